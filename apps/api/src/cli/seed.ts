@@ -1,0 +1,20 @@
+// npm run seed: build the demo town in DATABASE_URL if it is not there (refused in production).
+import { loadConfig } from '../config.js';
+import { openDatabase } from '../db/client.js';
+import { migrateDatabase } from '../db/migrate.js';
+import { seedDemoTown } from '../db/seed/index.js';
+
+const config = loadConfig();
+if (config.NODE_ENV === 'production') {
+  console.error('生产环境(NODE_ENV=production)不生成演示数据。');
+  process.exit(1);
+}
+if (!config.DATABASE_URL) {
+  console.error('请设置 DATABASE_URL;内置数据库在 npm start 首次启动时自动生成演示镇。');
+  process.exit(1);
+}
+await migrateDatabase(config.DATABASE_URL);
+const database = openDatabase(config.DATABASE_URL);
+const seeded = await seedDemoTown(database.db, config.DEMO_PASSWORD);
+console.log(seeded ? '演示镇已生成' : '演示镇已存在,未做改动');
+await database.close();

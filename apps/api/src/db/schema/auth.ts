@@ -1,0 +1,34 @@
+import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { organizations, tenants } from './organizations.js';
+
+/** A sign-in. Roles and scope live here; personal data will live on persons (issue 3). */
+export const users = pgTable('users', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  /** Stored lower-case so that case variants share one account and one lockout counter. */
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  roles: text('roles').array().notNull(),
+  disabled: boolean('disabled').notNull().default(false),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The organisation subtrees a user may see: the scope filter reads these and nothing else. */
+export const userScopes = pgTable('user_scopes', {
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+}, (t) => [primaryKey({ columns: [t.userId, t.organizationId] })]);
+
+/** Server-side sessions, so any number of API processes can serve the same users. */
+export const sessions = pgTable('sessions', {
+  /** sha256 of the cookie token: a database leak does not hand out live sessions. */
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  csrfToken: text('csrf_token').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  ip: text('ip'),
+}, (t) => [index('sessions_user_idx').on(t.userId)]);

@@ -1,0 +1,4 @@
+export * from './organizations.js';
+export * from './members.js';
+export * from './auth.js';
+export * from './audit.js';

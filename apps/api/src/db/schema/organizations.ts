@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+/** The top node of a deployment: one town out of the box, a county or more on a server. */
+export const tenants = pgTable('tenants', {
+  id: serial('id').primaryKey(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 行政村: the administrative village (official 12-digit division code), not the party organisation. */
+export const villages = pgTable('villages', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  code: text('code').notNull(),
+  name: text('name').notNull(),
+}, (t) => [uniqueIndex('villages_tenant_code_uq').on(t.tenantId, t.code)]);
+
+export const organizations = pgTable('organizations', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  parentId: integer('parent_id'),
+  /** Materialised path of ids ("/1/7/23/"): visibility is a prefix match on it. */
+  path: text('path').notNull(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: ['committee', 'general_branch', 'branch', 'group'] }).notNull(),
+  sector: text('sector', { enum: ['village', 'community', 'government', 'institution', 'private_enterprise', 'social_org'] }),
+  isJoint: boolean('is_joint').notNull().default(false),
+  villageId: integer('village_id').references(() => villages.id),
+  status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+  closedAt: timestamp('closed_at', { withTimezone: true }),
+  sortOrder: integer('sort_order').notNull().default(0),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('organizations_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
+  index('organizations_tenant_parent_idx').on(t.tenantId, t.parentId),
+  uniqueIndex('organizations_tenant_path_uq').on(t.tenantId, t.path),
+]);
+
+/** Every change to an organisation, with its before and after, for the 变更记录 view. */
+export const organizationHistory = pgTable('organization_history', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  action: text('action', { enum: ['create', 'rename', 'move', 'update', 'close'] }).notNull(),
+  userId: integer('user_id'),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  before: jsonb('before').$type<Record<string, unknown>>(),
+  after: jsonb('after').$type<Record<string, unknown>>(),
+  note: text('note'),
+}, (t) => [index('organization_history_org_idx').on(t.organizationId, t.at)]);

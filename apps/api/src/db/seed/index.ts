@@ -1,0 +1,82 @@
+import { eq } from 'drizzle-orm';
+import type { Role } from '@dj/contracts';
+import type { Db, Tx } from '../client.js';
+import { organizations, tenants, userScopes, users, villages } from '../schema/index.js';
+import { hashPassword } from '../../modules/auth/service.js';
+import { recordAudit } from '../../plugins/audit.js';
+import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
+
+export const DEMO_TENANT_CODE = '370402105';
+
+/** Villages whose branch is large enough to be split into party groups in the demo. */
+const VILLAGES_WITH_GROUPS = ['营子村', '西花沟村', '付刘耀村', '西王庄村'];
+
+type OrgInput = Omit<typeof organizations.$inferInsert, 'id' | 'path' | 'tenantId' | 'parentId'>;
+
+export interface DemoAccount { username: string; role: Role; displayName: string; scope: string }
+
+/** The accounts printed at start-up and used by outside checks; scope names organisations by name. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', role: 'town_admin', displayName: '镇党委组织办(演示)', scope: '西王庄镇党委' },
+  { username: 'supervisor', role: 'supervisor', displayName: '包村干部 王建华(演示)', scope: '营子村党支部,付刘耀村党支部,天齐庙村党支部' },
+  { username: 'inspector', role: 'inspector', displayName: '镇纪委检查员 李敏(演示)', scope: '西王庄镇党委' },
+  { username: 'yingzi', role: 'branch_secretary', displayName: '营子村党支部书记 张志强(演示)', scope: '营子村党支部' },
+  { username: 'xihuagou', role: 'branch_secretary', displayName: '西花沟村党支部书记 刘春生(演示)', scope: '西花沟村党支部' },
+  { username: 'member', role: 'member', displayName: '营子村党员 赵秀英(演示)', scope: '营子村党支部' },
+];
+
+async function addOrg(tx: Tx, tenantId: number, parent: { id: number; path: string } | null, input: OrgInput) {
+  const [row] = await tx.insert(organizations).values({ ...input, tenantId, parentId: parent?.id ?? null, path: 'pending', isDemo: true })
+    .returning({ id: organizations.id });
+  const path = `${parent?.path ?? '/'}${row.id}/`;
+  await tx.update(organizations).set({ path }).where(eq(organizations.id, row.id));
+  return { id: row.id, path, name: input.name };
+}
+
+/**
+ * Builds the demo town 西王庄镇 once: the party committee, a branch for each of its 18 村委会 (official
+ * 2023 division codes), the two non-public enterprise branches and the town-organ branch the article
+ * names, party groups in the larger villages, and one account per role. Returns false when it exists.
+ */
+export async function seedDemoTown(db: Db, password: string): Promise<boolean> {
+  const [existing] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.code, DEMO_TENANT_CODE)).limit(1);
+  if (existing) return false;
+  const hashes = new Map<string, string>();
+  for (const a of DEMO_ACCOUNTS) hashes.set(a.username, await hashPassword(password));
+
+  await db.transaction(async (tx) => {
+    const [tenant] = await tx.insert(tenants).values({ code: DEMO_TENANT_CODE, name: '西王庄镇(枣庄市市中区)', isDemo: true }).returning();
+    const t = tenant.id;
+    const villageRows = await tx.insert(villages)
+      .values(villageData.villages.map((v) => ({ tenantId: t, code: v.code, name: v.name }))).returning();
+    const byName = new Map<string, { id: number; path: string; name: string }>();
+    const town = await addOrg(tx, t, null, { name: '西王庄镇党委', kind: 'committee', sector: 'government', sortOrder: 0 });
+    byName.set(town.name, town);
+    for (const [i, v] of villageRows.entries()) {
+      const branch = await addOrg(tx, t, town, { name: `${v.name}党支部`, kind: 'branch', sector: 'village', villageId: v.id, sortOrder: i + 1 });
+      byName.set(branch.name, branch);
+      if (VILLAGES_WITH_GROUPS.includes(v.name)) {
+        for (const [g, label] of ['第一党小组', '第二党小组'].entries()) {
+          await addOrg(tx, t, branch, { name: label, kind: 'group', sector: 'village', villageId: v.id, sortOrder: g + 1 });
+        }
+      }
+    }
+    await addOrg(tx, t, town, { name: '泰和水处理党支部', kind: 'branch', sector: 'private_enterprise', sortOrder: 101 });
+    await addOrg(tx, t, town, { name: '康力医疗党支部', kind: 'branch', sector: 'private_enterprise', sortOrder: 102 });
+    await addOrg(tx, t, town, { name: '西王庄镇机关党支部', kind: 'branch', sector: 'government', sortOrder: 103 });
+
+    for (const a of DEMO_ACCOUNTS) {
+      const [user] = await tx.insert(users).values({
+        tenantId: t, username: a.username, displayName: a.displayName, passwordHash: hashes.get(a.username) as string, roles: [a.role],
+      }).returning({ id: users.id });
+      const scope = a.scope.split(',').map((name) => {
+        const org = byName.get(name);
+        if (!org) throw new Error(`seed: unknown organisation ${name}`);
+        return { userId: user.id, organizationId: org.id };
+      });
+      await tx.insert(userScopes).values(scope);
+    }
+    await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length } });
+  });
+  return true;
+}

@@ -1,0 +1,28 @@
+import type { ErrorBody } from '@dj/contracts';
+
+export type ErrorCode =
+  | 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'CSRF'
+  | 'PAYLOAD_TOO_LARGE' | 'UNAVAILABLE' | 'INTERNAL';
+
+const STATUS: Record<ErrorCode, number> = {
+  VALIDATION: 400, UNAUTHENTICATED: 401, CSRF: 403, FORBIDDEN: 403, NOT_FOUND: 404, CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413, UNAVAILABLE: 503, INTERNAL: 500,
+};
+
+/** The one error type services throw; plugins/errors.ts turns it into `{code, message, fields?}`. */
+export class AppError extends Error {
+  constructor(public readonly code: ErrorCode, message: string, public readonly fields?: ErrorBody['fields']) {
+    super(message);
+  }
+  get status(): number {
+    return STATUS[this.code];
+  }
+  toBody(): ErrorBody {
+    return this.fields ? { code: this.code, message: this.message, fields: this.fields } : { code: this.code, message: this.message };
+  }
+}
+
+/** Out of scope and nonexistent look the same: 404, so ids of other villages reveal nothing. */
+export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权查看`);
+export const forbidden = (message = '当前角色无权进行此操作') => new AppError('FORBIDDEN', message);
+export const invalid = (path: string, message: string) => new AppError('VALIDATION', message, [{ path, message }]);

@@ -1,0 +1,51 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/client.js';
+import { startEmbeddedPostgres } from './db/embedded.js';
+import { migrateDatabase } from './db/migrate.js';
+import { seedDemoTown } from './db/seed/index.js';
+
+export interface Platform {
+  app: FastifyInstance;
+  databaseUrl: string;
+  mode: 'embedded' | 'server';
+  seeded: boolean;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything before listen: the database (embedded under DATA_DIR unless DATABASE_URL is set),
+ * migrations, the demo town when allowed, and the app. Used by server.ts, the bench and the e2e flows.
+ */
+export async function startPlatform(config: Config, options: { logger?: boolean } = {}): Promise<Platform> {
+  let databaseUrl = config.DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  if (!databaseUrl) {
+    mkdirSync(config.dataDir, { recursive: true });
+    const logFile = join(config.dataDir, 'postgres.log');
+    const embedded = await startEmbeddedPostgres(config.dataDir, (line) => appendFileSync(logFile, `${line}\n`));
+    databaseUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  try {
+    await migrateDatabase(databaseUrl);
+    const database = openDatabase(databaseUrl);
+    // Never in production, and only when asked (default on): the demo town is for trying the platform.
+    const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD) : false;
+    const app = await buildApp({ config, db: database.db, logger: options.logger });
+    return {
+      app, databaseUrl, seeded, mode: stopEmbedded ? 'embedded' : 'server',
+      stop: async () => {
+        await app.close();
+        await database.close();
+        await stopEmbedded?.();
+      },
+    };
+  } catch (err) {
+    await stopEmbedded?.();
+    throw err;
+  }
+}

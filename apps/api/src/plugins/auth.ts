@@ -1,0 +1,104 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import fp from 'fastify-plugin';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Role } from '@dj/contracts';
+import { AppError } from '../lib/errors.js';
+import type { Scope } from '../db/scope.js';
+import type { Db } from '../db/client.js';
+import * as sessions from '../modules/auth/repository.js';
+
+export const SESSION_COOKIE = 'sid';
+/** Idle and absolute session lifetimes (issue 2; 等保 session rules). */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+/** Avoid a write on every request: last_seen_at moves at most once a minute. */
+const TOUCH_EVERY_MS = 60_000;
+
+export interface AuthUser {
+  id: number;
+  tenantId: number;
+  tenantName: string;
+  isDemoTenant: boolean;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  scope: Scope;
+  scopeRoots: { organizationId: number; name: string; path: string }[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    user: AuthUser | null;
+    sessionId: string | null;
+    csrfToken: string | null;
+  }
+  interface FastifyContextConfig {
+    /** Routes open without a session (sign-in, health, public pages). */
+    public?: boolean;
+  }
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function sameToken(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** Who is calling: resolves the session cookie, enforces expiry and CSRF, and requires sign-in by default. */
+export default fp(async function authPlugin(app: FastifyInstance) {
+  app.decorateRequest('user', null);
+  app.decorateRequest('sessionId', null);
+  app.decorateRequest('csrfToken', null);
+
+  app.addHook('preValidation', async (request: FastifyRequest) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await resolveSession(app, request, token);
+    if (request.routeOptions.config?.public || request.is404) return;
+    if (!request.user) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');
+    if (UNSAFE.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !request.csrfToken || !sameToken(sent, request.csrfToken)) {
+        throw new AppError('CSRF', '请求缺少有效的安全令牌(x-csrf-token),请刷新页面后重试');
+      }
+    }
+  });
+});
+
+async function resolveSession(app: FastifyInstance, request: FastifyRequest, token: string): Promise<void> {
+  const loaded = await loadSessionUser(app.db, hashToken(token));
+  if (!loaded) return;
+  request.sessionId = loaded.sessionId;
+  request.csrfToken = loaded.csrfToken;
+  request.user = loaded.user;
+}
+
+/** A live session's user with a fresh scope, or null when it is unknown, expired or its user disabled. */
+export async function loadSessionUser(db: Db, id: string) {
+  const found = await sessions.findSession(db, id);
+  if (!found) return null;
+  const now = Date.now();
+  const expired = now - found.lastSeenAt.getTime() > SESSION_IDLE_MS || now - found.createdAt.getTime() > SESSION_ABSOLUTE_MS;
+  if (expired || found.user.disabled) {
+    await sessions.deleteSession(db, id);
+    return null;
+  }
+  if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessions.touchSession(db, id);
+  const scopeRoots = await sessions.findScopeRoots(db, found.user.id);
+  const u = found.user;
+  const user: AuthUser = {
+    id: u.id, tenantId: u.tenantId, tenantName: u.tenantName, isDemoTenant: u.isDemoTenant, username: u.username,
+    displayName: u.displayName, roles: u.roles as Role[], scopeRoots,
+    scope: { tenantId: u.tenantId, paths: scopeRoots.map((r) => r.path) },
+  };
+  return { sessionId: id, csrfToken: found.csrfToken, user };
+}
+
+/** The signed-in user; routes behind the default guard always have one. */
+export function currentUser(request: FastifyRequest): AuthUser {
+  if (!request.user) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');
+  return request.user;
+}

@@ -1,0 +1,42 @@
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { FIELD_LABELS, type ErrorBody } from '@dj/contracts';
+import { AppError } from '../lib/errors.js';
+
+const FASTIFY_CODES: Record<string, { status: number; body: ErrorBody }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大(上限 1 MB)' } },
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, body: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, body: { code: 'VALIDATION', message: '请求内容为空' } },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, body: { code: 'VALIDATION', message: '不支持的请求内容类型,请使用 application/json' } },
+};
+
+function labelOf(path: string): string {
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  return FIELD_LABELS[last] ?? (last || '请求');
+}
+
+/** One error vocabulary: `{code, message, fields?}` in Chinese; 5xx never shows internals. */
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) return reply.code(error.status).send(error.toBody());
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const fields = error.validation.map((v) => {
+        const path = v.instancePath.split('/').filter(Boolean).join('.');
+        const label = labelOf(v.instancePath);
+        return { path, message: v.message.includes(label) ? v.message : `${label}:${v.message}` };
+      });
+      return reply.code(400).send({ code: 'VALIDATION', message: `请求参数有误:${fields.map((f) => f.message).join(';')}`, fields });
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return reply.code(known.status).send(known.body);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return reply.code(error.statusCode).send({ code: 'BAD_REQUEST', message: '请求无法处理' });
+    }
+    // A lost database connection is an outage, not a bug: say so and let the client retry.
+    const unavailable = /ECONNREFUSED|ECONNRESET|timeout exceeded when trying to connect|Connection terminated/i.test(error.message);
+    request.log.error({ err: error }, 'request failed');
+    if (unavailable) return reply.code(503).send({ code: 'UNAVAILABLE', message: '数据库暂时不可用,请稍后重试' });
+    return reply.code(500).send({ code: 'INTERNAL', message: '服务器内部错误,请稍后重试' });
+  });
+});

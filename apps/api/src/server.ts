@@ -1,0 +1,36 @@
+import type { AddressInfo } from 'node:net';
+import { loadConfig } from './config.js';
+import { DEMO_ACCOUNTS } from './db/seed/index.js';
+import { startPlatform, type Platform } from './platform.js';
+import { ROLE_LABELS } from '@dj/contracts';
+
+const started = performance.now();
+let platform: Platform | undefined;
+try {
+  const config = loadConfig();
+  platform = await startPlatform(config);
+  await platform.app.listen({ port: config.PORT, host: config.HOST });
+  const { port } = platform.app.server.address() as AddressInfo;
+  const lines = [
+    '',
+    `党建引领乡村振兴工作平台已启动: http://localhost:${port}`,
+    `数据库: ${platform.mode === 'embedded' ? `内置 PostgreSQL(数据目录 ${config.dataDir})` : 'PostgreSQL 服务器(DATABASE_URL)'}`,
+    `启动用时: ${Math.round(performance.now() - started)} ms${platform.seeded ? '(首次启动,已生成演示镇)' : ''}`,
+  ];
+  if (config.SEED_DEMO && config.NODE_ENV !== 'production') {
+    lines.push(`演示账号(密码均为 ${config.DEMO_PASSWORD === 'demo123456' ? 'demo123456' : '环境变量 DEMO_PASSWORD 的值'}):`);
+    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]} · ${a.scope}`);
+  }
+  console.log(lines.join('\n') + '\n');
+} catch (err) {
+  console.error(`启动失败: ${err instanceof Error ? err.message : String(err)}`);
+  await platform?.stop().catch(() => undefined);
+  process.exit(1);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    // Stop the embedded PostgreSQL cleanly so the next start needs no crash recovery.
+    void platform?.stop().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,80 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/app.js';
+import { loadConfig } from '../src/config.js';
+import { openDatabase, type Db } from '../src/db/client.js';
+import { DEMO_PASSWORD, withDatabase } from './database-url.js';
+
+export { DEMO_PASSWORD };
+
+export interface TestContext {
+  app: FastifyInstance;
+  db: Db;
+  pool: pg.Pool;
+  databaseUrl: string;
+  signIn(username: string, password?: string): Promise<Session>;
+  close(): Promise<void>;
+}
+
+/** A signed-in client over app.inject: carries the session cookie and the CSRF token like the web app. */
+export class Session {
+  constructor(private readonly app: FastifyInstance, public cookie: string, public csrfToken: string) {}
+  request(method: InjectOptions['method'], url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.app.inject({
+      method, url, payload: body as InjectOptions['payload'],
+      headers: { cookie: this.cookie, 'x-csrf-token': this.csrfToken, ...headers },
+    });
+  }
+  get(url: string) { return this.request('GET', url); }
+  post(url: string, body?: unknown) { return this.request('POST', url, body ?? {}); }
+  patch(url: string, body: unknown) { return this.request('PATCH', url, body); }
+}
+
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ...env });
+}
+
+/** A database of its own for one test file, cloned from the migrated and seeded template. */
+export async function createTestDatabase(): Promise<string> {
+  const adminUrl = inject('dbAdminUrl');
+  const template = inject('templateDb');
+  const name = `${template.replace('dj_tpl_', 'dj_t_')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name} template ${template}`);
+  await admin.end();
+  return withDatabase(adminUrl, name);
+}
+
+export async function createTestContext(): Promise<TestContext> {
+  const databaseUrl = await createTestDatabase();
+  const database = openDatabase(databaseUrl, 4);
+  const app = await buildApp({ config: testConfig(), db: database.db, logger: false });
+  return {
+    app, db: database.db, pool: database.pool, databaseUrl,
+    signIn: (username, password = DEMO_PASSWORD) => signIn(app, username, password),
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+export async function signIn(app: FastifyInstance, username: string, password = DEMO_PASSWORD): Promise<Session> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in of ${username} failed: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === 'sid');
+  return new Session(app, `sid=${cookie?.value}`, res.json().csrfToken);
+}
+
+/** Organisation ids of the demo town by name. */
+export async function orgIds(pool: pg.Pool): Promise<Record<string, number>> {
+  const { rows } = await pool.query<{ id: number; name: string; parent: string | null }>(
+    `select o.id, o.name, p.name as parent from organizations o left join organizations p on p.id = o.parent_id`);
+  const out: Record<string, number> = {};
+  // Groups share names across branches, so they are keyed "branch/group".
+  for (const r of rows) out[r.parent && r.name.includes('党小组') ? `${r.parent}/${r.name}` : r.name] = r.id;
+  return out;
+}

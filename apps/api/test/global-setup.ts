@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { openDatabase } from '../src/db/client.js';
+import { makeTraversable, startEmbeddedPostgres } from '../src/db/embedded.js';
+import { migrateDatabase } from '../src/db/migrate.js';
+import { seedDemoTown } from '../src/db/seed/index.js';
+import { DEMO_PASSWORD, withDatabase } from './database-url.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbAdminUrl: string;
+    templateDb: string;
+  }
+}
+
+/**
+ * Once per run: a PostgreSQL (TEST_DATABASE_URL's server, as in CI, or an embedded one), and a
+ * template database migrated and seeded with the demo town. Each test file clones it (test/context.ts).
+ */
+export default async function setup(project: TestProject) {
+  let adminUrl = process.env.TEST_DATABASE_URL;
+  let stopEmbedded: (() => Promise<void>) | undefined;
+  let dir: string | undefined;
+  if (!adminUrl) {
+    dir = mkdtempSync(join(tmpdir(), 'dj-test-pg-'));
+    makeTraversable(dir);
+    const embedded = await startEmbeddedPostgres(dir);
+    adminUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+  const templateDb = `dj_tpl_${process.pid}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${templateDb}`);
+  await admin.query(`create database ${templateDb}`);
+  await admin.end();
+  const templateUrl = withDatabase(adminUrl, templateDb);
+  await migrateDatabase(templateUrl);
+  const database = openDatabase(templateUrl, 2);
+  await seedDemoTown(database.db, DEMO_PASSWORD);
+  await database.close();
+
+  project.provide('dbAdminUrl', adminUrl);
+  project.provide('templateDb', templateDb);
+
+  return async () => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    const { rows } = await client.query<{ datname: string }>(
+      `select datname from pg_database where datname = $1 or datname like $2`, [templateDb, `dj_t_${process.pid}_%`]);
+    for (const r of rows) await client.query(`drop database if exists ${r.datname} with (force)`);
+    await client.end();
+    await stopEmbedded?.();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,105 @@
+import { useState } from 'react';
+import { Button, Drawer, Layout, Menu, Space, Tag, Typography } from 'antd';
+import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { ROLE_LABELS } from '@dj/contracts';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useLogout, useMe } from '../../features/auth/api';
+import { PLATFORM_NAME } from '../../features/auth/LoginPage';
+import { useNarrowScreen } from '../../lib/use-narrow-screen';
+import { DemoBanner } from './DemoBanner';
+import { MENU_ITEMS, selectedMenuKey } from './menu';
+
+const { Header, Sider, Content } = Layout;
+
+export function AppLayout() {
+  const { data: me } = useMe();
+  const logout = useLogout();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const narrow = useNarrowScreen();
+  const [collapsed, setCollapsed] = useState(false);
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  if (!me) return null;
+  const { user } = me;
+  const roleLabels = user.roles.map((role) => ROLE_LABELS[role]);
+
+  const menu = (
+    <Menu
+      mode="inline"
+      items={MENU_ITEMS}
+      selectedKeys={selectedMenuKey(location.pathname)}
+      onClick={({ key }) => {
+        setDrawerOpen(false);
+        navigate(key);
+      }}
+    />
+  );
+
+  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+
+  return (
+    <Layout className="app-layout">
+      <Header className="app-header">
+        <div className="app-header-brand">
+          {narrow && (
+            <Button
+              type="text"
+              aria-label="打开菜单"
+              icon={<MenuOutlined />}
+              onClick={() => setDrawerOpen(true)}
+              className="app-header-icon-button"
+            />
+          )}
+          <span className="app-emblem" aria-hidden="true">党</span>
+          <span className="app-title">{PLATFORM_NAME}</span>
+          <span className="app-tenant" data-testid="tenant-name">{user.tenantName}</span>
+        </div>
+        <Space size="middle" className="app-header-user">
+          <span>
+            <Typography.Text strong className="app-user-name" data-testid="user-display-name">
+              {user.displayName}
+            </Typography.Text>
+            {roleLabels.map((label) => (
+              <Tag key={label} className="app-role-tag">
+                {label}
+              </Tag>
+            ))}
+          </span>
+          <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
+            退出登录
+          </Button>
+        </Space>
+      </Header>
+      {user.isDemo && <DemoBanner />}
+      <Layout>
+        {narrow ? (
+          <Drawer
+            title="功能菜单"
+            placement="left"
+            size={240}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            styles={{ body: { padding: 0 } }}
+          >
+            {menu}
+          </Drawer>
+        ) : (
+          <Sider
+            collapsible
+            collapsed={collapsed}
+            onCollapse={setCollapsed}
+            width={200}
+            theme="light"
+            className="app-sider"
+          >
+            {menu}
+          </Sider>
+        )}
+        <Content className="app-content">
+          <Outlet />
+        </Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,78 @@
+import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
+import { LockOutlined, UserOutlined } from '@ant-design/icons';
+import type { LoginBody } from '@dj/contracts';
+import { Navigate, useLocation, useNavigate } from 'react-router';
+import { errorMessage } from '../../lib/api-client';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { useLogin, useMe } from './api';
+
+export const PLATFORM_NAME = '党建引领乡村振兴工作平台';
+const DEFAULT_AFTER_LOGIN = '/organizations';
+
+/** Only same-app paths from our own redirect are honoured, never the sign-in page itself. */
+export function redirectTarget(state: unknown): string {
+  if (typeof state !== 'object' || state === null || !('from' in state)) return DEFAULT_AFTER_LOGIN;
+  const from = (state as { from: unknown }).from;
+  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/login')) {
+    return DEFAULT_AFTER_LOGIN;
+  }
+  return from;
+}
+
+export function LoginPage() {
+  const [form] = Form.useForm<LoginBody>();
+  const me = useMe();
+  const login = useLogin();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const target = redirectTarget(location.state);
+
+  if (me.isPending) {
+    return (
+      <div className="login-page">
+        <Spin size="large" />
+      </div>
+    );
+  }
+  if (me.data) return <Navigate to={target} replace />;
+
+  const onFinish = (values: LoginBody) => {
+    login.mutate(values, {
+      onSuccess: () => navigate(target, { replace: true }),
+      onError: (error) => applyFieldErrors(form, error, ['username', 'password']),
+    });
+  };
+
+  return (
+    <div className="login-page">
+      <Card className="login-card" variant="borderless">
+        <div className="login-card-header">
+          <div className="login-emblem" aria-hidden="true">党</div>
+          <Typography.Title level={3} style={{ margin: 0 }}>
+            {PLATFORM_NAME}
+          </Typography.Title>
+          <Typography.Text type="secondary">请使用分配的账号登录</Typography.Text>
+        </div>
+        {login.isError && (
+          <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} role="alert" />
+        )}
+        {me.isError && (
+          <Alert type="warning" showIcon title={errorMessage(me.error)} style={{ marginBottom: 16 }} />
+        )}
+        <Form form={form} name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" maxLength={64} autoFocus />
+          </Form.Item>
+          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请填写密码' }]}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={128} />
+          </Form.Item>
+          <Form.Item style={{ marginBottom: 0 }}>
+            <Button type="primary" htmlType="submit" block loading={login.isPending}>
+              登录
+            </Button>
+          </Form.Item>
+        </Form>
+      </Card>
+    </div>
+  );
+}

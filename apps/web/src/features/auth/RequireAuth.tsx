@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import { Alert, Button, Spin } from 'antd';
+import { Navigate, useLocation } from 'react-router';
+import { errorMessage } from '../../lib/api-client';
+import { useMe } from './api';
+
+/** Gate for every page except /login: signed-out users are sent to sign in and brought back afterwards. */
+export function RequireAuth({ children }: { children: ReactNode }) {
+  const me = useMe();
+  const location = useLocation();
+
+  if (me.isPending) {
+    return (
+      <div className="full-page-center">
+        <Spin size="large" description="正在加载…" />
+      </div>
+    );
+  }
+  if (me.isError) {
+    return (
+      <div className="full-page-center">
+        <Alert
+          type="error"
+          showIcon
+          title="无法连接服务器"
+          description={errorMessage(me.error)}
+          action={<Button onClick={() => me.refetch()}>重试</Button>}
+        />
+      </div>
+    );
+  }
+  if (!me.data) {
+    return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  }
+  return children;
+}

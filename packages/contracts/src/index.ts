@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { zhCN } from 'zod/v4/locales';
+
+// Default messages in Chinese for every schema, on the server and in the browser alike.
+z.config(zhCN());
+
+export * from './common.js';
+export * from './auth.js';
+export * from './organizations.js';

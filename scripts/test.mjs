@@ -1,0 +1,25 @@
+// npm test: every test (server against real PostgreSQL, web in jsdom, browser flows in Chromium),
+// then one closing line "N passed, N failed" read from Vitest's JSON report.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureWebBuilt } from './web-build.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+ensureWebBuilt(root);
+const report = join(root, '.tmp/vitest-report.json');
+mkdirSync(join(root, '.tmp'), { recursive: true });
+rmSync(report, { force: true });
+const run = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+let passed = 0;
+let failed = 0;
+try {
+  const json = JSON.parse(readFileSync(report, 'utf8'));
+  passed = json.numPassedTests;
+  // A file that fails to load has no failed tests, yet must not count as green.
+  failed = json.numFailedTests + (json.numFailedTests === 0 ? json.numFailedTestSuites : 0);
+} catch {
+  failed = Math.max(failed, 1);
+}
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(run.status === 0 && failed === 0 ? 0 : 1);
