@@ -17,6 +17,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    /** Every route as registered, for the scope-matrix guard in the tests. */
+    routeList: { method: string; url: string; isPublic: boolean }[];
   }
 }
 
@@ -40,6 +42,12 @@ export async function buildApp({ config, db, logger = true }: BuildOptions): Pro
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('routeList', []);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') app.routeList.push({ method, url: route.url, isPublic: !!route.config?.public });
+    }
+  });
 
   await app.register(swagger, {
     openapi: { info: { title: '党建引领乡村振兴工作平台 API', version: '0.1.0' } },

@@ -62,7 +62,7 @@ export async function update(db: DbOrTx, id: number, values: Partial<typeof orga
 /** Re-root a whole subtree in one statement: every descendant's path keeps its tail. */
 export async function moveSubtree(db: DbOrTx, tenantId: number, oldPath: string, newPath: string) {
   await db.update(organizations).set({
-    path: sql`${newPath} || substring(${organizations.path} from ${oldPath.length + 1})`,
+    path: sql`${newPath} || substring(${organizations.path} from ${oldPath.length + 1}::int)`,
   }).where(and(eq(organizations.tenantId, tenantId), like(organizations.path, `${oldPath}%`)));
 }
 

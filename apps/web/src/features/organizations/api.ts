@@ -1,0 +1,104 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  OrganizationDetailSchema,
+  OrganizationHistorySchema,
+  OrganizationListSchema,
+  VillageListSchema,
+  type CloseOrganization,
+  type CreateOrganization,
+  type OrganizationDetail,
+  type Range,
+  type UpdateOrganization,
+} from '@dj/contracts';
+import { apiGet, apiSend } from '../../lib/api-client';
+
+export const orgKeys = {
+  all: ['organizations'] as const,
+  list: (params: { rootId?: number; range: Range; includeClosed: boolean }) =>
+    ['organizations', 'list', params] as const,
+  detail: (id: number) => ['organizations', 'detail', id] as const,
+  history: (id: number) => ['organizations', 'history', id] as const,
+  villages: ['villages'] as const,
+};
+
+/** The whole visible structure; closed ones are always fetched so the "显示已撤销" switch needs no round trip. */
+export function useOrganizationTreeData() {
+  const params = { range: 'subtree' as const, includeClosed: true };
+  return useQuery({
+    queryKey: orgKeys.list(params),
+    queryFn: ({ signal }) =>
+      apiGet('/api/organizations', OrganizationListSchema, { range: 'subtree', includeClosed: 'true' }, signal),
+    select: (data) => data.items,
+  });
+}
+
+export function useOrganizationRange(rootId: number | undefined, range: Range, includeClosed: boolean) {
+  return useQuery({
+    queryKey: orgKeys.list({ rootId, range, includeClosed }),
+    queryFn: ({ signal }) =>
+      apiGet('/api/organizations', OrganizationListSchema, { rootId, range, includeClosed: String(includeClosed) }, signal),
+    enabled: rootId !== undefined,
+    select: (data) => data.items,
+  });
+}
+
+export function useOrganization(id: number | undefined) {
+  return useQuery({
+    queryKey: orgKeys.detail(id ?? 0),
+    queryFn: ({ signal }) => apiGet(`/api/organizations/${id}`, OrganizationDetailSchema, undefined, signal),
+    enabled: id !== undefined,
+  });
+}
+
+export function useOrganizationHistory(id: number | undefined) {
+  return useQuery({
+    queryKey: orgKeys.history(id ?? 0),
+    queryFn: ({ signal }) => apiGet(`/api/organizations/${id}/history`, OrganizationHistorySchema, undefined, signal),
+    enabled: id !== undefined,
+    select: (data) => data.items,
+  });
+}
+
+export function useVillages() {
+  return useQuery({
+    queryKey: orgKeys.villages,
+    queryFn: ({ signal }) => apiGet('/api/villages', VillageListSchema, undefined, signal),
+    staleTime: 10 * 60_000,
+    select: (data) => data.items,
+  });
+}
+
+/** Every change can move counts, warnings and permissions anywhere in the tree, so all organisation queries refresh. */
+function useOnOrganizationChanged() {
+  const queryClient = useQueryClient();
+  return async (detail: OrganizationDetail) => {
+    queryClient.setQueryData(orgKeys.detail(detail.id), detail);
+    await queryClient.invalidateQueries({ queryKey: orgKeys.all });
+  };
+}
+
+export function useCreateOrganization() {
+  const onChanged = useOnOrganizationChanged();
+  return useMutation({
+    mutationFn: (body: CreateOrganization) => apiSend('POST', '/api/organizations', OrganizationDetailSchema, body),
+    onSuccess: onChanged,
+  });
+}
+
+export function useUpdateOrganization() {
+  const onChanged = useOnOrganizationChanged();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateOrganization }) =>
+      apiSend('PATCH', `/api/organizations/${id}`, OrganizationDetailSchema, body),
+    onSuccess: onChanged,
+  });
+}
+
+export function useCloseOrganization() {
+  const onChanged = useOnOrganizationChanged();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: CloseOrganization }) =>
+      apiSend('POST', `/api/organizations/${id}/close`, OrganizationDetailSchema, body),
+    onSuccess: onChanged,
+  });
+}

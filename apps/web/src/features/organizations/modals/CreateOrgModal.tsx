@@ -1,0 +1,114 @@
+import { App, Form, Input, Select, Switch, Typography } from 'antd';
+import {
+  CreateOrganizationSchema,
+  ORGANIZATION_KIND_LABELS,
+  ORGANIZATION_KINDS,
+  SECTOR_LABELS,
+  SECTORS,
+  type OrganizationDetail,
+  type OrganizationKind,
+  type Sector,
+} from '@dj/contracts';
+import { errorMessage } from '../../../lib/api-client';
+import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
+import { useCreateOrganization, useVillages } from '../api';
+import { FormModal } from './FormModal';
+
+interface CreateValues {
+  name: string;
+  kind: OrganizationKind;
+  sector?: Sector | null;
+  isJoint?: boolean;
+  villageId?: number | null;
+}
+
+const FIELDS = ['name', 'kind', 'sector', 'isJoint', 'villageId'] as const;
+
+/** The usual next level down; only a suggestion, the server has the final word on structure. */
+const SUGGESTED_CHILD_KIND: Record<OrganizationKind, OrganizationKind> = {
+  committee: 'branch',
+  general_branch: 'branch',
+  branch: 'group',
+  group: 'group',
+};
+
+const KIND_OPTIONS = ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: ORGANIZATION_KIND_LABELS[kind] }));
+const SECTOR_OPTIONS = SECTORS.map((sector) => ({ value: sector, label: SECTOR_LABELS[sector] }));
+
+interface Props {
+  parent: OrganizationDetail;
+  open: boolean;
+  onClose: () => void;
+  onCreated: (created: OrganizationDetail) => void;
+}
+
+export function CreateOrgModal({ parent, open, onClose, onCreated }: Props) {
+  const [form] = Form.useForm<CreateValues>();
+  const { message } = App.useApp();
+  const create = useCreateOrganization();
+  const villages = useVillages();
+
+  const onFinish = (values: CreateValues) => {
+    create.mutate(
+      {
+        parentId: parent.id,
+        name: values.name.trim(),
+        kind: values.kind,
+        sector: values.sector ?? null,
+        isJoint: values.isJoint ?? false,
+        villageId: values.villageId ?? null,
+      },
+      {
+        onSuccess: (created) => {
+          message.success(`已新建“${created.name}”`);
+          onCreated(created);
+        },
+        onError: (error) => {
+          applyFieldErrors(form, error, FIELDS);
+          message.error(errorMessage(error));
+        },
+      },
+    );
+  };
+
+  return (
+    <FormModal<CreateValues>
+      title="新建下级组织"
+      name="create-organization"
+      open={open}
+      onClose={onClose}
+      form={form}
+      pending={create.isPending}
+      onFinish={onFinish}
+      initialValues={{
+        kind: SUGGESTED_CHILD_KIND[parent.kind],
+        sector: parent.sector,
+        isJoint: false,
+        villageId: null,
+      }}
+    >
+      <Typography.Paragraph type="secondary">上级组织:{parent.name}</Typography.Paragraph>
+      <Form.Item label="组织名称" name="name" rules={[{ required: true, message: '请填写组织名称' }, contractRule(CreateOrganizationSchema.shape.name)]}>
+        <Input maxLength={60} placeholder="如:王庄村党支部" />
+      </Form.Item>
+      <Form.Item label="组织类型" name="kind" rules={[{ required: true, message: '请选择组织类型' }]}>
+        <Select options={KIND_OPTIONS} />
+      </Form.Item>
+      <Form.Item label="所属领域" name="sector">
+        <Select options={SECTOR_OPTIONS} allowClear placeholder="请选择所属领域" />
+      </Form.Item>
+      <Form.Item label="联合党支部" name="isJoint" valuePropName="checked" tooltip="由两个及以上单位的党员联合组成">
+        <Switch checkedChildren="是" unCheckedChildren="否" />
+      </Form.Item>
+      <Form.Item label="对应行政村" name="villageId">
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          loading={villages.isPending}
+          placeholder={villages.isError ? '行政村列表加载失败' : '可选,输入村名搜索'}
+          options={(villages.data ?? []).map((v) => ({ value: v.id, label: `${v.name}(${v.code})` }))}
+        />
+      </Form.Item>
+    </FormModal>
+  );
+}

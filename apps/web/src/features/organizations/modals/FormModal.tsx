@@ -1,0 +1,38 @@
+import type { ReactNode } from 'react';
+import { Form, Modal, type FormInstance } from 'antd';
+
+interface FormModalProps<T> {
+  title: ReactNode;
+  open: boolean;
+  onClose: () => void;
+  form: FormInstance<T>;
+  /** Unique per form so label→input ids do not collide between modals. */
+  name: string;
+  initialValues?: Partial<T>;
+  onFinish: (values: T) => void;
+  pending: boolean;
+  danger?: boolean;
+  children: ReactNode;
+}
+
+/** Modal + vertical form; the form is destroyed on close so every opening starts from initialValues. */
+export function FormModal<T extends object>(props: FormModalProps<T>) {
+  const { title, open, onClose, form, name, initialValues, onFinish, pending, danger, children } = props;
+  return (
+    <Modal
+      title={title}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="确定"
+      cancelText="取消"
+      confirmLoading={pending}
+      okButtonProps={{ danger }}
+      destroyOnHidden
+    >
+      <Form<T> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={onFinish} preserve={false}>
+        {children}
+      </Form>
+    </Modal>
+  );
+}
