@@ -36,14 +36,14 @@ export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ...env });
 }
 
-/** A database of its own for one test file, cloned from the migrated and seeded template. */
-export async function createTestDatabase(): Promise<string> {
+/** A database of its own for one test file, cloned from the migrated and seeded template (or empty). */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<string> {
   const adminUrl = inject('dbAdminUrl');
   const template = inject('templateDb');
   const name = `${template.replace('dj_tpl_', 'dj_t_')}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${template}`);
+  await admin.query(`create database ${name} template ${options.empty ? 'template0' : template}`);
   await admin.end();
   return withDatabase(adminUrl, name);
 }
