@@ -6,7 +6,7 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL server; when absent the embedded PostgreSQL under DATA_DIR is used. */
-  DATABASE_URL: z.string().url().optional(),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   DATA_DIR: z.string().default('./data'),
   /** Seed the demo town on first start (never in production). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import * as schema from '../db/schema/index.js';
 import { recordAudit, verifyAuditChain } from './audit.js';
+import type { Db } from '../db/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -52,7 +53,7 @@ describe('audit_events', () => {
           await client.query(`update audit_events a set action = b.action, at = b.at, object_id = b.object_id, detail = b.detail
             from audit_events b where (a.id, b.id) in (($1, $2), ($2, $1))`, [target, target + 1]);
         }
-        const report = await verifyAuditChain(db);
+        const report = await verifyAuditChain(db as unknown as Db);
         if (report.brokenAt !== null) detected++;
         await client.query('rollback');
       }

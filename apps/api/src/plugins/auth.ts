@@ -87,8 +87,7 @@ export async function loadSessionUser(db: Db, id: string) {
     return null;
   }
   if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessions.touchSession(db, id);
-  const scopeRoots = await sessions.findScopeRoots(db, found.user.id);
-  const u = found.user;
+  const { user: u, scopeRoots } = found;
   const user: AuthUser = {
     id: u.id, tenantId: u.tenantId, tenantName: u.tenantName, isDemoTenant: u.isDemoTenant, username: u.username,
     displayName: u.displayName, roles: u.roles as Role[], scopeRoots,

@@ -24,7 +24,8 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
       const fields = error.validation.map((v) => {
         const path = v.instancePath.split('/').filter(Boolean).join('.');
         const label = labelOf(v.instancePath);
-        return { path, message: v.message.includes(label) ? v.message : `${label}:${v.message}` };
+        const message = v.message ?? '格式不正确';
+        return { path, message: message.includes(label) ? message : `${label}:${message}` };
       });
       return reply.code(400).send({ code: 'VALIDATION', message: `请求参数有误:${fields.map((f) => f.message).join(';')}`, fields });
     }

@@ -74,13 +74,11 @@ function fallbackMessage(status: number): string {
   return FALLBACK_MESSAGES[status] ?? (status >= 500 ? '服务器出错了,请稍后重试' : `请求失败(${status})`);
 }
 
-/** Turns any failed response into an ErrorBody; 404 always reads the same so no existence is leaked. */
+/** Turns any failed response into an ErrorBody; bodies outside the contract get a Chinese message by status. */
 export function toErrorBody(status: number, payload: unknown): ErrorBody {
   const parsed = ErrorBodySchema.safeParse(payload);
-  const body: ErrorBody = parsed.success
-    ? parsed.data
-    : { code: status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`, message: fallbackMessage(status) };
-  return status === 404 ? { ...body, message: NOT_FOUND_MESSAGE } : body;
+  if (parsed.success) return parsed.data;
+  return { code: status >= 500 ? 'SERVER_ERROR' : `HTTP_${status}`, message: fallbackMessage(status) };
 }
 
 export function buildUrl(path: string, query?: Record<string, QueryValue>): string {

@@ -54,7 +54,7 @@ describe('start-up on a PostgreSQL server (DATABASE_URL)', () => {
 
   it('migrates an empty database, seeds only when allowed, and never twice', async () => {
     const url = await createTestDatabase({ empty: true });
-    for (const env of [{ SEED_DEMO: 'false' }, { NODE_ENV: 'production' }]) {
+    for (const env of [{ SEED_DEMO: 'false' }, { NODE_ENV: 'production' }] as Record<string, string>[]) {
       const platform = await startPlatform(testConfig({ DATABASE_URL: url, ...env }), { logger: false });
       expect(platform.seeded).toBe(false);
       await platform.stop();

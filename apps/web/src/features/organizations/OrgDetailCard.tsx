@@ -131,7 +131,7 @@ export function OrgDetailCard({ selectedId, detail, loading, error, onRetry, par
         ) : (
           <Space orientation="vertical" style={{ width: '100%' }} data-testid="org-warnings">
             {detail.warnings.map((w, index) => (
-              <Alert key={`${w.code}-${index}`} type="warning" showIcon title={w.message} description={`依据:${w.rule}`} />
+              <Alert key={`${w.code}-${index}`} type={w.level} showIcon title={w.message} description={`依据:${w.rule}`} />
             ))}
           </Space>
         )}

@@ -1,4 +1,5 @@
 import {
+  FIELD_LABELS,
   ORGANIZATION_KIND_LABELS,
   ORGANIZATION_KINDS,
   SECTOR_LABELS,
@@ -22,22 +23,16 @@ export interface HistoryChange {
   after: string | null;
 }
 
-const FIELD_LABELS: Record<string, string> = {
-  name: '组织名称',
-  parentId: '上级组织',
-  kind: '组织类型',
-  sector: '所属领域',
-  isJoint: '联合党支部',
-  villageId: '对应行政村',
-  status: '状态',
-  reason: '撤销原因',
-  closedAt: '撤销时间',
-};
+/** Contract labels plus the fields only history records carry. */
+const LABELS: Record<string, string> = { ...FIELD_LABELS, status: '状态', closedAt: '撤销时间' };
+
+/** Display order of the fields in one entry; anything else follows. */
+const FIELD_ORDER = ['name', 'parentId', 'kind', 'sector', 'isJoint', 'villageId', 'status', 'reason', 'closedAt'];
 
 /** Bookkeeping columns that mean nothing to a reader of the history. */
-const HIDDEN_FIELDS = new Set(['id', 'path', 'depth', 'tenantId', 'updatedAt', 'createdAt', 'isDemo', 'villageName', 'villageCode']);
-
-const FIELD_ORDER = Object.keys(FIELD_LABELS);
+const HIDDEN_FIELDS = new Set([
+  'id', 'path', 'depth', 'tenantId', 'updatedAt', 'createdAt', 'isDemo', 'villageName', 'villageCode', 'parentName',
+]);
 
 function isKind(value: unknown): value is OrganizationKind {
   return typeof value === 'string' && (ORGANIZATION_KINDS as readonly string[]).includes(value);
@@ -71,10 +66,14 @@ export function describeChanges(entry: OrganizationHistoryEntry, lookups: Histor
     .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .map((field) => ({
       field,
-      label: FIELD_LABELS[field] ?? field,
+      label: LABELS[field] ?? field,
       before: field in before ? formatHistoryValue(field, before[field], lookups) : null,
       after: field in after ? formatHistoryValue(field, after[field], lookups) : null,
-    }));
+    }))
+    .map((change) =>
+      // A move records the new parent's name at the time; prefer it to today's lookup.
+      change.field === 'parentId' && typeof after.parentName === 'string' ? { ...change, after: after.parentName } : change,
+    );
 }
 
 function rank(field: string): number {

@@ -102,9 +102,11 @@ export interface MoveTarget {
  * 党小组 cannot have subordinates and the current parent would be a no-op, so both are disabled.
  */
 export function buildMoveTargets(items: readonly Organization[], moving: Organization): MoveTarget[] {
-  const candidates = items.filter(
-    (org) => org.status === 'active' && org.id !== moving.id && !idsFromPath(org.path).includes(moving.id),
-  );
+  const closed = new Set(items.filter((org) => org.status === 'closed').map((org) => org.id));
+  const candidates = items.filter((org) => {
+    const lineage = idsFromPath(org.path);
+    return org.id !== moving.id && !lineage.includes(moving.id) && !lineage.some((id) => closed.has(id));
+  });
   const toTarget = (node: OrgTreeNode): MoveTarget => ({
     value: node.org.id,
     title: `${node.org.name}(${ORGANIZATION_KIND_LABELS[node.org.kind]})`,

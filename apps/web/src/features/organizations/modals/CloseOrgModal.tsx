@@ -52,6 +52,19 @@ export function CloseOrgModal({ org, open, onClose, onDone }: Props) {
         style={{ marginBottom: 16 }}
         title="撤销后该组织不再出现在组织树中(可通过“显示已撤销”查看),变更记录将保留。"
       />
+      {(org.activeChildCount > 0 || org.memberCounts.total > 0) && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={[
+            org.activeChildCount > 0 && `该组织还有 ${org.activeChildCount} 个未撤销的下级组织,请先撤销或移走下级组织。`,
+            org.memberCounts.total > 0 && `该组织还有 ${org.memberCounts.total} 名党员,请先转接其组织关系。`,
+          ]
+            .filter(Boolean)
+            .join('')}
+        />
+      )}
       <Form.Item label="撤销原因" name="reason" rules={[{ required: true, message: '请填写撤销原因' }, reasonRule]}>
         <Input.TextArea rows={3} maxLength={200} showCount placeholder="如:因村庄合并撤销" />
       </Form.Item>

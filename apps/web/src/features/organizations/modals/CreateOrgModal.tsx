@@ -47,6 +47,7 @@ export function CreateOrgModal({ parent, open, onClose, onCreated }: Props) {
   const { message } = App.useApp();
   const create = useCreateOrganization();
   const villages = useVillages();
+  const kind = Form.useWatch('kind', form);
 
   const onFinish = (values: CreateValues) => {
     create.mutate(
@@ -55,8 +56,9 @@ export function CreateOrgModal({ parent, open, onClose, onCreated }: Props) {
         name: values.name.trim(),
         kind: values.kind,
         sector: values.sector ?? null,
-        isJoint: values.isJoint ?? false,
-        villageId: values.villageId ?? null,
+        isJoint: values.kind === 'branch' ? (values.isJoint ?? false) : false,
+        // Left out when empty so the server can apply its default (a 党小组 takes its branch's village).
+        ...(values.villageId ? { villageId: values.villageId } : {}),
       },
       {
         onSuccess: (created) => {
@@ -84,7 +86,6 @@ export function CreateOrgModal({ parent, open, onClose, onCreated }: Props) {
         kind: SUGGESTED_CHILD_KIND[parent.kind],
         sector: parent.sector,
         isJoint: false,
-        villageId: null,
       }}
     >
       <Typography.Paragraph type="secondary">上级组织:{parent.name}</Typography.Paragraph>
@@ -97,15 +98,20 @@ export function CreateOrgModal({ parent, open, onClose, onCreated }: Props) {
       <Form.Item label="所属领域" name="sector">
         <Select options={SECTOR_OPTIONS} allowClear placeholder="请选择所属领域" />
       </Form.Item>
-      <Form.Item label="联合党支部" name="isJoint" valuePropName="checked" tooltip="由两个及以上单位的党员联合组成">
-        <Switch checkedChildren="是" unCheckedChildren="否" />
+      <Form.Item
+        label="联合党支部"
+        name="isJoint"
+        valuePropName="checked"
+        tooltip="正式党员不足3人的单位,可与邻近单位联合成立党支部;只有党支部可以是联合党支部"
+      >
+        <Switch checkedChildren="是" unCheckedChildren="否" disabled={kind !== 'branch'} />
       </Form.Item>
       <Form.Item label="对应行政村" name="villageId">
         <Select
           allowClear
           showSearch={{ optionFilterProp: 'label' }}
           loading={villages.isPending}
-          placeholder={villages.isError ? '行政村列表加载失败' : '可选,输入村名搜索'}
+          placeholder={villages.isError ? '行政村列表加载失败' : '可选,输入村名或代码搜索'}
           options={(villages.data ?? []).map((v) => ({ value: v.id, label: `${v.name}(${v.code})` }))}
         />
       </Form.Item>

@@ -1,0 +1,81 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import type { Me } from '@dj/contracts';
+import { setCsrfToken } from '../../lib/api-client';
+import { installDomShims } from '../../test/dom';
+import { installFetch, jsonResponse } from '../../test/fetch-mock';
+import { renderRoutes, stub } from '../../test/render';
+import { LoginPage, redirectTarget } from './LoginPage';
+
+const ME: Me = {
+  user: { id: 1, username: 'admin', displayName: '王书记', roles: ['town_admin'], tenantId: 1, tenantName: '西王庄镇', isDemo: true },
+  scope: [{ organizationId: 1, name: '西王庄镇党委', path: '/1/' }],
+  csrfToken: 'csrf-1',
+};
+
+const routes = [
+  { path: '/login', element: <LoginPage /> },
+  { path: '/organizations', element: stub('组织架构页面') },
+];
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  setCsrfToken(null);
+  vi.unstubAllGlobals();
+});
+
+/** Waits for the "am I signed in" probe to finish, then fills in and submits the form. */
+async function fillAndSubmit(username: string, password: string) {
+  fireEvent.change(await screen.findByLabelText('用户名'), { target: { value: username } });
+  fireEvent.change(screen.getByLabelText('密码'), { target: { value: password } });
+  fireEvent.click(screen.getByRole('button', { name: /登\s*录/ }));
+}
+
+describe('LoginPage', () => {
+  it("shows the server's message when the credentials are wrong", async () => {
+    const calls = installFetch(({ path }) =>
+      path === '/api/auth/login'
+        ? jsonResponse(401, { code: 'UNAUTHENTICATED', message: '用户名或密码错误,请重新输入' })
+        : jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' }),
+    );
+    const { router } = renderRoutes(routes, '/login');
+
+    await fillAndSubmit('admin', 'wrong');
+
+    expect(await screen.findByText('用户名或密码错误,请重新输入')).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/login');
+    const login = calls.find((c) => c.path === '/api/auth/login');
+    expect(login?.method).toBe('POST');
+    expect(login?.body).toEqual({ username: 'admin', password: 'wrong' });
+  });
+
+  it('does not call the server while a field is empty', async () => {
+    const calls = installFetch(() => jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' }));
+    renderRoutes(routes, '/login');
+
+    await fillAndSubmit('', '');
+
+    expect(await screen.findByText('请填写用户名')).toBeTruthy();
+    expect(calls.some((c) => c.path === '/api/auth/login')).toBe(false);
+  });
+
+  it('signs in and goes to the organisation page', async () => {
+    installFetch(({ path }) => (path === '/api/auth/login' ? jsonResponse(200, ME) : jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' })));
+    const { router } = renderRoutes(routes, '/login');
+
+    await fillAndSubmit('admin', 'right');
+
+    expect(await screen.findByText('组织架构页面')).toBeTruthy();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/organizations'));
+  });
+});
+
+describe('redirectTarget', () => {
+  it('only follows same-app paths', () => {
+    expect(redirectTarget({ from: '/organizations?id=3' })).toBe('/organizations?id=3');
+    expect(redirectTarget({ from: '//evil.example' })).toBe('/organizations');
+    expect(redirectTarget({ from: '/login' })).toBe('/organizations');
+    expect(redirectTarget(null)).toBe('/organizations');
+  });
+});

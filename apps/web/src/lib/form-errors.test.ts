@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { CloseOrganizationSchema } from '@dj/contracts';
+import { ApiError } from './api-client';
+import { contractRule, fieldErrorsFor } from './form-errors';
+
+describe('fieldErrorsFor', () => {
+  it('maps server field paths onto the fields of the open form and groups them', () => {
+    const error = new ApiError(400, {
+      code: 'VALIDATION',
+      message: '请求参数有误',
+      fields: [
+        { path: 'name', message: '组织名称至少2个字' },
+        { path: 'body.name', message: '名称重复' },
+        { path: '/villageId', message: '对应行政村不存在' },
+        { path: 'parentId', message: '上级组织已撤销' },
+      ],
+    });
+    expect(fieldErrorsFor(error, ['name', 'villageId'])).toEqual([
+      { name: 'name', errors: ['组织名称至少2个字', '名称重复'] },
+      { name: 'villageId', errors: ['对应行政村不存在'] },
+    ]);
+  });
+
+  it('ignores errors that are not API errors', () => {
+    expect(fieldErrorsFor(new Error('x'), ['name'])).toEqual([]);
+  });
+});
+
+describe('contractRule', () => {
+  it('validates with the contract schema and its Chinese message', async () => {
+    const rule = contractRule(CloseOrganizationSchema.shape.reason);
+    await expect(rule.validator(null, ' 合并 ')).resolves.toBeUndefined();
+    await expect(rule.validator(null, ' 撤 ')).rejects.toThrow('请填写撤销原因(至少2个字)');
+  });
+});

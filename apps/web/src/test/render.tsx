@@ -1,0 +1,24 @@
+import type { ReactNode } from 'react';
+import { configure, render } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { AppProviders } from '../app/providers';
+
+// antd pages take a while to mount in jsdom on a cold, busy runner; the default 1 s is too tight.
+configure({ asyncUtilTimeout: 5000 });
+
+/** Renders routes inside the real providers, with a query client that never retries. */
+export function renderRoutes(routes: RouteObject[], initialPath: string) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
+  const router = createMemoryRouter(routes, { initialEntries: [initialPath] });
+  const view = render(
+    <AppProviders queryClient={queryClient}>
+      <RouterProvider router={router} />
+    </AppProviders>,
+  );
+  return { ...view, router, queryClient };
+}
+
+export function stub(text: string): ReactNode {
+  return <div>{text}</div>;
+}

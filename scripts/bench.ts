@@ -1,0 +1,68 @@
+// npm run bench: requests per second of the authenticated organisation-subtree list against a bare
+// Fastify route, measured in the same run with the same load, and their ratio.
+// Uses BENCH_DATABASE_URL (an empty database it may fill) or a throwaway embedded PostgreSQL.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import type autocannon from 'autocannon';
+import Fastify from 'fastify';
+import { loadConfig } from '../apps/api/src/config.js';
+import { makeTraversable } from '../apps/api/src/db/embedded.js';
+import { startPlatform } from '../apps/api/src/platform.js';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+const execFileAsync = promisify(execFile);
+const autocannonBin = fileURLToPath(new URL('../node_modules/autocannon/autocannon.js', import.meta.url));
+
+/** The load generator runs in its own process, so it does not share the server's event loop. */
+async function load(url: string, duration: number, headers: Record<string, string>): Promise<autocannon.Result> {
+  const args = [autocannonBin, '--json', '-c', String(connections), '-d', String(duration)];
+  for (const [k, v] of Object.entries(headers)) args.push('-H', `${k}=${v}`);
+  // Asynchronous on purpose: a synchronous spawn would stall the server under test in this process.
+  const { stdout } = await execFileAsync(process.execPath, [...args, url], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as autocannon.Result;
+}
+
+async function measure(title: string, url: string, headers: Record<string, string> = {}) {
+  await load(url, 1, headers); // warm-up: JIT, pool, caches
+  const r = await load(url, seconds, headers);
+  if (r.non2xx > 0 || r.errors > 0) throw new Error(`${title}: ${r.non2xx} non-2xx, ${r.errors} errors`);
+  return { title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'dj-bench-'));
+makeTraversable(dir);
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '' });
+const platform = await startPlatform(config, { logger: false });
+const bare = Fastify({ logger: false });
+bare.get('/bare', async () => ({ status: 'ok' }));
+try {
+  await platform.app.listen({ port: 0, host: '127.0.0.1' });
+  await bare.listen({ port: 0, host: '127.0.0.1' });
+  const appPort = (platform.app.server.address() as AddressInfo).port;
+  const barePort = (bare.server.address() as AddressInfo).port;
+  const login = await fetch(`http://127.0.0.1:${appPort}/api/auth/login`, {
+    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: config.DEMO_PASSWORD }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const listUrl = `http://127.0.0.1:${appPort}/api/organizations?range=subtree`;
+  const items = ((await (await fetch(listUrl, { headers: { cookie } })).json()) as { items: unknown[] }).items.length;
+
+  const baseline = await measure('bare Fastify route (GET /bare)', `http://127.0.0.1:${barePort}/bare`);
+  const subject = await measure(`organisation subtree, signed in (GET /api/organizations?range=subtree, ${items} orgs)`, listUrl, { cookie });
+  console.log(`\nbench: ${connections} connections, ${seconds} s each, node ${process.version}, database ${platform.mode}`);
+  for (const m of [baseline, subject]) {
+    console.log(`  ${m.title}\n    ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.total} requests`);
+  }
+  console.log(`  ratio (organisation list / bare): ${(subject.rps / baseline.rps).toFixed(3)}`);
+} finally {
+  await bare.close();
+  await platform.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
