@@ -57,7 +57,8 @@ export default fp(async function authPlugin(app: FastifyInstance) {
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await resolveSession(app, request, token);
-    if (request.routeOptions.config?.public || request.is404) return;
+    // Only the API is guarded: the web bundle's files are public, and unknown paths answer 404 below.
+    if (request.routeOptions.config?.public || request.is404 || !request.url.startsWith('/api/')) return;
     if (!request.user) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');
     if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];

@@ -7,19 +7,21 @@ import { STATUS_LABELS, villageText } from './labels';
 
 interface Props {
   rootId: number;
+  /** Whether to point at “新建下级组织” when there is nothing below. */
+  canCreateChild: boolean;
   includeClosed: boolean;
   onSelect: (org: Organization) => void;
 }
 
 const RANGE_OPTIONS = RANGES.map((range) => ({ value: range, label: RANGE_LABELS[range] }));
 
-const EMPTY_TEXT: Record<Range, string> = {
-  self: '没有查到本级组织。',
-  children: '该组织没有直属下级组织,可通过“新建下级组织”添加。',
-  subtree: '该组织下没有任何下级组织。',
-};
+function emptyText(range: Range, canCreateChild: boolean): string {
+  if (range === 'self') return '没有查到本级组织。';
+  const hint = canCreateChild ? '可通过“新建下级组织”添加。' : '';
+  return range === 'children' ? `该组织没有直属下级组织。${hint}` : `该组织下没有任何下级组织。${hint}`;
+}
 
-export function OrgRangeTable({ rootId, includeClosed, onSelect }: Props) {
+export function OrgRangeTable({ rootId, canCreateChild, includeClosed, onSelect }: Props) {
   const [range, setRange] = useState<Range>('children');
   const query = useOrganizationRange(rootId, range, includeClosed);
 
@@ -68,7 +70,7 @@ export function OrgRangeTable({ rootId, includeClosed, onSelect }: Props) {
           loading={query.isFetching}
           scroll={{ x: 560 }}
           pagination={{ pageSize: 10, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => `共 ${total} 个组织` }}
-          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={EMPTY_TEXT[range]} /> }}
+          locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText(range, canCreateChild)} /> }}
         />
       )}
     </Card>

@@ -129,7 +129,12 @@ export function OrganizationsPage() {
           />
           {selectedId !== undefined && detail && (
             <>
-              <OrgRangeTable rootId={selectedId} includeClosed={showClosed} onSelect={reveal} />
+              <OrgRangeTable
+                rootId={selectedId}
+                canCreateChild={detail.can.createChild}
+                includeClosed={showClosed}
+                onSelect={reveal}
+              />
               <OrgHistory organizationId={selectedId} lookups={lookups} />
             </>
           )}
