@@ -7,6 +7,12 @@ import { ensureWebBuilt } from './web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 ensureWebBuilt(root);
+
+// Type errors fail the run like failing tests do; tsc prints its own messages.
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const typeFailures = ['packages/contracts', 'apps/api', 'apps/web']
+  .filter((project) => spawnSync(process.execPath, [tsc, '-p', join(root, project)], { cwd: root, stdio: 'inherit' }).status !== 0);
+if (typeFailures.length) console.error(`类型检查失败: ${typeFailures.join(', ')}`);
 const report = join(root, '.tmp/vitest-report.json');
 mkdirSync(join(root, '.tmp'), { recursive: true });
 rmSync(report, { force: true });
@@ -21,5 +27,6 @@ try {
 } catch {
   failed = Math.max(failed, 1);
 }
+failed += typeFailures.length;
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);
