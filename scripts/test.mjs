@@ -10,7 +10,7 @@ ensureWebBuilt(root);
 
 // Type errors fail the run like failing tests do; tsc prints its own messages.
 const tsc = join(root, 'node_modules/typescript/bin/tsc');
-const typeFailures = ['packages/contracts', 'apps/api', 'apps/web']
+const typeFailures = ['packages/contracts', 'apps/api', 'apps/web', 'e2e']
   .filter((project) => spawnSync(process.execPath, [tsc, '-p', join(root, project)], { cwd: root, stdio: 'inherit' }).status !== 0);
 if (typeFailures.length) console.error(`类型检查失败: ${typeFailures.join(', ')}`);
 const report = join(root, '.tmp/vitest-report.json');

@@ -1,3 +1,11 @@
+// What the global setup hands to every test file (see global-setup.ts and context.ts).
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbAdminUrl: string;
+    templateDb: string;
+  }
+}
+
 export const DEMO_PASSWORD = 'demo123456';
 
 export function withDatabase(url: string, database: string): string {

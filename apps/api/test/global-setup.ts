@@ -9,13 +9,6 @@ import { migrateDatabase } from '../src/db/migrate.js';
 import { seedDemoTown } from '../src/db/seed/index.js';
 import { DEMO_PASSWORD, withDatabase } from './database-url.js';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    dbAdminUrl: string;
-    templateDb: string;
-  }
-}
-
 /**
  * Once per run: a PostgreSQL (TEST_DATABASE_URL's server, as in CI, or an embedded one), and a
  * template database migrated and seeded with the demo town. Each test file clones it (test/context.ts).
