@@ -29,12 +29,14 @@ export interface BuildOptions {
   db: Db;
   /** Tests pass false; the server logs JSON lines without request bodies. */
   logger?: boolean;
+  /** Where log lines go (stdout by default); the log-hygiene test reads them. */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Registers cross-cutting plugins, then the modules. server.ts listens; tests call inject(). */
-export async function buildApp({ config, db, logger = true }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.LOG_LEVEL } : false,
+    logger: logger ? { level: config.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
