@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { buildApp } from '../apps/api/src/app.js';
 import { openDatabase } from '../apps/api/src/db/client.js';
-import { createTestDatabase, testConfig } from '../apps/api/test/context.js';
+import { createTestDatabase, testCipher, testConfig } from '../apps/api/test/context.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
@@ -19,7 +19,7 @@ export async function openSite(): Promise<Site> {
   if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium(${CHROMIUM}):请安装 Debian 的 chromium 包,或设置 CHROMIUM_PATH`);
   if (!existsSync(new URL('../apps/web/dist/index.html', import.meta.url))) throw new Error('网页端未构建:请用 npm test 运行(会先构建),或先运行 npm run build');
   const database = openDatabase(await createTestDatabase(), 4);
-  const app = await buildApp({ config: testConfig(), db: database.db, logger: false });
+  const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'dj-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, locale: 'zh-CN' });

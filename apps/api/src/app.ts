@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
+import type { FieldCipher } from './lib/crypto.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -12,11 +13,15 @@ import { authRoutes } from './modules/auth/routes.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { organizationRoutes } from './modules/organizations/routes.js';
 import { villageRoutes } from './modules/villages/routes.js';
+import { memberRoutes } from './modules/members/routes.js';
+import { memberExcelRoutes } from './modules/members/excel-routes.js';
+import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    cipher: FieldCipher;
     /** Every route as registered, for the scope-matrix guard in the tests. */
     routeList: { method: string; url: string; isPublic: boolean }[];
   }
@@ -27,6 +32,7 @@ export const BODY_LIMIT = 1024 * 1024;
 export interface BuildOptions {
   config: Config;
   db: Db;
+  cipher: FieldCipher;
   /** Tests pass false; the server logs JSON lines without request bodies. */
   logger?: boolean;
   /** Where log lines go (stdout by default); the log-hygiene test reads them. */
@@ -34,7 +40,7 @@ export interface BuildOptions {
 }
 
 /** Registers cross-cutting plugins, then the modules. server.ts listens; tests call inject(). */
-export async function buildApp({ config, db, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, cipher, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: BODY_LIMIT,
@@ -44,6 +50,7 @@ export async function buildApp({ config, db, logger = true, logStream }: BuildOp
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('cipher', cipher);
   app.decorate('routeList', []);
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
@@ -56,6 +63,8 @@ export async function buildApp({ config, db, logger = true, logStream }: BuildOp
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
+  // One xlsx roster per request; 10 MB holds tens of thousands of rows.
+  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(errorsPlugin);
   await app.register(securityHeaders);
   await app.register(authPlugin);
@@ -65,6 +74,8 @@ export async function buildApp({ config, db, logger = true, logStream }: BuildOp
   await app.register(authRoutes);
   await app.register(organizationRoutes);
   await app.register(villageRoutes);
+  await app.register(memberRoutes);
+  await app.register(memberExcelRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -1,4 +1,6 @@
-import { resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const EnvSchema = z.object({
@@ -14,9 +16,28 @@ const EnvSchema = z.object({
   /** Set to true when served over HTTPS so the session cookie carries Secure. */
   COOKIE_SECURE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Master key for 身份证号/phone encryption: 32 random bytes, base64 (`openssl rand -base64 32`).
+   * Required in production; elsewhere generated once into DATA_DIR/encryption.key (never the database).
+   */
+  ENCRYPTION_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(
+    (v) => Buffer.from(v, 'base64').length === 32, 'ENCRYPTION_KEY 应为 32 字节随机数的 base64 编码(44个字符)',
+  ).optional()),
 });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };
+
+/** The master key from the environment, or the one kept beside the data (created on first use, mode 0600). */
+export function resolveEncryptionKey(config: Config): Buffer {
+  if (config.ENCRYPTION_KEY) return Buffer.from(config.ENCRYPTION_KEY, 'base64');
+  if (config.NODE_ENV === 'production') throw new Error('生产环境必须设置 ENCRYPTION_KEY(32 字节随机数的 base64,例如 openssl rand -base64 32)');
+  const file = join(config.dataDir, 'encryption.key');
+  if (!existsSync(file)) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
+  }
+  return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
 
 /** Parse the environment once at boot; a bad value stops the process with the variable named. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

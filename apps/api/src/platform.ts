@@ -2,7 +2,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
+import { resolveEncryptionKey, type Config } from './config.js';
+import { createFieldCipher } from './lib/crypto.js';
 import { openDatabase } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
@@ -34,8 +35,9 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     await migrateDatabase(databaseUrl);
     const database = openDatabase(databaseUrl);
     // Never in production, and only when asked (default on): the demo town is for trying the platform.
-    const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD) : false;
-    const app = await buildApp({ config, db: database.db, logger: options.logger });
+    const cipher = createFieldCipher(resolveEncryptionKey(config));
+    const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD, cipher) : false;
+    const app = await buildApp({ config, db: database.db, cipher, logger: options.logger });
     return {
       app, databaseUrl, seeded, mode: stopEmbedded ? 'embedded' : 'server',
       stop: async () => {

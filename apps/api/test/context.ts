@@ -5,6 +5,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/client.js';
+import { createFieldCipher } from '../src/lib/crypto.js';
 import { DEMO_PASSWORD, withDatabase } from './database-url.js';
 
 export { DEMO_PASSWORD };
@@ -32,8 +33,12 @@ export class Session {
   patch(url: string, body: unknown) { return this.request('PATCH', url, body); }
 }
 
+/** A fixed test key: encrypted values in test databases are throwaway. */
+export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
+export const testCipher = () => createFieldCipher(Buffer.from(TEST_ENCRYPTION_KEY, 'base64'));
+
 export function testConfig(env: Record<string, string> = {}) {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ...env });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...env });
 }
 
 /** A database of its own for one test file, cloned from the migrated and seeded template (or empty). */
@@ -51,7 +56,7 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
 export async function createTestContext(): Promise<TestContext> {
   const databaseUrl = await createTestDatabase();
   const database = openDatabase(databaseUrl, 4);
-  const app = await buildApp({ config: testConfig(), db: database.db, logger: false });
+  const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
   return {
     app, db: database.db, pool: database.pool, databaseUrl,
     signIn: (username, password = DEMO_PASSWORD) => signIn(app, username, password),

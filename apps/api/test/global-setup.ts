@@ -8,6 +8,7 @@ import { makeTraversable, startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { seedDemoTown } from '../src/db/seed/index.js';
 import { DEMO_PASSWORD, withDatabase } from './database-url.js';
+import { testCipher } from './context.js';
 
 /**
  * Once per run: a PostgreSQL (TEST_DATABASE_URL's server, as in CI, or an embedded one), and a
@@ -33,7 +34,7 @@ export default async function setup(project: TestProject) {
   const templateUrl = withDatabase(adminUrl, templateDb);
   await migrateDatabase(templateUrl);
   const database = openDatabase(templateUrl, 2);
-  await seedDemoTown(database.db, DEMO_PASSWORD);
+  await seedDemoTown(database.db, DEMO_PASSWORD, testCipher());
   await database.close();
 
   project.provide('dbAdminUrl', adminUrl);

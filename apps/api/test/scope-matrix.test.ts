@@ -7,10 +7,12 @@ import { createTestContext, orgIds, type Session, type TestContext } from './con
  * nothing. A route missing from MATRIX fails the build: add it here in the same commit.
  */
 interface Probe { url: string; body?: unknown }
+/** Ids of one record of each kind: outside the caller's scope (foreign) or inside it (own). */
+interface Ids { org: number; member: number }
 interface Case {
   /** Requests that name a record outside the caller's scope (path, query and nested body ids). */
-  foreign?: (foreignId: number, ownId: number) => Probe[];
-  /** List routes: every returned organisation must lie inside the caller's scope. */
+  foreign?: (f: Ids, own: Ids) => Probe[];
+  /** List routes: every returned record must lie inside the caller's scope. */
   list?: string;
 }
 
@@ -20,28 +22,52 @@ const MATRIX: Record<string, Case> = {
   'GET /api/villages': {},
   'GET /api/organizations': {
     list: '/api/organizations?range=subtree&includeClosed=true',
-    foreign: (f) => [{ url: `/api/organizations?rootId=${f}&range=self` }, { url: `/api/organizations?rootId=${f}&range=subtree` }],
+    foreign: (f) => [{ url: `/api/organizations?rootId=${f.org}&range=self` }, { url: `/api/organizations?rootId=${f.org}&range=subtree` }],
   },
-  'GET /api/organizations/:id': { foreign: (f) => [{ url: `/api/organizations/${f}` }] },
-  'GET /api/organizations/:id/history': { foreign: (f) => [{ url: `/api/organizations/${f}/history` }] },
-  'POST /api/organizations': { foreign: (f) => [{ url: '/api/organizations', body: { parentId: f, name: '越权党小组', kind: 'group' } }] },
+  'GET /api/organizations/:id': { foreign: (f) => [{ url: `/api/organizations/${f.org}` }] },
+  'GET /api/organizations/:id/history': { foreign: (f) => [{ url: `/api/organizations/${f.org}/history` }] },
+  'POST /api/organizations': { foreign: (f) => [{ url: '/api/organizations', body: { parentId: f.org, name: '越权党小组', kind: 'group' } }] },
   'PATCH /api/organizations/:id': {
     foreign: (f, own) => [
-      { url: `/api/organizations/${f}`, body: { name: '越权改名' } },
-      { url: `/api/organizations/${own}`, body: { parentId: f } },
+      { url: `/api/organizations/${f.org}`, body: { name: '越权改名' } },
+      { url: `/api/organizations/${own.org}`, body: { parentId: f.org } },
     ],
   },
-  'POST /api/organizations/:id/close': { foreign: (f) => [{ url: `/api/organizations/${f}/close`, body: { reason: '越权撤销' } }] },
+  'POST /api/organizations/:id/close': { foreign: (f) => [{ url: `/api/organizations/${f.org}/close`, body: { reason: '越权撤销' } }] },
+  'GET /api/members': {
+    list: '/api/members?range=subtree&pageSize=100&filter=all',
+    foreign: (f) => [{ url: `/api/members?orgId=${f.org}&range=subtree` }],
+  },
+  'POST /api/members': {
+    foreign: (f) => [{ url: '/api/members', body: { ...NEW_MEMBER, organizationId: f.org } }],
+  },
+  'GET /api/members/import-template': {},
+  'POST /api/members/import': { foreign: (f) => [{ url: `/api/members/import?orgId=${f.org}&dryRun=true`, body: {} }] },
+  'GET /api/members/export': { foreign: (f) => [{ url: `/api/members/export?orgId=${f.org}` }] },
+  'GET /api/members/:id': { foreign: (f) => [{ url: `/api/members/${f.member}` }] },
+  'PATCH /api/members/:id': { foreign: (f) => [{ url: `/api/members/${f.member}`, body: { address: '越权修改' } }] },
+  'POST /api/members/:id/reveal': { foreign: (f) => [{ url: `/api/members/${f.member}/reveal`, body: { field: 'idNumber', reason: '越权查看' } }] },
+  'POST /api/members/:id/events': {
+    foreign: (f, own) => [
+      { url: `/api/members/${f.member}/events`, body: { kind: 'suspended', occurredOn: '2026-01-05', reason: '越权' } },
+      { url: `/api/members/${own.member}/events`, body: { kind: 'transferred_out', occurredOn: '2026-01-05', toOrganizationId: f.org } },
+    ],
+  },
 };
 
-const NONEXISTENT = 99_999_999;
+/** A valid new member (the ID number's check digit is right), so only scope can refuse it. */
+const NEW_MEMBER = {
+  name: '越权登记', gender: 'male', birthDate: '1980-01-01', idNumber: '37040219800101001X', joinedAt: '2005-07-01', confirmedAt: '2006-07-01',
+};
+
+const NONEXISTENT: Ids = { org: 99_999_999, member: 99_999_999 };
 const ROLES = ['admin', 'supervisor', 'inspector', 'yingzi', 'xihuagou', 'member'] as const;
 
 let ctx: TestContext;
 let ids: Record<string, number>;
 const sessions = new Map<string, Session>();
-/** For each account: an organisation outside its scope, and one inside it to carry nested ids. */
-const targets: Record<string, { foreign: number[]; own: number; foreignNames: string[] }> = {};
+/** For each account: records outside its scope, and records inside it to carry nested ids. */
+const targets: Record<string, { foreign: Ids[]; own: Ids; foreignNames: string[] }> = {};
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -52,18 +78,27 @@ beforeAll(async () => {
   const { rows: [b2] } = await ctx.pool.query(`insert into organizations (tenant_id, parent_id, path, name, kind) values ($1, $2, '/0/', '邻村党支部', 'branch') returning id`, [t2.id, c2.id]);
   await ctx.pool.query(`update organizations set path = '/' || $2 || '/' || id || '/' where id = $1`, [b2.id, c2.id]);
   ids = await orgIds(ctx.pool);
-  const otherTown = { ids: [b2.id], names: ['邻村党支部'] };
-  const xihuagou = { ids: [ids['西花沟村党支部'], ids['西花沟村党支部/第一党小组']], names: ['西花沟'] };
-  const yingzi = { ids: [ids['营子村党支部'], ids['营子村党支部/第一党小组']], names: ['营子'] };
-  const set = (u: string, f: { ids: number[]; names: string[] }, own: number) => {
-    targets[u] = { foreign: [...f.ids, ...otherTown.ids], own, foreignNames: [...f.names, ...otherTown.names] };
+  // One member in the neighbouring town, so member routes have a foreign id there too.
+  const { rows: [p2] } = await ctx.pool.query(`insert into persons (tenant_id, name, gender, birth_date, id_number_enc, id_number_hash, id_number_masked)
+    values ($1, '邻镇党员', 'male', '1970-01-01', 'v1:x', 'h-neighbour', '370402********0011') returning id`, [t2.id]);
+  const { rows: [m2] } = await ctx.pool.query(`insert into members (tenant_id, person_id, organization_id, joined_at, standing)
+    values ($1, $2, $3, '1995-07-01', 'full') returning id`, [t2.id, p2.id, b2.id]);
+  const memberOf = async (org: string) => Number((await ctx.pool.query(
+    'select m.id from members m join organizations o on o.id = m.organization_id where o.name = $1 order by m.id limit 1', [org])).rows[0].id);
+  const otherTown: Ids = { org: b2.id, member: m2.id };
+  const xihuagou = { ids: [{ org: ids['西花沟村党支部'], member: await memberOf('西花沟村党支部') }, { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部') }], names: ['西花沟'] };
+  const yingzi = { ids: [{ org: ids['营子村党支部'], member: await memberOf('营子村党支部') }], names: ['营子'] };
+  const ownYingzi: Ids = { org: ids['营子村党支部/第一党小组'], member: await memberOf('营子村党支部') };
+  const ownXihuagou: Ids = { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部') };
+  const set = (u: string, f: { ids: Ids[]; names: string[] }, own: Ids) => {
+    targets[u] = { foreign: [...f.ids, otherTown], own, foreignNames: [...f.names, '邻村党支部', '邻镇党员'] };
   };
-  set('admin', { ids: [], names: [] }, ids['营子村党支部/第一党小组']);
-  set('inspector', { ids: [], names: [] }, ids['营子村党支部/第一党小组']);
-  set('supervisor', xihuagou, ids['营子村党支部/第一党小组']);
-  set('yingzi', xihuagou, ids['营子村党支部/第一党小组']);
-  set('member', xihuagou, ids['营子村党支部/第一党小组']);
-  set('xihuagou', yingzi, ids['西花沟村党支部/第一党小组']);
+  set('admin', { ids: [], names: [] }, ownYingzi);
+  set('inspector', { ids: [], names: [] }, ownYingzi);
+  set('supervisor', xihuagou, ownYingzi);
+  set('yingzi', xihuagou, ownYingzi);
+  set('member', xihuagou, ownYingzi);
+  set('xihuagou', yingzi, ownXihuagou);
   for (const r of ROLES) sessions.set(r, await ctx.signIn(r));
 });
 afterAll(async () => { await ctx.close(); });
@@ -102,8 +137,9 @@ describe('scope matrix', () => {
             // Out of scope must look exactly like "does not exist": same status, same body.
             expect(res.statusCode, `${role} ${key} ${probe.url}`).toBe(control.statusCode);
             expect(res.body, `${role} ${key} ${probe.url}`).toBe(control.body);
-            expect([403, 404], `${role} ${key} ${probe.url}`).toContain(res.statusCode);
-            if (new RegExp(`[/=]${f}(/|&|$)`).test(probe.url)) expect(res.statusCode, `${role} ${key} ${probe.url}`).toBe(404);
+            // A nested id may also fail validation (400), identically for foreign and nonexistent ids.
+            expect([400, 403, 404], `${role} ${key} ${probe.url}`).toContain(res.statusCode);
+            if (new RegExp(`[/=](${f.org}|${f.member})(/|&|$)`).test(probe.url)) expect(res.statusCode, `${role} ${key} ${probe.url}`).toBe(404);
             for (const name of foreignNames) expect(res.body, `${role} ${key}`).not.toContain(name);
           }
         }
@@ -113,13 +149,18 @@ describe('scope matrix', () => {
 
     it(`${role}: lists contain only records inside the scope`, async () => {
       const s = sessions.get(role) as Session;
+      const orgs: { id: number; path: string }[] = (await s.get(MATRIX['GET /api/organizations'].list as string)).json().items;
       const me = (await s.get('/api/auth/me')).json();
       const roots: string[] = me.scope.map((r: { path: string }) => r.path);
-      const items: { path: string }[] = (await s.get(MATRIX['GET /api/organizations'].list as string)).json().items;
-      expect(items.length).toBeGreaterThan(0);
-      for (const o of items) expect(roots.some((p) => o.path.startsWith(p)), o.path).toBe(true);
+      expect(orgs.length).toBeGreaterThan(0);
+      for (const o of orgs) expect(roots.some((p) => o.path.startsWith(p)), o.path).toBe(true);
+      const visible = new Set(orgs.map((o) => o.id));
+      const people: { organizationId: number; name: string }[] = (await s.get(MATRIX['GET /api/members'].list as string)).json().items;
+      expect(people.length, 'every role sees at least its own record').toBeGreaterThan(0);
+      for (const m of people) expect(visible.has(m.organizationId), m.name).toBe(true);
+      if (role === 'member') expect(people).toHaveLength(1);
       const villages: { name: string }[] = (await s.get('/api/villages')).json().items;
-      for (const name of targets[role].foreignNames) expect(JSON.stringify(villages)).not.toContain(name);
+      for (const name of targets[role].foreignNames) expect(JSON.stringify(villages) + JSON.stringify(people)).not.toContain(name);
     });
   }
 

@@ -7,3 +7,4 @@ z.config(zhCN());
 export * from './common.js';
 export * from './auth.js';
 export * from './organizations.js';
+export * from './members.js';

@@ -1,5 +1,6 @@
 // npm run seed: build the demo town in DATABASE_URL if it is not there (refused in production).
-import { loadConfig } from '../config.js';
+import { loadConfig, resolveEncryptionKey } from '../config.js';
+import { createFieldCipher } from '../lib/crypto.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { seedDemoTown } from '../db/seed/index.js';
@@ -15,6 +16,6 @@ if (!config.DATABASE_URL) {
 }
 await migrateDatabase(config.DATABASE_URL);
 const database = openDatabase(config.DATABASE_URL);
-const seeded = await seedDemoTown(database.db, config.DEMO_PASSWORD);
+const seeded = await seedDemoTown(database.db, config.DEMO_PASSWORD, createFieldCipher(resolveEncryptionKey(config)));
 console.log(seeded ? '演示镇已生成' : '演示镇已存在,未做改动');
 await database.close();

@@ -17,6 +17,8 @@ const TOUCH_EVERY_MS = 60_000;
 export interface AuthUser {
   id: number;
   tenantId: number;
+  /** Set when the sign-in belongs to a known person (a member sees their own record). */
+  personId: number | null;
   tenantName: string;
   isDemoTenant: boolean;
   username: string;
@@ -90,7 +92,7 @@ export async function loadSessionUser(db: Db, id: string) {
   if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessions.touchSession(db, id);
   const { user: u, scopeRoots } = found;
   const user: AuthUser = {
-    id: u.id, tenantId: u.tenantId, tenantName: u.tenantName, isDemoTenant: u.isDemoTenant, username: u.username,
+    id: u.id, tenantId: u.tenantId, personId: u.personId, tenantName: u.tenantName, isDemoTenant: u.isDemoTenant, username: u.username,
     displayName: u.displayName, roles: u.roles as Role[], scopeRoots,
     scope: { tenantId: u.tenantId, paths: scopeRoots.map((r) => r.path) },
   };

@@ -2,7 +2,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app.js';
 import { openDatabase } from '../db/client.js';
-import { createTestContext, testConfig, type TestContext } from '../../test/context.js';
+import { createTestContext, testCipher, testConfig, type TestContext } from '../../test/context.js';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -74,7 +74,7 @@ describe('health', () => {
     const { port } = silent.address() as AddressInfo;
     for (const url of ['postgres://nobody@127.0.0.1:1/none', `postgres://nobody@127.0.0.1:${port}/none`]) {
       const database = openDatabase(url);
-      const app = await buildApp({ config: testConfig(), db: database.db, logger: false });
+      const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
       const started = Date.now();
       const res = await app.inject({ method: 'GET', url: '/readyz' });
       expect(res.statusCode, url).toBe(503);

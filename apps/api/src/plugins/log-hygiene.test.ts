@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { openDatabase, type Database } from '../db/client.js';
-import { createTestDatabase, signIn, testConfig } from '../../test/context.js';
+import { createTestDatabase, signIn, testCipher, testConfig } from '../../test/context.js';
 
 let app: FastifyInstance;
 let database: Database;
@@ -12,7 +12,7 @@ beforeAll(async () => {
   database = openDatabase(await createTestDatabase(), 2);
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
-  app = await buildApp({ config: testConfig({ LOG_LEVEL: 'trace' }), db: database.db, logger: true, logStream: stream });
+  app = await buildApp({ config: testConfig({ LOG_LEVEL: 'trace' }), db: database.db, cipher: testCipher(), logger: true, logStream: stream });
 });
 afterAll(async () => {
   await app.close();

@@ -1,6 +1,7 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -17,6 +18,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <Navigate to="/organizations" replace /> },
       { path: 'organizations', element: <OrganizationsPage /> },
+      // One route for the roster and a member's detail, so the page (and its list) stays mounted while the drawer opens.
+      { path: 'members/:memberId?', element: <MembersPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -100,10 +100,25 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-export async function apiRequest<T>(path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
-  const method = options.method ?? 'GET';
-  const headers: Record<string, string> = { accept: 'application/json' };
-  if (options.body !== undefined) headers['content-type'] = 'application/json';
+interface SendOptions {
+  method: HttpMethod;
+  query?: Record<string, QueryValue>;
+  /** JSON text or multipart form data; the content-type follows from it. */
+  body?: { json: unknown } | { form: FormData };
+  accept: string;
+  signal?: AbortSignal;
+  skipUnauthorizedHandler?: boolean;
+}
+
+/**
+ * The one place that talks to the server: same-origin cookies, the CSRF token on every state-changing request,
+ * Chinese errors, and the 401 hand-off. JSON calls, uploads and file downloads all go through here.
+ */
+async function send(path: string, options: SendOptions): Promise<Response> {
+  const { method, body } = options;
+  const headers: Record<string, string> = { accept: options.accept };
+  // Multipart bodies must not get a content-type here: the browser adds it with the boundary.
+  if (body && 'json' in body) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
 
   let response: Response;
@@ -112,7 +127,7 @@ export async function apiRequest<T>(path: string, schema: Parser<T>, options: Re
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: body === undefined ? undefined : 'json' in body ? JSON.stringify(body.json) : body.form,
       signal: options.signal,
     });
   } catch (error) {
@@ -120,23 +135,89 @@ export async function apiRequest<T>(path: string, schema: Parser<T>, options: Re
     throw new ApiError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
   }
 
-  const payload = await readJson(response);
   if (!response.ok) {
-    const error = new ApiError(response.status, toErrorBody(response.status, payload));
+    const error = new ApiError(response.status, toErrorBody(response.status, await readJson(response)));
     if (response.status === 401 && !options.skipUnauthorizedHandler) {
       csrfToken = null;
       unauthorizedHandler?.();
     }
     throw error;
   }
+  return response;
+}
 
+function parseBody<T>(schema: Parser<T>, payload: unknown, status: number, method: HttpMethod, path: string): T {
   try {
     return schema.parse(payload);
   } catch (cause) {
     // Loud on purpose: a response that breaks the shared contract is a bug on one side or the other.
     console.error(`响应不符合接口约定: ${method} ${path}`, cause);
-    throw new ApiError(response.status, { code: 'BAD_RESPONSE', message: BAD_RESPONSE_MESSAGE });
+    throw new ApiError(status, { code: 'BAD_RESPONSE', message: BAD_RESPONSE_MESSAGE });
   }
+}
+
+export async function apiRequest<T>(path: string, schema: Parser<T>, options: RequestOptions = {}): Promise<T> {
+  const method = options.method ?? 'GET';
+  const response = await send(path, {
+    method,
+    query: options.query,
+    body: options.body === undefined ? undefined : { json: options.body },
+    accept: 'application/json',
+    signal: options.signal,
+    skipUnauthorizedHandler: options.skipUnauthorizedHandler,
+  });
+  return parseBody(schema, await readJson(response), response.status, method, path);
+}
+
+/** POSTs multipart/form-data (e.g. an Excel file) and parses the JSON answer against its contract. */
+export async function apiUpload<T>(
+  path: string,
+  schema: Parser<T>,
+  form: FormData,
+  query?: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await send(path, { method: 'POST', query, body: { form }, accept: 'application/json', signal });
+  return parseBody(schema, await readJson(response), response.status, 'POST', path);
+}
+
+export interface DownloadedFile {
+  blob: Blob;
+  /** From Content-Disposition, or the fallback when the server gives none. */
+  filename: string;
+}
+
+/** Reads the file name from Content-Disposition, preferring the RFC 5987 `filename*=UTF-8''…` form. */
+export function filenameFromDisposition(header: string | null, fallback: string): string {
+  if (!header) return fallback;
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // fall through to the plain form
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
+  const name = plain ? (plain[2] ?? plain[1]).trim() : '';
+  return name || fallback;
+}
+
+/** GETs a file (xlsx) through the same client, so a failed download shows the server's Chinese message. */
+export async function apiDownload(
+  path: string,
+  fallbackName: string,
+  query?: Record<string, QueryValue>,
+  signal?: AbortSignal,
+): Promise<DownloadedFile> {
+  const response = await send(path, {
+    method: 'GET',
+    query,
+    // The server answers errors as JSON whatever the file type, so both are acceptable.
+    accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json',
+    signal,
+  });
+  return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition'), fallbackName) };
 }
 
 export function apiGet<T>(path: string, schema: Parser<T>, query?: Record<string, QueryValue>, signal?: AbortSignal) {

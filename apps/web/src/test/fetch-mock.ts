@@ -7,6 +7,8 @@ export interface RecordedCall {
   headers: Headers;
   credentials: RequestCredentials | undefined;
   body: unknown;
+  /** The multipart body of an upload, when one was sent. */
+  form: FormData | undefined;
 }
 
 export function jsonResponse(status: number, body: unknown): Response {
@@ -25,6 +27,7 @@ export function installFetch(handler: (call: RecordedCall) => Response | Promise
       headers: new Headers(init?.headers),
       credentials: init?.credentials,
       body: typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined,
+      form: init?.body instanceof FormData ? init.body : undefined,
     };
     calls.push(call);
     return handler(call);

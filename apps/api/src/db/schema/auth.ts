@@ -10,6 +10,8 @@ export const users = pgTable('users', {
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
   roles: text('roles').array().notNull(),
+  /** The person behind the sign-in; a member sees their own record through it. */
+  personId: integer('person_id'),
   disabled: boolean('disabled').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

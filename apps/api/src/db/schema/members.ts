@@ -1,15 +1,74 @@
-import { index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organizations, tenants } from './organizations.js';
+import { users } from './auth.js';
 
 /**
- * Party membership of a person (the roster itself is issue 3). The foundation needs only standing
- * and status per organisation, to report the structure rules of the 支部工作条例.
+ * Every human the platform knows, member or not. Personal numbers are stored only encrypted, with a keyed
+ * hash for uniqueness and lookup and a precomputed mask for lists (so a list never decrypts anything).
+ */
+export const persons = pgTable('persons', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  name: text('name').notNull(),
+  gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+  ethnicity: text('ethnicity').notNull().default('汉族'),
+  birthDate: date('birth_date').notNull(),
+  idNumberEnc: text('id_number_enc').notNull(),
+  idNumberHash: text('id_number_hash').notNull(),
+  idNumberMasked: text('id_number_masked').notNull(),
+  phoneEnc: text('phone_enc'),
+  phoneHash: text('phone_hash'),
+  phoneMasked: text('phone_masked'),
+  nativePlace: text('native_place'),
+  education: text('education'),
+  occupation: text('occupation'),
+  workUnit: text('work_unit'),
+  address: text('address'),
+  hamlet: text('hamlet'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('persons_tenant_id_number_uq').on(t.tenantId, t.idNumberHash)]);
+
+/**
+ * Party membership of a person. standing, membership_status, is_mobile and probation_ends_on are a cache
+ * of what membership_events imply, rewritten by the service in the transaction that adds an event.
  */
 export const members = pgTable('members', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  personId: integer('person_id').notNull().references(() => persons.id),
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  groupId: integer('group_id').references(() => organizations.id),
+  joinedAt: date('joined_at').notNull(),
+  confirmedAt: date('confirmed_at'),
   standing: text('standing', { enum: ['full', 'probationary'] }).notNull(),
   membershipStatus: text('membership_status', { enum: ['active', 'suspended', 'left'] }).notNull().default('active'),
+  isMobile: boolean('is_mobile').notNull().default(false),
+  /** False once the member's relation has been transferred out of the deployment. */
+  onRoster: boolean('on_roster').notNull().default(true),
+  probationEndsOn: date('probation_ends_on'),
+  partyPosts: text('party_posts').array().notNull().default([]),
+  isVillageCadre: boolean('is_village_cadre').notNull().default(false),
+  isHardship: boolean('is_hardship').notNull().default(false),
+  isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('members_org_idx').on(t.organizationId)]);
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('members_org_idx').on(t.organizationId),
+  uniqueIndex('members_person_uq').on(t.personId),
+]);
+
+/** Dated 党籍 events: admitted, confirmed, transferred, flowed, suspended, restored, left. Never updated. */
+export const membershipEvents = pgTable('membership_events', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  kind: text('kind').notNull(),
+  occurredOn: date('occurred_on').notNull(),
+  reason: text('reason'),
+  fromOrganizationId: integer('from_organization_id').references(() => organizations.id),
+  toOrganizationId: integer('to_organization_id').references(() => organizations.id),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('membership_events_member_idx').on(t.memberId, t.occurredOn)]);

@@ -4,6 +4,9 @@ import type { Db, Tx } from '../client.js';
 import { organizations, tenants, userScopes, users, villages } from '../schema/index.js';
 import { hashPassword } from '../../modules/auth/service.js';
 import { recordAudit } from '../../plugins/audit.js';
+import type { FieldCipher } from '../../lib/crypto.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { seedDemoMembers, type DemoBranch } from './demo-members.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -36,9 +39,10 @@ async function addOrg(tx: Tx, tenantId: number, parent: { id: number; path: stri
 /**
  * Builds the demo town 西王庄镇 once: the party committee, a branch for each of its 18 村委会 (official
  * 2023 division codes), the two non-public enterprise branches and the town-organ branch the article
- * names, party groups in the larger villages, and one account per role. Returns false when it exists.
+ * names, party groups in the larger villages, about 600 generated members, and one account per role.
+ * Returns false when the town exists already.
  */
-export async function seedDemoTown(db: Db, password: string): Promise<boolean> {
+export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher): Promise<boolean> {
   const [existing] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.code, DEMO_TENANT_CODE)).limit(1);
   if (existing) return false;
   const hashes = new Map<string, string>();
@@ -50,24 +54,30 @@ export async function seedDemoTown(db: Db, password: string): Promise<boolean> {
     const villageRows = await tx.insert(villages)
       .values(villageData.villages.map((v) => ({ tenantId: t, code: v.code, name: v.name }))).returning();
     const byName = new Map<string, { id: number; path: string; name: string }>();
+    const branches: DemoBranch[] = [];
     const town = await addOrg(tx, t, null, { name: '西王庄镇党委', kind: 'committee', sector: 'government', sortOrder: 0 });
     byName.set(town.name, town);
     for (const [i, v] of villageRows.entries()) {
       const branch = await addOrg(tx, t, town, { name: `${v.name}党支部`, kind: 'branch', sector: 'village', villageId: v.id, sortOrder: i + 1 });
       byName.set(branch.name, branch);
+      const groupIds: number[] = [];
       if (VILLAGES_WITH_GROUPS.includes(v.name)) {
         for (const [g, label] of ['第一党小组', '第二党小组'].entries()) {
-          await addOrg(tx, t, branch, { name: label, kind: 'group', sector: 'village', villageId: v.id, sortOrder: g + 1 });
+          groupIds.push((await addOrg(tx, t, branch, { name: label, kind: 'group', sector: 'village', villageId: v.id, sortOrder: g + 1 })).id);
         }
       }
+      branches.push({ id: branch.id, name: branch.name, sector: 'village', groupIds });
     }
-    await addOrg(tx, t, town, { name: '泰和水处理党支部', kind: 'branch', sector: 'private_enterprise', sortOrder: 101 });
-    await addOrg(tx, t, town, { name: '康力医疗党支部', kind: 'branch', sector: 'private_enterprise', sortOrder: 102 });
-    await addOrg(tx, t, town, { name: '西王庄镇机关党支部', kind: 'branch', sector: 'government', sortOrder: 103 });
+    for (const [i, [name, sector]] of ([['泰和水处理党支部', 'private_enterprise'], ['康力医疗党支部', 'private_enterprise'], ['西王庄镇机关党支部', 'government']] as const).entries()) {
+      const branch = await addOrg(tx, t, town, { name, kind: 'branch', sector, sortOrder: 101 + i });
+      branches.push({ id: branch.id, name, sector, groupIds: [] });
+    }
+    const people = await seedDemoMembers(tx, t, branches, cipher, todayInShanghai());
 
     for (const a of DEMO_ACCOUNTS) {
       const [user] = await tx.insert(users).values({
         tenantId: t, username: a.username, displayName: a.displayName, passwordHash: hashes.get(a.username) as string, roles: [a.role],
+        personId: a.role === 'member' ? people.memberPersonId : a.role === 'branch_secretary' ? people.secretaries.get(a.scope) ?? null : null,
       }).returning({ id: users.id });
       const scope = a.scope.split(',').map((name) => {
         const org = byName.get(name);
@@ -76,7 +86,7 @@ export async function seedDemoTown(db: Db, password: string): Promise<boolean> {
       });
       await tx.insert(userScopes).values(scope);
     }
-    await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length } });
+    await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   return true;
 }

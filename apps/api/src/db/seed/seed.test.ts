@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestDatabase, testConfig, type TestContext } from '../../../test/context.js';
+import { createTestContext, createTestDatabase, testCipher, testConfig, type TestContext } from '../../../test/context.js';
 import { startPlatform } from '../../platform.js';
 import { DEMO_ACCOUNTS, seedDemoTown } from './index.js';
 
@@ -39,7 +39,7 @@ describe('demo town 西王庄镇', () => {
   });
 
   it('is idempotent', async () => {
-    expect(await seedDemoTown(ctx.db, 'demo123456')).toBe(false);
+    expect(await seedDemoTown(ctx.db, 'demo123456', testCipher())).toBe(false);
     const { rows } = await ctx.pool.query(`select count(*)::int as n from tenants`);
     expect(rows[0].n).toBe(1);
   });

@@ -28,7 +28,7 @@ export interface SessionRow {
   csrfToken: string;
   createdAt: Date;
   lastSeenAt: Date;
-  user: { id: number; tenantId: number; username: string; displayName: string; roles: string[]; disabled: boolean; tenantName: string; isDemoTenant: boolean };
+  user: { id: number; tenantId: number; personId: number | null; username: string; displayName: string; roles: string[]; disabled: boolean; tenantName: string; isDemoTenant: boolean };
   /** Read fresh on every request, so a revoked assignment takes effect at once. */
   scopeRoots: { organizationId: number; name: string; path: string }[];
 }
@@ -36,7 +36,7 @@ export interface SessionRow {
 // Every authenticated request runs this, so it is one round trip and a named statement that each
 // connection plans once (measured: 3 drizzle queries per request capped the API at ~1,000 req/s).
 const FIND_SESSION = `
-  select s.csrf_token, s.created_at, s.last_seen_at, u.id, u.tenant_id, u.username, u.display_name, u.roles, u.disabled,
+  select s.csrf_token, s.created_at, s.last_seen_at, u.id, u.tenant_id, u.person_id, u.username, u.display_name, u.roles, u.disabled,
          t.name as tenant_name, t.is_demo,
          coalesce((select json_agg(json_build_object('organizationId', o.id, 'name', o.name, 'path', o.path) order by o.path)
                    from user_scopes us join organizations o on o.id = us.organization_id and o.status = 'active'
@@ -51,7 +51,7 @@ export async function findSession(db: Db, id: string): Promise<SessionRow | unde
   return {
     csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, scopeRoots: r.scope_roots,
     user: {
-      id: r.id, tenantId: r.tenant_id, username: r.username, displayName: r.display_name, roles: r.roles,
+      id: r.id, tenantId: r.tenant_id, personId: r.person_id, username: r.username, displayName: r.display_name, roles: r.roles,
       disabled: r.disabled, tenantName: r.tenant_name, isDemoTenant: r.is_demo,
     },
   };

@@ -22,12 +22,13 @@ export const orgKeys = {
 };
 
 /** The whole visible structure; closed ones are always fetched so the "显示已撤销" switch needs no round trip. */
-export function useOrganizationTreeData() {
+export function useOrganizationTreeData(enabled = true) {
   const params = { range: 'subtree' as const, includeClosed: true };
   return useQuery({
     queryKey: orgKeys.list(params),
     queryFn: ({ signal }) =>
       apiGet('/api/organizations', OrganizationListSchema, { range: 'subtree', includeClosed: 'true' }, signal),
+    enabled,
     select: (data) => data.items,
   });
 }

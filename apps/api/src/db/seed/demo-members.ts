@@ -1,0 +1,93 @@
+import type { Tx } from '../client.js';
+import { members, membershipEvents, persons } from '../schema/index.js';
+import type { FieldCipher } from '../../lib/crypto.js';
+import { idNumberCheckDigit, maskIdNumber, maskPhone } from '../../modules/members/rules/id-number.js';
+import { deriveMembership, type MembershipEventKind } from '../../modules/members/rules/membership-status.js';
+
+/** Deterministic generator: the demo town is the same on every machine. */
+function mulberry32(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const SURNAMES = '王张李刘陈杨赵孙付于周吴徐朱高马胡郭何宋韩郑冯褚田袁'.split('');
+const MALE = '建国志强春生德明振华庆和永胜海涛保全继长广利宝山洪伟传福兆峰立新'.match(/../g) as string[];
+const FEMALE = '秀英桂兰玉梅春燕丽娟凤霞淑珍红梅晓静美玲金凤雪莲慧敏'.match(/../g) as string[];
+const SINGLE = '军伟磊勇敏静丽强杰涛斌超明辉鹏'.split('');
+const EDUCATION = ['primary', 'middle_school', 'middle_school', 'high_school', 'technical_secondary', 'college', 'undergraduate'];
+
+export interface DemoBranch { id: number; name: string; sector: string | null; groupIds: number[] }
+export interface DemoPeople { secretaries: Map<string, number>; memberPersonId: number | null }
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
+
+/**
+ * About 600 believable members across the demo branches: ages, education, occupations, 流动党员 and
+ * 预备党员; the first of each branch is its secretary. Named people from the demo accounts are kept.
+ */
+export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBranch[], cipher: FieldCipher, today: string): Promise<DemoPeople> {
+  const rand = mulberry32(20200703);
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  const people: DemoPeople = { secretaries: new Map(), memberPersonId: null };
+  const named: Record<string, { name: string; gender: 'male' | 'female' }[]> = {
+    营子村党支部: [{ name: '张志强', gender: 'male' }, { name: '赵秀英', gender: 'female' }],
+    西花沟村党支部: [{ name: '刘春生', gender: 'male' }],
+  };
+  let seq = 0;
+  const used = new Set<string>();
+  for (const branch of branches) {
+    const size = branch.sector === 'village' ? 24 + Math.floor(rand() * 16) : branch.sector === 'government' ? 22 : 14;
+    for (let i = 0; i < size; i++) {
+      seq++;
+      const fixed = named[branch.name]?.[i];
+      const gender = fixed?.gender ?? (rand() < 0.74 ? 'male' : 'female');
+      const name = fixed?.name ?? pick(SURNAMES) + (rand() < 0.2 ? pick(SINGLE) : pick(gender === 'male' ? MALE : FEMALE));
+      const year = i === 0 ? 1968 + Math.floor(rand() * 12) : 1942 + Math.floor(rand() * 58);
+      const birthDate = `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
+      let body = '';
+      for (let n = seq; !body || used.has(body); n += 100) {
+        body = `370402${birthDate.replaceAll('-', '')}${pad(n % 100)}${gender === 'male' ? 2 * (n % 5) + 1 : 2 * (n % 5)}`;
+      }
+      used.add(body);
+      const idNumber = body + idNumberCheckDigit(body);
+      const probationary = i > 2 && rand() < 0.05;
+      const joinedAt = probationary ? `${Number(today.slice(0, 4)) - 1}-${pad(1 + Math.floor(rand() * 11))}-15` : addYears(birthDate, 21 + Math.floor(rand() * 18));
+      const joinedSafe = joinedAt > today ? addYears(today, -2) : joinedAt;
+      const confirmedAt = probationary ? null : addYears(joinedSafe, 1);
+      const age = Number(today.slice(0, 4)) - year;
+      const occupation = branch.sector === 'government' ? 'civil_servant' : branch.sector === 'private_enterprise' ? 'employee'
+        : age >= 65 ? 'retired' : rand() < 0.14 ? 'migrant_worker' : rand() < 0.1 ? 'self_employed' : 'farmer';
+      const phone = age > 80 && rand() < 0.5 ? null : `1${pick(['35', '37', '38', '52', '58', '86', '89'])}${String(Math.floor(rand() * 1e8)).padStart(8, '0')}`;
+      const [person] = await tx.insert(persons).values({
+        tenantId, name, gender, birthDate, idNumberEnc: cipher.encrypt(idNumber), idNumberHash: cipher.lookupHash(idNumber),
+        idNumberMasked: maskIdNumber(idNumber), phoneEnc: phone ? cipher.encrypt(phone) : null, phoneHash: phone ? cipher.lookupHash(phone) : null,
+        phoneMasked: phone ? maskPhone(phone) : null, nativePlace: rand() < 0.85 ? '山东枣庄' : null,
+        education: age > 75 ? pick(EDUCATION.slice(0, 3)) : pick(EDUCATION), occupation,
+        workUnit: occupation === 'migrant_worker' ? pick(['江苏昆山某电子厂', '上海某建筑公司', '济南某物流公司']) : branch.sector === 'village' ? null : branch.name.replace(/党支部$/, ''),
+        address: branch.sector === 'village' ? `${branch.name.replace(/党支部$/, '')}${1 + Math.floor(rand() * 120)}号` : null,
+        hamlet: branch.sector === 'village' ? `${'一二三四五六'[Math.floor(rand() * 6)]}组` : null, isDemo: true,
+      }).returning({ id: persons.id });
+      const events: { kind: MembershipEventKind; occurredOn: string }[] = [{ kind: 'admitted', occurredOn: joinedSafe }];
+      if (confirmedAt) events.push({ kind: 'confirmed', occurredOn: confirmedAt });
+      if (occupation === 'migrant_worker') events.push({ kind: 'flowed_out', occurredOn: addYears(today, -1).slice(0, 8) + '01' });
+      const d = deriveMembership(events, today);
+      const posts = i === 0 ? ['secretary'] : i === 1 && size >= 7 ? ['organization_officer'] : i === 2 && size >= 7 ? ['publicity_officer'] : [];
+      const [member] = await tx.insert(members).values({
+        tenantId, personId: person.id, organizationId: branch.id, groupId: branch.groupIds.length ? branch.groupIds[i % branch.groupIds.length] : null,
+        joinedAt: joinedSafe, confirmedAt: d.confirmedOn, standing: d.standing, membershipStatus: d.status, isMobile: d.isMobile,
+        probationEndsOn: d.probationEndsOn, partyPosts: posts, isVillageCadre: branch.sector === 'village' && i < 3,
+        isHardship: age > 80 && rand() < 0.3, isDemo: true,
+      }).returning({ id: members.id });
+      await tx.insert(membershipEvents).values(events.map((e) => ({ tenantId, memberId: member.id, kind: e.kind, occurredOn: e.occurredOn, toOrganizationId: branch.id })));
+      if (i === 0) people.secretaries.set(branch.name, person.id);
+      if (fixed?.name === '赵秀英') people.memberPersonId = person.id;
+    }
+  }
+  return people;
+}

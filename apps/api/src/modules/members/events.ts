@@ -1,0 +1,32 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { membershipEvents } from '../../db/schema/index.js';
+import type { AuthUser } from '../../plugins/auth.js';
+import * as repo from './repository.js';
+import { deriveMembership, type MembershipEventKind } from './rules/membership-status.js';
+
+type EventRow = typeof membershipEvents.$inferInsert;
+
+/** The events a newly entered member starts with: admitted, and confirmed when a 转正 date is known. */
+export function initialEvents(user: AuthUser, memberId: number, organizationId: number, joinedAt: string, confirmedAt: string | null): EventRow[] {
+  const base = { tenantId: user.tenantId, memberId, recordedBy: user.id, toOrganizationId: organizationId };
+  const events: EventRow[] = [{ ...base, kind: 'admitted', occurredOn: joinedAt }];
+  if (confirmedAt) events.push({ ...base, kind: 'confirmed', occurredOn: confirmedAt });
+  return events;
+}
+
+export async function eventsOf(db: DbOrTx, memberId: number) {
+  const rows = await db.select({ kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn })
+    .from(membershipEvents).where(eq(membershipEvents.memberId, memberId)).orderBy(membershipEvents.occurredOn, membershipEvents.id);
+  return rows.map((r) => ({ kind: r.kind as MembershipEventKind, occurredOn: r.occurredOn }));
+}
+
+/** Rewrite the cached standing/status columns from the events, in the transaction that added one. */
+export async function refreshMembershipCache(db: DbOrTx, memberId: number, today: string) {
+  const d = deriveMembership(await eventsOf(db, memberId), today);
+  await repo.updateMember(db, memberId, {
+    standing: d.standing, membershipStatus: d.status, isMobile: d.isMobile, probationEndsOn: d.probationEndsOn,
+    confirmedAt: d.confirmedOn, onRoster: d.inBranch,
+  });
+}
+

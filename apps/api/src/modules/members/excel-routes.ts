@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ImportReportSchema, MemberListQuerySchema } from '@dj/contracts';
+import { AppError } from '../../lib/errors.js';
+import { currentUser } from '../../plugins/auth.js';
+import { buildImportTemplate } from './excel/template.js';
+import { exportRoster } from './export-service.js';
+import { importRoster } from './import-service.js';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const attachment = (name: string) => `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const ImportQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive(),
+  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['members'];
+
+  app.get('/api/members/import-template', { schema: { tags, summary: '下载党员导入模板(xlsx)' } }, async (_request, reply) => {
+    return reply.type(XLSX).header('content-disposition', attachment('党员信息导入模板.xlsx')).send(await buildImportTemplate());
+  });
+
+  app.post('/api/members/import', {
+    schema: { tags, summary: '导入党员名册(先试运行,再正式导入)', querystring: ImportQuerySchema, response: { 200: ImportReportSchema } },
+  }, async (request) => importRoster(app.db, { user: currentUser(request), ip: request.ip, cipher: app.cipher }, {
+    orgId: request.query.orgId,
+    dryRun: request.query.dryRun,
+    // Read only after the scope check, so an out-of-scope id answers 404 whatever was sent.
+    file: async () => {
+      if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
+      const part = await request.file();
+      if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', '请上传 Excel 文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
+      return part.toBuffer();
+    },
+  }));
+
+  app.get('/api/members/export', {
+    schema: { tags, summary: '导出党员名册(xlsx,记入审计)', querystring: MemberListQuerySchema },
+  }, async (request, reply) => {
+    const { file, filename } = await exportRoster(app.db, { user: currentUser(request), ip: request.ip, cipher: app.cipher }, request.query);
+    return reply.type(XLSX).header('content-disposition', attachment(filename)).send(file);
+  });
+};

@@ -1,0 +1,164 @@
+import { and, asc, desc, eq, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.js';
+import { members, membershipEvents, organizations, persons, users } from '../../db/schema/index.js';
+import { scopeFilter, type Scope } from '../../db/scope.js';
+
+const groups = alias(organizations, 'member_group');
+
+const columns = {
+  id: members.id, personId: persons.id, tenantId: members.tenantId,
+  name: persons.name, gender: persons.gender, ethnicity: persons.ethnicity, birthDate: persons.birthDate,
+  idNumberMasked: persons.idNumberMasked, phoneMasked: persons.phoneMasked, nativePlace: persons.nativePlace,
+  education: persons.education, occupation: persons.occupation, workUnit: persons.workUnit, address: persons.address,
+  hamlet: persons.hamlet, joinedAt: members.joinedAt, confirmedAt: members.confirmedAt, standing: members.standing,
+  membershipStatus: members.membershipStatus, isMobile: members.isMobile, onRoster: members.onRoster,
+  probationEndsOn: members.probationEndsOn, organizationId: members.organizationId, organizationName: organizations.name,
+  organizationPath: organizations.path, groupId: members.groupId, groupName: groups.name, partyPosts: members.partyPosts,
+  isVillageCadre: members.isVillageCadre, isHardship: members.isHardship, isDemo: members.isDemo,
+};
+export type MemberRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+/** Members are scoped through their organisation's path: the same filter as the tree. */
+function fromScoped(db: DbOrTx) {
+  return db.select(columns).from(members)
+    .innerJoin(persons, eq(persons.id, members.personId))
+    .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .leftJoin(groups, eq(groups.id, members.groupId));
+}
+
+export interface MemberFilter {
+  under?: { id: number; path: string };
+  range: 'self' | 'children' | 'subtree';
+  /** Exact lookup by the keyed hash of a full ID number. */
+  idNumberHash?: string;
+  idSuffix?: string;
+  name?: string;
+  /** A member (role) sees only their own record. */
+  personId?: number;
+  filter: 'all' | 'probationary' | 'mobile' | 'confirmation_due' | 'suspended' | 'left';
+  today: string;
+}
+
+function conditions(scope: Scope, f: MemberFilter): SQL {
+  const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope), eq(members.onRoster, true)];
+  if (f.under) {
+    if (f.range === 'self') parts.push(eq(organizations.id, f.under.id));
+    if (f.range === 'children') parts.push(or(eq(organizations.id, f.under.id), eq(organizations.parentId, f.under.id)));
+    if (f.range === 'subtree') parts.push(like(organizations.path, `${f.under.path}%`));
+  }
+  if (f.idNumberHash) parts.push(eq(persons.idNumberHash, f.idNumberHash));
+  if (f.personId) parts.push(eq(members.personId, f.personId));
+  if (f.idSuffix) parts.push(like(persons.idNumberMasked, `%${f.idSuffix}`));
+  // Two-character names produce no trigram: the scope filter above narrows the scan first (stack-measurements §0.7).
+  if (f.name) parts.push(ilike(persons.name, `%${f.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  const active = inArray(members.membershipStatus, ['active', 'suspended']);
+  if (f.filter === 'all') parts.push(active);
+  if (f.filter === 'probationary') parts.push(and(active, eq(members.standing, 'probationary')));
+  if (f.filter === 'mobile') parts.push(and(active, eq(members.isMobile, true)));
+  if (f.filter === 'suspended') parts.push(eq(members.membershipStatus, 'suspended'));
+  if (f.filter === 'left') parts.push(eq(members.membershipStatus, 'left'));
+  if (f.filter === 'confirmation_due') {
+    parts.push(and(eq(members.membershipStatus, 'active'), eq(members.standing, 'probationary'),
+      lte(members.probationEndsOn, sql`(${f.today}::date + 30)`)));
+  }
+  return and(...parts) as SQL;
+}
+
+export async function list(db: DbOrTx, scope: Scope, f: MemberFilter, page: number, pageSize: number) {
+  const where = conditions(scope, f);
+  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(members)
+    .innerJoin(persons, eq(persons.id, members.personId))
+    .innerJoin(organizations, eq(organizations.id, members.organizationId))
+    .where(where);
+  const items = await fromScoped(db).where(where)
+    .orderBy(asc(organizations.sortOrder), asc(organizations.id), asc(persons.name), asc(members.id))
+    .limit(pageSize).offset((page - 1) * pageSize);
+  return { items, total };
+}
+
+/** Up to `max` members for an export; the caller has already checked the count. */
+export async function listAll(db: DbOrTx, scope: Scope, f: MemberFilter, max: number) {
+  return fromScoped(db).where(conditions(scope, f)).orderBy(asc(organizations.sortOrder), asc(persons.name)).limit(max);
+}
+
+export async function findById(db: DbOrTx, scope: Scope, id: number) {
+  const [row] = await fromScoped(db).where(and(scopeFilter(organizations, scope), eq(members.id, id))).limit(1);
+  return row;
+}
+
+/** Sealed personal numbers of one member: read only by the reveal action and the full export. */
+export async function findSealed(db: DbOrTx, personId: number) {
+  const [row] = await db.select({ idNumberEnc: persons.idNumberEnc, phoneEnc: persons.phoneEnc }).from(persons).where(eq(persons.id, personId));
+  return row;
+}
+
+export async function findSealedMany(db: DbOrTx, personIds: number[]) {
+  const out = new Map<number, { idNumberEnc: string; phoneEnc: string | null }>();
+  for (let i = 0; i < personIds.length; i += 1000) {
+    const rows = await db.select({ id: persons.id, idNumberEnc: persons.idNumberEnc, phoneEnc: persons.phoneEnc }).from(persons)
+      .where(inArray(persons.id, personIds.slice(i, i + 1000)));
+    for (const r of rows) out.set(r.id, r);
+  }
+  return out;
+}
+
+export async function findPersonByIdHash(db: DbOrTx, tenantId: number, idNumberHash: string) {
+  const [row] = await db.select({ personId: persons.id, memberId: members.id, organizationPath: organizations.path })
+    .from(persons)
+    .leftJoin(members, eq(members.personId, persons.id))
+    .leftJoin(organizations, eq(organizations.id, members.organizationId))
+    .where(and(eq(persons.tenantId, tenantId), eq(persons.idNumberHash, idNumberHash))).limit(1);
+  return row;
+}
+
+export async function insertPerson(db: DbOrTx, values: typeof persons.$inferInsert) {
+  const [row] = await db.insert(persons).values(values).returning({ id: persons.id });
+  return row.id;
+}
+
+export async function updatePerson(db: DbOrTx, id: number, values: Partial<typeof persons.$inferInsert>) {
+  await db.update(persons).set({ ...values, updatedAt: new Date() }).where(eq(persons.id, id));
+}
+
+export async function insertMember(db: DbOrTx, values: typeof members.$inferInsert) {
+  const [row] = await db.insert(members).values(values).returning({ id: members.id });
+  return row.id;
+}
+
+export async function updateMember(db: DbOrTx, id: number, values: Partial<typeof members.$inferInsert>) {
+  await db.update(members).set({ ...values, updatedAt: new Date() }).where(eq(members.id, id));
+}
+
+export async function insertEvents(db: DbOrTx, values: (typeof membershipEvents.$inferInsert)[]) {
+  if (values.length) await db.insert(membershipEvents).values(values);
+}
+
+const fromOrg = alias(organizations, 'from_org');
+const toOrg = alias(organizations, 'to_org');
+
+export async function listEvents(db: DbOrTx, memberId: number) {
+  return db.select({
+    id: membershipEvents.id, kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn, reason: membershipEvents.reason,
+    fromOrganizationName: fromOrg.name, toOrganizationName: toOrg.name, recordedBy: users.displayName,
+  }).from(membershipEvents)
+    .leftJoin(fromOrg, eq(fromOrg.id, membershipEvents.fromOrganizationId))
+    .leftJoin(toOrg, eq(toOrg.id, membershipEvents.toOrganizationId))
+    .leftJoin(users, eq(users.id, membershipEvents.recordedBy))
+    .where(eq(membershipEvents.memberId, memberId))
+    .orderBy(asc(membershipEvents.occurredOn), asc(membershipEvents.id));
+}
+
+/** Active organisations of the tenant by name, for resolving 所在党支部 / 党小组 in forms and imports. */
+export async function findOrganizationsInScope(db: DbOrTx, scope: Scope) {
+  return db.select({ id: organizations.id, name: organizations.name, kind: organizations.kind, parentId: organizations.parentId, path: organizations.path })
+    .from(organizations)
+    .where(and(scopeFilter(organizations, scope), eq(organizations.status, 'active')))
+    .orderBy(desc(organizations.kind));
+}
+
+export async function findActiveOrganization(db: DbOrTx, tenantId: number, id: number) {
+  const [row] = await db.select({ id: organizations.id, name: organizations.name, kind: organizations.kind, path: organizations.path, parentId: organizations.parentId })
+    .from(organizations).where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id), eq(organizations.status, 'active'))).limit(1);
+  return row;
+}

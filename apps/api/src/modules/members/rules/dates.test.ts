@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { addDays, addMonths, addYears, daysInMonth, isValidDate, isValidMonth, monthFromIndex, monthIndex, wholeMonthsBetween } from './dates.js';
+
+describe('dates', () => {
+  it('recognises real calendar dates and months only', () => {
+    expect(isValidDate('2024-02-29')).toBe(true);
+    expect(isValidDate('2025-02-29')).toBe(false);
+    expect(isValidDate('1900-02-29')).toBe(false);
+    expect(isValidDate('2000-02-29')).toBe(true);
+    for (const bad of ['2026-04-31', '2026-13-01', '2026-00-10', '2026-1-1', '20260101', '']) expect(isValidDate(bad), bad).toBe(false);
+    expect(isValidMonth('2026-12')).toBe(true);
+    expect(isValidMonth('2026-13')).toBe(false);
+    expect(daysInMonth(2026, 2)).toBe(28);
+  });
+
+  it('adds months, clamping to the end of shorter months', () => {
+    expect(addMonths('2026-08-31', 6)).toBe('2027-02-28');
+    expect(addMonths('2027-08-31', 6)).toBe('2028-02-29');
+    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
+    expect(addMonths('2026-03-31', -1)).toBe('2026-02-28');
+    expect(addMonths('2026-11-15', 2)).toBe('2027-01-15');
+    expect(addMonths('2026-01-15', -13)).toBe('2024-12-15');
+    expect(addYears('2024-02-29', 1)).toBe('2025-02-28');
+    expect(() => addMonths('2026-02-30', 1)).toThrow(/日期格式不正确/);
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2025-12-25', 10)).toBe('2026-01-04');
+    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
+    expect(addDays('2026-03-01', -1)).toBe('2026-02-28');
+  });
+
+  it('counts whole months by anniversary', () => {
+    expect(wholeMonthsBetween('2026-08-31', '2027-02-28')).toBe(6);
+    expect(wholeMonthsBetween('2026-08-31', '2027-02-27')).toBe(5);
+    expect(wholeMonthsBetween('2026-01-15', '2026-01-14')).toBe(0);
+    expect(wholeMonthsBetween('2026-03-15', '2026-01-16')).toBe(-1);
+  });
+
+  it('converts months to counters and back', () => {
+    expect(monthIndex('2026-01') - monthIndex('2025-12')).toBe(1);
+    expect(monthFromIndex(monthIndex('2025-12') + 1)).toBe('2026-01');
+  });
+});

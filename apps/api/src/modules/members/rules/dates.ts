@@ -1,0 +1,75 @@
+/**
+ * Calendar arithmetic on plain 'YYYY-MM-DD' / 'YYYY-MM' strings. Party dates are calendar dates, not
+ * instants, so nothing here touches time zones; ISO strings of this shape also compare correctly as text.
+ */
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH = /^(\d{4})-(\d{2})$/;
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+const pad4 = (n: number) => String(n).padStart(4, '0');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** True for a real calendar date in YYYY-MM-DD form (rejects 2026-02-30). */
+export function isValidDate(s: string): boolean {
+  const m = DATE.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function isValidMonth(s: string): boolean {
+  const m = MONTH.exec(s);
+  return !!m && Number(m[2]) >= 1 && Number(m[2]) <= 12;
+}
+
+function parts(s: string): [number, number, number] {
+  if (!isValidDate(s)) throw new Error(`日期格式不正确: ${s}(应为 YYYY-MM-DD)`);
+  return [Number(s.slice(0, 4)), Number(s.slice(5, 7)), Number(s.slice(8, 10))];
+}
+
+function monthParts(s: string): [number, number] {
+  if (!isValidMonth(s)) throw new Error(`月份格式不正确: ${s}(应为 YYYY-MM)`);
+  return [Number(s.slice(0, 4)), Number(s.slice(5, 7))];
+}
+
+/** Adds calendar months; a day that does not exist in the target month falls back to its last day (08-31 + 6 → 02-28). */
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = parts(date);
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = index - ty * 12 + 1;
+  return `${pad4(ty)}-${pad2(tm)}-${pad2(Math.min(d, daysInMonth(ty, tm)))}`;
+}
+
+export const addYears = (date: string, years: number): string => addMonths(date, years * 12);
+
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = parts(date);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}
+
+/** Whole calendar months from `from` to `to` (negative when `to` is earlier), by anniversary day with month-end clamping. */
+export function wholeMonthsBetween(from: string, to: string): number {
+  const [fy, fm] = parts(from);
+  const [ty, tm] = parts(to);
+  let n = (ty - fy) * 12 + (tm - fm);
+  // Step back until the anniversary is not after `to` (or forward, for negative spans).
+  while (n > 0 && addMonths(from, n) > to) n--;
+  while (n < 0 && addMonths(from, n) < to) n++;
+  return n;
+}
+
+/** 'YYYY-MM' as a month counter, so month spans are plain subtraction. */
+export function monthIndex(month: string): number {
+  const [y, m] = monthParts(month);
+  return y * 12 + (m - 1);
+}
+
+export function monthFromIndex(index: number): string {
+  const y = Math.floor(index / 12);
+  return `${pad4(y)}-${pad2(index - y * 12 + 1)}`;
+}

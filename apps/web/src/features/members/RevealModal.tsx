@@ -1,0 +1,98 @@
+import { useState } from 'react';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
+import { RevealBodySchema } from '@dj/contracts';
+import { errorMessage } from '../../lib/api-client';
+import { contractRule } from '../../lib/form-errors';
+import { useRevealField } from './api';
+import { REVEAL_FIELD_LABELS, type RevealField } from './labels';
+
+interface Props {
+  memberId: number;
+  memberName: string;
+  /** Which number to show; null keeps the modal closed. */
+  field: RevealField | null;
+  onClose: () => void;
+}
+
+interface RevealValues {
+  reason: string;
+}
+
+const reasonRule = contractRule(RevealBodySchema.shape.reason);
+
+/** Asks why, then shows one full personal number. The reason and the look are written to the audit log. */
+export function RevealModal({ memberId, memberName, field, onClose }: Props) {
+  const [form] = Form.useForm<RevealValues>();
+  const reveal = useRevealField();
+  const [shown, setShown] = useState<{ value: string | null } | null>(null);
+  const label = field ? REVEAL_FIELD_LABELS[field] : '';
+
+  const close = () => {
+    setShown(null);
+    reveal.reset();
+    onClose();
+  };
+
+  const onFinish = ({ reason }: RevealValues) => {
+    if (!field) return;
+    reveal.mutate(
+      { id: memberId, field, reason: reason.trim() },
+      { onSuccess: (result) => setShown({ value: result.value }) },
+    );
+  };
+
+  const footer = shown
+    ? [
+        <Button key="close" type="primary" onClick={close}>
+          关闭
+        </Button>,
+      ]
+    : [
+        <Button key="cancel" onClick={close}>
+          取消
+        </Button>,
+        <Button key="ok" type="primary" loading={reveal.isPending} onClick={() => form.submit()}>
+          查看
+        </Button>,
+      ];
+
+  return (
+    <Modal
+      title={`查看完整${label}:${memberName}`}
+      open={field !== null}
+      onCancel={close}
+      footer={footer}
+      destroyOnHidden
+      width={480}
+    >
+      {shown ? (
+        <div>
+          <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
+            {label}
+          </Typography.Paragraph>
+          <Typography.Paragraph
+            className="reveal-value"
+            data-testid="reveal-value"
+            copyable={shown.value ? { text: shown.value, tooltips: ['复制', '已复制'] } : false}
+            strong
+          >
+            {shown.value ?? '未登记'}
+          </Typography.Paragraph>
+          <Alert type="info" showIcon title="本次查看及查看原因已记入审计日志。请妥善保管,勿截图外传。" />
+        </div>
+      ) : (
+        <Form<RevealValues> form={form} name="reveal-number" layout="vertical" onFinish={onFinish} preserve={false}>
+          <Typography.Paragraph type="secondary">
+            完整的{label}属于个人敏感信息。查看前请说明原因,查看记录(含原因)将记入审计日志。
+          </Typography.Paragraph>
+          {reveal.isError && (
+            <Alert type="error" showIcon title={errorMessage(reveal.error)} style={{ marginBottom: 16 }} role="alert" />
+          )}
+          <Form.Item label="查看原因" name="reason" validateFirst rules={[{ required: true, whitespace: true, message: '请填写查看原因' }, reasonRule]}>
+            <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如:办理组织关系转接,核对身份证号" autoFocus />
+          </Form.Item>
+        </Form>
+      )}
+    </Modal>
+  );
+}

@@ -1,0 +1,127 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  ImportReportSchema,
+  MemberDetailSchema,
+  MemberListSchema,
+  RecordEventResultSchema,
+  RevealResultSchema,
+  type MemberDetail,
+  type MemberProfileInput,
+  type RecordEvent,
+  type UpdateMember,
+} from '@dj/contracts';
+import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
+import { downloadFile } from '../../lib/download';
+import { orgKeys } from '../organizations/api';
+import type { RevealField } from './labels';
+import type { RosterQuery } from './roster-params';
+
+export const memberKeys = {
+  all: ['members'] as const,
+  lists: ['members', 'list'] as const,
+  list: (query: RosterQuery) => ['members', 'list', query] as const,
+  detail: (id: number) => ['members', 'detail', id] as const,
+};
+
+export const IMPORT_TEMPLATE_NAME = '党员名册导入模板.xlsx';
+export const EXPORT_NAME = '党员名册.xlsx';
+
+export function useMemberList(query: RosterQuery, enabled = true) {
+  return useQuery({
+    queryKey: memberKeys.list(query),
+    queryFn: ({ signal }) => apiGet('/api/members', MemberListSchema, { ...query }, signal),
+    enabled,
+    // Paging and filtering keep the old rows on screen (dimmed by the loading state) instead of flashing empty.
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useMember(id: number | undefined) {
+  return useQuery({
+    queryKey: memberKeys.detail(id ?? 0),
+    queryFn: ({ signal }) => apiGet(`/api/members/${id}`, MemberDetailSchema, undefined, signal),
+    enabled: id !== undefined,
+  });
+}
+
+/** A roster change moves counts on the organisation page too, so both refresh. */
+function useOnMembersChanged() {
+  const queryClient = useQueryClient();
+  return async (detail?: MemberDetail) => {
+    if (detail) queryClient.setQueryData(memberKeys.detail(detail.id), detail);
+    await Promise.all([
+      queryClient.invalidateQueries({ queryKey: memberKeys.lists }),
+      queryClient.invalidateQueries({ queryKey: orgKeys.all }),
+    ]);
+  };
+}
+
+export function useCreateMember() {
+  const onChanged = useOnMembersChanged();
+  return useMutation({
+    mutationFn: (body: MemberProfileInput) => apiSend('POST', '/api/members', MemberDetailSchema, body),
+    onSuccess: (detail) => onChanged(detail),
+  });
+}
+
+export function useUpdateMember() {
+  const onChanged = useOnMembersChanged();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateMember }) =>
+      apiSend('PATCH', `/api/members/${id}`, MemberDetailSchema, body),
+    onSuccess: (detail) => onChanged(detail),
+  });
+}
+
+/** Full personal numbers are never cached: each look is a fresh, audited request. */
+export function useRevealField() {
+  return useMutation({
+    mutationFn: ({ id, field, reason }: { id: number; field: RevealField; reason: string }) =>
+      apiSend('POST', `/api/members/${id}/reveal`, RevealResultSchema, { field, reason }),
+  });
+}
+
+export function useRecordEvent() {
+  const queryClient = useQueryClient();
+  const onChanged = useOnMembersChanged();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: RecordEvent }) =>
+      apiSend('POST', `/api/members/${id}/events`, RecordEventResultSchema, body),
+    onSuccess: async ({ member }, { id }) => {
+      // null: a transfer took the member out of this user's sight; forget what we had.
+      if (!member) queryClient.removeQueries({ queryKey: memberKeys.detail(id) });
+      await onChanged(member ?? undefined);
+    },
+  });
+}
+
+export interface ImportRequest {
+  file: File;
+  orgId: number;
+  dryRun: boolean;
+}
+
+export function useImportMembers() {
+  const onChanged = useOnMembersChanged();
+  return useMutation({
+    mutationFn: ({ file, orgId, dryRun }: ImportRequest) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      return apiUpload('/api/members/import', ImportReportSchema, form, { orgId, dryRun: String(dryRun) });
+    },
+    onSuccess: async (report) => {
+      if (!report.dryRun) await onChanged();
+    },
+  });
+}
+
+export function useDownloadTemplate() {
+  return useMutation({ mutationFn: () => downloadFile('/api/members/import-template', IMPORT_TEMPLATE_NAME) });
+}
+
+export function useExportRoster() {
+  return useMutation({
+    mutationFn: (query: Pick<RosterQuery, 'orgId' | 'range' | 'filter' | 'q'>) =>
+      downloadFile('/api/members/export', EXPORT_NAME, { ...query }),
+  });
+}

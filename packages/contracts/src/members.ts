@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { RangeSchema } from './organizations.js';
+
+export const GENDERS = ['male', 'female'] as const;
+export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { male: '男', female: '女' };
+
+/** 学历, as on the national member information form. */
+export const EDUCATIONS = ['postgraduate', 'undergraduate', 'college', 'technical_secondary', 'high_school', 'middle_school', 'primary', 'none'] as const;
+export const EDUCATION_LABELS: Record<(typeof EDUCATIONS)[number], string> = {
+  postgraduate: '研究生', undergraduate: '大学本科', college: '大学专科', technical_secondary: '中专',
+  high_school: '高中', middle_school: '初中', primary: '小学', none: '未上学',
+};
+
+/** 工作岗位 / 职业: what decides the dues rule and the mobile-member checks. */
+export const OCCUPATIONS = ['farmer', 'migrant_worker', 'employee', 'civil_servant', 'self_employed', 'retired', 'student', 'unemployed', 'other'] as const;
+export const OCCUPATION_LABELS: Record<(typeof OCCUPATIONS)[number], string> = {
+  farmer: '农民', migrant_worker: '外出务工', employee: '企事业单位职工', civil_servant: '机关工作人员',
+  self_employed: '个体经营', retired: '离退休', student: '学生', unemployed: '无业/失业', other: '其他',
+};
+
+export const PARTY_POSTS = ['secretary', 'deputy_secretary', 'organization_officer', 'publicity_officer', 'discipline_officer', 'group_leader'] as const;
+export const PARTY_POST_LABELS: Record<(typeof PARTY_POSTS)[number], string> = {
+  secretary: '书记', deputy_secretary: '副书记', organization_officer: '组织委员', publicity_officer: '宣传委员',
+  discipline_officer: '纪检委员', group_leader: '党小组组长',
+};
+
+export const STANDINGS = ['full', 'probationary'] as const;
+export const STANDING_LABELS: Record<(typeof STANDINGS)[number], string> = { full: '正式党员', probationary: '预备党员' };
+export const MEMBERSHIP_STATUSES = ['active', 'suspended', 'left'] as const;
+export const MEMBERSHIP_STATUS_LABELS: Record<(typeof MEMBERSHIP_STATUSES)[number], string> = { active: '正常', suspended: '停止党籍', left: '已出党' };
+
+/** Dated 党籍 events; a member's standing and status on any date are derived from them. */
+export const MEMBERSHIP_EVENT_KINDS = [
+  'admitted', 'confirmed', 'probation_extended', 'probation_cancelled', 'transferred_in', 'transferred_out',
+  'flowed_out', 'flowed_in', 'flow_ended', 'suspended', 'restored', 'left', 'died',
+] as const;
+export const MEMBERSHIP_EVENT_LABELS: Record<(typeof MEMBERSHIP_EVENT_KINDS)[number], string> = {
+  admitted: '接收为预备党员', confirmed: '转为正式党员', probation_extended: '延长预备期', probation_cancelled: '取消预备党员资格',
+  transferred_in: '组织关系转入', transferred_out: '组织关系转出', flowed_out: '外出流动', flowed_in: '流入本支部',
+  flow_ended: '结束流动', suspended: '停止党籍', restored: '恢复党籍', left: '出党', died: '去世',
+};
+export const MembershipEventKindSchema = z.enum(MEMBERSHIP_EVENT_KINDS);
+
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+
+/** The profile fields a secretary enters (form or Excel). Personal numbers arrive in full and leave masked. */
+export const MemberProfileSchema = z.object({
+  name: z.string().trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20个字'),
+  gender: z.enum(GENDERS),
+  ethnicity: z.string().trim().min(1).max(20).default('汉族'),
+  birthDate: DateSchema,
+  idNumber: z.string().trim().min(15, '身份证号应为18位').max(40),
+  nativePlace: z.string().trim().max(60).nullable().optional(),
+  education: z.enum(EDUCATIONS).nullable().optional(),
+  joinedAt: DateSchema,
+  confirmedAt: DateSchema.nullable().optional(),
+  organizationId: z.number().int().positive(),
+  groupId: z.number().int().positive().nullable().optional(),
+  partyPosts: z.array(z.enum(PARTY_POSTS)).max(6).default([]),
+  occupation: z.enum(OCCUPATIONS).nullable().optional(),
+  workUnit: z.string().trim().max(100).nullable().optional(),
+  phone: z.string().trim().max(20).nullable().optional(),
+  address: z.string().trim().max(120).nullable().optional(),
+  hamlet: z.string().trim().max(40).nullable().optional(),
+  isVillageCadre: z.boolean().default(false),
+  isHardship: z.boolean().default(false),
+});
+export type MemberProfile = z.infer<typeof MemberProfileSchema>;
+export type MemberProfileInput = z.input<typeof MemberProfileSchema>;
+
+export const CreateMemberSchema = MemberProfileSchema.strict();
+export const UpdateMemberSchema = MemberProfileSchema.omit({ joinedAt: true, confirmedAt: true, organizationId: true }).partial().strict();
+export type UpdateMember = z.infer<typeof UpdateMemberSchema>;
+
+export const MemberSchema = z.object({
+  id: z.number(),
+  name: z.string(),
+  gender: z.enum(GENDERS),
+  ethnicity: z.string(),
+  birthDate: z.string(),
+  /** Always masked: 370402********123X. */
+  idNumberMasked: z.string(),
+  phoneMasked: z.string().nullable(),
+  nativePlace: z.string().nullable(),
+  education: z.enum(EDUCATIONS).nullable(),
+  joinedAt: z.string(),
+  confirmedAt: z.string().nullable(),
+  /** 党龄 in whole years, counted from 转正 (null while probationary). */
+  partyYears: z.number().nullable(),
+  standing: z.enum(STANDINGS),
+  membershipStatus: z.enum(MEMBERSHIP_STATUSES),
+  isMobile: z.boolean(),
+  organizationId: z.number(),
+  organizationName: z.string(),
+  groupId: z.number().nullable(),
+  groupName: z.string().nullable(),
+  partyPosts: z.array(z.enum(PARTY_POSTS)),
+  occupation: z.enum(OCCUPATIONS).nullable(),
+  workUnit: z.string().nullable(),
+  address: z.string().nullable(),
+  hamlet: z.string().nullable(),
+  isVillageCadre: z.boolean(),
+  isHardship: z.boolean(),
+  /** Share of profile fields filled in, 0–100. */
+  completeness: z.number(),
+  isDemo: z.boolean(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+export const MemberEventSchema = z.object({
+  id: z.number(),
+  kind: MembershipEventKindSchema,
+  occurredOn: z.string(),
+  reason: z.string().nullable(),
+  fromOrganizationName: z.string().nullable(),
+  toOrganizationName: z.string().nullable(),
+  recordedBy: z.string().nullable(),
+});
+export type MemberEvent = z.infer<typeof MemberEventSchema>;
+
+export const MemberDetailSchema = MemberSchema.extend({
+  events: z.array(MemberEventSchema),
+  missingFields: z.array(z.string()),
+  can: z.object({ edit: z.boolean(), reveal: z.boolean(), recordEvent: z.boolean() }),
+});
+export type MemberDetail = z.infer<typeof MemberDetailSchema>;
+
+export const MEMBER_FILTERS = ['all', 'probationary', 'mobile', 'confirmation_due', 'suspended', 'left'] as const;
+export const MEMBER_FILTER_LABELS: Record<(typeof MEMBER_FILTERS)[number], string> = {
+  all: '全部在册党员', probationary: '预备党员', mobile: '流动党员',
+  confirmation_due: '30天内预备期满', suspended: '停止党籍', left: '已出党',
+};
+
+export const MemberListQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  range: RangeSchema.default('subtree'),
+  /** Name substring, or the last digits of an ID number (at least 4). */
+  q: z.string().trim().max(40).optional(),
+  filter: z.enum(MEMBER_FILTERS).default('all'),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(100, '每页最多100条').default(20),
+});
+export type MemberListQuery = z.input<typeof MemberListQuerySchema>;
+export const MemberListSchema = z.object({ items: z.array(MemberSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export type MemberList = z.infer<typeof MemberListSchema>;
+
+export const RevealBodySchema = z.object({
+  field: z.enum(['idNumber', 'phone']),
+  reason: z.string().trim().min(2, '请填写查看原因(至少2个字)').max(200),
+}).strict();
+export const RevealResultSchema = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string().nullable() });
+
+export const RecordEventSchema = z.object({
+  kind: MembershipEventKindSchema,
+  occurredOn: DateSchema,
+  reason: z.string().trim().max(200).nullable().optional(),
+  /** transferred_out inside the deployment: the receiving branch. */
+  toOrganizationId: z.number().int().positive().nullable().optional(),
+}).strict();
+export type RecordEvent = z.infer<typeof RecordEventSchema>;
+
+export const ImportRowReportSchema = z.object({
+  row: z.number(),
+  status: z.enum(['create', 'update', 'unchanged', 'invalid', 'duplicate']),
+  name: z.string().nullable(),
+  errors: z.array(z.object({ column: z.string(), message: z.string() })),
+});
+export const ImportReportSchema = z.object({
+  total: z.number(), valid: z.number(), invalid: z.number(), created: z.number(), updated: z.number(),
+  dryRun: z.boolean(),
+  rows: z.array(ImportRowReportSchema),
+});
+export type ImportReport = z.infer<typeof ImportReportSchema>;
+
+/** After a transfer the member may have left the caller's scope: then `member` is null. */
+export const RecordEventResultSchema = z.object({ member: MemberDetailSchema.nullable() });
