@@ -13,6 +13,7 @@ import Fastify from 'fastify';
 import { loadConfig } from '../apps/api/src/config.js';
 import { makeTraversable } from '../apps/api/src/db/embedded.js';
 import { startPlatform } from '../apps/api/src/platform.js';
+import { buildMessyRoster } from '../apps/api/src/modules/members/excel/fixtures.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -61,6 +62,28 @@ try {
     console.log(`  ${m.title}\n    ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, ${m.total} requests`);
   }
   console.log(`  ratio (organisation list / bare): ${(subject.rps / baseline.rps).toFixed(3)}`);
+
+  // The roster: list and search latency against the same baseline, then a 5,000-row Excel import.
+  const base = `http://127.0.0.1:${appPort}/api/members`;
+  const list = await measure('member list, first page of 20 (GET /api/members)', `${base}?pageSize=20`, { cookie });
+  const search = await measure('member search by a 2-character name (GET /api/members?q=建国)', `${base}?q=${encodeURIComponent('建国')}`, { cookie });
+  for (const m of [list, search]) {
+    console.log(`  ${m.title}\n    ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms; ratio to bare ${(m.rps / baseline.rps).toFixed(3)}`);
+  }
+  const csrf = ((await login.clone().json()) as { csrfToken: string }).csrfToken;
+  const town = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=self`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items[0].id;
+  const branches = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=children`, { headers: { cookie } })).json()) as { items: { name: string; kind: string }[] }).items
+    .filter((o) => o.kind === 'branch').map((o) => o.name);
+  const roster = await buildMessyRoster({ count: 5000, organizationNames: branches, seed: 5000 });
+  for (const dryRun of [true, false]) {
+    const form = new FormData();
+    form.append('file', new Blob([roster.file]), 'roster-5000.xlsx');
+    const started = performance.now();
+    const res = await fetch(`${base}/import?orgId=${town}&dryRun=${dryRun}`, { method: 'POST', body: form, headers: { cookie, 'x-csrf-token': csrf } });
+    const report = (await res.json()) as { total: number; created: number; invalid: number };
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`  import of ${roster.file.length} bytes, ${report.total} rows (${dryRun ? 'dry run' : 'real'}): ${seconds.toFixed(1)} s, created ${report.created}, invalid ${report.invalid}`);
+  }
 } finally {
   await bare.close();
   await platform.stop();

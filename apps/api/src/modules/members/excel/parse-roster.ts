@@ -189,7 +189,7 @@ function readSheet(ws: Worksheet, header: { row: number; columns: HeaderColumn[]
     for (const spec of missing) parsed.errors.push({ column: spec.header, message: `表格中没有“${spec.header}”列` });
     const id = parsed.values.idNumber;
     const first = id ? firstRowOfId.get(id) : undefined;
-    if (first === -1) {
+    if (first !== undefined) {
       parsed.duplicateOfRow = first;
       parsed.errors.push({ column: idHeader, message: `与第${first}行重复` });
     } else if (id) firstRowOfId.set(id, parsed.row);
