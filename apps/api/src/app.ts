@@ -15,6 +15,7 @@ import { organizationRoutes } from './modules/organizations/routes.js';
 import { villageRoutes } from './modules/villages/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { memberExcelRoutes } from './modules/members/excel-routes.js';
+import { settingRoutes } from './modules/settings/routes.js';
 import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
@@ -76,6 +77,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(villageRoutes);
   await app.register(memberRoutes);
   await app.register(memberExcelRoutes);
+  await app.register(settingRoutes);
   await app.register(webPlugin);
   return app;
 }

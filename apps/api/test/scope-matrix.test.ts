@@ -42,6 +42,8 @@ const MATRIX: Record<string, Case> = {
     foreign: (f) => [{ url: '/api/members', body: { ...NEW_MEMBER, organizationId: f.org } }],
   },
   'GET /api/members/import-template': {},
+  'GET /api/settings': {},
+  'PATCH /api/settings/:key': {},
   'POST /api/members/import': { foreign: (f) => [{ url: `/api/members/import?orgId=${f.org}&dryRun=true`, body: {} }] },
   'GET /api/members/export': { foreign: (f) => [{ url: `/api/members/export?orgId=${f.org}` }] },
   'GET /api/members/:id': { foreign: (f) => [{ url: `/api/members/${f.member}` }] },

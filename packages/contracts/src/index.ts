@@ -8,3 +8,4 @@ export * from './common.js';
 export * from './auth.js';
 export * from './organizations.js';
 export * from './members.js';
+export * from './settings.js';

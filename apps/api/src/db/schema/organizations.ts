@@ -53,3 +53,12 @@ export const organizationHistory = pgTable('organization_history', {
   after: jsonb('after').$type<Record<string, unknown>>(),
   note: text('note'),
 }, (t) => [index('organization_history_org_idx').on(t.organizationId, t.at)]);
+
+/** Local rules per tenant (公示 days, 农民党员党费, 介绍信有效期 …); only values that differ from the default are stored. */
+export const settings = pgTable('settings', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  key: text('key').notNull(),
+  value: jsonb('value').$type<number>().notNull(),
+  updatedBy: integer('updated_by'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('settings_tenant_key_uq').on(t.tenantId, t.key)]);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@dj/contracts';
 import type { Db, Tx } from '../client.js';
 import { organizations, tenants, userScopes, users, villages } from '../schema/index.js';
@@ -88,5 +88,7 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     }
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
+  // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).
+  await db.execute(sql`analyze`);
   return true;
 }

@@ -1,4 +1,5 @@
 import type { ImportReport, MemberProfile } from '@dj/contracts';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
@@ -106,5 +107,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     }
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.import', objectType: 'organization', objectId: root.id, result: 'ok', detail: { created: report.created, updated: report.updated, invalid: report.invalid } });
   });
+  // A large import changes the tables' shape; refresh the planner's statistics for the roster queries.
+  if (report.created > 500) await db.execute(sql`analyze persons, members, membership_events`);
   return report;
 }
