@@ -16,6 +16,7 @@ import { villageRoutes } from './modules/villages/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { memberExcelRoutes } from './modules/members/excel-routes.js';
 import { settingRoutes } from './modules/settings/routes.js';
+import { mobilityRoutes } from './modules/members/mobility-routes.js';
 import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
@@ -78,6 +79,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(memberRoutes);
   await app.register(memberExcelRoutes);
   await app.register(settingRoutes);
+  await app.register(mobilityRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -174,3 +174,56 @@ export type ImportReport = z.infer<typeof ImportReportSchema>;
 
 /** After a transfer the member may have left the caller's scope: then `member` is null. */
 export const RecordEventResultSchema = z.object({ member: MemberDetailSchema.nullable() });
+
+export const FLOW_CONTACT_METHODS = ['phone', 'wechat', 'visit', 'other'] as const;
+export const FLOW_CONTACT_METHOD_LABELS: Record<(typeof FLOW_CONTACT_METHODS)[number], string> = { phone: '电话', wechat: '微信', visit: '走访', other: '其他' };
+
+export const CreateFlowSchema = z.object({
+  direction: z.enum(['outflow', 'inflow']),
+  startedOn: DateSchema,
+  destination: z.string().trim().min(2, '请填写流向地(至少2个字)').max(100),
+  workUnit: z.string().trim().max(100).nullable().optional(),
+  hasFixedPlace: z.boolean().default(false),
+  activityCardNo: z.string().trim().max(40).nullable().optional(),
+  hostBranch: z.string().trim().max(100).nullable().optional(),
+}).strict();
+export const FlowContactSchema = z.object({
+  contactedOn: DateSchema,
+  method: z.enum(FLOW_CONTACT_METHODS),
+  note: z.string().trim().max(200).nullable().optional(),
+}).strict();
+export const EndFlowSchema = z.object({ endedOn: DateSchema }).strict();
+export const FlowParamsSchema = z.object({ id: z.coerce.number().int().positive(), flowId: z.coerce.number().int().positive() });
+
+export const CreateLetterSchema = z.object({
+  letterNo: z.string().trim().min(1, '请填写介绍信编号').max(40),
+  destination: z.string().trim().min(2, '请填写转往的党组织').max(100),
+  issuedOn: DateSchema,
+  validDays: z.number().int().min(1).max(365).optional(),
+}).strict();
+export const LetterReceiptSchema = z.object({ receiptReturnedOn: DateSchema }).strict();
+export const LetterParamsSchema = z.object({ id: z.coerce.number().int().positive(), letterId: z.coerce.number().int().positive() });
+
+export const WarningSchema = z.object({ code: z.string(), message: z.string(), rule: z.string().optional() });
+
+export const MemberFlowSchema = z.object({
+  id: z.number(), direction: z.enum(['outflow', 'inflow']), startedOn: z.string(), endedOn: z.string().nullable(),
+  destination: z.string(), workUnit: z.string().nullable(), hasFixedPlace: z.boolean(), activityCardNo: z.string().nullable(),
+  hostBranch: z.string().nullable(), lastContactOn: z.string().nullable(),
+  contacts: z.array(z.object({ id: z.number(), contactedOn: z.string(), method: z.enum(FLOW_CONTACT_METHODS), note: z.string().nullable(), recordedBy: z.string().nullable() })),
+  warnings: z.array(WarningSchema),
+});
+export const TransferLetterSchema = z.object({
+  id: z.number(), letterNo: z.string(), destination: z.string(), issuedOn: z.string(), validDays: z.number(),
+  receiptReturnedOn: z.string().nullable(), warnings: z.array(WarningSchema),
+});
+export const MemberMobilitySchema = z.object({ flows: z.array(MemberFlowSchema), letters: z.array(TransferLetterSchema) });
+export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
+
+/** The branch's to-do list: what is due or late, derived from the records (never a score). */
+export const TodoSchema = z.object({
+  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE']),
+  memberId: z.number(), memberName: z.string(), organizationName: z.string(), message: z.string(), rule: z.string().nullable(),
+});
+export const TodoListSchema = z.object({ items: z.array(TodoSchema) });
+export const TodoQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });

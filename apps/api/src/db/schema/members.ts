@@ -72,3 +72,46 @@ export const membershipEvents = pgTable('membership_events', {
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('membership_events_member_idx').on(t.memberId, t.occurredOn)]);
+
+/** 流动党员: one row per period away (outflow) or hosted here (inflow); the contact log hangs off it. */
+export const memberFlows = pgTable('member_flows', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  direction: text('direction', { enum: ['outflow', 'inflow'] }).notNull(),
+  startedOn: date('started_on').notNull(),
+  endedOn: date('ended_on'),
+  destination: text('destination').notNull(),
+  workUnit: text('work_unit'),
+  hasFixedPlace: boolean('has_fixed_place').notNull().default(false),
+  /** 流动党员活动证 number. */
+  activityCardNo: text('activity_card_no'),
+  /** Where the member takes part in organisation life while away. */
+  hostBranch: text('host_branch'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('member_flows_member_idx').on(t.memberId)]);
+
+export const flowContacts = pgTable('flow_contacts', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  flowId: integer('flow_id').notNull().references(() => memberFlows.id),
+  contactedOn: date('contacted_on').notNull(),
+  method: text('method', { enum: ['phone', 'wechat', 'visit', 'other'] }).notNull(),
+  note: text('note'),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('flow_contacts_flow_idx').on(t.flowId, t.contactedOn)]);
+
+/** 组织关系介绍信 for a transfer out of the deployment, and whether its receipt (回执) came back. */
+export const transferLetters = pgTable('transfer_letters', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  letterNo: text('letter_no').notNull(),
+  destination: text('destination').notNull(),
+  issuedOn: date('issued_on').notNull(),
+  validDays: integer('valid_days').notNull(),
+  receiptReturnedOn: date('receipt_returned_on'),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('transfer_letters_tenant_no_uq').on(t.tenantId, t.letterNo)]);
