@@ -17,6 +17,7 @@ import { memberRoutes } from './modules/members/routes.js';
 import { memberExcelRoutes } from './modules/members/excel-routes.js';
 import { settingRoutes } from './modules/settings/routes.js';
 import { mobilityRoutes } from './modules/members/mobility-routes.js';
+import { duesRoutes } from './modules/members/dues-routes.js';
 import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
@@ -80,6 +81,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(memberExcelRoutes);
   await app.register(settingRoutes);
   await app.register(mobilityRoutes);
+  await app.register(duesRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -9,3 +9,4 @@ export * from './auth.js';
 export * from './organizations.js';
 export * from './members.js';
 export * from './settings.js';
+export * from './dues.js';

@@ -115,3 +115,34 @@ export const transferLetters = pgTable('transfer_letters', {
   recordedBy: integer('recorded_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('transfer_letters_tenant_no_uq').on(t.tenantId, t.letterNo)]);
+
+/** How a member's monthly 党费 is computed from a month on (dated: a new basis never rewrites the old months). */
+export const duesBases = pgTable('dues_bases', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  /** First month ('YYYY-MM') this basis applies to. */
+  effectiveFrom: text('effective_from').notNull(),
+  category: text('category').notNull(),
+  baseFen: integer('base_fen'),
+  reductionKind: text('reduction_kind', { enum: ['exempt', 'reduced'] }),
+  reductionFen: integer('reduction_fen'),
+  /** 少交/免交 need the 上一级党委's approval: its document or note. */
+  approvalNote: text('approval_note'),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('dues_bases_member_month_uq').on(t.memberId, t.effectiveFrom)]);
+
+/** One row per month paid, so a payment covering several months is several rows with one paid_on. */
+export const duesPayments = pgTable('dues_payments', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  month: text('month').notNull(),
+  amountFen: integer('amount_fen').notNull(),
+  paidOn: date('paid_on').notNull(),
+  /** 代缴: the name of whoever paid on the member's behalf. */
+  paidBy: text('paid_by'),
+  recordedBy: integer('recorded_by').references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('dues_payments_member_month_uq').on(t.memberId, t.month)]);
