@@ -1,8 +1,10 @@
 import type { Tx } from '../client.js';
-import { members, membershipEvents, persons } from '../schema/index.js';
+import { duesBases, duesPayments, members, membershipEvents, persons } from '../schema/index.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { idNumberCheckDigit, maskIdNumber, maskPhone } from '../../modules/members/rules/id-number.js';
 import { deriveMembership, type MembershipEventKind } from '../../modules/members/rules/membership-status.js';
+import { monthFromIndex, monthIndex } from '../../modules/members/rules/dates.js';
+import { computeMonthlyDues, type DuesCategory } from '../../modules/members/rules/dues.js';
 
 /** Deterministic generator: the demo town is the same on every machine. */
 function mulberry32(seed: number) {
@@ -39,6 +41,7 @@ export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBr
     营子村党支部: [{ name: '张志强', gender: 'male' }, { name: '赵秀英', gender: 'female' }],
     西花沟村党支部: [{ name: '刘春生', gender: 'male' }],
   };
+  const dues: DemoDues[] = [];
   let seq = 0;
   const used = new Set<string>();
   for (const branch of branches) {
@@ -85,9 +88,35 @@ export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBr
         isHardship: age > 80 && rand() < 0.3, isDemo: true,
       }).returning({ id: members.id });
       await tx.insert(membershipEvents).values(events.map((e) => ({ tenantId, memberId: member.id, kind: e.kind, occurredOn: e.occurredOn, toOrganizationId: branch.id })));
+      dues.push({ memberId: member.id, occupation, joinedAt: joinedSafe, arrears: i > 3 && rand() < 0.04 ? 2 + Math.floor(rand() * 6) : 0, base: 300_000 + Math.floor(rand() * 5) * 100_000 });
       if (i === 0) people.secretaries.set(branch.name, person.id);
       if (fixed?.name === '赵秀英') people.memberPersonId = person.id;
     }
   }
+  await seedDemoDues(tx, tenantId, dues, today);
   return people;
+}
+
+interface DemoDues { memberId: number; occupation: string; joinedAt: string; arrears: number; base: number }
+
+/** A year of 党费: everyone paid up to last month except a few in arrears (2–7 months), as branches really are. */
+async function seedDemoDues(tx: Tx, tenantId: number, list: DemoDues[], today: string) {
+  const current = monthIndex(today.slice(0, 7));
+  const from = monthFromIndex(current - 12);
+  const category = (o: string) => (o === 'farmer' ? 'farmer' : o === 'retired' ? 'retired' : o === 'self_employed' ? 'self_employed' : 'salaried');
+  await tx.insert(duesBases).values(list.map((d) => ({
+    tenantId, memberId: d.memberId, effectiveFrom: [from, d.joinedAt.slice(0, 7)].sort()[1], category: category(d.occupation),
+    baseFen: category(d.occupation) === 'farmer' ? null : d.base,
+  })));
+  const payments = list.flatMap((d) => {
+    const start = Math.max(current - 12, monthIndex(d.joinedAt.slice(0, 7)));
+    const months: (typeof duesPayments.$inferInsert)[] = [];
+    for (let m = start; m < current - d.arrears; m++) {
+      const month = monthFromIndex(m);
+      const fen = category(d.occupation) === 'farmer' ? 20 : computeMonthlyDues({ category: category(d.occupation) as DuesCategory, baseFen: d.base, farmerFen: 20 }).amountFen;
+      months.push({ tenantId, memberId: d.memberId, month, amountFen: fen, paidOn: `${month}-10` });
+    }
+    return months;
+  });
+  for (let i = 0; i < payments.length; i += 1000) await tx.insert(duesPayments).values(payments.slice(i, i + 1000));
 }

@@ -11,7 +11,11 @@ const monthsAgo = (n: number) => monthFromIndex(monthIndex(current) - n);
 beforeAll(async () => {
   ctx = await createTestContext();
   yingzi = await ctx.signIn('yingzi');
-  id = (await yingzi.get('/api/members?filter=all&pageSize=5')).json().items.find((m: { joinedAt: string }) => m.joinedAt < '2015-01-01').id;
+  const picked = (await yingzi.get('/api/members?filter=all&pageSize=20')).json().items.filter((m: { joinedAt: string }) => m.joinedAt < '2015-01-01');
+  id = picked[0].id;
+  // Start these two from a clean slate: the demo town comes with a year of dues already paid.
+  await ctx.pool.query('delete from dues_payments where member_id = any($1)', [[picked[0].id, picked[1].id]]);
+  await ctx.pool.query('delete from dues_bases where member_id = any($1)', [[picked[0].id, picked[1].id]]);
 });
 afterAll(async () => { await ctx.close(); });
 
