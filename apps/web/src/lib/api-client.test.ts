@@ -3,12 +3,15 @@ import { OkSchema, OrganizationListSchema } from '@dj/contracts';
 import { installFetch, jsonResponse } from '../test/fetch-mock';
 import {
   ApiError,
+  apiDownload,
   apiGet,
   apiRequest,
   apiSend,
+  apiUpload,
   BAD_RESPONSE_MESSAGE,
   buildUrl,
   errorMessage,
+  filenameFromDisposition,
   NETWORK_ERROR_MESSAGE,
   setCsrfToken,
   setUnauthorizedHandler,
@@ -137,5 +140,51 @@ describe('buildUrl', () => {
     );
     expect(buildUrl('/api/x', { name: '王 庄&' })).toBe('/api/x?name=%E7%8E%8B+%E5%BA%84%26');
     expect(buildUrl('/api/x')).toBe('/api/x');
+  });
+});
+
+describe('uploads and downloads', () => {
+  it('posts multipart data with the csrf token and no hand-made content-type', async () => {
+    const calls = installFetch(() => jsonResponse(200, { ok: true }));
+    setCsrfToken('token-abc');
+    const form = new FormData();
+    form.append('file', new File(['x'], '名册.xlsx'));
+
+    await apiUpload('/api/members/import', OkSchema, form, { orgId: 3, dryRun: 'true' });
+
+    expect(calls[0].url).toBe('/api/members/import?orgId=3&dryRun=true');
+    expect(calls[0].method).toBe('POST');
+    expect(calls[0].headers.get('x-csrf-token')).toBe('token-abc');
+    // The browser must set multipart/form-data with its boundary itself.
+    expect(calls[0].headers.has('content-type')).toBe(false);
+    expect((calls[0].form?.get('file') as File).name).toBe('名册.xlsx');
+  });
+
+  it('downloads a file with the name the server gives', async () => {
+    installFetch(
+      () =>
+        new Response('PK', {
+          status: 200,
+          headers: { 'content-disposition': "attachment; filename=\"export.xlsx\"; filename*=UTF-8''%E5%85%9A%E5%91%98%E5%90%8D%E5%86%8C.xlsx" },
+        }),
+    );
+    const file = await apiDownload('/api/members/export', '备用.xlsx', { orgId: 1, q: '' });
+    expect(file.filename).toBe('党员名册.xlsx');
+    expect(await file.blob.text()).toBe('PK');
+  });
+
+  it('turns a failed download into the server’s Chinese message', async () => {
+    installFetch(() => jsonResponse(403, { code: 'FORBIDDEN', message: '没有导出名册的权限' }));
+    const error = await caught(apiDownload('/api/members/export', '名册.xlsx'));
+    expect(error.status).toBe(403);
+    expect(error.message).toBe('没有导出名册的权限');
+  });
+
+  it('reads file names from either form of Content-Disposition', () => {
+    expect(filenameFromDisposition('attachment; filename="a b.xlsx"', 'x')).toBe('a b.xlsx');
+    expect(filenameFromDisposition('attachment; filename=plain.xlsx', 'x')).toBe('plain.xlsx');
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''%E6%A8%A1%E6%9D%BF.xlsx", 'x')).toBe('模板.xlsx');
+    expect(filenameFromDisposition('attachment', '备用.xlsx')).toBe('备用.xlsx');
+    expect(filenameFromDisposition(null, '备用.xlsx')).toBe('备用.xlsx');
   });
 });

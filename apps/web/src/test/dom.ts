@@ -25,3 +25,17 @@ export function installDomShims(): void {
     Object.defineProperty(window, 'ResizeObserver', { value: NoopResizeObserver, configurable: true });
   }
 }
+
+/**
+ * The open antd dialog (Modal or Drawer) whose text matches. antd labels every dialog "test-id" under
+ * NODE_ENV=test, so the accessible name cannot tell them apart.
+ */
+export async function findDialog(text: RegExp): Promise<HTMLElement> {
+  const { screen, waitFor } = await import('@testing-library/react');
+  return waitFor(() => {
+    const found = screen.queryAllByRole('dialog').filter((dialog) => text.test(dialog.textContent ?? ''));
+    const last = found.at(-1);
+    if (!last) throw new Error(`没有找到内容匹配 ${text} 的对话框`);
+    return last;
+  });
+}

@@ -33,15 +33,25 @@ export async function findByIdHashes(db: DbOrTx, tenantId: number, hashes: strin
   return out;
 }
 
-/** Whether an imported row would change the stored record (the ID number itself matched already). */
-export function differs(cur: CurrentRecord, sealed: SealedPerson, p: MemberProfile): boolean {
-  const same = (a: unknown, b: unknown) => (a ?? null) === (b ?? null);
-  return !(same(cur.name, sealed.name) && same(cur.gender, sealed.gender) && same(cur.ethnicity, sealed.ethnicity)
-    && same(cur.birthDate, sealed.birthDate) && same(cur.phoneHash, sealed.phoneHash) && same(cur.nativePlace, sealed.nativePlace)
-    && same(cur.education, sealed.education) && same(cur.occupation, sealed.occupation) && same(cur.workUnit, sealed.workUnit)
-    && same(cur.address, sealed.address) && same(cur.hamlet, sealed.hamlet) && same(cur.groupId, p.groupId)
-    && same([...(cur.partyPosts ?? [])].sort().join(), [...p.partyPosts].sort().join())
-    && same(cur.isVillageCadre, p.isVillageCadre) && same(cur.isHardship, p.isHardship));
+/** Profile fields an import may change; a column missing from the file leaves its field as it is. */
+const PERSON_FIELDS = ['name', 'gender', 'ethnicity', 'birthDate', 'nativePlace', 'education', 'occupation', 'workUnit', 'address', 'hamlet'] as const;
+const MEMBER_FIELDS = ['partyPosts', 'isVillageCadre', 'isHardship'] as const;
+
+/** The persons/members columns an imported row would change, limited to the columns the file has. */
+export function importChanges(cur: CurrentRecord, sealed: SealedPerson, p: MemberProfile, present: Set<string>) {
+  const person: Partial<SealedPerson> = {};
+  const member: { groupId?: number | null; partyPosts?: string[]; isVillageCadre?: boolean; isHardship?: boolean } = {};
+  for (const f of PERSON_FIELDS) if (present.has(f) && (cur[f] ?? null) !== (sealed[f] ?? null)) Object.assign(person, { [f]: sealed[f] });
+  if (present.has('phone') && (cur.phoneHash ?? null) !== (sealed.phoneHash ?? null)) {
+    Object.assign(person, { phoneEnc: sealed.phoneEnc, phoneHash: sealed.phoneHash, phoneMasked: sealed.phoneMasked });
+  }
+  if (present.has('groupName') && (cur.groupId ?? null) !== (p.groupId ?? null)) member.groupId = p.groupId ?? null;
+  for (const f of MEMBER_FIELDS) {
+    if (!present.has(f)) continue;
+    const same = f === 'partyPosts' ? [...(cur.partyPosts ?? [])].sort().join() === [...p.partyPosts].sort().join() : cur[f] === p[f];
+    if (!same) Object.assign(member, { [f]: p[f] });
+  }
+  return { person, member, changed: Object.keys(person).length + Object.keys(member).length > 0 };
 }
 
 export interface NewMember {
@@ -69,9 +79,7 @@ export async function insertMembers(tx: DbOrTx, user: AuthUser, list: NewMember[
   }
 }
 
-export async function updateImported(tx: DbOrTx, ids: { personId: number; memberId: number }, sealed: SealedPerson, p: MemberProfile) {
-  await tx.update(persons).set({ ...sealed, updatedAt: new Date() }).where(eq(persons.id, ids.personId));
-  await tx.update(members).set({
-    groupId: p.groupId ?? null, partyPosts: p.partyPosts, isVillageCadre: p.isVillageCadre, isHardship: p.isHardship, updatedAt: new Date(),
-  }).where(eq(members.id, ids.memberId));
+export async function updateImported(tx: DbOrTx, ids: { personId: number; memberId: number }, changes: ReturnType<typeof importChanges>) {
+  if (Object.keys(changes.person).length) await tx.update(persons).set({ ...changes.person, updatedAt: new Date() }).where(eq(persons.id, ids.personId));
+  if (Object.keys(changes.member).length) await tx.update(members).set({ ...changes.member, updatedAt: new Date() }).where(eq(members.id, ids.memberId));
 }

@@ -38,7 +38,7 @@ export async function exportRoster(db: Db, caller: Caller, raw: MemberListQuery)
     const m = toMember(r, today);
     const s = sealed.get(r.personId);
     return {
-      name: m.name, gender: GENDER_LABELS[m.gender], birthDate: m.birthDate,
+      name: m.name, gender: GENDER_LABELS[m.gender], ethnicity: m.ethnicity, birthDate: m.birthDate, nativePlace: m.nativePlace,
       idNumber: s ? cipher.decrypt(s.idNumberEnc) : m.idNumberMasked, phone: s?.phoneEnc ? cipher.decrypt(s.phoneEnc) : m.phoneMasked,
       organization: m.organizationName, group: m.groupName, standing: STANDING_LABELS[m.standing], status: MEMBERSHIP_STATUS_LABELS[m.membershipStatus],
       joinedAt: m.joinedAt, confirmedAt: m.confirmedAt, partyYears: m.partyYears === null ? null : String(m.partyYears),

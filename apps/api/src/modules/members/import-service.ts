@@ -25,6 +25,7 @@ interface Planned {
   sealed?: SealedPerson;
   profile?: Omit<MemberProfile, 'idNumber' | 'phone'>;
   existing?: { personId: number; memberId: number };
+  changes?: ReturnType<typeof bulk.importChanges>;
 }
 
 /**
@@ -66,6 +67,8 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     return plan;
   });
 
+  // Columns absent from the file (an export has no 序号, a short list may have no 籍贯) must not blank fields.
+  const present = new Set(parsed.columns.map((c) => c.field).filter((f): f is string => !!f));
   // One query for all matches: the import must stay fast at thousands of rows.
   const valid = plans.filter((p) => p.sealed);
   const current = await bulk.findByIdHashes(db, user.tenantId, valid.map((p) => (p.sealed as SealedPerson).idNumberHash));
@@ -81,7 +84,8 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
       plan.errors.push({ column: '所在党支部', message: `系统中该党员在“${found.organizationName}”,组织关系变动请用“记录党籍变动—组织关系转出”办理` });
     } else {
       plan.existing = { personId: found.personId as number, memberId: found.memberId };
-      plan.status = bulk.differs(found, plan.sealed as SealedPerson, profile) ? 'update' : 'unchanged';
+      plan.changes = bulk.importChanges(found, plan.sealed as SealedPerson, profile, present);
+      plan.status = plan.changes.changed ? 'update' : 'unchanged';
     }
   }
 
@@ -103,7 +107,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
       return { sealed: p.sealed as SealedPerson, profile, derived: deriveMembership(events, today), events };
     }));
     for (const p of plans.filter((x) => x.status === 'update')) {
-      await bulk.updateImported(tx, p.existing as { personId: number; memberId: number }, p.sealed as SealedPerson, p.profile as MemberProfile);
+      await bulk.updateImported(tx, p.existing as { personId: number; memberId: number }, p.changes as ReturnType<typeof bulk.importChanges>);
     }
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.import', objectType: 'organization', objectId: root.id, result: 'ok', detail: { created: report.created, updated: report.updated, invalid: report.invalid } });
   });

@@ -36,7 +36,7 @@ interface Props {
   open: boolean;
   onClose: () => void;
   organizations: readonly Organization[];
-  /** The roster's current organisation; used when it is a branch or the town. */
+  /** The roster's current organisation; preselected when it can take an import. */
   defaultOrgId: number | undefined;
 }
 
@@ -199,7 +199,7 @@ function WizardBody({ organizations, defaultOrgId, onClose }: Omit<Props, 'open'
         <Form.Item
           label="导入到"
           required
-          extra="选择党支部:名册中的党员编入该支部。选择镇党委:按名册中“所在党支部”一列分别编入各支部。"
+          extra="选择党支部:名册中的党员编入该支部。选择镇党委或党总支:按名册中“所在党支部”一列分别编入其下各支部。"
         >
           <TreeSelect<number>
             aria-label="导入到"
@@ -208,7 +208,7 @@ function WizardBody({ organizations, defaultOrgId, onClose }: Omit<Props, 'open'
             onChange={(value) => setOrgId(value ?? undefined)}
             treeDefaultExpandAll
             showSearch={{ treeNodeFilterProp: 'title' }}
-            placeholder="请选择党支部或镇党委"
+            placeholder="请选择党支部、党总支或镇党委"
             notFoundContent="没有可选的组织"
             disabled={importer.isPending}
           />

@@ -159,6 +159,9 @@ function DetailBody({
       ) : (
         <Timeline
           className="member-timeline"
+          // The date column: wide enough for YYYY-MM-DD, the rest of the width stays with the event.
+          titleSpan={narrow ? '112px' : '120px'}
+          styles={{ itemTitle: { whiteSpace: 'nowrap' } }}
           items={events.map((event) => ({
             key: event.id,
             title: event.occurredOn,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Button, Card, Flex, Input, Segmented, Select, TreeSelect } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, Segmented, Select, Space, TreeSelect } from 'antd';
+import { DownloadOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
 import { MEMBER_FILTER_LABELS, MEMBER_FILTERS, RANGE_LABELS, RANGES, type Range } from '@dj/contracts';
 import type { MemberFilter } from './roster-params';
 import type { OrgOption } from './org-options';
@@ -60,17 +60,26 @@ export function RosterToolbar(props: Props) {
           disabled={props.orgId === undefined}
           aria-label="范围"
         />
-        <Input.Search
-          className="roster-search"
-          placeholder="姓名 或 身份证号后4位"
-          aria-label="搜索党员"
-          data-testid="member-search"
-          allowClear
-          maxLength={40}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          onSearch={(value) => props.onSearch(value.trim())}
-        />
+        {/* Input + button rather than Input.Search, so the test id sits on the <input> itself. */}
+        <Space.Compact className="roster-search">
+          <Input
+            type="search"
+            enterKeyHint="search"
+            placeholder="姓名 或 身份证号后4位"
+            aria-label="搜索党员"
+            data-testid="member-search"
+            allowClear
+            maxLength={40}
+            value={text}
+            onChange={(event) => {
+              setText(event.target.value);
+              // The clear icon empties the box: show everyone again straight away.
+              if (event.target.value === '' && q) props.onSearch('');
+            }}
+            onPressEnter={() => props.onSearch(text.trim())}
+          />
+          <Button icon={<SearchOutlined />} aria-label="搜索" onClick={() => props.onSearch(text.trim())} />
+        </Space.Compact>
       </Flex>
       <div className="roster-filters">
         {narrow ? (

@@ -23,7 +23,7 @@ export const memberKeys = {
   detail: (id: number) => ['members', 'detail', id] as const,
 };
 
-export const IMPORT_TEMPLATE_NAME = '党员名册导入模板.xlsx';
+export const IMPORT_TEMPLATE_NAME = '党员信息导入模板.xlsx';
 export const EXPORT_NAME = '党员名册.xlsx';
 
 export function useMemberList(query: RosterQuery, enabled = true) {

@@ -49,8 +49,11 @@ export function branchOrgOptions(items: readonly Organization[], disabledIds: re
   });
 }
 
-/** Where an Excel roster may be imported: a branch, or the whole town (the committee at the top). */
-export const IMPORT_TARGET_KINDS: readonly OrganizationKind[] = ['committee', 'branch'];
+/**
+ * Where an Excel roster may be imported: a branch (every row goes there), or the town or a 党总支, whose
+ * branches the rows name in 所在党支部. A 党小组 is never a target.
+ */
+export const IMPORT_TARGET_KINDS: readonly OrganizationKind[] = ['committee', 'general_branch', 'branch'];
 export function importTargetOptions(items: readonly Organization[]): OrgOption[] {
   return toOptions(buildOrgTree(items), { show: notGroup, choose: (org) => IMPORT_TARGET_KINDS.includes(org.kind) });
 }

@@ -24,7 +24,7 @@ const META = { title: '营子村党支部党员花名册', exportedBy: '王秀�
 
 function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
   return {
-    name: '张三', gender: '男', birthDate: '1985-03-02', idNumber: '370402********1239', phone: '138****8000',
+    name: '张三', gender: '男', ethnicity: '汉族', birthDate: '1985-03-02', nativePlace: '山东枣庄', idNumber: '370402********1239', phone: '138****8000',
     organization: '营子村党支部', group: '第一党小组', standing: '正式党员', status: '正常', joinedAt: '2010-07-01',
     confirmedAt: '2011-07-01', partyYears: '15', education: '高中', occupation: '农民', workUnit: null, address: '营子村18号',
     hamlet: '一组', posts: '书记、组织委员', villageCadre: '是', hardship: '否', ...overrides,
@@ -125,7 +125,7 @@ describe('buildRosterWorkbook', () => {
     expect(ws.getCell(2, 1).value).toBe('导出人:王秀英 & 李建国  导出时间:2026-11-27 09:30  内部资料 注意保密');
     expect(ws.getRow(EXPORT_HEADER_ROW).values).toEqual(expect.arrayContaining(['序号', '姓名', '身份证号', '党员类别', '党籍状态', '党龄', '是否困难党员']));
     expect(ws.getRow(EXPORT_HEADER_ROW + 2).getCell(2).value).toBe('李四');
-    expect(ws.getRow(EXPORT_HEADER_ROW + 2).getCell(12).value).toBeNull();
+    expect(ws.getRow(EXPORT_HEADER_ROW + 2).getCell(14).value).toBeNull();
     expect(ws.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, printTitlesRow: '3:3' });
     // & starts a code in Excel page headers and footers, so a literal one is doubled.
     expect(ws.headerFooter.oddFooter).toContain('导出人:王秀英 && 李建国');

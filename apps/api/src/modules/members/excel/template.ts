@@ -123,7 +123,7 @@ export async function buildImportTemplate(): Promise<Buffer> {
 
 /** One roster line, already formatted for people: labels, not codes. Blank values may be '' or null. */
 export interface ExportRow {
-  name: string; gender: string | null; birthDate: string | null;
+  name: string; gender: string | null; ethnicity: string | null; birthDate: string | null; nativePlace: string | null;
   /** Masked or full: the caller decides (and audits) which. */
   idNumber: string | null;
   phone: string | null; organization: string | null; group: string | null;
@@ -137,7 +137,8 @@ export interface ExportRow {
 
 const EXPORT_COLUMNS: { key: keyof ExportRow; header: string; width: number }[] = [
   { key: 'name', header: '姓名', width: 10 }, { key: 'gender', header: '性别', width: 6 },
-  { key: 'birthDate', header: '出生日期', width: 12 }, { key: 'idNumber', header: '身份证号', width: 21 },
+  { key: 'ethnicity', header: '民族', width: 8 }, { key: 'birthDate', header: '出生日期', width: 12 },
+  { key: 'nativePlace', header: '籍贯', width: 12 }, { key: 'idNumber', header: '身份证号', width: 21 },
   { key: 'phone', header: '联系电话', width: 14 }, { key: 'organization', header: '所在党支部', width: 18 },
   { key: 'group', header: '党小组', width: 12 }, { key: 'standing', header: '党员类别', width: 10 },
   { key: 'status', header: '党籍状态', width: 10 }, { key: 'joinedAt', header: '入党日期', width: 12 },
