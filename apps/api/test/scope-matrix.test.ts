@@ -42,6 +42,7 @@ const MATRIX: Record<string, Case> = {
     foreign: (f) => [{ url: '/api/members', body: { ...NEW_MEMBER, organizationId: f.org } }],
   },
   'GET /api/members/import-template': {},
+  'GET /api/members/completeness': { foreign: (f) => [{ url: `/api/members/completeness?orgId=${f.org}` }] },
   'GET /api/settings': {},
   'GET /api/dues': { foreign: (f) => [{ url: `/api/dues?orgId=${f.org}` }] },
   'GET /api/members/:id/dues': { foreign: (f) => [{ url: `/api/members/${f.member}/dues` }] },

@@ -125,9 +125,9 @@ export const MemberDetailSchema = MemberSchema.extend({
 });
 export type MemberDetail = z.infer<typeof MemberDetailSchema>;
 
-export const MEMBER_FILTERS = ['all', 'probationary', 'mobile', 'confirmation_due', 'suspended', 'left'] as const;
+export const MEMBER_FILTERS = ['all', 'probationary', 'mobile', 'unreachable', 'confirmation_due', 'suspended', 'left'] as const;
 export const MEMBER_FILTER_LABELS: Record<(typeof MEMBER_FILTERS)[number], string> = {
-  all: '全部在册党员', probationary: '预备党员', mobile: '流动党员',
+  all: '全部在册党员', probationary: '预备党员', mobile: '流动党员', unreachable: '流动党员6个月未联系',
   confirmation_due: '30天内预备期满', suspended: '停止党籍', left: '已出党',
 };
 
@@ -227,3 +227,13 @@ export const TodoSchema = z.object({
 });
 export const TodoListSchema = z.object({ items: z.array(TodoSchema) });
 export const TodoQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });
+
+/** Record completeness per branch: how much of the roster's optional information is filled in. */
+export const BranchCompletenessSchema = z.object({
+  items: z.array(z.object({
+    organizationId: z.number(), organizationName: z.string(), members: z.number(), averagePercent: z.number(), incomplete: z.number(),
+    /** The fields most often missing, for the secretary to chase. */
+    mostMissing: z.array(z.object({ field: z.string(), count: z.number() })),
+  })),
+});
+export const CompletenessQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });

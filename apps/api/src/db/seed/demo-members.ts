@@ -1,5 +1,5 @@
 import type { Tx } from '../client.js';
-import { duesBases, duesPayments, members, membershipEvents, persons } from '../schema/index.js';
+import { duesBases, duesPayments, flowContacts, memberFlows, members, membershipEvents, persons } from '../schema/index.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { idNumberCheckDigit, maskIdNumber, maskPhone } from '../../modules/members/rules/id-number.js';
 import { deriveMembership, type MembershipEventKind } from '../../modules/members/rules/membership-status.js';
@@ -78,7 +78,8 @@ export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBr
       }).returning({ id: persons.id });
       const events: { kind: MembershipEventKind; occurredOn: string }[] = [{ kind: 'admitted', occurredOn: joinedSafe }];
       if (confirmedAt) events.push({ kind: 'confirmed', occurredOn: confirmedAt });
-      if (occupation === 'migrant_worker') events.push({ kind: 'flowed_out', occurredOn: addYears(today, -1).slice(0, 8) + '01' });
+      const flowStart = addYears(today, -1).slice(0, 8) + '01';
+      if (occupation === 'migrant_worker') events.push({ kind: 'flowed_out', occurredOn: flowStart });
       const d = deriveMembership(events, today);
       const posts = i === 0 ? ['secretary'] : i === 1 && size >= 7 ? ['organization_officer'] : i === 2 && size >= 7 ? ['publicity_officer'] : [];
       const [member] = await tx.insert(members).values({
@@ -88,6 +89,16 @@ export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBr
         isHardship: age > 80 && rand() < 0.3, isDemo: true,
       }).returning({ id: members.id });
       await tx.insert(membershipEvents).values(events.map((e) => ({ tenantId, memberId: member.id, kind: e.kind, occurredOn: e.occurredOn, toOrganizationId: branch.id })));
+      if (occupation === 'migrant_worker') {
+        // Most keep in touch; about one in five has not been heard from for over six months (a 失联 reminder).
+        const [flow] = await tx.insert(memberFlows).values({
+          tenantId, memberId: member.id, direction: 'outflow', startedOn: flowStart, destination: pick(['江苏省昆山市', '上海市嘉定区', '山东省济南市', '浙江省宁波市']),
+          hasFixedPlace: rand() < 0.5, activityCardNo: `LD${today.slice(0, 4)}-${pad(seq, 4)}`, hostBranch: rand() < 0.5 ? '当地流动党员党支部' : null,
+        }).returning({ id: memberFlows.id });
+        const silent = rand() < 0.2;
+        const last = silent ? `${flowStart.slice(0, 8)}15` : `${today.slice(0, 8)}01` > flowStart ? `${today.slice(0, 8)}01` : flowStart;
+        await tx.insert(flowContacts).values({ tenantId, flowId: flow.id, contactedOn: last, method: pick(['phone', 'wechat'] as const), note: silent ? '外出后首次联系' : '线上参加主题党日' });
+      }
       dues.push({ memberId: member.id, occupation, joinedAt: joinedSafe, arrears: i > 3 && rand() < 0.04 ? 2 + Math.floor(rand() * 6) : 0, base: 300_000 + Math.floor(rand() * 5) * 100_000 });
       if (i === 0) people.secretaries.set(branch.name, person.id);
       if (fixed?.name === '赵秀英') people.memberPersonId = person.id;

@@ -105,6 +105,17 @@ describe('GET /api/members', () => {
   });
 });
 
+describe('GET /api/members/completeness', () => {
+  it('shows each branch its average completeness and the fields most often missing', async () => {
+    const items = (await admin.get('/api/members/completeness')).json().items;
+    expect(items.length).toBe(21);
+    for (const b of items) expect(b.averagePercent).toBeGreaterThan(0);
+    const own = (await yingzi.get('/api/members/completeness')).json().items;
+    expect(own.map((b: { organizationName: string }) => b.organizationName)).toEqual(['营子村党支部']);
+    expect(own[0].members).toBeGreaterThan(20);
+  });
+});
+
 describe('POST /api/members/:id/reveal', () => {
   it('shows the full number to the branch secretary with a reason, and audits it', async () => {
     const id = (await yingzi.get(`/api/members?q=${encodeURIComponent('孙立新')}`)).json().items[0].id;

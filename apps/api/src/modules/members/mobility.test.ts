@@ -25,6 +25,8 @@ describe('流动党员', () => {
     expect(res.json().flows[0].warnings.map((w: { code: string }) => w.code).sort()).toEqual(['TRANSFER_DUE', 'UNREACHABLE']);
     expect((await yingzi.get(`/api/members/${memberId}`)).json().isMobile).toBe(true);
     expect(await todoKinds(yingzi)).toEqual(['TRANSFER_DUE', 'UNREACHABLE']);
+    const saved = (await yingzi.get('/api/members?filter=unreachable&pageSize=100')).json().items.map((m: { id: number }) => m.id);
+    expect(saved).toContain(memberId);
   });
 
   it('a recent contact clears the 失联 warning; the transfer stays due', async () => {
@@ -32,6 +34,8 @@ describe('流动党员', () => {
     const res = await yingzi.post(`/api/members/${memberId}/flows/${flow.id}/contacts`, { contactedOn: addDays(today, -3), method: 'wechat', note: '视频参加主题党日' });
     expect(res.json().flows[0].lastContactOn).toBe(addDays(today, -3));
     expect(await todoKinds(yingzi)).toEqual(['TRANSFER_DUE']);
+    const saved = (await yingzi.get('/api/members?filter=unreachable&pageSize=100')).json().items.map((m: { id: number }) => m.id);
+    expect(saved).not.toContain(memberId);
     expect((await yingzi.post(`/api/members/${memberId}/flows`, { direction: 'outflow', startedOn: today, destination: '第二处' })).statusCode).toBe(409);
   });
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, ilike, inArray, like, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { members, membershipEvents, organizations, persons, users } from '../../db/schema/index.js';
+import { flowContacts, memberFlows, members, membershipEvents, organizations, persons, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
 
 const groups = alias(organizations, 'member_group');
@@ -36,8 +36,10 @@ export interface MemberFilter {
   name?: string;
   /** A member (role) sees only their own record. */
   personId?: number;
-  filter: 'all' | 'probationary' | 'mobile' | 'confirmation_due' | 'suspended' | 'left';
+  filter: 'all' | 'probationary' | 'mobile' | 'unreachable' | 'confirmation_due' | 'suspended' | 'left';
   today: string;
+  /** For 'unreachable': an open outflow whose last contact (or start) is on or before this date. */
+  unreachableBefore?: string;
 }
 
 function conditions(scope: Scope, f: MemberFilter): SQL {
@@ -56,6 +58,11 @@ function conditions(scope: Scope, f: MemberFilter): SQL {
   if (f.filter === 'all') parts.push(active);
   if (f.filter === 'probationary') parts.push(and(active, eq(members.standing, 'probationary')));
   if (f.filter === 'mobile') parts.push(and(active, eq(members.isMobile, true)));
+  if (f.filter === 'unreachable') {
+    parts.push(and(active, sql`exists (select 1 from ${memberFlows} f where f.member_id = ${members.id} and f.ended_on is null
+      and f.direction = 'outflow' and coalesce((select max(c.contacted_on) from ${flowContacts} c where c.flow_id = f.id), f.started_on)
+      <= ${f.unreachableBefore ?? f.today}::date)`));
+  }
   if (f.filter === 'suspended') parts.push(eq(members.membershipStatus, 'suspended'));
   if (f.filter === 'left') parts.push(eq(members.membershipStatus, 'left'));
   if (f.filter === 'confirmation_due') {

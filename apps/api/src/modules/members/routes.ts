@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  CreateMemberSchema, IdParamSchema, MemberDetailSchema, MemberListQuerySchema, MemberListSchema, RecordEventResultSchema,
+  BranchCompletenessSchema, CompletenessQuerySchema, CreateMemberSchema, IdParamSchema, MemberDetailSchema, MemberListQuerySchema, MemberListSchema, RecordEventResultSchema,
   RecordEventSchema, RevealBodySchema, RevealResultSchema, UpdateMemberSchema,
 } from '@dj/contracts';
 import { currentUser } from '../../plugins/auth.js';
@@ -18,6 +18,10 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/members', {
     schema: { tags, summary: '登记党员', body: CreateMemberSchema, response: { 201: MemberDetailSchema } },
   }, async (request, reply) => reply.code(201).send(await service.createMember(app.db, caller(request), request.body)));
+
+  app.get('/api/members/completeness', {
+    schema: { tags, summary: '各党支部党员信息完整度', querystring: CompletenessQuerySchema, response: { 200: BranchCompletenessSchema } },
+  }, async (request) => service.branchCompleteness(app.db, currentUser(request), request.query.orgId));
 
   app.get('/api/members/:id', {
     schema: { tags, summary: '党员详情与党籍时间线', params: IdParamSchema, response: { 200: MemberDetailSchema } },

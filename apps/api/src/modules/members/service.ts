@@ -12,6 +12,8 @@ import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
 import { partyYears } from './rules/membership-status.js';
+import { addMonths } from './rules/dates.js';
+import { settingValue } from '../settings/service.js';
 
 export interface Caller { user: AuthUser; ip: string; cipher: FieldCipher }
 type Row = repo.MemberRow;
@@ -53,7 +55,9 @@ export async function listMembers(db: Db, user: AuthUser, raw: MemberListQuery, 
   const under = query.orgId ? await repo.findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
   if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
   const q = query.q?.replace(/\s+/g, '');
-  const filter: repo.MemberFilter = { under, range: query.range, filter: query.filter, today: todayInShanghai() };
+  const today = todayInShanghai();
+  const filter: repo.MemberFilter = { under, range: query.range, filter: query.filter, today };
+  if (query.filter === 'unreachable') filter.unreachableBefore = addMonths(today, -(await settingValue(db, user.tenantId, 'flow.unreachableMonths')));
   if (q && /^\d{17}[\dXx]$/.test(q)) filter.idNumberHash = cipher.lookupHash(q.toUpperCase());
   else if (q && /^\d{3}[\dXx]$/.test(q)) filter.idSuffix = q.toUpperCase();
   else if (q) filter.name = q;
@@ -167,4 +171,29 @@ export async function revealField(db: Db, caller: Caller, id: number, body: { fi
     await recordAudit(tx, { ...audit, result: 'ok', detail: { field: body.field, reason: body.reason } });
     return { field: body.field, value: enc ? cipher.decrypt(enc) : null };
   });
+}
+
+/** Completeness per branch in scope: the average, how many records are incomplete, and what is missing most. */
+export async function branchCompleteness(db: Db, user: AuthUser, orgId?: number) {
+  const under = orgId ? await repo.findActiveOrganization(db, user.tenantId, orgId) : undefined;
+  if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  if (isSelfOnly(user)) throw forbidden('党员本人请在个人页面查看');
+  const rows = await repo.listAll(db, user.scope, { under, range: 'subtree', filter: 'all', today: todayInShanghai() }, 20_000);
+  type Tally = { name: string; percents: number[]; missing: Map<string, number> };
+  const byBranch = new Map<number, Tally>();
+  for (const r of rows) {
+    const entry: Tally = byBranch.get(r.organizationId) ?? { name: r.organizationName, percents: [], missing: new Map<string, number>() };
+    const c = completeness(r);
+    entry.percents.push(c.percent);
+    for (const f of c.missing) entry.missing.set(f, (entry.missing.get(f) ?? 0) + 1);
+    byBranch.set(r.organizationId, entry);
+  }
+  return {
+    items: [...byBranch.entries()].map(([organizationId, e]) => ({
+      organizationId, organizationName: e.name, members: e.percents.length,
+      averagePercent: Math.round(e.percents.reduce((a, b) => a + b, 0) / e.percents.length),
+      incomplete: e.percents.filter((p) => p < 100).length,
+      mostMissing: [...e.missing.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([field, count]) => ({ field, count })),
+    })),
+  };
 }
