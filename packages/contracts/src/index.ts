@@ -10,3 +10,4 @@ export * from './organizations.js';
 export * from './members.js';
 export * from './settings.js';
 export * from './dues.js';
+export * from './personal-numbers.js';

@@ -1,97 +1,15 @@
 /**
- * 居民身份证号码 (GB 11643-1999) in the browser: 6-digit region, 8-digit birth date, 3-digit sequence whose last
- * digit is odd for men and even for women, and a check character by ISO 7064 MOD 11-2.
- * Mirrors the server's rules so the form can answer before a round trip; the server still decides.
+ * 身份证号 and phone checks in the browser: the same code as the server's (from @dj/contracts), so the form
+ * answers before a round trip; the server still decides.
  */
+import { validateIdNumber as validate, type Gender, type IdNumberResult } from '@dj/contracts';
 import { todayInShanghai } from './dates';
 
-export type Gender = 'male' | 'female';
-export type IdNumberResult =
-  | { ok: true; value: string; birthDate: string; gender: Gender }
-  | { ok: false; message: string };
+export {
+  idNumberCheckDigit, normalizeIdNumber, normalizePhone, readIdNumber, ID_NUMBER_CHECK_MESSAGE, ID_NUMBER_DATE_MESSAGE,
+  ID_NUMBER_FORMAT_MESSAGE, PHONE_MESSAGE, type Gender, type IdNumberResult,
+} from '@dj/contracts';
 
-/** Weight of position i is 2^(17-i) mod 11. */
-const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-/** Check character for (sum mod 11) = 0…10. */
-const CHECK_CHARS = '10X98765432';
-const GENDER_TEXT: Record<Gender, string> = { male: '男', female: '女' };
-
-export const ID_NUMBER_FORMAT_MESSAGE = '身份证号应为18位数字(最后一位可为X)';
-export const ID_NUMBER_DATE_MESSAGE = '身份证号中的出生日期不是有效日期';
-export const ID_NUMBER_CHECK_MESSAGE = '身份证号校验位不正确,请核对';
-export const PHONE_MESSAGE = '联系电话格式不正确(应为11位手机号或带区号的固定电话)';
-
-/** Full-width digits and Latin letters to their ASCII forms (phone keyboards and Excel deliver them). */
-function halfWidthAlnum(s: string): string {
-  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}
-
-/** Drops spaces, turns full-width characters half-width and a lower-case x upper-case. */
-export function normalizeIdNumber(raw: string): string {
-  return halfWidthAlnum(raw.trim().replace(/[\s\uFEFF]+/g, '')).replace(/x/g, 'X');
-}
-
-/** The check character for the first 17 digits. */
-export function idNumberCheckDigit(first17: string): string {
-  if (!/^\d{17}$/.test(first17)) throw new Error('计算校验位需要身份证号的前17位数字');
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * WEIGHTS[i];
-  return CHECK_CHARS[sum % 11];
-}
-
-function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return mo >= 1 && mo <= 12 && d >= 1 && d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
-}
-
-/** Birth date (YYYY-MM-DD) and gender as written in an 18-character number; no check-digit test. */
-export function readIdNumber(value: string): { birthDate: string; gender: Gender } | null {
-  if (!/^\d{17}[\dX]$/.test(value)) return null;
-  const birthDate = `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`;
-  // The 17th character: odd for men, even for women.
-  return { birthDate, gender: Number(value[16]) % 2 === 1 ? 'male' : 'female' };
-}
-
-/**
- * Checks format, the birth date inside the number and the check character; with `expect`, also that the
- * number agrees with the birth date and gender entered elsewhere on the form.
- */
-export function validateIdNumber(
-  raw: string,
-  expect?: { birthDate?: string | null; gender?: Gender | null },
-  today: string = todayInShanghai(),
-): IdNumberResult {
-  const value = normalizeIdNumber(raw);
-  const read = readIdNumber(value);
-  if (!read) return { ok: false, message: ID_NUMBER_FORMAT_MESSAGE };
-  const { birthDate, gender } = read;
-  if (!isCalendarDate(birthDate) || birthDate < '1900-01-01' || birthDate > today) {
-    return { ok: false, message: ID_NUMBER_DATE_MESSAGE };
-  }
-  if (idNumberCheckDigit(value.slice(0, 17)) !== value[17]) return { ok: false, message: ID_NUMBER_CHECK_MESSAGE };
-  if (expect?.birthDate && expect.birthDate !== birthDate) {
-    return { ok: false, message: `身份证号中的出生日期(${birthDate})与出生日期(${expect.birthDate})不一致` };
-  }
-  if (expect?.gender && expect.gender !== gender) {
-    return {
-      ok: false,
-      message: `身份证号第17位表示性别为${GENDER_TEXT[gender]},与填写的性别(${GENDER_TEXT[expect.gender]})不一致`,
-    };
-  }
-  return { ok: true, value, birthDate, gender };
-}
-
-/** Canonical phone: 13812345678 for mobiles, 0632-1234567 for landlines; otherwise the reason it is wrong. */
-export function normalizePhone(raw: string): { ok: true; value: string } | { ok: false; message: string } {
-  const s = halfWidthAlnum(raw.trim())
-    .replace(/[\uFF0D\u2010-\u2015\u2212]/g, '-')
-    .replace(/\uFF0B/g, '+');
-  const compact = s.replace(/[\s\-\uFEFF]+/g, '').replace(/^(\+86|0086)/, '');
-  if (/^1[3-9]\d{9}$/.test(compact)) return { ok: true, value: compact };
-  // Area codes are 3 or 4 digits, so a landline needs its separator to be read unambiguously.
-  const landline = /^(0\d{2,3})[\s-]+(\d{7,8})$/.exec(s.replace(/\s+/g, ' '));
-  if (landline) return { ok: true, value: `${landline[1]}-${landline[2]}` };
-  return { ok: false, message: PHONE_MESSAGE };
+export function validateIdNumber(raw: string, expect?: { birthDate?: string | null; gender?: Gender | null }, today: string = todayInShanghai()): IdNumberResult {
+  return validate(raw, expect, today);
 }

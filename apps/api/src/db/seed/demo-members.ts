@@ -1,21 +1,11 @@
 import type { Tx } from '../client.js';
+import { mulberry32 } from '../../lib/prng.js';
 import { duesBases, duesPayments, flowContacts, memberFlows, members, membershipEvents, persons } from '../schema/index.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { idNumberCheckDigit, maskIdNumber, maskPhone } from '../../modules/members/rules/id-number.js';
 import { deriveMembership, type MembershipEventKind } from '../../modules/members/rules/membership-status.js';
 import { monthFromIndex, monthIndex } from '../../modules/members/rules/dates.js';
 import { computeMonthlyDues, type DuesCategory } from '../../modules/members/rules/dues.js';
-
-/** Deterministic generator: the demo town is the same on every machine. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SURNAMES = '王张李刘陈杨赵孙付于周吴徐朱高马胡郭何宋韩郑冯褚田袁'.split('');
 const MALE = '建国志强春生德明振华庆和永胜海涛保全继长广利宝山洪伟传福兆峰立新'.match(/../g) as string[];

@@ -8,6 +8,7 @@
 import ExcelJS from 'exceljs';
 import { EDUCATION_LABELS, EDUCATIONS } from '@dj/contracts';
 import type { Education, Occupation, PartyPost, RosterValues } from './columns.js';
+import { mulberry32 } from '../../../lib/prng.js';
 
 export interface MessyRosterOptions { count: number; organizationNames: string[]; seed?: number; withErrors?: boolean }
 export interface MessyRoster {
@@ -29,17 +30,7 @@ export interface MessyRoster {
   headerRow: number;
 }
 
-/** mulberry32: tiny, seedable, and the same on every platform. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 /** ISO 7064 MOD 11-2 check character of a 居民身份证号 (GB 11643-1999), kept here so fixtures do not trust the code under test. */

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../lib/prng.js';
 import { idNumberCheckDigit, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, validateIdNumber } from './id-number.js';
 
 const TODAY = '2026-06-15';
-
-/** Deterministic PRNG so a failing case can be reproduced. */
-function mulberry32(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // Independent of the module under test: weight i is 2^(17-i) mod 11, as ISO 7064 MOD 11-2 defines it.
 function referenceCheck(first17: string): string {
