@@ -86,6 +86,7 @@ export async function memberCounts(db: DbOrTx, tenantId: number, path: string) {
     full: sql<number>`count(*) filter (where ${members.standing} = 'full')::int`,
     probationary: sql<number>`count(*) filter (where ${members.standing} = 'probationary')::int`,
     total: sql<number>`count(*)::int`,
+    committee: sql<number>`count(*) filter (where ${members.partyPosts} && array['deputy_secretary','organization_officer','publicity_officer','discipline_officer'])::int`,
   }).from(members)
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
     .where(and(eq(members.tenantId, tenantId), eq(members.membershipStatus, 'active'), like(organizations.path, `${path}%`)));

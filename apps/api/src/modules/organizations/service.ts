@@ -58,7 +58,7 @@ export async function getOrganization(db: DbOrTx, user: AuthUser, id: number): P
   const counts = await repo.memberCounts(db, row.tenantId, row.path);
   return {
     ...toOrganization(row),
-    memberCounts: counts,
+    memberCounts: { full: counts.full, probationary: counts.probationary, total: counts.total },
     activeChildCount: await repo.countActiveChildren(db, row.id),
     warnings: structureWarnings(row, counts),
     can: permissionsFor(user, row),

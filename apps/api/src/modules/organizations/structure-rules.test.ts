@@ -13,9 +13,11 @@ describe('structure rules of the 支部工作条例', () => {
   it('第五条: a joint branch (联合党支部) may have fewer than 3 full members', () => {
     expect(codes({ kind: 'branch', isJoint: true }, 2)).toEqual([]);
   });
-  it('第六章: 6 full members need no committee, 7 do', () => {
+  it('第六章: 6 full members need no committee, 7 do, until two committee posts besides the secretary are filled', () => {
     expect(codes(branch, 6)).toEqual([]);
     expect(codes(branch, 7)).toEqual(['COMMITTEE_REQUIRED']);
+    expect(structureWarnings(branch, { full: 7, probationary: 0, total: 7, committee: 1 }).map((w) => w.code)).toEqual(['COMMITTEE_REQUIRED']);
+    expect(structureWarnings(branch, { full: 7, probationary: 0, total: 7, committee: 2 })).toEqual([]);
   });
   it('第四条: 50 members is within the limit, 51 is warned', () => {
     expect(codes(branch, 50)).not.toContain('BRANCH_OVER_50');

@@ -7,7 +7,13 @@ export const MIN_FULL_MEMBERS_FOR_BRANCH = 3; // 第四条
 export const FULL_MEMBERS_REQUIRING_COMMITTEE = 7; // 第六章 党支部委员会
 export const MAX_BRANCH_MEMBERS = 50; // 第四条 ("一般不超过50人")
 
-export interface MemberCounts { full: number; probationary: number; total: number }
+export interface MemberCounts {
+  full: number; probationary: number; total: number;
+  /** Members holding a committee post other than secretary (副书记、组织委员、宣传委员、纪检委员). */
+  committee?: number;
+}
+/** A 支委会 has 3–5 members: the secretary and at least two more. */
+const MIN_OTHER_COMMITTEE_MEMBERS = 2;
 
 /**
  * Structure rules for a party branch, reported as warnings (never blocking) and only once the
@@ -23,10 +29,10 @@ export function structureWarnings(org: { kind: OrganizationKind; isJoint: boolea
       rule: `${REGULATION}第四条、第五条`,
     });
   }
-  if (counts.full >= FULL_MEMBERS_REQUIRING_COMMITTEE) {
+  if (counts.full >= FULL_MEMBERS_REQUIRING_COMMITTEE && (counts.committee ?? 0) < MIN_OTHER_COMMITTEE_MEMBERS) {
     warnings.push({
       code: 'COMMITTEE_REQUIRED', level: 'info',
-      message: `正式党员${counts.full}人(7人以上),应当设立党支部委员会(3至5人,一般不超过7人)`,
+      message: `正式党员${counts.full}人(7人以上),应当设立党支部委员会(3至5人,一般不超过7人);目前登记的支委不足`,
       rule: `${REGULATION}第六章 党支部委员会和党支部书记`,
     });
   }
