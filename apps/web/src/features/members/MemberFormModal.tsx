@@ -1,203 +1,22 @@
 import { useMemo } from 'react';
-import { App, Col, Divider, Form, Input, Modal, Radio, Row, Select, Switch, TreeSelect, type FormInstance, type FormRule as Rule } from 'antd';
-import {
-  EDUCATION_LABELS,
-  EDUCATIONS,
-  GENDER_LABELS,
-  GENDERS,
-  MemberProfileSchema,
-  OCCUPATION_LABELS,
-  OCCUPATIONS,
-  PARTY_POST_LABELS,
-  PARTY_POSTS,
-  type MemberDetail,
-  type MemberProfile,
-  type MemberProfileInput,
-  type Organization,
-  type UpdateMember,
-} from '@dj/contracts';
+import { App, Col, Divider, Form, Input, Modal, Radio, Row, Select, Switch, TreeSelect } from 'antd';
+import type { MemberDetail, Organization } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { anniversary, todayInShanghai } from '../../lib/dates';
-import { applyFieldErrors, contractRule } from '../../lib/form-errors';
-import { normalizeIdNumber, normalizePhone, validateIdNumber } from '../../lib/id-number';
+import { todayInShanghai } from '../../lib/dates';
+import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useCreateMember, useUpdateMember } from './api';
 import { DateInput } from './DateInput';
 import { branchOrgOptions, groupOptionsFor } from './org-options';
+import { dateRules, deriveFromIdNumber, idNumberRule, nameRule, phoneRule } from './member-form-rules';
+import {
+  CREATE_ONLY_FIELDS, createBody, EDITABLE_FIELDS, EDUCATION_OPTIONS, emptyValues, GENDER_OPTIONS, KEEP_PLACEHOLDER, OCCUPATION_OPTIONS, POST_OPTIONS, updateBody,
+  valuesFromMember, type MemberFormMode, type MemberFormValues,
+} from './member-form-values';
 
-type Gender = MemberProfile['gender'];
-type Education = NonNullable<MemberProfile['education']>;
-type Occupation = NonNullable<MemberProfile['occupation']>;
-type PartyPost = MemberProfile['partyPosts'][number];
+export { createBody, updateBody, valuesFromMember, type MemberFormMode, type MemberFormValues } from './member-form-values';
+export { deriveFromIdNumber } from './member-form-rules';
 
-export type MemberFormMode = { kind: 'create'; defaultOrganizationId?: number } | { kind: 'edit'; member: MemberDetail };
-
-/** What the form holds: dates as 'YYYY-MM-DD' text, optional text as '' until sent. */
-export interface MemberFormValues {
-  name: string;
-  gender?: Gender;
-  ethnicity: string;
-  idNumber: string;
-  birthDate: string | null;
-  nativePlace: string;
-  education?: Education | null;
-  joinedAt?: string | null;
-  confirmedAt?: string | null;
-  organizationId?: number;
-  groupId?: number | null;
-  partyPosts: PartyPost[];
-  isVillageCadre: boolean;
-  isHardship: boolean;
-  occupation?: Occupation | null;
-  workUnit: string;
-  phone: string;
-  address: string;
-  hamlet: string;
-}
-
-const EDITABLE_FIELDS = [
-  'name', 'gender', 'ethnicity', 'idNumber', 'birthDate', 'nativePlace', 'education', 'groupId', 'partyPosts',
-  'isVillageCadre', 'isHardship', 'occupation', 'workUnit', 'phone', 'address', 'hamlet',
-] as const;
-/** Set at registration only; afterwards they change through 党籍 events. */
-const CREATE_ONLY_FIELDS = ['joinedAt', 'confirmedAt', 'organizationId'] as const;
-
-const GENDER_OPTIONS = GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }));
-const EDUCATION_OPTIONS = EDUCATIONS.map((value) => ({ value, label: EDUCATION_LABELS[value] }));
-const OCCUPATION_OPTIONS = OCCUPATIONS.map((value) => ({ value, label: OCCUPATION_LABELS[value] }));
-const POST_OPTIONS = PARTY_POSTS.map((value) => ({ value, label: PARTY_POST_LABELS[value] }));
-
-const nameRule = contractRule(MemberProfileSchema.shape.name);
-const KEEP_PLACEHOLDER = '不修改请留空';
-
-const optionalText = (value: string | undefined | null) => value?.trim() || null;
-
-function emptyValues(organizationId: number | undefined): MemberFormValues {
-  return {
-    name: '', ethnicity: '汉族', idNumber: '', birthDate: null, nativePlace: '', education: null, joinedAt: null,
-    confirmedAt: null, organizationId, groupId: null, partyPosts: [], isVillageCadre: false, isHardship: false,
-    occupation: null, workUnit: '', phone: '', address: '', hamlet: '',
-  };
-}
-
-/** Personal numbers are never sent to the browser in full, so they start empty when editing. */
-export function valuesFromMember(member: MemberDetail): MemberFormValues {
-  return {
-    name: member.name, gender: member.gender, ethnicity: member.ethnicity, idNumber: '', birthDate: member.birthDate,
-    nativePlace: member.nativePlace ?? '', education: member.education, groupId: member.groupId, partyPosts: member.partyPosts,
-    isVillageCadre: member.isVillageCadre, isHardship: member.isHardship, occupation: member.occupation,
-    workUnit: member.workUnit ?? '', phone: '', address: member.address ?? '', hamlet: member.hamlet ?? '',
-  };
-}
-
-/** The editable profile as the API takes it. */
-function editableBody(values: MemberFormValues): UpdateMember {
-  return {
-    name: values.name.trim(),
-    gender: values.gender,
-    ethnicity: values.ethnicity.trim() || '汉族',
-    birthDate: values.birthDate ?? undefined,
-    nativePlace: optionalText(values.nativePlace),
-    education: values.education ?? null,
-    groupId: values.groupId ?? null,
-    partyPosts: values.partyPosts ?? [],
-    occupation: values.occupation ?? null,
-    workUnit: optionalText(values.workUnit),
-    address: optionalText(values.address),
-    hamlet: optionalText(values.hamlet),
-    isVillageCadre: !!values.isVillageCadre,
-    isHardship: !!values.isHardship,
-  };
-}
-
-export function createBody(values: MemberFormValues): MemberProfileInput {
-  const { gender, birthDate, joinedAt, organizationId } = values;
-  if (!gender || !birthDate || !joinedAt || !organizationId) throw new Error('表单尚未填写完整');
-  return {
-    ...editableBody(values),
-    name: values.name.trim(),
-    gender,
-    birthDate,
-    idNumber: normalizeIdNumber(values.idNumber),
-    phone: optionalText(values.phone),
-    joinedAt,
-    confirmedAt: values.confirmedAt || null,
-    organizationId,
-  };
-}
-
-/**
- * Only what changed goes to PATCH (the audit log lists the changed fields); the ID number and phone only
- * when something was typed into their empty boxes.
- */
-export function updateBody(member: MemberDetail, values: MemberFormValues): UpdateMember {
-  const before = editableBody(valuesFromMember(member));
-  const after = editableBody(values);
-  const body: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof UpdateMember)[]) {
-    if (JSON.stringify(after[key]) !== JSON.stringify(before[key])) body[key] = after[key];
-  }
-  if (values.idNumber.trim()) body.idNumber = normalizeIdNumber(values.idNumber);
-  if (values.phone.trim()) body.phone = values.phone.trim();
-  return body as UpdateMember;
-}
-
-function idNumberRule(required: boolean): Rule {
-  return ({ getFieldValue }) => ({
-    validator: (_rule, value: string | undefined) => {
-      if (!value?.trim()) return required ? Promise.reject(new Error('请填写身份证号')) : Promise.resolve();
-      const result = validateIdNumber(value, { birthDate: getFieldValue('birthDate'), gender: getFieldValue('gender') });
-      return result.ok ? Promise.resolve() : Promise.reject(new Error(result.message));
-    },
-  });
-}
-
-const phoneRule: Rule = {
-  validator: (_rule, value: string | undefined) => {
-    if (!value?.trim()) return Promise.resolve();
-    const result = normalizePhone(value);
-    return result.ok ? Promise.resolve() : Promise.reject(new Error(result.message));
-  },
-};
-
-function dateRules(today: string): Record<'birthDate' | 'joinedAt' | 'confirmedAt', Rule[]> {
-  const reject = (text: string) => Promise.reject(new Error(text));
-  return {
-    birthDate: [
-      { required: true, message: '请选择出生日期' },
-      { validator: (_r, v: string | null) => (v && v > today ? reject('出生日期不能晚于今天') : Promise.resolve()) },
-    ],
-    joinedAt: [
-      { required: true, message: '请选择入党日期' },
-      ({ getFieldValue }) => ({
-        validator: (_r, v: string | null) => {
-          const birthDate: string | null = getFieldValue('birthDate');
-          if (v && v > today) return reject('入党日期不能晚于今天');
-          if (v && birthDate && v < anniversary(birthDate, 18)) return reject('入党日期早于年满18周岁的日期(党章第一条)');
-          return Promise.resolve();
-        },
-      }),
-    ],
-    confirmedAt: [
-      ({ getFieldValue }) => ({
-        validator: (_r, v: string | null) => {
-          const joinedAt: string | null = getFieldValue('joinedAt');
-          if (v && v > today) return reject('转正日期不能晚于今天');
-          if (v && joinedAt && v <= joinedAt) return reject('转正日期应晚于入党日期');
-          return Promise.resolve();
-        },
-      }),
-    ],
-  };
-}
-
-/** Typing a valid ID number fills in the birth date and gender it encodes. */
-export function deriveFromIdNumber(form: FormInstance<MemberFormValues>, idNumber: string): void {
-  const result = validateIdNumber(idNumber);
-  if (!result.ok) return;
-  form.setFieldsValue({ birthDate: result.birthDate, gender: result.gender });
-  void form.validateFields(['birthDate', 'gender']).catch(() => undefined);
-}
 
 interface Props {
   open: boolean;
