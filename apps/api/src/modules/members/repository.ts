@@ -73,15 +73,23 @@ function conditions(scope: Scope, f: MemberFilter): SQL {
 }
 
 export async function list(db: DbOrTx, scope: Scope, f: MemberFilter, page: number, pageSize: number) {
-  const where = conditions(scope, f);
-  const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(members)
+  // The total rides along as a window count: one round trip and one scan instead of two.
+  const rows = await db.select({ ...columns, total: sql<number>`count(*) over ()::int` }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(where);
-  const items = await fromScoped(db).where(where)
+    .leftJoin(groups, eq(groups.id, members.groupId))
+    .where(conditions(scope, f))
     .orderBy(asc(organizations.sortOrder), asc(organizations.id), asc(persons.name), asc(members.id))
     .limit(pageSize).offset((page - 1) * pageSize);
-  return { items, total };
+  if (rows.length === 0 && page > 1) {
+    // Past the last page the window has no rows to count on: ask once more for the total alone.
+    const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(members)
+      .innerJoin(persons, eq(persons.id, members.personId))
+      .innerJoin(organizations, eq(organizations.id, members.organizationId))
+      .where(conditions(scope, f));
+    return { items: [], total };
+  }
+  return { items: rows, total: rows[0]?.total ?? 0 };
 }
 
 /** Up to `max` members for an export; the caller has already checked the count. */
