@@ -46,3 +46,23 @@ export function contractRule(schema: SafeParser) {
     },
   };
 }
+
+/**
+ * Server field errors for a form whose inputs are named differently from the API fields (an amount typed in 元
+ * for `baseFen`, a flow's start date for the event's `occurredOn`). `names` maps server field → form field.
+ */
+export function mappedFieldErrorsFor(error: unknown, names: Readonly<Record<string, string>>): FieldError[] {
+  const grouped = new Map<string, string[]>();
+  for (const { name, errors } of fieldErrorsFor(error, Object.keys(names))) {
+    const target = names[name];
+    grouped.set(target, [...(grouped.get(target) ?? []), ...errors]);
+  }
+  return [...grouped].map(([name, errors]) => ({ name, errors }));
+}
+
+/** applyFieldErrors with renamed fields; returns true when at least one error was placed. */
+export function applyMappedFieldErrors(form: FormInstance, error: unknown, names: Readonly<Record<string, string>>): boolean {
+  const fieldErrors = mappedFieldErrorsFor(error, names);
+  if (fieldErrors.length > 0) form.setFields(fieldErrors);
+  return fieldErrors.length > 0;
+}

@@ -36,10 +36,11 @@ async function managed(db: DbOrTx, user: AuthUser, id: number) {
   return row;
 }
 
-async function addEvent(db: DbOrTx, user: AuthUser, memberId: number, organizationId: number, kind: 'flowed_out' | 'flowed_in' | 'flow_ended' | 'transferred_out', occurredOn: string, reason: string | null) {
+async function addEvent(db: DbOrTx, user: AuthUser, memberId: number, organizationId: number, kind: 'flowed_out' | 'flowed_in' | 'flow_ended' | 'transferred_out', occurredOn: string, reason: string | null, field: string) {
   const today = todayInShanghai();
   const problem = validateEventSequence(await eventsOf(db, memberId), { kind, occurredOn }, today);
-  if (problem) throw invalid('occurredOn', problem);
+  // Named after the request's own date field, so the form can put the message where the user typed.
+  if (problem) throw invalid(field, problem);
   await repo.insertEvents(db, [{ tenantId: user.tenantId, memberId, kind, occurredOn, reason, fromOrganizationId: organizationId, recordedBy: user.id }]);
   await refreshMembershipCache(db, memberId, today);
 }
@@ -70,7 +71,7 @@ export async function startFlow(db: Db, { user, ip }: Caller, id: number, input:
     const row = await managed(tx, user, id);
     if (await mobility.openFlow(tx, id)) throw new AppError('CONFLICT', '该党员已有未结束的流动登记,请先结束后再登记');
     const flowId = await mobility.insertFlow(tx, { tenantId: user.tenantId, memberId: id, ...input });
-    await addEvent(tx, user, id, row.organizationId, input.direction === 'outflow' ? 'flowed_out' : 'flowed_in', input.startedOn, input.destination);
+    await addEvent(tx, user, id, row.organizationId, input.direction === 'outflow' ? 'flowed_out' : 'flowed_in', input.startedOn, input.destination, 'startedOn');
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.flow.start', objectType: 'member', objectId: id, result: 'ok', detail: { flowId } });
   });
   return getMobility(db, user, id);
@@ -96,7 +97,7 @@ export async function endFlow(db: Db, { user, ip }: Caller, id: number, flowId: 
     if (flow.endedOn) throw new AppError('CONFLICT', '该流动登记已结束');
     if (endedOn < flow.startedOn) throw invalid('endedOn', '结束日期不能早于流动开始日期');
     await mobility.endFlow(tx, flowId, endedOn);
-    await addEvent(tx, user, id, row.organizationId, 'flow_ended', endedOn, null);
+    await addEvent(tx, user, id, row.organizationId, 'flow_ended', endedOn, null, 'endedOn');
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.flow.end', objectType: 'member', objectId: id, result: 'ok', detail: { flowId } });
   });
   return getMobility(db, user, id);
@@ -109,7 +110,7 @@ export async function issueLetter(db: Db, { user, ip }: Caller, id: number, inpu
     if (await mobility.letterNoTaken(tx, user.tenantId, input.letterNo)) throw invalid('letterNo', `介绍信编号“${input.letterNo}”已使用`);
     const validDays = input.validDays ?? (await settingValue(tx, user.tenantId, 'transfer.letterValidDays'));
     await mobility.insertLetter(tx, { tenantId: user.tenantId, memberId: id, letterNo: input.letterNo, destination: input.destination, issuedOn: input.issuedOn, validDays, recordedBy: user.id });
-    await addEvent(tx, user, id, row.organizationId, 'transferred_out', input.issuedOn, `开具介绍信 ${input.letterNo},转往${input.destination}`);
+    await addEvent(tx, user, id, row.organizationId, 'transferred_out', input.issuedOn, `开具介绍信 ${input.letterNo},转往${input.destination}`, 'issuedOn');
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.letter.issue', objectType: 'member', objectId: id, result: 'ok', detail: { letterNo: input.letterNo } });
   });
   return getMobility(db, user, id);
@@ -131,6 +132,8 @@ export async function returnReceipt(db: Db, { user, ip }: Caller, id: number, le
 export async function listTodos(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Todo[] }> {
   const under = orgId ? await repo.findActiveOrganization(db, user.tenantId, orgId) : undefined;
   if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  // Other members' 失联 or transfer state is branch business, not something a member browses.
+  if (user.roles.length === 1 && user.roles[0] === 'member') throw forbidden('待办事项供支部书记和镇党委使用');
   const today = todayInShanghai();
   const settings = await flowSettings(db, user.tenantId);
   const items: Todo[] = [];

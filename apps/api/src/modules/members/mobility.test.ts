@@ -47,6 +47,10 @@ describe('流动党员', () => {
     expect(await todoKinds(yingzi)).toEqual([]);
   });
 
+  it('a plain member cannot read the branch to-do list', async () => {
+    expect((await (await ctx.signIn('member')).get('/api/todos')).statusCode).toBe(403);
+  });
+
   it('supervisors may read but not record', async () => {
     const supervisor = await ctx.signIn('supervisor');
     expect((await supervisor.get(`/api/members/${memberId}/mobility`)).statusCode).toBe(200);

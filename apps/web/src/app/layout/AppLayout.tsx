@@ -7,7 +7,7 @@ import { useLogout, useMe } from '../../features/auth/api';
 import { PLATFORM_NAME } from '../../features/auth/LoginPage';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DemoBanner } from './DemoBanner';
-import { MENU_ITEMS, selectedMenuKey } from './menu';
+import { menuItemsFor, selectedMenuKey } from './menu';
 
 const { Header, Sider, Content } = Layout;
 
@@ -27,7 +27,7 @@ export function AppLayout() {
   const menu = (
     <Menu
       mode="inline"
-      items={MENU_ITEMS}
+      items={menuItemsFor(user.roles)}
       selectedKeys={selectedMenuKey(location.pathname)}
       onClick={({ key }) => {
         setDrawerOpen(false);

@@ -15,11 +15,13 @@ interface Props {
   placeholder?: string;
   /** Dates after this one ('YYYY-MM-DD') cannot be picked. */
   max?: string;
+  /** Dates before this one ('YYYY-MM-DD') cannot be picked. */
+  min?: string;
   'aria-label'?: string;
 }
 
 /** antd DatePicker speaking 'YYYY-MM-DD' strings, so no Dayjs object leaks into form values or requests. */
-export function DateInput({ value, onChange, id, disabled, placeholder, max, ...rest }: Props) {
+export function DateInput({ value, onChange, id, disabled, placeholder, max, min, ...rest }: Props) {
   const parsed = value ? dayjs(value) : null;
   return (
     <DatePicker
@@ -30,7 +32,14 @@ export function DateInput({ value, onChange, id, disabled, placeholder, max, ...
       format={FORMAT}
       disabled={disabled}
       placeholder={placeholder ?? '请选择日期'}
-      disabledDate={max ? (date: Dayjs) => date.format(FORMAT) > max : undefined}
+      disabledDate={
+        max || min
+          ? (date: Dayjs) => {
+              const text = date.format(FORMAT);
+              return (max !== undefined && text > max) || (min !== undefined && text < min);
+            }
+          : undefined
+      }
       style={{ width: '100%' }}
     />
   );

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Button, Descriptions, Drawer, Empty, Result, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Alert, Button, Descriptions, Drawer, Empty, Result, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import {
   EDUCATION_LABELS,
@@ -16,6 +16,9 @@ import {
 import { errorMessage, isApiError, NOT_FOUND_MESSAGE } from '../../lib/api-client';
 import { formatDate } from '../../lib/dates';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
+import { DuesTab } from '../dues/DuesTab';
+import { FlowsTab } from '../mobility/FlowsTab';
+import { LettersTab } from '../mobility/LettersTab';
 import { useMember } from './api';
 import { MemberFormModal } from './MemberFormModal';
 import { RecordEventModal } from './RecordEventModal';
@@ -30,6 +33,7 @@ interface Props {
 }
 
 type Action = 'edit' | 'event' | null;
+type TabKey = 'basic' | 'flows' | 'letters' | 'dues';
 
 const text = (value: string | null | undefined) => (value ? value : '—');
 
@@ -174,6 +178,41 @@ function DetailBody({
   );
 }
 
+/**
+ * 基本信息 is what the roster needs at a glance; 流动登记, 介绍信 and 党费 load only when their tab is opened
+ * (antd renders a pane on first activation and keeps it).
+ */
+function DetailTabs({
+  member,
+  narrow,
+  onReveal,
+  onAction,
+}: {
+  member: MemberDetail;
+  narrow: boolean;
+  onReveal: (field: RevealField) => void;
+  onAction: (action: Action) => void;
+}) {
+  const [tab, setTab] = useState<TabKey>('basic');
+  return (
+    <Tabs
+      activeKey={tab}
+      onChange={(key) => setTab(key as TabKey)}
+      className="member-detail-tabs"
+      items={[
+        {
+          key: 'basic',
+          label: <span data-testid="member-tab-basic">基本信息</span>,
+          children: <DetailBody member={member} narrow={narrow} onReveal={onReveal} onAction={onAction} />,
+        },
+        { key: 'flows', label: <span data-testid="member-tab-flows">流动登记</span>, children: <FlowsTab member={member} narrow={narrow} /> },
+        { key: 'letters', label: <span data-testid="member-tab-letters">介绍信</span>, children: <LettersTab member={member} narrow={narrow} /> },
+        { key: 'dues', label: <span data-testid="member-tab-dues">党费</span>, children: <DuesTab member={member} narrow={narrow} /> },
+      ]}
+    />
+  );
+}
+
 export function MemberDetailDrawer({ memberId, onClose, organizations }: Props) {
   const narrow = useNarrowScreen();
   const query = useMember(memberId);
@@ -197,7 +236,8 @@ export function MemberDetailDrawer({ memberId, onClose, organizations }: Props) 
       />
     );
   } else if (member) {
-    body = <DetailBody member={member} narrow={narrow} onReveal={setReveal} onAction={setAction} />;
+    // Keyed by member: opening another member starts again on 基本信息.
+    body = <DetailTabs key={member.id} member={member} narrow={narrow} onReveal={setReveal} onAction={setAction} />;
   }
 
   const title = member ? (

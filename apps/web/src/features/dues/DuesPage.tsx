@@ -1,0 +1,159 @@
+import { useMemo, type ReactNode } from 'react';
+import { Alert, Button, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, TreeSelect, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { errorMessage } from '../../lib/api-client';
+import { formatFen } from '../../lib/money';
+import { currentMonth, monthLabel } from '../../lib/months';
+import { useMe } from '../auth/api';
+import { canSeeDuesCollection } from '../auth/roles';
+import { filterOrgOptions } from '../members/org-options';
+import { useOrganizationTreeData } from '../organizations/api';
+import { useBranchDues, type BranchDues } from './api';
+import { MonthInput } from './MonthInput';
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+function parseOrgId(value: string | null): number | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+function Summary({ data, loading }: { data: BranchDues; loading: boolean }) {
+  const cards = [
+    { key: 'due', title: '应交', value: formatFen(data.dueFen) },
+    { key: 'paid', title: '已交', value: formatFen(data.paidFen) },
+    { key: 'paidCount', title: '已交人数', value: `${data.paidCount}人` },
+    { key: 'unpaidCount', title: '未交人数', value: `${data.unpaidCount}人` },
+    { key: 'noBasis', title: '未设置标准人数', value: `${data.noBasisCount}人` },
+  ];
+  return (
+    <Row gutter={[12, 12]} data-testid="dues-summary" aria-busy={loading}>
+      {cards.map((card) => (
+        <Col key={card.key} xs={12} sm={8} lg={{ flex: '1 1 0' }}>
+          <Card size="small">
+            <Statistic title={card.title} value={card.value} loading={loading} data-testid={`dues-stat-${card.key}`} />
+          </Card>
+        </Col>
+      ))}
+    </Row>
+  );
+}
+
+function ReviewList({ review }: { review: BranchDues['review'] }) {
+  return (
+    <Card size="small" title="需了解情况的党员(连续6个月及以上未交纳党费)" data-testid="dues-review">
+      <Typography.Paragraph type="secondary">按截至上月的交纳记录计算,不随上方所选月份变化。</Typography.Paragraph>
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title="本名单仅供党支部了解情况,不是处理决定。"
+        description="党章规定:党员无正当理由,连续六个月不交纳党费,就被认为是自行脱党。是否有正当理由、如何处理,由支部大会讨论决定并报上级党组织批准,系统不会自动处理。"
+      />
+      {review.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有连续6个月未交纳党费的党员" />
+      ) : (
+        <div className="todo-items">
+          {review.map((item) => (
+            <div key={item.memberId} className="todo-item" data-testid="dues-review-item">
+              <Flex gap={8} wrap align="baseline">
+                <Link to={`/members/${item.memberId}`} className="todo-member">
+                  {item.name}
+                </Link>
+                <Typography.Text type="secondary">{item.organizationName}</Typography.Text>
+              </Flex>
+              <div>已连续{item.consecutiveUnpaid}个月未交纳党费,请了解原因。</div>
+            </div>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}
+
+export function DuesPage() {
+  const { data: me } = useMe();
+  const allowed = canSeeDuesCollection(me);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const thisMonth = currentMonth();
+  const monthParam = searchParams.get('month');
+  const month = monthParam && MONTH_PATTERN.test(monthParam) && monthParam <= thisMonth ? monthParam : thisMonth;
+  const orgId = parseOrgId(searchParams.get('orgId'));
+  const orgs = useOrganizationTreeData(allowed);
+  const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
+  const summary = useBranchDues({ orgId, month }, allowed);
+
+  if (!allowed) {
+    return <Result status="403" title="没有权限查看" subTitle="党员本人请在“党员名册”中自己的信息里查看党费。" />;
+  }
+
+  const update = (change: { month?: string | null; orgId?: number | null }) => {
+    const next = new URLSearchParams(searchParams);
+    if (change.month !== undefined) {
+      if (change.month && change.month !== thisMonth) next.set('month', change.month);
+      else next.delete('month');
+    }
+    if (change.orgId !== undefined) {
+      if (change.orgId) next.set('orgId', String(change.orgId));
+      else next.delete('orgId');
+    }
+    setSearchParams(next);
+  };
+
+  let body: ReactNode;
+  if (summary.isPending) {
+    body = <Skeleton active paragraph={{ rows: 6 }} />;
+  } else if (summary.isError) {
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        title="党费收缴情况加载失败"
+        description={errorMessage(summary.error)}
+        action={<Button size="small" onClick={() => summary.refetch()}>重试</Button>}
+      />
+    );
+  } else {
+    body = (
+      <>
+        <Summary data={summary.data} loading={summary.isFetching && summary.isPlaceholderData} />
+        <ReviewList review={summary.data.review} />
+      </>
+    );
+  }
+
+  return (
+    <Flex vertical gap={12} className="dues-page">
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          党费收缴
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {monthLabel(month)}党费应交、已交情况(金额单位:元)。只看收缴情况,不对支部或个人排名。
+        </Typography.Text>
+      </div>
+      <Card size="small">
+        <Flex gap={12} wrap>
+          <div className="page-month-select">
+            <MonthInput aria-label="月份" value={month} max={thisMonth} onChange={(value) => update({ month: value })} />
+          </div>
+          <TreeSelect<number>
+            aria-label="组织"
+            className="page-org-select"
+            treeData={orgOptions}
+            value={orgId}
+            onChange={(value) => update({ orgId: value ?? null })}
+            allowClear
+            placeholder="全部管辖范围"
+            loading={orgs.isPending}
+            treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            notFoundContent="没有可选的组织"
+          />
+        </Flex>
+      </Card>
+      {body}
+    </Flex>
+  );
+}

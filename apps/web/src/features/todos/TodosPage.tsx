@@ -1,0 +1,171 @@
+import { useMemo, useState, type ReactNode } from 'react';
+import { Alert, Badge, Button, Card, Empty, Flex, Result, Skeleton, TreeSelect, Typography } from 'antd';
+import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../auth/api';
+import { canSeeTodos } from '../auth/roles';
+import { errorMessage } from '../../lib/api-client';
+import { filterOrgOptions } from '../members/org-options';
+import { useTodos, type Todo } from '../mobility/api';
+import { useOrganizationTreeData } from '../organizations/api';
+
+type TodoKind = Todo['kind'];
+
+/** Fixed order: the relation to transfer, the member out of touch, the letter not answered, the 转正 coming up. */
+export const TODO_KINDS: readonly TodoKind[] = ['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE'];
+export const TODO_KIND_LABELS: Record<TodoKind, string> = {
+  TRANSFER_DUE: '应转接组织关系',
+  UNREACHABLE: '失联提醒',
+  RECEIPT_OVERDUE: '介绍信回执逾期',
+  CONFIRMATION_DUE: '预备期将满',
+};
+const TODO_KIND_HINTS: Record<TodoKind, string> = {
+  TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
+  UNREACHABLE: '长期未能取得联系的流动党员,请党支部设法查找;是否停止党籍由党组织研究决定,系统不会自动处理。',
+  RECEIPT_OVERDUE: '超过有效期仍未收到回执的组织关系介绍信,请与接收党组织核实。',
+  CONFIRMATION_DUE: '30天内预备期届满的预备党员,应及时提交支部大会讨论转正。',
+};
+
+/** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */
+export const COLLAPSED_ITEMS = 5;
+
+export interface TodoGroup {
+  kind: TodoKind;
+  items: Todo[];
+}
+
+/** Groups in the fixed order, empty groups left out; items keep the server's order (deadlines, not scores). */
+export function groupTodos(items: readonly Todo[]): TodoGroup[] {
+  return TODO_KINDS.map((kind) => ({ kind, items: items.filter((item) => item.kind === kind) })).filter(
+    (group) => group.items.length > 0,
+  );
+}
+
+function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
+  const next = new Set(set);
+  if (next.has(value)) next.delete(value);
+  else next.add(value);
+  return next;
+}
+
+function parseOrgId(value: string | null): number | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+function TodoItem({ todo }: { todo: Todo }) {
+  return (
+    <div className="todo-item" data-testid="todo-item">
+      <Flex gap={8} wrap align="baseline">
+        <Link to={`/members/${todo.memberId}`} className="todo-member">
+          {todo.memberName}
+        </Link>
+        <Typography.Text type="secondary">{todo.organizationName}</Typography.Text>
+      </Flex>
+      <div className="todo-message">{todo.message}</div>
+      {todo.rule && (
+        <Typography.Text type="secondary" className="todo-rule">
+          依据:{todo.rule}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}
+
+export function TodosPage() {
+  const { data: me } = useMe();
+  const allowed = canSeeTodos(me);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const orgId = parseOrgId(searchParams.get('orgId'));
+  const orgs = useOrganizationTreeData(allowed);
+  const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
+  const todos = useTodos(orgId, allowed);
+  const [expanded, setExpanded] = useState<ReadonlySet<TodoKind>>(new Set());
+
+  if (!allowed) {
+    return <Result status="403" title="没有权限查看" subTitle="待办事项供党组织书记和工作人员使用。" />;
+  }
+
+  const groups = groupTodos(todos.data?.items ?? []);
+  let body: ReactNode;
+  if (todos.isPending) {
+    body = <Skeleton active paragraph={{ rows: 6 }} />;
+  } else if (todos.isError) {
+    body = (
+      <Alert
+        type="error"
+        showIcon
+        title="待办事项加载失败"
+        description={errorMessage(todos.error)}
+        action={<Button size="small" onClick={() => todos.refetch()}>重试</Button>}
+      />
+    );
+  } else if (groups.length === 0) {
+    body = (
+      <Card size="small">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办,各项工作均在期限内" />
+      </Card>
+    );
+  } else {
+    body = groups.map((group) => (
+      <Card
+        key={group.kind}
+        size="small"
+        data-testid={`todo-group-${group.kind}`}
+        title={
+          <Flex gap={8} align="center" wrap>
+            <span>{TODO_KIND_LABELS[group.kind]}</span>
+            <Badge count={group.items.length} color="#C8161D" aria-label={`${group.items.length}项`} />
+          </Flex>
+        }
+      >
+        <Typography.Paragraph type="secondary" className="todo-hint">
+          {TODO_KIND_HINTS[group.kind]}
+        </Typography.Paragraph>
+        <div className="todo-items">
+          {(expanded.has(group.kind) ? group.items : group.items.slice(0, COLLAPSED_ITEMS)).map((todo, index) => (
+            <TodoItem key={`${todo.memberId}-${index}`} todo={todo} />
+          ))}
+        </div>
+        {group.items.length > COLLAPSED_ITEMS && (
+          <Button
+            type="link"
+            className="inline-link-button"
+            onClick={() => setExpanded((old) => toggled(old, group.kind))}
+          >
+            {expanded.has(group.kind) ? '收起' : `展开全部${group.items.length}项`}
+          </Button>
+        )}
+      </Card>
+    ));
+  }
+
+  return (
+    <Flex vertical gap={12} className="todos-page">
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          待办事项
+        </Typography.Title>
+        <Typography.Text type="secondary">按期限提醒需要办理的事项,由记录自动得出,不作评比排名。</Typography.Text>
+      </div>
+      <Card size="small">
+        <TreeSelect<number>
+          aria-label="组织"
+          className="page-org-select"
+          treeData={orgOptions}
+          value={orgId}
+          onChange={(value) => setSearchParams(value ? { orgId: String(value) } : {})}
+          allowClear
+          placeholder="全部管辖范围"
+          loading={orgs.isPending}
+          treeDefaultExpandAll
+          showSearch={{ treeNodeFilterProp: 'title' }}
+          notFoundContent="没有可选的组织"
+        />
+      </Card>
+      <Flex vertical gap={12} data-testid="todo-list" aria-busy={todos.isFetching}>
+        {body}
+      </Flex>
+    </Flex>
+  );
+}
