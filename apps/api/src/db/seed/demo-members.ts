@@ -49,7 +49,8 @@ export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBr
       }
       used.add(body);
       const idNumber = body + idNumberCheckDigit(body);
-      const probationary = i > 2 && rand() < 0.05;
+      // 预备党员 are young: most are admitted in their twenties or thirties.
+      const probationary = i > 2 && year >= 1986 && rand() < 0.2;
       const joinedAt = probationary ? `${Number(today.slice(0, 4)) - 1}-${pad(1 + Math.floor(rand() * 11))}-15` : addYears(birthDate, 21 + Math.floor(rand() * 18));
       const joinedSafe = joinedAt > today ? addYears(today, -2) : joinedAt;
       const confirmedAt = probationary ? null : addYears(joinedSafe, 1);
