@@ -31,6 +31,8 @@ describe('member roster in Chromium', () => {
     await page.waitForURL(/\/organizations/);
     await page.getByRole('menuitem', { name: '党员名册' }).click();
     await page.getByTestId('member-table').waitFor();
+    // Per-branch record completeness sits above the roster: a work list of what to fill in.
+    await page.getByTestId('completeness-panel').getByText(/资料完整度:\d+ 人的信息待补充/).waitFor();
 
     await page.getByRole('button', { name: '批量导入' }).click();
     const dialog = page.getByRole('dialog');

@@ -7,6 +7,7 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../auth/api';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useDownloadTemplate, useExportRoster, useMemberList } from './api';
+import { CompletenessPanel } from './CompletenessPanel';
 import { ImportWizard } from './ImportWizard';
 import { MemberDetailDrawer } from './MemberDetailDrawer';
 import { MemberFormModal } from './MemberFormModal';
@@ -138,6 +139,7 @@ export function MembersPage() {
           templating={template.isPending}
         />
       )}
+      {canManage && !selfOnly && <CompletenessPanel orgId={orgId} />}
       {listError || roster}
       <MemberDetailDrawer memberId={memberId} onClose={closeMember} organizations={orgs.data ?? []} />
       {canManage && (

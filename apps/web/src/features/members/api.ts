@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  BranchCompletenessSchema,
   ImportReportSchema,
   MemberDetailSchema,
   MemberListSchema,
@@ -123,5 +124,13 @@ export function useExportRoster() {
   return useMutation({
     mutationFn: (query: Pick<RosterQuery, 'orgId' | 'range' | 'filter' | 'q'>) =>
       downloadFile('/api/members/export', EXPORT_NAME, { ...query }),
+  });
+}
+
+export function useBranchCompleteness(orgId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ['members', 'completeness', orgId ?? 0] as const,
+    queryFn: ({ signal }) => apiGet('/api/members/completeness', BranchCompletenessSchema, orgId ? { orgId } : {}, signal),
+    enabled,
   });
 }
