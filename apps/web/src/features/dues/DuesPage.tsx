@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, TreeSelect, Typography } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { Alert, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, TreeSelect, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
-import { errorMessage } from '../../lib/api-client';
 import { formatFen } from '../../lib/money';
 import { currentMonth, monthLabel } from '../../lib/months';
 import { useMe } from '../auth/api';
@@ -106,13 +106,7 @@ export function DuesPage() {
     body = <Skeleton active paragraph={{ rows: 6 }} />;
   } else if (summary.isError) {
     body = (
-      <Alert
-        type="error"
-        showIcon
-        title="党费收缴情况加载失败"
-        description={errorMessage(summary.error)}
-        action={<Button size="small" onClick={() => summary.refetch()}>重试</Button>}
-      />
+      <LoadError title="党费收缴情况加载失败" error={summary.error} onRetry={() => summary.refetch()} />
     );
   } else {
     body = (

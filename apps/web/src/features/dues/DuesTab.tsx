@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { LoadError } from '../../components/LoadError';
 import {
   Alert,
   Button,
@@ -16,7 +17,6 @@ import {
 } from 'antd';
 import { EditOutlined, WalletOutlined } from '@ant-design/icons';
 import type { MemberDetail, MemberDues } from '@dj/contracts';
-import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { formatFen } from '../../lib/money';
 import { addMonths, currentMonth, monthLabel, monthsOfYear, shortMonthLabel } from '../../lib/months';
@@ -157,13 +157,7 @@ export function DuesTab({ member, narrow }: { member: MemberDetail; narrow: bool
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.isError || !dues) {
     return (
-      <Alert
-        type="error"
-        showIcon
-        title="党费信息加载失败"
-        description={errorMessage(query.error)}
-        action={<Button size="small" onClick={() => query.refetch()}>重试</Button>}
-      />
+      <LoadError title="党费信息加载失败" error={query.error} onRetry={() => query.refetch()} />
     );
   }
 

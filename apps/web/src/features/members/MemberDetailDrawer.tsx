@@ -1,4 +1,5 @@
 import { useState, type ReactNode } from 'react';
+import { LoadError } from '../../components/LoadError';
 import { Alert, Button, Descriptions, Drawer, Empty, Result, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import {
@@ -13,7 +14,7 @@ import {
   type MemberEvent,
   type Organization,
 } from '@dj/contracts';
-import { errorMessage, isApiError, NOT_FOUND_MESSAGE } from '../../lib/api-client';
+import { isApiError, NOT_FOUND_MESSAGE } from '../../lib/api-client';
 import { formatDate } from '../../lib/dates';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DuesTab } from '../dues/DuesTab';
@@ -227,13 +228,7 @@ export function MemberDetailDrawer({ memberId, onClose, organizations }: Props) 
     body = isApiError(query.error, 404) ? (
       <Result status="404" title={NOT_FOUND_MESSAGE} subTitle="该党员可能已转出,或不在您的管理范围内。" />
     ) : (
-      <Alert
-        type="error"
-        showIcon
-        title="党员信息加载失败"
-        description={errorMessage(query.error)}
-        action={<Button size="small" onClick={() => query.refetch()}>重试</Button>}
-      />
+      <LoadError title="党员信息加载失败" error={query.error} onRetry={() => query.refetch()} />
     );
   } else if (member) {
     // Keyed by member: opening another member starts again on 基本信息.

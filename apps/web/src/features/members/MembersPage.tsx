@@ -1,5 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Space, Typography } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { App, Space, Typography } from 'antd';
 import { MEMBER_FILTER_LABELS, type Me, type Member } from '@dj/contracts';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
@@ -81,13 +82,7 @@ export function MembersPage() {
     );
 
   const listError = list.isError && (
-    <Alert
-      type="error"
-      showIcon
-      title="党员名册加载失败"
-      description={errorMessage(list.error)}
-      action={<Button size="small" onClick={() => list.refetch()}>重试</Button>}
-    />
+    <LoadError title="党员名册加载失败" error={list.error} onRetry={() => list.refetch()} />
   );
 
   const roster = (

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
 import { CarOutlined, PhoneOutlined, StopOutlined } from '@ant-design/icons';
 import { FLOW_CONTACT_METHOD_LABELS, type MemberDetail } from '@dj/contracts';
-import { errorMessage } from '../../lib/api-client';
 import { formatDate } from '../../lib/dates';
 import { yesNo } from '../members/labels';
 import { useMobility, type MemberFlow } from './api';
@@ -123,13 +123,7 @@ export function FlowsTab({ member, narrow }: { member: MemberDetail; narrow: boo
   if (query.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (query.isError) {
     return (
-      <Alert
-        type="error"
-        showIcon
-        title="流动登记加载失败"
-        description={errorMessage(query.error)}
-        action={<Button size="small" onClick={() => query.refetch()}>重试</Button>}
-      />
+      <LoadError title="流动登记加载失败" error={query.error} onRetry={() => query.refetch()} />
     );
   }
 

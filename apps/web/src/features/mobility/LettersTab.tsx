@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { Button, Card, Empty, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileDoneOutlined, SendOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { MemberDetail } from '@dj/contracts';
-import { errorMessage } from '../../lib/api-client';
 import { useMobility, type TransferLetter } from './api';
 import { IssueLetterModal, ReceiptModal } from './LetterModals';
 import { WarningAlerts } from './WarningAlerts';
@@ -92,13 +92,7 @@ export function LettersTab({ member, narrow }: { member: MemberDetail; narrow: b
   if (query.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
   if (query.isError) {
     return (
-      <Alert
-        type="error"
-        showIcon
-        title="介绍信加载失败"
-        description={errorMessage(query.error)}
-        action={<Button size="small" onClick={() => query.refetch()}>重试</Button>}
-      />
+      <LoadError title="介绍信加载失败" error={query.error} onRetry={() => query.refetch()} />
     );
   }
 

@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
+import { LoadError } from '../../components/LoadError';
 import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tag, Typography } from 'antd';
 import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { ORGANIZATION_KIND_LABELS, SECTOR_LABELS, type OrganizationDetail } from '@dj/contracts';
-import { errorMessage, isApiError, NOT_FOUND_MESSAGE } from '../../lib/api-client';
+import { isApiError, NOT_FOUND_MESSAGE } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { STATUS_LABELS, villageText } from './labels';
 
@@ -47,13 +48,7 @@ export function OrgDetailCard({ selectedId, detail, loading, error, onRetry, par
         {isApiError(error, 404) ? (
           <Result status="404" title={NOT_FOUND_MESSAGE} subTitle="该组织可能已被删除,或不在您的管理范围内。" />
         ) : (
-          <Alert
-            type="error"
-            showIcon
-            title="组织详情加载失败"
-            description={errorMessage(error)}
-            action={<Button size="small" onClick={onRetry}>重试</Button>}
-          />
+          <LoadError title="组织详情加载失败" error={error} onRetry={onRetry} />
         )}
       </Shell>
     );

@@ -1,6 +1,6 @@
-import { Alert, Button, Card, Empty, Table, Tag, type TableColumnsType } from 'antd';
+import { Card, Empty, Table, Tag, type TableColumnsType } from 'antd';
+import { LoadError } from '../../components/LoadError';
 import type { OrganizationHistoryEntry } from '@dj/contracts';
-import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { useOrganizationHistory } from './api';
 import { changeText, describeChanges, type HistoryLookups } from './history-format';
@@ -42,13 +42,7 @@ export function OrgHistory({ organizationId, lookups }: Props) {
   return (
     <Card size="small" title="变更记录" data-testid="org-history">
       {query.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="变更记录加载失败"
-          description={errorMessage(query.error)}
-          action={<Button size="small" onClick={() => query.refetch()}>重试</Button>}
-        />
+        <LoadError title="变更记录加载失败" error={query.error} onRetry={() => query.refetch()} />
       ) : (
         <Table<OrganizationHistoryEntry>
           rowKey="id"

@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Empty, Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { Button, Card, Empty, Segmented, Table, Tag, type TableColumnsType } from 'antd';
 import { ORGANIZATION_KIND_LABELS, RANGE_LABELS, RANGES, SECTOR_LABELS, type Organization, type Range } from '@dj/contracts';
-import { errorMessage } from '../../lib/api-client';
 import { useOrganizationRange } from './api';
 import { STATUS_LABELS, villageText } from './labels';
 
@@ -54,13 +54,7 @@ export function OrgRangeTable({ rootId, canCreateChild, includeClosed, onSelect 
       extra={<Segmented<Range> options={RANGE_OPTIONS} value={range} onChange={setRange} />}
     >
       {query.isError ? (
-        <Alert
-          type="error"
-          showIcon
-          title="列表加载失败"
-          description={errorMessage(query.error)}
-          action={<Button size="small" onClick={() => query.refetch()}>重试</Button>}
-        />
+        <LoadError title="列表加载失败" error={query.error} onRetry={() => query.refetch()} />
       ) : (
         <Table<Organization>
           rowKey="id"

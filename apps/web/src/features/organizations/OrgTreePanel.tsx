@@ -1,7 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
-import { Alert, Button, Card, Empty, Input, Skeleton, Space, Switch, Tag, Tree, Typography, type TreeDataNode } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { Card, Empty, Input, Skeleton, Space, Switch, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { ORGANIZATION_KIND_LABELS } from '@dj/contracts';
-import { errorMessage } from '../../lib/api-client';
 import { normaliseSearch, type OrgTreeNode } from './tree';
 
 interface Props {
@@ -61,13 +61,7 @@ export function OrgTreePanel(props: Props) {
     body = <Skeleton active paragraph={{ rows: 8 }} />;
   } else if (error) {
     body = (
-      <Alert
-        type="error"
-        showIcon
-        title="组织架构加载失败"
-        description={errorMessage(error)}
-        action={<Button size="small" onClick={onRetry}>重试</Button>}
-      />
+      <LoadError title="组织架构加载失败" error={error} onRetry={onRetry} />
     );
   } else if (!hasAny) {
     body = <Empty description="暂无组织数据。请联系镇党委管理员在系统中建立组织架构。" />;

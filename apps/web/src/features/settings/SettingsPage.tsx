@@ -1,5 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Flex, Form, InputNumber, Result, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { App, Button, Card, Flex, Form, InputNumber, Result, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import type { Setting } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
@@ -168,13 +169,7 @@ export function SettingsPage() {
     body = <Skeleton active paragraph={{ rows: 6 }} />;
   } else if (settings.isError) {
     body = (
-      <Alert
-        type="error"
-        showIcon
-        title="本镇设置加载失败"
-        description={errorMessage(settings.error)}
-        action={<Button size="small" onClick={() => settings.refetch()}>重试</Button>}
-      />
+      <LoadError title="本镇设置加载失败" error={settings.error} onRetry={() => settings.refetch()} />
     );
   } else if (narrow) {
     body = (

@@ -1,9 +1,9 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Badge, Button, Card, Empty, Flex, Result, Skeleton, TreeSelect, Typography } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { Badge, Button, Card, Empty, Flex, Result, Skeleton, TreeSelect, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/api';
 import { canSeeTodos } from '../auth/roles';
-import { errorMessage } from '../../lib/api-client';
 import { filterOrgOptions } from '../members/org-options';
 import { useTodos, type Todo } from '../mobility/api';
 import { useOrganizationTreeData } from '../organizations/api';
@@ -92,13 +92,7 @@ export function TodosPage() {
     body = <Skeleton active paragraph={{ rows: 6 }} />;
   } else if (todos.isError) {
     body = (
-      <Alert
-        type="error"
-        showIcon
-        title="待办事项加载失败"
-        description={errorMessage(todos.error)}
-        action={<Button size="small" onClick={() => todos.refetch()}>重试</Button>}
-      />
+      <LoadError title="待办事项加载失败" error={todos.error} onRetry={() => todos.refetch()} />
     );
   } else if (groups.length === 0) {
     body = (
