@@ -18,6 +18,7 @@ import { memberExcelRoutes } from './modules/members/excel-routes.js';
 import { settingRoutes } from './modules/settings/routes.js';
 import { mobilityRoutes } from './modules/members/mobility-routes.js';
 import { duesRoutes } from './modules/members/dues-routes.js';
+import { activityRoutes } from './modules/activities/routes.js';
 import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
@@ -82,6 +83,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(settingRoutes);
   await app.register(mobilityRoutes);
   await app.register(duesRoutes);
+  await app.register(activityRoutes);
   await app.register(webPlugin);
   return app;
 }

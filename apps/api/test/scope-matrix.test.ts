@@ -8,7 +8,7 @@ import { createTestContext, orgIds, type Session, type TestContext } from './con
  */
 interface Probe { url: string; body?: unknown }
 /** Ids of one record of each kind: outside the caller's scope (foreign) or inside it (own). */
-interface Ids { org: number; member: number }
+interface Ids { org: number; member: number; activity: number }
 interface Case {
   /** Requests that name a record outside the caller's scope (path, query and nested body ids). */
   foreign?: (f: Ids, own: Ids) => Probe[];
@@ -56,6 +56,19 @@ const MATRIX: Record<string, Case> = {
   'POST /api/members/:id/letters': { foreign: (f) => [{ url: `/api/members/${f.member}/letters`, body: { letterNo: 'X-1', destination: '越权去向', issuedOn: '2026-02-01' } }] },
   'POST /api/members/:id/letters/:letterId/receipt': { foreign: (f) => [{ url: `/api/members/${f.member}/letters/1/receipt`, body: { receiptReturnedOn: '2026-02-01' } }] },
   'PATCH /api/settings/:key': {},
+  'GET /api/activities': { foreign: (f) => [{ url: `/api/activities?orgId=${f.org}` }] },
+  'POST /api/activities': {
+    foreign: (f) => [{ url: '/api/activities', body: { organizationId: f.org, kind: 'theme_day', heldOn: '2026-01-05', place: '越权地点', topic: '越权记录' } }],
+  },
+  'GET /api/activities/:id': { foreign: (f) => [{ url: `/api/activities/${f.activity}` }] },
+  'PATCH /api/activities/:id': { foreign: (f) => [{ url: `/api/activities/${f.activity}`, body: { topic: '越权修改' } }] },
+  'PUT /api/activities/:id/attendance': {
+    foreign: (f, own) => [
+      { url: `/api/activities/${f.activity}/attendance`, body: { records: [] } },
+      { url: `/api/activities/${own.activity}/attendance`, body: { records: [{ memberId: f.member, state: 'present' }] } },
+    ],
+  },
+  'GET /api/compliance': { foreign: (f) => [{ url: `/api/compliance?orgId=${f.org}` }] },
   'POST /api/members/import': { foreign: (f) => [{ url: `/api/members/import?orgId=${f.org}&dryRun=true`, body: {} }] },
   'GET /api/members/export': { foreign: (f) => [{ url: `/api/members/export?orgId=${f.org}` }] },
   'GET /api/members/:id': { foreign: (f) => [{ url: `/api/members/${f.member}` }] },
@@ -74,7 +87,7 @@ const NEW_MEMBER = {
   name: '越权登记', gender: 'male', birthDate: '1980-01-01', idNumber: '37040219800101001X', joinedAt: '2005-07-01', confirmedAt: '2006-07-01',
 };
 
-const NONEXISTENT: Ids = { org: 99_999_999, member: 99_999_999 };
+const NONEXISTENT: Ids = { org: 99_999_999, member: 99_999_999, activity: 99_999_999 };
 const ROLES = ['admin', 'supervisor', 'inspector', 'yingzi', 'xihuagou', 'member'] as const;
 
 let ctx: TestContext;
@@ -99,11 +112,20 @@ beforeAll(async () => {
     values ($1, $2, $3, '1995-07-01', 'full') returning id`, [t2.id, p2.id, b2.id]);
   const memberOf = async (org: string) => Number((await ctx.pool.query(
     'select m.id from members m join organizations o on o.id = m.organization_id where o.name = $1 order by m.id limit 1', [org])).rows[0].id);
-  const otherTown: Ids = { org: b2.id, member: m2.id };
-  const xihuagou = { ids: [{ org: ids['西花沟村党支部'], member: await memberOf('西花沟村党支部') }, { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部') }], names: ['西花沟'] };
-  const yingzi = { ids: [{ org: ids['营子村党支部'], member: await memberOf('营子村党支部') }], names: ['营子'] };
-  const ownYingzi: Ids = { org: ids['营子村党支部/第一党小组'], member: await memberOf('营子村党支部') };
-  const ownXihuagou: Ids = { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部') };
+  // One 组织生活 record per branch involved, so activity routes have foreign and own ids too.
+  // Far from org and member ids, so the probe's "names a foreign id in the path" check cannot misfire on an own activity.
+  await ctx.pool.query(`select setval('activities_id_seq', 50000000)`);
+  const { rows: [anyUser] } = await ctx.pool.query('select id from users order by id limit 1');
+  const activityOf = async (orgId: number, tenantId: number | null = null) => Number((await ctx.pool.query(
+    `insert into activities (tenant_id, organization_id, kind, held_on, place, topic, created_by)
+     values (coalesce($1, (select tenant_id from organizations where id = $2)), $2, 'theme_day', '2026-01-28', '村委会', '主题党日', $3) returning id`,
+    [tenantId, orgId, anyUser.id])).rows[0].id);
+  const activities = { xihuagou: await activityOf(ids['西花沟村党支部']), yingzi: await activityOf(ids['营子村党支部']), other: await activityOf(b2.id, t2.id) };
+  const otherTown: Ids = { org: b2.id, member: m2.id, activity: activities.other };
+  const xihuagou = { ids: [{ org: ids['西花沟村党支部'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou }, { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou }], names: ['西花沟'] };
+  const yingzi = { ids: [{ org: ids['营子村党支部'], member: await memberOf('营子村党支部'), activity: activities.yingzi }], names: ['营子'] };
+  const ownYingzi: Ids = { org: ids['营子村党支部/第一党小组'], member: await memberOf('营子村党支部'), activity: activities.yingzi };
+  const ownXihuagou: Ids = { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou };
   const set = (u: string, f: { ids: Ids[]; names: string[] }, own: Ids) => {
     targets[u] = { foreign: [...f.ids, otherTown], own, foreignNames: [...f.names, '邻村党支部', '邻镇党员'] };
   };
@@ -173,6 +195,8 @@ describe('scope matrix', () => {
       expect(people.length, 'every role sees at least its own record').toBeGreaterThan(0);
       for (const m of people) expect(visible.has(m.organizationId), m.name).toBe(true);
       if (role === 'member') expect(people).toHaveLength(1);
+      const held: { organizationId: number; topic: string }[] = (await s.get('/api/activities')).json().items;
+      for (const a of held) expect(visible.has(a.organizationId), a.topic).toBe(true);
       const villages: { name: string }[] = (await s.get('/api/villages')).json().items;
       for (const name of targets[role].foreignNames) expect(JSON.stringify(villages) + JSON.stringify(people)).not.toContain(name);
     });
@@ -184,5 +208,9 @@ describe('scope matrix', () => {
     expect(rows).toHaveLength(3);
     const { rows: changed } = await ctx.pool.query(`select count(*)::int as n from organizations where name like '越权%'`);
     expect(changed[0].n).toBe(0);
+    const { rows: touched } = await ctx.pool.query(`select count(*)::int as n from activities where topic like '越权%' or place like '越权%'`);
+    expect(touched[0].n).toBe(0);
+    const { rows: marked } = await ctx.pool.query('select count(*)::int as n from attendances');
+    expect(marked[0].n).toBe(0);
   });
 });

@@ -11,3 +11,4 @@ export * from './members.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';
+export * from './activities.js';

@@ -2,3 +2,4 @@ export * from './organizations.js';
 export * from './members.js';
 export * from './auth.js';
 export * from './audit.js';
+export * from './activities.js';

@@ -5,12 +5,10 @@
  * 痕迹 burden PRODUCT.md principle 2 argues against. Every combination carries its source so a town can audit it.
  */
 
-export const ACTIVITY_KINDS = [
-  'general_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'life_meeting',
-  'appraisal', 'heart_talk', 'deliberation_day', 'villager_say_day', 'combined_day',
-] as const;
+import { ACTIVITY_KINDS, type ActivityKind } from '@dj/contracts';
 
-export type ActivityKind = (typeof ACTIVITY_KINDS)[number];
+// The list lives in the contracts so the API, the forms and these rules share one set of codes.
+export { ACTIVITY_KINDS, type ActivityKind };
 
 export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   general_meeting: '支部党员大会',

@@ -1,0 +1,41 @@
+import { boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { organizations, tenants } from './organizations.js';
+import { users } from './auth.js';
+import { members } from './members.js';
+
+/**
+ * One held (or planned) 组织生活 of a branch. counts_for lists the further kinds it serves (a 组织生活会 held
+ * as a 党员大会); a future held_on is a plan, which the compliance calendar does not count as done.
+ */
+export const activities = pgTable('activities', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  /** The 党小组 of a group_meeting. */
+  groupId: integer('group_id').references(() => organizations.id),
+  kind: text('kind').notNull(),
+  countsFor: text('counts_for').array().notNull().default([]),
+  heldOn: date('held_on').notNull(),
+  place: text('place').notNull(),
+  topic: text('topic').notNull(),
+  host: text('host'),
+  recorder: text('recorder'),
+  lecturer: text('lecturer'),
+  agenda: text('agenda'),
+  minutes: text('minutes'),
+  resolutions: text('resolutions'),
+  status: text('status').notNull().default('recorded'),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('activities_org_held_idx').on(t.organizationId, t.heldOn)]);
+
+/** Who was expected at an activity and whether they came; 补学 (makeup_on) for those who missed it. */
+export const attendances = pgTable('attendances', {
+  activityId: integer('activity_id').notNull().references(() => activities.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  state: text('state', { enum: ['present', 'excused', 'absent'] }).notNull(),
+  reason: text('reason'),
+  makeupOn: date('makeup_on'),
+}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] }), index('attendances_member_idx').on(t.memberId)]);

@@ -1,0 +1,47 @@
+import type { ActivityKind, Compliance, ComplianceQuery } from '@dj/contracts';
+import type { Db } from '../../db/client.js';
+import { isPathInScope } from '../../db/scope.js';
+import { forbidden, notFound } from '../../lib/errors.js';
+import { todayInShanghai } from '../../lib/time.js';
+import type { AuthUser } from '../../plugins/auth.js';
+import { findActiveOrganization } from '../members/repository.js';
+import { settingValue } from '../settings/service.js';
+import * as repo from './repository.js';
+import { complianceFor, complianceSummary, periodBounds } from './rules/compliance.js';
+import { THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts } from './rules/compliance-rules.js';
+
+/** A 支部委员会 is required from 7 正式党员 (支部工作条例第八条); the roster is the best evidence we hold. */
+const COMMITTEE_MIN_FULL_MEMBERS = 7;
+
+/** Per branch in scope (or under orgId), per rule: done, due, due soon or late for the month's periods. */
+export async function branchCompliance(db: Db, user: AuthUser, query: ComplianceQuery): Promise<Compliance> {
+  const under = query.orgId ? await findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
+  if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  if (user.roles.length === 1 && user.roles[0] === 'member') throw forbidden('党员本人不查看支部组织生活台账');
+  const today = todayInShanghai();
+  const period = query.period ?? today.slice(0, 7);
+  const rules = defaultComplianceRules(await settingValue(db, user.tenantId, THEME_DAY_SETTING_KEY));
+  const branches = await repo.branchesInScope(db, user.scope, under);
+  const ids = branches.map((b) => b.id);
+  const roster = await repo.branchMembers(db, ids);
+  const groups = await repo.activeGroups(db, user.tenantId, ids);
+  // The year holds the month and its quarter, so one load serves every rule's period.
+  const year = periodBounds('year', period);
+  const held = await repo.activitiesBetween(db, ids, year.start, year.end);
+  return {
+    period,
+    branches: branches.map((b) => {
+      const active = roster.filter((m) => m.organizationId === b.id && m.membershipStatus === 'active');
+      const facts: BranchFacts = {
+        hasCommittee: active.filter((m) => m.standing === 'full').length >= COMMITTEE_MIN_FULL_MEMBERS,
+        groupIds: groups.filter((g) => g.parentId === b.id).map((g) => g.id),
+        memberIds: active.map((m) => m.id),
+      };
+      const activities = held.filter((a) => a.organizationId === b.id).map((a) => ({
+        kind: a.kind as ActivityKind, date: a.heldOn, groupId: a.groupId, countsFor: a.countsFor as ActivityKind[], attendeeIds: a.attendeeIds,
+      }));
+      const rows = complianceFor({ rules, periodMonth: period, today, branch: facts, activities });
+      return { organizationId: b.id, organizationName: b.name, rows, summary: complianceSummary(rows) };
+    }),
+  };
+}

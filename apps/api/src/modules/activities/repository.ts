@@ -1,0 +1,110 @@
+import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.js';
+import { activities, attendances, members, organizations, persons } from '../../db/schema/index.js';
+import { scopeFilter, type Scope } from '../../db/scope.js';
+
+const groups = alias(organizations, 'activity_group');
+
+const count = (state: 'present' | 'excused' | 'absent') =>
+  sql<number>`(select count(*)::int from ${attendances} a where a.activity_id = ${activities.id} and a.state = ${state})`;
+
+const columns = {
+  id: activities.id, tenantId: activities.tenantId, organizationId: activities.organizationId, organizationName: organizations.name,
+  organizationPath: organizations.path, groupId: activities.groupId, groupName: groups.name, kind: activities.kind,
+  countsFor: activities.countsFor, heldOn: activities.heldOn, place: activities.place, topic: activities.topic, host: activities.host,
+  recorder: activities.recorder, lecturer: activities.lecturer, agenda: activities.agenda, minutes: activities.minutes,
+  resolutions: activities.resolutions, status: activities.status, isDemo: activities.isDemo,
+  present: count('present'), excused: count('excused'), absent: count('absent'),
+};
+export type ActivityRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
+
+/** Activities are scoped through their branch's path: the same filter as the tree. */
+function fromScoped(db: DbOrTx) {
+  return db.select(columns).from(activities)
+    .innerJoin(organizations, eq(organizations.id, activities.organizationId))
+    .leftJoin(groups, eq(groups.id, activities.groupId));
+}
+
+export async function findById(db: DbOrTx, scope: Scope, id: number) {
+  const [row] = await fromScoped(db).where(and(scopeFilter(organizations, scope), eq(activities.id, id))).limit(1);
+  return row;
+}
+
+export interface ActivityFilter { under?: { path: string }; from?: string; to?: string }
+
+export async function list(db: DbOrTx, scope: Scope, f: ActivityFilter, max = 500) {
+  const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
+  if (f.under) parts.push(like(organizations.path, `${f.under.path}%`));
+  if (f.from) parts.push(gte(activities.heldOn, f.from));
+  if (f.to) parts.push(lte(activities.heldOn, f.to));
+  return fromScoped(db).where(and(...parts)).orderBy(desc(activities.heldOn), desc(activities.id)).limit(max);
+}
+
+export async function insert(db: DbOrTx, values: typeof activities.$inferInsert) {
+  const [row] = await db.insert(activities).values(values).returning({ id: activities.id });
+  return row.id;
+}
+
+export async function update(db: DbOrTx, id: number, values: Partial<typeof activities.$inferInsert>) {
+  await db.update(activities).set({ ...values, updatedAt: new Date() }).where(eq(activities.id, id));
+}
+
+export async function replaceAttendance(db: DbOrTx, activityId: number, rows: Omit<typeof attendances.$inferInsert, 'activityId'>[]) {
+  await db.delete(attendances).where(eq(attendances.activityId, activityId));
+  if (rows.length) await db.insert(attendances).values(rows.map((r) => ({ ...r, activityId })));
+}
+
+export async function listAttendance(db: DbOrTx, activityId: number) {
+  return db.select({
+    memberId: attendances.memberId, personId: members.personId, name: persons.name, state: attendances.state,
+    reason: attendances.reason, makeupOn: attendances.makeupOn,
+  }).from(attendances)
+    .innerJoin(members, eq(members.id, attendances.memberId))
+    .innerJoin(persons, eq(persons.id, members.personId))
+    .where(eq(attendances.activityId, activityId))
+    .orderBy(asc(persons.name), asc(members.id));
+}
+
+/** On-roster members of the given branches (any status), for attendance checks and branch facts. */
+export async function branchMembers(db: DbOrTx, branchIds: number[]) {
+  if (!branchIds.length) return [];
+  return db.select({
+    id: members.id, personId: members.personId, name: persons.name, organizationId: members.organizationId, groupId: members.groupId,
+    standing: members.standing, membershipStatus: members.membershipStatus,
+  }).from(members)
+    .innerJoin(persons, eq(persons.id, members.personId))
+    .where(and(inArray(members.organizationId, branchIds), eq(members.onRoster, true)))
+    .orderBy(asc(persons.name), asc(members.id));
+}
+
+/** Active 党支部 in scope, optionally under one organisation. */
+export async function branchesInScope(db: DbOrTx, scope: Scope, under?: { path: string }) {
+  const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope), eq(organizations.kind, 'branch'), eq(organizations.status, 'active')];
+  if (under) parts.push(like(organizations.path, `${under.path}%`));
+  return db.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
+    .where(and(...parts)).orderBy(asc(organizations.sortOrder), asc(organizations.id));
+}
+
+export async function activeGroups(db: DbOrTx, tenantId: number, branchIds: number[]) {
+  if (!branchIds.length) return [];
+  return db.select({ id: organizations.id, parentId: organizations.parentId }).from(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), inArray(organizations.parentId, branchIds), eq(organizations.kind, 'group'), eq(organizations.status, 'active')));
+}
+
+/** Activities of the branches held between two dates, with who was present, for the compliance calendar. */
+export async function activitiesBetween(db: DbOrTx, branchIds: number[], from: string, to: string) {
+  if (!branchIds.length) return [];
+  const rows = await db.select({
+    id: activities.id, organizationId: activities.organizationId, groupId: activities.groupId, kind: activities.kind,
+    countsFor: activities.countsFor, heldOn: activities.heldOn,
+  }).from(activities)
+    .where(and(inArray(activities.organizationId, branchIds), gte(activities.heldOn, from), lte(activities.heldOn, to)));
+  const present = rows.length
+    ? await db.select({ activityId: attendances.activityId, memberId: attendances.memberId }).from(attendances)
+      .where(and(inArray(attendances.activityId, rows.map((r) => r.id)), eq(attendances.state, 'present')))
+    : [];
+  const byActivity = new Map<number, number[]>();
+  for (const p of present) byActivity.set(p.activityId, [...(byActivity.get(p.activityId) ?? []), p.memberId]);
+  return rows.map((r) => ({ ...r, attendeeIds: byActivity.get(r.id) ?? [] }));
+}

@@ -1,0 +1,37 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  ActivityDetailSchema, ActivityListQuerySchema, ActivityListSchema, AttendanceBodySchema, ComplianceQuerySchema, ComplianceSchema,
+  CreateActivitySchema, IdParamSchema, UpdateActivitySchema,
+} from '@dj/contracts';
+import { currentUser } from '../../plugins/auth.js';
+import { branchCompliance } from './compliance-service.js';
+import * as service from './service.js';
+
+export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['activities'];
+  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip, cipher: app.cipher });
+
+  app.get('/api/activities', {
+    schema: { tags, summary: '组织生活记录(按日期倒序)', querystring: ActivityListQuerySchema, response: { 200: ActivityListSchema } },
+  }, async (request) => service.listActivities(app.db, currentUser(request), request.query));
+
+  app.post('/api/activities', {
+    schema: { tags, summary: '记录组织生活(三会一课、主题党日等)', body: CreateActivitySchema, response: { 201: ActivityDetailSchema } },
+  }, async (request, reply) => reply.code(201).send(await service.createActivity(app.db, caller(request), request.body)));
+
+  app.get('/api/activities/:id', {
+    schema: { tags, summary: '组织生活详情与出席情况', params: IdParamSchema, response: { 200: ActivityDetailSchema } },
+  }, async (request) => service.getActivity(app.db, currentUser(request), request.params.id));
+
+  app.patch('/api/activities/:id', {
+    schema: { tags, summary: '修改组织生活记录', params: IdParamSchema, body: UpdateActivitySchema, response: { 200: ActivityDetailSchema } },
+  }, async (request) => service.updateActivity(app.db, caller(request), request.params.id, request.body));
+
+  app.put('/api/activities/:id/attendance', {
+    schema: { tags, summary: '登记出席、请假、缺席与补学', params: IdParamSchema, body: AttendanceBodySchema, response: { 200: ActivityDetailSchema } },
+  }, async (request) => service.setAttendance(app.db, caller(request), request.params.id, request.body));
+
+  app.get('/api/compliance', {
+    schema: { tags, summary: '各党支部组织生活完成情况(按期限,不排名)', querystring: ComplianceQuerySchema, response: { 200: ComplianceSchema } },
+  }, async (request) => branchCompliance(app.db, currentUser(request), request.query));
+};

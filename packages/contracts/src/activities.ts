@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { DateSchema } from './members.js';
+
+/** The kinds of 组织生活 (GLOSSARY "Organisation life"); the server's rules import this one list. */
+export const ACTIVITY_KINDS = [
+  'general_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'life_meeting',
+  'appraisal', 'heart_talk', 'deliberation_day', 'villager_say_day', 'combined_day',
+] as const;
+export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
+export type ActivityKind = z.infer<typeof ActivityKindSchema>;
+
+export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
+const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const CreateActivitySchema = z.object({
+  organizationId: z.number().int().positive(),
+  groupId: z.number().int().positive().nullable().optional(),
+  kind: ActivityKindSchema,
+  /** Further kinds this activity counts for; checked against the allowed combinations on the server. */
+  countsFor: z.array(z.string()).max(ACTIVITY_KINDS.length).optional(),
+  heldOn: DateSchema,
+  place: text(100),
+  topic: text(200),
+  host: optionalText(40),
+  recorder: optionalText(40),
+  lecturer: optionalText(40),
+  agenda: optionalText(5000),
+  minutes: optionalText(20000),
+  resolutions: optionalText(5000),
+}).strict();
+export type CreateActivity = z.infer<typeof CreateActivitySchema>;
+
+export const UpdateActivitySchema = CreateActivitySchema.omit({ organizationId: true }).partial().strict();
+export type UpdateActivity = z.infer<typeof UpdateActivitySchema>;
+
+export const AttendanceSummarySchema = z.object({ present: z.number(), excused: z.number(), absent: z.number() });
+
+export const ActivitySchema = z.object({
+  id: z.number(),
+  organizationId: z.number(),
+  organizationName: z.string(),
+  groupId: z.number().nullable(),
+  groupName: z.string().nullable(),
+  kind: ActivityKindSchema,
+  countsFor: z.array(ActivityKindSchema),
+  /** Every requirement this activity counts for (its own kind, 三日合一's three, and allowed countsFor). */
+  countedAs: z.array(ActivityKindSchema),
+  heldOn: z.string(),
+  place: z.string(),
+  topic: z.string(),
+  host: z.string().nullable(),
+  recorder: z.string().nullable(),
+  lecturer: z.string().nullable(),
+  status: z.string(),
+  isDemo: z.boolean(),
+  attendance: AttendanceSummarySchema,
+});
+export type Activity = z.infer<typeof ActivitySchema>;
+export const ActivityListSchema = z.object({ items: z.array(ActivitySchema) });
+
+export const ActivityListQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  from: DateSchema.optional(),
+  to: DateSchema.optional(),
+});
+export type ActivityListQuery = z.infer<typeof ActivityListQuerySchema>;
+
+export const AttendanceRecordSchema = z.object({
+  memberId: z.number().int().positive(),
+  state: z.enum(ATTENDANCE_STATES),
+  reason: optionalText(200),
+  makeupOn: DateSchema.nullable().optional(),
+}).strict();
+export const AttendanceBodySchema = z.object({ records: z.array(AttendanceRecordSchema).max(2000) }).strict();
+export type AttendanceBody = z.infer<typeof AttendanceBodySchema>;
+
+export const ActivityDetailSchema = ActivitySchema.extend({
+  agenda: z.string().nullable(),
+  minutes: z.string().nullable(),
+  resolutions: z.string().nullable(),
+  attendances: z.array(z.object({
+    memberId: z.number(), name: z.string(), state: z.enum(ATTENDANCE_STATES), reason: z.string().nullable(), makeupOn: z.string().nullable(),
+  })),
+  /** Members expected: the branch's active members (the group's, for a 党小组会). */
+  expected: z.array(z.object({ memberId: z.number(), name: z.string() })),
+  can: z.object({ edit: z.boolean() }),
+});
+export type ActivityDetail = z.infer<typeof ActivityDetailSchema>;
+
+export const ComplianceQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  period: MonthSchema.optional(),
+});
+export type ComplianceQuery = z.infer<typeof ComplianceQuerySchema>;
+
+export const COMPLIANCE_STATUSES = ['done', 'due', 'due_soon', 'late'] as const;
+export const ComplianceRowSchema = z.object({
+  ruleKey: z.string(),
+  kind: ActivityKindSchema,
+  label: z.string(),
+  groupId: z.number().nullable(),
+  periodLabel: z.string(),
+  deadline: z.string(),
+  expected: z.number(),
+  done: z.number(),
+  unit: z.enum(['times', 'members']),
+  status: z.enum(COMPLIANCE_STATUSES),
+  source: z.string(),
+});
+export const ComplianceSchema = z.object({
+  period: z.string(),
+  branches: z.array(z.object({
+    organizationId: z.number(),
+    organizationName: z.string(),
+    rows: z.array(ComplianceRowSchema),
+    summary: z.object({ total: z.number(), done: z.number(), due: z.number(), dueSoon: z.number(), late: z.number() }),
+  })),
+});
+export type Compliance = z.infer<typeof ComplianceSchema>;
