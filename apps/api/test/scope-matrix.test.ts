@@ -48,7 +48,7 @@ const MATRIX: Record<string, Case> = {
   'GET /api/members/:id/dues': { foreign: (f) => [{ url: `/api/members/${f.member}/dues` }] },
   'PUT /api/members/:id/dues/basis': { foreign: (f) => [{ url: `/api/members/${f.member}/dues/basis`, body: { effectiveFrom: '2026-01', category: 'farmer' } }] },
   'POST /api/members/:id/dues/payments': { foreign: (f) => [{ url: `/api/members/${f.member}/dues/payments`, body: { months: ['2026-10'], paidOn: '2026-10-05' } }] },
-  'GET /api/todos': { foreign: (f) => [{ url: `/api/todos?orgId=${f.org}` }] },
+  'GET /api/tasks': { foreign: (f) => [{ url: `/api/tasks?orgId=${f.org}` }] },
   'GET /api/members/:id/mobility': { foreign: (f) => [{ url: `/api/members/${f.member}/mobility` }] },
   'POST /api/members/:id/flows': { foreign: (f) => [{ url: `/api/members/${f.member}/flows`, body: { direction: 'outflow', startedOn: '2026-01-01', destination: '越权登记地' } }] },
   'POST /api/members/:id/flows/:flowId/contacts': { foreign: (f) => [{ url: `/api/members/${f.member}/flows/1/contacts`, body: { contactedOn: '2026-02-01', method: 'phone' } }] },

@@ -221,12 +221,12 @@ export const MemberMobilitySchema = z.object({ flows: z.array(MemberFlowSchema),
 export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 
 /** The branch's to-do list: what is due or late, derived from the records (never a score). */
-export const TodoSchema = z.object({
+export const TaskSchema = z.object({
   kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE']),
   memberId: z.number(), memberName: z.string(), organizationName: z.string(), message: z.string(), rule: z.string().nullable(),
 });
-export const TodoListSchema = z.object({ items: z.array(TodoSchema) });
-export const TodoQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });
+export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
+export const TaskQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });
 
 /** Record completeness per branch: how much of the roster's optional information is filled in. */
 export const BranchCompletenessSchema = z.object({

@@ -1,11 +1,12 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
+import { CompliancePage } from '../features/compliance/CompliancePage';
 import { DuesPage } from '../features/dues/DuesPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
-import { TodosPage } from '../features/todos/TodosPage';
+import { TasksPage } from '../features/tasks/TasksPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 
@@ -23,7 +24,8 @@ export const routes: RouteObject[] = [
       { path: 'organizations', element: <OrganizationsPage /> },
       // One route for the roster and a member's detail, so the page (and its list) stays mounted while the drawer opens.
       { path: 'members/:memberId?', element: <MembersPage /> },
-      { path: 'todos', element: <TodosPage /> },
+      { path: 'tasks', element: <TasksPage /> },
+      { path: 'compliance', element: <CompliancePage /> },
       { path: 'dues', element: <DuesPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,6 @@
 import type { MemberMobility } from '@dj/contracts';
 import type { z } from 'zod';
-import type { CreateFlowSchema, CreateLetterSchema, FlowContactSchema, TodoSchema } from '@dj/contracts';
+import type { CreateFlowSchema, CreateLetterSchema, FlowContactSchema, TaskSchema } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
@@ -19,7 +19,7 @@ import { canManage, type Caller } from './service.js';
 type CreateFlow = z.infer<typeof CreateFlowSchema>;
 type FlowContact = z.infer<typeof FlowContactSchema>;
 type CreateLetter = z.infer<typeof CreateLetterSchema>;
-type Todo = z.infer<typeof TodoSchema>;
+type Task = z.infer<typeof TaskSchema>;
 
 async function flowSettings(db: DbOrTx, tenantId: number) {
   return {
@@ -129,14 +129,14 @@ export async function returnReceipt(db: Db, { user, ip }: Caller, id: number, le
 }
 
 /** What a branch must act on: transfers due, members out of contact, receipts overdue, 转正 coming up. */
-export async function listTodos(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Todo[] }> {
+export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Task[] }> {
   const under = orgId ? await repo.findActiveOrganization(db, user.tenantId, orgId) : undefined;
   if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
   // Other members' 失联 or transfer state is branch business, not something a member browses.
   if (user.roles.length === 1 && user.roles[0] === 'member') throw forbidden('待办事项供支部书记和镇党委使用');
   const today = todayInShanghai();
   const settings = await flowSettings(db, user.tenantId);
-  const items: Todo[] = [];
+  const items: Task[] = [];
   for (const f of await mobility.openFlowsInScope(db, user.scope, under?.path)) {
     if (f.direction !== 'outflow') continue;
     for (const w of mobileMemberWarnings({ flowStartedOn: f.startedOn, hasFixedPlace: f.hasFixedPlace, lastContactOn: f.lastContactOn }, today, settings)) {

@@ -15,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx.close(); });
 
-const todoKinds = async (s: Session) => (await s.get('/api/todos')).json().items.filter((t: { memberId: number }) => t.memberId === memberId).map((t: { kind: string }) => t.kind).sort();
+const taskKinds = async (s: Session) => (await s.get('/api/tasks')).json().items.filter((t: { memberId: number }) => t.memberId === memberId).map((t: { kind: string }) => t.kind).sort();
 
 describe('流动党员', () => {
   it('党员教育管理工作条例 第二十四、二十五条: 7 months away at a fixed place without contact → transfer due and 失联 on the to-do list', async () => {
@@ -24,7 +24,7 @@ describe('流动党员', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().flows[0].warnings.map((w: { code: string }) => w.code).sort()).toEqual(['TRANSFER_DUE', 'UNREACHABLE']);
     expect((await yingzi.get(`/api/members/${memberId}`)).json().isMobile).toBe(true);
-    expect(await todoKinds(yingzi)).toEqual(['TRANSFER_DUE', 'UNREACHABLE']);
+    expect(await taskKinds(yingzi)).toEqual(['TRANSFER_DUE', 'UNREACHABLE']);
     const saved = (await yingzi.get('/api/members?filter=unreachable&pageSize=100')).json().items.map((m: { id: number }) => m.id);
     expect(saved).toContain(memberId);
   });
@@ -33,7 +33,7 @@ describe('流动党员', () => {
     const flow = (await yingzi.get(`/api/members/${memberId}/mobility`)).json().flows[0];
     const res = await yingzi.post(`/api/members/${memberId}/flows/${flow.id}/contacts`, { contactedOn: addDays(today, -3), method: 'wechat', note: '视频参加主题党日' });
     expect(res.json().flows[0].lastContactOn).toBe(addDays(today, -3));
-    expect(await todoKinds(yingzi)).toEqual(['TRANSFER_DUE']);
+    expect(await taskKinds(yingzi)).toEqual(['TRANSFER_DUE']);
     const saved = (await yingzi.get('/api/members?filter=unreachable&pageSize=100')).json().items.map((m: { id: number }) => m.id);
     expect(saved).not.toContain(memberId);
     expect((await yingzi.post(`/api/members/${memberId}/flows`, { direction: 'outflow', startedOn: today, destination: '第二处' })).statusCode).toBe(409);
@@ -44,11 +44,11 @@ describe('流动党员', () => {
     const res = await yingzi.post(`/api/members/${memberId}/flows/${flow.id}/end`, { endedOn: today });
     expect(res.json().flows[0].warnings).toEqual([]);
     expect((await yingzi.get(`/api/members/${memberId}`)).json().isMobile).toBe(false);
-    expect(await todoKinds(yingzi)).toEqual([]);
+    expect(await taskKinds(yingzi)).toEqual([]);
   });
 
   it('a plain member cannot read the branch to-do list', async () => {
-    expect((await (await ctx.signIn('member')).get('/api/todos')).statusCode).toBe(403);
+    expect((await (await ctx.signIn('member')).get('/api/tasks')).statusCode).toBe(403);
   });
 
   it('supervisors may read but not record', async () => {
@@ -72,7 +72,7 @@ describe('组织关系介绍信', () => {
     expect(res.json().letters[0].warnings.map((w: { code: string }) => w.code)).toEqual(['RECEIPT_OVERDUE']);
     const list = (await yingzi.get('/api/members?pageSize=100')).json().items.map((m: { id: number }) => m.id);
     expect(list).not.toContain(memberId);
-    expect(await todoKinds(yingzi)).toEqual(['RECEIPT_OVERDUE']);
+    expect(await taskKinds(yingzi)).toEqual(['RECEIPT_OVERDUE']);
     const dup = await yingzi.post(`/api/members/${memberId}/letters`, { letterNo: '营组〔2026〕3号', destination: '别处', issuedOn: today });
     expect(dup.statusCode).toBe(400);
   });
@@ -81,6 +81,6 @@ describe('组织关系介绍信', () => {
     const letter = (await yingzi.get(`/api/members/${memberId}/mobility`)).json().letters[0];
     const res = await yingzi.post(`/api/members/${memberId}/letters/${letter.id}/receipt`, { receiptReturnedOn: today });
     expect(res.json().letters[0].warnings).toEqual([]);
-    expect(await todoKinds(yingzi)).toEqual([]);
+    expect(await taskKinds(yingzi)).toEqual([]);
   });
 });

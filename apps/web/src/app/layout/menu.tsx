@@ -1,4 +1,4 @@
-import { ApartmentOutlined, CheckSquareOutlined, MoneyCollectOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, MoneyCollectOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import type { Role } from '@dj/contracts';
@@ -20,7 +20,8 @@ const everyone = () => true;
 const MENU_ENTRIES: MenuEntry[] = [
   { key: '/organizations', icon: <ApartmentOutlined />, label: '组织架构', visible: everyone },
   { key: '/members', icon: <TeamOutlined />, label: '党员名册', visible: everyone },
-  { key: '/todos', icon: <CheckSquareOutlined />, label: '待办事项', visible: hasWorkRole },
+  { key: '/tasks', icon: <CheckSquareOutlined />, label: '待办事项', visible: hasWorkRole },
+  { key: '/compliance', icon: <CalendarOutlined />, label: '组织生活日历', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
   { key: '/settings', icon: <SettingOutlined />, label: '本镇设置', visible: isTownAdmin },
 ];

@@ -14,6 +14,7 @@ export function isTownAdmin(roles: readonly Role[]): boolean {
   return roles.includes('town_admin');
 }
 
-export const canSeeTodos = (me: Me | null | undefined) => hasWorkRole(rolesOf(me));
+export const canSeeTasks = (me: Me | null | undefined) => hasWorkRole(rolesOf(me));
+export const canSeeCompliance = (me: Me | null | undefined) => hasWorkRole(rolesOf(me));
 export const canSeeDuesCollection = (me: Me | null | undefined) => hasWorkRole(rolesOf(me));
 export const canEditSettings = (me: Me | null | undefined) => isTownAdmin(rolesOf(me));

@@ -54,11 +54,11 @@ function ReviewList({ review }: { review: BranchDues['review'] }) {
       {review.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有连续6个月未交纳党费的党员" />
       ) : (
-        <div className="todo-items">
+        <div className="task-items">
           {review.map((item) => (
-            <div key={item.memberId} className="todo-item" data-testid="dues-review-item">
+            <div key={item.memberId} className="task-item" data-testid="dues-review-item">
               <Flex gap={8} wrap align="baseline">
-                <Link to={`/members/${item.memberId}`} className="todo-member">
+                <Link to={`/members/${item.memberId}`} className="task-member">
                   {item.name}
                 </Link>
                 <Typography.Text type="secondary">{item.organizationName}</Typography.Text>

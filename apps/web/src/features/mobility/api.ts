@@ -4,7 +4,7 @@ import {
   CreateLetterSchema,
   FlowContactSchema,
   MemberMobilitySchema,
-  TodoListSchema,
+  TaskListSchema,
   type MemberMobility,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
@@ -17,16 +17,16 @@ export type FlowContact = ReturnType<typeof FlowContactSchema.parse>;
 export type CreateLetter = ReturnType<typeof CreateLetterSchema.parse>;
 export type MemberFlow = MemberMobility['flows'][number];
 export type TransferLetter = MemberMobility['letters'][number];
-export type Todo = ReturnType<typeof TodoListSchema.parse>['items'][number];
+export type Task = ReturnType<typeof TaskListSchema.parse>['items'][number];
 
 export const mobilityKeys = {
   all: ['mobility'] as const,
   member: (id: number) => ['mobility', id] as const,
 };
 
-export const todoKeys = {
-  all: ['todos'] as const,
-  list: (orgId: number | undefined) => ['todos', orgId ?? null] as const,
+export const taskKeys = {
+  all: ['tasks'] as const,
+  list: (orgId: number | undefined) => ['tasks', orgId ?? null] as const,
 };
 
 export function useMobility(memberId: number) {
@@ -36,10 +36,10 @@ export function useMobility(memberId: number) {
   });
 }
 
-export function useTodos(orgId: number | undefined, enabled = true) {
+export function useTasks(orgId: number | undefined, enabled = true) {
   return useQuery({
-    queryKey: todoKeys.list(orgId),
-    queryFn: ({ signal }) => apiGet('/api/todos', TodoListSchema, { orgId }, signal),
+    queryKey: taskKeys.list(orgId),
+    queryFn: ({ signal }) => apiGet('/api/tasks', TaskListSchema, { orgId }, signal),
     enabled,
   });
 }
@@ -55,7 +55,7 @@ function useOnMobilityChanged() {
     await Promise.all([
       queryClient.invalidateQueries({ queryKey: memberKeys.lists }),
       queryClient.invalidateQueries({ queryKey: memberKeys.detail(memberId) }),
-      queryClient.invalidateQueries({ queryKey: todoKeys.all }),
+      queryClient.invalidateQueries({ queryKey: taskKeys.all }),
       // Member counts per organisation change only when someone leaves the roster.
       leftRoster ? queryClient.invalidateQueries({ queryKey: orgKeys.all }) : Promise.resolve(),
     ]);

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { SettingListSchema, SettingSchema, type Setting } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 import { duesKeys } from '../dues/api';
-import { mobilityKeys, todoKeys } from '../mobility/api';
+import { mobilityKeys, taskKeys } from '../mobility/api';
 
 export const settingKeys = { all: ['settings'] as const };
 
@@ -33,7 +33,7 @@ export function useUpdateSetting() {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: duesKeys.all }),
         queryClient.invalidateQueries({ queryKey: mobilityKeys.all }),
-        queryClient.invalidateQueries({ queryKey: todoKeys.all }),
+        queryClient.invalidateQueries({ queryKey: taskKeys.all }),
       ]);
     },
   });

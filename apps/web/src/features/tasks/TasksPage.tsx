@@ -3,22 +3,22 @@ import { LoadError } from '../../components/LoadError';
 import { Badge, Button, Card, Empty, Flex, Result, Skeleton, TreeSelect, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../auth/api';
-import { canSeeTodos } from '../auth/roles';
+import { canSeeTasks } from '../auth/roles';
 import { filterOrgOptions } from '../members/org-options';
-import { useTodos, type Todo } from '../mobility/api';
+import { useTasks, type Task } from '../mobility/api';
 import { useOrganizationTreeData } from '../organizations/api';
 
-type TodoKind = Todo['kind'];
+type TaskKind = Task['kind'];
 
 /** Fixed order: the relation to transfer, the member out of touch, the letter not answered, the 转正 coming up. */
-export const TODO_KINDS: readonly TodoKind[] = ['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE'];
-export const TODO_KIND_LABELS: Record<TodoKind, string> = {
+export const TASK_KINDS: readonly TaskKind[] = ['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE'];
+export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
   UNREACHABLE: '失联提醒',
   RECEIPT_OVERDUE: '介绍信回执逾期',
   CONFIRMATION_DUE: '预备期将满',
 };
-const TODO_KIND_HINTS: Record<TodoKind, string> = {
+const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
   UNREACHABLE: '长期未能取得联系的流动党员,请党支部设法查找;是否停止党籍由党组织研究决定,系统不会自动处理。',
   RECEIPT_OVERDUE: '超过有效期仍未收到回执的组织关系介绍信,请与接收党组织核实。',
@@ -28,14 +28,14 @@ const TODO_KIND_HINTS: Record<TodoKind, string> = {
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */
 export const COLLAPSED_ITEMS = 5;
 
-export interface TodoGroup {
-  kind: TodoKind;
-  items: Todo[];
+export interface TaskGroup {
+  kind: TaskKind;
+  items: Task[];
 }
 
 /** Groups in the fixed order, empty groups left out; items keep the server's order (deadlines, not scores). */
-export function groupTodos(items: readonly Todo[]): TodoGroup[] {
-  return TODO_KINDS.map((kind) => ({ kind, items: items.filter((item) => item.kind === kind) })).filter(
+export function groupTasks(items: readonly Task[]): TaskGroup[] {
+  return TASK_KINDS.map((kind) => ({ kind, items: items.filter((item) => item.kind === kind) })).filter(
     (group) => group.items.length > 0,
   );
 }
@@ -53,46 +53,46 @@ function parseOrgId(value: string | null): number | undefined {
   return Number.isSafeInteger(id) && id > 0 ? id : undefined;
 }
 
-function TodoItem({ todo }: { todo: Todo }) {
+function TaskItem({ task }: { task: Task }) {
   return (
-    <div className="todo-item" data-testid="todo-item">
+    <div className="task-item" data-testid="task-item">
       <Flex gap={8} wrap align="baseline">
-        <Link to={`/members/${todo.memberId}`} className="todo-member">
-          {todo.memberName}
+        <Link to={`/members/${task.memberId}`} className="task-member">
+          {task.memberName}
         </Link>
-        <Typography.Text type="secondary">{todo.organizationName}</Typography.Text>
+        <Typography.Text type="secondary">{task.organizationName}</Typography.Text>
       </Flex>
-      <div className="todo-message">{todo.message}</div>
-      {todo.rule && (
-        <Typography.Text type="secondary" className="todo-rule">
-          依据:{todo.rule}
+      <div className="task-message">{task.message}</div>
+      {task.rule && (
+        <Typography.Text type="secondary" className="task-rule">
+          依据:{task.rule}
         </Typography.Text>
       )}
     </div>
   );
 }
 
-export function TodosPage() {
+export function TasksPage() {
   const { data: me } = useMe();
-  const allowed = canSeeTodos(me);
+  const allowed = canSeeTasks(me);
   const [searchParams, setSearchParams] = useSearchParams();
   const orgId = parseOrgId(searchParams.get('orgId'));
   const orgs = useOrganizationTreeData(allowed);
   const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
-  const todos = useTodos(orgId, allowed);
-  const [expanded, setExpanded] = useState<ReadonlySet<TodoKind>>(new Set());
+  const tasks = useTasks(orgId, allowed);
+  const [expanded, setExpanded] = useState<ReadonlySet<TaskKind>>(new Set());
 
   if (!allowed) {
     return <Result status="403" title="没有权限查看" subTitle="待办事项供党组织书记和工作人员使用。" />;
   }
 
-  const groups = groupTodos(todos.data?.items ?? []);
+  const groups = groupTasks(tasks.data?.items ?? []);
   let body: ReactNode;
-  if (todos.isPending) {
+  if (tasks.isPending) {
     body = <Skeleton active paragraph={{ rows: 6 }} />;
-  } else if (todos.isError) {
+  } else if (tasks.isError) {
     body = (
-      <LoadError title="待办事项加载失败" error={todos.error} onRetry={() => todos.refetch()} />
+      <LoadError title="待办事项加载失败" error={tasks.error} onRetry={() => tasks.refetch()} />
     );
   } else if (groups.length === 0) {
     body = (
@@ -105,20 +105,20 @@ export function TodosPage() {
       <Card
         key={group.kind}
         size="small"
-        data-testid={`todo-group-${group.kind}`}
+        data-testid={`task-group-${group.kind}`}
         title={
           <Flex gap={8} align="center" wrap>
-            <span>{TODO_KIND_LABELS[group.kind]}</span>
+            <span>{TASK_KIND_LABELS[group.kind]}</span>
             <Badge count={group.items.length} color="#C8161D" aria-label={`${group.items.length}项`} />
           </Flex>
         }
       >
-        <Typography.Paragraph type="secondary" className="todo-hint">
-          {TODO_KIND_HINTS[group.kind]}
+        <Typography.Paragraph type="secondary" className="task-hint">
+          {TASK_KIND_HINTS[group.kind]}
         </Typography.Paragraph>
-        <div className="todo-items">
-          {(expanded.has(group.kind) ? group.items : group.items.slice(0, COLLAPSED_ITEMS)).map((todo, index) => (
-            <TodoItem key={`${todo.memberId}-${index}`} todo={todo} />
+        <div className="task-items">
+          {(expanded.has(group.kind) ? group.items : group.items.slice(0, COLLAPSED_ITEMS)).map((task, index) => (
+            <TaskItem key={`${task.memberId}-${index}`} task={task} />
           ))}
         </div>
         {group.items.length > COLLAPSED_ITEMS && (
@@ -135,7 +135,7 @@ export function TodosPage() {
   }
 
   return (
-    <Flex vertical gap={12} className="todos-page">
+    <Flex vertical gap={12} className="tasks-page">
       <div>
         <Typography.Title level={4} style={{ margin: 0 }}>
           待办事项
@@ -157,7 +157,7 @@ export function TodosPage() {
           notFoundContent="没有可选的组织"
         />
       </Card>
-      <Flex vertical gap={12} data-testid="todo-list" aria-busy={todos.isFetching}>
+      <Flex vertical gap={12} data-testid="task-list" aria-busy={tasks.isFetching}>
         {body}
       </Flex>
     </Flex>

@@ -8,13 +8,13 @@ import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-
 import { me } from '../../test/member-fixtures';
 import { ALL } from '../../test/org-fixtures';
 import { renderRoutes } from '../../test/render';
-import type { Todo } from '../mobility/api';
-import { groupTodos } from './TodosPage';
+import type { Task } from '../mobility/api';
+import { groupTasks } from './TasksPage';
 
 const UNREACHABLE_RULE = '《中国共产党党员教育管理工作条例》第二十四条: 与党组织失去联系6个月以上、经查找仍然没有取得联系的党员,应当停止其党籍';
 
 /** Deliberately out of order: the page groups them under fixed headings. */
-const TODOS: Todo[] = [
+const TASKS: Task[] = [
   { kind: 'CONFIRMATION_DUE', memberId: 21, memberName: '赵小梅', organizationName: '王庄村党支部', message: '预备期将于2026-08-01届满,应及时讨论转正', rule: '《中国共产党发展党员工作细则》第三十二条' },
   { kind: 'UNREACHABLE', memberId: 12, memberName: '李国强', organizationName: '王庄村党支部', message: '已7个月未能取得联系(最后一次联系为2025-12-01),请党支部设法查找', rule: UNREACHABLE_RULE },
   { kind: 'TRANSFER_DUE', memberId: 11, memberName: '王大山', organizationName: '镇政府办公室党支部', message: '该党员自2025-10-01外出已9个月且有相对固定的处所,应当转接组织关系(2026-04-01起)', rule: '《中国共产党党员教育管理工作条例》第二十五条: 外出学习、工作、生活6个月以上并且地点相对固定的,应当转接组织关系' },
@@ -22,17 +22,17 @@ const TODOS: Todo[] = [
   { kind: 'UNREACHABLE', memberId: 14, memberName: '周海', organizationName: '镇政府办公室党支部', message: '已6个月未能取得联系(自2026-01-02外出后未有联系记录)', rule: UNREACHABLE_RULE },
 ];
 
-function server({ who = me(['town_admin']), todos = (_call: RecordedCall) => TODOS }: { who?: Me; todos?: (call: RecordedCall) => Todo[] } = {}) {
+function server({ who = me(['town_admin']), tasks = (_call: RecordedCall) => TASKS }: { who?: Me; tasks?: (call: RecordedCall) => Task[] } = {}) {
   return (call: RecordedCall) => {
     if (call.path === '/api/auth/me') return jsonResponse(200, who);
     if (call.path === '/api/organizations') return jsonResponse(200, { items: ALL });
-    if (call.path === '/api/todos') return jsonResponse(200, { items: todos(call) });
+    if (call.path === '/api/tasks') return jsonResponse(200, { items: tasks(call) });
     return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
   };
 }
 
-const todoCalls = (calls: RecordedCall[]) =>
-  calls.filter((c) => c.path === '/api/todos').map((c) => Object.fromEntries(new URL(c.url, 'http://localhost').searchParams));
+const taskCalls = (calls: RecordedCall[]) =>
+  calls.filter((c) => c.path === '/api/tasks').map((c) => Object.fromEntries(new URL(c.url, 'http://localhost').searchParams));
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -44,26 +44,26 @@ afterEach(() => {
 describe('待办事项', () => {
   it('groups the items under fixed Chinese headings, each with the member link, branch, message and rule', async () => {
     const calls = installFetch(server());
-    const { router } = renderRoutes(routes, '/todos');
-    const list = await screen.findByTestId('todo-list');
+    const { router } = renderRoutes(routes, '/tasks');
+    const list = await screen.findByTestId('task-list');
     await within(list).findByText('王大山');
 
-    const headings = [...list.querySelectorAll('[data-testid^="todo-group-"] .ant-card-head-title')].map((h) => h.textContent);
+    const headings = [...list.querySelectorAll('[data-testid^="task-group-"] .ant-card-head-title')].map((h) => h.textContent);
     expect(headings).toEqual(['应转接组织关系1', '失联提醒2', '介绍信回执逾期1', '预备期将满1']);
 
-    const unreachable = within(list).getByTestId('todo-group-UNREACHABLE');
-    const items = within(unreachable).getAllByTestId('todo-item');
+    const unreachable = within(list).getByTestId('task-group-UNREACHABLE');
+    const items = within(unreachable).getAllByTestId('task-item');
     expect(items.map((item) => within(item).getByRole('link').textContent)).toEqual(['李国强', '周海']);
     expect(items[0].textContent).toContain('王庄村党支部');
     expect(items[0].textContent).toContain('已7个月未能取得联系');
     expect(items[0].textContent).toContain(`依据:${UNREACHABLE_RULE}`);
     expect(within(items[0]).getByRole('link').getAttribute('href')).toBe('/members/12');
 
-    // A todo without a rule shows no 依据 line.
-    const receipt = within(within(list).getByTestId('todo-group-RECEIPT_OVERDUE')).getByTestId('todo-item');
+    // A task without a rule shows no 依据 line.
+    const receipt = within(within(list).getByTestId('task-group-RECEIPT_OVERDUE')).getByTestId('task-item');
     expect(receipt.textContent).not.toContain('依据');
 
-    expect(todoCalls(calls)).toEqual([{}]);
+    expect(taskCalls(calls)).toEqual([{}]);
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toContain('待办事项');
 
     fireEvent.click(within(items[1]).getByRole('link'));
@@ -71,59 +71,59 @@ describe('待办事项', () => {
   }, 30_000);
 
   it('filters by organisation through the address and the request', async () => {
-    const calls = installFetch(server({ todos: (call) => (call.url.includes('orgId=5') ? TODOS.filter((t) => t.organizationName === '镇政府办公室党支部') : TODOS) }));
-    const { router } = renderRoutes(routes, '/todos?orgId=5');
-    const list = await screen.findByTestId('todo-list');
+    const calls = installFetch(server({ tasks: (call) => (call.url.includes('orgId=5') ? TASKS.filter((t) => t.organizationName === '镇政府办公室党支部') : TASKS) }));
+    const { router } = renderRoutes(routes, '/tasks?orgId=5');
+    const list = await screen.findByTestId('task-list');
     await within(list).findByText('王大山');
     expect(within(list).queryByText('李国强')).toBeNull();
-    expect(todoCalls(calls)).toEqual([{ orgId: '5' }]);
+    expect(taskCalls(calls)).toEqual([{ orgId: '5' }]);
 
     fireEvent.mouseDown(screen.getByLabelText('组织'));
     fireEvent.click(await screen.findByTitle('王庄村党支部'));
     await waitFor(() => expect(router.state.location.search).toBe('?orgId=3'));
-    await waitFor(() => expect(todoCalls(calls).at(-1)).toEqual({ orgId: '3' }));
+    await waitFor(() => expect(taskCalls(calls).at(-1)).toEqual({ orgId: '3' }));
   }, 30_000);
 
   it('says everything is within its deadline when there is nothing to do', async () => {
-    installFetch(server({ todos: () => [] }));
-    renderRoutes(routes, '/todos');
-    const list = await screen.findByTestId('todo-list');
+    installFetch(server({ tasks: () => [] }));
+    renderRoutes(routes, '/tasks');
+    const list = await screen.findByTestId('task-list');
     expect(await within(list).findByText('暂无待办,各项工作均在期限内')).toBeTruthy();
-    expect(within(list).queryByTestId('todo-item')).toBeNull();
+    expect(within(list).queryByTestId('task-item')).toBeNull();
   }, 30_000);
 
   it('is not offered to a plain member', async () => {
     const calls = installFetch(server({ who: me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
-    renderRoutes(routes, '/todos');
+    renderRoutes(routes, '/tasks');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册']);
-    expect(calls.some((c) => c.path === '/api/todos')).toBe(false);
+    expect(calls.some((c) => c.path === '/api/tasks')).toBe(false);
   }, 30_000);
   it('shows the first items of a long group and the rest on request', async () => {
-    const many: Todo[] = Array.from({ length: 8 }, (_, i) => ({
+    const many: Task[] = Array.from({ length: 8 }, (_, i) => ({
       kind: 'CONFIRMATION_DUE', memberId: 100 + i, memberName: `预备党员${i + 1}`, organizationName: '王庄村党支部',
       message: `预备期将于2026-08-${String(i + 1).padStart(2, '0')}届满,应及时讨论转正`, rule: null,
     }));
-    installFetch(server({ todos: () => many }));
-    renderRoutes(routes, '/todos');
-    const group = await screen.findByTestId('todo-group-CONFIRMATION_DUE');
-    expect(within(group).getAllByTestId('todo-item')).toHaveLength(5);
+    installFetch(server({ tasks: () => many }));
+    renderRoutes(routes, '/tasks');
+    const group = await screen.findByTestId('task-group-CONFIRMATION_DUE');
+    expect(within(group).getAllByTestId('task-item')).toHaveLength(5);
     fireEvent.click(within(group).getByRole('button', { name: '展开全部8项' }));
-    expect(within(group).getAllByTestId('todo-item')).toHaveLength(8);
+    expect(within(group).getAllByTestId('task-item')).toHaveLength(8);
     expect(within(group).getByText('预备党员8')).toBeTruthy();
     fireEvent.click(within(group).getByRole('button', { name: '收起' }));
-    expect(within(group).getAllByTestId('todo-item')).toHaveLength(5);
+    expect(within(group).getAllByTestId('task-item')).toHaveLength(5);
   }, 30_000);
 });
 
-describe('groupTodos', () => {
+describe('groupTasks', () => {
   it('keeps the fixed order and the server order inside a group, and leaves empty groups out', () => {
-    expect(groupTodos(TODOS).map((g) => [g.kind, g.items.map((i) => i.memberId)])).toEqual([
+    expect(groupTasks(TASKS).map((g) => [g.kind, g.items.map((i) => i.memberId)])).toEqual([
       ['TRANSFER_DUE', [11]],
       ['UNREACHABLE', [12, 14]],
       ['RECEIPT_OVERDUE', [13]],
       ['CONFIRMATION_DUE', [21]],
     ]);
-    expect(groupTodos(TODOS.filter((t) => t.kind === 'UNREACHABLE')).map((g) => g.kind)).toEqual(['UNREACHABLE']);
+    expect(groupTasks(TASKS.filter((t) => t.kind === 'UNREACHABLE')).map((g) => g.kind)).toEqual(['UNREACHABLE']);
   });
 });

@@ -1,0 +1,136 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { Me } from '@dj/contracts';
+import { routes } from '../../app/router';
+import { setCsrfToken } from '../../lib/api-client';
+import { currentMonth } from '../../lib/months';
+import { installDomShims } from '../../test/dom';
+import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
+import { me } from '../../test/member-fixtures';
+import { ALL } from '../../test/org-fixtures';
+import { renderRoutes } from '../../test/render';
+import type { Compliance, ComplianceRow } from './api';
+
+const LECTURE_SOURCE = '《中国共产党支部工作条例(试行)》第十七条: 党课每季度至少1次';
+const MEETING_SOURCE = '《中国共产党支部工作条例(试行)》第十七条: 支部委员会会议一般每月召开1次';
+
+function row(partial: Partial<ComplianceRow> & Pick<ComplianceRow, 'ruleKey' | 'kind' | 'label' | 'status'>): ComplianceRow {
+  return {
+    groupId: null, periodLabel: '2026年7月', deadline: '2026-07-31', expected: 1, done: 0, unit: 'times', source: MEETING_SOURCE,
+    ...partial,
+  };
+}
+
+/** The office branch comes first on purpose: it has more late rows, and the page must not reorder by performance. */
+const BOARD: Compliance = {
+  period: '2026-07',
+  branches: [
+    {
+      organizationId: 5,
+      organizationName: '镇政府办公室党支部',
+      rows: [
+        row({ ruleKey: 'party_lecture', kind: 'party_lecture', label: '党课', status: 'late', periodLabel: '2026年第二季度', deadline: '2026-06-30', source: LECTURE_SOURCE }),
+        row({ ruleKey: 'committee_meeting', kind: 'committee_meeting', label: '支部委员会会议', status: 'due_soon' }),
+      ],
+      summary: { total: 2, done: 0, due: 0, dueSoon: 1, late: 1 },
+    },
+    {
+      organizationId: 3,
+      organizationName: '王庄村党支部',
+      rows: [
+        row({ ruleKey: 'committee_meeting', kind: 'committee_meeting', label: '支部委员会会议', status: 'done', done: 1 }),
+        row({ ruleKey: 'heart_talk', kind: 'heart_talk', label: '谈心谈话', status: 'due', expected: 12, done: 7, unit: 'members', periodLabel: '2026年度', deadline: '2026-12-31' }),
+      ],
+      summary: { total: 2, done: 1, due: 1, dueSoon: 0, late: 0 },
+    },
+  ],
+};
+
+function server({ who = me(['town_admin']), board = (_call: RecordedCall) => BOARD }: { who?: Me; board?: (call: RecordedCall) => Compliance } = {}) {
+  return (call: RecordedCall) => {
+    if (call.path === '/api/auth/me') return jsonResponse(200, who);
+    if (call.path === '/api/organizations') return jsonResponse(200, { items: ALL });
+    if (call.path === '/api/compliance') return jsonResponse(200, board(call));
+    return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
+  };
+}
+
+const complianceCalls = (calls: RecordedCall[]) =>
+  calls.filter((c) => c.path === '/api/compliance').map((c) => Object.fromEntries(new URL(c.url, 'http://localhost').searchParams));
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  setCsrfToken(null);
+  vi.unstubAllGlobals();
+});
+
+describe('组织生活日历', () => {
+  it('shows each branch in the server order with plain counts, the rows and their status, and no ranking', async () => {
+    const calls = installFetch(server());
+    renderRoutes(routes, '/compliance');
+    const board = await screen.findByTestId('compliance-board');
+    await within(board).findByText('镇政府办公室党支部');
+
+    expect(screen.getByText(/按期限提醒,不打分、不排名/)).toBeTruthy();
+    const cards = [...board.querySelectorAll('[data-testid^="compliance-branch-"]')].map((c) => c.getAttribute('data-testid'));
+    expect(cards).toEqual(['compliance-branch-5', 'compliance-branch-3']);
+
+    const office = within(board).getByTestId('compliance-branch-5');
+    const summary = within(office).getByTestId('compliance-summary');
+    expect([...summary.querySelectorAll('.ant-tag')].map((t) => t.textContent)).toEqual(['已完成 0', '待完成 0', '即将到期 1', '已逾期 1']);
+    const officeRows = within(office).getAllByTestId('compliance-row');
+    expect(officeRows).toHaveLength(2);
+    expect(officeRows[0].textContent).toContain('党课');
+    expect(officeRows[0].textContent).toContain('2026年第二季度');
+    expect(officeRows[0].textContent).toContain('2026-06-30');
+    expect(officeRows[0].textContent).toContain('0/1');
+    expect(within(officeRows[0]).getByText('已逾期').closest('.ant-tag')?.className).toContain('red');
+    expect(within(officeRows[1]).getByText('即将到期').closest('.ant-tag')?.className).toContain('orange');
+    expect(within(officeRows[0]).getByLabelText(`依据:${LECTURE_SOURCE}`)).toBeTruthy();
+
+    const village = within(board).getByTestId('compliance-branch-3');
+    const villageRows = within(village).getAllByTestId('compliance-row');
+    expect(within(villageRows[0]).getByText('已完成').closest('.ant-tag')?.className).toContain('green');
+    expect(villageRows[1].textContent).toContain('7/12');
+    expect(within(villageRows[1]).getByText('待完成')).toBeTruthy();
+
+    // Counts only: no rates, no places, no scores.
+    const text = board.textContent ?? '';
+    expect(text).not.toMatch(/%|第\s*\d+\s*名|排名|得分|\d+\s*分/);
+
+    expect(complianceCalls(calls)).toEqual([{ period: currentMonth() }]);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
+      '组织架构', '党员名册', '待办事项', '组织生活日历', '党费收缴', '本镇设置',
+    ]);
+  }, 30_000);
+
+  it('asks for the month and organisation from the address, and changes the organisation there', async () => {
+    const calls = installFetch(server());
+    const { router } = renderRoutes(routes, '/compliance?period=2026-03&orgId=5');
+    const board = await screen.findByTestId('compliance-board');
+    await within(board).findByText('镇政府办公室党支部');
+    expect(complianceCalls(calls)).toEqual([{ orgId: '5', period: '2026-03' }]);
+    expect(screen.getByText(/2026年3月各党支部/)).toBeTruthy();
+
+    fireEvent.mouseDown(screen.getByLabelText('组织'));
+    fireEvent.click(await screen.findByTitle('王庄村党支部'));
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-03&orgId=3'));
+    await waitFor(() => expect(complianceCalls(calls).at(-1)).toEqual({ orgId: '3', period: '2026-03' }));
+  }, 30_000);
+
+  it('says so when there is no branch in scope', async () => {
+    installFetch(server({ board: () => ({ period: '2026-07', branches: [] }) }));
+    renderRoutes(routes, '/compliance');
+    const board = await screen.findByTestId('compliance-board');
+    expect(await within(board).findByText('所选范围内没有党支部')).toBeTruthy();
+  }, 30_000);
+
+  it('is not offered to a plain member and never asks the server', async () => {
+    const calls = installFetch(server({ who: me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
+    renderRoutes(routes, '/compliance');
+    expect(await screen.findByText('没有权限查看')).toBeTruthy();
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册']);
+    expect(calls.some((c) => c.path === '/api/compliance')).toBe(false);
+  }, 30_000);
+});

@@ -1,0 +1,207 @@
+import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
+import { InfoCircleOutlined } from '@ant-design/icons';
+import { Card, Empty, Flex, Result, Skeleton, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import { useSearchParams } from 'react-router';
+import { LoadError } from '../../components/LoadError';
+import { currentMonth, monthLabel } from '../../lib/months';
+import { useNarrowScreen } from '../../lib/use-narrow-screen';
+import { useMe } from '../auth/api';
+import { canSeeCompliance } from '../auth/roles';
+import { MonthInput } from '../dues/MonthInput';
+import { filterOrgOptions } from '../members/org-options';
+import { useOrganizationTreeData } from '../organizations/api';
+import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
+
+const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+export const COMPLIANCE_STATUS_LABELS: Record<ComplianceStatus, string> = {
+  done: '已完成',
+  due: '待完成',
+  due_soon: '即将到期',
+  late: '已逾期',
+};
+const STATUS_COLORS: Record<ComplianceStatus, string | undefined> = {
+  done: 'green',
+  due: undefined,
+  due_soon: 'orange',
+  late: 'red',
+};
+
+function parseOrgId(value: string | null): number | undefined {
+  if (!value || !/^\d+$/.test(value)) return undefined;
+  const id = Number(value);
+  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
+}
+
+function StatusTag({ status }: { status: ComplianceStatus }) {
+  return <Tag color={STATUS_COLORS[status]}>{COMPLIANCE_STATUS_LABELS[status]}</Tag>;
+}
+
+/** The requirement's name, with the rule it comes from one hover (or tap) away. */
+function RequirementLabel({ row }: { row: ComplianceRow }) {
+  return (
+    <Flex gap={4} align="center" wrap>
+      <span>{row.label}</span>
+      <Tooltip title={`依据:${row.source}`}>
+        <InfoCircleOutlined aria-label={`依据:${row.source}`} style={{ color: 'rgba(0, 0, 0, 0.45)' }} />
+      </Tooltip>
+    </Flex>
+  );
+}
+
+const progress = (row: ComplianceRow) => `${row.done}/${row.expected}`;
+
+const COLUMNS: TableColumnsType<ComplianceRow> = [
+  { title: '要求', key: 'label', render: (_v, row) => <RequirementLabel row={row} /> },
+  { title: '周期', dataIndex: 'periodLabel', width: 130 },
+  { title: '截止', dataIndex: 'deadline', width: 120 },
+  { title: '完成', key: 'done', width: 80, render: (_v, row) => progress(row) },
+  { title: '状态', key: 'status', width: 100, render: (_v, row) => <StatusTag status={row.status} /> },
+];
+
+/** Plain counts in a fixed order; nothing is turned into a rate or compared across branches. */
+function SummaryTags({ summary }: { summary: ComplianceBranch['summary'] }) {
+  return (
+    <Flex gap={4} wrap data-testid="compliance-summary">
+      <Tag color="green">已完成 {summary.done}</Tag>
+      <Tag>待完成 {summary.due}</Tag>
+      <Tag color="orange">即将到期 {summary.dueSoon}</Tag>
+      <Tag color="red">已逾期 {summary.late}</Tag>
+    </Flex>
+  );
+}
+
+function rowKey(row: ComplianceRow) {
+  return `${row.ruleKey}-${row.groupId ?? ''}`;
+}
+
+function BranchCard({ branch, narrow }: { branch: ComplianceBranch; narrow: boolean }) {
+  let rows: ReactNode;
+  if (branch.rows.length === 0) {
+    rows = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本月没有需要完成的组织生活" />;
+  } else if (narrow) {
+    rows = (
+      <div className="task-items">
+        {branch.rows.map((row) => (
+          <div key={rowKey(row)} className="task-item" data-testid="compliance-row">
+            <Flex gap={8} justify="space-between" align="baseline">
+              <RequirementLabel row={row} />
+              <StatusTag status={row.status} />
+            </Flex>
+            <Typography.Text type="secondary">
+              {row.periodLabel} · 截止{row.deadline} · 完成{progress(row)}
+            </Typography.Text>
+          </div>
+        ))}
+      </div>
+    );
+  } else {
+    rows = (
+      <Table<ComplianceRow>
+        rowKey={rowKey}
+        size="small"
+        columns={COLUMNS}
+        dataSource={branch.rows}
+        pagination={false}
+        onRow={() => ({ 'data-testid': 'compliance-row' }) as HTMLAttributes<HTMLElement>}
+      />
+    );
+  }
+  return (
+    <Card
+      size="small"
+      data-testid={`compliance-branch-${branch.organizationId}`}
+      title={
+        <Flex gap={8} align="center" wrap justify="space-between">
+          <span>{branch.organizationName}</span>
+          <SummaryTags summary={branch.summary} />
+        </Flex>
+      }
+    >
+      {rows}
+    </Card>
+  );
+}
+
+export function CompliancePage() {
+  const { data: me } = useMe();
+  const allowed = canSeeCompliance(me);
+  const narrow = useNarrowScreen();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const thisMonth = currentMonth();
+  const periodParam = searchParams.get('period');
+  const period = periodParam && MONTH_PATTERN.test(periodParam) ? periodParam : thisMonth;
+  const orgId = parseOrgId(searchParams.get('orgId'));
+  const orgs = useOrganizationTreeData(allowed);
+  const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
+  const board = useCompliance({ orgId, period }, allowed);
+
+  if (!allowed) {
+    return <Result status="403" title="没有权限查看" subTitle="组织生活日历供党组织书记和工作人员使用。" />;
+  }
+
+  const update = (change: { period?: string | null; orgId?: number | null }) => {
+    const next = new URLSearchParams(searchParams);
+    if (change.period !== undefined) {
+      if (change.period && change.period !== thisMonth) next.set('period', change.period);
+      else next.delete('period');
+    }
+    if (change.orgId !== undefined) {
+      if (change.orgId) next.set('orgId', String(change.orgId));
+      else next.delete('orgId');
+    }
+    setSearchParams(next);
+  };
+
+  let body: ReactNode;
+  if (board.isPending) {
+    body = <Skeleton active paragraph={{ rows: 6 }} />;
+  } else if (board.isError) {
+    body = <LoadError title="组织生活日历加载失败" error={board.error} onRetry={() => board.refetch()} />;
+  } else if (board.data.branches.length === 0) {
+    body = (
+      <Card size="small">
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选范围内没有党支部" />
+      </Card>
+    );
+  } else {
+    // The server's order is kept: branches are listed, not ranked.
+    body = board.data.branches.map((branch) => <BranchCard key={branch.organizationId} branch={branch} narrow={narrow} />);
+  }
+
+  return (
+    <Flex vertical gap={12} className="compliance-page">
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          组织生活日历
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {monthLabel(period)}各党支部组织生活的要求和期限。按期限提醒,不打分、不排名。
+        </Typography.Text>
+      </div>
+      <Card size="small">
+        <Flex gap={12} wrap>
+          <div className="page-month-select">
+            <MonthInput aria-label="月份" value={period} onChange={(value) => update({ period: value })} />
+          </div>
+          <TreeSelect<number>
+            aria-label="组织"
+            className="page-org-select"
+            treeData={orgOptions}
+            value={orgId}
+            onChange={(value) => update({ orgId: value ?? null })}
+            allowClear
+            placeholder="全部管辖范围"
+            loading={orgs.isPending}
+            treeDefaultExpandAll
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            notFoundContent="没有可选的组织"
+          />
+        </Flex>
+      </Card>
+      <Flex vertical gap={12} data-testid="compliance-board" aria-busy={board.isFetching}>
+        {body}
+      </Flex>
+    </Flex>
+  );
+}
