@@ -22,6 +22,8 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
+          // antd role queries in jsdom are slow on a busy 2-core machine; time out late rather than flake.
+          testTimeout: 60_000,
           include: ['apps/web/src/**/*.test.{ts,tsx}'],
         },
       },

@@ -188,8 +188,9 @@ describe('党费 tab', () => {
     const dialog = await findDialog(/自某月起/);
 
     // Starts from the basis in force, from this month on.
-    expect(within(dialog).getByLabelText('自某月起')).toHaveProperty('value', '2026-07');
-    expect(within(dialog).getByLabelText('月收入(元)')).toHaveProperty('value', '8000.00');
+    // The form fills in after the dialog opens: wait for it rather than read the first render.
+    await waitFor(() => expect(within(dialog).getByLabelText('自某月起')).toHaveProperty('value', '2026-07'));
+    await waitFor(async () => expect(await within(dialog).findByLabelText('月收入(元)')).toHaveProperty('value', '8000.00'));
 
     // 农民党员 pay a flat amount: no income asked.
     fireEvent.mouseDown(within(dialog).getByLabelText('类别'));
