@@ -99,6 +99,11 @@ export async function loadSessionUser(db: Db, id: string) {
   return { sessionId: id, csrfToken: found.csrfToken, user };
 }
 
+/** A plain 党员 (no other role) sees only their own record and none of the branch's work lists. */
+export function isSelfOnly(user: AuthUser): boolean {
+  return user.roles.length === 1 && user.roles[0] === 'member';
+}
+
 /** The signed-in user; routes behind the default guard always have one. */
 export function currentUser(request: FastifyRequest): AuthUser {
   if (!request.user) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');

@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
@@ -17,7 +17,7 @@ const COMMITTEE_MIN_FULL_MEMBERS = 7;
 export async function branchCompliance(db: Db, user: AuthUser, query: ComplianceQuery): Promise<Compliance> {
   const under = query.orgId ? await findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
   if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
-  if (user.roles.length === 1 && user.roles[0] === 'member') throw forbidden('党员本人不查看支部组织生活台账');
+  if (isSelfOnly(user)) throw forbidden('党员本人不查看支部组织生活台账');
   const today = todayInShanghai();
   const period = query.period ?? today.slice(0, 7);
   const rules = defaultComplianceRules(await settingValue(db, user.tenantId, THEME_DAY_SETTING_KEY));

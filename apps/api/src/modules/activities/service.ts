@@ -3,7 +3,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { isValidDate } from '../members/rules/dates.js';
 import { canManage, type Caller } from '../members/service.js';
@@ -13,7 +13,6 @@ import { countedKinds, countsForProblems } from './rules/activity-kinds.js';
 type Row = repo.ActivityRow;
 
 /** A member (role) sees only their own attendance, never the branch roster. */
-const isSelfOnly = (user: AuthUser) => user.roles.length === 1 && user.roles[0] === 'member';
 
 export function toActivity(row: Row): Activity {
   const kind = row.kind as ActivityKind;

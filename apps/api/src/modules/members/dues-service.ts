@@ -7,12 +7,12 @@ import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
 import { monthFromIndex, monthIndex } from './rules/dates.js';
 import { backPaymentAllowed, computeMonthlyDues, consecutiveUnpaidUpTo, duesReviewWarning, monthsBetween, type DuesCategory } from './rules/dues.js';
-import { canManage, type Caller } from './service.js';
+import { canManage, loadMember, type Caller } from './service.js';
 
 type Basis = typeof duesBases.$inferSelect;
 type Payment = typeof duesPayments.$inferSelect;
@@ -54,14 +54,8 @@ async function loadDues(db: DbOrTx, memberIds: number[]) {
   return { bases, payments };
 }
 
-async function member(db: DbOrTx, user: AuthUser, id: number) {
-  const row = await repo.findById(db, user.scope, id);
-  if (!row || (user.roles.length === 1 && user.roles[0] === 'member' && row.personId !== user.personId)) throw notFound('党员');
-  return row;
-}
-
 export async function getMemberDues(db: DbOrTx, user: AuthUser, id: number, year?: number): Promise<MemberDues> {
-  const row = await member(db, user, id);
+  const row = await loadMember(db, user, id);
   const today = todayInShanghai();
   const farmerFen = await settingValue(db, user.tenantId, 'dues.farmerFen');
   const { bases, payments } = await loadDues(db, [id]);
@@ -84,7 +78,7 @@ export async function getMemberDues(db: DbOrTx, user: AuthUser, id: number, year
 
 export async function setDuesBasis(db: Db, { user, ip }: Caller, id: number, input: DuesBasis): Promise<MemberDues> {
   return db.transaction(async (tx) => {
-    const row = await member(tx, user, id);
+    const row = await loadMember(tx, user, id);
     if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以设置党费标准');
     if (input.reduction && !input.approvalNote) throw invalid('approvalNote', '少交或免交党费须经上一级党委批准,请填写批准文件或说明');
     try {
@@ -106,7 +100,7 @@ export async function setDuesBasis(db: Db, { user, ip }: Caller, id: number, inp
 
 export async function recordPayment(db: Db, { user, ip }: Caller, id: number, input: z.infer<typeof DuesPaymentSchema>): Promise<MemberDues> {
   return db.transaction(async (tx) => {
-    const row = await member(tx, user, id);
+    const row = await loadMember(tx, user, id);
     if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记党费');
     const today = todayInShanghai();
     const current = today.slice(0, 7);
@@ -135,7 +129,7 @@ export async function recordPayment(db: Db, { user, ip }: Caller, id: number, in
 export async function branchDues(db: Db, user: AuthUser, orgId?: number, month?: string): Promise<z.infer<typeof BranchDuesSchema>> {
   const under = orgId ? await repo.findActiveOrganization(db, user.tenantId, orgId) : undefined;
   if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
-  if (user.roles.length === 1 && user.roles[0] === 'member') throw forbidden('党员本人请在个人页面查看党费');
+  if (isSelfOnly(user)) throw forbidden('党员本人请在个人页面查看党费');
   const today = todayInShanghai();
   const shown = month ?? today.slice(0, 7);
   const farmerFen = await settingValue(db, user.tenantId, 'dues.farmerFen');

@@ -7,6 +7,7 @@ import { isPathInScope } from '../../db/scope.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
+import { isSelfOnly } from '../../plugins/auth.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
 import * as repo from './repository.js';
 import { canManage, toMember, type Caller } from './service.js';
@@ -28,7 +29,7 @@ export async function exportRoster(db: Db, caller: Caller, raw: MemberListQuery)
   if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
   const filter: repo.MemberFilter = { under, range: query.range, filter: query.filter, today: todayInShanghai() };
   if (query.q) filter.name = query.q;
-  if (user.roles.length === 1 && user.roles[0] === 'member') filter.personId = user.personId ?? -1;
+  if (isSelfOnly(user)) filter.personId = user.personId ?? -1;
   const rows = await repo.listAll(db, user.scope, filter, MAX_EXPORT_ROWS + 1);
   if (rows.length > MAX_EXPORT_ROWS) throw new AppError('VALIDATION', `导出超过${MAX_EXPORT_ROWS}人,请缩小范围后分批导出`);
   const full = rows.length > 0 && rows.every((r) => canManage(user, r.organizationPath));

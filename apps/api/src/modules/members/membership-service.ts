@@ -1,13 +1,13 @@
 import type { RecordEvent } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
-import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { forbidden, invalid } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as repo from './repository.js';
 import { validateEventSequence } from './rules/membership-status.js';
-import { canManage, getMember, type Caller } from './service.js';
+import { canManage, getMember, loadMember, type Caller } from './service.js';
 
 /**
  * Record one 党籍 event. A transfer to another branch of this deployment moves the member (both branches
@@ -15,8 +15,7 @@ import { canManage, getMember, type Caller } from './service.js';
  */
 export async function recordEvent(db: Db, { user, ip }: Caller, id: number, input: RecordEvent) {
   return db.transaction(async (tx) => {
-    const row = await repo.findById(tx, user.scope, id);
-    if (!row) throw notFound('党员');
+    const row = await loadMember(tx, user, id);
     if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录党籍变动');
     const today = todayInShanghai();
     const problem = validateEventSequence(await eventsOf(tx, id), { kind: input.kind, occurredOn: input.occurredOn }, today);

@@ -6,7 +6,7 @@ import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
 import { settingValue } from '../settings/service.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as mobility from './mobility-repository.js';
@@ -14,7 +14,7 @@ import * as repo from './repository.js';
 import { addDays } from './rules/dates.js';
 import { mobileMemberWarnings, letterWarnings } from './rules/flow-rules.js';
 import { validateEventSequence } from './rules/membership-status.js';
-import { canManage, type Caller } from './service.js';
+import { canManage, loadMember, type Caller } from './service.js';
 
 type CreateFlow = z.infer<typeof CreateFlowSchema>;
 type FlowContact = z.infer<typeof FlowContactSchema>;
@@ -30,8 +30,7 @@ async function flowSettings(db: DbOrTx, tenantId: number) {
 
 /** Load a member the caller may manage, or answer 404 (out of scope) / 403 (in scope, read-only role). */
 async function managed(db: DbOrTx, user: AuthUser, id: number) {
-  const row = await repo.findById(db, user.scope, id);
-  if (!row || (user.roles.length === 1 && user.roles[0] === 'member' && row.personId !== user.personId)) throw notFound('党员');
+  const row = await loadMember(db, user, id);
   if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以办理');
   return row;
 }
@@ -46,8 +45,7 @@ async function addEvent(db: DbOrTx, user: AuthUser, memberId: number, organizati
 }
 
 export async function getMobility(db: Db, user: AuthUser, id: number): Promise<MemberMobility> {
-  const row = await repo.findById(db, user.scope, id);
-  if (!row || (user.roles.length === 1 && user.roles[0] === 'member' && row.personId !== user.personId)) throw notFound('党员');
+  await loadMember(db, user, id);
   const today = todayInShanghai();
   const settings = await flowSettings(db, user.tenantId);
   const flows = await mobility.flowsOf(db, id);
@@ -133,7 +131,7 @@ export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise
   const under = orgId ? await repo.findActiveOrganization(db, user.tenantId, orgId) : undefined;
   if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
   // Other members' 失联 or transfer state is branch business, not something a member browses.
-  if (user.roles.length === 1 && user.roles[0] === 'member') throw forbidden('待办事项供支部书记和镇党委使用');
+  if (isSelfOnly(user)) throw forbidden('待办事项供支部书记和镇党委使用');
   const today = todayInShanghai();
   const settings = await flowSettings(db, user.tenantId);
   const items: Task[] = [];

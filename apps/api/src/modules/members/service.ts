@@ -7,7 +7,7 @@ import type { FieldCipher } from '../../lib/crypto.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
 import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
@@ -22,8 +22,6 @@ type CreateMember = z.infer<typeof CreateMemberSchema>;
 const rejected = (problems: FieldProblem[]) =>
   new AppError('VALIDATION', problems.map((p) => p.message).join(';'), problems);
 
-/** A member (role) sees only their own record; everyone else sees their scope. */
-const isSelfOnly = (user: AuthUser) => user.roles.length === 1 && user.roles[0] === 'member';
 
 /** Town admins and the member's own branch secretary manage the record and may reveal personal numbers. */
 export function canManage(user: AuthUser, organizationPath: string): boolean {
@@ -44,7 +42,8 @@ export function toMember(row: Row, today = todayInShanghai()): Member {
   };
 }
 
-async function load(db: DbOrTx, user: AuthUser, id: number): Promise<Row> {
+/** A member inside the scope (a plain 党员: only themselves), or 404. Every members service loads through this. */
+export async function loadMember(db: DbOrTx, user: AuthUser, id: number): Promise<Row> {
   const row = await repo.findById(db, user.scope, id);
   if (!row || (isSelfOnly(user) && row.personId !== user.personId)) throw notFound('党员');
   return row;
@@ -70,7 +69,7 @@ export async function listMembers(db: Db, user: AuthUser, raw: MemberListQuery, 
 }
 
 export async function getMember(db: DbOrTx, user: AuthUser, id: number): Promise<MemberDetail> {
-  const row = await load(db, user, id);
+  const row = await loadMember(db, user, id);
   const events = await repo.listEvents(db, id);
   const manage = canManage(user, row.organizationPath);
   return {
@@ -121,7 +120,7 @@ export async function createMember(db: Db, caller: Caller, input: CreateMember):
 export async function updateMember(db: Db, caller: Caller, id: number, input: UpdateMember): Promise<MemberDetail> {
   const { user, ip, cipher } = caller;
   return db.transaction(async (tx) => {
-    const row = await load(tx, user, id);
+    const row = await loadMember(tx, user, id);
     if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以修改党员信息');
     if (input.groupId !== undefined) await resolvePlacement(tx, user, row.organizationId, input.groupId);
     const sealedNow = await repo.findSealed(tx, row.personId);
@@ -159,7 +158,7 @@ export async function updateMember(db: Db, caller: Caller, id: number, input: Up
 export async function revealField(db: Db, caller: Caller, id: number, body: { field: 'idNumber' | 'phone'; reason: string }) {
   const { user, ip, cipher } = caller;
   const audit = { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.reveal', objectType: 'member', objectId: id } as const;
-  const row = await load(db, user, id);
+  const row = await loadMember(db, user, id);
   if (!canManage(user, row.organizationPath)) {
     // Its own transaction: the refusal is recorded even though the request fails.
     await recordAudit(db, { ...audit, result: 'denied', detail: { field: body.field } });
