@@ -1,9 +1,9 @@
 import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
 import { InfoCircleOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Result, Skeleton, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnsType } from 'antd';
-import { useSearchParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
-import { currentMonth, monthLabel } from '../../lib/months';
+import { monthLabel } from '../../lib/months';
+import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../auth/api';
 import { canSeeCompliance } from '../auth/roles';
@@ -12,7 +12,6 @@ import { filterOrgOptions } from '../members/org-options';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 export const COMPLIANCE_STATUS_LABELS: Record<ComplianceStatus, string> = {
   done: '已完成',
@@ -27,11 +26,6 @@ const STATUS_COLORS: Record<ComplianceStatus, string | undefined> = {
   late: 'red',
 };
 
-function parseOrgId(value: string | null): number | undefined {
-  if (!value || !/^\d+$/.test(value)) return undefined;
-  const id = Number(value);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
 
 function StatusTag({ status }: { status: ComplianceStatus }) {
   return <Tag color={STATUS_COLORS[status]}>{COMPLIANCE_STATUS_LABELS[status]}</Tag>;
@@ -127,11 +121,7 @@ export function CompliancePage() {
   const { data: me } = useMe();
   const allowed = canSeeCompliance(me);
   const narrow = useNarrowScreen();
-  const [searchParams, setSearchParams] = useSearchParams();
-  const thisMonth = currentMonth();
-  const periodParam = searchParams.get('period');
-  const period = periodParam && MONTH_PATTERN.test(periodParam) ? periodParam : thisMonth;
-  const orgId = parseOrgId(searchParams.get('orgId'));
+  const { month: period, orgId, update } = useMonthOrgParams('period');
   const orgs = useOrganizationTreeData(allowed);
   const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
   const board = useCompliance({ orgId, period }, allowed);
@@ -139,19 +129,6 @@ export function CompliancePage() {
   if (!allowed) {
     return <Result status="403" title="没有权限查看" subTitle="组织生活日历供党组织书记和工作人员使用。" />;
   }
-
-  const update = (change: { period?: string | null; orgId?: number | null }) => {
-    const next = new URLSearchParams(searchParams);
-    if (change.period !== undefined) {
-      if (change.period && change.period !== thisMonth) next.set('period', change.period);
-      else next.delete('period');
-    }
-    if (change.orgId !== undefined) {
-      if (change.orgId) next.set('orgId', String(change.orgId));
-      else next.delete('orgId');
-    }
-    setSearchParams(next);
-  };
 
   let body: ReactNode;
   if (board.isPending) {
@@ -182,7 +159,7 @@ export function CompliancePage() {
       <Card size="small">
         <Flex gap={12} wrap>
           <div className="page-month-select">
-            <MonthInput aria-label="月份" value={period} onChange={(value) => update({ period: value })} />
+            <MonthInput aria-label="月份" value={period} onChange={(value) => update({ month: value })} />
           </div>
           <TreeSelect<number>
             aria-label="组织"

@@ -1,9 +1,10 @@
 import { useMemo, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Alert, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, TreeSelect, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { formatFen } from '../../lib/money';
-import { currentMonth, monthLabel } from '../../lib/months';
+import { monthLabel } from '../../lib/months';
+import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useMe } from '../auth/api';
 import { canSeeDuesCollection } from '../auth/roles';
 import { filterOrgOptions } from '../members/org-options';
@@ -11,13 +12,7 @@ import { useOrganizationTreeData } from '../organizations/api';
 import { useBranchDues, type BranchDues } from './api';
 import { MonthInput } from './MonthInput';
 
-const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
-function parseOrgId(value: string | null): number | undefined {
-  if (!value || !/^\d+$/.test(value)) return undefined;
-  const id = Number(value);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
 
 function Summary({ data, loading }: { data: BranchDues; loading: boolean }) {
   const cards = [
@@ -75,11 +70,7 @@ function ReviewList({ review }: { review: BranchDues['review'] }) {
 export function DuesPage() {
   const { data: me } = useMe();
   const allowed = canSeeDuesCollection(me);
-  const [searchParams, setSearchParams] = useSearchParams();
-  const thisMonth = currentMonth();
-  const monthParam = searchParams.get('month');
-  const month = monthParam && MONTH_PATTERN.test(monthParam) && monthParam <= thisMonth ? monthParam : thisMonth;
-  const orgId = parseOrgId(searchParams.get('orgId'));
+  const { month, orgId, thisMonth, update } = useMonthOrgParams('month', { noLaterThanThisMonth: true });
   const orgs = useOrganizationTreeData(allowed);
   const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
   const summary = useBranchDues({ orgId, month }, allowed);
@@ -87,19 +78,6 @@ export function DuesPage() {
   if (!allowed) {
     return <Result status="403" title="没有权限查看" subTitle="党员本人请在“党员名册”中自己的信息里查看党费。" />;
   }
-
-  const update = (change: { month?: string | null; orgId?: number | null }) => {
-    const next = new URLSearchParams(searchParams);
-    if (change.month !== undefined) {
-      if (change.month && change.month !== thisMonth) next.set('month', change.month);
-      else next.delete('month');
-    }
-    if (change.orgId !== undefined) {
-      if (change.orgId) next.set('orgId', String(change.orgId));
-      else next.delete('orgId');
-    }
-    setSearchParams(next);
-  };
 
   let body: ReactNode;
   if (summary.isPending) {

@@ -2,6 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Badge, Button, Card, Empty, Flex, Result, Skeleton, TreeSelect, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
+import { parseOrgId } from '../../lib/use-month-org-params';
 import { useMe } from '../auth/api';
 import { canSeeTasks } from '../auth/roles';
 import { filterOrgOptions } from '../members/org-options';
@@ -47,11 +48,6 @@ function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
   return next;
 }
 
-function parseOrgId(value: string | null): number | undefined {
-  if (!value || !/^\d+$/.test(value)) return undefined;
-  const id = Number(value);
-  return Number.isSafeInteger(id) && id > 0 ? id : undefined;
-}
 
 function TaskItem({ task }: { task: Task }) {
   return (
