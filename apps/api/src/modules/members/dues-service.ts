@@ -17,6 +17,17 @@ import { canManage, loadMember, type Caller } from './service.js';
 type Basis = typeof duesBases.$inferSelect;
 type Payment = typeof duesPayments.$inferSelect;
 
+/** Rows keyed by member, keeping their order (Node 20 has no Map.groupBy). */
+function byMember<T extends { memberId: number }>(rows: T[]): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.memberId);
+    if (list) list.push(r);
+    else out.set(r.memberId, [r]);
+  }
+  return out;
+}
+
 const basisFor = (bases: Basis[], month: string) => bases.filter((b) => b.effectiveFrom <= month).at(-1);
 
 function dueFor(basis: Basis | undefined, farmerFen: number) {
@@ -135,11 +146,14 @@ export async function branchDues(db: Db, user: AuthUser, orgId?: number, month?:
   const farmerFen = await settingValue(db, user.tenantId, 'dues.farmerFen');
   const people = await repo.listAll(db, user.scope, { under, range: 'subtree', filter: 'all', today }, 20_000);
   const { bases, payments } = await loadDues(db, people.map((p) => p.id));
+  // Grouped once: filtering the whole town's rows for every member was quadratic (thousands × thousands).
+  const basesOf = byMember(bases);
+  const paymentsOf = byMember(payments);
   const out = { month: shown, dueFen: 0, paidFen: 0, paidCount: 0, unpaidCount: 0, noBasisCount: 0, review: [] as z.infer<typeof BranchDuesSchema>['review'] };
   for (const p of people) {
-    const mine = bases.filter((b) => b.memberId === p.id);
+    const mine = basesOf.get(p.id) ?? [];
     if (!mine.length) { out.noBasisCount++; continue; }
-    const { ledger, consecutive } = duesLedger(p.joinedAt, mine, payments.filter((x) => x.memberId === p.id), farmerFen, today);
+    const { ledger, consecutive } = duesLedger(p.joinedAt, mine, paymentsOf.get(p.id) ?? [], farmerFen, today);
     const entry = ledger.find((m) => m.month === shown);
     if (entry && entry.dueFen > 0) {
       out.dueFen += entry.dueFen;
