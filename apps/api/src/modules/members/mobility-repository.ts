@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, like, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { flowContacts, memberFlows, members, organizations, persons, transferLetters, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
@@ -70,12 +70,12 @@ export async function openFlowsInScope(db: DbOrTx, scope: Scope, underPath?: str
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
     .leftJoin(lastContact, eq(lastContact.flowId, memberFlows.id))
-    .where(and(scopeFilter(organizations, scope), isNull(memberFlows.endedOn), eq(members.membershipStatus, 'active')))
-    .then((rows) => rows.filter((r) => !underPath || r.organizationPath.startsWith(underPath)));
+    .where(and(scopeFilter(organizations, scope), underPath ? like(organizations.path, `${underPath}%`) : undefined,
+      isNull(memberFlows.endedOn), eq(members.membershipStatus, 'active')));
 }
 
 /** Letters in scope whose receipt has not come back. */
-export async function openLettersInScope(db: DbOrTx, scope: Scope) {
+export async function openLettersInScope(db: DbOrTx, scope: Scope, underPath?: string) {
   return db.select({
     memberId: members.id, memberName: persons.name, organizationName: organizations.name, organizationPath: organizations.path,
     letterNo: transferLetters.letterNo, issuedOn: transferLetters.issuedOn, validDays: transferLetters.validDays,
@@ -83,5 +83,6 @@ export async function openLettersInScope(db: DbOrTx, scope: Scope) {
     .innerJoin(members, eq(members.id, transferLetters.memberId))
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(scopeFilter(organizations, scope), isNull(transferLetters.receiptReturnedOn)));
+    .where(and(scopeFilter(organizations, scope), underPath ? like(organizations.path, `${underPath}%`) : undefined,
+      isNull(transferLetters.receiptReturnedOn)));
 }

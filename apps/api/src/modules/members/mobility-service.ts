@@ -141,8 +141,7 @@ export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise
       items.push({ kind: w.code, memberId: f.memberId, memberName: f.memberName, organizationName: f.organizationName, message: w.message, rule: w.rule });
     }
   }
-  for (const l of await mobility.openLettersInScope(db, user.scope)) {
-    if (under && !l.organizationPath.startsWith(under.path)) continue;
+  for (const l of await mobility.openLettersInScope(db, user.scope, under?.path)) {
     for (const w of letterWarnings({ ...l, receiptReturnedOn: null }, today)) {
       items.push({ kind: w.code, memberId: l.memberId, memberName: l.memberName, organizationName: l.organizationName, message: `介绍信${l.letterNo}:${w.message}`, rule: null });
     }
