@@ -19,6 +19,6 @@ export function renderRoutes(routes: RouteObject[], initialPath: string) {
   return { ...view, router, queryClient };
 }
 
-export function stub(text: string): ReactNode {
+export function otherPage(text: string): ReactNode {
   return <div>{text}</div>;
 }

@@ -4,7 +4,7 @@ import type { Me } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
-import { renderRoutes, stub } from '../../test/render';
+import { otherPage, renderRoutes } from '../../test/render';
 import { LoginPage, redirectTarget } from './LoginPage';
 
 const ME: Me = {
@@ -15,7 +15,7 @@ const ME: Me = {
 
 const routes = [
   { path: '/login', element: <LoginPage /> },
-  { path: '/organizations', element: stub('组织架构页面') },
+  { path: '/organizations', element: otherPage('组织架构页面') },
 ];
 
 beforeAll(installDomShims);
