@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { DateSchema } from './members.js';
+import { ActivityEvidenceSchema } from './activity-evidence.js';
+import { ACTIVITY_KINDS, ActivityKindSchema } from './activity-kinds.js';
 
-/** The kinds of 组织生活 (GLOSSARY "Organisation life"); the server's rules import this one list. */
-export const ACTIVITY_KINDS = [
-  'general_meeting', 'committee_meeting', 'group_meeting', 'party_lecture', 'theme_day', 'life_meeting',
-  'appraisal', 'heart_talk', 'deliberation_day', 'villager_say_day', 'combined_day',
-] as const;
-export const ActivityKindSchema = z.enum(ACTIVITY_KINDS);
-export type ActivityKind = z.infer<typeof ActivityKindSchema>;
+export { ACTIVITY_KINDS, ActivityKindSchema, type ActivityKind } from './activity-kinds.js';
 
 export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
 const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -29,6 +25,10 @@ export const CreateActivitySchema = z.object({
   agenda: optionalText(5000),
   minutes: optionalText(20000),
   resolutions: optionalText(5000),
+  /** 三日合一: one typed agenda for each day it combines. */
+  agendaParts: z.array(z.object({ kind: ActivityKindSchema, text: z.string().trim().max(5000) }).strict()).max(3).optional(),
+  /** 群众 attending (not on the roster). */
+  guests: z.array(z.object({ name: text(40), note: optionalText(100) }).strict()).max(200).optional(),
 }).strict();
 export type CreateActivity = z.infer<typeof CreateActivitySchema>;
 
@@ -56,6 +56,8 @@ export const ActivitySchema = z.object({
   status: z.string(),
   isDemo: z.boolean(),
   attendance: AttendanceSummarySchema,
+  reviewStatus: z.enum(['none', 'submitted', 'signed_off', 'returned']),
+  supervisorUserId: z.number().nullable(),
 });
 export type Activity = z.infer<typeof ActivitySchema>;
 export const ActivityListSchema = z.object({ items: z.array(ActivitySchema) });
@@ -85,8 +87,8 @@ export const ActivityDetailSchema = ActivitySchema.extend({
   })),
   /** Members expected: the branch's active members (the group's, for a 党小组会). */
   expected: z.array(z.object({ memberId: z.number(), name: z.string() })),
-  can: z.object({ edit: z.boolean() }),
-});
+  can: z.object({ edit: z.boolean(), review: z.boolean(), assignSupervisor: z.boolean() }),
+}).extend(ActivityEvidenceSchema.shape);
 export type ActivityDetail = z.infer<typeof ActivityDetailSchema>;
 
 export const ComplianceQuerySchema = z.object({
@@ -107,6 +109,8 @@ export const ComplianceRowSchema = z.object({
   done: z.number(),
   unit: z.enum(['times', 'members']),
   status: z.enum(COMPLIANCE_STATUSES),
+  /** Held and guided by a supervisor, waiting for the sign-off before it counts as done. */
+  awaitingSignOff: z.number(),
   source: z.string(),
 });
 export const ComplianceSchema = z.object({

@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 import { members } from './members.js';
@@ -24,6 +24,13 @@ export const activities = pgTable('activities', {
   agenda: text('agenda'),
   minutes: text('minutes'),
   resolutions: text('resolutions'),
+  /** 三日合一: one typed agenda per day it combines (theme_day, deliberation_day, villager_say_day). */
+  agendaParts: jsonb('agenda_parts').$type<{ kind: string; text: string }[]>().notNull().default([]),
+  /** 群众 who attended (names only; they are not on the roster). */
+  guests: jsonb('guests').$type<{ name: string; note: string | null }[]>().notNull().default([]),
+  /** The 镇领导/包村干部 guiding this activity; while set, the activity counts as done once signed off. */
+  supervisorUserId: integer('supervisor_user_id').references(() => users.id),
+  reviewStatus: text('review_status', { enum: ['none', 'submitted', 'signed_off', 'returned'] }).notNull().default('none'),
   status: text('status').notNull().default('recorded'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdBy: integer('created_by').notNull().references(() => users.id),

@@ -20,28 +20,36 @@ export async function branchCompliance(db: Db, user: AuthUser, query: Compliance
   if (isSelfOnly(user)) throw forbidden('党员本人不查看支部组织生活台账');
   const today = todayInShanghai();
   const period = query.period ?? today.slice(0, 7);
-  const rules = defaultComplianceRules(await settingValue(db, user.tenantId, THEME_DAY_SETTING_KEY));
   const branches = await repo.branchesInScope(db, user.scope, under);
+  return { period, branches: await complianceOfBranches(db, user.tenantId, branches, period, today) };
+}
+
+/**
+ * The calendar for given branches of one tenant, without a caller: the reminder job uses it for every branch,
+ * the route above for the branches in the caller's scope.
+ */
+export async function complianceOfBranches(
+  db: Db, tenantId: number, branches: readonly { id: number; name: string }[], period: string, today: string,
+): Promise<Compliance['branches']> {
+  const rules = defaultComplianceRules(await settingValue(db, tenantId, THEME_DAY_SETTING_KEY));
   const ids = branches.map((b) => b.id);
   const roster = await repo.branchMembers(db, ids);
-  const groups = await repo.activeGroups(db, user.tenantId, ids);
+  const groups = await repo.activeGroups(db, tenantId, ids);
   // The year holds the month and its quarter, so one load serves every rule's period.
   const year = periodBounds('year', period);
   const held = await repo.activitiesBetween(db, ids, year.start, year.end);
-  return {
-    period,
-    branches: branches.map((b) => {
-      const active = roster.filter((m) => m.organizationId === b.id && m.membershipStatus === 'active');
-      const facts: BranchFacts = {
-        hasCommittee: active.filter((m) => m.standing === 'full').length >= COMMITTEE_MIN_FULL_MEMBERS,
-        groupIds: groups.filter((g) => g.parentId === b.id).map((g) => g.id),
-        memberIds: active.map((m) => m.id),
-      };
-      const activities = held.filter((a) => a.organizationId === b.id).map((a) => ({
-        kind: a.kind as ActivityKind, date: a.heldOn, groupId: a.groupId, countsFor: a.countsFor as ActivityKind[], attendeeIds: a.attendeeIds,
-      }));
-      const rows = complianceFor({ rules, periodMonth: period, today, branch: facts, activities });
-      return { organizationId: b.id, organizationName: b.name, rows, summary: complianceSummary(rows) };
-    }),
-  };
+  return branches.map((b) => {
+    const active = roster.filter((m) => m.organizationId === b.id && m.membershipStatus === 'active');
+    const facts: BranchFacts = {
+      hasCommittee: active.filter((m) => m.standing === 'full').length >= COMMITTEE_MIN_FULL_MEMBERS,
+      groupIds: groups.filter((g) => g.parentId === b.id).map((g) => g.id),
+      memberIds: active.map((m) => m.id),
+    };
+    const activities = held.filter((a) => a.organizationId === b.id).map((a) => ({
+      kind: a.kind as ActivityKind, date: a.heldOn, groupId: a.groupId, countsFor: a.countsFor as ActivityKind[], attendeeIds: a.attendeeIds,
+      awaitingSignOff: a.supervisorUserId !== null && a.reviewStatus !== 'signed_off',
+    }));
+    const rows = complianceFor({ rules, periodMonth: period, today, branch: facts, activities });
+    return { organizationId: b.id, organizationName: b.name, rows, summary: complianceSummary(rows) };
+  });
 }

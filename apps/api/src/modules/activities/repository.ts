@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { activities, attendances, members, organizations, persons } from '../../db/schema/index.js';
+import { activities, attendances, memberFlows, members, organizations, persons, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
 
 const groups = alias(organizations, 'activity_group');
+const supervisors = alias(users, 'activity_supervisor');
 
 const count = (state: 'present' | 'excused' | 'absent') =>
   sql<number>`(select count(*)::int from ${attendances} a where a.activity_id = ${activities.id} and a.state = ${state})`;
@@ -15,6 +16,8 @@ const columns = {
   countsFor: activities.countsFor, heldOn: activities.heldOn, place: activities.place, topic: activities.topic, host: activities.host,
   recorder: activities.recorder, lecturer: activities.lecturer, agenda: activities.agenda, minutes: activities.minutes,
   resolutions: activities.resolutions, status: activities.status, isDemo: activities.isDemo,
+  agendaParts: activities.agendaParts, guests: activities.guests, supervisorUserId: activities.supervisorUserId,
+  supervisorName: supervisors.displayName, reviewStatus: activities.reviewStatus, createdBy: activities.createdBy,
   present: count('present'), excused: count('excused'), absent: count('absent'),
 };
 export type ActivityRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
@@ -23,7 +26,8 @@ export type ActivityRow = NonNullable<Awaited<ReturnType<typeof findById>>>;
 function fromScoped(db: DbOrTx) {
   return db.select(columns).from(activities)
     .innerJoin(organizations, eq(organizations.id, activities.organizationId))
-    .leftJoin(groups, eq(groups.id, activities.groupId));
+    .leftJoin(groups, eq(groups.id, activities.groupId))
+    .leftJoin(supervisors, eq(supervisors.id, activities.supervisorUserId));
 }
 
 export async function findById(db: DbOrTx, scope: Scope, id: number) {
@@ -97,7 +101,7 @@ export async function activitiesBetween(db: DbOrTx, branchIds: number[], from: s
   if (!branchIds.length) return [];
   const rows = await db.select({
     id: activities.id, organizationId: activities.organizationId, groupId: activities.groupId, kind: activities.kind,
-    countsFor: activities.countsFor, heldOn: activities.heldOn,
+    countsFor: activities.countsFor, heldOn: activities.heldOn, supervisorUserId: activities.supervisorUserId, reviewStatus: activities.reviewStatus,
   }).from(activities)
     .where(and(inArray(activities.organizationId, branchIds), gte(activities.heldOn, from), lte(activities.heldOn, to)));
   const present = rows.length
@@ -107,4 +111,14 @@ export async function activitiesBetween(db: DbOrTx, branchIds: number[], from: s
   const byActivity = new Map<number, number[]>();
   for (const p of present) byActivity.set(p.activityId, [...(byActivity.get(p.activityId) ?? []), p.memberId]);
   return rows.map((r) => ({ ...r, attendeeIds: byActivity.get(r.id) ?? [] }));
+}
+
+/** Members away on an open outflow with a 流动党员活动证 on that date: they take part where they are registered. */
+export async function hostedElsewhere(db: DbOrTx, memberIds: number[], on: string) {
+  if (!memberIds.length) return new Set<number>();
+  const rows = await db.select({ memberId: memberFlows.memberId }).from(memberFlows).where(and(
+    inArray(memberFlows.memberId, memberIds), eq(memberFlows.direction, 'outflow'), lte(memberFlows.startedOn, on),
+    sql`(${memberFlows.endedOn} is null or ${memberFlows.endedOn} >= ${on})`, sql`coalesce(${memberFlows.activityCardNo}, '') <> ''`,
+  ));
+  return new Set(rows.map((r) => r.memberId));
 }

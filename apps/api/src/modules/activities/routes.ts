@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ActivityDetailSchema, ActivityListQuerySchema, ActivityListSchema, AttendanceBodySchema, ComplianceQuerySchema, ComplianceSchema,
+  ActivityDocParamSchema, LedgerQuerySchema, ActivityDetailSchema, ActivityListQuerySchema, ActivityListSchema, AttendanceBodySchema, ComplianceQuerySchema, ComplianceSchema,
   CreateActivitySchema, IdParamSchema, UpdateActivitySchema,
 } from '@dj/contracts';
 import { currentUser } from '../../plugins/auth.js';
 import { branchCompliance } from './compliance-service.js';
+import { activityDocument, branchLedger } from './document-service.js';
 import * as service from './service.js';
 
 export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -34,4 +35,20 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/compliance', {
     schema: { tags, summary: '各党支部组织生活完成情况(按期限,不排名)', querystring: ComplianceQuerySchema, response: { 200: ComplianceSchema } },
   }, async (request) => branchCompliance(app.db, currentUser(request), request.query));
+
+  const download = (name: string) => `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+  app.get('/api/activities/:id/documents/:doc', {
+    schema: { tags, summary: '生成会议记录、签到表(docx/pdf)与灯塔上传包(zip)', params: ActivityDocParamSchema },
+  }, async (request, reply) => {
+    const file = await activityDocument(app.db, caller(request), request.params.id, request.params.doc);
+    return reply.type(file.mime).header('content-disposition', download(file.filename)).send(file.data);
+  });
+
+  app.get('/api/ledger', {
+    schema: { tags, summary: '支部组织生活台账(月度 YYYY-MM 或年度 YYYY;docx/pdf)', querystring: LedgerQuerySchema },
+  }, async (request, reply) => {
+    const file = await branchLedger(app.db, caller(request), request.query);
+    return reply.type(file.mime).header('content-disposition', download(file.filename)).send(file.data);
+  });
 };

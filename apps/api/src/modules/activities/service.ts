@@ -1,56 +1,25 @@
 import type { Activity, ActivityDetail, ActivityKind, ActivityListQuery, AttendanceBody, CreateActivity, UpdateActivity } from '@dj/contracts';
+
+export { getActivity };
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import type { AuthUser } from '../../plugins/auth.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { isValidDate } from '../members/rules/dates.js';
 import { canManage, type Caller } from '../members/service.js';
+import { getActivity, loadActivity as load, toActivity } from './detail-service.js';
+import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { countedKinds, countsForProblems } from './rules/activity-kinds.js';
-
-type Row = repo.ActivityRow;
-
-/** A member (role) sees only their own attendance, never the branch roster. */
-
-export function toActivity(row: Row): Activity {
-  const kind = row.kind as ActivityKind;
-  const countsFor = row.countsFor as ActivityKind[];
-  return {
-    id: row.id, organizationId: row.organizationId, organizationName: row.organizationName, groupId: row.groupId, groupName: row.groupName,
-    kind, countsFor, countedAs: countedKinds(kind, countsFor), heldOn: row.heldOn, place: row.place, topic: row.topic, host: row.host,
-    recorder: row.recorder, lecturer: row.lecturer, status: row.status, isDemo: row.isDemo,
-    attendance: { present: row.present, excused: row.excused, absent: row.absent },
-  };
-}
-
-async function load(db: DbOrTx, user: AuthUser, id: number): Promise<Row> {
-  const row = await repo.findById(db, user.scope, id);
-  if (!row) throw notFound('组织生活记录');
-  return row;
-}
+import { applicableTemplates } from './rules/checklist.js';
 
 export async function listActivities(db: Db, user: AuthUser, query: ActivityListQuery): Promise<{ items: Activity[] }> {
   const under = query.orgId ? await findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
   if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
   const rows = await repo.list(db, user.scope, { under, from: query.from, to: query.to });
   return { items: rows.map(toActivity) };
-}
-
-export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promise<ActivityDetail> {
-  const row = await load(db, user, id);
-  const own = (r: { personId: number }) => !isSelfOnly(user) || r.personId === user.personId;
-  const attendances = (await repo.listAttendance(db, id)).filter(own);
-  const roster = (await repo.branchMembers(db, [row.organizationId]))
-    .filter((m) => m.membershipStatus === 'active' && (row.kind !== 'group_meeting' || m.groupId === row.groupId))
-    .filter(own);
-  return {
-    ...toActivity(row), agenda: row.agenda, minutes: row.minutes, resolutions: row.resolutions,
-    attendances: attendances.map(({ personId: _, ...a }) => a),
-    expected: roster.map((m) => ({ memberId: m.id, name: m.name })),
-    can: { edit: canManage(user, row.organizationPath) },
-  };
 }
 
 interface Placement { organizationId: number; groupId?: number | null; kind: ActivityKind; countsFor?: string[]; heldOn?: string }
@@ -73,6 +42,23 @@ async function checkPlacement(db: DbOrTx, user: AuthUser, p: Placement, action: 
 }
 
 const dedupe = (kinds: string[] | undefined) => [...new Set(kinds ?? [])];
+const guestsOf = (guests: CreateActivity['guests']) => (guests ?? []).map((g) => ({ name: g.name, note: g.note ?? null }));
+
+/**
+ * A record the town guides (a kind whose checklist asks for a supervisor, such as the 五个一 of 主题党日) gets the
+ * branch's assigned supervisor, so it shows in their queue without anyone routing it.
+ */
+async function defaultSupervisor(db: DbOrTx, tenantId: number, branchId: number, kinds: ActivityKind[]): Promise<number | null> {
+  const templates = applicableTemplates(await evidence.listTemplates(db, tenantId), kinds);
+  if (!templates.some((t) => t.items.some((i) => i.satisfiedBy === 'supervisor'))) return null;
+  const [assigned] = await evidence.assignmentsFor(db, [branchId]);
+  return assigned?.userId ?? null;
+}
+
+/** A signed-off record is the branch's evidence; changing it needs the supervisor to return it first. */
+export function assertEditable(row: { reviewStatus: string }) {
+  if (row.reviewStatus === 'signed_off') throw forbidden('该记录已由督导干部签认,不能再修改;如需更正,请督导干部先退回');
+}
 
 export async function createActivity(db: Db, { user, ip }: Caller, input: CreateActivity): Promise<ActivityDetail> {
   return db.transaction(async (tx) => {
@@ -81,6 +67,8 @@ export async function createActivity(db: Db, { user, ip }: Caller, input: Create
       tenantId: user.tenantId, organizationId: branch.id, groupId: input.groupId ?? null, kind: input.kind, countsFor: dedupe(input.countsFor),
       heldOn: input.heldOn, place: input.place, topic: input.topic, host: input.host ?? null, recorder: input.recorder ?? null,
       lecturer: input.lecturer ?? null, agenda: input.agenda ?? null, minutes: input.minutes ?? null, resolutions: input.resolutions ?? null,
+      agendaParts: input.agendaParts ?? [], guests: guestsOf(input.guests),
+      supervisorUserId: await defaultSupervisor(tx, user.tenantId, branch.id, countedKinds(input.kind, dedupe(input.countsFor) as ActivityKind[])),
       createdBy: user.id,
     });
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.create', objectType: 'activity', objectId: id, result: 'ok', detail: { organizationId: branch.id, kind: input.kind, heldOn: input.heldOn } });
@@ -97,8 +85,11 @@ export async function updateActivity(db: Db, { user, ip }: Caller, id: number, i
       groupId: input.groupId !== undefined ? input.groupId : row.groupId,
       countsFor: input.countsFor ?? row.countsFor,
     }, '修改');
-    const { countsFor, ...fields } = input;
-    await repo.update(tx, id, { ...fields, ...(countsFor !== undefined ? { countsFor: dedupe(countsFor) } : {}) });
+    assertEditable(row);
+    const { countsFor, guests, ...fields } = input;
+    await repo.update(tx, id, {
+      ...fields, ...(countsFor !== undefined ? { countsFor: dedupe(countsFor) } : {}), ...(guests !== undefined ? { guests: guestsOf(guests) } : {}),
+    });
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.update', objectType: 'activity', objectId: id, result: 'ok', detail: { fields: Object.keys(input) } });
     return getActivity(tx, user, id);
   });
@@ -109,6 +100,7 @@ export async function setAttendance(db: Db, { user, ip }: Caller, id: number, bo
   return db.transaction(async (tx) => {
     const row = await load(tx, user, id);
     if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记出席情况');
+    assertEditable(row);
     const roster = new Set((await repo.branchMembers(tx, [row.organizationId])).map((m) => m.id));
     const seen = new Set<number>();
     for (const r of body.records) {

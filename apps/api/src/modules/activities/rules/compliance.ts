@@ -15,6 +15,8 @@ export interface ActivityRecord {
   groupId?: number | null;
   countsFor?: readonly ActivityKind[];
   attendeeIds?: readonly number[];
+  /** Guided by a supervisor and not yet signed off: shown as waiting, not counted as done. */
+  awaitingSignOff?: boolean;
 }
 
 export interface ComplianceInput {
@@ -41,6 +43,8 @@ export interface ComplianceRow {
   /** 'times' counts activities; 'members' counts members who have had enough (per-member rules). */
   unit: 'times' | 'members';
   status: ComplianceStatus;
+  /** Held, guided by a supervisor, not yet signed off. */
+  awaitingSignOff: number;
   source: string;
   /** Per-member rows: who still needs one, so the secretary knows whom to talk with. */
   pendingMemberIds?: number[];
@@ -97,13 +101,16 @@ export function complianceFor(input: ComplianceInput): ComplianceRow[] {
     const deadline = deadlineFor(rule, bounds);
     // Only what has been held counts: a future-dated record is a plan, not a meeting.
     const until = today < bounds.end ? today : bounds.end;
-    const inPeriod = counted.filter((a) => a.kinds.includes(rule.kind) && a.date >= bounds.start && a.date <= until);
+    const held = counted.filter((a) => a.kinds.includes(rule.kind) && a.date >= bounds.start && a.date <= until);
+    const inPeriod = held.filter((a) => !a.awaitingSignOff);
+    const waiting = (groupId: number | null) => held.filter((a) => a.awaitingSignOff && (groupId === null || a.groupId === groupId)).length;
     const base = {
       ruleKey: rule.key, kind: rule.kind, label: ACTIVITY_KIND_LABELS[rule.kind], periodLabel: bounds.label,
       periodStart: bounds.start, periodEnd: bounds.end, deadline, source: rule.source,
     };
     const row = (groupId: number | null, expected: number, done: number, unit: ComplianceRow['unit']): ComplianceRow => ({
       ...base, groupId, expected, done, unit, status: statusFor(done, expected, deadline, today, dueSoonDays),
+      awaitingSignOff: unit === 'members' ? 0 : waiting(groupId),
     });
 
     if (rule.perMember) {

@@ -1,0 +1,50 @@
+import type { ChecklistTemplate, SaveChecklistTemplate } from '@dj/contracts';
+import { and, eq } from 'drizzle-orm';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { checklistTemplates } from '../../db/schema/index.js';
+import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { recordAudit } from '../../plugins/audit.js';
+import type { AuthUser } from '../../plugins/auth.js';
+import type { Caller } from '../members/service.js';
+import * as evidence from './evidence-repository.js';
+import { DEFAULT_TEMPLATES } from './rules/checklist.js';
+
+const toTemplate = (t: typeof checklistTemplates.$inferSelect): ChecklistTemplate => ({
+  id: t.id, name: t.name, kinds: t.kinds as ChecklistTemplate['kinds'], items: t.items, source: t.source, active: t.active,
+});
+
+/** A new town starts with 五个一 and 四定两挂一戴; called by the demo seed and by tenant creation. */
+export async function ensureDefaultTemplates(db: DbOrTx, tenantId: number) {
+  if ((await evidence.listTemplates(db, tenantId)).length) return;
+  await db.insert(checklistTemplates).values(DEFAULT_TEMPLATES.map((t) => ({ tenantId, name: t.name, kinds: t.kinds, items: t.items, source: t.source ?? null })));
+}
+
+export async function listTemplates(db: Db, user: AuthUser) {
+  return { items: (await evidence.listTemplates(db, user.tenantId)).map(toTemplate) };
+}
+
+function checkItems(input: SaveChecklistTemplate) {
+  const keys = new Set<string>();
+  input.items.forEach((item, i) => {
+    if (keys.has(item.key)) throw invalid(`items.${i}.key`, `条目代码“${item.key}”重复`);
+    keys.add(item.key);
+  });
+}
+
+export async function saveTemplate(db: Db, { user, ip }: Caller, id: number | null, input: SaveChecklistTemplate) {
+  if (!user.roles.includes('town_admin')) throw forbidden('只有镇党委管理员可以修改检查清单模板');
+  checkItems(input);
+  return db.transaction(async (tx) => {
+    const values = { name: input.name, kinds: input.kinds, items: input.items, source: input.source ?? null, active: input.active ?? true, updatedBy: user.id, updatedAt: new Date() };
+    let saved;
+    if (id === null) {
+      [saved] = await tx.insert(checklistTemplates).values({ ...values, tenantId: user.tenantId }).returning();
+    } else {
+      [saved] = await tx.update(checklistTemplates).set(values)
+        .where(and(eq(checklistTemplates.id, id), eq(checklistTemplates.tenantId, user.tenantId))).returning();
+      if (!saved) throw notFound('检查清单模板');
+    }
+    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: id === null ? 'checklist.create' : 'checklist.update', objectType: 'checklist_template', objectId: saved.id, result: 'ok', detail: { name: input.name, items: input.items.length } });
+    return toTemplate(saved);
+  });
+}

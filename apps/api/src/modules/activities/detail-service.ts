@@ -1,0 +1,115 @@
+import type { Activity, ActivityDetail, ActivityKind } from '@dj/contracts';
+import type { DbOrTx } from '../../db/client.js';
+import { isPathInScope } from '../../db/scope.js';
+import { notFound } from '../../lib/errors.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { canManage } from '../members/service.js';
+import * as evidence from './evidence-repository.js';
+import * as repo from './repository.js';
+import { expectedAttendees } from './rules/attendance.js';
+import { evaluateChecklists } from './rules/checklist.js';
+import { QUORUM_SOURCE, quorum } from './rules/quorum.js';
+import { SAME_PHOTO_MAX_DISTANCE, hammingDistance } from './photos/phash.js';
+import { countedKinds } from './rules/activity-kinds.js';
+
+export type ActivityRow = repo.ActivityRow;
+
+export function toActivity(row: ActivityRow): Activity {
+  const kind = row.kind as ActivityKind;
+  const countsFor = row.countsFor as ActivityKind[];
+  return {
+    id: row.id, organizationId: row.organizationId, organizationName: row.organizationName, groupId: row.groupId, groupName: row.groupName,
+    kind, countsFor, countedAs: countedKinds(kind, countsFor), heldOn: row.heldOn, place: row.place, topic: row.topic, host: row.host,
+    recorder: row.recorder, lecturer: row.lecturer, status: row.status, isDemo: row.isDemo,
+    attendance: { present: row.present, excused: row.excused, absent: row.absent },
+    reviewStatus: row.reviewStatus, supervisorUserId: row.supervisorUserId,
+  };
+}
+
+export async function loadActivity(db: DbOrTx, user: AuthUser, id: number): Promise<ActivityRow> {
+  const row = await repo.findById(db, user.scope, id);
+  if (!row) throw notFound('组织生活记录');
+  return row;
+}
+
+/** The supervisor of the record, or a town admin, may review; a supervisor sees only branches in their scope anyway. */
+export function canReview(user: AuthUser, row: ActivityRow): boolean {
+  if (!isPathInScope(row.organizationPath, user.scope)) return false;
+  return user.roles.includes('town_admin') || (user.roles.includes('supervisor') && row.supervisorUserId === user.id);
+}
+
+/** Who is expected: the branch's active members (the group's for a 党小组会), less those registered elsewhere with a 活动证. */
+export async function expectedFor(db: DbOrTx, row: ActivityRow) {
+  const roster = (await repo.branchMembers(db, [row.organizationId])).filter((m) => m.membershipStatus === 'active');
+  const away = await repo.hostedElsewhere(db, roster.map((m) => m.id), row.heldOn);
+  const kind = row.kind as ActivityKind;
+  const expected = kind === 'group_meeting' && !row.groupId ? [] : expectedAttendees(roster.map((m) => ({
+    memberId: m.id, status: 'active' as const, isMobile: away.has(m.id), hostedElsewhere: away.has(m.id), groupId: m.groupId,
+    // The committee's membership is not recorded yet: every active member may be listed for a 支委会.
+    isCommitteeMember: true,
+  })), kind === 'heart_talk' ? 'general_meeting' : kind, row.groupId);
+  const byId = new Map(roster.map((m) => [m.id, m]));
+  return expected.filter((e) => !e.away).map((e) => byId.get(e.memberId)!);
+}
+
+export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promise<ActivityDetail> {
+  const row = await loadActivity(db, user, id);
+  const selfOnly = isSelfOnly(user);
+  const own = (r: { personId: number }) => !selfOnly || r.personId === user.personId;
+  const [attendanceRows, expectedRows, files, checks, templates, reviews, responses, votes, upload] = await Promise.all([
+    repo.listAttendance(db, id), expectedFor(db, row), evidence.listFiles(db, [id]), evidence.listChecks(db, id),
+    evidence.listTemplates(db, row.tenantId), evidence.listReviews(db, id), evidence.listResponses(db, id),
+    evidence.listVotes(db, id), evidence.findUpload(db, id),
+  ]);
+  const base = toActivity(row);
+  const uploadFact = upload ? { uploadedOn: upload.uploadedOn, reference: upload.reference, uploadedBy: upload.uploadedBy } : null;
+  const checklists = evaluateChecklists(templates, base.countedAs, { files, supervisorName: row.supervisorName, upload: uploadFact, checks });
+  const others = files.some((f) => f.phash) ? await evidence.otherPhotoHashes(db, row.tenantId, id) : [];
+
+  let quorumView: ActivityDetail['quorum'] = null;
+  if (base.countedAs.includes('general_meeting')) {
+    const standing = new Map(expectedRows.map((m) => [m.id, m.standing]));
+    const present = attendanceRows.filter((a) => a.state === 'present');
+    const q = quorum({
+      fullMembers: expectedRows.filter((m) => m.standing === 'full').length,
+      probationaryMembers: expectedRows.filter((m) => m.standing === 'probationary').length,
+      presentFull: present.filter((a) => standing.get(a.memberId) === 'full').length,
+      presentProbationary: present.filter((a) => standing.get(a.memberId) === 'probationary').length,
+    });
+    quorumView = {
+      fullMembers: q.votingMembers, probationaryMembers: expectedRows.filter((m) => m.standing === 'probationary').length,
+      presentFull: q.present, presentProbationary: q.presentTotal - q.present, required: q.required, met: q.met, message: q.message, source: QUORUM_SOURCE,
+    };
+  }
+
+  return {
+    ...base, agenda: row.agenda, minutes: row.minutes, resolutions: row.resolutions,
+    attendances: attendanceRows.filter(own).map(({ personId: _, ...a }) => a),
+    expected: expectedRows.filter(own).map((m) => ({ memberId: m.id, name: m.name })),
+    agendaParts: row.agendaParts as ActivityDetail['agendaParts'],
+    guests: selfOnly ? [] : row.guests,
+    supervisor: row.supervisorUserId && row.supervisorName ? { userId: row.supervisorUserId, name: row.supervisorName } : null,
+    reviewStatus: row.reviewStatus,
+    reviews: selfOnly ? [] : reviews.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    responses: responses.filter(own).map(({ personId: _, ...r }) => ({ ...r, respondedAt: r.respondedAt.toISOString() })),
+    files: files.map((f) => {
+      const reused = f.phash ? others.filter((o) => o.phash && hammingDistance(o.phash, f.phash!) <= SAME_PHOTO_MAX_DISTANCE) : [];
+      return {
+        id: f.id, category: f.category, filename: f.filename, mime: f.mime, size: f.size, width: f.width, height: f.height,
+        capturedAt: f.capturedAt?.toISOString() ?? null, hadLocation: f.hadLocation, uploadedBy: f.uploadedBy, uploadedAt: f.createdAt.toISOString(),
+        // Another village's record is named only to those who may see it; others learn that it exists, not whose it is.
+        reusedIn: [...new Map(reused.map((o) => [o.activityId, o])).values()].map((o) => isPathInScope(o.path, user.scope)
+          ? { activityId: o.activityId, label: `${o.organizationName} ${o.heldOn} ${o.topic}` }
+          : { activityId: null, label: '本镇其他支部的一条记录' }),
+      };
+    }),
+    checklists,
+    quorum: quorumView,
+    votes: votes.map((v) => ({
+      id: v.id, subject: v.subject, votingMembers: v.votingMembers, presentFull: v.presentFull, presentProbationary: v.presentProbationary,
+      writtenOpinions: v.writtenOpinions, inFavour: v.inFavour, against: v.against, abstain: v.abstain, passed: v.passed, recordedAt: v.recordedAt.toISOString(),
+    })),
+    upload: upload ? { uploadedOn: upload.uploadedOn, uploadedBy: upload.uploadedBy, reference: upload.reference, recordedAt: upload.recordedAt.toISOString() } : null,
+    can: { edit: canManage(user, row.organizationPath), review: canReview(user, row), assignSupervisor: user.roles.includes('town_admin') },
+  };
+}

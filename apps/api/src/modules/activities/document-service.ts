@@ -1,0 +1,110 @@
+/**
+ * Every document comes from the one record: the minutes, the sign-in sheet, the 灯塔 package and the branch's
+ * monthly or yearly ledger (台账) are rendered from what the secretary entered once.
+ */
+import type { ActivityDetail, ACTIVITY_DOCUMENTS } from '@dj/contracts';
+import { REVIEW_STATUS_LABELS } from '@dj/contracts';
+import sharp from 'sharp';
+import type { Db } from '../../db/client.js';
+import { isPathInScope } from '../../db/scope.js';
+import { forbidden, notFound } from '../../lib/errors.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { recordAudit } from '../../plugins/audit.js';
+import { isSelfOnly } from '../../plugins/auth.js';
+import { findActiveOrganization } from '../members/repository.js';
+import { daysInMonth } from '../members/rules/dates.js';
+import type { Caller } from '../members/service.js';
+import { getActivity } from './detail-service.js';
+import {
+  ledgerDocx, ledgerPdf, minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf,
+} from './documents/activity-documents.js';
+import { dengtaPackage } from './documents/dengta-package.js';
+import type { DocActivity, DocPhoto } from './documents/types.js';
+import * as evidence from './evidence-repository.js';
+import * as repo from './repository.js';
+import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
+
+type Doc = (typeof ACTIVITY_DOCUMENTS)[number];
+const MIME: Record<'docx' | 'pdf' | 'zip', string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', zip: 'application/zip',
+};
+
+export function toDocActivity(d: ActivityDetail, photos: DocPhoto[]): DocActivity {
+  const recorded = new Set(d.attendances.map((a) => a.memberId));
+  // Once the meeting is held, an expected member with no entry did not come.
+  const unrecorded = d.heldOn <= todayInShanghai() ? d.expected.filter((e) => !recorded.has(e.memberId)) : [];
+  const vote = d.votes.at(-1);
+  return {
+    id: d.id, branchName: d.organizationName, groupName: d.groupName, kindLabel: ACTIVITY_KIND_LABELS[d.kind],
+    countedAsLabels: d.countedAs.map((k) => ACTIVITY_KIND_LABELS[k]), heldOn: d.heldOn, place: d.place, topic: d.topic,
+    host: d.host, recorder: d.recorder, lecturer: d.lecturer,
+    agenda: [d.agenda, ...d.agendaParts.map((p) => `【${ACTIVITY_KIND_LABELS[p.kind]}】${p.text}`)].filter(Boolean).join('\n') || null,
+    minutes: d.minutes, resolutions: d.resolutions,
+    attendees: [
+      ...d.attendances.map((a) => ({ name: a.name, isMember: true, state: a.state, reason: a.reason, makeupOn: a.makeupOn })),
+      ...unrecorded.map((e) => ({ name: e.name, isMember: true, state: 'absent' as const, reason: null, makeupOn: null })),
+      ...d.guests.map((g) => ({ name: g.name, isMember: false, state: 'present' as const, reason: g.note, makeupOn: null })),
+    ],
+    photos,
+    checklist: d.checklists.flatMap((c) => c.items.map((i) => ({ label: `${c.name}: ${i.label}`, done: i.done, evidence: i.evidence }))),
+    supervisorName: d.supervisor?.name ?? null,
+    reviewStatusLabel: d.supervisor ? REVIEW_STATUS_LABELS[d.reviewStatus] : null,
+    vote: vote ? {
+      subject: vote.subject, votingMembers: vote.votingMembers, present: vote.presentFull, inFavour: vote.inFavour, against: vote.against,
+      abstain: vote.abstain, quorumMet: true, passed: vote.passed,
+    } : null,
+    upload: d.upload ? { uploadedOn: d.upload.uploadedOn, uploadedBy: d.upload.uploadedBy, reference: d.upload.reference } : null,
+  };
+}
+
+/** Ledgers print many photos: a 960 px copy keeps a yearly ledger printable and small. */
+async function photosFor(db: Db, ids: number[], maxEdge?: number) {
+  const rows = await evidence.photoData(db, ids);
+  const out = new Map<number, DocPhoto[]>();
+  for (const r of rows) {
+    const data = maxEdge ? await sharp(r.data).resize(maxEdge, maxEdge, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer() : r.data;
+    out.set(r.activityId, [...(out.get(r.activityId) ?? []), { data, capturedAt: r.capturedAt?.toISOString() ?? null, caption: r.filename }]);
+  }
+  return out;
+}
+
+export async function activityDocument(db: Db, { user, ip }: Caller, id: number, doc: Doc) {
+  const detail = await getActivity(db, user, id);
+  if (isSelfOnly(user)) throw forbidden('党员本人不导出支部活动材料');
+  const photos = (await photosFor(db, [id])).get(id) ?? [];
+  const a = toDocActivity(detail, photos);
+  const base = `${detail.organizationName}-${detail.heldOn}-${ACTIVITY_KIND_LABELS[detail.kind]}`;
+  const [name, data] = await (async (): Promise<[string, Buffer]> => {
+    switch (doc) {
+      case 'minutes.docx': return [`${base}-会议记录.docx`, await minutesDocx(a)];
+      case 'minutes.pdf': return [`${base}-会议记录.pdf`, await minutesPdf(a)];
+      case 'signin.docx': return [`${base}-签到表.docx`, await signInSheetDocx(a)];
+      case 'signin.pdf': return [`${base}-签到表.pdf`, await signInSheetPdf(a)];
+      case 'dengta.zip': {
+        const { can: _c, ...record } = detail;
+        return [`${base}-灯塔上传包.zip`, await dengtaPackage(a, { format: 'dangjian-platform/activity@1', exportedAt: new Date().toISOString(), activity: record })];
+      }
+    }
+  })();
+  await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.document', objectType: 'activity', objectId: id, result: 'ok', detail: { doc, bytes: data.length } });
+  return { filename: name, mime: MIME[doc.split('.').pop() as 'docx' | 'pdf' | 'zip'], data };
+}
+
+export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: number; period: string; format: 'docx' | 'pdf' }) {
+  const branch = await findActiveOrganization(db, user.tenantId, q.orgId);
+  if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
+  if (isSelfOnly(user)) throw forbidden('党员本人不导出支部台账');
+  const [year, month] = q.period.split('-');
+  const from = month ? `${year}-${month}-01` : `${year}-01-01`;
+  const to = month ? `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}` : `${year}-12-31`;
+  const rows = (await repo.list(db, user.scope, { under: branch, from, to }, 2000)).filter((r) => r.organizationId === branch.id && r.heldOn <= todayInShanghai());
+  const ids = rows.map((r) => r.id);
+  const photos = await photosFor(db, ids, 960);
+  const activities = [];
+  for (const id of ids) activities.push(toDocActivity(await getActivity(db, user, id), photos.get(id) ?? []));
+  const periodLabel = month ? `${year}年${Number(month)}月` : `${year}年`;
+  const ledger = { branchName: branch.name, townName: user.tenantName, periodLabel, activities, generatedAt: new Date().toISOString() };
+  const data = q.format === 'docx' ? await ledgerDocx(ledger) : await ledgerPdf(ledger);
+  await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'ledger.export', objectType: 'organization', objectId: branch.id, result: 'ok', detail: { period: q.period, format: q.format, activities: ids.length, bytes: data.length } });
+  return { filename: `${branch.name}-${periodLabel}组织生活台账.${q.format}`, mime: MIME[q.format], data };
+}

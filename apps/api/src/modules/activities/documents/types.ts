@@ -1,0 +1,72 @@
+// Input shapes for document generation. Deliberately independent of the database rows so the
+// documents can be produced from any source (service layer, seed data, tests) and stay stable
+// when the schema changes.
+
+export interface DocAttendee {
+  name: string;
+  isMember: boolean;
+  state: 'present' | 'excused' | 'absent';
+  reason: string | null;
+  makeupOn: string | null;
+}
+
+export interface DocPhoto {
+  data: Buffer /* JPEG */;
+  capturedAt: string | null /* ISO */;
+  caption: string | null;
+}
+
+export interface DocChecklistItem {
+  label: string;
+  done: boolean;
+  evidence: string | null;
+}
+
+export interface DocVote {
+  subject: string;
+  votingMembers: number;
+  present: number;
+  inFavour: number;
+  against: number;
+  abstain: number;
+  quorumMet: boolean;
+  passed: boolean;
+}
+
+export interface DocUpload {
+  uploadedOn: string;
+  uploadedBy: string;
+  reference: string;
+}
+
+export interface DocActivity {
+  id: number;
+  branchName: string;
+  groupName: string | null;
+  kindLabel: string;
+  countedAsLabels: string[];
+  heldOn: string /* YYYY-MM-DD */;
+  place: string;
+  topic: string;
+  host: string | null;
+  recorder: string | null;
+  lecturer: string | null;
+  agenda: string | null;
+  minutes: string | null;
+  resolutions: string | null;
+  attendees: DocAttendee[];
+  photos: DocPhoto[];
+  checklist: DocChecklistItem[];
+  supervisorName: string | null;
+  reviewStatusLabel: string | null;
+  vote: DocVote | null;
+  upload: DocUpload | null;
+}
+
+export interface DocLedger {
+  branchName: string;
+  townName: string;
+  periodLabel: string /* e.g. 2026年 or 2026年11月 */;
+  activities: DocActivity[];
+  generatedAt: string;
+}

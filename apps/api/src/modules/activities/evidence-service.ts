@@ -1,0 +1,117 @@
+import { createHash } from 'node:crypto';
+import type { ActivityDetail, FILE_CATEGORIES } from '@dj/contracts';
+import { UploadBodySchema } from '@dj/contracts';
+import type { z } from 'zod';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { recordAudit } from '../../plugins/audit.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { isValidDate } from '../members/rules/dates.js';
+import { canManage, type Caller } from '../members/service.js';
+import { getActivity, loadActivity, toActivity } from './detail-service.js';
+import * as evidence from './evidence-repository.js';
+import { PhotoError, processPhoto } from './photos/process-photo.js';
+import { applicableTemplates } from './rules/checklist.js';
+import { assertEditable } from './service.js';
+
+type Category = (typeof FILE_CATEGORIES)[number];
+export interface Upload { data: Buffer; filename: string }
+
+/** Attachments a secretary actually has: Word/WPS, PDF, Excel, pictures and plain text. Checked by content, not only by name. */
+const ATTACHMENT_TYPES: { ext: RegExp; mime: string; magic?: number[] }[] = [
+  { ext: /\.pdf$/i, mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
+  { ext: /\.docx$/i, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b] },
+  { ext: /\.xlsx$/i, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b] },
+  { ext: /\.(doc|xls|wps)$/i, mime: 'application/octet-stream', magic: [0xd0, 0xcf, 0x11, 0xe0] },
+  { ext: /\.jpe?g$/i, mime: 'image/jpeg', magic: [0xff, 0xd8] },
+  { ext: /\.png$/i, mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
+  { ext: /\.txt$/i, mime: 'text/plain; charset=utf-8' },
+];
+
+async function manageable(db: DbOrTx, user: AuthUser, id: number, action: string) {
+  const row = await loadActivity(db, user, id);
+  if (!canManage(user, row.organizationPath)) throw forbidden(`只有镇党委管理员和本支部书记可以${action}`);
+  return row;
+}
+
+const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-100) || '附件';
+
+export async function addFile(db: Db, { user, ip }: Caller, id: number, category: Category, read: () => Promise<Upload>): Promise<ActivityDetail> {
+  const row = await manageable(db, user, id, '上传材料');
+  assertEditable(row);
+  // Read only after the scope check, so an out-of-scope id answers 404 whatever was sent.
+  const upload = await read();
+  let values;
+  if (category === 'photo') {
+    let photo;
+    try {
+      photo = await processPhoto(upload.data);
+    } catch (error) {
+      if (error instanceof PhotoError) throw invalid('file', error.message);
+      throw error;
+    }
+    values = {
+      mime: 'image/jpeg', filename: `${safeName(upload.filename).replace(/\.[^.]*$/, '')}.jpg`, size: photo.jpeg.length, sha256: photo.sha256,
+      data: photo.jpeg, thumbnail: photo.thumbnail, width: photo.width, height: photo.height,
+      capturedAt: photo.capturedAt ? new Date(photo.capturedAt) : null, hadLocation: photo.hadLocation, phash: photo.phash,
+    };
+  } else {
+    const type = ATTACHMENT_TYPES.find((t) => t.ext.test(upload.filename));
+    if (!type) throw invalid('file', '附件格式不支持,请上传 PDF、Word(docx/doc/wps)、Excel、JPG/PNG 或 TXT 文件');
+    if (type.magic && !type.magic.every((b, i) => upload.data[i] === b)) throw invalid('file', '文件内容与扩展名不符,请检查文件是否损坏');
+    if (!upload.data.length) throw invalid('file', '文件是空的');
+    values = { mime: type.mime, filename: safeName(upload.filename), size: upload.data.length, sha256: createHash('sha256').update(upload.data).digest('hex'), data: upload.data };
+  }
+  return db.transaction(async (tx) => {
+    const fileId = await evidence.insertFile(tx, { ...values, tenantId: user.tenantId, activityId: id, category, uploadedBy: user.id });
+    await recordAudit(tx, {
+      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.file.add', objectType: 'activity', objectId: id, result: 'ok',
+      detail: { fileId, category, size: values.size, hadLocation: 'hadLocation' in values ? values.hadLocation : false },
+    });
+    return getActivity(tx, user, id);
+  });
+}
+
+export async function readFile(db: Db, user: AuthUser, id: number, fileId: number, thumbnail: boolean) {
+  await loadActivity(db, user, id);
+  if (isSelfOnly(user)) throw forbidden('党员本人不查看支部活动材料');
+  const file = await evidence.fileData(db, id, fileId);
+  if (!file) throw notFound('材料');
+  return { filename: file.filename, mime: thumbnail && file.thumbnail ? 'image/jpeg' : file.mime, data: thumbnail && file.thumbnail ? file.thumbnail : file.data };
+}
+
+export async function removeFile(db: Db, { user, ip }: Caller, id: number, fileId: number): Promise<ActivityDetail> {
+  return db.transaction(async (tx) => {
+    const row = await manageable(tx, user, id, '删除材料');
+    assertEditable(row);
+    if (!(await evidence.deleteFile(tx, id, fileId))) throw notFound('材料');
+    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.file.remove', objectType: 'activity', objectId: id, result: 'ok', detail: { fileId } });
+    return getActivity(tx, user, id);
+  });
+}
+
+export async function checkItem(db: Db, { user, ip }: Caller, id: number, body: { templateId: number; itemKey: string; done: boolean; note?: string | null }) {
+  return db.transaction(async (tx) => {
+    const row = await manageable(tx, user, id, '确认检查条目');
+    assertEditable(row);
+    const template = applicableTemplates(await evidence.listTemplates(tx, user.tenantId), toActivity(row).countedAs).find((t) => t.id === body.templateId);
+    const item = template?.items.find((i) => i.key === body.itemKey);
+    if (!template || !item) throw invalid('itemKey', '该检查条目不适用于本次活动');
+    if (item.satisfiedBy !== 'confirm') throw invalid('itemKey', `"${item.label}"由记录中的材料自动判断,无需手工确认`);
+    await evidence.setCheck(tx, id, template.id, item.key, body.done, body.note ?? null, user.id);
+    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.check', objectType: 'activity', objectId: id, result: 'ok', detail: { templateId: template.id, itemKey: item.key, done: body.done } });
+    return getActivity(tx, user, id);
+  });
+}
+
+/** Recording that the 灯塔 package went up: allowed after sign-off too, because the upload usually comes last. */
+export async function recordUpload(db: Db, { user, ip }: Caller, id: number, body: z.infer<typeof UploadBodySchema>) {
+  return db.transaction(async (tx) => {
+    const row = await manageable(tx, user, id, '登记灯塔上传');
+    if (!isValidDate(body.uploadedOn)) throw invalid('uploadedOn', '上传日期不存在,请检查年月日');
+    if (body.uploadedOn < row.heldOn) throw invalid('uploadedOn', '上传日期不能早于活动日期');
+    await evidence.upsertUpload(tx, { activityId: id, ...body, recordedBy: user.id });
+    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.dengta_upload', objectType: 'activity', objectId: id, result: 'ok', detail: { uploadedOn: body.uploadedOn, reference: body.reference } });
+    return getActivity(tx, user, id);
+  });
+}

@@ -1,0 +1,88 @@
+/**
+ * What members and the meeting itself add to a record: a member's own answer before the day (confirm or ask for
+ * leave, from a phone, never a forced check-in), and a vote at a 支部党员大会, allowed only once the quorum holds.
+ */
+import type { ResponseBodySchema, VoteBody } from '@dj/contracts';
+import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import type { Db } from '../../db/client.js';
+import { activities, attendanceResponses, attendances, members, organizations } from '../../db/schema/index.js';
+import { forbidden, invalid } from '../../lib/errors.js';
+import { addDays } from '../members/rules/dates.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { recordAudit } from '../../plugins/audit.js';
+import type { AuthUser } from '../../plugins/auth.js';
+import { canManage, type Caller } from '../members/service.js';
+import { expectedFor, getActivity, loadActivity } from './detail-service.js';
+import * as evidence from './evidence-repository.js';
+import { voteResult } from './rules/quorum.js';
+import { assertEditable } from './service.js';
+
+async function ownMember(db: Db, user: AuthUser) {
+  if (!user.personId) throw forbidden('当前账号未关联党员,不能答复');
+  const [m] = await db.select({ id: members.id, organizationId: members.organizationId }).from(members)
+    .where(and(eq(members.personId, user.personId), eq(members.tenantId, user.tenantId))).limit(1);
+  if (!m) throw forbidden('当前账号未关联党员,不能答复');
+  return m;
+}
+
+export async function respond(db: Db, { user, ip }: Caller, id: number, body: z.infer<typeof ResponseBodySchema>) {
+  const row = await loadActivity(db, user, id);
+  const me = await ownMember(db, user);
+  const expected = await expectedFor(db, row);
+  // Not expected at this meeting reads like a record outside scope: nothing to answer here.
+  if (!expected.some((m) => m.id === me.id)) throw forbidden('您不在本次活动的应到名单中');
+  if (row.heldOn < todayInShanghai()) throw invalid('response', '活动已经举行,请向支部书记说明情况');
+  if (body.response === 'leave' && !body.reason?.trim()) throw invalid('reason', '请假请写明事由');
+  return db.transaction(async (tx) => {
+    await evidence.upsertResponse(tx, { activityId: id, memberId: me.id, response: body.response, reason: body.reason?.trim() || null });
+    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: `activity.response.${body.response}`, objectType: 'activity', objectId: id, result: 'ok' });
+    return getActivity(tx, user, id);
+  });
+}
+
+/** A member's own activities: the coming ones to answer and the last months' with their attendance. */
+export async function myActivities(db: Db, user: AuthUser) {
+  const me = await ownMember(db, user);
+  const since = addDays(todayInShanghai(), -90);
+  const rows = await db.select({
+    id: activities.id, kind: activities.kind, heldOn: activities.heldOn, place: activities.place, topic: activities.topic, organizationName: organizations.name,
+  }).from(activities).innerJoin(organizations, eq(organizations.id, activities.organizationId))
+    .where(and(eq(activities.organizationId, me.organizationId), gte(activities.heldOn, since)))
+    .orderBy(desc(activities.heldOn), asc(activities.id)).limit(50);
+  const ids = rows.map((r) => r.id);
+  const responses = ids.length ? await db.select().from(attendanceResponses).where(and(inArray(attendanceResponses.activityId, ids), eq(attendanceResponses.memberId, me.id))) : [];
+  const attended = ids.length ? await db.select().from(attendances).where(and(inArray(attendances.activityId, ids), eq(attendances.memberId, me.id))) : [];
+  return {
+    items: rows.map((r) => ({
+      ...r, kind: r.kind as never,
+      myResponse: responses.find((x) => x.activityId === r.id)?.response ?? null,
+      myAttendance: attended.find((x) => x.activityId === r.id)?.state ?? null,
+    })),
+  };
+}
+
+export async function recordVote(db: Db, { user, ip }: Caller, id: number, body: VoteBody) {
+  return db.transaction(async (tx) => {
+    const row = await loadActivity(tx, user, id);
+    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录表决');
+    assertEditable(row);
+    const detail = await getActivity(tx, user, id);
+    const q = detail.quorum;
+    if (!q) throw invalid('subject', '只有支部党员大会(或作为党员大会召开的活动)才能记录表决');
+    // 支部工作条例第十一条: no vote without more than half of the voting members present.
+    if (!q.met) throw invalid('subject', `${q.message};请先登记出席情况`);
+    const written = body.writtenOpinions ?? 0;
+    if (written > q.fullMembers - q.presentFull) throw invalid('writtenOpinions', '书面意见只能由未到会的正式党员提出,份数不能超过未到会正式党员人数');
+    if (body.inFavour + body.against + body.abstain > q.presentFull + written) {
+      throw invalid('inFavour', `赞成、反对、弃权合计不能超过到会正式党员${q.presentFull}人与书面意见${written}份之和(预备党员没有表决权)`);
+    }
+    const result = voteResult({ votingMembers: q.fullMembers, yes: body.inFavour });
+    await evidence.insertVote(tx, {
+      activityId: id, subject: body.subject, votingMembers: q.fullMembers, presentFull: q.presentFull, presentProbationary: q.presentProbationary,
+      writtenOpinions: written, inFavour: body.inFavour, against: body.against, abstain: body.abstain, passed: result.passed, recordedBy: user.id,
+    });
+    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.vote', objectType: 'activity', objectId: id, result: 'ok', detail: { passed: result.passed } });
+    return getActivity(tx, user, id);
+  });
+}
