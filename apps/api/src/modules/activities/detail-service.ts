@@ -56,11 +56,16 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
   const row = await loadActivity(db, user, id);
   const selfOnly = isSelfOnly(user);
   const own = (r: { personId: number }) => !selfOnly || r.personId === user.personId;
-  const [attendanceRows, expectedRows, files, checks, templates, reviews, responses, votes, upload] = await Promise.all([
-    repo.listAttendance(db, id), expectedFor(db, row), evidence.listFiles(db, [id]), evidence.listChecks(db, id),
-    evidence.listTemplates(db, row.tenantId), evidence.listReviews(db, id), evidence.listResponses(db, id),
-    evidence.listVotes(db, id), evidence.findUpload(db, id),
-  ]);
+  // One after another: inside a transaction they share one connection, which runs one query at a time anyway.
+  const attendanceRows = await repo.listAttendance(db, id);
+  const expectedRows = await expectedFor(db, row);
+  const files = await evidence.listFiles(db, [id]);
+  const checks = await evidence.listChecks(db, id);
+  const templates = await evidence.listTemplates(db, row.tenantId);
+  const reviews = await evidence.listReviews(db, id);
+  const responses = await evidence.listResponses(db, id);
+  const votes = await evidence.listVotes(db, id);
+  const upload = await evidence.findUpload(db, id);
   const base = toActivity(row);
   const uploadFact = upload ? { uploadedOn: upload.uploadedOn, reference: upload.reference, uploadedBy: upload.uploadedBy } : null;
   const checklists = evaluateChecklists(templates, base.countedAs, { files, supervisorName: row.supervisorName, upload: uploadFact, checks });

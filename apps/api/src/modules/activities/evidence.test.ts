@@ -1,0 +1,259 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import exifr from 'exifr';
+import JSZip from 'jszip';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { monthFromIndex, monthIndex } from '../members/rules/dates.js';
+import { ensureDefaultTemplates } from './checklist-service.js';
+
+let ctx: TestContext;
+let admin: Session;
+let yingzi: Session;
+let supervisor: Session;
+let ids: Record<string, number>;
+const lastMonth = monthFromIndex(monthIndex(todayInShanghai().slice(0, 7)) - 1);
+
+/** A multipart body with one file, as a browser sends it. */
+function multipart(file: Buffer, name: string) {
+  const boundary = '----evidence' + Math.random().toString(16).slice(2);
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+const upload = (s: Session, activityId: number, category: string, file: Buffer, name: string) => {
+  const body = multipart(file, name);
+  return s.request('POST', `/api/activities/${activityId}/files?category=${category}`, body.payload, { 'content-type': body.contentType });
+};
+
+/** A camera photo: GPS and the capture time in its EXIF. */
+async function cameraPhoto(seed: number) {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2400" height="1800"><rect width="2400" height="1800" fill="#${(0x335577 + seed * 0x1f2f3f).toString(16).slice(-6)}"/>
+    <circle cx="${600 + seed * 300}" cy="900" r="500" fill="#e0c040"/><rect x="1500" y="${300 + seed * 100}" width="600" height="900" fill="#a02020"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg().withExif({
+    IFD0: { Make: 'TestCam' },
+    IFD2: { DateTimeOriginal: '2026:03:28 09:30:00' },
+    IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '117/1 33/1 0/1' },
+  }).toBuffer();
+}
+
+async function newActivity(s: Session, body: Record<string, unknown>) {
+  const res = await s.post('/api/activities', { organizationId: ids['营子村党支部'], kind: 'theme_day', heldOn: `${lastMonth}-21`, place: '村党群服务中心', topic: '测试主题党日', ...body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ids = await orgIds(ctx.pool);
+  const { rows: [t] } = await ctx.pool.query(`select tenant_id from organizations where id = $1`, [ids['营子村党支部']]);
+  await ensureDefaultTemplates(ctx.db, t.tenant_id);
+  [admin, yingzi, supervisor] = await Promise.all([ctx.signIn('admin'), ctx.signIn('yingzi'), ctx.signIn('supervisor')]);
+  const { rows: [sup] } = await ctx.pool.query(`select id from users where username = 'supervisor'`);
+  const put = await admin.request('PUT', '/api/supervision/assignments', { organizationId: ids['营子村党支部'], userIds: [sup.id] });
+  expect(put.statusCode, put.body).toBe(200);
+});
+afterAll(async () => { await ctx.close(); });
+
+describe('photos and the 五个一 checklist', () => {
+  it('a photo is stored without its location, keeps its capture time, and satisfies the photo item', async () => {
+    const a = await newActivity(yingzi, {});
+    const five = a.checklists.find((c: { name: string }) => c.name === '五个一');
+    expect(five.items.map((i: { done: boolean }) => i.done)).toEqual([false, false, true, false, false]); // only the supervisor is there
+    const original = await cameraPhoto(1);
+    expect((await exifr.gps(original))?.latitude).toBeCloseTo(34.833, 2);
+    const res = await upload(yingzi, a.id, 'photo', original, 'IMG_0001.JPG');
+    expect(res.statusCode, res.body).toBe(200);
+    const [file] = res.json().files;
+    expect(file).toMatchObject({ category: 'photo', filename: 'IMG_0001.jpg', hadLocation: true, width: 1600, height: 1200, reusedIn: [] });
+    expect(file.capturedAt).toBe('2026-03-28T01:30:00.000Z');
+    const stored = await yingzi.get(`/api/activities/${a.id}/files/${file.id}`);
+    expect(stored.headers['content-type']).toBe('image/jpeg');
+    expect(await exifr.gps(stored.rawPayload)).toBeUndefined();
+    const photoItem = res.json().checklists.find((c: { name: string }) => c.name === '五个一').items.find((i: { key: string }) => i.key === 'photo');
+    expect(photoItem).toMatchObject({ done: true, evidence: 'IMG_0001.jpg', fileIds: [file.id] });
+  });
+
+  it('the same photo used again for another activity is flagged, not rejected', async () => {
+    const first = await newActivity(yingzi, { topic: '第一次活动' });
+    const photo = await cameraPhoto(2);
+    expect((await upload(yingzi, first.id, 'photo', photo, 'a.jpg')).statusCode).toBe(200);
+    const second = await newActivity(yingzi, { topic: '第二次活动', heldOn: `${lastMonth}-22` });
+    const again = await upload(yingzi, second.id, 'photo', await sharp(photo).resize(1200).jpeg({ quality: 60 }).toBuffer(), 'b.jpg');
+    expect(again.statusCode, again.body).toBe(200);
+    expect(again.json().files[0].reusedIn).toEqual([{ activityId: first.id, label: expect.stringContaining('第一次活动') }]);
+  });
+
+  it('bad uploads get a Chinese error naming the file field, and nothing is stored', async () => {
+    const a = await newActivity(yingzi, {});
+    const notPhoto = await upload(yingzi, a.id, 'photo', Buffer.from('not an image at all'), 'x.jpg');
+    expect(notPhoto.statusCode).toBe(400);
+    expect(notPhoto.json().fields[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/照片/) });
+    const fakePdf = await upload(yingzi, a.id, 'plan', Buffer.from('hello'), '方案.pdf');
+    expect(fakePdf.json()).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'file', message: expect.stringContaining('扩展名') }] });
+    const exe = await upload(yingzi, a.id, 'material', Buffer.from('MZ'), 'tool.exe');
+    expect(exe.statusCode).toBe(400);
+    expect((await yingzi.get(`/api/activities/${a.id}`)).json().files).toEqual([]);
+  });
+
+  it('plan, material, 灯塔 upload record and hand-confirmed items complete the checklists', async () => {
+    const a = await newActivity(yingzi, {});
+    const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]);
+    expect((await upload(yingzi, a.id, 'plan', pdf, '活动方案.pdf')).statusCode).toBe(200);
+    expect((await upload(yingzi, a.id, 'material', Buffer.from('学习资料正文'), '学习资料.txt')).statusCode).toBe(200);
+    const up = await yingzi.request('PUT', `/api/activities/${a.id}/dengta-upload`, { uploadedOn: `${lastMonth}-25`, uploadedBy: '张志强', reference: 'DT-2026-001' });
+    expect(up.statusCode, up.body).toBe(200);
+    const four = up.json().checklists.find((c: { name: string }) => c.name === '四定两挂一戴');
+    const auto = await yingzi.post(`/api/activities/${a.id}/checks`, { templateId: up.json().checklists[0].templateId, itemKey: 'photo', done: true });
+    expect(auto.json().fields[0].message).toContain('自动判断');
+    let last;
+    for (const item of four.items) last = await yingzi.post(`/api/activities/${a.id}/checks`, { templateId: four.templateId, itemKey: item.key, done: true });
+    const lists = last!.json().checklists as { name: string; items: { key: string; done: boolean; evidence: string | null }[] }[];
+    expect(lists.find((c) => c.name === '四定两挂一戴')!.items.every((i) => i.done)).toBe(true);
+    const five = lists.find((c) => c.name === '五个一')!.items;
+    expect(five.filter((i) => !i.done).map((i) => i.key)).toEqual(['photo']);
+    expect(five.find((i) => i.key === 'upload')!.evidence).toContain('DT-2026-001');
+  });
+});
+
+describe('supervision (督导) and the compliance calendar', () => {
+  it('a supervised 主题党日 counts as done only once the supervisor signs it off', async () => {
+    const month = monthFromIndex(monthIndex(lastMonth) - 11);
+    const a = await newActivity(yingzi, { heldOn: `${month}-28`, topic: '督导签认测试' });
+    expect(a.supervisor?.name).toContain('王建华');
+    const board = async () => ((await admin.get(`/api/compliance?orgId=${ids['营子村党支部']}&period=${month}`)).json().branches[0].rows as { ruleKey: string; done: number; awaitingSignOff: number }[])
+      .find((r) => r.ruleKey === 'theme_day.monthly')!;
+    const before = await board();
+    expect(before.awaitingSignOff).toBeGreaterThanOrEqual(1);
+
+    expect((await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).statusCode).toBe(400); // not submitted yet
+    expect((await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).statusCode).toBe(403);
+    expect((await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
+    const queue = (await supervisor.get('/api/supervision/queue')).json();
+    expect(queue.toSignOff.map((q: { id: number }) => q.id)).toContain(a.id);
+    const returned = await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'return' });
+    expect(returned.json().fields[0]).toMatchObject({ path: 'text', message: expect.stringContaining('原因') });
+    expect((await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'return', text: '缺少现场照片' })).json().reviewStatus).toBe('returned');
+    expect((await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
+    const signed = await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off', text: '规范' });
+    expect(signed.json().reviewStatus).toBe('signed_off');
+    expect(signed.json().reviews.map((r: { action: string }) => r.action)).toEqual(['submit', 'return', 'submit', 'sign_off']);
+    const after = await board();
+    expect(after.done).toBe(before.done + 1);
+    expect(after.awaitingSignOff).toBe(before.awaitingSignOff - 1);
+
+    const edit = await yingzi.patch(`/api/activities/${a.id}`, { topic: '签认后修改' });
+    expect(edit.statusCode).toBe(403);
+    expect(edit.json().message).toContain('退回');
+    const { rows } = await ctx.pool.query(`select n.title from notifications n join users u on u.id = n.user_id where u.username = 'yingzi' and n.kind like 'review.%' order by n.id`);
+    expect(rows.map((r) => r.title)).toEqual(['记录被退回,请补正', '记录已签认']);
+  });
+
+  it('only the town admin assigns supervisors, and only people with the supervisor role', async () => {
+    const { rows: [me] } = await ctx.pool.query(`select id from users where username = 'yingzi'`);
+    expect((await yingzi.request('PUT', '/api/supervision/assignments', { organizationId: ids['营子村党支部'], userIds: [] })).statusCode).toBe(403);
+    const wrong = await admin.request('PUT', '/api/supervision/assignments', { organizationId: ids['营子村党支部'], userIds: [me.id] });
+    expect(wrong.json().fields[0].message).toContain('督导');
+  });
+});
+
+describe('党员大会 quorum and votes', () => {
+  it('支部工作条例第十一条: a vote needs more than half of the voting members present; 预备党员 do not count', async () => {
+    const a = await newActivity(yingzi, { kind: 'general_meeting', topic: '接收预备党员表决' });
+    const q = a.quorum;
+    expect(q.required).toBe(Math.floor(q.fullMembers / 2) + 1);
+    const refused = await yingzi.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: 1, against: 0, abstain: 0 });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().message).toMatch(/不能表决|未达到|半数/);
+    const { rows } = await ctx.pool.query(`select id, standing from members where organization_id = $1 and membership_status = 'active' and on_roster`, [ids['营子村党支部']]);
+    const full = rows.filter((r) => r.standing === 'full').map((r) => Number(r.id));
+    const records = full.slice(0, q.required).map((memberId) => ({ memberId, state: 'present' }));
+    const marked = await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records });
+    expect(marked.json().quorum).toMatchObject({ met: true, presentFull: q.required });
+    const tooMany = await yingzi.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: q.required + 1, against: 0, abstain: 0 });
+    expect(tooMany.json().fields[0].path).toBe('inFavour');
+    const vote = await yingzi.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: q.required, against: 0, abstain: 0 });
+    expect(vote.statusCode, vote.body).toBe(200);
+    // Passing needs more than half of all voting members, not of those present.
+    expect(vote.json().votes[0]).toMatchObject({ votingMembers: q.fullMembers, passed: q.required >= Math.floor(q.fullMembers / 2) + 1 });
+  });
+});
+
+describe('members answer from their phone', () => {
+  it('a member confirms or asks for leave with a reason; the secretary sees it; nothing after the day', async () => {
+    const member = await ctx.signIn('member');
+    const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const a = await newActivity(yingzi, { heldOn: future, topic: '下周主题党日' });
+    const noReason = await member.post(`/api/activities/${a.id}/responses`, { response: 'leave' });
+    expect(noReason.json().fields[0].path).toBe('reason');
+    expect((await member.post(`/api/activities/${a.id}/responses`, { response: 'leave', reason: '在外地务工' })).statusCode).toBe(200);
+    const mine = (await member.get('/api/my/activities')).json().items.find((i: { id: number }) => i.id === a.id);
+    expect(mine).toMatchObject({ myResponse: 'leave', myAttendance: null });
+    const seen = (await yingzi.get(`/api/activities/${a.id}`)).json().responses;
+    expect(seen).toEqual([expect.objectContaining({ response: 'leave', reason: '在外地务工' })]);
+    const past = await newActivity(yingzi, { topic: '已举行' });
+    expect((await member.post(`/api/activities/${past.id}/responses`, { response: 'confirm' })).statusCode).toBe(400);
+  });
+});
+
+describe('generated documents', () => {
+  const pdfText = (buf: Buffer) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'dj-doc-')), 'doc.pdf');
+    writeFileSync(file, buf);
+    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+  };
+
+  it('minutes, sign-in sheet and the 灯塔 package come from the record alone', async () => {
+    const a = await newActivity(yingzi, { topic: '学习贯彻全会精神专题', host: '张志强', recorder: '李文', minutes: '传达学习全会精神,交流发言。' });
+    const [m1] = a.expected;
+    await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records: [{ memberId: m1.memberId, state: 'present' }] });
+    await upload(yingzi, a.id, 'photo', await cameraPhoto(3), 'scene.jpg');
+    const pdf = await yingzi.get(`/api/activities/${a.id}/documents/minutes.pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = pdfText(pdf.rawPayload);
+    expect(text).toContain('学习贯彻全会精神专题');
+    expect(text).toContain(m1.name);
+    const sheet = await yingzi.get(`/api/activities/${a.id}/documents/signin.docx`);
+    const xml = await (await JSZip.loadAsync(sheet.rawPayload)).file('word/document.xml')!.async('string');
+    expect(xml).toContain(m1.name);
+    expect(xml).toContain('签到');
+    const zip = await JSZip.loadAsync((await yingzi.get(`/api/activities/${a.id}/documents/dengta.zip`)).rawPayload);
+    expect(Object.keys(zip.files).sort()).toEqual(['photos/', 'photos/01.jpg', 'record.json', '会议记录.docx', '会议记录.pdf', '签到表.pdf'].sort());
+    const record = JSON.parse(await zip.file('record.json')!.async('string'));
+    expect(record.activity).toMatchObject({ id: a.id, topic: '学习贯彻全会精神专题' });
+    expect(JSON.stringify(record)).not.toMatch(/idNumber|phone/);
+  });
+
+  it('the yearly ledger of a branch lists every activity; out-of-scope branches answer 404', async () => {
+    const year = lastMonth.slice(0, 4);
+    const started = performance.now();
+    const res = await yingzi.get(`/api/ledger?orgId=${ids['营子村党支部']}&period=${year}&format=pdf`);
+    const ms = performance.now() - started;
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    const text = pdfText(res.rawPayload);
+    expect(text).toContain('营子村党支部');
+    expect(text).toContain('学习贯彻全会精神专题');
+    const { rows: [n] } = await ctx.pool.query(`select count(*)::int as n from activities where organization_id = $1 and held_on between $2 and least($3::date, current_date)`, [ids['营子村党支部'], `${year}-01-01`, `${year}-12-31`]);
+    console.log(`yearly ledger PDF for 营子村党支部 ${year}: ${n.n} activities, ${(res.rawPayload.length / 1024).toFixed(0)} KB, ${ms.toFixed(0)} ms`);
+    const docx = await yingzi.get(`/api/ledger?orgId=${ids['营子村党支部']}&period=${lastMonth}&format=docx`);
+    expect(await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')).toContain('台账');
+    expect((await yingzi.get(`/api/ledger?orgId=${ids['西花沟村党支部']}&period=${year}`)).statusCode).toBe(404);
+  });
+});
+
+describe('checklist templates', () => {
+  it('the town admin edits 四定两挂一戴 (its meaning is local); a secretary cannot; duplicate item codes are refused', async () => {
+    const list = (await yingzi.get('/api/checklist-templates')).json().items as { id: number; name: string; kinds: string[]; items: unknown[] }[];
+    const four = list.find((t) => t.name === '四定两挂一戴')!;
+    const body = { name: four.name, kinds: four.kinds, items: [{ key: 'fix_time', label: '定时间', satisfiedBy: 'confirm' }] };
+    expect((await yingzi.request('PUT', `/api/checklist-templates/${four.id}`, body)).statusCode).toBe(403);
+    const dup = await admin.request('PUT', `/api/checklist-templates/${four.id}`, { ...body, items: [...body.items, ...body.items] });
+    expect(dup.json().fields[0].path).toBe('items.1.key');
+    const ok = await admin.request('PUT', `/api/checklist-templates/${four.id}`, body);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().items).toHaveLength(1);
+  });
+});
