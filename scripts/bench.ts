@@ -39,7 +39,7 @@ async function measure(title: string, url: string, headers: Record<string, strin
 
 const dir = mkdtempSync(join(tmpdir(), 'dj-bench-'));
 makeTraversable(dir);
-const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: dir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '' });
+const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'off', DATA_DIR: dir, DATABASE_URL: process.env.BENCH_DATABASE_URL ?? '' });
 const platform = await startPlatform(config, { logger: false });
 const bare = Fastify({ logger: false });
 bare.get('/bare', async () => ({ status: 'ok' }));
@@ -71,6 +71,25 @@ try {
     console.log(`  ${m.title}\n    ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms; ratio to bare ${(m.rps / baseline.rps).toFixed(3)}`);
   }
   const csrf = ((await login.clone().json()) as { csrfToken: string }).csrfToken;
+
+  // Organisation life: the town's compliance board (every branch, every rule) and a branch's yearly ledger.
+  const board = await measure('compliance board, whole town (GET /api/compliance)', `http://127.0.0.1:${appPort}/api/compliance`, { cookie });
+  console.log(`  ${board.title}\n    ${board.rps.toFixed(0)} req/s, p50 ${board.p50} ms, p99 ${board.p99} ms; ratio to bare ${(board.rps / baseline.rps).toFixed(4)}`);
+  const orgs = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=subtree`, { headers: { cookie } })).json()) as { items: { id: number; name: string }[] }).items;
+  const yingzi = orgs.find((o) => o.name === '营子村党支部')!.id;
+  const year = new Date().getFullYear();
+  for (const format of ['pdf', 'docx']) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < 3; i++) {
+      const started = performance.now();
+      const res = await fetch(`http://127.0.0.1:${appPort}/api/ledger?orgId=${yingzi}&period=${year}&format=${format}`, { headers: { cookie } });
+      bytes = (await res.arrayBuffer()).byteLength;
+      times.push(performance.now() - started);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`  yearly ledger of 营子村党支部 ${year} (${format}): median ${times[1].toFixed(0)} ms of 3 (min ${times[0].toFixed(0)}, max ${times[2].toFixed(0)}), ${(bytes / 1024).toFixed(0)} KB`);
+  }
   const town = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=self`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items[0].id;
   const branches = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=children`, { headers: { cookie } })).json()) as { items: { name: string; kind: string }[] }).items
     .filter((o) => o.kind === 'branch').map((o) => o.name);

@@ -19,6 +19,8 @@ import { settingRoutes } from './modules/settings/routes.js';
 import { mobilityRoutes } from './modules/members/mobility-routes.js';
 import { duesRoutes } from './modules/members/dues-routes.js';
 import { activityRoutes } from './modules/activities/routes.js';
+import { activityEvidenceRoutes } from './modules/activities/evidence-routes.js';
+import { notificationRoutes } from './modules/notifications/routes.js';
 import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
@@ -84,6 +86,8 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(mobilityRoutes);
   await app.register(duesRoutes);
   await app.register(activityRoutes);
+  await app.register(activityEvidenceRoutes);
+  await app.register(notificationRoutes);
   await app.register(webPlugin);
   return app;
 }

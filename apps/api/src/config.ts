@@ -23,7 +23,12 @@ const EnvSchema = z.object({
   ENCRYPTION_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(
     (v) => Buffer.from(v, 'base64').length === 32, 'ENCRYPTION_KEY 应为 32 字节随机数的 base64 编码(44个字符)',
   ).optional()),
-});
+  /** Background jobs (pg-boss: daily reminders, SMS outbox); JOBS=off for a process that only serves requests. */
+  JOBS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
+  /** How SMS reminders leave: `log` writes a line with the masked number only; `http` posts {to, body} to SMS_HTTP_URL. */
+  SMS_ADAPTER: z.enum(['log', 'http']).default('log'),
+  SMS_HTTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+}).refine((env) => env.SMS_ADAPTER !== 'http' || !!env.SMS_HTTP_URL, { path: ['SMS_HTTP_URL'], message: 'SMS_ADAPTER=http 时必须设置 SMS_HTTP_URL' });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };
 

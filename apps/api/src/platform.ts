@@ -8,6 +8,8 @@ import { openDatabase } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
 import { seedDemoTown } from './db/seed/index.js';
+import { startJobs, type Jobs } from './jobs/boss.js';
+import { createSmsAdapter } from './modules/notifications/sms.js';
 
 export interface Platform {
   app: FastifyInstance;
@@ -38,9 +40,14 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     const cipher = createFieldCipher(resolveEncryptionKey(config));
     const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD, cipher) : false;
     const app = await buildApp({ config, db: database.db, cipher, logger: options.logger });
+    // Reminders and the SMS outbox (pg-boss in this same database); JOBS=off for a process that only serves requests.
+    const jobs: Jobs | undefined = config.JOBS
+      ? await startJobs(databaseUrl, { db: database.db, cipher, sms: createSmsAdapter(config, app.log), log: app.log })
+      : undefined;
     return {
       app, databaseUrl, seeded, mode: stopEmbedded ? 'embedded' : 'server',
       stop: async () => {
+        await jobs?.stop();
         await app.close();
         await database.close();
         await stopEmbedded?.();

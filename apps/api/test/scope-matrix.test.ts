@@ -8,7 +8,7 @@ import { createTestContext, orgIds, type Session, type TestContext } from './con
  */
 interface Probe { url: string; body?: unknown }
 /** Ids of one record of each kind: outside the caller's scope (foreign) or inside it (own). */
-interface Ids { org: number; member: number; activity: number }
+interface Ids { org: number; member: number; activity: number; notification: number }
 interface Case {
   /** Requests that name a record outside the caller's scope (path, query and nested body ids). */
   foreign?: (f: Ids, own: Ids) => Probe[];
@@ -68,7 +68,37 @@ const MATRIX: Record<string, Case> = {
       { url: `/api/activities/${own.activity}/attendance`, body: { records: [{ memberId: f.member, state: 'present' }] } },
     ],
   },
+  'POST /api/activities/:id/files': { foreign: (f) => [{ url: `/api/activities/${f.activity}/files?category=plan`, body: {} }] },
+  'GET /api/activities/:id/files/:fileId': { foreign: (f) => [{ url: `/api/activities/${f.activity}/files/1` }, { url: `/api/activities/${f.activity}/files/1?thumb=1` }] },
+  'DELETE /api/activities/:id/files/:fileId': { foreign: (f) => [{ url: `/api/activities/${f.activity}/files/1` }] },
+  'POST /api/activities/:id/checks': { foreign: (f) => [{ url: `/api/activities/${f.activity}/checks`, body: { templateId: 1, itemKey: 'fix_time', done: true } }] },
+  'PUT /api/activities/:id/dengta-upload': {
+    foreign: (f) => [{ url: `/api/activities/${f.activity}/dengta-upload`, body: { uploadedOn: '2026-02-01', uploadedBy: '越权', reference: 'X' } }],
+  },
+  'PUT /api/activities/:id/supervisor': { foreign: (f) => [{ url: `/api/activities/${f.activity}/supervisor`, body: { userId: null } }] },
+  'POST /api/activities/:id/reviews': { foreign: (f) => [{ url: `/api/activities/${f.activity}/reviews`, body: { action: 'comment', text: '越权留言' } }] },
+  'POST /api/activities/:id/responses': { foreign: (f) => [{ url: `/api/activities/${f.activity}/responses`, body: { response: 'confirm' } }] },
+  'POST /api/activities/:id/votes': { foreign: (f) => [{ url: `/api/activities/${f.activity}/votes`, body: { subject: '越权表决', inFavour: 0, against: 0, abstain: 0 } }] },
+  'GET /api/activities/:id/documents/:doc': {
+    foreign: (f) => ['minutes.pdf', 'signin.docx', 'dengta.zip'].map((doc) => ({ url: `/api/activities/${f.activity}/documents/${doc}` })),
+  },
+  'GET /api/ledger': { foreign: (f) => [{ url: `/api/ledger?orgId=${f.org}&period=2026&format=docx` }, { url: `/api/ledger?orgId=${f.org}&period=2026-01` }] },
+  'GET /api/my/activities': {},
+  'GET /api/checklist-templates': {},
+  'POST /api/checklist-templates': {},
+  // Templates belong to a town: the neighbouring town's must look like one that does not exist.
+  'PUT /api/checklist-templates/:id': {
+    foreign: (f) => [{ url: `/api/checklist-templates/${f === NONEXISTENT ? 99_999_999 : neighbourTemplateId}`, body: { name: '越权模板', kinds: ['theme_day'], items: [{ key: 'x', label: '越权', satisfiedBy: 'confirm' }] } }],
+  },
+  'GET /api/supervision/assignments': {},
+  'PUT /api/supervision/assignments': { foreign: (f) => [{ url: '/api/supervision/assignments', body: { organizationId: f.org, userIds: [] } }] },
+  'GET /api/supervision/queue': {},
   'GET /api/compliance': { foreign: (f) => [{ url: `/api/compliance?orgId=${f.org}` }] },
+  // A notification belongs to one user: someone else's answers like a nonexistent id.
+  'GET /api/notifications': {},
+  'POST /api/notifications/:id/read': { foreign: (f) => [{ url: `/api/notifications/${f.notification}/read` }] },
+  'POST /api/notifications/read-all': {},
+  'GET /api/outbox': {},
   'POST /api/members/import': { foreign: (f) => [{ url: `/api/members/import?orgId=${f.org}&dryRun=true`, body: {} }] },
   'GET /api/members/export': { foreign: (f) => [{ url: `/api/members/export?orgId=${f.org}` }] },
   'GET /api/members/:id': { foreign: (f) => [{ url: `/api/members/${f.member}` }] },
@@ -87,10 +117,11 @@ const NEW_MEMBER = {
   name: '越权登记', gender: 'male', birthDate: '1980-01-01', idNumber: '37040219800101001X', joinedAt: '2005-07-01', confirmedAt: '2006-07-01',
 };
 
-const NONEXISTENT: Ids = { org: 99_999_999, member: 99_999_999, activity: 99_999_999 };
+const NONEXISTENT: Ids = { org: 99_999_999, member: 99_999_999, activity: 99_999_999, notification: 99_999_999 };
 const ROLES = ['admin', 'supervisor', 'inspector', 'yingzi', 'xihuagou', 'member'] as const;
 
 let ctx: TestContext;
+let neighbourTemplateId = 0;
 let ids: Record<string, number>;
 const sessions = new Map<string, Session>();
 /** For each account: records outside its scope, and records inside it to carry nested ids. */
@@ -121,11 +152,25 @@ beforeAll(async () => {
      values (coalesce($1, (select tenant_id from organizations where id = $2)), $2, 'theme_day', '2026-01-28', '村委会', '主题党日', $3) returning id`,
     [tenantId, orgId, anyUser.id])).rows[0].id);
   const activities = { xihuagou: await activityOf(ids['西花沟村党支部']), yingzi: await activityOf(ids['营子村党支部']), other: await activityOf(b2.id, t2.id) };
-  const otherTown: Ids = { org: b2.id, member: m2.id, activity: activities.other };
-  const xihuagou = { ids: [{ org: ids['西花沟村党支部'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou }, { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou }], names: ['西花沟'] };
-  const yingzi = { ids: [{ org: ids['营子村党支部'], member: await memberOf('营子村党支部'), activity: activities.yingzi }], names: ['营子'] };
-  const ownYingzi: Ids = { org: ids['营子村党支部/第一党小组'], member: await memberOf('营子村党支部'), activity: activities.yingzi };
-  const ownXihuagou: Ids = { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou };
+  // One notification per owner (the two secretaries, and a user of the neighbouring town), far from other ids too.
+  await ctx.pool.query(`select setval('notifications_id_seq', 60000000)`);
+  const { rows: [u2] } = await ctx.pool.query(`insert into users (tenant_id, username, display_name, password_hash, roles)
+    values ($1, 'linzhen', '邻镇管理员', 'x', '{town_admin}') returning id`, [t2.id]);
+  const notificationOf = async (userId: number, owner: string) => Number((await ctx.pool.query(
+    `insert into notifications (tenant_id, user_id, kind, title, body, dedupe_key)
+     values ((select tenant_id from users where id = $1), $1, 'compliance', '组织生活临近截止', $2, 'matrix') returning id`,
+    [userId, `${owner} 主题党日 截止 01-28,尚未完成`])).rows[0].id);
+  const userIdOf = async (username: string) => Number((await ctx.pool.query('select id from users where username = $1', [username])).rows[0].id);
+  const notes = {
+    xihuagou: await notificationOf(await userIdOf('xihuagou'), '西花沟村党支部'),
+    yingzi: await notificationOf(await userIdOf('yingzi'), '营子村党支部'),
+    other: await notificationOf(u2.id, '邻村党支部'),
+  };
+  const otherTown: Ids = { org: b2.id, member: m2.id, activity: activities.other, notification: notes.other };
+  const xihuagou = { ids: [{ org: ids['西花沟村党支部'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou }, { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou }], names: ['西花沟'] };
+  const yingzi = { ids: [{ org: ids['营子村党支部'], member: await memberOf('营子村党支部'), activity: activities.yingzi, notification: notes.yingzi }], names: ['营子'] };
+  const ownYingzi: Ids = { org: ids['营子村党支部/第一党小组'], member: await memberOf('营子村党支部'), activity: activities.yingzi, notification: notes.yingzi };
+  const ownXihuagou: Ids = { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou };
   const set = (u: string, f: { ids: Ids[]; names: string[] }, own: Ids) => {
     targets[u] = { foreign: [...f.ids, otherTown], own, foreignNames: [...f.names, '邻村党支部', '邻镇党员'] };
   };
@@ -135,6 +180,7 @@ beforeAll(async () => {
   set('yingzi', xihuagou, ownYingzi);
   set('member', xihuagou, ownYingzi);
   set('xihuagou', yingzi, ownXihuagou);
+  neighbourTemplateId = Number((await ctx.pool.query(`insert into checklist_templates (tenant_id, name, kinds, items) values ($1, '邻镇五个一', '{theme_day}', '[]') returning id`, [t2.id])).rows[0].id);
   for (const r of ROLES) sessions.set(r, await ctx.signIn(r));
 });
 afterAll(async () => { await ctx.close(); });
@@ -163,7 +209,7 @@ describe('scope matrix', () => {
       let probes = 0;
       for (const [key, c] of Object.entries(MATRIX)) {
         if (!c.foreign) continue;
-        const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH';
+        const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
         const absent = c.foreign(NONEXISTENT, own);
         for (const f of foreign) {
           for (const [i, probe] of c.foreign(f, own).entries()) {
@@ -210,7 +256,14 @@ describe('scope matrix', () => {
     expect(changed[0].n).toBe(0);
     const { rows: touched } = await ctx.pool.query(`select count(*)::int as n from activities where topic like '越权%' or place like '越权%'`);
     expect(touched[0].n).toBe(0);
-    const { rows: marked } = await ctx.pool.query('select count(*)::int as n from attendances');
+    // The probes' activities are numbered from 50000000 (the demo town's own records have attendance).
+    const { rows: marked } = await ctx.pool.query('select count(*)::int as n from attendances where activity_id >= 50000000');
     expect(marked[0].n).toBe(0);
+    const { rows: evidence } = await ctx.pool.query(`select (select count(*) from activity_reviews where text like '越权%') + (select count(*) from activity_votes where subject like '越权%')
+      + (select count(*) from dengta_uploads where uploaded_by = '越权') + (select count(*) from checklist_templates where name like '越权%')
+      + (select count(*) from activity_files where activity_id >= 50000000) + (select count(*) from attendance_responses where activity_id >= 50000000) as n`);
+    expect(Number(evidence[0].n)).toBe(0);
+    const { rows: read } = await ctx.pool.query(`select count(*)::int as n from notifications where read_at is not null`);
+    expect(read[0].n).toBe(0);
   });
 });

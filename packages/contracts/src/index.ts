@@ -12,3 +12,5 @@ export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';
 export * from './activities.js';
+export * from './activity-evidence.js';
+export * from './notifications.js';

@@ -32,6 +32,8 @@ export async function complianceOfBranches(
   db: Db, tenantId: number, branches: readonly { id: number; name: string }[], period: string, today: string,
 ): Promise<Compliance['branches']> {
   const rules = defaultComplianceRules(await settingValue(db, tenantId, THEME_DAY_SETTING_KEY));
+  // The same "due soon" window as the reminders, so the board and the notices never disagree.
+  const dueSoonDays = await settingValue(db, tenantId, 'reminder.dueSoonDays');
   const ids = branches.map((b) => b.id);
   const roster = await repo.branchMembers(db, ids);
   const groups = await repo.activeGroups(db, tenantId, ids);
@@ -49,7 +51,7 @@ export async function complianceOfBranches(
       kind: a.kind as ActivityKind, date: a.heldOn, groupId: a.groupId, countsFor: a.countsFor as ActivityKind[], attendeeIds: a.attendeeIds,
       awaitingSignOff: a.supervisorUserId !== null && a.reviewStatus !== 'signed_off',
     }));
-    const rows = complianceFor({ rules, periodMonth: period, today, branch: facts, activities });
+    const rows = complianceFor({ rules, periodMonth: period, today, branch: facts, activities, dueSoonDays });
     return { organizationId: b.id, organizationName: b.name, rows, summary: complianceSummary(rows) };
   });
 }

@@ -6,22 +6,16 @@ import type { ActivityDetail, ACTIVITY_DOCUMENTS } from '@dj/contracts';
 import { REVIEW_STATUS_LABELS } from '@dj/contracts';
 import sharp from 'sharp';
 import type { Db } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
-import { forbidden, notFound } from '../../lib/errors.js';
+import { forbidden } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
 import { isSelfOnly } from '../../plugins/auth.js';
-import { findActiveOrganization } from '../members/repository.js';
-import { daysInMonth } from '../members/rules/dates.js';
 import type { Caller } from '../members/service.js';
 import { getActivity } from './detail-service.js';
-import {
-  ledgerDocx, ledgerPdf, minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf,
-} from './documents/activity-documents.js';
+import { minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf } from './documents/activity-documents.js';
 import { dengtaPackage } from './documents/dengta-package.js';
 import type { DocActivity, DocPhoto } from './documents/types.js';
 import * as evidence from './evidence-repository.js';
-import * as repo from './repository.js';
 import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
 
 type Doc = (typeof ACTIVITY_DOCUMENTS)[number];
@@ -29,7 +23,12 @@ const MIME: Record<'docx' | 'pdf' | 'zip', string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf', zip: 'application/zip',
 };
 
-export function toDocActivity(d: ActivityDetail, photos: DocPhoto[]): DocActivity {
+/** What a document needs of a record: the detail page's view, or the ledger's batch-loaded equivalent. */
+export type DocSource = Pick<ActivityDetail,
+  'id' | 'organizationName' | 'groupName' | 'kind' | 'countedAs' | 'heldOn' | 'place' | 'topic' | 'host' | 'recorder' | 'lecturer' | 'agenda'
+  | 'agendaParts' | 'minutes' | 'resolutions' | 'attendances' | 'expected' | 'guests' | 'checklists' | 'supervisor' | 'reviewStatus' | 'votes' | 'upload'>;
+
+export function toDocActivity(d: DocSource, photos: DocPhoto[]): DocActivity {
   const recorded = new Set(d.attendances.map((a) => a.memberId));
   // Once the meeting is held, an expected member with no entry did not come.
   const unrecorded = d.heldOn <= todayInShanghai() ? d.expected.filter((e) => !recorded.has(e.memberId)) : [];
@@ -58,7 +57,7 @@ export function toDocActivity(d: ActivityDetail, photos: DocPhoto[]): DocActivit
 }
 
 /** Ledgers print many photos: a 960 px copy keeps a yearly ledger printable and small. */
-async function photosFor(db: Db, ids: number[], maxEdge?: number) {
+export async function photosFor(db: Db, ids: number[], maxEdge?: number) {
   const rows = await evidence.photoData(db, ids);
   const out = new Map<number, DocPhoto[]>();
   for (const r of rows) {
@@ -88,23 +87,4 @@ export async function activityDocument(db: Db, { user, ip }: Caller, id: number,
   })();
   await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.document', objectType: 'activity', objectId: id, result: 'ok', detail: { doc, bytes: data.length } });
   return { filename: name, mime: MIME[doc.split('.').pop() as 'docx' | 'pdf' | 'zip'], data };
-}
-
-export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: number; period: string; format: 'docx' | 'pdf' }) {
-  const branch = await findActiveOrganization(db, user.tenantId, q.orgId);
-  if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
-  if (isSelfOnly(user)) throw forbidden('党员本人不导出支部台账');
-  const [year, month] = q.period.split('-');
-  const from = month ? `${year}-${month}-01` : `${year}-01-01`;
-  const to = month ? `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}` : `${year}-12-31`;
-  const rows = (await repo.list(db, user.scope, { under: branch, from, to }, 2000)).filter((r) => r.organizationId === branch.id && r.heldOn <= todayInShanghai());
-  const ids = rows.map((r) => r.id);
-  const photos = await photosFor(db, ids, 960);
-  const activities = [];
-  for (const id of ids) activities.push(toDocActivity(await getActivity(db, user, id), photos.get(id) ?? []));
-  const periodLabel = month ? `${year}年${Number(month)}月` : `${year}年`;
-  const ledger = { branchName: branch.name, townName: user.tenantName, periodLabel, activities, generatedAt: new Date().toISOString() };
-  const data = q.format === 'docx' ? await ledgerDocx(ledger) : await ledgerPdf(ledger);
-  await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'ledger.export', objectType: 'organization', objectId: branch.id, result: 'ok', detail: { period: q.period, format: q.format, activities: ids.length, bytes: data.length } });
-  return { filename: `${branch.name}-${periodLabel}组织生活台账.${q.format}`, mime: MIME[q.format], data };
 }

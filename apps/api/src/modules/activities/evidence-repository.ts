@@ -166,3 +166,18 @@ export async function notify(db: DbOrTx, n: { tenantId: number; userId: number; 
   await db.execute(sql`insert into notifications (tenant_id, user_id, kind, title, body, link, dedupe_key)
     values (${n.tenantId}, ${n.userId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.dedupeKey}) on conflict do nothing`);
 }
+
+/** Batch loads for a ledger: one query per kind of evidence for all of a branch's activities in the period. */
+export async function checksFor(db: DbOrTx, activityIds: number[]) {
+  if (!activityIds.length) return [];
+  return db.select({ activityId: activityChecks.activityId, templateId: activityChecks.templateId, itemKey: activityChecks.itemKey, note: activityChecks.note, by: users.displayName })
+    .from(activityChecks).innerJoin(users, eq(users.id, activityChecks.checkedBy)).where(inArray(activityChecks.activityId, activityIds));
+}
+export async function votesFor(db: DbOrTx, activityIds: number[]) {
+  if (!activityIds.length) return [];
+  return db.select().from(activityVotes).where(inArray(activityVotes.activityId, activityIds)).orderBy(asc(activityVotes.id));
+}
+export async function uploadsFor(db: DbOrTx, activityIds: number[]) {
+  if (!activityIds.length) return [];
+  return db.select().from(dengtaUploads).where(inArray(dengtaUploads.activityId, activityIds));
+}

@@ -152,6 +152,20 @@ describe('supervision (督导) and the compliance calendar', () => {
     expect(rows.map((r) => r.title)).toEqual(['记录被退回,请补正', '记录已签认']);
   });
 
+  it('after sign-off the record is locked except for 补学 dates, which come later by nature', async () => {
+    const a = await newActivity(yingzi, { heldOn: `${lastMonth}-10`, topic: '补学测试' });
+    const [m1, m2] = a.expected;
+    const records = [{ memberId: m1.memberId, state: 'present' }, { memberId: m2.memberId, state: 'absent' }];
+    await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records });
+    await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'submit' });
+    expect((await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).json().reviewStatus).toBe('signed_off');
+    const makeup = await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records: [records[0], { ...records[1], makeupOn: `${lastMonth}-15` }] });
+    expect(makeup.statusCode, makeup.body).toBe(200);
+    expect(makeup.json().attendances.find((r: { memberId: number }) => r.memberId === m2.memberId).makeupOn).toBe(`${lastMonth}-15`);
+    const changed = await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records: [records[0], { ...records[1], state: 'present' }] });
+    expect(changed.statusCode).toBe(403);
+  });
+
   it('only the town admin assigns supervisors, and only people with the supervisor role', async () => {
     const { rows: [me] } = await ctx.pool.query(`select id from users where username = 'yingzi'`);
     expect((await yingzi.request('PUT', '/api/supervision/assignments', { organizationId: ids['营子村党支部'], userIds: [] })).statusCode).toBe(403);

@@ -60,13 +60,18 @@ export async function replaceAttendance(db: DbOrTx, activityId: number, rows: Om
 }
 
 export async function listAttendance(db: DbOrTx, activityId: number) {
+  return listAttendanceFor(db, [activityId]);
+}
+
+export async function listAttendanceFor(db: DbOrTx, activityIds: number[]) {
+  if (!activityIds.length) return [];
   return db.select({
-    memberId: attendances.memberId, personId: members.personId, name: persons.name, state: attendances.state,
+    activityId: attendances.activityId, memberId: attendances.memberId, personId: members.personId, name: persons.name, state: attendances.state,
     reason: attendances.reason, makeupOn: attendances.makeupOn,
   }).from(attendances)
     .innerJoin(members, eq(members.id, attendances.memberId))
     .innerJoin(persons, eq(persons.id, members.personId))
-    .where(eq(attendances.activityId, activityId))
+    .where(inArray(attendances.activityId, activityIds))
     .orderBy(asc(persons.name), asc(members.id));
 }
 
@@ -75,7 +80,7 @@ export async function branchMembers(db: DbOrTx, branchIds: number[]) {
   if (!branchIds.length) return [];
   return db.select({
     id: members.id, personId: members.personId, name: persons.name, organizationId: members.organizationId, groupId: members.groupId,
-    standing: members.standing, membershipStatus: members.membershipStatus,
+    standing: members.standing, membershipStatus: members.membershipStatus, joinedAt: members.joinedAt,
   }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .where(and(inArray(members.organizationId, branchIds), eq(members.onRoster, true)))

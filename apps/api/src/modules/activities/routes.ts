@@ -5,7 +5,8 @@ import {
 } from '@dj/contracts';
 import { currentUser } from '../../plugins/auth.js';
 import { branchCompliance } from './compliance-service.js';
-import { activityDocument, branchLedger } from './document-service.js';
+import { activityDocument } from './document-service.js';
+import { branchLedger } from './ledger-service.js';
 import * as service from './service.js';
 
 export const activityRoutes: FastifyPluginAsyncZod = async (app) => {

@@ -95,12 +95,19 @@ export async function updateActivity(db: Db, { user, ip }: Caller, id: number, i
   });
 }
 
+function assertOnlyMakeups(before: { memberId: number; state: string; reason: string | null }[], body: AttendanceBody) {
+  const key = (r: { memberId: number; state: string; reason?: string | null }) => `${r.memberId}:${r.state}:${r.reason ?? ''}`;
+  const same = before.length === body.records.length && body.records.every((r) => before.some((b) => key(b) === key(r)));
+  if (!same) assertEditable({ reviewStatus: 'signed_off' });
+}
+
 /** Replaces the attendance list; every member must be on this branch's roster. */
 export async function setAttendance(db: Db, { user, ip }: Caller, id: number, body: AttendanceBody): Promise<ActivityDetail> {
   return db.transaction(async (tx) => {
     const row = await load(tx, user, id);
     if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记出席情况');
-    assertEditable(row);
+    // After sign-off only 补学 dates may still be added: making up a missed meeting comes later by nature.
+    if (row.reviewStatus === 'signed_off') assertOnlyMakeups(await repo.listAttendance(tx, id), body);
     const roster = new Set((await repo.branchMembers(tx, [row.organizationId])).map((m) => m.id));
     const seen = new Set<number>();
     for (const r of body.records) {

@@ -25,6 +25,10 @@ export const SETTINGS = [
     key: 'activity.themeDayOfMonth', label: '每月主题党日(党员活动日)', defaultValue: 28, unit: '日', min: 1, max: 28,
     source: '西王庄镇“28日党员活动日”(齐鲁晚报2020-07-03);全国规定为“每月相对固定1天”',
   },
+  {
+    key: 'reminder.dueSoonDays', label: '截止前几天开始提醒', defaultValue: 7, unit: '天', min: 1, max: 30,
+    source: '本地选择,无上级规定:组织生活截止日前7天起向支部书记和包村干部发送“临近截止”提醒(与组织生活台账的“即将到期”一致)',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -5,6 +5,7 @@ import { ROLE_LABELS } from '@dj/contracts';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../features/auth/api';
 import { PLATFORM_NAME } from '../../features/auth/LoginPage';
+import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DemoBanner } from './DemoBanner';
 import { menuItemsFor, selectedMenuKey } from './menu';
@@ -56,6 +57,7 @@ export function AppLayout() {
           <span className="app-tenant" data-testid="tenant-name">{user.tenantName}</span>
         </div>
         <Space size="middle" className="app-header-user">
+          <NotificationBell />
           <span>
             <Typography.Text strong className="app-user-name" data-testid="user-display-name">
               {user.displayName}

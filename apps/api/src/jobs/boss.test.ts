@@ -1,0 +1,67 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, testCipher, type TestContext } from '../../test/context.js';
+import { todayInShanghai } from '../lib/time.js';
+import type { SmsAdapter } from '../modules/notifications/sms.js';
+import { JOB_OUTBOX, JOB_REMINDERS, startJobs, stopJobs, type Jobs } from './boss.js';
+
+let ctx: TestContext;
+const today = `${todayInShanghai().slice(0, 7)}-27`;
+const sent: string[] = [];
+const fakeSms: SmsAdapter = { name: 'fake', send: async (_to, body) => { sent.push(body); return { providerRef: `ref-${sent.length}` }; } };
+const quiet = { info: () => undefined, warn: () => undefined, error: () => undefined };
+
+beforeAll(async () => { ctx = await createTestContext(); });
+afterAll(async () => {
+  await stopJobs();
+  await ctx.close();
+});
+
+async function poll<T>(what: string, read: () => Promise<T>, done: (v: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('pg-boss jobs', () => {
+  let jobs: Jobs;
+  it('starts in its own schema with the daily 08:00 Asia/Shanghai reminder and the per-minute outbox drain', async () => {
+    const started = performance.now();
+    jobs = await startJobs(ctx.databaseUrl, { db: ctx.db, cipher: testCipher(), sms: fakeSms, log: quiet, pollingIntervalSeconds: 0.5 });
+    console.info(`startJobs (schema install included): ${Math.round(performance.now() - started)} ms`);
+    const schedules = await jobs.boss.getSchedules();
+    expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? null]).sort()).toEqual([
+      [JOB_REMINDERS, '0 8 * * *', 'Asia/Shanghai'], [JOB_OUTBOX, '* * * * *', 'Asia/Shanghai'],
+    ].sort());
+    const { rows } = await ctx.pool.query(`select count(*)::int as n from information_schema.tables where table_schema = 'pgboss'`);
+    expect(rows[0].n).toBeGreaterThan(0);
+    // A second start in the same process is the same queue.
+    expect(await startJobs(ctx.databaseUrl, { db: ctx.db, cipher: testCipher(), sms: fakeSms, log: quiet })).toBe(jobs);
+  });
+
+  it('a reminder job creates notifications, then the outbox drain sends the SMS right away', async () => {
+    const started = performance.now();
+    const id = await jobs.boss.send(JOB_REMINDERS, { today });
+    expect(id).toBeTruthy();
+    const n = await poll('notifications', async () => Number((await ctx.pool.query('select count(*) from notifications')).rows[0].count), (v) => v > 0);
+    expect(n).toBeGreaterThan(0);
+    const outbox = await poll('sms sent', async () => (await ctx.pool.query('select status from outbox')).rows, (rows) => rows.length > 0 && rows.every((r) => r.status === 'sent'));
+    console.info(`reminder job → notifications → SMS sent: ${Math.round(performance.now() - started)} ms`);
+    expect(sent.length).toBe(outbox.length);
+    const job = await jobs.boss.getJobById(JOB_REMINDERS, id as string);
+    expect(job?.state).toBe('completed');
+  });
+
+  it('stops cleanly: no pg-boss connection is left', async () => {
+    await stopJobs();
+    const client = new pg.Client({ connectionString: ctx.databaseUrl });
+    await client.connect();
+    const { rows } = await client.query(`select count(*)::int as n from pg_stat_activity where datname = current_database() and application_name = 'dj-jobs'`);
+    await client.end();
+    expect(rows[0].n).toBe(0);
+  });
+});

@@ -1,0 +1,83 @@
+import PgBoss from 'pg-boss';
+import type { Db } from '../db/client.js';
+import type { FieldCipher } from '../lib/crypto.js';
+import { todayInShanghai } from '../lib/time.js';
+import { runReminders } from '../modules/notifications/reminders.js';
+import { drainOutbox, type JobLogger, type SmsAdapter } from '../modules/notifications/sms.js';
+
+/** Queue names (pg-boss 10 needs each queue created before send/work). */
+export const JOB_REMINDERS = 'compliance-reminders';
+export const JOB_OUTBOX = 'outbox-drain';
+/** 08:00 Beijing time, every day. */
+export const REMINDER_CRON = '0 8 * * *';
+export const OUTBOX_CRON = '* * * * *';
+const OUTBOX_BATCH = 50;
+
+export interface JobDeps {
+  db: Db;
+  cipher: FieldCipher;
+  sms: SmsAdapter;
+  log: JobLogger;
+  /** Tests poll faster than the default 2 s. */
+  pollingIntervalSeconds?: number;
+}
+
+/** Data of a reminder job; `today` (YYYY-MM-DD) is for reruns of a missed day and tests. */
+export interface ReminderJobData { today?: string }
+
+export interface Jobs {
+  boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+let current: Jobs | null = null;
+
+/**
+ * The queue lives in the application's own PostgreSQL, in schema `pgboss` (ARCHITECTURE.md: no extra server).
+ * Any number of API processes may call this: schedules are stored once, and each job runs on one worker.
+ */
+export async function startJobs(connectionString: string, deps: JobDeps): Promise<Jobs> {
+  if (current) return current;
+  const { db, cipher, sms, log } = deps;
+  const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'dj-jobs', max: 3 });
+  // Without a listener an error event would crash the process; a database outage is logged and retried by pg-boss.
+  boss.on('error', (err) => log.error({ err: { message: err.message } }, 'pg-boss error'));
+  await boss.start();
+  await boss.createQueue(JOB_REMINDERS, { name: JOB_REMINDERS, retryLimit: 2, retryDelay: 300 });
+  // No retry of the job itself: a failing SMS stays pending and is counted per row by drainOutbox.
+  await boss.createQueue(JOB_OUTBOX, { name: JOB_OUTBOX, retryLimit: 0 });
+  const work = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 };
+
+  await boss.work<ReminderJobData>(JOB_REMINDERS, work, async ([job]) => {
+    const today = job?.data?.today ?? todayInShanghai();
+    const started = performance.now();
+    const counts = await runReminders(db, cipher, today);
+    log.info({ job: JOB_REMINDERS, today, ...counts, ms: Math.round(performance.now() - started) }, 'reminders done');
+    // Send the new SMS now rather than at the next minute's drain.
+    if (counts.sms > 0) await boss.send(JOB_OUTBOX, {});
+    return counts;
+  });
+  await boss.work(JOB_OUTBOX, work, async () => {
+    const result = await drainOutbox(db, cipher, sms, OUTBOX_BATCH);
+    if (result.attempted > 0) log.info({ job: JOB_OUTBOX, ...result }, 'outbox drained');
+    return result;
+  });
+  await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
+  await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });
+
+  const jobs: Jobs = {
+    boss,
+    stop: async () => {
+      if (current === jobs) current = null;
+      // Graceful: running handlers get up to 10 s to finish before their jobs are failed for a retry.
+      await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+    },
+  };
+  current = jobs;
+  return jobs;
+}
+
+/** Stops the queue started by startJobs, if any (graceful shutdown). */
+export async function stopJobs(): Promise<void> {
+  await current?.stop();
+}

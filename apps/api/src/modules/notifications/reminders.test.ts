@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, orgIds, testCipher, type TestContext } from '../../../test/context.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { runReminders } from './reminders.js';
+import { drainOutbox, logSmsAdapter, MAX_SMS_ATTEMPTS, type SmsAdapter } from './sms.js';
+
+let ctx: TestContext;
+let ids: Record<string, number>;
+const cipher = testCipher();
+const PHONE = '13812345678';
+// The 27th of the current month: before the 28th 主题党日 and the month end, so monthly rows are due soon.
+const month = todayInShanghai().slice(0, 7);
+const today = `${month}-27`;
+const userId = async (username: string) => Number((await ctx.pool.query('select id from users where username = $1', [username])).rows[0].id);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ids = await orgIds(ctx.pool);
+  // A known number for the 营子村 secretary, to prove it never appears in plain text anywhere.
+  await ctx.pool.query(`update persons set phone_enc = $1, phone_hash = $2, phone_masked = '138****5678'
+    where id = (select person_id from users where username = 'yingzi')`, [cipher.encrypt(PHONE), cipher.lookupHash(PHONE)]);
+  // The town's duty: the demo supervisor guides 营子村.
+  const admin = await userId('admin');
+  await ctx.pool.query(`insert into supervisor_assignments (user_id, organization_id, tenant_id, assigned_by) values ($1, $2, 1, $3)
+    on conflict do nothing`,
+    [await userId('supervisor'), ids['营子村党支部'], admin]);
+});
+afterAll(async () => { await ctx.close(); });
+
+const notificationsOf = async (username: string) => (await ctx.pool.query<{ title: string; body: string; link: string; dedupe_key: string }>(
+  'select n.title, n.body, n.link, n.dedupe_key from notifications n join users u on u.id = n.user_id where u.username = $1 order by n.id', [username])).rows;
+
+describe('daily compliance reminders', () => {
+  it('reminds the 营子村 secretary and its supervisor of rows due soon, and no one else of 营子村', async () => {
+    const started = performance.now();
+    const counts = await runReminders(ctx.db, cipher, today);
+    const ms = Math.round(performance.now() - started);
+    console.info(`runReminders over ${counts.branches} branches: ${ms} ms`, counts);
+    expect(counts.branches).toBe(21);
+    expect(counts.notifications).toBeGreaterThan(0);
+
+    const mine = await notificationsOf('yingzi');
+    expect(mine.length).toBeGreaterThan(0);
+    const yingziId = ids['营子村党支部'];
+    for (const n of mine) {
+      expect(n.body).toMatch(/^营子村党支部/);
+      expect(n.link).toBe(`/compliance?orgId=${yingziId}&period=${month}`);
+      expect(n.dedupe_key).toMatch(new RegExp(`^compliance:${yingziId}:[a-z_.]+:(\\d+|-):.+:(due_soon|late)$`));
+    }
+    const [y, m] = month.split('-').map(Number);
+    const themeDay = mine.find((n) => n.dedupe_key.startsWith(`compliance:${yingziId}:theme_day.monthly:-:`));
+    expect(themeDay).toMatchObject({ title: '组织生活临近截止', body: `营子村党支部 ${y}年${m}月 主题党日 截止 ${month.slice(5)}-28,尚未完成` });
+    // Per-group rows name the group.
+    for (const n of mine.filter((x) => !x.dedupe_key.includes(':-:'))) expect(n.body).toMatch(/^营子村党支部(第.党小组)/);
+
+    // The supervisor assigned to 营子村 gets the same reminders (and those of any other branch assigned to them).
+    const { rows: assigned } = await ctx.pool.query(`select o.name from supervisor_assignments a join organizations o on o.id = a.organization_id
+      join users u on u.id = a.user_id where u.username = 'supervisor'`);
+    const supervisor = await notificationsOf('supervisor');
+    expect(supervisor.map((n) => n.dedupe_key)).toEqual(expect.arrayContaining(mine.map((n) => n.dedupe_key)));
+    for (const n of supervisor) expect(assigned.some((a) => n.body.startsWith(a.name)), n.body).toBe(true);
+    const other = await notificationsOf('xihuagou');
+    expect(other.every((n) => n.body.startsWith('西花沟村党支部'))).toBe(true);
+    // Roles without a duty to a branch get none.
+    expect(await notificationsOf('admin')).toEqual([]);
+    expect(await notificationsOf('member')).toEqual([]);
+  });
+
+  it('is safe to run twice: nothing new', async () => {
+    const before = (await ctx.pool.query('select (select count(*) from notifications)::int as n, (select count(*) from outbox)::int as o')).rows[0];
+    const counts = await runReminders(ctx.db, cipher, today);
+    expect(counts).toMatchObject({ notifications: 0, sms: 0 });
+    const after = (await ctx.pool.query('select (select count(*) from notifications)::int as n, (select count(*) from outbox)::int as o')).rows[0];
+    expect(after).toEqual(before);
+  });
+
+  it('a row that becomes late reminds once more', async () => {
+    const nextDay = `${month}-29`;
+    const counts = await runReminders(ctx.db, cipher, nextDay);
+    expect(counts.notifications).toBeGreaterThan(0);
+    const late = (await notificationsOf('yingzi')).filter((n) => n.dedupe_key.endsWith(':late'));
+    expect(late.map((n) => n.body)).toContain(`营子村党支部 ${Number(month.slice(0, 4))}年${Number(month.slice(5))}月 主题党日 截止 ${month.slice(5)}-28,已逾期`);
+    expect(late.every((n) => n.title === '组织生活已逾期')).toBe(true);
+  });
+
+  it('queues one SMS per secretary and day, with the ciphertext and mask copied and no plain number', async () => {
+    const { rows } = await ctx.pool.query(`select o.*, u.username from outbox o join users u on u.id = o.user_id order by o.id`);
+    const yingzi = rows.filter((r) => r.username === 'yingzi');
+    expect(yingzi).toHaveLength(2); // the 27th and the 29th
+    expect(yingzi[0]).toMatchObject({ channel: 'sms', status: 'pending', attempts: 0, recipient_masked: '138****5678', dedupe_key: `sms:reminders:${await userId('yingzi')}:${today}` });
+    expect(cipher.decrypt(yingzi[0].recipient_cipher)).toBe(PHONE);
+    expect(yingzi[0].body).toMatch(/^【党建平台】您有组织生活提醒:\d+项临近截止。最近一项:营子村党支部/);
+    // Only secretaries get SMS, and only those with a phone on record.
+    expect(new Set(rows.map((r) => r.username))).not.toContain('supervisor');
+    const { rows: phones } = await ctx.pool.query(`select u.username from users u join persons p on p.id = u.person_id
+      where 'branch_secretary' = any(u.roles) and p.phone_enc is not null`);
+    expect(new Set(rows.map((r) => r.username))).toEqual(new Set(phones.map((r) => r.username)));
+    expect(JSON.stringify(rows).includes(PHONE)).toBe(false);
+  });
+
+  it('drainOutbox sends through the adapter and marks rows sent, with an audit entry per attempt', async () => {
+    const sent: { to: string; body: string }[] = [];
+    const fake: SmsAdapter = { name: 'fake', send: async (to, body) => { sent.push({ to, body }); return { providerRef: `ref-${sent.length}` }; } };
+    const pending = (await ctx.pool.query(`select count(*)::int as n from outbox where status = 'pending'`)).rows[0].n;
+    const result = await drainOutbox(ctx.db, cipher, fake, 100);
+    expect(result).toEqual({ attempted: pending, sent: pending, failed: 0, retrying: 0 });
+    expect(sent.map((s) => s.to)).toContain(PHONE);
+    const { rows } = await ctx.pool.query(`select status, adapter, provider_ref, sent_at, attempts, last_error from outbox`);
+    for (const r of rows) expect(r).toMatchObject({ status: 'sent', adapter: 'fake', attempts: 1, last_error: null, provider_ref: expect.stringMatching(/^ref-/) });
+    const { rows: audit } = await ctx.pool.query(`select result, detail from audit_events where action = 'sms.send'`);
+    expect(audit).toHaveLength(pending);
+    expect(audit.every((a) => a.result === 'ok')).toBe(true);
+    // Nothing left to send: a second drain does nothing.
+    expect(await drainOutbox(ctx.db, cipher, fake, 100)).toMatchObject({ attempted: 0 });
+  });
+
+  it('a failing adapter is retried on later drains, then the row is marked failed; the number is in no error, audit or log', async () => {
+    const userIdYingzi = await userId('yingzi');
+    await ctx.pool.query(`insert into outbox (tenant_id, channel, user_id, recipient_cipher, recipient_masked, body, dedupe_key)
+      values (1, 'sms', $1, $2, '138****5678', '测试短信', 'test:failing')`, [userIdYingzi, cipher.encrypt(PHONE)]);
+    const failing: SmsAdapter = { name: 'broken', send: async (to) => { throw new Error(`gateway refused ${to} (+86${to})`); } };
+    for (let i = 1; i <= MAX_SMS_ATTEMPTS; i++) {
+      const result = await drainOutbox(ctx.db, cipher, failing, 10);
+      expect(result).toEqual(i < MAX_SMS_ATTEMPTS ? { attempted: 1, sent: 0, failed: 0, retrying: 1 } : { attempted: 1, sent: 0, failed: 1, retrying: 0 });
+    }
+    const { rows: [row] } = await ctx.pool.query(`select status, attempts, last_error, adapter from outbox where dedupe_key = 'test:failing'`);
+    expect(row).toMatchObject({ status: 'failed', attempts: 3, adapter: 'broken' });
+    expect(row.last_error).toContain('gateway refused 138****5678');
+    expect(row.last_error).not.toMatch(/\d{7,}/);
+    expect(await drainOutbox(ctx.db, cipher, failing, 10)).toMatchObject({ attempted: 0 });
+    const { rows: audit } = await ctx.pool.query(`select result, detail from audit_events where action = 'sms.send' and result = 'failed'`);
+    expect(audit).toHaveLength(3);
+    expect(audit.map((a) => a.detail.attempt)).toEqual([1, 2, 3]);
+    const everything = JSON.stringify((await ctx.pool.query(`select * from audit_events`)).rows) + JSON.stringify((await ctx.pool.query('select * from outbox')).rows);
+    expect(everything.includes(PHONE)).toBe(false);
+  });
+
+  it('the log adapter writes the masked number only', async () => {
+    const lines: string[] = [];
+    const adapter = logSmsAdapter({ info: (obj, msg) => lines.push(JSON.stringify({ ...obj, msg })) });
+    await ctx.pool.query(`insert into outbox (tenant_id, channel, recipient_cipher, recipient_masked, body, dedupe_key)
+      values (1, 'sms', $1, '138****5678', '测试短信', 'test:log')`, [cipher.encrypt(PHONE)]);
+    expect(await drainOutbox(ctx.db, cipher, adapter, 10)).toMatchObject({ sent: 1 });
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('138****5678');
+    expect(lines[0]).not.toContain(PHONE);
+    const { rows: [row] } = await ctx.pool.query(`select status, adapter, provider_ref from outbox where dedupe_key = 'test:log'`);
+    expect(row).toMatchObject({ status: 'sent', adapter: 'log', provider_ref: expect.stringMatching(/^log-/) });
+  });
+});
