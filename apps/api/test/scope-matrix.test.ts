@@ -60,6 +60,7 @@ const MATRIX: Record<string, Case> = {
   'POST /api/activities': {
     foreign: (f) => [{ url: '/api/activities', body: { organizationId: f.org, kind: 'theme_day', heldOn: '2026-01-05', place: '越权地点', topic: '越权记录' } }],
   },
+  'GET /api/activities/expected': { foreign: (f) => [{ url: `/api/activities/expected?orgId=${f.org}&kind=theme_day&heldOn=2026-01-28` }] },
   'GET /api/activities/:id': { foreign: (f) => [{ url: `/api/activities/${f.activity}` }] },
   'PATCH /api/activities/:id': { foreign: (f) => [{ url: `/api/activities/${f.activity}`, body: { topic: '越权修改' } }] },
   'PUT /api/activities/:id/attendance': {

@@ -123,3 +123,12 @@ export const ComplianceSchema = z.object({
   })),
 });
 export type Compliance = z.infer<typeof ComplianceSchema>;
+
+/** Who would be expected at an activity not recorded yet: the form lists them before the first save. */
+export const ExpectedQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive(),
+  kind: ActivityKindSchema,
+  heldOn: DateSchema,
+  groupId: z.coerce.number().int().positive().optional(),
+});
+export const ExpectedListSchema = z.object({ items: z.array(z.object({ memberId: z.number(), name: z.string() })) });

@@ -8,8 +8,8 @@ let yingzi: Session;
 let ids: Record<string, number>;
 const current = todayInShanghai().slice(0, 7);
 const monthsAgo = (n: number) => monthFromIndex(monthIndex(current) - n);
-// Past months only, so "done" and "late" do not depend on today's date.
-const lastMonth = monthsAgo(1);
+// Past months before the demo town's year of records, so "done" and "late" depend neither on today nor on the demo data.
+const lastMonth = monthsAgo(14);
 
 interface Row { ruleKey: string; kind: string; status: string; done: number; expected: number }
 interface Branch { organizationId: number; organizationName: string; rows: Row[]; summary: Record<string, number> }
@@ -43,8 +43,15 @@ describe('组织生活 records', () => {
 
     const { rows: audit } = await ctx.pool.query(`select action from audit_events where object_type = 'activity' and object_id = $1 order by id`, [String(activity.id)]);
     expect(audit.map((r) => r.action)).toEqual(['activity.create', 'activity.attendance']);
+    // The record is signed off below; later tests edit it, which needs it returned first.
 
     const admin = await ctx.signIn('admin');
+    // 营子村 is guided by the demo supervisor: the record counts once signed off.
+    const waiting = (await admin.get(`/api/compliance?period=${lastMonth}`)).json() as { branches: Branch[] };
+    expect(rowOf(waiting.branches, ids['营子村党支部'], 'theme_day.monthly')).toMatchObject({ status: 'late', done: 0, awaitingSignOff: 1 });
+    expect((await yingzi.post(`/api/activities/${activity.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
+    const signed = await (await ctx.signIn('supervisor')).post(`/api/activities/${activity.id}/reviews`, { action: 'sign_off' });
+    expect(signed.json().reviewStatus).toBe('signed_off');
     const res = await admin.get(`/api/compliance?period=${lastMonth}`);
     expect(res.statusCode, res.body).toBe(200);
     const { period, branches } = res.json() as { period: string; branches: Branch[] };
@@ -63,18 +70,19 @@ describe('组织生活 records', () => {
   });
 
   it('a 三日合一 counts for its three kinds', async () => {
-    const period = monthsAgo(2);
+    const period = monthsAgo(15);
     const res = await yingzi.post('/api/activities', {
       organizationId: ids['营子村党支部'], kind: 'combined_day', heldOn: `${period}-10`, place: '村委会', topic: '三日合一: 学习、议事、说事',
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().countedAs).toEqual(expect.arrayContaining(['theme_day', 'deliberation_day', 'villager_say_day']));
     const { branches } = (await yingzi.get(`/api/compliance?period=${period}`)).json() as { branches: Branch[] };
-    expect(rowOf(branches, ids['营子村党支部'], 'theme_day.monthly')).toMatchObject({ status: 'done' });
+    // It counts for the theme day; being supervised, it waits for the sign-off before turning done.
+    expect(rowOf(branches, ids['营子村党支部'], 'theme_day.monthly')).toMatchObject({ awaitingSignOff: 1 });
   });
 
   it('a 组织生活会 held as a 党员大会 counts for both; a combination the rules do not allow names countsFor', async () => {
-    const period = monthsAgo(1);
+    const period = monthsAgo(16);
     const ok = await yingzi.post('/api/activities', {
       organizationId: ids['营子村党支部'], kind: 'life_meeting', countsFor: ['general_meeting'], heldOn: `${period}-05`, place: '村委会', topic: '年度组织生活会',
     });
@@ -102,8 +110,10 @@ describe('组织生活 records', () => {
   });
 
   it('attendance only for members of the branch; edits are audited', async () => {
-    const list = (await yingzi.get(`/api/activities?from=${lastMonth}-01&to=${lastMonth}-31`)).json().items;
+    const list = (await yingzi.get(`/api/activities?from=${lastMonth}-01&to=${lastMonth}-28`)).json().items;
     const theme = list.find((a: { kind: string }) => a.kind === 'theme_day');
+    // Signed off in the first test: the supervisor returns it so the branch may correct it.
+    await (await ctx.signIn('supervisor')).post(`/api/activities/${theme.id}/reviews`, { action: 'return', text: '请补充决议' });
     const other = (await ctx.pool.query(`select m.id from members m join organizations o on o.id = m.organization_id where o.name = '西花沟村党支部' limit 1`)).rows[0].id;
     const res = await yingzi.request('PUT', `/api/activities/${theme.id}/attendance`, { records: [{ memberId: other, state: 'present' }] });
     expect(res.statusCode).toBe(400);
@@ -124,7 +134,9 @@ describe('组织生活 records', () => {
     const xihuagou = await ctx.signIn('xihuagou');
     expect((await xihuagou.get(`/api/activities/${theme.id}`)).statusCode).toBe(404);
     expect((await xihuagou.patch(`/api/activities/${theme.id}`, { topic: '越权' })).statusCode).toBe(404);
-    expect((await xihuagou.get('/api/activities')).json().items).toEqual([]);
+    const theirs = (await xihuagou.get('/api/activities')).json().items as { organizationName: string }[];
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.every((a) => a.organizationName === '西花沟村党支部')).toBe(true);
   });
 
   it('a member sees only their own attendance, never the branch roster', async () => {

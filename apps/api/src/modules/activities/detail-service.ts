@@ -39,7 +39,7 @@ export function canReview(user: AuthUser, row: ActivityRow): boolean {
 }
 
 /** Who is expected: the branch's active members (the group's for a 党小组会), less those registered elsewhere with a 活动证. */
-export async function expectedFor(db: DbOrTx, row: ActivityRow) {
+export async function expectedFor(db: DbOrTx, row: Pick<ActivityRow, 'organizationId' | 'heldOn' | 'kind' | 'groupId'>) {
   // The roster on that date: someone who joined the Party after the meeting was not expected at it.
   const roster = (await repo.branchMembers(db, [row.organizationId]))
     .filter((m) => m.membershipStatus === 'active' && (!m.joinedAt || m.joinedAt <= row.heldOn));

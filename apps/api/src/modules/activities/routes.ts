@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ActivityDocParamSchema, LedgerQuerySchema, ActivityDetailSchema, ActivityListQuerySchema, ActivityListSchema, AttendanceBodySchema, ComplianceQuerySchema, ComplianceSchema,
+  ActivityDocParamSchema, ExpectedListSchema, ExpectedQuerySchema, LedgerQuerySchema, ActivityDetailSchema, ActivityListQuerySchema, ActivityListSchema, AttendanceBodySchema, ComplianceQuerySchema, ComplianceSchema,
   CreateActivitySchema, IdParamSchema, UpdateActivitySchema,
 } from '@dj/contracts';
 import { currentUser } from '../../plugins/auth.js';
@@ -20,6 +20,10 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/activities', {
     schema: { tags, summary: '记录组织生活(三会一课、主题党日等)', body: CreateActivitySchema, response: { 201: ActivityDetailSchema } },
   }, async (request, reply) => reply.code(201).send(await service.createActivity(app.db, caller(request), request.body)));
+
+  app.get('/api/activities/expected', {
+    schema: { tags, summary: '计划中活动的应到党员(按当日名册)', querystring: ExpectedQuerySchema, response: { 200: ExpectedListSchema } },
+  }, async (request) => service.expectedMembers(app.db, currentUser(request), request.query));
 
   app.get('/api/activities/:id', {
     schema: { tags, summary: '组织生活详情与出席情况', params: IdParamSchema, response: { 200: ActivityDetailSchema } },

@@ -9,7 +9,7 @@ import type { AuthUser } from '../../plugins/auth.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { isValidDate } from '../members/rules/dates.js';
 import { canManage, type Caller } from '../members/service.js';
-import { getActivity, loadActivity as load, toActivity } from './detail-service.js';
+import { expectedFor, getActivity, loadActivity as load, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { countedKinds, countsForProblems } from './rules/activity-kinds.js';
@@ -124,4 +124,11 @@ export async function setAttendance(db: Db, { user, ip }: Caller, id: number, bo
     await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.attendance', objectType: 'activity', objectId: id, result: 'ok', detail: { present: tally('present'), excused: tally('excused'), absent: tally('absent') } });
     return getActivity(tx, user, id);
   });
+}
+
+/** The expected list for a planned activity, with the same placement checks as recording it. */
+export async function expectedMembers(db: Db, user: AuthUser, q: { orgId: number; kind: ActivityKind; heldOn: string; groupId?: number }) {
+  const branch = await checkPlacement(db, user, { organizationId: q.orgId, kind: q.kind, groupId: q.groupId ?? null, heldOn: q.heldOn }, '记录');
+  const rows = await expectedFor(db, { organizationId: branch.id, kind: q.kind, groupId: q.groupId ?? null, heldOn: q.heldOn });
+  return { items: rows.map((m) => ({ memberId: m.id, name: m.name })) };
 }

@@ -48,8 +48,13 @@ describe('complianceFor', () => {
     expect(row(rows, 'general_meeting.quarterly')).toEqual({
       ruleKey: 'general_meeting.quarterly', kind: 'general_meeting', label: '支部党员大会', groupId: null,
       periodLabel: '2026年第4季度', periodStart: '2026-10-01', periodEnd: '2026-12-31', deadline: '2026-12-31',
-      expected: 1, done: 0, unit: 'times', status: 'due', source: expect.stringContaining('第十一条'),
+      expected: 1, done: 0, unit: 'times', status: 'due', awaitingSignOff: 0, source: expect.stringContaining('第十一条'),
     });
+  });
+
+  it('a supervised record waiting for sign-off is shown as waiting, not counted as done', () => {
+    const rows = run('2026-11-29', [{ kind: 'theme_day', date: '2026-11-28', awaitingSignOff: true }]);
+    expect(row(rows, 'theme_day.monthly')).toMatchObject({ done: 0, awaitingSignOff: 1, status: 'late' });
   });
 
   it('支部工作条例 第十二条: no 支委会 row for a branch without a 支部委员会', () => {

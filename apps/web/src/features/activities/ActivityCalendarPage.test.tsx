@@ -1,0 +1,56 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { routes } from '../../app/router';
+import { setCsrfToken } from '../../lib/api-client';
+import { installDomShims } from '../../test/dom';
+import { installFetch, jsonResponse } from '../../test/fetch-mock';
+import { renderRoutes } from '../../test/render';
+import { activity, queryOf, server } from './test-fixtures';
+
+const ITEMS = [
+  activity({ id: 11, kind: 'committee_meeting', heldOn: '2026-07-03', reviewStatus: 'none' }),
+  activity({ id: 12, kind: 'theme_day', heldOn: '2026-07-28', reviewStatus: 'signed_off' }),
+  activity({ id: 13, kind: 'party_lecture', heldOn: '2026-07-28', reviewStatus: 'submitted', isDemo: true }),
+];
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  setCsrfToken(null);
+  vi.unstubAllGlobals();
+});
+
+describe('组织生活日历(记录)', () => {
+  it('shows each activity on its day, coloured by review status, lists them, and opens one', async () => {
+    const calls = installFetch(server((call) => (call.path === '/api/activities' ? jsonResponse(200, { items: ITEMS }) : undefined)));
+    const { router } = renderRoutes(routes, '/activities?month=2026-07');
+    const calendar = await screen.findByTestId('activity-calendar');
+    await within(calendar).findByTestId('calendar-activity-12');
+
+    const cell28 = calendar.querySelector('td[title="2026-07-28"]') as HTMLElement;
+    expect(within(cell28).getByText('主题党日').closest('.ant-tag')?.className).toContain('green');
+    expect(within(cell28).getByText('党课').closest('.ant-tag')?.className).toContain('gold');
+    const cell3 = calendar.querySelector('td[title="2026-07-03"]') as HTMLElement;
+    expect(within(cell3).getByText('支部委员会')).toBeTruthy();
+    expect((calendar.querySelector('td[title="2026-07-04"]') as HTMLElement).querySelector('.ant-tag')).toBeNull();
+
+    // The secretary's own branch is the default; the month's range is asked for.
+    expect(queryOf(calls.find((c) => c.path === '/api/activities')!)).toEqual({ orgId: '3', from: '2026-07-01', to: '2026-07-31' });
+
+    const list = screen.getByTestId('activity-list');
+    expect(within(list).getAllByTestId('activity-list-item').map((i) => i.textContent?.slice(0, 10))).toEqual(['2026-07-03', '2026-07-28', '2026-07-28']);
+    expect(within(list).getByText('演示数据')).toBeTruthy();
+
+    fireEvent.click(screen.getByText('记录本月主题党日').closest('button')!);
+    await waitFor(() => expect(router.state.location.pathname + router.state.location.search).toBe('/activities/theme-day?orgId=3&month=2026-07'));
+    await router.navigate('/activities?month=2026-07');
+    fireEvent.click(await screen.findByTestId('calendar-activity-12'));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/activities/12'));
+  }, 30_000);
+
+  it('says so when the month has no records', async () => {
+    installFetch(server((call) => (call.path === '/api/activities' ? jsonResponse(200, { items: [] }) : undefined)));
+    renderRoutes(routes, '/activities?month=2026-07');
+    expect(await screen.findByText('本月还没有组织生活记录')).toBeTruthy();
+  }, 30_000);
+});

@@ -1,0 +1,53 @@
+import { App, Form, Input, Modal } from 'antd';
+import { errorMessage } from '../../lib/api-client';
+import { todayInShanghai } from '../../lib/dates';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { DateInput } from '../members/DateInput';
+import { useRecordDengta, type ActivityDetail } from './api';
+
+interface Values {
+  uploadedOn: string;
+  uploadedBy: string;
+  reference: string;
+}
+const FIELDS = ['uploadedOn', 'uploadedBy', 'reference'] as const;
+
+/** 登记已上传“灯塔—党建在线”: the date, who uploaded it and the record number there. */
+export function DengtaModal({ detail, open, onClose }: { detail: ActivityDetail; open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const record = useRecordDengta();
+  const submit = async (values: Values) => {
+    try {
+      await record.mutateAsync({ id: detail.id, uploadedOn: values.uploadedOn, uploadedBy: values.uploadedBy.trim(), reference: values.reference.trim() });
+      message.success('已登记灯塔上传');
+      onClose();
+    } catch (error) {
+      if (!applyFieldErrors(form, error, FIELDS)) message.error(errorMessage(error));
+    }
+  };
+  return (
+    <Modal open={open} title="登记灯塔上传" okText="保存" onOk={() => form.submit()} onCancel={onClose} confirmLoading={record.isPending} destroyOnHidden>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        onFinish={submit}
+        initialValues={{
+          uploadedOn: detail.upload?.uploadedOn ?? todayInShanghai(),
+          uploadedBy: detail.upload?.uploadedBy ?? detail.recorder ?? '',
+          reference: detail.upload?.reference ?? '',
+        }}
+      >
+        <Form.Item name="uploadedOn" label="上传日期" rules={[{ required: true, message: '请选择上传日期' }]}>
+          <DateInput max={todayInShanghai()} />
+        </Form.Item>
+        <Form.Item name="uploadedBy" label="上传人" rules={[{ required: true, whitespace: true, message: '请填写上传人' }, { max: 40 }]}>
+          <Input />
+        </Form.Item>
+        <Form.Item name="reference" label="灯塔记录编号" rules={[{ required: true, whitespace: true, message: '请填写灯塔系统中的记录编号' }, { max: 100 }]}>
+          <Input />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
