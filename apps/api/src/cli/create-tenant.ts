@@ -9,6 +9,7 @@ import { migrateDatabase } from '../db/migrate.js';
 import { organizations, tenants, userScopes, users } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/service.js';
 import { recordAudit } from '../plugins/audit.js';
+import { ensureDefaultTemplates } from '../modules/activities/checklist-service.js';
 
 const { values } = parseArgs({ options: { code: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, admin: { type: 'string' } } });
 const password = process.env.ADMIN_PASSWORD ?? '';
@@ -37,6 +38,7 @@ try {
       tenantId: tenant.id, username: (values.admin as string).toLowerCase(), displayName: `${values.name}管理员`, passwordHash: hash, roles: ['town_admin'],
     }).returning();
     await tx.insert(userScopes).values({ userId: admin.id, organizationId: org.id });
+    await ensureDefaultTemplates(tx, tenant.id);
     await recordAudit(tx, { tenantId: tenant.id, action: 'tenant.create', objectType: 'tenant', objectId: tenant.id, result: 'ok', detail: { admin: admin.username } });
   });
   console.log(`已创建:${values.name}(${values.code}),党委“${values.org}”,管理员账号 ${(values.admin as string).toLowerCase()}`);

@@ -7,6 +7,8 @@ import { recordAudit } from '../../plugins/audit.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { seedDemoMembers, type DemoBranch } from './demo-members.js';
+import { seedDemoActivities } from './demo-activities.js';
+import { ensureDefaultTemplates } from '../../modules/activities/checklist-service.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -72,7 +74,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
       const branch = await addOrg(tx, t, town, { name, kind: 'branch', sector, sortOrder: 101 + i });
       branches.push({ id: branch.id, name, sector, groupIds: [] });
     }
-    const people = await seedDemoMembers(tx, t, branches, cipher, todayInShanghai());
+    const today = todayInShanghai();
+    const people = await seedDemoMembers(tx, t, branches, cipher, today);
 
     for (const a of DEMO_ACCOUNTS) {
       const [user] = await tx.insert(users).values({
@@ -86,6 +89,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
       });
       await tx.insert(userScopes).values(scope);
     }
+    await ensureDefaultTemplates(tx, t);
+    await seedDemoActivities(tx, { tenantId: t, today });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

@@ -141,7 +141,17 @@ export function ThemeDayForm({ initial }: { initial: ThemeDayInitial }) {
           </Flex>
         </Card>
         {[...confirmByTemplate].map(([name, items]) => (
-          <Card key={name} size="small" title={name}>
+          <Card
+            key={name}
+            size="small"
+            title={name}
+            extra={(
+              // Most months every item is in place: one tap instead of seven.
+              <Button size="small" disabled={saving || locked} onClick={() => setChecks((old) => ({ ...old, ...Object.fromEntries(items.map((item) => [itemId(item), true])) }))}>
+                全部已落实
+              </Button>
+            )}
+          >
             <Flex gap={12} wrap>
               {items.map((item) => (
                 <Checkbox
