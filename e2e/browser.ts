@@ -12,7 +12,13 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-export interface Site { baseUrl: string; browser: BrowserContext; close(): Promise<void> }
+export interface Site {
+  baseUrl: string;
+  browser: BrowserContext;
+  /** SQL on the site's own database, for setting a flow's starting point. */
+  query(sql: string, params?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
+  close(): Promise<void>;
+}
 
 /** The real app on a free port over its own cloned database, and a fresh Chromium profile. */
 export async function openSite(): Promise<Site> {
@@ -28,6 +34,7 @@ export async function openSite(): Promise<Site> {
   return {
     baseUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
     browser,
+    query: (sql, params) => database.pool.query(sql, params),
     close: async () => {
       await browser.close();
       await app.close();

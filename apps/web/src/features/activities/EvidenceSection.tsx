@@ -38,7 +38,8 @@ function ItemAction({ detail, checklist, item, editable, onDengta }: ItemProps) 
   }
   if (item.satisfiedBy === 'upload') {
     return (
-      <Button size="small" disabled={!editable} onClick={onDengta}>
+      // The upload to 灯塔 comes last, after the sign-off: recording it stays open to the branch.
+      <Button size="small" disabled={!detail.can.edit} onClick={onDengta}>
         {item.done ? '修改上传登记' : '登记灯塔上传'}
       </Button>
     );
@@ -94,6 +95,8 @@ function ChecklistCard(props: Omit<ItemProps, 'item'>) {
 export function EvidenceSection({ detail, editable }: { detail: ActivityDetail; editable: boolean }) {
   const { message } = App.useApp();
   const [dengta, setDengta] = useState(false);
+  // The checklist's 上传 item carries the button when there is one; otherwise it sits under the lists.
+  const hasUploadItem = detail.checklists.some((c) => c.items.some((i) => i.satisfiedBy === 'upload'));
   const download = useDownloadDocument();
   const downloadZip = () =>
     download.mutateAsync({ id: detail.id, doc: 'dengta.zip' }).then(
@@ -114,7 +117,7 @@ export function EvidenceSection({ detail, editable }: { detail: ActivityDetail; 
             已于{detail.upload.uploadedOn}由{detail.upload.uploadedBy}上传灯塔,编号{detail.upload.reference}
           </Typography.Text>
         ) : (
-          editable && <Button onClick={() => setDengta(true)}>登记灯塔上传</Button>
+          detail.can.edit && !hasUploadItem && <Button onClick={() => setDengta(true)}>登记灯塔上传</Button>
         )}
       </Flex>
       <FilesSection detail={detail} editable={editable} />
