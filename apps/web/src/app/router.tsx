@@ -1,7 +1,13 @@
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { ActivityCalendarPage } from '../features/activities/ActivityCalendarPage';
+import { ActivityPage } from '../features/activities/ActivityPage';
+import { ThemeDayPage } from '../features/activities/ThemeDayPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { CompliancePage } from '../features/compliance/CompliancePage';
+import { ChecklistTemplatesPage } from '../features/checklists/ChecklistTemplatesPage';
+import { MyActivitiesPage } from '../features/my/MyActivitiesPage';
+import { SupervisionPage } from '../features/supervision/SupervisionPage';
 import { DuesPage } from '../features/dues/DuesPage';
 import { MembersPage } from '../features/members/MembersPage';
 import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
@@ -26,8 +32,14 @@ export const routes: RouteObject[] = [
       { path: 'members/:memberId?', element: <MembersPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'compliance', element: <CompliancePage /> },
+      { path: 'activities', element: <ActivityCalendarPage /> },
+      { path: 'activities/theme-day', element: <ThemeDayPage /> },
+      { path: 'activities/:id', element: <ActivityPage /> },
       { path: 'dues', element: <DuesPage /> },
       { path: 'settings', element: <SettingsPage /> },
+      { path: 'settings/checklists', element: <ChecklistTemplatesPage /> },
+      { path: 'supervision', element: <SupervisionPage /> },
+      { path: 'my', element: <MyActivitiesPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

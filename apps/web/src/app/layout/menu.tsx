@@ -1,8 +1,12 @@
-import { ApartmentOutlined, CalendarOutlined, CheckSquareOutlined, MoneyCollectOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, OrderedListOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined,
+} from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import type { Role } from '@dj/contracts';
 import { hasWorkRole, isTownAdmin } from '../../features/auth/roles';
+import { canSupervise, isPartyMember } from '../../features/supervision/access';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -22,15 +26,20 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/members', icon: <TeamOutlined />, label: '党员名册', visible: everyone },
   { key: '/tasks', icon: <CheckSquareOutlined />, label: '待办事项', visible: hasWorkRole },
   { key: '/compliance', icon: <CalendarOutlined />, label: '组织生活日历', visible: hasWorkRole },
+  { key: '/activities', icon: <FlagOutlined />, label: '组织生活', visible: hasWorkRole },
+  { key: '/supervision', icon: <AuditOutlined />, label: '督导', visible: canSupervise },
+  { key: '/my', icon: <UserOutlined />, label: '我的组织生活', visible: isPartyMember },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
   { key: '/settings', icon: <SettingOutlined />, label: '本镇设置', visible: isTownAdmin },
+  { key: '/settings/checklists', icon: <OrderedListOutlined />, label: '检查清单', visible: isTownAdmin },
 ];
 
 export function menuItemsFor(roles: readonly Role[]): MenuItem[] {
   return MENU_ENTRIES.filter((entry) => entry.visible(roles)).map(({ key, icon, label }) => ({ key, icon, label }));
 }
 
-const MENU_KEYS = MENU_ENTRIES.map((entry) => entry.key);
+// Longest first, so /settings/checklists is not taken for /settings.
+const MENU_KEYS = MENU_ENTRIES.map((entry) => entry.key).sort((a, b) => b.length - a.length);
 
 export function selectedMenuKey(pathname: string): string[] {
   const key = MENU_KEYS.find((k) => pathname === k || pathname.startsWith(`${k}/`));

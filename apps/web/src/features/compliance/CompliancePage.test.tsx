@@ -16,7 +16,7 @@ const MEETING_SOURCE = '《中国共产党支部工作条例(试行)》第十七
 
 function row(partial: Partial<ComplianceRow> & Pick<ComplianceRow, 'ruleKey' | 'kind' | 'label' | 'status'>): ComplianceRow {
   return {
-    groupId: null, periodLabel: '2026年7月', deadline: '2026-07-31', expected: 1, done: 0, unit: 'times', source: MEETING_SOURCE,
+    groupId: null, periodLabel: '2026年7月', deadline: '2026-07-31', expected: 1, done: 0, unit: 'times', awaitingSignOff: 0, source: MEETING_SOURCE,
     ...partial,
   };
 }
@@ -30,7 +30,7 @@ const BOARD: Compliance = {
       organizationName: '镇政府办公室党支部',
       rows: [
         row({ ruleKey: 'party_lecture', kind: 'party_lecture', label: '党课', status: 'late', periodLabel: '2026年第二季度', deadline: '2026-06-30', source: LECTURE_SOURCE }),
-        row({ ruleKey: 'committee_meeting', kind: 'committee_meeting', label: '支部委员会会议', status: 'due_soon' }),
+        row({ ruleKey: 'committee_meeting', kind: 'committee_meeting', label: '支部委员会会议', status: 'due_soon', awaitingSignOff: 2 }),
       ],
       summary: { total: 2, done: 0, due: 0, dueSoon: 1, late: 1 },
     },
@@ -88,6 +88,19 @@ describe('组织生活日历', () => {
     expect(within(officeRows[0]).getByText('已逾期').closest('.ant-tag')?.className).toContain('red');
     expect(within(officeRows[1]).getByText('即将到期').closest('.ant-tag')?.className).toContain('orange');
     expect(within(officeRows[0]).getByLabelText(`依据:${LECTURE_SOURCE}`)).toBeTruthy();
+    // Held records waiting for the supervisor are shown next to the status, and do not count as done.
+    expect(within(officeRows[0]).queryByTestId('awaiting-signoff')).toBeNull();
+    const awaiting = within(officeRows[1]).getByTestId('awaiting-signoff');
+    expect(awaiting.textContent).toBe('待签认 2');
+    expect(awaiting.className).toContain('blue');
+    expect(officeRows[1].textContent).toContain('0/1');
+
+    // Each branch links to its activities of the month and offers its ledgers.
+    const links = within(office).getByTestId('compliance-links');
+    expect(within(links).getByRole('link', { name: '查看活动' }).getAttribute('href')).toBe('/activities?orgId=5&month=2026-07');
+    expect(within(links).getByRole('button', { name: /月度台账\(PDF\)/, hidden: true })).toBeTruthy();
+    expect(within(links).getByRole('button', { name: /2026年度台账\(PDF\)/, hidden: true })).toBeTruthy();
+    expect(within(links).getByRole('button', { name: /2026年度台账\(Word\)/, hidden: true })).toBeTruthy();
 
     const village = within(board).getByTestId('compliance-branch-3');
     const villageRows = within(village).getAllByTestId('compliance-row');
@@ -101,7 +114,7 @@ describe('组织生活日历', () => {
 
     expect(complianceCalls(calls)).toEqual([{ period: currentMonth() }]);
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '组织架构', '党员名册', '待办事项', '组织生活日历', '党费收缴', '本镇设置',
+      '组织架构', '党员名册', '待办事项', '组织生活日历', '组织生活', '督导', '党费收缴', '本镇设置', '检查清单',
     ]);
   }, 30_000);
 
@@ -119,6 +132,29 @@ describe('组织生活日历', () => {
     await waitFor(() => expect(complianceCalls(calls).at(-1)).toEqual({ orgId: '3', period: '2026-03' }));
   }, 30_000);
 
+  it('downloads a branch ledger for the month and for the year', async () => {
+    const files: RecordedCall[] = [];
+    installFetch((call) => {
+      if (call.path === '/api/ledger') {
+        files.push(call);
+        return new Response(new Blob(['%PDF']), { status: 200, headers: { 'content-disposition': "attachment; filename*=UTF-8''ledger.pdf" } });
+      }
+      return server()(call);
+    });
+    renderRoutes(routes, '/compliance?period=2026-07');
+    const board = await screen.findByTestId('compliance-board');
+    const village = await within(board).findByTestId('compliance-branch-3');
+    fireEvent.click(within(village).getByRole('button', { name: /月度台账/, hidden: true }));
+    await waitFor(() => expect(files).toHaveLength(1));
+    fireEvent.click(within(village).getByRole('button', { name: /年度台账\(Word\)/, hidden: true }));
+    await waitFor(() => expect(files).toHaveLength(2));
+    const queries = files.map((c) => Object.fromEntries(new URL(c.url, 'http://localhost').searchParams));
+    expect(queries).toEqual([
+      { orgId: '3', period: '2026-07', format: 'pdf' },
+      { orgId: '3', period: '2026', format: 'docx' },
+    ]);
+  }, 30_000);
+
   it('says so when there is no branch in scope', async () => {
     installFetch(server({ board: () => ({ period: '2026-07', branches: [] }) }));
     renderRoutes(routes, '/compliance');
@@ -130,7 +166,7 @@ describe('组织生活日历', () => {
     const calls = installFetch(server({ who: me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
     renderRoutes(routes, '/compliance');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册']);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活']);
     expect(calls.some((c) => c.path === '/api/compliance')).toBe(false);
   }, 30_000);
 });

@@ -1,7 +1,10 @@
-import { useMemo, type HTMLAttributes, type ReactNode } from 'react';
-import { InfoCircleOutlined } from '@ant-design/icons';
-import { Card, Empty, Flex, Result, Skeleton, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { Link } from 'react-router';
+import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { App, Button, Card, Empty, Flex, Result, Skeleton, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { LoadError } from '../../components/LoadError';
+import { errorMessage } from '../../lib/api-client';
+import { downloadFile } from '../../lib/download';
 import { monthLabel } from '../../lib/months';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
@@ -31,6 +34,22 @@ function StatusTag({ status }: { status: ComplianceStatus }) {
   return <Tag color={STATUS_COLORS[status]}>{COMPLIANCE_STATUS_LABELS[status]}</Tag>;
 }
 
+/** The status, and how many held records still wait for the supervisor's sign-off (not counted as done yet). */
+function RowStatus({ row }: { row: ComplianceRow }) {
+  return (
+    <Flex gap={4} wrap justify="flex-end">
+      <StatusTag status={row.status} />
+      {row.awaitingSignOff > 0 && (
+        <Tooltip title="已举行,等待督导签认后计入完成">
+          <Tag color="blue" data-testid="awaiting-signoff">
+            待签认 {row.awaitingSignOff}
+          </Tag>
+        </Tooltip>
+      )}
+    </Flex>
+  );
+}
+
 /** The requirement's name, with the rule it comes from one hover (or tap) away. */
 function RequirementLabel({ row }: { row: ComplianceRow }) {
   return (
@@ -50,7 +69,7 @@ const COLUMNS: TableColumnsType<ComplianceRow> = [
   { title: '周期', dataIndex: 'periodLabel', width: 130 },
   { title: '截止', dataIndex: 'deadline', width: 120 },
   { title: '完成', key: 'done', width: 80, render: (_v, row) => progress(row) },
-  { title: '状态', key: 'status', width: 100, render: (_v, row) => <StatusTag status={row.status} /> },
+  { title: '状态', key: 'status', width: 170, render: (_v, row) => <RowStatus row={row} /> },
 ];
 
 /** Plain counts in a fixed order; nothing is turned into a rate or compared across branches. */
@@ -69,7 +88,46 @@ function rowKey(row: ComplianceRow) {
   return `${row.ruleKey}-${row.groupId ?? ''}`;
 }
 
-function BranchCard({ branch, narrow }: { branch: ComplianceBranch; narrow: boolean }) {
+type LedgerFormat = 'pdf' | 'docx';
+
+/** 查看活动 and the ledgers (台账) of this branch: the chosen month's, and the whole year's. */
+function BranchLinks({ branch, period }: { branch: ComplianceBranch; period: string }) {
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState<string | null>(null);
+  const year = period.slice(0, 4);
+  const download = (key: string, ledgerPeriod: string, format: LedgerFormat) => {
+    setBusy(key);
+    downloadFile('/api/ledger', `${branch.organizationName}${ledgerPeriod}台账.${format}`, {
+      orgId: branch.organizationId,
+      period: ledgerPeriod,
+      format,
+    })
+      .catch((error: unknown) => message.error(errorMessage(error)))
+      .finally(() => setBusy(null));
+  };
+  const ledgerButton = (key: string, label: string, ledgerPeriod: string, format: LedgerFormat) => (
+    <Button
+      size="small"
+      type="link"
+      icon={<DownloadOutlined />}
+      loading={busy === key}
+      onClick={() => download(key, ledgerPeriod, format)}
+      aria-label={`${branch.organizationName}${label}`}
+    >
+      {label}
+    </Button>
+  );
+  return (
+    <Flex gap={4} wrap align="center" data-testid="compliance-links" style={{ marginBottom: 8 }}>
+      <Link to={`/activities?orgId=${branch.organizationId}&month=${period}`}>查看活动</Link>
+      {ledgerButton('month', '月度台账(PDF)', period, 'pdf')}
+      {ledgerButton('year-pdf', `${year}年度台账(PDF)`, year, 'pdf')}
+      {ledgerButton('year-docx', `${year}年度台账(Word)`, year, 'docx')}
+    </Flex>
+  );
+}
+
+function BranchCard({ branch, narrow, period }: { branch: ComplianceBranch; narrow: boolean; period: string }) {
   let rows: ReactNode;
   if (branch.rows.length === 0) {
     rows = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本月没有需要完成的组织生活" />;
@@ -77,10 +135,10 @@ function BranchCard({ branch, narrow }: { branch: ComplianceBranch; narrow: bool
     rows = (
       <div className="task-items">
         {branch.rows.map((row) => (
-          <div key={rowKey(row)} className="task-item" data-testid="compliance-row">
+          <div key={rowKey(row)} className="task-item" data-testid="compliance-row" data-rule={row.ruleKey} data-status={row.status}>
             <Flex gap={8} justify="space-between" align="baseline">
               <RequirementLabel row={row} />
-              <StatusTag status={row.status} />
+              <RowStatus row={row} />
             </Flex>
             <Typography.Text type="secondary">
               {row.periodLabel} · 截止{row.deadline} · 完成{progress(row)}
@@ -97,7 +155,7 @@ function BranchCard({ branch, narrow }: { branch: ComplianceBranch; narrow: bool
         columns={COLUMNS}
         dataSource={branch.rows}
         pagination={false}
-        onRow={() => ({ 'data-testid': 'compliance-row' }) as HTMLAttributes<HTMLElement>}
+        onRow={(row) => ({ 'data-testid': 'compliance-row', 'data-rule': row.ruleKey, 'data-status': row.status }) as HTMLAttributes<HTMLElement>}
       />
     );
   }
@@ -112,6 +170,7 @@ function BranchCard({ branch, narrow }: { branch: ComplianceBranch; narrow: bool
         </Flex>
       }
     >
+      <BranchLinks branch={branch} period={period} />
       {rows}
     </Card>
   );
@@ -143,7 +202,7 @@ export function CompliancePage() {
     );
   } else {
     // The server's order is kept: branches are listed, not ranked.
-    body = board.data.branches.map((branch) => <BranchCard key={branch.organizationId} branch={branch} narrow={narrow} />);
+    body = board.data.branches.map((branch) => <BranchCard key={branch.organizationId} branch={branch} narrow={narrow} period={board.data.period} />);
   }
 
   return (

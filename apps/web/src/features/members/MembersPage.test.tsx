@@ -66,7 +66,7 @@ describe('党员名册', () => {
     expect(screen.getByText('共 45 名党员')).toBeTruthy();
     // The single scope root is the default organisation, the whole subtree the default range.
     expect(listCalls(calls)[0]).toEqual({ orgId: '1', range: 'subtree', filter: 'all', page: '1', pageSize: '20' });
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '待办事项', '组织生活日历', '党费收缴', '本镇设置']);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '待办事项', '组织生活日历', '组织生活', '督导', '党费收缴', '本镇设置', '检查清单']);
     expect(screen.getByRole('button', { name: /登记党员/ })).toBeTruthy();
     expect(screen.getByRole('button', { name: /批量导入/ })).toBeTruthy();
 
@@ -74,7 +74,7 @@ describe('党员名册', () => {
     await waitFor(() => expect(rowNames()).toEqual(['党员41', '党员42', '党员43', '党员44', '党员45']));
     expect(listCalls(calls).at(-1)).toMatchObject({ page: '3', pageSize: '20' });
     expect(router.state.location.search).toBe('?page=3');
-  }, 20_000);
+  }, 60_000);
 
   it('searches by the last four digits of the ID number and starts again from page 1', async () => {
     const calls = installFetch(server());
@@ -89,13 +89,13 @@ describe('党员名册', () => {
     await waitFor(() => expect(rowNames()).toEqual(['党员06']));
     expect(listCalls(calls).at(-1)).toMatchObject({ q: '1005', page: '1' });
     expect(router.state.location.search).toBe('?q=1005');
-  }, 20_000);
+  }, 60_000);
 
   it('says what to try when nothing matches', async () => {
     installFetch(server());
     renderRoutes(routes, '/members?q=9999');
     expect(await screen.findByText(/没有找到与“9999”匹配的党员/)).toBeTruthy();
-  }, 20_000);
+  }, 60_000);
 
   it('hides the registration buttons from roles that cannot enter members', async () => {
     installFetch(server({ me: me(['supervisor'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
@@ -104,7 +104,7 @@ describe('党员名册', () => {
     expect(screen.queryByRole('button', { name: /登记党员/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /批量导入/ })).toBeNull();
     expect(screen.getByRole('button', { name: /导出名册/ })).toBeTruthy();
-  }, 20_000);
+  }, 60_000);
 
   it('opens a member by clicking the row and keeps the detail in the address', async () => {
     installFetch(server());
@@ -118,7 +118,7 @@ describe('党员名册', () => {
     expect(within(detail).getByText('接收为预备党员')).toBeTruthy();
     expect(within(detail).getByRole('button', { name: /编\s*辑/ })).toBeTruthy();
     expect(within(detail).getByRole('button', { name: /记录党籍变动/ })).toBeTruthy();
-  }, 20_000);
+  }, 60_000);
 });
 
 describe('查看完整号码', () => {
@@ -152,7 +152,7 @@ describe('查看完整号码', () => {
     expect(post?.method).toBe('POST');
     expect(post?.body).toEqual({ field: 'idNumber', reason: '办理组织关系转接' });
     expect(post?.headers.get('x-csrf-token')).toBe('csrf-1');
-  }, 20_000);
+  }, 60_000);
 
   it("shows the server's refusal and no number", async () => {
     installFetch(server({ reveal: () => jsonResponse(403, { code: 'FORBIDDEN', message: '只有镇党委管理员和本支部书记可以查看完整号码' }) }));
@@ -164,7 +164,7 @@ describe('查看完整号码', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: /^查\s*看$/ }));
     expect(await within(dialog).findByText('只有镇党委管理员和本支部书记可以查看完整号码')).toBeTruthy();
     expect(screen.queryByTestId('reveal-value')).toBeNull();
-  }, 20_000);
+  }, 60_000);
 
   it('offers no reveal link without the permission', async () => {
     installFetch(server({ detail: memberDetail(ZHANG, { can: { edit: false, reveal: false, recordEvent: false } }) }));
@@ -173,7 +173,7 @@ describe('查看完整号码', () => {
     expect(await within(detail).findByText('370402********123X')).toBeTruthy();
     expect(within(detail).queryByRole('button', { name: '查看完整号码' })).toBeNull();
     expect(within(detail).queryByRole('button', { name: /编\s*辑/ })).toBeNull();
-  }, 20_000);
+  }, 60_000);
 });
 
 describe('a member on a phone', () => {
@@ -218,5 +218,5 @@ describe('a member on a phone', () => {
     } finally {
       window.matchMedia = original;
     }
-  }, 20_000);
+  }, 60_000);
 });

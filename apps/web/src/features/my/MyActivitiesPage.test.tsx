@@ -1,0 +1,77 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { routes } from '../../app/router';
+import { setCsrfToken } from '../../lib/api-client';
+import { findDialog, installDomShims } from '../../test/dom';
+import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
+import { me } from '../../test/member-fixtures';
+import { renderRoutes } from '../../test/render';
+import { activityDetail } from '../supervision/test-fixtures';
+import type { MyActivity } from './api';
+
+const base = { place: '村党群服务中心', organizationName: '王庄村党支部', myResponse: null, myAttendance: null } as const;
+const ITEMS: MyActivity[] = [
+  { ...base, id: 61, kind: 'theme_day', heldOn: '2099-08-01', topic: '主题党日:学习党章' },
+  { ...base, id: 62, kind: 'party_lecture', heldOn: '2099-08-20', topic: '书记讲党课', myResponse: 'confirm' },
+  { ...base, id: 51, kind: 'general_meeting', heldOn: '2020-06-10', topic: '发展党员表决', myAttendance: 'present' },
+  { ...base, id: 52, kind: 'group_meeting', heldOn: '2020-05-10', topic: '党小组学习', myAttendance: 'excused' },
+];
+
+function server() {
+  return (call: RecordedCall) => {
+    if (call.path === '/api/auth/me') return jsonResponse(200, me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]));
+    if (call.path === '/api/my/activities') return jsonResponse(200, { items: ITEMS });
+    if (call.path === '/api/activities/61/responses' && call.method === 'POST') return jsonResponse(200, activityDetail({ id: 61 }));
+    return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
+  };
+}
+
+const responseCalls = (calls: RecordedCall[]) => calls.filter((c) => c.path.endsWith('/responses')).map((c) => [c.path, c.body]);
+const button = (container: HTMLElement, name: string | RegExp) => within(container).getByRole('button', { name, hidden: true });
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  setCsrfToken(null);
+  vi.unstubAllGlobals();
+});
+
+describe('我的组织生活', () => {
+  it('shows upcoming answers and past attendance, and says answering only helps the secretary', async () => {
+    installFetch(server());
+    renderRoutes(routes, '/my');
+    const upcoming = await screen.findByTestId('my-upcoming');
+    await within(upcoming).findByText('主题党日:学习党章');
+    expect(screen.getByText(/帮助支部书记做好准备/)).toBeTruthy();
+    expect(within(screen.getByTestId('my-upcoming-61')).getByText('尚未答复')).toBeTruthy();
+    expect(within(screen.getByTestId('my-upcoming-62')).getByText('已答复:参加')).toBeTruthy();
+    expect(within(screen.getByTestId('my-past-51')).getByText('出席')).toBeTruthy();
+    expect(within(screen.getByTestId('my-past-52')).getByText('请假')).toBeTruthy();
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toContain('我的组织生活');
+  }, 30_000);
+
+  it('asks for a reason before sending a leave request', async () => {
+    const calls = installFetch(server());
+    renderRoutes(routes, '/my');
+    const card = await screen.findByTestId('my-upcoming-61');
+    fireEvent.click(button(card, /请\s*假/));
+    const dialog = await findDialog(/请假原因/);
+    fireEvent.click(button(dialog, '提交请假'));
+    expect(await within(dialog).findByText('请填写请假原因')).toBeTruthy();
+    expect(responseCalls(calls)).toEqual([]);
+
+    fireEvent.change(within(dialog).getByLabelText('请假原因'), { target: { value: '外出务工' } });
+    fireEvent.click(button(dialog, '提交请假'));
+    await waitFor(() =>
+      expect(responseCalls(calls)).toEqual([['/api/activities/61/responses', { response: 'leave', reason: '外出务工' }]]),
+    );
+  }, 30_000);
+
+  it('sends a plain confirmation for 参加', async () => {
+    const calls = installFetch(server());
+    renderRoutes(routes, '/my');
+    const card = await screen.findByTestId('my-upcoming-61');
+    fireEvent.click(button(card, /参\s*加/));
+    await waitFor(() => expect(responseCalls(calls)).toEqual([['/api/activities/61/responses', { response: 'confirm' }]]));
+  }, 30_000);
+});

@@ -1,0 +1,186 @@
+import { useState, type ReactNode } from 'react';
+import { App, Button, Card, Empty, Flex, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { LoadError } from '../../components/LoadError';
+import { errorMessage } from '../../lib/api-client';
+import { todayInShanghai } from '../../lib/dates';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { ACTIVITY_KIND_LABELS } from '../supervision/labels';
+import { useMyActivities, useRespond, type MyActivity } from './api';
+
+const ATTENDANCE_LABELS: Record<NonNullable<MyActivity['myAttendance']>, { text: string; color?: string }> = {
+  present: { text: '出席', color: 'green' },
+  excused: { text: '请假', color: 'orange' },
+  absent: { text: '缺席', color: 'red' },
+};
+
+function ResponseTag({ response }: { response: MyActivity['myResponse'] }) {
+  if (response === 'confirm') return <Tag color="green">已答复:参加</Tag>;
+  if (response === 'leave') return <Tag color="orange">已答复:请假</Tag>;
+  return <Tag>尚未答复</Tag>;
+}
+
+interface LeaveValues {
+  reason: string;
+}
+
+function LeaveModal({ activity, onClose }: { activity: MyActivity; onClose: () => void }) {
+  const [form] = Form.useForm<LeaveValues>();
+  const { message } = App.useApp();
+  const respond = useRespond();
+  const onFinish = ({ reason }: LeaveValues) =>
+    respond.mutate(
+      { id: activity.id, response: 'leave', reason: reason.trim() },
+      {
+        onSuccess: () => {
+          message.success('已请假,书记会看到你的请假原因');
+          onClose();
+        },
+        onError: (error) => {
+          applyFieldErrors(form, error, ['reason']);
+          message.error(errorMessage(error));
+        },
+      },
+    );
+  return (
+    <Modal
+      open
+      title="请假"
+      okText="提交请假"
+      cancelText="取消"
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={respond.isPending}
+      destroyOnHidden
+    >
+      <Typography.Paragraph type="secondary">
+        {activity.heldOn} · {ACTIVITY_KIND_LABELS[activity.kind]} · {activity.topic}
+      </Typography.Paragraph>
+      <Form<LeaveValues> form={form} layout="vertical" name="leave" onFinish={onFinish}>
+        <Form.Item name="reason" label="请假原因" rules={[{ required: true, whitespace: true, message: '请填写请假原因' }, { max: 200 }]}>
+          <Input.TextArea rows={3} maxLength={200} placeholder="例如:外出务工;身体不适" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+function ActivityLines({ activity }: { activity: MyActivity }) {
+  return (
+    <>
+      <Typography.Text strong>{activity.topic}</Typography.Text>
+      <Typography.Text type="secondary">
+        {activity.heldOn} · {ACTIVITY_KIND_LABELS[activity.kind]} · {activity.place}
+      </Typography.Text>
+      <Typography.Text type="secondary">{activity.organizationName}</Typography.Text>
+    </>
+  );
+}
+
+function UpcomingItem({ activity, onLeave }: { activity: MyActivity; onLeave: (a: MyActivity) => void }) {
+  const { message } = App.useApp();
+  const respond = useRespond();
+  const confirm = () =>
+    respond.mutate(
+      { id: activity.id, response: 'confirm' },
+      {
+        onSuccess: () => {
+          message.success('已答复参加');
+        },
+        onError: (error) => {
+          message.error(errorMessage(error));
+        },
+      },
+    );
+  return (
+    <Card size="small" data-testid={`my-upcoming-${activity.id}`}>
+      <Flex vertical gap={4}>
+        <ActivityLines activity={activity} />
+        <div>
+          <ResponseTag response={activity.myResponse} />
+        </div>
+        <Space wrap>
+          <Button
+            type={activity.myResponse === 'confirm' ? 'default' : 'primary'}
+            size="large"
+            onClick={confirm}
+            loading={respond.isPending}
+            disabled={activity.myResponse === 'confirm'}
+          >
+            参加
+          </Button>
+          <Button size="large" onClick={() => onLeave(activity)} disabled={activity.myResponse === 'leave'}>
+            请假
+          </Button>
+        </Space>
+      </Flex>
+    </Card>
+  );
+}
+
+function PastItem({ activity }: { activity: MyActivity }) {
+  const attendance = activity.myAttendance ? ATTENDANCE_LABELS[activity.myAttendance] : null;
+  return (
+    <Card size="small" data-testid={`my-past-${activity.id}`}>
+      <Flex vertical gap={4}>
+        <ActivityLines activity={activity} />
+        <div>{attendance ? <Tag color={attendance.color}>{attendance.text}</Tag> : <Tag>未登记出勤</Tag>}</div>
+      </Flex>
+    </Card>
+  );
+}
+
+export function MyActivitiesPage() {
+  const activities = useMyActivities();
+  const [leaving, setLeaving] = useState<MyActivity | null>(null);
+  const today = todayInShanghai();
+
+  let body: ReactNode;
+  if (activities.isPending) {
+    body = <Skeleton active paragraph={{ rows: 6 }} />;
+  } else if (activities.isError) {
+    body = <LoadError title="我的组织生活加载失败" error={activities.error} onRetry={() => activities.refetch()} />;
+  } else {
+    // Answers are accepted until the end of the day itself.
+    const upcoming = activities.data.filter((a) => a.heldOn >= today).sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+    const past = activities.data.filter((a) => a.heldOn < today).sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+    body = (
+      <>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          即将举行
+        </Typography.Title>
+        <Flex vertical gap={8} data-testid="my-upcoming">
+          {upcoming.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="近期没有安排的组织生活" />
+          ) : (
+            upcoming.map((a) => <UpcomingItem key={a.id} activity={a} onLeave={setLeaving} />)
+          )}
+        </Flex>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          最近参加的
+        </Typography.Title>
+        <Flex vertical gap={8} data-testid="my-past">
+          {past.length === 0 ? (
+            <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="最近90天没有组织生活记录" />
+          ) : (
+            past.map((a) => <PastItem key={a.id} activity={a} />)
+          )}
+        </Flex>
+      </>
+    );
+  }
+
+  return (
+    <Flex vertical gap={12} className="my-activities-page">
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          我的组织生活
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          提前答复“参加”或“请假”,能帮助支部书记做好准备;不答复也可以照常参加,出勤以会上登记为准。
+        </Typography.Text>
+      </div>
+      {body}
+      {leaving && <LeaveModal activity={leaving} onClose={() => setLeaving(null)} />}
+    </Flex>
+  );
+}
