@@ -84,6 +84,7 @@ const MATRIX: Record<string, Case> = {
     foreign: (f) => ['minutes.pdf', 'signin.docx', 'dengta.zip'].map((doc) => ({ url: `/api/activities/${f.activity}/documents/${doc}` })),
   },
   'GET /api/ledger': { foreign: (f) => [{ url: `/api/ledger?orgId=${f.org}&period=2026&format=docx` }, { url: `/api/ledger?orgId=${f.org}&period=2026-01` }] },
+  'PUT /api/activities/:id/appraisal': { foreign: (f) => [{ url: `/api/activities/${f.activity}/appraisal`, body: { grades: [] } }] },
   'GET /api/my/activities': {},
   'GET /api/checklist-templates': {},
   'POST /api/checklist-templates': {},
@@ -262,7 +263,8 @@ describe('scope matrix', () => {
     expect(marked[0].n).toBe(0);
     const { rows: evidence } = await ctx.pool.query(`select (select count(*) from activity_reviews where text like '越权%') + (select count(*) from activity_votes where subject like '越权%')
       + (select count(*) from dengta_uploads where uploaded_by = '越权') + (select count(*) from checklist_templates where name like '越权%')
-      + (select count(*) from activity_files where activity_id >= 50000000) + (select count(*) from attendance_responses where activity_id >= 50000000) as n`);
+      + (select count(*) from activity_files where activity_id >= 50000000) + (select count(*) from attendance_responses where activity_id >= 50000000)
+      + (select count(*) from appraisal_grades where activity_id >= 50000000) as n`);
     expect(Number(evidence[0].n)).toBe(0);
     const { rows: read } = await ctx.pool.query(`select count(*)::int as n from notifications where read_at is not null`);
     expect(read[0].n).toBe(0);

@@ -94,6 +94,27 @@ export const UploadBodySchema = z.object({
 }).strict();
 export const UploadSchema = UploadBodySchema.extend({ recordedAt: z.string() });
 
+export const APPRAISAL_GRADE_VALUES = ['excellent', 'qualified', 'basically_qualified', 'unqualified'] as const;
+export const APPRAISAL_GRADE_TEXT: Record<(typeof APPRAISAL_GRADE_VALUES)[number], string> = {
+  excellent: '优秀', qualified: '合格', basically_qualified: '基本合格', unqualified: '不合格',
+};
+export const AppraisalBodySchema = z.object({
+  grades: z.array(z.object({ memberId: z.number().int().positive(), grade: z.enum(APPRAISAL_GRADE_VALUES).nullable() }).strict()).max(2000),
+  /** The 支委会 may exceed the usual one-third of 优秀 ("一般不超过"): saving then needs this confirmation. */
+  confirmExcellentOverLimit: z.boolean().optional(),
+}).strict();
+export type AppraisalBody = z.infer<typeof AppraisalBodySchema>;
+export const AppraisalSchema = z.object({
+  members: z.array(z.object({
+    memberId: z.number(), name: z.string(), standing: z.string(), grade: z.enum(APPRAISAL_GRADE_VALUES).nullable(),
+  })),
+  /** 正式党员 graded: the base of the one-third ceiling. */
+  graded: z.number(),
+  excellentLimit: z.number(),
+  warnings: z.array(z.string()),
+  sources: z.array(z.string()),
+});
+
 export const ActivityEvidenceSchema = z.object({
   agendaParts: z.array(z.object({ kind: ActivityKindSchema, text: z.string() })),
   guests: z.array(z.object({ name: z.string(), note: z.string().nullable() })),
@@ -107,6 +128,8 @@ export const ActivityEvidenceSchema = z.object({
   quorum: QuorumSchema.nullable(),
   votes: z.array(VoteSchema),
   upload: UploadSchema.nullable(),
+  /** For activities that count as 民主评议党员. */
+  appraisal: AppraisalSchema.nullable(),
 });
 
 export const ASSIGNMENT_ROLES = ['supervisor'] as const;

@@ -148,3 +148,12 @@ export const outbox = pgTable('outbox', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
 }, (t) => [index('outbox_status_idx').on(t.status, t.createdAt)]);
+
+/** 民主评议党员: the grade the 支委会 settled for each 正式党员 (预备党员 take part, not graded). */
+export const appraisalGrades = pgTable('appraisal_grades', {
+  activityId: integer('activity_id').notNull().references(() => activities.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  grade: text('grade', { enum: ['excellent', 'qualified', 'basically_qualified', 'unqualified'] }).notNull(),
+  recordedBy: integer('recorded_by').notNull().references(() => users.id),
+  recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] })]);

@@ -10,6 +10,7 @@ import { expectedAttendees } from './rules/attendance.js';
 import { evaluateChecklists } from './rules/checklist.js';
 import { QUORUM_SOURCE, quorum } from './rules/quorum.js';
 import { SAME_PHOTO_MAX_DISTANCE, hammingDistance } from './photos/phash.js';
+import { appraisalView } from './appraisal-service.js';
 import { countedKinds } from './rules/activity-kinds.js';
 
 export type ActivityRow = repo.ActivityRow;
@@ -117,6 +118,8 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
       writtenOpinions: v.writtenOpinions, inFavour: v.inFavour, against: v.against, abstain: v.abstain, passed: v.passed, recordedAt: v.recordedAt.toISOString(),
     })),
     upload: upload ? { uploadedOn: upload.uploadedOn, uploadedBy: upload.uploadedBy, reference: upload.reference, recordedAt: upload.recordedAt.toISOString() } : null,
+    // Grades are the branch's business: a member sees none of them here.
+    appraisal: selfOnly ? null : await appraisalView(db, row, expectedRows),
     can: { edit: canManage(user, row.organizationPath), review: canReview(user, row), assignSupervisor: user.roles.includes('town_admin') },
   };
 }

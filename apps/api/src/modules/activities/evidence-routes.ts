@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  ActivityDetailSchema, CheckItemSchema, ChecklistTemplateListSchema, ChecklistTemplateSchema, FILE_CATEGORIES, FileParamSchema, IdParamSchema,
+  ActivityDetailSchema, AppraisalBodySchema, CheckItemSchema, ChecklistTemplateListSchema, ChecklistTemplateSchema, FILE_CATEGORIES, FileParamSchema, IdParamSchema,
   MyActivityListSchema, PutAssignmentsSchema, ResponseBodySchema, ReviewBodySchema, SaveChecklistTemplateSchema, SupervisionQueueSchema,
   SupervisorAssignmentsSchema, SupervisorBodySchema, UploadBodySchema, VoteBodySchema,
 } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
 import { currentUser } from '../../plugins/auth.js';
+import { setAppraisal } from './appraisal-service.js';
 import { listTemplates, saveTemplate } from './checklist-service.js';
 import { addFile, checkItem, readFile, recordUpload, removeFile } from './evidence-service.js';
 import { myActivities, recordVote, respond } from './participation-service.js';
@@ -64,6 +65,10 @@ export const activityEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/activities/:id/votes', {
     schema: { tags, summary: '记录党员大会表决(须达到法定人数)', params: IdParamSchema, body: VoteBodySchema, response: detail },
   }, async (request) => recordVote(app.db, caller(request), request.params.id, request.body));
+
+  app.put('/api/activities/:id/appraisal', {
+    schema: { tags, summary: '登记民主评议党员的评定等次(优秀一般不超过三分之一,预备党员不评定)', params: IdParamSchema, body: AppraisalBodySchema, response: detail },
+  }, async (request) => setAppraisal(app.db, caller(request), request.params.id, request.body));
 
   app.get('/api/my/activities', {
     schema: { tags, summary: '我的组织生活(党员本人)', response: { 200: MyActivityListSchema } },

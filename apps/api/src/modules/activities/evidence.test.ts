@@ -196,6 +196,36 @@ describe('党员大会 quorum and votes', () => {
   });
 });
 
+describe('民主评议党员', () => {
+  it('优秀一般不超过参评正式党员的三分之一 (12371 专题); 预备党员参加但不评定等次; every 正式党员 gets a grade', async () => {
+    const a = await newActivity(yingzi, { kind: 'appraisal', topic: '年度民主评议党员' });
+    const members = a.appraisal.members as { memberId: number; standing: string; name: string }[];
+    const full = members.filter((m) => m.standing === 'full');
+    const probationary = members.filter((m) => m.standing === 'probationary');
+    expect(a.appraisal.excellentLimit).toBe(Math.floor(full.length / 3));
+    const put = (grades: { memberId: number; grade: string | null }[], confirm?: boolean) =>
+      yingzi.request('PUT', `/api/activities/${a.id}/appraisal`, { grades, ...(confirm ? { confirmExcellentOverLimit: true } : {}) });
+    const qualified = full.map((m) => ({ memberId: m.memberId, grade: 'qualified' }));
+
+    const missing = await put(qualified.slice(1));
+    expect(missing.json().fields[0].message).toContain('未评定等次');
+    if (probationary.length) {
+      const graded = await put([...qualified, { memberId: probationary[0].memberId, grade: 'qualified' }]);
+      expect(graded.json().fields[0].message).toContain('预备党员参加民主评议,但不评定等次');
+    }
+    const tooMany = qualified.map((g, i) => (i <= a.appraisal.excellentLimit ? { ...g, grade: 'excellent' } : g));
+    const refused = await put(tooMany);
+    expect(refused.json().fields[0]).toMatchObject({ path: 'confirmExcellentOverLimit', message: expect.stringContaining('三分之一') });
+    const confirmed = await put(tooMany, true);
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().appraisal.warnings[0]).toContain('三分之一');
+    const ok = await put(qualified.map((g, i) => (i < a.appraisal.excellentLimit ? { ...g, grade: 'excellent' } : g)));
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json().appraisal.warnings).toEqual([]);
+    expect((await yingzi.request('PUT', `/api/activities/${(await newActivity(yingzi, {})).id}/appraisal`, { grades: [] })).json().fields[0].path).toBe('grades');
+  });
+});
+
 describe('members answer from their phone', () => {
   it('a member confirms or asks for leave with a reason; the secretary sees it; nothing after the day', async () => {
     const member = await ctx.signIn('member');

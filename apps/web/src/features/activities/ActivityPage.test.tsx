@@ -119,4 +119,35 @@ describe('组织生活记录详情', () => {
     expect(screen.queryByText('保存出席情况')).toBeNull();
     expect((screen.getByLabelText('表决事项') as HTMLInputElement).disabled).toBe(true);
   }, 60_000);
+
+  it('民主评议: shows the one-third ceiling while grading and asks for the 支委会 confirmation above it', async () => {
+    const appraisal: ActivityDetail = {
+      ...DETAIL, kind: 'appraisal', countedAs: ['appraisal'], reviewStatus: 'none', quorum: null,
+      appraisal: {
+        members: [
+          { memberId: 101, name: '张三', standing: 'full', grade: null }, { memberId: 102, name: '李四', standing: 'full', grade: null },
+          { memberId: 103, name: '王五', standing: 'full', grade: null }, { memberId: 104, name: '赵六', standing: 'probationary', grade: null },
+        ],
+        graded: 3, excellentLimit: 1, warnings: [], sources: [],
+      },
+    };
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/activities/21' && call.method === 'GET') return jsonResponse(200, appraisal);
+      if (call.path === '/api/activities/21/appraisal') return jsonResponse(200, appraisal);
+      return undefined;
+    }));
+    renderRoutes(routes, '/activities/21');
+    const section = await screen.findByTestId('appraisal-section');
+    expect(within(section).getByText('预备党员 · 不评定等次')).toBeTruthy();
+    for (const name of ['张三', '李四']) fireEvent.click(within(within(section).getByLabelText(`${name}的评定等次`)).getByText('优秀'));
+    const save = within(section).getByRole('button', { name: /保存评议结果/ }) as HTMLButtonElement;
+    expect(save.disabled).toBe(true);
+    fireEvent.click(within(section).getByText('优秀超过三分之一,已经支委会研究确认'));
+    fireEvent.click(save);
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/activities/21/appraisal')).toBe(true));
+    expect(calls.find((c) => c.path === '/api/activities/21/appraisal')?.body).toEqual({
+      grades: [{ memberId: 101, grade: 'excellent' }, { memberId: 102, grade: 'excellent' }, { memberId: 103, grade: 'qualified' }, { memberId: 104, grade: null }],
+      confirmExcellentOverLimit: true,
+    });
+  }, 60_000);
 });

@@ -10,6 +10,7 @@ import { parseOrgId } from '../../lib/use-month-org-params';
 import { useActivity, useDownloadDocument, type ActivityDetail, type ActivityDocument } from './api';
 import { ActivityEditDrawer } from './ActivityEditDrawer';
 import { AttendanceSection } from './AttendanceSection';
+import { AppraisalSection } from './AppraisalSection';
 import { EvidenceSection } from './EvidenceSection';
 import { ACTIVITY_KIND_LABELS, REVIEW_STATUS_COLORS } from './labels';
 import { ReviewSection } from './ReviewSection';
@@ -101,6 +102,7 @@ export function ActivityPage() {
         <Flex vertical gap={12}>
           <AttendanceSection detail={detail} editable={editable} />
           <VoteSection detail={detail} editable={editable} />
+          <AppraisalSection detail={detail} editable={editable} />
         </Flex>
       ),
     },

@@ -11,6 +11,7 @@ import {
   type ReviewBody,
   type UpdateActivity,
   type VoteBody,
+  type AppraisalBody,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -98,6 +99,7 @@ export const activityRequests = {
     apiSend('PUT', `/api/activities/${id}/supervisor`, ActivityDetailSchema, { userId }),
   review: (id: number, body: ReviewBody) => apiSend('POST', `/api/activities/${id}/reviews`, ActivityDetailSchema, body),
   vote: (id: number, body: VoteBody) => apiSend('POST', `/api/activities/${id}/votes`, ActivityDetailSchema, body),
+  appraisal: (id: number, body: AppraisalBody) => apiSend('PUT', `/api/activities/${id}/appraisal`, ActivityDetailSchema, body),
 };
 
 /** Every answer is the fresh detail: store it, and let lists (calendar, compliance) refetch. */
@@ -139,6 +141,7 @@ export const useRecordDengta = () =>
 export const useSetSupervisor = () =>
   useActivityMutation(({ id, userId }: { id: number; userId: number | null }) => activityRequests.supervisor(id, userId));
 export const useReview = () => useActivityMutation(({ id, ...body }: { id: number } & ReviewBody) => activityRequests.review(id, body));
+export const useSaveAppraisal = () => useActivityMutation(({ id, ...body }: { id: number } & AppraisalBody) => activityRequests.appraisal(id, body));
 export const useRecordVote = () => useActivityMutation(({ id, ...body }: { id: number } & VoteBody) => activityRequests.vote(id, body));
 
 export function fileUrl(activityId: number, fileId: number, thumb = false): string {

@@ -23,7 +23,7 @@ export function detail(partial: Partial<ActivityDetail> & Pick<ActivityDetail, '
     expected: [{ memberId: 101, name: '张三' }, { memberId: 102, name: '李四' }],
     can: { edit: true, review: false, assignSupervisor: false },
     agendaParts: [], guests: [], supervisor: { userId: 9, name: '赵科长' }, reviews: [], responses: [], files: [], checklists: [],
-    quorum: null, votes: [], upload: null,
+    quorum: null, votes: [], upload: null, appraisal: null,
     ...partial,
   };
 }

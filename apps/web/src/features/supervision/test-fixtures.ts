@@ -8,7 +8,7 @@ export function activityDetail(partial: Partial<ActivityDetail> = {}): ActivityD
     attendance: { present: 0, excused: 0, absent: 0 }, reviewStatus: 'signed_off', supervisorUserId: 9,
     agenda: null, minutes: null, resolutions: null, attendances: [], expected: [],
     can: { edit: false, review: true, assignSupervisor: false },
-    agendaParts: [], guests: [], supervisor: null, reviews: [], responses: [], files: [], checklists: [], quorum: null, votes: [], upload: null,
+    agendaParts: [], guests: [], supervisor: null, reviews: [], responses: [], files: [], checklists: [], quorum: null, votes: [], upload: null, appraisal: null,
     ...partial,
   };
 }
