@@ -12,21 +12,18 @@
  *
  * The 包村干部 guides the 主题党日 of their branches: most are signed off; the latest of 付刘耀村 waits for sign-off and
  * the latest of 天齐庙村 was returned with a reason. Recent 主题党日 of a few branches carry a generated photo
- * (coloured shapes, no faces or text) run through the real photo pipeline.
- *
- * Deterministic: the same `today` gives the same rows. Kept fast (multi-row inserts): it runs in every test template.
+ * (coloured shapes, no faces or text) run through the real photo pipeline (demo-photos.ts). Deterministic: the same `today` gives the same rows. Kept fast (multi-row inserts): it runs in every test template.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import sharp from 'sharp';
 import type { DbOrTx } from '../client.js';
 import {
-  activities, activityChecks, activityFiles, activityReviews, attendances, checklistTemplates, dengtaUploads, members, organizations,
+  activities, activityChecks, activityReviews, attendances, checklistTemplates, dengtaUploads, members, organizations,
   persons, supervisorAssignments, userScopes, users,
 } from '../schema/index.js';
 import { mulberry32 } from '../../lib/prng.js';
 import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '../../modules/members/rules/dates.js';
-import { processPhoto } from '../../modules/activities/photos/process-photo.js';
 import type { ActivityKind } from '../../modules/activities/rules/activity-kinds.js';
+import { seedDemoPhotos } from './demo-photos.js';
 
 /** Branches that miss some activities on purpose (see the file comment); tests check they show late rows. */
 export const DEMO_BEHIND_BRANCHES = ['古屯村党支部', '丁庄村党支部', '杨楼村党支部'] as const;
@@ -314,10 +311,10 @@ export async function seedDemoActivities(db: DbOrTx, { tenantId, today }: { tena
 
   // ---- supervision states in the 包村干部's branches: the latest of 付刘耀村 waits, the latest of 天齐庙村 was returned ----
   const latestTheme = (name: string) => plans.filter((p) => p.branchName === name && p.review).sort((a, b) => a.activity.heldOn.localeCompare(b.activity.heldOn)).at(-1);
-  const waiting = latestTheme('付刘耀村党支部');
-  if (waiting) waiting.review = 'submitted';
-  const returned = latestTheme('天齐庙村党支部');
-  if (returned) returned.review = 'returned';
+  for (const [name, state] of [['付刘耀村党支部', 'submitted'], ['天齐庙村党支部', 'returned']] as const) {
+    const latest = latestTheme(name);
+    if (latest) latest.review = state;
+  }
   for (const p of plans) {
     if (p.review) p.activity.reviewStatus = p.review;
     if (p.review !== 'signed_off') p.upload = false;
@@ -391,51 +388,11 @@ export async function seedDemoActivities(db: DbOrTx, { tenantId, today }: { tena
   if (uploads.length) await db.insert(dengtaUploads).values(uploads);
   for (let i = 0; i < checks.length; i += 1000) await db.insert(activityChecks).values(checks.slice(i, i + 1000));
 
-  // ---- photos: coloured shapes (a red banner, a crowd of figures) so each has its own pHash ----
   const photoPlans = plans.map((p, i) => ({ p, id: ids[i] })).filter(({ p }) => p.photo);
-  const photoSeeds = photoPlans.map(() => Math.floor(rand() * 2 ** 31));
-  const files = await Promise.all(photoPlans.map(async ({ p, id }, n) => {
-    const jpeg = await demoPhoto(photoSeeds[n], p.activity.heldOn);
-    const photo = await processPhoto(jpeg);
-    return {
-      tenantId, activityId: id, category: 'photo' as const, filename: `${p.activity.heldOn}-现场照片.jpg`, mime: 'image/jpeg', size: photo.jpeg.length,
-      sha256: photo.sha256, data: photo.jpeg, thumbnail: photo.thumbnail, width: photo.width, height: photo.height,
-      capturedAt: photo.capturedAt ? new Date(photo.capturedAt) : null, hadLocation: photo.hadLocation, phash: photo.phash, isDemo: true,
-      uploadedBy: p.activity.createdBy, createdAt: at(p.activity.heldOn, '20:05'),
-    };
-  }));
-  if (files.length) await db.insert(activityFiles).values(files);
+  const files = await seedDemoPhotos(db, tenantId, photoPlans.map(({ p, id }) => ({ activityId: id, heldOn: p.activity.heldOn, uploadedBy: p.activity.createdBy, seed: Math.floor(rand() * 2 ** 31) })));
 
   return {
-    activities: plans.length, attendances: attendanceRows.length, reviews: reviews.length, photos: files.length, uploads: uploads.length,
+    activities: plans.length, attendances: attendanceRows.length, reviews: reviews.length, photos: files, uploads: uploads.length,
     checks: checks.length, assignments: supervisor ? supervised.size : 0,
   };
-}
-
-/** A small JPEG of an outdoor meeting in flat shapes, with the activity's date as EXIF capture time. */
-async function demoPhoto(seed: number, heldOn: string): Promise<Buffer> {
-  const rand = mulberry32(seed);
-  const hue = Math.floor(rand() * 360);
-  const hsl = (h: number, s: number, l: number) => `hsl(${Math.round(h) % 360},${s}%,${l}%)`;
-  const w = 640;
-  const h = 480;
-  const shapes: string[] = [
-    `<rect width="${w}" height="${h}" fill="${hsl(hue, 30, 75)}"/>`,
-    `<rect y="${Math.floor(h * (0.45 + rand() * 0.2))}" width="${w}" height="${h}" fill="${hsl(hue + 90 + rand() * 60, 35, 45)}"/>`,
-    `<rect x="${Math.floor(rand() * 300)}" y="${40 + Math.floor(rand() * 60)}" width="${300 + Math.floor(rand() * 200)}" height="60" fill="#c8161d"/>`,
-    `<rect x="${40 + Math.floor(rand() * 600)}" y="${30 + Math.floor(rand() * 80)}" width="110" height="75" fill="#de2910"/>`,
-  ];
-  const people = 6 + Math.floor(rand() * 10);
-  for (let i = 0; i < people; i++) {
-    const x = 40 + rand() * (w - 80);
-    const y = 300 + rand() * 200;
-    const s = 0.7 + rand() * 0.6;
-    shapes.push(`<rect x="${x - 18 * s}" y="${y}" width="${36 * s}" height="${80 * s}" rx="8" fill="${hsl(rand() * 360, 40, 25 + rand() * 40)}"/>`);
-    shapes.push(`<circle cx="${x}" cy="${y - 16 * s}" r="${15 * s}" fill="${hsl(25, 45, 55 + rand() * 15)}"/>`);
-  }
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${shapes.join('')}</svg>`;
-  const minute = pad2(Math.floor(rand() * 60));
-  return sharp(Buffer.from(svg)).jpeg({ quality: 85 })
-    .withExif({ IFD0: { Make: 'Demo', Model: 'Demo Camera' }, IFD2: { DateTimeOriginal: `${heldOn.replaceAll('-', ':')} 09:${minute}:00` } })
-    .toBuffer();
 }
