@@ -12,7 +12,7 @@
  *
  * The 包村干部 guides the 主题党日 of their branches: most are signed off; the latest of 付刘耀村 waits for sign-off and
  * the latest of 天齐庙村 was returned with a reason. Recent 主题党日 of a few branches carry a generated photo
- * (coloured shapes, no faces or text) run through the real photo pipeline (demo-photos.ts). Deterministic: the same `today` gives the same rows. Kept fast (multi-row inserts): it runs in every test template.
+ * (demo-photos.ts). Deterministic: the same `today` gives the same rows; fast, as it runs in every test template.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../client.js';
