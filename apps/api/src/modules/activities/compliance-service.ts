@@ -39,7 +39,7 @@ export async function complianceOfBranches(
   const groups = await repo.activeGroups(db, tenantId, ids);
   // The year holds the month and its quarter, so one load serves every rule's period.
   const year = periodBounds('year', period);
-  const held = await repo.activitiesBetween(db, ids, year.start, year.end);
+  const held = await repo.activitiesBetween(db, ids, year.start, year.end, rules.filter((r) => r.perMember).map((r) => r.kind));
   return branches.map((b) => {
     const active = roster.filter((m) => m.organizationId === b.id && m.membershipStatus === 'active');
     const facts: BranchFacts = {
