@@ -97,13 +97,19 @@ describe('主题党日 in Chromium', () => {
     await signIn(page, 'yingzi');
     await page.goto(`${site.baseUrl}/activities/${activityId}`);
     await page.getByRole('tab', { name: /材料与检查清单/ }).click().catch(() => undefined);
-    await page.getByRole('button', { name: '登记灯塔上传' }).click();
+    // The fifth of the 五个一, the upload to 灯塔, comes after the sign-off: counted on its own.
+    const upload = new Counter();
+    const uploadStarted = performance.now();
+    await upload.do(page.getByRole('button', { name: '登记灯塔上传' }).click());
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('上传日期').fill(today);
-    await dialog.getByLabel('上传人').fill('张志强');
-    await dialog.getByLabel('灯塔记录编号').fill('DT-E2E-001');
-    await dialog.getByRole('button', { name: /确\s*定|保\s*存/ }).click();
+    // Today and the record's 记录人 are filled in already; only what is empty costs an interaction.
+    expect(await dialog.getByLabel('上传日期').inputValue()).toBe(today);
+    if (!(await dialog.getByLabel('上传人').inputValue())) await upload.do(dialog.getByLabel('上传人').fill('张志强'));
+    await upload.do(dialog.getByLabel('灯塔记录编号').fill('DT-E2E-001'));
+    await upload.do(dialog.getByRole('button', { name: /确\s*定|保\s*存/ }).click());
     await page.getByTestId('checklist-item-upload').and(page.locator('[data-done="true"]')).waitFor();
+    console.log(`灯塔 upload recorded: ${upload.n} interactions, ${((performance.now() - uploadStarted) / 1000).toFixed(1)} s; `
+      + `a complete 主题党日 with all of 五个一: ${count.n + upload.n} interactions`);
     expect(await page.locator('[data-testid^="checklist-item-"][data-done="false"]').count(), 'every 五个一 and 四定两挂一戴 item done').toBe(0);
 
     await page.goto(`${site.baseUrl}/compliance?orgId=${branchId}&period=${month}`);
