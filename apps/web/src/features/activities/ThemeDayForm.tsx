@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../lib/dates';
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Progress, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
@@ -45,6 +46,8 @@ function PickedFiles({ files, onRemove }: { files: Picked[]; onRemove: (key: str
 
 export function ThemeDayForm({ initial }: { initial: ThemeDayInitial }) {
   const [form] = Form.useForm<ThemeDayFields>();
+  const heldOn = Form.useWatch('heldOn', form) as string | undefined;
+  const planned = !!heldOn && heldOn > todayInShanghai();
   const navigate = useNavigate();
   const { message } = App.useApp();
   const narrow = useNarrowScreen();
@@ -177,7 +180,7 @@ export function ThemeDayForm({ initial }: { initial: ThemeDayInitial }) {
         {failure && <Alert type="error" showIcon title={failure} description={existing ? '已保存的部分不会丢失,修正后再点一次即可继续。' : undefined} />}
         {!locked && (
           <Button type="primary" size="large" htmlType="submit" loading={saving} block={narrow}>
-            保存并提交督导签认
+            {planned ? '保存活动计划' : '保存并提交督导签认'}
           </Button>
         )}
       </Flex>

@@ -1,3 +1,4 @@
+import { todayInShanghai } from '../../lib/dates';
 import { FILE_CATEGORY_LABELS } from '@dj/contracts';
 import { activityRequests, type ActivityDetail, type AttendanceRecord, type FileCategory } from './api';
 import { toRecords, type AttendanceRow } from './AttendanceSection';
@@ -63,8 +64,10 @@ export function themeDaySteps(draft: ThemeDayDraft): SaveStep[] {
           ? activityRequests.update(draft.existing.id, body)
           : activityRequests.create({ organizationId: draft.organizationId, kind: 'theme_day', ...body }),
     },
-    { title: '保存出席情况', run: (d) => activityRequests.attendance(need(d).id, attendanceFor(need(d), draft.attendance)) },
   ];
+  // Saved ahead of the day it is a plan: nobody has attended yet and there is nothing to sign off.
+  const planned = draft.fields.heldOn > todayInShanghai();
+  if (!planned) steps.push({ title: '保存出席情况', run: (d) => activityRequests.attendance(need(d).id, attendanceFor(need(d), draft.attendance)) });
   draft.files.forEach(({ category, file }, index) => {
     steps.push({
       title: `上传${FILE_CATEGORY_LABELS[category]}(${index + 1}/${draft.files.length})`,
@@ -87,6 +90,7 @@ export function themeDaySteps(draft: ThemeDayDraft): SaveStep[] {
       },
     });
   }
+  if (planned) return steps;
   steps.push({
     title: '提交督导签认',
     run: async (d) => {
