@@ -6,6 +6,7 @@ import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { CompliancePage } from '../features/compliance/CompliancePage';
 import { ChecklistTemplatesPage } from '../features/checklists/ChecklistTemplatesPage';
+import { OutboxPage } from '../features/notifications/OutboxPage';
 import { MyActivitiesPage } from '../features/my/MyActivitiesPage';
 import { SupervisionPage } from '../features/supervision/SupervisionPage';
 import { DuesPage } from '../features/dues/DuesPage';
@@ -38,6 +39,7 @@ export const routes: RouteObject[] = [
       { path: 'dues', element: <DuesPage /> },
       { path: 'settings', element: <SettingsPage /> },
       { path: 'settings/checklists', element: <ChecklistTemplatesPage /> },
+      { path: 'settings/outbox', element: <OutboxPage /> },
       { path: 'supervision', element: <SupervisionPage /> },
       { path: 'my', element: <MyActivitiesPage /> },
       { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, OrderedListOutlined,
+  MessageOutlined,
   SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -32,6 +33,7 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
   { key: '/settings', icon: <SettingOutlined />, label: '本镇设置', visible: isTownAdmin },
   { key: '/settings/checklists', icon: <OrderedListOutlined />, label: '检查清单', visible: isTownAdmin },
+  { key: '/settings/outbox', icon: <MessageOutlined />, label: '短信记录', visible: isTownAdmin },
 ];
 
 export function menuItemsFor(roles: readonly Role[]): MenuItem[] {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { NotificationListSchema, NotificationSchema, ReadAllResultSchema } from '@dj/contracts';
+import { NotificationListSchema, NotificationSchema, OutboxListSchema, ReadAllResultSchema } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 
 export type NotificationList = ReturnType<typeof NotificationListSchema.parse>;
@@ -36,5 +36,14 @@ export function useMarkAllRead() {
   return useMutation({
     mutationFn: () => apiSend('POST', '/api/notifications/read-all', ReadAllResultSchema),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+  });
+}
+
+/** The SMS send log (town admin): every message with its masked number, status and attempts. */
+export function useOutbox(status: string | undefined, enabled: boolean) {
+  return useQuery({
+    enabled,
+    queryKey: ['outbox', status ?? 'all'],
+    queryFn: ({ signal }) => apiGet(`/api/outbox${status ? `?status=${status}` : ''}`, OutboxListSchema, undefined, signal),
   });
 }
