@@ -3,7 +3,7 @@ import { DateSchema } from './members.js';
 import { ActivityEvidenceSchema } from './activity-evidence.js';
 import { ACTIVITY_KINDS, ActivityKindSchema } from './activity-kinds.js';
 
-export { ACTIVITY_KINDS, ActivityKindSchema, type ActivityKind } from './activity-kinds.js';
+export { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, ActivityKindSchema, type ActivityKind } from './activity-kinds.js';
 
 export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
 const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Empty, Flex, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from 'antd';
 import { LoadError } from '../../components/LoadError';
+import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
-import { applyFieldErrors } from '../../lib/form-errors';
 import { ACTIVITY_KIND_LABELS } from '../supervision/labels';
 import { useMyActivities, useRespond, type MyActivity } from './api';
 
@@ -19,48 +19,19 @@ function ResponseTag({ response }: { response: MyActivity['myResponse'] }) {
   return <Tag>尚未答复</Tag>;
 }
 
-interface LeaveValues {
-  reason: string;
-}
-
 function LeaveModal({ activity, onClose }: { activity: MyActivity; onClose: () => void }) {
-  const [form] = Form.useForm<LeaveValues>();
-  const { message } = App.useApp();
   const respond = useRespond();
-  const onFinish = ({ reason }: LeaveValues) =>
-    respond.mutate(
-      { id: activity.id, response: 'leave', reason: reason.trim() },
-      {
-        onSuccess: () => {
-          message.success('已请假,书记会看到你的请假原因');
-          onClose();
-        },
-        onError: (error) => {
-          applyFieldErrors(form, error, ['reason']);
-          message.error(errorMessage(error));
-        },
-      },
-    );
   return (
-    <Modal
-      open
-      title="请假"
-      okText="提交请假"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={respond.isPending}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">
-        {activity.heldOn} · {ACTIVITY_KIND_LABELS[activity.kind]} · {activity.topic}
-      </Typography.Paragraph>
-      <Form<LeaveValues> form={form} layout="vertical" name="leave" onFinish={onFinish}>
-        <Form.Item name="reason" label="请假原因" rules={[{ required: true, whitespace: true, message: '请填写请假原因' }, { max: 200 }]}>
-          <Input.TextArea rows={3} maxLength={200} placeholder="例如:外出务工;身体不适" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ReasonModal
+      title="请假" okText="提交请假" label="请假原因" requiredMessage="请填写请假原因" placeholder="例如:外出务工;身体不适" max={200} field="reason"
+      subject={`${activity.heldOn} · ${ACTIVITY_KIND_LABELS[activity.kind]} · ${activity.topic}`}
+      pending={respond.isPending}
+      onSubmit={async (reason) => {
+        await respond.mutateAsync({ id: activity.id, response: 'leave', reason });
+        return '已请假,书记会看到你的请假原因';
+      }}
+      onClose={onClose}
+    />
   );
 }
 

@@ -1,12 +1,12 @@
 import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import {
-  App, Button, Card, Empty, Flex, Form, Input, Modal, Popconfirm, Result, Select, Skeleton, Space, Tabs, Tag, Typography,
+  App, Button, Card, Empty, Flex, Popconfirm, Result, Select, Skeleton, Space, Tabs, Tag, Typography,
 } from 'antd';
 import { LoadError } from '../../components/LoadError';
+import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
-import { applyFieldErrors } from '../../lib/form-errors';
 import { useMe } from '../auth/api';
 import { isTownAdmin } from '../auth/roles';
 import { canSupervise } from './access';
@@ -16,56 +16,21 @@ import {
 } from './api';
 import { ACTIVITY_KIND_LABELS } from './labels';
 
-interface ReturnValues {
-  text: string;
-}
-
 /** 退回 needs a reason: the branch has to know what to add or correct. */
 function ReturnModal({ record, onClose }: { record: QueueRecord; onClose: () => void }) {
-  const [form] = Form.useForm<ReturnValues>();
-  const { message } = App.useApp();
   const review = useReview();
-
-  const onFinish = ({ text }: ReturnValues) => {
-    review.mutate(
-      { id: record.id, body: { action: 'return', text: text.trim() } },
-      {
-        onSuccess: () => {
-          message.success(`已退回“${record.topic}”,支部补充后会再次提交`);
-          onClose();
-        },
-        onError: (error) => {
-          applyFieldErrors(form, error, ['text']);
-          message.error(errorMessage(error));
-        },
-      },
-    );
-  };
-
   return (
-    <Modal
-      open
-      title="退回记录"
-      okText="退回"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={review.isPending}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">
-        {record.organizationName} · {ACTIVITY_KIND_LABELS[record.kind]} · {record.heldOn} · {record.topic}
-      </Typography.Paragraph>
-      <Form<ReturnValues> form={form} layout="vertical" name="return-record" onFinish={onFinish}>
-        <Form.Item
-          name="text"
-          label="退回原因"
-          rules={[{ required: true, whitespace: true, message: '请填写退回原因,告诉支部需要补充或更正什么' }, { max: 1000 }]}
-        >
-          <Input.TextArea rows={4} maxLength={1000} placeholder="例如:缺少现场照片;会议记录未写明表决结果" />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <ReasonModal
+      title="退回记录" okText="退回" label="退回原因" requiredMessage="请填写退回原因,告诉支部需要补充或更正什么"
+      placeholder="例如:缺少现场照片;会议记录未写明表决结果" max={1000} field="text"
+      subject={`${record.organizationName} · ${ACTIVITY_KIND_LABELS[record.kind]} · ${record.heldOn} · ${record.topic}`}
+      pending={review.isPending}
+      onSubmit={async (text) => {
+        await review.mutateAsync({ id: record.id, body: { action: 'return', text } });
+        return `已退回“${record.topic}”,支部补充后会再次提交`;
+      }}
+      onClose={onClose}
+    />
   );
 }
 

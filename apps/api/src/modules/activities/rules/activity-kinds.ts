@@ -5,24 +5,11 @@
  * 痕迹 burden PRODUCT.md principle 2 argues against. Every combination carries its source so a town can audit it.
  */
 
-import { ACTIVITY_KINDS, type ActivityKind } from '@dj/contracts';
+import { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind } from '@dj/contracts';
 
 // The list lives in the contracts so the API, the forms and these rules share one set of codes.
-export { ACTIVITY_KINDS, type ActivityKind };
+export { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, type ActivityKind };
 
-export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
-  general_meeting: '支部党员大会',
-  committee_meeting: '支部委员会',
-  group_meeting: '党小组会',
-  party_lecture: '党课',
-  theme_day: '主题党日',
-  life_meeting: '组织生活会',
-  appraisal: '民主评议党员',
-  heart_talk: '谈心谈话',
-  deliberation_day: '党群议事日',
-  villager_say_day: '村民说事日',
-  combined_day: '三日合一',
-};
 
 export function isActivityKind(value: string): value is ActivityKind {
   return (ACTIVITY_KINDS as readonly string[]).includes(value);
