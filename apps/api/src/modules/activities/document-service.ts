@@ -28,7 +28,7 @@ export type DocSource = Pick<ActivityDetail,
   'id' | 'organizationName' | 'groupName' | 'kind' | 'countedAs' | 'heldOn' | 'place' | 'topic' | 'host' | 'recorder' | 'lecturer' | 'agenda'
   | 'agendaParts' | 'minutes' | 'resolutions' | 'attendances' | 'expected' | 'guests' | 'checklists' | 'supervisor' | 'reviewStatus' | 'votes' | 'upload'>;
 
-export function toDocActivity(d: DocSource, photos: DocPhoto[]): DocActivity {
+export function asDocActivity(d: DocSource, photos: DocPhoto[]): DocActivity {
   const recorded = new Set(d.attendances.map((a) => a.memberId));
   // Once the meeting is held, an expected member with no entry did not come.
   const unrecorded = d.heldOn <= todayInShanghai() ? d.expected.filter((e) => !recorded.has(e.memberId)) : [];
@@ -71,7 +71,7 @@ export async function activityDocument(db: Db, { user, ip }: Caller, id: number,
   const detail = await getActivity(db, user, id);
   if (isSelfOnly(user)) throw forbidden('党员本人不导出支部活动材料');
   const photos = (await photosFor(db, [id])).get(id) ?? [];
-  const a = toDocActivity(detail, photos);
+  const a = asDocActivity(detail, photos);
   const base = `${detail.organizationName}-${detail.heldOn}-${ACTIVITY_KIND_LABELS[detail.kind]}`;
   const [name, data] = await (async (): Promise<[string, Buffer]> => {
     switch (doc) {

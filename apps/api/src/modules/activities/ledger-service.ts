@@ -13,7 +13,7 @@ import { findActiveOrganization } from '../members/repository.js';
 import { daysInMonth } from '../members/rules/dates.js';
 import type { Caller } from '../members/service.js';
 import { toActivity } from './detail-service.js';
-import { photosFor, toDocActivity, type DocSource } from './document-service.js';
+import { photosFor, asDocActivity, type DocSource } from './document-service.js';
 import { ledgerDocx, ledgerPdf } from './documents/activity-documents.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
@@ -73,7 +73,7 @@ export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: num
   const rows = (await repo.list(db, user.scope, { under: branch, from, to }, 2000))
     .filter((r) => r.organizationId === branch.id && r.heldOn <= todayInShanghai()).reverse();
   const photos = await photosFor(db, rows.map((r) => r.id), 960);
-  const activities = (await ledgerSources(db, rows, branch.id)).map((s) => toDocActivity(s, photos.get(s.id) ?? []));
+  const activities = (await ledgerSources(db, rows, branch.id)).map((s) => asDocActivity(s, photos.get(s.id) ?? []));
   const periodLabel = month ? `${year}年${Number(month)}月` : `${year}年`;
   const ledger = { branchName: branch.name, townName: user.tenantName, periodLabel, activities, generatedAt: new Date().toISOString() };
   const data = q.format === 'docx' ? await ledgerDocx(ledger) : await ledgerPdf(ledger);

@@ -101,7 +101,7 @@ function imageParagraphs(b: ImageBlock): Paragraph[] {
   return out;
 }
 
-function blockToDocx(b: Block): Array<Paragraph | Table> {
+function docxBlocksOf(b: Block): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'heading':
       return [new Paragraph({
@@ -159,7 +159,7 @@ export async function renderDocx(model: DocModel): Promise<Buffer> {
           })],
         }),
       },
-      children: [...titleBlocks, ...model.blocks.flatMap(blockToDocx)],
+      children: [...titleBlocks, ...model.blocks.flatMap(docxBlocksOf)],
     }],
   });
   return Packer.toBuffer(doc);
