@@ -1,12 +1,9 @@
 import type { Db } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { complianceOfBranches } from '../activities/compliance-service.js';
-import { statusFor } from '../activities/rules/compliance.js';
-import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
 
 export const REMINDER_KIND = 'compliance';
-const DUE_SOON_SETTING = 'reminder.dueSoonDays';
 
 export interface ReminderCounts {
   tenants: number;
@@ -40,14 +37,13 @@ export async function runReminders(db: Db, _cipher: FieldCipher, today: string):
     if (branches.length === 0) continue;
     counts.tenants++;
     counts.branches += branches.length;
-    const dueSoonDays = await settingValue(db, tenantId, DUE_SOON_SETTING);
     const calendar = await complianceOfBranches(db, tenantId, branches, period, today);
     const groups = await repo.groupNames(db, tenantId);
     const reminders: Reminder[] = [];
     for (const b of calendar) {
       for (const row of b.rows) {
-        // Recomputed with the town's own lead time (the calendar uses the platform default).
-        const status = statusFor(row.done, row.expected, row.deadline, today, dueSoonDays);
+        // The calendar already uses the town's lead time (reminder.dueSoonDays), so board and notices agree.
+        const { status } = row;
         if (status !== 'due_soon' && status !== 'late') continue;
         const group = row.groupId ? `(${groups.get(row.groupId) ?? '党小组'})` : '';
         const state = status === 'late' ? '已逾期' : '尚未完成';
