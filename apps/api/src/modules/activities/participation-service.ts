@@ -2,7 +2,7 @@
  * What members and the meeting itself add to a record: a member's own answer before the day (confirm or ask for
  * leave, from a phone, never a forced check-in), and a vote at a 支部党员大会, allowed only once the quorum holds.
  */
-import type { ResponseBodySchema, VoteBody } from '@dj/contracts';
+import type { ActivityKind, ResponseBodySchema, VoteBody } from '@dj/contracts';
 import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
@@ -55,7 +55,7 @@ export async function myActivities(db: Db, user: AuthUser) {
   const attended = ids.length ? await db.select().from(attendances).where(and(inArray(attendances.activityId, ids), eq(attendances.memberId, me.id))) : [];
   return {
     items: rows.map((r) => ({
-      ...r, kind: r.kind as never,
+      ...r, kind: r.kind as ActivityKind,
       myResponse: responses.find((x) => x.activityId === r.id)?.response ?? null,
       myAttendance: attended.find((x) => x.activityId === r.id)?.state ?? null,
     })),

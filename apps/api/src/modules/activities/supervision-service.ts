@@ -3,7 +3,7 @@
  * ahead of the day, comments, and signs the record off or returns it with a reason. While a record has a supervisor,
  * the compliance calendar counts it as done only once signed off.
  */
-import type { ReviewBody } from '@dj/contracts';
+import type { ActivityKind, ReviewBody } from '@dj/contracts';
 import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
@@ -127,7 +127,7 @@ export async function supervisionQueue(db: Db, user: AuthUser) {
   const today = todayInShanghai();
   // A supervisor whose scope was narrowed later no longer sees the branch's records.
   const rows = (await evidence.queueFor(db, user.id, today)).filter((r) => isPathInScope(r.path, user.scope));
-  const kind = (k: string) => k as never;
+  const kind = (k: string) => k as ActivityKind;
   return {
     plans: rows.filter((r) => r.heldOn > today).map((r) => ({ id: r.id, organizationName: r.organizationName, kind: kind(r.kind), heldOn: r.heldOn, topic: r.topic, comments: r.comments })),
     toSignOff: rows.filter((r) => r.reviewStatus === 'submitted')
