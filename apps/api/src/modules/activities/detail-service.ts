@@ -40,19 +40,30 @@ export function canReview(user: AuthUser, row: ActivityRow): boolean {
 }
 
 /** Who is expected: the branch's active members (the group's for a 党小组会), less those registered elsewhere with a 活动证. */
-export async function expectedFor(db: DbOrTx, row: Pick<ActivityRow, 'organizationId' | 'heldOn' | 'kind' | 'groupId'>) {
-  // The roster on that date: someone who joined the Party after the meeting was not expected at it.
-  const roster = (await repo.branchMembers(db, [row.organizationId]))
-    .filter((m) => m.membershipStatus === 'active' && (!m.joinedAt || m.joinedAt <= row.heldOn));
-  const away = await repo.hostedElsewhere(db, roster.map((m) => m.id), row.heldOn);
+type RosterMember = Awaited<ReturnType<typeof repo.branchMembers>>[number];
+type Placed = Pick<ActivityRow, 'organizationId' | 'heldOn' | 'kind' | 'groupId'>;
+
+/**
+ * Who is expected, from a branch roster already loaded: the active members on that date (someone who joined the
+ * Party after the meeting was not expected at it), the group's for a 党小组会, less those registered elsewhere.
+ */
+export function expectedFromRoster(roster: readonly RosterMember[], away: ReadonlySet<number>, row: Placed): RosterMember[] {
+  const onDate = roster.filter((m) => m.membershipStatus === 'active' && (!m.joinedAt || m.joinedAt <= row.heldOn));
   const kind = row.kind as ActivityKind;
-  const expected = kind === 'group_meeting' && !row.groupId ? [] : expectedAttendees(roster.map((m) => ({
+  if (kind === 'group_meeting' && !row.groupId) return [];
+  const expected = expectedAttendees(onDate.map((m) => ({
     memberId: m.id, status: 'active' as const, isMobile: away.has(m.id), hostedElsewhere: away.has(m.id), groupId: m.groupId,
     // The committee's membership is not recorded yet: every active member may be listed for a 支委会.
     isCommitteeMember: true,
   })), kind === 'heart_talk' ? 'general_meeting' : kind, row.groupId);
-  const byId = new Map(roster.map((m) => [m.id, m]));
+  const byId = new Map(onDate.map((m) => [m.id, m]));
   return expected.filter((e) => !e.away).map((e) => byId.get(e.memberId)!);
+}
+
+export async function expectedFor(db: DbOrTx, row: Placed) {
+  const roster = await repo.branchMembers(db, [row.organizationId]);
+  const flows = await repo.outflowsWithCard(db, roster.filter((m) => m.membershipStatus === 'active').map((m) => m.id));
+  return expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row);
 }
 
 export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promise<ActivityDetail> {

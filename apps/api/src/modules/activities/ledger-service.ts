@@ -12,12 +12,11 @@ import { isSelfOnly } from '../../plugins/auth.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { daysInMonth } from '../members/rules/dates.js';
 import type { Caller } from '../members/service.js';
-import { toActivity } from './detail-service.js';
+import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
 import { ledgerDocx, ledgerPdf } from './documents/activity-documents.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
-import { expectedAttendees } from './rules/attendance.js';
 import { evaluateChecklists } from './rules/checklist.js';
 
 const MIME = { docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf' } as const;
@@ -29,18 +28,11 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
     await evidence.votesFor(db, ids), await evidence.uploadsFor(db, ids), await repo.branchMembers(db, [branchId]),
   ];
   const templates = rows.length ? await evidence.listTemplates(db, rows[0].tenantId) : [];
-  const active = roster.filter((m) => m.membershipStatus === 'active');
-  const awayOn = new Map<string, Set<number>>();
+  // One query for the period's 流动党员 absences instead of one per meeting date.
+  const flows = await repo.outflowsWithCard(db, roster.filter((m) => m.membershipStatus === 'active').map((m) => m.id));
   const sources: DocSource[] = [];
   for (const row of rows) {
-    if (!awayOn.has(row.heldOn)) awayOn.set(row.heldOn, await repo.hostedElsewhere(db, active.map((m) => m.id), row.heldOn));
-    const away = awayOn.get(row.heldOn)!;
-    const kind = row.kind as ActivityKind;
-    const onDate = active.filter((m) => !m.joinedAt || m.joinedAt <= row.heldOn);
-    const expected = kind === 'group_meeting' && !row.groupId ? [] : expectedAttendees(onDate.map((m) => ({
-      memberId: m.id, status: 'active' as const, isMobile: away.has(m.id), hostedElsewhere: away.has(m.id), groupId: m.groupId, isCommitteeMember: true,
-    })), kind === 'heart_talk' ? 'general_meeting' : kind, row.groupId).filter((e) => !e.away);
-    const names = new Map(onDate.map((m) => [m.id, m.name]));
+    const expected = expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row);
     const base = toActivity(row);
     const upload = uploads.find((u) => u.activityId === row.id);
     const mine = <T extends { activityId: number }>(list: T[]) => list.filter((x) => x.activityId === row.id);
@@ -48,7 +40,7 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
       ...base, agenda: row.agenda, minutes: row.minutes, resolutions: row.resolutions,
       agendaParts: row.agendaParts as DocSource['agendaParts'], guests: row.guests,
       attendances: mine(attendance).map((a) => ({ memberId: a.memberId, name: a.name, state: a.state, reason: a.reason, makeupOn: a.makeupOn })),
-      expected: expected.map((e) => ({ memberId: e.memberId, name: names.get(e.memberId) ?? '' })),
+      expected: expected.map((m) => ({ memberId: m.id, name: m.name })),
       checklists: evaluateChecklists(templates, base.countedAs, {
         files: mine(files), supervisorName: row.supervisorName, checks: mine(checks),
         upload: upload ? { uploadedOn: upload.uploadedOn, reference: upload.reference, uploadedBy: upload.uploadedBy } : null,

@@ -123,12 +123,15 @@ export async function activitiesBetween(db: DbOrTx, branchIds: number[], from: s
   return rows.map((r) => ({ ...r, attendeeIds: byActivity.get(r.id) ?? [] }));
 }
 
-/** Members away on an open outflow with a 流动党员活动证 on that date: they take part where they are registered. */
-export async function hostedElsewhere(db: DbOrTx, memberIds: number[], on: string) {
-  if (!memberIds.length) return new Set<number>();
-  const rows = await db.select({ memberId: memberFlows.memberId }).from(memberFlows).where(and(
-    inArray(memberFlows.memberId, memberIds), eq(memberFlows.direction, 'outflow'), lte(memberFlows.startedOn, on),
-    sql`(${memberFlows.endedOn} is null or ${memberFlows.endedOn} >= ${on})`, sql`coalesce(${memberFlows.activityCardNo}, '') <> ''`,
+/** Outflows with a 流动党员活动证 of these members: on the dates they cover, the member attends where registered. */
+export async function outflowsWithCard(db: DbOrTx, memberIds: number[]) {
+  if (!memberIds.length) return [];
+  return db.select({ memberId: memberFlows.memberId, startedOn: memberFlows.startedOn, endedOn: memberFlows.endedOn }).from(memberFlows).where(and(
+    inArray(memberFlows.memberId, memberIds), eq(memberFlows.direction, 'outflow'), sql`coalesce(${memberFlows.activityCardNo}, '') <> ''`,
   ));
-  return new Set(rows.map((r) => r.memberId));
+}
+
+/** Who of those outflows is away on a date. */
+export function awayOn(flows: Awaited<ReturnType<typeof outflowsWithCard>>, on: string): Set<number> {
+  return new Set(flows.filter((f) => f.startedOn <= on && (!f.endedOn || f.endedOn >= on)).map((f) => f.memberId));
 }

@@ -1,14 +1,13 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Calendar, Card, Empty, Flex, Result, Skeleton, Tag, TreeSelect, Typography } from 'antd';
+import { Button, Calendar, Card, Empty, Flex, Result, Skeleton, Tag, Typography } from 'antd';
 import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { REVIEW_STATUS_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
+import { MonthOrgFilters } from '../../components/MonthOrgFilters';
 import { monthLabel } from '../../lib/months';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { MonthInput } from '../dues/MonthInput';
-import { filterOrgOptions } from '../members/org-options';
 import { useActivities, type Activity } from './api';
 import { CreateActivityModal } from './CreateActivityModal';
 import { ACTIVITY_KIND_LABELS, REVIEW_STATUS_COLORS, monthRange } from './labels';
@@ -73,7 +72,6 @@ export function ActivityCalendarPage() {
   const navigate = useNavigate();
   const { month, orgId, branch, groups, orgs, update, canRecord, canSee } = useActivityOrg();
   const [creating, setCreating] = useState(false);
-  const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
   const range = monthRange(month);
   const list = useActivities({ orgId, ...range }, canSee);
   const byDay = useMemo(() => {
@@ -136,22 +134,9 @@ export function ActivityCalendarPage() {
       </div>
       <Card size="small">
         <Flex gap={12} wrap align="center">
-          <div className="page-month-select" style={{ minWidth: 140 }}>
-            <MonthInput aria-label="月份" value={month} onChange={(value) => update({ month: value })} />
-          </div>
-          <TreeSelect<number>
-            aria-label="党支部"
-            className="page-org-select"
-            style={{ minWidth: 220, flex: narrow ? '1 1 100%' : undefined }}
-            treeData={orgOptions}
-            value={orgId}
-            onChange={(value) => update({ orgId: value ?? null })}
-            allowClear
-            placeholder="全部管辖范围"
-            loading={orgs.isPending}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            notFoundContent="没有可选的组织"
+          <MonthOrgFilters
+            month={month} orgId={orgId} orgs={orgs.data} loading={orgs.isPending} onChange={update} orgLabel="党支部"
+            orgStyle={{ minWidth: 220, flex: narrow ? '1 1 100%' : undefined }}
           />
         </Flex>
         <Flex gap={8} wrap style={{ marginTop: 12 }}>

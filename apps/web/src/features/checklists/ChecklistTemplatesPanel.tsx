@@ -5,7 +5,8 @@ import { CHECKLIST_SATISFIED_BY, CHECKLIST_SATISFIED_BY_LABELS, type ActivityKin
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { ACTIVITY_KIND_LABELS, ACTIVITY_KIND_OPTIONS } from '../supervision/labels';
+import { ACTIVITY_KIND_OPTIONS } from '../supervision/labels';
+import { ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useChecklistTemplates, useSaveChecklistTemplate, type ChecklistTemplate } from './api';
 
 type SatisfiedBy = (typeof CHECKLIST_SATISFIED_BY)[number];

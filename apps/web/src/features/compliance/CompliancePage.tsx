@@ -1,8 +1,9 @@
-import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { Link } from 'react-router';
 import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Result, Skeleton, Table, Tag, Tooltip, TreeSelect, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Flex, Result, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { LoadError } from '../../components/LoadError';
+import { MonthOrgFilters } from '../../components/MonthOrgFilters';
 import { errorMessage } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
 import { monthLabel } from '../../lib/months';
@@ -10,8 +11,6 @@ import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../auth/api';
 import { canSeeCompliance } from '../auth/roles';
-import { MonthInput } from '../dues/MonthInput';
-import { filterOrgOptions } from '../members/org-options';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 
@@ -182,7 +181,6 @@ export function CompliancePage() {
   const narrow = useNarrowScreen();
   const { month: period, orgId, update } = useMonthOrgParams('period');
   const orgs = useOrganizationTreeData(allowed);
-  const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
   const board = useCompliance({ orgId, period }, allowed);
 
   if (!allowed) {
@@ -217,22 +215,7 @@ export function CompliancePage() {
       </div>
       <Card size="small">
         <Flex gap={12} wrap>
-          <div className="page-month-select">
-            <MonthInput aria-label="月份" value={period} onChange={(value) => update({ month: value })} />
-          </div>
-          <TreeSelect<number>
-            aria-label="组织"
-            className="page-org-select"
-            treeData={orgOptions}
-            value={orgId}
-            onChange={(value) => update({ orgId: value ?? null })}
-            allowClear
-            placeholder="全部管辖范围"
-            loading={orgs.isPending}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            notFoundContent="没有可选的组织"
-          />
+          <MonthOrgFilters month={period} orgId={orgId} orgs={orgs.data} loading={orgs.isPending} onChange={update} />
         </Flex>
       </Card>
       <Flex vertical gap={12} data-testid="compliance-board" aria-busy={board.isFetching}>

@@ -1,16 +1,15 @@
-import { useMemo, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
-import { Alert, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, TreeSelect, Typography } from 'antd';
+import { MonthOrgFilters } from '../../components/MonthOrgFilters';
+import { Alert, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import { formatFen } from '../../lib/money';
 import { monthLabel } from '../../lib/months';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useMe } from '../auth/api';
 import { canSeeDuesCollection } from '../auth/roles';
-import { filterOrgOptions } from '../members/org-options';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useBranchDues, type BranchDues } from './api';
-import { MonthInput } from './MonthInput';
 
 
 
@@ -72,7 +71,6 @@ export function DuesPage() {
   const allowed = canSeeDuesCollection(me);
   const { month, orgId, thisMonth, update } = useMonthOrgParams('month', { noLaterThanThisMonth: true });
   const orgs = useOrganizationTreeData(allowed);
-  const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
   const summary = useBranchDues({ orgId, month }, allowed);
 
   if (!allowed) {
@@ -107,22 +105,7 @@ export function DuesPage() {
       </div>
       <Card size="small">
         <Flex gap={12} wrap>
-          <div className="page-month-select">
-            <MonthInput aria-label="月份" value={month} max={thisMonth} onChange={(value) => update({ month: value })} />
-          </div>
-          <TreeSelect<number>
-            aria-label="组织"
-            className="page-org-select"
-            treeData={orgOptions}
-            value={orgId}
-            onChange={(value) => update({ orgId: value ?? null })}
-            allowClear
-            placeholder="全部管辖范围"
-            loading={orgs.isPending}
-            treeDefaultExpandAll
-            showSearch={{ treeNodeFilterProp: 'title' }}
-            notFoundContent="没有可选的组织"
-          />
+          <MonthOrgFilters month={month} maxMonth={thisMonth} orgId={orgId} orgs={orgs.data} loading={orgs.isPending} onChange={update} />
         </Flex>
       </Card>
       {body}

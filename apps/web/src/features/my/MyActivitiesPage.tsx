@@ -4,7 +4,7 @@ import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
-import { ACTIVITY_KIND_LABELS } from '../supervision/labels';
+import { ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useMyActivities, useRespond, type MyActivity } from './api';
 
 const ATTENDANCE_LABELS: Record<NonNullable<MyActivity['myAttendance']>, { text: string; color?: string }> = {

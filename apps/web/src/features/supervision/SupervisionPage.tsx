@@ -14,7 +14,7 @@ import {
   useAssignments, usePutAssignments, useReview, useSupervisionQueue,
   type QueuePlan, type QueueRecord, type SupervisorAssignments,
 } from './api';
-import { ACTIVITY_KIND_LABELS } from './labels';
+import { ACTIVITY_KIND_LABELS } from '@dj/contracts';
 
 /** 退回 needs a reason: the branch has to know what to add or correct. */
 function ReturnModal({ record, onClose }: { record: QueueRecord; onClose: () => void }) {

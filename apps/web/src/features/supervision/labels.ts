@@ -1,7 +1,5 @@
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from '@dj/contracts';
 
-export { ACTIVITY_KIND_LABELS };
-
 export const ACTIVITY_KIND_OPTIONS = (Object.keys(ACTIVITY_KIND_LABELS) as ActivityKind[]).map((value) => ({
   value,
   label: ACTIVITY_KIND_LABELS[value],
