@@ -90,6 +90,9 @@ try {
     times.sort((a, b) => a - b);
     console.log(`  yearly ledger of 营子村党支部 ${year} (${format}): median ${times[1].toFixed(0)} ms of 3 (min ${times[0].toFixed(0)}, max ${times[2].toFixed(0)}), ${(bytes / 1024).toFixed(0)} KB`);
   }
+  // Member recruitment: the pipeline board (every recruitment in the town, rules evaluated on read).
+  const recruitmentBoard = await measure('recruitment board, whole town (GET /api/recruitment/board)', `http://127.0.0.1:${appPort}/api/recruitment/board`, { cookie });
+  console.log(`  ${recruitmentBoard.title}\n    ${recruitmentBoard.rps.toFixed(0)} req/s, p50 ${recruitmentBoard.p50} ms, p99 ${recruitmentBoard.p99} ms; ratio to bare ${(recruitmentBoard.rps / baseline.rps).toFixed(4)}`);
   const town = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=self`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items[0].id;
   const branches = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=children`, { headers: { cookie } })).json()) as { items: { name: string; kind: string }[] }).items
     .filter((o) => o.kind === 'branch').map((o) => o.name);

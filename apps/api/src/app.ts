@@ -21,6 +21,8 @@ import { duesRoutes } from './modules/members/dues-routes.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { activityEvidenceRoutes } from './modules/activities/evidence-routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { recruitmentRoutes } from './modules/recruitment/routes.js';
+import { recruitmentDocumentRoutes } from './modules/recruitment/document-routes.js';
 import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
@@ -88,6 +90,8 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(activityRoutes);
   await app.register(activityEvidenceRoutes);
   await app.register(notificationRoutes);
+  await app.register(recruitmentRoutes);
+  await app.register(recruitmentDocumentRoutes);
   await app.register(webPlugin);
   return app;
 }

@@ -8,7 +8,11 @@ import { createTestContext, orgIds, type Session, type TestContext } from './con
  */
 interface Probe { url: string; body?: unknown }
 /** Ids of one record of each kind: outside the caller's scope (foreign) or inside it (own). */
-interface Ids { org: number; member: number; activity: number; notification: number }
+interface Ids {
+  org: number; member: number; activity: number; notification: number;
+  /** A 发展党员 recruitment, and a step record, mentor relation, 公示 and attached file of it. */
+  recruitment: number; record: number; relation: number; notice: number; file: number;
+}
 interface Case {
   /** Requests that name a record outside the caller's scope (path, query and nested body ids). */
   foreign?: (f: Ids, own: Ids) => Probe[];
@@ -112,14 +116,75 @@ const MATRIX: Record<string, Case> = {
       { url: `/api/members/${own.member}/events`, body: { kind: 'transferred_out', occurredOn: '2026-01-05', toOrganizationId: f.org } },
     ],
   },
+  // 发展党员: recruitments are scoped through their branch; a mentor sees only the recruitments they are named on.
+  // Every probe that could write uses the marker date 2001-02-03 (or 越权 text), checked in "left untouched".
+  'GET /api/recruitment/steps': {},
+  'POST /api/recruitment/steps': {},
+  'GET /api/recruitments': {
+    list: '/api/recruitments',
+    foreign: (f) => [{ url: `/api/recruitments?orgId=${f.org}` }],
+  },
+  'POST /api/recruitments': { foreign: (f) => [{ url: '/api/recruitments', body: { ...NEW_APPLICANT, organizationId: f.org } }] },
+  'GET /api/recruitments/:id': { foreign: (f) => [{ url: `/api/recruitments/${f.recruitment}` }] },
+  'POST /api/recruitments/:id/check': { foreign: (f) => [{ url: `/api/recruitments/${f.recruitment}/check`, body: TALK_STEP }] },
+  'POST /api/recruitments/:id/records': { foreign: (f) => [{ url: `/api/recruitments/${f.recruitment}/records`, body: TALK_STEP }] },
+  'POST /api/recruitments/:id/stop': { foreign: (f) => [{ url: `/api/recruitments/${f.recruitment}/stop`, body: { reason: '越权终止', stoppedOn: '2001-02-03' } }] },
+  'POST /api/recruitments/:id/records/:recordId/files': {
+    foreign: (f, own) => [
+      { url: `/api/recruitments/${f.recruitment}/records/${f.record}/files`, body: {} },
+      { url: `/api/recruitments/${own.recruitment}/records/${f.record}/files`, body: {} },
+    ],
+  },
+  'GET /api/recruitments/:id/files/:fileId': {
+    foreign: (f, own) => [{ url: `/api/recruitments/${f.recruitment}/files/${f.file}` }, { url: `/api/recruitments/${own.recruitment}/files/${f.file}` }],
+  },
+  'POST /api/recruitments/:id/relations': {
+    foreign: (f, own) => [
+      { url: `/api/recruitments/${f.recruitment}/relations`, body: { kind: 'mentor', memberId: own.member, since: '2001-02-03' } },
+      // A member outside the caller's scope cannot be named on an own recruitment (and the answer reveals nothing of them).
+      { url: `/api/recruitments/${own.recruitment}/relations`, body: { kind: 'mentor', memberId: f.member, since: '2001-02-03' } },
+    ],
+  },
+  'POST /api/recruitments/:id/relations/:relationId/end': {
+    foreign: (f, own) => [
+      { url: `/api/recruitments/${f.recruitment}/relations/${f.relation}/end`, body: { until: '2001-02-03' } },
+      { url: `/api/recruitments/${own.recruitment}/relations/${f.relation}/end`, body: { until: '2001-02-03' } },
+    ],
+  },
+  'POST /api/recruitments/:id/public-notices': {
+    foreign: (f) => [{ url: `/api/recruitments/${f.recruitment}/public-notices`, body: { stage: 'activist', startsOn: '2001-02-03', endsOn: '2001-02-10' } }],
+  },
+  'POST /api/recruitments/:id/public-notices/:noticeId/outcome': {
+    foreign: (f, own) => [
+      { url: `/api/recruitments/${f.recruitment}/public-notices/${f.notice}/outcome`, body: { outcome: 'objection_upheld', outcomeNote: '越权' } },
+      { url: `/api/recruitments/${own.recruitment}/public-notices/${f.notice}/outcome`, body: { outcome: 'objection_upheld', outcomeNote: '越权' } },
+    ],
+  },
+  'GET /api/recruitments/:id/documents/:kind/:format': {
+    foreign: (f) => [{ url: `/api/recruitments/${f.recruitment}/documents/record/docx` }, { url: `/api/recruitments/${f.recruitment}/documents/notice/pdf` }],
+  },
+  'GET /api/recruitment/registers/:kind/:format': {
+    foreign: (f) => [{ url: `/api/recruitment/registers/activists/docx?orgId=${f.org}` }, { url: `/api/recruitment/registers/probationary/pdf?orgId=${f.org}` }],
+  },
+  'GET /api/recruitment/board': { foreign: (f) => [{ url: `/api/recruitment/board?orgId=${f.org}` }] },
+  'GET /api/recruitment/plans': {},
+  'PUT /api/recruitment/plans': { foreign: (f) => [{ url: '/api/recruitment/plans', body: { year: 2001, items: [{ organizationId: f.org, quota: 7 }] } }] },
+  'GET /api/recruitment/mentoring': {},
 };
+
+/** A valid applicant (the ID number's check digit is right), so only scope can refuse it. */
+const NEW_APPLICANT = {
+  name: '越权申请', gender: 'male', birthDate: '1990-01-01', idNumber: '370402199001010016', appliedOn: '2001-02-03',
+};
+const TALK_STEP = { stepCode: 'talk', occurredOn: '2001-02-03', details: { talker: '越权' } };
 
 /** A valid new member (the ID number's check digit is right), so only scope can refuse it. */
 const NEW_MEMBER = {
   name: '越权登记', gender: 'male', birthDate: '1980-01-01', idNumber: '37040219800101001X', joinedAt: '2005-07-01', confirmedAt: '2006-07-01',
 };
 
-const NONEXISTENT: Ids = { org: 99_999_999, member: 99_999_999, activity: 99_999_999, notification: 99_999_999 };
+const N = 99_999_999;
+const NONEXISTENT: Ids = { org: N, member: N, activity: N, notification: N, recruitment: N, record: N, relation: N, notice: N, file: N };
 const ROLES = ['admin', 'supervisor', 'inspector', 'yingzi', 'xihuagou', 'member'] as const;
 
 let ctx: TestContext;
@@ -168,11 +233,33 @@ beforeAll(async () => {
     yingzi: await notificationOf(await userIdOf('yingzi'), '营子村党支部'),
     other: await notificationOf(u2.id, '邻村党支部'),
   };
-  const otherTown: Ids = { org: b2.id, member: m2.id, activity: activities.other, notification: notes.other };
-  const xihuagou = { ids: [{ org: ids['西花沟村党支部'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou }, { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou }], names: ['西花沟'] };
-  const yingzi = { ids: [{ org: ids['营子村党支部'], member: await memberOf('营子村党支部'), activity: activities.yingzi, notification: notes.yingzi }], names: ['营子'] };
-  const ownYingzi: Ids = { org: ids['营子村党支部/第一党小组'], member: await memberOf('营子村党支部'), activity: activities.yingzi, notification: notes.yingzi };
-  const ownXihuagou: Ids = { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou };
+  // One 发展党员 recruitment per branch involved, with a record, a mentor, a 公示 and a file; all numbered far from other ids.
+  for (const [table, start] of [['recruitments', 70000000], ['recruitment_steps', 71000000], ['recruitment_relations', 72000000], ['recruitment_public_notices', 73000000], ['recruitment_files', 74000000]] as const) {
+    await ctx.pool.query(`select setval('${table}_id_seq', ${start})`);
+  }
+  const recruitmentOf = async (orgId: number, memberId: number, name: string) => {
+    const one = async (sql: string, params: unknown[]) => Number((await ctx.pool.query(sql, params)).rows[0].id);
+    const tenant = '(select tenant_id from organizations where id = $1)';
+    const person = await one(`insert into persons (tenant_id, name, gender, birth_date, id_number_enc, id_number_hash, id_number_masked)
+      values (${tenant}, $2, 'female', '1998-01-01', 'v1:x', $3, '370402********0022') returning id`, [orgId, name, `h-dev-${orgId}`]);
+    const recruitment = await one(`insert into recruitments (tenant_id, person_id, organization_id, status, phase)
+      values (${tenant}, $2, $1, 'active', 'activist') returning id`, [orgId, person]);
+    const record = await one(`insert into recruitment_steps (tenant_id, recruitment_id, step_code, occurred_on) values (${tenant}, $2, 'application', '2023-01-05') returning id`, [orgId, recruitment]);
+    const relation = await one(`insert into recruitment_relations (tenant_id, recruitment_id, kind, member_id, since) values (${tenant}, $2, 'mentor', $3, '2023-03-01') returning id`, [orgId, recruitment, memberId]);
+    const notice = await one(`insert into recruitment_public_notices (tenant_id, recruitment_id, stage, starts_on, ends_on, content) values (${tenant}, $2, 'activist', '2023-03-01', '2023-03-08', $3) returning id`, [orgId, recruitment, `${name}公示`]);
+    const file = await one(`insert into recruitment_files (tenant_id, record_id, name, mime, size, data) values (${tenant}, $2, $3, 'text/plain', 3, '\\x616263') returning id`, [orgId, record, `${name}申请书.txt`]);
+    return { recruitment, record, relation, notice, file };
+  };
+  const dev = {
+    xihuagou: await recruitmentOf(ids['西花沟村党支部'], await memberOf('西花沟村党支部'), '西花沟发展对象'),
+    yingzi: await recruitmentOf(ids['营子村党支部'], await memberOf('营子村党支部'), '营子发展对象'),
+    other: await recruitmentOf(b2.id, m2.id, '邻镇党员申请人'),
+  };
+  const otherTown: Ids = { org: b2.id, member: m2.id, activity: activities.other, notification: notes.other, ...dev.other };
+  const xihuagou = { ids: [{ org: ids['西花沟村党支部'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou, ...dev.xihuagou }, { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou, ...dev.xihuagou }], names: ['西花沟'] };
+  const yingzi = { ids: [{ org: ids['营子村党支部'], member: await memberOf('营子村党支部'), activity: activities.yingzi, notification: notes.yingzi, ...dev.yingzi }], names: ['营子'] };
+  const ownYingzi: Ids = { org: ids['营子村党支部/第一党小组'], member: await memberOf('营子村党支部'), activity: activities.yingzi, notification: notes.yingzi, ...dev.yingzi };
+  const ownXihuagou: Ids = { org: ids['西花沟村党支部/第一党小组'], member: await memberOf('西花沟村党支部'), activity: activities.xihuagou, notification: notes.xihuagou, ...dev.xihuagou };
   const set = (u: string, f: { ids: Ids[]; names: string[] }, own: Ids) => {
     targets[u] = { foreign: [...f.ids, otherTown], own, foreignNames: [...f.names, '邻村党支部', '邻镇党员'] };
   };
@@ -246,7 +333,18 @@ describe('scope matrix', () => {
       const held: { organizationId: number; topic: string }[] = (await s.get('/api/activities')).json().items;
       for (const a of held) expect(visible.has(a.organizationId), a.topic).toBe(true);
       const villages: { name: string }[] = (await s.get('/api/villages')).json().items;
-      for (const name of targets[role].foreignNames) expect(JSON.stringify(villages) + JSON.stringify(people)).not.toContain(name);
+      const recruitments: { organizationId: number; name: string }[] = (await s.get(MATRIX['GET /api/recruitments'].list as string)).json().items;
+      for (const j of recruitments) expect(visible.has(j.organizationId), j.name).toBe(true);
+      // A plain 党员 has no pipeline: the people they mentor are on /api/recruitment/mentoring.
+      if (role === 'member') expect(recruitments).toEqual([]);
+      else expect(recruitments.length, 'the demo town has recruitments in every scope tested').toBeGreaterThan(0);
+      const board = (await s.get('/api/recruitment/board')).json();
+      for (const b of board.branches) expect(visible.has(b.organizationId), b.organizationName).toBe(true);
+      for (const d of board.due) expect(recruitments.map((j) => j.name)).toContain(d.name);
+      const plan: { organizationId: number }[] = (await s.get('/api/recruitment/plans?year=2026')).json().items;
+      for (const p of plan) expect(visible.has(p.organizationId), String(p.organizationId)).toBe(true);
+      const all = JSON.stringify(villages) + JSON.stringify(people) + JSON.stringify(recruitments) + JSON.stringify(board) + JSON.stringify(plan);
+      for (const name of targets[role].foreignNames) expect(all).not.toContain(name);
     });
   }
 
@@ -268,5 +366,16 @@ describe('scope matrix', () => {
     expect(Number(evidence[0].n)).toBe(0);
     const { rows: read } = await ctx.pool.query(`select count(*)::int as n from notifications where read_at is not null`);
     expect(read[0].n).toBe(0);
+    // 发展党员: the probes' marker date and text, and the recruitments the matrix made (numbered from 70000000).
+    const { rows: [dev] } = await ctx.pool.query(`select
+        (select count(*) from persons where name like '越权%') + (select count(*) from recruitment_steps where occurred_on = '2001-02-03' or details->>'talker' = '越权')
+      + (select count(*) from recruitment_relations where since = '2001-02-03' or until is not null and id >= 72000000)
+      + (select count(*) from recruitment_public_notices where starts_on = '2001-02-03' or outcome is not null and id >= 73000000)
+      + (select count(*) from recruitment_plans where year = 2001) + (select count(*) from recruitment_files where id > 74000003)
+      + (select count(*) from recruitments where id >= 70000000 and (status <> 'active' or stopped_on is not null)) as n`);
+    expect(Number(dev.n)).toBe(0);
+    const { rows: [kept] } = await ctx.pool.query(`select (select count(*) from recruitment_steps where recruitment_id >= 70000000)::int as records,
+      (select count(*) from recruitment_relations where recruitment_id >= 70000000)::int as relations`);
+    expect(kept).toEqual({ records: 3, relations: 3 });
   });
 });

@@ -14,3 +14,4 @@ export * from './personal-numbers.js';
 export * from './activities.js';
 export * from './activity-evidence.js';
 export * from './notifications.js';
+export * from './recruitment.js';

@@ -16,6 +16,11 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { TasksPage } from '../features/tasks/TasksPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { RecruitmentBoardPage } from '../features/recruitment/RecruitmentBoardPage';
+import { RecruitmentListPage } from '../features/recruitment/RecruitmentListPage';
+import { RecruitmentPage } from '../features/recruitment/RecruitmentPage';
+import { RecruitmentPlanPage } from '../features/recruitment/RecruitmentPlanPage';
+import { MentoringPage } from '../features/recruitment/MentoringPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -31,6 +36,11 @@ export const routes: RouteObject[] = [
       { path: 'organizations', element: <OrganizationsPage /> },
       // One route for the roster and a member's detail, so the page (and its list) stays mounted while the drawer opens.
       { path: 'members/:memberId?', element: <MembersPage /> },
+      { path: 'recruitment', element: <RecruitmentBoardPage /> },
+      { path: 'recruitment/recruitments', element: <RecruitmentListPage /> },
+      { path: 'recruitment/recruitments/:id', element: <RecruitmentPage /> },
+      { path: 'recruitment/plans', element: <RecruitmentPlanPage /> },
+      { path: 'recruitment/mentoring', element: <MentoringPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'compliance', element: <CompliancePage /> },
       { path: 'activities', element: <ActivityCalendarPage /> },

@@ -69,6 +69,8 @@ export const membershipEvents = pgTable('membership_events', {
   reason: text('reason'),
   fromOrganizationId: integer('from_organization_id').references(() => organizations.id),
   toOrganizationId: integer('to_organization_id').references(() => organizations.id),
+  /** probation_extended: the new end of the 预备期 the 支部大会 decided (6–12 months later). */
+  probationEndsOn: date('probation_ends_on'),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('membership_events_member_idx').on(t.memberId, t.occurredOn)]);

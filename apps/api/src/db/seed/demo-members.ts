@@ -19,6 +19,25 @@ export interface DemoPeople { secretaries: Map<string, number>; memberPersonId: 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 const addYears = (date: string, years: number) => `${Number(date.slice(0, 4)) + years}${date.slice(4)}`;
 
+/** A local-sounding name (surname and one or two characters), drawing from `rand`. */
+export function demoName(rand: () => number, gender: 'male' | 'female'): string {
+  const pick = <T>(list: T[]) => list[Math.floor(rand() * list.length)];
+  return pick(SURNAMES) + (rand() < 0.2 ? pick(SINGLE) : pick(gender === 'male' ? MALE : FEMALE));
+}
+
+/**
+ * A valid 18-digit 身份证号 of 市中区 (370402) for the birth date and gender, with the GB 11643 check digit; `seq` picks
+ * the sequence digits, and bodies `taken` reports are skipped (it is told about the one returned).
+ */
+export function demoIdNumber(birthDate: string, gender: 'male' | 'female', seq: number, taken: { has(body: string): boolean; add(body: string): unknown }): string {
+  let body = '';
+  for (let n = seq; !body || taken.has(body); n += 100) {
+    body = `370402${birthDate.replaceAll('-', '')}${pad(n % 100)}${gender === 'male' ? 2 * (n % 5) + 1 : 2 * (n % 5)}`;
+  }
+  taken.add(body);
+  return body + idNumberCheckDigit(body);
+}
+
 /**
  * About 600 believable members across the demo branches: ages, education, occupations, 流动党员 and
  * 预备党员; the first of each branch is its secretary. Named people from the demo accounts are kept.
@@ -40,15 +59,10 @@ export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBr
       seq++;
       const fixed = named[branch.name]?.[i];
       const gender = fixed?.gender ?? (rand() < 0.74 ? 'male' : 'female');
-      const name = fixed?.name ?? pick(SURNAMES) + (rand() < 0.2 ? pick(SINGLE) : pick(gender === 'male' ? MALE : FEMALE));
+      const name = fixed?.name ?? demoName(rand, gender);
       const year = i === 0 ? 1968 + Math.floor(rand() * 12) : 1942 + Math.floor(rand() * 58);
       const birthDate = `${year}-${pad(1 + Math.floor(rand() * 12))}-${pad(1 + Math.floor(rand() * 28))}`;
-      let body = '';
-      for (let n = seq; !body || used.has(body); n += 100) {
-        body = `370402${birthDate.replaceAll('-', '')}${pad(n % 100)}${gender === 'male' ? 2 * (n % 5) + 1 : 2 * (n % 5)}`;
-      }
-      used.add(body);
-      const idNumber = body + idNumberCheckDigit(body);
+      const idNumber = demoIdNumber(birthDate, gender, seq, used);
       // 预备党员 are young: most are admitted in their twenties or thirties.
       const probationary = i > 2 && year >= 1986 && rand() < 0.2;
       const joinedAt = probationary ? `${Number(today.slice(0, 4)) - 1}-${pad(1 + Math.floor(rand() * 11))}-15` : addYears(birthDate, 21 + Math.floor(rand() * 18));

@@ -8,6 +8,7 @@ import type { FieldCipher } from '../../lib/crypto.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { seedDemoMembers, type DemoBranch } from './demo-members.js';
 import { seedDemoActivities } from './demo-activities.js';
+import { seedDemoRecruitment } from './demo-recruitment.js';
 import { ensureDefaultTemplates } from '../../modules/activities/checklist-service.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
@@ -90,6 +91,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
       await tx.insert(userScopes).values(scope);
     }
     await ensureDefaultTemplates(tx, t);
+    // 发展党员 first: the 预备党员 it admits attend the 组织生活 held after their 支部大会, like the other members.
+    await seedDemoRecruitment(tx, { tenantId: t, today, cipher });
     await seedDemoActivities(tx, { tenantId: t, today });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });

@@ -13,20 +13,11 @@ import * as evidence from './evidence-repository.js';
 import { PhotoError, processPhoto } from './photos/process-photo.js';
 import { applicableTemplates } from './rules/checklist.js';
 import { assertEditable } from './service.js';
+import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 
 type Category = (typeof FILE_CATEGORIES)[number];
 export interface Upload { data: Buffer; filename: string }
 
-/** Attachments a secretary actually has: Word/WPS, PDF, Excel, pictures and plain text. Checked by content, not only by name. */
-const ATTACHMENT_TYPES: { ext: RegExp; mime: string; magic?: number[] }[] = [
-  { ext: /\.pdf$/i, mime: 'application/pdf', magic: [0x25, 0x50, 0x44, 0x46] },
-  { ext: /\.docx$/i, mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', magic: [0x50, 0x4b] },
-  { ext: /\.xlsx$/i, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', magic: [0x50, 0x4b] },
-  { ext: /\.(doc|xls|wps)$/i, mime: 'application/octet-stream', magic: [0xd0, 0xcf, 0x11, 0xe0] },
-  { ext: /\.jpe?g$/i, mime: 'image/jpeg', magic: [0xff, 0xd8] },
-  { ext: /\.png$/i, mime: 'image/png', magic: [0x89, 0x50, 0x4e, 0x47] },
-  { ext: /\.txt$/i, mime: 'text/plain; charset=utf-8' },
-];
 
 async function manageable(db: DbOrTx, user: AuthUser, id: number, action: string) {
   const row = await loadActivity(db, user, id);
@@ -34,7 +25,6 @@ async function manageable(db: DbOrTx, user: AuthUser, id: number, action: string
   return row;
 }
 
-const safeName = (name: string) => name.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(-100) || '附件';
 
 export async function addFile(db: Db, { user, ip }: Caller, id: number, category: Category, read: () => Promise<Upload>): Promise<ActivityDetail> {
   const row = await manageable(db, user, id, '上传材料');

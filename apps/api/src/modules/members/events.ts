@@ -16,9 +16,9 @@ export function initialEvents(user: AuthUser, memberId: number, organizationId: 
 }
 
 export async function eventsOf(db: DbOrTx, memberId: number) {
-  const rows = await db.select({ kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn })
+  const rows = await db.select({ kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn, probationEndsOn: membershipEvents.probationEndsOn })
     .from(membershipEvents).where(eq(membershipEvents.memberId, memberId)).orderBy(membershipEvents.occurredOn, membershipEvents.id);
-  return rows.map((r) => ({ kind: r.kind as MembershipEventKind, occurredOn: r.occurredOn }));
+  return rows.map((r) => ({ kind: r.kind as MembershipEventKind, occurredOn: r.occurredOn, probationEndsOn: r.probationEndsOn }));
 }
 
 /** Rewrite the cached standing/status columns from the events, in the transaction that added one. */

@@ -63,7 +63,7 @@ describe('POST /api/organizations', () => {
     expect(group.sector).toBe('village');
     const history = (await admin.get(`/api/organizations/${group.id}/history`)).json().items;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['create']);
-    const { rows } = await ctx.pool.query(`select action, result from audit_events where object_id = $1`, [String(group.id)]);
+    const { rows } = await ctx.pool.query(`select action, result from audit_events where object_type = 'organization' and object_id = $1`, [String(group.id)]);
     expect(rows).toEqual([{ action: 'organization.create', result: 'ok' }]);
   });
 

@@ -29,6 +29,30 @@ export const SETTINGS = [
     key: 'reminder.dueSoonDays', label: '截止前几天开始提醒', defaultValue: 7, unit: '天', min: 1, max: 30,
     source: '本地选择,无上级规定:组织生活截止日前7天起向支部书记和包村干部发送“临近截止”提醒(与组织生活台账的“即将到期”一致)',
   },
+  {
+    key: 'recruitment.talkWithinDays', label: '收到入党申请书后几天内谈话', defaultValue: 30, unit: '天', min: 7, max: 31,
+    source: '《中国共产党发展党员工作细则》第七条:党组织收到入党申请书后,应当在一个月内派人同入党申请人谈话;超过时提醒,不阻止记录',
+  },
+  {
+    key: 'recruitment.noticeDays', label: '发展党员公示期', defaultValue: 5, unit: '天', min: 3, max: 15,
+    source: '细则未规定公示天数;多地规定确定积极分子、发展对象、接收预备党员、转正时公示不少于5个工作日,也有规定7天的;不足时提醒',
+  },
+  {
+    key: 'recruitment.noticeWorkingDays', label: '公示期按工作日计算(1=是,0=按自然日)', defaultValue: 1, unit: '', min: 0, max: 1,
+    source: '与“发展党员公示期”配合:默认按工作日(周一至周五,不含法定节假日调整),按7天执行的地方改为0',
+  },
+  {
+    key: 'recruitment.reviewIntervalMonths', label: '入党积极分子、预备党员考察间隔', defaultValue: 6, unit: '个月', min: 1, max: 6,
+    source: '《中国共产党发展党员工作细则》第十一条:党组织每半年对入党积极分子进行一次考察;可要求更频繁(如每季度),超过时提醒',
+  },
+  {
+    key: 'recruitment.resubmitMonths', label: '未通过后再次申请的间隔', defaultValue: 6, unit: '个月', min: 0, max: 24,
+    source: '地方规定:未被批准或程序终止的申请人一般半年内不再提交;不足时提醒,由支部说明情况',
+  },
+  {
+    key: 'recruitment.departureMonths', label: '即将离开单位不办理接收的期限', defaultValue: 3, unit: '个月', min: 1, max: 12,
+    source: '《中国共产党发展党员工作细则》第十九条相关规定:发展对象即将离开工作、学习单位的(一般指3个月内),一般不办理接收预备党员手续;提醒,不阻止',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Setting } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { settings, users } from '../../db/schema/index.js';
@@ -11,6 +11,14 @@ import { SETTINGS, settingDefinition, type SettingKey } from './registry.js';
 export async function settingValue(db: DbOrTx, tenantId: number, key: SettingKey): Promise<number> {
   const [row] = await db.select({ value: settings.value }).from(settings).where(and(eq(settings.tenantId, tenantId), eq(settings.key, key))).limit(1);
   return row?.value ?? (settingDefinition(key)?.defaultValue as number);
+}
+
+/** Several values in one query (a module reading all its local rules at once). */
+export async function settingValues<K extends SettingKey>(db: DbOrTx, tenantId: number, keys: readonly K[]): Promise<Record<K, number>> {
+  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings)
+    .where(and(eq(settings.tenantId, tenantId), inArray(settings.key, [...keys])));
+  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  return Object.fromEntries(keys.map((k) => [k, stored.get(k) ?? (settingDefinition(k)?.defaultValue as number)])) as Record<K, number>;
 }
 
 export async function listSettings(db: Db, user: AuthUser): Promise<{ items: Setting[] }> {

@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, OrderedListOutlined,
-  MessageOutlined,
+  MessageOutlined, SolutionOutlined, UserAddOutlined,
   SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -25,11 +25,13 @@ const everyone = () => true;
 const MENU_ENTRIES: MenuEntry[] = [
   { key: '/organizations', icon: <ApartmentOutlined />, label: '组织架构', visible: everyone },
   { key: '/members', icon: <TeamOutlined />, label: '党员名册', visible: everyone },
+  { key: '/recruitment', icon: <UserAddOutlined />, label: '发展党员', visible: hasWorkRole },
   { key: '/tasks', icon: <CheckSquareOutlined />, label: '待办事项', visible: hasWorkRole },
   { key: '/compliance', icon: <CalendarOutlined />, label: '组织生活日历', visible: hasWorkRole },
   { key: '/activities', icon: <FlagOutlined />, label: '组织生活', visible: hasWorkRole },
   { key: '/supervision', icon: <AuditOutlined />, label: '督导', visible: canSupervise },
   { key: '/my', icon: <UserOutlined />, label: '我的组织生活', visible: isPartyMember },
+  { key: '/recruitment/mentoring', icon: <SolutionOutlined />, label: '我培养联系的人', visible: isPartyMember },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
   { key: '/settings', icon: <SettingOutlined />, label: '本镇设置', visible: isTownAdmin },
   { key: '/settings/checklists', icon: <OrderedListOutlined />, label: '检查清单', visible: isTownAdmin },

@@ -114,7 +114,7 @@ describe('组织生活日历', () => {
 
     expect(complianceCalls(calls)).toEqual([{ period: currentMonth() }]);
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '组织架构', '党员名册', '待办事项', '组织生活日历', '组织生活', '督导', '党费收缴', '本镇设置', '检查清单', '短信记录',
+      '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '党费收缴', '本镇设置', '检查清单', '短信记录',
     ]);
   }, 30_000);
 
@@ -166,7 +166,7 @@ describe('组织生活日历', () => {
     const calls = installFetch(server({ who: me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
     renderRoutes(routes, '/compliance');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活']);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活', '我培养联系的人']);
     expect(calls.some((c) => c.path === '/api/compliance')).toBe(false);
   }, 30_000);
 });

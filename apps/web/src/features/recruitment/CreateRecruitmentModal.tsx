@@ -1,0 +1,191 @@
+import { useMemo, useState } from 'react';
+import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select, TreeSelect } from 'antd';
+import { useNavigate } from 'react-router';
+import { ApplicantSchema, EDUCATION_LABELS, EDUCATIONS, GENDER_LABELS, GENDERS, OCCUPATION_LABELS, OCCUPATIONS } from '@dj/contracts';
+import { errorMessage } from '../../lib/api-client';
+import { anniversary, todayInShanghai } from '../../lib/dates';
+import { dateRangeRule } from '../../lib/date-rules';
+import { applyFieldErrors, contractRule } from '../../lib/form-errors';
+import { useMe } from '../auth/api';
+import { DateInput } from '../members/DateInput';
+import { branchOrgOptions } from '../members/org-options';
+import { useOrganizationTreeData } from '../organizations/api';
+import { useCreateRecruitment, type CreateRecruitment } from './api';
+
+interface Values {
+  name: string;
+  gender: CreateRecruitment['gender'];
+  ethnicity: string;
+  birthDate: string | null;
+  idNumber: string;
+  phone?: string;
+  education?: CreateRecruitment['education'];
+  occupation?: CreateRecruitment['occupation'];
+  workUnit?: string;
+  address?: string;
+  organizationId?: number;
+  appliedOn: string | null;
+  note?: string;
+}
+
+const FIELDS = ['name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'phone', 'education', 'occupation', 'workUnit', 'address', 'organizationId', 'appliedOn', 'note'];
+const rule = (field: keyof typeof ApplicantSchema.shape) => contractRule(ApplicantSchema.shape[field]);
+const blank = (value: string | undefined) => value?.trim() || null;
+
+export const AGE_RULE = '年满十八岁方可申请入党(《中国共产党发展党员工作细则》第五条)。收到入党申请书的日期即第一步“递交入党申请书”的日期。';
+
+/** 新建入党申请: the applicant's facts and the date the written application was received. */
+export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const create = useCreateRecruitment();
+  const { data: me } = useMe();
+  const orgs = useOrganizationTreeData(open);
+  const options = useMemo(() => branchOrgOptions(orgs.data ?? []), [orgs.data]);
+  const [serverError, setServerError] = useState<string | null>(null);
+  const today = todayInShanghai();
+  const scope = me?.scope ?? [];
+  const ownBranch = scope.length === 1 ? orgs.data?.find((o) => o.id === scope[0].organizationId && o.kind === 'branch')?.id : undefined;
+
+  const onFinish = (values: Values) => {
+    setServerError(null);
+    const body: CreateRecruitment = {
+      name: values.name.trim(),
+      gender: values.gender,
+      ethnicity: values.ethnicity.trim() || '汉族',
+      birthDate: values.birthDate ?? '',
+      idNumber: values.idNumber.trim(),
+      phone: blank(values.phone),
+      education: values.education ?? null,
+      occupation: values.occupation ?? null,
+      workUnit: blank(values.workUnit),
+      address: blank(values.address),
+      organizationId: values.organizationId ?? 0,
+      appliedOn: values.appliedOn ?? '',
+      ...(values.note?.trim() ? { note: values.note.trim() } : {}),
+    };
+    create.mutate(body, {
+      onSuccess: (recruitment) => {
+        message.success(`已登记“${recruitment.name}”的入党申请`);
+        onClose();
+        void navigate(`/recruitment/recruitments/${recruitment.id}`);
+      },
+      onError: (error) => {
+        applyFieldErrors(form, error, FIELDS);
+        setServerError(errorMessage(error));
+      },
+    });
+  };
+
+  const adultRule = ({ getFieldValue }: { getFieldValue: (name: string) => unknown }) => ({
+    validator: (_: unknown, value: string | null) => {
+      const birth = getFieldValue('birthDate') as string | null;
+      if (!value || !birth) return Promise.resolve();
+      return value >= anniversary(birth, 18) ? Promise.resolve() : Promise.reject(new Error('申请时未满十八岁,不能受理入党申请'));
+    },
+  });
+
+  return (
+    <Modal
+      title="新建入党申请"
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText="保存"
+      cancelText="取消"
+      confirmLoading={create.isPending}
+      destroyOnHidden
+      width={720}
+    >
+      <Form<Values>
+        form={form}
+        name="create-recruitment"
+        layout="vertical"
+        preserve={false}
+        onFinish={onFinish}
+        initialValues={{ gender: 'male', ethnicity: '汉族', appliedOn: today, organizationId: ownBranch }}
+      >
+        <Row gutter={12}>
+          <Col xs={24} sm={12}>
+            <Form.Item label="姓名" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, rule('name')]}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="性别" name="gender" rules={[{ required: true, message: '请选择性别' }]}>
+              <Radio.Group options={GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="民族" name="ethnicity" rules={[{ required: true, whitespace: true, message: '请填写民族' }]}>
+              <Input maxLength={20} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="出生日期" name="birthDate" rules={[{ required: true, message: '请选择出生日期' }]}>
+              <DateInput max={today} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="身份证号" name="idNumber" validateFirst rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, rule('idNumber')]}>
+              <Input maxLength={18} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="手机" name="phone">
+              <Input maxLength={20} inputMode="tel" placeholder="选填" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="学历" name="education">
+              <Select allowClear placeholder="选填" options={EDUCATIONS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="职业" name="occupation">
+              <Select allowClear placeholder="选填" options={OCCUPATIONS.map((o) => ({ value: o, label: OCCUPATION_LABELS[o] }))} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="工作单位" name="workUnit">
+              <Input maxLength={100} placeholder="选填" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="住址" name="address">
+              <Input maxLength={120} placeholder="选填" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item label="所在党支部" name="organizationId" rules={[{ required: true, message: '请选择所在党支部' }]}>
+              <TreeSelect<number>
+                treeData={options}
+                loading={orgs.isPending}
+                treeDefaultExpandAll
+                showSearch={{ treeNodeFilterProp: 'title' }}
+                placeholder="请选择党支部"
+                notFoundContent="没有可选的党支部"
+              />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={12}>
+            <Form.Item
+              label="收到入党申请书日期"
+              name="appliedOn"
+              dependencies={['birthDate']}
+              rules={[{ required: true, message: '请选择收到入党申请书的日期' }, dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' }), adultRule]}
+            >
+              <DateInput max={today} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="备注" name="note">
+          <Input.TextArea rows={2} maxLength={500} placeholder="选填" />
+        </Form.Item>
+        <Alert type="info" showIcon title={AGE_RULE} style={{ marginBottom: serverError ? 8 : 0 }} />
+        {serverError && <Alert type="error" showIcon title="未能保存" description={serverError} data-testid="create-recruitment-error" />}
+      </Form>
+    </Modal>
+  );
+}

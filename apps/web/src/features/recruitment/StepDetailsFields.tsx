@@ -1,0 +1,152 @@
+import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { DateInput } from '../members/DateInput';
+import { CONCLUSION_LABELS, DECISION_LABELS } from './labels';
+import { MemberSelect } from './MemberSelect';
+
+/** The step-specific facts the form asks for; other steps record only date, 决定机构 and note. */
+export const DETAIL_STEPS = [
+  'talk', 'committee_talk', 'mentors', 'sponsors', 'political_review', 'training', 'pre_review',
+  'admission_meeting', 'confirmation_meeting', 'admission_approval', 'confirmation_approval', 'placement',
+] as const;
+
+/** Names of the detail inputs, so a server message about a field can land under it. */
+export const DETAIL_FIELDS = [
+  'talker', 'summary', 'memberIds', 'conclusion', 'trainingDays', 'trainingHours', 'certificateNo', 'leavingOn',
+  'vote', 'decision', 'extensionMonths', 'approved', 'delayReason', 'groupId',
+] as const;
+
+interface Props {
+  stepCode: string;
+  /** Names of members already linked to the recruitment (培养联系人, 入党介绍人). */
+  knownMembers: readonly { value: number; label: string }[];
+  /** The branch's 党小组, for 编入党小组. */
+  groups: readonly { value: number; label: string }[];
+}
+
+const d = (...path: (string | number)[]) => ['details', ...path];
+const count = (label: string, field: string, min = 0) => (
+  <Col xs={12} sm={8} key={field}>
+    <Form.Item label={label} name={d('vote', field)} rules={[{ required: true, message: `请填写${label}` }]}>
+      <InputNumber min={min} max={2000} precision={0} style={{ width: '100%' }} />
+    </Form.Item>
+  </Col>
+);
+
+function VoteFields() {
+  return (
+    <Row gutter={12}>
+      {count('应到会有表决权人数', 'eligible', 1)}
+      {count('实到会有表决权人数', 'present')}
+      {count('赞成', 'yes')}
+      {count('反对', 'no')}
+      {count('弃权', 'abstain')}
+    </Row>
+  );
+}
+
+function ApprovalFields() {
+  return (
+    <>
+      <Form.Item label="审批结果" name={d('approved')} rules={[{ required: true, message: '请选择审批结果' }]}>
+        <Radio.Group options={[{ value: true, label: '批准' }, { value: false, label: '不批准' }]} />
+      </Form.Item>
+      <Form.Item label="超过三个月审批的特殊情况" name={d('delayReason')} extra="支部大会通过后三个月内审批的不必填写">
+        <Input.TextArea rows={2} maxLength={200} placeholder="选填" />
+      </Form.Item>
+    </>
+  );
+}
+
+export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
+  switch (stepCode) {
+    case 'talk':
+    case 'committee_talk':
+      return (
+        <>
+          <Form.Item label="谈话人" name={d('talker')} rules={[{ required: true, whitespace: true, message: '请填写谈话人' }]}>
+            <Input maxLength={40} />
+          </Form.Item>
+          <Form.Item label="谈话情况" name={d('summary')}>
+            <Input.TextArea rows={3} maxLength={2000} placeholder="谈话的主要内容和印象" />
+          </Form.Item>
+        </>
+      );
+    case 'mentors':
+    case 'sponsors': {
+      const sponsors = stepCode === 'sponsors';
+      return (
+        <Form.Item
+          label={sponsors ? '入党介绍人' : '培养联系人'}
+          name={d('memberIds')}
+          extra={sponsors ? '两名正式党员' : '一至两名正式党员'}
+          rules={[{ required: true, message: sponsors ? '请选择两名入党介绍人' : '请选择培养联系人' }]}
+        >
+          <MemberSelect multiple max={2} known={knownMembers} />
+        </Form.Item>
+      );
+    }
+    case 'political_review':
+      return (
+        <Form.Item label="政治审查结论" name={d('conclusion')} rules={[{ required: true, message: '请选择政治审查结论' }]}>
+          <Radio.Group options={(['pass', 'fail'] as const).map((value) => ({ value, label: CONCLUSION_LABELS[value] }))} />
+        </Form.Item>
+      );
+    case 'training':
+      return (
+        <Row gutter={12}>
+          <Col xs={12} sm={8}>
+            <Form.Item label="培训天数" name={d('trainingDays')}>
+              <InputNumber min={0} max={60} step={0.5} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} sm={8}>
+            <Form.Item label="培训学时" name={d('trainingHours')}>
+              <InputNumber min={0} max={500} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} sm={8}>
+            <Form.Item label="结业证书编号" name={d('certificateNo')}>
+              <Input maxLength={40} placeholder="选填" />
+            </Form.Item>
+          </Col>
+        </Row>
+      );
+    case 'pre_review':
+      return (
+        <Form.Item label="预计离开工作、学习单位的日期" name={d('leavingOn')} extra="不知道的不填;即将离开的一般不办理接收手续">
+          <DateInput />
+        </Form.Item>
+      );
+    case 'admission_meeting':
+      return <VoteFields />;
+    case 'confirmation_meeting':
+      return (
+        <>
+          <VoteFields />
+          <Form.Item label="支部大会决定" name={d('decision')} rules={[{ required: true, message: '请选择支部大会决定' }]}>
+            <Radio.Group options={(['confirm', 'extend', 'cancel'] as const).map((value) => ({ value, label: DECISION_LABELS[value] }))} />
+          </Form.Item>
+          <Form.Item noStyle dependencies={[d('decision')]}>
+            {({ getFieldValue }) =>
+              getFieldValue(d('decision')) === 'extend' && (
+                <Form.Item label="延长预备期(月)" name={d('extensionMonths')} rules={[{ required: true, message: '请填写延长的月数' }]} extra="不少于半年,最长不超过一年">
+                  <InputNumber min={1} max={24} precision={0} style={{ width: '100%' }} />
+                </Form.Item>
+              )
+            }
+          </Form.Item>
+        </>
+      );
+    case 'admission_approval':
+    case 'confirmation_approval':
+      return <ApprovalFields />;
+    case 'placement':
+      return groups.length > 0 ? (
+        <Form.Item label="编入党小组" name={d('groupId')}>
+          <Select allowClear placeholder="选填" options={[...groups]} />
+        </Form.Item>
+      ) : null;
+    default:
+      return null;
+  }
+}
