@@ -5,7 +5,8 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { AppProviders } from '../app/providers';
 
 // antd pages take a while to mount in jsdom on a cold, busy runner; the default 1 s is too tight.
-configure({ asyncUtilTimeout: 5000 });
+// 15 s: the first render of the whole layout took over 5 s while the machine ran the API suites in parallel.
+configure({ asyncUtilTimeout: 15_000 });
 
 /** Renders routes inside the real providers, with a query client that never retries. */
 export function renderRoutes(routes: RouteObject[], initialPath: string) {
