@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../apps/api/src/app.js';
 import { openDatabase } from '../apps/api/src/db/client.js';
 import { createTestDatabase, testCipher, testConfig } from '../apps/api/test/context.js';
@@ -42,4 +43,25 @@ export async function openSite(): Promise<Site> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the login page as a demo account, dropping any earlier session first. */
+export async function signIn(site: Site, page: Page, username: string) {
+  await site.browser.clearCookies();
+  await page.goto(`${site.baseUrl}/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill('demo123456');
+  await page.getByRole('button', { name: /登\s*录/ }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** An antd DatePicker speaking YYYY-MM-DD: type the date and confirm it (a fast second form sometimes keeps the default). */
+export async function setDate(input: Locator, date: string) {
+  for (let attempt = 0; attempt < 3 && (await input.inputValue()) !== date; attempt++) {
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+    await input.page().waitForTimeout(100);
+  }
+  expect(await input.inputValue()).toBe(date);
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '../apps/api/src/lib/time.js';
 import { addDays, addMonths, addYears } from '../apps/api/src/modules/members/rules/dates.js';
 import { idNumberCheckDigit } from '../apps/api/src/modules/members/rules/id-number.js';
-import { openSite, type Site } from './browser.js';
+import { openSite, type Site, setDate, signIn as signInAs } from './browser.js';
 
 let site: Site;
 const today = todayInShanghai();
@@ -27,25 +27,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => { await site?.close(); });
 
-async function signIn(page: Page, username: string) {
-  await site.browser.clearCookies();
-  await page.goto(`${site.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo123456');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-/** An antd DatePicker speaking YYYY-MM-DD: type the date and confirm it. */
-async function setDate(input: Locator, date: string) {
-  for (let attempt = 0; attempt < 3 && (await input.inputValue()) !== date; attempt++) {
-    await input.click();
-    await input.fill(date);
-    await input.press('Enter');
-    await input.page().waitForTimeout(100);
-  }
-  expect(await input.inputValue()).toBe(date);
-}
+const signIn = (page: Page, username: string) => signInAs(site, page, username);
 
 const SAVE = { name: /保\s*存/ };
 

@@ -93,6 +93,23 @@ try {
   // Member recruitment: the pipeline board (every recruitment in the town, rules evaluated on read).
   const recruitmentBoard = await measure('recruitment board, whole town (GET /api/recruitment/board)', `http://127.0.0.1:${appPort}/api/recruitment/board`, { cookie });
   console.log(`  ${recruitmentBoard.title}\n    ${recruitmentBoard.rps.toFixed(0)} req/s, p50 ${recruitmentBoard.p50} ms, p99 ${recruitmentBoard.p99} ms; ratio to bare ${(recruitmentBoard.rps / baseline.rps).toFixed(4)}`);
+  // The public village page (no sign-in, server-rendered): size and time to first byte, then throughput.
+  const publicUrl = `http://127.0.0.1:${appPort}/public/villages/370402105200`;
+  const ttfb: number[] = [];
+  let publicBytes = 0;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    const res = await fetch(publicUrl);
+    const reader = res.body!.getReader();
+    const first = await reader.read();
+    ttfb.push(performance.now() - started);
+    publicBytes = first.value?.byteLength ?? 0;
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) publicBytes += chunk.value.byteLength;
+  }
+  ttfb.sort((a, b) => a - b);
+  console.log(`  public page of 营子村 (GET /public/villages/370402105200): ${(publicBytes / 1024).toFixed(1)} KB, time to first byte median ${ttfb[2].toFixed(1)} ms of 5 (min ${ttfb[0].toFixed(1)}, max ${ttfb[4].toFixed(1)})`);
+  const publicPage = await measure('public page of 营子村, no session (GET /public/villages/:code)', publicUrl);
+  console.log(`  ${publicPage.title}\n    ${publicPage.rps.toFixed(0)} req/s, p50 ${publicPage.p50} ms, p99 ${publicPage.p99} ms; ratio to bare ${(publicPage.rps / baseline.rps).toFixed(4)}`);
   const town = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=self`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items[0].id;
   const branches = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=children`, { headers: { cookie } })).json()) as { items: { name: string; kind: string }[] }).items
     .filter((o) => o.kind === 'branch').map((o) => o.name);

@@ -23,6 +23,10 @@ import { activityEvidenceRoutes } from './modules/activities/evidence-routes.js'
 import { notificationRoutes } from './modules/notifications/routes.js';
 import { recruitmentRoutes } from './modules/recruitment/routes.js';
 import { recruitmentDocumentRoutes } from './modules/recruitment/document-routes.js';
+import { positionRoutes } from './modules/positions/routes.js';
+import { inspectionRoutes } from './modules/inspection/routes.js';
+import { disclosureRoutes } from './modules/disclosure/routes.js';
+import { publicRoutes } from './modules/disclosure/public-routes.js';
 import multipart from '@fastify/multipart';
 
 declare module 'fastify' {
@@ -92,6 +96,10 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(notificationRoutes);
   await app.register(recruitmentRoutes);
   await app.register(recruitmentDocumentRoutes);
+  await app.register(positionRoutes);
+  await app.register(inspectionRoutes);
+  await app.register(disclosureRoutes);
+  await app.register(publicRoutes);
   await app.register(webPlugin);
   return app;
 }

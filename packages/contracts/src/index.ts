@@ -15,3 +15,6 @@ export * from './activities.js';
 export * from './activity-evidence.js';
 export * from './notifications.js';
 export * from './recruitment.js';
+export * from './positions.js';
+export * from './inspection.js';
+export * from './disclosure.js';

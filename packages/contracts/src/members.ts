@@ -222,8 +222,9 @@ export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 
 /** The branch's to-do list: what is due or late, derived from the records (never a score). */
 export const TaskSchema = z.object({
-  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE']),
-  memberId: z.number(), memberName: z.string(), organizationName: z.string(), message: z.string(), rule: z.string().nullable(),
+  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE']),
+  /** null for DISCLOSURE_* (三务公开 of a branch, no member): memberName then names the disclosure and period. */
+  memberId: z.number().nullable(), memberName: z.string(), organizationName: z.string(), message: z.string(), rule: z.string().nullable(),
 });
 export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
 export const TaskQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });

@@ -21,6 +21,15 @@ import { RecruitmentListPage } from '../features/recruitment/RecruitmentListPage
 import { RecruitmentPage } from '../features/recruitment/RecruitmentPage';
 import { RecruitmentPlanPage } from '../features/recruitment/RecruitmentPlanPage';
 import { MentoringPage } from '../features/recruitment/MentoringPage';
+import { DisclosuresPage } from '../features/disclosure/DisclosuresPage';
+import { DisclosurePage } from '../features/disclosure/DisclosurePage';
+import { PositionsPage } from '../features/positions/PositionsPage';
+import { ServiceCenterPage } from '../features/positions/ServiceCenterPage';
+import { FourTwoPage } from '../features/positions/FourTwoPage';
+import { InspectionsPage } from '../features/inspection/InspectionsPage';
+import { InspectionRoundPage } from '../features/inspection/InspectionRoundPage';
+import { InspectorVillagePage } from '../features/inspection/InspectorVillagePage';
+import { RectificationPage } from '../features/inspection/RectificationPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -41,6 +50,15 @@ export const routes: RouteObject[] = [
       { path: 'recruitment/recruitments/:id', element: <RecruitmentPage /> },
       { path: 'recruitment/plans', element: <RecruitmentPlanPage /> },
       { path: 'recruitment/mentoring', element: <MentoringPage /> },
+      { path: 'disclosures', element: <DisclosuresPage /> },
+      { path: 'disclosures/:id', element: <DisclosurePage /> },
+      { path: 'positions', element: <PositionsPage /> },
+      { path: 'positions/service-centers/:id', element: <ServiceCenterPage /> },
+      { path: 'positions/four-two/:id', element: <FourTwoPage /> },
+      { path: 'inspections', element: <InspectionsPage /> },
+      { path: 'inspections/:id', element: <InspectionRoundPage /> },
+      { path: 'inspections/:id/villages/:orgId', element: <InspectorVillagePage /> },
+      { path: 'rectifications/:id', element: <RectificationPage /> },
       { path: 'tasks', element: <TasksPage /> },
       { path: 'compliance', element: <CompliancePage /> },
       { path: 'activities', element: <ActivityCalendarPage /> },

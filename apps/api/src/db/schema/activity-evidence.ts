@@ -1,11 +1,9 @@
-import { boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from './columns.js';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 import { members } from './members.js';
 import { activities } from './activities.js';
-
-/** Photos and documents live in PostgreSQL so that one pg_dump backs up every record with its evidence (decision 005). */
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /** One line of an evidence checklist; `satisfiedBy` says what in the record makes it done. */
 export interface ChecklistItemDef {

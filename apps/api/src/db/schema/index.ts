@@ -5,3 +5,6 @@ export * from './audit.js';
 export * from './activities.js';
 export * from './activity-evidence.js';
 export * from './recruitment.js';
+export * from './positions.js';
+export * from './inspection.js';
+export * from './disclosure.js';

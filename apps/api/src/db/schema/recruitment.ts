@@ -1,11 +1,10 @@
-import { boolean, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bytea } from './columns.js';
 import { sql } from 'drizzle-orm';
 import type { RuleMessage, StepDetails } from '@dj/contracts';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 import { members, persons } from './members.js';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 /**
  * A province's or town's own steps, inserted after a central step. The 25 central steps are data in

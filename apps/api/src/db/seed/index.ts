@@ -9,6 +9,9 @@ import { todayInShanghai } from '../../lib/time.js';
 import { seedDemoMembers, type DemoBranch } from './demo-members.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoRecruitment } from './demo-recruitment.js';
+import { loadDemoTown, seedDemoPositions } from './demo-positions.js';
+import { seedDemoInspection } from './demo-inspection.js';
+import { seedDemoDisclosure } from './demo-disclosure.js';
 import { ensureDefaultTemplates } from '../../modules/activities/checklist-service.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
@@ -94,6 +97,11 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     // 发展党员 first: the 预备党员 it admits attend the 组织生活 held after their 支部大会, like the other members.
     await seedDemoRecruitment(tx, { tenantId: t, today, cipher });
     await seedDemoActivities(tx, { tenantId: t, today });
+    // 阵地, 联督联查 and 三务公开 read the town as seeded above (branches, members, accounts).
+    const demo = await loadDemoTown(tx, t);
+    await seedDemoPositions(tx, { tenantId: t, today, town: demo });
+    await seedDemoInspection(tx, { tenantId: t, today, town: demo });
+    await seedDemoDisclosure(tx, { tenantId: t, today, town: demo });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

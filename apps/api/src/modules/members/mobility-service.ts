@@ -15,6 +15,7 @@ import { addDays } from './rules/dates.js';
 import { mobileMemberWarnings, letterWarnings } from './rules/flow-rules.js';
 import { validateEventSequence } from './rules/membership-status.js';
 import { canManage, loadMember, type Caller } from './service.js';
+import { disclosureTasks } from '../disclosure/board-service.js';
 
 type CreateFlow = z.infer<typeof CreateFlowSchema>;
 type FlowContact = z.infer<typeof FlowContactSchema>;
@@ -150,5 +151,7 @@ export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise
   for (const m of due.items) {
     items.push({ kind: 'CONFIRMATION_DUE', memberId: m.id, memberName: m.name, organizationName: m.organizationName, message: `预备期将于${m.probationEndsOn ?? addDays(today, 30)}届满,应及时讨论转正`, rule: '《中国共产党发展党员工作细则》第三十二条' });
   }
+  // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
+  items.push(...await disclosureTasks(db, user, under?.path));
   return { items };
 }

@@ -53,6 +53,22 @@ export const SETTINGS = [
     key: 'recruitment.departureMonths', label: '即将离开单位不办理接收的期限', defaultValue: 3, unit: '个月', min: 1, max: 12,
     source: '《中国共产党发展党员工作细则》第十九条相关规定:发展对象即将离开工作、学习单位的(一般指3个月内),一般不办理接收预备党员手续;提醒,不阻止',
   },
+  {
+    key: 'fourTwo.reviewQuorumPercent', label: '四议两公开:党员大会审议到会比例', defaultValue: 67, unit: '%', min: 51, max: 100,
+    source: '地方规定(如屯昌县):党员大会应有三分之二以上党员到会;按本镇规定修改。到会不足时不能记录为审议通过',
+  },
+  {
+    key: 'fourTwo.reviewApprovePercent', label: '四议两公开:党员大会审议通过比例(超过)', defaultValue: 50, unit: '%', min: 50, max: 90,
+    source: '地方规定:赞成票超过到会党员半数为通过;按本镇规定修改',
+  },
+  {
+    key: 'disclosure.dueDay', label: '定期公开的截止日(下一期第几日)', defaultValue: 10, unit: '日', min: 1, max: 28,
+    source: '《村民委员会组织法》第三十条只规定频次(一般事项至少每季度、财务往来较多的每月、重大事项随时);本镇默认次月(季后首月、次年1月)10日前公开,逾期进入待办',
+  },
+  {
+    key: 'rectification.defaultDays', label: '联督联查发现问题的默认整改期限', defaultValue: 15, unit: '天', min: 1, max: 90,
+    source: '本地选择:检查组可按问题逐条修改;逾期未整改的上报镇党委',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -1,6 +1,6 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, OrderedListOutlined,
-  MessageOutlined, SolutionOutlined, UserAddOutlined,
+  MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   SettingOutlined, TeamOutlined, UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
@@ -32,6 +32,9 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/supervision', icon: <AuditOutlined />, label: '督导', visible: canSupervise },
   { key: '/my', icon: <UserOutlined />, label: '我的组织生活', visible: isPartyMember },
   { key: '/recruitment/mentoring', icon: <SolutionOutlined />, label: '我培养联系的人', visible: isPartyMember },
+  { key: '/disclosures', icon: <NotificationOutlined />, label: '三务公开', visible: hasWorkRole },
+  { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
+  { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '联督联查', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
   { key: '/settings', icon: <SettingOutlined />, label: '本镇设置', visible: isTownAdmin },
   { key: '/settings/checklists', icon: <OrderedListOutlined />, label: '检查清单', visible: isTownAdmin },

@@ -99,6 +99,18 @@ describe('待办事项', () => {
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活', '我培养联系的人']);
     expect(calls.some((c) => c.path === '/api/tasks')).toBe(false);
   }, 30_000);
+  it('lists due and late 三务公开 of a branch with a link to the disclosures', async () => {
+    const disclosureTasks: Task[] = [
+      { kind: 'DISCLOSURE_LATE', memberId: null, memberName: '财务收支(每月)公开 2026-09', organizationName: '王庄村党支部', message: '应于2026-10-10前公开,已逾期', rule: '《村民委员会组织法》第三十条' },
+      { kind: 'DISCLOSURE_DUE', memberId: null, memberName: '财务收支(每月)公开 2026-10', organizationName: '王庄村党支部', message: '应于2026-11-10前公开', rule: null },
+    ];
+    installFetch(server({ tasks: () => disclosureTasks }));
+    renderRoutes(routes, '/tasks');
+    const late = await screen.findByTestId('task-group-DISCLOSURE_LATE');
+    expect(late.textContent).toContain('三务公开逾期');
+    expect(within(late).getByRole('link', { name: '财务收支(每月)公开 2026-09' }).getAttribute('href')).toBe('/disclosures');
+    expect(screen.getByTestId('task-group-DISCLOSURE_DUE').textContent).toContain('三务公开将到期');
+  }, 30_000);
   it('shows the first items of a long group and the rest on request', async () => {
     const many: Task[] = Array.from({ length: 8 }, (_, i) => ({
       kind: 'CONFIRMATION_DUE', memberId: 100 + i, memberName: `预备党员${i + 1}`, organizationName: '王庄村党支部',

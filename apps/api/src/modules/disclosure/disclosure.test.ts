@@ -1,0 +1,263 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { endedPeriods } from './rules/frequency.js';
+
+/** 三务公开 through the API against the real database: the procedure, the 保密审查 scan, scope, the board and the public pages. */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+let ctx: TestContext;
+let admin: Session;
+let supervisor: Session;
+let yingzi: Session;
+let xihuagou: Session;
+let member: Session;
+let ids: Record<string, number>;
+const YINGZI_CODE = '370402105200';
+const lastMonth = endedPeriods('monthly', todayInShanghai(), 1)[0];
+const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ids = await orgIds(ctx.pool);
+  [admin, supervisor, yingzi, xihuagou, member] = await Promise.all(['admin', 'supervisor', 'yingzi', 'xihuagou', 'member'].map((u) => ctx.signIn(u)));
+});
+afterAll(async () => { await ctx.close(); });
+
+function ok(res: { statusCode: number; body: string; json: () => Json }): Json {
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+function multipart(file: { data: Buffer; name: string }) {
+  const boundary = `----disclosure${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const upload = (s: Session, url: string, file: { data: Buffer; name: string }) => {
+  const body = multipart(file);
+  return s.request('POST', url, body.payload, body.headers);
+};
+
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('收支明细');
+  rows.forEach((cells, r) => cells.forEach((v, c) => { ws.getCell(r + 1, c + 1).value = v; }));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+const draft = async (s: Session, over: Json = {}) => ok(await s.post('/api/disclosures', {
+  organizationId: ids['营子村党支部'], category: 'finance', ruleKey: 'finance_monthly', period: lastMonth,
+  title: `营子村${lastMonth}财务收支公开`, content: '本月收入:土地承包费 12000 元;支出:道路维修 3500 元。', ...over,
+}));
+
+/** 提出 → 审核 → 审批 → 公开, each by its role. */
+async function walk(id: number) {
+  ok(await yingzi.post(`/api/disclosures/${id}/submit`, {}));
+  ok(await supervisor.post(`/api/disclosures/${id}/review`, { note: '已保密审查' }));
+  ok(await admin.post(`/api/disclosures/${id}/approve`, {}));
+  return ok(await yingzi.post(`/api/disclosures/${id}/publish`, {}));
+}
+
+describe('the procedure', () => {
+  let published: Json;
+
+  it('a finance disclosure goes draft → submitted → reviewed → approved → published, every step recorded and audited', async () => {
+    const d = await draft(yingzi);
+    expect(d).toMatchObject({ status: 'draft', can: { edit: true, submit: true, review: false } });
+    // The secretary cannot review their own proposal, the supervisor cannot approve.
+    ok(await yingzi.post(`/api/disclosures/${d.id}/submit`, {}));
+    expect((await yingzi.post(`/api/disclosures/${d.id}/review`, {})).statusCode).toBe(403);
+    ok(await supervisor.post(`/api/disclosures/${d.id}/review`, {}));
+    expect((await supervisor.post(`/api/disclosures/${d.id}/approve`, {})).statusCode).toBe(403);
+    ok(await admin.post(`/api/disclosures/${d.id}/approve`, {}));
+    published = ok(await yingzi.post(`/api/disclosures/${d.id}/publish`, {}));
+    expect(published).toMatchObject({ status: 'published', corrected: false });
+    expect(published.events.map((e: Json) => e.kind)).toEqual(['submitted', 'reviewed', 'approved', 'published']);
+    const audit = await q(`select action from audit_events where object_type = 'disclosure' and object_id = $1 order by id`, [String(d.id)]);
+    expect(audit.map((a) => a.action)).toEqual(['disclosure.create', 'disclosure.submit', 'disclosure.review', 'disclosure.approve', 'disclosure.publish']);
+  });
+
+  it('published is immutable: edits answer 409 and say to correct instead', async () => {
+    const res = await yingzi.patch(`/api/disclosures/${published.id}`, { title: '改一下标题' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toContain('更正');
+  });
+
+  it('shows in the public JSON and HTML, while its draft correction does not; once published the old one is 已更正', async () => {
+    const correction = await draft(yingzi, { supersedesId: published.id, title: `营子村${lastMonth}财务收支公开(更正稿)` });
+    const list = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
+    expect(list.village).toEqual({ code: YINGZI_CODE, name: '营子村' });
+    expect(list.disclosures.map((x: Json) => x.title)).toContain(published.title);
+    expect(JSON.stringify(list)).not.toContain('更正稿');
+    const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain('name="viewport"');
+    expect(page.body).toContain(published.title);
+    expect(page.body).not.toContain('更正稿');
+    expect(page.body).not.toContain('<script');
+    expect(Buffer.byteLength(page.body)).toBeLessThan(30 * 1024);
+    // Only one correction at a time.
+    expect((await yingzi.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'finance', ruleKey: 'finance_monthly', period: lastMonth, title: '第二份更正', supersedesId: published.id })).statusCode).toBe(400);
+
+    await walk(correction.id);
+    const after = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
+    const titles = after.disclosures.map((x: Json) => x.title);
+    expect(titles).toContain(correction.title);
+    expect(titles).not.toContain(published.title);
+    const old = ok(await yingzi.get(`/api/disclosures/${published.id}`));
+    expect(old).toMatchObject({ status: 'published', corrected: true, supersededById: correction.id, can: { correct: false } });
+    const oldPublic = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures/${published.id}` }) as never);
+    expect(oldPublic.corrected).toBe(true);
+    const oldPage = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}/disclosures/${published.id}` });
+    expect(oldPage.body).toContain('已更正');
+  });
+
+  it('return with a reason makes it editable again', async () => {
+    const d = await draft(yingzi, { category: 'village', ruleKey: 'village_quarterly', period: '2026-Q1', title: '一季度村务公开' });
+    ok(await yingzi.post(`/api/disclosures/${d.id}/submit`, {}));
+    expect((await supervisor.post(`/api/disclosures/${d.id}/return`, {})).statusCode).toBe(400);
+    const back = ok(await supervisor.post(`/api/disclosures/${d.id}/return`, { reason: '缺少村民代表会议决议' }));
+    expect(back).toMatchObject({ status: 'returned', returnReason: '缺少村民代表会议决议', can: { edit: false } });
+    expect(ok(await yingzi.get(`/api/disclosures/${d.id}`)).can).toMatchObject({ edit: true, submit: true });
+    expect(ok(await yingzi.patch(`/api/disclosures/${d.id}`, { content: '补充:村民代表会议决议见附件' })).content).toContain('补充');
+  });
+
+  it('rule, category and period must agree, naming the field', async () => {
+    const wrongPeriod = await yingzi.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'finance', ruleKey: 'finance_monthly', period: '2026-Q1', title: '财务公开' });
+    expect(wrongPeriod.statusCode).toBe(400);
+    expect(wrongPeriod.json().fields[0].path).toBe('period');
+    const wrongCategory = await yingzi.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'party', ruleKey: 'finance_monthly', period: '2026-01', title: '财务公开' });
+    expect(wrongCategory.json().fields[0].path).toBe('ruleKey');
+  });
+});
+
+describe('保密审查 (PII scan)', () => {
+  it('an xlsx table is imported; a phone number in a cell blocks review and publishing, naming the cell', async () => {
+    const d = await draft(yingzi, { title: '困难群众补贴发放表', category: 'village', ruleKey: 'village_major', period: '2026-03-15' });
+    const notXlsx = await upload(yingzi, `/api/disclosures/${d.id}/table`, { data: Buffer.from('PK not really'), name: '补贴.xlsx' });
+    expect(notXlsx.statusCode).toBe(400);
+    expect(notXlsx.json().message).toContain('不是有效的 Excel');
+    const tooLong = await upload(yingzi, `/api/disclosures/${d.id}/table`, { data: await xlsx([['序号', '金额'], ...Array.from({ length: 501 }, (_, i) => [i + 1, 100])]), name: 'big.xlsx' });
+    expect(tooLong.json().message).toContain('超过500行');
+
+    const file = await xlsx([['姓名', '金额', '联系电话'], ['张三', 300, '无'], ['李四', 300, '13812345678']]);
+    const withTable = ok(await upload(yingzi, `/api/disclosures/${d.id}/table`, { data: file, name: '补贴.xlsx' }));
+    expect(withTable.table).toEqual({ header: ['姓名', '金额', '联系电话'], rows: [['张三', '300', '无'], ['李四', '300', '13812345678']] });
+    expect(withTable.scan).toMatchObject({ ok: false, findings: [{ kind: 'mobile', where: '表格第2行第3列' }] });
+
+    ok(await yingzi.post(`/api/disclosures/${d.id}/submit`, {}));
+    const review = await supervisor.post(`/api/disclosures/${d.id}/review`, {});
+    expect(review.statusCode).toBe(400);
+    expect(review.json().message).toContain('表格第2行第3列含手机号(138****5678)');
+    expect(review.body).not.toContain('13812345678');
+    expect(ok(await yingzi.get(`/api/disclosures/${d.id}`)).status).toBe('submitted');
+
+    // Approved before the scan could see it (say, an older approval): publishing is still refused, and the attempt audited.
+    await q(`update disclosures set status = 'approved' where id = $1`, [d.id]);
+    const publish = await yingzi.post(`/api/disclosures/${d.id}/publish`, {});
+    expect(publish.statusCode).toBe(400);
+    expect(publish.json().message).toContain('第2行第3列含手机号');
+    expect(publish.json().fields.map((f: Json) => f.path)).toEqual(['表格第2行第3列']);
+    expect((await q('select status from disclosures where id = $1', [d.id]))[0].status).toBe('approved');
+    const denied = await q(`select result from audit_events where object_type = 'disclosure' and object_id = $1 and action = 'disclosure.publish'`, [String(d.id)]);
+    expect(denied.map((a) => a.result)).toEqual(['denied']);
+  });
+
+  it('an ID number with a valid check digit in the text blocks; a txt attachment is scanned; a PDF only warns', async () => {
+    const d = await draft(yingzi, { content: '经办人 身份证 370402198503021239' });
+    expect(ok(await yingzi.get(`/api/disclosures/${d.id}`)).scan.findings[0]).toMatchObject({ kind: 'id_number', where: '正文', masked: '370402********1239' });
+    ok(await yingzi.patch(`/api/disclosures/${d.id}`, { content: '凭证号 370402198503021230(校验位不对,不是身份证号)' }));
+    ok(await upload(yingzi, `/api/disclosures/${d.id}/files`, { data: Buffer.from('%PDF-1.4 voucher'), name: '凭证.pdf' }));
+    const txt = ok(await upload(yingzi, `/api/disclosures/${d.id}/files`, { data: Buffer.from('明细\n联系 139 0000 1111'), name: '明细.txt' }));
+    expect(txt.scan.findings.map((f: Json) => f.where)).toEqual(['附件“明细.txt”第2行']);
+    expect(txt.scan.warnings[0].message).toContain('凭证.pdf');
+    const fileId = txt.files.find((f: Json) => f.name === '明细.txt').id;
+    const clean = ok(await yingzi.request('DELETE', `/api/disclosures/${d.id}/files/${fileId}`));
+    expect(clean.scan).toMatchObject({ ok: true, findings: [] });
+    await walk(d.id);
+  });
+});
+
+describe('scope and the public side', () => {
+  let draftId: number;
+
+  beforeAll(async () => { draftId = (await draft(yingzi, { title: '营子村内部草稿XYZ' })).id; });
+
+  it('xihuagou cannot see or act on 营子村 disclosures: 404 like a nonexistent id', async () => {
+    for (const [method, url, body] of [['GET', `/api/disclosures/${draftId}`], ['PATCH', `/api/disclosures/${draftId}`, { title: '越权' }], ['POST', `/api/disclosures/${draftId}/submit`, {}]] as const) {
+      const res = await xihuagou.request(method, url, body);
+      const absent = await xihuagou.request(method, url.replace(String(draftId), '99999999'), body);
+      expect([res.statusCode, res.body]).toEqual([404, absent.body]);
+    }
+    const list = ok(await xihuagou.get('/api/disclosures'));
+    expect(JSON.stringify(list)).not.toContain('营子');
+    expect((await xihuagou.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'finance', period: '2026-01', title: '越权起草' })).statusCode).toBe(404);
+    // A plain 党员 has no work list here.
+    expect(ok(await member.get('/api/disclosures')).items).toEqual([]);
+    expect((await member.get(`/api/disclosures/${draftId}`)).statusCode).toBe(404);
+  });
+
+  it('drafts, submitted and approved-but-unpublished answer 404 publicly, like unknown ids; unknown villages get a 404 page', async () => {
+    const absent = await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures/99999999` });
+    const res = await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures/${draftId}` });
+    expect([res.statusCode, res.body]).toEqual([404, absent.body]);
+    const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}/disclosures/${draftId}` });
+    expect(page.statusCode).toBe(404);
+    expect(page.body).not.toContain('XYZ');
+    const unknown = await ctx.app.inject({ method: 'GET', url: '/public/villages/999999999999' });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.headers['content-type']).toContain('text/html');
+    expect((await ctx.app.inject({ method: 'GET', url: '/public/villages/<script>' })).statusCode).toBe(404);
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/public/villages/999999999999/disclosures' })).statusCode).toBe(404);
+    const list = await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` });
+    expect(list.body).not.toContain('XYZ');
+  });
+
+  it('public pages escape what they show and mask personal numbers in 公示 text', async () => {
+    const d = await draft(yingzi, { title: '<b>标题</b>&"引号"', content: '<script>alert(1)</script>', category: 'party', ruleKey: 'party_recruitment', period: '2026-04-01' });
+    await walk(d.id);
+    const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
+    expect(page.body).toContain('&lt;b&gt;标题&lt;/b&gt;&amp;&quot;引号&quot;');
+    expect(page.body).not.toContain('<script>alert');
+    const { rows: [r] } = await ctx.pool.query(`select r.id from recruitments r where r.organization_id = $1 limit 1`, [ids['营子村党支部']]);
+    if (r) {
+      await ctx.pool.query(`insert into recruitment_public_notices (tenant_id, recruitment_id, stage, starts_on, ends_on, content, publishable)
+        values ((select tenant_id from recruitments where id = $1), $1, 'candidate', current_date, current_date + 5, '拟列为发展对象,电话13812345678', true)`, [r.id]);
+      const json = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
+      expect(JSON.stringify(json.notices)).toContain('138****5678');
+      expect(JSON.stringify(json)).not.toContain('13812345678');
+    }
+  });
+});
+
+describe('due and overdue', () => {
+  // The demo town's seed publishes 西花沟村's year on time: take its 财务收支 back to drafts, a village that fell behind.
+  beforeAll(async () => {
+    await q(`update disclosures set status = 'draft', published_at = null where organization_id = $1 and rule_key = 'finance_monthly'`, [ids['西花沟村党支部']]);
+  });
+
+  it('the board shows a late period for a village, and only branches in scope', async () => {
+    const board = ok(await admin.get('/api/disclosures/board'));
+    const xhg = board.branches.find((b: Json) => b.organizationId === ids['西花沟村党支部']);
+    const finance = xhg.items.find((i: Json) => i.ruleKey === 'finance_monthly');
+    expect(finance.missed.length + (finance.status === 'late' ? 1 : 0)).toBeGreaterThan(0);
+    expect(xhg.late).toBeGreaterThan(0);
+    // 营子村 published last month's finance above.
+    const yz = board.branches.find((b: Json) => b.organizationId === ids['营子村党支部']);
+    expect(yz.items.find((i: Json) => i.ruleKey === 'finance_monthly')).toMatchObject({ period: lastMonth, status: 'done' });
+    const own = ok(await xihuagou.get('/api/disclosures/board'));
+    expect(own.branches.map((b: Json) => b.organizationId)).toEqual([ids['西花沟村党支部']]);
+    expect((await xihuagou.get(`/api/disclosures/board?orgId=${ids['营子村党支部']}`)).statusCode).toBe(404);
+  });
+
+  it('the to-do list gets DISCLOSURE_LATE for the village', async () => {
+    const tasks = ok(await xihuagou.get('/api/tasks')).items as Json[];
+    const late = tasks.filter((t) => t.kind === 'DISCLOSURE_LATE');
+    expect(late.length).toBeGreaterThan(0);
+    expect(late[0]).toMatchObject({ memberId: null, organizationName: '西花沟村党支部' });
+    expect(late.find((t) => t.memberName === '财务收支公开')?.rule).toContain('村民委员会组织法');
+    expect(tasks.every((t) => t.organizationName !== '营子村党支部')).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+/** Attachments (凭证、表格、照片) and the xlsx table of a disclosure: only while it is a draft or returned. */
+import type { Disclosure } from '@dj/contracts';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import type { AuthUser } from '../../plugins/auth.js';
+import { PhotoError, processPhoto } from '../activities/photos/process-photo.js';
+import { importTable } from './table-import.js';
+import * as repo from './repository.js';
+import { assertStep, audit, getDisclosure, loadDisclosure, type Caller } from './service.js';
+
+export type Upload = () => Promise<{ data: Buffer; filename: string }>;
+
+/** Scope and step are checked before the upload is read, so an out-of-scope id answers 404 whatever was sent. */
+async function editable(db: DbOrTx, user: AuthUser, id: number) {
+  const row = await loadDisclosure(db, user, id);
+  assertStep(user, row, 'edit');
+  return row;
+}
+
+export async function addFile(db: Db, caller: Caller, id: number, read: Upload): Promise<Disclosure> {
+  const { user } = caller;
+  await editable(db, user, id);
+  const upload = await read();
+  const type = ATTACHMENT_TYPES.find((t) => t.ext.test(upload.filename));
+  if (!type) throw invalid('file', '附件格式不支持,请上传 PDF、Word(docx/doc/wps)、Excel、JPG/PNG 或 TXT 文件');
+  if (!upload.data.length) throw invalid('file', '文件是空的');
+  if (type.magic && !type.magic.every((b, i) => upload.data[i] === b)) throw invalid('file', '文件内容与扩展名不符,请检查文件是否损坏');
+  let { data } = upload;
+  let mime = type.mime;
+  let name = safeName(upload.filename);
+  if (mime === 'image/jpeg' || mime === 'image/png') {
+    // A phone photo of a voucher carries GPS in EXIF, often of someone's home: the public must get it stripped.
+    try {
+      data = (await processPhoto(data)).jpeg;
+    } catch (error) {
+      if (error instanceof PhotoError) throw invalid('file', error.message);
+      throw error;
+    }
+    mime = 'image/jpeg';
+    name = name.replace(/\.(png|jpe?g)$/i, '.jpg');
+  }
+  return db.transaction(async (tx) => {
+    await repo.lockDisclosure(tx, id);
+    await editable(tx, user, id);
+    const fileId = await repo.insertFile(tx, { tenantId: user.tenantId, disclosureId: id, name, mime, size: data.length, data, uploadedBy: user.id });
+    await audit(tx, caller, 'disclosure.file.add', id, { fileId, size: data.length, mime });
+    return getDisclosure(tx, user, id);
+  });
+}
+
+export async function readFile(db: Db, user: AuthUser, id: number, fileId: number) {
+  await loadDisclosure(db, user, id);
+  const file = await repo.findFile(db, id, fileId);
+  if (!file) throw notFound('附件');
+  return file;
+}
+
+export async function deleteFile(db: Db, caller: Caller, id: number, fileId: number): Promise<Disclosure> {
+  const { user } = caller;
+  return db.transaction(async (tx) => {
+    await repo.lockDisclosure(tx, id);
+    const row = await loadDisclosure(tx, user, id);
+    // A file of another disclosure (or none) answers 404 before the status is judged.
+    if (!(await repo.findFile(tx, id, fileId))) throw notFound('附件');
+    assertStep(user, row, 'edit');
+    const gone = await repo.deleteFile(tx, id, fileId);
+    await audit(tx, caller, 'disclosure.file.delete', id, { fileId, name: gone?.name ?? null });
+    return getDisclosure(tx, user, id);
+  });
+}
+
+/** Replaces the disclosure's table with the first sheet of an xlsx (first row = header, at most 500 rows). */
+export async function importTableInto(db: Db, caller: Caller, id: number, read: Upload): Promise<Disclosure> {
+  const { user } = caller;
+  await editable(db, user, id);
+  const upload = await read();
+  if (!/\.xlsx$/i.test(upload.filename)) throw invalid('file', '请上传 .xlsx 格式的表格(旧版 .xls 请在Excel或WPS中另存为 .xlsx)');
+  const table = await importTable(upload.data);
+  return db.transaction(async (tx) => {
+    await repo.lockDisclosure(tx, id);
+    await editable(tx, user, id);
+    await repo.updateDisclosure(tx, id, { table });
+    await audit(tx, caller, 'disclosure.table.import', id, { columns: table.header.length, rows: table.rows.length });
+    return getDisclosure(tx, user, id);
+  });
+}

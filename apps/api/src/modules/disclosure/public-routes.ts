@@ -1,0 +1,50 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { PublicDisclosureParamsSchema, PublicDisclosureSchema, PublicFileParamsSchema, PublicVillageDisclosuresSchema, PublicVillageParamsSchema } from '@dj/contracts';
+import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../lib/errors.js';
+import * as service from './public-service.js';
+import { renderDisclosurePage, renderNotFound, renderVillagePage } from './public-page.js';
+
+const PAGE_CODE = /^\d{6,15}$/;
+const PageParams = z.object({ code: z.string().max(40) });
+const PageDisclosureParams = PageParams.extend({ id: z.string().max(20) });
+
+/** HTML answers: an unknown village, a draft and a nonexistent id all get the same 404 page. */
+async function page(reply: FastifyReply, render: () => Promise<string>) {
+  let html: string;
+  try {
+    html = await render();
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'NOT_FOUND') return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound());
+    throw error;
+  }
+  // Published text changes only by a new publication: a short shared cache keeps a weak connection fast.
+  return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(html);
+}
+
+/** Public pages, no sign-in: a village's published disclosures, micro-power list and 公示. */
+export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['public'];
+  const config = { public: true };
+
+  app.get('/api/public/villages/:code/disclosures', { config, schema: { tags, summary: '某村已公开的三务公开、小微权力清单和公示(无需登录)', params: PublicVillageParamsSchema, response: { 200: PublicVillageDisclosuresSchema } } },
+    async (request) => service.villageDisclosures(app.db, request.params.code));
+  app.get('/api/public/villages/:code/disclosures/:id', { config, schema: { tags, summary: '一份已公开的公开事项(无需登录)', params: PublicDisclosureParamsSchema, response: { 200: PublicDisclosureSchema } } },
+    async (request) => (await service.villageDisclosure(app.db, request.params.code, request.params.id)).disclosure);
+  app.get('/api/public/files/:fileId', { config, schema: { tags, summary: '已公开事项的附件(无需登录)', params: PublicFileParamsSchema } }, async (request, reply) => {
+    const file = await service.publicFile(app.db, request.params.fileId);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
+  });
+
+  app.get('/public/villages/:code', { config, schema: { hide: true, params: PageParams } }, async (request, reply) => page(reply, async () => {
+    if (!PAGE_CODE.test(request.params.code)) throw new AppError('NOT_FOUND', '');
+    return renderVillagePage(await service.villageDisclosures(app.db, request.params.code));
+  }));
+  app.get('/public/villages/:code/disclosures/:id', { config, schema: { hide: true, params: PageDisclosureParams } }, async (request, reply) => page(reply, async () => {
+    const id = Number(request.params.id);
+    if (!PAGE_CODE.test(request.params.code) || !Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError('NOT_FOUND', '');
+    const { village, disclosure } = await service.villageDisclosure(app.db, request.params.code, id);
+    return renderDisclosurePage(village, disclosure);
+  }));
+};

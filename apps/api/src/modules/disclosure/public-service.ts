@@ -1,0 +1,60 @@
+/**
+ * The public side (no sign-in): a village's published disclosures, adopted 小微权力 items and 公示. An allow-list
+ * serialiser (PIPL Art. 25/55, security checklist §0.5): only the fields below leave, and every text goes
+ * through `redact` as a last defence even though disclosures were scanned before publishing.
+ */
+import type { PublicDisclosure, PublicVillageDisclosures } from '@dj/contracts';
+import { PUBLIC_NOTICE_STAGE_LABELS } from '@dj/contracts';
+import type { DbOrTx } from '../../db/client.js';
+import { notFound } from '../../lib/errors.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { addDays } from '../members/rules/dates.js';
+import { redact } from './rules/pii-scan.js';
+import * as repo from './public-repository.js';
+
+/** Public answers for an unknown village, a draft and a nonexistent id are one and the same. */
+const gone = () => notFound('公开内容');
+
+type Row = Awaited<ReturnType<typeof repo.latestPublished>>[number];
+
+function toPublic(r: Row, files: { id: number; name: string; disclosureId: number }[], today: string): PublicDisclosure {
+  const clean = (s: string) => redact(s, today);
+  return {
+    id: r.id, category: r.category, period: r.period, title: clean(r.title), content: clean(r.content),
+    table: r.table ? { header: r.table.header.map(clean), rows: r.table.rows.map((row) => row.map(clean)) } : null,
+    publishedAt: (r.publishedAt as Date).toISOString(), corrected: r.corrected,
+    attachments: files.filter((f) => f.disclosureId === r.id).map((f) => ({ id: f.id, name: clean(f.name) })),
+  };
+}
+
+export async function villageDisclosures(db: DbOrTx, code: string): Promise<PublicVillageDisclosures> {
+  const village = await repo.villageByCode(db, code);
+  if (!village) throw gone();
+  const today = todayInShanghai();
+  const rows = await repo.latestPublished(db, village.id);
+  const files = await repo.attachmentsOf(db, rows.map((r) => r.id));
+  const clean = (s: string) => redact(s, today);
+  return {
+    village: { code: village.code, name: village.name },
+    disclosures: rows.map((r) => toPublic(r, files, today)),
+    microPower: (await repo.microPowerOf(db, village.id)).map((m) => ({ area: clean(m.area), name: clean(m.name), legalBasis: clean(m.legalBasis), steps: m.steps.map(clean) })),
+    notices: (await repo.noticesOf(db, village.id, addDays(today, -30))).map((n) => ({
+      stage: n.stage, stageLabel: PUBLIC_NOTICE_STAGE_LABELS[n.stage], startsOn: n.startsOn, endsOn: n.endsOn, content: clean(n.content),
+    })),
+  };
+}
+
+/** One published disclosure (a corrected one stays readable, marked 已更正); anything else answers 404. */
+export async function villageDisclosure(db: DbOrTx, code: string, id: number): Promise<{ village: { code: string; name: string }; disclosure: PublicDisclosure }> {
+  const village = await repo.villageByCode(db, code);
+  const row = village ? await repo.publishedById(db, village.id, id) : undefined;
+  if (!village || !row) throw gone();
+  const files = await repo.attachmentsOf(db, [row.id]);
+  return { village: { code: village.code, name: village.name }, disclosure: toPublic(row, files, todayInShanghai()) };
+}
+
+export async function publicFile(db: DbOrTx, fileId: number) {
+  const file = await repo.publishedFile(db, fileId);
+  if (!file) throw gone();
+  return file;
+}

@@ -1,0 +1,235 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import exifr from 'exifr';
+import JSZip from 'jszip';
+import sharp from 'sharp';
+import type { LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { todayInShanghai } from '../../lib/time.js';
+
+/** 联督联查 through the API: a round, a finding at 营子村, its rectification to acceptance, escalation and the report. */
+type Json = Record<string, any>;
+
+let ctx: TestContext;
+let admin: Session;
+let inspector: Session;
+let supervisor: Session;
+let yingzi: Session;
+let xihuagou: Session;
+let member: Session;
+let ids: Record<string, number>;
+let roundId: number;
+let rectId: number;
+let evidenceFileId: number;
+let resultPhotoId: number;
+
+const TEAM = [{ name: '李敏', department: 'discipline' }, { name: '王芳', department: 'organization_dept' }, { name: '赵强', department: 'civil_affairs' }];
+/** The demo supervisor's villages (seed: 包村干部 王建华). */
+const SUPERVISED = ['营子村党支部', '付刘耀村党支部', '天齐庙村党支部'];
+const FINDING = '值班记录11月12日至18日空白,坐班表未上墙';
+
+const ok = (res: LightMyRequestResponse) => {
+  if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+  return res.json();
+};
+const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
+
+/** A multipart body as a browser's FormData sends it: text fields, then at most one file. */
+function multipart(fields: Record<string, string>, file?: { data: Buffer; name: string }) {
+  const boundary = `----inspection${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+const upload = (s: Session, url: string, fields: Record<string, string>, file?: { data: Buffer; name: string }) => {
+  const body = multipart(fields, file);
+  return s.request('POST', url, body.payload, body.headers);
+};
+
+/** A phone photo with its GPS position in EXIF, which must not reach the database. */
+const gpsPhoto = () => sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 160, b: 90 } } })
+  .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '117/1 33/1 0/1' } }).jpeg().toBuffer();
+
+const tmp = mkdtempSync(join(tmpdir(), 'dj-inspection-'));
+function pdfText(res: LightMyRequestResponse): string {
+  if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext not found: install poppler-utils');
+  const file = join(tmp, `report-${Date.now()}.pdf`);
+  writeFileSync(file, res.rawPayload);
+  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+async function docxText(res: LightMyRequestResponse): Promise<string> {
+  const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ids = await orgIds(ctx.pool);
+  [admin, inspector, supervisor, yingzi, xihuagou, member] = await Promise.all(
+    ['admin', 'inspector', 'supervisor', 'yingzi', 'xihuagou', 'member'].map((u) => ctx.signIn(u)));
+});
+afterAll(async () => { await ctx.close(); });
+
+describe('联督联查', () => {
+  it('round creation validates the team departments, the villages and the dates; only the town admin creates', async () => {
+    // The demo seed has its own rounds: the refused attempts must add none to them.
+    const roundsBefore = await q('select count(*)::int as n from inspection_rounds');
+    expect(roundsBefore[0].n).toBeGreaterThan(0);
+    const base = { title: '2026年第四季度联督联查', startsOn: '2026-11-20', endsOn: '2026-11-30', team: TEAM, organizationIds: [ids['营子村党支部'], ids['西花沟村党支部']] };
+    const noCivil = await admin.post('/api/inspections', { ...base, team: TEAM.slice(0, 2) });
+    expect(noCivil.statusCode).toBe(400);
+    expect(noCivil.json().fields).toEqual([{ path: 'team', message: '联督联查检查组须有纪委、组织办、民政办人员,缺少:民政办' }]);
+    const badDept = await admin.post('/api/inspections', { ...base, team: [...TEAM, { name: '钱进', department: 'police' }] });
+    expect(badDept.statusCode).toBe(400);
+    expect(JSON.stringify(badDept.json().fields)).toContain('team');
+    const noVillages = await admin.post('/api/inspections', { ...base, organizationIds: [] });
+    expect(noVillages.json().fields).toEqual([{ path: 'organizationIds', message: '请选择至少一个要检查的村' }]);
+    const unknown = await admin.post('/api/inspections', { ...base, organizationIds: [99_999_999] });
+    expect(unknown.json().fields).toEqual([{ path: 'organizationIds', message: '所选的村党组织不存在或不在本镇' }]);
+    expect((await admin.post('/api/inspections', { ...base, endsOn: '2026-11-01' })).json().fields[0].path).toBe('endsOn');
+    expect((await inspector.post('/api/inspections', base)).statusCode).toBe(403);
+    expect(await q('select count(*)::int as n from inspection_rounds')).toEqual(roundsBefore);
+
+    const round = ok(await admin.post('/api/inspections', { ...base, extraItems: [{ label: '四议两公开', lookAt: '本季度重大事项会议记录' }] }));
+    roundId = round.id;
+    expect(round.items.map((i: Json) => i.key)).toEqual(['disclosure', 'micro_power', 'duty_roster', 'cleanliness', 'town_1']);
+    expect(round.villages.map((v: Json) => v.organizationName)).toEqual(['营子村党支部', '西花沟村党支部']);
+    expect(round.progress).toMatchObject({ villages: 2, expected: 10, recorded: 0 });
+    expect((await q(`select count(*)::int as n from audit_events where action = 'inspection.round.create'`))[0].n).toBe(1);
+  });
+
+  it('the inspector records ok and a finding from the phone; a finding needs owner and required evidence', async () => {
+    const url = `/api/inspections/${roundId}/results`;
+    ok(await inspector.post(url, { organizationId: ids['西花沟村党支部'], itemKey: 'disclosure', outcome: 'ok', note: '公开栏内容齐全' }));
+    const missing = await inspector.post(url, { organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'finding', note: FINDING });
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().fields.map((f: Json) => f.path)).toEqual(['ownerName', 'requiredEvidence']);
+    expect((await inspector.post(url, { organizationId: ids['营子村党支部'], itemKey: 'no_such', outcome: 'ok' })).json().fields[0].path).toBe('itemKey');
+    expect((await inspector.post(url, { organizationId: ids['付刘耀村党支部'], itemKey: 'disclosure', outcome: 'ok' })).json().fields[0].path).toBe('organizationId');
+    expect((await yingzi.post(url, { organizationId: ids['营子村党支部'], itemKey: 'disclosure', outcome: 'ok' })).statusCode).toBe(403);
+
+    const round = ok(await inspector.post(url, {
+      organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'finding', note: FINDING, ownerName: '张志强', requiredEvidence: '补齐的值班记录照片和上墙坐班表照片',
+    }));
+    const result = round.villages[0].results.find((r: Json) => r.itemKey === 'duty_roster');
+    expect(result).toMatchObject({ outcome: 'finding', note: FINDING, rectificationStatus: 'open', recordedByName: '镇纪委检查员 李敏(演示)' });
+    rectId = result.rectificationId;
+    const [rect] = await q('select due_on::text as due, owner_name from rectifications where id = $1', [rectId]);
+    // Default deadline: today + setting rectification.defaultDays (15).
+    const due = new Date(Date.parse(`${todayInShanghai()}T00:00:00Z`) + 15 * 86_400_000).toISOString().slice(0, 10);
+    expect(rect).toEqual({ due, owner_name: '张志强' });
+
+    const photo = await upload(inspector, `/api/inspections/${roundId}/results/${result.id}/photos`, {}, { data: await gpsPhoto(), name: '值班室.jpg' });
+    resultPhotoId = ok(photo).villages[0].results.find((r: Json) => r.id === result.id).photos[0].id;
+    const served = await inspector.get(`/api/inspection-files/${resultPhotoId}`);
+    expect(served.headers['content-type']).toBe('image/jpeg');
+    expect(await exifr.gps(served.rawPayload).catch(() => undefined)).toBeUndefined();
+  });
+
+  it('a village sees only its own results and rectifications; the neighbour gets 404', async () => {
+    const mine = ok(await yingzi.get(`/api/inspections/${roundId}`));
+    expect(mine.villages.map((v: Json) => v.organizationName)).toEqual(['营子村党支部']);
+    expect(JSON.stringify(mine)).not.toContain('公开栏内容齐全');
+    const theirs = ok(await xihuagou.get(`/api/inspections/${roundId}`));
+    expect(JSON.stringify(theirs)).not.toContain(FINDING);
+    expect(ok(await xihuagou.get('/api/rectifications')).items).toEqual([]);
+    expect((await xihuagou.get(`/api/rectifications/${rectId}`)).statusCode).toBe(404);
+    expect((await xihuagou.get(`/api/inspection-files/${resultPhotoId}`)).statusCode).toBe(404);
+    expect((await xihuagou.post(`/api/rectifications/${rectId}/evidence`, { note: '越权提交' })).statusCode).toBe(404);
+    expect((await member.get(`/api/inspections/${roundId}`)).statusCode).toBe(404);
+    expect(ok(await member.get('/api/inspections')).items).toEqual([]);
+    const list = ok(await yingzi.get('/api/rectifications'));
+    expect(list.items).toEqual([expect.objectContaining({ id: rectId, itemLabel: '坐班值班', description: FINDING, status: 'open', late: false })]);
+    // The supervisor sees exactly the rounds visiting a village in their care: this one and the demo seed's.
+    const inCare = (await q(`select distinct round_id as id from inspection_round_villages where organization_id = any($1) order by round_id`, [SUPERVISED.map((n) => ids[n])])).map((r) => r.id);
+    expect(inCare).toContain(roundId);
+    expect(ok(await supervisor.get('/api/inspections')).items.map((r: Json) => r.id).sort()).toEqual(inCare.sort());
+  });
+
+  it('finding → ok is refused while the rectification is open, and says why', async () => {
+    const res = await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'ok' });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().message).toBe('营子村党支部“坐班值班”的整改尚未验收,不能改为合格;请先完成整改并验收');
+  });
+
+  it('yingzi submits evidence with a photo; reopen needs a reason; the inspector accepts', async () => {
+    expect((await inspector.post(`/api/rectifications/${rectId}/accept`, {})).json().message).toBe('村里尚未提交整改材料,不能验收');
+    const sent = ok(await upload(yingzi, `/api/rectifications/${rectId}/evidence`, { note: '已补齐值班记录,坐班表已上墙' }, { data: await gpsPhoto(), name: '坐班表.jpg' }));
+    expect(sent.status).toBe('submitted');
+    expect(sent.events[0]).toMatchObject({ kind: 'evidence', note: '已补齐值班记录,坐班表已上墙', byName: '营子村党支部书记 张志强(演示)' });
+    evidenceFileId = sent.events[0].files[0].id;
+    expect(sent.events[0].files[0]).toMatchObject({ name: '坐班表.jpg', mime: 'image/jpeg' });
+    expect((await yingzi.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(200);
+    expect((await inspector.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(200);
+    expect((await xihuagou.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(404);
+    expect((await upload(yingzi, `/api/rectifications/${rectId}/evidence`, { note: '' })).json().fields[0].path).toBe('note');
+
+    expect((await yingzi.post(`/api/rectifications/${rectId}/accept`, {})).statusCode).toBe(403);
+    const noReason = await inspector.post(`/api/rectifications/${rectId}/reopen`, {});
+    expect(noReason.statusCode).toBe(400);
+    expect(JSON.stringify(noReason.json().fields)).toContain('reason');
+    const reopened = ok(await inspector.post(`/api/rectifications/${rectId}/reopen`, { reason: '照片看不清值班日期' }));
+    expect(reopened).toMatchObject({ status: 'reopened', events: [{ kind: 'evidence' }, { kind: 'reopened', note: '照片看不清值班日期' }] });
+    expect(ok(await yingzi.post(`/api/rectifications/${rectId}/evidence`, { note: '重新拍摄并附值班登记本' })).status).toBe('submitted');
+    const accepted = ok(await inspector.post(`/api/rectifications/${rectId}/accept`, { note: '整改到位' }));
+    expect(accepted).toMatchObject({ status: 'accepted', acceptedOn: todayInShanghai(), late: false });
+    expect((await yingzi.post(`/api/rectifications/${rectId}/evidence`, { note: '再交一次' })).statusCode).toBe(409);
+    const actions = await q(`select action from audit_events where action like 'inspection.rectification.%' order by id`);
+    expect(actions.map((a) => a.action)).toEqual(['inspection.rectification.evidence', 'inspection.rectification.reopen',
+      'inspection.rectification.evidence', 'inspection.rectification.accept']);
+  });
+
+  it('an overdue task is escalated to the town board', async () => {
+    const round = ok(await inspector.post(`/api/inspections/${roundId}/results`, {
+      organizationId: ids['营子村党支部'], itemKey: 'cleanliness', outcome: 'finding', note: '活动室堆放杂物', ownerName: '张志强', requiredEvidence: '清理后照片', dueOn: todayInShanghai(),
+    }));
+    const lateId = round.villages[0].results.find((r: Json) => r.itemKey === 'cleanliness').rectificationId;
+    // The demo seed's open round has an escalated task of its own (古屯村): the board before is that, never this task.
+    const boardBefore = ok(await admin.get('/api/rectifications?escalated=true')).items;
+    expect(boardBefore.map((r: Json) => r.id)).not.toContain(lateId);
+    expect(boardBefore.map((r: Json) => r.organizationName)).toContain('古屯村党支部');
+    // The supervisor's board: the town's, narrowed to the villages in their care.
+    const supervisorBefore = boardBefore.filter((r: Json) => SUPERVISED.includes(r.organizationName)).map((r: Json) => r.id);
+    expect(ok(await supervisor.get('/api/rectifications?escalated=true')).items.map((r: Json) => r.id).sort()).toEqual(supervisorBefore.sort());
+    await q(`update rectifications set due_on = current_date - 20 where id = $1`, [lateId]);
+    const board = ok(await admin.get('/api/rectifications?escalated=true')).items;
+    expect(board.map((r: Json) => r.id).sort()).toEqual([...boardBefore.map((r: Json) => r.id), lateId].sort());
+    const escalated = board.find((r: Json) => r.id === lateId);
+    expect(escalated).toEqual(expect.objectContaining({ id: lateId, late: true, escalated: true, organizationName: '营子村党支部' }));
+    expect(escalated.daysOverdue).toBeGreaterThanOrEqual(19);
+    expect(ok(await supervisor.get('/api/rectifications?escalated=true')).items.map((r: Json) => r.id).sort()).toEqual([...supervisorBefore, lateId].sort());
+    expect(ok(await xihuagou.get('/api/rectifications?escalated=true')).items).toEqual([]);
+    expect((await xihuagou.get(`/api/rectifications?orgId=${ids['营子村党支部']}`)).statusCode).toBe(404);
+    expect(ok(await admin.get(`/api/inspections/${roundId}`)).progress).toMatchObject({ findings: 2, openRectifications: 1, escalated: 1 });
+    // Now accepted, the first task may turn to ok.
+    ok(await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'ok', note: '复查合格' }));
+  });
+
+  it('the report (docx and PDF) holds the round, the finding and the rectifications; a village gets only its own', async () => {
+    const docx = await admin.get(`/api/inspections/${roundId}/report/docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(decodeURIComponent(String(docx.headers['content-disposition']).split("UTF-8''")[1])).toBe('2026年第四季度联督联查-联督联查报告.docx');
+    const text = await docxText(docx);
+    for (const s of ['联督联查情况报告', '李敏(纪委)', '赵强(民政办)', '营子村党支部', '西花沟村党支部', '活动室堆放杂物', '公开栏内容齐全', '四议两公开', '已上报镇党委']) expect(text).toContain(s);
+    const pdf = pdfText(await admin.get(`/api/inspections/${roundId}/report/pdf`));
+    for (const s of ['联督联查情况报告', '活动室堆放杂物', '营子村党支部', '待整改']) expect(pdf).toContain(s);
+    const theirs = await docxText(await xihuagou.get(`/api/inspections/${roundId}/report/docx`));
+    expect(theirs).not.toContain('活动室堆放杂物');
+    expect(theirs).toContain('公开栏内容齐全');
+    expect((await member.get(`/api/inspections/${roundId}/report/pdf`)).statusCode).toBe(404);
+  });
+
+  it('closing the round: the town admin only; no new results after', async () => {
+    expect((await inspector.post(`/api/inspections/${roundId}/close`)).statusCode).toBe(403);
+    expect(ok(await admin.post(`/api/inspections/${roundId}/close`)).status).toBe('closed');
+    const late = await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: ids['西花沟村党支部'], itemKey: 'micro_power', outcome: 'ok' });
+    expect(late.statusCode).toBe(409);
+    expect(late.json().message).toBe('该检查已结束,不能再记录结果');
+  });
+});

@@ -1,0 +1,208 @@
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SERVICE_CENTER_ROOMS } from '@dj/contracts';
+import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { todayInShanghai } from '../../lib/time.js';
+
+/** 党群服务中心 and 坐班值班 through the API against the real database. */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+let ctx: TestContext;
+let admin: Session;
+let yingzi: Session;
+let xihuagou: Session;
+let supervisor: Session;
+let member: Session;
+let ids: Record<string, number>;
+const ok = (res: { statusCode: number; body: string; json: () => Json }) => {
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
+const today = todayInShanghai();
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+function multipart(file: Buffer, name: string) {
+  const boundary = `----positions${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
+  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  [admin, yingzi, xihuagou, supervisor, member] = await Promise.all(['admin', 'yingzi', 'xihuagou', 'supervisor', 'member'].map((u) => ctx.signIn(u)));
+  ids = await orgIds(ctx.pool);
+});
+afterAll(async () => { await ctx.close(); });
+
+/**
+ * The demo seed gives every village its 党群服务中心 (with projects and photos for some). For a branch whose centre the
+ * test creates or finds missing, the demo centre of that one branch is removed first (children first), in this test's
+ * own database.
+ */
+async function dropDemoCenter(orgId: number) {
+  const centers = await q('select id from service_centers where organization_id = $1 and is_demo', [orgId]);
+  expect(centers, 'the demo seed has a centre for the branch').toHaveLength(1);
+  for (const table of ['service_center_photos', 'service_center_projects']) await q(`delete from ${table} where service_center_id = $1`, [centers[0].id]);
+  await q('delete from service_centers where id = $1', [centers[0].id]);
+}
+
+const CENTER = {
+  name: '营子村党群服务中心', address: '营子村村委会院内', floorArea: 420, standard: 'high', openingHours: '工作日 8:30–17:30',
+  rooms: DEFAULT_SERVICE_CENTER_ROOMS.map((r, i) => ({ ...r, area: 30 + i * 10 })),
+};
+
+describe('党群服务中心', () => {
+  let id: number;
+
+  it('the secretary saves the centre with the 四室一厅 rooms; saving again updates the same record', async () => {
+    await dropDemoCenter(ids['营子村党支部']);
+    const saved = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, CENTER));
+    id = saved.id;
+    expect(saved).toMatchObject({ organizationName: '营子村党支部', standard: 'high', floorArea: 420, photoIds: [], can: { edit: true } });
+    expect(saved.rooms.map((r: Json) => r.name)).toEqual(['党员教育室', '党建活动室', '组织议事室', '村民说事室', '便民服务大厅']);
+    const again = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, { ...CENTER, openingHours: '每天 8:00–18:00' }));
+    expect(again).toMatchObject({ id, openingHours: '每天 8:00–18:00' });
+    expect((await q('select count(*)::int as n from service_centers where organization_id = $1', [ids['营子村党支部']]))[0].n).toBe(1);
+  });
+
+  it('rooms are validated: a name is required and the area cannot be negative; nothing is written', async () => {
+    const before = (await q('select rooms from service_centers where id = $1', [id]))[0].rooms;
+    const res = await yingzi.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, { ...CENTER, rooms: [{ name: '', area: 10 }, { name: '档案室', area: -1 }] });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().fields as Json[];
+    expect(fields.map((f) => f.path).sort()).toEqual(['rooms.0.name', 'rooms.1.area']);
+    expect(fields.find((f) => f.path === 'rooms.1.area')!.message).toContain('不能小于0');
+    expect((await q('select rooms from service_centers where id = $1', [id]))[0].rooms).toEqual(before);
+  });
+
+  it('another village, the supervisor of other villages and a member get 404; supervisors cannot write', async () => {
+    expect((await xihuagou.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
+    expect((await member.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
+    expect((await xihuagou.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, CENTER)).statusCode).toBe(404);
+    await dropDemoCenter(ids['西花沟村党支部']);
+    const list = ok(await xihuagou.get('/api/service-centers'));
+    expect(list.items.map((c: Json) => c.organizationName)).not.toContain('营子村党支部');
+    expect(list.missing.map((m: Json) => m.organizationName)).toEqual(['西花沟村党支部']);
+    expect(ok(await member.get('/api/service-centers'))).toEqual({ items: [], missing: [] });
+    const seen = await supervisor.get(`/api/service-centers/${id}`);
+    if (seen.statusCode === 200) {
+      expect(seen.json().can.edit).toBe(false);
+      expect((await supervisor.post(`/api/service-centers/${id}/projects`, { name: '越权', budgetFen: 1 })).statusCode).toBe(403);
+    } else expect(seen.statusCode).toBe(404);
+  });
+
+  it('photos: stored as a re-encoded JPEG without EXIF location, readable only in scope', async () => {
+    const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } }).jpeg().withMetadata({ exif: { IFD0: { Make: 'TestPhone' } } }).toBuffer();
+    const body = multipart(jpeg, '大厅.jpg');
+    const res = ok(await yingzi.request('POST', `/api/service-centers/${id}/photos?caption=${encodeURIComponent('便民服务大厅')}`, body.payload, { 'content-type': body.contentType }));
+    expect(res.photos).toHaveLength(1);
+    expect(res.photos[0].caption).toBe('便民服务大厅');
+    const photoId = res.photoIds[0];
+    const down = await yingzi.get(`/api/service-centers/${id}/photos/${photoId}`);
+    expect(down.statusCode).toBe(200);
+    expect(down.headers['content-type']).toBe('image/jpeg');
+    expect(down.rawPayload.includes(Buffer.from('TestPhone'))).toBe(false);
+    expect((await xihuagou.get(`/api/service-centers/${id}/photos/${photoId}`)).statusCode).toBe(404);
+    const fake = multipart(Buffer.from('not an image'), 'x.jpg');
+    const bad = await yingzi.request('POST', `/api/service-centers/${id}/photos`, fake.payload, { 'content-type': fake.contentType });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().fields[0].path).toBe('file');
+  });
+
+  it('projects: money in fen, progress 0–100, an acceptance date only at 100%', async () => {
+    const created = ok(await yingzi.post(`/api/service-centers/${id}/projects`, { name: '便民服务大厅改造', budgetFen: 12_500_000, progress: 40, startedOn: '2024-03-01' }));
+    const project = created.projects[0];
+    expect(created.projectSummary).toEqual({ count: 1, budgetFen: 12_500_000, accepted: 0, inProgress: 1 });
+    const over = await yingzi.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 120 });
+    expect(over.statusCode).toBe(400);
+    expect(over.json().fields[0].path).toBe('progress');
+    const early = await yingzi.patch(`/api/service-centers/${id}/projects/${project.id}`, { acceptedOn: '2024-06-01' });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().fields[0]).toMatchObject({ path: 'acceptedOn' });
+    expect(early.json().message).toContain('进度应为100%');
+    expect((await yingzi.post(`/api/service-centers/${id}/projects`, { name: '小数', budgetFen: 10.5 })).statusCode).toBe(400);
+    const done = ok(await yingzi.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 100, acceptedOn: '2024-06-01' }));
+    expect(done.projectSummary).toMatchObject({ accepted: 1, inProgress: 0 });
+    expect((await xihuagou.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 0 })).statusCode).toBe(404);
+    const audit = await q(`select action from audit_events where object_type = 'service_center' and object_id = $1 order by id`, [String(id)]);
+    expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['service_center.create', 'service_center.update', 'service_center.photo.add', 'service_center.project.add', 'service_center.project.update']));
+  });
+});
+
+describe('坐班值班', () => {
+  const yesterday = addDays(today, -1);
+  const future = addDays(today, 3);
+  const month = yesterday.slice(0, 7);
+  let shifts: Json[];
+  /** 营子村's month list before the test plans anything: the demo seed's shifts for the month. */
+  let demoMonth: Json;
+
+  it('plans a batch for one branch in one transaction; a duplicate is named and nothing is written', async () => {
+    const org = ids['营子村党支部'];
+    demoMonth = ok(await yingzi.get(`/api/duty-shifts?orgId=${org}&month=${month}`));
+    const created = ok(await yingzi.post('/api/duty-shifts', { organizationId: org, shifts: [
+      { onDate: yesterday, slot: 'am', personName: '王秀英' }, { onDate: yesterday, slot: 'pm', personName: '李建军' }, { onDate: future, slot: 'day', personName: '王秀英' },
+    ] }));
+    shifts = created.items;
+    expect(shifts).toHaveLength(3);
+    const count = async () => (await q('select count(*)::int as n from duty_shifts where organization_id = $1', [org]))[0].n;
+    const before = await count();
+    const dup = await yingzi.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: addDays(today, 5), slot: 'am', personName: '张三' }, { onDate: yesterday, slot: 'am', personName: '王秀英' }] });
+    expect(dup.statusCode).toBe(400);
+    expect(dup.json().message).toContain(`${yesterday} 上午 王秀英`);
+    expect(dup.json().fields[0].path).toBe('shifts.1');
+    const twice = await yingzi.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: future, slot: 'am', personName: '张三' }, { onDate: future, slot: 'am', personName: '张三' }] });
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().message).toContain('第2行与第1行重复');
+    expect(await count()).toBe(before);
+    expect((await xihuagou.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: future, slot: 'pm', personName: '越权' }] })).statusCode).toBe(404);
+  });
+
+  it('a member of another branch cannot be put on the roster', async () => {
+    const [other] = await q('select id from members where organization_id = $1 limit 1', [ids['西花沟村党支部']]);
+    const res = await yingzi.post('/api/duty-shifts', { organizationId: ids['营子村党支部'], shifts: [{ onDate: future, slot: 'pm', personName: '外村', memberId: other.id }] });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields[0].path).toBe('shifts.0.memberId');
+  });
+
+  it('swap, then presence entered by the village for past days only; no location or device fields exist', async () => {
+    const [am, pm, later] = shifts;
+    const swapped = ok(await yingzi.post(`/api/duty-shifts/${pm.id}/swap`, { swappedWithName: '赵国强', reason: '李建军外出开会' }));
+    expect(swapped).toMatchObject({ onDutyName: '赵国强', swapReason: '李建军外出开会' });
+    ok(await yingzi.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'present' }));
+    ok(await admin.post(`/api/duty-shifts/${pm.id}/presence`, { presence: 'excused', note: '病假' }));
+    const tooEarly = await yingzi.post(`/api/duty-shifts/${later.id}/presence`, { presence: 'present' });
+    expect(tooEarly.statusCode).toBe(400);
+    expect(tooEarly.json().fields[0].path).toBe('presence');
+    const gps = await yingzi.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'present', latitude: 40.1 });
+    expect(gps.statusCode).toBe(400);
+    expect((await yingzi.post(`/api/duty-shifts/${am.id}/swap`, { swappedWithName: '某人', reason: '事后改' })).statusCode).toBe(409);
+    expect((await xihuagou.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'absent' })).statusCode).toBe(404);
+    expect((await member.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'absent' })).statusCode).toBe(404);
+  });
+
+  it('the month list carries the summary counts; other villages see none of it', async () => {
+    const list = ok(await yingzi.get(`/api/duty-shifts?orgId=${ids['营子村党支部']}&month=${month}`));
+    const inMonth = shifts.filter((s) => s.onDate.startsWith(month));
+    // The demo seed's shifts of the month, then the test's: one present, one excused, none left unrecorded.
+    const demoIds = demoMonth.items.map((s: Json) => s.id);
+    expect(demoIds.length).toBeGreaterThan(0);
+    expect(list.items.map((s: Json) => s.id).sort()).toEqual([...demoIds, ...inMonth.map((s) => s.id)].sort());
+    const was = demoMonth.summary;
+    expect(list.summary).toMatchObject({ scheduled: was.scheduled + inMonth.length, present: was.present + 1, excused: was.excused + 1, absent: was.absent, unrecorded: was.unrecorded });
+    expect(demoMonth.byOrganization).toEqual([expect.objectContaining({ organizationName: '营子村党支部' })]);
+    expect(list.byOrganization).toEqual([expect.objectContaining({ organizationName: '营子村党支部', present: demoMonth.byOrganization[0].present + 1 })]);
+    expect((await xihuagou.get(`/api/duty-shifts?orgId=${ids['营子村党支部']}`)).statusCode).toBe(404);
+    expect(ok(await xihuagou.get(`/api/duty-shifts?month=${month}`)).items.some((s: Json) => s.organizationName === '营子村党支部')).toBe(false);
+    expect((await yingzi.get('/api/duty-shifts?month=2024-13')).statusCode).toBe(400);
+  });
+
+  it('only a future shift without presence can be deleted', async () => {
+    const [am, , later] = shifts;
+    expect((await yingzi.request('DELETE', `/api/duty-shifts/${am.id}`)).statusCode).toBe(409);
+    expect((await xihuagou.request('DELETE', `/api/duty-shifts/${later.id}`)).statusCode).toBe(404);
+    ok(await yingzi.request('DELETE', `/api/duty-shifts/${later.id}`));
+    expect((await q('select count(*)::int as n from duty_shifts where id = $1', [later.id]))[0].n).toBe(0);
+    expect((await q(`select count(*)::int as n from audit_events where action = 'duty_roster.delete' and object_id = $1`, [String(later.id)]))[0].n).toBe(1);
+  });
+});
