@@ -193,6 +193,11 @@ export const PublicDisclosureSchema = z.object({
   attachments: z.array(z.object({ id: z.number(), name: z.string() })),
 });
 export const PublicMicroPowerSchema = z.object({ area: z.string(), name: z.string(), legalBasis: z.string(), steps: z.array(z.string()) });
+/** A use of a micro-power item the village marked publishable: which steps were done and when. */
+export const PublicMicroPowerUseSchema = z.object({
+  itemName: z.string(), subject: z.string(), startedOn: z.string(),
+  steps: z.array(z.object({ name: z.string(), doneOn: z.string().nullable() })),
+});
 export const PublicVillageNoticeSchema = z.object({
   stage: z.enum(['activist', 'candidate', 'admission', 'confirmation']), stageLabel: z.string(), startsOn: z.string(), endsOn: z.string(), content: z.string(),
 });
@@ -200,6 +205,7 @@ export const PublicVillageDisclosuresSchema = z.object({
   village: z.object({ code: z.string(), name: z.string() }),
   disclosures: z.array(PublicDisclosureSchema),
   microPower: z.array(PublicMicroPowerSchema),
+  microPowerUses: z.array(PublicMicroPowerUseSchema),
   notices: z.array(PublicVillageNoticeSchema),
 });
 export type PublicVillageDisclosures = z.infer<typeof PublicVillageDisclosuresSchema>;

@@ -230,6 +230,26 @@ describe('scope and the public side', () => {
       expect(JSON.stringify(json)).not.toContain('13812345678');
     }
   });
+
+  it('the public page lists the micro-power uses a village marked publishable, with the steps done, and no others', async () => {
+    const { rows: [item] } = await ctx.pool.query(`select id, name, steps from micro_power_items where tenant_id = (select tenant_id from organizations where id = $1) order by id limit 1`, [ids['营子村党支部']]);
+    const use = (subject: string, publishable: boolean) => ctx.pool.query(`insert into micro_power_uses (tenant_id, organization_id, item_id, subject, started_on, steps, publishable)
+      values ((select tenant_id from organizations where id = $1), $1, $2, $3, '2026-03-02', $4, $5)`,
+      [ids['营子村党支部'], item.id, subject, JSON.stringify([{ index: 0, doneOn: '2026-03-03', by: '王书记', note: null }]), publishable]);
+    await use('公开的运行记录甲', true);
+    await use('不公开的运行记录乙', false);
+    const json = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
+    const shown = (json.microPowerUses as Json[]).find((u) => u.subject === '公开的运行记录甲');
+    expect(shown).toMatchObject({ itemName: item.name, startedOn: '2026-03-02' });
+    expect(shown.steps[0]).toEqual({ name: item.steps[0], doneOn: '2026-03-03' });
+    expect(shown.steps[1]).toEqual({ name: item.steps[1], doneOn: null });
+    expect(JSON.stringify(json)).not.toContain('不公开的运行记录乙');
+    // Who did a step is not for the public page.
+    expect(JSON.stringify(shown)).not.toContain('王书记');
+    const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
+    expect(page.body).toContain('公开的运行记录甲');
+    expect(page.body).not.toContain('不公开的运行记录乙');
+  });
 });
 
 describe('due and overdue', () => {

@@ -55,6 +55,13 @@ export function renderVillagePage(data: PublicVillageDisclosures): string {
         + `<ol>${m.steps.map((s) => `<li>${esc(s)}</li>`).join('')}</ol></section>`);
     }
   }
+  if (data.microPowerUses.length) {
+    parts.push('<h2>小微权力运行公开</h2>');
+    for (const u of data.microPowerUses) {
+      parts.push(`<section class="c"><b>${esc(u.subject)}</b><span class="t">${esc(u.itemName)}</span><div class="m">${esc(u.startedOn)} 起</div>`
+        + `<ol>${u.steps.map((st) => `<li>${esc(st.name)}${st.doneOn ? `(${esc(st.doneOn)})` : '(未办)'}</li>`).join('')}</ol></section>`);
+    }
+  }
   parts.push('</main>');
   return layout(`${village.name}三务公开`, parts.join(''));
 }

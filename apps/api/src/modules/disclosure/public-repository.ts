@@ -5,7 +5,7 @@
 import { and, asc, desc, eq, gte, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import {
-  disclosureFiles, disclosures, microPowerAdoptions, microPowerItems, organizations, recruitmentPublicNotices, recruitments, tenants, villages,
+  disclosureFiles, disclosures, microPowerAdoptions, microPowerItems, microPowerUses, organizations, recruitmentPublicNotices, recruitments, tenants, villages,
 } from '../../db/schema/index.js';
 
 /**
@@ -66,6 +66,16 @@ export async function microPowerOf(db: DbOrTx, villageId: number) {
     .innerJoin(organizations, eq(organizations.id, microPowerAdoptions.organizationId))
     .where(and(eq(organizations.villageId, villageId), eq(organizations.status, 'active'), eq(microPowerItems.active, true)))
     .orderBy(asc(microPowerItems.sortOrder), asc(microPowerItems.area), asc(microPowerItems.name));
+}
+
+/** Uses of micro-power items marked publishable, newest first; who did a step stays off the public page. */
+export async function microPowerUsesOf(db: DbOrTx, villageId: number) {
+  return db.select({ itemName: microPowerItems.name, steps: microPowerItems.steps, subject: microPowerUses.subject, startedOn: microPowerUses.startedOn, done: microPowerUses.steps })
+    .from(microPowerUses)
+    .innerJoin(microPowerItems, eq(microPowerItems.id, microPowerUses.itemId))
+    .innerJoin(organizations, eq(organizations.id, microPowerUses.organizationId))
+    .where(and(eq(organizations.villageId, villageId), eq(microPowerUses.publishable, true)))
+    .orderBy(desc(microPowerUses.startedOn), desc(microPowerUses.id)).limit(50);
 }
 
 /** 发展党员 公示 marked publishable, from 30 days back on (a notice that ended long ago is no longer news). */

@@ -38,6 +38,10 @@ export async function villageDisclosures(db: DbOrTx, code: string): Promise<Publ
     village: { code: village.code, name: village.name },
     disclosures: rows.map((r) => toPublic(r, files, today)),
     microPower: (await repo.microPowerOf(db, village.id)).map((m) => ({ area: clean(m.area), name: clean(m.name), legalBasis: clean(m.legalBasis), steps: m.steps.map(clean) })),
+    microPowerUses: (await repo.microPowerUsesOf(db, village.id)).map((u) => ({
+      itemName: clean(u.itemName), subject: clean(u.subject), startedOn: u.startedOn,
+      steps: u.steps.map((name, index) => ({ name: clean(name), doneOn: u.done.find((d) => d.index === index)?.doneOn ?? null })),
+    })),
     notices: (await repo.noticesOf(db, village.id, addDays(today, -30))).map((n) => ({
       stage: n.stage, stageLabel: PUBLIC_NOTICE_STAGE_LABELS[n.stage], startsOn: n.startsOn, endsOn: n.endsOn, content: clean(n.content),
     })),
