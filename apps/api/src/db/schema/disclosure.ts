@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import { bytea } from './columns.js';
+import { storedFileColumns } from './columns.js';
 import { organizations, tenants, villages } from './organizations.js';
 import { users } from './auth.js';
 
@@ -40,12 +40,7 @@ export const disclosureFiles = pgTable('disclosure_files', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   disclosureId: integer('disclosure_id').notNull().references(() => disclosures.id),
-  name: text('name').notNull(),
-  mime: text('mime').notNull(),
-  size: integer('size').notNull(),
-  data: bytea('data').notNull(),
-  uploadedBy: integer('uploaded_by').references(() => users.id),
-  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  ...storedFileColumns(),
 }, (t) => [index('disclosure_files_disclosure_idx').on(t.disclosureId)]);
 
 /** Every transition of a disclosure, who and when (提出、审核、审批、公开、退回). */

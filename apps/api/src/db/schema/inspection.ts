@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { bytea } from './columns.js';
+import { storedFileColumns } from './columns.js';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 
@@ -48,12 +48,7 @@ export const inspectionFiles = pgTable('inspection_files', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   resultId: integer('result_id').references(() => inspectionResults.id),
   evidenceId: integer('evidence_id'),
-  name: text('name').notNull(),
-  mime: text('mime').notNull(),
-  size: integer('size').notNull(),
-  data: bytea('data').notNull(),
-  uploadedBy: integer('uploaded_by').references(() => users.id),
-  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  ...storedFileColumns(),
 }, (t) => [index('inspection_files_result_idx').on(t.resultId), index('inspection_files_evidence_idx').on(t.evidenceId)]);
 
 /** 整改: each finding becomes a task with an owner, a deadline and the evidence required. */

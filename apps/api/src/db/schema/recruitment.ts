@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { bytea } from './columns.js';
+import { storedFileColumns } from './columns.js';
 import { sql } from 'drizzle-orm';
 import type { RuleMessage, StepDetails } from '@dj/contracts';
 import { organizations, tenants } from './organizations.js';
@@ -67,12 +67,7 @@ export const recruitmentFiles = pgTable('recruitment_files', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   recordId: integer('record_id').notNull().references(() => recruitmentSteps.id),
-  name: text('name').notNull(),
-  mime: text('mime').notNull(),
-  size: integer('size').notNull(),
-  data: bytea('data').notNull(),
-  uploadedBy: integer('uploaded_by').references(() => users.id),
-  uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
+  ...storedFileColumns(),
 }, (t) => [index('recruitment_files_record_idx').on(t.recordId)]);
 
 /** 培养联系人, 入党介绍人 and 镇党委委员 in direct contact: dated relations to full members. */

@@ -239,7 +239,7 @@ describe('scope and the public side', () => {
     await use('公开的运行记录甲', true);
     await use('不公开的运行记录乙', false);
     const json = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
-    const shown = (json.microPowerUses as Json[]).find((u) => u.subject === '公开的运行记录甲');
+    const shown = (json.microPowerUses as Json[]).find((u) => u.subject === '公开的运行记录甲') as Json;
     expect(shown).toMatchObject({ itemName: item.name, startedOn: '2026-03-02' });
     expect(shown.steps[0]).toEqual({ name: item.steps[0], doneOn: '2026-03-03' });
     expect(shown.steps[1]).toEqual({ name: item.steps[1], doneOn: null });
