@@ -222,10 +222,11 @@ export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 
 /** The branch's to-do list: what is due or late, derived from the records (never a score). */
 export const TaskSchema = z.object({
-  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE']),
-  /** null for DISCLOSURE_* (三务公开 of a branch, no member): memberName then names the disclosure and period. */
+  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE', 'RECTIFICATION_DUE', 'RECTIFICATION_LATE']),
+  /** null for DISCLOSURE_* and RECTIFICATION_* (a branch's business, no member): memberName then names the disclosure or the finding. */
   memberId: z.number().nullable(), memberName: z.string(), organizationName: z.string(), message: z.string(), rule: z.string().nullable(),
 });
+export type Task = z.infer<typeof TaskSchema>;
 export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
 export const TaskQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });
 

@@ -16,6 +16,7 @@ import { mobileMemberWarnings, letterWarnings } from './rules/flow-rules.js';
 import { validateEventSequence } from './rules/membership-status.js';
 import { canManage, loadMember, type Caller } from './service.js';
 import { disclosureTasks } from '../disclosure/board-service.js';
+import { rectificationTasks } from '../inspection/task-service.js';
 
 type CreateFlow = z.infer<typeof CreateFlowSchema>;
 type FlowContact = z.infer<typeof FlowContactSchema>;
@@ -153,5 +154,7 @@ export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise
   }
   // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
   items.push(...await disclosureTasks(db, user, under?.path));
+  // 联督联查 rectifications near or past their deadline (overdue ones are escalated to the town).
+  items.push(...await rectificationTasks(db, user, under?.path));
   return { items };
 }

@@ -111,6 +111,15 @@ describe('待办事项', () => {
     expect(within(late).getByRole('link', { name: '财务收支(每月)公开 2026-09' }).getAttribute('href')).toBe('/disclosures');
     expect(screen.getByTestId('task-group-DISCLOSURE_DUE').textContent).toContain('三务公开将到期');
   }, 30_000);
+  it('lists overdue rectifications as escalated, with a link to the rectification board', async () => {
+    installFetch(server({ tasks: () => [
+      { kind: 'RECTIFICATION_LATE', memberId: null, memberName: '整改:值班记录缺失', organizationName: '古屯村党支部', message: '应于2026-11-01前完成整改,已逾期26天,已上报镇党委(责任人:李建国)', rule: null },
+    ] }));
+    renderRoutes(routes, '/tasks');
+    const late = await screen.findByTestId('task-group-RECTIFICATION_LATE');
+    expect(late.textContent).toContain('整改逾期(已上报镇党委)');
+    expect(within(late).getByRole('link', { name: '整改:值班记录缺失' }).getAttribute('href')).toBe('/inspections?tab=rectifications');
+  }, 30_000);
   it('shows the first items of a long group and the rest on request', async () => {
     const many: Task[] = Array.from({ length: 8 }, (_, i) => ({
       kind: 'CONFIRMATION_DUE', memberId: 100 + i, memberName: `预备党员${i + 1}`, organizationName: '王庄村党支部',

@@ -12,7 +12,7 @@ import { useOrganizationTreeData } from '../organizations/api';
 type TaskKind = Task['kind'];
 
 /** Fixed order: the relation to transfer, the member out of touch, the letter not answered, the 转正 coming up. */
-export const TASK_KINDS: readonly TaskKind[] = ['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'DISCLOSURE_LATE', 'DISCLOSURE_DUE'];
+export const TASK_KINDS: readonly TaskKind[] = ['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE'];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
   UNREACHABLE: '失联提醒',
@@ -20,6 +20,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   CONFIRMATION_DUE: '预备期将满',
   DISCLOSURE_LATE: '三务公开逾期',
   DISCLOSURE_DUE: '三务公开将到期',
+  RECTIFICATION_LATE: '整改逾期(已上报镇党委)',
+  RECTIFICATION_DUE: '整改将到期',
 };
 const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
@@ -28,6 +30,8 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   CONFIRMATION_DUE: '30天内预备期届满的预备党员,应及时提交支部大会讨论转正。',
   DISCLOSURE_LATE: '已过公开期限仍未公开的党务、村务、财务事项,请尽快提出、审核、审批并公开。',
   DISCLOSURE_DUE: '即将到期的党务、村务、财务公开事项,请按期公开。',
+  RECTIFICATION_LATE: '联督联查发现的问题已过整改期限仍未验收,已上报镇党委。',
+  RECTIFICATION_DUE: '联督联查发现的问题即将到整改期限,请提交整改材料。',
 };
 
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */
@@ -57,7 +61,7 @@ function TaskItem({ task }: { task: Task }) {
   return (
     <div className="task-item" data-testid="task-item">
       <Flex gap={8} wrap align="baseline">
-        <Link to={task.memberId === null ? '/disclosures' : `/members/${task.memberId}`} className="task-member">
+        <Link to={task.memberId !== null ? `/members/${task.memberId}` : task.kind.startsWith('RECTIFICATION') ? '/inspections?tab=rectifications' : '/disclosures'} className="task-member">
           {task.memberName}
         </Link>
         <Typography.Text type="secondary">{task.organizationName}</Typography.Text>
