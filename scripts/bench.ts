@@ -107,7 +107,9 @@ try {
     for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) publicBytes += chunk.value.byteLength;
   }
   ttfb.sort((a, b) => a - b);
-  console.log(`  public page of 营子村 (GET /public/villages/370402105200): ${(publicBytes / 1024).toFixed(1)} KB, time to first byte median ${ttfb[2].toFixed(1)} ms of 5 (min ${ttfb[0].toFixed(1)}, max ${ttfb[4].toFixed(1)})`);
+  // fetch() decompresses for us; ask once with a browser's accept-encoding and count what crosses the wire.
+  const wire = await fetch(publicUrl, { headers: { 'accept-encoding': 'gzip' } }).then(async (r) => ({ encoding: r.headers.get('content-encoding'), bytes: Number(r.headers.get('content-length') ?? 0) || (await r.arrayBuffer()).byteLength }));
+  console.log(`  public page of 营子村 (GET /public/villages/370402105200): ${(publicBytes / 1024).toFixed(1)} KB of HTML, ${(wire.bytes / 1024).toFixed(1)} KB sent (${wire.encoding ?? 'uncompressed'}), time to first byte median ${ttfb[2].toFixed(1)} ms of 5 (min ${ttfb[0].toFixed(1)}, max ${ttfb[4].toFixed(1)})`);
   const publicPage = await measure('public page of 营子村, no session (GET /public/villages/:code)', publicUrl);
   console.log(`  ${publicPage.title}\n    ${publicPage.rps.toFixed(0)} req/s, p50 ${publicPage.p50} ms, p99 ${publicPage.p99} ms; ratio to bare ${(publicPage.rps / baseline.rps).toFixed(4)}`);
   const town = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=self`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items[0].id;

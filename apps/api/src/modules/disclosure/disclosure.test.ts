@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
@@ -229,6 +230,18 @@ describe('scope and the public side', () => {
       expect(JSON.stringify(json.notices)).toContain('138****5678');
       expect(JSON.stringify(json)).not.toContain('13812345678');
     }
+  });
+
+  it('the public page is sent gzipped to a browser that accepts it, with the same content', async () => {
+    const plain = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
+    const zipped = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toContain('accept-encoding');
+    expect(gunzipSync(zipped.rawPayload).toString('utf8')).toBe(plain.body);
+    expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
+    const missing = await ctx.app.inject({ method: 'GET', url: '/public/villages/999999999999', headers: { 'accept-encoding': 'gzip' } });
+    expect(missing.statusCode).toBe(404);
   });
 
   it('the public page lists the micro-power uses a village marked publishable, with the steps done, and no others', async () => {
