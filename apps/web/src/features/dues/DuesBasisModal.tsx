@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
 import { fenToYuanText, yuanRule, yuanToFen } from '../../lib/money';
 import { currentMonth } from '../../lib/months';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useSetDuesBasis } from './api';
 import { BASE_HINTS, needsBase, type DuesCategory } from './labels';
 import { MonthInput } from './MonthInput';

@@ -7,7 +7,7 @@ import { applyFieldErrors, contractRule } from '../../lib/form-errors';
 import { formatFen } from '../../lib/money';
 import { BACK_PAYMENT_LIMIT_MONTHS, backPaymentAllowed, currentMonth, monthLabel } from '../../lib/months';
 import { DateInput } from '../members/DateInput';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useRecordDuesPayment, type DuesPayment } from './api';
 
 interface PaymentValues {

@@ -11,7 +11,7 @@ import {
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useRecordEvent } from './api';
 import { DateInput } from './DateInput';
 import { branchOrgOptions } from './org-options';

@@ -12,7 +12,7 @@ import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
 import { DateInput } from '../members/DateInput';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useEndFlow, useRecordContact, useStartFlow, type CreateFlow, type MemberFlow } from './api';
 
 type Direction = CreateFlow['direction'];

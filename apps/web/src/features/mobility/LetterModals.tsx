@@ -5,7 +5,7 @@ import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
 import { DateInput } from '../members/DateInput';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useSettingValue } from '../settings/api';
 import { useIssueLetter, useReturnReceipt, type TransferLetter } from './api';
 

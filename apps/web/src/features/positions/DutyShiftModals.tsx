@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Radio, Typography } from 'antd';
+import { Alert, App, Form, Input, Radio, Typography } from 'antd';
 import { DUTY_PRESENCE_LABELS, DUTY_PRESENCES, DUTY_SLOT_LABELS, type DutyPresence } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
+import { FormModal } from '../../components/FormModal';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRecordPresence, useSwapDuty, type DutyShift } from './api';
 
@@ -15,46 +16,39 @@ export function SwapModal({ shift, onClose }: { shift: DutyShift; onClose: () =>
   const [error, setError] = useState<string | null>(null);
 
   return (
-    <Modal
+    <FormModal
       open
       title={`换班:${shiftText(shift)}`}
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={swap.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ swappedWithName: shift.swappedWithName ?? '', reason: shift.swapReason ?? '' }}
-        onFinish={(values) => {
-          setError(null);
-          swap.mutate(
-            { id: shift.id, swappedWithName: values.swappedWithName.trim(), reason: values.reason.trim() },
-            {
-              onSuccess: () => {
-                message.success('已记录换班');
-                onClose();
-              },
-              onError: (e) => {
-                if (!applyFieldErrors(form, e, ['swappedWithName', 'reason'])) setError(errorMessage(e));
-              },
+      name="duty-swap"
+      form={form}
+      pending={swap.isPending}
+      onClose={onClose}
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} />}
+      initialValues={{ swappedWithName: shift.swappedWithName ?? '', reason: shift.swapReason ?? '' }}
+      onFinish={(values) => {
+        setError(null);
+        swap.mutate(
+          { id: shift.id, swappedWithName: values.swappedWithName.trim(), reason: values.reason.trim() },
+          {
+            onSuccess: () => {
+              message.success('已记录换班');
+              onClose();
             },
-          );
-        }}
-      >
-        <Form.Item label="替班人" name="swappedWithName" rules={[{ required: true, whitespace: true, message: '请填写替班人' }]}>
-          <Input maxLength={20} />
-        </Form.Item>
-        <Form.Item label="换班原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写换班原因' }]}>
-          <Input.TextArea rows={2} maxLength={200} />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} />}
-    </Modal>
+            onError: (e) => {
+              if (!applyFieldErrors(form, e, ['swappedWithName', 'reason'])) setError(errorMessage(e));
+            },
+          },
+        );
+      }}
+    >
+      <Form.Item label="替班人" name="swappedWithName" rules={[{ required: true, whitespace: true, message: '请填写替班人' }]}>
+        <Input maxLength={20} />
+      </Form.Item>
+      <Form.Item label="换班原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写换班原因' }]}>
+        <Input.TextArea rows={2} maxLength={200} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -66,46 +60,41 @@ export function PresenceModal({ shift, onClose }: { shift: DutyShift; onClose: (
   const [error, setError] = useState<string | null>(null);
 
   return (
-    <Modal
+    <FormModal
       open
       title={`在岗情况:${shift.onDate} ${DUTY_SLOT_LABELS[shift.slot]} · ${shift.onDutyName}`}
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={record.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">由村里如实登记实际在岗情况,不做定位,不要求个人打卡。</Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ presence: shift.presence ?? 'present', note: shift.presenceNote ?? '' }}
-        onFinish={(values) => {
-          setError(null);
-          record.mutate(
-            { id: shift.id, presence: values.presence, note: values.note?.trim() || null },
-            {
-              onSuccess: () => {
-                message.success('已记录在岗情况');
-                onClose();
-              },
-              onError: (e) => {
-                if (!applyFieldErrors(form, e, ['presence', 'note'])) setError(errorMessage(e));
-              },
+      name="duty-presence"
+      form={form}
+      pending={record.isPending}
+      onClose={onClose}
+      before={
+        <Typography.Paragraph type="secondary">由村里如实登记实际在岗情况,不做定位,不要求个人打卡。</Typography.Paragraph>
+      }
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="presence-error" />}
+      initialValues={{ presence: shift.presence ?? 'present', note: shift.presenceNote ?? '' }}
+      onFinish={(values) => {
+        setError(null);
+        record.mutate(
+          { id: shift.id, presence: values.presence, note: values.note?.trim() || null },
+          {
+            onSuccess: () => {
+              message.success('已记录在岗情况');
+              onClose();
             },
-          );
-        }}
-      >
-        <Form.Item label="在岗情况" name="presence" rules={[{ required: true, message: '请选择' }]}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={DUTY_PRESENCES.map((p) => ({ value: p, label: DUTY_PRESENCE_LABELS[p] }))} />
-        </Form.Item>
-        <Form.Item label="说明" name="note">
-          <Input.TextArea rows={2} maxLength={200} placeholder="选填,如请假事由" />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="presence-error" />}
-    </Modal>
+            onError: (e) => {
+              if (!applyFieldErrors(form, e, ['presence', 'note'])) setError(errorMessage(e));
+            },
+          },
+        );
+      }}
+    >
+      <Form.Item label="在岗情况" name="presence" rules={[{ required: true, message: '请选择' }]}>
+        <Radio.Group optionType="button" buttonStyle="solid" options={DUTY_PRESENCES.map((p) => ({ value: p, label: DUTY_PRESENCE_LABELS[p] }))} />
+      </Form.Item>
+      <Form.Item label="说明" name="note">
+        <Input.TextArea rows={2} maxLength={200} placeholder="选填,如请假事由" />
+      </Form.Item>
+    </FormModal>
   );
 }

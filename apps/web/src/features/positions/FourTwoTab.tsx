@@ -1,9 +1,10 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Modal, Select, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { FOUR_TWO_CATEGORIES, FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STATUS_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateFourTwo, useFourTwoList, type FourTwoCategory, type FourTwoProcedure } from './api';
@@ -16,47 +17,40 @@ function CreateModal({ orgId, orgName, onClose }: { orgId: number; orgName: stri
   const { message } = App.useApp();
   const [error, setError] = useState<string | null>(null);
   return (
-    <Modal
+    <FormModal
       open
       title={`新建事项:${orgName}`}
       okText="新建"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ category: 'collective_project' }}
-        onFinish={(values) => {
-          setError(null);
-          create.mutate(
-            { organizationId: orgId, title: values.title.trim(), category: values.category },
-            {
-              onSuccess: (created) => {
-                message.success('已新建,请记录“提议”');
-                onClose();
-                void navigate(`/positions/four-two/${created.id}`);
-              },
-              onError: (e) => {
-                if (!applyFieldErrors(form, e, ['title', 'category'])) setError(errorMessage(e));
-              },
+      name="four-two-create"
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      after={error && <Alert type="error" showIcon title="未能新建" description={error} />}
+      initialValues={{ category: 'collective_project' }}
+      onFinish={(values) => {
+        setError(null);
+        create.mutate(
+          { organizationId: orgId, title: values.title.trim(), category: values.category },
+          {
+            onSuccess: (created) => {
+              message.success('已新建,请记录“提议”');
+              onClose();
+              void navigate(`/positions/four-two/${created.id}`);
             },
-          );
-        }}
-      >
-        <Form.Item label="事项名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }]}>
-          <Input maxLength={100} placeholder="如:村集体果园对外承包" />
-        </Form.Item>
-        <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={FOUR_TWO_CATEGORIES.map((c) => ({ value: c, label: FOUR_TWO_CATEGORY_LABELS[c] }))} />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能新建" description={error} />}
-    </Modal>
+            onError: (e) => {
+              if (!applyFieldErrors(form, e, ['title', 'category'])) setError(errorMessage(e));
+            },
+          },
+        );
+      }}
+    >
+      <Form.Item label="事项名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }]}>
+        <Input maxLength={100} placeholder="如:村集体果园对外承包" />
+      </Form.Item>
+      <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
+        <Select options={FOUR_TWO_CATEGORIES.map((c) => ({ value: c, label: FOUR_TWO_CATEGORY_LABELS[c] }))} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Empty, Flex, Form, Input, Modal, Select, Skeleton, Steps, Switch, Tag, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Form, Input, Select, Skeleton, Steps, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { LoadError } from '../../components/LoadError';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { todayInShanghai } from '../../lib/dates';
@@ -17,54 +18,47 @@ function CreateUseModal({ orgId, items, onClose }: { orgId: number; items: Micro
   const [error, setError] = useState<string | null>(null);
   const today = todayInShanghai();
   return (
-    <Modal
+    <FormModal
       open
       title="新建运行记录"
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
-    >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ startedOn: today }}
-        onFinish={(values) => {
-          setError(null);
-          create.mutate(
-            { organizationId: orgId, itemId: values.itemId, subject: values.subject.trim(), startedOn: values.startedOn },
-            {
-              onSuccess: () => {
-                message.success('已新建');
-                onClose();
-              },
-              onError: (e) => {
-                if (!applyFieldErrors(form, e, ['itemId', 'subject', 'startedOn'])) setError(errorMessage(e));
-              },
+      name="micro-power-use"
+      form={form}
+      pending={create.isPending}
+      onClose={onClose}
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} />}
+      initialValues={{ startedOn: today }}
+      onFinish={(values) => {
+        setError(null);
+        create.mutate(
+          { organizationId: orgId, itemId: values.itemId, subject: values.subject.trim(), startedOn: values.startedOn },
+          {
+            onSuccess: () => {
+              message.success('已新建');
+              onClose();
             },
-          );
-        }}
-      >
-        <Form.Item label="事项" name="itemId" rules={[{ required: true, message: '请选择事项' }]}>
-          <Select
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="本村采用的事项"
-            options={items.map((i) => ({ value: i.id, label: `${i.area} · ${i.name}` }))}
-            notFoundContent="本村还没有采用事项"
-          />
-        </Form.Item>
-        <Form.Item label="事由" name="subject" rules={[{ required: true, whitespace: true, message: '请填写事由' }]}>
-          <Input maxLength={100} placeholder="如:张某某宅基地申请" />
-        </Form.Item>
-        <Form.Item label="开始日期" name="startedOn" rules={[{ required: true, message: '请选择日期' }]}>
-          <DateInput max={today} />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} />}
-    </Modal>
+            onError: (e) => {
+              if (!applyFieldErrors(form, e, ['itemId', 'subject', 'startedOn'])) setError(errorMessage(e));
+            },
+          },
+        );
+      }}
+    >
+      <Form.Item label="事项" name="itemId" rules={[{ required: true, message: '请选择事项' }]}>
+        <Select
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder="本村采用的事项"
+          options={items.map((i) => ({ value: i.id, label: `${i.area} · ${i.name}` }))}
+          notFoundContent="本村还没有采用事项"
+        />
+      </Form.Item>
+      <Form.Item label="事由" name="subject" rules={[{ required: true, whitespace: true, message: '请填写事由' }]}>
+        <Input maxLength={100} placeholder="如:张某某宅基地申请" />
+      </Form.Item>
+      <Form.Item label="开始日期" name="startedOn" rules={[{ required: true, message: '请选择日期' }]}>
+        <DateInput max={today} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
@@ -78,52 +72,47 @@ function NextStepModal({ use, onClose }: { use: MicroPowerUse; onClose: () => vo
   const stepName = use.stepNames[index];
   const today = todayInShanghai();
   return (
-    <Modal
+    <FormModal
       open
       title={`记录第${index + 1}步:${stepName}`}
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={record.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
-    >
-      <Typography.Paragraph type="secondary">
-        {use.itemName} · {use.subject}
-      </Typography.Paragraph>
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ doneOn: today }}
-        onFinish={(values) => {
-          setError(null);
-          record.mutate(
-            { id: use.id, body: { index, doneOn: values.doneOn, by: values.by.trim(), note: values.note?.trim() || null } },
-            {
-              onSuccess: () => {
-                message.success(`已记录“${stepName}”`);
-                onClose();
-              },
-              onError: (e) => {
-                if (!applyFieldErrors(form, e, ['doneOn', 'by', 'note'])) setError(errorMessage(e));
-              },
+      name="micro-power-step"
+      form={form}
+      pending={record.isPending}
+      onClose={onClose}
+      before={
+        <Typography.Paragraph type="secondary">
+          {use.itemName} · {use.subject}
+        </Typography.Paragraph>
+      }
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="use-step-error" />}
+      initialValues={{ doneOn: today }}
+      onFinish={(values) => {
+        setError(null);
+        record.mutate(
+          { id: use.id, body: { index, doneOn: values.doneOn, by: values.by.trim(), note: values.note?.trim() || null } },
+          {
+            onSuccess: () => {
+              message.success(`已记录“${stepName}”`);
+              onClose();
             },
-          );
-        }}
-      >
-        <Form.Item label="办理日期" name="doneOn" rules={[{ required: true, message: '请选择日期' }]}>
-          <DateInput max={today} />
-        </Form.Item>
-        <Form.Item label="经办人" name="by" rules={[{ required: true, whitespace: true, message: '请填写经办人' }]}>
-          <Input maxLength={40} />
-        </Form.Item>
-        <Form.Item label="说明" name="note">
-          <Input.TextArea rows={2} maxLength={300} />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="use-step-error" />}
-    </Modal>
+            onError: (e) => {
+              if (!applyFieldErrors(form, e, ['doneOn', 'by', 'note'])) setError(errorMessage(e));
+            },
+          },
+        );
+      }}
+    >
+      <Form.Item label="办理日期" name="doneOn" rules={[{ required: true, message: '请选择日期' }]}>
+        <DateInput max={today} />
+      </Form.Item>
+      <Form.Item label="经办人" name="by" rules={[{ required: true, whitespace: true, message: '请填写经办人' }]}>
+        <Input maxLength={40} />
+      </Form.Item>
+      <Form.Item label="说明" name="note">
+        <Input.TextArea rows={2} maxLength={300} />
+      </Form.Item>
+    </FormModal>
   );
 }
 

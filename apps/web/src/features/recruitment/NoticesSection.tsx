@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../members/DateInput';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useCreateNotice, useNoticeOutcome, type Recruitment, type PublicNotice, type NoticeOutcome, type NoticeStage } from './api';
 import { RecordedWarnings } from './RecruitmentTimeline';
 

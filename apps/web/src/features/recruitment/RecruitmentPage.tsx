@@ -11,7 +11,7 @@ import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { DateInput } from '../members/DateInput';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useRecruitment, useStopRecruitment, type Recruitment, type RecruitmentStep } from './api';
 import { RecruitmentDocumentButtons } from './DocumentButtons';
 import { RecruitmentTimeline } from './RecruitmentTimeline';

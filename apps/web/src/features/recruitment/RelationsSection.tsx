@@ -7,7 +7,7 @@ import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../members/DateInput';
-import { FormModal } from '../organizations/modals/FormModal';
+import { FormModal } from '../../components/FormModal';
 import { useCreateRelation, useEndRelation, type Recruitment, type Relation, type RelationKind } from './api';
 import { MemberSelect } from './MemberSelect';
 

@@ -3,7 +3,7 @@ import { CloseOrganizationSchema, type CloseOrganization, type OrganizationDetai
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
 import { useCloseOrganization } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 interface Props {
   org: OrganizationDetail;

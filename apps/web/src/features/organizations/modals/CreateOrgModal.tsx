@@ -12,7 +12,7 @@ import {
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
 import { useCreateOrganization, useVillages } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 interface CreateValues {
   name: string;

@@ -5,7 +5,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useUpdateOrganization } from '../api';
 import { buildMoveTargets } from '../tree';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 interface MoveValues {
   parentId: number;

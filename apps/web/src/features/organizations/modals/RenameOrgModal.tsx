@@ -3,7 +3,7 @@ import { UpdateOrganizationSchema, type OrganizationDetail } from '@dj/contracts
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
 import { useUpdateOrganization } from '../api';
-import { FormModal } from './FormModal';
+import { FormModal } from '../../../components/FormModal';
 
 interface RenameValues {
   name: string;

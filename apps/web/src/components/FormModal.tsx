@@ -12,27 +12,34 @@ interface FormModalProps<T> {
   onFinish: (values: T) => void;
   pending: boolean;
   danger?: boolean;
+  /** A custom confirm label is shown exactly as given (no space inserted: e2e tests click it by name). */
+  okText?: string;
+  /** Shown above the form (context) and below it (the server's refusal). */
+  before?: ReactNode;
+  after?: ReactNode;
   children: ReactNode;
 }
 
 /** Modal + vertical form; the form is destroyed on close so every opening starts from initialValues. */
 export function FormModal<T extends object>(props: FormModalProps<T>) {
-  const { title, open, onClose, form, name, initialValues, onFinish, pending, danger, children } = props;
+  const { title, open, onClose, form, name, initialValues, onFinish, pending, danger, okText, before, after, children } = props;
   return (
     <Modal
       title={title}
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}
-      okText="确定"
+      okText={okText ?? '确定'}
       cancelText="取消"
       confirmLoading={pending}
-      okButtonProps={{ danger }}
+      okButtonProps={okText ? { danger, autoInsertSpace: false } : { danger }}
       destroyOnHidden
     >
+      {before}
       <Form<T> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={onFinish} preserve={false}>
         {children}
       </Form>
+      {after}
     </Modal>
   );
 }
