@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../apps/api/src/app.js';
 import { openDatabase } from '../apps/api/src/db/client.js';
-import { createTestDatabase, testCipher, testConfig } from '../apps/api/test/context.js';
+import { createTestDatabase, TEST_CONNECT_TIMEOUT_MS, testCipher, testConfig } from '../apps/api/test/context.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
@@ -25,7 +25,7 @@ export interface Site {
 export async function openSite(): Promise<Site> {
   if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium(${CHROMIUM}):请安装 Debian 的 chromium 包,或设置 CHROMIUM_PATH`);
   if (!existsSync(new URL('../apps/web/dist/index.html', import.meta.url))) throw new Error('网页端未构建:请用 npm test 运行(会先构建),或先运行 npm run build');
-  const database = openDatabase(await createTestDatabase(), 4);
+  const database = openDatabase(await createTestDatabase(), 4, TEST_CONNECT_TIMEOUT_MS);
   const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'dj-chromium-'));

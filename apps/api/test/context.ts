@@ -33,6 +33,9 @@ export class Session {
   patch(url: string, body: unknown) { return this.request('PATCH', url, body); }
 }
 
+/** Connects can take seconds on a loaded CI machine; a slow connect is not a failure. */
+export const TEST_CONNECT_TIMEOUT_MS = 30_000;
+
 /** A fixed test key: encrypted values in test databases are throwaway. */
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 export const testCipher = () => createFieldCipher(Buffer.from(TEST_ENCRYPTION_KEY, 'base64'));
@@ -55,7 +58,7 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
 
 export async function createTestContext(): Promise<TestContext> {
   const databaseUrl = await createTestDatabase();
-  const database = openDatabase(databaseUrl, 4);
+  const database = openDatabase(databaseUrl, 4, TEST_CONNECT_TIMEOUT_MS);
   const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
   return {
     app, db: database.db, pool: database.pool, databaseUrl,

@@ -33,7 +33,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const templateUrl = withDatabase(adminUrl, templateDb);
   await migrateDatabase(templateUrl);
-  const database = openDatabase(templateUrl, 2);
+  const database = openDatabase(templateUrl, 2, 30_000);
   await seedDemoTown(database.db, DEMO_PASSWORD, testCipher());
   await database.close();
 

@@ -73,7 +73,7 @@ describe('health', () => {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const { port } = silent.address() as AddressInfo;
     for (const url of ['postgres://nobody@127.0.0.1:1/none', `postgres://nobody@127.0.0.1:${port}/none`]) {
-      const database = openDatabase(url);
+      const database = openDatabase(url, 2, 1000);
       const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
       const started = Date.now();
       const res = await app.inject({ method: 'GET', url: '/readyz' });

@@ -3,13 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import { openDatabase, type Database } from '../db/client.js';
-import { createTestDatabase, signIn, testCipher, testConfig } from '../../test/context.js';
+import { createTestDatabase, signIn, TEST_CONNECT_TIMEOUT_MS, testCipher, testConfig } from '../../test/context.js';
 
 let app: FastifyInstance;
 let database: Database;
 const lines: string[] = [];
 beforeAll(async () => {
-  database = openDatabase(await createTestDatabase(), 2);
+  database = openDatabase(await createTestDatabase(), 2, TEST_CONNECT_TIMEOUT_MS);
   const stream = new PassThrough();
   stream.on('data', (chunk: Buffer) => lines.push(chunk.toString()));
   app = await buildApp({ config: testConfig({ LOG_LEVEL: 'trace' }), db: database.db, cipher: testCipher(), logger: true, logStream: stream });
