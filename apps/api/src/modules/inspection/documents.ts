@@ -11,10 +11,9 @@ import type { Db } from '../../db/client.js';
 import { safeName } from '../../lib/attachments.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { chineseDate } from '../activities/documents/activity-documents.js';
-import { heading, keyValue, paragraph, table, type Block, type DocModel } from '../activities/documents/doc-model.js';
-import { renderDocx } from '../activities/documents/render-docx.js';
-import { renderPdf } from '../activities/documents/render-pdf.js';
+import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
+import { renderDocx } from '../../lib/documents/render-docx.js';
+import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { listRectifications } from './rectification-service.js';
 import { getRound, type Caller } from './service.js';
 

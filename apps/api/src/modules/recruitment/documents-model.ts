@@ -7,8 +7,7 @@ import {
   PIPELINE_PHASE_LABELS, RELATION_KIND_LABELS, REGISTER_DOCUMENT_LABELS,
   type Recruitment, type RecruitmentSummary, type REGISTER_DOCUMENTS, type StepDetails,
 } from '@dj/contracts';
-import { heading, keyValue, paragraph, table, type Block, type DocModel } from '../activities/documents/doc-model.js';
-import { chineseDate } from '../activities/documents/activity-documents.js';
+import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { addMonths, addYears } from '../members/rules/dates.js';
 
 export type RegisterKind = (typeof REGISTER_DOCUMENTS)[number];

@@ -8,9 +8,9 @@ import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import type { DocModel } from '../activities/documents/doc-model.js';
-import { renderDocx } from '../activities/documents/render-docx.js';
-import { renderPdf } from '../activities/documents/render-pdf.js';
+import type { DocModel } from '../../lib/documents/doc-model.js';
+import { renderDocx } from '../../lib/documents/render-docx.js';
+import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { findActiveOrganization } from '../members/repository.js';
 import type { Caller } from '../members/service.js';
 import {

@@ -1,24 +1,16 @@
 import {
-  heading, image, keyValue, pageBreak, paragraph, table,
+  chineseDate, heading, image, keyValue, pageBreak, paragraph, table,
   type Block, type DocModel,
-} from './doc-model.js';
-import { renderDocx } from './render-docx.js';
-import { renderPdf } from './render-pdf.js';
+} from '../../../lib/documents/doc-model.js';
+import { renderDocx } from '../../../lib/documents/render-docx.js';
+import { renderPdf } from '../../../lib/documents/render-pdf.js';
 import type { DocActivity, DocAttendee, DocLedger, DocVote } from './types.js';
-
-export { renderDocx } from './render-docx.js';
-export { renderPdf } from './render-pdf.js';
-export type { DocModel } from './doc-model.js';
 
 const NONE = '—';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 const STATE_LABEL: Record<DocAttendee['state'], string> = { present: '出席', excused: '请假', absent: '缺席' };
 
 /** '2026-03-05' → '2026年3月5日', the form used on paper records; anything else is shown verbatim. */
-export function chineseDate(ymd: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd;
-}
 
 /**
  * Photo timestamps are stored as UTC ISO strings but people read them in Beijing time.

@@ -81,3 +81,9 @@ export function jpegSize(buf: Buffer): { width: number; height: number } {
   }
   throw new Error('JPEG frame header not found');
 }
+
+/** 2026-03-05 → 2026年3月5日, the way dates are written on party documents. */
+export function chineseDate(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(ymd);
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd;
+}
