@@ -28,6 +28,7 @@ import { inspectionRoutes } from './modules/inspection/routes.js';
 import { disclosureRoutes } from './modules/disclosure/routes.js';
 import { publicRoutes } from './modules/disclosure/public-routes.js';
 import multipart from '@fastify/multipart';
+import rateLimits from './plugins/rate-limit.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -56,7 +57,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   const app = Fastify({
     logger: logger ? { level: config.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: BODY_LIMIT,
-    trustProxy: true,
+    trustProxy: config.TRUST_PROXY,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -78,6 +79,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   // One xlsx roster per request; 10 MB holds tens of thousands of rows.
   await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(errorsPlugin);
+  await app.register(rateLimits);
   await app.register(securityHeaders);
   await app.register(authPlugin);
 

@@ -28,6 +28,16 @@ const EnvSchema = z.object({
   /** How SMS reminders leave: `log` writes a line with the masked number only; `http` posts {to, body} to SMS_HTTP_URL. */
   SMS_ADAPTER: z.enum(['log', 'http']).default('log'),
   SMS_HTTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /**
+   * Which peers may set X-Forwarded-For (the client address kept in the audit log and used by rate limits):
+   * `loopback` for a reverse proxy on the same host; `true` only when every request comes through a proxy,
+   * otherwise a client could name any address it likes. Fastify/proxy-addr syntax: addresses, CIDRs, presets.
+   */
+  TRUST_PROXY: z.string().default('loopback').transform((v) => (v === 'true' ? true : v === 'false' ? false : v)),
+  /** Requests per minute from one address to the public pages (/public, /api/public); 0 turns the limit off. */
+  PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
+  /** Sign-in attempts per minute from one address, on top of the per-account lockout; 0 turns it off. */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
 }).refine((env) => env.SMS_ADAPTER !== 'http' || !!env.SMS_HTTP_URL, { path: ['SMS_HTTP_URL'], message: 'SMS_ADAPTER=http 时必须设置 SMS_HTTP_URL' });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };

@@ -40,8 +40,12 @@ export const TEST_CONNECT_TIMEOUT_MS = 30_000;
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 export const testCipher = () => createFieldCipher(Buffer.from(TEST_ENCRYPTION_KEY, 'base64'));
 
+/** Per-address limits are off: every test signs in from 127.0.0.1; rate-limit.test.ts turns them on. */
 export function testConfig(env: Record<string, string> = {}) {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, ...env });
+  return loadConfig({
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', ...env,
+  });
 }
 
 /** A database of its own for one test file, cloned from the migrated and seeded template (or empty). */

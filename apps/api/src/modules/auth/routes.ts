@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LoginBodySchema, MeSchema, OkSchema } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
 import { currentUser, loadSessionUser, SESSION_COOKIE } from '../../plugins/auth.js';
+import { perMinute } from '../../plugins/rate-limit.js';
 import * as service from './service.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Per address on top of the per-account lockout: one address trying many accounts is stopped too.
   app.post('/api/auth/login', {
-    config: { public: true },
+    config: { public: true, rateLimit: perMinute(app.config.LOGIN_RATE_LIMIT) },
     schema: { tags: ['auth'], summary: '登录', body: LoginBodySchema, response: { 200: MeSchema } },
   }, async (request, reply) => {
     const { token, sessionId, csrfToken } = await service.login(app.db, request.body.username, request.body.password, request.ip);

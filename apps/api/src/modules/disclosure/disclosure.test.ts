@@ -242,6 +242,14 @@ describe('scope and the public side', () => {
     expect(zipped.rawPayload.length).toBeLessThan(plain.rawPayload.length / 2);
     const missing = await ctx.app.inject({ method: 'GET', url: '/public/villages/999999999999', headers: { 'accept-encoding': 'gzip' } });
     expect(missing.statusCode).toBe(404);
+    // The JSON for outside systems too, with the same document inside.
+    const url = `/api/public/villages/${YINGZI_CODE}/disclosures`;
+    const json = await ctx.app.inject({ method: 'GET', url });
+    const jsonZipped = await ctx.app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } });
+    expect(json.headers['content-encoding']).toBeUndefined();
+    expect(jsonZipped.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(jsonZipped.rawPayload).toString('utf8'))).toEqual(json.json());
+    expect(jsonZipped.rawPayload.length).toBeLessThan(json.rawPayload.length / 2);
   });
 
   it('the public page lists the micro-power uses a village marked publishable, with the steps done, and no others', async () => {

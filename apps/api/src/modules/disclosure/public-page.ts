@@ -83,6 +83,10 @@ export function renderDisclosurePage(village: { code: string; name: string }, d:
   return layout(`${d.title} - ${village.name}`, body);
 }
 
+export function renderBusy(message: string): string {
+  return layout('请稍后再试', `<header><h1>请稍后再试</h1></header><main><section class="c">${esc(message)}</section></main>`);
+}
+
 export function renderNotFound(): string {
   return layout('页面不存在', '<header><h1>页面不存在</h1></header><main><section class="c">没有找到这个村的公开内容,请核对链接。</section></main>');
 }
