@@ -1,5 +1,5 @@
 /** What is due or late: the town's board and the entries the branches' to-do list gets (no scores, only dates). */
-import type { DisclosureBoard, DisclosureRule } from '@dj/contracts';
+import type { DisclosureBoard, DisclosureRule, Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
@@ -58,14 +58,7 @@ export async function getBoard(db: DbOrTx, user: AuthUser, orgId?: number): Prom
   };
 }
 
-export interface DisclosureTask {
-  kind: 'DISCLOSURE_DUE' | 'DISCLOSURE_LATE';
-  memberId: null;
-  memberName: string;
-  organizationName: string;
-  message: string;
-  rule: string;
-}
+export type DisclosureTask = Task & { kind: 'DISCLOSURE_DUE' | 'DISCLOSURE_LATE' };
 
 /**
  * For the to-do list (members/mobility-service listTasks): one entry per branch and rule, late when the latest
@@ -84,9 +77,10 @@ export async function disclosureTasks(db: DbOrTx, user: AuthUser, underPath: str
         out.push({
           kind: 'DISCLOSURE_LATE', memberId: null, memberName: subject, organizationName: branch.name,
           message: `${periods.slice(0, 6).join('、')}${periods.length > 6 ? `等共${periods.length}期` : ''}尚未公开(最早应于${first}前公开)`, rule: s.rule.source,
+          link: `/disclosures?orgId=${branch.id}`,
         });
       } else if (s.status === 'due_soon') {
-        out.push({ kind: 'DISCLOSURE_DUE', memberId: null, memberName: subject, organizationName: branch.name, message: `${s.period}应于${s.dueOn}前公开`, rule: s.rule.source });
+        out.push({ kind: 'DISCLOSURE_DUE', memberId: null, memberName: subject, organizationName: branch.name, message: `${s.period}应于${s.dueOn}前公开`, rule: s.rule.source, link: `/disclosures?orgId=${branch.id}` });
       }
     }
   }

@@ -1,6 +1,6 @@
 import type { MemberMobility } from '@dj/contracts';
 import type { z } from 'zod';
-import type { CreateFlowSchema, CreateLetterSchema, FlowContactSchema, TaskSchema } from '@dj/contracts';
+import type { CreateFlowSchema, CreateLetterSchema, FlowContactSchema, Task } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
@@ -17,11 +17,11 @@ import { validateEventSequence } from './rules/membership-status.js';
 import { canManage, loadMember, type Caller } from './service.js';
 import { disclosureTasks } from '../disclosure/board-service.js';
 import { rectificationTasks } from '../inspection/task-service.js';
+import { recruitmentTasks } from '../recruitment/task-service.js';
 
 type CreateFlow = z.infer<typeof CreateFlowSchema>;
 type FlowContact = z.infer<typeof FlowContactSchema>;
 type CreateLetter = z.infer<typeof CreateLetterSchema>;
-type Task = z.infer<typeof TaskSchema>;
 
 async function flowSettings(db: DbOrTx, tenantId: number) {
   return {
@@ -140,21 +140,23 @@ export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise
   for (const f of await mobility.openFlowsInScope(db, user.scope, under?.path)) {
     if (f.direction !== 'outflow') continue;
     for (const w of mobileMemberWarnings({ flowStartedOn: f.startedOn, hasFixedPlace: f.hasFixedPlace, lastContactOn: f.lastContactOn }, today, settings)) {
-      items.push({ kind: w.code, memberId: f.memberId, memberName: f.memberName, organizationName: f.organizationName, message: w.message, rule: w.rule });
+      items.push({ kind: w.code, memberId: f.memberId, memberName: f.memberName, organizationName: f.organizationName, message: w.message, rule: w.rule, link: `/members/${f.memberId}` });
     }
   }
   for (const l of await mobility.openLettersInScope(db, user.scope, under?.path)) {
     for (const w of letterWarnings({ ...l, receiptReturnedOn: null }, today)) {
-      items.push({ kind: w.code, memberId: l.memberId, memberName: l.memberName, organizationName: l.organizationName, message: `介绍信${l.letterNo}:${w.message}`, rule: null });
+      items.push({ kind: w.code, memberId: l.memberId, memberName: l.memberName, organizationName: l.organizationName, message: `介绍信${l.letterNo}:${w.message}`, rule: null, link: `/members/${l.memberId}` });
     }
   }
   const due = await repo.list(db, user.scope, { under, range: 'subtree', filter: 'confirmation_due', today }, 1, 100);
   for (const m of due.items) {
-    items.push({ kind: 'CONFIRMATION_DUE', memberId: m.id, memberName: m.name, organizationName: m.organizationName, message: `预备期将于${m.probationEndsOn ?? addDays(today, 30)}届满,应及时讨论转正`, rule: '《中国共产党发展党员工作细则》第三十二条' });
+    items.push({ kind: 'CONFIRMATION_DUE', memberId: m.id, memberName: m.name, organizationName: m.organizationName, message: `预备期将于${m.probationEndsOn ?? addDays(today, 30)}届满,应及时讨论转正`, rule: '《中国共产党发展党员工作细则》第三十二条', link: `/members/${m.id}` });
   }
   // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
   items.push(...await disclosureTasks(db, user, under?.path));
   // 联督联查 rectifications near or past their deadline (overdue ones are escalated to the town).
   items.push(...await rectificationTasks(db, user, under?.path));
+  // 发展党员 deadlines (谈话, 考察, 审批 within three months, 公示 results) from the recruitment rules.
+  items.push(...await recruitmentTasks(db, user, under?.path));
   return { items };
 }

@@ -15,11 +15,11 @@ const UNREACHABLE_RULE = '《中国共产党党员教育管理工作条例》第
 
 /** Deliberately out of order: the page groups them under fixed headings. */
 const TASKS: Task[] = [
-  { kind: 'CONFIRMATION_DUE', memberId: 21, memberName: '赵小梅', organizationName: '王庄村党支部', message: '预备期将于2026-08-01届满,应及时讨论转正', rule: '《中国共产党发展党员工作细则》第三十二条' },
-  { kind: 'UNREACHABLE', memberId: 12, memberName: '李国强', organizationName: '王庄村党支部', message: '已7个月未能取得联系(最后一次联系为2025-12-01),请党支部设法查找', rule: UNREACHABLE_RULE },
-  { kind: 'TRANSFER_DUE', memberId: 11, memberName: '王大山', organizationName: '镇政府办公室党支部', message: '该党员自2025-10-01外出已9个月且有相对固定的处所,应当转接组织关系(2026-04-01起)', rule: '《中国共产党党员教育管理工作条例》第二十五条: 外出学习、工作、生活6个月以上并且地点相对固定的,应当转接组织关系' },
-  { kind: 'RECEIPT_OVERDUE', memberId: 13, memberName: '孙立新', organizationName: '王庄村党支部', message: '介绍信西组〔2026〕3号:至今未收到回执,请与接收党组织核实', rule: null },
-  { kind: 'UNREACHABLE', memberId: 14, memberName: '周海', organizationName: '镇政府办公室党支部', message: '已6个月未能取得联系(自2026-01-02外出后未有联系记录)', rule: UNREACHABLE_RULE },
+  { kind: 'CONFIRMATION_DUE', memberId: 21, memberName: '赵小梅', organizationName: '王庄村党支部', message: '预备期将于2026-08-01届满,应及时讨论转正', rule: '《中国共产党发展党员工作细则》第三十二条', link: '/members/21' },
+  { kind: 'UNREACHABLE', memberId: 12, memberName: '李国强', organizationName: '王庄村党支部', message: '已7个月未能取得联系(最后一次联系为2025-12-01),请党支部设法查找', rule: UNREACHABLE_RULE, link: '/members/12' },
+  { kind: 'TRANSFER_DUE', memberId: 11, memberName: '王大山', organizationName: '镇政府办公室党支部', message: '该党员自2025-10-01外出已9个月且有相对固定的处所,应当转接组织关系(2026-04-01起)', rule: '《中国共产党党员教育管理工作条例》第二十五条: 外出学习、工作、生活6个月以上并且地点相对固定的,应当转接组织关系', link: '/members/11' },
+  { kind: 'RECEIPT_OVERDUE', memberId: 13, memberName: '孙立新', organizationName: '王庄村党支部', message: '介绍信西组〔2026〕3号:至今未收到回执,请与接收党组织核实', rule: null, link: '/members/13' },
+  { kind: 'UNREACHABLE', memberId: 14, memberName: '周海', organizationName: '镇政府办公室党支部', message: '已6个月未能取得联系(自2026-01-02外出后未有联系记录)', rule: UNREACHABLE_RULE, link: '/members/14' },
 ];
 
 function server({ who = me(['town_admin']), tasks = (_call: RecordedCall) => TASKS }: { who?: Me; tasks?: (call: RecordedCall) => Task[] } = {}) {
@@ -101,29 +101,45 @@ describe('待办事项', () => {
   }, 30_000);
   it('lists due and late 三务公开 of a branch with a link to the disclosures', async () => {
     const disclosureTasks: Task[] = [
-      { kind: 'DISCLOSURE_LATE', memberId: null, memberName: '财务收支(每月)公开 2026-09', organizationName: '王庄村党支部', message: '应于2026-10-10前公开,已逾期', rule: '《村民委员会组织法》第三十条' },
-      { kind: 'DISCLOSURE_DUE', memberId: null, memberName: '财务收支(每月)公开 2026-10', organizationName: '王庄村党支部', message: '应于2026-11-10前公开', rule: null },
+      { kind: 'DISCLOSURE_LATE', memberId: null, memberName: '财务收支(每月)公开 2026-09', organizationName: '王庄村党支部', message: '应于2026-10-10前公开,已逾期', rule: '《村民委员会组织法》第三十条', link: '/disclosures?orgId=3' },
+      { kind: 'DISCLOSURE_DUE', memberId: null, memberName: '财务收支(每月)公开 2026-10', organizationName: '王庄村党支部', message: '应于2026-11-10前公开', rule: null, link: '/disclosures?orgId=3' },
     ];
     installFetch(server({ tasks: () => disclosureTasks }));
     renderRoutes(routes, '/tasks');
     const late = await screen.findByTestId('task-group-DISCLOSURE_LATE');
     expect(late.textContent).toContain('三务公开逾期');
-    expect(within(late).getByRole('link', { name: '财务收支(每月)公开 2026-09' }).getAttribute('href')).toBe('/disclosures');
+    expect(within(late).getByRole('link', { name: '财务收支(每月)公开 2026-09' }).getAttribute('href')).toBe('/disclosures?orgId=3');
     expect(screen.getByTestId('task-group-DISCLOSURE_DUE').textContent).toContain('三务公开将到期');
   }, 30_000);
-  it('lists overdue rectifications as escalated, with a link to the rectification board', async () => {
+  it('lists overdue rectifications as escalated, with a link to the rectification', async () => {
     installFetch(server({ tasks: () => [
-      { kind: 'RECTIFICATION_LATE', memberId: null, memberName: '整改:值班记录缺失', organizationName: '古屯村党支部', message: '应于2026-11-01前完成整改,已逾期26天,已上报镇党委(责任人:李建国)', rule: null },
+      { kind: 'RECTIFICATION_LATE', memberId: null, memberName: '整改:值班记录缺失', organizationName: '古屯村党支部', message: '应于2026-11-01前完成整改,已逾期26天,已上报镇党委(责任人:李建国)', rule: null, link: '/rectifications/7' },
     ] }));
     renderRoutes(routes, '/tasks');
     const late = await screen.findByTestId('task-group-RECTIFICATION_LATE');
     expect(late.textContent).toContain('整改逾期(已上报镇党委)');
-    expect(within(late).getByRole('link', { name: '整改:值班记录缺失' }).getAttribute('href')).toBe('/inspections?tab=rectifications');
+    expect(within(late).getByRole('link', { name: '整改:值班记录缺失' }).getAttribute('href')).toBe('/rectifications/7');
+  }, 30_000);
+  it('lists 发展党员 deadlines after the members, late before due, each opening the person\'s recruitment', async () => {
+    installFetch(server({ tasks: () => [
+      { kind: 'RECRUITMENT_DUE', memberId: null, memberName: '刘晓', organizationName: '营子村党支部', message: '收到入党申请书后派人谈话:应于2026-12-05前', rule: '《中国共产党发展党员工作细则》第七条', link: '/recruitment/recruitments/9' },
+      { kind: 'RECRUITMENT_LATE', memberId: null, memberName: '陈静', organizationName: '营子村党支部', message: '上级党委审批接收预备党员(三个月内):应于2026-11-01前,已超过规定期限,办理时须写明特殊情况', rule: '《中国共产党发展党员工作细则》第二十四条', link: '/recruitment/recruitments/5' },
+      ...TASKS.slice(0, 1),
+    ] }));
+    renderRoutes(routes, '/tasks');
+    const list = await screen.findByTestId('task-list');
+    await within(list).findByText('陈静');
+    const headings = [...list.querySelectorAll('[data-testid^="task-group-"] .ant-card-head-title')].map((h) => h.textContent);
+    expect(headings).toEqual(['预备期将满1', '发展党员逾期1', '发展党员将到期1']);
+    const late = screen.getByTestId('task-group-RECRUITMENT_LATE');
+    expect(late.textContent).toContain('须写明特殊情况');
+    expect(late.textContent).toContain('依据:《中国共产党发展党员工作细则》第二十四条');
+    expect(within(late).getByRole('link', { name: '陈静' }).getAttribute('href')).toBe('/recruitment/recruitments/5');
   }, 30_000);
   it('shows the first items of a long group and the rest on request', async () => {
     const many: Task[] = Array.from({ length: 8 }, (_, i) => ({
       kind: 'CONFIRMATION_DUE', memberId: 100 + i, memberName: `预备党员${i + 1}`, organizationName: '王庄村党支部',
-      message: `预备期将于2026-08-${String(i + 1).padStart(2, '0')}届满,应及时讨论转正`, rule: null,
+      message: `预备期将于2026-08-${String(i + 1).padStart(2, '0')}届满,应及时讨论转正`, rule: null, link: `/members/${100 + i}`,
     }));
     installFetch(server({ tasks: () => many }));
     renderRoutes(routes, '/tasks');

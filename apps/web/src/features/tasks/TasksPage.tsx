@@ -11,13 +11,18 @@ import { useOrganizationTreeData } from '../organizations/api';
 
 type TaskKind = Task['kind'];
 
-/** Fixed order: the relation to transfer, the member out of touch, the letter not answered, the 转正 coming up. */
-export const TASK_KINDS: readonly TaskKind[] = ['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE'];
+/** Fixed order: the members (transfer, out of touch, letter, 转正), 发展党员, then the branch's 三务公开 and 整改; late before due. */
+export const TASK_KINDS: readonly TaskKind[] = [
+  'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
+  'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE',
+];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
   UNREACHABLE: '失联提醒',
   RECEIPT_OVERDUE: '介绍信回执逾期',
   CONFIRMATION_DUE: '预备期将满',
+  RECRUITMENT_LATE: '发展党员逾期',
+  RECRUITMENT_DUE: '发展党员将到期',
   DISCLOSURE_LATE: '三务公开逾期',
   DISCLOSURE_DUE: '三务公开将到期',
   RECTIFICATION_LATE: '整改逾期(已上报镇党委)',
@@ -28,6 +33,8 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   UNREACHABLE: '长期未能取得联系的流动党员,请党支部设法查找;是否停止党籍由党组织研究决定,系统不会自动处理。',
   RECEIPT_OVERDUE: '超过有效期仍未收到回执的组织关系介绍信,请与接收党组织核实。',
   CONFIRMATION_DUE: '30天内预备期届满的预备党员,应及时提交支部大会讨论转正。',
+  RECRUITMENT_LATE: '发展党员程序中已过期限的事项:谈话、考察、公示结果,或上级党委审批超过三个月(须写明特殊情况)。',
+  RECRUITMENT_DUE: '发展党员程序中即将到期的事项,请按期办理并记录。',
   DISCLOSURE_LATE: '已过公开期限仍未公开的党务、村务、财务事项,请尽快提出、审核、审批并公开。',
   DISCLOSURE_DUE: '即将到期的党务、村务、财务公开事项,请按期公开。',
   RECTIFICATION_LATE: '联督联查发现的问题已过整改期限仍未验收,已上报镇党委。',
@@ -61,7 +68,7 @@ function TaskItem({ task }: { task: Task }) {
   return (
     <div className="task-item" data-testid="task-item">
       <Flex gap={8} wrap align="baseline">
-        <Link to={task.memberId !== null ? `/members/${task.memberId}` : task.kind.startsWith('RECTIFICATION') ? '/inspections?tab=rectifications' : '/disclosures'} className="task-member">
+        <Link to={task.link} className="task-member">
           {task.memberName}
         </Link>
         <Typography.Text type="secondary">{task.organizationName}</Typography.Text>

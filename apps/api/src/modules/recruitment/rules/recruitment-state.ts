@@ -122,6 +122,9 @@ function statusOf(date: string, today: string, dueSoonDays: number): Deadline['s
 export interface NoticeFact { stage: string; endsOn: string; outcome: string | null }
 
 /** The dates a branch must keep: central deadlines are binding, local ones (settings) advisory. */
+/** The roster's own to-do item (CONFIRMATION_DUE) already reminds of this one. */
+export const CONFIRMATION_MEETING_DEADLINE = '预备期满,支部大会讨论转正';
+
 export function deadlinesOf(steps: readonly StepDefinition[], records: readonly RecordFact[], notices: readonly NoticeFact[], settings: RecruitmentSettings, probationEndsOn: string | null, today: string): Deadline[] {
   const out: Deadline[] = [];
   const open = new Set(openSteps(steps, records).map((s) => s.code));
@@ -136,7 +139,7 @@ export function deadlinesOf(steps: readonly StepDefinition[], records: readonly 
     push('上级党委审批接收预备党员(三个月内)', w('admission_approval').dueBy, true, `${XIZE}第二十四条`);
   }
   if (status === 'probationary') {
-    if (open.has('confirmation_meeting') || open.has('confirmation_application')) push('预备期满,支部大会讨论转正', probationEndsOn, true, `${XIZE}第三十二条、第三十三条`);
+    if (open.has('confirmation_meeting') || open.has('confirmation_application')) push(CONFIRMATION_MEETING_DEADLINE, probationEndsOn, true, `${XIZE}第三十二条、第三十三条`);
     if (open.has('confirmation_approval')) push('上级党委审批转正(三个月内)', w('confirmation_approval').dueBy, true, `${XIZE}第三十五条`);
     else if (open.has('probation_review')) push('预备党员半年考察', w('probation_review').dueBy, false, `本镇设置 recruitment.reviewIntervalMonths`);
   }
