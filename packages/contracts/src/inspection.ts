@@ -1,4 +1,4 @@
-// contract-ready: GET /api/inspection/checklist, GET /api/inspections, POST /api/inspections, GET /api/inspections/:id, POST /api/inspections/:id/results, POST /api/inspections/:id/results/:resultId/photos (multipart `file`), POST /api/inspections/:id/close, GET /api/inspections/:id/report/:format (docx|pdf), GET /api/inspection-files/:fileId, GET /api/rectifications, GET /api/rectifications/:id, POST /api/rectifications/:id/evidence (JSON {note} or multipart: field `note` + optional `file`), POST /api/rectifications/:id/accept, POST /api/rectifications/:id/reopen
+// contract-ready: GET /api/inspection/checklist, GET /api/inspections, POST /api/inspections, GET /api/inspections/:id, POST /api/inspections/:id/results, POST /api/inspections/:id/results/:resultId/photos (multipart `file`), POST /api/inspections/:id/close, GET /api/inspections/:id/report/:format (docx|pdf), GET /api/inspection-files/:fileId, GET /api/rectifications, GET /api/rectifications/:id, POST /api/rectifications/:id/evidence (JSON {note} or multipart: field `note` + optional `file`), POST /api/rectifications/:id/accept, POST /api/rectifications/:id/reopen, GET /api/inspections/:id/rectifications/ledger/:format (docx|pdf)
 import { z } from 'zod';
 import { DateSchema } from './members.js';
 
@@ -137,6 +137,8 @@ export type RecordInspectionResult = z.infer<typeof RecordInspectionResultSchema
 export const InspectionResultParamsSchema = z.object({ id: z.coerce.number().int().positive(), resultId: z.coerce.number().int().positive() });
 export const InspectionFileParamsSchema = z.object({ fileId: z.coerce.number().int().positive() });
 export const InspectionReportParamsSchema = z.object({ id: z.coerce.number().int().positive(), format: z.enum(['docx', 'pdf']) });
+/** 整改台账 of a round: the same params as the round's report. */
+export const RectificationLedgerParamsSchema = InspectionReportParamsSchema;
 
 export const RectificationEventSchema = z.object({
   id: z.number(),

@@ -1,4 +1,4 @@
-// contract-ready: GET /api/service-centers, GET /api/service-centers/:id, PUT /api/service-centers/by-org/:orgId, POST /api/service-centers/:id/photos, GET /api/service-centers/:id/photos/:photoId, POST /api/service-centers/:id/projects, PATCH /api/service-centers/:id/projects/:projectId, GET /api/duty-shifts, POST /api/duty-shifts, POST /api/duty-shifts/:id/swap, POST /api/duty-shifts/:id/presence, DELETE /api/duty-shifts/:id, GET /api/micro-power/items, POST /api/micro-power/items, PATCH /api/micro-power/items/:id, PUT /api/micro-power/adoptions/by-org/:orgId, GET /api/micro-power/uses, POST /api/micro-power/uses, POST /api/micro-power/uses/:id/steps, PATCH /api/micro-power/uses/:id, GET /api/four-two, POST /api/four-two, GET /api/four-two/:id, POST /api/four-two/:id/stages, POST /api/four-two/:id/stages/:stageId/file, GET /api/four-two/:id/stages/:stageId/file
+// contract-ready: GET /api/service-centers, GET /api/service-centers/:id, PUT /api/service-centers/by-org/:orgId, POST /api/service-centers/:id/photos, GET /api/service-centers/:id/photos/:photoId, POST /api/service-centers/:id/projects, PATCH /api/service-centers/:id/projects/:projectId, GET /api/duty-shifts, POST /api/duty-shifts, POST /api/duty-shifts/:id/swap, POST /api/duty-shifts/:id/presence, DELETE /api/duty-shifts/:id, GET /api/micro-power/items, POST /api/micro-power/items, PATCH /api/micro-power/items/:id, PUT /api/micro-power/adoptions/by-org/:orgId, GET /api/micro-power/uses, POST /api/micro-power/uses, POST /api/micro-power/uses/:id/steps, PATCH /api/micro-power/uses/:id, GET /api/four-two, POST /api/four-two, GET /api/four-two/:id, POST /api/four-two/:id/stages, POST /api/four-two/:id/stages/:stageId/file, GET /api/four-two/:id/stages/:stageId/file, GET /api/micro-power/ledger/:format (docx|pdf, ?orgId&year), GET /api/four-two/:id/document/:format (docx|pdf)
 import { z } from 'zod';
 import { DateSchema } from './members.js';
 
@@ -367,3 +367,15 @@ export type FourTwoProcedure = z.infer<typeof FourTwoProcedureSchema>;
 export const FourTwoListSchema = z.object({ items: z.array(FourTwoProcedureSchema) });
 export const FourTwoQuerySchema = z.object({ orgId: id.optional() });
 export const FourTwoStageParamsSchema = z.object({ id, stageId: id });
+
+// ---------- 台账 (generated documents) ----------
+
+export const POSITIONS_DOC_FORMATS = ['docx', 'pdf'] as const;
+export type PositionsDocFormat = (typeof POSITIONS_DOC_FORMATS)[number];
+export const MicroPowerLedgerParamsSchema = z.object({ format: z.enum(POSITIONS_DOC_FORMATS) });
+/** 小微权力运行台账 of one village branch and one year (default: this year in Asia/Shanghai). */
+export const MicroPowerLedgerQuerySchema = z.object({
+  orgId: id,
+  year: z.coerce.number().int('年份应为整数').min(2000, '年份不能早于2000年').max(2100, '年份不能晚于2100年').optional(),
+});
+export const FourTwoDocumentParamsSchema = z.object({ id, format: z.enum(POSITIONS_DOC_FORMATS) });

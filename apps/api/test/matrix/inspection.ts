@@ -32,6 +32,9 @@ const rows: Record<string, Case> = {
   'GET /api/inspections/:id/report/:format': {
     foreign: (f) => [{ url: `/api/inspections/${f.inspectionRound}/report/docx` }, { url: `/api/inspections/${f.inspectionRound}/report/pdf` }],
   },
+  'GET /api/inspections/:id/rectifications/ledger/:format': {
+    foreign: (f) => [{ url: `/api/inspections/${f.inspectionRound}/rectifications/ledger/docx` }, { url: `/api/inspections/${f.inspectionRound}/rectifications/ledger/pdf` }],
+  },
   'GET /api/inspection-files/:fileId': {
     foreign: (f) => [{ url: `/api/inspection-files/${f.inspectionPhoto}` }, { url: `/api/inspection-files/${f.inspectionEvidenceFile}` }],
   },

@@ -63,10 +63,14 @@ const rows: Record<string, Case> = {
   },
   'POST /api/micro-power/uses/:id/steps': { foreign: (f) => [{ url: `/api/micro-power/uses/${f.microPowerUse}/steps`, body: { index: 0, doneOn: '2001-02-03', by: '越权' } }] },
   'PATCH /api/micro-power/uses/:id': { foreign: (f) => [{ url: `/api/micro-power/uses/${f.microPowerUse}`, body: { publishable: true } }] },
+  'GET /api/micro-power/ledger/:format': {
+    foreign: (f) => [{ url: `/api/micro-power/ledger/docx?orgId=${f.org}` }, { url: `/api/micro-power/ledger/pdf?orgId=${f.org}&year=2024` }],
+  },
 
   'GET /api/four-two': { list: '/api/four-two', foreign: (f) => [{ url: `/api/four-two?orgId=${f.org}` }] },
   'POST /api/four-two': { foreign: (f) => [{ url: '/api/four-two', body: { organizationId: f.org, title: '越权', category: 'other' } }] },
   'GET /api/four-two/:id': { foreign: (f) => [{ url: `/api/four-two/${f.fourTwo}` }] },
+  'GET /api/four-two/:id/document/:format': { foreign: (f) => [{ url: `/api/four-two/${f.fourTwo}/document/docx` }, { url: `/api/four-two/${f.fourTwo}/document/pdf` }] },
   'POST /api/four-two/:id/stages': {
     foreign: (f) => [
       { url: `/api/four-two/${f.fourTwo}/stages`, body: { stage: 'consultation', heldOn: '2001-02-03' } },

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   AcceptRectificationSchema, CreateInspectionRoundSchema, IdParamSchema, InspectionChecklistSchema, InspectionFileParamsSchema,
   InspectionReportParamsSchema, InspectionResultParamsSchema, InspectionRoundDetailSchema, InspectionRoundListSchema, RecordInspectionResultSchema,
-  RectificationDetailSchema, RectificationListQuerySchema, RectificationListSchema, ReopenRectificationSchema,
+  RectificationDetailSchema, RectificationLedgerParamsSchema, RectificationListQuerySchema, RectificationListSchema, ReopenRectificationSchema,
 } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
 import { currentUser } from '../../plugins/auth.js';
-import { roundReport } from './documents.js';
+import { roundReport, type GeneratedFile } from './documents.js';
+import { rectificationLedger } from './rectification-documents.js';
 import * as rectification from './rectification-service.js';
 import { DEFAULT_CHECKLIST } from './rules/checklist.js';
 import * as service from './service.js';
@@ -59,14 +60,14 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.addResultPhoto(app.db, caller(request), request.params.id, request.params.resultId, () => oneFile(request)));
   app.post('/api/inspections/:id/close', { schema: { tags, summary: '结束本次联督联查', params: IdParamSchema, response: round } },
     async (request) => service.closeRound(app.db, caller(request), request.params.id));
+  // An ASCII fallback name for old clients; filename* carries the Chinese name (RFC 6266 / 5987).
+  const sendFile = (reply: FastifyReply, file: GeneratedFile, fallback: string) => reply.type(file.mime).header('cache-control', 'private, no-store')
+    .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+    .send(file.data);
   app.get('/api/inspections/:id/report/:format', { schema: { tags, summary: '联督联查情况报告(docx/pdf)', params: InspectionReportParamsSchema } },
-    async (request, reply) => {
-      const file = await roundReport(app.db, caller(request), request.params.id, request.params.format);
-      // An ASCII fallback name for old clients; filename* carries the Chinese name (RFC 6266 / 5987).
-      return reply.type(file.mime).header('cache-control', 'private, no-store')
-        .header('content-disposition', `attachment; filename="report.${request.params.format}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
-        .send(file.data);
-    });
+    async (request, reply) => sendFile(reply, await roundReport(app.db, caller(request), request.params.id, request.params.format), `report.${request.params.format}`));
+  app.get('/api/inspections/:id/rectifications/ledger/:format', { schema: { tags, summary: '本次检查的整改台账(docx/pdf)', params: RectificationLedgerParamsSchema } },
+    async (request, reply) => sendFile(reply, await rectificationLedger(app.db, caller(request), request.params.id, request.params.format), `rectifications.${request.params.format}`));
 
   app.get('/api/inspection-files/:fileId', { schema: { tags, summary: '检查照片或整改材料', params: InspectionFileParamsSchema } }, async (request, reply) => {
     const file = await service.readFile(app.db, currentUser(request), request.params.fileId);

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AddFourTwoStageSchema, CreateFourTwoSchema, FourTwoListSchema, FourTwoProcedureSchema, FourTwoQuerySchema, FourTwoStageParamsSchema, IdParamSchema } from '@dj/contracts';
+import { AddFourTwoStageSchema, CreateFourTwoSchema, FourTwoDocumentParamsSchema, FourTwoListSchema, FourTwoProcedureSchema, FourTwoQuerySchema, FourTwoStageParamsSchema, IdParamSchema } from '@dj/contracts';
 import { currentUser } from '../../plugins/auth.js';
+import { fourTwoDocument } from './documents.js';
 import * as service from './four-two-service.js';
 import { attachmentHeader, readUpload } from './upload.js';
 
@@ -22,5 +23,9 @@ export const fourTwoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/four-two/:id/stages/:stageId/file', { schema: { tags, summary: '下载环节材料', params: FourTwoStageParamsSchema } }, async (request, reply) => {
     const file = await service.readStageFile(app.db, currentUser(request), request.params.id, request.params.stageId);
     return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', attachmentHeader(file.name)).send(file.data);
+  });
+  app.get('/api/four-two/:id/document/:format', { schema: { tags, summary: '四议两公开全程纪实(docx/pdf)', params: FourTwoDocumentParamsSchema } }, async (request, reply) => {
+    const file = await fourTwoDocument(app.db, caller(request), request.params.id, request.params.format);
+    return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', attachmentHeader(file.filename)).send(file.data);
   });
 };

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateMicroPowerItemSchema, CreateMicroPowerUseSchema, IdParamSchema, MicroPowerAdoptionSchema, MicroPowerItemListSchema, MicroPowerItemQuerySchema,
-  MicroPowerItemSchema, MicroPowerUseListSchema, MicroPowerUseQuerySchema, MicroPowerUseSchema, PositionsOrgParamSchema, RecordUseStepSchema,
+  MicroPowerItemSchema, MicroPowerLedgerParamsSchema, MicroPowerLedgerQuerySchema, MicroPowerUseListSchema, MicroPowerUseQuerySchema, MicroPowerUseSchema, PositionsOrgParamSchema, RecordUseStepSchema,
   SaveAdoptionsSchema, UpdateMicroPowerItemSchema, UpdateMicroPowerUseSchema,
 } from '@dj/contracts';
 import { currentUser } from '../../plugins/auth.js';
+import { microPowerLedger } from './documents.js';
 import * as service from './micro-power-service.js';
+import { attachmentHeader } from './upload.js';
 
 export const microPowerRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['positions'];
@@ -28,4 +30,10 @@ export const microPowerRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.recordStep(app.db, caller(request), request.params.id, request.body));
   app.patch('/api/micro-power/uses/:id', { schema: { tags, summary: '设置是否公开', params: IdParamSchema, body: UpdateMicroPowerUseSchema, response: use } },
     async (request) => service.setPublishable(app.db, caller(request), request.params.id, request.body.publishable));
+  app.get('/api/micro-power/ledger/:format', {
+    schema: { tags, summary: '小微权力运行台账(docx/pdf,一个村一个年度,年度默认今年)', params: MicroPowerLedgerParamsSchema, querystring: MicroPowerLedgerQuerySchema },
+  }, async (request, reply) => {
+    const file = await microPowerLedger(app.db, caller(request), request.query.orgId, request.query.year, request.params.format);
+    return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', attachmentHeader(file.filename)).send(file.data);
+  });
 };

@@ -5,6 +5,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_ROUND_STATUS_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
+import { downloadFile } from '../../lib/download';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { downloadRoundReport, useCloseRound, useRound, type InspectionRoundDetail, type ReportFormat } from './api';
@@ -17,20 +18,33 @@ function Cell({ village, itemKey }: { village: Village; itemKey: string }) {
   return <Tag color={cell.color}>{cell.label}</Tag>;
 }
 
-function ReportButtons({ round }: { round: InspectionRoundDetail }) {
+/** Word and PDF of one generated document of the round; the server decides what the caller's copy holds. */
+function DownloadButtons({ label, download }: { label: string; download: (format: ReportFormat) => Promise<string> }) {
   const { message } = App.useApp();
   const [pending, setPending] = useState<ReportFormat | null>(null);
   const run = (format: ReportFormat) => {
     setPending(format);
-    downloadRoundReport(round.id, format, round.title)
+    download(format)
       .then((name) => message.success(`已开始下载“${name}”`), (error: unknown) => message.error(errorMessage(error)))
       .finally(() => setPending(null));
   };
   return (
     <Flex gap={8} wrap align="center">
-      <Typography.Text>检查情况报告</Typography.Text>
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'docx'} aria-label="检查情况报告(Word)" onClick={() => run('docx')}>Word</Button>
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'pdf'} aria-label="检查情况报告(PDF)" onClick={() => run('pdf')}>PDF</Button>
+      <Typography.Text>{label}</Typography.Text>
+      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'docx'} aria-label={`${label}(Word)`} onClick={() => run('docx')}>Word</Button>
+      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'pdf'} aria-label={`${label}(PDF)`} onClick={() => run('pdf')}>PDF</Button>
+    </Flex>
+  );
+}
+
+function ReportButtons({ round }: { round: InspectionRoundDetail }) {
+  return (
+    <Flex gap={16} wrap align="center">
+      <DownloadButtons label="检查情况报告" download={(format) => downloadRoundReport(round.id, format, round.title)} />
+      <DownloadButtons
+        label="整改台账"
+        download={(format) => downloadFile(`/api/inspections/${round.id}/rectifications/ledger/${format}`, `${round.title}-整改台账.${format}`)}
+      />
     </Flex>
   );
 }

@@ -1,8 +1,10 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { App, Button, Card, Checkbox, Collapse, Empty, Flex, Skeleton, Steps, Tabs, Tag, Typography } from 'antd';
-import { EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { App, Button, Card, Checkbox, Collapse, Empty, Flex, Select, Skeleton, Steps, Tabs, Tag, Typography } from 'antd';
+import { DownloadOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
+import { todayInShanghai } from '../../lib/dates';
+import { downloadFile } from '../../lib/download';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMicroPowerItems, useSaveAdoptions, type MicroPowerItem, type MicroPowerItemList } from './api';
 import { MicroPowerItemModal } from './MicroPowerItemModal';
@@ -136,6 +138,38 @@ function Adoptions({ orgId, data, canWrite }: { orgId: number; data: MicroPowerI
   );
 }
 
+/**
+ * The village's 小微权力运行台账 for a year, as Word or PDF. The year is the town's (Asia/Shanghai), as the server
+ * defaults it; earlier years stay available for the paper ledger of a past year.
+ */
+function LedgerDownloads({ orgId, orgName }: { orgId: number; orgName: string }) {
+  const { message } = App.useApp();
+  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const [pending, setPending] = useState<'docx' | 'pdf' | null>(null);
+  const run = (format: 'docx' | 'pdf') => {
+    setPending(format);
+    downloadFile(`/api/micro-power/ledger/${format}`, `${orgName}-${year}年小微权力运行台账.${format}`, { orgId, year })
+      .then((name) => message.success(`已开始下载“${name}”`), (error: unknown) => message.error(errorMessage(error)))
+      .finally(() => setPending(null));
+  };
+  return (
+    <Flex gap={8} wrap align="center" data-testid="micro-power-ledger">
+      <Typography.Text>运行台账</Typography.Text>
+      <Select
+        size="small"
+        aria-label="台账年度"
+        value={year}
+        onChange={setYear}
+        style={{ width: 96 }}
+        options={Array.from({ length: 5 }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i}年` }))}
+      />
+      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'docx'} aria-label="运行台账(Word)" onClick={() => run('docx')}>Word</Button>
+      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'pdf'} aria-label="运行台账(PDF)" onClick={() => run('pdf')}>PDF</Button>
+    </Flex>
+  );
+}
+
 /** 小微权力清单: the town's list with its flows, what each village adopted, and each use recorded step by step. */
 export function MicroPowerTab({ orgId, canWrite }: { orgId: number; canWrite: boolean }) {
   const list = useMicroPowerItems(orgId);
@@ -148,9 +182,11 @@ export function MicroPowerTab({ orgId, canWrite }: { orgId: number; canWrite: bo
     const data = list.data;
     const adoptedIds = new Set(data.adoptions.find((a) => a.organizationId === orgId)?.items.map((i) => i.itemId) ?? []);
     const adoptedItems = data.items.filter((i) => adoptedIds.has(i.id));
+    const orgName = data.adoptions.find((a) => a.organizationId === orgId)?.organizationName;
     body = (
       <Tabs
         size="small"
+        tabBarExtraContent={orgName ? <LedgerDownloads key={orgId} orgId={orgId} orgName={orgName} /> : undefined}
         items={[
           { key: 'list', label: '全镇清单', children: <TownList data={data} onEdit={setEditing} /> },
           { key: 'adopt', label: '本村采用', children: <Adoptions key={orgId} orgId={orgId} data={data} canWrite={canWrite} /> },

@@ -1,0 +1,221 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import JSZip from 'jszip';
+import type { LightMyRequestResponse } from 'fastify';
+import type { FourTwoProcedure, MicroPowerUse } from '@dj/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import type { Block, DocModel } from '../../lib/documents/doc-model.js';
+import { todayInShanghai } from '../../lib/time.js';
+import { fourTwoModel, microPowerLedgerModel, usesOfYear } from './documents.js';
+
+/** The 小微权力运行台账 and the 四议两公开全程纪实 through the API against the seeded demo town, files opened for real. */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+let ctx: TestContext;
+let admin: Session;
+let yingzi: Session;
+let xihuagou: Session;
+let member: Session;
+let ids: Record<string, number>;
+
+const ok = (res: LightMyRequestResponse) => {
+  if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
+  return res.json();
+};
+const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
+/** Written independently of chineseDate, so a broken formatter cannot pass its own test. */
+const cn = (ymd: string) => `${ymd.slice(0, 4)}年${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
+
+const tmp = mkdtempSync(join(tmpdir(), 'dj-positions-ledgers-'));
+let pdfs = 0;
+function pdfText(res: LightMyRequestResponse): string {
+  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+  expect(res.headers['content-type']).toBe('application/pdf');
+  if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext not found: install poppler-utils');
+  const file = join(tmp, `doc-${++pdfs}.pdf`);
+  writeFileSync(file, res.rawPayload);
+  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+}
+async function docxText(res: LightMyRequestResponse): Promise<string> {
+  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+  const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
+    .replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
+}
+const filename = (res: LightMyRequestResponse) => decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]);
+/** Every text a model holds, for the pure-function tests. */
+const modelText = (m: DocModel) => [m.title, m.subtitle ?? '', ...m.blocks.map((b: Block) => JSON.stringify(b))].join('\n');
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  [admin, yingzi, xihuagou, member] = await Promise.all(['admin', 'yingzi', 'xihuagou', 'member'].map((u) => ctx.signIn(u)));
+  ids = await orgIds(ctx.pool);
+});
+afterAll(async () => { await ctx.close(); });
+
+describe('小微权力运行台账', () => {
+  const url = (orgId: number, format: string, year?: number) => `/api/micro-power/ledger/${format}?orgId=${orgId}${year ? `&year=${year}` : ''}`;
+
+  it("a village's ledger: adopted items with their legal basis, each use with its steps in order and the next step of an unfinished one", async () => {
+    const yingziId = ids['营子村党支部'];
+    const uses: MicroPowerUse[] = ok(await yingzi.get(`/api/micro-power/uses?orgId=${yingziId}`)).items;
+    const unfinished = uses.find((u) => u.subject === '第三村民小组村民翻建住房用地申请')!;
+    expect(unfinished.status).toBe('in_progress');
+    const year = Number(unfinished.startedOn.slice(0, 4));
+    const list = ok(await yingzi.get(`/api/micro-power/items?orgId=${yingziId}`));
+    const adoptedIds = new Set(list.adoptions[0].items.map((i: Json) => i.itemId));
+    const homestead = list.items.find((i: Json) => i.name === '农村村民建房(宅基地)申请');
+    expect(adoptedIds.has(homestead.id)).toBe(true);
+
+    const docx = await yingzi.get(url(yingziId, 'docx', year));
+    expect(filename(docx)).toBe(`营子村党支部-${year}年小微权力运行台账.docx`);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const text = await docxText(docx);
+    const next = unfinished.nextStepIndex!;
+    for (const s of [
+      '小微权力运行台账', '营子村党支部', `${year}年度`, homestead.name, homestead.legalBasis, homestead.area, unfinished.subject,
+      cn(unfinished.startedOn), `下一步:第${next + 1}步"${unfinished.stepNames[next]}"`, '下一步,待办理',
+      ...unfinished.done.flatMap((s) => [s.name, cn(s.doneOn), s.by]),
+    ]) expect(text, s).toContain(s);
+    // The steps appear in their order.
+    let cursor = text.indexOf('步骤环节办理日期经办人说明', text.indexOf(unfinished.subject));
+    expect(cursor).toBeGreaterThan(0);
+    for (const name of unfinished.stepNames) {
+      const at = text.indexOf(name, cursor);
+      expect(at, name).toBeGreaterThan(cursor);
+      cursor = at;
+    }
+    // Every use of the year is there, and only this village's.
+    for (const u of usesOfYear(uses, year, todayInShanghai())) expect(text).toContain(u.subject);
+    for (const other of ['西花沟村', '付刘耀村', '村东生产路修缮工程']) expect(text).not.toContain(other);
+
+    const pdf = pdfText(await yingzi.get(url(yingziId, 'pdf', year)));
+    for (const s of ['小微权力运行台账', '营子村党支部', unfinished.subject, cn(unfinished.startedOn), '办理中']) expect(pdf).toContain(s);
+    expect(pdf).not.toContain('西花沟村');
+  });
+
+  it('the year defaults to this year in Asia/Shanghai; an empty year says so', async () => {
+    const thisYear = todayInShanghai().slice(0, 4);
+    expect(filename(await admin.get(url(ids['营子村党支部'], 'docx')))).toBe(`营子村党支部-${thisYear}年小微权力运行台账.docx`);
+    const empty = await docxText(await admin.get(url(ids['营子村党支部'], 'docx', 2001)));
+    expect(empty).toContain('本年度无小微权力运行记录');
+    expect(empty).toContain('2001年度');
+  });
+
+  it('another village, a 党员, a non-branch and an unknown id all answer the same 404; the export is audited', async () => {
+    const notFound = await xihuagou.get(url(99_999_999, 'docx'));
+    expect(notFound.statusCode).toBe(404);
+    for (const res of [
+      await xihuagou.get(url(ids['营子村党支部'], 'docx')),
+      await yingzi.get(url(ids['西花沟村党支部'], 'pdf')),
+      await member.get(url(ids['营子村党支部'], 'pdf')),
+    ]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.body).toBe(notFound.body);
+    }
+    const [committee] = await q(`select id from organizations where kind = 'committee' and tenant_id = (select tenant_id from organizations where id = $1)`, [ids['营子村党支部']]);
+    expect((await admin.get(url(committee.id, 'docx'))).statusCode).toBe(404);
+    expect((await admin.get(`/api/micro-power/ledger/xlsx?orgId=${ids['营子村党支部']}`)).statusCode).toBe(400);
+
+    const rows = await q(`select username, object_type, object_id, detail from audit_events where action = 'micro_power.ledger.export' order by id`);
+    expect(rows.length).toBeGreaterThanOrEqual(4);
+    expect(rows[0]).toMatchObject({ username: 'yingzi', object_type: 'organization', object_id: String(ids['营子村党支部']) });
+    expect(rows[0].detail).toMatchObject({ format: 'docx' });
+    expect(rows.some((r) => r.detail.year === 2001 && r.detail.uses === 0)).toBe(true);
+  });
+
+  it('pure: which uses a year lists, and an empty year', () => {
+    const use = (startedOn: string, done: string[], total: number): MicroPowerUse => ({
+      id: 1, organizationId: 1, organizationName: '营子村党支部', itemId: 1, itemName: '村级物资采购', area: '村级事务管理', subject: `始于${startedOn}`,
+      startedOn, stepNames: Array.from({ length: total }, (_, i) => `第${i + 1}步`),
+      done: done.map((doneOn, index) => ({ index, name: `第${index + 1}步`, doneOn, by: '张三', note: null })),
+      nextStepIndex: done.length < total ? done.length : null, status: done.length < total ? 'in_progress' : 'done', publishable: false, isDemo: false, can: { edit: false },
+    });
+    const finishedLastYear = use('2025-03-01', ['2025-03-01', '2025-04-01'], 2);
+    const crossing = use('2025-12-20', ['2025-12-20', '2026-01-05'], 2);
+    const carried = use('2025-11-01', ['2025-11-02'], 3);
+    const thisYear = use('2026-03-05', [], 2);
+    const subjects = (xs: MicroPowerUse[]) => xs.map((u) => u.subject);
+    expect(subjects(usesOfYear([finishedLastYear, crossing, carried, thisYear], 2026, '2026-06-01'))).toEqual([crossing, carried, thisYear].map((u) => u.subject));
+    expect(subjects(usesOfYear([finishedLastYear, crossing, carried, thisYear], 2025, '2026-06-01'))).toEqual([finishedLastYear, crossing, carried].map((u) => u.subject));
+    expect(usesOfYear([carried], 2027, '2026-06-01')).toEqual([]);
+
+    const text = modelText(microPowerLedgerModel({ organizationName: '营子村党支部', year: 2026, items: [], uses: [] }, '2026-03-05'));
+    expect(text).toContain('本年度无小微权力运行记录');
+    expect(text).toContain('本村尚未采用小微权力清单事项');
+    expect(text).toContain('2026年3月5日');
+    const one = modelText(microPowerLedgerModel({ organizationName: '营子村党支部', year: 2026, items: [], uses: [thisYear] }, '2026-03-05'));
+    expect(one).toContain('下一步:第1步\\"第1步\\"');
+    expect(one).toContain('2026年3月5日');
+  });
+});
+
+describe('四议两公开全程纪实', () => {
+  const find = async (s: Session, title: string): Promise<FourTwoProcedure> => ok(await s.get('/api/four-two')).items.find((p: Json) => p.title === title);
+
+  it('six stages with dates, bodies, votes and documents, and what is still open', async () => {
+    const p = await find(admin, '薄皮核桃初加工车间建设');
+    expect(p.stages).toHaveLength(4);
+    // A document on the 党员大会 stage, so its name must appear in the record.
+    const review = p.stages.find((s) => s.stage === 'review')!;
+    const boundary = '----ledgers';
+    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="党员大会会议记录.txt"\r\nContent-Type: text/plain\r\n\r\n会议记录\r\n--${boundary}--\r\n`);
+    ok(await admin.request('POST', `/api/four-two/${p.id}/stages/${review.id}/file`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` }));
+
+    const docx = await admin.get(`/api/four-two/${p.id}/document/docx`);
+    expect(filename(docx)).toBe('薄皮核桃初加工车间建设-四议两公开全程纪实.docx');
+    const text = await docxText(docx);
+    const v = review.vote!;
+    const resolution = p.stages.find((s) => s.stage === 'resolution')!;
+    for (const s of [
+      '四议两公开全程纪实', '薄皮核桃初加工车间建设', '刘耀村党支部', '集体经济项目', '进行中',
+      '村党组织提议', '村"两委"会议商议', '党员大会审议', '村民会议或村民代表会议决议', '决议公开', '实施结果公开',
+      ...p.stages.map((s) => cn(s.heldOn)), '党员大会', '村民代表会议',
+      `应到${v.eligible}人,实到${v.present}人`, `赞成${v.yes}票,反对${v.no}票,弃权${v.abstain}票`,
+      `赞成${resolution.vote!.yes}票`, '党员大会会议记录.txt', '未上传材料', '尚未进行(下一步)', '下一步:决议公开',
+    ]) expect(text, s).toContain(s);
+    expect(text).not.toContain('程序已终止');
+
+    const pdf = pdfText(await admin.get(`/api/four-two/${p.id}/document/pdf`));
+    for (const s of ['四议两公开全程纪实', '薄皮核桃初加工车间建设', '党员大会会议记录.txt', cn(review.heldOn), '尚未进行']) expect(pdf).toContain(s);
+  });
+
+  it('a rejected matter says the procedure ended; a finished one that all six are done', async () => {
+    const rejected = await find(admin, '集体机动地对外发包');
+    const text = await docxText(await admin.get(`/api/four-two/${rejected.id}/document/docx`));
+    for (const s of ['未通过', '程序已终止', '党员对发包期限和价格意见较大']) expect(text).toContain(s);
+    const done = await find(yingzi, '村集体闲置厂房对外租赁');
+    const own = await docxText(await yingzi.get(`/api/four-two/${done.id}/document/docx`));
+    for (const s of ['已完成', '六个环节均已完成', '已通过镇农村产权交易平台公开竞价出租', cn(done.stages[5].heldOn)]) expect(own).toContain(s);
+    for (const other of ['刘耀村', '西花沟村', '天齐庙村']) expect(own).not.toContain(other);
+  });
+
+  it("another village's matter, a 党员 and an unknown id answer the same 404; the export is audited", async () => {
+    const p = await find(admin, '薄皮核桃初加工车间建设');
+    const unknown = await yingzi.get('/api/four-two/99999999/document/docx');
+    expect(unknown.statusCode).toBe(404);
+    for (const res of [await yingzi.get(`/api/four-two/${p.id}/document/docx`), await member.get(`/api/four-two/${p.id}/document/pdf`)]) {
+      expect(res.statusCode).toBe(404);
+      expect(res.body).toBe(unknown.body);
+    }
+    const rows = await q(`select username, object_id, detail from audit_events where action = 'four_two.document.export' order by id`);
+    expect(rows[0]).toMatchObject({ username: 'admin', object_id: String(p.id) });
+    expect(rows[0].detail).toMatchObject({ format: 'docx', stages: 4, status: 'open' });
+  });
+
+  it('pure: a matter just registered lists all six stages as still to do', () => {
+    const fresh: FourTwoProcedure = {
+      id: 1, organizationId: 1, organizationName: '营子村党支部', title: '村内排水沟清淤', category: 'public_welfare', status: 'open', stages: [],
+      nextStage: 'proposal', thresholds: { reviewQuorumPercent: 67, reviewApprovePercent: 50 }, isDemo: false, createdAt: '2026-03-04T17:00:00.000Z', can: { edit: true },
+    };
+    const text = modelText(fourTwoModel(fresh, '2026-03-05'));
+    // 17:00 UTC on the 4th is already the 5th in Asia/Shanghai.
+    expect(text).toContain('登记日期');
+    expect(text).toContain('2026年3月5日');
+    expect(text).toContain('尚未进行(下一步)');
+    expect(text).toContain('下一步:村党组织提议');
+    expect(text).toContain('67%以上党员到会');
+  });
+});
