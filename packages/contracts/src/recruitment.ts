@@ -126,8 +126,30 @@ export const StepRecordSchema = z.object({
   recordedByName: z.string().nullable(),
   recordedAt: z.string(),
   files: z.array(z.object({ id: z.number(), name: z.string(), size: z.number() })),
+  /** The caller may void this record now: only the latest one, and only when no roster entry hangs on it. */
+  voidable: z.boolean(),
 });
 export type StepRecord = z.infer<typeof StepRecordSchema>;
+
+/** A record voided by mistake: kept and shown (never lose a record) but no rule, phase or document reads it. */
+export const VoidedRecordSchema = z.object({
+  id: z.number(),
+  stepCode: z.string(),
+  stepName: z.string(),
+  occurredOn: z.string(),
+  recordedByName: z.string().nullable(),
+  voidedAt: z.string(),
+  voidedByName: z.string().nullable(),
+  reason: z.string(),
+  /** Its attachments stay downloadable. */
+  files: z.array(z.object({ id: z.number(), name: z.string(), size: z.number() })),
+});
+export type VoidedRecord = z.infer<typeof VoidedRecordSchema>;
+
+export const VoidRecordSchema = z.object({
+  reason: z.string().trim().min(2, '请填写作废原因(至少2个字)').max(200, '作废原因不能超过200个字'),
+}).strict();
+export type VoidRecord = z.input<typeof VoidRecordSchema>;
 
 export const RECRUITMENT_STATUSES = ['active', 'probationary', 'confirmed', 'stopped'] as const;
 export const RECRUITMENT_STATUS_LABELS: Record<(typeof RECRUITMENT_STATUSES)[number], string> = {
@@ -268,6 +290,7 @@ export const RecruitmentSchema = RecruitmentSummarySchema.extend({
   stoppedReason: z.string().nullable(),
   steps: z.array(StepDefinitionSchema.extend({ recorded: z.boolean() })),
   records: z.array(StepRecordSchema),
+  voidedRecords: z.array(VoidedRecordSchema),
   nextSteps: z.array(NextStepSchema),
   deadlines: z.array(DeadlineSchema),
   relations: z.array(RelationSchema),

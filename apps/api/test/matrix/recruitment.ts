@@ -28,6 +28,13 @@ const rows: Record<string, Case> = {
       { url: `/api/recruitments/${own.recruitment}/records/${f.record}/files`, body: {} },
     ],
   },
+  'POST /api/recruitments/:id/records/:recordId/void': {
+    foreign: (f, own) => [
+      { url: `/api/recruitments/${f.recruitment}/records/${f.record}/void`, body: { reason: '越权作废' } },
+      // A record of another recruitment cannot be voided through an own one.
+      { url: `/api/recruitments/${own.recruitment}/records/${f.record}/void`, body: { reason: '越权作废' } },
+    ],
+  },
   'GET /api/recruitments/:id/files/:fileId': {
     foreign: (f, own) => [{ url: `/api/recruitments/${f.recruitment}/files/${f.file}` }, { url: `/api/recruitments/${own.recruitment}/files/${f.file}` }],
   },
@@ -113,7 +120,8 @@ export const recruitmentMatrix: MatrixModule = {
     // The probes' marker date and text, and the recruitments the matrix made (numbered from 70000000).
     const { rows: [dev] } = await pool.query(`select
         (select count(*) from persons where name like '越权%') + (select count(*) from recruitment_steps where occurred_on = '2001-02-03' or details->>'talker' = '越权')
-      + (select count(*) from recruitment_relations where since = '2001-02-03' or until is not null and id >= 72000000)
+      + (select count(*) from recruitment_relations where since = '2001-02-03' or (until is not null or voided_at is not null) and id >= 72000000)
+      + (select count(*) from recruitment_steps where void_reason = '越权作废' or voided_at is not null and recruitment_id >= 70000000)
       + (select count(*) from recruitment_public_notices where starts_on = '2001-02-03' or outcome is not null and id >= 73000000)
       + (select count(*) from recruitment_plans where year = 2001) + (select count(*) from recruitment_files where id > 74000003)
       + (select count(*) from recruitments where id >= 70000000 and (status <> 'active' or stopped_on is not null)) as n`);

@@ -47,7 +47,7 @@ export const recruitments = pgTable('recruitments', {
   uniqueIndex('recruitments_open_uq').on(t.personId).where(sql`status in ('active', 'probationary')`),
 ]);
 
-/** A step as it happened. Never updated: a mistaken record is voided (with a reason) and recorded again. */
+/** A step as it happened. Never updated except to void it: a mistaken record is voided (with a reason) and recorded again. */
 export const recruitmentSteps = pgTable('recruitment_steps', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
@@ -60,6 +60,10 @@ export const recruitmentSteps = pgTable('recruitment_steps', {
   warnings: jsonb('warnings').$type<RuleMessage[]>().notNull().default([]),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  // A voided record stays (never lose a record) but every rule, phase and document reads past it.
+  voidedAt: timestamp('voided_at', { withTimezone: true }),
+  voidedBy: integer('voided_by').references(() => users.id),
+  voidReason: text('void_reason'),
 }, (t) => [index('recruitment_steps_recruitment_idx').on(t.recruitmentId, t.occurredOn)]);
 
 /** Scans of the documents a step requires (申请书, 政审材料, 志愿书 …). */
@@ -79,6 +83,12 @@ export const recruitmentRelations = pgTable('recruitment_relations', {
   memberId: integer('member_id').notNull().references(() => members.id),
   since: date('since').notNull(),
   until: date('until'),
+  /** The 培养联系人/入党介绍人 step that named this relation (null: registered by hand), so voiding the step voids it. */
+  recordId: integer('record_id').references(() => recruitmentSteps.id),
+  /** The step that ended this relation by naming new ones: voiding that step reopens exactly these. */
+  endedByRecordId: integer('ended_by_record_id').references(() => recruitmentSteps.id),
+  /** Set when the step that named it is voided: the row stays for the history, every read skips it. */
+  voidedAt: timestamp('voided_at', { withTimezone: true }),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('recruitment_relations_recruitment_idx').on(t.recruitmentId), index('recruitment_relations_member_idx').on(t.memberId)]);

@@ -160,12 +160,12 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
       }, input);
       if (blocks.length) throw new Error(`seed: ${row.name}(${story.branch})“${input.stepCode}” ${input.occurredOn}: ${blocks.map((b) => b.message).join(';')}`);
       const def = stepNamed(stepList, input.stepCode)!;
-      await repo.insertRecord(tx, {
+      const recordId = await repo.insertRecord(tx, {
         tenantId, recruitmentId: id, stepCode: input.stepCode, occurredOn: input.occurredOn, decidedBy: input.decidedBy ?? (def.actor === 'applicant' ? 'branch' : def.actor),
         note: input.note ?? null, details: input.details, warnings, recordedBy: user.id,
       });
       const fact: RecordFact = { stepCode: input.stepCode, occurredOn: input.occurredOn, details: input.details };
-      const memberId = await applyStepToRoster(tx, caller, row, fact, [...facts, fact], probationEndsOn);
+      const memberId = await applyStepToRoster(tx, caller, row, fact, [...facts, fact], probationEndsOn, recordId);
       facts.push(fact);
       records++;
       if (memberId) {

@@ -17,17 +17,22 @@ import * as repo from './repository.js';
 
 type Row = repo.RecruitmentRow;
 
-/** Returns the member id when this step created the roster entry. */
-export async function applyStepToRoster(tx: DbOrTx, { user, ip }: Caller, row: Row, step: RecordFact, records: readonly RecordFact[], probationEndsOn: string | null): Promise<number | null> {
+/**
+ * Returns the member id when this step created the roster entry. `recordId` is the step's record: relations it names
+ * or ends keep it, so voiding the record (void-service.ts) can undo exactly them.
+ */
+export async function applyStepToRoster(
+  tx: DbOrTx, { user, ip }: Caller, row: Row, step: RecordFact, records: readonly RecordFact[], probationEndsOn: string | null, recordId: number | null = null,
+): Promise<number | null> {
   const d = step.details;
   switch (step.stepCode) {
     case 'mentors':
     case 'sponsors': {
       // Naming new mentors or sponsors ends the previous ones on the same day: the relation history stays.
       const kind = step.stepCode === 'mentors' ? 'mentor' : 'sponsor';
-      await repo.endOpenRelations(tx, row.id, kind, step.occurredOn);
+      await repo.endOpenRelations(tx, row.id, kind, step.occurredOn, recordId);
       await repo.insertRelations(tx, [...new Set(d.memberIds ?? [])].map((memberId) => ({
-        tenantId: user.tenantId, recruitmentId: row.id, kind, memberId, since: step.occurredOn, createdBy: user.id,
+        tenantId: user.tenantId, recruitmentId: row.id, kind, memberId, since: step.occurredOn, recordId, createdBy: user.id,
       })));
       return null;
     }

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, ilike, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import {
   recruitmentFiles, recruitments, recruitmentStepDefinitions, recruitmentPublicNotices, recruitmentPlans, recruitmentSteps,
@@ -65,10 +66,34 @@ const recordColumns = {
   recordedByName: users.displayName,
 };
 
+/**
+ * The records every derived view reads (rules, phase, next steps, deadlines, board, documents, registers): voided
+ * ones are left out here, so nothing downstream can count them by mistake.
+ */
 export async function recordsOf(db: DbOrTx, recruitmentIds: number[]) {
   if (!recruitmentIds.length) return [];
   return db.select(recordColumns).from(recruitmentSteps).leftJoin(users, eq(users.id, recruitmentSteps.recordedBy))
-    .where(inArray(recruitmentSteps.recruitmentId, recruitmentIds)).orderBy(asc(recruitmentSteps.occurredOn), asc(recruitmentSteps.id));
+    .where(and(inArray(recruitmentSteps.recruitmentId, recruitmentIds), isNull(recruitmentSteps.voidedAt)))
+    .orderBy(asc(recruitmentSteps.occurredOn), asc(recruitmentSteps.id));
+}
+
+const voider = alias(users, 'voider');
+
+/** Voided records, for the detail page only (shown as 已作废 with who, when and why). */
+export async function voidedRecordsOf(db: DbOrTx, recruitmentId: number) {
+  return db.select({
+    id: recruitmentSteps.id, stepCode: recruitmentSteps.stepCode, occurredOn: recruitmentSteps.occurredOn, recordedByName: users.displayName,
+    voidedAt: recruitmentSteps.voidedAt, voidedByName: voider.displayName, reason: recruitmentSteps.voidReason,
+  }).from(recruitmentSteps).leftJoin(users, eq(users.id, recruitmentSteps.recordedBy)).leftJoin(voider, eq(voider.id, recruitmentSteps.voidedBy))
+    .where(and(eq(recruitmentSteps.recruitmentId, recruitmentId), isNotNull(recruitmentSteps.voidedAt)))
+    .orderBy(asc(recruitmentSteps.voidedAt), asc(recruitmentSteps.id));
+}
+
+export async function voidRecord(db: DbOrTx, recruitmentId: number, recordId: number, voidedBy: number, reason: string) {
+  const rows = await db.update(recruitmentSteps).set({ voidedAt: new Date(), voidedBy, voidReason: reason })
+    .where(and(eq(recruitmentSteps.id, recordId), eq(recruitmentSteps.recruitmentId, recruitmentId), isNull(recruitmentSteps.voidedAt)))
+    .returning({ id: recruitmentSteps.id });
+  return rows.length === 1;
 }
 
 export async function insertRecord(db: DbOrTx, values: typeof recruitmentSteps.$inferInsert) {
@@ -99,9 +124,9 @@ export async function relationsOf(db: DbOrTx, recruitmentIds: number[]) {
   if (!recruitmentIds.length) return [];
   return db.select({
     id: recruitmentRelations.id, recruitmentId: recruitmentRelations.recruitmentId, kind: recruitmentRelations.kind, memberId: recruitmentRelations.memberId,
-    memberName: persons.name, since: recruitmentRelations.since, until: recruitmentRelations.until,
+    memberName: persons.name, since: recruitmentRelations.since, until: recruitmentRelations.until, recordId: recruitmentRelations.recordId,
   }).from(recruitmentRelations).innerJoin(members, eq(members.id, recruitmentRelations.memberId)).innerJoin(persons, eq(persons.id, members.personId))
-    .where(inArray(recruitmentRelations.recruitmentId, recruitmentIds)).orderBy(asc(recruitmentRelations.since), asc(recruitmentRelations.id));
+    .where(and(inArray(recruitmentRelations.recruitmentId, recruitmentIds), isNull(recruitmentRelations.voidedAt))).orderBy(asc(recruitmentRelations.since), asc(recruitmentRelations.id));
 }
 
 export async function insertRelations(db: DbOrTx, values: (typeof recruitmentRelations.$inferInsert)[]) {
@@ -110,22 +135,42 @@ export async function insertRelations(db: DbOrTx, values: (typeof recruitmentRel
 
 export async function endRelation(db: DbOrTx, recruitmentId: number, relationId: number, until: string) {
   const rows = await db.update(recruitmentRelations).set({ until })
-    .where(and(eq(recruitmentRelations.id, relationId), eq(recruitmentRelations.recruitmentId, recruitmentId), isNull(recruitmentRelations.until)))
+    .where(and(
+      eq(recruitmentRelations.id, relationId), eq(recruitmentRelations.recruitmentId, recruitmentId), isNull(recruitmentRelations.until),
+      isNull(recruitmentRelations.voidedAt),
+    ))
     .returning({ id: recruitmentRelations.id, since: recruitmentRelations.since });
   return rows[0];
 }
 
-/** Open relations of one kind, ended when a new set is named (new sponsors replace the old). */
-export async function endOpenRelations(db: DbOrTx, recruitmentId: number, kind: 'mentor' | 'sponsor', until: string) {
-  await db.update(recruitmentRelations).set({ until })
-    .where(and(eq(recruitmentRelations.recruitmentId, recruitmentId), eq(recruitmentRelations.kind, kind), isNull(recruitmentRelations.until)));
+/**
+ * Open relations of one kind, ended when a new set is named (new sponsors replace the old). The naming record is
+ * kept on them (null for the seed's and older callers') so voiding that record reopens exactly these.
+ */
+export async function endOpenRelations(db: DbOrTx, recruitmentId: number, kind: 'mentor' | 'sponsor', until: string, byRecordId: number | null = null) {
+  await db.update(recruitmentRelations).set({ until, endedByRecordId: byRecordId })
+    .where(and(
+      eq(recruitmentRelations.recruitmentId, recruitmentId), eq(recruitmentRelations.kind, kind), isNull(recruitmentRelations.until),
+      isNull(recruitmentRelations.voidedAt),
+    ));
+}
+
+/** Undoes a voided 培养联系人/入党介绍人 record: its relations are voided (kept), the ones it ended are open again. */
+export async function undoRelationsOfRecord(db: DbOrTx, recruitmentId: number, recordId: number) {
+  const voided = await db.update(recruitmentRelations).set({ voidedAt: new Date() })
+    .where(and(eq(recruitmentRelations.recruitmentId, recruitmentId), eq(recruitmentRelations.recordId, recordId), isNull(recruitmentRelations.voidedAt)))
+    .returning({ id: recruitmentRelations.id });
+  const reopened = await db.update(recruitmentRelations).set({ until: null, endedByRecordId: null })
+    .where(and(eq(recruitmentRelations.recruitmentId, recruitmentId), eq(recruitmentRelations.endedByRecordId, recordId), isNull(recruitmentRelations.voidedAt)))
+    .returning({ id: recruitmentRelations.id });
+  return { voided: voided.map((r) => r.id), reopened: reopened.map((r) => r.id) };
 }
 
 /** Recruitments where a person (through their member record) is a current mentor, sponsor or contact. */
 export async function relationsOfPerson(db: DbOrTx, tenantId: number, personId: number) {
   return db.select({ recruitmentId: recruitmentRelations.recruitmentId, kind: recruitmentRelations.kind, since: recruitmentRelations.since })
     .from(recruitmentRelations).innerJoin(members, eq(members.id, recruitmentRelations.memberId))
-    .where(and(eq(recruitmentRelations.tenantId, tenantId), eq(members.personId, personId), isNull(recruitmentRelations.until)));
+    .where(and(eq(recruitmentRelations.tenantId, tenantId), eq(members.personId, personId), isNull(recruitmentRelations.until), isNull(recruitmentRelations.voidedAt)));
 }
 
 export async function noticesOf(db: DbOrTx, recruitmentIds: number[]) {

@@ -3,13 +3,14 @@ import {
   BoardQuerySchema, BoardSchema, CreateRecruitmentSchema, CreatePublicNoticeSchema, CreateRelationSchema, CreateStepSchema, EndRelationSchema,
   IdParamSchema, RecruitmentFileParamsSchema, RecruitmentListQuerySchema, RecruitmentListSchema, RecruitmentPublicNoticeParamsSchema, RecruitmentRelationParamsSchema,
   RecruitmentSchema, RecruitmentStepParamsSchema, MentoringSchema, PublicNoticeOutcomeSchema, PlanQuerySchema, PlanSchema, RecordStepSchema, SavePlanSchema,
-  StepCheckSchema, StepListSchema, StopRecruitmentSchema,
+  StepCheckSchema, StepListSchema, StopRecruitmentSchema, VoidRecordSchema,
 } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
 import { currentUser } from '../../plugins/auth.js';
 import * as people from './people-service.js';
 import * as plans from './plan-service.js';
 import * as service from './service.js';
+import { voidRecruitmentRecord } from './void-service.js';
 
 export const recruitmentRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['recruitment'];
@@ -33,6 +34,9 @@ export const recruitmentRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.recordRecruitmentStep(app.db, caller(request), request.params.id, request.body));
   app.post('/api/recruitments/:id/stop', { schema: { tags, summary: '终止发展程序', params: IdParamSchema, body: StopRecruitmentSchema, response: recruitment } },
     async (request) => service.stopRecruitment(app.db, caller(request), request.params.id, request.body));
+  app.post('/api/recruitments/:id/records/:recordId/void', {
+    schema: { tags, summary: '作废记错的一步(保留记录,注明原因)', params: RecruitmentStepParamsSchema, body: VoidRecordSchema, response: recruitment },
+  }, async (request) => voidRecruitmentRecord(app.db, caller(request), request.params.id, request.params.recordId, request.body));
 
   app.post('/api/recruitments/:id/records/:recordId/files', { schema: { tags, summary: '上传步骤材料', params: RecruitmentStepParamsSchema, response: recruitment } },
     async (request) => people.addFile(app.db, caller(request), request.params.id, request.params.recordId, async () => {

@@ -16,6 +16,7 @@ import { checkStep, type CheckContext } from './rules/checks.js';
 import { deadlinesOf, nextStepsOf, openSteps, phaseOf, stopReason, type RecruitmentSettings, type RecordFact } from './rules/recruitment-state.js';
 import { mergeSteps, stepNamed } from './rules/steps.js';
 import { applyStepToRoster } from './admission.js';
+import { voidableRecordId, type VoidFacts, type VoidPermission } from './rules/void-rules.js';
 import * as repo from './repository.js';
 
 export type { Caller };
@@ -125,17 +126,30 @@ export async function listRecruitments(db: Db, user: AuthUser, raw: z.input<type
   return { items: rows.map((r) => summarize(r, facts)) };
 }
 
+/** Facts for the 作废 rules (rules/void-rules.ts), shared by the detail page and void-service. */
+export const voidFactsOf = (row: Row, records: VoidFacts['records'], relations: { recordId: number | null }[], steps: StepDefinition[]): VoidFacts => ({
+  status: row.status, stoppedOn: row.stoppedOn, stoppedReason: row.stoppedReason, memberId: row.memberId, records, steps,
+  linkedRecordIds: new Set(relations.map((r) => r.recordId).filter((id): id is number => id !== null)),
+});
+
+export const voidPermissionOf = (user: AuthUser, row: Row): VoidPermission => ({
+  record: !isSelfOnly(user) && canRecord(user, row.organizationPath), committee: canRecordCommitteeSteps(user),
+});
+
 export async function getRecruitment(db: DbOrTx, user: AuthUser, id: number): Promise<Recruitment> {
   const row = await loadRecruitment(db, user, id);
   const f = await loadFacts(db, user.tenantId, [row]);
   const records = f.records.get(row.id) ?? [];
-  const files = await repo.filesOf(db, records.map((r) => r.id));
+  const voided = await repo.voidedRecordsOf(db, row.id);
+  const files = await repo.filesOf(db, [...records, ...voided].map((r) => r.id));
   const notices = f.notices.get(row.id) ?? [];
   const relations = await repo.relationsOf(db, [row.id]);
   const probationEndsOn = f.probationEnds.get(row.id) ?? null;
   const closed = row.status === 'stopped' || row.status === 'confirmed';
   const done = new Set(records.map((r) => r.stepCode));
   const record = !closed && !isSelfOnly(user) && canRecord(user, row.organizationPath);
+  const voidable = voidableRecordId(voidFactsOf(row, records, relations, f.steps), voidPermissionOf(user, row));
+  const filesOf = (recordId: number) => files.filter((x) => x.recordId === recordId).map(({ id: fileId, name, size }) => ({ id: fileId, name, size }));
   return {
     ...summarize(row, f),
     idNumberMasked: row.idNumberMasked, phoneMasked: row.phoneMasked, education: row.education, occupation: row.occupation,
@@ -145,11 +159,15 @@ export async function getRecruitment(db: DbOrTx, user: AuthUser, id: number): Pr
       id: r.id, stepCode: r.stepCode, stepName: stepNamed(f.steps, r.stepCode)?.name ?? r.stepCode, stage: stepNamed(f.steps, r.stepCode)?.stage ?? 0,
       occurredOn: r.occurredOn, decidedBy: (r.decidedBy ?? null) as Recruitment['records'][number]['decidedBy'], note: r.note, details: r.details,
       warnings: r.warnings, recordedByName: r.recordedByName, recordedAt: r.recordedAt.toISOString(),
-      files: files.filter((x) => x.recordId === r.id).map(({ id: fileId, name, size }) => ({ id: fileId, name, size })),
+      files: filesOf(r.id), voidable: r.id === voidable,
+    })),
+    voidedRecords: voided.map((r) => ({
+      id: r.id, stepCode: r.stepCode, stepName: stepNamed(f.steps, r.stepCode)?.name ?? r.stepCode, occurredOn: r.occurredOn,
+      recordedByName: r.recordedByName, voidedAt: r.voidedAt!.toISOString(), voidedByName: r.voidedByName, reason: r.reason ?? '', files: filesOf(r.id),
     })),
     nextSteps: closed ? [] : nextStepsOf(f.steps, records, f.settings, probationEndsOn),
     deadlines: closed ? [] : deadlinesOf(f.steps, records, notices, f.settings, probationEndsOn, f.today),
-    relations: relations.map(({ recruitmentId: _j, ...r }) => r),
+    relations: relations.map(({ recruitmentId: _j, recordId: _r, ...r }) => r),
     notices: notices.map((n) => ({
       id: n.id, stage: n.stage, startsOn: n.startsOn, endsOn: n.endsOn, content: n.content, outcome: n.outcome,
       outcomeNote: n.outcomeNote, publishable: n.publishable, warnings: n.warnings,
@@ -207,7 +225,7 @@ export async function recordRecruitmentStep(db: Db, caller: Caller, id: number, 
       note: input.note ?? null, details: input.details, warnings, recordedBy: user.id,
     });
     const fact = { stepCode: input.stepCode, occurredOn: input.occurredOn, details: input.details };
-    const memberId = await applyStepToRoster(tx, caller, row, fact, [...ctx.records, fact], ctx.probationEndsOn);
+    const memberId = await applyStepToRoster(tx, caller, row, fact, [...ctx.records, fact], ctx.probationEndsOn, recordId);
     const stop = stopReason(fact);
     const state = phaseOf([...ctx.records, fact]);
     await repo.updateRecruitment(tx, id, {

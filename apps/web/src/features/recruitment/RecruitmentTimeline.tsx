@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Tag, Typography } from 'antd';
 import { CheckCircleFilled, PaperClipOutlined } from '@ant-design/icons';
 import { DECIDING_BODY_LABELS, RECRUITMENT_STAGE_LABELS, RECRUITMENT_STAGES, type RuleMessage } from '@dj/contracts';
@@ -6,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { FilePickButton } from '../activities/FilePickButton';
 import { downloadRecruitmentFile, useUploadRecordFile, type Recruitment, type RecruitmentStep, type StepRecord } from './api';
 import { detailsSummary } from './labels';
+import { VoidedRecordsSection, VoidRecordModal } from './VoidedRecords';
 
 const sizeText = (size: number) => (size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(size / 1024))}KB`);
 
@@ -21,7 +23,9 @@ export function RecordedWarnings({ warnings }: { warnings: readonly RuleMessage[
   );
 }
 
-function RecordView({ recruitment, record, memberNames }: { recruitment: Recruitment; record: StepRecord; memberNames: ReadonlyMap<number, string> }) {
+type OnVoid = (record: StepRecord) => void;
+
+function RecordView({ recruitment, record, memberNames, onVoid }: { recruitment: Recruitment; record: StepRecord; memberNames: ReadonlyMap<number, string>; onVoid: OnVoid }) {
   const { message } = App.useApp();
   const upload = useUploadRecordFile();
   const summary = detailsSummary(record.details, memberNames);
@@ -35,6 +39,11 @@ function RecordView({ recruitment, record, memberNames }: { recruitment: Recruit
         <Typography.Text type="secondary">
           {record.recordedByName ?? '—'} 于 {formatDateTime(record.recordedAt)} 记录
         </Typography.Text>
+        {record.voidable && (
+          <Button size="small" type="link" danger style={{ paddingInline: 0 }} aria-label={`作废:${record.stepName} ${record.occurredOn}`} onClick={() => onVoid(record)}>
+            作废
+          </Button>
+        )}
       </Flex>
       {summary.map((line) => (
         <Typography.Text key={line}>{line}</Typography.Text>
@@ -81,7 +90,9 @@ function RecordView({ recruitment, record, memberNames }: { recruitment: Recruit
   );
 }
 
-function StepRow({ recruitment, step, records, memberNames }: { recruitment: Recruitment; step: RecruitmentStep; records: StepRecord[]; memberNames: ReadonlyMap<number, string> }) {
+function StepRow({ recruitment, step, records, memberNames, onVoid }: {
+  recruitment: Recruitment; step: RecruitmentStep; records: StepRecord[]; memberNames: ReadonlyMap<number, string>; onVoid: OnVoid;
+}) {
   return (
     <div className="recruitment-step" data-testid={`step-${step.code}`} style={{ borderLeft: '2px solid #f0f0f0', paddingLeft: 12, paddingBottom: 8 }}>
       <Flex gap={8} wrap align="center">
@@ -95,7 +106,7 @@ function StepRow({ recruitment, step, records, memberNames }: { recruitment: Rec
       {records.length > 0 && (
         <Flex vertical gap={10} style={{ marginTop: 6 }}>
           {records.map((record) => (
-            <RecordView key={record.id} recruitment={recruitment} record={record} memberNames={memberNames} />
+            <RecordView key={record.id} recruitment={recruitment} record={record} memberNames={memberNames} onVoid={onVoid} />
           ))}
         </Flex>
       )}
@@ -105,6 +116,7 @@ function StepRow({ recruitment, step, records, memberNames }: { recruitment: Rec
 
 /** Every step of the 细则 in order, grouped by its five stages, with what was recorded on each. */
 export function RecruitmentTimeline({ recruitment }: { recruitment: Recruitment }) {
+  const [voiding, setVoiding] = useState<StepRecord | null>(null);
   const memberNames = new Map(recruitment.relations.map((r) => [r.memberId, r.memberName] as const));
   const byStep = new Map<string, StepRecord[]>();
   for (const record of [...recruitment.records].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.id - b.id)) {
@@ -120,12 +132,14 @@ export function RecruitmentTimeline({ recruitment }: { recruitment: Recruitment 
           <Card key={stage} size="small" title={`第${'一二三四五'[stage - 1]}阶段 ${RECRUITMENT_STAGE_LABELS[stage]}`}>
             <Flex vertical gap={8}>
               {inStage.map((step) => (
-                <StepRow key={step.code} recruitment={recruitment} step={step} records={byStep.get(step.code) ?? []} memberNames={memberNames} />
+                <StepRow key={step.code} recruitment={recruitment} step={step} records={byStep.get(step.code) ?? []} memberNames={memberNames} onVoid={setVoiding} />
               ))}
             </Flex>
           </Card>
         );
       })}
+      <VoidedRecordsSection recruitment={recruitment} />
+      {voiding && <VoidRecordModal recruitment={recruitment} record={voiding} onClose={() => setVoiding(null)} />}
     </Flex>
   );
 }

@@ -26,6 +26,7 @@ export type { Recruitment, RecordStep, CreateRecruitment };
 export type RecruitmentListItem = ReturnType<typeof RecruitmentListSchema.parse>['items'][number];
 export type RecruitmentStep = Recruitment['steps'][number];
 export type StepRecord = Recruitment['records'][number];
+export type VoidedRecord = Recruitment['voidedRecords'][number];
 export type Relation = Recruitment['relations'][number];
 export type PublicNotice = Recruitment['notices'][number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -163,6 +164,13 @@ export function useRecordStep() {
 export function useStopRecruitment() {
   return useRecruitmentMutation(({ id, reason, stoppedOn }: { id: number; reason: string; stoppedOn: string }) =>
     apiSend('POST', `/api/recruitments/${id}/stop`, RecruitmentSchema, { reason, stoppedOn }),
+  );
+}
+
+/** 作废 a mistaken record: the server keeps it (已作废, with the reason) and recomputes everything without it. */
+export function useVoidRecord() {
+  return useRecruitmentMutation(({ id, recordId, reason }: { id: number; recordId: number; reason: string }) =>
+    apiSend('POST', `/api/recruitments/${id}/records/${recordId}/void`, RecruitmentSchema, { reason }),
   );
 }
 

@@ -20,7 +20,7 @@ export const STEPS: RecruitmentStep[] = [
 
 export function record(partial: Partial<StepRecord> & Pick<StepRecord, 'id' | 'stepCode' | 'stepName' | 'occurredOn'>): StepRecord {
   return {
-    stage: 1, decidedBy: null, note: null, details: {}, warnings: [], recordedByName: '王书记', recordedAt: '2026-03-01T02:00:00.000Z', files: [],
+    stage: 1, decidedBy: null, note: null, details: {}, warnings: [], recordedByName: '王书记', recordedAt: '2026-03-01T02:00:00.000Z', files: [], voidable: false,
     ...partial,
   };
 }
@@ -42,6 +42,7 @@ export function recruitment(partial: Partial<Recruitment> = {}): Recruitment {
         files: [{ id: 5, name: '谈话记录.pdf', size: 20480 }],
       }),
     ],
+    voidedRecords: [],
     nextSteps: [
       { code: 'activist', name: '推荐和确定入党积极分子', earliest: '2026-04-01', dueBy: '2026-12-31' },
       { code: 'training', name: '开展集中培训', earliest: null, dueBy: null },
