@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Form, Modal, type FormInstance } from 'antd';
+import { Form, Modal, type FormInstance, type FormProps } from 'antd';
 
 interface FormModalProps<T> {
   title: ReactNode;
@@ -10,6 +10,8 @@ interface FormModalProps<T> {
   name: string;
   initialValues?: Partial<T>;
   onFinish: (values: T) => void;
+  /** For fields that depend on each other (e.g. a new category clears the rule chosen under the old one). */
+  onValuesChange?: FormProps<T>['onValuesChange'];
   pending: boolean;
   danger?: boolean;
   /** A custom confirm label is shown exactly as given (no space inserted: e2e tests click it by name). */
@@ -17,12 +19,14 @@ interface FormModalProps<T> {
   /** Shown above the form (context) and below it (the server's refusal). */
   before?: ReactNode;
   after?: ReactNode;
+  /** Wider forms (lists of rows, two-column layouts) need more than antd's 520px. */
+  width?: number;
   children: ReactNode;
 }
 
 /** Modal + vertical form; the form is destroyed on close so every opening starts from initialValues. */
 export function FormModal<T extends object>(props: FormModalProps<T>) {
-  const { title, open, onClose, form, name, initialValues, onFinish, pending, danger, okText, before, after, children } = props;
+  const { title, open, onClose, form, name, initialValues, onFinish, onValuesChange, pending, danger, okText, before, after, width, children } = props;
   return (
     <Modal
       title={title}
@@ -34,9 +38,18 @@ export function FormModal<T extends object>(props: FormModalProps<T>) {
       confirmLoading={pending}
       okButtonProps={okText ? { danger, autoInsertSpace: false } : { danger }}
       destroyOnHidden
+      width={width}
     >
       {before}
-      <Form<T> form={form} name={name} layout="vertical" initialValues={initialValues} onFinish={onFinish} preserve={false}>
+      <Form<T>
+        form={form}
+        name={name}
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={onFinish}
+        onValuesChange={onValuesChange}
+        preserve={false}
+      >
         {children}
       </Form>
       {after}

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Form, Input, Modal, Select, Typography } from 'antd';
+import { Alert, App, Form, Input, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router';
 import { DISCLOSURE_CATEGORIES, DISCLOSURE_CATEGORY_LABELS, DISCLOSURE_PERIOD_PATTERN, type DisclosureRuleKey } from '@dj/contracts';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateDisclosure, useDisclosureRules, type DisclosureCategory } from './api';
@@ -63,65 +64,56 @@ export function CreateDisclosureModal({ open, onClose, villageOptions, defaultOr
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       title="新建公开"
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      name="create-disclosure"
       okText="保存"
-      cancelText="取消"
-      okButtonProps={{ autoInsertSpace: false }}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      pending={create.isPending}
       width={640}
+      onFinish={onFinish}
+      initialValues={{ organizationId: defaultOrgId ?? (villageOptions.length === 1 ? villageOptions[0].value : undefined), category: 'finance' }}
+      onValuesChange={(changed: Partial<Values>) => {
+        if ('category' in changed) form.setFieldValue('ruleKey', undefined);
+      }}
+      after={serverError && <Alert type="error" showIcon title={serverError} style={{ marginTop: 12 }} />}
     >
-      <Form<Values>
-        form={form}
-        name="create-disclosure"
-        layout="vertical"
-        preserve={false}
-        onFinish={onFinish}
-        initialValues={{ organizationId: defaultOrgId ?? (villageOptions.length === 1 ? villageOptions[0].value : undefined), category: 'finance' }}
-        onValuesChange={(changed: Partial<Values>) => {
-          if ('category' in changed) form.setFieldValue('ruleKey', undefined);
-        }}
+      <Form.Item label="村" name="organizationId" rules={[{ required: true, message: '请选择村党支部' }]}>
+        <Select options={villageOptions} showSearch optionFilterProp="label" placeholder="选择村党支部" notFoundContent="没有可选的村党支部" />
+      </Form.Item>
+      <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
+        <Select options={DISCLOSURE_CATEGORIES.map((c) => ({ value: c, label: DISCLOSURE_CATEGORY_LABELS[c] }))} />
+      </Form.Item>
+      <Form.Item label="公开事项" name="ruleKey" extra={rule ? `${rule.items}(依据:${rule.source})` : undefined}>
+        <Select
+          allowClear
+          loading={rules.isPending}
+          placeholder="按规定定期公开的事项,可不选"
+          options={ruleOptions.map((r) => ({ value: r.key, label: r.label }))}
+        />
+      </Form.Item>
+      <Form.Item
+        label="公开期间"
+        name="period"
+        extra="月度写 2026-09,季度写 2026-Q3,年度写 2026,即时公开写日期 2026-09-15"
+        rules={[
+          { required: true, whitespace: true, message: '请填写公开期间' },
+          { pattern: DISCLOSURE_PERIOD_PATTERN, message: '公开期间应写作 2026-09、2026-Q3、2026 或 2026-09-15' },
+        ]}
       >
-        <Form.Item label="村" name="organizationId" rules={[{ required: true, message: '请选择村党支部' }]}>
-          <Select options={villageOptions} showSearch optionFilterProp="label" placeholder="选择村党支部" notFoundContent="没有可选的村党支部" />
-        </Form.Item>
-        <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
-          <Select options={DISCLOSURE_CATEGORIES.map((c) => ({ value: c, label: DISCLOSURE_CATEGORY_LABELS[c] }))} />
-        </Form.Item>
-        <Form.Item label="公开事项" name="ruleKey" extra={rule ? `${rule.items}(依据:${rule.source})` : undefined}>
-          <Select
-            allowClear
-            loading={rules.isPending}
-            placeholder="按规定定期公开的事项,可不选"
-            options={ruleOptions.map((r) => ({ value: r.key, label: r.label }))}
-          />
-        </Form.Item>
-        <Form.Item
-          label="公开期间"
-          name="period"
-          extra="月度写 2026-09,季度写 2026-Q3,年度写 2026,即时公开写日期 2026-09-15"
-          rules={[
-            { required: true, whitespace: true, message: '请填写公开期间' },
-            { pattern: DISCLOSURE_PERIOD_PATTERN, message: '公开期间应写作 2026-09、2026-Q3、2026 或 2026-09-15' },
-          ]}
-        >
-          <Input maxLength={10} placeholder={rule?.periodExample ?? '2026-09'} />
-        </Form.Item>
-        <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { min: 2, message: '标题至少2个字' }]}>
-          <Input maxLength={100} placeholder="例如:2026年9月财务收支公开" />
-        </Form.Item>
-        <Form.Item label="公开内容" name="content">
-          <Input.TextArea rows={5} maxLength={20000} />
-        </Form.Item>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          保存后可导入Excel表格、上传附件,再按 提出 → 审核 → 审批 → 公开 办理。公开内容不得含身份证号、手机号。
-        </Typography.Paragraph>
-      </Form>
-      {serverError && <Alert type="error" showIcon title={serverError} style={{ marginTop: 12 }} />}
-    </Modal>
+        <Input maxLength={10} placeholder={rule?.periodExample ?? '2026-09'} />
+      </Form.Item>
+      <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { min: 2, message: '标题至少2个字' }]}>
+        <Input maxLength={100} placeholder="例如:2026年9月财务收支公开" />
+      </Form.Item>
+      <Form.Item label="公开内容" name="content">
+        <Input.TextArea rows={5} maxLength={20000} />
+      </Form.Item>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+        保存后可导入Excel表格、上传附件,再按 提出 → 审核 → 审批 → 公开 办理。公开内容不得含身份证号、手机号。
+      </Typography.Paragraph>
+    </FormModal>
   );
 }

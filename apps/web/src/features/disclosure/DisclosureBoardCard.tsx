@@ -1,8 +1,7 @@
-import type { HTMLAttributes, ReactNode } from 'react';
-import { Card, Empty, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { Card, Flex, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { LoadError } from '../../components/LoadError';
-import { useNarrowScreen } from '../../lib/use-narrow-screen';
+import { ListBody } from '../../components/ListBody';
 import { useDisclosureBoard, type DisclosureBoard } from './api';
 import { DUE_STATUS_COLORS, DUE_STATUS_LABELS } from './labels';
 
@@ -47,42 +46,37 @@ function BranchCards({ branches }: { branches: Branch[] }) {
   );
 }
 
+/** One column per rule any branch has, in the order they first appear. */
+function BranchTable({ branches }: { branches: Branch[] }) {
+  const rules = new Map<string, string>();
+  for (const b of branches) for (const item of b.items) if (!rules.has(item.ruleKey)) rules.set(item.ruleKey, item.label);
+  const columns: TableColumnsType<Branch> = [
+    { title: '村', key: 'village', fixed: 'left', render: (_, b) => branchTitle(b) },
+    ...[...rules].map(([key, label]) => ({
+      title: label,
+      key,
+      render: (_: unknown, b: Branch) => {
+        const item = b.items.find((i) => i.ruleKey === key);
+        return item ? <ItemStatus item={item} /> : <Typography.Text type="secondary">—</Typography.Text>;
+      },
+    })),
+  ];
+  return (
+    <Table<Branch>
+      rowKey="organizationId"
+      size="small"
+      columns={columns}
+      dataSource={branches}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      onRow={(b) => ({ 'data-testid': `board-branch-${b.organizationId}` }) as HTMLAttributes<HTMLElement>}
+    />
+  );
+}
+
 /** Each village × rule: the latest period due, its deadline and where it stands. No scores, no ranking. */
 export function DisclosureBoardCard({ orgId, enabled }: { orgId?: number; enabled: boolean }) {
-  const narrow = useNarrowScreen();
   const board = useDisclosureBoard(orgId, enabled);
-
-  let body: ReactNode;
-  if (board.isPending) body = <Skeleton active paragraph={{ rows: 4 }} />;
-  else if (board.isError) body = <LoadError title="公开情况加载失败" error={board.error} onRetry={() => board.refetch()} />;
-  else if (board.data.branches.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选范围内没有村党支部" />;
-  else if (narrow) body = <BranchCards branches={board.data.branches} />;
-  else {
-    const rules = new Map<string, string>();
-    for (const b of board.data.branches) for (const item of b.items) if (!rules.has(item.ruleKey)) rules.set(item.ruleKey, item.label);
-    const columns: TableColumnsType<Branch> = [
-      { title: '村', key: 'village', fixed: 'left', render: (_, b) => branchTitle(b) },
-      ...[...rules].map(([key, label]) => ({
-        title: label,
-        key,
-        render: (_: unknown, b: Branch) => {
-          const item = b.items.find((i) => i.ruleKey === key);
-          return item ? <ItemStatus item={item} /> : <Typography.Text type="secondary">—</Typography.Text>;
-        },
-      })),
-    ];
-    body = (
-      <Table<Branch>
-        rowKey="organizationId"
-        size="small"
-        columns={columns}
-        dataSource={board.data.branches}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-        onRow={(b) => ({ 'data-testid': `board-branch-${b.organizationId}` }) as HTMLAttributes<HTMLElement>}
-      />
-    );
-  }
   const late = board.data?.branches.reduce((n, b) => n + b.late, 0) ?? 0;
   const dueSoon = board.data?.branches.reduce((n, b) => n + b.dueSoon, 0) ?? 0;
   return (
@@ -97,7 +91,15 @@ export function DisclosureBoardCard({ orgId, enabled }: { orgId?: number; enable
         </Flex>
       }
     >
-      {body}
+      <ListBody
+        query={board}
+        errorTitle="公开情况加载失败"
+        items={board.data?.branches}
+        empty="所选范围内没有村党支部"
+        skeletonRows={4}
+        cards={(branches) => <BranchCards branches={branches} />}
+        table={(branches) => <BranchTable branches={branches} />}
+      />
     </Card>
   );
 }

@@ -1,11 +1,10 @@
-import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Result, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Flex, Result, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { DISCLOSURE_CATEGORIES, DISCLOSURE_CATEGORY_LABELS, DISCLOSURE_STATUS_LABELS, DISCLOSURE_STATUSES } from '@dj/contracts';
-import { LoadError } from '../../components/LoadError';
+import { ListBody } from '../../components/ListBody';
 import { formatDateTime } from '../../lib/format';
-import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useMe } from '../auth/api';
 import { hasWorkRole } from '../auth/roles';
@@ -55,7 +54,6 @@ function ListCards({ rows }: { rows: DisclosureSummary[] }) {
 export function DisclosuresPage() {
   const { data: me } = useMe();
   const allowed = hasWorkRole(me?.user.roles ?? []);
-  const narrow = useNarrowScreen();
   const [params, setParams] = useSearchParams();
   const orgId = parseOrgId(params.get('orgId'));
   const category = oneOf(DISCLOSURE_CATEGORIES, params.get('category'));
@@ -86,24 +84,6 @@ export function DisclosuresPage() {
 
   if (!me) return <Skeleton active />;
   if (!allowed) return <Result status="403" title="没有权限查看" subTitle="三务公开供村党支部书记和镇党委工作人员使用。" />;
-
-  let body: ReactNode;
-  if (list.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (list.isError) body = <LoadError title="公开事项加载失败" error={list.error} onRetry={() => list.refetch()} />;
-  else if (list.data.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的公开事项" />;
-  else if (narrow) body = <ListCards rows={list.data} />;
-  else
-    body = (
-      <Table<DisclosureSummary>
-        rowKey="id"
-        size="small"
-        columns={COLUMNS}
-        dataSource={list.data}
-        pagination={list.data.length > 50 ? { pageSize: 50 } : false}
-        scroll={{ x: 'max-content' }}
-        data-testid="disclosure-list"
-      />
-    );
 
   return (
     <Flex vertical gap={12} data-testid="disclosures-page">
@@ -154,7 +134,26 @@ export function DisclosuresPage() {
         />
       </Flex>
       <DisclosureBoardCard orgId={orgId} enabled={allowed} />
-      <Card size="small" title="公开事项">{body}</Card>
+      <Card size="small" title="公开事项">
+        <ListBody
+          query={list}
+          errorTitle="公开事项加载失败"
+          items={list.data}
+          empty="没有符合条件的公开事项"
+          cards={(rows) => <ListCards rows={rows} />}
+          table={(rows) => (
+            <Table<DisclosureSummary>
+              rowKey="id"
+              size="small"
+              columns={COLUMNS}
+              dataSource={rows}
+              pagination={rows.length > 50 ? { pageSize: 50 } : false}
+              scroll={{ x: 'max-content' }}
+              data-testid="disclosure-list"
+            />
+          )}
+        />
+      </Card>
       <CreateDisclosureModal open={creating} onClose={() => setCreating(false)} villageOptions={villageOptions} defaultOrgId={selected?.id} />
     </Flex>
   );

@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Button, Col, Flex, Form, Input, Modal, Row, Select, Tag, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_DEPARTMENTS, REQUIRED_INSPECTION_DEPARTMENTS, type InspectionDepartment } from '@dj/contracts';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { DateInput } from '../members/DateInput';
@@ -73,111 +74,102 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       title="新建检查"
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      name="create-inspection"
       okText="保存"
-      cancelText="取消"
-      okButtonProps={{ autoInsertSpace: false }}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      pending={create.isPending}
       width={720}
+      onFinish={onFinish}
+      initialValues={{
+        startsOn: today,
+        endsOn: today,
+        team: REQUIRED_INSPECTION_DEPARTMENTS.map((department) => ({ name: '', department })),
+        extraItems: [],
+        organizationIds: [],
+      }}
+      after={serverError && <Alert type="error" showIcon title={serverError} />}
     >
-      <Form<Values>
-        form={form}
-        name="create-inspection"
-        layout="vertical"
-        preserve={false}
-        onFinish={onFinish}
-        initialValues={{
-          startsOn: today,
-          endsOn: today,
-          team: REQUIRED_INSPECTION_DEPARTMENTS.map((department) => ({ name: '', department })),
-          extraItems: [],
-          organizationIds: [],
-        }}
-      >
-        <Form.Item label="检查名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写检查名称' }, { min: 4, message: '检查名称至少4个字' }]}>
-          <Input maxLength={60} placeholder="例如:2026年第四季度联督联查" />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item label="开始日期" name="startsOn" rules={[{ required: true, message: '请选择开始日期' }]}>
-              <DateInput />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="结束日期" name="endsOn" rules={[{ required: true, message: '请选择结束日期' }]}>
-              <DateInput />
-            </Form.Item>
-          </Col>
-        </Row>
+      <Form.Item label="检查名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写检查名称' }, { min: 4, message: '检查名称至少4个字' }]}>
+        <Input maxLength={60} placeholder="例如:2026年第四季度联督联查" />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item label="开始日期" name="startsOn" rules={[{ required: true, message: '请选择开始日期' }]}>
+            <DateInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="结束日期" name="endsOn" rules={[{ required: true, message: '请选择结束日期' }]}>
+            <DateInput />
+          </Form.Item>
+        </Col>
+      </Row>
 
-        <Typography.Text strong>检查组成员</Typography.Text>
-        <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>由纪委、组织办、民政办联合组成,可增加其他人员。</Typography.Paragraph>
-        <Form.List name="team">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={0} data-testid="team-rows">
-              {fields.map((field, index) => (
-                <Flex key={field.key} gap={8} align="start">
-                  <Form.Item name={[field.name, 'name']} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-                    <Input maxLength={20} placeholder="姓名" aria-label={`检查组成员${index + 1}姓名`} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'department']} style={{ width: 120 }} rules={[{ required: true, message: '请选择部门' }]}>
-                    <Select options={DEPARTMENT_OPTIONS} aria-label={`检查组成员${index + 1}部门`} />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} aria-label={`删除检查组成员${index + 1}`} onClick={() => remove(field.name)} />
-                </Flex>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', department: 'other' })} style={{ marginBottom: 16 }}>
-                添加成员
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
+      <Typography.Text strong>检查组成员</Typography.Text>
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>由纪委、组织办、民政办联合组成,可增加其他人员。</Typography.Paragraph>
+      <Form.List name="team">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={0} data-testid="team-rows">
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="start">
+                <Form.Item name={[field.name, 'name']} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
+                  <Input maxLength={20} placeholder="姓名" aria-label={`检查组成员${index + 1}姓名`} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'department']} style={{ width: 120 }} rules={[{ required: true, message: '请选择部门' }]}>
+                  <Select options={DEPARTMENT_OPTIONS} aria-label={`检查组成员${index + 1}部门`} />
+                </Form.Item>
+                <Button icon={<DeleteOutlined />} aria-label={`删除检查组成员${index + 1}`} onClick={() => remove(field.name)} />
+              </Flex>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', department: 'other' })} style={{ marginBottom: 16 }}>
+              添加成员
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
 
-        <Typography.Text strong>检查事项</Typography.Text>
-        <Flex gap={6} wrap style={{ margin: '8px 0' }} data-testid="default-items">
-          {checklist.isError && <Typography.Text type="danger">默认检查事项加载失败:{errorMessage(checklist.error)}</Typography.Text>}
-          {(checklist.data ?? []).map((item) => (
-            <Tag key={item.key} color="red" title={item.lookAt}>{item.label}</Tag>
-          ))}
-        </Flex>
-        <Form.List name="extraItems">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={0}>
-              {fields.map((field, index) => (
-                <Flex key={field.key} gap={8} align="start" wrap>
-                  <Form.Item name={[field.name, 'label']} style={{ flex: '1 1 160px' }} rules={[{ required: true, whitespace: true, message: '请填写检查事项' }]}>
-                    <Input maxLength={30} placeholder="检查事项" aria-label={`增加的检查事项${index + 1}`} />
-                  </Form.Item>
-                  <Form.Item name={[field.name, 'lookAt']} style={{ flex: '2 1 220px' }}>
-                    <Input maxLength={200} placeholder="检查要点(可选)" aria-label={`增加的检查事项${index + 1}要点`} />
-                  </Form.Item>
-                  <Button icon={<DeleteOutlined />} aria-label={`删除检查事项${index + 1}`} onClick={() => remove(field.name)} />
-                </Flex>
-              ))}
-              <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', lookAt: '' })} style={{ marginBottom: 16 }}>
-                增加检查事项
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
+      <Typography.Text strong>检查事项</Typography.Text>
+      <Flex gap={6} wrap style={{ margin: '8px 0' }} data-testid="default-items">
+        {checklist.isError && <Typography.Text type="danger">默认检查事项加载失败:{errorMessage(checklist.error)}</Typography.Text>}
+        {(checklist.data ?? []).map((item) => (
+          <Tag key={item.key} color="red" title={item.lookAt}>{item.label}</Tag>
+        ))}
+      </Flex>
+      <Form.List name="extraItems">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={0}>
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="start" wrap>
+                <Form.Item name={[field.name, 'label']} style={{ flex: '1 1 160px' }} rules={[{ required: true, whitespace: true, message: '请填写检查事项' }]}>
+                  <Input maxLength={30} placeholder="检查事项" aria-label={`增加的检查事项${index + 1}`} />
+                </Form.Item>
+                <Form.Item name={[field.name, 'lookAt']} style={{ flex: '2 1 220px' }}>
+                  <Input maxLength={200} placeholder="检查要点(可选)" aria-label={`增加的检查事项${index + 1}要点`} />
+                </Form.Item>
+                <Button icon={<DeleteOutlined />} aria-label={`删除检查事项${index + 1}`} onClick={() => remove(field.name)} />
+              </Flex>
+            ))}
+            <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ label: '', lookAt: '' })} style={{ marginBottom: 16 }}>
+              增加检查事项
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
 
-        <Form.Item label="检查村" name="organizationIds" rules={[{ required: true, type: 'array', min: 1, message: '请选择要检查的村' }]}>
-          <Select
-            mode="multiple"
-            options={villageOptions}
-            loading={orgs.isPending}
-            placeholder="选择村党支部"
-            optionFilterProp="label"
-            notFoundContent="没有可选的村党支部"
-          />
-        </Form.Item>
-      </Form>
-      {serverError && <Alert type="error" showIcon title={serverError} />}
-    </Modal>
+      <Form.Item label="检查村" name="organizationIds" rules={[{ required: true, type: 'array', min: 1, message: '请选择要检查的村' }]}>
+        <Select
+          mode="multiple"
+          options={villageOptions}
+          loading={orgs.isPending}
+          placeholder="选择村党支部"
+          optionFilterProp="label"
+          notFoundContent="没有可选的村党支部"
+        />
+      </Form.Item>
+    </FormModal>
   );
 }

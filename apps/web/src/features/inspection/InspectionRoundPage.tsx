@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { App, Button, Card, Empty, Flex, Popconfirm, Progress, Result, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Popconfirm, Progress, Result, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, RightOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_ROUND_STATUS_LABELS } from '@dj/contracts';
+import { ListBody } from '../../components/ListBody';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
-import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { downloadRoundReport, useCloseRound, useRound, type InspectionRoundDetail, type ReportFormat } from './api';
 import { ESCALATED_LABEL, resultCell } from './labels';
@@ -117,7 +117,6 @@ function VillageCards({ round, onOpen }: { round: InspectionRoundDetail; onOpen:
 export function InspectionRoundPage() {
   const { id: idParam } = useParams();
   const id = parseOrgId(idParam ?? null);
-  const narrow = useNarrowScreen();
   const navigate = useNavigate();
   const query = useRound(id);
   const back = <Link to="/inspections"><ArrowLeftOutlined /> 返回联督联查</Link>;
@@ -150,21 +149,22 @@ export function InspectionRoundPage() {
       <div>{back}</div>
       <Header round={round} />
       <Card size="small" title="各村检查情况" extra={<Typography.Text type="secondary">点击村名进入现场检查</Typography.Text>}>
-        {round.villages.length === 0 ? (
-          <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可查看的村" />
-        ) : narrow ? (
-          <VillageCards round={round} onOpen={open} />
-        ) : (
-          <Table<Village>
-            rowKey="organizationId"
-            size="small"
-            columns={columns}
-            dataSource={round.villages}
-            pagination={false}
-            scroll={{ x: 'max-content' }}
-            data-testid="round-grid"
-          />
-        )}
+        <ListBody
+          items={round.villages}
+          empty="没有可查看的村"
+          cards={() => <VillageCards round={round} onOpen={open} />}
+          table={(villages) => (
+            <Table<Village>
+              rowKey="organizationId"
+              size="small"
+              columns={columns}
+              dataSource={villages}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+              data-testid="round-grid"
+            />
+          )}
+        />
       </Card>
       <Typography.Text type="secondary">
         整改任务见 <Link to="/inspections?tab=rectifications">整改台账</Link>

@@ -1,9 +1,9 @@
 import { useState, type ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useSearchParams } from 'react-router';
 import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_ROUND_STATUS_LABELS } from '@dj/contracts';
-import { LoadError } from '../../components/LoadError';
+import { ListBody } from '../../components/ListBody';
 import { useMe } from '../auth/api';
 import { hasWorkRole, isTownAdmin } from '../auth/roles';
 import { useRounds, type InspectionRoundSummary } from './api';
@@ -36,13 +36,19 @@ function RoundCard({ round }: { round: InspectionRoundSummary }) {
 
 function RoundList({ enabled }: { enabled: boolean }) {
   const rounds = useRounds(enabled);
-  if (rounds.isPending) return <Skeleton active paragraph={{ rows: 4 }} />;
-  if (rounds.isError) return <LoadError title="联督联查列表加载失败" error={rounds.error} onRetry={() => rounds.refetch()} />;
-  if (rounds.data.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有联督联查" />;
   return (
-    <div className="task-items" data-testid="round-list">
-      {rounds.data.map((round) => <RoundCard key={round.id} round={round} />)}
-    </div>
+    <ListBody
+      query={rounds}
+      errorTitle="联督联查列表加载失败"
+      items={rounds.data}
+      empty="还没有联督联查"
+      skeletonRows={4}
+      cards={(list) => (
+        <div className="task-items" data-testid="round-list">
+          {list.map((round) => <RoundCard key={round.id} round={round} />)}
+        </div>
+      )}
+    />
   );
 }
 

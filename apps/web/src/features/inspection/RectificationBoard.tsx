@@ -1,9 +1,8 @@
-import { useMemo, useState, type HTMLAttributes, type ReactNode } from 'react';
-import { Card, Empty, Flex, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo, useState, type HTMLAttributes } from 'react';
+import { Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
 import { RECTIFICATION_STATUSES } from '@dj/contracts';
-import { LoadError } from '../../components/LoadError';
-import { useNarrowScreen } from '../../lib/use-narrow-screen';
+import { ListBody } from '../../components/ListBody';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useRectifications, type RectificationQuery, type RectificationStatus, type RectificationSummary } from './api';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
@@ -57,7 +56,6 @@ function Cards({ rows }: { rows: RectificationSummary[] }) {
 
 /** 整改台账: every rectification in scope, overdue ones highlighted and those raised to the town tagged. No scores. */
 export function RectificationBoard({ enabled }: { enabled: boolean }) {
-  const narrow = useNarrowScreen();
   const [status, setStatus] = useState<RectificationStatus | undefined>();
   const [orgId, setOrgId] = useState<number | undefined>();
   const [escalated, setEscalated] = useState(false);
@@ -68,25 +66,6 @@ export function RectificationBoard({ enabled }: { enabled: boolean }) {
     () => (orgs.data ?? []).filter((o) => o.kind === 'branch' && o.status === 'active').map((o) => ({ value: o.id, label: o.name })),
     [orgs.data],
   );
-
-  let body: ReactNode;
-  if (list.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (list.isError) body = <LoadError title="整改台账加载失败" error={list.error} onRetry={() => list.refetch()} />;
-  else if (list.data.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有符合条件的整改任务" />;
-  else if (narrow) body = <Cards rows={list.data} />;
-  else
-    body = (
-      <Table<RectificationSummary>
-        rowKey="id"
-        size="small"
-        columns={COLUMNS}
-        dataSource={list.data}
-        pagination={list.data.length > 50 ? { pageSize: 50 } : false}
-        scroll={{ x: 'max-content' }}
-        rowClassName={rowClass}
-        onRow={(row) => ({ style: row.late ? lateStyle : undefined, 'data-testid': `rectification-${row.id}` }) as HTMLAttributes<HTMLElement>}
-      />
-    );
 
   const late = (list.data ?? []).filter((r) => r.late).length;
   return (
@@ -124,7 +103,27 @@ export function RectificationBoard({ enabled }: { enabled: boolean }) {
       {late > 0 && (
         <Typography.Text type="danger">逾期未整改 {late} 项,逾期的整改任务自动上报镇党委。</Typography.Text>
       )}
-      <Card size="small">{body}</Card>
+      <Card size="small">
+        <ListBody
+          query={list}
+          errorTitle="整改台账加载失败"
+          items={list.data}
+          empty="没有符合条件的整改任务"
+          cards={(rows) => <Cards rows={rows} />}
+          table={(rows) => (
+            <Table<RectificationSummary>
+              rowKey="id"
+              size="small"
+              columns={COLUMNS}
+              dataSource={rows}
+              pagination={rows.length > 50 ? { pageSize: 50 } : false}
+              scroll={{ x: 'max-content' }}
+              rowClassName={rowClass}
+              onRow={(row) => ({ style: row.late ? lateStyle : undefined, 'data-testid': `rectification-${row.id}` }) as HTMLAttributes<HTMLElement>}
+            />
+          )}
+        />
+      </Card>
     </Flex>
   );
 }

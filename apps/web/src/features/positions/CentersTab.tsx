@@ -1,12 +1,12 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Form, Modal, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
-import { LoadError } from '../../components/LoadError';
+import { FormModal } from '../../components/FormModal';
+import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { formatFen } from '../../lib/money';
-import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useSaveServiceCenter, useServiceCenters, type MissingCenter, type ServiceCenter } from './api';
 import { CENTER_FIELDS, CenterFormFields, centerInitialValues, toCenterBody, type CenterValues } from './CenterFormFields';
 import { areaText } from './labels';
@@ -93,49 +93,28 @@ function CreateCenterModal({ village, onClose }: { village: MissingCenter; onClo
   };
 
   return (
-    <Modal
+    <FormModal<CenterValues>
       open
       title={`新建党群服务中心:${village.organizationName}`}
+      onClose={onClose}
+      form={form}
+      name="create-center"
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
+      pending={save.isPending}
       width={760}
+      onFinish={onFinish}
+      initialValues={centerInitialValues(undefined, village.organizationName)}
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="center-save-error" />}
     >
-      <Form<CenterValues> form={form} layout="vertical" initialValues={centerInitialValues(undefined, village.organizationName)} onFinish={onFinish}>
-        <CenterFormFields />
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="center-save-error" />}
-    </Modal>
+      <CenterFormFields />
+    </FormModal>
   );
 }
 
 /** 党群服务中心: one per village, with the high-standard ones marked. */
 export function CentersTab({ canWrite }: { canWrite: boolean }) {
   const list = useServiceCenters();
-  const narrow = useNarrowScreen();
   const [creating, setCreating] = useState<MissingCenter | null>(null);
-
-  let body: ReactNode;
-  if (list.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
-  else if (list.isError) body = <LoadError title="党群服务中心加载失败" error={list.error} onRetry={() => list.refetch()} />;
-  else if (list.data.items.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有登记党群服务中心" />;
-  else if (narrow) body = <CenterCards items={list.data.items} />;
-  else {
-    body = (
-      <Table<ServiceCenter>
-        rowKey="id"
-        size="small"
-        columns={COLUMNS}
-        dataSource={list.data.items}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
-    );
-  }
 
   const high = list.data?.items.filter((c) => c.standard === 'high').length ?? 0;
   const missing = list.data?.missing ?? [];
@@ -146,7 +125,26 @@ export function CentersTab({ canWrite }: { canWrite: boolean }) {
           已登记 {list.data.items.length} 个,其中高标准 {high} 个{missing.length > 0 ? `;${missing.length} 个村尚未登记` : ''}。
         </Typography.Text>
       )}
-      <Card size="small">{body}</Card>
+      <Card size="small">
+        <ListBody
+          query={list}
+          errorTitle="党群服务中心加载失败"
+          items={list.data?.items}
+          empty="还没有登记党群服务中心"
+          skeletonRows={6}
+          cards={(items) => <CenterCards items={items} />}
+          table={(items) => (
+            <Table<ServiceCenter>
+              rowKey="id"
+              size="small"
+              columns={COLUMNS}
+              dataSource={items}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+            />
+          )}
+        />
+      </Card>
       {missing.length > 0 && (
         <Card size="small" title="尚未登记服务中心的村">
           <Flex gap={8} wrap data-testid="missing-centers">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, App, Button, Col, Flex, Form, Input, Modal, Row, Select, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import { DUTY_SLOT_LABELS, DUTY_SLOTS, type DutySlot } from '@dj/contracts';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { monthLabel } from '../../lib/months';
 import { DateInput } from '../members/DateInput';
@@ -79,75 +80,76 @@ export function DutyScheduleModal({ orgId, orgName, month, onClose }: { orgId: n
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open
       title={`排班:${orgName} ${monthLabel(month)}`}
+      onClose={onClose}
+      form={form}
+      name="duty-schedule"
       okText="保存排班"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      pending={create.isPending}
       width={720}
-    >
-      <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-        <Typography.Text type="secondary">
-          填写值班人员后可按工作日(周一至周五)轮流生成,再逐行调整;也可以直接逐行添加。
-        </Typography.Text>
-        <Flex gap={8} wrap>
-          <Input
-            aria-label="值班人员"
-            placeholder="值班人员,用顿号或空格分隔,如:王书记、李主任"
-            value={names}
-            onChange={(e) => setNames(e.target.value)}
-            style={{ flex: '1 1 240px' }}
-          />
-          <Select<DutySlot>
-            aria-label="生成时段"
-            value={slot}
-            onChange={setSlot}
-            options={DUTY_SLOTS.map((s) => ({ value: s, label: DUTY_SLOT_LABELS[s] }))}
-            style={{ width: 100 }}
-          />
-          <Button icon={<ThunderboltOutlined />} onClick={generate}>按工作日轮流生成</Button>
+      onFinish={onFinish}
+      initialValues={{ shifts: [{ onDate: null, slot: 'day', personName: '' }] }}
+      before={
+        <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          <Typography.Text type="secondary">
+            填写值班人员后可按工作日(周一至周五)轮流生成,再逐行调整;也可以直接逐行添加。
+          </Typography.Text>
+          <Flex gap={8} wrap>
+            <Input
+              aria-label="值班人员"
+              placeholder="值班人员,用顿号或空格分隔,如:王书记、李主任"
+              value={names}
+              onChange={(e) => setNames(e.target.value)}
+              style={{ flex: '1 1 240px' }}
+            />
+            <Select<DutySlot>
+              aria-label="生成时段"
+              value={slot}
+              onChange={setSlot}
+              options={DUTY_SLOTS.map((s) => ({ value: s, label: DUTY_SLOT_LABELS[s] }))}
+              style={{ width: 100 }}
+            />
+            <Button icon={<ThunderboltOutlined />} onClick={generate}>按工作日轮流生成</Button>
+          </Flex>
         </Flex>
-      </Flex>
-      <Form<Values> form={form} layout="vertical" initialValues={{ shifts: [{ onDate: null, slot: 'day', personName: '' }] }} onFinish={onFinish}>
-        <Form.List name="shifts">
-          {(fields, { add, remove }) => (
-            <Flex vertical gap={0} data-testid="schedule-rows" style={{ maxHeight: 420, overflowY: 'auto' }}>
-              {fields.map((field, index) => (
-                <Row key={field.key} gutter={8} wrap>
-                  <Col xs={12} sm={8}>
-                    <Form.Item name={[field.name, 'onDate']} rules={[{ required: true, message: '请选择日期' }]} style={{ marginBottom: 8 }}>
-                      <DateInput aria-label={`第${index + 1}行日期`} min={dates[0]} max={dates.at(-1)} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={12} sm={5}>
-                    <Form.Item name={[field.name, 'slot']} rules={[{ required: true, message: '请选择时段' }]} style={{ marginBottom: 8 }}>
-                      <Select aria-label={`第${index + 1}行时段`} options={DUTY_SLOTS.map((s) => ({ value: s, label: DUTY_SLOT_LABELS[s] }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={18} sm={9}>
-                    <Form.Item name={[field.name, 'personName']} rules={[{ required: true, whitespace: true, message: '请填写值班人' }]} style={{ marginBottom: 8 }}>
-                      <Input aria-label={`第${index + 1}行值班人`} placeholder="值班人" maxLength={20} />
-                    </Form.Item>
-                  </Col>
-                  <Col xs={6} sm={2}>
-                    <Button icon={<DeleteOutlined />} aria-label={`删除第${index + 1}行`} onClick={() => remove(field.name)} />
-                  </Col>
-                </Row>
-              ))}
-              <div>
-                <Button icon={<PlusOutlined />} onClick={() => add({ onDate: null, slot: 'day', personName: '' })} disabled={fields.length >= 200}>
-                  添加一行
-                </Button>
-              </div>
-            </Flex>
-          )}
-        </Form.List>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} style={{ marginTop: 12 }} data-testid="schedule-error" />}
-    </Modal>
+      }
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} style={{ marginTop: 12 }} data-testid="schedule-error" />}
+    >
+      <Form.List name="shifts">
+        {(fields, { add, remove }) => (
+          <Flex vertical gap={0} data-testid="schedule-rows" style={{ maxHeight: 420, overflowY: 'auto' }}>
+            {fields.map((field, index) => (
+              <Row key={field.key} gutter={8} wrap>
+                <Col xs={12} sm={8}>
+                  <Form.Item name={[field.name, 'onDate']} rules={[{ required: true, message: '请选择日期' }]} style={{ marginBottom: 8 }}>
+                    <DateInput aria-label={`第${index + 1}行日期`} min={dates[0]} max={dates.at(-1)} />
+                  </Form.Item>
+                </Col>
+                <Col xs={12} sm={5}>
+                  <Form.Item name={[field.name, 'slot']} rules={[{ required: true, message: '请选择时段' }]} style={{ marginBottom: 8 }}>
+                    <Select aria-label={`第${index + 1}行时段`} options={DUTY_SLOTS.map((s) => ({ value: s, label: DUTY_SLOT_LABELS[s] }))} />
+                  </Form.Item>
+                </Col>
+                <Col xs={18} sm={9}>
+                  <Form.Item name={[field.name, 'personName']} rules={[{ required: true, whitespace: true, message: '请填写值班人' }]} style={{ marginBottom: 8 }}>
+                    <Input aria-label={`第${index + 1}行值班人`} placeholder="值班人" maxLength={20} />
+                  </Form.Item>
+                </Col>
+                <Col xs={6} sm={2}>
+                  <Button icon={<DeleteOutlined />} aria-label={`删除第${index + 1}行`} onClick={() => remove(field.name)} />
+                </Col>
+              </Row>
+            ))}
+            <div>
+              <Button icon={<PlusOutlined />} onClick={() => add({ onDate: null, slot: 'day', personName: '' })} disabled={fields.length >= 200}>
+                添加一行
+              </Button>
+            </div>
+          </Flex>
+        )}
+      </Form.List>
+    </FormModal>
   );
 }

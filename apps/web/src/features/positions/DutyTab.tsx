@@ -1,12 +1,11 @@
-import { useState, type ReactNode } from 'react';
-import { App, Button, Card, Empty, Flex, Popconfirm, Skeleton, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { App, Button, Card, Flex, Popconfirm, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { CalendarOutlined, DeleteOutlined, SwapOutlined } from '@ant-design/icons';
 import { DUTY_PRESENCE_LABELS, DUTY_SLOT_LABELS } from '@dj/contracts';
-import { LoadError } from '../../components/LoadError';
+import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
-import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { MonthInput } from '../dues/MonthInput';
 import { useDeleteDuty, useDutyShifts, type DutyShift, type DutySummary } from './api';
 import { DutyScheduleModal } from './DutyScheduleModal';
@@ -76,7 +75,6 @@ function ShiftActions({ shift, today, actions }: { shift: DutyShift; today: stri
 export function DutyTab({ orgId, orgName, canWrite }: { orgId: number; orgName: string; canWrite: boolean }) {
   const { month, update } = useMonthOrgParams('month');
   const list = useDutyShifts(orgId, month);
-  const narrow = useNarrowScreen();
   const today = todayInShanghai();
   const { message } = App.useApp();
   const remove = useDeleteDuty();
@@ -108,39 +106,6 @@ export function DutyTab({ orgId, orgName, canWrite }: { orgId: number; orgName: 
     { title: '操作', key: 'actions', render: (_, row) => <ShiftActions shift={row} today={today} actions={actions} /> },
   ];
 
-  let body: ReactNode;
-  if (list.isPending) body = <Skeleton active paragraph={{ rows: 6 }} />;
-  else if (list.isError) body = <LoadError title="值班表加载失败" error={list.error} onRetry={() => list.refetch()} />;
-  else if (list.data.items.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本月还没有排班" />;
-  else if (narrow) {
-    body = (
-      <div className="task-items">
-        {list.data.items.map((shift) => (
-          <div key={shift.id} className="task-item" data-testid={`shift-${shift.id}`}>
-            <Flex gap={8} wrap align="center">
-              <Typography.Text strong>{shift.onDate} {weekday(shift.onDate)} {DUTY_SLOT_LABELS[shift.slot]}</Typography.Text>
-              <PresenceTag shift={shift} today={today} />
-            </Flex>
-            <WhoText shift={shift} />
-            <ShiftActions shift={shift} today={today} actions={actions} />
-          </div>
-        ))}
-      </div>
-    );
-  } else {
-    body = (
-      <Table<DutyShift>
-        rowKey="id"
-        size="small"
-        columns={columns}
-        dataSource={list.data.items}
-        loading={list.isFetching}
-        pagination={false}
-        scroll={{ x: 'max-content' }}
-      />
-    );
-  }
-
   return (
     <Flex vertical gap={12} data-testid="duty-tab">
       <Flex gap={8} wrap align="center" justify="space-between">
@@ -152,7 +117,40 @@ export function DutyTab({ orgId, orgName, canWrite }: { orgId: number; orgName: 
         )}
       </Flex>
       {list.data && <Card size="small"><Summary summary={list.data.summary} /></Card>}
-      <Card size="small">{body}</Card>
+      <Card size="small">
+        <ListBody
+          query={list}
+          errorTitle="值班表加载失败"
+          items={list.data?.items}
+          empty="本月还没有排班"
+          skeletonRows={6}
+          cards={(shifts) => (
+            <div className="task-items">
+              {shifts.map((shift) => (
+                <div key={shift.id} className="task-item" data-testid={`shift-${shift.id}`}>
+                  <Flex gap={8} wrap align="center">
+                    <Typography.Text strong>{shift.onDate} {weekday(shift.onDate)} {DUTY_SLOT_LABELS[shift.slot]}</Typography.Text>
+                    <PresenceTag shift={shift} today={today} />
+                  </Flex>
+                  <WhoText shift={shift} />
+                  <ShiftActions shift={shift} today={today} actions={actions} />
+                </div>
+              ))}
+            </div>
+          )}
+          table={(shifts) => (
+            <Table<DutyShift>
+              rowKey="id"
+              size="small"
+              columns={columns}
+              dataSource={shifts}
+              loading={list.isFetching}
+              pagination={false}
+              scroll={{ x: 'max-content' }}
+            />
+          )}
+        />
+      </Card>
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         在岗情况由村里事后如实登记(在岗/缺岗/请假),平台不做定位,也不要求个人打卡。
       </Typography.Text>

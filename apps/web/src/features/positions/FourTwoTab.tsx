@@ -1,10 +1,10 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Card, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { FOUR_TWO_CATEGORIES, FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STATUS_LABELS } from '@dj/contracts';
-import { LoadError } from '../../components/LoadError';
 import { FormModal } from '../../components/FormModal';
+import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateFourTwo, useFourTwoList, type FourTwoCategory, type FourTwoProcedure } from './api';
@@ -65,30 +65,6 @@ export function FourTwoTab({ orgId, orgName, canWrite }: { orgId: number; orgNam
   const list = useFourTwoList(orgId);
   const [creating, setCreating] = useState(false);
 
-  let body: ReactNode;
-  if (list.isPending) body = <Skeleton active paragraph={{ rows: 5 }} />;
-  else if (list.isError) body = <LoadError title="四议两公开事项加载失败" error={list.error} onRetry={() => list.refetch()} />;
-  else if (list.data.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有四议两公开事项" />;
-  else {
-    body = (
-      <div className="task-items" data-testid="four-two-list">
-        {list.data.map((row) => (
-          <Link key={row.id} to={`/positions/four-two/${row.id}`} className="task-item" style={{ color: 'inherit' }} data-testid={`four-two-${row.id}`}>
-            <Flex gap={8} wrap align="center">
-              <Typography.Text strong>{row.title}</Typography.Text>
-              <Tag color={FOUR_TWO_STATUS_COLORS[row.status]}>{FOUR_TWO_STATUS_LABELS[row.status]}</Tag>
-              <Tag>{FOUR_TWO_CATEGORY_LABELS[row.category]}</Tag>
-              {row.isDemo && <Tag>演示数据</Tag>}
-            </Flex>
-            <Typography.Text type="secondary">
-              {progressText(row)} · 共 {FOUR_TWO_STAGES.length} 步已完成 {new Set(row.stages.map((s) => s.stage)).size} 步
-            </Typography.Text>
-          </Link>
-        ))}
-      </div>
-    );
-  }
-
   return (
     <Flex vertical gap={12} data-testid="four-two-tab">
       <Flex justify="space-between" align="center" wrap gap={8}>
@@ -97,7 +73,31 @@ export function FourTwoTab({ orgId, orgName, canWrite }: { orgId: number; orgNam
         </Typography.Text>
         {canWrite && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建事项</Button>}
       </Flex>
-      <Card size="small">{body}</Card>
+      <Card size="small">
+        <ListBody
+          query={list}
+          errorTitle="四议两公开事项加载失败"
+          items={list.data}
+          empty="还没有四议两公开事项"
+          cards={(rows) => (
+            <div className="task-items" data-testid="four-two-list">
+              {rows.map((row) => (
+                <Link key={row.id} to={`/positions/four-two/${row.id}`} className="task-item" style={{ color: 'inherit' }} data-testid={`four-two-${row.id}`}>
+                  <Flex gap={8} wrap align="center">
+                    <Typography.Text strong>{row.title}</Typography.Text>
+                    <Tag color={FOUR_TWO_STATUS_COLORS[row.status]}>{FOUR_TWO_STATUS_LABELS[row.status]}</Tag>
+                    <Tag>{FOUR_TWO_CATEGORY_LABELS[row.category]}</Tag>
+                    {row.isDemo && <Tag>演示数据</Tag>}
+                  </Flex>
+                  <Typography.Text type="secondary">
+                    {progressText(row)} · 共 {FOUR_TWO_STAGES.length} 步已完成 {new Set(row.stages.map((s) => s.stage)).size} 步
+                  </Typography.Text>
+                </Link>
+              ))}
+            </div>
+          )}
+        />
+      </Card>
       {creating && <CreateModal orgId={orgId} orgName={orgName} onClose={() => setCreating(false)} />}
     </Flex>
   );

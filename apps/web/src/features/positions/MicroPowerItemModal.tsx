@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Alert, App, AutoComplete, Button, Flex, Form, Input, Modal, Switch, Typography } from 'antd';
+import { Alert, App, AutoComplete, Button, Flex, Form, Input, Switch, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useSaveItem, type ItemBody, type MicroPowerItem } from './api';
@@ -55,59 +56,57 @@ export function MicroPowerItemModal({ item, areas, onClose }: { item: MicroPower
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open
       title={item ? `编辑事项:${item.name}` : '新增小微权力事项'}
+      onClose={onClose}
+      form={form}
+      name="micro-power-item"
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
+      pending={save.isPending}
       width={640}
+      onFinish={onFinish}
+      initialValues={initialValues}
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="item-save-error" />}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
-        <Form.Item label="类别" name="area" rules={[{ required: true, whitespace: true, message: '请填写类别' }]}>
-          <AutoComplete
-            options={areas.map((a) => ({ value: a }))}
-            placeholder="如:集体资产资源管理"
-            maxLength={30}
-            filterOption={(input, option) => (option?.value ?? '').includes(input)}
-          />
-        </Form.Item>
-        <Form.Item label="事项名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item label="法律依据" name="legalBasis" rules={[{ required: true, whitespace: true, message: '请填写法律依据' }]}>
-          <Input.TextArea rows={3} maxLength={500} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
-        </Form.Item>
-        <Typography.Text strong>办理流程(按顺序)</Typography.Text>
-        <Form.List name="steps">
-          {(fields, { add, remove, move }) => (
-            <Flex vertical gap={4} style={{ marginTop: 8 }} data-testid="item-steps">
-              {fields.map((field, index) => (
-                <Flex key={field.key} gap={4} align="start">
-                  <Typography.Text style={{ width: 24, lineHeight: '32px' }}>{index + 1}.</Typography.Text>
-                  <Form.Item name={field.name} rules={[{ required: true, whitespace: true, message: '请填写步骤' }]} style={{ flex: 1, marginBottom: 4 }}>
-                    <Input aria-label={`第${index + 1}步`} maxLength={60} />
-                  </Form.Item>
-                  <Button icon={<ArrowUpOutlined />} aria-label={`上移第${index + 1}步`} disabled={index === 0} onClick={() => move(index, index - 1)} />
-                  <Button icon={<ArrowDownOutlined />} aria-label={`下移第${index + 1}步`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />
-                  <Button icon={<DeleteOutlined />} aria-label={`删除第${index + 1}步`} disabled={fields.length <= 2} onClick={() => remove(field.name)} />
-                </Flex>
-              ))}
-              <div>
-                <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 15}>添加步骤</Button>
-              </div>
-            </Flex>
-          )}
-        </Form.List>
-        <Form.Item label="在用" name="active" valuePropName="checked" style={{ marginTop: 12 }}>
-          <Switch checkedChildren="在用" unCheckedChildren="停用" />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="item-save-error" />}
-    </Modal>
+      <Form.Item label="类别" name="area" rules={[{ required: true, whitespace: true, message: '请填写类别' }]}>
+        <AutoComplete
+          options={areas.map((a) => ({ value: a }))}
+          placeholder="如:集体资产资源管理"
+          maxLength={30}
+          filterOption={(input, option) => (option?.value ?? '').includes(input)}
+        />
+      </Form.Item>
+      <Form.Item label="事项名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item label="法律依据" name="legalBasis" rules={[{ required: true, whitespace: true, message: '请填写法律依据' }]}>
+        <Input.TextArea rows={3} maxLength={500} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
+      </Form.Item>
+      <Typography.Text strong>办理流程(按顺序)</Typography.Text>
+      <Form.List name="steps">
+        {(fields, { add, remove, move }) => (
+          <Flex vertical gap={4} style={{ marginTop: 8 }} data-testid="item-steps">
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={4} align="start">
+                <Typography.Text style={{ width: 24, lineHeight: '32px' }}>{index + 1}.</Typography.Text>
+                <Form.Item name={field.name} rules={[{ required: true, whitespace: true, message: '请填写步骤' }]} style={{ flex: 1, marginBottom: 4 }}>
+                  <Input aria-label={`第${index + 1}步`} maxLength={60} />
+                </Form.Item>
+                <Button icon={<ArrowUpOutlined />} aria-label={`上移第${index + 1}步`} disabled={index === 0} onClick={() => move(index, index - 1)} />
+                <Button icon={<ArrowDownOutlined />} aria-label={`下移第${index + 1}步`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />
+                <Button icon={<DeleteOutlined />} aria-label={`删除第${index + 1}步`} disabled={fields.length <= 2} onClick={() => remove(field.name)} />
+              </Flex>
+            ))}
+            <div>
+              <Button icon={<PlusOutlined />} onClick={() => add('')} disabled={fields.length >= 15}>添加步骤</Button>
+            </div>
+          </Flex>
+        )}
+      </Form.List>
+      <Form.Item label="在用" name="active" valuePropName="checked" style={{ marginTop: 12 }}>
+        <Switch checkedChildren="在用" unCheckedChildren="停用" />
+      </Form.Item>
+    </FormModal>
   );
 }

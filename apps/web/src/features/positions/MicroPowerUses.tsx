@@ -1,8 +1,8 @@
-import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Empty, Flex, Form, Input, Select, Skeleton, Steps, Switch, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Button, Flex, Form, Input, Select, Steps, Switch, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { LoadError } from '../../components/LoadError';
 import { FormModal } from '../../components/FormModal';
+import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { todayInShanghai } from '../../lib/dates';
@@ -174,18 +174,6 @@ export function MicroPowerUses({ orgId, adoptedItems, canWrite }: { orgId: numbe
   const [creating, setCreating] = useState(false);
   const [next, setNext] = useState<MicroPowerUse | null>(null);
 
-  let body: ReactNode;
-  if (uses.isPending) body = <Skeleton active paragraph={{ rows: 4 }} />;
-  else if (uses.isError) body = <LoadError title="运行记录加载失败" error={uses.error} onRetry={() => uses.refetch()} />;
-  else if (uses.data.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有运行记录" />;
-  else {
-    body = (
-      <div className="task-items">
-        {uses.data.map((use) => <UseCard key={use.id} use={use} onNext={setNext} />)}
-      </div>
-    );
-  }
-
   return (
     <Flex vertical gap={8} data-testid="micro-power-uses">
       {canWrite && (
@@ -194,7 +182,18 @@ export function MicroPowerUses({ orgId, adoptedItems, canWrite }: { orgId: numbe
           {adoptedItems.length === 0 && <Typography.Text type="secondary" style={{ marginLeft: 8 }}>请先在“本村采用”中选择事项</Typography.Text>}
         </div>
       )}
-      {body}
+      <ListBody
+        query={uses}
+        errorTitle="运行记录加载失败"
+        items={uses.data}
+        empty="还没有运行记录"
+        skeletonRows={4}
+        cards={(rows) => (
+          <div className="task-items">
+            {rows.map((use) => <UseCard key={use.id} use={use} onNext={setNext} />)}
+          </div>
+        )}
+      />
       {creating && <CreateUseModal orgId={orgId} items={adoptedItems} onClose={() => setCreating(false)} />}
       {next && <NextStepModal use={next} onClose={() => setNext(null)} />}
     </Flex>

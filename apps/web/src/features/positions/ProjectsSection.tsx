@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, App, Button, Col, Empty, Flex, Form, Input, InputNumber, Modal, Progress, Row, Slider, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Progress, Row, Slider, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { FormModal } from '../../components/FormModal';
+import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
 import { fenToYuanText, formatFen, yuanRule, yuanToFen } from '../../lib/money';
-import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DateInput } from '../members/DateInput';
 import { useSaveProject, type ProjectBody, type ServiceCenterProject } from './api';
 
@@ -65,62 +66,59 @@ function ProjectModal({ centerId, project, onClose }: { centerId: number; projec
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open
       title={project ? `编辑项目:${project.name}` : '添加建设项目'}
+      onClose={onClose}
+      form={form}
+      name="center-project"
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      okButtonProps={{ autoInsertSpace: false }}
-      destroyOnHidden
+      pending={save.isPending}
+      onFinish={onFinish}
+      initialValues={initialValues}
+      after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="project-save-error" />}
     >
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={onFinish}>
-        <Form.Item label="项目名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
-          <Input maxLength={60} />
-        </Form.Item>
-        <Form.Item label="预算(元)" name="budgetYuan" rules={[yuanRule({ label: '预算', maxFen: 10_000_000_000 })]}>
-          <Input inputMode="decimal" placeholder="例如 350000 或 350000.50" suffix="元" />
-        </Form.Item>
-        <Form.Item label="进度(%)" required>
-          <Row gutter={12} align="middle">
-            <Col flex="auto">
-              <Form.Item name="progress" noStyle>
-                <Slider min={0} max={100} step={5} />
-              </Form.Item>
-            </Col>
-            <Col>
-              <Form.Item name="progress" noStyle>
-                <InputNumber aria-label="进度" min={0} max={100} precision={0} suffix="%" style={{ width: 100 }} />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Form.Item>
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item label="开工日期" name="startedOn">
-              <DateInput />
+      <Form.Item label="项目名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
+        <Input maxLength={60} />
+      </Form.Item>
+      <Form.Item label="预算(元)" name="budgetYuan" rules={[yuanRule({ label: '预算', maxFen: 10_000_000_000 })]}>
+        <Input inputMode="decimal" placeholder="例如 350000 或 350000.50" suffix="元" />
+      </Form.Item>
+      <Form.Item label="进度(%)" required>
+        <Row gutter={12} align="middle">
+          <Col flex="auto">
+            <Form.Item name="progress" noStyle>
+              <Slider min={0} max={100} step={5} />
             </Form.Item>
           </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="验收日期" name="acceptedOn" extra={progress < 100 ? '进度达到100%后才能填写验收日期' : undefined}>
-              <DateInput disabled={progress < 100} />
+          <Col>
+            <Form.Item name="progress" noStyle>
+              <InputNumber aria-label="进度" min={0} max={100} precision={0} suffix="%" style={{ width: 100 }} />
             </Form.Item>
           </Col>
         </Row>
-        <Form.Item label="备注" name="note">
-          <Input.TextArea rows={2} maxLength={500} />
-        </Form.Item>
-      </Form>
-      {error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="project-save-error" />}
-    </Modal>
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item label="开工日期" name="startedOn">
+            <DateInput />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="验收日期" name="acceptedOn" extra={progress < 100 ? '进度达到100%后才能填写验收日期' : undefined}>
+            <DateInput disabled={progress < 100} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="备注" name="note">
+        <Input.TextArea rows={2} maxLength={500} />
+      </Form.Item>
+    </FormModal>
   );
 }
 
 /** 建设项目: budget (元 on screen, 分 on the wire), progress and acceptance of the centre's construction. */
 export function ProjectsSection({ centerId, projects, canEdit }: { centerId: number; projects: ServiceCenterProject[]; canEdit: boolean }) {
-  const narrow = useNarrowScreen();
   const [editing, setEditing] = useState<ServiceCenterProject | 'new' | null>(null);
 
   const columns: TableColumnsType<ServiceCenterProject> = [
@@ -151,24 +149,27 @@ export function ProjectsSection({ centerId, projects, canEdit }: { centerId: num
         <Typography.Text type="secondary">共 {projects.length} 个项目,预算合计 {formatFen(total)}</Typography.Text>
         {canEdit && <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>添加项目</Button>}
       </Flex>
-      {projects.length === 0 ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有建设项目" />
-      ) : narrow ? (
-        <div className="task-items">
-          {projects.map((p) => (
-            <div key={p.id} className="task-item">
-              <Flex justify="space-between" align="center" gap={8}>
-                <Typography.Text strong>{p.name}</Typography.Text>
-                {canEdit && <Button size="small" aria-label={`编辑${p.name}`} icon={<EditOutlined />} onClick={() => setEditing(p)} />}
-              </Flex>
-              <Typography.Text>预算 {formatFen(p.budgetFen)} · {p.acceptedOn ? `已验收 ${p.acceptedOn}` : '未验收'}</Typography.Text>
-              <Progress percent={p.progress} size="small" />
-            </div>
-          ))}
-        </div>
-      ) : (
-        <Table<ServiceCenterProject> rowKey="id" size="small" columns={columns} dataSource={projects} pagination={false} scroll={{ x: 'max-content' }} />
-      )}
+      <ListBody
+        items={projects}
+        empty="还没有建设项目"
+        cards={(rows) => (
+          <div className="task-items">
+            {rows.map((p) => (
+              <div key={p.id} className="task-item">
+                <Flex justify="space-between" align="center" gap={8}>
+                  <Typography.Text strong>{p.name}</Typography.Text>
+                  {canEdit && <Button size="small" aria-label={`编辑${p.name}`} icon={<EditOutlined />} onClick={() => setEditing(p)} />}
+                </Flex>
+                <Typography.Text>预算 {formatFen(p.budgetFen)} · {p.acceptedOn ? `已验收 ${p.acceptedOn}` : '未验收'}</Typography.Text>
+                <Progress percent={p.progress} size="small" />
+              </div>
+            ))}
+          </div>
+        )}
+        table={(rows) => (
+          <Table<ServiceCenterProject> rowKey="id" size="small" columns={columns} dataSource={rows} pagination={false} scroll={{ x: 'max-content' }} />
+        )}
+      />
       {editing && <ProjectModal centerId={centerId} project={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </Flex>
   );
