@@ -9,7 +9,15 @@ const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 /** Serves the built web app and answers unknown paths: JSON 404 for the API, index.html for the app's routes. */
 export default fp(async function webPlugin(app: FastifyInstance) {
   const hasWeb = existsSync(`${webDist}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: 'index.html' });
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDist, wildcard: false, index: 'index.html',
+      // The build writes .br/.gz beside each file (apps/web/vite.config.ts): sent as they are when the browser accepts them.
+      preCompressed: true,
+      // Hashed file names never change content: cached for a year. index.html names them, so it is checked each time.
+      setHeaders: (reply, path) => { reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'); },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     const isApi = request.url.startsWith('/api/') || request.url === '/api';
     if (hasWeb && !isApi && request.method === 'GET' && request.headers.accept?.includes('text/html')) {

@@ -1,40 +1,31 @@
+import type { ComponentType } from 'react';
+import { Flex, Spin } from 'antd';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { ActivityCalendarPage } from '../features/activities/ActivityCalendarPage';
-import { ActivityPage } from '../features/activities/ActivityPage';
-import { ThemeDayPage } from '../features/activities/ThemeDayPage';
 import { LoginPage } from '../features/auth/LoginPage';
 import { RequireAuth } from '../features/auth/RequireAuth';
-import { CompliancePage } from '../features/compliance/CompliancePage';
-import { ChecklistTemplatesPage } from '../features/checklists/ChecklistTemplatesPage';
-import { OutboxPage } from '../features/notifications/OutboxPage';
-import { MyActivitiesPage } from '../features/my/MyActivitiesPage';
-import { SupervisionPage } from '../features/supervision/SupervisionPage';
-import { DuesPage } from '../features/dues/DuesPage';
-import { MembersPage } from '../features/members/MembersPage';
-import { OrganizationsPage } from '../features/organizations/OrganizationsPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { TasksPage } from '../features/tasks/TasksPage';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
-import { RecruitmentBoardPage } from '../features/recruitment/RecruitmentBoardPage';
-import { RecruitmentListPage } from '../features/recruitment/RecruitmentListPage';
-import { RecruitmentPage } from '../features/recruitment/RecruitmentPage';
-import { RecruitmentPlanPage } from '../features/recruitment/RecruitmentPlanPage';
-import { MentoringPage } from '../features/recruitment/MentoringPage';
-import { DisclosuresPage } from '../features/disclosure/DisclosuresPage';
-import { DisclosurePage } from '../features/disclosure/DisclosurePage';
-import { PositionsPage } from '../features/positions/PositionsPage';
-import { ServiceCenterPage } from '../features/positions/ServiceCenterPage';
-import { FourTwoPage } from '../features/positions/FourTwoPage';
-import { InspectionsPage } from '../features/inspection/InspectionsPage';
-import { InspectionRoundPage } from '../features/inspection/InspectionRoundPage';
-import { InspectorVillagePage } from '../features/inspection/InspectorVillagePage';
-import { RectificationPage } from '../features/inspection/RectificationPage';
+
+/**
+ * Each page is its own chunk, loaded when its route is first opened: a member on a phone who only opens 我的组织生活
+ * does not download the recruitment, inspection and ledger pages. The router waits for the chunk before it switches.
+ */
+function page<M>(load: () => Promise<M>, name: keyof M & string) {
+  return async () => ({ Component: (await load())[name] as ComponentType });
+}
+
+/** Shown while the first page's chunk arrives on a slow line. */
+const firstLoad = (
+  <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
+    <Spin tip="正在加载…" size="large"><div style={{ padding: 40 }} /></Spin>
+  </Flex>
+);
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
   {
     path: '/',
+    hydrateFallbackElement: firstLoad,
     element: (
       <RequireAuth>
         <AppLayout />
@@ -42,34 +33,34 @@ export const routes: RouteObject[] = [
     ),
     children: [
       { index: true, element: <Navigate to="/organizations" replace /> },
-      { path: 'organizations', element: <OrganizationsPage /> },
+      { path: 'organizations', lazy: page(() => import('../features/organizations/OrganizationsPage'), 'OrganizationsPage') },
       // One route for the roster and a member's detail, so the page (and its list) stays mounted while the drawer opens.
-      { path: 'members/:memberId?', element: <MembersPage /> },
-      { path: 'recruitment', element: <RecruitmentBoardPage /> },
-      { path: 'recruitment/recruitments', element: <RecruitmentListPage /> },
-      { path: 'recruitment/recruitments/:id', element: <RecruitmentPage /> },
-      { path: 'recruitment/plans', element: <RecruitmentPlanPage /> },
-      { path: 'recruitment/mentoring', element: <MentoringPage /> },
-      { path: 'disclosures', element: <DisclosuresPage /> },
-      { path: 'disclosures/:id', element: <DisclosurePage /> },
-      { path: 'positions', element: <PositionsPage /> },
-      { path: 'positions/service-centers/:id', element: <ServiceCenterPage /> },
-      { path: 'positions/four-two/:id', element: <FourTwoPage /> },
-      { path: 'inspections', element: <InspectionsPage /> },
-      { path: 'inspections/:id', element: <InspectionRoundPage /> },
-      { path: 'inspections/:id/villages/:orgId', element: <InspectorVillagePage /> },
-      { path: 'rectifications/:id', element: <RectificationPage /> },
-      { path: 'tasks', element: <TasksPage /> },
-      { path: 'compliance', element: <CompliancePage /> },
-      { path: 'activities', element: <ActivityCalendarPage /> },
-      { path: 'activities/theme-day', element: <ThemeDayPage /> },
-      { path: 'activities/:id', element: <ActivityPage /> },
-      { path: 'dues', element: <DuesPage /> },
-      { path: 'settings', element: <SettingsPage /> },
-      { path: 'settings/checklists', element: <ChecklistTemplatesPage /> },
-      { path: 'settings/outbox', element: <OutboxPage /> },
-      { path: 'supervision', element: <SupervisionPage /> },
-      { path: 'my', element: <MyActivitiesPage /> },
+      { path: 'members/:memberId?', lazy: page(() => import('../features/members/MembersPage'), 'MembersPage') },
+      { path: 'recruitment', lazy: page(() => import('../features/recruitment/RecruitmentBoardPage'), 'RecruitmentBoardPage') },
+      { path: 'recruitment/recruitments', lazy: page(() => import('../features/recruitment/RecruitmentListPage'), 'RecruitmentListPage') },
+      { path: 'recruitment/recruitments/:id', lazy: page(() => import('../features/recruitment/RecruitmentPage'), 'RecruitmentPage') },
+      { path: 'recruitment/plans', lazy: page(() => import('../features/recruitment/RecruitmentPlanPage'), 'RecruitmentPlanPage') },
+      { path: 'recruitment/mentoring', lazy: page(() => import('../features/recruitment/MentoringPage'), 'MentoringPage') },
+      { path: 'disclosures', lazy: page(() => import('../features/disclosure/DisclosuresPage'), 'DisclosuresPage') },
+      { path: 'disclosures/:id', lazy: page(() => import('../features/disclosure/DisclosurePage'), 'DisclosurePage') },
+      { path: 'positions', lazy: page(() => import('../features/positions/PositionsPage'), 'PositionsPage') },
+      { path: 'positions/service-centers/:id', lazy: page(() => import('../features/positions/ServiceCenterPage'), 'ServiceCenterPage') },
+      { path: 'positions/four-two/:id', lazy: page(() => import('../features/positions/FourTwoPage'), 'FourTwoPage') },
+      { path: 'inspections', lazy: page(() => import('../features/inspection/InspectionsPage'), 'InspectionsPage') },
+      { path: 'inspections/:id', lazy: page(() => import('../features/inspection/InspectionRoundPage'), 'InspectionRoundPage') },
+      { path: 'inspections/:id/villages/:orgId', lazy: page(() => import('../features/inspection/InspectorVillagePage'), 'InspectorVillagePage') },
+      { path: 'rectifications/:id', lazy: page(() => import('../features/inspection/RectificationPage'), 'RectificationPage') },
+      { path: 'tasks', lazy: page(() => import('../features/tasks/TasksPage'), 'TasksPage') },
+      { path: 'compliance', lazy: page(() => import('../features/compliance/CompliancePage'), 'CompliancePage') },
+      { path: 'activities', lazy: page(() => import('../features/activities/ActivityCalendarPage'), 'ActivityCalendarPage') },
+      { path: 'activities/theme-day', lazy: page(() => import('../features/activities/ThemeDayPage'), 'ThemeDayPage') },
+      { path: 'activities/:id', lazy: page(() => import('../features/activities/ActivityPage'), 'ActivityPage') },
+      { path: 'dues', lazy: page(() => import('../features/dues/DuesPage'), 'DuesPage') },
+      { path: 'settings', lazy: page(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
+      { path: 'settings/checklists', lazy: page(() => import('../features/checklists/ChecklistTemplatesPage'), 'ChecklistTemplatesPage') },
+      { path: 'settings/outbox', lazy: page(() => import('../features/notifications/OutboxPage'), 'OutboxPage') },
+      { path: 'supervision', lazy: page(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage') },
+      { path: 'my', lazy: page(() => import('../features/my/MyActivitiesPage'), 'MyActivitiesPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
