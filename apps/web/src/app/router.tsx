@@ -17,7 +17,7 @@ function page<M>(load: () => Promise<M>, name: keyof M & string) {
 /** Shown while the first page's chunk arrives on a slow line. */
 const firstLoad = (
   <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
-    <Spin tip="正在加载…" size="large"><div style={{ padding: 40 }} /></Spin>
+    <Spin description="正在加载…" size="large"><div style={{ padding: 40 }} /></Spin>
   </Flex>
 );
 

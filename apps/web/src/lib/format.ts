@@ -16,3 +16,9 @@ export function formatDateTime(iso: string | null | undefined): string {
   const parts = Object.fromEntries(SHANGHAI_FORMAT.formatToParts(date).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}`;
 }
+
+/** A file's size as people read it: 12 KB, 3.4 MB. */
+export function sizeText(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}

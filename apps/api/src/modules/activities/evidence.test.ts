@@ -1,12 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import exifr from 'exifr';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { pdfText } from '../../../test/documents.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { monthFromIndex, monthIndex } from '../members/rules/dates.js';
 import { ensureDefaultTemplates } from './checklist-service.js';
@@ -244,12 +241,6 @@ describe('members answer from their phone', () => {
 });
 
 describe('generated documents', () => {
-  const pdfText = (buf: Buffer) => {
-    const file = join(mkdtempSync(join(tmpdir(), 'dj-doc-')), 'doc.pdf');
-    writeFileSync(file, buf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  };
-
   it('minutes, sign-in sheet and the 灯塔 package come from the record alone', async () => {
     const a = await newActivity(yingzi, { topic: '学习贯彻全会精神专题', host: '张志强', recorder: '李文', minutes: '传达学习全会精神,交流发言。' });
     const [m1] = a.expected;
@@ -257,7 +248,7 @@ describe('generated documents', () => {
     await upload(yingzi, a.id, 'photo', await cameraPhoto(3), 'scene.jpg');
     const pdf = await yingzi.get(`/api/activities/${a.id}/documents/minutes.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
-    const text = pdfText(pdf.rawPayload);
+    const text = pdfText(pdf, { keepWhitespace: true });
     expect(text).toContain('学习贯彻全会精神专题');
     expect(text).toContain(m1.name);
     const sheet = await yingzi.get(`/api/activities/${a.id}/documents/signin.docx`);
@@ -277,7 +268,7 @@ describe('generated documents', () => {
     const res = await yingzi.get(`/api/ledger?orgId=${ids['营子村党支部']}&period=${year}&format=pdf`);
     const ms = performance.now() - started;
     expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-    const text = pdfText(res.rawPayload);
+    const text = pdfText(res, { keepWhitespace: true });
     expect(text).toContain('营子村党支部');
     expect(text).toContain('学习贯彻全会精神专题');
     const { rows: [n] } = await ctx.pool.query(`select count(*)::int as n from activities where organization_id = $1 and held_on between $2 and least($3::date, current_date)`, [ids['营子村党支部'], `${year}-01-01`, `${year}-12-31`]);

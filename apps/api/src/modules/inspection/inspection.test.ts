@@ -1,13 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import exifr from 'exifr';
-import JSZip from 'jszip';
 import sharp from 'sharp';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { docxText, pdfText } from '../../../test/documents.js';
 import { todayInShanghai } from '../../lib/time.js';
 
 /** 联督联查 through the API: a round, a finding at 营子村, its rectification to acceptance, escalation and the report. */
@@ -55,18 +51,6 @@ const upload = (s: Session, url: string, fields: Record<string, string>, file?: 
 /** A phone photo with its GPS position in EXIF, which must not reach the database. */
 const gpsPhoto = () => sharp({ create: { width: 640, height: 480, channels: 3, background: { r: 120, g: 160, b: 90 } } })
   .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '117/1 33/1 0/1' } }).jpeg().toBuffer();
-
-const tmp = mkdtempSync(join(tmpdir(), 'dj-inspection-'));
-function pdfText(res: LightMyRequestResponse): string {
-  if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext not found: install poppler-utils');
-  const file = join(tmp, `report-${Date.now()}.pdf`);
-  writeFileSync(file, res.rawPayload);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-}
-async function docxText(res: LightMyRequestResponse): Promise<string> {
-  const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-}
 
 beforeAll(async () => {
   ctx = await createTestContext();

@@ -1,12 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import JSZip from 'jszip';
 import type { LightMyRequestResponse } from 'fastify';
 import type { FourTwoProcedure, MicroPowerUse } from '@dj/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { cn, docxText, filename, pdfText } from '../../../test/documents.js';
 import type { Block, DocModel } from '../../lib/documents/doc-model.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { fourTwoModel, microPowerLedgerModel, usesOfYear } from './documents.js';
@@ -25,26 +21,6 @@ const ok = (res: LightMyRequestResponse) => {
   return res.json();
 };
 const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
-/** Written independently of chineseDate, so a broken formatter cannot pass its own test. */
-const cn = (ymd: string) => `${ymd.slice(0, 4)}年${Number(ymd.slice(5, 7))}月${Number(ymd.slice(8, 10))}日`;
-
-const tmp = mkdtempSync(join(tmpdir(), 'dj-positions-ledgers-'));
-let pdfs = 0;
-function pdfText(res: LightMyRequestResponse): string {
-  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-  expect(res.headers['content-type']).toBe('application/pdf');
-  if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext not found: install poppler-utils');
-  const file = join(tmp, `doc-${++pdfs}.pdf`);
-  writeFileSync(file, res.rawPayload);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-}
-async function docxText(res: LightMyRequestResponse): Promise<string> {
-  expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-  const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')
-    .replaceAll('&quot;', '"').replaceAll('&apos;', "'").replaceAll('&lt;', '<').replaceAll('&gt;', '>').replaceAll('&amp;', '&');
-}
-const filename = (res: LightMyRequestResponse) => decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]);
 /** Every text a model holds, for the pure-function tests. */
 const modelText = (m: DocModel) => [m.title, m.subtitle ?? '', ...m.blocks.map((b: Block) => JSON.stringify(b))].join('\n');
 

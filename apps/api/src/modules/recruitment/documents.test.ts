@@ -1,15 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import JSZip from 'jszip';
-import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { docxText, filename, pdfText } from '../../../test/documents.js';
 import { probationEnd, registerModel } from './documents-model.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-const tmp = mkdtempSync(join(tmpdir(), 'dj-dev-docs-'));
 
 /** GB 11643: the check character of an 18-digit 居民身份证号码. */
 function withCheckDigit(first17: string): string {
@@ -17,26 +11,6 @@ function withCheckDigit(first17: string): string {
   const sum = [...first17].reduce((s, c, i) => s + Number(c) * weights[i], 0);
   return first17 + '10X98765432'[sum % 11];
 }
-
-async function docxText(res: LightMyRequestResponse): Promise<string> {
-  const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
-  // Word splits text into runs; joined, assertions do not depend on where it split.
-  return [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
-}
-
-let pdfNo = 0;
-function pdfText(res: LightMyRequestResponse): string {
-  // Fail, never skip: without poppler the PDF checks would prove nothing.
-  if (!existsSync('/usr/bin/pdftotext')) throw new Error('pdftotext not found: install poppler-utils');
-  const file = join(tmp, `doc-${++pdfNo}.pdf`);
-  writeFileSync(file, res.rawPayload);
-  return execFileSync('/usr/bin/pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-}
-
-const filenameOf = (res: LightMyRequestResponse) => {
-  const m = /filename\*=UTF-8''([^;]+)/.exec(String(res.headers['content-disposition']));
-  return m ? decodeURIComponent(m[1]) : null;
-};
 
 describe('发展党员 documents and registers', () => {
   let ctx: TestContext;
@@ -69,7 +43,6 @@ describe('发展党员 documents and registers', () => {
   });
   afterAll(async () => {
     await ctx?.close();
-    rmSync(tmp, { recursive: true, force: true });
   });
 
   it('refuses a 谈话记录 before the talk is recorded and a 公示 before one is registered', async () => {
@@ -102,7 +75,7 @@ describe('发展党员 documents and registers', () => {
     const res = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/record/docx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain(DOCX);
-    expect(filenameOf(res)).toBe(`${NAME}-发展党员全程纪实表.docx`);
+    expect(filename(res)).toBe(`${NAME}-发展党员全程纪实表.docx`);
     const text = await docxText(res);
     for (const s of [NAME, '营子村党支部', '130821********', '入党积极分子', '递交入党申请书', '党组织派人谈话', '2024年3月15日', '支委会', '王书记',
       '上级党委审批转正', '材料归档', '培养联系人', mentorName, '确定入党积极分子', '尚未登记结果']) {
@@ -114,7 +87,7 @@ describe('发展党员 documents and registers', () => {
     const pdf = await admin.get(`/api/recruitments/${recruitmentId}/documents/record/pdf`);
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toContain('application/pdf');
-    const pdfTextOut = pdfText(pdf);
+    const pdfTextOut = pdfText(pdf, { keepWhitespace: true });
     expect(pdfTextOut).toContain('发展党员全程纪实表');
     expect(pdfTextOut).toContain('党组织派人谈话');
   });
@@ -122,8 +95,8 @@ describe('发展党员 documents and registers', () => {
   it('generates the 入党谈话记录 and the 公示', async () => {
     const talk = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/talk/pdf`);
     expect(talk.statusCode).toBe(200);
-    expect(filenameOf(talk)).toBe(`${NAME}-入党谈话记录.pdf`);
-    const text = pdfText(talk);
+    expect(filename(talk)).toBe(`${NAME}-入党谈话记录.pdf`);
+    const text = pdfText(talk, { keepWhitespace: true });
     for (const s of ['入党谈话记录', NAME, '王书记', '2024年3月15日', '谈话对象(签名)']) expect(text).toContain(s);
 
     const notice = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/notice/docx`);
@@ -135,20 +108,20 @@ describe('发展党员 documents and registers', () => {
   it('lists the person in the town’s and the branch’s 入党积极分子名册', async () => {
     const res = await admin.get('/api/recruitment/registers/activists/docx');
     expect(res.statusCode, res.body).toBe(200);
-    expect(filenameOf(res)).toMatch(/-入党积极分子名册-\d{4}-\d{2}-\d{2}\.docx$/);
+    expect(filename(res)).toMatch(/-入党积极分子名册-\d{4}-\d{2}-\d{2}\.docx$/);
     const text = await docxText(res);
     for (const s of ['入党积极分子名册', '截至', NAME, '营子村党支部', '2024-03-01', '2024-04-10', mentorName, '申请入党日期']) expect(text).toContain(s);
 
     const branch = await yingzi.get(`/api/recruitment/registers/activists/pdf?orgId=${yingziId}`);
     expect(branch.statusCode).toBe(200);
-    const pdf = pdfText(branch);
+    const pdf = pdfText(branch, { keepWhitespace: true });
     expect(pdf).toContain('营子村党支部入党积极分子名册');
     expect(pdf).toContain(NAME);
 
     // The demo town's 预备党员 (seeded recruitments) with the end of the 预备期 derived from the 支部大会.
     const probationary = await admin.get('/api/recruitment/registers/probationary/pdf');
     expect(probationary.statusCode).toBe(200);
-    const probationaryText = pdfText(probationary);
+    const probationaryText = pdfText(probationary, { keepWhitespace: true });
     expect(probationaryText).toContain('预备党员名册');
     // Narrow columns wrap their headers: the first line of each is enough.
     expect(probationaryText).toMatch(/暂无预备党员|预备期满/);

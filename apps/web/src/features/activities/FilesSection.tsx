@@ -4,14 +4,10 @@ import { Link } from 'react-router';
 import { FILE_CATEGORY_LABELS } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { fileUrl, useDownloadFile, useRemoveFile, useUploadFile, type ActivityDetail, type ActivityFile, type FileCategory } from './api';
+import { sizeText } from '../../lib/format';
 import { FilePickButton } from './FilePickButton';
 
 const CATEGORIES: FileCategory[] = ['photo', 'plan', 'material', 'attachment'];
-
-function sizeText(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** EXIF time as the camera wrote it (local time, no zone). */
 const captured = (value: string | null) => (value ? `拍摄时间 ${value.replace('T', ' ').slice(0, 16)}` : '无拍摄时间');

@@ -3,8 +3,8 @@ import { App, Button, Card, Empty, Flex, Form, Input, Popconfirm, Table, Typogra
 import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import { DISCLOSURE_PERIOD_PATTERN } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { formatDateTime } from '../../lib/format';
-import { PickFileButton, sizeText } from '../inspection/PickFileButton';
+import { formatDateTime, sizeText } from '../../lib/format';
+import { PickFileButton } from '../../components/PickFileButton';
 import {
   downloadDisclosureFile, useDeleteDisclosureFile, useImportDisclosureTable, useUpdateDisclosure, useUploadDisclosureFile,
   type Disclosure, type DisclosureFile,

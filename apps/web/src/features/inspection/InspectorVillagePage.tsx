@@ -14,7 +14,7 @@ import {
   type InspectionItem, type InspectionResult, type InspectionRoundDetail,
 } from './api';
 import { PhotoStrip } from './PhotoStrip';
-import { PickFileButton } from './PickFileButton';
+import { PickFileButton } from '../../components/PickFileButton';
 import { RECTIFICATION_STATUS_COLORS, rectificationStatusLabel, resultCell } from './labels';
 
 interface FindingValues {

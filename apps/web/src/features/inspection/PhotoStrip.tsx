@@ -2,7 +2,7 @@ import { App, Button, Flex } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../lib/api-client';
 import { downloadInspectionFile, inspectionFileUrl, type InspectionFile } from './api';
-import { sizeText } from './PickFileButton';
+import { sizeText } from '../../lib/format';
 
 /** Photos as small thumbnails (tap to download), other files as download links. */
 export function PhotoStrip({ files }: { files: InspectionFile[] }) {

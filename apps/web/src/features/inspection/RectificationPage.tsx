@@ -14,7 +14,7 @@ import {
   type RectificationDetail, type RectificationEvent,
 } from './api';
 import { PhotoStrip } from './PhotoStrip';
-import { PickFileButton } from './PickFileButton';
+import { PickFileButton } from '../../components/PickFileButton';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
 
 const EVENT_COLORS: Record<RectificationEvent['kind'], string> = { evidence: 'blue', accepted: 'green', reopened: 'red' };

@@ -3,13 +3,12 @@ import { Alert, App, Button, Card, Flex, Tag, Typography } from 'antd';
 import { CheckCircleFilled, PaperClipOutlined } from '@ant-design/icons';
 import { DECIDING_BODY_LABELS, RECRUITMENT_STAGE_LABELS, RECRUITMENT_STAGES, type RuleMessage } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, sizeText } from '../../lib/format';
 import { FilePickButton } from '../activities/FilePickButton';
 import { downloadRecruitmentFile, useUploadRecordFile, type Recruitment, type RecruitmentStep, type StepRecord } from './api';
 import { detailsSummary } from './labels';
 import { VoidedRecordsSection, VoidRecordModal } from './VoidedRecords';
 
-const sizeText = (size: number) => (size >= 1024 * 1024 ? `${(size / 1024 / 1024).toFixed(1)}MB` : `${Math.max(1, Math.round(size / 1024))}KB`);
 
 /** 提醒:… (source), kept on the record: the step went ahead against advice. */
 export function RecordedWarnings({ warnings }: { warnings: readonly RuleMessage[] }) {

@@ -17,7 +17,10 @@ interface Props {
   onFiles: (files: File[]) => void;
 }
 
-/** A button that opens the file chooser (or the camera); the hidden input carries the label. */
+/**
+ * A button that opens the file chooser (or the camera); the hidden input carries the label. Without `capture`, a phone
+ * offers the camera or the album for image/* (forcing the camera would hide photos taken earlier).
+ */
 export function PickFileButton({ label, accept, capture, multiple, disabled, loading, block, size, children, onFiles }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -51,9 +54,4 @@ export function PickFileButton({ label, accept, capture, multiple, disabled, loa
       </Button>
     </>
   );
-}
-
-export function sizeText(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
