@@ -37,6 +37,31 @@ async function measure(title: string, url: string, headers: Record<string, strin
   return { title, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, total: r.requests.total };
 }
 
+/** Follows the static imports from index.html's entry (plus one page chunk) and adds up the bytes sent with brotli accepted. */
+async function firstLoadBytes(origin: string, page: string) {
+  const html = await (await fetch(`${origin}/`, { headers: { accept: 'text/html' } })).text();
+  const entry = /src="\/assets\/([^"]+\.js)"/.exec(html)?.[1];
+  if (!entry) return null;
+  const seen = new Set<string>();
+  let raw = 0;
+  let sent = 0;
+  let encoding = 'uncompressed';
+  const visit = async (file: string, withPage: boolean) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const res = await fetch(`${origin}/assets/${file}`, { headers: { 'accept-encoding': 'br, gzip' } });
+    const text = await res.text();
+    encoding = res.headers.get('content-encoding') ?? encoding;
+    raw += Buffer.byteLength(text);
+    sent += Number(res.headers.get('content-length') ?? Buffer.byteLength(text));
+    const imports = [...text.matchAll(/(?:import|from)\s*["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]);
+    if (withPage) imports.push(...[...text.matchAll(new RegExp(`${page}-[\\w-]+\\.js`, 'g'))].map((m) => m[0]));
+    for (const next of imports) await visit(next, false);
+  };
+  await visit(entry, true);
+  return { files: seen.size, raw, sent, encoding };
+}
+
 const dir = mkdtempSync(join(tmpdir(), 'dj-bench-'));
 makeTraversable(dir);
 // The per-address limits would turn a load test from one address into a count of 429s: off here.
@@ -113,6 +138,9 @@ try {
   console.log(`  public page of 营子村 (GET /public/villages/370402105200): ${(publicBytes / 1024).toFixed(1)} KB of HTML, ${(wire.bytes / 1024).toFixed(1)} KB sent (${wire.encoding ?? 'uncompressed'}), time to first byte median ${ttfb[2].toFixed(1)} ms of 5 (min ${ttfb[0].toFixed(1)}, max ${ttfb[4].toFixed(1)})`);
   const publicPage = await measure('public page of 营子村, no session (GET /public/villages/:code)', publicUrl);
   console.log(`  ${publicPage.title}\n    ${publicPage.rps.toFixed(0)} req/s, p50 ${publicPage.p50} ms, p99 ${publicPage.p99} ms; ratio to bare ${(publicPage.rps / baseline.rps).toFixed(4)}`);
+  // The web app as a member's phone first gets it: the entry and what it imports, plus the 我的组织生活 page chunk.
+  const webBytes = await firstLoadBytes(`http://127.0.0.1:${appPort}`, 'MyActivitiesPage');
+  if (webBytes) console.log(`  web app, first load of 我的组织生活: ${webBytes.files} files, ${(webBytes.raw / 1024).toFixed(0)} KB of JavaScript, ${(webBytes.sent / 1024).toFixed(0)} KB sent (${webBytes.encoding})`);
   const town = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=self`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items[0].id;
   const branches = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=children`, { headers: { cookie } })).json()) as { items: { name: string; kind: string }[] }).items
     .filter((o) => o.kind === 'branch').map((o) => o.name);
