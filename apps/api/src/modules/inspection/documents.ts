@@ -1,6 +1,6 @@
 /**
- * The round's report (联督联查情况报告, docx/PDF): round, team, villages, per village per item ok/finding with notes,
- * then the rectifications and where they stand. Built from the same views the API returns, so a village secretary's
+ * The round's report (联督联查情况报告, docx/PDF): round, team, villages, per village per item ok/finding with notes
+ * and the findings' photos, then the rectifications and where they stand. Built from the same views the API returns, so a village secretary's
  * copy holds only their own village, like the screen.
  */
 import {
@@ -11,10 +11,11 @@ import type { Db } from '../../db/client.js';
 import { safeName } from '../../lib/attachments.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
+import { chineseDate, heading, image, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { listRectifications } from './rectification-service.js';
+import * as repo from './repository.js';
 import { getRound, type Caller } from './service.js';
 
 export type DocFormat = 'docx' | 'pdf';
@@ -25,8 +26,32 @@ const MIME: Record<DocFormat, string> = {
 
 const status = (r: RectificationSummary) => RECTIFICATION_STATUS_LABELS[r.status] + (r.escalated ? `(逾期${r.daysOverdue}天,已上报镇党委)` : '');
 
-/** Pure: the report of a round as the caller sees it. */
-export function reportModel(round: InspectionRoundDetail, rects: RectificationSummary[], today: string): DocModel {
+/** A report stays printable: at most this many photos per finding (the rest are on the platform). */
+export const PHOTOS_PER_FINDING = 2;
+
+/** The photos the report shows: JPEGs of findings, the first few of each, from the round as the caller sees it. */
+export function findingPhotoIds(round: InspectionRoundDetail): number[] {
+  return round.villages.flatMap((v) => v.results.filter((r) => r.outcome === 'finding')
+    .flatMap((r) => r.photos.filter((p) => p.mime === 'image/jpeg').slice(0, PHOTOS_PER_FINDING).map((p) => p.id)));
+}
+
+function photoBlocks(v: InspectionRoundDetail['villages'][number], round: InspectionRoundDetail, photos: ReadonlyMap<number, Buffer>): Block[] {
+  const out: Block[] = [];
+  for (const r of v.results.filter((x) => x.outcome === 'finding')) {
+    const label = round.items.find((i) => i.key === r.itemKey)?.label ?? r.itemKey;
+    for (const p of r.photos.filter((x) => photos.has(x.id)).slice(0, PHOTOS_PER_FINDING)) {
+      try {
+        out.push(image(photos.get(p.id)!, `${v.organizationName} ${label}:${r.note || '发现问题'}`));
+      } catch {
+        // A file that is not a readable JPEG stays on the platform; the report goes out without it.
+      }
+    }
+  }
+  return out;
+}
+
+/** Pure: the report of a round as the caller sees it, with the finding photos given (by file id). */
+export function reportModel(round: InspectionRoundDetail, rects: RectificationSummary[], today: string, photos: ReadonlyMap<number, Buffer> = new Map()): DocModel {
   const team = round.team.map((m) => `${m.name}(${INSPECTION_DEPARTMENT_LABELS[m.department]})`).join('、');
   const p = round.progress;
   const blocks: Block[] = [
@@ -49,6 +74,7 @@ export function reportModel(round: InspectionRoundDetail, rects: RectificationSu
       return [i.label, r ? INSPECTION_OUTCOME_LABELS[r.outcome] : '未检查', r?.note || '—'];
     });
     blocks.push(table(['检查事项', '结果', '情况说明'], rows, [2, 1, 5]));
+    blocks.push(...photoBlocks(v, round, photos));
   }
   blocks.push(heading(2, '三、整改情况'));
   if (!rects.length) blocks.push(paragraph('本次检查未发现需要整改的问题。'));
@@ -67,11 +93,11 @@ export async function roundReport(db: Db, { user, ip }: Caller, id: number, form
   const round = await getRound(db, user, id);
   const { items } = await listRectifications(db, user, { roundId: id });
   const today = todayInShanghai();
-  const model = reportModel(round, items, today);
+  const model = reportModel(round, items, today, await repo.fileData(db, findingPhotoIds(round)));
   const data = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
   await recordAudit(db, {
     tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'inspection.report.export', objectType: 'inspection_round',
-    objectId: id, result: 'ok', detail: { format, villages: round.villages.length, rectifications: items.length, bytes: data.length },
+    objectId: id, result: 'ok', detail: { format, villages: round.villages.length, rectifications: items.length, photos: model.blocks.filter((b) => b.kind === 'image').length, bytes: data.length },
   });
   return { filename: `${safeName(round.title)}-联督联查报告.${format}`, mime: MIME[format], data };
 }

@@ -1,4 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import exifr from 'exifr';
+import JSZip from 'jszip';
 import sharp from 'sharp';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -207,6 +212,32 @@ describe('联督联查', () => {
     expect(theirs).not.toContain('活动室堆放杂物');
     expect(theirs).toContain('公开栏内容齐全');
     expect((await member.get(`/api/inspections/${roundId}/report/pdf`)).statusCode).toBe(404);
+  });
+
+  it('the report shows the finding\'s photo under its village, captioned, without location; a village without findings gets none', async () => {
+    const media = async (res: LightMyRequestResponse) => {
+      const zip = await JSZip.loadAsync(res.rawPayload);
+      return Promise.all(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).map((f) => zip.file(f)!.async('nodebuffer')));
+    };
+    const round = ok(await admin.get(`/api/inspections/${roundId}`));
+    const finding = round.villages.find((v: Json) => v.organizationId === ids['营子村党支部']).results.find((r: Json) => r.outcome === 'finding');
+    ok(await upload(inspector, `/api/inspections/${roundId}/results/${finding.id}/photos`, {}, { data: await gpsPhoto(), name: '现场.jpg' }));
+    const docx = await admin.get(`/api/inspections/${roundId}/report/docx`);
+    const images = await media(docx);
+    expect(images).toHaveLength(1);
+    expect((await sharp(images[0]).metadata()).format).toBe('jpeg');
+    expect(await exifr.gps(images[0]).catch(() => undefined)).toBeFalsy();
+    expect(await docxText(docx)).toMatch(new RegExp(`营子村党支部 [^:]+:${finding.note}`));
+    expect(await media(await xihuagou.get(`/api/inspections/${roundId}/report/docx`))).toHaveLength(0);
+    // The PDF carries the same photo (pdfimages lists one image).
+    const pdf = await admin.get(`/api/inspections/${roundId}/report/pdf`);
+    const file = join(mkdtempSync(join(tmpdir(), 'dj-report-')), 'report.pdf');
+    writeFileSync(file, pdf.rawPayload);
+    const listed = execFileSync('/usr/bin/pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(listed.filter((l) => /\bimage\b/.test(l))).toHaveLength(1);
+    const photosAudited = async (username: string) => (await q(`select detail from audit_events where action = 'inspection.report.export'
+      and username = $1 and detail->>'format' = 'docx' order by id desc limit 1`, [username]))[0].detail.photos;
+    expect([await photosAudited('admin'), await photosAudited('xihuagou')]).toEqual([1, 0]);
   });
 
   it('closing the round: the town admin only; no new results after', async () => {

@@ -90,6 +90,13 @@ export async function filesOfEvidence(db: DbOrTx, eventIds: number[]) {
   return db.select(fileColumns).from(inspectionFiles).where(inArray(inspectionFiles.evidenceId, eventIds)).orderBy(asc(inspectionFiles.id));
 }
 
+/** The bytes of files already read through a scoped view (the report's finding photos). */
+export async function fileData(db: DbOrTx, ids: number[]) {
+  if (!ids.length) return new Map<number, Buffer>();
+  const rows = await db.select({ id: inspectionFiles.id, data: inspectionFiles.data }).from(inspectionFiles).where(inArray(inspectionFiles.id, ids));
+  return new Map(rows.map((r) => [r.id, r.data]));
+}
+
 export async function insertFile(db: DbOrTx, values: typeof inspectionFiles.$inferInsert) {
   const [row] = await db.insert(inspectionFiles).values(values).returning({ id: inspectionFiles.id });
   return row.id;
