@@ -14,6 +14,8 @@ interface FormModalProps<T> {
   onValuesChange?: FormProps<T>['onValuesChange'];
   pending: boolean;
   danger?: boolean;
+  /** Keeps the confirm button disabled, e.g. while a rule check refuses what has been typed. */
+  okDisabled?: boolean;
   /** A custom confirm label is shown exactly as given (no space inserted: e2e tests click it by name). */
   okText?: string;
   /** Shown above the form (context) and below it (the server's refusal). */
@@ -26,7 +28,7 @@ interface FormModalProps<T> {
 
 /** Modal + vertical form; the form is destroyed on close so every opening starts from initialValues. */
 export function FormModal<T extends object>(props: FormModalProps<T>) {
-  const { title, open, onClose, form, name, initialValues, onFinish, onValuesChange, pending, danger, okText, before, after, width, children } = props;
+  const { title, open, onClose, form, name, initialValues, onFinish, onValuesChange, pending, danger, okDisabled, okText, before, after, width, children } = props;
   return (
     <Modal
       title={title}
@@ -36,7 +38,7 @@ export function FormModal<T extends object>(props: FormModalProps<T>) {
       okText={okText ?? '确定'}
       cancelText="取消"
       confirmLoading={pending}
-      okButtonProps={okText ? { danger, autoInsertSpace: false } : { danger }}
+      okButtonProps={okText ? { danger, disabled: okDisabled, autoInsertSpace: false } : { danger, disabled: okDisabled }}
       destroyOnHidden
       width={width}
     >

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
-import { App, Form, Input, Modal, Select, TreeSelect } from 'antd';
+import { App, Form, Input, Select, TreeSelect } from 'antd';
 import type { ActivityKind, CreateActivity, Organization } from '@dj/contracts';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../members/DateInput';
@@ -63,7 +64,6 @@ export function CreateActivityModal({ open, onClose, branchId, groups, organizat
     try {
       const detail = await create.mutateAsync(body);
       message.success(`已新建${ACTIVITY_KIND_LABELS[detail.kind]}记录`);
-      form.resetFields();
       onClose();
       onCreated(detail.id);
     } catch (error) {
@@ -72,53 +72,53 @@ export function CreateActivityModal({ open, onClose, branchId, groups, organizat
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open={open}
       title="新建组织生活记录"
+      onClose={onClose}
+      form={form}
+      name="create-activity"
       okText="保存"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      pending={create.isPending}
+      onFinish={submit}
+      initialValues={{ kind: 'committee_meeting', heldOn: defaultDate }}
     >
-      <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={{ kind: 'committee_meeting', heldOn: defaultDate }}>
-        {!branchId && (
-          <Form.Item name="organizationId" label="党支部" rules={[{ required: true, message: '请选择党支部' }]}>
-            <TreeSelect<number> treeData={branchOptions} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="选择党支部" />
-          </Form.Item>
-        )}
-        <Form.Item name="kind" label="活动类型" rules={[{ required: true, message: '请选择活动类型' }]}>
-          <Select options={kindOptions()} />
+      {!branchId && (
+        <Form.Item name="organizationId" label="党支部" rules={[{ required: true, message: '请选择党支部' }]}>
+          <TreeSelect<number> treeData={branchOptions} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="选择党支部" />
         </Form.Item>
-        {kind === 'group_meeting' && (
-          <Form.Item name="groupId" label="党小组" rules={[{ required: true, message: '党小组会须选择党小组' }]}>
-            <Select options={groupOptions} placeholder="选择党小组" notFoundContent="该支部没有党小组" />
-          </Form.Item>
-        )}
-        <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择日期' }]}>
-          <DateInput />
+      )}
+      <Form.Item name="kind" label="活动类型" rules={[{ required: true, message: '请选择活动类型' }]}>
+        <Select options={kindOptions()} />
+      </Form.Item>
+      {kind === 'group_meeting' && (
+        <Form.Item name="groupId" label="党小组" rules={[{ required: true, message: '党小组会须选择党小组' }]}>
+          <Select options={groupOptions} placeholder="选择党小组" notFoundContent="该支部没有党小组" />
         </Form.Item>
-        <Form.Item name="place" label="活动地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }, { max: 100 }]}>
+      )}
+      <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <DateInput />
+      </Form.Item>
+      <Form.Item name="place" label="活动地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }, { max: 100 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="topic" label="活动主题" rules={[{ required: true, whitespace: true, message: '请填写主题' }, { max: 200 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="host" label="主持人" rules={[{ max: 40 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="recorder" label="记录人" rules={[{ max: 40 }]}>
+        <Input />
+      </Form.Item>
+      {(kind === 'party_lecture' || kind === 'theme_day' || kind === 'combined_day') && (
+        <Form.Item name="lecturer" label="授课人" rules={[{ max: 40 }]}>
           <Input />
         </Form.Item>
-        <Form.Item name="topic" label="活动主题" rules={[{ required: true, whitespace: true, message: '请填写主题' }, { max: 200 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="host" label="主持人" rules={[{ max: 40 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="recorder" label="记录人" rules={[{ max: 40 }]}>
-          <Input />
-        </Form.Item>
-        {(kind === 'party_lecture' || kind === 'theme_day' || kind === 'combined_day') && (
-          <Form.Item name="lecturer" label="授课人" rules={[{ max: 40 }]}>
-            <Input />
-          </Form.Item>
-        )}
-        <Form.Item name="countsFor" label="同时计为" extra="一次活动可同时计为其他组织生活(如主题党日同时上党课),不允许的组合会提示。">
-          <Select mode="multiple" allowClear options={kindOptions().filter((o) => o.value !== kind)} placeholder="不选则只计本类型" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      )}
+      <Form.Item name="countsFor" label="同时计为" extra="一次活动可同时计为其他组织生活(如主题党日同时上党课),不允许的组合会提示。">
+        <Select mode="multiple" allowClear options={kindOptions().filter((o) => o.value !== kind)} placeholder="不选则只计本类型" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,4 +1,5 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -27,27 +28,30 @@ export function DengtaModal({ detail, open, onClose }: { detail: ActivityDetail;
     }
   };
   return (
-    <Modal open={open} title="登记灯塔上传" okText="保存" onOk={() => form.submit()} onCancel={onClose} confirmLoading={record.isPending} destroyOnHidden>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={{
-          uploadedOn: detail.upload?.uploadedOn ?? todayInShanghai(),
-          uploadedBy: detail.upload?.uploadedBy ?? detail.recorder ?? '',
-          reference: detail.upload?.reference ?? '',
-        }}
-      >
-        <Form.Item name="uploadedOn" label="上传日期" rules={[{ required: true, message: '请选择上传日期' }]}>
-          <DateInput max={todayInShanghai()} />
-        </Form.Item>
-        <Form.Item name="uploadedBy" label="上传人" rules={[{ required: true, whitespace: true, message: '请填写上传人' }, { max: 40 }]}>
-          <Input />
-        </Form.Item>
-        <Form.Item name="reference" label="灯塔记录编号" rules={[{ required: true, whitespace: true, message: '请填写灯塔系统中的记录编号' }, { max: 100 }]}>
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <FormModal<Values>
+      open={open}
+      title="登记灯塔上传"
+      onClose={onClose}
+      form={form}
+      name="dengta-upload"
+      okText="保存"
+      pending={record.isPending}
+      onFinish={submit}
+      initialValues={{
+        uploadedOn: detail.upload?.uploadedOn ?? todayInShanghai(),
+        uploadedBy: detail.upload?.uploadedBy ?? detail.recorder ?? '',
+        reference: detail.upload?.reference ?? '',
+      }}
+    >
+      <Form.Item name="uploadedOn" label="上传日期" rules={[{ required: true, message: '请选择上传日期' }]}>
+        <DateInput max={todayInShanghai()} />
+      </Form.Item>
+      <Form.Item name="uploadedBy" label="上传人" rules={[{ required: true, whitespace: true, message: '请填写上传人' }, { max: 40 }]}>
+        <Input />
+      </Form.Item>
+      <Form.Item name="reference" label="灯塔记录编号" rules={[{ required: true, whitespace: true, message: '请填写灯塔系统中的记录编号' }, { max: 100 }]}>
+        <Input />
+      </Form.Item>
+    </FormModal>
   );
 }

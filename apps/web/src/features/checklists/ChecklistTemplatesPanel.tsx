@@ -1,7 +1,8 @@
 import { useState, type ReactNode } from 'react';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Form, Input, Modal, Select, Skeleton, Switch, Tag, Typography } from 'antd';
+import { App, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Switch, Tag, Typography } from 'antd';
 import { CHECKLIST_SATISFIED_BY, CHECKLIST_SATISFIED_BY_LABELS, type ActivityKind, type SaveChecklistTemplate } from '@dj/contracts';
+import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -77,85 +78,84 @@ function TemplateEditor({ template, onClose }: { template: ChecklistTemplate | n
   };
 
   return (
-    <Modal
+    <FormModal<TemplateValues>
       open
       title={template ? `编辑检查清单:${template.name}` : '新建检查清单'}
+      onClose={onClose}
+      form={form}
+      name="checklist-template"
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={save.isPending}
-      destroyOnHidden
+      pending={save.isPending}
       width={720}
+      initialValues={initialValues}
+      onFinish={onFinish}
     >
-      <Form<TemplateValues> form={form} layout="vertical" name="checklist-template" initialValues={initialValues} onFinish={onFinish}>
-        <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 40 }]}>
-          <Input maxLength={40} placeholder="例如:五个一、四定两挂一戴" />
-        </Form.Item>
-        <Form.Item name="kinds" label="适用的组织生活" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一种组织生活类型' }]}>
-          <Select<ActivityKind[]> mode="multiple" aria-label="适用的组织生活" options={ACTIVITY_KIND_OPTIONS} optionFilterProp="label" placeholder="选择类型" />
-        </Form.Item>
-        <Form.List
-          name="items"
-          rules={[
-            {
-              validator: async (_rule, items: unknown[] | undefined) => {
-                if (!items || items.length === 0) throw new Error('至少一个条目');
-              },
+      <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 40 }]}>
+        <Input maxLength={40} placeholder="例如:五个一、四定两挂一戴" />
+      </Form.Item>
+      <Form.Item name="kinds" label="适用的组织生活" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一种组织生活类型' }]}>
+        <Select<ActivityKind[]> mode="multiple" aria-label="适用的组织生活" options={ACTIVITY_KIND_OPTIONS} optionFilterProp="label" placeholder="选择类型" />
+      </Form.Item>
+      <Form.List
+        name="items"
+        rules={[
+          {
+            validator: async (_rule, items: unknown[] | undefined) => {
+              if (!items || items.length === 0) throw new Error('至少一个条目');
             },
-          ]}
-        >
-          {(fields, { add, remove }, { errors }) => (
-            <Flex vertical gap={4} data-testid="checklist-items">
-              <Typography.Text strong>条目</Typography.Text>
-              {fields.map((field, index) => (
-                <Flex key={field.key} gap={8} align="start" wrap data-testid="checklist-item-row">
-                  <Form.Item name={[field.name, 'key']} hidden>
-                    <Input />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'label']}
-                    rules={[{ required: true, whitespace: true, message: '请填写条目' }, { max: 60 }]}
-                    style={{ flex: 2, minWidth: 180, marginBottom: 8 }}
-                  >
-                    <Input aria-label={`第${index + 1}条`} maxLength={60} placeholder={`第${index + 1}条,例如:一份活动方案`} />
-                  </Form.Item>
-                  <Form.Item
-                    name={[field.name, 'satisfiedBy']}
-                    rules={[{ required: true, message: '请选择如何确认' }]}
-                    style={{ flex: 1, minWidth: 150, marginBottom: 8 }}
-                  >
-                    <Select<SatisfiedBy> aria-label={`第${index + 1}条的确认方式`} options={SATISFIED_BY_OPTIONS} />
-                  </Form.Item>
-                  <Button aria-label={`删除第${index + 1}条`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= 1} />
-                </Flex>
-              ))}
-              <Form.ErrorList errors={errors} />
-              <Button
-                type="dashed"
-                icon={<PlusOutlined />}
-                onClick={() => add({ label: '', satisfiedBy: 'confirm' })}
-                disabled={fields.length >= 20}
-              >
-                添加条目
-              </Button>
-            </Flex>
-          )}
-        </Form.List>
-        <Form.Item
-          name="source"
-          label="来源说明"
-          style={{ marginTop: 16 }}
-          extra="写明依据的文件或本镇的理解。像“四定两挂一戴”这样的说法,各地含义不一,以本镇的解释为准。"
-          rules={[{ max: 200 }]}
-        >
-          <Input.TextArea rows={2} maxLength={200} />
-        </Form.Item>
-        <Form.Item name="active" label="启用" valuePropName="checked">
-          <Switch aria-label="启用" />
-        </Form.Item>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        {(fields, { add, remove }, { errors }) => (
+          <Flex vertical gap={4} data-testid="checklist-items">
+            <Typography.Text strong>条目</Typography.Text>
+            {fields.map((field, index) => (
+              <Flex key={field.key} gap={8} align="start" wrap data-testid="checklist-item-row">
+                <Form.Item name={[field.name, 'key']} hidden>
+                  <Input />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'label']}
+                  rules={[{ required: true, whitespace: true, message: '请填写条目' }, { max: 60 }]}
+                  style={{ flex: 2, minWidth: 180, marginBottom: 8 }}
+                >
+                  <Input aria-label={`第${index + 1}条`} maxLength={60} placeholder={`第${index + 1}条,例如:一份活动方案`} />
+                </Form.Item>
+                <Form.Item
+                  name={[field.name, 'satisfiedBy']}
+                  rules={[{ required: true, message: '请选择如何确认' }]}
+                  style={{ flex: 1, minWidth: 150, marginBottom: 8 }}
+                >
+                  <Select<SatisfiedBy> aria-label={`第${index + 1}条的确认方式`} options={SATISFIED_BY_OPTIONS} />
+                </Form.Item>
+                <Button aria-label={`删除第${index + 1}条`} icon={<DeleteOutlined />} onClick={() => remove(field.name)} disabled={fields.length <= 1} />
+              </Flex>
+            ))}
+            <Form.ErrorList errors={errors} />
+            <Button
+              type="dashed"
+              icon={<PlusOutlined />}
+              onClick={() => add({ label: '', satisfiedBy: 'confirm' })}
+              disabled={fields.length >= 20}
+            >
+              添加条目
+            </Button>
+          </Flex>
+        )}
+      </Form.List>
+      <Form.Item
+        name="source"
+        label="来源说明"
+        style={{ marginTop: 16 }}
+        extra="写明依据的文件或本镇的理解。像“四定两挂一戴”这样的说法,各地含义不一,以本镇的解释为准。"
+        rules={[{ max: 200 }]}
+      >
+        <Input.TextArea rows={2} maxLength={200} />
+      </Form.Item>
+      <Form.Item name="active" label="启用" valuePropName="checked">
+        <Switch aria-label="启用" />
+      </Form.Item>
+    </FormModal>
   );
 }
 

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
-import { Alert, App, Col, Form, Input, Modal, Radio, Row, Select, TreeSelect } from 'antd';
+import { Alert, App, Col, Form, Input, Radio, Row, Select, TreeSelect } from 'antd';
 import { useNavigate } from 'react-router';
 import { ApplicantSchema, EDUCATION_LABELS, EDUCATIONS, GENDER_LABELS, GENDERS, OCCUPATION_LABELS, OCCUPATIONS } from '@dj/contracts';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { anniversary, todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
@@ -87,105 +88,101 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
   });
 
   return (
-    <Modal
+    <FormModal<Values>
       title="新建入党申请"
       open={open}
-      onCancel={onClose}
-      onOk={() => form.submit()}
+      onClose={onClose}
+      form={form}
+      name="create-recruitment"
       okText="保存"
-      cancelText="取消"
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      pending={create.isPending}
       width={720}
+      onFinish={onFinish}
+      initialValues={{ gender: 'male', ethnicity: '汉族', appliedOn: today, organizationId: ownBranch }}
+      after={
+        <>
+          <Alert type="info" showIcon title={AGE_RULE} style={{ marginBottom: serverError ? 8 : 0 }} />
+          {serverError && <Alert type="error" showIcon title="未能保存" description={serverError} data-testid="create-recruitment-error" />}
+        </>
+      }
     >
-      <Form<Values>
-        form={form}
-        name="create-recruitment"
-        layout="vertical"
-        preserve={false}
-        onFinish={onFinish}
-        initialValues={{ gender: 'male', ethnicity: '汉族', appliedOn: today, organizationId: ownBranch }}
-      >
-        <Row gutter={12}>
-          <Col xs={24} sm={12}>
-            <Form.Item label="姓名" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, rule('name')]}>
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="性别" name="gender" rules={[{ required: true, message: '请选择性别' }]}>
-              <Radio.Group options={GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="民族" name="ethnicity" rules={[{ required: true, whitespace: true, message: '请填写民族' }]}>
-              <Input maxLength={20} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="出生日期" name="birthDate" rules={[{ required: true, message: '请选择出生日期' }]}>
-              <DateInput max={today} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="身份证号" name="idNumber" validateFirst rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, rule('idNumber')]}>
-              <Input maxLength={18} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="手机" name="phone">
-              <Input maxLength={20} inputMode="tel" placeholder="选填" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="学历" name="education">
-              <Select allowClear placeholder="选填" options={EDUCATIONS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="职业" name="occupation">
-              <Select allowClear placeholder="选填" options={OCCUPATIONS.map((o) => ({ value: o, label: OCCUPATION_LABELS[o] }))} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="工作单位" name="workUnit">
-              <Input maxLength={100} placeholder="选填" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="住址" name="address">
-              <Input maxLength={120} placeholder="选填" />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item label="所在党支部" name="organizationId" rules={[{ required: true, message: '请选择所在党支部' }]}>
-              <TreeSelect<number>
-                treeData={options}
-                loading={orgs.isPending}
-                treeDefaultExpandAll
-                showSearch={{ treeNodeFilterProp: 'title' }}
-                placeholder="请选择党支部"
-                notFoundContent="没有可选的党支部"
-              />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={12}>
-            <Form.Item
-              label="收到入党申请书日期"
-              name="appliedOn"
-              dependencies={['birthDate']}
-              rules={[{ required: true, message: '请选择收到入党申请书的日期' }, dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' }), adultRule]}
-            >
-              <DateInput max={today} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item label="备注" name="note">
-          <Input.TextArea rows={2} maxLength={500} placeholder="选填" />
-        </Form.Item>
-        <Alert type="info" showIcon title={AGE_RULE} style={{ marginBottom: serverError ? 8 : 0 }} />
-        {serverError && <Alert type="error" showIcon title="未能保存" description={serverError} data-testid="create-recruitment-error" />}
-      </Form>
-    </Modal>
+      <Row gutter={12}>
+        <Col xs={24} sm={12}>
+          <Form.Item label="姓名" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, rule('name')]}>
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="性别" name="gender" rules={[{ required: true, message: '请选择性别' }]}>
+            <Radio.Group options={GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="民族" name="ethnicity" rules={[{ required: true, whitespace: true, message: '请填写民族' }]}>
+            <Input maxLength={20} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="出生日期" name="birthDate" rules={[{ required: true, message: '请选择出生日期' }]}>
+            <DateInput max={today} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="身份证号" name="idNumber" validateFirst rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, rule('idNumber')]}>
+            <Input maxLength={18} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="手机" name="phone">
+            <Input maxLength={20} inputMode="tel" placeholder="选填" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="学历" name="education">
+            <Select allowClear placeholder="选填" options={EDUCATIONS.map((e) => ({ value: e, label: EDUCATION_LABELS[e] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="职业" name="occupation">
+            <Select allowClear placeholder="选填" options={OCCUPATIONS.map((o) => ({ value: o, label: OCCUPATION_LABELS[o] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="工作单位" name="workUnit">
+            <Input maxLength={100} placeholder="选填" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="住址" name="address">
+            <Input maxLength={120} placeholder="选填" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item label="所在党支部" name="organizationId" rules={[{ required: true, message: '请选择所在党支部' }]}>
+            <TreeSelect<number>
+              treeData={options}
+              loading={orgs.isPending}
+              treeDefaultExpandAll
+              showSearch={{ treeNodeFilterProp: 'title' }}
+              placeholder="请选择党支部"
+              notFoundContent="没有可选的党支部"
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={12}>
+          <Form.Item
+            label="收到入党申请书日期"
+            name="appliedOn"
+            dependencies={['birthDate']}
+            rules={[{ required: true, message: '请选择收到入党申请书的日期' }, dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' }), adultRule]}
+          >
+            <DateInput max={today} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item label="备注" name="note">
+        <Input.TextArea rows={2} maxLength={500} placeholder="选填" />
+      </Form.Item>
+    </FormModal>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Flex, Form, Input, Modal, Select, Spin, Typography } from 'antd';
+import { Alert, App, Flex, Form, Input, Select, Spin, Typography } from 'antd';
 import { DECIDING_BODIES, DECIDING_BODY_LABELS, STEP_ACTOR_LABELS, type RuleMessage, type StepDetails } from '@dj/contracts';
+import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { useOrganizationTreeData } from '../organizations/api';
@@ -150,58 +151,54 @@ export function StepFormModal({ recruitment, step, onClose }: Props) {
   };
 
   return (
-    <Modal
+    <FormModal<Values>
       open
       title={`记录:${step.name}`}
+      onClose={onClose}
+      form={form}
+      name={`step-${step.code}`}
       okText="保存"
-      cancelText="取消"
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={record.isPending}
-      okButtonProps={{ disabled: blocks.length > 0, autoInsertSpace: false }}
-      destroyOnHidden
+      okDisabled={blocks.length > 0}
+      pending={record.isPending}
       width={640}
-    >
-      <Flex vertical gap={8} style={{ marginBottom: 12 }}>
-        <Alert type="info" showIcon title="工作要求" description={guidance} data-testid="step-guidance" />
-        <Typography.Text type="secondary">
-          办理主体:{STEP_ACTOR_LABELS[step.actor]}
-          {step.requiredDocuments.length > 0 ? ` · 需留存材料:${step.requiredDocuments.join('、')}` : ''}
-        </Typography.Text>
-      </Flex>
-      <Form<Values>
-        form={form}
-        name={`step-${step.code}`}
-        layout="vertical"
-        initialValues={initialValues}
-        onValuesChange={(_changed, all) => setValues(all)}
-        onFinish={onFinish}
-        preserve={false}
-      >
-        <Form.Item label="日期" name="occurredOn" rules={[{ required: true, message: '请选择日期' }]}>
-          <DateInput max={today} />
-        </Form.Item>
-        <Form.Item label="决定机构" name="decidedBy">
-          <Select allowClear placeholder="不适用" options={DECIDING_BODIES.map((b) => ({ value: b, label: DECIDING_BODY_LABELS[b] }))} />
-        </Form.Item>
-        <StepDetailsFields stepCode={step.code} knownMembers={knownMembers} groups={groups} />
-        <Form.Item label="备注" name="note">
-          <Input.TextArea rows={2} maxLength={500} placeholder="选填" />
-        </Form.Item>
-      </Form>
-      <Flex vertical gap={8}>
-        {check.pending && (
+      initialValues={initialValues}
+      onValuesChange={(_changed, all) => setValues(all)}
+      onFinish={onFinish}
+      before={
+        <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+          <Alert type="info" showIcon title="工作要求" description={guidance} data-testid="step-guidance" />
           <Typography.Text type="secondary">
-            <Spin size="small" /> 正在对照规定检查…
+            办理主体:{STEP_ACTOR_LABELS[step.actor]}
+            {step.requiredDocuments.length > 0 ? ` · 需留存材料:${step.requiredDocuments.join('、')}` : ''}
           </Typography.Text>
-        )}
-        {check.error !== null && !check.pending && (
-          <Alert type="info" showIcon title="暂时无法检查" description={errorMessage(check.error)} />
-        )}
-        <RuleAlerts items={blocks} type="error" title="不能记录" testId="step-blocks" />
-        <RuleAlerts items={warnings} type="warning" title="提醒,可以记录但会留痕" testId="step-warnings" />
-        {submitError && <Alert type="error" showIcon title="未能保存" description={submitError} data-testid="step-submit-error" />}
-      </Flex>
-    </Modal>
+        </Flex>
+      }
+      after={
+        <Flex vertical gap={8}>
+          {check.pending && (
+            <Typography.Text type="secondary">
+              <Spin size="small" /> 正在对照规定检查…
+            </Typography.Text>
+          )}
+          {check.error !== null && !check.pending && (
+            <Alert type="info" showIcon title="暂时无法检查" description={errorMessage(check.error)} />
+          )}
+          <RuleAlerts items={blocks} type="error" title="不能记录" testId="step-blocks" />
+          <RuleAlerts items={warnings} type="warning" title="提醒,可以记录但会留痕" testId="step-warnings" />
+          {submitError && <Alert type="error" showIcon title="未能保存" description={submitError} data-testid="step-submit-error" />}
+        </Flex>
+      }
+    >
+      <Form.Item label="日期" name="occurredOn" rules={[{ required: true, message: '请选择日期' }]}>
+        <DateInput max={today} />
+      </Form.Item>
+      <Form.Item label="决定机构" name="decidedBy">
+        <Select allowClear placeholder="不适用" options={DECIDING_BODIES.map((b) => ({ value: b, label: DECIDING_BODY_LABELS[b] }))} />
+      </Form.Item>
+      <StepDetailsFields stepCode={step.code} knownMembers={knownMembers} groups={groups} />
+      <Form.Item label="备注" name="note">
+        <Input.TextArea rows={2} maxLength={500} placeholder="选填" />
+      </Form.Item>
+    </FormModal>
   );
 }
