@@ -5,7 +5,7 @@ import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';
-import { activity, queryOf, server } from './test-fixtures';
+import { activity, detail, queryOf, server } from './test-fixtures';
 
 const ITEMS = [
   activity({ id: 11, kind: 'committee_meeting', heldOn: '2026-07-03', reviewStatus: 'none' }),
@@ -46,6 +46,26 @@ describe('组织生活日历(记录)', () => {
     await router.navigate('/activities?month=2026-07');
     fireEvent.click(await screen.findByTestId('calendar-activity-12'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/activities/12'));
+  }, 30_000);
+
+  it('creates a record from 新建活动: the form posts the branch, kind, the month shown as date, place and topic, then opens the record', async () => {
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/activities' && call.method === 'POST') return jsonResponse(200, detail({ id: 99, kind: 'committee_meeting', heldOn: '2026-07-10' }));
+      if (call.path === '/api/activities') return jsonResponse(200, { items: [] });
+      return undefined;
+    }));
+    const { router } = renderRoutes(routes, '/activities?month=2026-07');
+    fireEvent.click((await screen.findByText('新建活动')).closest('button')!);
+    const dialog = await screen.findByRole('dialog');
+    // Nothing is sent while a required field is empty.
+    fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    expect(await within(dialog).findByText('请填写地点')).toBeTruthy();
+    fireEvent.change(within(dialog).getByLabelText('活动地点'), { target: { value: '村党群服务中心' } });
+    fireEvent.change(within(dialog).getByLabelText('活动主题'), { target: { value: '研究七月工作' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(router.state.location.pathname).toBe('/activities/99'));
+    const post = calls.find((c) => c.path === '/api/activities' && c.method === 'POST')!;
+    expect(post.body).toMatchObject({ organizationId: 3, kind: 'committee_meeting', heldOn: '2026-07-01', place: '村党群服务中心', topic: '研究七月工作', countsFor: [] });
   }, 30_000);
 
   it('says so when the month has no records', async () => {
