@@ -15,6 +15,7 @@ import { organizationRoutes } from './modules/organizations/routes.js';
 import { villageRoutes } from './modules/villages/routes.js';
 import { memberRoutes } from './modules/members/routes.js';
 import { memberExcelRoutes } from './modules/members/excel-routes.js';
+import { memberExportRequestRoutes } from './modules/members/export-request-routes.js';
 import { settingRoutes } from './modules/settings/routes.js';
 import { mobilityRoutes } from './modules/members/mobility-routes.js';
 import { duesRoutes } from './modules/members/dues-routes.js';
@@ -90,6 +91,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(villageRoutes);
   await app.register(memberRoutes);
   await app.register(memberExcelRoutes);
+  await app.register(memberExportRequestRoutes);
   await app.register(settingRoutes);
   await app.register(mobilityRoutes);
   await app.register(duesRoutes);

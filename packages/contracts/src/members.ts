@@ -244,3 +244,73 @@ export const BranchCompletenessSchema = z.object({
   })),
 });
 export const CompletenessQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });
+
+// ── 名册导出管控 (安全测试清单第27项) ─────────────────────────────────────────────────────────────
+
+/** The roster export: the list query, plus masked=true for masked numbers (allowed without approval). */
+export const MemberExportQuerySchema = MemberListQuerySchema.extend({
+  masked: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+});
+export type MemberExportQuery = z.input<typeof MemberExportQuerySchema>;
+
+/** What an export would contain, so the web can decide before downloading. */
+export const MemberExportPreviewSchema = z.object({
+  rows: z.number().int(),
+  /** The file would carry full ID numbers and phones. */
+  fullNumbers: z.boolean(),
+  /** Full numbers of more than `threshold` members: a second town admin must approve. */
+  needsApproval: z.boolean(),
+  /** Roster exports the caller has left today (Asia/Shanghai). */
+  quotaLeft: z.number().int(),
+  threshold: z.number().int(),
+});
+export type MemberExportPreview = z.infer<typeof MemberExportPreviewSchema>;
+
+/** The part of the list query an export request stores (no paging). */
+export const MemberExportFilterSchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  range: RangeSchema.optional(),
+  q: z.string().trim().max(40).optional(),
+  filter: z.enum(MEMBER_FILTERS).optional(),
+}).strict();
+export type MemberExportFilter = z.infer<typeof MemberExportFilterSchema>;
+
+export const CreateMemberExportRequestSchema = z.object({
+  query: MemberExportFilterSchema,
+  reason: z.string().trim().min(2, '请填写导出原因(至少2个字)').max(200, '导出原因最多200字'),
+}).strict();
+export type CreateMemberExportRequest = z.infer<typeof CreateMemberExportRequestSchema>;
+
+export const MemberExportDecisionSchema = z.object({
+  note: z.string().trim().max(200, '审批意见最多200字').nullable().optional(),
+}).strict();
+export type MemberExportDecision = z.infer<typeof MemberExportDecisionSchema>;
+
+export const MEMBER_EXPORT_REQUEST_STATUSES = ['pending', 'approved', 'rejected'] as const;
+export const MEMBER_EXPORT_REQUEST_STATUS_LABELS: Record<(typeof MEMBER_EXPORT_REQUEST_STATUSES)[number], string> = {
+  pending: '待审批', approved: '已同意', rejected: '不同意',
+};
+
+export const MemberExportRequestSchema = z.object({
+  id: z.number().int(),
+  query: MemberExportFilterSchema,
+  /** The organisation the query names (or the requester's scope), for display. */
+  scopeName: z.string(),
+  reason: z.string(),
+  rows: z.number().int(),
+  status: z.enum(MEMBER_EXPORT_REQUEST_STATUSES),
+  requestedBy: z.number().int(),
+  requestedByName: z.string(),
+  createdAt: z.string(),
+  decidedByName: z.string().nullable(),
+  decidedAt: z.string().nullable(),
+  decisionNote: z.string().nullable(),
+  approvedUntil: z.string().nullable(),
+  downloadedAt: z.string().nullable(),
+  /** Approved, but the 24 hours have passed. */
+  expired: z.boolean(),
+  can: z.object({ decide: z.boolean(), download: z.boolean() }),
+});
+export type MemberExportRequest = z.infer<typeof MemberExportRequestSchema>;
+export const MemberExportRequestListSchema = z.object({ items: z.array(MemberExportRequestSchema) });
+export type MemberExportRequestList = z.infer<typeof MemberExportRequestListSchema>;

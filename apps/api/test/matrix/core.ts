@@ -94,7 +94,14 @@ const rows: Record<string, Case> = {
   'POST /api/notifications/read-all': {},
   'GET /api/outbox': {},
   'POST /api/members/import': { foreign: (f) => [{ url: `/api/members/import?orgId=${f.org}&dryRun=true`, body: {} }] },
-  'GET /api/members/export': { foreign: (f) => [{ url: `/api/members/export?orgId=${f.org}` }] },
+  'GET /api/members/export': { foreign: (f) => [{ url: `/api/members/export?orgId=${f.org}` }, { url: `/api/members/export?orgId=${f.org}&masked=true` }] },
+  'GET /api/members/export/preview': { foreign: (f) => [{ url: `/api/members/export/preview?orgId=${f.org}` }] },
+  // 导出申请 belong to their requester (a town admin sees the town's): another user's, or another town's, looks nonexistent.
+  'GET /api/member-exports': {},
+  'POST /api/member-exports': { foreign: (f) => [{ url: '/api/member-exports', body: { query: { orgId: f.org }, reason: '越权申请' } }] },
+  'POST /api/member-exports/:id/approve': { foreign: (f) => [{ url: `/api/member-exports/${f.exportRequest}/approve`, body: { note: '越权审批' } }] },
+  'POST /api/member-exports/:id/reject': { foreign: (f) => [{ url: `/api/member-exports/${f.exportRequest}/reject`, body: { note: '越权审批' } }] },
+  'GET /api/member-exports/:id/file': { foreign: (f) => [{ url: `/api/member-exports/${f.exportRequest}/file` }] },
   'GET /api/members/:id': { foreign: (f) => [{ url: `/api/members/${f.member}` }] },
   'PATCH /api/members/:id': { foreign: (f) => [{ url: `/api/members/${f.member}`, body: { address: '越权修改' } }] },
   'POST /api/members/:id/reveal': { foreign: (f) => [{ url: `/api/members/${f.member}/reveal`, body: { field: 'idNumber', reason: '越权查看' } }] },
@@ -108,7 +115,7 @@ const rows: Record<string, Case> = {
 
 export const coreMatrix: MatrixModule = {
   rows,
-  nonexistent: { activity: N, notification: N, checklistTemplate: N },
+  nonexistent: { activity: N, notification: N, checklistTemplate: N, exportRequest: N },
 
   async setup({ pool, ids, otherTenantId, otherBranchId, anyUserId }) {
     // One 组织生活 record per branch involved, so activity routes have foreign and own ids too.
@@ -136,7 +143,18 @@ export const coreMatrix: MatrixModule = {
     // Templates belong to a town, so for every place the foreign one is the neighbouring town's.
     const checklistTemplate = Number((await pool.query(
       `insert into checklist_templates (tenant_id, name, kinds, items) values ($1, '邻镇五个一', '{theme_day}', '[]') returning id`, [otherTenantId])).rows[0].id);
-    const place = (p: 'xihuagou' | 'yingzi' | 'other') => ({ activity: activities[p], notification: notes[p], checklistTemplate });
+    // One 导出申请 per place, already approved (so only scope can refuse a download), by the branch's secretary or the neighbouring admin.
+    await pool.query(`select setval('member_export_requests_id_seq', 70000000)`);
+    const exportRequestOf = async (userId: number, orgId: number) => Number((await pool.query(
+      `insert into member_export_requests (tenant_id, requested_by, query, reason, row_count, status, decided_by, decided_at, approved_until)
+       values ((select tenant_id from users where id = $1), $1, $2, '核对', 60, 'approved', $1, now(), now() + interval '1 day') returning id`,
+      [userId, JSON.stringify({ orgId })])).rows[0].id);
+    const exportRequests = {
+      xihuagou: await exportRequestOf(await userIdOf('xihuagou'), ids['西花沟村党支部']),
+      yingzi: await exportRequestOf(await userIdOf('yingzi'), ids['营子村党支部']),
+      other: await exportRequestOf(u2.id, otherBranchId),
+    };
+    const place = (p: 'xihuagou' | 'yingzi' | 'other') => ({ activity: activities[p], notification: notes[p], checklistTemplate, exportRequest: exportRequests[p] });
     return { xihuagou: place('xihuagou'), yingzi: place('yingzi'), other: place('other') };
   },
 
@@ -147,6 +165,10 @@ export const coreMatrix: MatrixModule = {
     if (role === 'member') expect(people).toHaveLength(1);
     const held: { organizationId: number; topic: string }[] = (await s.get('/api/activities')).json().items;
     for (const a of held) expect(visible.has(a.organizationId), a.topic).toBe(true);
+    const me = (await s.get('/api/auth/me')).json();
+    const exportRequests: { requestedBy: number; requestedByName: string }[] = (await s.get('/api/member-exports')).json().items;
+    if (!me.user.roles.includes('town_admin')) for (const r of exportRequests) expect(r.requestedBy, r.requestedByName).toBe(me.user.id);
+    expect(JSON.stringify(exportRequests)).not.toContain('邻镇');
     const villages: { name: string }[] = (await s.get('/api/villages')).json().items;
     const all = JSON.stringify(villages) + JSON.stringify(people);
     for (const name of foreignNames) expect(all).not.toContain(name);
@@ -170,6 +192,9 @@ export const coreMatrix: MatrixModule = {
       + (select count(*) from activity_files where activity_id >= 50000000) + (select count(*) from attendance_responses where activity_id >= 50000000)
       + (select count(*) from appraisal_grades where activity_id >= 50000000) as n`);
     expect(Number(evidence[0].n)).toBe(0);
+    const { rows: exports } = await pool.query(`select count(*)::int as n from member_export_requests
+            where reason like '越权%' or decision_note is not null or (id > 70000000 and (status <> 'approved' or downloaded_at is not null))`);
+    expect(exports[0].n).toBe(0);
     const { rows: read } = await pool.query(`select count(*)::int as n from notifications where read_at is not null`);
     expect(read[0].n).toBe(0);
   },

@@ -35,6 +35,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <Navigate to="/organizations" replace /> },
       { path: 'organizations', lazy: page(() => import('../features/organizations/OrganizationsPage'), 'OrganizationsPage') },
       // One route for the roster and a member's detail, so the page (and its list) stays mounted while the drawer opens.
+      { path: 'members/exports', lazy: page(() => import('../features/members/MemberExportsPage'), 'MemberExportsPage') },
       { path: 'members/:memberId?', lazy: page(() => import('../features/members/MembersPage'), 'MembersPage') },
       { path: 'recruitment', lazy: page(() => import('../features/recruitment/RecruitmentBoardPage'), 'RecruitmentBoardPage') },
       { path: 'recruitment/recruitments', lazy: page(() => import('../features/recruitment/RecruitmentListPage'), 'RecruitmentListPage') },

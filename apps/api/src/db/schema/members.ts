@@ -1,4 +1,4 @@
-import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 
@@ -148,3 +148,27 @@ export const duesPayments = pgTable('dues_payments', {
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('dues_payments_member_month_uq').on(t.memberId, t.month)]);
+
+/**
+ * 名册导出申请 (安全测试清单第27项): an export with full ID numbers and phones of more than
+ * export.approvalThreshold members needs a second town admin's approval. The stored query is re-run at download.
+ */
+export const memberExportRequests = pgTable('member_export_requests', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  requestedBy: integer('requested_by').notNull().references(() => users.id),
+  /** The roster list query (MemberListQuery) the export runs. */
+  query: jsonb('query').$type<Record<string, unknown>>().notNull(),
+  reason: text('reason').notNull(),
+  /** Rows the query matched when the request was made. */
+  rowCount: integer('row_count').notNull(),
+  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+  decidedBy: integer('decided_by').references(() => users.id),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+  decisionNote: text('decision_note'),
+  /** An approval is valid for 24 hours. */
+  approvedUntil: timestamp('approved_until', { withTimezone: true }),
+  /** Last download of the approved file. */
+  downloadedAt: timestamp('downloaded_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('member_export_requests_tenant_idx').on(t.tenantId, t.createdAt)]);

@@ -32,6 +32,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'yingzi', role: 'branch_secretary', displayName: '营子村党支部书记 张志强(演示)', scope: '营子村党支部' },
   { username: 'xihuagou', role: 'branch_secretary', displayName: '西花沟村党支部书记 刘春生(演示)', scope: '西花沟村党支部' },
   { username: 'member', role: 'member', displayName: '营子村党员 赵秀英(演示)', scope: '营子村党支部' },
+  // A second town admin, so a roster export of more than 50 full records can be approved (安全测试清单第27项).
+  { username: 'shuji', role: 'town_admin', displayName: '镇党委书记 孙立华(演示)', scope: '西王庄镇党委' },
 ];
 
 async function addOrg(tx: Tx, tenantId: number, parent: { id: number; path: string } | null, input: OrgInput) {

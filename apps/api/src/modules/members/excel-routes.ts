@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ImportReportSchema, MemberListQuerySchema } from '@dj/contracts';
+import { ImportReportSchema, MemberExportPreviewSchema, MemberExportQuerySchema } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
 import { currentUser } from '../../plugins/auth.js';
 import { buildImportTemplate } from './excel/template.js';
-import { exportRoster } from './export-service.js';
+import { exportRoster, previewExport } from './export-service.js';
 import { importRoster } from './import-service.js';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const attachment = (name: string) => `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const attachment = (name: string) => `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const ImportQuerySchema = z.object({
   orgId: z.coerce.number().int().positive(),
@@ -36,8 +36,12 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }));
 
+  app.get('/api/members/export/preview', {
+    schema: { tags, summary: '导出前预览:人数、是否含完整号码、是否须审批、今日剩余次数', querystring: MemberExportQuerySchema, response: { 200: MemberExportPreviewSchema } },
+  }, async (request) => previewExport(app.db, currentUser(request), request.query));
+
   app.get('/api/members/export', {
-    schema: { tags, summary: '导出党员名册(xlsx,记入审计)', querystring: MemberListQuerySchema },
+    schema: { tags, summary: '导出党员名册(xlsx,记入审计;完整号码超过审批人数须先申请,masked=true 导出脱敏名册;每人每日限次)', querystring: MemberExportQuerySchema },
   }, async (request, reply) => {
     const { file, filename } = await exportRoster(app.db, { user: currentUser(request), ip: request.ip, cipher: app.cipher }, request.query);
     return reply.type(XLSX).header('content-disposition', attachment(filename)).send(file);

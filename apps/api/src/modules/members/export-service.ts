@@ -1,29 +1,37 @@
+import { and, asc, count, eq, gte, ne, sql } from 'drizzle-orm';
 import {
   EDUCATION_LABELS, GENDER_LABELS, MEMBERSHIP_STATUS_LABELS, MemberListQuerySchema, OCCUPATION_LABELS, PARTY_POST_LABELS,
-  STANDING_LABELS, type MemberListQuery,
+  STANDING_LABELS, type MemberExportPreview, type MemberListQuery,
 } from '@dj/contracts';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { auditEvents, notifications, users } from '../../db/schema/index.js';
 import { isPathInScope } from '../../db/scope.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { settingValues } from '../settings/service.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
 import * as repo from './repository.js';
 import { canManage, toMember, type Caller } from './service.js';
 
 /** A single export is bounded: a town has a few thousand members; anything larger is a mistake or a leak. */
 export const MAX_EXPORT_ROWS = 10_000;
+/** Serialises one user's exports, so two at once cannot both pass the daily quota. */
+const EXPORT_QUOTA_LOCK = 7_340_227;
 
 const label = <T extends string>(labels: Record<T, string>, code: string | null) => (code ? labels[code as T] ?? code : null);
 const yesNo = (v: boolean) => (v ? '是' : '否');
 
-/**
- * The roster in scope as xlsx. Town admins and branch secretaries (who may reveal) get full numbers;
- * everyone else gets masks. Either way the export is audited with its size and whether numbers were full.
- */
-export async function exportRoster(db: Db, caller: Caller, raw: MemberListQuery): Promise<{ file: Buffer; filename: string }> {
-  const { user, ip, cipher } = caller;
+/** The list query as parsed from the URL (MemberExportQuerySchema), masked already a boolean. */
+export type ExportQuery = MemberListQuery & { masked?: boolean };
+
+export const approvalRequiredMessage = (threshold: number) =>
+  `导出完整身份证号和手机号超过${threshold}人,须经另一位镇党委管理员审批:请提交导出申请,或导出脱敏名册`;
+export const quotaMessage = (quota: number) => `今日已导出${quota}次(本镇设置 export.dailyQuota),请明天再导出或联系镇党委`;
+
+/** The rows a roster query selects in the caller's scope, and whether the caller may see all their full numbers. */
+export async function selectExportRows(db: DbOrTx, user: AuthUser, raw: MemberListQuery) {
   const query = MemberListQuerySchema.parse(raw);
   const under = query.orgId ? await repo.findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
   if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
@@ -33,24 +41,99 @@ export async function exportRoster(db: Db, caller: Caller, raw: MemberListQuery)
   const rows = await repo.listAll(db, user.scope, filter, MAX_EXPORT_ROWS + 1);
   if (rows.length > MAX_EXPORT_ROWS) throw new AppError('VALIDATION', `导出超过${MAX_EXPORT_ROWS}人,请缩小范围后分批导出`);
   const full = rows.length > 0 && rows.every((r) => canManage(user, r.organizationPath));
-  const sealed = full ? await repo.findSealedMany(db, rows.map((r) => r.personId)) : new Map();
-  const today = todayInShanghai();
-  const lines: ExportRow[] = rows.map((r) => {
-    const m = toMember(r, today);
-    const s = sealed.get(r.personId);
-    return {
-      name: m.name, gender: GENDER_LABELS[m.gender], ethnicity: m.ethnicity, birthDate: m.birthDate, nativePlace: m.nativePlace,
-      idNumber: s ? cipher.decrypt(s.idNumberEnc) : m.idNumberMasked, phone: s?.phoneEnc ? cipher.decrypt(s.phoneEnc) : m.phoneMasked,
-      organization: m.organizationName, group: m.groupName, standing: STANDING_LABELS[m.standing], status: MEMBERSHIP_STATUS_LABELS[m.membershipStatus],
-      joinedAt: m.joinedAt, confirmedAt: m.confirmedAt, partyYears: m.partyYears === null ? null : String(m.partyYears),
-      education: label(EDUCATION_LABELS, m.education), occupation: label(OCCUPATION_LABELS, m.occupation), workUnit: m.workUnit,
-      address: m.address, hamlet: m.hamlet, posts: m.partyPosts.map((p) => PARTY_POST_LABELS[p]).join('、') || null,
-      villageCadre: yesNo(m.isVillageCadre), hardship: yesNo(m.isHardship),
-    };
+  return { query, under, rows, full };
+}
+
+/** Roster exports (direct, masked, approved downloads) the user made today, Asia/Shanghai day. */
+export async function exportsToday(db: DbOrTx, user: AuthUser): Promise<number> {
+  const dayStart = new Date(`${todayInShanghai()}T00:00:00+08:00`);
+  const [{ n }] = await db.select({ n: count() }).from(auditEvents).where(and(
+    eq(auditEvents.tenantId, user.tenantId), gte(auditEvents.at, dayStart), eq(auditEvents.userId, user.id),
+    eq(auditEvents.action, 'member.export'), eq(auditEvents.result, 'ok'),
+  ));
+  return Number(n);
+}
+
+/** In-app notice to every other active town admin of the tenant (a dedupe key already held is skipped). */
+export async function notifyTownAdmins(db: DbOrTx, user: AuthUser, note: { kind: string; title: string; body: string; link: string; dedupeKey: string }) {
+  const admins = await db.select({ id: users.id }).from(users).where(and(
+    eq(users.tenantId, user.tenantId), eq(users.disabled, false), ne(users.id, user.id), sql`'town_admin' = any(${users.roles})`,
+  )).orderBy(asc(users.id));
+  if (admins.length === 0) return [];
+  return db.insert(notifications).values(admins.map((a) => ({ tenantId: user.tenantId, userId: a.id, ...note })))
+    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] }).returning({ userId: notifications.userId });
+}
+
+export const exportLimits = (db: DbOrTx, tenantId: number) => settingValues(db, tenantId, ['export.approvalThreshold', 'export.dailyQuota']);
+
+/** What `GET /api/members/export` with this query would do, so the web can decide before downloading. */
+export async function previewExport(db: Db, user: AuthUser, { masked = false, ...list }: ExportQuery): Promise<MemberExportPreview> {
+  const { rows, full } = await selectExportRows(db, user, list);
+  const limits = await exportLimits(db, user.tenantId);
+  const fullNumbers = full && !masked;
+  return {
+    rows: rows.length, fullNumbers, needsApproval: fullNumbers && rows.length > limits['export.approvalThreshold'],
+    quotaLeft: Math.max(0, limits['export.dailyQuota'] - await exportsToday(db, user)), threshold: limits['export.approvalThreshold'],
+  };
+}
+
+/** An approved 导出申请 being downloaded: no threshold check, and the approver goes into the watermark. */
+export interface ExportApproval { requestId: number; approvedBy: string }
+
+/**
+ * The roster in scope as xlsx. Town admins and branch secretaries (who may reveal) get full numbers;
+ * everyone else, and anyone asking for masked=true, gets masks. Full numbers of more than
+ * export.approvalThreshold members need an approved request; every user has export.dailyQuota exports a day.
+ * Every export, and every refusal, is audited.
+ */
+export async function exportRoster(db: Db, caller: Caller, { masked = false, ...list }: ExportQuery, approval?: ExportApproval): Promise<{ file: Buffer; filename: string }> {
+  const { user, ip, cipher } = caller;
+  const refuse = async (detail: Record<string, unknown>, message: string): Promise<never> => {
+    await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.export', objectType: 'organization', objectId: Number(list.orgId) || null, result: 'denied', detail });
+    throw new AppError('CONFLICT', message);
+  };
+  type Refusal = { refused: 'daily_quota' | 'approval_required'; quota: number; threshold: number; rows: number };
+  const outcome = await db.transaction(async (tx): Promise<Refusal | { file: Buffer; filename: string }> => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${EXPORT_QUOTA_LOCK}, ${user.id})`);
+    const limits = await exportLimits(tx, user.tenantId);
+    const quota = limits['export.dailyQuota'];
+    if (await exportsToday(tx, user) >= quota) return { refused: 'daily_quota', quota, threshold: 0, rows: 0 };
+    const { query, under, rows, full: mayReveal } = await selectExportRows(tx, user, list);
+    const full = mayReveal && !masked;
+    const threshold = limits['export.approvalThreshold'];
+    if (full && !approval && rows.length > threshold) return { refused: 'approval_required', quota, threshold, rows: rows.length };
+    const sealed = full ? await repo.findSealedMany(tx, rows.map((r) => r.personId)) : new Map();
+    const today = todayInShanghai();
+    const lines: ExportRow[] = rows.map((r) => {
+      const m = toMember(r, today);
+      const s = sealed.get(r.personId);
+      return {
+        name: m.name, gender: GENDER_LABELS[m.gender], ethnicity: m.ethnicity, birthDate: m.birthDate, nativePlace: m.nativePlace,
+        idNumber: s ? cipher.decrypt(s.idNumberEnc) : m.idNumberMasked, phone: s?.phoneEnc ? cipher.decrypt(s.phoneEnc) : m.phoneMasked,
+        organization: m.organizationName, group: m.groupName, standing: STANDING_LABELS[m.standing], status: MEMBERSHIP_STATUS_LABELS[m.membershipStatus],
+        joinedAt: m.joinedAt, confirmedAt: m.confirmedAt, partyYears: m.partyYears === null ? null : String(m.partyYears),
+        education: label(EDUCATION_LABELS, m.education), occupation: label(OCCUPATION_LABELS, m.occupation), workUnit: m.workUnit,
+        address: m.address, hamlet: m.hamlet, posts: m.partyPosts.map((p) => PARTY_POST_LABELS[p]).join('、') || null,
+        villageCadre: yesNo(m.isVillageCadre), hardship: yesNo(m.isHardship),
+      };
+    });
+    const exportedAt = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const title = `${under?.name ?? user.scopeRoots.map((r) => r.name).join('、')}党员名册`;
+    const file = await buildRosterWorkbook(lines, { title, exportedBy: `${user.displayName}(${user.username})`, exportedAt, approvedBy: approval?.approvedBy });
+    const detail: Record<string, unknown> = { rows: rows.length, fullNumbers: full, filter: query.filter };
+    if (masked) detail.masked = true;
+    if (approval) Object.assign(detail, approval);
+    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.export', objectType: 'organization', objectId: under?.id ?? null, result: 'ok', detail });
+    return { file, filename: `${title}-${today}.xlsx` };
   });
-  const exportedAt = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
-  const title = `${under?.name ?? user.scopeRoots.map((r) => r.name).join('、')}党员名册`;
-  const file = await buildRosterWorkbook(lines, { title, exportedBy: `${user.displayName}(${user.username})`, exportedAt });
-  await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.export', objectType: 'organization', objectId: under?.id ?? null, result: 'ok', detail: { rows: rows.length, fullNumbers: full, filter: query.filter } });
-  return { file, filename: `${title}-${today}.xlsx` };
+  if (!('refused' in outcome)) return outcome;
+  if (outcome.refused === 'daily_quota') {
+    // The breach alert (安全测试清单第27项): the town admins hear of it once per user and day.
+    await notifyTownAdmins(db, user, {
+      kind: 'export.quota', title: '名册导出超过每日次数', link: '/members/exports', dedupeKey: `export-quota:${user.id}:${todayInShanghai()}`,
+      body: `${user.displayName}今日导出名册已达${outcome.quota}次,再次导出被拒绝(已记入审计)`,
+    });
+    return refuse({ refused: 'daily_quota', quota: outcome.quota, ...(approval ?? {}) }, quotaMessage(outcome.quota));
+  }
+  return refuse({ refused: 'approval_required', rows: outcome.rows, threshold: outcome.threshold }, approvalRequiredMessage(outcome.threshold));
 }

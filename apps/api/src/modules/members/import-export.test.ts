@@ -12,6 +12,9 @@ beforeAll(async () => {
   ids = await orgIds(ctx.pool);
   yingzi = await ctx.signIn('yingzi');
   roster = await buildMessyRoster({ count: 40, organizationNames: ['营子村党支部'], seed: 7, withErrors: true });
+  // The import below takes 营子村 past the approval threshold (50); approval is tested in export-control.test.ts.
+  const admin = await ctx.signIn('admin');
+  expect((await admin.patch('/api/settings/export.approvalThreshold', { value: 10000 })).statusCode).toBe(200);
 });
 afterAll(async () => { await ctx.close(); });
 

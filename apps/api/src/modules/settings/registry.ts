@@ -69,6 +69,14 @@ export const SETTINGS = [
     key: 'rectification.defaultDays', label: '联督联查发现问题的默认整改期限', defaultValue: 15, unit: '天', min: 1, max: 90,
     source: '本地选择:检查组可按问题逐条修改;逾期未整改的上报镇党委',
   },
+  {
+    key: 'export.approvalThreshold', label: '导出完整身份证号和手机号须审批的人数(超过)', defaultValue: 50, unit: '人', min: 1, max: 10000,
+    source: '等保2.0/安全测试清单第27项:批量导出超过50人的完整名册须经另一位镇党委管理员审批(GB/T 35273-2020 第7.2条);本地可调,导出脱敏名册不受此限',
+  },
+  {
+    key: 'export.dailyQuota', label: '每人每天导出名册次数上限', defaultValue: 5, unit: '次', min: 1, max: 100,
+    source: '等保2.0/安全测试清单第27项:每人每天导出不超过5次(按北京时间自然日计,含脱敏名册与审批后的下载);本地可调',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

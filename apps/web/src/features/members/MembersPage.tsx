@@ -1,13 +1,14 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { App, Space, Typography } from 'antd';
-import { MEMBER_FILTER_LABELS, type Me, type Member } from '@dj/contracts';
+import { MEMBER_FILTER_LABELS, type Me, type Member, type MemberExportPreview } from '@dj/contracts';
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../auth/api';
 import { useOrganizationTreeData } from '../organizations/api';
-import { useDownloadTemplate, useExportRoster, useMemberList } from './api';
+import { useDownloadTemplate, useExportPreview, useExportRoster, useMemberList, type ExportQuery } from './api';
+import { ExportApprovalModal } from './ExportApprovalModal';
 import { CompletenessPanel } from './CompletenessPanel';
 import { ImportWizard } from './ImportWizard';
 import { MemberDetailDrawer } from './MemberDetailDrawer';
@@ -66,6 +67,9 @@ export function MembersPage() {
   const orgs = useOrganizationTreeData(!selfOnly);
   const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
   const exportRoster = useExportRoster();
+  const exportPreview = useExportPreview();
+  /** Set when the export needs a second town admin's approval: the modal offers the masked roster or a request. */
+  const [approvalNeeded, setApprovalNeeded] = useState<MemberExportPreview | null>(null);
   const template = useDownloadTemplate();
   const memberId = parseMemberId(memberIdParam);
 
@@ -80,6 +84,22 @@ export function MembersPage() {
       (filename) => message.success(`已开始下载“${filename}”`),
       (error: unknown) => message.error(errorMessage(error)),
     );
+
+  const exportQuery: ExportQuery = { orgId: listQuery.orgId, range: listQuery.range, filter: listQuery.filter, q: listQuery.q };
+  // Preview first: within the threshold the download starts as before; above it, the approval modal opens.
+  const startExport = async () => {
+    let preview: MemberExportPreview;
+    try {
+      preview = await exportPreview.mutateAsync(exportQuery);
+    } catch (error) {
+      void message.error(errorMessage(error));
+      return;
+    }
+    if (preview.needsApproval) setApprovalNeeded(preview);
+    else await onDownload(exportRoster.mutateAsync(exportQuery));
+  };
+  const exportMasked = () =>
+    onDownload(exportRoster.mutateAsync({ ...exportQuery, masked: true }).finally(() => setApprovalNeeded(null)));
 
   const listError = list.isError && (
     <LoadError title="党员名册加载失败" error={list.error} onRetry={() => list.refetch()} />
@@ -124,14 +144,23 @@ export function MembersPage() {
           canManage={canManage}
           onCreate={() => setCreating(true)}
           onImport={() => setImporting(true)}
-          onExport={() =>
-            onDownload(
-              exportRoster.mutateAsync({ orgId: listQuery.orgId, range: listQuery.range, filter: listQuery.filter, q: listQuery.q }),
-            )
-          }
-          exporting={exportRoster.isPending}
+          onExport={() => void startExport()}
+          exporting={exportRoster.isPending || exportPreview.isPending}
           onTemplate={() => onDownload(template.mutateAsync())}
           templating={template.isPending}
+        />
+      )}
+      {!selfOnly && (
+        <ExportApprovalModal
+          preview={approvalNeeded}
+          query={exportQuery}
+          onClose={() => setApprovalNeeded(null)}
+          onMasked={() => void exportMasked()}
+          maskedPending={exportRoster.isPending}
+          onRequested={() => {
+            setApprovalNeeded(null);
+            void message.success('导出申请已提交,镇党委管理员审批同意后可在“导出申请”中下载');
+          }}
         />
       )}
       {canManage && !selfOnly && <CompletenessPanel orgId={orgId} />}

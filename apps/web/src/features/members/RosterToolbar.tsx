@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Flex, Input, Segmented, Select, Space, TreeSelect } from 'antd';
-import { DownloadOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { AuditOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
 import { MEMBER_FILTER_LABELS, MEMBER_FILTERS, RANGE_LABELS, RANGES, type Range } from '@dj/contracts';
 import type { MemberFilter } from './roster-params';
 import type { OrgOption } from './org-options';
@@ -108,6 +109,10 @@ export function RosterToolbar(props: Props) {
         <Button icon={<DownloadOutlined />} onClick={props.onExport} loading={props.exporting}>
           导出名册
         </Button>
+        {/* Exports of full numbers above the town's threshold are requested and approved there (安全测试清单第27项). */}
+        <Link to="/members/exports" style={{ alignSelf: 'center' }}>
+          <AuditOutlined /> 导出申请
+        </Link>
         {props.canManage && (
           <Button icon={<FileExcelOutlined />} onClick={props.onTemplate} loading={props.templating}>
             下载导入模板

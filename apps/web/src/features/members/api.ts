@@ -3,10 +3,14 @@ import {
   BranchCompletenessSchema,
   ImportReportSchema,
   MemberDetailSchema,
+  MemberExportPreviewSchema,
+  MemberExportRequestListSchema,
+  MemberExportRequestSchema,
   MemberListSchema,
   RecordEventResultSchema,
   RevealResultSchema,
   type MemberDetail,
+  type MemberExportFilter,
   type MemberProfileInput,
   type RecordEvent,
   type UpdateMember,
@@ -120,10 +124,65 @@ export function useDownloadTemplate() {
   return useMutation({ mutationFn: () => downloadFile('/api/members/import-template', IMPORT_TEMPLATE_NAME) });
 }
 
+export type ExportQuery = Pick<RosterQuery, 'orgId' | 'range' | 'filter' | 'q'>;
+
+/** Drops empty values, so a stored export request carries only what narrows the roster. */
+export function exportFilter(query: ExportQuery): MemberExportFilter {
+  const out: MemberExportFilter = {};
+  if (query.orgId) out.orgId = query.orgId;
+  if (query.range) out.range = query.range;
+  if (query.filter) out.filter = query.filter;
+  if (query.q) out.q = query.q;
+  return out;
+}
+
+/** masked: masked ID numbers and phones (always allowed, no approval needed). */
 export function useExportRoster() {
   return useMutation({
-    mutationFn: (query: Pick<RosterQuery, 'orgId' | 'range' | 'filter' | 'q'>) =>
-      downloadFile('/api/members/export', EXPORT_NAME, { ...query }),
+    mutationFn: ({ masked, ...query }: ExportQuery & { masked?: boolean }) =>
+      downloadFile('/api/members/export', EXPORT_NAME, { ...query, ...(masked ? { masked: 'true' } : {}) }),
+  });
+}
+
+/** Asked right before an export: size, full numbers or not, approval needed, exports left today. */
+export function useExportPreview() {
+  return useMutation({
+    mutationFn: (query: ExportQuery) => apiGet('/api/members/export/preview', MemberExportPreviewSchema, { ...query }),
+  });
+}
+
+export const exportRequestKeys = { all: ['member-exports'] as const };
+
+export function useExportRequests() {
+  return useQuery({
+    queryKey: exportRequestKeys.all,
+    queryFn: ({ signal }) => apiGet('/api/member-exports', MemberExportRequestListSchema, undefined, signal),
+  });
+}
+
+export function useCreateExportRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ query, reason }: { query: ExportQuery; reason: string }) =>
+      apiSend('POST', '/api/member-exports', MemberExportRequestSchema, { query: exportFilter(query), reason }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exportRequestKeys.all }),
+  });
+}
+
+export function useDecideExportRequest() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, decision, note }: { id: number; decision: 'approve' | 'reject'; note?: string }) =>
+      apiSend('POST', `/api/member-exports/${id}/${decision}`, MemberExportRequestSchema, note ? { note } : {}),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: exportRequestKeys.all }),
+  });
+}
+
+export function useDownloadApprovedExport() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: number) => downloadFile(`/api/member-exports/${id}/file`, EXPORT_NAME),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: exportRequestKeys.all }),
   });
 }
 

@@ -156,10 +156,11 @@ export const EXPORT_HEADER_ROW = 3;
  * The roster as an A4-landscape sheet: title, a visible watermark line (导出人, 导出时间), the header
  * repeated on every printed page and the same line in the page footer, so a printout can be traced back.
  */
-export async function buildRosterWorkbook(rows: ExportRow[], meta: { title: string; exportedBy: string; exportedAt: string }): Promise<Buffer> {
+export async function buildRosterWorkbook(rows: ExportRow[], meta: { title: string; exportedBy: string; exportedAt: string; approvedBy?: string }): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const lastCol = EXPORT_COLUMNS.length + 1;
-  const mark = `导出人:${meta.exportedBy}  导出时间:${meta.exportedAt}  内部资料 注意保密`;
+  const approved = meta.approvedBy ? `  审批人:${meta.approvedBy}` : '';
+  const mark = `导出人:${meta.exportedBy}  导出时间:${meta.exportedAt}${approved}  内部资料 注意保密`;
   const ws = wb.addWorksheet('党员花名册', {
     views: [{ state: 'frozen', ySplit: EXPORT_HEADER_ROW }],
     pageSetup: {
@@ -169,7 +170,7 @@ export async function buildRosterWorkbook(rows: ExportRow[], meta: { title: stri
     },
     headerFooter: {
       oddHeader: `&C${headerFooterText(meta.title)}`,
-      oddFooter: `&L导出人:${headerFooterText(meta.exportedBy)}&C第 &P 页 共 &N 页&R导出时间:${headerFooterText(meta.exportedAt, 30)}`,
+      oddFooter: `&L导出人:${headerFooterText(meta.exportedBy)}${meta.approvedBy ? ` 审批人:${headerFooterText(meta.approvedBy, 30)}` : ''}&C第 &P 页 共 &N 页&R导出时间:${headerFooterText(meta.exportedAt, 30)}`,
     },
   });
   titleRow(ws, 1, lastCol, meta.title, 16);
