@@ -216,6 +216,17 @@ describe('scope and the public side', () => {
     expect(list.body).not.toContain('XYZ');
   });
 
+  it('a publishable 发展党员公示 stays on the public page for recruitment.noticePublicDays (30) after it ends, then leaves it', async () => {
+    const { rows: [r] } = await ctx.pool.query(`select r.id from recruitments r where r.organization_id = $1 limit 1`, [ids['营子村党支部']]);
+    await ctx.pool.query(`insert into recruitment_public_notices (tenant_id, recruitment_id, stage, starts_on, ends_on, content, publishable)
+      values ((select tenant_id from recruitments where id = $1), $1, 'candidate', current_date - 45, current_date - 40, '拟列为发展对象:四十天前结束的公示', true)`, [r.id]);
+    const shown = async () => JSON.stringify(ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never).notices);
+    expect(await shown()).not.toContain('四十天前结束的公示');
+    expect((await admin.patch('/api/settings/recruitment.noticePublicDays', { value: 60 })).statusCode).toBe(200);
+    expect(await shown()).toContain('四十天前结束的公示');
+    expect((await admin.patch('/api/settings/recruitment.noticePublicDays', { value: 30 })).statusCode).toBe(200);
+  });
+
   it('public pages escape what they show and mask personal numbers in 公示 text', async () => {
     const d = await draft(yingzi, { title: '<b>标题</b>&"引号"', content: '<script>alert(1)</script>', category: 'party', ruleKey: 'party_recruitment', period: '2026-04-01' });
     await walk(d.id);

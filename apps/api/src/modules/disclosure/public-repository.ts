@@ -78,7 +78,7 @@ export async function microPowerUsesOf(db: DbOrTx, villageId: number) {
     .orderBy(desc(microPowerUses.startedOn), desc(microPowerUses.id)).limit(50);
 }
 
-/** 发展党员 公示 marked publishable, from 30 days back on (a notice that ended long ago is no longer news). */
+/** 发展党员 公示 marked publishable that ended on or after `since` (setting recruitment.noticePublicDays: old notices are no longer news). */
 export async function noticesOf(db: DbOrTx, villageId: number, since: string) {
   return db.select({ stage: recruitmentPublicNotices.stage, startsOn: recruitmentPublicNotices.startsOn, endsOn: recruitmentPublicNotices.endsOn, content: recruitmentPublicNotices.content })
     .from(recruitmentPublicNotices)

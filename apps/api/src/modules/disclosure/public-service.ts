@@ -9,6 +9,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { addDays } from '../members/rules/dates.js';
+import { settingValues } from '../settings/service.js';
 import { redact } from './rules/pii-scan.js';
 import * as repo from './public-repository.js';
 
@@ -27,6 +28,10 @@ function toPublic(r: Row, files: { id: number; name: string; disclosureId: numbe
   };
 }
 
+/** How long a 发展党员公示 stays on the public page after it ends (a town setting). */
+const noticeDays = async (db: DbOrTx, tenantId: number) =>
+  (await settingValues(db, tenantId, ['recruitment.noticePublicDays']))['recruitment.noticePublicDays'];
+
 export async function villageDisclosures(db: DbOrTx, code: string): Promise<PublicVillageDisclosures> {
   const village = await repo.villageByCode(db, code);
   if (!village) throw gone();
@@ -42,7 +47,7 @@ export async function villageDisclosures(db: DbOrTx, code: string): Promise<Publ
       itemName: clean(u.itemName), subject: clean(u.subject), startedOn: u.startedOn,
       steps: u.steps.map((name, index) => ({ name: clean(name), doneOn: u.done.find((d) => d.index === index)?.doneOn ?? null })),
     })),
-    notices: (await repo.noticesOf(db, village.id, addDays(today, -30))).map((n) => ({
+    notices: (await repo.noticesOf(db, village.id, addDays(today, -(await noticeDays(db, village.tenantId))))).map((n) => ({
       stage: n.stage, stageLabel: PUBLIC_NOTICE_STAGE_LABELS[n.stage], startsOn: n.startsOn, endsOn: n.endsOn, content: clean(n.content),
     })),
   };

@@ -54,6 +54,10 @@ export const SETTINGS = [
     source: '《中国共产党发展党员工作细则》第十九条相关规定:发展对象即将离开工作、学习单位的(一般指3个月内),一般不办理接收预备党员手续;提醒,不阻止',
   },
   {
+    key: 'recruitment.noticePublicDays', label: '发展党员公示结束后在公开栏保留', defaultValue: 30, unit: '天', min: 0, max: 365,
+    source: '本地选择,无上级规定:标为“可公开”的发展党员公示在公示期内及结束后这些天内显示在村公开栏,之后不再显示(记录仍保留)',
+  },
+  {
     key: 'fourTwo.reviewQuorumPercent', label: '四议两公开:党员大会审议到会比例', defaultValue: 67, unit: '%', min: 51, max: 100,
     source: '地方规定(如屯昌县):党员大会应有三分之二以上党员到会;按本镇规定修改。到会不足时不能记录为审议通过',
   },
