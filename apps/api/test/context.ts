@@ -31,6 +31,15 @@ export class Session {
   get(url: string) { return this.request('GET', url); }
   post(url: string, body?: unknown) { return this.request('POST', url, body ?? {}); }
   patch(url: string, body: unknown) { return this.request('PATCH', url, body); }
+  /**
+   * Re-enters the password (安全测试清单第26项), so this session may reveal and export full numbers for
+   * security.stepUpMinutes. Call it right before the request that needs it: a slow run must not outlast the window.
+   */
+  async stepUp(password = DEMO_PASSWORD): Promise<{ steppedUpUntil: string }> {
+    const res = await this.post('/api/auth/step-up', { password });
+    if (res.statusCode !== 200) throw new Error(`step-up failed: ${res.statusCode} ${res.body}`);
+    return res.json();
+  }
 }
 
 /** Connects can take seconds on a loaded CI machine; a slow connect is not a failure. */

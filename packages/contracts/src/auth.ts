@@ -18,6 +18,24 @@ export const LoginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
+/**
+ * Step-up (安全测试清单第26项): the signed-in user re-enters their password before a full 身份证号 or phone
+ * leaves the platform (查看完整号码, 导出完整名册); the session may then do so for security.stepUpMinutes.
+ */
+export const StepUpBodySchema = z.object({
+  password: z.string().min(1, '请填写登录密码').max(128, '密码不能超过128个字符'),
+}).strict();
+export type StepUpBody = z.infer<typeof StepUpBodySchema>;
+
+export const StepUpResultSchema = z.object({
+  /** ISO time until which this session may see and export full numbers without asking again. */
+  steppedUpUntil: z.string(),
+});
+export type StepUpResult = z.infer<typeof StepUpResultSchema>;
+
+/** The error code of a request that needs a step-up first (403): the web asks for the password and retries. */
+export const STEP_UP_REQUIRED = 'STEP_UP_REQUIRED';
+
 export const ScopeRootSchema = z.object({ organizationId: z.number(), name: z.string(), path: z.string() });
 export type ScopeRoot = z.infer<typeof ScopeRootSchema>;
 

@@ -11,6 +11,8 @@ const NEW_MEMBER = {
 const rows: Record<string, Case> = {
   'GET /api/auth/me': {},
   'POST /api/auth/logout': {},
+  // Step-up acts on the caller's own session (安全测试清单第26项): there is no foreign object to name.
+  'POST /api/auth/step-up': {},
   'GET /api/villages': {},
   'GET /api/organizations': {
     list: '/api/organizations?range=subtree&includeClosed=true',

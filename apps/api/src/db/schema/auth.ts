@@ -33,4 +33,6 @@ export const sessions = pgTable('sessions', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   ip: text('ip'),
+  /** When this session last re-entered its password (step-up, 安全测试清单第26项); full numbers need it within security.stepUpMinutes. */
+  steppedUpAt: timestamp('stepped_up_at', { withTimezone: true }),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);

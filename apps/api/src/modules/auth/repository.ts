@@ -1,9 +1,14 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { sessions, users } from '../../db/schema/index.js';
 
 export async function findUserByUsername(db: DbOrTx, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+export async function findUserById(db: DbOrTx, id: number) {
+  const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
   return row;
 }
 
@@ -59,6 +64,23 @@ export async function findSession(db: Db, id: string): Promise<SessionRow | unde
 
 export async function touchSession(db: DbOrTx, id: string) {
   await db.update(sessions).set({ lastSeenAt: new Date() }).where(eq(sessions.id, id));
+}
+
+/** Marks the session as stepped up now (database clock) and answers until when it counts; undefined if it is gone. */
+export async function markSteppedUp(db: DbOrTx, id: string, userId: number, minutes: number): Promise<Date | undefined> {
+  const [row] = await db.update(sessions).set({ steppedUpAt: sql`now()` })
+    .where(and(eq(sessions.id, id), eq(sessions.userId, userId)))
+    .returning({ until: sql<Date>`${sessions.steppedUpAt} + make_interval(mins => ${minutes}::int)`.mapWith(sessions.steppedUpAt) });
+  return row?.until;
+}
+
+/** Whether this session of this user stepped up within the last `minutes` (database clock, like markSteppedUp). */
+export async function steppedUpWithin(db: DbOrTx, id: string, userId: number, minutes: number): Promise<boolean> {
+  const [row] = await db.select({ id: sessions.id }).from(sessions).where(and(
+    eq(sessions.id, id), eq(sessions.userId, userId),
+    sql`${sessions.steppedUpAt} > now() - make_interval(mins => ${minutes}::int)`,
+  )).limit(1);
+  return !!row;
 }
 
 export async function deleteSession(db: DbOrTx, id: string) {

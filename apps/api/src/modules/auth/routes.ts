@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { LoginBodySchema, MeSchema, OkSchema } from '@dj/contracts';
+import { LoginBodySchema, MeSchema, OkSchema, StepUpBodySchema, StepUpResultSchema } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
 import { currentUser, loadSessionUser, SESSION_COOKIE } from '../../plugins/auth.js';
 import { perMinute } from '../../plugins/rate-limit.js';
@@ -25,6 +25,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true as const };
   });
+
+  // Signed in and CSRF-protected like every non-public route; a wrong password counts towards the account's lockout.
+  app.post('/api/auth/step-up', {
+    schema: { tags: ['auth'], summary: '再次输入登录密码确认身份(查看或导出完整号码前,安全测试清单第26项)', body: StepUpBodySchema, response: { 200: StepUpResultSchema } },
+  }, async (request) => service.stepUp(app.db, currentUser(request), request.sessionId ?? '', request.body.password, request.ip));
 
   app.get('/api/auth/me', {
     schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } },

@@ -43,7 +43,7 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/members/export', {
     schema: { tags, summary: '导出党员名册(xlsx,记入审计;完整号码超过审批人数须先申请,masked=true 导出脱敏名册;每人每日限次)', querystring: MemberExportQuerySchema },
   }, async (request, reply) => {
-    const { file, filename } = await exportRoster(app.db, { user: currentUser(request), ip: request.ip, cipher: app.cipher }, request.query);
+    const { file, filename } = await exportRoster(app.db, { user: currentUser(request), ip: request.ip, cipher: app.cipher, sessionId: request.sessionId }, request.query);
     return reply.type(XLSX).header('content-disposition', attachment(filename)).send(file);
   });
 };

@@ -76,6 +76,8 @@ describe('安全测试清单第27项: full roster exports above export.approvalT
     expect(branchRows).toBeGreaterThan(10);
     expect(branchRows).toBeLessThanOrEqual(50);
     expect(preview).toMatchObject({ fullNumbers: true, needsApproval: false, threshold: 50 });
+    // Full numbers need a step-up (安全测试清单第26项; the refusal without it is in ../auth/step-up.test.ts).
+    await yingzi.stepUp();
     const direct = await yingzi.get(`/api/members/export?${yingziQuery()}`);
     expect(direct.statusCode).toBe(200);
     expect(await sheetText(direct.rawPayload)).toMatch(FULL_ID);
@@ -121,6 +123,7 @@ describe('安全测试清单第27项: full roster exports above export.approvalT
     expect((await (await ctx.signIn('xihuagou')).get(`/api/member-exports/${request.id}/file`)).statusCode).toBe(404);
 
     expect((await yingzi.get('/api/member-exports')).json().items[0]).toMatchObject({ id: request.id, can: { download: true } });
+    await yingzi.stepUp();
     const before = await lastAuditId();
     const file = await yingzi.get(`/api/member-exports/${request.id}/file`);
     expect(file.statusCode, file.body).toBe(200);
@@ -184,6 +187,7 @@ describe('安全测试清单第27项: export.dailyQuota roster exports per user 
     await setSetting('export.approvalThreshold', 10000);
     const xihuagou = await ctx.signIn('xihuagou');
     const url = `/api/members/export?orgId=${ids['西花沟村党支部']}`;
+    await xihuagou.stepUp();
     expect((await xihuagou.get(url)).statusCode).toBe(200);
     expect((await xihuagou.get(`${url}&masked=true`)).statusCode).toBe(200);
     expect((await xihuagou.get(`/api/members/export/preview?orgId=${ids['西花沟村党支部']}`)).json().quotaLeft).toBe(0);

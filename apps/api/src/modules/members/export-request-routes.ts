@@ -9,7 +9,7 @@ import * as service from './export-request-service.js';
 /** 名册导出申请 (安全测试清单第27项): request, a second town admin decides, the requester downloads within 24 h. */
 export const memberExportRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['members'];
-  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip, cipher: app.cipher });
+  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip, cipher: app.cipher, sessionId: request.sessionId });
 
   app.get('/api/member-exports', {
     schema: { tags, summary: '导出申请列表(本人的;镇党委管理员看全镇)', response: { 200: MemberExportRequestListSchema } },

@@ -11,6 +11,7 @@ import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
 import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
 import { settingValues } from '../settings/service.js';
+import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/service.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
 import * as repo from './repository.js';
 import { canManage, toMember, type Caller } from './service.js';
@@ -83,16 +84,16 @@ export interface ExportApproval { requestId: number; approvedBy: string }
 /**
  * The roster in scope as xlsx. Town admins and branch secretaries (who may reveal) get full numbers;
  * everyone else, and anyone asking for masked=true, gets masks. Full numbers of more than
- * export.approvalThreshold members need an approved request; every user has export.dailyQuota exports a day.
- * Every export, and every refusal, is audited.
+ * export.approvalThreshold members need an approved request; every user has export.dailyQuota exports a day;
+ * full numbers need the caller's session stepped up (security.stepUpMinutes). Every export, and every refusal, is audited.
  */
 export async function exportRoster(db: Db, caller: Caller, { masked = false, ...list }: ExportQuery, approval?: ExportApproval): Promise<{ file: Buffer; filename: string }> {
   const { user, ip, cipher } = caller;
-  const refuse = async (detail: Record<string, unknown>, message: string): Promise<never> => {
+  const refuse = async (detail: Record<string, unknown>, message: string, code: 'CONFLICT' | 'STEP_UP_REQUIRED' = 'CONFLICT'): Promise<never> => {
     await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.export', objectType: 'organization', objectId: Number(list.orgId) || null, result: 'denied', detail });
-    throw new AppError('CONFLICT', message);
+    throw new AppError(code, message);
   };
-  type Refusal = { refused: 'daily_quota' | 'approval_required'; quota: number; threshold: number; rows: number };
+  type Refusal = { refused: 'daily_quota' | 'approval_required' | 'step_up_required'; quota: number; threshold: number; rows: number };
   const outcome = await db.transaction(async (tx): Promise<Refusal | { file: Buffer; filename: string }> => {
     await tx.execute(sql`select pg_advisory_xact_lock(${EXPORT_QUOTA_LOCK}, ${user.id})`);
     const limits = await exportLimits(tx, user.tenantId);
@@ -102,6 +103,8 @@ export async function exportRoster(db: Db, caller: Caller, { masked = false, ...
     const full = mayReveal && !masked;
     const threshold = limits['export.approvalThreshold'];
     if (full && !approval && rows.length > threshold) return { refused: 'approval_required', quota, threshold, rows: rows.length };
+    // Full numbers leave only after this session re-entered its password (安全测试清单第26项); a masked roster needs none.
+    if (full && !await isSteppedUp(tx, user, caller.sessionId)) return { refused: 'step_up_required', quota, threshold, rows: rows.length };
     const sealed = full ? await repo.findSealedMany(tx, rows.map((r) => r.personId)) : new Map();
     const today = todayInShanghai();
     const lines: ExportRow[] = rows.map((r) => {
@@ -134,6 +137,9 @@ export async function exportRoster(db: Db, caller: Caller, { masked = false, ...
       body: `${user.displayName}今日导出名册已达${outcome.quota}次,再次导出被拒绝(已记入审计)`,
     });
     return refuse({ refused: 'daily_quota', quota: outcome.quota, ...(approval ?? {}) }, quotaMessage(outcome.quota));
+  }
+  if (outcome.refused === 'step_up_required') {
+    return refuse({ refused: 'step_up_required', rows: outcome.rows, ...(approval ?? {}) }, STEP_UP_EXPORT_MESSAGE, 'STEP_UP_REQUIRED');
   }
   return refuse({ refused: 'approval_required', rows: outcome.rows, threshold: outcome.threshold }, approvalRequiredMessage(outcome.threshold));
 }

@@ -90,6 +90,7 @@ async function sheetText(file: Buffer) {
 
 describe('GET /api/members/export and the template', () => {
   it('exports full numbers to the branch secretary, masks for the supervisor, and audits both', async () => {
+    await yingzi.stepUp();
     const full = await yingzi.get(`/api/members/export?orgId=${ids['营子村党支部']}`);
     expect(full.statusCode).toBe(200);
     expect(full.headers['content-type']).toContain('spreadsheetml');
@@ -114,6 +115,7 @@ describe('GET /api/members/export and the template', () => {
 
 describe('export → import round trip', () => {
   it('re-importing a fresh export changes nothing', async () => {
+    await yingzi.stepUp();
     const exported = (await yingzi.get(`/api/members/export?orgId=${ids['营子村党支部']}`)).rawPayload;
     const report = (await upload(yingzi, exported, `orgId=${ids['营子村党支部']}&dryRun=true`)).json();
     const byStatus = (s: string) => report.rows.filter((r: { status: string }) => r.status === s).length;
@@ -127,6 +129,7 @@ describe('export → import round trip', () => {
     expect(one.address).toBeTruthy();
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('名册');
+    await yingzi.stepUp();
     const reveal = async (field: string) => (await yingzi.post(`/api/members/${one.id}/reveal`, { field, reason: '导入测试' })).json().value;
     ws.addRow(['姓名', '性别', '出生日期', '身份证号', '入党日期', '转正日期', '所在党支部', '村民小组']);
     ws.addRow([one.name, one.gender === 'male' ? '男' : '女', one.birthDate, await reveal('idNumber'), one.joinedAt, one.confirmedAt, one.organizationName, '九组']);

@@ -119,6 +119,8 @@ describe('GET /api/members/completeness', () => {
 describe('POST /api/members/:id/reveal', () => {
   it('shows the full number to the branch secretary with a reason, and audits it', async () => {
     const id = (await yingzi.get(`/api/members?q=${encodeURIComponent('孙立新')}`)).json().items[0].id;
+    // Step-up first (安全测试清单第26项; refusals without it are in ../auth/step-up.test.ts).
+    await yingzi.stepUp();
     const res = await yingzi.post(`/api/members/${id}/reveal`, { field: 'idNumber', reason: '办理组织关系转接' });
     expect(res.json().value).toBe(withCheck('37040219850302051'));
     const { rows } = await ctx.pool.query(`select result, detail from audit_events where action = 'member.reveal' and object_id = $1`, [String(id)]);

@@ -9,7 +9,7 @@ import * as service from './service.js';
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['members'];
-  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip, cipher: app.cipher });
+  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip, cipher: app.cipher, sessionId: request.sessionId });
 
   app.get('/api/members', {
     schema: { tags, summary: '党员名册(分页,身份证号与电话已脱敏)', querystring: MemberListQuerySchema, response: { 200: MemberListSchema } },

@@ -14,8 +14,13 @@ import * as repo from './repository.js';
 import { partyYears } from './rules/membership-status.js';
 import { addMonths } from './rules/dates.js';
 import { settingValue } from '../settings/service.js';
+import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/service.js';
 
-export interface Caller { user: AuthUser; ip: string; cipher: FieldCipher }
+export interface Caller {
+  user: AuthUser; ip: string; cipher: FieldCipher;
+  /** The caller's session: full numbers need it stepped up (安全测试清单第26项); without one they are refused. */
+  sessionId?: string | null;
+}
 type Row = repo.MemberRow;
 type CreateMember = z.infer<typeof CreateMemberSchema>;
 
@@ -163,6 +168,11 @@ export async function revealField(db: Db, caller: Caller, id: number, body: { fi
     // Its own transaction: the refusal is recorded even though the request fails.
     await recordAudit(db, { ...audit, result: 'denied', detail: { field: body.field } });
     throw forbidden('只有镇党委管理员和本支部书记可以查看完整号码');
+  }
+  // Step-up (安全测试清单第26项): scope and role first, then this session must have re-entered its password lately.
+  if (!await isSteppedUp(db, user, caller.sessionId)) {
+    await recordAudit(db, { ...audit, result: 'denied', detail: { field: body.field, reason: 'step_up_required' } });
+    throw new AppError('STEP_UP_REQUIRED', STEP_UP_REVEAL_MESSAGE);
   }
   return db.transaction(async (tx) => {
     const sealed = await repo.findSealed(tx, row.personId);

@@ -81,6 +81,10 @@ export const SETTINGS = [
     key: 'export.dailyQuota', label: '每人每天导出名册次数上限', defaultValue: 5, unit: '次', min: 1, max: 100,
     source: '等保2.0/安全测试清单第27项:每人每天导出不超过5次(按北京时间自然日计,含脱敏名册与审批后的下载);本地可调',
   },
+  {
+    key: 'security.stepUpMinutes', label: '再次输入密码后可查看、导出完整号码的时长', defaultValue: 10, unit: '分钟', min: 1, max: 60,
+    source: '安全测试清单第26项 / 等保2.0 身份鉴别:查看完整身份证号、手机号或导出含完整号码的名册前须再次输入登录密码确认身份;确认后本次登录在此时长内不再询问;本地可调',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { MeSchema, OkSchema, type LoginBody, type Me } from '@dj/contracts';
-import { apiRequest, isApiError, setCsrfToken } from '../../lib/api-client';
+import { MeSchema, OkSchema, STEP_UP_REQUIRED, StepUpResultSchema, type LoginBody, type Me, type StepUpBody } from '@dj/contracts';
+import { ApiError, apiRequest, isApiError, setCsrfToken } from '../../lib/api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
@@ -54,5 +54,26 @@ export function useLogout() {
     mutationFn: () => apiRequest('/api/auth/logout', OkSchema, { method: 'POST', skipUnauthorizedHandler: true }),
     // Signed out locally even if the server call failed: the user asked to leave.
     onSettled: () => markSignedOut(queryClient),
+  });
+}
+
+/** True when the server asks this session to re-enter its password first (403 STEP_UP_REQUIRED, 安全测试清单第26项). */
+export function isStepUpRequired(error: unknown): error is ApiError {
+  return error instanceof ApiError && error.code === STEP_UP_REQUIRED;
+}
+
+/**
+ * Re-enters the password of the signed-in user, so this session may see and export full numbers for a while.
+ * A wrong password answers 401 like a failed sign-in: that must not sign the user out, so the 401 hand-off is
+ * skipped and "who am I" is asked again instead (an expired session then still leads to the sign-in page).
+ */
+export function useStepUp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: StepUpBody) =>
+      apiRequest('/api/auth/step-up', StepUpResultSchema, { method: 'POST', body, skipUnauthorizedHandler: true }),
+    onError: (error) => {
+      if (isApiError(error, 401)) void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
   });
 }

@@ -6,6 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { useMe } from '../auth/api';
+import { useStepUpRetry } from '../auth/StepUpModal';
 import { useDecideExportRequest, useDownloadApprovedExport, useExportRequests } from './api';
 
 const STATUS_COLORS: Record<MemberExportRequest['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };
@@ -29,6 +30,15 @@ export function MemberExportsPage() {
   const decide = useDecideExportRequest();
   const download = useDownloadApprovedExport();
   const [deciding, setDeciding] = useState<Deciding | null>(null);
+  const stepUp = useStepUpRetry();
+  /** The approved file carries full numbers: without a recent step-up (安全测试清单第26项) the password is asked, then it downloads. */
+  const downloadFile = (id: number): Promise<void> =>
+    download.mutateAsync(id).then(
+      (filename) => void message.success(`已开始下载“${filename}”`),
+      (error: unknown) => {
+        if (!stepUp.ask(error, () => void downloadFile(id))) void message.error(errorMessage(error));
+      },
+    );
   const [form] = Form.useForm<{ note?: string }>();
   const townAdmin = me?.user.roles.includes('town_admin') ?? false;
 
@@ -72,12 +82,7 @@ export function MemberExportsPage() {
               type="primary"
               autoInsertSpace={false}
               loading={download.isPending && download.variables === r.id}
-              onClick={() =>
-                download.mutateAsync(r.id).then(
-                  (filename) => message.success(`已开始下载“${filename}”`),
-                  (error: unknown) => message.error(errorMessage(error)),
-                )
-              }
+              onClick={() => void downloadFile(r.id)}
             >
               下载
             </Button>
@@ -116,6 +121,7 @@ export function MemberExportsPage() {
           />
         </Card>
       )}
+      {stepUp.modal}
       <FormModal<{ note?: string }>
         title={approve ? '同意导出申请' : '不同意导出申请'}
         open={deciding !== null}

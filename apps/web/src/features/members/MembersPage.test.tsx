@@ -18,12 +18,14 @@ interface ServerOptions {
   me?: Me;
   detail?: MemberDetail;
   reveal?: (call: RecordedCall) => Response;
+  stepUp?: (call: RecordedCall) => Response;
 }
 
-function server({ me: who = me(['town_admin']), detail = memberDetail(ZHANG), reveal }: ServerOptions = {}) {
+function server({ me: who = me(['town_admin']), detail = memberDetail(ZHANG), reveal, stepUp }: ServerOptions = {}) {
   return (call: RecordedCall) => {
     const url = new URL(call.url, 'http://localhost');
     if (call.path === '/api/auth/me') return jsonResponse(200, who);
+    if (call.path === '/api/auth/step-up' && stepUp) return stepUp(call);
     if (call.path === '/api/organizations') return jsonResponse(200, { items: ALL });
     if (call.path === '/api/members') {
       const page = Number(url.searchParams.get('page') ?? 1);
@@ -164,6 +166,61 @@ describe('查看完整号码', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: /^查\s*看$/ }));
     expect(await within(dialog).findByText('只有镇党委管理员和本支部书记可以查看完整号码')).toBeTruthy();
     expect(screen.queryByTestId('reveal-value')).toBeNull();
+  }, 60_000);
+
+  it('安全测试清单第26项: asks for the sign-in password in the same form when the server wants a step-up, then shows the number', async () => {
+    let steppedUp = false;
+    const calls = installFetch(server({
+      reveal: () => steppedUp
+        ? jsonResponse(200, { field: 'idNumber', value: '37040219800315123X' })
+        : jsonResponse(403, { code: 'STEP_UP_REQUIRED', message: '查看完整号码前请再次输入登录密码确认身份' }),
+      stepUp: (call) => {
+        if ((call.body as { password: string }).password !== 'demo123456') {
+          return jsonResponse(401, { code: 'UNAUTHENTICATED', message: '用户名或密码错误,或账号已被暂时锁定' });
+        }
+        steppedUp = true;
+        return jsonResponse(200, { steppedUpUntil: '2026-11-27T01:10:00.000Z' });
+      },
+    }));
+    renderRoutes(routes, '/members/7');
+    const detail = await screen.findByTestId('member-detail');
+    fireEvent.click((await within(detail).findAllByRole('button', { name: '查看完整号码' }))[0]);
+    const dialog = await findDialog(/查看完整身份证号/);
+    expect(within(dialog).queryByLabelText('登录密码')).toBeNull();
+    fireEvent.change(within(dialog).getByLabelText('查看原因'), { target: { value: '办理组织关系转接' } });
+    const submit = within(dialog).getByRole('button', { name: /^查\s*看$/ });
+    fireEvent.click(submit);
+
+    // Refused for want of a step-up: the reason stays, the password is asked below it, nothing is shown.
+    expect((await within(dialog).findByTestId('step-up-notice')).textContent).toContain('查看完整号码前请再次输入登录密码确认身份');
+    const password = within(dialog).getByLabelText('登录密码');
+    expect((within(dialog).getByLabelText('查看原因') as HTMLTextAreaElement).value).toBe('办理组织关系转接');
+    expect(screen.queryByTestId('reveal-value')).toBeNull();
+    expect(dialog.querySelector('.ant-alert-error')).toBeNull();
+
+    fireEvent.click(submit);
+    expect(await within(dialog).findByText('请填写登录密码')).toBeTruthy();
+    expect(calls.some((c) => c.path === '/api/auth/step-up')).toBe(false);
+
+    // A wrong password is refused like a failed sign-in; the user stays signed in and in the dialog.
+    fireEvent.change(password, { target: { value: 'wrong-password' } });
+    fireEvent.click(submit);
+    expect(await within(dialog).findByText('用户名或密码错误,或账号已被暂时锁定')).toBeTruthy();
+    expect(calls.filter((c) => c.path === '/api/members/7/reveal')).toHaveLength(1);
+    expect(screen.queryByTestId('reveal-value')).toBeNull();
+
+    fireEvent.change(within(dialog).getByLabelText('登录密码'), { target: { value: 'demo123456' } });
+    fireEvent.click(submit);
+    expect((await screen.findByTestId('reveal-value')).textContent).toContain('37040219800315123X');
+    const stepUps = calls.filter((c) => c.path === '/api/auth/step-up');
+    expect(stepUps.map((c) => c.body)).toEqual([{ password: 'wrong-password' }, { password: 'demo123456' }]);
+    expect(stepUps[1].method).toBe('POST');
+    expect(stepUps[1].headers.get('x-csrf-token')).toBe('csrf-1');
+    // The reveal is retried with the same reason; the password never goes to it.
+    const reveals = calls.filter((c) => c.path === '/api/members/7/reveal');
+    expect(reveals).toHaveLength(2);
+    expect(reveals[1].body).toEqual({ field: 'idNumber', reason: '办理组织关系转接' });
+    expect(calls.findIndex((c) => c === stepUps[1])).toBeLessThan(calls.findIndex((c) => c === reveals[1]));
   }, 60_000);
 
   it('offers no reveal link without the permission', async () => {

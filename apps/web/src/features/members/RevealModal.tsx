@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
-import { RevealBodySchema } from '@dj/contracts';
+import { RevealBodySchema, StepUpBodySchema } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { contractRule } from '../../lib/form-errors';
+import { isStepUpRequired, useStepUp } from '../auth/api';
 import { useRevealField } from './api';
 import { REVEAL_FIELD_LABELS, type RevealField } from './labels';
 
@@ -16,30 +17,57 @@ interface Props {
 
 interface RevealValues {
   reason: string;
+  /** Asked only when the server wants a step-up (安全测试清单第26项). */
+  password?: string;
 }
 
 const reasonRule = contractRule(RevealBodySchema.shape.reason);
+const passwordRule = contractRule(StepUpBodySchema.shape.password);
 
-/** Asks why, then shows one full personal number. The reason and the look are written to the audit log. */
+/**
+ * Asks why, then shows one full personal number. The reason and the look are written to the audit log.
+ * When the session has not re-entered its password lately the server refuses with STEP_UP_REQUIRED: the same
+ * form then also asks for the sign-in password, steps up and retries (安全测试清单第26项).
+ */
 export function RevealModal({ memberId, memberName, field, onClose }: Props) {
   const [form] = Form.useForm<RevealValues>();
   const reveal = useRevealField();
+  const stepUp = useStepUp();
   const [shown, setShown] = useState<{ value: string | null } | null>(null);
+  /** The server's reason for asking the password; null while no step-up has been asked for. */
+  const [stepUpAsked, setStepUpAsked] = useState<string | null>(null);
   const label = field ? REVEAL_FIELD_LABELS[field] : '';
 
   const close = () => {
     setShown(null);
+    setStepUpAsked(null);
     reveal.reset();
+    stepUp.reset();
     onClose();
   };
 
-  const onFinish = ({ reason }: RevealValues) => {
+  const onFinish = async ({ reason, password }: RevealValues) => {
     if (!field) return;
+    if (stepUpAsked !== null) {
+      try {
+        await stepUp.mutateAsync({ password: password ?? '' });
+      } catch {
+        form.setFieldValue('password', '');
+        return;
+      }
+    }
     reveal.mutate(
       { id: memberId, field, reason: reason.trim() },
-      { onSuccess: (result) => setShown({ value: result.value }) },
+      {
+        onSuccess: (result) => setShown({ value: result.value }),
+        onError: (error) => {
+          if (isStepUpRequired(error)) setStepUpAsked(error.message);
+        },
+      },
     );
   };
+  // A step-up request is not a failure to show in red: the password field below explains it.
+  const failure = stepUp.isError ? stepUp.error : reveal.isError && !isStepUpRequired(reveal.error) ? reveal.error : null;
 
   const footer = shown
     ? [
@@ -51,7 +79,7 @@ export function RevealModal({ memberId, memberName, field, onClose }: Props) {
         <Button key="cancel" onClick={close}>
           取消
         </Button>,
-        <Button key="ok" type="primary" loading={reveal.isPending} onClick={() => form.submit()}>
+        <Button key="ok" type="primary" loading={reveal.isPending || stepUp.isPending} onClick={() => form.submit()}>
           查看
         </Button>,
       ];
@@ -85,12 +113,24 @@ export function RevealModal({ memberId, memberName, field, onClose }: Props) {
           <Typography.Paragraph type="secondary">
             完整的{label}属于个人敏感信息。查看前请说明原因,查看记录(含原因)将记入审计日志。
           </Typography.Paragraph>
-          {reveal.isError && (
-            <Alert type="error" showIcon title={errorMessage(reveal.error)} style={{ marginBottom: 16 }} role="alert" />
-          )}
+          {failure && <Alert type="error" showIcon title={errorMessage(failure)} style={{ marginBottom: 16 }} role="alert" />}
           <Form.Item label="查看原因" name="reason" validateFirst rules={[{ required: true, whitespace: true, message: '请填写查看原因' }, reasonRule]}>
             <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如:办理组织关系转接,核对身份证号" autoFocus />
           </Form.Item>
+          {stepUpAsked !== null && (
+            <>
+              <Alert
+                type="warning"
+                showIcon
+                title={`${stepUpAsked}。确认后一段时间内(本镇设置,默认10分钟)不再询问。`}
+                style={{ marginBottom: 16 }}
+                data-testid="step-up-notice"
+              />
+              <Form.Item label="登录密码" name="password" validateFirst rules={[{ required: true, message: '请填写登录密码' }, passwordRule]}>
+                <Input.Password autoComplete="current-password" maxLength={128} autoFocus />
+              </Form.Item>
+            </>
+          )}
         </Form>
       )}
     </Modal>

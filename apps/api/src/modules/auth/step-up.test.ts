@@ -1,0 +1,227 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, DEMO_PASSWORD, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { hashToken } from '../../plugins/auth.js';
+
+/**
+ * 安全测试清单第26项 (masking and step-up): a full 身份证号 or phone leaves the platform only after an explicit
+ * action, by an allowed role, with a reason, and after the session re-entered its password within
+ * security.stepUpMinutes. The same holds for roster exports that carry full numbers.
+ */
+let ctx: TestContext;
+let ids: Record<string, number>;
+let yingzi: Session;
+let member: number;
+let foreignMember: number;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  ids = await orgIds(ctx.pool);
+  yingzi = await ctx.signIn('yingzi');
+  const memberOf = async (org: string) => Number((await ctx.pool.query(
+    'select m.id from members m join organizations o on o.id = m.organization_id where o.name = $1 order by m.id limit 1', [org])).rows[0].id);
+  member = await memberOf('营子村党支部');
+  foreignMember = await memberOf('西花沟村党支部');
+});
+afterAll(async () => { await ctx.close(); });
+
+const BAD_LOGIN = { code: 'UNAUTHENTICATED', message: '用户名或密码错误,或账号已被暂时锁定' };
+const REVEAL_REQUIRED = { code: 'STEP_UP_REQUIRED', message: '查看完整号码前请再次输入登录密码确认身份' };
+const EXPORT_REQUIRED = { code: 'STEP_UP_REQUIRED', message: '导出完整身份证号和手机号前请再次输入登录密码确认身份' };
+const FULL_ID = /370402\d{11}[\dX]/;
+
+const sessionId = (s: Session) => hashToken(s.cookie.replace(/^sid=/, ''));
+const lastAuditId = async () => Number((await ctx.pool.query('select coalesce(max(id), 0) as id from audit_events')).rows[0].id);
+const auditSince = async (id: number) =>
+  (await ctx.pool.query('select username, action, result, detail from audit_events where id > $1 order by id', [id])).rows;
+const reveal = (s: Session, id = member, field = 'idNumber') => s.post(`/api/members/${id}/reveal`, { field, reason: '办理组织关系转接' });
+const failedLogins = async (username: string) =>
+  (await ctx.pool.query('select failed_logins, locked_until from users where username = $1', [username])).rows[0];
+
+async function sheetText(file: Buffer) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(file as unknown as ArrayBuffer);
+  const lines: string[] = [];
+  wb.worksheets[0].eachRow((row) => lines.push((row.values as unknown[]).map((v) => String(v ?? '')).join('|')));
+  return lines.join('\n');
+}
+
+describe('安全测试清单第26项: revealing a full number needs a step-up', () => {
+  it('without a step-up the reveal answers 403 STEP_UP_REQUIRED, reveals nothing and audits the refusal', async () => {
+    const before = await lastAuditId();
+    const res = await reveal(yingzi);
+    expect(res.statusCode).toBe(403);
+    expect(res.json()).toEqual(REVEAL_REQUIRED);
+    expect(res.body).not.toMatch(FULL_ID);
+    expect(await auditSince(before)).toEqual([{
+      username: 'yingzi', action: 'member.reveal', result: 'denied', detail: { field: 'idNumber', reason: 'step_up_required' },
+    }]);
+  });
+
+  it('a member out of scope still answers 404 (not 403) without a step-up, like a nonexistent one', async () => {
+    const before = await lastAuditId();
+    const foreign = await reveal(yingzi, foreignMember);
+    const absent = await reveal(yingzi, 99_999_999);
+    expect(foreign.statusCode).toBe(404);
+    expect(foreign.body).toBe(absent.body);
+    expect(await auditSince(before)).toEqual([]);
+  });
+
+  it('a role that may not reveal is refused for its role, step-up or not', async () => {
+    const supervisor = await ctx.signIn('supervisor');
+    await supervisor.stepUp();
+    const res = await reveal(supervisor);
+    expect(res.statusCode).toBe(403);
+    expect(res.json().code).toBe('FORBIDDEN');
+  });
+
+  it('the right password steps this session up for security.stepUpMinutes (10), audited; the reveal then works', async () => {
+    const before = await lastAuditId();
+    const res = await yingzi.post('/api/auth/step-up', { password: DEMO_PASSWORD });
+    expect(res.statusCode, res.body).toBe(200);
+    const { rows: [row] } = await ctx.pool.query('select stepped_up_at from sessions where id = $1', [sessionId(yingzi)]);
+    expect(Date.parse(res.json().steppedUpUntil) - row.stepped_up_at.getTime()).toBe(10 * 60_000);
+    expect(await auditSince(before)).toEqual([{ username: 'yingzi', action: 'auth.step_up', result: 'ok', detail: { minutes: 10 } }]);
+
+    const shown = await reveal(yingzi);
+    expect(shown.statusCode, shown.body).toBe(200);
+    expect(shown.json().value).toMatch(FULL_ID);
+    // Within the window the session does not ask again.
+    expect((await reveal(yingzi, member, 'phone')).statusCode).toBe(200);
+    const { rows } = await ctx.pool.query(`select result, detail from audit_events where action = 'member.reveal' and id > $1 order by id`, [before]);
+    expect(rows).toEqual([
+      { result: 'ok', detail: { field: 'idNumber', reason: '办理组织关系转接' } },
+      { result: 'ok', detail: { field: 'phone', reason: '办理组织关系转接' } },
+    ]);
+  });
+
+  it('after the window the session is asked again; the window is the town setting security.stepUpMinutes', async () => {
+    await yingzi.stepUp();
+    await ctx.pool.query(`update sessions set stepped_up_at = now() - interval '11 minutes' where id = $1`, [sessionId(yingzi)]);
+    const late = await reveal(yingzi);
+    expect(late.statusCode).toBe(403);
+    expect(late.json()).toEqual(REVEAL_REQUIRED);
+    const admin = await ctx.signIn('admin');
+    expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 30 })).statusCode).toBe(200);
+    expect((await reveal(yingzi)).statusCode).toBe(200);
+    expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 61 })).statusCode).toBe(400);
+    expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 10 })).statusCode).toBe(200);
+    expect((await reveal(yingzi)).json()).toEqual(REVEAL_REQUIRED);
+  });
+
+  it("one session's step-up does not count for another session of the same user", async () => {
+    const first = await ctx.signIn('yingzi');
+    const second = await ctx.signIn('yingzi');
+    await first.stepUp();
+    expect((await reveal(first)).statusCode).toBe(200);
+    const other = await reveal(second);
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toEqual(REVEAL_REQUIRED);
+  });
+
+  it('is a signed-in, CSRF-protected route', async () => {
+    const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/auth/step-up', payload: { password: DEMO_PASSWORD } });
+    expect(anonymous.statusCode).toBe(401);
+    const noToken = await ctx.app.inject({ method: 'POST', url: '/api/auth/step-up', payload: { password: DEMO_PASSWORD }, headers: { cookie: yingzi.cookie } });
+    expect(noToken.statusCode).toBe(403);
+    expect(noToken.json().code).toBe('CSRF');
+    expect((await yingzi.post('/api/auth/step-up', {})).statusCode).toBe(400);
+  });
+});
+
+describe('安全测试清单第26项: step-up shares the sign-in lockout', () => {
+  it('a wrong password is refused like a failed sign-in and counts; 5 failures lock, then even the right password is refused', async () => {
+    const xihuagou = await ctx.signIn('xihuagou');
+    const before = await lastAuditId();
+    const wrong = await xihuagou.post('/api/auth/step-up', { password: 'wrong-password' });
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json()).toEqual(BAD_LOGIN);
+    expect(wrong.json()).toEqual((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).json());
+    expect((await failedLogins('xihuagou')).failed_logins).toBe(1);
+    // The same counter as sign-in: failed sign-ins and failed step-ups add up.
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xihuagou', password: 'bad' } })).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await xihuagou.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
+    expect((await failedLogins('xihuagou')).failed_logins).toBe(4);
+    expect((await xihuagou.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
+    const locked = await failedLogins('xihuagou');
+    expect(locked.locked_until).not.toBeNull();
+
+    const right = await xihuagou.post('/api/auth/step-up', { password: DEMO_PASSWORD });
+    expect(right.statusCode).toBe(401);
+    expect(right.json()).toEqual(BAD_LOGIN);
+    const { rows: [session] } = await ctx.pool.query('select stepped_up_at from sessions where id = $1', [sessionId(xihuagou)]);
+    expect(session.stepped_up_at).toBeNull();
+    expect((await reveal(xihuagou, foreignMember)).json()).toEqual(REVEAL_REQUIRED);
+    const { rows } = await ctx.pool.query(`select result, detail from audit_events where action = 'auth.step_up' and id > $1 order by id`, [before]);
+    expect(rows).toEqual([
+      { result: 'failed', detail: { reason: 'bad_password' } },
+      { result: 'failed', detail: { reason: 'bad_password' } },
+      { result: 'failed', detail: { reason: 'bad_password' } },
+      { result: 'locked', detail: { reason: 'bad_password' } },
+      { result: 'locked', detail: { passwordCorrect: true } },
+    ]);
+
+    // Once the lock has run out, the right password steps up and clears the counter.
+    await ctx.pool.query(`update users set locked_until = now() - interval '1 minute' where username = 'xihuagou'`);
+    expect((await xihuagou.post('/api/auth/step-up', { password: DEMO_PASSWORD })).statusCode).toBe(200);
+    expect((await failedLogins('xihuagou')).failed_logins).toBe(0);
+    expect((await reveal(xihuagou, foreignMember)).statusCode).toBe(200);
+  });
+});
+
+describe('安全测试清单第26项: exports with full numbers need a step-up, masked ones do not', () => {
+  const url = () => `/api/members/export?orgId=${ids['营子村党支部']}`;
+
+  it('a direct full export is refused without a step-up and audited; masked and role-masked exports are not', async () => {
+    const s = await ctx.signIn('yingzi');
+    const before = await lastAuditId();
+    const refused = await s.get(url());
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toEqual(EXPORT_REQUIRED);
+    const written = await auditSince(before);
+    expect(written).toHaveLength(1);
+    expect(written[0]).toMatchObject({ username: 'yingzi', action: 'member.export', result: 'denied', detail: { refused: 'step_up_required' } });
+    // A refusal is not an export: the daily quota is untouched.
+    expect((await s.get(`/api/members/export/preview?orgId=${ids['营子村党支部']}`)).json().quotaLeft).toBe(5);
+
+    const masked = await s.get(`${url()}&masked=true`);
+    expect(masked.statusCode, masked.body).toBe(200);
+    expect(await sheetText(masked.rawPayload)).not.toMatch(FULL_ID);
+    // A supervisor only ever gets masks, so no step-up is asked of them.
+    const supervisor = await ctx.signIn('supervisor');
+    expect((await supervisor.get(url())).statusCode).toBe(200);
+
+    await s.stepUp();
+    const full = await s.get(url());
+    expect(full.statusCode, full.body).toBe(200);
+    expect(await sheetText(full.rawPayload)).toMatch(FULL_ID);
+  });
+
+  it('an out-of-scope export still answers 404 without a step-up', async () => {
+    const s = await ctx.signIn('yingzi');
+    expect((await s.get(`/api/members/export?orgId=${ids['西花沟村党支部']}`)).statusCode).toBe(404);
+  });
+
+  it('an approved full-number download needs a step-up of the downloading session too', async () => {
+    const admin = await ctx.signIn('admin');
+    const shuji = await ctx.signIn('shuji');
+    expect((await admin.patch('/api/settings/export.approvalThreshold', { value: 1 })).statusCode).toBe(200);
+    const created = await yingzi.post('/api/member-exports', { query: { orgId: ids['营子村党支部'] }, reason: '换届选举核对党员信息' });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json().id;
+    expect((await shuji.post(`/api/member-exports/${id}/approve`, {})).statusCode).toBe(200);
+
+    const s = await ctx.signIn('yingzi');
+    const before = await lastAuditId();
+    const refused = await s.get(`/api/member-exports/${id}/file`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toEqual(EXPORT_REQUIRED);
+    expect((await auditSince(before))[0]).toMatchObject({ action: 'member.export', result: 'denied', detail: { refused: 'step_up_required', requestId: id } });
+    const { rows: [untouched] } = await ctx.pool.query('select downloaded_at from member_export_requests where id = $1', [id]);
+    expect(untouched.downloaded_at).toBeNull();
+
+    await s.stepUp();
+    const file = await s.get(`/api/member-exports/${id}/file`);
+    expect(file.statusCode, file.body).toBe(200);
+    expect(await sheetText(file.rawPayload)).toMatch(FULL_ID);
+  });
+});
