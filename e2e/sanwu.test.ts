@@ -132,8 +132,15 @@ describe('联督联查 and 三务公开 in Chromium', () => {
       await dialog.waitFor();
       await dialog.locator('.ant-form-item').filter({ hasText: '村' }).first().getByText('营子村').waitFor();
       if (values.rule) {
-        await dialog.getByLabel('公开事项').click();
-        await page.locator('.ant-select-item-option').filter({ hasText: '财务收支' }).click();
+        // The rule list arrives with the dialog; on a loaded machine one CI run saved the draft without the rule chosen.
+        // Check that the choice shows in the field before going on, and choose again if it does not.
+        const chosen = dialog.locator('.ant-form-item').filter({ hasText: '公开事项' }).locator('.ant-select-content').filter({ hasText: '财务收支' });
+        for (let attempt = 0; attempt < 3; attempt++) {
+          await dialog.getByLabel('公开事项').click();
+          await page.locator('.ant-select-item-option').filter({ hasText: '财务收支' }).click();
+          if (await chosen.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
+        }
+        await chosen.waitFor({ timeout: 1000 });
       }
       await dialog.getByLabel('公开期间').fill(month);
       await dialog.getByLabel('标题').fill(values.title);
