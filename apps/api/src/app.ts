@@ -28,6 +28,7 @@ import { positionRoutes } from './modules/positions/routes.js';
 import { inspectionRoutes } from './modules/inspection/routes.js';
 import { disclosureRoutes } from './modules/disclosure/routes.js';
 import { publicRoutes } from './modules/disclosure/public-routes.js';
+import { taskRoutes } from './modules/tasks/routes.js';
 import multipart from '@fastify/multipart';
 import rateLimits from './plugins/rate-limit.js';
 
@@ -94,6 +95,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(memberExportRequestRoutes);
   await app.register(settingRoutes);
   await app.register(mobilityRoutes);
+  await app.register(taskRoutes);
   await app.register(duesRoutes);
   await app.register(activityRoutes);
   await app.register(activityEvidenceRoutes);

@@ -61,7 +61,7 @@ export async function getBoard(db: DbOrTx, user: AuthUser, orgId?: number): Prom
 export type DisclosureTask = Task & { kind: 'DISCLOSURE_DUE' | 'DISCLOSURE_LATE' };
 
 /**
- * For the to-do list (members/mobility-service listTasks): one entry per branch and rule, late when the latest
+ * For the to-do list (modules/tasks): one entry per branch and rule, late when the latest
  * period is past its due date or an earlier one of the last 12 months was never published, due when it is close.
  */
 export async function disclosureTasks(db: DbOrTx, user: AuthUser, underPath: string | undefined): Promise<DisclosureTask[]> {

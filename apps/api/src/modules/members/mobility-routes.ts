@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateFlowSchema, CreateLetterSchema, EndFlowSchema, FlowContactSchema, FlowParamsSchema, IdParamSchema, LetterParamsSchema,
-  LetterReceiptSchema, MemberMobilitySchema, TaskListSchema, TaskQuerySchema,
+  LetterReceiptSchema, MemberMobilitySchema,
 } from '@dj/contracts';
 import { currentUser } from '../../plugins/auth.js';
 import * as service from './mobility-service.js';
@@ -23,6 +23,4 @@ export const mobilityRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.issueLetter(app.db, caller(request), request.params.id, request.body));
   app.post('/api/members/:id/letters/:letterId/receipt', { schema: { tags, summary: '登记介绍信回执', params: LetterParamsSchema, body: LetterReceiptSchema, response } },
     async (request) => service.returnReceipt(app.db, caller(request), request.params.id, request.params.letterId, request.body.receiptReturnedOn));
-  app.get('/api/tasks', { schema: { tags: ['tasks'], summary: '待办:应转接、失联、回执逾期、预备期将满、发展党员期限、三务公开、整改', querystring: TaskQuerySchema, response: { 200: TaskListSchema } } },
-    async (request) => service.listTasks(app.db, currentUser(request), request.query.orgId));
 };

@@ -2,11 +2,10 @@ import type { MemberMobility } from '@dj/contracts';
 import type { z } from 'zod';
 import type { CreateFlowSchema, CreateLetterSchema, FlowContactSchema, Task } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import type { AuthUser } from '../../plugins/auth.js';
 import { settingValue } from '../settings/service.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as mobility from './mobility-repository.js';
@@ -15,9 +14,6 @@ import { addDays } from './rules/dates.js';
 import { mobileMemberWarnings, letterWarnings } from './rules/flow-rules.js';
 import { validateEventSequence } from './rules/membership-status.js';
 import { canManage, loadMember, type Caller } from './service.js';
-import { disclosureTasks } from '../disclosure/board-service.js';
-import { rectificationTasks } from '../inspection/task-service.js';
-import { recruitmentTasks } from '../recruitment/task-service.js';
 
 type CreateFlow = z.infer<typeof CreateFlowSchema>;
 type FlowContact = z.infer<typeof FlowContactSchema>;
@@ -128,12 +124,8 @@ export async function returnReceipt(db: Db, { user, ip }: Caller, id: number, le
   return getMobility(db, user, id);
 }
 
-/** What a branch must act on: transfers due, members out of contact, receipts overdue, 转正 coming up. */
-export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Task[] }> {
-  const under = orgId ? await repo.findActiveOrganization(db, user.tenantId, orgId) : undefined;
-  if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
-  // Other members' 失联 or transfer state is branch business, not something a member browses.
-  if (isSelfOnly(user)) throw forbidden('待办事项供支部书记和镇党委使用');
+/** The members' part of the to-do list (modules/tasks): transfers due, members out of contact, receipts overdue, 转正 coming up. */
+export async function memberTasks(db: DbOrTx, user: AuthUser, under: repo.MemberFilter['under']): Promise<Task[]> {
   const today = todayInShanghai();
   const settings = await flowSettings(db, user.tenantId);
   const items: Task[] = [];
@@ -152,11 +144,5 @@ export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise
   for (const m of due.items) {
     items.push({ kind: 'CONFIRMATION_DUE', memberId: m.id, memberName: m.name, organizationName: m.organizationName, message: `预备期将于${m.probationEndsOn ?? addDays(today, 30)}届满,应及时讨论转正`, rule: '《中国共产党发展党员工作细则》第三十二条', link: `/members/${m.id}` });
   }
-  // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
-  items.push(...await disclosureTasks(db, user, under?.path));
-  // 联督联查 rectifications near or past their deadline (overdue ones are escalated to the town).
-  items.push(...await rectificationTasks(db, user, under?.path));
-  // 发展党员 deadlines (谈话, 考察, 审批 within three months, 公示 results) from the recruitment rules.
-  items.push(...await recruitmentTasks(db, user, under?.path));
-  return { items };
+  return items;
 }

@@ -5,13 +5,12 @@
  */
 import type { Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import type { AuthUser } from '../../plugins/auth.js';
 import { CONFIRMATION_MEETING_DEADLINE, deadlinesOf } from './rules/recruitment-state.js';
 import { loadFacts } from './service.js';
 import * as repo from './repository.js';
 
 export async function recruitmentTasks(db: DbOrTx, user: AuthUser, underPath: string | undefined): Promise<Task[]> {
-  if (isSelfOnly(user)) return [];
   const rows = (await repo.listRecruitments(db, user.scope, { orgPath: underPath }))
     .filter((r) => r.status === 'active' || r.status === 'probationary');
   if (!rows.length) return [];

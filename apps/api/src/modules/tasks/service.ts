@@ -1,0 +1,32 @@
+/**
+ * 待办事项: what a branch (or the town) must act on, gathered from every module's own rules — members (transfers,
+ * 失联, letters, 转正), 发展党员 deadlines, 三务公开 periods, 联督联查 rectifications. Deadlines only, never scores.
+ */
+import type { Task } from '@dj/contracts';
+import type { Db } from '../../db/client.js';
+import { isPathInScope } from '../../db/scope.js';
+import { forbidden, notFound } from '../../lib/errors.js';
+import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { disclosureTasks } from '../disclosure/board-service.js';
+import { rectificationTasks } from '../inspection/task-service.js';
+import { memberTasks } from '../members/mobility-service.js';
+import { findActiveOrganization } from '../members/repository.js';
+import { recruitmentTasks } from '../recruitment/task-service.js';
+
+export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Task[] }> {
+  const under = orgId ? await findActiveOrganization(db, user.tenantId, orgId) : undefined;
+  if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  // Other members' 失联 or transfer state is branch business, not something a member browses.
+  if (isSelfOnly(user)) throw forbidden('待办事项供支部书记和镇党委使用');
+  return {
+    items: [
+      ...await memberTasks(db, user, under),
+      // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
+      ...await disclosureTasks(db, user, under?.path),
+      // 联督联查 rectifications near or past their deadline (overdue ones are escalated to the town).
+      ...await rectificationTasks(db, user, under?.path),
+      // 发展党员 deadlines (谈话, 考察, 审批 within three months, 公示 results) from the recruitment rules.
+      ...await recruitmentTasks(db, user, under?.path),
+    ],
+  };
+}
