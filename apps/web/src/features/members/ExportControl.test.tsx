@@ -29,7 +29,7 @@ function server(preview: MemberExportPreview, who: Me = me(['town_admin']), requ
     if (call.path === '/api/members/completeness') return jsonResponse(200, { items: [] });
     if (call.path === '/api/members/export/preview') return jsonResponse(200, preview);
     if (call.path === '/api/members/export' || /\/api\/member-exports\/\d+\/file$/.test(call.path)) {
-      return new Response(new Blob(['xlsx']), { status: 200, headers: { 'content-disposition': "attachment; filename*=UTF-8''roster.xlsx" } });
+      return new Response('xlsx', { status: 200, headers: { 'content-disposition': "attachment; filename*=UTF-8''roster.xlsx" } });
     }
     if (call.path === '/api/member-exports' && call.method === 'POST') return jsonResponse(201, request({ id: 9, requestedBy: 1 }));
     if (call.path === '/api/member-exports') return jsonResponse(200, { items: requests });
