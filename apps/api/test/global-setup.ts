@@ -11,7 +11,7 @@ import { DEMO_PASSWORD, withDatabase } from './database-url.js';
 import { testCipher } from './context.js';
 
 /**
- * Once per run: a PostgreSQL (TEST_DATABASE_URL's server, as in CI, or an embedded one), and a
+ * Once per run and project (api, e2e): a PostgreSQL (TEST_DATABASE_URL's server, as in CI, or an embedded one), and a
  * template database migrated and seeded with the demo town. Each test file clones it (test/context.ts).
  */
 export default async function setup(project: TestProject) {
@@ -25,7 +25,8 @@ export default async function setup(project: TestProject) {
     adminUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
-  const templateDb = `dj_tpl_${process.pid}`;
+  // api and e2e each run this setup in the same process: the project name keeps their databases apart.
+  const templateDb = `dj_tpl_${process.pid}_${project.name}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${templateDb}`);
@@ -44,7 +45,7 @@ export default async function setup(project: TestProject) {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     const { rows } = await client.query<{ datname: string }>(
-      `select datname from pg_database where datname = $1 or datname like $2`, [templateDb, `dj_t_${process.pid}_%`]);
+      `select datname from pg_database where datname = $1 or datname like $2`, [templateDb, `${templateDb.replace('dj_tpl_', 'dj_t_')}_%`]);
     for (const r of rows) await client.query(`drop database if exists ${r.datname} with (force)`);
     await client.end();
     await stopEmbedded?.();
