@@ -2,14 +2,11 @@
 // Creates a town (tenant), its top party organisation and its first town admin on DATABASE_URL.
 // The admin's password comes from ADMIN_PASSWORD (never from the command line, which shells keep in history).
 import { parseArgs } from 'node:util';
-import { eq } from 'drizzle-orm';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { organizations, tenants, userScopes, users } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/service.js';
-import { recordAudit } from '../plugins/audit.js';
-import { ensureDefaultTemplates } from '../modules/activities/checklist-service.js';
+import { createTenant } from '../modules/organizations/tenants.js';
 
 const { values } = parseArgs({ options: { code: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, admin: { type: 'string' } } });
 const password = process.env.ADMIN_PASSWORD ?? '';
@@ -29,18 +26,11 @@ if (problems.length) {
 await migrateDatabase(config.DATABASE_URL as string);
 const database = openDatabase(config.DATABASE_URL as string);
 try {
-  const hash = await hashPassword(password);
-  await database.db.transaction(async (tx) => {
-    const [tenant] = await tx.insert(tenants).values({ code: values.code as string, name: values.name as string }).returning();
-    const [org] = await tx.insert(organizations).values({ tenantId: tenant.id, path: 'pending', name: values.org as string, kind: 'committee', sector: 'government' }).returning();
-    await tx.update(organizations).set({ path: `/${org.id}/` }).where(eq(organizations.id, org.id));
-    const [admin] = await tx.insert(users).values({
-      tenantId: tenant.id, username: (values.admin as string).toLowerCase(), displayName: `${values.name}管理员`, passwordHash: hash, roles: ['town_admin'],
-    }).returning();
-    await tx.insert(userScopes).values({ userId: admin.id, organizationId: org.id });
-    await ensureDefaultTemplates(tx, tenant.id);
-    await recordAudit(tx, { tenantId: tenant.id, action: 'tenant.create', objectType: 'tenant', objectId: tenant.id, result: 'ok', detail: { admin: admin.username } });
-  });
+  const passwordHash = await hashPassword(password);
+  await database.db.transaction((tx) => createTenant(tx, {
+    code: values.code as string, name: values.name as string, committeeName: values.org as string,
+    admin: { username: values.admin as string, passwordHash },
+  }));
   console.log(`已创建:${values.name}(${values.code}),党委“${values.org}”,管理员账号 ${(values.admin as string).toLowerCase()}`);
 } finally {
   await database.close();

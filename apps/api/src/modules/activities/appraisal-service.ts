@@ -11,17 +11,18 @@ import { forbidden, invalid } from '../../lib/errors.js';
 import { recordAudit } from '../../plugins/audit.js';
 import { canManage, type Caller } from '../members/service.js';
 import { expectedFor, getActivity, loadActivity, toActivity, type ActivityRow } from './detail-service.js';
-import { EXCELLENT_SOURCE, PROBATIONARY_SOURCE, excellentLimit, validateAppraisal } from './rules/appraisal.js';
+import { EXCELLENT_SOURCE, PROBATIONARY_SOURCE, appraisalSummary, validateAppraisal } from './rules/appraisal.js';
 import { assertEditable } from './service.js';
 
 export async function appraisalView(db: DbOrTx, row: ActivityRow, expected: Awaited<ReturnType<typeof expectedFor>>): Promise<ActivityDetail['appraisal']> {
   if (!toActivity(row).countedAs.includes('appraisal')) return null;
   const grades = new Map((await db.select().from(appraisalGrades).where(eq(appraisalGrades.activityId, row.id))).map((g) => [g.memberId, g.grade]));
   const members = expected.map((m) => ({ memberId: m.id, name: m.name, standing: m.standing, grade: grades.get(m.id) ?? null }));
-  const graded = members.filter((m) => m.standing === 'full').length;
-  const problems = grades.size ? validateAppraisal(members.map((m) => ({ memberId: m.memberId, standing: m.standing as 'full', grade: m.grade }))) : [];
+  const entries = members.map((m) => ({ memberId: m.memberId, standing: m.standing as 'full', grade: m.grade }));
+  const { graded, excellentLimit } = appraisalSummary(entries);
+  const problems = grades.size ? validateAppraisal(entries) : [];
   return {
-    members, graded, excellentLimit: excellentLimit(graded),
+    members, graded, excellentLimit,
     warnings: problems.filter((p) => p.code === 'TOO_MANY_EXCELLENT').map((p) => p.message),
     sources: [EXCELLENT_SOURCE, PROBATIONARY_SOURCE],
   };

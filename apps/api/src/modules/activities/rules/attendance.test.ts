@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attendanceSummary, expectedAttendees, type AttendanceRecord, type RosterEntry } from './attendance.js';
+import { expectedAttendees, type RosterEntry } from './attendance.js';
 
 const member = (memberId: number, over: Partial<RosterEntry> = {}): RosterEntry => ({
   memberId, status: 'active', isMobile: false, hostedElsewhere: false, groupId: 1, ...over,
@@ -44,35 +44,5 @@ describe('expectedAttendees', () => {
   it('支部工作条例 第十二条: a 支委会 expects only the committee; a 谈心谈话 has no roster-wide 应到', () => {
     expect(ids(expectedAttendees(ROSTER, 'committee_meeting'))).toEqual([1, 7]);
     expect(expectedAttendees(ROSTER, 'heart_talk')).toEqual([]);
-  });
-});
-
-describe('attendanceSummary', () => {
-  const records: AttendanceRecord[] = [
-    { memberId: 1, state: 'present' },
-    { memberId: 2, state: 'present', makeupOn: null },
-    { memberId: 3, state: 'excused', makeupOn: '2026-12-02' },
-    { memberId: 4, state: 'excused' },
-    { memberId: 5, state: 'absent', makeupOn: '2026-12-05' },
-    { memberId: 6, state: 'absent', makeupOn: null },
-    { memberId: 7, state: 'absent', away: true },
-  ];
-
-  it('counts 应到/实到/请假/缺席/已补学 and lists who still needs 补学', () => {
-    expect(attendanceSummary(records)).toEqual({
-      expected: 7, present: 2, excused: 2, absent: 2, away: 1, madeUp: 2, needsMakeup: [4, 6],
-    });
-  });
-
-  it('does not count an away 流动党员 as absent nor ask them to make up', () => {
-    const s = attendanceSummary([{ memberId: 1, state: 'excused', away: true }, { memberId: 2, state: 'absent', away: false }]);
-    expect(s).toMatchObject({ expected: 2, excused: 0, absent: 1, away: 1, needsMakeup: [2] });
-    expect(attendanceSummary([{ memberId: 1, state: 'present', away: true }])).toMatchObject({ present: 1, away: 0 });
-  });
-
-  it('handles an empty sheet and rejects duplicates and bad dates in Chinese', () => {
-    expect(attendanceSummary([])).toEqual({ expected: 0, present: 0, excused: 0, absent: 0, away: 0, madeUp: 0, needsMakeup: [] });
-    expect(() => attendanceSummary([{ memberId: 1, state: 'present' }, { memberId: 1, state: 'absent' }])).toThrow('签到表中党员(编号1)重复');
-    expect(() => attendanceSummary([{ memberId: 1, state: 'absent', makeupOn: '2026-02-30' }])).toThrow(/补学日期格式不正确/);
   });
 });

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import type { Role } from '@dj/contracts';
+import { insertSession } from '../src/modules/auth/repository.js';
+import { hashPassword } from '../src/modules/auth/service.js';
+import { idNumberCheckDigit } from '../src/modules/members/rules/id-number.js';
+import { createAccount, createTenant } from '../src/modules/organizations/tenants.js';
+import { hashToken } from '../src/plugins/auth.js';
+import { DEMO_PASSWORD, Session, type TestContext } from './context.js';
+
+/**
+ * Test factories: a town of the test's own, built through the product's own code (the tenant and account writer
+ * of `npm run tenant:create`, the organisation and member routes), so a test names what it needs instead of
+ * leaning on the demo town's names and numbers. Accounts get a session written straight into the sessions table
+ * (the same row sign-in writes), so a file does not pay an argon2 verification per account; the password still
+ * works for sign-in and step-up (DEMO_PASSWORD).
+ */
+
+let serial = 0;
+const next = () => ++serial;
+
+/** One argon2 hash per test process: every factory account shares the password. */
+let passwordHash: Promise<string> | undefined;
+const sharedHash = () => (passwordHash ??= hashPassword(DEMO_PASSWORD));
+
+export interface Town {
+  ctx: TestContext;
+  tenantId: number;
+  /** The town's 党委, root of its tree. */
+  committeeId: number;
+  /** A 行政村 branches may be placed in. */
+  villageId: number;
+  villageCode: string;
+  adminId: number;
+  admin: Session;
+}
+
+/** A town with its 党委, one 行政村 and a signed-in town admin. */
+export async function createTown(ctx: TestContext, name = `测试${next()}镇`): Promise<Town> {
+  const code = `9900${String(next()).padStart(5, '0')}`;
+  const villageCode = `${code}201`;
+  const hash = await sharedHash();
+  const made = await ctx.db.transaction(async (tx) => createTenant(tx, {
+    code, name, committeeName: `${name}党委`, admin: { username: `admin_${code}`, passwordHash: hash },
+    villages: [{ code: villageCode, name: `${name}一村` }],
+  }));
+  const admin = await sessionFor(ctx, made.adminId);
+  return { ctx, tenantId: made.tenantId, committeeId: made.committeeId, villageId: made.villageIds[0], villageCode, adminId: made.adminId, admin };
+}
+
+/** A session for an existing account, as sign-in would open it. */
+export async function sessionFor(ctx: TestContext, userId: number): Promise<Session> {
+  const token = randomBytes(32).toString('base64url');
+  const csrfToken = randomBytes(32).toString('base64url');
+  await insertSession(ctx.db, { id: hashToken(token), userId, csrfToken, ip: '127.0.0.1' });
+  return new Session(ctx.app, `sid=${token}`, csrfToken);
+}
+
+export interface Account { userId: number; username: string; session: Session }
+
+/** An account with one role whose scope is the given subtrees, signed in. */
+export async function createUser(town: Town, role: Role, scope: number[], options: { personId?: number; displayName?: string } = {}): Promise<Account> {
+  const username = `u${next()}_${role}`;
+  const userId = await createAccount(town.ctx.db, {
+    tenantId: town.tenantId, username, displayName: options.displayName ?? `测试账号${username}`, passwordHash: await sharedHash(),
+    roles: [role], scope, personId: options.personId ?? null,
+  });
+  return { userId, username, session: await sessionFor(town.ctx, userId) };
+}
+
+export interface Branch { id: number; name: string; groupIds: number[] }
+
+async function created(res: Awaited<ReturnType<Session['post']>>): Promise<{ id: number }> {
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
+}
+
+/** A village 党支部 under the town's 党委 (or another parent), with party groups when asked, through the API. */
+export async function createBranch(town: Town, options: { name?: string; parentId?: number; groups?: number; village?: boolean } = {}): Promise<Branch> {
+  const name = options.name ?? `测试${next()}党支部`;
+  const villageId = options.village === false ? null : town.villageId;
+  const branch = await created(await town.admin.post('/api/organizations', {
+    parentId: options.parentId ?? town.committeeId, name, kind: 'branch', villageId, sector: villageId ? 'village' : undefined,
+  }));
+  const groupIds: number[] = [];
+  for (let g = 1; g <= (options.groups ?? 0); g++) {
+    groupIds.push((await created(await town.admin.post('/api/organizations', { parentId: branch.id, name: `第${g}党小组`, kind: 'group' }))).id);
+  }
+  return { id: branch.id, name, groupIds };
+}
+
+/** A valid 18-digit ID number (GB 11643) for the birth date; unique within the test process. */
+export function testIdNumber(birthDate = '1980-01-01', gender: 'male' | 'female' = 'male'): string {
+  const n = next();
+  const seq = (n % 500) * 2 + (gender === 'male' ? 1 : 0);
+  const body = `99${String(Math.floor(n / 500)).padStart(4, '0')}${birthDate.replaceAll('-', '')}${String(seq).padStart(3, '0')}`;
+  return body + idNumberCheckDigit(body);
+}
+
+export interface MemberOptions {
+  name?: string;
+  gender?: 'male' | 'female';
+  birthDate?: string;
+  joinedAt?: string;
+  /** Omit for a 预备党员. */
+  confirmedAt?: string | null;
+  groupId?: number | null;
+  [field: string]: unknown;
+}
+
+/** Registers a member through POST /api/members as the town admin; full (转正) unless confirmedAt is null. */
+export async function createMember(town: Town, branchId: number, options: MemberOptions = {}): Promise<number> {
+  const { gender = 'male', birthDate = '1980-01-01', ...rest } = options;
+  const body = {
+    name: `党员${next()}`, gender, birthDate, idNumber: testIdNumber(birthDate, gender), joinedAt: '2005-07-01', confirmedAt: '2006-07-01',
+    organizationId: branchId, ...rest,
+  };
+  return (await created(await town.admin.post('/api/members', body))).id;
+}
+
+/** Several members at once: `full` 正式党员 then `probationary` 预备党员 (joined a month ago). */
+export async function createMembers(town: Town, branchId: number, counts: { full?: number; probationary?: number }, options: MemberOptions = {}): Promise<number[]> {
+  const ids: number[] = [];
+  for (let i = 0; i < (counts.full ?? 0); i++) ids.push(await createMember(town, branchId, options));
+  const joinedAt = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
+  for (let i = 0; i < (counts.probationary ?? 0); i++) ids.push(await createMember(town, branchId, { ...options, joinedAt, confirmedAt: null }));
+  return ids;
+}
