@@ -3,7 +3,7 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '@dj/contracts';
 import { AppError } from '../lib/errors.js';
-import type { Scope } from '../db/scope.js';
+import type { AuthUser, Caller } from '../lib/access/caller.js';
 import type { Db } from '../db/client.js';
 import * as sessions from '../modules/auth/repository.js';
 
@@ -14,19 +14,7 @@ export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
 /** Avoid a write on every request: last_seen_at moves at most once a minute. */
 const TOUCH_EVERY_MS = 60_000;
 
-export interface AuthUser {
-  id: number;
-  tenantId: number;
-  /** Set when the sign-in belongs to a known person (a member sees their own record). */
-  personId: number | null;
-  tenantName: string;
-  isDemoTenant: boolean;
-  username: string;
-  displayName: string;
-  roles: Role[];
-  scope: Scope;
-  scopeRoots: { organizationId: number; name: string; path: string }[];
-}
+export type { AuthUser } from '../lib/access/caller.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -99,13 +87,14 @@ export async function loadSessionUser(db: Db, id: string) {
   return { sessionId: id, csrfToken: found.csrfToken, user };
 }
 
-/** A plain 党员 (no other role) sees only their own record and none of the branch's work lists. */
-export function isSelfOnly(user: AuthUser): boolean {
-  return user.roles.length === 1 && user.roles[0] === 'member';
-}
 
 /** The signed-in user; routes behind the default guard always have one. */
 export function currentUser(request: FastifyRequest): AuthUser {
   if (!request.user) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');
   return request.user;
+}
+
+/** The caller of a request: who, from where, with the field keys and the session (for step-up). */
+export function callerOf(request: FastifyRequest): Caller {
+  return { user: currentUser(request), ip: request.ip, cipher: request.server.cipher, sessionId: request.sessionId };
 }

@@ -21,7 +21,7 @@ import type { FieldCipher } from '../../lib/crypto.js';
 import { mulberry32 } from '../../lib/prng.js';
 import type { AuthUser } from '../../plugins/auth.js';
 import { addDays, addMonths, addYears } from '../../modules/members/rules/dates.js';
-import { createRecruitment, recruitmentSettings, stepsOf, type Caller } from '../../modules/recruitment/service.js';
+import { createRecruitment, recruitmentSettings, stepsOf } from '../../modules/recruitment/service.js';
 import { applyStepToRoster } from '../../modules/recruitment/admission.js';
 import * as repo from '../../modules/recruitment/repository.js';
 import { checkStep } from '../../modules/recruitment/rules/checks.js';
@@ -31,6 +31,7 @@ import { addRelation, createNotice, setNoticeOutcome } from '../../modules/recru
 import { savePlan } from '../../modules/recruitment/plan-service.js';
 import { idNumberCheckDigit } from '../../modules/members/rules/id-number.js';
 import { demoIdNumber, demoName } from './demo-members.js';
+import type { Caller } from '../../lib/access/index.js';
 
 export type Step = RecordStep;
 type Gender = 'male' | 'female';

@@ -8,11 +8,10 @@ import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { appraisalGrades } from '../../db/schema/index.js';
 import { forbidden, invalid } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { canManage, type Caller } from '../members/service.js';
 import { expectedFor, getActivity, loadActivity, toActivity, type ActivityRow } from './detail-service.js';
 import { EXCELLENT_SOURCE, PROBATIONARY_SOURCE, appraisalSummary, validateAppraisal } from './rules/appraisal.js';
 import { assertEditable } from './service.js';
+import { can, audit, type Caller } from '../../lib/access/index.js';
 
 export async function appraisalView(db: DbOrTx, row: ActivityRow, expected: Awaited<ReturnType<typeof expectedFor>>): Promise<ActivityDetail['appraisal']> {
   if (!toActivity(row).countedAs.includes('appraisal')) return null;
@@ -31,7 +30,7 @@ export async function appraisalView(db: DbOrTx, row: ActivityRow, expected: Awai
 export async function setAppraisal(db: Db, { user, ip }: Caller, id: number, body: AppraisalBody) {
   return db.transaction(async (tx) => {
     const row = await loadActivity(tx, user, id);
-    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记评议结果');
+    if (!can(user, 'activities.record', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记评议结果');
     assertEditable(row);
     if (!toActivity(row).countedAs.includes('appraisal')) throw invalid('grades', '只有民主评议党员(或一并进行评议的组织生活会、党员大会)才能登记评定等次');
     const expected = await expectedFor(tx, row);
@@ -52,10 +51,7 @@ export async function setAppraisal(db: Db, { user, ip }: Caller, id: number, bod
     const rows = body.grades.filter((g) => g.grade !== null).map((g) => ({ activityId: id, memberId: g.memberId, grade: g.grade!, recordedBy: user.id }));
     if (rows.length) await tx.insert(appraisalGrades).values(rows);
     const count = (grade: string) => rows.filter((r) => r.grade === grade).length;
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.appraisal', objectType: 'activity', objectId: id, result: 'ok',
-      detail: { excellent: count('excellent'), qualified: count('qualified'), basicallyQualified: count('basically_qualified'), unqualified: count('unqualified'), overLimit: !!over },
-    });
+    await audit(tx, { user, ip }, { action: 'activity.appraisal', objectType: 'activity', objectId: id, detail: { excellent: count('excellent'), qualified: count('qualified'), basicallyQualified: count('basically_qualified'), unqualified: count('unqualified'), overLimit: !!over } });
     return getActivity(tx, user, id);
   });
 }

@@ -3,9 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { checklistTemplates } from '../../db/schema/index.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
-import type { Caller } from '../members/service.js';
+import { requirePermission, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as evidence from './evidence-repository.js';
 import { DEFAULT_TEMPLATES } from './rules/checklist.js';
 
@@ -32,7 +30,7 @@ function checkItems(input: SaveChecklistTemplate) {
 }
 
 export async function saveTemplate(db: Db, { user, ip }: Caller, id: number | null, input: SaveChecklistTemplate) {
-  if (!user.roles.includes('town_admin')) throw forbidden('只有镇党委管理员可以修改检查清单模板');
+  requirePermission(user, 'activities.configure');
   checkItems(input);
   return db.transaction(async (tx) => {
     const values = { name: input.name, kinds: input.kinds, items: input.items, source: input.source ?? null, active: input.active ?? true, updatedBy: user.id, updatedAt: new Date() };
@@ -44,7 +42,7 @@ export async function saveTemplate(db: Db, { user, ip }: Caller, id: number | nu
         .where(and(eq(checklistTemplates.id, id), eq(checklistTemplates.tenantId, user.tenantId))).returning();
       if (!saved) throw notFound('检查清单模板');
     }
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: id === null ? 'checklist.create' : 'checklist.update', objectType: 'checklist_template', objectId: saved.id, result: 'ok', detail: { name: input.name, items: input.items.length } });
+    await audit(tx, { user, ip }, { action: id === null ? 'checklist.create' : 'checklist.update', objectType: 'checklist_template', objectId: saved.id, detail: { name: input.name, items: input.items.length } });
     return toTemplate(saved);
   });
 }

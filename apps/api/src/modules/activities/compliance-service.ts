@@ -3,7 +3,7 @@ import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';

@@ -2,8 +2,7 @@ import type { Activity, ActivityDetail, ActivityKind } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
-import { canManage } from '../members/service.js';
+import { can, isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { expectedAttendees } from './rules/attendance.js';
@@ -35,8 +34,8 @@ export async function loadActivity(db: DbOrTx, user: AuthUser, id: number): Prom
 
 /** The supervisor of the record, or a town admin, may review; a supervisor sees only branches in their scope anyway. */
 export function canReview(user: AuthUser, row: ActivityRow): boolean {
-  if (!isPathInScope(row.organizationPath, user.scope)) return false;
-  return user.roles.includes('town_admin') || (user.roles.includes('supervisor') && row.supervisorUserId === user.id);
+  const path = row.organizationPath;
+  return can(user, 'activities.signOffAny', path) || (can(user, 'activities.signOff', path) && row.supervisorUserId === user.id);
 }
 
 /** Who is expected: the branch's active members (the group's for a 党小组会), less those registered elsewhere with a 活动证. */
@@ -131,6 +130,6 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
     upload: upload ? { uploadedOn: upload.uploadedOn, uploadedBy: upload.uploadedBy, reference: upload.reference, recordedAt: upload.recordedAt.toISOString() } : null,
     // Grades are the branch's business: a member sees none of them here.
     appraisal: selfOnly ? null : await appraisalView(db, row, expectedRows),
-    can: { edit: canManage(user, row.organizationPath), review: canReview(user, row), assignSupervisor: user.roles.includes('town_admin') },
+    can: { edit: can(user, 'activities.record', row.organizationPath), review: canReview(user, row), assignSupervisor: can(user, 'supervision.assign') },
   };
 }

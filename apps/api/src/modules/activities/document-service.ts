@@ -8,9 +8,7 @@ import sharp from 'sharp';
 import type { Db } from '../../db/client.js';
 import { forbidden } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly } from '../../plugins/auth.js';
-import type { Caller } from '../members/service.js';
+import { isSelfOnly, audit, type Caller } from '../../lib/access/index.js';
 import { getActivity } from './detail-service.js';
 import { minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf } from './documents/activity-documents.js';
 import { dengtaPackage } from './documents/dengta-package.js';
@@ -85,6 +83,6 @@ export async function activityDocument(db: Db, { user, ip }: Caller, id: number,
       }
     }
   })();
-  await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.document', objectType: 'activity', objectId: id, result: 'ok', detail: { doc, bytes: data.length } });
+  await audit(db, { user, ip }, { action: 'activity.document', objectType: 'activity', objectId: id, detail: { doc, bytes: data.length } });
   return { filename: name, mime: MIME[doc.split('.').pop() as 'docx' | 'pdf' | 'zip'], data };
 }

@@ -4,10 +4,8 @@ import { UploadBodySchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { isValidDate } from '../members/rules/dates.js';
-import { canManage, type Caller } from '../members/service.js';
 import { getActivity, loadActivity, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import { PhotoError, processPhoto } from './photos/process-photo.js';
@@ -21,7 +19,7 @@ export interface Upload { data: Buffer; filename: string }
 
 async function manageable(db: DbOrTx, user: AuthUser, id: number, action: string) {
   const row = await loadActivity(db, user, id);
-  if (!canManage(user, row.organizationPath)) throw forbidden(`只有镇党委管理员和本支部书记可以${action}`);
+  if (!can(user, 'activities.record', row.organizationPath)) throw forbidden(`只有镇党委管理员和本支部书记可以${action}`);
   return row;
 }
 
@@ -54,10 +52,7 @@ export async function addFile(db: Db, { user, ip }: Caller, id: number, category
   }
   return db.transaction(async (tx) => {
     const fileId = await evidence.insertFile(tx, { ...values, tenantId: user.tenantId, activityId: id, category, uploadedBy: user.id });
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.file.add', objectType: 'activity', objectId: id, result: 'ok',
-      detail: { fileId, category, size: values.size, hadLocation: 'hadLocation' in values ? values.hadLocation : false },
-    });
+    await audit(tx, { user, ip }, { action: 'activity.file.add', objectType: 'activity', objectId: id, detail: { fileId, category, size: values.size, hadLocation: 'hadLocation' in values ? values.hadLocation : false } });
     return getActivity(tx, user, id);
   });
 }
@@ -75,7 +70,7 @@ export async function removeFile(db: Db, { user, ip }: Caller, id: number, fileI
     const row = await manageable(tx, user, id, '删除材料');
     assertEditable(row);
     if (!(await evidence.deleteFile(tx, id, fileId))) throw notFound('材料');
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.file.remove', objectType: 'activity', objectId: id, result: 'ok', detail: { fileId } });
+    await audit(tx, { user, ip }, { action: 'activity.file.remove', objectType: 'activity', objectId: id, detail: { fileId } });
     return getActivity(tx, user, id);
   });
 }
@@ -89,7 +84,7 @@ export async function checkItem(db: Db, { user, ip }: Caller, id: number, body: 
     if (!template || !item) throw invalid('itemKey', '该检查条目不适用于本次活动');
     if (item.satisfiedBy !== 'confirm') throw invalid('itemKey', `"${item.label}"由记录中的材料自动判断,无需手工确认`);
     await evidence.setCheck(tx, id, template.id, item.key, body.done, body.note ?? null, user.id);
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.check', objectType: 'activity', objectId: id, result: 'ok', detail: { templateId: template.id, itemKey: item.key, done: body.done } });
+    await audit(tx, { user, ip }, { action: 'activity.check', objectType: 'activity', objectId: id, detail: { templateId: template.id, itemKey: item.key, done: body.done } });
     return getActivity(tx, user, id);
   });
 }
@@ -101,7 +96,7 @@ export async function recordUpload(db: Db, { user, ip }: Caller, id: number, bod
     if (!isValidDate(body.uploadedOn)) throw invalid('uploadedOn', '上传日期不存在,请检查年月日');
     if (body.uploadedOn < row.heldOn) throw invalid('uploadedOn', '上传日期不能早于活动日期');
     await evidence.upsertUpload(tx, { activityId: id, ...body, recordedBy: user.id });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.dengta_upload', objectType: 'activity', objectId: id, result: 'ok', detail: { uploadedOn: body.uploadedOn, reference: body.reference } });
+    await audit(tx, { user, ip }, { action: 'activity.dengta_upload', objectType: 'activity', objectId: id, detail: { uploadedOn: body.uploadedOn, reference: body.reference } });
     return getActivity(tx, user, id);
   });
 }

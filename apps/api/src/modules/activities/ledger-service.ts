@@ -7,11 +7,9 @@ import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly } from '../../plugins/auth.js';
+import { isSelfOnly, audit, type Caller } from '../../lib/access/index.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { daysInMonth } from '../members/rules/dates.js';
-import type { Caller } from '../members/service.js';
 import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
 import { ledgerDocx, ledgerPdf } from './documents/activity-documents.js';
@@ -69,9 +67,6 @@ export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: num
   const periodLabel = month ? `${year}年${Number(month)}月` : `${year}年`;
   const ledger = { branchName: branch.name, townName: user.tenantName, periodLabel, activities, generatedAt: new Date().toISOString() };
   const data = q.format === 'docx' ? await ledgerDocx(ledger) : await ledgerPdf(ledger);
-  await recordAudit(db, {
-    tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'ledger.export', objectType: 'organization', objectId: branch.id, result: 'ok',
-    detail: { period: q.period, format: q.format, activities: rows.length, bytes: data.length },
-  });
+  await audit(db, { user, ip }, { action: 'ledger.export', objectType: 'organization', objectId: branch.id, detail: { period: q.period, format: q.format, activities: rows.length, bytes: data.length } });
   return { filename: `${branch.name}-${periodLabel}组织生活台账.${q.format}`, mime: MIME[q.format], data };
 }

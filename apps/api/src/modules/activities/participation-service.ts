@@ -10,9 +10,7 @@ import { activities, attendanceResponses, attendances, members, organizations } 
 import { forbidden, invalid } from '../../lib/errors.js';
 import { addDays } from '../members/rules/dates.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
-import { canManage, type Caller } from '../members/service.js';
+import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { expectedFor, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import { voteResult } from './rules/quorum.js';
@@ -36,7 +34,7 @@ export async function respond(db: Db, { user, ip }: Caller, id: number, body: z.
   if (body.response === 'leave' && !body.reason?.trim()) throw invalid('reason', '请假请写明事由');
   return db.transaction(async (tx) => {
     await evidence.upsertResponse(tx, { activityId: id, memberId: me.id, response: body.response, reason: body.reason?.trim() || null });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: `activity.response.${body.response}`, objectType: 'activity', objectId: id, result: 'ok' });
+    await audit(tx, { user, ip }, { action: `activity.response.${body.response}`, objectType: 'activity', objectId: id });
     return getActivity(tx, user, id);
   });
 }
@@ -65,7 +63,7 @@ export async function myActivities(db: Db, user: AuthUser) {
 export async function recordVote(db: Db, { user, ip }: Caller, id: number, body: VoteBody) {
   return db.transaction(async (tx) => {
     const row = await loadActivity(tx, user, id);
-    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录表决');
+    if (!can(user, 'activities.record', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录表决');
     assertEditable(row);
     const detail = await getActivity(tx, user, id);
     const q = detail.quorum;
@@ -82,7 +80,7 @@ export async function recordVote(db: Db, { user, ip }: Caller, id: number, body:
       activityId: id, subject: body.subject, votingMembers: q.fullMembers, presentFull: q.presentFull, presentProbationary: q.presentProbationary,
       writtenOpinions: written, inFavour: body.inFavour, against: body.against, abstain: body.abstain, passed: result.passed, recordedBy: user.id,
     });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.vote', objectType: 'activity', objectId: id, result: 'ok', detail: { passed: result.passed } });
+    await audit(tx, { user, ip }, { action: 'activity.vote', objectType: 'activity', objectId: id, detail: { passed: result.passed } });
     return getActivity(tx, user, id);
   });
 }

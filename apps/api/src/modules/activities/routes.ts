@@ -3,7 +3,7 @@ import {
   ActivityDocParamSchema, ExpectedListSchema, ExpectedQuerySchema, LedgerQuerySchema, ActivityDetailSchema, ActivityListQuerySchema, ActivityListSchema, AttendanceBodySchema, ComplianceQuerySchema, ComplianceSchema,
   CreateActivitySchema, IdParamSchema, UpdateActivitySchema,
 } from '@dj/contracts';
-import { currentUser } from '../../plugins/auth.js';
+import { currentUser, callerOf } from '../../plugins/auth.js';
 import { branchCompliance } from './compliance-service.js';
 import { activityDocument } from './document-service.js';
 import { branchLedger } from './ledger-service.js';
@@ -11,7 +11,6 @@ import * as service from './service.js';
 
 export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['activities'];
-  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip, cipher: app.cipher });
 
   app.get('/api/activities', {
     schema: { tags, summary: '组织生活记录(按日期倒序)', querystring: ActivityListQuerySchema, response: { 200: ActivityListSchema } },
@@ -19,7 +18,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/activities', {
     schema: { tags, summary: '记录组织生活(三会一课、主题党日等)', body: CreateActivitySchema, response: { 201: ActivityDetailSchema } },
-  }, async (request, reply) => reply.code(201).send(await service.createActivity(app.db, caller(request), request.body)));
+  }, async (request, reply) => reply.code(201).send(await service.createActivity(app.db, callerOf(request), request.body)));
 
   app.get('/api/activities/expected', {
     schema: { tags, summary: '计划中活动的应到党员(按当日名册)', querystring: ExpectedQuerySchema, response: { 200: ExpectedListSchema } },
@@ -31,11 +30,11 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/api/activities/:id', {
     schema: { tags, summary: '修改组织生活记录', params: IdParamSchema, body: UpdateActivitySchema, response: { 200: ActivityDetailSchema } },
-  }, async (request) => service.updateActivity(app.db, caller(request), request.params.id, request.body));
+  }, async (request) => service.updateActivity(app.db, callerOf(request), request.params.id, request.body));
 
   app.put('/api/activities/:id/attendance', {
     schema: { tags, summary: '登记出席、请假、缺席与补学', params: IdParamSchema, body: AttendanceBodySchema, response: { 200: ActivityDetailSchema } },
-  }, async (request) => service.setAttendance(app.db, caller(request), request.params.id, request.body));
+  }, async (request) => service.setAttendance(app.db, callerOf(request), request.params.id, request.body));
 
   app.get('/api/compliance', {
     schema: { tags, summary: '各党支部组织生活完成情况(按期限,不排名)', querystring: ComplianceQuerySchema, response: { 200: ComplianceSchema } },
@@ -46,14 +45,14 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/activities/:id/documents/:doc', {
     schema: { tags, summary: '生成会议记录、签到表(docx/pdf)与灯塔上传包(zip)', params: ActivityDocParamSchema },
   }, async (request, reply) => {
-    const file = await activityDocument(app.db, caller(request), request.params.id, request.params.doc);
+    const file = await activityDocument(app.db, callerOf(request), request.params.id, request.params.doc);
     return reply.type(file.mime).header('content-disposition', download(file.filename)).send(file.data);
   });
 
   app.get('/api/ledger', {
     schema: { tags, summary: '支部组织生活台账(月度 YYYY-MM 或年度 YYYY;docx/pdf)', querystring: LedgerQuerySchema },
   }, async (request, reply) => {
-    const file = await branchLedger(app.db, caller(request), request.query);
+    const file = await branchLedger(app.db, callerOf(request), request.query);
     return reply.type(file.mime).header('content-disposition', download(file.filename)).send(file.data);
   });
 };

@@ -4,11 +4,9 @@ export { getActivity };
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { findActiveOrganization } from '../members/repository.js';
 import { isValidDate } from '../members/rules/dates.js';
-import { canManage, type Caller } from '../members/service.js';
 import { expectedFor, getActivity, loadActivity as load, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
@@ -28,7 +26,7 @@ interface Placement { organizationId: number; groupId?: number | null; kind: Act
 async function checkPlacement(db: DbOrTx, user: AuthUser, p: Placement, action: string) {
   const branch = await findActiveOrganization(db, user.tenantId, p.organizationId);
   if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
-  if (!canManage(user, branch.path)) throw forbidden(`只有镇党委管理员和本支部书记可以${action}组织生活`);
+  if (!can(user, 'activities.record', branch.path)) throw forbidden(`只有镇党委管理员和本支部书记可以${action}组织生活`);
   if (branch.kind !== 'branch') throw invalid('organizationId', '组织生活应记在党支部下,请选择党支部');
   if (p.kind === 'group_meeting' && !p.groupId) throw invalid('groupId', '党小组会须选择党小组');
   if (p.groupId) {
@@ -71,7 +69,7 @@ export async function createActivity(db: Db, { user, ip }: Caller, input: Create
       supervisorUserId: await defaultSupervisor(tx, user.tenantId, branch.id, countedKinds(input.kind, dedupe(input.countsFor) as ActivityKind[])),
       createdBy: user.id,
     });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.create', objectType: 'activity', objectId: id, result: 'ok', detail: { organizationId: branch.id, kind: input.kind, heldOn: input.heldOn } });
+    await audit(tx, { user, ip }, { action: 'activity.create', objectType: 'activity', objectId: id, detail: { organizationId: branch.id, kind: input.kind, heldOn: input.heldOn } });
     return getActivity(tx, user, id);
   });
 }
@@ -90,7 +88,7 @@ export async function updateActivity(db: Db, { user, ip }: Caller, id: number, i
     await repo.update(tx, id, {
       ...fields, ...(countsFor !== undefined ? { countsFor: dedupe(countsFor) } : {}), ...(guests !== undefined ? { guests: guestsOf(guests) } : {}),
     });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.update', objectType: 'activity', objectId: id, result: 'ok', detail: { fields: Object.keys(input) } });
+    await audit(tx, { user, ip }, { action: 'activity.update', objectType: 'activity', objectId: id, detail: { fields: Object.keys(input) } });
     return getActivity(tx, user, id);
   });
 }
@@ -105,7 +103,7 @@ function assertOnlyMakeups(before: { memberId: number; state: string; reason: st
 export async function setAttendance(db: Db, { user, ip }: Caller, id: number, body: AttendanceBody): Promise<ActivityDetail> {
   return db.transaction(async (tx) => {
     const row = await load(tx, user, id);
-    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记出席情况');
+    if (!can(user, 'activities.record', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记出席情况');
     // After sign-off only 补学 dates may still be added: making up a missed meeting comes later by nature.
     if (row.reviewStatus === 'signed_off') assertOnlyMakeups(await repo.listAttendance(tx, id), body);
     const roster = new Set((await repo.branchMembers(tx, [row.organizationId])).map((m) => m.id));
@@ -121,7 +119,7 @@ export async function setAttendance(db: Db, { user, ip }: Caller, id: number, bo
       memberId: r.memberId, state: r.state, reason: r.reason ?? null, makeupOn: r.makeupOn ?? null,
     })));
     const tally = (s: string) => body.records.filter((r) => r.state === s).length;
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.attendance', objectType: 'activity', objectId: id, result: 'ok', detail: { present: tally('present'), excused: tally('excused'), absent: tally('absent') } });
+    await audit(tx, { user, ip }, { action: 'activity.attendance', objectType: 'activity', objectId: id, detail: { present: tally('present'), excused: tally('excused'), absent: tally('absent') } });
     return getActivity(tx, user, id);
   });
 }

@@ -9,27 +9,21 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, requirePermission, rolesGrant, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { findActiveOrganization } from '../members/repository.js';
-import { canManage, type Caller } from '../members/service.js';
 import { canReview, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 
-const requireTownAdmin = (user: AuthUser) => {
-  if (!user.roles.includes('town_admin')) throw forbidden('只有镇党委管理员可以指派督导干部');
-};
-
 /** The named user must be an active supervisor of this town whose scope covers the branch (so they can see the record). */
 async function checkSupervisor(db: DbOrTx, user: AuthUser, userId: number, path: string) {
   const target = await evidence.userName(db, user.tenantId, userId);
-  if (!target || target.disabled || !target.roles.includes('supervisor')) throw invalid('userId', '所选人员不是本镇在岗的督导干部(须有“督导”角色)');
+  if (!target || target.disabled || !rolesGrant(target.roles, 'supervision.supervise')) throw invalid('userId', '所选人员不是本镇在岗的督导干部(须有“督导”角色)');
   return { target, covers: await evidence.userCoversPath(db, userId, path) };
 }
 
 export async function setActivitySupervisor(db: Db, { user, ip }: Caller, id: number, userId: number | null) {
-  requireTownAdmin(user);
+  requirePermission(user, 'supervision.assign');
   return db.transaction(async (tx) => {
     const row = await loadActivity(tx, user, id);
     if (row.reviewStatus === 'signed_off') throw forbidden('该记录已签认,不能更换督导干部');
@@ -38,7 +32,7 @@ export async function setActivitySupervisor(db: Db, { user, ip }: Caller, id: nu
       if (!covers) throw invalid('userId', '该督导干部未包联这个支部,请先在“督导安排”中把支部指派给他');
     }
     await repo.update(tx, id, { supervisorUserId: userId, ...(userId === null && row.reviewStatus === 'submitted' ? { reviewStatus: 'none' as const } : {}) });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'activity.supervisor', objectType: 'activity', objectId: id, result: 'ok', detail: { supervisorUserId: userId } });
+    await audit(tx, { user, ip }, { action: 'activity.supervisor', objectType: 'activity', objectId: id, detail: { supervisorUserId: userId } });
     return getActivity(tx, user, id);
   });
 }
@@ -46,7 +40,7 @@ export async function setActivitySupervisor(db: Db, { user, ip }: Caller, id: nu
 export async function review(db: Db, { user, ip }: Caller, id: number, body: ReviewBody) {
   return db.transaction(async (tx) => {
     const row = await loadActivity(tx, user, id);
-    const manage = canManage(user, row.organizationPath);
+    const manage = can(user, 'activities.record', row.organizationPath);
     const reviewer = canReview(user, row);
     const text = body.text?.trim() || null;
     const link = `/activities/${id}`;
@@ -87,13 +81,13 @@ export async function review(db: Db, { user, ip }: Caller, id: number, body: Rev
         dedupeKey: `review:${id}:${body.action}:${Date.now()}`,
       });
     }
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: `activity.review.${body.action}`, objectType: 'activity', objectId: id, result: 'ok', detail: { from: row.reviewStatus, to: next } });
+    await audit(tx, { user, ip }, { action: `activity.review.${body.action}`, objectType: 'activity', objectId: id, detail: { from: row.reviewStatus, to: next } });
     return getActivity(tx, user, id);
   });
 }
 
 export async function listAssignments(db: DbOrTx, user: AuthUser) {
-  if (!user.roles.includes('town_admin') && !user.roles.includes('supervisor')) throw forbidden('只有镇党委管理员和督导干部查看督导安排');
+  requirePermission(user, 'supervision.read');
   const branches = await repo.branchesInScope(db, user.scope);
   const assignments = await evidence.assignmentsFor(db, branches.map((b) => b.id));
   return {
@@ -106,7 +100,7 @@ export async function listAssignments(db: DbOrTx, user: AuthUser) {
 
 /** Naming supervisors for a branch also lets them see it: the duty without the view would be useless. */
 export async function putAssignments(db: Db, { user, ip }: Caller, organizationId: number, userIds: number[]) {
-  requireTownAdmin(user);
+  requirePermission(user, 'supervision.assign');
   return db.transaction(async (tx) => {
     const branch = await findActiveOrganization(tx, user.tenantId, organizationId);
     if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
@@ -117,13 +111,13 @@ export async function putAssignments(db: Db, { user, ip }: Caller, organizationI
       if (!covers) await evidence.addScope(tx, userId, branch.id);
     }
     await evidence.replaceAssignments(tx, user.tenantId, branch.id, unique, user.id);
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'supervision.assign', objectType: 'organization', objectId: branch.id, result: 'ok', detail: { userIds: unique } });
+    await audit(tx, { user, ip }, { action: 'supervision.assign', objectType: 'organization', objectId: branch.id, detail: { userIds: unique } });
     return listAssignments(tx, user);
   });
 }
 
 export async function supervisionQueue(db: Db, user: AuthUser) {
-  if (!user.roles.includes('supervisor') && !user.roles.includes('town_admin')) throw forbidden('只有督导干部有督导待办');
+  requirePermission(user, 'supervision.read', '只有督导干部有督导待办');
   const today = todayInShanghai();
   // A supervisor whose scope was narrowed later no longer sees the branch's records.
   const rows = (await evidence.queueFor(db, user.id, today)).filter((r) => isPathInScope(r.path, user.scope));

@@ -7,6 +7,7 @@ import { recordAudit } from '../../plugins/audit.js';
 import { hashToken, type AuthUser } from '../../plugins/auth.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
+import { audit } from '../../lib/access/index.js';
 
 /** Lockout (issue 2; security checklist test 9): 5 failures lock the account for 15 minutes. */
 export const MAX_FAILED_LOGINS = 5;
@@ -55,7 +56,7 @@ export async function login(db: Db, username: string, password: string, ip: stri
 export async function logout(db: Db, user: AuthUser, sessionId: string, ip: string) {
   await db.transaction(async (tx) => {
     await repo.deleteSession(tx, sessionId);
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'auth.logout', objectType: 'user', objectId: user.id, result: 'ok' });
+    await audit(tx, { user, ip }, { action: 'auth.logout', objectType: 'user', objectId: user.id });
   });
 }
 

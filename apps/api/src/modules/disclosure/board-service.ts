@@ -3,7 +3,7 @@ import type { DisclosureBoard, DisclosureRule, Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import { settingValues } from '../settings/service.js';
 import { FREQUENCY_RULES, periodExample, standingsAt, type DueSettings, type RuleStanding } from './rules/frequency.js';
 import * as repo from './repository.js';

@@ -3,11 +3,11 @@ import type { Disclosure } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { invalid, notFound } from '../../lib/errors.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { PhotoError, processPhoto } from '../activities/photos/process-photo.js';
 import { importTable } from './table-import.js';
 import * as repo from './repository.js';
-import { assertStep, audit, getDisclosure, loadDisclosure, type Caller } from './service.js';
+import { assertStep, getDisclosure, loadDisclosure } from './service.js';
 
 export type Upload = () => Promise<{ data: Buffer; filename: string }>;
 
@@ -44,7 +44,7 @@ export async function addFile(db: Db, caller: Caller, id: number, read: Upload):
     await repo.lockDisclosure(tx, id);
     await editable(tx, user, id);
     const fileId = await repo.insertFile(tx, { tenantId: user.tenantId, disclosureId: id, name, mime, size: data.length, data, uploadedBy: user.id });
-    await audit(tx, caller, 'disclosure.file.add', id, { fileId, size: data.length, mime });
+    await audit(tx, caller, { action: 'disclosure.file.add', objectType: 'disclosure', objectId: id, detail: { fileId, size: data.length, mime } });
     return getDisclosure(tx, user, id);
   });
 }
@@ -65,7 +65,7 @@ export async function deleteFile(db: Db, caller: Caller, id: number, fileId: num
     if (!(await repo.findFile(tx, id, fileId))) throw notFound('附件');
     assertStep(user, row, 'edit');
     const gone = await repo.deleteFile(tx, id, fileId);
-    await audit(tx, caller, 'disclosure.file.delete', id, { fileId, name: gone?.name ?? null });
+    await audit(tx, caller, { action: 'disclosure.file.delete', objectType: 'disclosure', objectId: id, detail: { fileId, name: gone?.name ?? null } });
     return getDisclosure(tx, user, id);
   });
 }
@@ -81,7 +81,7 @@ export async function importTableInto(db: Db, caller: Caller, id: number, read: 
     await repo.lockDisclosure(tx, id);
     await editable(tx, user, id);
     await repo.updateDisclosure(tx, id, { table });
-    await audit(tx, caller, 'disclosure.table.import', id, { columns: table.header.length, rows: table.rows.length });
+    await audit(tx, caller, { action: 'disclosure.table.import', objectType: 'disclosure', objectId: id, detail: { columns: table.header.length, rows: table.rows.length } });
     return getDisclosure(tx, user, id);
   });
 }

@@ -5,7 +5,7 @@ import {
 } from '@dj/contracts';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.js';
-import { currentUser } from '../../plugins/auth.js';
+import { currentUser, callerOf } from '../../plugins/auth.js';
 import * as board from './board-service.js';
 import * as files from './files-service.js';
 import * as service from './service.js';
@@ -21,7 +21,6 @@ const upload = (request: FastifyRequest) => async () => {
 /** 三务公开: disclosures through 提出 → 审核 → 审批 → 公开. */
 export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['disclosure'];
-  const caller = (request: FastifyRequest) => ({ user: currentUser(request), ip: request.ip });
   const one = { 200: DisclosureSchema };
 
   app.get('/api/disclosure/rules', { schema: { tags, summary: '三务公开频次规则(含依据)', response: { 200: DisclosureRuleListSchema } } },
@@ -31,31 +30,31 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/disclosures', { schema: { tags, summary: '三务公开事项', querystring: DisclosureListQuerySchema, response: { 200: DisclosureListSchema } } },
     async (request) => service.listDisclosures(app.db, currentUser(request), request.query));
   app.post('/api/disclosures', { schema: { tags, summary: '起草公开事项(或更正已公开的事项)', body: CreateDisclosureSchema, response: one } },
-    async (request) => service.createDisclosure(app.db, caller(request), request.body));
+    async (request) => service.createDisclosure(app.db, callerOf(request), request.body));
   app.get('/api/disclosures/:id', { schema: { tags, summary: '公开事项详情(含保密审查结果)', params: IdParamSchema, response: one } },
     async (request) => service.getDisclosure(app.db, currentUser(request), request.params.id));
   app.patch('/api/disclosures/:id', { schema: { tags, summary: '修改草稿或退回的公开事项', params: IdParamSchema, body: UpdateDisclosureSchema, response: one } },
-    async (request) => service.updateDisclosure(app.db, caller(request), request.params.id, request.body));
+    async (request) => service.updateDisclosure(app.db, callerOf(request), request.params.id, request.body));
 
   app.post('/api/disclosures/:id/files', { schema: { tags, summary: '上传附件(凭证、照片、表格)', params: IdParamSchema, response: one } },
-    async (request) => files.addFile(app.db, caller(request), request.params.id, upload(request)));
+    async (request) => files.addFile(app.db, callerOf(request), request.params.id, upload(request)));
   app.get('/api/disclosures/:id/files/:fileId', { schema: { tags, summary: '下载附件', params: DisclosureFileParamsSchema } }, async (request, reply) => {
     const file = await files.readFile(app.db, currentUser(request), request.params.id, request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
   });
   app.delete('/api/disclosures/:id/files/:fileId', { schema: { tags, summary: '删除附件(草稿或退回时)', params: DisclosureFileParamsSchema, response: one } },
-    async (request) => files.deleteFile(app.db, caller(request), request.params.id, request.params.fileId));
+    async (request) => files.deleteFile(app.db, callerOf(request), request.params.id, request.params.fileId));
   app.post('/api/disclosures/:id/table', { schema: { tags, summary: '从Excel(xlsx)导入公开表格:第一个工作表,第1行为表头', params: IdParamSchema, response: one } },
-    async (request) => files.importTableInto(app.db, caller(request), request.params.id, upload(request)));
+    async (request) => files.importTableInto(app.db, callerOf(request), request.params.id, upload(request)));
 
   const step = (action: 'submit' | 'review' | 'approve' | 'publish', summary: string) =>
     app.post(`/api/disclosures/:id/${action}`, { schema: { tags, summary, params: IdParamSchema, body: DisclosureStepSchema, response: one } },
-      async (request) => service.transition(app.db, caller(request), request.params.id, action, request.body?.note));
+      async (request) => service.transition(app.db, callerOf(request), request.params.id, action, request.body?.note));
   step('submit', '提出');
   step('review', '审核(含保密审查)');
   step('approve', '审批');
   step('publish', '公开(含保密审查,含身份证号或手机号时拒绝)');
   app.post('/api/disclosures/:id/return', { schema: { tags, summary: '退回修改', params: IdParamSchema, body: ReturnDisclosureSchema, response: one } },
-    async (request) => service.transition(app.db, caller(request), request.params.id, 'return', request.body.reason));
+    async (request) => service.transition(app.db, callerOf(request), request.params.id, 'return', request.body.reason));
 };

@@ -8,14 +8,13 @@ import { isPathInScope } from '../../db/scope.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { periodProblem, ruleOf } from './rules/frequency.js';
 import { scanDisclosure, scanMessage, type PiiScan, type ScannedFile } from './rules/pii-scan.js';
 import { can, decide, type Action } from './rules/workflow.js';
 import { workbookCells } from './table-import.js';
 import * as repo from './repository.js';
 
-export interface Caller { user: AuthUser; ip: string }
 type Row = repo.DisclosureRow;
 
 /** A disclosure inside the caller's scope, or 404. A plain 党员 has no work list here (the public page is theirs). */
@@ -24,9 +23,6 @@ export async function loadDisclosure(db: DbOrTx, user: AuthUser, id: number): Pr
   if (!row) throw notFound('公开事项');
   return row;
 }
-
-export const audit = (db: DbOrTx, { user, ip }: Caller, action: string, id: number, detail: Record<string, unknown>, result: 'ok' | 'denied' = 'ok') =>
-  recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action, objectType: 'disclosure', objectId: id, result, detail });
 
 /** The step's verdict for this user, thrown as the matching error. */
 export function assertStep(user: AuthUser, row: Row, action: Action) {
@@ -124,7 +120,7 @@ export async function createDisclosure(db: Db, caller: Caller, raw: z.input<type
       tenantId: user.tenantId, organizationId: org.id, villageId: org.villageId, category: input.category, ruleKey: input.ruleKey ?? null,
       period: input.period, title: input.title, content: input.content, status: 'draft', supersedesId: input.supersedesId ?? null, createdBy: user.id,
     });
-    await audit(tx, caller, 'disclosure.create', id, { organizationId: org.id, category: input.category, ruleKey: input.ruleKey ?? null, period: input.period, supersedesId: input.supersedesId ?? null });
+    await audit(tx, caller, { action: 'disclosure.create', objectType: 'disclosure', objectId: id, detail: { organizationId: org.id, category: input.category, ruleKey: input.ruleKey ?? null, period: input.period, supersedesId: input.supersedesId ?? null } });
     return getDisclosure(tx, user, id);
   });
 }
@@ -143,7 +139,7 @@ export async function updateDisclosure(db: Db, caller: Caller, id: number, raw: 
     const ragged = input.table?.rows.findIndex((r) => r.length !== input.table?.header.length) ?? -1;
     if (ragged >= 0) throw invalid('table', `表格第${ragged + 1}行的列数与表头(${input.table?.header.length}列)不一致`);
     await repo.updateDisclosure(tx, id, { ...input, ruleKey });
-    await audit(tx, caller, 'disclosure.update', id, { fields: Object.keys(input) });
+    await audit(tx, caller, { action: 'disclosure.update', objectType: 'disclosure', objectId: id, detail: { fields: Object.keys(input) } });
     return getDisclosure(tx, user, id);
   });
 }
@@ -179,12 +175,12 @@ export async function transition(db: Db, caller: Caller, id: number, action: 'su
       const stamp = STAMP[action]?.(user.id, now) ?? {};
       await repo.updateDisclosure(tx, id, { status: to, ...stamp, ...(action === 'return' ? { returnReason: note ?? null } : {}) });
       await repo.insertEvent(tx, { tenantId: user.tenantId, disclosureId: id, kind: EVENT[action], note: note ?? null, byUserId: user.id, on: todayInShanghai(now) });
-      await audit(tx, caller, `disclosure.${action}`, id, { from: row.status, to, unscannedAttachments: warnings.length });
+      await audit(tx, caller, { action: `disclosure.${action}`, objectType: 'disclosure', objectId: id, detail: { from: row.status, to, unscannedAttachments: warnings.length } });
       return getDisclosure(tx, user, id);
     });
   } catch (error) {
     // The refusal itself is audited (fail closed: the transaction above rolled back, this is a record of the attempt).
-    if (error instanceof ScanRefusal) await audit(db, caller, `disclosure.${action}`, id, { refused: 'pii_scan', places: error.fields?.map((f) => f.path) ?? [] }, 'denied');
+    if (error instanceof ScanRefusal) await audit(db, caller, { action: `disclosure.${action}`, objectType: 'disclosure', objectId: id, detail: { refused: 'pii_scan', places: error.fields?.map((f) => f.path) ?? [] }, result: 'denied' });
     throw error;
   }
 }

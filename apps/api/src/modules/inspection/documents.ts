@@ -10,13 +10,13 @@ import {
 import type { Db } from '../../db/client.js';
 import { safeName } from '../../lib/attachments.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
 import { chineseDate, heading, image, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { listRectifications } from './rectification-service.js';
 import * as repo from './repository.js';
-import { getRound, type Caller } from './service.js';
+import { getRound } from './service.js';
+import { audit, type Caller } from '../../lib/access/index.js';
 
 export type DocFormat = 'docx' | 'pdf';
 export interface GeneratedFile { filename: string; mime: string; data: Buffer }
@@ -95,9 +95,7 @@ export async function roundReport(db: Db, { user, ip }: Caller, id: number, form
   const today = todayInShanghai();
   const model = reportModel(round, items, today, await repo.fileData(db, findingPhotoIds(round)));
   const data = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
-  await recordAudit(db, {
-    tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'inspection.report.export', objectType: 'inspection_round',
-    objectId: id, result: 'ok', detail: { format, villages: round.villages.length, rectifications: items.length, photos: model.blocks.filter((b) => b.kind === 'image').length, bytes: data.length },
-  });
+  await audit(db, { user, ip }, { action: 'inspection.report.export', objectType: 'inspection_round',
+    objectId: id, detail: { format, villages: round.villages.length, rectifications: items.length, photos: model.blocks.filter((b) => b.kind === 'image').length, bytes: data.length } });
   return { filename: `${safeName(round.title)}-联督联查报告.${format}`, mime: MIME[format], data };
 }

@@ -14,10 +14,10 @@ import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocM
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
 import type { DocFormat, GeneratedFile } from './documents.js';
 import { getRectification, listRectifications } from './rectification-service.js';
-import { getRound, type Caller } from './service.js';
+import { getRound } from './service.js';
+import { audit, type Caller } from '../../lib/access/index.js';
 
 const MIME: Record<DocFormat, string> = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', pdf: 'application/pdf',
@@ -88,9 +88,7 @@ export async function rectificationLedger(db: Db, { user, ip }: Caller, id: numb
   const today = todayInShanghai();
   const model = rectificationLedgerModel(round, rects, today);
   const data = format === 'docx' ? await renderDocx(model) : await renderPdf(model);
-  await recordAudit(db, {
-    tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'inspection.rectification_ledger.export', objectType: 'inspection_round',
-    objectId: id, result: 'ok', detail: { format, rectifications: rects.length, escalated: rects.filter((r) => r.escalated).length, bytes: data.length },
-  });
+  await audit(db, { user, ip }, { action: 'inspection.rectification_ledger.export', objectType: 'inspection_round',
+    objectId: id, detail: { format, rectifications: rects.length, escalated: rects.filter((r) => r.escalated).length, bytes: data.length } });
   return { filename: `${safeName(round.title)}-整改台账.${format}`, mime: MIME[format], data };
 }

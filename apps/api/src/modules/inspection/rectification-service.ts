@@ -5,11 +5,10 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { findActiveOrganization } from '../members/repository.js';
-import { canManage } from '../members/service.js';
 import { lateness, nextStatus, refusal, type RectificationAction } from './rules/rectification.js';
-import { audit, canInspect, itemsOf, type Caller } from './service.js';
+import { itemsOf } from './service.js';
 import { storedEvidence, type Upload } from './uploads.js';
 import * as repo from './repository.js';
 
@@ -61,8 +60,8 @@ export async function getRectification(db: DbOrTx, user: AuthUser, id: number): 
     resultPhotos: photos.map(fileView),
     events: events.map((e) => ({ ...e, at: e.at.toISOString(), files: files.filter((f) => f.evidenceId === e.id).map(fileView) })),
     can: {
-      submitEvidence: canManage(user, row.organizationPath) && refusal('evidence', row.status) === null,
-      review: canInspect(user) && refusal('accept', row.status) === null,
+      submitEvidence: can(user, 'rectification.submit', row.organizationPath) && refusal('evidence', row.status) === null,
+      review: can(user, 'inspection.inspect') && refusal('accept', row.status) === null,
     },
   };
 }
@@ -70,8 +69,8 @@ export async function getRectification(db: DbOrTx, user: AuthUser, id: number): 
 /** Loads, checks the role (after scope, so a foreign id is a 404) and the state, under a row lock. */
 async function transition(tx: DbOrTx, user: AuthUser, id: number, action: RectificationAction) {
   const row = await loadRectification(tx, user, id);
-  if (action === 'evidence' && !canManage(user, row.organizationPath)) throw forbidden('只有本村党支部书记和镇党委管理员可以提交整改材料');
-  if (action !== 'evidence' && !canInspect(user)) throw forbidden('只有检查组(纪委、民政检查员)和镇党委管理员可以验收或退回整改');
+  if (action === 'evidence' && !can(user, 'rectification.submit', row.organizationPath)) throw forbidden('只有本村党支部书记和镇党委管理员可以提交整改材料');
+  if (action !== 'evidence' && !can(user, 'inspection.inspect')) throw forbidden('只有检查组(纪委、民政检查员)和镇党委管理员可以验收或退回整改');
   await repo.lockRectification(tx, id);
   const [fresh] = await repo.listRectifications(tx, user.scope, { id });
   const why = refusal(action, fresh.status);
@@ -98,7 +97,7 @@ export async function submitEvidence(db: Db, caller: Caller, id: number, read: (
     const eventId = await repo.insertEvent(tx, { tenantId: user.tenantId, rectificationId: id, kind: 'evidence', note, byUserId: user.id });
     const fileId = file ? await repo.insertFile(tx, { tenantId: user.tenantId, evidenceId: eventId, ...file, uploadedBy: user.id }) : null;
     await repo.updateRectification(tx, id, { status: nextStatus('evidence') });
-    await audit(tx, caller, 'inspection.rectification.evidence', 'rectification', id, { eventId, fileId, size: file?.size ?? 0 });
+    await audit(tx, caller, { action: 'inspection.rectification.evidence', objectType: 'rectification', objectId: id, detail: { eventId, fileId, size: file?.size ?? 0 } });
     return getRectification(tx, user, id);
   });
 }
@@ -109,7 +108,7 @@ export async function accept(db: Db, caller: Caller, id: number, note?: string):
     await transition(tx, user, id, 'accept');
     await repo.updateRectification(tx, id, { status: nextStatus('accept'), acceptedOn: todayInShanghai() });
     const eventId = await repo.insertEvent(tx, { tenantId: user.tenantId, rectificationId: id, kind: 'accepted', note: note?.trim() || null, byUserId: user.id });
-    await audit(tx, caller, 'inspection.rectification.accept', 'rectification', id, { eventId });
+    await audit(tx, caller, { action: 'inspection.rectification.accept', objectType: 'rectification', objectId: id, detail: { eventId } });
     return getRectification(tx, user, id);
   });
 }
@@ -120,7 +119,7 @@ export async function reopen(db: Db, caller: Caller, id: number, reason: string)
     await transition(tx, user, id, 'reopen');
     await repo.updateRectification(tx, id, { status: nextStatus('reopen') });
     const eventId = await repo.insertEvent(tx, { tenantId: user.tenantId, rectificationId: id, kind: 'reopened', note: reason.trim(), byUserId: user.id });
-    await audit(tx, caller, 'inspection.rectification.reopen', 'rectification', id, { eventId });
+    await audit(tx, caller, { action: 'inspection.rectification.reopen', objectType: 'rectification', objectId: id, detail: { eventId } });
     return getRectification(tx, user, id);
   });
 }

@@ -6,7 +6,7 @@ import {
   RectificationDetailSchema, RectificationLedgerParamsSchema, RectificationListQuerySchema, RectificationListSchema, ReopenRectificationSchema,
 } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
-import { currentUser } from '../../plugins/auth.js';
+import { currentUser, callerOf } from '../../plugins/auth.js';
 import { roundReport, type GeneratedFile } from './documents.js';
 import { rectificationLedger } from './rectification-documents.js';
 import * as rectification from './rectification-service.js';
@@ -40,7 +40,6 @@ async function evidenceBody(request: FastifyRequest): Promise<{ note: unknown; f
 /** 联督联查: rounds, results, rectifications and the round's report. */
 export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['inspection'];
-  const caller = (request: FastifyRequest) => ({ user: currentUser(request), ip: request.ip });
   const round = { 200: InspectionRoundDetailSchema };
   const rect = { 200: RectificationDetailSchema };
 
@@ -49,25 +48,25 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/inspections', { schema: { tags, summary: '联督联查列表(村里只看到检查过本村的)', response: { 200: InspectionRoundListSchema } } },
     async (request) => service.listRounds(app.db, currentUser(request)));
   app.post('/api/inspections', { schema: { tags, summary: '安排一次联督联查(检查组、检查事项、检查村)', body: CreateInspectionRoundSchema, response: round } },
-    async (request) => service.createRound(app.db, caller(request), request.body));
+    async (request) => service.createRound(app.db, callerOf(request), request.body));
   app.get('/api/inspections/:id', { schema: { tags, summary: '一次联督联查:各村检查结果(仅管理范围内的村)', params: IdParamSchema, response: round } },
     async (request) => service.getRound(app.db, currentUser(request), request.params.id));
   app.post('/api/inspections/:id/results', {
     schema: { tags, summary: '记录一个村一项检查结果(发现问题即生成整改任务)', params: IdParamSchema, body: RecordInspectionResultSchema, response: round },
-  }, async (request) => service.recordResult(app.db, caller(request), request.params.id, request.body));
+  }, async (request) => service.recordResult(app.db, callerOf(request), request.params.id, request.body));
   app.post('/api/inspections/:id/results/:resultId/photos', {
     schema: { tags, summary: '上传检查现场照片(去除位置信息,字段名 file)', params: InspectionResultParamsSchema, response: round },
-  }, async (request) => service.addResultPhoto(app.db, caller(request), request.params.id, request.params.resultId, () => oneFile(request)));
+  }, async (request) => service.addResultPhoto(app.db, callerOf(request), request.params.id, request.params.resultId, () => oneFile(request)));
   app.post('/api/inspections/:id/close', { schema: { tags, summary: '结束本次联督联查', params: IdParamSchema, response: round } },
-    async (request) => service.closeRound(app.db, caller(request), request.params.id));
+    async (request) => service.closeRound(app.db, callerOf(request), request.params.id));
   // An ASCII fallback name for old clients; filename* carries the Chinese name (RFC 6266 / 5987).
   const sendFile = (reply: FastifyReply, file: GeneratedFile, fallback: string) => reply.type(file.mime).header('cache-control', 'private, no-store')
     .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
     .send(file.data);
   app.get('/api/inspections/:id/report/:format', { schema: { tags, summary: '联督联查情况报告(docx/pdf)', params: InspectionReportParamsSchema } },
-    async (request, reply) => sendFile(reply, await roundReport(app.db, caller(request), request.params.id, request.params.format), `report.${request.params.format}`));
+    async (request, reply) => sendFile(reply, await roundReport(app.db, callerOf(request), request.params.id, request.params.format), `report.${request.params.format}`));
   app.get('/api/inspections/:id/rectifications/ledger/:format', { schema: { tags, summary: '本次检查的整改台账(docx/pdf)', params: RectificationLedgerParamsSchema } },
-    async (request, reply) => sendFile(reply, await rectificationLedger(app.db, caller(request), request.params.id, request.params.format), `rectifications.${request.params.format}`));
+    async (request, reply) => sendFile(reply, await rectificationLedger(app.db, callerOf(request), request.params.id, request.params.format), `rectifications.${request.params.format}`));
 
   app.get('/api/inspection-files/:fileId', { schema: { tags, summary: '检查照片或整改材料', params: InspectionFileParamsSchema } }, async (request, reply) => {
     const file = await service.readFile(app.db, currentUser(request), request.params.fileId);
@@ -82,9 +81,9 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => rectification.getRectification(app.db, currentUser(request), request.params.id));
   app.post('/api/rectifications/:id/evidence', {
     schema: { tags, summary: '提交整改材料:JSON {note},或 multipart 字段 note 加可选文件 file(照片或文档)', params: IdParamSchema, response: rect },
-  }, async (request) => rectification.submitEvidence(app.db, caller(request), request.params.id, () => evidenceBody(request)));
+  }, async (request) => rectification.submitEvidence(app.db, callerOf(request), request.params.id, () => evidenceBody(request)));
   app.post('/api/rectifications/:id/accept', { schema: { tags, summary: '验收整改', params: IdParamSchema, body: AcceptRectificationSchema, response: rect } },
-    async (request) => rectification.accept(app.db, caller(request), request.params.id, request.body.note));
+    async (request) => rectification.accept(app.db, callerOf(request), request.params.id, request.body.note));
   app.post('/api/rectifications/:id/reopen', { schema: { tags, summary: '退回整改(须写明原因)', params: IdParamSchema, body: ReopenRectificationSchema, response: rect } },
-    async (request) => rectification.reopen(app.db, caller(request), request.params.id, request.body.reason));
+    async (request) => rectification.reopen(app.db, callerOf(request), request.params.id, request.body.reason));
 };

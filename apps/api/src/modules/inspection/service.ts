@@ -4,18 +4,15 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/service.js';
 import { DEFAULT_CHECKLIST, roundItems, teamProblems } from './rules/checklist.js';
 import { defaultDueOn, isOutstanding, lateness } from './rules/rectification.js';
 import { storedPhoto, type Upload } from './uploads.js';
 import * as repo from './repository.js';
 
-export interface Caller { user: AuthUser; ip: string }
 
 /** The town admin plans and closes rounds; inspectors (纪委/民政, whole town) and the town admin record on site. */
-export const canPlan = (user: AuthUser) => user.roles.includes('town_admin');
-export const canInspect = (user: AuthUser) => user.roles.includes('town_admin') || user.roles.includes('inspector');
 
 /**
  * Items are stored with their guidance (lookAt, isDefault) although the column's type names only key and label;
@@ -24,10 +21,6 @@ export const canInspect = (user: AuthUser) => user.roles.includes('town_admin') 
 export const itemsOf = (round: { items: unknown }): InspectionItem[] => (round.items as Array<{ key: string; label: string } & Partial<InspectionItem>>).map((i) => {
   const known = DEFAULT_CHECKLIST.find((d) => d.key === i.key);
   return { key: i.key, label: i.label, lookAt: i.lookAt ?? known?.lookAt ?? '', isDefault: i.isDefault ?? Boolean(known) };
-});
-
-export const audit = (db: DbOrTx, { user, ip }: Caller, action: string, objectType: string, id: number, detail: Record<string, unknown>) => recordAudit(db, {
-  tenantId: user.tenantId, userId: user.id, username: user.username, ip, action, objectType, objectId: id, result: 'ok', detail,
 });
 
 const rejected = (problems: { path: string; message: string }[]) => new AppError('VALIDATION', problems.map((p) => p.message).join(';'), problems);
@@ -86,13 +79,13 @@ export async function getRound(db: DbOrTx, user: AuthUser, id: number): Promise<
         rectificationId: r.rectificationId, rectificationStatus: r.rectificationStatus,
       })),
     })),
-    can: { record: canInspect(user) && round.status === 'open', close: canPlan(user) && round.status === 'open' },
+    can: { record: can(user, 'inspection.inspect') && round.status === 'open', close: can(user, 'inspection.plan') && round.status === 'open' },
   };
 }
 
 export async function createRound(db: Db, caller: Caller, input: CreateInspectionRound): Promise<InspectionRoundDetail> {
   const { user } = caller;
-  if (!canPlan(user)) throw forbidden('只有镇党委管理员可以安排联督联查');
+  if (!can(user, 'inspection.plan')) throw forbidden('只有镇党委管理员可以安排联督联查');
   return db.transaction(async (tx) => {
     const problems = teamProblems(input.team);
     if (input.endsOn < input.startsOn) problems.push({ path: 'endsOn', message: '结束日期不能早于开始日期' });
@@ -108,7 +101,7 @@ export async function createRound(db: Db, caller: Caller, input: CreateInspectio
     const id = await repo.insertRound(tx, {
       tenantId: user.tenantId, title: input.title, startsOn: input.startsOn, endsOn: input.endsOn, team: input.team, items, createdBy: user.id,
     }, ids);
-    await audit(tx, caller, 'inspection.round.create', 'inspection_round', id, { villages: ids, items: items.map((i) => i.key), team: input.team.length });
+    await audit(tx, caller, { action: 'inspection.round.create', objectType: 'inspection_round', objectId: id, detail: { villages: ids, items: items.map((i) => i.key), team: input.team.length } });
     return getRound(tx, user, id);
   });
 }
@@ -117,12 +110,12 @@ export async function closeRound(db: Db, caller: Caller, id: number): Promise<In
   const { user } = caller;
   return db.transaction(async (tx) => {
     const round = await loadRound(tx, user, id);
-    if (!canPlan(user)) throw forbidden('只有镇党委管理员可以结束联督联查');
+    if (!can(user, 'inspection.plan')) throw forbidden('只有镇党委管理员可以结束联督联查');
     await repo.lockRound(tx, id);
     if (round.status === 'closed') throw new AppError('CONFLICT', '该检查已结束');
     await repo.closeRound(tx, id);
     // Open rectifications go on after the round ends: closing stops new results, not the follow-up.
-    await audit(tx, caller, 'inspection.round.close', 'inspection_round', id, {});
+    await audit(tx, caller, { action: 'inspection.round.close', objectType: 'inspection_round', objectId: id, detail: {} });
     return getRound(tx, user, id);
   });
 }
@@ -141,7 +134,7 @@ export async function recordResult(db: Db, caller: Caller, id: number, input: Re
     const round = await loadRound(tx, user, id);
     const [village] = (await repo.villagesOf(tx, user.scope, [id])).filter((v) => v.organizationId === input.organizationId);
     if (!village) throw invalid('organizationId', '该村不在本次检查范围内或无权查看');
-    if (!canInspect(user)) throw forbidden('只有检查组(纪委、民政检查员)和镇党委管理员可以记录检查结果');
+    if (!can(user, 'inspection.inspect')) throw forbidden('只有检查组(纪委、民政检查员)和镇党委管理员可以记录检查结果');
     await repo.lockRound(tx, id);
     if (round.status === 'closed') throw new AppError('CONFLICT', '该检查已结束,不能再记录结果');
     const item = itemsOf(round).find((i) => i.key === input.itemKey);
@@ -180,9 +173,9 @@ export async function recordResult(db: Db, caller: Caller, id: number, input: Re
         await repo.updateRectification(tx, rect.id, { ...fields, dueOn: input.dueOn ?? undefined });
       }
     }
-    await audit(tx, caller, 'inspection.result.record', 'inspection_round', id, {
+    await audit(tx, caller, { action: 'inspection.result.record', objectType: 'inspection_round', objectId: id, detail: {
       resultId, organizationId: village.organizationId, itemKey: item.key, outcome: input.outcome, rectificationId,
-    });
+    } });
     return getRound(tx, user, id);
   });
 }
@@ -192,13 +185,13 @@ export async function addResultPhoto(db: Db, caller: Caller, id: number, resultI
   const round = await loadRound(db, user, id);
   const [result] = await repo.resultsOf(db, user.scope, [id], resultId);
   if (!result) throw notFound('检查结果');
-  if (!canInspect(user)) throw forbidden('只有检查组和镇党委管理员可以上传检查照片');
+  if (!can(user, 'inspection.inspect')) throw forbidden('只有检查组和镇党委管理员可以上传检查照片');
   if (round.status === 'closed') throw new AppError('CONFLICT', '该检查已结束,不能再上传照片');
   // Read only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
   const photo = await storedPhoto(await read());
   return db.transaction(async (tx) => {
     const fileId = await repo.insertFile(tx, { tenantId: user.tenantId, resultId, ...photo, uploadedBy: user.id });
-    await audit(tx, caller, 'inspection.result.photo', 'inspection_round', id, { resultId, fileId, size: photo.size, outcome: result.outcome });
+    await audit(tx, caller, { action: 'inspection.result.photo', objectType: 'inspection_round', objectId: id, detail: { resultId, fileId, size: photo.size, outcome: result.outcome } });
     return getRound(tx, user, id);
   });
 }

@@ -2,7 +2,7 @@
 import type { Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { todayInShanghai } from '../../lib/time.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import type { AuthUser } from '../../lib/access/index.js';
 import { addDays } from '../members/rules/dates.js';
 import { settingValues } from '../settings/service.js';
 import * as repo from './repository.js';

@@ -2,7 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { MemberProfile } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { members, membershipEvents, organizations, persons } from '../../db/schema/index.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import type { AuthUser } from '../../lib/access/index.js';
 import type { SealedPerson } from './profile.js';
 import type { deriveMembership } from './rules/membership-status.js';
 

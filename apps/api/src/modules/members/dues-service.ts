@@ -6,13 +6,12 @@ import { duesBases, duesPayments } from '../../db/schema/index.js';
 import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
 import { monthFromIndex, monthIndex } from './rules/dates.js';
 import { backPaymentAllowed, computeMonthlyDues, consecutiveUnpaidUpTo, duesReviewWarning, monthsBetween, type DuesCategory } from './rules/dues.js';
-import { canManage, loadMember, type Caller } from './service.js';
+import { loadMember } from './service.js';
 
 type Basis = typeof duesBases.$inferSelect;
 type Payment = typeof duesPayments.$inferSelect;
@@ -90,7 +89,7 @@ export async function getMemberDues(db: DbOrTx, user: AuthUser, id: number, year
 export async function setDuesBasis(db: Db, { user, ip }: Caller, id: number, input: DuesBasis): Promise<MemberDues> {
   return db.transaction(async (tx) => {
     const row = await loadMember(tx, user, id);
-    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以设置党费标准');
+    if (!can(user, 'members.manage', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以设置党费标准');
     if (input.reduction && !input.approvalNote) throw invalid('approvalNote', '少交或免交党费须经上一级党委批准,请填写批准文件或说明');
     try {
       computeMonthlyDues({ category: input.category, baseFen: input.baseFen ?? undefined, farmerFen: 20, reduction: input.reduction ?? undefined });
@@ -104,7 +103,7 @@ export async function setDuesBasis(db: Db, { user, ip }: Caller, id: number, inp
     };
     await tx.insert(duesBases).values(values).onConflictDoUpdate({ target: [duesBases.memberId, duesBases.effectiveFrom], set: values });
     // Amounts are personal income data: the audit keeps what changed, not the figures.
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'dues.basis', objectType: 'member', objectId: id, result: 'ok', detail: { effectiveFrom: input.effectiveFrom, category: input.category, reduction: input.reduction?.kind ?? null } });
+    await audit(tx, { user, ip }, { action: 'dues.basis', objectType: 'member', objectId: id, detail: { effectiveFrom: input.effectiveFrom, category: input.category, reduction: input.reduction?.kind ?? null } });
     return getMemberDues(tx, user, id);
   });
 }
@@ -112,7 +111,7 @@ export async function setDuesBasis(db: Db, { user, ip }: Caller, id: number, inp
 export async function recordPayment(db: Db, { user, ip }: Caller, id: number, input: z.infer<typeof DuesPaymentSchema>): Promise<MemberDues> {
   return db.transaction(async (tx) => {
     const row = await loadMember(tx, user, id);
-    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记党费');
+    if (!can(user, 'members.manage', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记党费');
     const today = todayInShanghai();
     const current = today.slice(0, 7);
     if (input.paidOn > today) throw invalid('paidOn', '交纳日期不能晚于今天');
@@ -131,7 +130,7 @@ export async function recordPayment(db: Db, { user, ip }: Caller, id: number, in
       tenantId: user.tenantId, memberId: id, month, amountFen: (byMonth.get(month) as { dueFen: number }).dueFen,
       paidOn: input.paidOn, paidBy: input.paidBy ?? null, recordedBy: user.id,
     })));
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'dues.payment', objectType: 'member', objectId: id, result: 'ok', detail: { months: input.months, proxy: !!input.paidBy } });
+    await audit(tx, { user, ip }, { action: 'dues.payment', objectType: 'member', objectId: id, detail: { months: input.months, proxy: !!input.paidBy } });
     return getMemberDues(tx, user, id);
   });
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { membershipEvents } from '../../db/schema/index.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import type { AuthUser } from '../../lib/access/index.js';
 import * as repo from './repository.js';
 import { deriveMembership, type MembershipEventKind } from './rules/membership-status.js';
 

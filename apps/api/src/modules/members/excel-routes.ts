@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ImportReportSchema, MemberExportPreviewSchema, MemberExportQuerySchema } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
-import { currentUser } from '../../plugins/auth.js';
+import { currentUser, callerOf } from '../../plugins/auth.js';
 import { buildImportTemplate } from './excel/template.js';
 import { exportRoster, previewExport } from './export-service.js';
 import { importRoster } from './import-service.js';
@@ -24,7 +24,7 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/members/import', {
     schema: { tags, summary: '导入党员名册(先试运行,再正式导入)', querystring: ImportQuerySchema, response: { 200: ImportReportSchema } },
-  }, async (request) => importRoster(app.db, { user: currentUser(request), ip: request.ip, cipher: app.cipher }, {
+  }, async (request) => importRoster(app.db, callerOf(request), {
     orgId: request.query.orgId,
     dryRun: request.query.dryRun,
     // Read only after the scope check, so an out-of-scope id answers 404 whatever was sent.
@@ -43,7 +43,7 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/members/export', {
     schema: { tags, summary: '导出党员名册(xlsx,记入审计;完整号码超过审批人数须先申请,masked=true 导出脱敏名册;每人每日限次)', querystring: MemberExportQuerySchema },
   }, async (request, reply) => {
-    const { file, filename } = await exportRoster(app.db, { user: currentUser(request), ip: request.ip, cipher: app.cipher, sessionId: request.sessionId }, request.query);
+    const { file, filename } = await exportRoster(app.db, callerOf(request), request.query);
     return reply.type(XLSX).header('content-disposition', attachment(filename)).send(file);
   });
 };

@@ -7,9 +7,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { memberExportRequests, organizations, users } from '../../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { exportLimits, exportRoster, notifyTownAdmins, selectExportRows } from './export-service.js';
-import type { Caller } from './service.js';
 
 /**
  * 名册导出申请 (安全测试清单第27项): full ID numbers and phones of more than export.approvalThreshold members
@@ -19,17 +18,13 @@ import type { Caller } from './service.js';
 export const APPROVAL_VALID_HOURS = 24;
 
 type Row = typeof memberExportRequests.$inferSelect;
-const isTownAdmin = (user: AuthUser) => user.roles.includes('town_admin');
 const WEB_PAGE = '/members/exports';
-
-const audit = (db: DbOrTx, { user, ip }: Caller, action: string, id: number, detail: Record<string, unknown>) =>
-  recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action, objectType: 'member_export_request', objectId: id, result: 'ok', detail });
 
 /** A request the user may see (their own; every one of the tenant for a town admin), or 404. */
 async function loadRequest(db: DbOrTx, user: AuthUser, id: number, lock = false): Promise<Row> {
   const q = db.select().from(memberExportRequests).where(and(eq(memberExportRequests.id, id), eq(memberExportRequests.tenantId, user.tenantId))).limit(1);
   const [row] = lock ? await q.for('update') : await q;
-  if (!row || (row.requestedBy !== user.id && !isTownAdmin(user))) throw notFound('导出申请');
+  if (!row || (row.requestedBy !== user.id && !can(user, 'members.reviewExports'))) throw notFound('导出申请');
   return row;
 }
 
@@ -53,7 +48,7 @@ async function present(db: DbOrTx, user: AuthUser, rows: Row[]): Promise<MemberE
       requestedBy: r.requestedBy, requestedByName: names.get(r.requestedBy) ?? '', createdAt: r.createdAt.toISOString(),
       decidedByName: r.decidedBy ? names.get(r.decidedBy) ?? null : null, decidedAt: r.decidedAt?.toISOString() ?? null, decisionNote: r.decisionNote,
       approvedUntil: r.approvedUntil?.toISOString() ?? null, downloadedAt: r.downloadedAt?.toISOString() ?? null, expired: expired(r, now),
-      can: { decide: r.status === 'pending' && isTownAdmin(user) && !own, download: own && r.status === 'approved' && !expired(r, now) },
+      can: { decide: r.status === 'pending' && can(user, 'members.reviewExports') && !own, download: own && r.status === 'approved' && !expired(r, now) },
     };
   });
 }
@@ -61,7 +56,7 @@ async function present(db: DbOrTx, user: AuthUser, rows: Row[]): Promise<MemberE
 /** The requester's own requests; a town admin sees every request of the tenant. Newest first. */
 export async function listExportRequests(db: Db, user: AuthUser): Promise<MemberExportRequestList> {
   const rows = await db.select().from(memberExportRequests).where(and(
-    eq(memberExportRequests.tenantId, user.tenantId), isTownAdmin(user) ? undefined : eq(memberExportRequests.requestedBy, user.id),
+    eq(memberExportRequests.tenantId, user.tenantId), can(user, 'members.reviewExports') ? undefined : eq(memberExportRequests.requestedBy, user.id),
   )).orderBy(desc(memberExportRequests.createdAt), desc(memberExportRequests.id)).limit(200);
   return { items: await present(db, user, rows) };
 }
@@ -79,7 +74,7 @@ export async function createExportRequest(db: Db, caller: Caller, body: CreateMe
     const [created] = await tx.insert(memberExportRequests).values({
       tenantId: user.tenantId, requestedBy: user.id, query, reason: body.reason, rowCount: rows.length,
     }).returning();
-    await audit(tx, caller, 'member.export.request', created.id, { rows: rows.length, query, reason: body.reason });
+    await audit(tx, caller, { action: 'member.export.request', objectType: 'member_export_request', objectId: created.id, detail: { rows: rows.length, query, reason: body.reason } });
     await notifyTownAdmins(tx, user, {
       kind: 'export.request', title: '名册导出申请待审批', link: WEB_PAGE, dedupeKey: `export-request:${created.id}`,
       body: `${user.displayName}申请导出${under?.name ?? '其管理范围的'}完整党员名册(${rows.length}人,含完整身份证号和手机号),原因:${body.reason}`,
@@ -93,7 +88,7 @@ export async function decideExportRequest(db: Db, caller: Caller, id: number, de
   const { user } = caller;
   const row = await db.transaction(async (tx) => {
     const current = await loadRequest(tx, user, id, true);
-    if (!isTownAdmin(user)) throw forbidden('只有镇党委管理员可以审批导出申请');
+    if (!can(user, 'members.reviewExports')) throw forbidden('只有镇党委管理员可以审批导出申请');
     if (current.requestedBy === user.id) throw forbidden('不能审批自己的导出申请');
     if (current.status !== 'pending') throw new AppError('CONFLICT', '该导出申请已审批,不能重复审批');
     const now = new Date();
@@ -102,7 +97,7 @@ export async function decideExportRequest(db: Db, caller: Caller, id: number, de
       status: approve ? 'approved' : 'rejected', decidedBy: user.id, decidedAt: now, decisionNote: body.note ?? null,
       approvedUntil: approve ? new Date(now.getTime() + APPROVAL_VALID_HOURS * 3600_000) : null,
     }).where(eq(memberExportRequests.id, id)).returning();
-    await audit(tx, caller, `member.export.${decision}`, id, { requestedBy: current.requestedBy, rows: current.rowCount, note: body.note ?? null });
+    await audit(tx, caller, { action: `member.export.${decision}`, objectType: 'member_export_request', objectId: id, detail: { requestedBy: current.requestedBy, rows: current.rowCount, note: body.note ?? null } });
     return updated;
   });
   return (await present(db, user, [row]))[0];

@@ -8,13 +8,12 @@ import { auditEvents, notifications, users } from '../../db/schema/index.js';
 import { isPathInScope } from '../../db/scope.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/service.js';
 import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/service.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
 import * as repo from './repository.js';
-import { canManage, toMember, type Caller } from './service.js';
+import { toMember } from './service.js';
 
 /** A single export is bounded: a town has a few thousand members; anything larger is a mistake or a leak. */
 export const MAX_EXPORT_ROWS = 10_000;
@@ -41,7 +40,7 @@ export async function selectExportRows(db: DbOrTx, user: AuthUser, raw: MemberLi
   if (isSelfOnly(user)) filter.personId = user.personId ?? -1;
   const rows = await repo.listAll(db, user.scope, filter, MAX_EXPORT_ROWS + 1);
   if (rows.length > MAX_EXPORT_ROWS) throw new AppError('VALIDATION', `导出超过${MAX_EXPORT_ROWS}人,请缩小范围后分批导出`);
-  const full = rows.length > 0 && rows.every((r) => canManage(user, r.organizationPath));
+  const full = rows.length > 0 && rows.every((r) => can(user, 'members.manage', r.organizationPath));
   return { query, under, rows, full };
 }
 
@@ -90,7 +89,7 @@ export interface ExportApproval { requestId: number; approvedBy: string }
 export async function exportRoster(db: Db, caller: Caller, { masked = false, ...list }: ExportQuery, approval?: ExportApproval): Promise<{ file: Buffer; filename: string }> {
   const { user, ip, cipher } = caller;
   const refuse = async (detail: Record<string, unknown>, message: string, code: 'CONFLICT' | 'STEP_UP_REQUIRED' = 'CONFLICT'): Promise<never> => {
-    await recordAudit(db, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.export', objectType: 'organization', objectId: Number(list.orgId) || null, result: 'denied', detail });
+    await audit(db, { user, ip }, { action: 'member.export', objectType: 'organization', objectId: Number(list.orgId) || null, result: 'denied', detail });
     throw new AppError(code, message);
   };
   type Refusal = { refused: 'daily_quota' | 'approval_required' | 'step_up_required'; quota: number; threshold: number; rows: number };
@@ -126,7 +125,7 @@ export async function exportRoster(db: Db, caller: Caller, { masked = false, ...
     const detail: Record<string, unknown> = { rows: rows.length, fullNumbers: full, filter: query.filter };
     if (masked) detail.masked = true;
     if (approval) Object.assign(detail, approval);
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.export', objectType: 'organization', objectId: under?.id ?? null, result: 'ok', detail });
+    await audit(tx, { user, ip }, { action: 'member.export', objectType: 'organization', objectId: under?.id ?? null, detail });
     return { file, filename: `${title}-${today}.xlsx` };
   });
   if (!('refused' in outcome)) return outcome;

@@ -4,13 +4,12 @@ import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
 import { parseRoster, type ParsedRow } from './excel/parse-roster.js';
 import { checkMembershipDates, sealPerson, type SealedPerson } from './profile.js';
 import * as repo from './repository.js';
 import * as bulk from './bulk-repository.js';
 import { deriveMembership } from './rules/membership-status.js';
-import { canManage, type Caller } from './service.js';
+import { can, audit, type Caller } from '../../lib/access/index.js';
 
 /** The Chinese column name a server-side problem belongs to, for the row report. */
 const COLUMN_OF: Record<string, string> = {
@@ -36,7 +35,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
   const { user, ip, cipher } = caller;
   const root = await repo.findActiveOrganization(db, user.tenantId, options.orgId);
   if (!root || !isPathInScope(root.path, user.scope)) throw notFound('组织');
-  if (!canManage(user, root.path)) throw forbidden('只有镇党委管理员和本支部书记可以导入党员');
+  if (!can(user, 'members.manage', root.path)) throw forbidden('只有镇党委管理员和本支部书记可以导入党员');
   let parsed;
   try {
     parsed = await parseRoster(await options.file());
@@ -109,7 +108,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     for (const p of plans.filter((x) => x.status === 'update')) {
       await bulk.updateImported(tx, p.existing as { personId: number; memberId: number }, p.changes as ReturnType<typeof bulk.importChanges>);
     }
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.import', objectType: 'organization', objectId: root.id, result: 'ok', detail: { created: report.created, updated: report.updated, invalid: report.invalid } });
+    await audit(tx, { user, ip }, { action: 'member.import', objectType: 'organization', objectId: root.id, detail: { created: report.created, updated: report.updated, invalid: report.invalid } });
   });
   // A large import changes the tables' shape; refresh the planner's statistics for the roster queries.
   if (report.created > 500) await db.execute(sql`analyze persons, members, membership_events`);

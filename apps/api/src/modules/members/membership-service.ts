@@ -3,11 +3,11 @@ import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as repo from './repository.js';
 import { validateEventSequence } from './rules/membership-status.js';
-import { canManage, getMember, loadMember, type Caller } from './service.js';
+import { getMember, loadMember } from './service.js';
+import { can, audit, type Caller } from '../../lib/access/index.js';
 
 /**
  * Record one 党籍 event. A transfer to another branch of this deployment moves the member (both branches
@@ -16,14 +16,14 @@ import { canManage, getMember, loadMember, type Caller } from './service.js';
 export async function recordEvent(db: Db, { user, ip }: Caller, id: number, input: RecordEvent) {
   return db.transaction(async (tx) => {
     const row = await loadMember(tx, user, id);
-    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录党籍变动');
+    if (!can(user, 'members.manage', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录党籍变动');
     const today = todayInShanghai();
     const problem = validateEventSequence(await eventsOf(tx, id), { kind: input.kind, occurredOn: input.occurredOn }, today);
     if (problem) throw invalid('occurredOn', problem);
     const base = { tenantId: user.tenantId, memberId: id, recordedBy: user.id, occurredOn: input.occurredOn, reason: input.reason ?? null };
     if (input.kind === 'transferred_out' && input.toOrganizationId) {
       // Moving a member into another branch changes that branch's roster too: the town's 组织委员 does it.
-      if (!user.roles.includes('town_admin')) throw forbidden('本镇党支部之间的组织关系转接由镇党委办理;支部书记可记录转往本镇以外');
+      if (!can(user, 'members.transferInTown')) throw forbidden('本镇党支部之间的组织关系转接由镇党委办理;支部书记可记录转往本镇以外');
       const target = await repo.findActiveOrganization(tx, user.tenantId, input.toOrganizationId);
       if (!target || target.kind !== 'branch') throw invalid('toOrganizationId', '转入组织应为本镇一个正常的党支部');
       if (target.id === row.organizationId) throw invalid('toOrganizationId', '转入组织与当前所在党支部相同');
@@ -35,7 +35,7 @@ export async function recordEvent(db: Db, { user, ip }: Caller, id: number, inpu
       await repo.insertEvents(tx, [{ ...base, kind: input.kind, fromOrganizationId: row.organizationId }]);
     }
     await refreshMembershipCache(tx, id, today);
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: `member.event.${input.kind}`, objectType: 'member', objectId: id, result: 'ok', detail: { occurredOn: input.occurredOn, toOrganizationId: input.toOrganizationId ?? null } });
+    await audit(tx, { user, ip }, { action: `member.event.${input.kind}`, objectType: 'member', objectId: id, detail: { occurredOn: input.occurredOn, toOrganizationId: input.toOrganizationId ?? null } });
     // After a transfer the member may have left this user's scope; answer with what they still may see.
     const stillVisible = await repo.findById(tx, user.scope, id);
     if (!stillVisible || !isPathInScope(stillVisible.organizationPath, user.scope)) return null;

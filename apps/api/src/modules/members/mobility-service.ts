@@ -4,8 +4,7 @@ import type { CreateFlowSchema, CreateLetterSchema, FlowContactSchema, Task } fr
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValue } from '../settings/service.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as mobility from './mobility-repository.js';
@@ -13,7 +12,7 @@ import * as repo from './repository.js';
 import { addDays } from './rules/dates.js';
 import { mobileMemberWarnings, letterWarnings } from './rules/flow-rules.js';
 import { validateEventSequence } from './rules/membership-status.js';
-import { canManage, loadMember, type Caller } from './service.js';
+import { loadMember } from './service.js';
 
 type CreateFlow = z.infer<typeof CreateFlowSchema>;
 type FlowContact = z.infer<typeof FlowContactSchema>;
@@ -29,7 +28,7 @@ async function flowSettings(db: DbOrTx, tenantId: number) {
 /** Load a member the caller may manage, or answer 404 (out of scope) / 403 (in scope, read-only role). */
 async function managed(db: DbOrTx, user: AuthUser, id: number) {
   const row = await loadMember(db, user, id);
-  if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以办理');
+  if (!can(user, 'members.manage', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以办理');
   return row;
 }
 
@@ -68,7 +67,7 @@ export async function startFlow(db: Db, { user, ip }: Caller, id: number, input:
     if (await mobility.openFlow(tx, id)) throw new AppError('CONFLICT', '该党员已有未结束的流动登记,请先结束后再登记');
     const flowId = await mobility.insertFlow(tx, { tenantId: user.tenantId, memberId: id, ...input });
     await addEvent(tx, user, id, row.organizationId, input.direction === 'outflow' ? 'flowed_out' : 'flowed_in', input.startedOn, input.destination, 'startedOn');
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.flow.start', objectType: 'member', objectId: id, result: 'ok', detail: { flowId } });
+    await audit(tx, { user, ip }, { action: 'member.flow.start', objectType: 'member', objectId: id, detail: { flowId } });
   });
   return getMobility(db, user, id);
 }
@@ -80,7 +79,7 @@ export async function recordContact(db: Db, { user, ip }: Caller, id: number, fl
     if (!flow) throw notFound('流动登记');
     if (input.contactedOn < flow.startedOn || input.contactedOn > todayInShanghai()) throw invalid('contactedOn', '联系日期应在流动开始之后、今天之前');
     await mobility.insertContact(tx, { tenantId: user.tenantId, flowId, ...input, recordedBy: user.id });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.flow.contact', objectType: 'member', objectId: id, result: 'ok', detail: { flowId, method: input.method } });
+    await audit(tx, { user, ip }, { action: 'member.flow.contact', objectType: 'member', objectId: id, detail: { flowId, method: input.method } });
   });
   return getMobility(db, user, id);
 }
@@ -94,7 +93,7 @@ export async function endFlow(db: Db, { user, ip }: Caller, id: number, flowId: 
     if (endedOn < flow.startedOn) throw invalid('endedOn', '结束日期不能早于流动开始日期');
     await mobility.endFlow(tx, flowId, endedOn);
     await addEvent(tx, user, id, row.organizationId, 'flow_ended', endedOn, null, 'endedOn');
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.flow.end', objectType: 'member', objectId: id, result: 'ok', detail: { flowId } });
+    await audit(tx, { user, ip }, { action: 'member.flow.end', objectType: 'member', objectId: id, detail: { flowId } });
   });
   return getMobility(db, user, id);
 }
@@ -107,7 +106,7 @@ export async function issueLetter(db: Db, { user, ip }: Caller, id: number, inpu
     const validDays = input.validDays ?? (await settingValue(tx, user.tenantId, 'transfer.letterValidDays'));
     await mobility.insertLetter(tx, { tenantId: user.tenantId, memberId: id, letterNo: input.letterNo, destination: input.destination, issuedOn: input.issuedOn, validDays, recordedBy: user.id });
     await addEvent(tx, user, id, row.organizationId, 'transferred_out', input.issuedOn, `开具介绍信 ${input.letterNo},转往${input.destination}`, 'issuedOn');
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.letter.issue', objectType: 'member', objectId: id, result: 'ok', detail: { letterNo: input.letterNo } });
+    await audit(tx, { user, ip }, { action: 'member.letter.issue', objectType: 'member', objectId: id, detail: { letterNo: input.letterNo } });
   });
   return getMobility(db, user, id);
 }
@@ -119,7 +118,7 @@ export async function returnReceipt(db: Db, { user, ip }: Caller, id: number, le
     if (!letter) throw notFound('介绍信');
     if (receiptReturnedOn < letter.issuedOn) throw invalid('receiptReturnedOn', '回执日期不能早于开具日期');
     await mobility.setReceipt(tx, letterId, receiptReturnedOn);
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.letter.receipt', objectType: 'member', objectId: id, result: 'ok', detail: { letterId } });
+    await audit(tx, { user, ip }, { action: 'member.letter.receipt', objectType: 'member', objectId: id, detail: { letterId } });
   });
   return getMobility(db, user, id);
 }

@@ -3,13 +3,12 @@ import {
   BranchCompletenessSchema, CompletenessQuerySchema, CreateMemberSchema, IdParamSchema, MemberDetailSchema, MemberListQuerySchema, MemberListSchema, RecordEventResultSchema,
   RecordEventSchema, RevealBodySchema, RevealResultSchema, UpdateMemberSchema,
 } from '@dj/contracts';
-import { currentUser } from '../../plugins/auth.js';
+import { currentUser, callerOf } from '../../plugins/auth.js';
 import { recordEvent } from './membership-service.js';
 import * as service from './service.js';
 
 export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['members'];
-  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip, cipher: app.cipher, sessionId: request.sessionId });
 
   app.get('/api/members', {
     schema: { tags, summary: '党员名册(分页,身份证号与电话已脱敏)', querystring: MemberListQuerySchema, response: { 200: MemberListSchema } },
@@ -17,7 +16,7 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/api/members', {
     schema: { tags, summary: '登记党员', body: CreateMemberSchema, response: { 201: MemberDetailSchema } },
-  }, async (request, reply) => reply.code(201).send(await service.createMember(app.db, caller(request), request.body)));
+  }, async (request, reply) => reply.code(201).send(await service.createMember(app.db, callerOf(request), request.body)));
 
   app.get('/api/members/completeness', {
     schema: { tags, summary: '各党支部党员信息完整度', querystring: CompletenessQuerySchema, response: { 200: BranchCompletenessSchema } },
@@ -29,13 +28,13 @@ export const memberRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch('/api/members/:id', {
     schema: { tags, summary: '修改党员信息', params: IdParamSchema, body: UpdateMemberSchema, response: { 200: MemberDetailSchema } },
-  }, async (request) => service.updateMember(app.db, caller(request), request.params.id, request.body));
+  }, async (request) => service.updateMember(app.db, callerOf(request), request.params.id, request.body));
 
   app.post('/api/members/:id/reveal', {
     schema: { tags, summary: '查看完整身份证号或电话(需说明原因,记入审计)', params: IdParamSchema, body: RevealBodySchema, response: { 200: RevealResultSchema } },
-  }, async (request) => service.revealField(app.db, caller(request), request.params.id, request.body));
+  }, async (request) => service.revealField(app.db, callerOf(request), request.params.id, request.body));
 
   app.post('/api/members/:id/events', {
     schema: { tags, summary: '记录党籍变动(转正、转接、流动、停止/恢复党籍、出党)', params: IdParamSchema, body: RecordEventSchema, response: { 200: RecordEventResultSchema } },
-  }, async (request) => ({ member: await recordEvent(app.db, caller(request), request.params.id, request.body) }));
+  }, async (request) => ({ member: await recordEvent(app.db, callerOf(request), request.params.id, request.body) }));
 };

@@ -6,8 +6,7 @@ import { isPathInScope } from '../../db/scope.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
@@ -16,11 +15,6 @@ import { addMonths } from './rules/dates.js';
 import { settingValue } from '../settings/service.js';
 import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/service.js';
 
-export interface Caller {
-  user: AuthUser; ip: string; cipher: FieldCipher;
-  /** The caller's session: full numbers need it stepped up (安全测试清单第26项); without one they are refused. */
-  sessionId?: string | null;
-}
 type Row = repo.MemberRow;
 type CreateMember = z.infer<typeof CreateMemberSchema>;
 
@@ -28,11 +22,6 @@ const rejected = (problems: FieldProblem[]) =>
   new AppError('VALIDATION', problems.map((p) => p.message).join(';'), problems);
 
 
-/** Town admins and the member's own branch secretary manage the record and may reveal personal numbers. */
-export function canManage(user: AuthUser, organizationPath: string): boolean {
-  if (!isPathInScope(organizationPath, user.scope)) return false;
-  return user.roles.includes('town_admin') || user.roles.includes('branch_secretary');
-}
 
 export function toMember(row: Row, today = todayInShanghai()): Member {
   return {
@@ -76,7 +65,7 @@ export async function listMembers(db: Db, user: AuthUser, raw: MemberListQuery, 
 export async function getMember(db: DbOrTx, user: AuthUser, id: number): Promise<MemberDetail> {
   const row = await loadMember(db, user, id);
   const events = await repo.listEvents(db, id);
-  const manage = canManage(user, row.organizationPath);
+  const manage = can(user, 'members.manage', row.organizationPath);
   return {
     ...toMember(row),
     events: events.map((e) => ({ ...e, kind: e.kind as MemberDetail['events'][number]['kind'] })),
@@ -101,7 +90,7 @@ export async function createMember(db: Db, caller: Caller, input: CreateMember):
   const { user, ip, cipher } = caller;
   return db.transaction(async (tx) => {
     const branch = await resolvePlacement(tx, user, input.organizationId, input.groupId);
-    if (!canManage(user, branch.path)) throw forbidden('只有镇党委管理员和本支部书记可以登记党员');
+    if (!can(user, 'members.manage', branch.path)) throw forbidden('只有镇党委管理员和本支部书记可以登记党员');
     const today = todayInShanghai();
     const sealed = sealPerson(cipher, input);
     const problems = [...(sealed.ok ? [] : sealed.problems), ...checkMembershipDates(input, today)];
@@ -117,7 +106,7 @@ export async function createMember(db: Db, caller: Caller, input: CreateMember):
     });
     await repo.insertEvents(tx, initialEvents(user, id, branch.id, input.joinedAt, input.confirmedAt ?? null));
     await refreshMembershipCache(tx, id, today);
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.create', objectType: 'member', objectId: id, result: 'ok', detail: { organizationId: branch.id } });
+    await audit(tx, { user, ip }, { action: 'member.create', objectType: 'member', objectId: id, detail: { organizationId: branch.id } });
     return getMember(tx, user, id);
   });
 }
@@ -126,7 +115,7 @@ export async function updateMember(db: Db, caller: Caller, id: number, input: Up
   const { user, ip, cipher } = caller;
   return db.transaction(async (tx) => {
     const row = await loadMember(tx, user, id);
-    if (!canManage(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以修改党员信息');
+    if (!can(user, 'members.manage', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以修改党员信息');
     if (input.groupId !== undefined) await resolvePlacement(tx, user, row.organizationId, input.groupId);
     const sealedNow = await repo.findSealed(tx, row.personId);
     const merged = {
@@ -154,30 +143,30 @@ export async function updateMember(db: Db, caller: Caller, id: number, input: Up
       ...(input.isHardship !== undefined ? { isHardship: input.isHardship } : {}),
     });
     // Field names only: the audit trail must not become a second copy of personal data.
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.update', objectType: 'member', objectId: id, result: 'ok', detail: { fields: Object.keys(input) } });
+    await audit(tx, { user, ip }, { action: 'member.update', objectType: 'member', objectId: id, detail: { fields: Object.keys(input) } });
     return getMember(tx, user, id);
   });
 }
 
 /** Showing a full 身份证号 or phone is a deliberate, reasoned and audited act. */
 export async function revealField(db: Db, caller: Caller, id: number, body: { field: 'idNumber' | 'phone'; reason: string }) {
-  const { user, ip, cipher } = caller;
-  const audit = { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.reveal', objectType: 'member', objectId: id } as const;
+  const { user, cipher } = caller;
+  const reveal = { action: 'member.reveal', objectType: 'member', objectId: id } as const;
   const row = await loadMember(db, user, id);
-  if (!canManage(user, row.organizationPath)) {
+  if (!can(user, 'members.manage', row.organizationPath)) {
     // Its own transaction: the refusal is recorded even though the request fails.
-    await recordAudit(db, { ...audit, result: 'denied', detail: { field: body.field } });
+    await audit(db, caller, { ...reveal, result: 'denied', detail: { field: body.field } });
     throw forbidden('只有镇党委管理员和本支部书记可以查看完整号码');
   }
   // Step-up (安全测试清单第26项): scope and role first, then this session must have re-entered its password lately.
   if (!await isSteppedUp(db, user, caller.sessionId)) {
-    await recordAudit(db, { ...audit, result: 'denied', detail: { field: body.field, reason: 'step_up_required' } });
+    await audit(db, caller, { ...reveal, result: 'denied', detail: { field: body.field, reason: 'step_up_required' } });
     throw new AppError('STEP_UP_REQUIRED', STEP_UP_REVEAL_MESSAGE);
   }
   return db.transaction(async (tx) => {
     const sealed = await repo.findSealed(tx, row.personId);
     const enc = body.field === 'idNumber' ? sealed.idNumberEnc : sealed.phoneEnc;
-    await recordAudit(tx, { ...audit, result: 'ok', detail: { field: body.field, reason: body.reason } });
+    await audit(tx, caller, { ...reveal, detail: { field: body.field, reason: body.reason } });
     return { field: body.field, value: enc ? cipher.decrypt(enc) : null };
   });
 }

@@ -1,7 +1,7 @@
 import type { NotificationList, OutboxEntry } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { forbidden, notFound } from '../../lib/errors.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { requirePermission, type AuthUser } from '../../lib/access/index.js';
 import * as repo from './repository.js';
 
 const LIST_LIMIT = 50;
@@ -30,7 +30,7 @@ export async function readAllNotifications(db: Db, user: AuthUser): Promise<{ up
 
 /** The SMS send log of the town, for the town admin: masked recipients, never the number or its ciphertext. */
 export async function listOutbox(db: Db, user: AuthUser, status?: 'pending' | 'sent' | 'failed'): Promise<{ items: OutboxEntry[] }> {
-  if (!user.roles.includes('town_admin')) throw forbidden('只有镇党委管理员可以查看短信发送记录');
+  requirePermission(user, 'notifications.readLog');
   const rows = await repo.listOutbox(db, user.tenantId, status);
   return {
     items: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString(), sentAt: r.sentAt?.toISOString() ?? null })),

@@ -3,7 +3,7 @@ import {
   CloseOrganizationSchema, CreateOrganizationSchema, IdParamSchema, OrganizationDetailSchema, OrganizationHistorySchema,
   OrganizationListQuerySchema, OrganizationListSchema, UpdateOrganizationSchema,
 } from '@dj/contracts';
-import { currentUser } from '../../plugins/auth.js';
+import { currentUser, callerOf } from '../../plugins/auth.js';
 import * as service from './service.js';
 
 export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -20,17 +20,17 @@ export const organizationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/api/organizations', {
     schema: { tags, summary: '新建组织', body: CreateOrganizationSchema, response: { 201: OrganizationDetailSchema } },
   }, async (request, reply) => {
-    const created = await service.createOrganization(app.db, { user: currentUser(request), ip: request.ip }, request.body);
+    const created = await service.createOrganization(app.db, callerOf(request), request.body);
     return reply.code(201).send(created);
   });
 
   app.patch('/api/organizations/:id', {
     schema: { tags, summary: '重命名、移动或修改组织', params: IdParamSchema, body: UpdateOrganizationSchema, response: { 200: OrganizationDetailSchema } },
-  }, async (request) => service.updateOrganization(app.db, { user: currentUser(request), ip: request.ip }, request.params.id, request.body));
+  }, async (request) => service.updateOrganization(app.db, callerOf(request), request.params.id, request.body));
 
   app.post('/api/organizations/:id/close', {
     schema: { tags, summary: '撤销组织', params: IdParamSchema, body: CloseOrganizationSchema, response: { 200: OrganizationDetailSchema } },
-  }, async (request) => service.closeOrganization(app.db, { user: currentUser(request), ip: request.ip }, request.params.id, request.body));
+  }, async (request) => service.closeOrganization(app.db, callerOf(request), request.params.id, request.body));
 
   app.get('/api/organizations/:id/history', {
     schema: { tags, summary: '组织变更记录', params: IdParamSchema, response: { 200: OrganizationHistorySchema } },

@@ -5,14 +5,12 @@ import { FIELD_LABELS, ORGANIZATION_KIND_LABELS } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { isPathBelowScopeRoot } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as repo from './repository.js';
 import { ALLOWED_PARENT_KINDS, structureWarnings } from './structure-rules.js';
 
 type Row = NonNullable<Awaited<ReturnType<typeof repo.findById>>>;
 
-export interface Caller { user: AuthUser; ip: string }
 
 function toOrganization(row: Row): Organization {
   return {
@@ -29,8 +27,8 @@ function toOrganization(row: Row): Organization {
  */
 export function permissionsFor(user: AuthUser, org: Row): OrganizationDetail['can'] {
   const active = org.status === 'active';
-  const isAdmin = user.roles.includes('town_admin');
-  const isSecretary = user.roles.includes('branch_secretary');
+  const isAdmin = can(user, 'organizations.manage');
+  const isSecretary = can(user, 'organizations.manageGroups');
   const belowRoot = isPathBelowScopeRoot(org.path, user.scope);
   const managesGroup = isSecretary && belowRoot && org.kind === 'group';
   return {
@@ -85,7 +83,7 @@ export async function createOrganization(db: Db, { user, ip }: Caller, input: Cr
   return db.transaction(async (tx) => {
     const parent = await load(tx, user, input.parentId);
     if (!permissionsFor(user, parent).createChild) throw forbidden('无权在该组织下新建组织');
-    if (!user.roles.includes('town_admin') && input.kind !== 'group') throw forbidden('支部书记只能在本支部下新建党小组');
+    if (!can(user, 'organizations.manage') && input.kind !== 'group') throw forbidden('支部书记只能在本支部下新建党小组');
     assertParentAccepts(parent, input.kind);
     if (input.isJoint && input.kind !== 'branch') throw invalid('isJoint', '只有党支部可以是联合党支部');
     await assertVillage(tx, user, input.villageId);
@@ -98,7 +96,7 @@ export async function createOrganization(db: Db, { user, ip }: Caller, input: Cr
     };
     await repo.insert(tx, values);
     await repo.insertHistory(tx, { tenantId: parent.tenantId, organizationId: id, action: 'create', userId: user.id, after: values });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'organization.create', objectType: 'organization', objectId: id, result: 'ok', detail: { name: input.name, kind: input.kind, parentId: parent.id } });
+    await audit(tx, { user, ip }, { action: 'organization.create', objectType: 'organization', objectId: id, detail: { name: input.name, kind: input.kind, parentId: parent.id } });
     return getOrganization(tx, user, id);
   });
 }
@@ -145,7 +143,7 @@ export async function updateOrganization(db: Db, { user, ip }: Caller, id: numbe
         before: { parentId: org.parentId, path: org.path }, after: { parentId: newParent.id, parentName: newParent.name, path: newPath },
       });
     }
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: newParent ? 'organization.move' : 'organization.update', objectType: 'organization', objectId: id, result: 'ok', detail: { changes, parentId: newParent?.id } });
+    await audit(tx, { user, ip }, { action: newParent ? 'organization.move' : 'organization.update', objectType: 'organization', objectId: id, detail: { changes, parentId: newParent?.id } });
     return getOrganization(tx, user, id);
   });
 }
@@ -161,7 +159,7 @@ export async function closeOrganization(db: Db, { user, ip }: Caller, id: number
     const closedAt = new Date();
     await repo.update(tx, id, { status: 'closed', closedAt });
     await repo.insertHistory(tx, { tenantId: org.tenantId, organizationId: id, action: 'close', userId: user.id, before: { status: 'active' }, after: { status: 'closed' }, note: input.reason });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'organization.close', objectType: 'organization', objectId: id, result: 'ok', detail: { reason: input.reason } });
+    await audit(tx, { user, ip }, { action: 'organization.close', objectType: 'organization', objectId: id, detail: { reason: input.reason } });
     return getOrganization(tx, user, id);
   });
 }

@@ -14,9 +14,9 @@ import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { audit, branchInScope, type Caller } from './access.js';
 import { getProcedure } from './four-two-service.js';
 import { listItems, listUses } from './micro-power-service.js';
+import { audit, loadBranchInScope, type Caller } from '../../lib/access/index.js';
 
 export interface GeneratedFile { filename: string; mime: string; data: Buffer }
 const MIME: Record<PositionsDocFormat, string> = {
@@ -100,7 +100,7 @@ export function microPowerLedgerModel(view: MicroPowerLedgerView, today: string)
 
 export async function microPowerLedger(db: Db, caller: Caller, orgId: number, year: number | undefined, format: PositionsDocFormat): Promise<GeneratedFile> {
   const { user } = caller;
-  const branch = await branchInScope(db, user, orgId);
+  const branch = await loadBranchInScope(db, user, orgId);
   // The ledger is a village's (the 清单 is adopted per village): a 机关 or 企业 branch answers like an unknown id.
   if (branch.villageId === null) throw notFound('党支部');
   const today = todayInShanghai();
@@ -114,7 +114,7 @@ export async function microPowerLedger(db: Db, caller: Caller, orgId: number, ye
     uses: usesOfYear(uses.filter((u) => u.organizationId === branch.id), y, today),
   };
   const data = await render(microPowerLedgerModel(view, today), format);
-  await audit(db, caller, 'micro_power.ledger.export', 'organization', branch.id, { format, year: y, items: view.items.length, uses: view.uses.length, bytes: data.length });
+  await audit(db, caller, { action: 'micro_power.ledger.export', objectType: 'organization', objectId: branch.id, detail: { format, year: y, items: view.items.length, uses: view.uses.length, bytes: data.length } });
   return { filename: `${safeName(branch.name)}-${y}年小微权力运行台账.${format}`, mime: MIME[format], data };
 }
 
@@ -174,6 +174,6 @@ export function fourTwoModel(p: FourTwoProcedure, today: string): DocModel {
 export async function fourTwoDocument(db: Db, caller: Caller, id: number, format: PositionsDocFormat): Promise<GeneratedFile> {
   const p = await getProcedure(db, caller.user, id);
   const data = await render(fourTwoModel(p, todayInShanghai()), format);
-  await audit(db, caller, 'four_two.document.export', 'four_two_procedure', id, { format, stages: p.stages.length, status: p.status, bytes: data.length });
+  await audit(db, caller, { action: 'four_two.document.export', objectType: 'four_two_procedure', objectId: id, detail: { format, stages: p.stages.length, status: p.status, bytes: data.length } });
   return { filename: `${safeName(p.title)}-四议两公开全程纪实.${format}`, mime: MIME[format], data };
 }

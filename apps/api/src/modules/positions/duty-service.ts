@@ -8,8 +8,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import type { AuthUser } from '../../plugins/auth.js';
-import { audit, branchInScope, canEdit, seesNothing, writableBranch, type Caller } from './access.js';
+import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as repo from './duty-repository.js';
 import { canDelete, canRecordPresence, monthRange, summarizeShifts } from './rules/duty.js';
 
@@ -17,7 +16,7 @@ const WRITE_DENIED = '只有镇党委管理员和本支部书记可以排班和�
 
 function toShift(row: repo.ShiftRow, user: AuthUser, today: string): DutyShift {
   const { organizationPath, recordedAt, ...rest } = row;
-  const edit = canEdit(user, organizationPath);
+  const edit = can(user, 'positions.edit', organizationPath);
   return {
     ...rest, recordedAt: recordedAt?.toISOString() ?? null, onDutyName: row.swappedWithName ?? row.personName,
     can: { edit, recordPresence: edit && canRecordPresence(row, today), delete: edit && canDelete(row, today) },
@@ -28,9 +27,9 @@ export async function listShifts(db: Db, user: AuthUser, raw: z.input<typeof Dut
   const query = DutyListQuerySchema.parse(raw);
   const today = todayInShanghai();
   const month = query.month ?? today.slice(0, 7);
-  const orgPath = query.orgId ? (await branchInScope(db, user, query.orgId)).path : undefined;
+  const orgPath = query.orgId ? (await loadBranchInScope(db, user, query.orgId)).path : undefined;
   const empty = { scheduled: 0, present: 0, absent: 0, excused: 0, unrecorded: 0 };
-  if (seesNothing(user)) return { month, items: [], summary: empty, byOrganization: [] };
+  if (isSelfOnly(user)) return { month, items: [], summary: empty, byOrganization: [] };
   const rows = await repo.listShifts(db, user.scope, { orgPath, ...monthRange(month) });
   const orgs = new Map<number, { name: string; rows: repo.ShiftRow[] }>();
   for (const r of rows) {
@@ -48,7 +47,7 @@ export async function createShifts(db: Db, caller: Caller, raw: z.input<typeof C
   const { user } = caller;
   const input = CreateDutyShiftsSchema.parse(raw);
   return db.transaction(async (tx) => {
-    const branch = await writableBranch(tx, user, input.organizationId, WRITE_DENIED);
+    const branch = await loadWritableBranch(tx, user, input.organizationId, 'positions.edit', WRITE_DENIED);
     const label = (s: { onDate: string; slot: keyof typeof DUTY_SLOT_LABELS; personName: string }) => `${s.onDate} ${DUTY_SLOT_LABELS[s.slot]} ${s.personName}`;
     const key = (s: { onDate: string; slot: string; personName: string }) => `${s.onDate}|${s.slot}|${s.personName}`;
     const seen = new Map<string, number>();
@@ -69,16 +68,16 @@ export async function createShifts(db: Db, caller: Caller, raw: z.input<typeof C
     const rows = await repo.insertShifts(tx, input.shifts.map((s) => ({
       tenantId: user.tenantId, organizationId: branch.id, onDate: s.onDate, slot: s.slot, personName: s.personName, memberId: s.memberId ?? null, createdBy: user.id,
     })));
-    await audit(tx, caller, 'duty_roster.create', 'organization', branch.id, { count: rows.length, ids: rows.map((r) => r.id) });
+    await audit(tx, caller, { action: 'duty_roster.create', objectType: 'organization', objectId: branch.id, detail: { count: rows.length, ids: rows.map((r) => r.id) } });
     const today = todayInShanghai();
     return { items: (await repo.listShifts(tx, user.scope, { ids: rows.map((r) => r.id) })).map((r) => toShift(r, user, today)) };
   });
 }
 
 async function writableShift(db: DbOrTx, user: AuthUser, id: number) {
-  const row = seesNothing(user) ? undefined : await repo.findShift(db, user.scope, id);
+  const row = isSelfOnly(user) ? undefined : await repo.findShift(db, user.scope, id);
   if (!row) throw notFound('值班记录');
-  if (!canEdit(user, row.organizationPath)) throw forbidden(WRITE_DENIED);
+  if (!can(user, 'positions.edit', row.organizationPath)) throw forbidden(WRITE_DENIED);
   return row;
 }
 
@@ -95,7 +94,7 @@ export async function swapShift(db: Db, caller: Caller, id: number, input: z.inf
     if (row.presence) throw new AppError('CONFLICT', '已登记在岗情况的班次不能再换班');
     if (input.swappedWithName === row.personName) throw invalid('swappedWithName', '替班人不能是原值班人本人');
     await repo.updateShift(tx, id, { swappedWithName: input.swappedWithName, swapReason: input.reason });
-    await audit(tx, caller, 'duty_roster.swap', 'duty_shift', id, { from: row.swappedWithName ?? row.personName, to: input.swappedWithName });
+    await audit(tx, caller, { action: 'duty_roster.swap', objectType: 'duty_shift', objectId: id, detail: { from: row.swappedWithName ?? row.personName, to: input.swappedWithName } });
     return reload(tx, user, id);
   });
 }
@@ -106,7 +105,7 @@ export async function recordPresence(db: Db, caller: Caller, id: number, input: 
     const row = await writableShift(tx, user, id);
     if (!canRecordPresence(row, todayInShanghai())) throw invalid('presence', `${row.onDate}尚未到来,不能提前登记在岗情况`);
     await repo.updateShift(tx, id, { presence: input.presence, presenceNote: input.note || null, recordedBy: user.id, recordedAt: new Date() });
-    await audit(tx, caller, 'duty_roster.presence', 'duty_shift', id, { from: row.presence, to: input.presence });
+    await audit(tx, caller, { action: 'duty_roster.presence', objectType: 'duty_shift', objectId: id, detail: { from: row.presence, to: input.presence } });
     return reload(tx, user, id);
   });
 }
@@ -117,7 +116,7 @@ export async function deleteShift(db: Db, caller: Caller, id: number) {
     const row = await writableShift(tx, user, id);
     if (!canDelete(row, todayInShanghai())) throw new AppError('CONFLICT', '只能删除今天以后、尚未登记在岗情况的班次;已过去的班次是值班记录,请登记在岗情况');
     await repo.deleteShift(tx, id);
-    await audit(tx, caller, 'duty_roster.delete', 'duty_shift', id, { organizationId: row.organizationId, onDate: row.onDate, slot: row.slot, personName: row.personName });
+    await audit(tx, caller, { action: 'duty_roster.delete', objectType: 'duty_shift', objectId: id, detail: { organizationId: row.organizationId, onDate: row.onDate, slot: row.slot, personName: row.personName } });
     return { ok: true as const };
   });
 }

@@ -10,9 +10,9 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/service.js';
-import { audit, branchInScope, canEdit, seesNothing, writableBranch, type Caller, type Upload } from './access.js';
+import type { Upload } from './upload.js';
 import * as repo from './four-two-repository.js';
 import { checkStageOrder, judgeResolution, judgeReview, nextStage, statusAfter, type FourTwoThresholds } from './rules/four-two.js';
 
@@ -34,13 +34,13 @@ function toProcedure(row: repo.ProcedureRow, stages: Stage[], t: FourTwoThreshol
       note: s.note, file: s.fileName && s.fileMime ? { name: s.fileName, mime: s.fileMime } : null, recordedAt: s.recordedAt.toISOString(),
     })),
     nextStage: row.status === 'open' ? nextStage(stages) : null,
-    can: { edit: canEdit(user, organizationPath) && row.status === 'open' },
+    can: { edit: can(user, 'positions.edit', organizationPath) && row.status === 'open' },
   };
 }
 
 export async function listProcedures(db: Db, user: AuthUser, orgId?: number) {
-  const orgPath = orgId ? (await branchInScope(db, user, orgId)).path : undefined;
-  if (seesNothing(user)) return { items: [] };
+  const orgPath = orgId ? (await loadBranchInScope(db, user, orgId)).path : undefined;
+  if (isSelfOnly(user)) return { items: [] };
   const rows = await repo.listProcedures(db, user.scope, { orgPath });
   const stages = await repo.stagesOf(db, rows.map((r) => r.id));
   const t = await thresholds(db, user.tenantId);
@@ -48,7 +48,7 @@ export async function listProcedures(db: Db, user: AuthUser, orgId?: number) {
 }
 
 async function loadProcedure(db: DbOrTx, user: AuthUser, id: number, lock = false) {
-  const row = seesNothing(user) ? undefined : await repo.findProcedure(db, user.scope, id, lock);
+  const row = isSelfOnly(user) ? undefined : await repo.findProcedure(db, user.scope, id, lock);
   if (!row) throw notFound('四议两公开事项');
   return row;
 }
@@ -61,16 +61,16 @@ export async function getProcedure(db: DbOrTx, user: AuthUser, id: number): Prom
 export async function createProcedure(db: Db, caller: Caller, input: z.infer<typeof CreateFourTwoSchema>): Promise<FourTwoProcedure> {
   const { user } = caller;
   return db.transaction(async (tx) => {
-    const branch = await writableBranch(tx, user, input.organizationId, WRITE_DENIED);
+    const branch = await loadWritableBranch(tx, user, input.organizationId, 'positions.edit', WRITE_DENIED);
     const id = await repo.insertProcedure(tx, { tenantId: user.tenantId, organizationId: branch.id, title: input.title, category: input.category, createdBy: user.id });
-    await audit(tx, caller, 'four_two.create', 'four_two_procedure', id, { organizationId: branch.id, category: input.category });
+    await audit(tx, caller, { action: 'four_two.create', objectType: 'four_two_procedure', objectId: id, detail: { organizationId: branch.id, category: input.category } });
     return getProcedure(tx, user, id);
   });
 }
 
 async function writableProcedure(db: DbOrTx, user: AuthUser, id: number) {
   const row = await loadProcedure(db, user, id, true);
-  if (!canEdit(user, row.organizationPath)) throw forbidden(WRITE_DENIED);
+  if (!can(user, 'positions.edit', row.organizationPath)) throw forbidden(WRITE_DENIED);
   return row;
 }
 
@@ -101,7 +101,7 @@ export async function addStage(db: Db, caller: Caller, id: number, input: z.infe
     });
     const status = statusAfter(input.stage, passed);
     if (status !== 'open') await repo.setStatus(tx, id, status);
-    await audit(tx, caller, 'four_two.stage', 'four_two_procedure', id, { stageId, stage: input.stage, passed, reason, status });
+    await audit(tx, caller, { action: 'four_two.stage', objectType: 'four_two_procedure', objectId: id, detail: { stageId, stage: input.stage, passed, reason, status } });
     return getProcedure(tx, user, id);
   });
 }
@@ -109,7 +109,7 @@ export async function addStage(db: Db, caller: Caller, id: number, input: z.infe
 export async function addStageFile(db: Db, caller: Caller, id: number, stageId: number, read: () => Promise<Upload>): Promise<FourTwoProcedure> {
   const { user } = caller;
   const row = await loadProcedure(db, user, id);
-  if (!canEdit(user, row.organizationPath)) throw forbidden(WRITE_DENIED);
+  if (!can(user, 'positions.edit', row.organizationPath)) throw forbidden(WRITE_DENIED);
   if (!(await repo.findStageFile(db, id, stageId))) throw notFound('环节记录');
   // Read only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
   const upload = await read();
@@ -120,7 +120,7 @@ export async function addStageFile(db: Db, caller: Caller, id: number, stageId: 
   return db.transaction(async (tx) => {
     await writableProcedure(tx, user, id);
     await repo.setStageFile(tx, stageId, { name: safeName(upload.filename), mime: type.mime, data: upload.data });
-    await audit(tx, caller, 'four_two.stage.file', 'four_two_procedure', id, { stageId, size: upload.data.length });
+    await audit(tx, caller, { action: 'four_two.stage.file', objectType: 'four_two_procedure', objectId: id, detail: { stageId, size: upload.data.length } });
     return getProcedure(tx, user, id);
   });
 }

@@ -8,8 +8,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import type { AuthUser } from '../../plugins/auth.js';
-import { audit, branchInScope, canEdit, seesNothing, writableBranch, type Caller } from './access.js';
+import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { ensureMicroPowerTemplate } from './micro-power-template.js';
 import * as repo from './micro-power-repository.js';
 
@@ -17,7 +16,6 @@ type ItemRow = Awaited<ReturnType<typeof repo.itemsOf>>[number];
 const toItem = (r: ItemRow): MicroPowerItem => ({
   id: r.id, area: r.area, name: r.name, legalBasis: r.legalBasis, steps: r.steps, sortOrder: r.sortOrder, active: r.active, updatedAt: r.updatedAt.toISOString(),
 });
-const isTownAdmin = (user: AuthUser) => user.roles.includes('town_admin');
 
 function groupAdoptions(rows: Awaited<ReturnType<typeof repo.adoptionsInScope>>): MicroPowerAdoption[] {
   const byOrg = new Map<number, MicroPowerAdoption>();
@@ -31,15 +29,15 @@ function groupAdoptions(rows: Awaited<ReturnType<typeof repo.adoptionsInScope>>)
 
 /** The list is the town's published 清单, so every signed-in user of the town reads it; adoptions follow the scope. */
 export async function listItems(db: Db, user: AuthUser, orgId?: number) {
-  const orgPath = orgId ? (await branchInScope(db, user, orgId)).path : undefined;
+  const orgPath = orgId ? (await loadBranchInScope(db, user, orgId)).path : undefined;
   const items = await db.transaction(async (tx) => {
     await ensureMicroPowerTemplate(tx, user.tenantId);
     return repo.itemsOf(tx, user.tenantId);
   });
   return {
     items: items.map(toItem),
-    adoptions: seesNothing(user) ? [] : groupAdoptions(await repo.adoptionsInScope(db, user.scope, orgPath)),
-    can: { editItems: isTownAdmin(user) },
+    adoptions: isSelfOnly(user) ? [] : groupAdoptions(await repo.adoptionsInScope(db, user.scope, orgPath)),
+    can: { editItems: can(user, 'positions.editItems') },
   };
 }
 
@@ -47,13 +45,13 @@ const ITEM_DENIED = '小微权力清单由镇党委管理员维护';
 
 export async function createItem(db: Db, caller: Caller, input: z.infer<typeof CreateMicroPowerItemSchema>): Promise<MicroPowerItem> {
   const { user } = caller;
-  if (!isTownAdmin(user)) throw forbidden(ITEM_DENIED);
+  if (!can(user, 'positions.editItems')) throw forbidden(ITEM_DENIED);
   return db.transaction(async (tx) => {
     if (await repo.itemNamed(tx, user.tenantId, input.name)) throw invalid('name', `清单中已有"${input.name}"`);
     const sortOrder = input.sortOrder ?? await repo.nextSortOrder(tx, user.tenantId);
     const [row] = await repo.insertItems(tx, [{ tenantId: user.tenantId, ...input, sortOrder, updatedBy: user.id }]);
     if (!row) throw invalid('name', `清单中已有"${input.name}"`);
-    await audit(tx, caller, 'micro_power.item.create', 'micro_power_item', row.id, { name: input.name, steps: input.steps.length });
+    await audit(tx, caller, { action: 'micro_power.item.create', objectType: 'micro_power_item', objectId: row.id, detail: { name: input.name, steps: input.steps.length } });
     return toItem((await repo.findItem(tx, user.tenantId, row.id))!);
   });
 }
@@ -63,7 +61,7 @@ export async function updateItem(db: Db, caller: Caller, id: number, input: z.in
   return db.transaction(async (tx) => {
     const old = await repo.findItem(tx, user.tenantId, id);
     if (!old) throw notFound('清单事项');
-    if (!isTownAdmin(user)) throw forbidden(ITEM_DENIED);
+    if (!can(user, 'positions.editItems')) throw forbidden(ITEM_DENIED);
     if (input.name && input.name !== old.name && await repo.itemNamed(tx, user.tenantId, input.name)) throw invalid('name', `清单中已有"${input.name}"`);
     if (input.steps) {
       // Recorded uses point at steps by index: the list may grow or be reworded, not lose a step someone has done.
@@ -73,7 +71,7 @@ export async function updateItem(db: Db, caller: Caller, id: number, input: z.in
       }
     }
     await repo.updateItem(tx, id, { ...input, updatedBy: user.id });
-    await audit(tx, caller, 'micro_power.item.update', 'micro_power_item', id, { fields: Object.keys(input) });
+    await audit(tx, caller, { action: 'micro_power.item.update', objectType: 'micro_power_item', objectId: id, detail: { fields: Object.keys(input) } });
     return toItem((await repo.findItem(tx, user.tenantId, id))!);
   });
 }
@@ -81,7 +79,7 @@ export async function updateItem(db: Db, caller: Caller, id: number, input: z.in
 export async function saveAdoptions(db: Db, caller: Caller, orgId: number, input: z.infer<typeof SaveAdoptionsSchema>): Promise<MicroPowerAdoption> {
   const { user } = caller;
   return db.transaction(async (tx) => {
-    const branch = await writableBranch(tx, user, orgId, '只有镇党委管理员和本支部书记可以确定本村采用的清单事项');
+    const branch = await loadWritableBranch(tx, user, orgId, 'positions.edit', '只有镇党委管理员和本支部书记可以确定本村采用的清单事项');
     const items = new Map((await repo.itemsOf(tx, user.tenantId)).map((i) => [i.id, i]));
     const wanted = [...new Set(input.itemIds)];
     const unknown = wanted.findIndex((itemId) => !items.has(itemId));
@@ -99,7 +97,7 @@ export async function saveAdoptions(db: Db, caller: Caller, orgId: number, input
     if (adoptedOn > todayInShanghai()) throw invalid('adoptedOn', '采用日期不能晚于今天');
     await repo.deleteAdoptions(tx, branch.id, removed);
     await repo.insertAdoptions(tx, added.map((itemId) => ({ tenantId: user.tenantId, organizationId: branch.id, itemId, adoptedOn, createdBy: user.id })));
-    await audit(tx, caller, 'micro_power.adoption.save', 'organization', branch.id, { added, removed });
+    await audit(tx, caller, { action: 'micro_power.adoption.save', objectType: 'organization', objectId: branch.id, detail: { added, removed } });
     return { organizationId: branch.id, organizationName: branch.name, items: await repo.adoptionsOf(tx, branch.id) };
   });
 }
@@ -109,22 +107,22 @@ function toUse(row: repo.UseRow, user: AuthUser): MicroPowerUse {
   const next = steps.length < row.stepNames.length ? steps.length : null;
   return {
     ...rest, done: steps.map((s) => ({ ...s, name: row.stepNames[s.index] ?? `第${s.index + 1}步` })),
-    nextStepIndex: next, status: next === null ? 'done' : 'in_progress', can: { edit: canEdit(user, organizationPath) },
+    nextStepIndex: next, status: next === null ? 'done' : 'in_progress', can: { edit: can(user, 'positions.edit', organizationPath) },
   };
 }
 
 export async function listUses(db: Db, user: AuthUser, orgId?: number) {
-  const orgPath = orgId ? (await branchInScope(db, user, orgId)).path : undefined;
-  if (seesNothing(user)) return { items: [] };
+  const orgPath = orgId ? (await loadBranchInScope(db, user, orgId)).path : undefined;
+  if (isSelfOnly(user)) return { items: [] };
   return { items: (await repo.listUses(db, user.scope, { orgPath })).map((r) => toUse(r, user)) };
 }
 
 const USE_DENIED = '只有镇党委管理员和本支部书记可以登记小微权力运行记录';
 
 async function writableUse(db: DbOrTx, user: AuthUser, id: number) {
-  const row = seesNothing(user) ? undefined : await repo.findUse(db, user.scope, id);
+  const row = isSelfOnly(user) ? undefined : await repo.findUse(db, user.scope, id);
   if (!row) throw notFound('小微权力运行记录');
-  if (!canEdit(user, row.organizationPath)) throw forbidden(USE_DENIED);
+  if (!can(user, 'positions.edit', row.organizationPath)) throw forbidden(USE_DENIED);
   return row;
 }
 
@@ -136,12 +134,12 @@ async function reloadUse(db: DbOrTx, user: AuthUser, id: number) {
 export async function createUse(db: Db, caller: Caller, input: z.infer<typeof CreateMicroPowerUseSchema>): Promise<MicroPowerUse> {
   const { user } = caller;
   return db.transaction(async (tx) => {
-    const branch = await writableBranch(tx, user, input.organizationId, USE_DENIED);
+    const branch = await loadWritableBranch(tx, user, input.organizationId, 'positions.edit', USE_DENIED);
     const adopted = await repo.adoptionsOf(tx, branch.id);
     if (!adopted.some((a) => a.itemId === input.itemId)) throw invalid('itemId', `该事项不在${branch.name}采用的小微权力清单中,请先采用`);
     if (input.startedOn > todayInShanghai()) throw invalid('startedOn', '开始日期不能晚于今天');
     const id = await repo.insertUse(tx, { tenantId: user.tenantId, organizationId: branch.id, itemId: input.itemId, subject: input.subject, startedOn: input.startedOn, createdBy: user.id });
-    await audit(tx, caller, 'micro_power.use.create', 'micro_power_use', id, { organizationId: branch.id, itemId: input.itemId });
+    await audit(tx, caller, { action: 'micro_power.use.create', objectType: 'micro_power_use', objectId: id, detail: { organizationId: branch.id, itemId: input.itemId } });
     return reloadUse(tx, user, id);
   });
 }
@@ -161,7 +159,7 @@ export async function recordStep(db: Db, caller: Caller, id: number, input: z.in
     if (input.doneOn > todayInShanghai()) throw invalid('doneOn', '日期不能晚于今天');
     const steps = [...row.steps, { index: next, doneOn: input.doneOn, by: input.by, note: input.note || null }];
     await repo.updateUse(tx, id, { steps });
-    await audit(tx, caller, 'micro_power.use.step', 'micro_power_use', id, { index: next, doneOn: input.doneOn });
+    await audit(tx, caller, { action: 'micro_power.use.step', objectType: 'micro_power_use', objectId: id, detail: { index: next, doneOn: input.doneOn } });
     return reloadUse(tx, user, id);
   });
 }
@@ -171,7 +169,7 @@ export async function setPublishable(db: Db, caller: Caller, id: number, publish
   return db.transaction(async (tx) => {
     const row = await writableUse(tx, user, id);
     await repo.updateUse(tx, id, { publishable });
-    await audit(tx, caller, 'micro_power.use.publishable', 'micro_power_use', id, { from: row.publishable, to: publishable });
+    await audit(tx, caller, { action: 'micro_power.use.publishable', objectType: 'micro_power_use', objectId: id, detail: { from: row.publishable, to: publishable } });
     return reloadUse(tx, user, id);
   });
 }

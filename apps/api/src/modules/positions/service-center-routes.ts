@@ -3,13 +3,12 @@ import {
   CreateServiceCenterProjectSchema, IdParamSchema, PositionsOrgParamSchema, SaveServiceCenterSchema, ServiceCenterDetailSchema, ServiceCenterListSchema,
   ServiceCenterPhotoParamsSchema, ServiceCenterPhotoQuerySchema, ServiceCenterProjectParamsSchema, UpdateServiceCenterProjectSchema,
 } from '@dj/contracts';
-import { currentUser } from '../../plugins/auth.js';
+import { currentUser, callerOf } from '../../plugins/auth.js';
 import * as service from './service-center-service.js';
 import { readUpload } from './upload.js';
 
 export const serviceCenterRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['positions'];
-  const caller = (request: Parameters<typeof currentUser>[0]) => ({ user: currentUser(request), ip: request.ip });
   const detail = { 200: ServiceCenterDetailSchema };
 
   app.get('/api/service-centers', { schema: { tags, summary: '党群服务中心列表', response: { 200: ServiceCenterListSchema } } },
@@ -17,15 +16,15 @@ export const serviceCenterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/api/service-centers/:id', { schema: { tags, summary: '党群服务中心详情', params: IdParamSchema, response: detail } },
     async (request) => service.getCenter(app.db, currentUser(request), request.params.id));
   app.put('/api/service-centers/by-org/:orgId', { schema: { tags, summary: '保存本村党群服务中心', params: PositionsOrgParamSchema, body: SaveServiceCenterSchema, response: detail } },
-    async (request) => service.saveCenter(app.db, caller(request), request.params.orgId, request.body));
+    async (request) => service.saveCenter(app.db, callerOf(request), request.params.orgId, request.body));
   app.post('/api/service-centers/:id/photos', { schema: { tags, summary: '上传党群服务中心照片(去除位置信息)', params: IdParamSchema, querystring: ServiceCenterPhotoQuerySchema, response: detail } },
-    async (request) => service.addPhoto(app.db, caller(request), request.params.id, request.query.caption, readUpload(request)));
+    async (request) => service.addPhoto(app.db, callerOf(request), request.params.id, request.query.caption, readUpload(request)));
   app.get('/api/service-centers/:id/photos/:photoId', { schema: { tags, summary: '党群服务中心照片', params: ServiceCenterPhotoParamsSchema } }, async (request, reply) => {
     const photo = await service.readPhoto(app.db, currentUser(request), request.params.id, request.params.photoId);
     return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.data);
   });
   app.post('/api/service-centers/:id/projects', { schema: { tags, summary: '登记建设项目', params: IdParamSchema, body: CreateServiceCenterProjectSchema, response: detail } },
-    async (request) => service.addProject(app.db, caller(request), request.params.id, request.body));
+    async (request) => service.addProject(app.db, callerOf(request), request.params.id, request.body));
   app.patch('/api/service-centers/:id/projects/:projectId', { schema: { tags, summary: '更新建设项目进度、验收', params: ServiceCenterProjectParamsSchema, body: UpdateServiceCenterProjectSchema, response: detail } },
-    async (request) => service.updateProject(app.db, caller(request), request.params.id, request.params.projectId, request.body));
+    async (request) => service.updateProject(app.db, callerOf(request), request.params.id, request.params.projectId, request.body));
 };

@@ -5,9 +5,9 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, isSelfOnly, audit, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { processPhoto, PhotoError } from '../activities/photos/process-photo.js';
-import { audit, canEdit, seesNothing, writableBranch, type Caller, type Upload } from './access.js';
+import type { Upload } from './upload.js';
 import * as repo from './service-center-repository.js';
 
 type Project = Awaited<ReturnType<typeof repo.projectsOf>>[number];
@@ -25,12 +25,12 @@ function summarize(row: repo.CenterRow, user: AuthUser, photos: { id: number }[]
       count: projects.length, budgetFen: projects.reduce((s, p) => s + p.budgetFen, 0),
       accepted: projects.filter((p) => p.acceptedOn !== null).length, inProgress: projects.filter((p) => p.acceptedOn === null).length,
     },
-    can: { edit: canEdit(user, organizationPath) },
+    can: { edit: can(user, 'positions.edit', organizationPath) },
   };
 }
 
 export async function listCenters(db: Db, user: AuthUser) {
-  if (seesNothing(user)) return { items: [], missing: [] };
+  if (isSelfOnly(user)) return { items: [], missing: [] };
   const rows = await repo.listCenters(db, user.scope);
   const ids = rows.map((r) => r.id);
   const [photos, projects, branches] = await Promise.all([repo.photosOf(db, ids), repo.projectsOf(db, ids), repo.villageBranches(db, user.scope)]);
@@ -42,7 +42,7 @@ export async function listCenters(db: Db, user: AuthUser) {
 }
 
 async function loadCenter(db: DbOrTx, user: AuthUser, id: number) {
-  const row = seesNothing(user) ? undefined : await repo.findCenter(db, user.scope, id);
+  const row = isSelfOnly(user) ? undefined : await repo.findCenter(db, user.scope, id);
   if (!row) throw notFound('党群服务中心');
   return row;
 }
@@ -61,7 +61,7 @@ const WRITE_DENIED = '只有镇党委管理员和本支部书记可以维护党�
 
 async function writableCenter(db: DbOrTx, user: AuthUser, id: number) {
   const row = await loadCenter(db, user, id);
-  await writableBranch(db, user, row.organizationId, WRITE_DENIED);
+  await loadWritableBranch(db, user, row.organizationId, 'positions.edit', WRITE_DENIED);
   return row;
 }
 
@@ -69,7 +69,7 @@ export async function saveCenter(db: Db, caller: Caller, orgId: number, raw: z.i
   const { user } = caller;
   const input = SaveServiceCenterSchema.parse(raw);
   return db.transaction(async (tx) => {
-    const branch = await writableBranch(tx, user, orgId, WRITE_DENIED);
+    const branch = await loadWritableBranch(tx, user, orgId, 'positions.edit', WRITE_DENIED);
     if (input.builtOn && input.builtOn > todayInShanghai()) throw invalid('builtOn', '建成日期不能晚于今天');
     const names = input.rooms.map((r) => r.name);
     const dup = names.find((n, i) => names.indexOf(n) !== i);
@@ -80,7 +80,7 @@ export async function saveCenter(db: Db, caller: Caller, orgId: number, raw: z.i
       floorArea: input.floorArea ?? null, rooms: input.rooms, openingHours: input.openingHours || null, standard: input.standard,
       builtOn: input.builtOn ?? null, note: input.note || null, updatedBy: user.id,
     });
-    await audit(tx, caller, existed ? 'service_center.update' : 'service_center.create', 'service_center', id, { organizationId: branch.id, rooms: names });
+    await audit(tx, caller, { action: existed ? 'service_center.update' : 'service_center.create', objectType: 'service_center', objectId: id, detail: { organizationId: branch.id, rooms: names } });
     return getCenter(tx, user, id);
   });
 }
@@ -103,7 +103,7 @@ export async function addPhoto(db: Db, caller: Caller, id: number, caption: stri
     const photoId = await repo.insertPhoto(tx, {
       tenantId: user.tenantId, serviceCenterId: id, caption: caption || null, mime: 'image/jpeg', size: photo.jpeg.length, data: photo.jpeg, uploadedBy: user.id,
     });
-    await audit(tx, caller, 'service_center.photo.add', 'service_center', id, { photoId, size: photo.jpeg.length, hadLocation: photo.hadLocation });
+    await audit(tx, caller, { action: 'service_center.photo.add', objectType: 'service_center', objectId: id, detail: { photoId, size: photo.jpeg.length, hadLocation: photo.hadLocation } });
     return getCenter(tx, user, id);
   });
 }
@@ -134,7 +134,7 @@ export async function addProject(db: Db, caller: Caller, id: number, raw: z.inpu
     const values = { ...input, startedOn: input.startedOn ?? null, acceptedOn: input.acceptedOn ?? null, note: input.note || null };
     checkProject(values);
     const projectId = await repo.insertProject(tx, { tenantId: user.tenantId, serviceCenterId: id, ...values, updatedBy: user.id });
-    await audit(tx, caller, 'service_center.project.add', 'service_center', id, { projectId, budgetFen: input.budgetFen });
+    await audit(tx, caller, { action: 'service_center.project.add', objectType: 'service_center', objectId: id, detail: { projectId, budgetFen: input.budgetFen } });
     return getCenter(tx, user, id);
   });
 }
@@ -154,9 +154,9 @@ export async function updateProject(db: Db, caller: Caller, id: number, projectI
     };
     checkProject(next);
     await repo.updateProject(tx, projectId, { ...next, updatedBy: user.id });
-    await audit(tx, caller, 'service_center.project.update', 'service_center', id, {
+    await audit(tx, caller, { action: 'service_center.project.update', objectType: 'service_center', objectId: id, detail: {
       projectId, from: { progress: old.progress, budgetFen: old.budgetFen, acceptedOn: old.acceptedOn }, to: { progress: next.progress, budgetFen: next.budgetFen, acceptedOn: next.acceptedOn },
-    });
+    } });
     return getCenter(tx, user, id);
   });
 }

@@ -1,6 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../lib/errors.js';
-import type { Upload } from './access.js';
+
+/** Reads a multipart upload (field "file") only when called: after the scope checks. */
+export interface Upload { data: Buffer; filename: string }
 
 /** The one file of a multipart upload (field "file"), read when the service asks for it. */
 export const readUpload = (request: FastifyRequest) => async (): Promise<Upload> => {

@@ -6,14 +6,13 @@
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, invalid } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
 import { eventsOf, initialEvents, refreshMembershipCache } from '../members/events.js';
 import * as memberRepo from '../members/repository.js';
 import { addMonths, addYears } from '../members/rules/dates.js';
 import { validateEventSequence } from '../members/rules/membership-status.js';
-import type { Caller } from '../members/service.js';
 import { lastDone, votePassed, type RecordFact } from './rules/recruitment-state.js';
 import * as repo from './repository.js';
+import { audit, type Caller } from '../../lib/access/index.js';
 
 type Row = repo.RecruitmentRow;
 
@@ -46,10 +45,7 @@ export async function applyStepToRoster(
       });
       await memberRepo.insertEvents(tx, initialEvents(user, memberId, row.organizationId, meeting, null));
       await refreshMembershipCache(tx, memberId, todayInShanghai());
-      await recordAudit(tx, {
-        tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'member.create', objectType: 'member', objectId: memberId,
-        result: 'ok', detail: { organizationId: row.organizationId, fromRecruitment: row.id, joinedAt: meeting },
-      });
+      await audit(tx, { user, ip }, { action: 'member.create', objectType: 'member', objectId: memberId, detail: { organizationId: row.organizationId, fromRecruitment: row.id, joinedAt: meeting } });
       return memberId;
     }
     case 'placement': {

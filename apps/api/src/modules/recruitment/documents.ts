@@ -7,17 +7,16 @@ import { RECRUITMENT_DOCUMENT_LABELS, REGISTER_DOCUMENT_LABELS, type RECRUITMENT
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
 import type { DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { findActiveOrganization } from '../members/repository.js';
-import type { Caller } from '../members/service.js';
 import {
   latestNotice, noticeModel, recordModel, registerModel, talkModel, talkRecord, type RegisterEntry, type RegisterKind,
 } from './documents-model.js';
 import * as repo from './repository.js';
 import { getRecruitment, listRecruitments } from './service.js';
+import { audit, type Caller } from '../../lib/access/index.js';
 
 export type DocFormat = 'docx' | 'pdf';
 export type RecruitmentDocumentKind = (typeof RECRUITMENT_DOCUMENTS)[number];
@@ -56,10 +55,8 @@ export async function recruitmentDocument(db: Db, { user, ip }: Pick<Caller, 'us
     }
   }
   const data = await render(model, format);
-  await recordAudit(db, {
-    tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'recruitment.document.export', objectType: 'recruitment',
-    objectId: id, result: 'ok', detail: { kind, format, count: 1, bytes: data.length },
-  });
+  await audit(db, { user, ip }, { action: 'recruitment.document.export', objectType: 'recruitment',
+    objectId: id, detail: { kind, format, count: 1, bytes: data.length } });
   return { filename: `${safeName(recruitment.name)}-${RECRUITMENT_DOCUMENT_LABELS[kind]}.${format}`, mime: DOCUMENT_MIME[format], data };
 }
 
@@ -84,9 +81,7 @@ export async function registerDocument(db: Db, { user, ip }: Pick<Caller, 'user'
   const unitName = under?.name ?? (user.scopeRoots.map((r) => r.name).join('、') || user.tenantName);
   const today = todayInShanghai();
   const data = await render(registerModel(kind, unitName, entries, today, user.displayName), format);
-  await recordAudit(db, {
-    tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'recruitment.document.export', objectType: 'organization',
-    objectId: under?.id ?? null, result: 'ok', detail: { kind, format, count: entries.length, bytes: data.length },
-  });
+  await audit(db, { user, ip }, { action: 'recruitment.document.export', objectType: 'organization',
+    objectId: under?.id ?? null, detail: { kind, format, count: entries.length, bytes: data.length } });
   return { filename: `${safeName(unitName)}-${REGISTER_DOCUMENT_LABELS[kind]}-${today}.${format}`, mime: DOCUMENT_MIME[format], data };
 }

@@ -6,29 +6,24 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { can, requirePermission, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { noticeLength } from './rules/checks.js';
 import { CENTRAL_STEPS } from './rules/steps.js';
 import * as repo from './repository.js';
-import { canRecord, canRecordCommitteeSteps, recruitmentSettings, getRecruitment, loadRecruitment, stepsOf, type Caller } from './service.js';
+import { recruitmentSettings, getRecruitment, loadRecruitment, stepsOf } from './service.js';
 
 async function writable(db: DbOrTx, user: AuthUser, id: number) {
   const row = await loadRecruitment(db, user, id);
-  if (isSelfOnly(user) || !canRecord(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以修改发展党员记录');
+  if (isSelfOnly(user) || !can(user, 'recruitment.record', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以修改发展党员记录');
   if (row.status === 'stopped') throw new AppError('CONFLICT', '该发展党员程序已终止');
   return row;
 }
-
-const audit = (db: DbOrTx, { user, ip }: Caller, action: string, id: number, detail: Record<string, unknown>) => recordAudit(db, {
-  tenantId: user.tenantId, userId: user.id, username: user.username, ip, action, objectType: 'recruitment', objectId: id, result: 'ok', detail,
-});
 
 export async function addRelation(db: Db, caller: Caller, id: number, input: z.infer<typeof CreateRelationSchema>): Promise<Recruitment> {
   const { user } = caller;
   return db.transaction(async (tx) => {
     await writable(tx, user, id);
-    if (input.kind === 'contact' && !canRecordCommitteeSteps(user)) throw forbidden('镇党委委员直接联系由镇党委登记');
+    if (input.kind === 'contact' && !can(user, 'recruitment.recordCommitteeSteps')) throw forbidden('镇党委委员直接联系由镇党委登记');
     const [m] = await repo.membersForRules(tx, user.scope, [input.memberId]);
     if (!m) throw invalid('memberId', '所选党员不是本镇党员或不在管理范围内');
     // The same rule as the steps: 预备党员 have no 表决权 and cannot vouch for anyone (细则第九条、第十四条;党章第七条).
@@ -42,7 +37,7 @@ export async function addRelation(db: Db, caller: Caller, id: number, input: z.i
       throw invalid('memberId', `已有两名${label},请先结束其中一名(《中国共产党发展党员工作细则》${input.kind === 'mentor' ? '第九条' : '第十四条'})`);
     }
     await repo.insertRelations(tx, [{ tenantId: user.tenantId, recruitmentId: id, kind: input.kind, memberId: m.id, since: input.since, createdBy: user.id }]);
-    await audit(tx, caller, 'recruitment.relation.add', id, { kind: input.kind, memberId: m.id });
+    await audit(tx, caller, { action: 'recruitment.relation.add', objectType: 'recruitment', objectId: id, detail: { kind: input.kind, memberId: m.id } });
     return getRecruitment(tx, user, id);
   });
 }
@@ -54,7 +49,7 @@ export async function endRelation(db: Db, caller: Caller, id: number, relationId
     const ended = await repo.endRelation(tx, id, relationId, until);
     if (!ended) throw notFound('联系人记录');
     if (until < ended.since) throw invalid('until', `结束日期不能早于开始日期(${ended.since})`);
-    await audit(tx, caller, 'recruitment.relation.end', id, { relationId, until });
+    await audit(tx, caller, { action: 'recruitment.relation.end', objectType: 'recruitment', objectId: id, detail: { relationId, until } });
     return getRecruitment(tx, user, id);
   });
 }
@@ -77,7 +72,7 @@ export async function createNotice(db: Db, caller: Caller, id: number, input: z.
       content: input.content || noticeText(row.name, row.organizationName, input.stage, input.startsOn, input.endsOn),
       publishable: input.publishable, warnings, createdBy: user.id,
     });
-    await audit(tx, caller, 'recruitment.notice.add', id, { noticeId, stage: input.stage, warnings: warnings.map((w) => w.rule) });
+    await audit(tx, caller, { action: 'recruitment.notice.add', objectType: 'recruitment', objectId: id, detail: { noticeId, stage: input.stage, warnings: warnings.map((w) => w.rule) } });
     return getRecruitment(tx, user, id);
   });
 }
@@ -88,7 +83,7 @@ export async function setNoticeOutcome(db: Db, caller: Caller, id: number, notic
     await writable(tx, user, id);
     const done = await repo.setNoticeOutcome(tx, id, noticeId, input.outcome, input.outcomeNote ?? null);
     if (!done) throw notFound('公示');
-    await audit(tx, caller, 'recruitment.notice.outcome', id, { noticeId, outcome: input.outcome });
+    await audit(tx, caller, { action: 'recruitment.notice.outcome', objectType: 'recruitment', objectId: id, detail: { noticeId, outcome: input.outcome } });
     return getRecruitment(tx, user, id);
   });
 }
@@ -108,7 +103,7 @@ export async function addFile(db: Db, caller: Caller, id: number, recordId: numb
     const fileId = await repo.insertFile(tx, {
       tenantId: user.tenantId, recordId, name: safeName(upload.filename), mime: type.mime, size: upload.data.length, data: upload.data, uploadedBy: user.id,
     });
-    await audit(tx, caller, 'recruitment.file.add', id, { recordId, fileId, size: upload.data.length });
+    await audit(tx, caller, { action: 'recruitment.file.add', objectType: 'recruitment', objectId: id, detail: { recordId, fileId, size: upload.data.length } });
     return getRecruitment(tx, user, id);
   });
 }
@@ -122,16 +117,14 @@ export async function readFile(db: Db, user: AuthUser, id: number, fileId: numbe
 
 export async function addLocalStep(db: Db, caller: Caller, input: z.infer<typeof CreateStepSchema>) {
   const { user } = caller;
-  if (!user.roles.includes('town_admin')) throw forbidden('只有镇党委管理员可以增加发展党员步骤');
+  requirePermission(user, 'recruitment.configureSteps');
   return db.transaction(async (tx) => {
     const steps = await stepsOf(tx, user.tenantId);
     if (!steps.some((s) => s.code === input.afterCode)) throw invalid('afterCode', '插入位置不是已有的步骤');
     if (steps.some((s) => s.name === input.name) || CENTRAL_STEPS.some((s) => s.name === input.name)) throw invalid('name', '已有同名步骤');
     const stepId = await repo.insertLocalStep(tx, { tenantId: user.tenantId, ...input, createdBy: user.id });
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip: caller.ip, action: 'recruitment.step_definition.add',
-      objectType: 'recruitment_step_definition', objectId: stepId, result: 'ok', detail: { afterCode: input.afterCode, required: input.required },
-    });
+    await audit(tx, { user, ip: caller.ip }, { action: 'recruitment.step_definition.add',
+      objectType: 'recruitment_step_definition', objectId: stepId, detail: { afterCode: input.afterCode, required: input.required } });
     return { items: await stepsOf(tx, user.tenantId) };
   });
 }

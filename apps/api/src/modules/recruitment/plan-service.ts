@@ -6,12 +6,11 @@ import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { requirePermission, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as memberRepo from '../members/repository.js';
 import { lastDone } from './rules/recruitment-state.js';
 import * as repo from './repository.js';
-import { loadFacts, summarize, type Caller } from './service.js';
+import { loadFacts, summarize } from './service.js';
 
 async function orgPathOf(db: Db, user: AuthUser, orgId?: number) {
   if (!orgId) return undefined;
@@ -63,17 +62,15 @@ export async function getPlan(db: Db, user: AuthUser, year: number): Promise<Pla
 
 /** The town sets every branch's quota for the year in one write. */
 export async function savePlan(db: Db, { user, ip }: Caller, input: z.infer<typeof SavePlanSchema>): Promise<Plan> {
-  if (!user.roles.includes('town_admin')) throw forbidden('年度发展党员计划由镇党委制定');
+  requirePermission(user, 'recruitment.plan');
   return db.transaction(async (tx) => {
     const branches = new Map((await repo.branchesInScope(tx, user.scope)).map((b) => [b.id, b]));
     for (const [i, item] of input.items.entries()) {
       if (!branches.has(item.organizationId)) throw invalid(`items.${i}.organizationId`, '计划中的组织应为本镇一个正常的党支部');
       await repo.upsertPlan(tx, { tenantId: user.tenantId, year: input.year, organizationId: item.organizationId, quota: item.quota, note: item.note ?? null, updatedBy: user.id });
     }
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'recruitment.plan.save', objectType: 'recruitment_plan',
-      objectId: input.year, result: 'ok', detail: { branches: input.items.length, total: input.items.reduce((n, x) => n + x.quota, 0) },
-    });
+    await audit(tx, { user, ip }, { action: 'recruitment.plan.save', objectType: 'recruitment_plan',
+      objectId: input.year, detail: { branches: input.items.length, total: input.items.reduce((n, x) => n + x.quota, 0) } });
     return getPlan(tx as unknown as Db, user, input.year);
   });
 }

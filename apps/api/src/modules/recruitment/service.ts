@@ -6,9 +6,8 @@ import { members } from '../../db/schema/index.js';
 import { eq, inArray } from 'drizzle-orm';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { recordAudit } from '../../plugins/audit.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
-import { canManage, resolvePlacement, type Caller } from '../members/service.js';
+import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { resolvePlacement } from '../members/service.js';
 import { sealPerson } from '../members/profile.js';
 import * as memberRepo from '../members/repository.js';
 import { settingValues } from '../settings/service.js';
@@ -19,7 +18,6 @@ import { applyStepToRoster } from './admission.js';
 import { voidableRecordId, type VoidFacts, type VoidPermission } from './rules/void-rules.js';
 import * as repo from './repository.js';
 
-export type { Caller };
 type Row = repo.RecruitmentRow;
 
 export async function stepsOf(db: DbOrTx, tenantId: number): Promise<StepDefinition[]> {
@@ -38,9 +36,6 @@ export async function recruitmentSettings(db: DbOrTx, tenantId: number): Promise
   };
 }
 
-/** Town admins and the branch's secretary record steps; steps the 上级党委 takes only the town records. */
-export const canRecord = (user: AuthUser, path: string) => canManage(user, path);
-export const canRecordCommitteeSteps = (user: AuthUser) => user.roles.includes('town_admin');
 
 const WHOLE_TENANT = (user: AuthUser) => ({ tenantId: user.tenantId, paths: [''] });
 
@@ -133,7 +128,7 @@ export const voidFactsOf = (row: Row, records: VoidFacts['records'], relations: 
 });
 
 export const voidPermissionOf = (user: AuthUser, row: Row): VoidPermission => ({
-  record: !isSelfOnly(user) && canRecord(user, row.organizationPath), committee: canRecordCommitteeSteps(user),
+  record: !isSelfOnly(user) && can(user, 'recruitment.record', row.organizationPath), committee: can(user, 'recruitment.recordCommitteeSteps'),
 });
 
 export async function getRecruitment(db: DbOrTx, user: AuthUser, id: number): Promise<Recruitment> {
@@ -147,7 +142,7 @@ export async function getRecruitment(db: DbOrTx, user: AuthUser, id: number): Pr
   const probationEndsOn = f.probationEnds.get(row.id) ?? null;
   const closed = row.status === 'stopped' || row.status === 'confirmed';
   const done = new Set(records.map((r) => r.stepCode));
-  const record = !closed && !isSelfOnly(user) && canRecord(user, row.organizationPath);
+  const record = !closed && !isSelfOnly(user) && can(user, 'recruitment.record', row.organizationPath);
   const voidable = voidableRecordId(voidFactsOf(row, records, relations, f.steps), voidPermissionOf(user, row));
   const filesOf = (recordId: number) => files.filter((x) => x.recordId === recordId).map(({ id: fileId, name, size }) => ({ id: fileId, name, size }));
   return {
@@ -172,7 +167,7 @@ export async function getRecruitment(db: DbOrTx, user: AuthUser, id: number): Pr
       id: n.id, stage: n.stage, startsOn: n.startsOn, endsOn: n.endsOn, content: n.content, outcome: n.outcome,
       outcomeNote: n.outcomeNote, publishable: n.publishable, warnings: n.warnings,
     })),
-    can: { record, recordCommitteeSteps: record && canRecordCommitteeSteps(user), stop: record },
+    can: { record, recordCommitteeSteps: record && can(user, 'recruitment.recordCommitteeSteps'), stop: record },
   };
 }
 
@@ -192,8 +187,8 @@ async function contextFor(db: DbOrTx, user: AuthUser, row: Row, input: z.infer<t
 function assertRecordable(user: AuthUser, row: Row, step: StepDefinition | undefined) {
   if (row.status === 'stopped') throw new AppError('CONFLICT', `该发展党员程序已终止:${row.stoppedReason ?? ''}`);
   if (row.status === 'confirmed') throw new AppError('CONFLICT', '已转为正式党员,发展程序已完成');
-  if (isSelfOnly(user) || !canRecord(user, row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录发展党员程序');
-  if (step?.actor === 'party_committee' && !canRecordCommitteeSteps(user)) throw forbidden(`“${step.name}”由上级党委(镇党委)办理并记录`);
+  if (isSelfOnly(user) || !can(user, 'recruitment.record', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以记录发展党员程序');
+  if (step?.actor === 'party_committee' && !can(user, 'recruitment.recordCommitteeSteps')) throw forbidden(`“${step.name}”由上级党委(镇党委)办理并记录`);
 }
 
 export async function checkRecruitmentStep(db: Db, user: AuthUser, id: number, raw: RecordStep): Promise<StepCheck> {
@@ -232,10 +227,8 @@ export async function recordRecruitmentStep(db: Db, caller: Caller, id: number, 
       status: stop ? 'stopped' : state.status, phase: state.phase, memberId: memberId ?? row.memberId,
       ...(stop ? { stoppedOn: input.occurredOn, stoppedReason: stop } : {}),
     });
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: `recruitment.step.${input.stepCode}`, objectType: 'recruitment',
-      objectId: id, result: 'ok', detail: { recordId, occurredOn: input.occurredOn, warnings: warnings.map((w) => w.rule), memberId: memberId ?? null },
-    });
+    await audit(tx, { user, ip }, { action: `recruitment.step.${input.stepCode}`, objectType: 'recruitment',
+      objectId: id, detail: { recordId, occurredOn: input.occurredOn, warnings: warnings.map((w) => w.rule), memberId: memberId ?? null } });
     return getRecruitment(tx, user, id);
   });
 }
@@ -246,7 +239,7 @@ export async function createRecruitment(db: Db, caller: Caller, raw: CreateRecru
   const input = CreateRecruitmentSchema.parse(raw);
   return db.transaction(async (tx) => {
     const branch = await resolvePlacement(tx, user, input.organizationId, null);
-    if (isSelfOnly(user) || !canRecord(user, branch.path)) throw forbidden('只有镇党委管理员和本支部书记可以登记入党申请');
+    if (isSelfOnly(user) || !can(user, 'recruitment.record', branch.path)) throw forbidden('只有镇党委管理员和本支部书记可以登记入党申请');
     const sealed = sealPerson(cipher, { ...input, nativePlace: null, hamlet: null });
     if (!sealed.ok) throw new AppError('VALIDATION', sealed.problems.map((p) => p.message).join(';'), sealed.problems);
     let personId: number;
@@ -276,10 +269,8 @@ export async function createRecruitment(db: Db, caller: Caller, raw: CreateRecru
       tenantId: user.tenantId, recruitmentId: id, stepCode: 'application', occurredOn: input.appliedOn, decidedBy: 'branch',
       note: input.note ?? null, details: {}, warnings, recordedBy: user.id,
     });
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'recruitment.create', objectType: 'recruitment',
-      objectId: id, result: 'ok', detail: { organizationId: branch.id, personReused: !!existing },
-    });
+    await audit(tx, { user, ip }, { action: 'recruitment.create', objectType: 'recruitment',
+      objectId: id, detail: { organizationId: branch.id, personReused: !!existing } });
     return getRecruitment(tx, user, id);
   });
 }
@@ -293,10 +284,8 @@ export async function stopRecruitment(db: Db, caller: Caller, id: number, input:
     if (input.stoppedOn > todayInShanghai()) throw new AppError('VALIDATION', '终止日期不能晚于今天', [{ path: 'stoppedOn', message: '终止日期不能晚于今天' }]);
     if (row.memberId) throw new AppError('CONFLICT', '已接收为预备党员:请在转正程序中由支部大会决定取消预备党员资格,不能直接终止');
     await repo.updateRecruitment(tx, id, { status: 'stopped', stoppedOn: input.stoppedOn, stoppedReason: input.reason });
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'recruitment.stop', objectType: 'recruitment',
-      objectId: id, result: 'ok', detail: { stoppedOn: input.stoppedOn },
-    });
+    await audit(tx, { user, ip }, { action: 'recruitment.stop', objectType: 'recruitment',
+      objectId: id, detail: { stoppedOn: input.stoppedOn } });
     return getRecruitment(tx, user, id);
   });
 }

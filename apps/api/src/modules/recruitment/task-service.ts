@@ -5,7 +5,7 @@
  */
 import type { Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import type { AuthUser } from '../../lib/access/index.js';
 import { CONFIRMATION_MEETING_DEADLINE, deadlinesOf } from './rules/recruitment-state.js';
 import { loadFacts } from './service.js';
 import * as repo from './repository.js';

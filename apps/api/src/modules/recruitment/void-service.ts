@@ -6,11 +6,11 @@ import type { Recruitment, VoidRecord } from '@dj/contracts';
 import { VoidRecordSchema } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
 import { phaseOf } from './rules/recruitment-state.js';
 import { voidPermission, voidRefusal } from './rules/void-rules.js';
 import * as repo from './repository.js';
-import { getRecruitment, loadRecruitment, stepsOf, voidFactsOf, voidPermissionOf, type Caller } from './service.js';
+import { getRecruitment, loadRecruitment, stepsOf, voidFactsOf, voidPermissionOf } from './service.js';
+import { audit, type Caller } from '../../lib/access/index.js';
 
 type Row = repo.RecruitmentRow;
 
@@ -41,11 +41,8 @@ export async function voidRecruitmentRecord(db: Db, caller: Caller, id: number, 
     // 终止 was refused above), so the stop is lifted with it.
     const state = phaseOf(remaining);
     await repo.updateRecruitment(tx, id, { status: state.status, phase: state.phase, stoppedOn: null, stoppedReason: null });
-    await recordAudit(tx, {
-      tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'recruitment.step.void', objectType: 'recruitment',
-      objectId: id, result: 'ok',
-      detail: { recordId, stepCode: record.stepCode, occurredOn: record.occurredOn, reason, relationsVoided: relations.voided, relationsReopened: relations.reopened },
-    });
+    await audit(tx, { user, ip }, { action: 'recruitment.step.void', objectType: 'recruitment',
+      objectId: id, detail: { recordId, stepCode: record.stepCode, occurredOn: record.occurredOn, reason, relationsVoided: relations.voided, relationsReopened: relations.reopened } });
     return getRecruitment(tx, user, id);
   });
 }

@@ -3,8 +3,7 @@ import type { Setting } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { settings, users } from '../../db/schema/index.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { requirePermission, audit, type AuthUser } from '../../lib/access/index.js';
 import { SETTINGS, settingDefinition, type SettingKey } from './registry.js';
 
 /** The value in force for a tenant: what the town admin set, or the default. Other modules call this. */
@@ -36,7 +35,7 @@ export async function listSettings(db: Db, user: AuthUser): Promise<{ items: Set
 export async function updateSetting(db: Db, user: AuthUser, ip: string, key: string, value: number): Promise<Setting> {
   const definition = settingDefinition(key);
   if (!definition) throw notFound('设置项');
-  if (!user.roles.includes('town_admin')) throw forbidden('只有镇党委管理员可以修改本镇规则设置');
+  requirePermission(user, 'settings.manage');
   if (!Number.isInteger(value) || value < definition.min || value > definition.max) {
     throw invalid('value', `${definition.label}应为${definition.min}至${definition.max}之间的整数(单位:${definition.unit})`);
   }
@@ -44,7 +43,7 @@ export async function updateSetting(db: Db, user: AuthUser, ip: string, key: str
     const before = await settingValue(tx, user.tenantId, definition.key);
     await tx.insert(settings).values({ tenantId: user.tenantId, key, value, updatedBy: user.id, updatedAt: new Date() })
       .onConflictDoUpdate({ target: [settings.tenantId, settings.key], set: { value, updatedBy: user.id, updatedAt: new Date() } });
-    await recordAudit(tx, { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'setting.update', objectType: 'setting', objectId: key, result: 'ok', detail: { before, after: value } });
+    await audit(tx, { user, ip }, { action: 'setting.update', objectType: 'setting', objectId: key, detail: { before, after: value } });
   });
   return (await listSettings(db, user)).items.find((s) => s.key === key) as Setting;
 }

@@ -6,7 +6,7 @@ import type { Task } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { isPathInScope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
-import { isSelfOnly, type AuthUser } from '../../plugins/auth.js';
+import { isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import { disclosureTasks } from '../disclosure/board-service.js';
 import { rectificationTasks } from '../inspection/task-service.js';
 import { memberTasks } from '../members/mobility-service.js';

@@ -1,10 +1,10 @@
 import type { Village } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import type { AuthUser } from '../../plugins/auth.js';
+import { can, type AuthUser } from '../../lib/access/index.js';
 import * as repo from './repository.js';
 
 /** Town admins pick from every village of the tenant; everyone else sees only the villages of their scope. */
 export async function listVillages(db: Db, user: AuthUser): Promise<{ items: Village[] }> {
-  const items = user.roles.includes('town_admin') ? await repo.listAll(db, user.tenantId) : await repo.listInScope(db, user.scope);
+  const items = can(user, 'villages.readAll') ? await repo.listAll(db, user.tenantId) : await repo.listInScope(db, user.scope);
   return { items };
 }

@@ -1,0 +1,88 @@
+/**
+ * Who may do what: the one role × permission table, and the scope each role carries. Every role decision in
+ * the API is a lookup here (`can`, `requirePermission`); no module tests `user.roles` itself. Visibility (which
+ * records a caller sees at all) is decided in SQL by the scoped loaders and `scopeFilter`; this table decides
+ * what a caller may do with a record they already see.
+ */
+import type { Role } from '@dj/contracts';
+import { isPathInScope } from '../../db/scope.js';
+import { forbidden } from '../errors.js';
+import type { AuthUser } from './caller.js';
+
+/**
+ * The part of the organisation tree a role's sign-in is given (the user's scope roots are stored per user;
+ * this records what they are for each role, and `isSelfOnly` follows from it).
+ */
+export const ROLE_SCOPE: Record<Role, 'town' | 'branch' | 'assigned branches' | 'self'> = {
+  town_admin: 'town',
+  inspector: 'town',
+  supervisor: 'assigned branches',
+  branch_secretary: 'branch',
+  member: 'self',
+};
+
+interface Grant { roles: readonly Role[]; denied: string }
+
+const ADMIN: readonly Role[] = ['town_admin'];
+/** The branch's own business: the town and the branch's secretary write it. */
+const BRANCH_WRITERS: readonly Role[] = ['town_admin', 'branch_secretary'];
+/** Everyone who works on the branches' lists (all but a plain 党员). */
+const BRANCH_READERS: readonly Role[] = ['town_admin', 'supervisor', 'inspector', 'branch_secretary'];
+
+/** Permissions named by action. The message is the default 403 text; a call site may say it more precisely. */
+export const PERMISSIONS = {
+  'branch.browse': { roles: BRANCH_READERS, denied: '党员本人只查看自己的信息' },
+  'members.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以办理' },
+  'members.transferInTown': { roles: ADMIN, denied: '本镇党支部之间的组织关系转接由镇党委办理;支部书记可记录转往本镇以外' },
+  'members.reviewExports': { roles: ADMIN, denied: '只有镇党委管理员可以审批导出申请' },
+  'organizations.manage': { roles: ADMIN, denied: '无权修改该组织' },
+  'organizations.manageGroups': { roles: ['branch_secretary'], denied: '支部书记只能在本支部下新建党小组' },
+  'villages.readAll': { roles: ADMIN, denied: '只有镇党委管理员可以查看全镇村庄' },
+  'activities.record': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以记录组织生活' },
+  'activities.signOffAny': { roles: ADMIN, denied: '只有镇党委管理员和该记录的督导干部可以签认' },
+  'activities.signOff': { roles: ['town_admin', 'supervisor'], denied: '只有镇党委管理员和该记录的督导干部可以签认' },
+  'activities.configure': { roles: ADMIN, denied: '只有镇党委管理员可以修改检查清单模板' },
+  'supervision.assign': { roles: ADMIN, denied: '只有镇党委管理员可以指派督导干部' },
+  'supervision.read': { roles: ['town_admin', 'supervisor'], denied: '只有镇党委管理员和督导干部查看督导安排' },
+  /** Held by the person named, not the caller: who can be made a branch's supervisor. */
+  'supervision.supervise': { roles: ['supervisor'], denied: '所选人员不是督导干部' },
+  'recruitment.record': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以记录发展党员程序' },
+  'recruitment.recordCommitteeSteps': { roles: ADMIN, denied: '该步骤由上级党委(镇党委)办理并记录' },
+  'recruitment.plan': { roles: ADMIN, denied: '年度发展党员计划由镇党委制定' },
+  'recruitment.configureSteps': { roles: ADMIN, denied: '只有镇党委管理员可以增加发展党员步骤' },
+  'inspection.plan': { roles: ADMIN, denied: '只有镇党委管理员可以安排联督联查' },
+  'inspection.inspect': { roles: ['town_admin', 'inspector'], denied: '只有检查组(纪委、民政检查员)和镇党委管理员可以记录检查结果' },
+  'rectification.submit': { roles: BRANCH_WRITERS, denied: '只有本村党支部书记和镇党委管理员可以提交整改材料' },
+  'positions.edit': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以修改' },
+  'positions.editItems': { roles: ADMIN, denied: '只有镇党委管理员可以修改小微权力清单事项' },
+  'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
+  'settings.manage': { roles: ADMIN, denied: '只有镇党委管理员可以修改本镇规则设置' },
+} as const satisfies Record<string, Grant>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+/** Does any of these roles hold the permission? For a user other than the caller (e.g. a supervisor being named). */
+export function rolesGrant(roles: readonly string[], permission: Permission): boolean {
+  const granted: readonly Role[] = PERMISSIONS[permission].roles;
+  return roles.some((r) => (granted as readonly string[]).includes(r));
+}
+
+/**
+ * May the caller do this? With a path, also: does the record lie inside the caller's scope. Records reach a
+ * service through a scoped query, so the path test only keeps a grant from ever reaching past the scope (a
+ * town admin's role does not reach into a branch the loader did not return); it never replaces the loader.
+ */
+export function can(user: Pick<AuthUser, 'roles' | 'scope'>, permission: Permission, path?: string): boolean {
+  if (path !== undefined && !isPathInScope(path, user.scope)) return false;
+  return rolesGrant(user.roles, permission);
+}
+
+/** 403 unless the caller holds the permission (call it after the record is loaded: out of scope is 404 first). */
+export function requirePermission(user: Pick<AuthUser, 'roles' | 'scope'>, permission: Permission, message?: string, path?: string): void {
+  if (!can(user, permission, path)) throw forbidden(message ?? PERMISSIONS[permission].denied);
+}
+
+/** A plain 党员 (every role self-scoped): sees only their own record and none of the branch's work lists. */
+export function isSelfOnly(user: Pick<AuthUser, 'roles'>): boolean {
+  return user.roles.length > 0 && user.roles.every((r) => ROLE_SCOPE[r] === 'self');
+}
