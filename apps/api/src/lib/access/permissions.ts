@@ -5,7 +5,7 @@
  * what a caller may do with a record they already see.
  */
 import type { Role } from '@dj/contracts';
-import { isPathInScope } from '../../db/scope.js';
+import { isPathBelowScopeRoot, isPathInScope } from '../../db/scope.js';
 import { forbidden } from '../errors.js';
 import type { AuthUser } from './caller.js';
 
@@ -85,4 +85,13 @@ export function requirePermission(user: Pick<AuthUser, 'roles' | 'scope'>, permi
 /** A plain 党员 (every role self-scoped): sees only their own record and none of the branch's work lists. */
 export function isSelfOnly(user: Pick<AuthUser, 'roles'>): boolean {
   return user.roles.length > 0 && user.roles.every((r) => ROLE_SCOPE[r] === 'self');
+}
+
+/**
+ * Does the record lie strictly below one of the caller's scope roots? Organisation structure may be changed
+ * below a root, never the root itself (a secretary cannot close their own branch). A pure test on a row the
+ * scoped loader already returned.
+ */
+export function belowScopeRoot(user: Pick<AuthUser, 'scope'>, path: string): boolean {
+  return isPathBelowScopeRoot(path, user.scope);
 }

@@ -1,6 +1,5 @@
 import type { Activity, ActivityDetail, ActivityKind } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { notFound } from '../../lib/errors.js';
 import { can, isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import * as evidence from './evidence-repository.js';
@@ -82,7 +81,7 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
   const base = toActivity(row);
   const uploadFact = upload ? { uploadedOn: upload.uploadedOn, reference: upload.reference, uploadedBy: upload.uploadedBy } : null;
   const checklists = evaluateChecklists(templates, base.countedAs, { files, supervisorName: row.supervisorName, upload: uploadFact, checks });
-  const others = files.some((f) => f.phash) ? await evidence.otherPhotoHashes(db, row.tenantId, id) : [];
+  const others = files.some((f) => f.phash) ? await evidence.otherPhotoHashes(db, user.scope, id) : [];
 
   let quorumView: ActivityDetail['quorum'] = null;
   if (base.countedAs.includes('general_meeting')) {
@@ -116,7 +115,7 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
         id: f.id, category: f.category, filename: f.filename, mime: f.mime, size: f.size, width: f.width, height: f.height,
         capturedAt: f.capturedAt?.toISOString() ?? null, hadLocation: f.hadLocation, uploadedBy: f.uploadedBy, uploadedAt: f.createdAt.toISOString(),
         // Another village's record is named only to those who may see it; others learn that it exists, not whose it is.
-        reusedIn: [...new Map(reused.map((o) => [o.activityId, o])).values()].map((o) => isPathInScope(o.path, user.scope)
+        reusedIn: [...new Map(reused.map((o) => [o.activityId, o])).values()].map((o) => o.visible
           ? { activityId: o.activityId, label: `${o.organizationName} ${o.heldOn} ${o.topic}` }
           : { activityId: null, label: '本镇其他支部的一条记录' }),
       };

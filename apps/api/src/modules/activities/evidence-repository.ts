@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { scopeFilter, type Scope } from '../../db/scope.js';
 import {
   activities, activityChecks, activityFiles, activityReviews, activityVotes, attendanceResponses, checklistTemplates, dengtaUploads,
   members, organizations, persons, supervisorAssignments, users,
@@ -43,15 +44,18 @@ export async function deleteFile(db: DbOrTx, activityId: number, fileId: number)
   return rows.length > 0;
 }
 
-/** Photos of the town's other activities with a hash, for the reuse check (compared in memory: a town has thousands, not millions). */
-export async function otherPhotoHashes(db: DbOrTx, tenantId: number, exceptActivityId: number) {
+/**
+ * Photos of the town's other activities with a hash, for the reuse check (compared in memory: a town has thousands,
+ * not millions). Each says whether its record lies inside the scope, so another village's record is never named.
+ */
+export async function otherPhotoHashes(db: DbOrTx, scope: Scope, exceptActivityId: number) {
   return db.select({
-    activityId: activityFiles.activityId, phash: activityFiles.phash, path: organizations.path, organizationName: organizations.name,
-    heldOn: activities.heldOn, topic: activities.topic,
+    activityId: activityFiles.activityId, phash: activityFiles.phash, organizationName: organizations.name,
+    heldOn: activities.heldOn, topic: activities.topic, visible: sql<boolean>`${scopeFilter(organizations, scope)}`,
   }).from(activityFiles)
     .innerJoin(activities, eq(activities.id, activityFiles.activityId))
     .innerJoin(organizations, eq(organizations.id, activities.organizationId))
-    .where(and(eq(activityFiles.tenantId, tenantId), eq(activityFiles.category, 'photo'), ne(activityFiles.activityId, exceptActivityId), sql`${activityFiles.phash} is not null`));
+    .where(and(eq(activityFiles.tenantId, scope.tenantId), eq(activityFiles.category, 'photo'), ne(activityFiles.activityId, exceptActivityId), sql`${activityFiles.phash} is not null`));
 }
 
 export async function listChecks(db: DbOrTx, activityId: number) {
@@ -138,7 +142,7 @@ export async function replaceAssignments(db: DbOrTx, tenantId: number, organizat
 }
 
 /** The supervisor's queue: plans ahead and records submitted, in the branches assigned to them. */
-export async function queueFor(db: DbOrTx, userId: number, today: string) {
+export async function queueFor(db: DbOrTx, scope: Scope, userId: number, today: string) {
   const base = {
     id: activities.id, organizationName: organizations.name, path: organizations.path, kind: activities.kind, heldOn: activities.heldOn, topic: activities.topic,
     reviewStatus: activities.reviewStatus, updatedAt: activities.updatedAt,
@@ -146,7 +150,7 @@ export async function queueFor(db: DbOrTx, userId: number, today: string) {
   };
   return db.select(base).from(activities)
     .innerJoin(organizations, eq(organizations.id, activities.organizationId))
-    .where(and(eq(activities.supervisorUserId, userId), sql`(${activities.heldOn} > ${today} or ${activities.reviewStatus} = 'submitted')`))
+    .where(and(scopeFilter(organizations, scope), eq(activities.supervisorUserId, userId), sql`(${activities.heldOn} > ${today} or ${activities.reviewStatus} = 'submitted')`))
     .orderBy(desc(activities.heldOn));
 }
 

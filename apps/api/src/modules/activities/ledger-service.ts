@@ -4,11 +4,9 @@
  */
 import type { ActivityKind } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { isSelfOnly, audit, type Caller } from '../../lib/access/index.js';
-import { findActiveOrganization } from '../members/repository.js';
+import { isSelfOnly, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
 import { daysInMonth } from '../members/rules/dates.js';
 import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
@@ -53,8 +51,7 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
 }
 
 export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: number; period: string; format: 'docx' | 'pdf' }) {
-  const branch = await findActiveOrganization(db, user.tenantId, q.orgId);
-  if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
+  const branch = await loadOrganizationInScope(db, user, q.orgId);
   if (isSelfOnly(user)) throw forbidden('党员本人不导出支部台账');
   const [year, month] = q.period.split('-');
   const from = month ? `${year}-${month}-01` : `${year}-01-01`;

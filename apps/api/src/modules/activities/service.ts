@@ -2,10 +2,8 @@ import type { Activity, ActivityDetail, ActivityKind, ActivityListQuery, Attenda
 
 export { getActivity };
 import type { Db, DbOrTx } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { findActiveOrganization } from '../members/repository.js';
+import { can, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { isValidDate } from '../members/rules/dates.js';
 import { expectedFor, getActivity, loadActivity as load, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
@@ -14,8 +12,7 @@ import { countedKinds, countsForProblems } from './rules/activity-kinds.js';
 import { applicableTemplates } from './rules/checklist.js';
 
 export async function listActivities(db: Db, user: AuthUser, query: ActivityListQuery): Promise<{ items: Activity[] }> {
-  const under = query.orgId ? await findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
-  if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  const under = await optionalOrganizationInScope(db, user, query.orgId);
   const rows = await repo.list(db, user.scope, { under, from: query.from, to: query.to });
   return { items: rows.map(toActivity) };
 }
@@ -24,13 +21,12 @@ interface Placement { organizationId: number; groupId?: number | null; kind: Act
 
 /** The branch must be a 党支部 in scope (else 404); the group one of its 党小组; countsFor an allowed combination. */
 async function checkPlacement(db: DbOrTx, user: AuthUser, p: Placement, action: string) {
-  const branch = await findActiveOrganization(db, user.tenantId, p.organizationId);
-  if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
+  const branch = await loadOrganizationInScope(db, user, p.organizationId);
   if (!can(user, 'activities.record', branch.path)) throw forbidden(`只有镇党委管理员和本支部书记可以${action}组织生活`);
   if (branch.kind !== 'branch') throw invalid('organizationId', '组织生活应记在党支部下,请选择党支部');
   if (p.kind === 'group_meeting' && !p.groupId) throw invalid('groupId', '党小组会须选择党小组');
   if (p.groupId) {
-    const group = await findActiveOrganization(db, user.tenantId, p.groupId);
+    const group = await findOrganizationInScope(db, user, p.groupId);
     if (!group || group.kind !== 'group' || group.parentId !== branch.id) throw invalid('groupId', '党小组不属于所选党支部');
   }
   const problems = countsForProblems(p.kind, p.countsFor ?? []);

@@ -6,11 +6,9 @@
 import type { ActivityKind, ReviewBody } from '@dj/contracts';
 import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { can, requirePermission, rolesGrant, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { findActiveOrganization } from '../members/repository.js';
+import { can, requirePermission, rolesGrant, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { canReview, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
@@ -102,8 +100,7 @@ export async function listAssignments(db: DbOrTx, user: AuthUser) {
 export async function putAssignments(db: Db, { user, ip }: Caller, organizationId: number, userIds: number[]) {
   requirePermission(user, 'supervision.assign');
   return db.transaction(async (tx) => {
-    const branch = await findActiveOrganization(tx, user.tenantId, organizationId);
-    if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
+    const branch = await loadOrganizationInScope(tx, user, organizationId);
     if (branch.kind !== 'branch') throw invalid('organizationId', '督导干部包联的是党支部,请选择党支部');
     const unique = [...new Set(userIds)];
     for (const userId of unique) {
@@ -119,8 +116,8 @@ export async function putAssignments(db: Db, { user, ip }: Caller, organizationI
 export async function supervisionQueue(db: Db, user: AuthUser) {
   requirePermission(user, 'supervision.read', '只有督导干部有督导待办');
   const today = todayInShanghai();
-  // A supervisor whose scope was narrowed later no longer sees the branch's records.
-  const rows = (await evidence.queueFor(db, user.id, today)).filter((r) => isPathInScope(r.path, user.scope));
+  // A supervisor whose scope was narrowed later no longer sees the branch's records (the query carries the scope).
+  const rows = await evidence.queueFor(db, user.scope, user.id, today);
   const kind = (k: string) => k as ActivityKind;
   return {
     plans: rows.filter((r) => r.heldOn > today).map((r) => ({ id: r.id, organizationName: r.organizationName, kind: kind(r.kind), heldOn: r.heldOn, topic: r.topic, comments: r.comments })),

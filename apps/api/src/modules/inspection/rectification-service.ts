@@ -5,8 +5,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { findActiveOrganization } from '../members/repository.js';
+import { can, isSelfOnly, audit, findOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { lateness, nextStatus, refusal, type RectificationAction } from './rules/rectification.js';
 import { itemsOf } from './service.js';
 import { storedEvidence, type Upload } from './uploads.js';
@@ -28,8 +27,8 @@ export function toSummary(row: Row, today = todayInShanghai()): RectificationSum
 export async function listRectifications(db: Db, user: AuthUser, q: z.infer<typeof RectificationListQuerySchema>): Promise<{ items: RectificationSummary[] }> {
   let orgPath: string | undefined;
   if (q.orgId !== undefined) {
-    const org = await findActiveOrganization(db, user.tenantId, q.orgId);
-    if (!org || isSelfOnly(user) || !user.scope.paths.some((p) => org.path.startsWith(p))) throw notFound('党组织');
+    const org = isSelfOnly(user) ? undefined : await findOrganizationInScope(db, user, q.orgId);
+    if (!org) throw notFound('党组织');
     orgPath = org.path;
   }
   if (isSelfOnly(user)) return { items: [] };

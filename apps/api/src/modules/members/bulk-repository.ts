@@ -1,6 +1,7 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { MemberProfile } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
+import { scopeFilter, type Scope } from '../../db/scope.js';
 import { members, membershipEvents, organizations, persons } from '../../db/schema/index.js';
 import type { AuthUser } from '../../lib/access/index.js';
 import type { SealedPerson } from './profile.js';
@@ -17,17 +18,21 @@ const currentColumns = {
   nativePlace: persons.nativePlace, education: persons.education, occupation: persons.occupation, workUnit: persons.workUnit,
   address: persons.address, hamlet: persons.hamlet, partyPosts: members.partyPosts, isVillageCadre: members.isVillageCadre, isHardship: members.isHardship,
 };
-export type CurrentRecord = { [K in keyof typeof currentColumns]: (typeof currentColumns)[K]['_']['data'] | null };
+export type CurrentRecord = { [K in keyof typeof currentColumns]: (typeof currentColumns)[K]['_']['data'] | null } & {
+  /** Whether the person's membership lies inside the importing user's scope (decided in the query). */
+  inScope: boolean;
+};
 
-/** Existing persons (and their membership, if any) by keyed ID-number hash. */
-export async function findByIdHashes(db: DbOrTx, tenantId: number, hashes: string[]): Promise<Map<string, CurrentRecord>> {
+/** Existing persons of the tenant (and their membership, if any) by keyed ID-number hash, each marked in or out of the scope. */
+export async function findByIdHashes(db: DbOrTx, scope: Scope, hashes: string[]): Promise<Map<string, CurrentRecord>> {
   const out = new Map<string, CurrentRecord>();
   for (const slice of chunks(hashes)) {
     if (!slice.length) continue;
-    const rows = await db.select(currentColumns).from(persons)
+    const inScope = sql<boolean>`coalesce(${scopeFilter(organizations, scope)}, false)`;
+    const rows = await db.select({ ...currentColumns, inScope }).from(persons)
       .leftJoin(members, eq(members.personId, persons.id))
       .leftJoin(organizations, eq(organizations.id, members.organizationId))
-      .where(and(eq(persons.tenantId, tenantId), inArray(persons.idNumberHash, slice)));
+      .where(and(eq(persons.tenantId, scope.tenantId), inArray(persons.idNumberHash, slice)));
     for (const r of rows) out.set(r.idNumberHash, r as CurrentRecord);
   }
   return out;

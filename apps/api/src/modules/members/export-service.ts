@@ -5,10 +5,9 @@ import {
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { auditEvents, notifications, users } from '../../db/schema/index.js';
-import { isPathInScope } from '../../db/scope.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, isSelfOnly, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/service.js';
 import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/service.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
@@ -33,8 +32,7 @@ export const quotaMessage = (quota: number) => `今日已导出${quota}次(本�
 /** The rows a roster query selects in the caller's scope, and whether the caller may see all their full numbers. */
 export async function selectExportRows(db: DbOrTx, user: AuthUser, raw: MemberListQuery) {
   const query = MemberListQuerySchema.parse(raw);
-  const under = query.orgId ? await repo.findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
-  if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  const under = await optionalOrganizationInScope(db, user, query.orgId);
   const filter: repo.MemberFilter = { under, range: query.range, filter: query.filter, today: todayInShanghai() };
   if (query.q) filter.name = query.q;
   if (isSelfOnly(user)) filter.personId = user.personId ?? -1;

@@ -1,7 +1,6 @@
 import type { ImportReport, MemberProfile } from '@dj/contracts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { parseRoster, type ParsedRow } from './excel/parse-roster.js';
@@ -9,7 +8,7 @@ import { checkMembershipDates, sealPerson, type SealedPerson } from './profile.j
 import * as repo from './repository.js';
 import * as bulk from './bulk-repository.js';
 import { deriveMembership } from './rules/membership-status.js';
-import { can, audit, type Caller } from '../../lib/access/index.js';
+import { can, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
 
 /** The Chinese column name a server-side problem belongs to, for the row report. */
 const COLUMN_OF: Record<string, string> = {
@@ -33,8 +32,7 @@ interface Planned {
  */
 export async function importRoster(db: Db, caller: Caller, options: { orgId: number; dryRun: boolean; file: () => Promise<Buffer> }): Promise<ImportReport> {
   const { user, ip, cipher } = caller;
-  const root = await repo.findActiveOrganization(db, user.tenantId, options.orgId);
-  if (!root || !isPathInScope(root.path, user.scope)) throw notFound('组织');
+  const root = await loadOrganizationInScope(db, user, options.orgId);
   if (!can(user, 'members.manage', root.path)) throw forbidden('只有镇党委管理员和本支部书记可以导入党员');
   let parsed;
   try {
@@ -70,12 +68,12 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
   const present = new Set(parsed.columns.map((c) => c.field).filter((f): f is string => !!f));
   // One query for all matches: the import must stay fast at thousands of rows.
   const valid = plans.filter((p) => p.sealed);
-  const current = await bulk.findByIdHashes(db, user.tenantId, valid.map((p) => (p.sealed as SealedPerson).idNumberHash));
+  const current = await bulk.findByIdHashes(db, user.scope, valid.map((p) => (p.sealed as SealedPerson).idNumberHash));
   for (const plan of valid) {
     const found = current.get((plan.sealed as SealedPerson).idNumberHash);
     if (!found) continue;
     const profile = plan.profile as MemberProfile;
-    if (!found.memberId || !found.organizationPath || !isPathInScope(found.organizationPath, user.scope)) {
+    if (!found.memberId || !found.organizationPath || !found.inScope) {
       plan.status = 'invalid';
       plan.errors.push({ column: '身份证号', message: '该身份证号已在本镇其他党组织登记,请联系镇党委核实' });
     } else if (found.organizationId !== profile.organizationId) {

@@ -1,13 +1,12 @@
 import type { RecordEvent } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as repo from './repository.js';
 import { validateEventSequence } from './rules/membership-status.js';
 import { getMember, loadMember } from './service.js';
-import { can, audit, type Caller } from '../../lib/access/index.js';
+import { can, audit, findOrganizationInScope, type Caller } from '../../lib/access/index.js';
 
 /**
  * Record one 党籍 event. A transfer to another branch of this deployment moves the member (both branches
@@ -24,7 +23,7 @@ export async function recordEvent(db: Db, { user, ip }: Caller, id: number, inpu
     if (input.kind === 'transferred_out' && input.toOrganizationId) {
       // Moving a member into another branch changes that branch's roster too: the town's 组织委员 does it.
       if (!can(user, 'members.transferInTown')) throw forbidden('本镇党支部之间的组织关系转接由镇党委办理;支部书记可记录转往本镇以外');
-      const target = await repo.findActiveOrganization(tx, user.tenantId, input.toOrganizationId);
+      const target = await findOrganizationInScope(tx, user, input.toOrganizationId);
       if (!target || target.kind !== 'branch') throw invalid('toOrganizationId', '转入组织应为本镇一个正常的党支部');
       if (target.id === row.organizationId) throw invalid('toOrganizationId', '转入组织与当前所在党支部相同');
       const pair = { fromOrganizationId: row.organizationId, toOrganizationId: target.id };
@@ -38,7 +37,7 @@ export async function recordEvent(db: Db, { user, ip }: Caller, id: number, inpu
     await audit(tx, { user, ip }, { action: `member.event.${input.kind}`, objectType: 'member', objectId: id, detail: { occurredOn: input.occurredOn, toOrganizationId: input.toOrganizationId ?? null } });
     // After a transfer the member may have left this user's scope; answer with what they still may see.
     const stillVisible = await repo.findById(tx, user.scope, id);
-    if (!stillVisible || !isPathInScope(stillVisible.organizationPath, user.scope)) return null;
+    if (!stillVisible) return null;
     return getMember(tx, user, id);
   });
 }

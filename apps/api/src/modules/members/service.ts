@@ -2,11 +2,10 @@ import type { Member, MemberDetail, MemberList, MemberListQuery, UpdateMember } 
 import { CreateMemberSchema, MemberListQuerySchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, isSelfOnly, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
@@ -45,8 +44,7 @@ export async function loadMember(db: DbOrTx, user: AuthUser, id: number): Promis
 
 export async function listMembers(db: Db, user: AuthUser, raw: MemberListQuery, cipher: FieldCipher): Promise<MemberList> {
   const query = MemberListQuerySchema.parse(raw);
-  const under = query.orgId ? await repo.findActiveOrganization(db, user.tenantId, query.orgId) : undefined;
-  if (query.orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  const under = await optionalOrganizationInScope(db, user, query.orgId);
   const q = query.q?.replace(/\s+/g, '');
   const today = todayInShanghai();
   const filter: repo.MemberFilter = { under, range: query.range, filter: query.filter, today };
@@ -76,11 +74,10 @@ export async function getMember(db: DbOrTx, user: AuthUser, id: number): Promise
 
 /** The branch (and optional party group inside it) a member is filed under. */
 export async function resolvePlacement(db: DbOrTx, user: AuthUser, organizationId: number, groupId: number | null | undefined) {
-  const branch = await repo.findActiveOrganization(db, user.tenantId, organizationId);
-  if (!branch || !isPathInScope(branch.path, user.scope)) throw notFound('组织');
+  const branch = await loadOrganizationInScope(db, user, organizationId);
   if (branch.kind !== 'branch') throw rejected([{ path: 'organizationId', message: '党员应编入党支部,请选择党支部而不是党委、党总支或党小组' }]);
   if (groupId) {
-    const group = await repo.findActiveOrganization(db, user.tenantId, groupId);
+    const group = await findOrganizationInScope(db, user, groupId);
     if (!group || group.kind !== 'group' || group.parentId !== branch.id) throw rejected([{ path: 'groupId', message: '党小组不属于所选党支部' }]);
   }
   return branch;
@@ -173,8 +170,7 @@ export async function revealField(db: Db, caller: Caller, id: number, body: { fi
 
 /** Completeness per branch in scope: the average, how many records are incomplete, and what is missing most. */
 export async function branchCompleteness(db: Db, user: AuthUser, orgId?: number) {
-  const under = orgId ? await repo.findActiveOrganization(db, user.tenantId, orgId) : undefined;
-  if (orgId && (!under || !isPathInScope(under.path, user.scope))) throw notFound('组织');
+  const under = await optionalOrganizationInScope(db, user, orgId);
   if (isSelfOnly(user)) throw forbidden('党员本人请在个人页面查看');
   const rows = await repo.listAll(db, user.scope, { under, range: 'subtree', filter: 'all', today: todayInShanghai() }, 20_000);
   type Tally = { name: string; percents: number[]; missing: Map<string, number> };

@@ -3,9 +3,8 @@ import type {
 } from '@dj/contracts';
 import { FIELD_LABELS, ORGANIZATION_KIND_LABELS } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { isPathBelowScopeRoot } from '../../db/scope.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, belowScopeRoot, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as repo from './repository.js';
 import { ALLOWED_PARENT_KINDS, structureWarnings } from './structure-rules.js';
 
@@ -29,7 +28,7 @@ export function permissionsFor(user: AuthUser, org: Row): OrganizationDetail['ca
   const active = org.status === 'active';
   const isAdmin = can(user, 'organizations.manage');
   const isSecretary = can(user, 'organizations.manageGroups');
-  const belowRoot = isPathBelowScopeRoot(org.path, user.scope);
+  const belowRoot = belowScopeRoot(user, org.path);
   const managesGroup = isSecretary && belowRoot && org.kind === 'group';
   return {
     createChild: active && (isAdmin ? org.kind !== 'group' : isSecretary && org.kind === 'branch'),

@@ -12,7 +12,7 @@ import { addMonths, addYears } from '../members/rules/dates.js';
 import { validateEventSequence } from '../members/rules/membership-status.js';
 import { lastDone, votePassed, type RecordFact } from './rules/recruitment-state.js';
 import * as repo from './repository.js';
-import { audit, type Caller } from '../../lib/access/index.js';
+import { audit, findOrganizationInScope, type Caller } from '../../lib/access/index.js';
 
 type Row = repo.RecruitmentRow;
 
@@ -50,7 +50,7 @@ export async function applyStepToRoster(
     }
     case 'placement': {
       if (!row.memberId || !d.groupId) return null;
-      const group = await memberRepo.findActiveOrganization(tx, user.tenantId, d.groupId);
+      const group = await findOrganizationInScope(tx, user, d.groupId);
       if (!group || group.kind !== 'group' || group.parentId !== row.organizationId) throw invalid('details.groupId', '党小组不属于本党支部');
       await memberRepo.updateMember(tx, row.memberId, { groupId: group.id });
       return null;

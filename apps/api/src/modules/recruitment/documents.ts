@@ -10,13 +10,12 @@ import { todayInShanghai } from '../../lib/time.js';
 import type { DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
-import { findActiveOrganization } from '../members/repository.js';
 import {
   latestNotice, noticeModel, recordModel, registerModel, talkModel, talkRecord, type RegisterEntry, type RegisterKind,
 } from './documents-model.js';
 import * as repo from './repository.js';
 import { getRecruitment, listRecruitments } from './service.js';
-import { audit, type Caller } from '../../lib/access/index.js';
+import { audit, optionalOrganizationInScope, type Caller } from '../../lib/access/index.js';
 
 export type DocFormat = 'docx' | 'pdf';
 export type RecruitmentDocumentKind = (typeof RECRUITMENT_DOCUMENTS)[number];
@@ -77,7 +76,7 @@ export async function registerDocument(db: Db, { user, ip }: Pick<Caller, 'user'
     records: records.filter((r) => r.recruitmentId === recruitment.id),
     relations: relations.filter((r) => r.recruitmentId === recruitment.id),
   }));
-  const under = orgId ? await findActiveOrganization(db, user.tenantId, orgId) : undefined;
+  const under = await optionalOrganizationInScope(db, user, orgId);
   const unitName = under?.name ?? (user.scopeRoots.map((r) => r.name).join('、') || user.tenantName);
   const today = todayInShanghai();
   const data = await render(registerModel(kind, unitName, entries, today, user.displayName), format);

@@ -3,10 +3,9 @@ import type { Board, Mentoring, Plan } from '@dj/contracts';
 import { PIPELINE_PHASES, SavePlanSchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { isPathInScope } from '../../db/scope.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { requirePermission, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { requirePermission, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as memberRepo from '../members/repository.js';
 import { lastDone } from './rules/recruitment-state.js';
 import * as repo from './repository.js';
@@ -14,8 +13,7 @@ import { loadFacts, summarize } from './service.js';
 
 async function orgPathOf(db: Db, user: AuthUser, orgId?: number) {
   if (!orgId) return undefined;
-  const org = await memberRepo.findActiveOrganization(db, user.tenantId, orgId);
-  if (!org || !isPathInScope(org.path, user.scope)) throw notFound('组织');
+  const org = await loadOrganizationInScope(db, user, orgId);
   return org.path;
 }
 
@@ -79,7 +77,7 @@ export async function savePlan(db: Db, { user, ip }: Caller, input: z.infer<type
 export async function getMentoring(db: Db, user: AuthUser): Promise<Mentoring> {
   if (!user.personId) return { items: [] };
   const relations = await repo.relationsOfPerson(db, user.tenantId, user.personId);
-  const rows = await repo.listRecruitments(db, { tenantId: user.tenantId, paths: [''] }, { ids: [...new Set(relations.map((r) => r.recruitmentId))] });
+  const rows = await repo.listMentoredBy(db, user.tenantId, user.personId);
   const facts = await loadFacts(db, user.tenantId, rows);
   const byId = new Map(rows.map((r) => [r.id, r]));
   return {

@@ -39,6 +39,18 @@ export async function findRecruitment(db: DbOrTx, scope: Scope, id: number) {
   return row;
 }
 
+/**
+ * The recruitments a person is currently 培养联系人, 入党介绍人 or contact of, wherever their branch is: a plain
+ * 党员's whole view of this module. The relation is the access rule, so it is the query's predicate.
+ */
+export async function listMentoredBy(db: DbOrTx, tenantId: number, personId: number, id?: number) {
+  const mentor = sql`exists (select 1 from ${recruitmentRelations} rr join ${members} m on m.id = rr.member_id
+    where rr.recruitment_id = ${recruitments.id} and rr.tenant_id = ${tenantId} and m.person_id = ${personId}
+      and rr.until is null and rr.voided_at is null)`;
+  return fromScoped(db).where(and(eq(recruitments.tenantId, tenantId), mentor, id === undefined ? undefined : eq(recruitments.id, id)))
+    .orderBy(asc(organizations.path), asc(persons.name), asc(recruitments.id));
+}
+
 /** Serialises writes to one recruitment (two secretaries recording the same step at once). */
 export async function lockRecruitment(db: DbOrTx, id: number) {
   await db.execute(sql`select id from recruitments where id = ${id} for update`);

@@ -6,7 +6,7 @@ import { members } from '../../db/schema/index.js';
 import { eq, inArray } from 'drizzle-orm';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { resolvePlacement } from '../members/service.js';
 import { sealPerson } from '../members/profile.js';
 import * as memberRepo from '../members/repository.js';
@@ -37,16 +37,13 @@ export async function recruitmentSettings(db: DbOrTx, tenantId: number): Promise
 }
 
 
-const WHOLE_TENANT = (user: AuthUser) => ({ tenantId: user.tenantId, paths: [''] });
-
 /**
  * A recruitment inside the caller's scope, or 404. A plain 党员 sees only the recruitments of the people they are
  * currently 培养联系人, 入党介绍人 or contact of, wherever those people's branch is.
  */
 export async function loadRecruitment(db: DbOrTx, user: AuthUser, id: number): Promise<Row> {
   if (isSelfOnly(user)) {
-    const mine = user.personId ? await repo.relationsOfPerson(db, user.tenantId, user.personId) : [];
-    const row = mine.some((r) => r.recruitmentId === id) ? await repo.findRecruitment(db, WHOLE_TENANT(user), id) : undefined;
+    const [row] = user.personId ? await repo.listMentoredBy(db, user.tenantId, user.personId, id) : [];
     if (!row) throw notFound('发展党员记录');
     return row;
   }
@@ -110,9 +107,7 @@ export async function listRecruitments(db: Db, user: AuthUser, raw: z.input<type
   const query = RecruitmentListQuerySchema.parse(raw);
   let orgPath: string | undefined;
   if (query.orgId) {
-    const org = await memberRepo.findActiveOrganization(db, user.tenantId, query.orgId);
-    if (!org || !user.scope.paths.some((p) => org.path.startsWith(p))) throw notFound('组织');
-    orgPath = org.path;
+    orgPath = (await loadOrganizationInScope(db, user, query.orgId)).path;
   }
   // A plain 党员 has no pipeline of their own: their list is /api/recruitment/mentoring.
   if (isSelfOnly(user)) return { items: [] };
