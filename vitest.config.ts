@@ -34,8 +34,12 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          // antd role queries in jsdom are slow on a busy 2-core machine; time out late rather than flake.
-          testTimeout: 60_000,
+          setupFiles: ['apps/web/src/test/setup.ts'],
+          // Same reason as the waits in test/setup.ts: contention when every project runs at once, not slow tests.
+          testTimeout: 30_000,
+          // Every test file renders with the same shims and cleans up after itself (cleanup(), unstubbed globals),
+          // so the files share one module cache per worker: antd, React and the pages load once, not per file.
+          isolate: false,
           include: ['apps/web/src/**/*.test.tsx'],
         },
       },

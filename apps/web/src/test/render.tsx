@@ -1,37 +1,43 @@
 import type { ReactNode } from 'react';
-import { configure, render } from '@testing-library/react';
+import { render } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { ConfigProvider, type ThemeConfig } from 'antd';
+import { createMemoryRouter, matchRoutes, RouterProvider, type RouteObject } from 'react-router';
 import { AppProviders } from '../app/providers';
-import { routes as appRoutes } from '../app/router';
-
-// antd pages take a while to mount in jsdom on a cold, busy runner; the default 1 s is too tight.
-// 15 s: the first render of the whole layout took over 5 s while the machine ran the API suites in parallel.
-configure({ asyncUtilTimeout: 15_000 });
 
 /**
- * The browser loads each page's chunk when its route is first opened (app/router.tsx); tests resolve them all once,
- * before any test runs, so loading modules on a busy machine does not eat into a test's own time limit. The
- * on-demand loading itself is exercised by the browser flows in e2e/.
+ * The browser loads each page's chunk when its route is first opened (app/router.tsx). A test loads only the chunks
+ * its first address opens, before rendering, so its first query waits for React and not for module loading; a page
+ * reached by navigating loads on the way, as in the browser. (Loading every page here made each test file import the
+ * whole app.) The on-demand loading itself is exercised by the browser flows in e2e/.
  */
-async function resolveLazyRoutes(list: RouteObject[]): Promise<void> {
-  for (const route of list) {
+async function loadMatchedPages(list: RouteObject[], path: string): Promise<void> {
+  for (const { route } of matchRoutes(list, path) ?? []) {
     if (typeof route.lazy === 'function') {
       Object.assign(route, await route.lazy());
       delete route.lazy;
     }
-    if (route.children) await resolveLazyRoutes(route.children);
   }
 }
-await resolveLazyRoutes(appRoutes);
+
+/**
+ * antd writes no styles into the test document (zeroRuntime): generating and injecting its CSS on every first render of
+ * a component, and jsdom matching those rules whenever a query asks for an element's computed style, cost about a
+ * quarter of a page test's time. No test asserts on antd's stylesheet; inline styles, `hidden` and aria-hidden still
+ * hide elements from role queries.
+ */
+const TESTS_THEME: ThemeConfig = { zeroRuntime: true };
 
 /** Renders routes inside the real providers, with a query client that never retries. */
-export function renderRoutes(routes: RouteObject[], initialPath: string) {
+export async function renderRoutes(routes: RouteObject[], initialPath: string) {
+  await loadMatchedPages(routes, initialPath);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [initialPath] });
   const view = render(
     <AppProviders queryClient={queryClient}>
-      <RouterProvider router={router} />
+      <ConfigProvider theme={TESTS_THEME}>
+        <RouterProvider router={router} />
+      </ConfigProvider>
     </AppProviders>,
   );
   return { ...view, router, queryClient };

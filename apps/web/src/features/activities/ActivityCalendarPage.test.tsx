@@ -23,7 +23,7 @@ afterEach(() => {
 describe('组织生活日历(记录)', () => {
   it('shows each activity on its day, coloured by review status, lists them, and opens one', async () => {
     const calls = installFetch(server((call) => (call.path === '/api/activities' ? jsonResponse(200, { items: ITEMS }) : undefined)));
-    const { router } = renderRoutes(routes, '/activities?month=2026-07');
+    const { router } = await renderRoutes(routes, '/activities?month=2026-07');
     const calendar = await screen.findByTestId('activity-calendar');
     await within(calendar).findByTestId('calendar-activity-12');
 
@@ -46,7 +46,7 @@ describe('组织生活日历(记录)', () => {
     await router.navigate('/activities?month=2026-07');
     fireEvent.click(await screen.findByTestId('calendar-activity-12'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/activities/12'));
-  }, 30_000);
+  });
 
   it('creates a record from 新建活动: the form posts the branch, kind, the month shown as date, place and topic, then opens the record', async () => {
     const calls = installFetch(server((call) => {
@@ -54,7 +54,7 @@ describe('组织生活日历(记录)', () => {
       if (call.path === '/api/activities') return jsonResponse(200, { items: [] });
       return undefined;
     }));
-    const { router } = renderRoutes(routes, '/activities?month=2026-07');
+    const { router } = await renderRoutes(routes, '/activities?month=2026-07');
     fireEvent.click((await screen.findByText('新建活动')).closest('button')!);
     const dialog = await screen.findByRole('dialog');
     // Nothing is sent while a required field is empty.
@@ -66,11 +66,11 @@ describe('组织生活日历(记录)', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/activities/99'));
     const post = calls.find((c) => c.path === '/api/activities' && c.method === 'POST')!;
     expect(post.body).toMatchObject({ organizationId: 3, kind: 'committee_meeting', heldOn: '2026-07-01', place: '村党群服务中心', topic: '研究七月工作', countsFor: [] });
-  }, 30_000);
+  });
 
   it('says so when the month has no records', async () => {
     installFetch(server((call) => (call.path === '/api/activities' ? jsonResponse(200, { items: [] }) : undefined)));
-    renderRoutes(routes, '/activities?month=2026-07');
+    await renderRoutes(routes, '/activities?month=2026-07');
     expect(await screen.findByText('本月还没有组织生活记录')).toBeTruthy();
-  }, 30_000);
+  });
 });

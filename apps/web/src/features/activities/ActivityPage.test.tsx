@@ -69,7 +69,7 @@ describe('组织生活记录详情', () => {
         return undefined;
       }),
     );
-    renderRoutes(routes, '/activities/21');
+    await renderRoutes(routes, '/activities/21');
     expect(await screen.findByText('三日合一')).toBeTruthy();
     expect(screen.getByTestId('review-status').textContent).toBe('已退回');
     expect(screen.getByText('演示数据')).toBeTruthy();
@@ -107,18 +107,18 @@ describe('组织生活记录详情', () => {
     fireEvent.click(screen.getByTestId('checklist-item-hang_flag').querySelector('input[type=checkbox]')!);
     await waitFor(() => expect(calls.some((c) => c.path === '/api/activities/21/checks')).toBe(true));
     expect(calls.find((c) => c.path === '/api/activities/21/checks')?.body).toEqual({ templateId: 2, itemKey: 'hang_flag', done: true });
-  }, 60_000);
+  });
 
   it('locks editing once signed off and says why', async () => {
     const signed = { ...DETAIL, reviewStatus: 'signed_off' as const, quorum: { ...QUORUM, met: true, message: '到会人数符合规定' } };
     installFetch(server((call) => (call.path === '/api/activities/21' ? jsonResponse(200, signed) : undefined)));
-    renderRoutes(routes, '/activities/21');
+    await renderRoutes(routes, '/activities/21');
     expect(await screen.findByText('督导干部已签认,记录已锁定')).toBeTruthy();
     expect(screen.getByTestId('quorum-alert').className).toContain('success');
     expect(screen.queryByText('编辑')).toBeNull();
     expect(screen.queryByText('保存出席情况')).toBeNull();
     expect((screen.getByLabelText('表决事项') as HTMLInputElement).disabled).toBe(true);
-  }, 60_000);
+  });
 
   it('民主评议: shows the one-third ceiling while grading and asks for the 支委会 confirmation above it', async () => {
     const appraisal: ActivityDetail = {
@@ -136,7 +136,7 @@ describe('组织生活记录详情', () => {
       if (call.path === '/api/activities/21/appraisal') return jsonResponse(200, appraisal);
       return undefined;
     }));
-    renderRoutes(routes, '/activities/21');
+    await renderRoutes(routes, '/activities/21');
     const section = await screen.findByTestId('appraisal-section');
     expect(within(section).getByText('预备党员 · 不评定等次')).toBeTruthy();
     for (const name of ['张三', '李四']) fireEvent.click(within(within(section).getByLabelText(`${name}的评定等次`)).getByText('优秀'));
@@ -149,5 +149,5 @@ describe('组织生活记录详情', () => {
       grades: [{ memberId: 101, grade: 'excellent' }, { memberId: 102, grade: 'excellent' }, { memberId: 103, grade: 'qualified' }, { memberId: 104, grade: null }],
       confirmExcellentOverLimit: true,
     });
-  }, 60_000);
+  });
 });

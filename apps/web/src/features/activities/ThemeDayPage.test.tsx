@@ -61,9 +61,9 @@ afterEach(() => {
 describe('记录本月主题党日', () => {
   it('pre-fills from the town setting and the last theme day, then saves everything in order and opens the record', async () => {
     const calls = installFetch(server(api));
-    const { router } = renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07');
+    const { router } = await renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07');
 
-    const date = (await screen.findByLabelText('活动日期', {}, { timeout: 20_000 })) as HTMLInputElement;
+    const date = (await screen.findByLabelText('活动日期')) as HTMLInputElement;
     expect(date.value).toBe('2026-07-26');
     expect((screen.getByLabelText('活动地点') as HTMLInputElement).value).toBe('王庄村党群服务中心');
     expect((screen.getByLabelText('主持人') as HTMLInputElement).value).toBe('王书记');
@@ -82,7 +82,7 @@ describe('记录本月主题党日', () => {
     fireEvent.click(screen.getByText('挂党旗'));
 
     fireEvent.click(screen.getByText('保存并提交督导签认').closest('button')!);
-    await waitFor(() => expect(router.state.location.pathname).toBe('/activities/50'), { timeout: 10_000 });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/activities/50'));
 
     const writes = calls.filter((c) => c.method !== 'GET');
     expect(writes.map((c) => `${c.method} ${c.path}${c.form ? `?${new URL(c.url, 'http://x').search.slice(1)}` : ''}`)).toEqual([
@@ -106,7 +106,7 @@ describe('记录本月主题党日', () => {
     expect((writes[2].form?.get('file') as File).name).toBe('现场.jpg');
     expect(writes[4].body).toEqual({ templateId: 2, itemKey: 'hang_flag', done: true });
     expect(writes[5].body).toEqual({ action: 'submit' });
-  }, 60_000);
+  });
 
   it('stops at the first error with the server’s message, and a retry updates instead of creating again', async () => {
     let failAttendance = true;
@@ -118,16 +118,16 @@ describe('记录本月主题党日', () => {
         return api(call);
       }),
     );
-    const { router } = renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07');
-    fireEvent.change(await screen.findByLabelText('活动主题', {}, { timeout: 20_000 }), { target: { value: '主题党日' } });
+    const { router } = await renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07');
+    fireEvent.change(await screen.findByLabelText('活动主题'), { target: { value: '主题党日' } });
     fireEvent.click(screen.getByText('保存并提交督导签认').closest('button')!);
     expect(await screen.findByText('保存出席情况失败:出席名单中有不属于本支部的党员')).toBeTruthy();
     expect(calls.filter((c) => c.method !== 'GET').map((c) => c.path)).toEqual(['/api/activities', '/api/activities/50/attendance']);
 
     failAttendance = false;
     fireEvent.click(screen.getByText('保存并提交督导签认').closest('button')!);
-    await waitFor(() => expect(router.state.location.pathname).toBe('/activities/50'), { timeout: 10_000 });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/activities/50'));
     const writes = calls.filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`);
     expect(writes.slice(2)).toEqual(['PATCH /api/activities/50', 'PUT /api/activities/50/attendance', 'POST /api/activities/50/reviews']);
-  }, 60_000);
+  });
 });

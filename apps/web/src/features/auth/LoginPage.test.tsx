@@ -39,7 +39,7 @@ describe('LoginPage', () => {
         ? jsonResponse(401, { code: 'UNAUTHENTICATED', message: '用户名或密码错误,请重新输入' })
         : jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' }),
     );
-    const { router } = renderRoutes(routes, '/login');
+    const { router } = await renderRoutes(routes, '/login');
 
     await fillAndSubmit('admin', 'wrong');
 
@@ -52,7 +52,7 @@ describe('LoginPage', () => {
 
   it('does not call the server while a field is empty', async () => {
     const calls = installFetch(() => jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' }));
-    renderRoutes(routes, '/login');
+    await renderRoutes(routes, '/login');
 
     await fillAndSubmit('', '');
 
@@ -62,7 +62,7 @@ describe('LoginPage', () => {
 
   it('signs in and goes to the organisation page', async () => {
     installFetch(({ path }) => (path === '/api/auth/login' ? jsonResponse(200, ME) : jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' })));
-    const { router } = renderRoutes(routes, '/login');
+    const { router } = await renderRoutes(routes, '/login');
 
     await fillAndSubmit('admin', 'right');
 

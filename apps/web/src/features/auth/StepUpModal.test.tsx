@@ -56,7 +56,7 @@ afterEach(() => {
 describe('StepUpModal (安全测试清单第26项): downloads of full numbers ask for the password and retry', () => {
   it('a roster export refused with STEP_UP_REQUIRED opens the password modal and downloads after the right password', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     fireEvent.click(await screen.findByRole('button', { name: /导出名册/ }));
     const dialog = await findDialog(/确认身份/);
     expect(dialog.textContent).toContain('导出完整身份证号和手机号前请再次输入登录密码确认身份');
@@ -78,11 +78,11 @@ describe('StepUpModal (安全测试清单第26项): downloads of full numbers as
     const stepUp = calls.filter((c) => c.path === '/api/auth/step-up').at(-1);
     expect(stepUp?.body).toEqual({ password: 'demo123456' });
     expect(stepUp?.headers.get('x-csrf-token')).toBe('csrf-1');
-  }, 60_000);
+  });
 
   it('an approved download asks the same way; cancelling does not retry', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/members/exports');
+    await renderRoutes(routes, '/members/exports');
     const table = await screen.findByTestId('export-requests');
     const download = async () => (await within(table).findByText('下载')).closest('button') as HTMLButtonElement;
     const files = () => calls.filter((c) => c.path === '/api/member-exports/6/file');
@@ -98,5 +98,5 @@ describe('StepUpModal (安全测试清单第26项): downloads of full numbers as
     fireEvent.click(within(dialog).getByRole('button', { name: '确认' }));
     await waitFor(() => expect(files()).toHaveLength(3));
     expect(await screen.findByText(/已开始下载/)).toBeTruthy();
-  }, 60_000);
+  });
 });

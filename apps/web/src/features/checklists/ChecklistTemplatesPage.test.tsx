@@ -48,7 +48,7 @@ describe('检查清单', () => {
 
   it('shows the source and lets the town admin edit and save a template', async () => {
     const calls = installFetch(server(me(['town_admin'])));
-    renderRoutes(routes, '/settings/checklists');
+    await renderRoutes(routes, '/settings/checklists');
     const card = await screen.findByTestId('checklist-template-2');
     expect(within(card).getByTestId('checklist-source').textContent).toContain('各地说法不一');
     expect(card.textContent).toContain('主题党日');
@@ -72,13 +72,13 @@ describe('检查清单', () => {
       active: true,
     });
     expect(await screen.findByText('已保存“四定两挂一戴”')).toBeTruthy();
-  }, 30_000);
+  });
 
   it('is read-only for others', async () => {
     installFetch(server(me(['branch_secretary'])));
-    renderRoutes(routes, '/settings/checklists');
+    await renderRoutes(routes, '/settings/checklists');
     const card = await screen.findByTestId('checklist-template-2');
     expect(within(card).queryByRole('button', { hidden: true })).toBeNull();
     expect(screen.queryByRole('button', { name: /新建检查清单/, hidden: true })).toBeNull();
-  }, 30_000);
+  });
 });

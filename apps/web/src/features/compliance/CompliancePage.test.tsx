@@ -68,7 +68,7 @@ afterEach(() => {
 describe('组织生活日历', () => {
   it('shows each branch in the server order with plain counts, the rows and their status, and no ranking', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/compliance');
+    await renderRoutes(routes, '/compliance');
     const board = await screen.findByTestId('compliance-board');
     await within(board).findByText('镇政府办公室党支部');
 
@@ -116,11 +116,11 @@ describe('组织生活日历', () => {
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '短信记录',
     ]);
-  }, 30_000);
+  });
 
   it('asks for the month and organisation from the address, and changes the organisation there', async () => {
     const calls = installFetch(server());
-    const { router } = renderRoutes(routes, '/compliance?period=2026-03&orgId=5');
+    const { router } = await renderRoutes(routes, '/compliance?period=2026-03&orgId=5');
     const board = await screen.findByTestId('compliance-board');
     await within(board).findByText('镇政府办公室党支部');
     expect(complianceCalls(calls)).toEqual([{ orgId: '5', period: '2026-03' }]);
@@ -130,7 +130,7 @@ describe('组织生活日历', () => {
     fireEvent.click(await screen.findByTitle('王庄村党支部'));
     await waitFor(() => expect(router.state.location.search).toBe('?period=2026-03&orgId=3'));
     await waitFor(() => expect(complianceCalls(calls).at(-1)).toEqual({ orgId: '3', period: '2026-03' }));
-  }, 30_000);
+  });
 
   it('downloads a branch ledger for the month and for the year', async () => {
     const files: RecordedCall[] = [];
@@ -141,7 +141,7 @@ describe('组织生活日历', () => {
       }
       return server()(call);
     });
-    renderRoutes(routes, '/compliance?period=2026-07');
+    await renderRoutes(routes, '/compliance?period=2026-07');
     const board = await screen.findByTestId('compliance-board');
     const village = await within(board).findByTestId('compliance-branch-3');
     fireEvent.click(within(village).getByRole('button', { name: /月度台账/, hidden: true }));
@@ -153,20 +153,20 @@ describe('组织生活日历', () => {
       { orgId: '3', period: '2026-07', format: 'pdf' },
       { orgId: '3', period: '2026', format: 'docx' },
     ]);
-  }, 30_000);
+  });
 
   it('says so when there is no branch in scope', async () => {
     installFetch(server({ board: () => ({ period: '2026-07', branches: [] }) }));
-    renderRoutes(routes, '/compliance');
+    await renderRoutes(routes, '/compliance');
     const board = await screen.findByTestId('compliance-board');
     expect(await within(board).findByText('所选范围内没有党支部')).toBeTruthy();
-  }, 30_000);
+  });
 
   it('is not offered to a plain member and never asks the server', async () => {
     const calls = installFetch(server({ who: me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
-    renderRoutes(routes, '/compliance');
+    await renderRoutes(routes, '/compliance');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活', '我培养联系的人']);
     expect(calls.some((c) => c.path === '/api/compliance')).toBe(false);
-  }, 30_000);
+  });
 });

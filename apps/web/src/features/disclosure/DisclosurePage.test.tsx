@@ -40,7 +40,7 @@ describe('一条公开事项', () => {
         return undefined;
       }, SECRETARY),
     );
-    renderRoutes(routes, '/disclosures/41');
+    await renderRoutes(routes, '/disclosures/41');
     const steps = await screen.findByTestId('disclosure-steps');
     expect([...steps.querySelectorAll('.ant-steps-item-title')].map((t) => t.textContent)).toEqual(['提出', '审核', '审批', '公开']);
     expect(screen.getByTestId('disclosure-status').textContent).toBe('草稿');
@@ -62,7 +62,7 @@ describe('一条公开事项', () => {
     expect(submit).toBeGreaterThan(calls.indexOf(patch!));
     expect(screen.queryByTestId('disclosure-editor')).toBeNull();
     expect(within(screen.getByTestId('disclosure-events')).getByText('提出')).toBeTruthy();
-  }, 30_000);
+  });
 
   it('shows the refusal prominently when publishing finds a personal number, and says where', async () => {
     const approved = disclosure({
@@ -76,7 +76,7 @@ describe('一条公开事项', () => {
         return undefined;
       }, me(['town_admin'])),
     );
-    renderRoutes(routes, '/disclosures/41');
+    await renderRoutes(routes, '/disclosures/41');
     const actions = await screen.findByTestId('flow-actions');
     expect(within(actions).queryByRole('button', { name: '提交' })).toBeNull();
     const steps = screen.getByTestId('disclosure-steps');
@@ -88,7 +88,7 @@ describe('一条公开事项', () => {
     expect(alert.textContent).toContain('表格第2行第3列有身份证号(370402********1234)');
     expect(calls.find((c) => c.path === '/api/disclosures/41/publish')?.method).toBe('POST');
     expect(screen.getByTestId('disclosure-status').textContent).toBe('已审批(待公开)');
-  }, 30_000);
+  });
 
   it('offers 更正 on a published disclosure, which opens a new draft replacing it', async () => {
     const published = disclosure({
@@ -103,10 +103,10 @@ describe('一条公开事项', () => {
         return undefined;
       }, SECRETARY),
     );
-    const { router } = renderRoutes(routes, '/disclosures/41');
+    const { router } = await renderRoutes(routes, '/disclosures/41');
     fireEvent.click(await screen.findByRole('button', { name: '更正' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/disclosures/43'));
     expect(calls.find((c) => c.path === '/api/disclosures' && c.method === 'POST')?.body).toMatchObject({ supersedesId: 41, organizationId: 3, period: '2026-10' });
     expect(await screen.findByText(/的更正,公开后替换原内容/)).toBeTruthy();
-  }, 30_000);
+  });
 });

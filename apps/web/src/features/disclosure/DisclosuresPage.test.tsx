@@ -38,7 +38,7 @@ const disclosures = server((call) => {
 describe('三务公开', () => {
   it('shows the board of each village and rule with its period and deadline status, without scores', async () => {
     installFetch(disclosures);
-    renderRoutes(routes, '/disclosures');
+    await renderRoutes(routes, '/disclosures');
     const board = await screen.findByTestId('disclosure-board');
     const row = await within(board).findByTestId('board-branch-3');
     expect(within(within(row).getByTestId('board-cell-finance_monthly')).getByText('即将到期')).toBeTruthy();
@@ -57,11 +57,11 @@ describe('三务公开', () => {
     const link = await screen.findByRole('link', { name: /公开栏/ });
     expect(link.getAttribute('href')).toBe('/public/villages/371402001');
     expect(link.getAttribute('target')).toBe('_blank');
-  }, 30_000);
+  });
 
   it('filters the list and creates a disclosure for a rule and period', async () => {
     const calls = installFetch(disclosures);
-    const { router } = renderRoutes(routes, '/disclosures?category=finance&status=draft');
+    const { router } = await renderRoutes(routes, '/disclosures?category=finance&status=draft');
     await screen.findByTestId('disclosure-list');
     const get = calls.filter((c) => c.path === '/api/disclosures').at(-1)!;
     expect(queryOf(get)).toEqual({ category: 'finance', status: 'draft' });
@@ -74,5 +74,5 @@ describe('三务公开', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/disclosures/42'));
     const post = calls.find((c) => c.path === '/api/disclosures' && c.method === 'POST');
     expect(post?.body).toMatchObject({ organizationId: 3, category: 'finance', period: '2026-10', title: '2026年10月财务收支公开' });
-  }, 30_000);
+  });
 });

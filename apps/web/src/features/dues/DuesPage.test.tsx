@@ -46,7 +46,7 @@ afterEach(() => {
 describe('党费收缴', () => {
   it('shows the month\'s totals in 元, the counts and the review list with its note', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/dues?month=2026-06&orgId=3');
+    await renderRoutes(routes, '/dues?month=2026-06&orgId=3');
     await screen.findByTestId('dues-summary');
     await waitFor(() => expect(stat('due')).toBe('¥3,000.01'));
     expect(stat('paid')).toBe('¥120.50');
@@ -64,19 +64,19 @@ describe('党费收缴', () => {
     const query = calls.filter((c) => c.path === '/api/dues').map((c) => Object.fromEntries(new URL(c.url, 'http://localhost').searchParams));
     expect(query).toEqual([{ orgId: '3', month: '2026-06' }]);
     expect(screen.getByLabelText('月份')).toHaveProperty('value', '2026-06');
-  }, 30_000);
+  });
 
   it('defaults to this month and ignores a month in the future', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/dues?month=2027-01');
+    await renderRoutes(routes, '/dues?month=2027-01');
     await screen.findByTestId('dues-summary');
     expect(new URL(calls.find((c) => c.path === '/api/dues')!.url, 'http://localhost').searchParams.get('month')).toBe('2026-07');
-  }, 30_000);
+  });
 
   it('is not offered to a plain member', async () => {
     const calls = installFetch(server(me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }])));
-    renderRoutes(routes, '/dues');
+    await renderRoutes(routes, '/dues');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(calls.some((c) => c.path === '/api/dues')).toBe(false);
-  }, 30_000);
+  });
 });

@@ -92,7 +92,7 @@ afterEach(() => {
 describe('党费 tab', () => {
   it('shows the monthly amount, the rule, the basis and twelve months in 元', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openDuesTab();
 
     expect(within(tab).getByTestId('dues-monthly').textContent).toContain('¥120.00');
@@ -112,7 +112,7 @@ describe('党费 tab', () => {
     const get = calls.find((c) => c.path === '/api/members/7/dues');
     expect(new URL(get!.url, 'http://localhost').searchParams.get('year')).toBe('2026');
     expect(within(tab).queryByTestId('dues-warning')).toBeNull();
-  }, 30_000);
+  });
 
   it('shows the six-month warning with its rule, as something to look into', async () => {
     const warning = {
@@ -121,12 +121,12 @@ describe('党费 tab', () => {
       rule: '党章: 党员无正当理由,连续六个月不交纳党费,就被认为是自行脱党',
     };
     installFetch(server({ memberDues: () => dues({ consecutiveUnpaid: 6, warning }) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openDuesTab();
     const alert = within(tab).getByTestId('dues-warning');
     expect(alert.textContent).toContain(warning.message);
     expect(alert.textContent).toContain(`依据:${warning.rule}`);
-  }, 30_000);
+  });
 
   it('records a payment for the chosen months with the 代缴人, and maps the server\'s months error', async () => {
     let answer = jsonResponse(400, {
@@ -135,7 +135,7 @@ describe('党费 tab', () => {
       fields: [{ path: 'months', message: '2026-04的党费已登记' }],
     });
     const calls = installFetch(server({ payment: () => answer }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openDuesTab();
     fireEvent.click(within(tab).getByRole('button', { name: /登记交纳/ }));
     const dialog = await findDialog(/交纳日期/);
@@ -178,11 +178,11 @@ describe('党费 tab', () => {
     expect(await screen.findByText('已登记2个月的党费')).toBeTruthy();
     await waitFor(() => expect(cells(monthRow(tab, '4月'))).toEqual(['4月', '¥120.00', '¥120.00', '2026-07-15', '王秀兰', '已交']));
     expect(within(tab).getByTestId('dues-arrears').textContent).toContain('¥240.00');
-  }, 30_000);
+  });
 
   it('sets a basis: 月收入 only for income categories, 元 sent as 分, approval required for a reduction', async () => {
     const calls = installFetch(server({ basis: () => jsonResponse(200, dues()) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openDuesTab();
     fireEvent.click(within(tab).getByRole('button', { name: /设置党费标准/ }));
     const dialog = await findDialog(/自某月起/);
@@ -228,16 +228,16 @@ describe('党费 tab', () => {
       reduction: { kind: 'reduced', amountFen: 50 },
       approvalNote: '西党字〔2026〕5号',
     });
-  }, 30_000);
+  });
 
   it('hides the buttons from read-only roles', async () => {
     installFetch(server({ detail: memberDetail(ZHANG, { can: { edit: false, reveal: false, recordEvent: false } }) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openDuesTab();
     expect(within(tab).getByTestId('dues-monthly').textContent).toContain('¥120.00');
     expect(within(tab).queryByRole('button', { name: /登记交纳/ })).toBeNull();
     expect(within(tab).queryByRole('button', { name: /设置党费标准/ })).toBeNull();
-  }, 30_000);
+  });
 });
 
 describe('dues helpers', () => {

@@ -38,7 +38,7 @@ const inspections = server((call) => {
 describe('联督联查', () => {
   it('lists the rounds with their progress and offers 新建检查 to the town admin', async () => {
     installFetch(inspections);
-    renderRoutes(routes, '/inspections');
+    await renderRoutes(routes, '/inspections');
     const card = await screen.findByTestId('round-9');
     expect(within(card).getByRole('link', { name: '2026年第四季度联督联查' }).getAttribute('href')).toBe('/inspections/9');
     expect(card.textContent).toContain('已查 3 / 8');
@@ -49,11 +49,11 @@ describe('联督联查', () => {
     const dialog = await findDialog(/检查组成员/);
     expect(await within(dialog).findByText('小微权力清单')).toBeTruthy();
     expect(within(dialog).getAllByPlaceholderText('姓名')).toHaveLength(3);
-  }, 30_000);
+  });
 
   it('shows the rectification board: statuses, deadlines, overdue ones highlighted and tagged as escalated, no scores', async () => {
     const calls = installFetch(inspections);
-    renderRoutes(routes, '/inspections?tab=rectifications');
+    await renderRoutes(routes, '/inspections?tab=rectifications');
     const board = await screen.findByTestId('rectification-board');
     const late = await within(board).findByTestId('rectification-72');
     expect(within(late).getByText('已上报镇党委')).toBeTruthy();
@@ -68,5 +68,5 @@ describe('联督联查', () => {
     expect(board.textContent).not.toMatch(/得分|排名/);
     await waitFor(() => expect(calls.some((c) => c.path === '/api/rectifications')).toBe(true));
     expect(queryOf(calls.find((c) => c.path === '/api/rectifications')!)).toEqual({});
-  }, 30_000);
+  });
 });

@@ -31,7 +31,7 @@ describe('整改任务', () => {
         return undefined;
       }, SECRETARY),
     );
-    renderRoutes(routes, '/rectifications/71');
+    await renderRoutes(routes, '/rectifications/71');
     const page = await screen.findByTestId('rectification-page');
     expect(page.textContent).toContain('第三季度财务未公开');
     expect(page.textContent).toContain('李会计');
@@ -54,7 +54,7 @@ describe('整改任务', () => {
     expect((post?.form?.get('file') as File).name).toBe('公开栏新.jpg');
     expect(within(screen.getByTestId('rectification-events')).getByText('已补公开第三季度财务')).toBeTruthy();
     expect(screen.queryByTestId('evidence-form')).toBeNull();
-  }, 30_000);
+  });
 
   it('lets the inspector accept submitted evidence', async () => {
     const calls = installFetch(
@@ -64,11 +64,11 @@ describe('整改任务', () => {
         return undefined;
       }, me(['inspector'])),
     );
-    renderRoutes(routes, '/rectifications/71');
+    await renderRoutes(routes, '/rectifications/71');
     const review = await screen.findByTestId('review-card');
     expect(within(review).getByRole('button', { name: '重新整改' })).toBeTruthy();
     fireEvent.click(within(review).getByRole('button', { name: '验收通过' }));
     await waitFor(() => expect(screen.getByTestId('rectification-status').textContent).toBe('已验收'));
     expect(calls.find((c) => c.path === '/api/rectifications/71/accept')?.body).toEqual({});
-  }, 30_000);
+  });
 });

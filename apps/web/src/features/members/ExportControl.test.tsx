@@ -55,17 +55,17 @@ afterEach(() => {
 describe('导出名册 (安全测试清单第27项)', () => {
   it('within the threshold the export downloads straight away, after the preview', async () => {
     const calls = installFetch(server(PREVIEW_WITHIN));
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     fireEvent.click(await screen.findByRole('button', { name: /导出名册/ }));
     await waitFor(() => expect(exportQueries(calls)).toHaveLength(1));
     expect(calls.findIndex((c) => c.path === '/api/members/export/preview')).toBeLessThan(calls.findIndex((c) => c.path === '/api/members/export'));
     expect(exportQueries(calls)[0].masked).toBeUndefined();
     expect(screen.queryByText('导出完整名册须经审批')).toBeNull();
-  }, 60_000);
+  });
 
   it('above the threshold explains the rule and offers the masked roster or a request with a reason', async () => {
     const calls = installFetch(server(PREVIEW_ABOVE));
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     fireEvent.click(await screen.findByRole('button', { name: /导出名册/ }));
     const dialog = await findDialog(/导出完整名册须经审批/);
     expect(dialog.textContent).toContain('612 名党员');
@@ -88,7 +88,7 @@ describe('导出名册 (安全测试清单第27项)', () => {
     fireEvent.click(within(again).getByRole('button', { name: /导出脱敏名册/ }));
     await waitFor(() => expect(exportQueries(calls)).toHaveLength(1));
     expect(exportQueries(calls)[0]).toMatchObject({ orgId: '1', masked: 'true' });
-  }, 60_000);
+  });
 
   it('lists export requests: a town admin decides others’ requests, the requester downloads an approved one', async () => {
     const others = request({ id: 5, can: { decide: true, download: false } });
@@ -97,7 +97,7 @@ describe('导出名册 (安全测试清单第27项)', () => {
       approvedUntil: '2026-11-28T01:00:00.000Z', can: { decide: false, download: true },
     });
     const calls = installFetch(server(PREVIEW_ABOVE, me(['town_admin']), [others, mine]));
-    renderRoutes(routes, '/members/exports');
+    await renderRoutes(routes, '/members/exports');
     const table = await screen.findByTestId('export-requests');
     expect(await within(table).findByText('王书记')).toBeTruthy();
     // Text queries, not role queries: jsdom computes accessible names of a whole antd table slowly.
@@ -112,5 +112,5 @@ describe('导出名册 (安全测试清单第27项)', () => {
 
     fireEvent.click(button(table, '下载'));
     await waitFor(() => expect(calls.some((c) => c.path === '/api/member-exports/6/file')).toBe(true));
-  }, 60_000);
+  });
 });

@@ -74,7 +74,7 @@ afterEach(() => {
 describe('批量导入', () => {
   it('checks the file first, lists the row errors, then imports the valid rows', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     const dialog = await openWizard();
 
     // The roster's organisation (the town) is the default target; nothing can be checked without a file.
@@ -122,7 +122,7 @@ describe('批量导入', () => {
     expect(importCalls(calls)[1].headers.get('x-csrf-token')).toBe('csrf-1');
     // The roster is asked again so the new members show.
     await waitFor(() => expect(calls.filter((c) => c.path === '/api/members').length).toBeGreaterThan(listsBefore));
-  }, 30_000);
+  });
 
   it('refuses files that are not .xlsx and keeps the import button off when no row can be imported', async () => {
     const nothingValid: ImportReport = {
@@ -135,7 +135,7 @@ describe('批量导入', () => {
       rows: [{ row: 2, status: 'invalid', name: null, errors: [{ column: '姓名', message: '不能为空' }] }],
     };
     const calls = installFetch(server(nothingValid));
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     const dialog = await openWizard();
 
     pickFile(dialog, new File(['x'], '名册.xls', { type: 'application/vnd.ms-excel' }));
@@ -151,11 +151,11 @@ describe('批量导入', () => {
     expect(within(report).getByText('姓名:不能为空')).toBeTruthy();
     expect(within(dialog).getByRole('button', { name: /导入可导入的 0 行/ })).toHaveProperty('disabled', true);
     expect(importCalls(calls)).toHaveLength(1);
-  }, 30_000);
+  });
 
   it("shows the server's reason when the file cannot be read", async () => {
     installFetch(server(() => jsonResponse(400, { code: 'VALIDATION', message: '无法读取该文件,请确认是 .xlsx 格式的Excel名册' })));
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     const dialog = await openWizard();
     pickFile(dialog, xlsx());
     const check = within(dialog).getByRole('button', { name: /开始检查/ });
@@ -164,5 +164,5 @@ describe('批量导入', () => {
     expect(await within(dialog).findByText('无法读取该文件,请确认是 .xlsx 格式的Excel名册')).toBeTruthy();
     expect(within(dialog).getByText('文件检查失败')).toBeTruthy();
     expect(screen.queryByTestId('import-report')).toBeNull();
-  }, 30_000);
+  });
 });

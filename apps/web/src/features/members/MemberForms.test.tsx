@@ -34,7 +34,7 @@ afterEach(() => {
 describe('登记党员', () => {
   it('fills in the birth date and gender from the ID number and checks its check digit', async () => {
     installFetch(server());
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     await within(await screen.findByTestId('member-table')).findByText('张建国');
     fireEvent.click(screen.getByRole('button', { name: /登记党员/ }));
     const dialog = await findDialog(/基本信息/);
@@ -51,7 +51,7 @@ describe('登记党员', () => {
     fireEvent.change(within(dialog).getByLabelText('联系电话'), { target: { value: '1380000' } });
     fireEvent.blur(within(dialog).getByLabelText('联系电话'));
     expect(await within(dialog).findByText('联系电话格式不正确(应为11位手机号或带区号的固定电话)')).toBeTruthy();
-  }, 30_000);
+  });
 });
 
 describe('编辑党员信息', () => {
@@ -62,7 +62,7 @@ describe('编辑党员信息', () => {
       fields: [{ path: 'phone', message: '该手机号已被其他党员登记' }],
     });
     const calls = installFetch(server({ patch: () => answer }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const detail = await screen.findByTestId('member-detail');
     fireEvent.click(await within(detail).findByRole('button', { name: /编\s*辑/ }));
     const dialog = await findDialog(/编辑党员信息/);
@@ -91,7 +91,7 @@ describe('编辑党员信息', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: /保\s*存/ }));
     expect(await screen.findByText('已保存')).toBeTruthy();
     expect(calls.filter((c) => c.method === 'PATCH').at(-1)?.body).toEqual({ workUnit: '王庄村委会', phone: '13800002222' });
-  }, 30_000);
+  });
 
   it('builds an empty change when nothing was touched', () => {
     const detail: MemberDetail = memberDetail(ZHANG);
@@ -104,7 +104,7 @@ describe('编辑党员信息', () => {
 describe('记录党籍变动', () => {
   it('asks where the letter goes for a transfer out of town, then closes the detail when the member leaves sight', async () => {
     const calls = installFetch(server({ event: () => jsonResponse(200, { member: null }) }));
-    const { router } = renderRoutes(routes, '/members/7?filter=all');
+    const { router } = await renderRoutes(routes, '/members/7?filter=all');
     const detail = await screen.findByTestId('member-detail');
     fireEvent.click(await within(detail).findByRole('button', { name: /记录党籍变动/ }));
     const dialog = await findDialog(/变动类型/);
@@ -126,5 +126,5 @@ describe('记录党籍变动', () => {
     const post = calls.find((c) => c.path === '/api/members/7/events');
     expect(post?.body).toMatchObject({ kind: 'transferred_out', reason: '中共某县某镇委员会', toOrganizationId: null });
     expect(await screen.findByText('已记录组织关系转出,该党员已不在您的管理范围内')).toBeTruthy();
-  }, 30_000);
+  });
 });

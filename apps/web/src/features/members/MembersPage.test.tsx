@@ -59,7 +59,7 @@ afterEach(() => {
 describe('党员名册', () => {
   it('shows the first page of the roster with masked numbers and pages on the server', async () => {
     const calls = installFetch(server());
-    const { router } = renderRoutes(routes, '/members');
+    const { router } = await renderRoutes(routes, '/members');
 
     expect(await within(await screen.findByTestId('member-table')).findByText('党员01')).toBeTruthy();
     expect(rowNames()).toHaveLength(20);
@@ -76,11 +76,11 @@ describe('党员名册', () => {
     await waitFor(() => expect(rowNames()).toEqual(['党员41', '党员42', '党员43', '党员44', '党员45']));
     expect(listCalls(calls).at(-1)).toMatchObject({ page: '3', pageSize: '20' });
     expect(router.state.location.search).toBe('?page=3');
-  }, 60_000);
+  });
 
   it('searches by the last four digits of the ID number and starts again from page 1', async () => {
     const calls = installFetch(server());
-    const { router } = renderRoutes(routes, '/members?page=2');
+    const { router } = await renderRoutes(routes, '/members?page=2');
     await within(await screen.findByTestId('member-table')).findByText('党员21');
 
     const search = screen.getByTestId('member-search');
@@ -91,26 +91,26 @@ describe('党员名册', () => {
     await waitFor(() => expect(rowNames()).toEqual(['党员06']));
     expect(listCalls(calls).at(-1)).toMatchObject({ q: '1005', page: '1' });
     expect(router.state.location.search).toBe('?q=1005');
-  }, 60_000);
+  });
 
   it('says what to try when nothing matches', async () => {
     installFetch(server());
-    renderRoutes(routes, '/members?q=9999');
+    await renderRoutes(routes, '/members?q=9999');
     expect(await screen.findByText(/没有找到与“9999”匹配的党员/)).toBeTruthy();
-  }, 60_000);
+  });
 
   it('hides the registration buttons from roles that cannot enter members', async () => {
     installFetch(server({ me: me(['supervisor'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
-    renderRoutes(routes, '/members');
+    await renderRoutes(routes, '/members');
     await within(await screen.findByTestId('member-table')).findByText('党员01');
     expect(screen.queryByRole('button', { name: /登记党员/ })).toBeNull();
     expect(screen.queryByRole('button', { name: /批量导入/ })).toBeNull();
     expect(screen.getByRole('button', { name: /导出名册/ })).toBeTruthy();
-  }, 60_000);
+  });
 
   it('opens a member by clicking the row and keeps the detail in the address', async () => {
     installFetch(server());
-    const { router } = renderRoutes(routes, '/members?filter=all&page=1');
+    const { router } = await renderRoutes(routes, '/members?filter=all&page=1');
     const table = await screen.findByTestId('member-table');
     fireEvent.click(await within(table).findByText('党员07'));
 
@@ -120,13 +120,13 @@ describe('党员名册', () => {
     expect(within(detail).getByText('接收为预备党员')).toBeTruthy();
     expect(within(detail).getByRole('button', { name: /编\s*辑/ })).toBeTruthy();
     expect(within(detail).getByRole('button', { name: /记录党籍变动/ })).toBeTruthy();
-  }, 60_000);
+  });
 });
 
 describe('查看完整号码', () => {
   it('requires a reason, sends it with the csrf token and shows the number', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const detail = await screen.findByTestId('member-detail');
     expect(await within(detail).findByText('370402********123X')).toBeTruthy();
     const links = within(detail).getAllByRole('button', { name: '查看完整号码' });
@@ -154,11 +154,11 @@ describe('查看完整号码', () => {
     expect(post?.method).toBe('POST');
     expect(post?.body).toEqual({ field: 'idNumber', reason: '办理组织关系转接' });
     expect(post?.headers.get('x-csrf-token')).toBe('csrf-1');
-  }, 60_000);
+  });
 
   it("shows the server's refusal and no number", async () => {
     installFetch(server({ reveal: () => jsonResponse(403, { code: 'FORBIDDEN', message: '只有镇党委管理员和本支部书记可以查看完整号码' }) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const detail = await screen.findByTestId('member-detail');
     fireEvent.click((await within(detail).findAllByRole('button', { name: '查看完整号码' }))[1]);
     const dialog = await findDialog(/查看完整联系电话/);
@@ -166,7 +166,7 @@ describe('查看完整号码', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: /^查\s*看$/ }));
     expect(await within(dialog).findByText('只有镇党委管理员和本支部书记可以查看完整号码')).toBeTruthy();
     expect(screen.queryByTestId('reveal-value')).toBeNull();
-  }, 60_000);
+  });
 
   it('安全测试清单第26项: asks for the sign-in password in the same form when the server wants a step-up, then shows the number', async () => {
     let steppedUp = false;
@@ -182,7 +182,7 @@ describe('查看完整号码', () => {
         return jsonResponse(200, { steppedUpUntil: '2026-11-27T01:10:00.000Z' });
       },
     }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const detail = await screen.findByTestId('member-detail');
     fireEvent.click((await within(detail).findAllByRole('button', { name: '查看完整号码' }))[0]);
     const dialog = await findDialog(/查看完整身份证号/);
@@ -221,16 +221,16 @@ describe('查看完整号码', () => {
     expect(reveals).toHaveLength(2);
     expect(reveals[1].body).toEqual({ field: 'idNumber', reason: '办理组织关系转接' });
     expect(calls.findIndex((c) => c === stepUps[1])).toBeLessThan(calls.findIndex((c) => c === reveals[1]));
-  }, 60_000);
+  });
 
   it('offers no reveal link without the permission', async () => {
     installFetch(server({ detail: memberDetail(ZHANG, { can: { edit: false, reveal: false, recordEvent: false } }) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const detail = await screen.findByTestId('member-detail');
     expect(await within(detail).findByText('370402********123X')).toBeTruthy();
     expect(within(detail).queryByRole('button', { name: '查看完整号码' })).toBeNull();
     expect(within(detail).queryByRole('button', { name: /编\s*辑/ })).toBeNull();
-  }, 60_000);
+  });
 });
 
 describe('a member on a phone', () => {
@@ -257,7 +257,7 @@ describe('a member on a phone', () => {
         }
         return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
       });
-      const { router } = renderRoutes(routes, '/members');
+      const { router } = await renderRoutes(routes, '/members');
 
       const cards = await screen.findByTestId('member-cards');
       expect(await within(cards).findByText('张建国')).toBeTruthy();
@@ -275,5 +275,5 @@ describe('a member on a phone', () => {
     } finally {
       window.matchMedia = original;
     }
-  }, 60_000);
+  });
 });

@@ -92,7 +92,7 @@ afterEach(() => {
 describe('流动登记 tab', () => {
   it('lists the open flow first with its details, warning and rule, and the contacts newest first', async () => {
     installFetch(server());
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openTab('member-tab-flows', 'member-flows');
 
     const cards = within(tab).getAllByTestId('flow-card');
@@ -117,7 +117,7 @@ describe('流动登记 tab', () => {
     // One open flow at a time: registering another waits until this one ends.
     expect(within(tab).getByRole('button', { name: /登记外出流动/ })).toHaveProperty('disabled', true);
     expect(within(cards[1]).queryByRole('button', { name: /记录联系/ })).toBeNull();
-  }, 30_000);
+  });
 
   it('records a contact and refreshes the member', async () => {
     const updated: MemberMobility = {
@@ -125,7 +125,7 @@ describe('流动登记 tab', () => {
       letters: [],
     };
     const calls = installFetch(server({ post: () => jsonResponse(200, updated) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openTab('member-tab-flows', 'member-flows');
     fireEvent.click(within(tab).getByRole('button', { name: /记录联系/ }));
     const dialog = await findDialog(/联系方式/);
@@ -144,7 +144,7 @@ describe('流动登记 tab', () => {
     expect(await within(tab).findByText('回村探亲时走访')).toBeTruthy();
     expect(within(tab).queryByTestId('flow-warnings')).toBeNull();
     await waitFor(() => expect(calls.filter((c) => c.path === '/api/members/7').length).toBeGreaterThan(detailLoads));
-  }, 30_000);
+  });
 
   it('registers a new outflow and shows the server\'s refusal when one is already open', async () => {
     const calls = installFetch(
@@ -153,7 +153,7 @@ describe('流动登记 tab', () => {
         post: () => jsonResponse(409, { code: 'CONFLICT', message: '该党员已有未结束的流动登记,请先结束后再登记' }),
       }),
     );
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openTab('member-tab-flows', 'member-flows');
     fireEvent.click(within(tab).getByRole('button', { name: /登记外出流动/ }));
     const dialog = await findDialog(/流动类型/);
@@ -170,15 +170,15 @@ describe('流动登记 tab', () => {
       direction: 'outflow', startedOn: '2026-07-15', destination: '广东省深圳市', workUnit: null, hasFixedPlace: true,
       activityCardNo: 'LD-2026-001', hostBranch: null,
     });
-  }, 30_000);
+  });
 
   it('shows flows read-only without the permission', async () => {
     installFetch(server({ detail: memberDetail(ZHANG, { can: { edit: false, reveal: false, recordEvent: false } }) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openTab('member-tab-flows', 'member-flows');
     expect(within(tab).getAllByTestId('flow-card')).toHaveLength(2);
     expect(within(tab).queryByRole('button')).toBeNull();
-  }, 30_000);
+  });
 });
 
 describe('介绍信 tab', () => {
@@ -189,7 +189,7 @@ describe('介绍信 tab', () => {
         post: () => jsonResponse(200, { flows: [], letters: [RETURNED_LETTER, { ...OVERDUE_LETTER, receiptReturnedOn: '2026-07-10', warnings: [] }] }),
       }),
     );
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openTab('member-tab-letters', 'member-letters');
 
     const rows = [...within(tab).getByTestId('letter-table').querySelectorAll('tbody tr')] as HTMLElement[];
@@ -212,12 +212,12 @@ describe('介绍信 tab', () => {
     expect(post?.path).toBe('/api/members/7/letters/31/receipt');
     expect(post?.body).toEqual({ receiptReturnedOn: '2026-07-10' });
     await waitFor(() => expect(within(tab).queryByText('回执逾期')).toBeNull());
-  }, 30_000);
+  });
 
   it('issues a letter with the town default validity and refreshes the roster and the member', async () => {
     const issued: Letter = { id: 40, letterNo: '西组〔2026〕8号', destination: '中共某县某镇委员会', issuedOn: '2026-07-15', validDays: 60, receiptReturnedOn: null, warnings: [] };
     const calls = installFetch(server({ mobility: { flows: [], letters: [] }, post: () => jsonResponse(200, { flows: [], letters: [issued] }) }));
-    renderRoutes(routes, '/members/7');
+    await renderRoutes(routes, '/members/7');
     const tab = await openTab('member-tab-letters', 'member-letters');
     expect(within(tab).getByText('暂无介绍信记录')).toBeTruthy();
 
@@ -241,5 +241,5 @@ describe('介绍信 tab', () => {
       expect(calls.filter((c) => c.path === '/api/members').length).toBeGreaterThan(rosterLoads);
       expect(calls.filter((c) => c.path === '/api/members/7').length).toBeGreaterThan(detailLoads);
     });
-  }, 30_000);
+  });
 });

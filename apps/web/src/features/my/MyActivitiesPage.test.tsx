@@ -39,7 +39,7 @@ afterEach(() => {
 describe('我的组织生活', () => {
   it('shows upcoming answers and past attendance, and says answering only helps the secretary', async () => {
     installFetch(server());
-    renderRoutes(routes, '/my');
+    await renderRoutes(routes, '/my');
     const upcoming = await screen.findByTestId('my-upcoming');
     await within(upcoming).findByText('主题党日:学习党章');
     expect(screen.getByText(/帮助支部书记做好准备/)).toBeTruthy();
@@ -48,11 +48,11 @@ describe('我的组织生活', () => {
     expect(within(screen.getByTestId('my-past-51')).getByText('出席')).toBeTruthy();
     expect(within(screen.getByTestId('my-past-52')).getByText('请假')).toBeTruthy();
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toContain('我的组织生活');
-  }, 30_000);
+  });
 
   it('asks for a reason before sending a leave request', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/my');
+    await renderRoutes(routes, '/my');
     const card = await screen.findByTestId('my-upcoming-61');
     fireEvent.click(button(card, /请\s*假/));
     const dialog = await findDialog(/请假原因/);
@@ -65,13 +65,13 @@ describe('我的组织生活', () => {
     await waitFor(() =>
       expect(responseCalls(calls)).toEqual([['/api/activities/61/responses', { response: 'leave', reason: '外出务工' }]]),
     );
-  }, 30_000);
+  });
 
   it('sends a plain confirmation for 参加', async () => {
     const calls = installFetch(server());
-    renderRoutes(routes, '/my');
+    await renderRoutes(routes, '/my');
     const card = await screen.findByTestId('my-upcoming-61');
     fireEvent.click(button(card, /参\s*加/));
     await waitFor(() => expect(responseCalls(calls)).toEqual([['/api/activities/61/responses', { response: 'confirm' }]]));
-  }, 30_000);
+  });
 });

@@ -34,9 +34,9 @@ afterEach(() => {
 describe('提醒 bell', () => {
   it('shows the unread count, lists the reminders, marks one read and follows its link', async () => {
     const calls = installFetch(server());
-    const { router } = renderRoutes(routes, '/tasks');
+    const { router } = await renderRoutes(routes, '/tasks');
     // The unread count arrives after the shell itself; a busy runner needs more than the default wait.
-    const bell = await screen.findByRole('button', { name: '提醒(1条未读)' }, { timeout: 15_000 });
+    const bell = await screen.findByRole('button', { name: '提醒(1条未读)' });
     fireEvent.click(bell);
     const item = await screen.findByText(ITEMS[0].body);
     expect(screen.getByText(ITEMS[1].body)).toBeTruthy();
@@ -47,8 +47,8 @@ describe('提醒 bell', () => {
 
   it('says 暂无提醒 when there are none', async () => {
     installFetch(server([]));
-    renderRoutes(routes, '/tasks');
-    fireEvent.click(await screen.findByRole('button', { name: '提醒' }, { timeout: 15_000 }));
+    await renderRoutes(routes, '/tasks');
+    fireEvent.click(await screen.findByRole('button', { name: '提醒' }));
     expect(await screen.findByText('暂无提醒')).toBeTruthy();
   });
 });

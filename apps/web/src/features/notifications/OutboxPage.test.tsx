@@ -24,12 +24,12 @@ describe('短信发送记录', () => {
       if (call.path === '/api/notifications') return jsonResponse(200, { items: [], unread: 0 });
       return jsonResponse(404, { code: 'NOT_FOUND', message: '不存在' });
     });
-    renderRoutes(routes, '/settings/outbox');
+    await renderRoutes(routes, '/settings/outbox');
     const row = (await screen.findByText(/138\*\*\*\*1234/)).closest('tr') as HTMLElement;
     expect(within(row).getByText('发送失败')).toBeTruthy();
     expect(within(row).getByText('短信网关返回 502')).toBeTruthy();
     expect(calls.some((c) => c.path === '/api/outbox')).toBe(true);
-  }, 60_000);
+  });
 
   it('is closed to everyone but the town admin, without asking the server', async () => {
     const calls = installFetch((call) => {
@@ -37,8 +37,8 @@ describe('短信发送记录', () => {
       if (call.path === '/api/notifications') return jsonResponse(200, { items: [], unread: 0 });
       return jsonResponse(200, { items: [] });
     });
-    renderRoutes(routes, '/settings/outbox');
+    await renderRoutes(routes, '/settings/outbox');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(calls.some((c) => c.path === '/api/outbox')).toBe(false);
-  }, 60_000);
+  });
 });

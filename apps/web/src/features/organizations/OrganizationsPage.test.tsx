@@ -60,7 +60,7 @@ afterEach(() => {
 describe('organisation page', () => {
   it('shows the layout, the tree with the top levels open and the first root selected', async () => {
     installFetch(server());
-    const { router } = renderRoutes(routes, '/organizations');
+    const { router } = await renderRoutes(routes, '/organizations');
 
     expect(await screen.findByTestId('org-detail-name')).toHaveProperty('textContent', '西王庄镇党委');
     await waitFor(() => expect(router.state.location.search).toBe('?id=1'));
@@ -86,7 +86,7 @@ describe('organisation page', () => {
 
   it('shows closed organisations on request and filters by name', async () => {
     installFetch(server());
-    renderRoutes(routes, '/organizations?id=1');
+    await renderRoutes(routes, '/organizations?id=1');
     const tree = within(await screen.findByTestId('org-tree'));
     await tree.findByText('王庄村党支部');
 
@@ -101,7 +101,7 @@ describe('organisation page', () => {
 
   it('selects a node from the tree', async () => {
     installFetch(server());
-    const { router } = renderRoutes(routes, '/organizations?id=1');
+    const { router } = await renderRoutes(routes, '/organizations?id=1');
     const tree = within(await screen.findByTestId('org-tree'));
     fireEvent.click(await tree.findByText(WANGZHUANG.name));
     await waitFor(() => expect(screen.getByTestId('org-detail-name').textContent).toBe(WANGZHUANG.name));
@@ -110,7 +110,7 @@ describe('organisation page', () => {
 
   it('creates a child with the csrf token and selects it', async () => {
     const calls = installFetch(server([NEW_ORG]));
-    const { router } = renderRoutes(routes, '/organizations?id=3');
+    const { router } = await renderRoutes(routes, '/organizations?id=3');
     await waitFor(() => expect(screen.getByTestId('org-detail-name').textContent).toBe(WANGZHUANG.name));
 
     fireEvent.click(screen.getByRole('button', { name: /新建下级组织/ }));
@@ -126,7 +126,7 @@ describe('organisation page', () => {
 
   it('sends a signed-out user to the sign-in page', async () => {
     installFetch(() => jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' }));
-    const { router } = renderRoutes(routes, '/organizations?id=1');
+    const { router } = await renderRoutes(routes, '/organizations?id=1');
     expect(await screen.findByLabelText('用户名')).toBeTruthy();
     expect(router.state.location.pathname).toBe('/login');
   });

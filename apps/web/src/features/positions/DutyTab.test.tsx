@@ -35,7 +35,7 @@ function dutyServer(onWrite?: (call: RecordedCall) => Response) {
 describe('坐班值班', () => {
   it('shows the month per village with swaps and counts, and records presence for a past shift', async () => {
     const calls = installFetch(dutyServer(() => jsonResponse(200, shift({ id: 1, onDate: '2026-03-02', presence: 'absent' }))));
-    renderRoutes(positionRoutes, '/positions?tab=duty&month=2026-03');
+    await renderRoutes(positionRoutes, '/positions?tab=duty&month=2026-03');
     const swapped = await screen.findByText('李主任');
     const row = swapped.closest('tr') as HTMLElement;
     expect(within(row).getByText('替 王书记')).toBeTruthy();
@@ -59,11 +59,11 @@ describe('坐班值班', () => {
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.path).toBe('/api/duty-shifts/1/presence');
     expect(post?.body).toEqual({ presence: 'absent', note: '未到岗' });
-  }, 30_000);
+  });
 
   it('schedules a whole month in one form', async () => {
     const calls = installFetch(dutyServer(() => jsonResponse(201, { items: [] })));
-    renderRoutes(positionRoutes, '/positions?tab=duty&month=2026-03');
+    await renderRoutes(positionRoutes, '/positions?tab=duty&month=2026-03');
     await screen.findByText('李主任');
     fireEvent.click(screen.getByText(/^排\s*班$/));
     const dialog = await findDialog(/排班:王庄村党支部 2026年3月/);
@@ -79,18 +79,18 @@ describe('坐班值班', () => {
     expect(body.shifts).toHaveLength(22);
     expect(body.shifts[0]).toEqual({ onDate: '2026-03-02', slot: 'day', personName: '王书记' });
     expect(body.shifts[1]).toEqual({ onDate: '2026-03-03', slot: 'day', personName: '李主任' });
-  }, 30_000);
+  });
 
   it('shows the server refusal of a swap', async () => {
     installFetch(dutyServer(() => jsonResponse(409, { code: 'CONFLICT', message: '该班次已登记在岗情况,不能换班' })));
-    renderRoutes(positionRoutes, '/positions?tab=duty&month=2026-03');
+    await renderRoutes(positionRoutes, '/positions?tab=duty&month=2026-03');
     fireEvent.click(await screen.findByLabelText('换班2026-03-02全天王书记'));
     const dialog = await findDialog(/换班:2026-03-02/);
     fireEvent.change(within(dialog).getByLabelText('替班人'), { target: { value: '赵委员' } });
     fireEvent.change(within(dialog).getByLabelText('换班原因'), { target: { value: '生病' } });
     fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
     expect(await within(dialog).findByText('该班次已登记在岗情况,不能换班')).toBeTruthy();
-  }, 30_000);
+  });
 });
 
 describe('排班辅助', () => {

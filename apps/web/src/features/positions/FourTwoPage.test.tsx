@@ -25,7 +25,7 @@ function fourTwoServer(onWrite: (call: RecordedCall) => Response) {
 describe('四议两公开事项', () => {
   it('shows the six stages, the recorded ones with their documents, and the review rule from the settings', async () => {
     installFetch(fourTwoServer(() => jsonResponse(500, {})));
-    renderRoutes(positionRoutes, '/positions/four-two/41');
+    await renderRoutes(positionRoutes, '/positions/four-two/41');
     const steps = await screen.findByTestId('four-two-steps');
     for (const label of ['提议', '商议', '审议', '决议', '决议公开', '实施结果公开']) expect(within(steps).getByText(label)).toBeTruthy();
     const proposal = screen.getByTestId('stage-proposal');
@@ -37,13 +37,13 @@ describe('四议两公开事项', () => {
     const rule = await screen.findByTestId('review-rule');
     await waitFor(() => expect(rule.textContent).toContain('不少于应到党员的 80%'));
     expect(rule.textContent).toContain('超过到会党员的 50%');
-  }, 30_000);
+  });
 
   it('posts the review with its vote and shows the server refusal when the quorum is not met', async () => {
     const calls = installFetch(
       fourTwoServer(() => jsonResponse(400, { code: 'QUORUM_NOT_MET', message: '到会党员20人,不足应到30人的80%,不能审议' })),
     );
-    renderRoutes(positionRoutes, '/positions/four-two/41');
+    await renderRoutes(positionRoutes, '/positions/four-two/41');
     const form = await screen.findByTestId('stage-form');
     const counts: [string, string][] = [['应到', '30'], ['实到', '20'], ['赞成', '18'], ['反对', '1'], ['弃权', '1']];
     for (const [label, value] of counts) fireEvent.change(within(form).getByLabelText(label), { target: { value } });
@@ -59,5 +59,5 @@ describe('四议两公开事项', () => {
       stage: 'review', heldOn: todayInShanghai(), note: '党员大会审议承包方案',
       vote: { eligible: 30, present: 20, yes: 18, no: 1, abstain: 1 },
     });
-  }, 30_000);
+  });
 });

@@ -33,7 +33,7 @@ const tab = (name: string) => fireEvent.click(screen.getByText(name, { selector:
 describe('小微权力清单', () => {
   it('shows the town list by area with legal basis and the steps as a flow, and lets the town admin add items', async () => {
     const calls = installFetch(microServer(() => jsonResponse(201, ITEMS[0])));
-    renderRoutes(positionRoutes, '/positions?tab=micro-power');
+    await renderRoutes(positionRoutes, '/positions?tab=micro-power');
     const list = await screen.findByTestId('micro-power-list');
     expect(within(list).getByText('集体资产资源管理(1 项)')).toBeTruthy();
     const item = within(list).getByTestId('item-1');
@@ -51,11 +51,11 @@ describe('小微权力清单', () => {
     expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
       area: '工程建设', name: '村级工程项目建设', legalBasis: '《招标投标法》', steps: ['申请', '审核', '公示', '办结'], active: true,
     });
-  }, 30_000);
+  });
 
   it('saves the items the village adopts', async () => {
     const calls = installFetch(microServer(() => jsonResponse(200, LIST.adoptions[0])));
-    renderRoutes(positionRoutes, '/positions?tab=micro-power');
+    await renderRoutes(positionRoutes, '/positions?tab=micro-power');
     await screen.findByTestId('micro-power-list');
     tab('本村采用');
     const adoptions = await screen.findByTestId('adoptions');
@@ -66,7 +66,7 @@ describe('小微权力清单', () => {
     const put = calls.find((c) => c.method === 'PUT');
     expect(put?.path).toBe('/api/micro-power/adoptions/by-org/3');
     expect(put?.body).toEqual({ itemIds: [2, 1] });
-  }, 30_000);
+  });
 
   it('records the next step of a use in order and shows the server refusal', async () => {
     const calls = installFetch(
@@ -76,7 +76,7 @@ describe('小微权力清单', () => {
           : jsonResponse(200, use({ publishable: true })),
       ),
     );
-    renderRoutes(positionRoutes, '/positions?tab=micro-power');
+    await renderRoutes(positionRoutes, '/positions?tab=micro-power');
     await screen.findByTestId('micro-power-list');
     tab('运行记录');
     const card = await screen.findByTestId('use-31');
@@ -94,5 +94,5 @@ describe('小微权力清单', () => {
     const post = calls.find((c) => c.path.endsWith('/steps'));
     expect(post?.path).toBe('/api/micro-power/uses/31/steps');
     expect(post?.body).toMatchObject({ index: 1, by: '李会计', note: null });
-  }, 30_000);
+  });
 });

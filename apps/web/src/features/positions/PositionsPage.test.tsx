@@ -25,7 +25,7 @@ describe('阵地建设:党群服务中心', () => {
         return undefined;
       }),
     );
-    const { router } = renderRoutes(positionRoutes, '/positions');
+    const { router } = await renderRoutes(positionRoutes, '/positions');
     const link = await screen.findByRole('link', { name: '王庄村党群服务中心' });
     expect(link.getAttribute('href')).toBe('/positions/service-centers/21');
     const row = link.closest('tr') as HTMLElement;
@@ -51,14 +51,14 @@ describe('阵地建设:党群服务中心', () => {
     expect(body.rooms).toHaveLength(5);
     expect(body.standard).toBe('basic');
     await waitFor(() => expect(router.state.location.pathname).toBe('/positions/service-centers/22'));
-  }, 30_000);
+  });
 
   it('shows a failed load with a retry', async () => {
     installFetch(server((call) => (call.path === '/api/service-centers' ? jsonResponse(500, { code: 'SERVER_ERROR', message: '数据库暂时不可用' }) : undefined)));
-    renderRoutes(positionRoutes, '/positions');
+    await renderRoutes(positionRoutes, '/positions');
     expect(await screen.findByText('党群服务中心加载失败')).toBeTruthy();
     expect(screen.getByText('数据库暂时不可用')).toBeTruthy();
-  }, 30_000);
+  });
 });
 
 describe('阵地建设:四议两公开', () => {
@@ -71,7 +71,7 @@ describe('阵地建设:四议两公开', () => {
         return undefined;
       }),
     );
-    const { router } = renderRoutes(positionRoutes, '/positions?tab=four-two');
+    const { router } = await renderRoutes(positionRoutes, '/positions?tab=four-two');
     const item = await screen.findByTestId('four-two-41');
     expect(within(item).getByText('村集体果园对外承包')).toBeTruthy();
     expect(within(item).getByText('进行中')).toBeTruthy();
@@ -85,5 +85,5 @@ describe('阵地建设:四议两公开', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/positions/four-two/42'));
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.body).toEqual({ organizationId: 3, title: '修建村内道路', category: 'collective_project' });
-  }, 30_000);
+  });
 });

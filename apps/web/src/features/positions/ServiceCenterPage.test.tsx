@@ -24,7 +24,7 @@ function centerServer(onWrite: (call: RecordedCall) => Response) {
 describe('党群服务中心详情', () => {
   it('shows the details, photos and projects, and saves the form to the village branch', async () => {
     const calls = installFetch(centerServer(() => jsonResponse(400, { code: 'VALIDATION', message: '房间面积合计超过建筑面积' })));
-    renderRoutes(positionRoutes, '/positions/service-centers/21');
+    await renderRoutes(positionRoutes, '/positions/service-centers/21');
     const form = await screen.findByTestId('center-form');
     expect((within(form).getByLabelText('地址') as HTMLInputElement).value).toBe('王庄村文化路1号');
     expect((within(form).getByLabelText('房间2名称') as HTMLInputElement).value).toBe('便民服务大厅');
@@ -43,11 +43,11 @@ describe('党群服务中心详情', () => {
       name: '王庄村党群服务中心', address: '王庄村文化路2号', floorArea: 620, standard: 'high', builtOn: '2021-06-30',
       rooms: [{ name: '党员教育室', purpose: '党员学习教育', area: 60 }, { name: '便民服务大厅', purpose: '代办', area: 120 }],
     });
-  }, 30_000);
+  });
 
   it('adds a project with the budget typed in 元 and sent in 分', async () => {
     const calls = installFetch(centerServer(() => jsonResponse(201, { id: 9 })));
-    renderRoutes(positionRoutes, '/positions/service-centers/21');
+    await renderRoutes(positionRoutes, '/positions/service-centers/21');
     const projects = await screen.findByTestId('projects-section');
     fireEvent.click(within(projects).getByText('添加项目'));
     const dialog = await findDialog(/添加建设项目/);
@@ -59,11 +59,11 @@ describe('党群服务中心详情', () => {
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.path).toBe('/api/service-centers/21/projects');
     expect(post?.body).toEqual({ name: '便民服务大厅改造', budgetFen: 1234567, progress: 40, startedOn: null, acceptedOn: null, note: null });
-  }, 30_000);
+  });
 
   it('says so when the centre is not in sight', async () => {
     installFetch(server(() => undefined));
-    renderRoutes(positionRoutes, '/positions/service-centers/99');
+    await renderRoutes(positionRoutes, '/positions/service-centers/99');
     expect(await screen.findByText('记录不存在或无权查看')).toBeTruthy();
-  }, 30_000);
+  });
 });

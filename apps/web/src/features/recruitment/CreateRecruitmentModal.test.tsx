@@ -50,7 +50,7 @@ async function openAndFill() {
 describe('新建入党申请', () => {
   it('posts the applicant with the branch and the date the application came in, then opens the recruitment', async () => {
     const calls = installFetch(listServer(() => jsonResponse(200, recruitment())));
-    const { router } = renderRoutes(routes, '/recruitment/recruitments');
+    const { router } = await renderRoutes(routes, '/recruitment/recruitments');
     const dialog = await openAndFill();
     fireEvent.click(button(dialog, /保\s*存/));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/recruitments')).toBe(true));
@@ -62,7 +62,7 @@ describe('新建入党申请', () => {
     });
     await waitFor(() => expect(router.state.location.pathname).toBe('/recruitment/recruitments/77'));
     expect(await screen.findByTestId('next-steps')).toBeTruthy();
-  }, 30_000);
+  });
 
   it('puts the server field errors under the inputs', async () => {
     installFetch(
@@ -70,10 +70,10 @@ describe('新建入党申请', () => {
         jsonResponse(400, { code: 'VALIDATION', message: '身份证号已登记', fields: [{ path: 'idNumber', message: '该身份证号已有发展记录' }] }),
       ),
     );
-    renderRoutes(routes, '/recruitment/recruitments');
+    await renderRoutes(routes, '/recruitment/recruitments');
     const dialog = await openAndFill();
     fireEvent.click(button(dialog, /保\s*存/));
     expect(await within(dialog).findByText('该身份证号已有发展记录')).toBeTruthy();
     expect(within(dialog).getByTestId('create-recruitment-error').textContent).toContain('身份证号已登记');
-  }, 30_000);
+  });
 });

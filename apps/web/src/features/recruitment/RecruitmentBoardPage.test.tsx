@@ -22,7 +22,7 @@ const board = server((call) => (call.path === '/api/recruitment/board' ? jsonRes
 describe('发展党员 board', () => {
   it('shows each branch against its quota and the deadlines falling due, without scores', async () => {
     const calls = installFetch(board);
-    renderRoutes(routes, '/recruitment');
+    await renderRoutes(routes, '/recruitment');
     const page = await screen.findByTestId('recruitment-board');
     const row = (await within(page).findByText('王庄村党支部', { selector: 'td' })).closest('tr') as HTMLElement;
     const cells = [...row.querySelectorAll('td')].map((td) => td.textContent);
@@ -47,13 +47,13 @@ describe('发展党员 board', () => {
     const boardCall = calls.find((c) => c.path === '/api/recruitment/board');
     expect(queryOf(boardCall!).year).toBe(String(new Date().getFullYear()));
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toContain('发展党员');
-  }, 30_000);
+  });
 
   it('offers the yearly plan to the town admin', async () => {
     installFetch(server((call) => (call.path === '/api/recruitment/board' ? jsonResponse(200, BOARD) : undefined), me(['town_admin'])));
-    renderRoutes(routes, '/recruitment');
+    await renderRoutes(routes, '/recruitment');
     expect(await screen.findByRole('button', { name: /年度发展计划/ })).toBeTruthy();
-  }, 30_000);
+  });
 
   it('is not open to a plain member, who has a mentoring page instead', async () => {
     const calls = installFetch(
@@ -62,11 +62,11 @@ describe('发展党员 board', () => {
         me(['member'], SECRETARY.scope),
       ),
     );
-    renderRoutes(routes, '/recruitment');
+    await renderRoutes(routes, '/recruitment');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(calls.some((c) => c.path === '/api/recruitment/board')).toBe(false);
     cleanup();
-    renderRoutes(routes, '/recruitment/mentoring');
+    await renderRoutes(routes, '/recruitment/mentoring');
     expect(await screen.findByText(MENTORING_EMPTY)).toBeTruthy();
-  }, 30_000);
+  });
 });

@@ -23,7 +23,7 @@ describe('入党申请人名单', () => {
     const calls = installFetch(
       server((call) => (call.path === '/api/recruitments' ? jsonResponse(200, { items: [item] }) : undefined)),
     );
-    renderRoutes(routes, '/recruitment/recruitments');
+    await renderRoutes(routes, '/recruitment/recruitments');
     const link = await screen.findByRole('link', { name: '刘晓明' });
     expect(link.getAttribute('href')).toBe('/recruitment/recruitments/77');
     const row = link.closest('tr') as HTMLElement;
@@ -34,5 +34,5 @@ describe('入党申请人名单', () => {
     fireEvent.change(screen.getByLabelText('姓名'), { target: { value: '刘' } });
     fireEvent.keyDown(screen.getByLabelText('姓名'), { key: 'Enter', code: 'Enter', keyCode: 13 });
     await waitFor(() => expect(calls.some((c) => c.url.includes('q=%E5%88%98'))).toBe(true));
-  }, 30_000);
+  });
 });

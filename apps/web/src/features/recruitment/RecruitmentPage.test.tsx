@@ -37,7 +37,7 @@ async function openStepForm() {
 describe('一名入党申请人的发展全程', () => {
   it('shows the next steps with their dates, who records committee steps, and recorded warnings', async () => {
     installFetch(recruitmentServer({ blocks: [], warnings: [] }));
-    renderRoutes(routes, '/recruitment/recruitments/77');
+    await renderRoutes(routes, '/recruitment/recruitments/77');
     const next = await screen.findByTestId('next-steps');
     const activist = within(next).getByTestId('next-activist');
     expect(within(activist).getByText('推荐和确定入党积极分子')).toBeTruthy();
@@ -58,7 +58,7 @@ describe('一名入党申请人的发展全程', () => {
     expect(within(talk).getByText('谈话人:王书记')).toBeTruthy();
     expect(within(talk).getByText(/谈话记录\.pdf/)).toBeTruthy();
     expect(within(within(timeline).getByTestId('step-candidate')).getByText('未进行')).toBeTruthy();
-  }, 30_000);
+  });
 
   it('shows the rule first, checks as the form is filled, and will not save while a rule refuses', async () => {
     const calls = installFetch(
@@ -67,7 +67,7 @@ describe('一名入党申请人的发展全程', () => {
         warnings: [{ rule: 'late', message: '超过本镇规定的期限', source: '本镇设置' }],
       }),
     );
-    renderRoutes(routes, '/recruitment/recruitments/77');
+    await renderRoutes(routes, '/recruitment/recruitments/77');
     const dialog = await openStepForm();
     expect(within(dialog).getByTestId('step-guidance').textContent).toContain('第八条');
     expect(within(dialog).getByLabelText('日期')).toBeTruthy();
@@ -81,7 +81,7 @@ describe('一名入党申请人的发展全程', () => {
     expect(check?.method).toBe('POST');
     expect(check?.body).toMatchObject({ stepCode: 'activist', decidedBy: 'branch_committee', details: {} });
     expect(calls.some((c) => c.path.endsWith('/records'))).toBe(false);
-  }, 30_000);
+  });
 
   it('shows the server refusal inside the form', async () => {
     const calls = installFetch(
@@ -93,7 +93,7 @@ describe('一名入党申请人的发展全程', () => {
         }),
       ),
     );
-    renderRoutes(routes, '/recruitment/recruitments/77');
+    await renderRoutes(routes, '/recruitment/recruitments/77');
     const dialog = await openStepForm();
     await waitFor(() => expect(calls.some((c) => c.path.endsWith('/check'))).toBe(true));
     await waitFor(() => expect(button(dialog, '保存').hasAttribute('disabled')).toBe(false));
@@ -102,5 +102,5 @@ describe('一名入党申请人的发展全程', () => {
     expect(error.textContent).toContain('支委会讨论时到会委员不足半数');
     const post = calls.find((c) => c.path.endsWith('/records'));
     expect(post?.body).toMatchObject({ stepCode: 'activist', decidedBy: 'branch_committee' });
-  }, 30_000);
+  });
 });

@@ -28,7 +28,7 @@ describe('年度发展计划', () => {
     const calls = installFetch(
       server((call) => (call.path === '/api/recruitment/plans' ? jsonResponse(200, PLAN) : undefined), me(['town_admin'])),
     );
-    renderRoutes(routes, '/recruitment/plans?year=2026');
+    await renderRoutes(routes, '/recruitment/plans?year=2026');
     const quota = await screen.findByLabelText('镇政府办公室党支部计划名额');
     fireEvent.change(quota, { target: { value: '3' } });
     fireEvent.change(screen.getByLabelText('镇政府办公室党支部说明'), { target: { value: '机关新进人员多' } });
@@ -41,14 +41,14 @@ describe('年度发展计划', () => {
         { organizationId: 5, quota: 3, note: '机关新进人员多' },
       ],
     });
-  }, 30_000);
+  });
 
   it('is read-only for a branch secretary', async () => {
     installFetch(server((call) => (call.path === '/api/recruitment/plans' ? jsonResponse(200, PLAN) : undefined)));
-    renderRoutes(routes, '/recruitment/plans?year=2026');
+    await renderRoutes(routes, '/recruitment/plans?year=2026');
     const table = await screen.findByTestId('plan-table');
     expect(await within(table).findByText('未定')).toBeTruthy();
     expect(screen.queryByRole('button', { name: /保\s*存/ })).toBeNull();
     expect(screen.queryByLabelText('王庄村党支部计划名额')).toBeNull();
-  }, 30_000);
+  });
 });

@@ -50,7 +50,7 @@ describe('作废 a mistaken record', () => {
       }
       return undefined;
     }));
-    renderRoutes(routes, '/recruitment/recruitments/77');
+    await renderRoutes(routes, '/recruitment/recruitments/77');
     const timeline = await screen.findByTestId('recruitment-timeline');
     expect(within(within(timeline).getByTestId('record-1')).queryByRole('button', { name: /作废/, hidden: true })).toBeNull();
     expect(within(timeline).queryByTestId('voided-records')).toBeNull();
@@ -74,5 +74,5 @@ describe('作废 a mistaken record', () => {
     expect(within(item).getByText('2026-03-20 党组织派人谈话').closest('del')).toBeTruthy();
     expect(within(item).getByText(/李书记 于 .* 作废,原因:谈话日期记错/)).toBeTruthy();
     expect(within(item).getByText('谈话记录.pdf')).toBeTruthy();
-  }, 30_000);
+  });
 });

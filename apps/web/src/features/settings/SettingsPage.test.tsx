@@ -46,7 +46,7 @@ afterEach(() => {
 describe('本镇设置', () => {
   it('lists each setting with its value, default, source and last change', async () => {
     installFetch(server());
-    renderRoutes(routes, '/settings');
+    await renderRoutes(routes, '/settings');
     const table = await screen.findByTestId('settings-table');
     await within(table).findByText('组织关系介绍信有效期');
 
@@ -64,7 +64,7 @@ describe('本镇设置', () => {
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '短信记录',
     ]);
-  }, 30_000);
+  });
 
   it('edits a value inline, saves it with PATCH and shows the server\'s field error', async () => {
     let answer = jsonResponse(400, {
@@ -73,7 +73,7 @@ describe('本镇设置', () => {
       fields: [{ path: 'value', message: '组织关系介绍信有效期应为7至180之间的整数(单位:天)' }],
     });
     const calls = installFetch(server({ patch: () => answer }));
-    renderRoutes(routes, '/settings');
+    await renderRoutes(routes, '/settings');
     const table = await screen.findByTestId('settings-table');
     await within(table).findByText('组织关系介绍信有效期');
 
@@ -97,16 +97,16 @@ describe('本镇设置', () => {
     await waitFor(() => expect(within(table).getByTestId('setting-value-transfer.letterValidDays').textContent).toBe('120天'));
     expect(rowOf(table, '组织关系介绍信有效期').textContent).toContain('2026-07-15 09:00');
     expect(within(table).queryByRole('button', { name: /保\s*存/, hidden: true })).toBeNull();
-  }, 30_000);
+  });
 
   it('is neither in the menu nor open to other roles', async () => {
     const calls = installFetch(server({ who: me(['branch_secretary'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
-    renderRoutes(routes, '/settings');
+    await renderRoutes(routes, '/settings');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '三务公开', '阵地建设', '联督联查', '党费收缴']);
     expect(calls.some((c) => c.path === '/api/settings')).toBe(false);
     expect(screen.queryByTestId('settings-table')).toBeNull();
-  }, 30_000);
+  });
 
   it('reads an amount kept in 分 in 元 as well', () => {
     expect(valueText(20, '分')).toBe('20分(¥0.20)');

@@ -54,7 +54,7 @@ afterEach(() => {
 describe('督导', () => {
   it('lists the records to sign off and the plans, and signs off after a confirmation', async () => {
     const calls = installFetch(server(me(['supervisor'])));
-    renderRoutes(routes, '/supervision');
+    await renderRoutes(routes, '/supervision');
     const queue = await screen.findByTestId('signoff-queue');
     const record = (await within(queue).findAllByTestId('signoff-record'))[0];
     expect(record.textContent).toContain('王庄村党支部');
@@ -76,11 +76,11 @@ describe('督导', () => {
     await waitFor(() => expect(reviewCalls(calls)).toEqual([{ action: 'sign_off' }]));
     expect(calls.find((c) => c.path === '/api/activities/41/reviews')?.headers.get('x-csrf-token')).toBe('csrf-1');
     expect(await screen.findByText('已签认“学习党章”')).toBeTruthy();
-  }, 30_000);
+  });
 
   it('returns a record only with a reason', async () => {
     const calls = installFetch(server(me(['supervisor'])));
-    renderRoutes(routes, '/supervision');
+    await renderRoutes(routes, '/supervision');
     const queue = await screen.findByTestId('signoff-queue');
     const record = (await within(queue).findAllByTestId('signoff-record'))[0];
 
@@ -93,11 +93,11 @@ describe('督导', () => {
     fireEvent.change(within(dialog).getByLabelText('退回原因'), { target: { value: '缺少现场照片' } });
     fireEvent.click(button(dialog, /退\s*回/));
     await waitFor(() => expect(reviewCalls(calls)).toEqual([{ action: 'return', text: '缺少现场照片' }]));
-  }, 30_000);
+  });
 
   it('lets the town admin save the supervisors of one branch', async () => {
     const calls = installFetch(server(me(['town_admin'])));
-    renderRoutes(routes, '/supervision');
+    await renderRoutes(routes, '/supervision');
     fireEvent.click(await screen.findByRole('tab', { name: '督导安排' }));
     const office = await screen.findByTestId('assignment-5');
     fireEvent.mouseDown(within(office).getByLabelText('镇政府办公室党支部的督导干部'));
@@ -107,12 +107,12 @@ describe('督导', () => {
       expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ organizationId: 5, userIds: [10] }]),
     );
     expect(await screen.findByText('已保存镇政府办公室党支部的督导安排')).toBeTruthy();
-  }, 30_000);
+  });
 
   it('is not offered to a branch secretary', async () => {
     const calls = installFetch(server(me(['branch_secretary'])));
-    renderRoutes(routes, '/supervision');
+    await renderRoutes(routes, '/supervision');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(calls.some((c) => c.path.startsWith('/api/supervision'))).toBe(false);
-  }, 30_000);
+  });
 });

@@ -44,7 +44,7 @@ afterEach(() => {
 describe('待办事项', () => {
   it('groups the items under fixed Chinese headings, each with the member link, branch, message and rule', async () => {
     const calls = installFetch(server());
-    const { router } = renderRoutes(routes, '/tasks');
+    const { router } = await renderRoutes(routes, '/tasks');
     const list = await screen.findByTestId('task-list');
     await within(list).findByText('王大山');
 
@@ -68,11 +68,11 @@ describe('待办事项', () => {
 
     fireEvent.click(within(items[1]).getByRole('link'));
     await waitFor(() => expect(router.state.location.pathname).toBe('/members/14'));
-  }, 30_000);
+  });
 
   it('filters by organisation through the address and the request', async () => {
     const calls = installFetch(server({ tasks: (call) => (call.url.includes('orgId=5') ? TASKS.filter((t) => t.organizationName === '镇政府办公室党支部') : TASKS) }));
-    const { router } = renderRoutes(routes, '/tasks?orgId=5');
+    const { router } = await renderRoutes(routes, '/tasks?orgId=5');
     const list = await screen.findByTestId('task-list');
     await within(list).findByText('王大山');
     expect(within(list).queryByText('李国强')).toBeNull();
@@ -82,51 +82,51 @@ describe('待办事项', () => {
     fireEvent.click(await screen.findByTitle('王庄村党支部'));
     await waitFor(() => expect(router.state.location.search).toBe('?orgId=3'));
     await waitFor(() => expect(taskCalls(calls).at(-1)).toEqual({ orgId: '3' }));
-  }, 30_000);
+  });
 
   it('says everything is within its deadline when there is nothing to do', async () => {
     installFetch(server({ tasks: () => [] }));
-    renderRoutes(routes, '/tasks');
+    await renderRoutes(routes, '/tasks');
     const list = await screen.findByTestId('task-list');
     expect(await within(list).findByText('暂无待办,各项工作均在期限内')).toBeTruthy();
     expect(within(list).queryByTestId('task-item')).toBeNull();
-  }, 30_000);
+  });
 
   it('is not offered to a plain member', async () => {
     const calls = installFetch(server({ who: me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
-    renderRoutes(routes, '/tasks');
+    await renderRoutes(routes, '/tasks');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活', '我培养联系的人']);
     expect(calls.some((c) => c.path === '/api/tasks')).toBe(false);
-  }, 30_000);
+  });
   it('lists due and late 三务公开 of a branch with a link to the disclosures', async () => {
     const disclosureTasks: Task[] = [
       { kind: 'DISCLOSURE_LATE', memberId: null, memberName: '财务收支(每月)公开 2026-09', organizationName: '王庄村党支部', message: '应于2026-10-10前公开,已逾期', rule: '《村民委员会组织法》第三十条', link: '/disclosures?orgId=3' },
       { kind: 'DISCLOSURE_DUE', memberId: null, memberName: '财务收支(每月)公开 2026-10', organizationName: '王庄村党支部', message: '应于2026-11-10前公开', rule: null, link: '/disclosures?orgId=3' },
     ];
     installFetch(server({ tasks: () => disclosureTasks }));
-    renderRoutes(routes, '/tasks');
+    await renderRoutes(routes, '/tasks');
     const late = await screen.findByTestId('task-group-DISCLOSURE_LATE');
     expect(late.textContent).toContain('三务公开逾期');
     expect(within(late).getByRole('link', { name: '财务收支(每月)公开 2026-09' }).getAttribute('href')).toBe('/disclosures?orgId=3');
     expect(screen.getByTestId('task-group-DISCLOSURE_DUE').textContent).toContain('三务公开将到期');
-  }, 30_000);
+  });
   it('lists overdue rectifications as escalated, with a link to the rectification', async () => {
     installFetch(server({ tasks: () => [
       { kind: 'RECTIFICATION_LATE', memberId: null, memberName: '整改:值班记录缺失', organizationName: '古屯村党支部', message: '应于2026-11-01前完成整改,已逾期26天,已上报镇党委(责任人:李建国)', rule: null, link: '/rectifications/7' },
     ] }));
-    renderRoutes(routes, '/tasks');
+    await renderRoutes(routes, '/tasks');
     const late = await screen.findByTestId('task-group-RECTIFICATION_LATE');
     expect(late.textContent).toContain('整改逾期(已上报镇党委)');
     expect(within(late).getByRole('link', { name: '整改:值班记录缺失' }).getAttribute('href')).toBe('/rectifications/7');
-  }, 30_000);
+  });
   it('lists 发展党员 deadlines after the members, late before due, each opening the person\'s recruitment', async () => {
     installFetch(server({ tasks: () => [
       { kind: 'RECRUITMENT_DUE', memberId: null, memberName: '刘晓', organizationName: '营子村党支部', message: '收到入党申请书后派人谈话:应于2026-12-05前', rule: '《中国共产党发展党员工作细则》第七条', link: '/recruitment/recruitments/9' },
       { kind: 'RECRUITMENT_LATE', memberId: null, memberName: '陈静', organizationName: '营子村党支部', message: '上级党委审批接收预备党员(三个月内):应于2026-11-01前,已超过规定期限,办理时须写明特殊情况', rule: '《中国共产党发展党员工作细则》第二十四条', link: '/recruitment/recruitments/5' },
       ...TASKS.slice(0, 1),
     ] }));
-    renderRoutes(routes, '/tasks');
+    await renderRoutes(routes, '/tasks');
     const list = await screen.findByTestId('task-list');
     await within(list).findByText('陈静');
     const headings = [...list.querySelectorAll('[data-testid^="task-group-"] .ant-card-head-title')].map((h) => h.textContent);
@@ -135,14 +135,14 @@ describe('待办事项', () => {
     expect(late.textContent).toContain('须写明特殊情况');
     expect(late.textContent).toContain('依据:《中国共产党发展党员工作细则》第二十四条');
     expect(within(late).getByRole('link', { name: '陈静' }).getAttribute('href')).toBe('/recruitment/recruitments/5');
-  }, 30_000);
+  });
   it('shows the first items of a long group and the rest on request', async () => {
     const many: Task[] = Array.from({ length: 8 }, (_, i) => ({
       kind: 'CONFIRMATION_DUE', memberId: 100 + i, memberName: `预备党员${i + 1}`, organizationName: '王庄村党支部',
       message: `预备期将于2026-08-${String(i + 1).padStart(2, '0')}届满,应及时讨论转正`, rule: null, link: `/members/${100 + i}`,
     }));
     installFetch(server({ tasks: () => many }));
-    renderRoutes(routes, '/tasks');
+    await renderRoutes(routes, '/tasks');
     const group = await screen.findByTestId('task-group-CONFIRMATION_DUE');
     expect(within(group).getAllByTestId('task-item')).toHaveLength(5);
     fireEvent.click(within(group).getByRole('button', { name: '展开全部8项' }));
@@ -150,7 +150,7 @@ describe('待办事项', () => {
     expect(within(group).getByText('预备党员8')).toBeTruthy();
     fireEvent.click(within(group).getByRole('button', { name: '收起' }));
     expect(within(group).getAllByTestId('task-item')).toHaveLength(5);
-  }, 30_000);
+  });
 });
 
 describe('groupTasks', () => {
