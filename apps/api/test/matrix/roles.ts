@@ -25,6 +25,10 @@ export interface RoleCase {
 }
 
 const TEMPLATE = { name: '角色表核对模板', kinds: ['theme_day'], items: [{ key: 'role_table', label: '角色表核对', satisfiedBy: CHECKLIST_SATISFIED_BY[0] }] };
+const TEAM = [{ name: '李敏', department: 'discipline' }, { name: '王芳', department: 'organization_dept' }, { name: '赵强', department: 'civil_affairs' }];
+/** Each granted probe writes a record: a new day each time, so no probe meets another's. */
+let day = 0;
+const nextDay = () => `2026-03-${String(++day).padStart(2, '0')}`;
 const ITEM = { area: '角色表', name: '角色表核对事项', legalBasis: '《村民委员会组织法》', steps: ['提出', '公开'] };
 
 export const ROLE_ROWS: Record<string, RoleCase> = {
@@ -43,6 +47,14 @@ export const ROLE_ROWS: Record<string, RoleCase> = {
     permission: 'recruitment.configureSteps', probe: () => ({ url: '/api/recruitment/steps', body: { name: '村党员代表推荐', afterCode: 'talk', actor: 'branch' } }),
   },
   'POST /api/micro-power/items': { permission: 'positions.editItems', probe: () => ({ url: '/api/micro-power/items', body: ITEM }) },
+  'POST /api/activities': {
+    permission: 'activities.record',
+    probe: (own) => ({ url: '/api/activities', body: { organizationId: own.branch, kind: 'theme_day', heldOn: nextDay(), place: '村党员活动室', topic: '角色表核对' } }),
+  },
+  'POST /api/inspections': {
+    permission: 'inspection.plan',
+    probe: (own) => ({ url: '/api/inspections', body: { title: '角色表联督联查', startsOn: nextDay(), endsOn: '2026-04-30', team: TEAM, organizationIds: [own.branch] } }),
+  },
   'GET /api/ledger': { permission: 'branch.browse', probe: (own) => ({ url: `/api/ledger?orgId=${own.branch}&period=2026-01` }) },
   'GET /api/members/completeness': { permission: 'branch.browse', probe: (own) => ({ url: `/api/members/completeness?orgId=${own.branch}` }) },
   'GET /api/tasks': { permission: 'branch.browse', probe: (own) => ({ url: `/api/tasks?orgId=${own.branch}` }) },
@@ -65,10 +77,8 @@ export const UNPROBED: Partial<Record<Permission, string>> = {
   'organizations.manage': 'decided per organisation kind (organizations tests and the scope matrix)',
   'organizations.manageGroups': 'decided per organisation kind (organizations tests and the scope matrix)',
   'villages.readAll': 'widens a list rather than refusing (villages list in the scope matrix)',
-  'activities.record': 'same grant as members.manage, probed there; activities tests cover each write',
   'recruitment.record': 'same grant as members.manage; recruitment tests cover each step',
   'recruitment.recordCommitteeSteps': 'needs a recruitment at a committee step (recruitment tests)',
-  'inspection.plan': 'a round needs a full team and items (inspection tests)',
   'inspection.inspect': 'needs an open round (inspection tests)',
   'rectification.submit': 'needs an open rectification (inspection tests)',
   'positions.edit': 'same grant as members.manage; positions tests cover each write',

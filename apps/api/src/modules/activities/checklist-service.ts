@@ -2,7 +2,7 @@ import type { ChecklistTemplate, SaveChecklistTemplate } from '@dj/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { checklistTemplates } from '../../db/schema/index.js';
-import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import { requirePermission, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as evidence from './evidence-repository.js';
 import { DEFAULT_TEMPLATES } from './rules/checklist.js';

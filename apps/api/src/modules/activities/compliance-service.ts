@@ -1,8 +1,7 @@
 import type { ActivityKind, Compliance, ComplianceQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { isSelfOnly, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
+import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
 import { complianceFor, complianceSummary, periodBounds } from './rules/compliance.js';
@@ -14,7 +13,7 @@ const COMMITTEE_MIN_FULL_MEMBERS = 7;
 /** Per branch in scope (or under orgId), per rule: done, due, due soon or late for the month's periods. */
 export async function branchCompliance(db: Db, user: AuthUser, query: ComplianceQuery): Promise<Compliance> {
   const under = await optionalOrganizationInScope(db, user, query.orgId);
-  if (isSelfOnly(user)) throw forbidden('党员本人不查看支部组织生活台账');
+  requirePermission(user, 'branch.browse', '党员本人不查看支部组织生活台账');
   const today = todayInShanghai();
   const period = query.period ?? today.slice(0, 7);
   const branches = await repo.branchesInScope(db, user.scope, under);

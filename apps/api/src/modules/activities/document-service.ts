@@ -6,9 +6,8 @@ import type { ActivityDetail, ACTIVITY_DOCUMENTS } from '@dj/contracts';
 import { REVIEW_STATUS_LABELS } from '@dj/contracts';
 import sharp from 'sharp';
 import type { Db } from '../../db/client.js';
-import { forbidden } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { isSelfOnly, audit, type Caller } from '../../lib/access/index.js';
+import { requirePermission, audit, type Caller } from '../../lib/access/index.js';
 import { getActivity } from './detail-service.js';
 import { minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf } from './documents/activity-documents.js';
 import { dengtaPackage } from './documents/dengta-package.js';
@@ -67,7 +66,7 @@ export async function photosFor(db: Db, ids: number[], maxEdge?: number) {
 
 export async function activityDocument(db: Db, { user, ip }: Caller, id: number, doc: Doc) {
   const detail = await getActivity(db, user, id);
-  if (isSelfOnly(user)) throw forbidden('党员本人不导出支部活动材料');
+  requirePermission(user, 'branch.browse', '党员本人不导出支部活动材料');
   const photos = (await photosFor(db, [id])).get(id) ?? [];
   const a = asDocActivity(detail, photos);
   const base = `${detail.organizationName}-${detail.heldOn}-${ACTIVITY_KIND_LABELS[detail.kind]}`;

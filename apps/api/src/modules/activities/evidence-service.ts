@@ -4,7 +4,7 @@ import { UploadBodySchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, requirePermission, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { isValidDate } from '../members/rules/dates.js';
 import { getActivity, loadActivity, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
@@ -59,7 +59,7 @@ export async function addFile(db: Db, { user, ip }: Caller, id: number, category
 
 export async function readFile(db: Db, user: AuthUser, id: number, fileId: number, thumbnail: boolean) {
   await loadActivity(db, user, id);
-  if (isSelfOnly(user)) throw forbidden('党员本人不查看支部活动材料');
+  requirePermission(user, 'branch.browse', '党员本人不查看支部活动材料');
   const file = await evidence.fileData(db, id, fileId);
   if (!file) throw notFound('材料');
   return { filename: file.filename, mime: thumbnail && file.thumbnail ? 'image/jpeg' : file.mime, data: thumbnail && file.thumbnail ? file.thumbnail : file.data };

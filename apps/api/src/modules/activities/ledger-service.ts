@@ -2,11 +2,9 @@
  * A branch's monthly or yearly 台账. A village branch holds 80 or more activities a year, so the evidence is loaded
  * once per kind for the whole period instead of once per activity (the detail page's path took ~100 ms each).
  */
-import type { ActivityKind } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { isSelfOnly, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
+import { requirePermission, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
 import { daysInMonth } from '../members/rules/dates.js';
 import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
@@ -52,7 +50,7 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
 
 export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: number; period: string; format: 'docx' | 'pdf' }) {
   const branch = await loadOrganizationInScope(db, user, q.orgId);
-  if (isSelfOnly(user)) throw forbidden('党员本人不导出支部台账');
+  requirePermission(user, 'branch.browse', '党员本人不导出支部台账');
   const [year, month] = q.period.split('-');
   const from = month ? `${year}-${month}-01` : `${year}-01-01`;
   const to = month ? `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}` : `${year}-12-31`;

@@ -2,7 +2,7 @@ import type { Activity, ActivityDetail, ActivityKind, ActivityListQuery, Attenda
 
 export { getActivity };
 import type { Db, DbOrTx } from '../../db/client.js';
-import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { forbidden, invalid } from '../../lib/errors.js';
 import { can, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { isValidDate } from '../members/rules/dates.js';
 import { expectedFor, getActivity, loadActivity as load, toActivity } from './detail-service.js';

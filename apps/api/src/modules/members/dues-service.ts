@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import type { BranchDuesSchema, DuesBasis, DuesPaymentSchema, MemberDues } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { duesBases, duesPayments } from '../../db/schema/index.js';
-import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
+import { AppError, forbidden, invalid } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { can, isSelfOnly, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, requirePermission, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
 import { monthFromIndex, monthIndex } from './rules/dates.js';
@@ -137,7 +137,7 @@ export async function recordPayment(db: Db, { user, ip }: Caller, id: number, in
 /** One month for a branch or the town: totals and who needs looking into. No ranking of branches or people. */
 export async function branchDues(db: Db, user: AuthUser, orgId?: number, month?: string): Promise<z.infer<typeof BranchDuesSchema>> {
   const under = await optionalOrganizationInScope(db, user, orgId);
-  if (isSelfOnly(user)) throw forbidden('党员本人请在个人页面查看党费');
+  requirePermission(user, 'branch.browse', '党员本人请在个人页面查看党费');
   const today = todayInShanghai();
   const shown = month ?? today.slice(0, 7);
   const farmerFen = await settingValue(db, user.tenantId, 'dues.farmerFen');

@@ -6,7 +6,6 @@ import {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { memberExportRequests, organizations, users } from '../../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
 import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { exportLimits, exportRoster, notifyTownAdmins, selectExportRows } from './export-service.js';
 

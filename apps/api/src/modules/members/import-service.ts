@@ -1,7 +1,7 @@
 import type { ImportReport, MemberProfile } from '@dj/contracts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { AppError, forbidden, notFound } from '../../lib/errors.js';
+import { AppError, forbidden } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { parseRoster, type ParsedRow } from './excel/parse-roster.js';
 import { checkMembershipDates, sealPerson, type SealedPerson } from './profile.js';

@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
-import { can, isSelfOnly, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, requirePermission, isSelfOnly, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
@@ -171,7 +171,7 @@ export async function revealField(db: Db, caller: Caller, id: number, body: { fi
 /** Completeness per branch in scope: the average, how many records are incomplete, and what is missing most. */
 export async function branchCompleteness(db: Db, user: AuthUser, orgId?: number) {
   const under = await optionalOrganizationInScope(db, user, orgId);
-  if (isSelfOnly(user)) throw forbidden('党员本人请在个人页面查看');
+  requirePermission(user, 'branch.browse', '党员本人请在个人页面查看');
   const rows = await repo.listAll(db, user.scope, { under, range: 'subtree', filter: 'all', today: todayInShanghai() }, 20_000);
   type Tally = { name: string; percents: number[]; missing: Map<string, number> };
   const byBranch = new Map<number, Tally>();

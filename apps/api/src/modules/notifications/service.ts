@@ -1,6 +1,6 @@
 import type { NotificationList, OutboxEntry } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { forbidden, notFound } from '../../lib/errors.js';
+import { notFound } from '../../lib/errors.js';
 import { requirePermission, type AuthUser } from '../../lib/access/index.js';
 import * as repo from './repository.js';
 

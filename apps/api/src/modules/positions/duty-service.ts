@@ -10,7 +10,7 @@ import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as repo from './duty-repository.js';
-import { canDelete, canRecordPresence, monthRange, summarizeShifts } from './rules/duty.js';
+import { monthRange, canDelete, canRecordPresence, summarizeShifts } from './rules/duty.js';
 
 const WRITE_DENIED = '只有镇党委管理员和本支部书记可以排班和登记在岗情况';
 

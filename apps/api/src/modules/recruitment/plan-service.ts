@@ -3,7 +3,7 @@ import type { Board, Mentoring, Plan } from '@dj/contracts';
 import { PIPELINE_PHASES, SavePlanSchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { forbidden, invalid, notFound } from '../../lib/errors.js';
+import { invalid } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { requirePermission, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as memberRepo from '../members/repository.js';

@@ -3,7 +3,7 @@ import { CreateRecruitmentSchema, RecruitmentListQuerySchema, RecordStepSchema }
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { members } from '../../db/schema/index.js';
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/time.js';
 import { can, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';

@@ -2,8 +2,8 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Setting } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { settings, users } from '../../db/schema/index.js';
-import { forbidden, invalid, notFound } from '../../lib/errors.js';
-import { requirePermission, audit, type AuthUser } from '../../lib/access/index.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { requirePermission, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { SETTINGS, settingDefinition, type SettingKey } from './registry.js';
 
 /** The value in force for a tenant: what the town admin set, or the default. Other modules call this. */
@@ -32,7 +32,8 @@ export async function listSettings(db: Db, user: AuthUser): Promise<{ items: Set
   };
 }
 
-export async function updateSetting(db: Db, user: AuthUser, ip: string, key: string, value: number): Promise<Setting> {
+export async function updateSetting(db: Db, caller: Caller, key: string, value: number): Promise<Setting> {
+  const { user } = caller;
   const definition = settingDefinition(key);
   if (!definition) throw notFound('设置项');
   requirePermission(user, 'settings.manage');
@@ -43,7 +44,7 @@ export async function updateSetting(db: Db, user: AuthUser, ip: string, key: str
     const before = await settingValue(tx, user.tenantId, definition.key);
     await tx.insert(settings).values({ tenantId: user.tenantId, key, value, updatedBy: user.id, updatedAt: new Date() })
       .onConflictDoUpdate({ target: [settings.tenantId, settings.key], set: { value, updatedBy: user.id, updatedAt: new Date() } });
-    await audit(tx, { user, ip }, { action: 'setting.update', objectType: 'setting', objectId: key, detail: { before, after: value } });
+    await audit(tx, caller, { action: 'setting.update', objectType: 'setting', objectId: key, detail: { before, after: value } });
   });
   return (await listSettings(db, user)).items.find((s) => s.key === key) as Setting;
 }

@@ -4,8 +4,7 @@
  */
 import type { Task } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { forbidden, notFound } from '../../lib/errors.js';
-import { isSelfOnly, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
+import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { disclosureTasks } from '../disclosure/board-service.js';
 import { rectificationTasks } from '../inspection/task-service.js';
 import { memberTasks } from '../members/mobility-service.js';
@@ -14,7 +13,7 @@ import { recruitmentTasks } from '../recruitment/task-service.js';
 export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Task[] }> {
   const under = await optionalOrganizationInScope(db, user, orgId);
   // Other members' 失联 or transfer state is branch business, not something a member browses.
-  if (isSelfOnly(user)) throw forbidden('待办事项供支部书记和镇党委使用');
+  requirePermission(user, 'branch.browse', '待办事项供支部书记和镇党委使用');
   return {
     items: [
       ...await memberTasks(db, user, under),
