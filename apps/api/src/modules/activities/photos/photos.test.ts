@@ -40,15 +40,20 @@ function sceneSvg(seed: number, w: number, h: number): string {
     <rect width="100%" height="100%" fill="url(#bg)"/>${shapes.join('')}</svg>`;
 }
 
+const rawOf = ({ width, height, channels }: sharp.OutputInfo) => ({ width, height, channels });
+
 /** A photo-like image: SVG scene with soft noise, as a sharp pipeline (caller picks the format). */
 async function scene(seed: number, w: number, h: number): Promise<sharp.Sharp> {
   const r = rng(seed * 7919);
   const nw = Math.ceil(w / 4), nh = Math.ceil(h / 4);
   const noise = Buffer.alloc(nw * nh);
   for (let i = 0; i < noise.length; i++) noise[i] = 96 + Math.floor(r() * 64);
-  const texture = await sharp(noise, { raw: { width: nw, height: nh, channels: 1 } }).resize(w, h).blur(1.2).png().toBuffer();
-  const base = await sharp(Buffer.from(sceneSvg(seed, w, h))).composite([{ input: texture, blend: 'soft-light' }]).png().toBuffer();
-  return sharp(base);
+  // Raw pixels between the steps: PNG is lossless, so encoding a 12-megapixel layer only to decode it again
+  // changed nothing but cost most of this file's time.
+  const texture = await sharp(noise, { raw: { width: nw, height: nh, channels: 1 } }).resize(w, h).blur(1.2).raw().toBuffer({ resolveWithObject: true });
+  const base = await sharp(Buffer.from(sceneSvg(seed, w, h)))
+    .composite([{ input: texture.data, raw: rawOf(texture.info), blend: 'soft-light' }]).raw().toBuffer({ resolveWithObject: true });
+  return sharp(base.data, { raw: rawOf(base.info) });
 }
 
 const jpegScene = async (seed: number, w: number, h: number, quality = 92) => (await scene(seed, w, h)).jpeg({ quality }).toBuffer();
