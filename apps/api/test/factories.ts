@@ -118,6 +118,12 @@ export async function createMember(town: Town, branchId: number, options: Member
   return (await created(await town.admin.post('/api/members', body))).id;
 }
 
+/** The person behind a member, for an account that signs in as them. */
+export async function personOf(ctx: TestContext, memberId: number): Promise<number> {
+  const { rows: [row] } = await ctx.pool.query<{ person_id: number }>('select person_id from members where id = $1', [memberId]);
+  return row.person_id;
+}
+
 /** Several members at once: `full` 正式党员 then `probationary` 预备党员 (joined a month ago). */
 export async function createMembers(town: Town, branchId: number, counts: { full?: number; probationary?: number }, options: MemberOptions = {}): Promise<number[]> {
   const ids: number[] = [];
