@@ -28,7 +28,15 @@ export default defineConfig({
       // Pure code keeps no state between files, so the files share one module cache (isolate: false): the
       // project runs in a fifth of the time it takes when every file re-imports its dependencies.
       { test: { name: 'unit', environment: 'node', include: unitFiles, isolate: false } },
-      { test: { name: 'api', environment: 'node', include: ['apps/api/**/*.test.ts'], exclude: [...configDefaults.exclude, ...unitFiles], ...databaseSetup } },
+      // The API files share one module cache too: each file still gets its own database clone and its own app
+      // (test/context.ts), and no API test mocks a module, but every file no longer re-imports the whole server
+      // (measured on 8 API files under load: import 83 s → 12 s, wall 186 s → 119 s).
+      {
+        test: {
+          name: 'api', environment: 'node', include: ['apps/api/**/*.test.ts'], exclude: [...configDefaults.exclude, ...unitFiles],
+          ...databaseSetup, isolate: false,
+        },
+      },
       {
         plugins: [react()],
         test: {
