@@ -1,11 +1,21 @@
-// npm start: build the web app when its sources changed, then run the API, which starts the embedded
-// PostgreSQL (unless DATABASE_URL is set), applies migrations and seeds the demo town on first start.
+// npm start: build the web app and the API when their sources changed, then run the built API, which starts
+// the embedded PostgreSQL (unless DATABASE_URL is set), applies migrations and seeds the demo town on first start.
+// npm run dev (--dev): the API's TypeScript source through tsx instead, without building it.
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { ensureApiBuilt } from './api-build.mjs';
 import { ensureWebBuilt } from './web-build.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 ensureWebBuilt(root);
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));
+if (process.argv.includes('--dev')) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'apps/api/src/server.ts')], { cwd: root, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  await ensureApiBuilt(root);
+  // In this process rather than a second node: one start-up fewer. Same as `node --enable-source-maps dist/server.js`.
+  process.setSourceMapsEnabled(true);
+  await import(pathToFileURL(join(root, 'apps/api/dist/server.js')).href);
+}

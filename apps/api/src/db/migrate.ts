@@ -1,9 +1,10 @@
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import pg from 'pg';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import { apiRoot } from '../paths.js';
 
-const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
+const migrationsFolder = join(apiRoot, 'src/db/migrations');
 /** Any constant: several API processes starting together must not apply the same migration twice. */
 const MIGRATION_LOCK = 7_340_201;
 

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { apiRoot } from '../paths.js';
 
-const webDist = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+const webDist = join(apiRoot, '../web/dist');
 
 /** Serves the built web app and answers unknown paths: JSON 404 for the API, index.html for the app's routes. */
 export default fp(async function webPlugin(app: FastifyInstance) {
