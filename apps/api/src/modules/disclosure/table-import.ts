@@ -2,8 +2,8 @@
  * A disclosure table from xlsx (收支明细、补贴发放表): the first sheet, first row = header. Cells become the text
  * the secretary sees in Excel; nothing is evaluated. The same exceljs the member roster import uses.
  */
-import ExcelJS from 'exceljs';
-import type { CellValue, Worksheet } from 'exceljs';
+import type { CellValue, Workbook, Worksheet } from 'exceljs';
+import { newWorkbook } from '../../lib/excel.js';
 import { AppError } from '../../lib/errors.js';
 
 export const MAX_TABLE_ROWS = 500;
@@ -36,8 +36,8 @@ function cellText(v: CellValue | undefined): { text: string; error?: string } {
 
 const refuse = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
 
-async function load(data: Buffer): Promise<ExcelJS.Workbook> {
-  const wb = new ExcelJS.Workbook();
+async function load(data: Buffer): Promise<Workbook> {
+  const wb = await newWorkbook();
   try {
     await wb.xlsx.load(new Uint8Array(data).buffer as ArrayBuffer);
   } catch {
@@ -89,7 +89,7 @@ export async function importTable(data: Buffer): Promise<ImportedTable> {
 /** Every sheet's cells of an xlsx attachment, for the 保密审查 scan; null when the file cannot be read. */
 export async function workbookCells(data: Buffer): Promise<{ name: string; header: string[]; rows: string[][] }[] | null> {
   try {
-    const wb = new ExcelJS.Workbook();
+    const wb = await newWorkbook();
     await wb.xlsx.load(new Uint8Array(data).buffer as ArrayBuffer);
     return wb.worksheets.map((ws) => ({ name: ws.name, ...readSheet(ws, 1000) }));
   } catch {

@@ -3,8 +3,8 @@
  * order, dates in any shape. It only reads and normalises; ID check digits, phone formats and branch
  * names are judged by the service, which knows the rules and the caller's scope.
  */
-import ExcelJS from 'exceljs';
 import type { Cell, CellValue, Row, Worksheet } from 'exceljs';
+import { newWorkbook } from '../../../lib/excel.js';
 import { COLUMNS, matchHeader, SERIAL_HEADER, type ColumnSpec, type ParseContext, type RosterField, type RosterValues } from './columns.js';
 import { cleanText, compactText, headerKey, type CellInput } from './normalise.js';
 
@@ -67,7 +67,7 @@ function unwrap(v: CellValue | undefined): { input: CellInput; error?: string } 
  * the data area is not data.
  */
 function readCell(cell: Cell, headerRow: number): Slot {
-  if (cell.type === ExcelJS.ValueType.Merge) {
+  if (cell.master !== cell) { // merged over: an unmerged cell is its own master
     const master = cell.master;
     if (master.fullAddress.col !== cell.fullAddress.col || master.fullAddress.row <= headerRow) return { input: null, inherited: true };
     return { ...unwrap(master.value), inherited: true };
@@ -122,7 +122,7 @@ function isSkipped(row: Row, serialCol: number | undefined): boolean {
   const texts: string[] = [];
   row.eachCell((cell) => {
     // Values carried down by a merge do not make an otherwise blank row a member.
-    if (cell.type === ExcelJS.ValueType.Merge) return;
+    if (cell.master !== cell) return;
     const t = cleanText(unwrap(cell.value).input);
     if (t) texts.push(t);
   });
@@ -208,7 +208,7 @@ function readSheet(ws: Worksheet, header: { row: number; columns: HeaderColumn[]
  * Chinese message) when the file is not an xlsx workbook or no sheet has a header.
  */
 export async function parseRoster(file: Buffer): Promise<ParsedRoster> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   try {
     // exceljs types its input as an ArrayBuffer; a copy keeps us clear of pooled Buffer memory.
     await wb.xlsx.load(new Uint8Array(file).buffer);

@@ -2,8 +2,8 @@
  * The two workbooks we hand out: the blank import template (built from the same column table the parser
  * reads, so it always imports cleanly) and the roster export.
  */
-import ExcelJS from 'exceljs';
-import type { Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
+import { newWorkbook } from '../../../lib/excel.js';
 import { EDUCATION_LABELS, EDUCATIONS, GENDER_LABELS, GENDERS, OCCUPATION_LABELS, OCCUPATIONS } from '@dj/contracts';
 import { COLUMNS, SERIAL_HEADER, type RosterField } from './columns.js';
 
@@ -34,7 +34,7 @@ function headerFooterText(s: string, max = 60): string {
   return inertText(s).slice(0, max).replace(/&/g, '&&');
 }
 
-async function toBuffer(wb: ExcelJS.Workbook): Promise<Buffer> {
+async function toBuffer(wb: Workbook): Promise<Buffer> {
   // exceljs types the result as its own ArrayBuffer-like Buffer; at runtime it is a Node Buffer.
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
@@ -75,7 +75,7 @@ const CHOICES: Partial<Record<RosterField, string[]>> = {
 
 /** The blank import template: title, header (required columns marked * in red), an example row, drop-downs and a 填写说明 sheet. */
 export async function buildImportTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const ws = wb.addWorksheet('党员信息', { views: [{ state: 'frozen', ySplit: 3 }] });
   const lastCol = COLUMNS.length + 1;
   titleRow(ws, 1, lastCol, '党员信息导入模板', 16);
@@ -157,7 +157,7 @@ export const EXPORT_HEADER_ROW = 3;
  * repeated on every printed page and the same line in the page footer, so a printout can be traced back.
  */
 export async function buildRosterWorkbook(rows: ExportRow[], meta: { title: string; exportedBy: string; exportedAt: string; approvedBy?: string }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = await newWorkbook();
   const lastCol = EXPORT_COLUMNS.length + 1;
   const approved = meta.approvedBy ? `  审批人:${meta.approvedBy}` : '';
   const mark = `导出人:${meta.exportedBy}  导出时间:${meta.exportedAt}${approved}  内部资料 注意保密`;
