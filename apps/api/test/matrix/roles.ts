@@ -81,5 +81,8 @@ export const UNPROBED: Partial<Record<Permission, string>> = {
   'recruitment.recordCommitteeSteps': 'needs a recruitment at a committee step (recruitment tests)',
   'inspection.inspect': 'needs an open round (inspection tests)',
   'rectification.submit': 'needs an open rectification (inspection tests)',
+  'disclosure.propose': 'decided per workflow status (rules/workflow.ts, its tests and disclosure.test.ts)',
+  'disclosure.review': 'decided per workflow status (rules/workflow.ts, its tests and disclosure.test.ts)',
+  'disclosure.approve': 'decided per workflow status (rules/workflow.ts, its tests and disclosure.test.ts)',
   'positions.edit': 'same grant as members.manage; positions tests cover each write',
 };

@@ -55,6 +55,10 @@ export const PERMISSIONS = {
   'rectification.submit': { roles: BRANCH_WRITERS, denied: '只有本村党支部书记和镇党委管理员可以提交整改材料' },
   'positions.edit': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以修改' },
   'positions.editItems': { roles: ADMIN, denied: '只有镇党委管理员可以修改小微权力清单事项' },
+  /** 三务公开 (rules/workflow.ts): the branch proposes and publishes, the 包村干部 or town reviews, the town approves. */
+  'disclosure.propose': { roles: BRANCH_WRITERS, denied: '由本村党支部书记或镇党委管理员办理' },
+  'disclosure.review': { roles: ['town_admin', 'supervisor'], denied: '由包村干部或镇党委管理员审核' },
+  'disclosure.approve': { roles: ADMIN, denied: '由镇党委管理员审批' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   'settings.manage': { roles: ADMIN, denied: '只有镇党委管理员可以修改本镇规则设置' },
 } as const satisfies Record<string, Grant>;

@@ -171,9 +171,3 @@ export async function findOrganizationsInScope(db: DbOrTx, scope: Scope) {
     .where(and(scopeFilter(organizations, scope), eq(organizations.status, 'active')))
     .orderBy(desc(organizations.kind));
 }
-
-export async function findActiveOrganization(db: DbOrTx, tenantId: number, id: number) {
-  const [row] = await db.select({ id: organizations.id, name: organizations.name, kind: organizations.kind, path: organizations.path, parentId: organizations.parentId })
-    .from(organizations).where(and(eq(organizations.tenantId, tenantId), eq(organizations.id, id), eq(organizations.status, 'active'))).limit(1);
-  return row;
-}
