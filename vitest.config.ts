@@ -2,8 +2,10 @@ import { configDefaults, defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 
 // Four projects; where a test file lives decides which one runs it, so a new file needs no registration:
-// - unit: pure code, no database, node. Tests in any `rules/` folder (rules are pure), in `apps/api/src/lib/`,
-//   in `packages/`, and the web's logic tests (`apps/web/src/**/*.test.ts`, no JSX).
+// - unit: pure code, no database, node. Tests in any `rules/` folder (rules are pure),
+//   in `apps/api/src/lib/` (its top level: lib/photos decodes 12-megapixel images with sharp, seconds per test
+//   on a loaded machine, so it stays with the api project's timeouts), in `packages/`, and the web's logic
+//   tests (`apps/web/src/**/*.test.ts`, no JSX).
 //   `npm test -- --project unit` runs in seconds.
 // - api: every other test under `apps/api/` (routes, services, repositories, jobs, the scope matrix), against
 //   a real PostgreSQL prepared once by the global setup.
@@ -11,7 +13,7 @@ import react from '@vitejs/plugin-react';
 // - e2e: the browser flows in `e2e/` (Chromium against the built web and the API on the same test database).
 const unitFiles = [
   'apps/api/src/**/rules/**/*.test.ts',
-  'apps/api/src/lib/**/*.test.ts',
+  'apps/api/src/lib/*.test.ts',
   'packages/*/src/**/*.test.ts',
   'apps/web/src/**/*.test.ts',
 ];

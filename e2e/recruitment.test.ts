@@ -1,8 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../apps/api/src/lib/time.js';
-import { addDays, addMonths, addYears } from '../apps/api/src/modules/members/rules/dates.js';
-import { idNumberCheckDigit } from '../apps/api/src/modules/members/rules/id-number.js';
+import { addDays, addMonths, addYears, todayInShanghai } from '../apps/api/src/lib/dates.js';
+import { idNumberCheckDigit } from '../apps/api/src/lib/id-number.js';
 import { openSite, type Site, setDate, signIn as signInAs } from './browser.js';
 
 let site: Site;

@@ -1,8 +1,7 @@
 import sharp from 'sharp';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../apps/api/src/lib/time.js';
-import { addDays } from '../apps/api/src/modules/members/rules/dates.js';
+import { addDays, todayInShanghai } from '../apps/api/src/lib/dates.js';
 import { openSite, type Site, setDate, signIn as signInAs } from './browser.js';
 
 /**

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from './context.js';
-import { idNumberCheckDigit } from '../src/modules/members/rules/id-number.js';
+import { idNumberCheckDigit } from '../src/lib/id-number.js';
 
 /**
  * Shared set-up of the 发展党员 API tests: the demo accounts, two full members of 营子村 (sponsors, mentors),

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
-import { todayInShanghai } from '../lib/time.js';
+import { todayInShanghai } from '../lib/dates.js';
 import { runReminders } from '../modules/notifications/reminders.js';
 import { drainOutbox, type JobLogger, type SmsAdapter } from '../modules/notifications/sms.js';
 

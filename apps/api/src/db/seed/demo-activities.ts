@@ -21,7 +21,7 @@ import {
   persons, supervisorAssignments, userScopes, users,
 } from '../schema/index.js';
 import { mulberry32 } from '../../lib/prng.js';
-import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '../../modules/members/rules/dates.js';
+import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '../../lib/dates.js';
 import type { ActivityKind } from '../../modules/activities/rules/activity-kinds.js';
 import { seedDemoPhotos } from './demo-photos.js';
 

@@ -17,7 +17,7 @@ import type { DisclosureStatus } from '@dj/contracts';
 import type { Tx } from '../client.js';
 import { disclosureEvents, disclosures } from '../schema/index.js';
 import { mulberry32 } from '../../lib/prng.js';
-import { addDays } from '../../modules/members/rules/dates.js';
+import { addDays } from '../../lib/dates.js';
 import { dueSettings } from '../../modules/disclosure/board-service.js';
 import { dueDateOf, endedPeriods, FREQUENCY_RULES, periodProblem, ruleOf, type FrequencyRule } from '../../modules/disclosure/rules/frequency.js';
 import { scanDisclosure } from '../../modules/disclosure/rules/pii-scan.js';

@@ -13,7 +13,7 @@
 import type { InspectionDepartment } from '@dj/contracts';
 import type { Tx } from '../client.js';
 import { inspectionResults, inspectionRounds, inspectionRoundVillages, rectificationEvents, rectifications } from '../schema/index.js';
-import { addDays } from '../../modules/members/rules/dates.js';
+import { addDays } from '../../lib/dates.js';
 import { settingValues } from '../../modules/settings/service.js';
 import { roundItems, teamProblems } from '../../modules/inspection/rules/checklist.js';
 import { defaultDueOn, lateness, nextStatus, refusal, type RectificationAction } from '../../modules/inspection/rules/rectification.js';

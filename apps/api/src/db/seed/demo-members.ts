@@ -2,9 +2,9 @@ import type { Tx } from '../client.js';
 import { mulberry32 } from '../../lib/prng.js';
 import { duesBases, duesPayments, flowContacts, memberFlows, members, membershipEvents, persons } from '../schema/index.js';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { idNumberCheckDigit, maskIdNumber, maskPhone } from '../../modules/members/rules/id-number.js';
+import { idNumberCheckDigit, maskIdNumber, maskPhone } from '../../lib/id-number.js';
 import { deriveMembership, type MembershipEventKind } from '../../modules/members/rules/membership-status.js';
-import { monthFromIndex, monthIndex } from '../../modules/members/rules/dates.js';
+import { monthFromIndex, monthIndex } from '../../lib/dates.js';
 import { computeMonthlyDues, type DuesCategory } from '../../modules/members/rules/dues.js';
 
 const SURNAMES = '王张李刘陈杨赵孙付于周吴徐朱高马胡郭何宋韩郑冯褚田袁'.split('');

@@ -6,7 +6,7 @@ import sharp from 'sharp';
 import type { DbOrTx } from '../client.js';
 import { activityFiles } from '../schema/index.js';
 import { mulberry32 } from '../../lib/prng.js';
-import { processPhoto } from '../../modules/activities/photos/process-photo.js';
+import { processPhoto } from '../../lib/photos/process-photo.js';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

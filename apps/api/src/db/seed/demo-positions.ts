@@ -20,7 +20,7 @@ import {
   serviceCenterProjects, serviceCenters, users, villages,
 } from '../schema/index.js';
 import { mulberry32 } from '../../lib/prng.js';
-import { addDays, addMonths } from '../../modules/members/rules/dates.js';
+import { addDays, addMonths } from '../../lib/dates.js';
 import { settingValues } from '../../modules/settings/service.js';
 import { ensureMicroPowerTemplate } from '../../modules/positions/micro-power-template.js';
 import { canRecordPresence, monthRange } from '../../modules/positions/rules/duty.js';

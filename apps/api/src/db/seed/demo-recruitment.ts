@@ -20,7 +20,7 @@ import { recruitments, members, organizations, persons, users } from '../schema/
 import type { FieldCipher } from '../../lib/crypto.js';
 import { mulberry32 } from '../../lib/prng.js';
 import type { AuthUser } from '../../plugins/auth.js';
-import { addDays, addMonths, addYears } from '../../modules/members/rules/dates.js';
+import { addDays, addMonths, addYears } from '../../lib/dates.js';
 import { createRecruitment, recruitmentSettings, stepsOf } from '../../modules/recruitment/service.js';
 import { applyStepToRoster } from '../../modules/recruitment/admission.js';
 import * as repo from '../../modules/recruitment/repository.js';
@@ -29,7 +29,7 @@ import { phaseOf, stopReason, type RecordFact } from '../../modules/recruitment/
 import { stepNamed } from '../../modules/recruitment/rules/steps.js';
 import { addRelation, createNotice, setNoticeOutcome } from '../../modules/recruitment/people-service.js';
 import { savePlan } from '../../modules/recruitment/plan-service.js';
-import { idNumberCheckDigit } from '../../modules/members/rules/id-number.js';
+import { idNumberCheckDigit } from '../../lib/id-number.js';
 import { demoIdNumber, demoName } from './demo-members.js';
 import type { Caller } from '../../lib/access/index.js';
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '../../lib/time.js';
-import { monthFromIndex, monthIndex } from '../members/rules/dates.js';
+import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
 
 let ctx: TestContext;
 let yingzi: Session;

@@ -1,6 +1,6 @@
 import type { ActivityKind, Compliance, ComplianceQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';

@@ -6,8 +6,8 @@ import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { expectedAttendees } from './rules/attendance.js';
 import { evaluateChecklists } from './rules/checklist.js';
-import { QUORUM_SOURCE, quorum } from './rules/quorum.js';
-import { SAME_PHOTO_MAX_DISTANCE, hammingDistance } from './photos/phash.js';
+import { QUORUM_SOURCE, quorum } from '../../lib/quorum.js';
+import { SAME_PHOTO_MAX_DISTANCE, hammingDistance } from '../../lib/photos/phash.js';
 import { appraisalView } from './appraisal-service.js';
 import { countedKinds } from './rules/activity-kinds.js';
 

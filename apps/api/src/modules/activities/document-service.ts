@@ -6,7 +6,7 @@ import type { ActivityDetail, ACTIVITY_DOCUMENTS } from '@dj/contracts';
 import { REVIEW_STATUS_LABELS } from '@dj/contracts';
 import sharp from 'sharp';
 import type { Db } from '../../db/client.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { requirePermission, audit, type Caller } from '../../lib/access/index.js';
 import { getActivity } from './detail-service.js';
 import { minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf } from './documents/activity-documents.js';

@@ -3,9 +3,8 @@
  * once per kind for the whole period instead of once per activity (the detail page's path took ~100 ms each).
  */
 import type { Db } from '../../db/client.js';
-import { todayInShanghai } from '../../lib/time.js';
 import { requirePermission, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
-import { daysInMonth } from '../members/rules/dates.js';
+import { daysInMonth, todayInShanghai } from '../../lib/dates.js';
 import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
 import { ledgerDocx, ledgerPdf } from './documents/activity-documents.js';

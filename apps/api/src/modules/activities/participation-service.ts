@@ -8,12 +8,11 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { activities, attendanceResponses, attendances, members, organizations } from '../../db/schema/index.js';
 import { forbidden, invalid } from '../../lib/errors.js';
-import { addDays } from '../members/rules/dates.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { addDays, todayInShanghai } from '../../lib/dates.js';
 import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { expectedFor, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
-import { voteResult } from './rules/quorum.js';
+import { voteResult } from '../../lib/quorum.js';
 import { assertEditable } from './service.js';
 
 async function ownMember(db: Db, user: AuthUser) {

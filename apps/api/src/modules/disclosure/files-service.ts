@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { PhotoError, processPhoto } from '../activities/photos/process-photo.js';
+import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
 import { importTable } from './table-import.js';
 import * as repo from './repository.js';
 import { assertStep, getDisclosure, loadDisclosure } from './service.js';

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { disclosures } from '../../db/schema/index.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { periodProblem, ruleOf } from './rules/frequency.js';
 import { scanDisclosure, scanMessage, type PiiScan, type ScannedFile } from './rules/pii-scan.js';

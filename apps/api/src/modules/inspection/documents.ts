@@ -9,7 +9,7 @@ import {
 } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { safeName } from '../../lib/attachments.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { chineseDate, heading, image, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';

@@ -13,7 +13,7 @@ import { safeName } from '../../lib/attachments.js';
 import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import type { DocFormat, GeneratedFile } from './documents.js';
 import { getRectification, listRectifications } from './rectification-service.js';
 import { getRound } from './service.js';

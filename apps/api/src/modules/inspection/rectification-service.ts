@@ -4,7 +4,7 @@ import { RectificationEvidenceSchema, RectificationListQuerySchema } from '@dj/c
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, findOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { lateness, nextStatus, refusal, type RectificationAction } from './rules/rectification.js';
 import { itemsOf } from './service.js';

@@ -1,9 +1,8 @@
 /** 联督联查 on the to-do list: rectifications close to their deadline, and overdue ones (escalated to the town). */
 import type { Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
-import { todayInShanghai } from '../../lib/time.js';
 import type { AuthUser } from '../../lib/access/index.js';
-import { addDays } from '../members/rules/dates.js';
+import { addDays, todayInShanghai } from '../../lib/dates.js';
 import { settingValues } from '../settings/service.js';
 import * as repo from './repository.js';
 import { isOutstanding, lateness } from './rules/rectification.js';

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '../../lib/time.js';
-import { addDays } from '../members/rules/dates.js';
+import { addDays, todayInShanghai } from '../../lib/dates.js';
 
 /** Rectifications on the to-do list: overdue ones escalate to the town, and each village sees only its own. */
 type Json = Record<string, any>;

@@ -1,6 +1,6 @@
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { invalid } from '../../lib/errors.js';
-import { PhotoError, processPhoto } from '../activities/photos/process-photo.js';
+import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
 
 export interface Upload { data: Buffer; filename: string }
 export interface StoredFile { name: string; mime: string; size: number; data: Buffer }

@@ -4,11 +4,10 @@ import type { BranchDuesSchema, DuesBasis, DuesPaymentSchema, MemberDues } from 
 import type { Db, DbOrTx } from '../../db/client.js';
 import { duesBases, duesPayments } from '../../db/schema/index.js';
 import { AppError, forbidden, invalid } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
 import { can, requirePermission, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValue } from '../settings/service.js';
 import * as repo from './repository.js';
-import { monthFromIndex, monthIndex } from './rules/dates.js';
+import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
 import { backPaymentAllowed, computeMonthlyDues, consecutiveUnpaidUpTo, duesReviewWarning, monthsBetween, type DuesCategory } from './rules/dues.js';
 import { loadMember } from './service.js';
 

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createMembers, createTown, createUser, type Town } from '../../../test/factories.js';
-import { todayInShanghai } from '../../lib/time.js';
-import { monthFromIndex, monthIndex } from './rules/dates.js';
+import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
 
 let ctx: TestContext;
 let town: Town;

@@ -6,7 +6,7 @@ import {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { auditEvents, notifications, users } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/service.js';
 import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/service.js';

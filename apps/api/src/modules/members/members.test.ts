@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
-import { idNumberCheckDigit } from './rules/id-number.js';
+import { idNumberCheckDigit } from '../../lib/id-number.js';
 
 let ctx: TestContext;
 let ids: Record<string, number>;

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
-import { addDays, addMonths } from './rules/dates.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { addDays, addMonths, todayInShanghai } from '../../lib/dates.js';
 
 let ctx: TestContext;
 let yingzi: Session;

@@ -1,6 +1,6 @@
 import { EDUCATION_LABELS, type MemberProfile } from '@dj/contracts';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { maskIdNumber, maskPhone, normalizePhone, validateIdNumber } from './rules/id-number.js';
+import { maskIdNumber, maskPhone, normalizePhone, validateIdNumber } from '../../lib/id-number.js';
 
 export interface FieldProblem { path: string; message: string }
 

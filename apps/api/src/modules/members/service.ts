@@ -4,13 +4,12 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
 import { can, requirePermission, isSelfOnly, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
 import { partyYears } from './rules/membership-status.js';
-import { addMonths } from './rules/dates.js';
+import { addMonths, todayInShanghai } from '../../lib/dates.js';
 import { settingValue } from '../settings/service.js';
 import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/service.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, testCipher, type Session, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { runReminders } from './reminders.js';
 
 let ctx: TestContext;

@@ -13,7 +13,7 @@ import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocM
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { getProcedure } from './four-two-service.js';
 import { listItems, listUses } from './micro-power-service.js';
 import { audit, loadBranchInScope, type Caller } from '../../lib/access/index.js';

@@ -7,7 +7,7 @@ import { CreateDutyShiftsSchema, DUTY_SLOT_LABELS, DutyListQuerySchema, DutyPres
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as repo from './duty-repository.js';
 import { monthRange, canDelete, canRecordPresence, summarizeShifts } from './rules/duty.js';

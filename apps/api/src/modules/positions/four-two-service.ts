@@ -9,7 +9,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/service.js';
 import type { Upload } from './upload.js';

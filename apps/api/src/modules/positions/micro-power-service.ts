@@ -7,7 +7,7 @@ import { CreateMicroPowerItemSchema, CreateMicroPowerUseSchema, RecordUseStepSch
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { ensureMicroPowerTemplate } from './micro-power-template.js';
 import * as repo from './micro-power-repository.js';

@@ -4,9 +4,9 @@ import { CreateServiceCenterProjectSchema, SaveServiceCenterSchema, UpdateServic
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { processPhoto, PhotoError } from '../activities/photos/process-photo.js';
+import { processPhoto, PhotoError } from '../../lib/photos/process-photo.js';
 import type { Upload } from './upload.js';
 import * as repo from './service-center-repository.js';
 

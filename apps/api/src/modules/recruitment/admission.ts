@@ -5,10 +5,9 @@
  */
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, invalid } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
 import { eventsOf, initialEvents, refreshMembershipCache } from '../members/events.js';
 import * as memberRepo from '../members/repository.js';
-import { addMonths, addYears } from '../members/rules/dates.js';
+import { addMonths, addYears, todayInShanghai } from '../../lib/dates.js';
 import { validateEventSequence } from '../members/rules/membership-status.js';
 import { lastDone, votePassed, type RecordFact } from './rules/recruitment-state.js';
 import * as repo from './repository.js';

@@ -8,7 +8,7 @@ import {
   type Recruitment, type RecruitmentSummary, type REGISTER_DOCUMENTS, type StepDetails,
 } from '@dj/contracts';
 import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
-import { addMonths, addYears } from '../members/rules/dates.js';
+import { addMonths, addYears } from '../../lib/dates.js';
 
 export type RegisterKind = (typeof REGISTER_DOCUMENTS)[number];
 type Rec = Recruitment['records'][number];

@@ -6,7 +6,7 @@
 import { RECRUITMENT_DOCUMENT_LABELS, REGISTER_DOCUMENT_LABELS, type RECRUITMENT_DOCUMENTS } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import type { DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';

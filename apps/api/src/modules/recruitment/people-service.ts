@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, requirePermission, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { noticeLength } from './rules/checks.js';
 import { CENTRAL_STEPS } from './rules/steps.js';

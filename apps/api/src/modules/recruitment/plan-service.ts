@@ -4,7 +4,7 @@ import { PIPELINE_PHASES, SavePlanSchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { invalid } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { requirePermission, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as memberRepo from '../members/repository.js';
 import { lastDone } from './rules/recruitment-state.js';

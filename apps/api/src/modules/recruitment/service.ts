@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { members } from '../../db/schema/index.js';
 import { inArray } from 'drizzle-orm';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/time.js';
+import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { resolvePlacement } from '../members/service.js';
 import { sealPerson } from '../members/profile.js';

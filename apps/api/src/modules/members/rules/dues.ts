@@ -2,7 +2,7 @@
  * Monthly 党费 per 中组部《关于中国共产党党费收缴、使用和管理的规定》(中组发〔2008〕3号).
  * All money is integer 分 so no floating-point amount is ever stored or compared.
  */
-import { monthFromIndex, monthIndex } from './dates.js';
+import { monthFromIndex, monthIndex } from '../../../lib/dates.js';
 
 export type DuesCategory = 'salaried' | 'annual_salary' | 'self_employed' | 'retired' | 'farmer' | 'student' | 'unemployed' | 'relief' | 'low_income';
 

@@ -3,8 +3,8 @@
  * Derived on every read from the records (the recruitment row only caches status and phase for lists).
  */
 import type { Deadline, StepDefinition, PipelinePhase, StepDetails } from '@dj/contracts';
-import { addDays, addMonths, addYears } from '../../members/rules/dates.js';
-import { voteResult } from '../../activities/rules/quorum.js';
+import { addDays, addMonths, addYears } from '../../../lib/dates.js';
+import { voteResult } from '../../../lib/quorum.js';
 import { XIZE } from './steps.js';
 
 export interface RecordFact { stepCode: string; occurredOn: string; details: StepDetails }

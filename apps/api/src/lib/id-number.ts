@@ -1,5 +1,5 @@
 import { validateIdNumber as validate, type Gender, type IdNumberResult } from '@dj/contracts';
-import { todayInShanghai } from '../../../lib/time.js';
+import { todayInShanghai } from './dates.js';
 
 export { idNumberCheckDigit, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, type Gender, type IdNumberResult } from '@dj/contracts';
 

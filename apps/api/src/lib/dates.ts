@@ -1,6 +1,7 @@
 /**
- * Calendar arithmetic on plain 'YYYY-MM-DD' / 'YYYY-MM' strings. Party dates are calendar dates, not
- * instants, so nothing here touches time zones; ISO strings of this shape also compare correctly as text.
+ * The project's date library: calendar arithmetic on plain 'YYYY-MM-DD' / 'YYYY-MM' strings. Party dates are
+ * calendar dates, not instants, so only todayInShanghai touches a time zone (the one the platform keeps dates
+ * in); ISO strings of this shape also compare correctly as text.
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -72,4 +73,9 @@ export function monthIndex(month: string): number {
 export function monthFromIndex(index: number): string {
   const y = Math.floor(index / 12);
   return `${pad4(y)}-${pad2(index - y * 12 + 1)}`;
+}
+
+/** Dates are kept and compared in Asia/Shanghai (ARCHITECTURE.md: time). */
+export function todayInShanghai(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../../../lib/prng.js';
+import { mulberry32 } from './prng.js';
 import { idNumberCheckDigit, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, validateIdNumber } from './id-number.js';
 
 const TODAY = '2026-06-15';
