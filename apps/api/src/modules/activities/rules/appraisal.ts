@@ -1,8 +1,9 @@
 /**
  * 民主评议党员: checks on the grades a branch proposes before they are recorded.
  * Grades and the 1/3 ceiling: 共产党员网 (12371.cn) 民主评议党员 专题 — 按照"优秀""合格""基本合格""不合格"评定,
- * 评定为"优秀"的比例一般不超过党员总数的1/3. 预备党员 take part but are not graded: a local notice, not a central
- * text (domain-rules §2.1); the 甘肃党建 Q&A adds that the 1/3 base is the branch's 正式党员 only.
+ * 评定为"优秀"的比例一般不超过党员总数的1/3 (cited at 12371.cn itself, not at a mirror of it). 预备党员 take part but
+ * are not graded: a local notice, not a central text (domain-rules §2.1); the 甘肃党建 Q&A adds that the 1/3 base is
+ * the branch's 正式党员 only.
  * These are warnings for the 支委会, which decides; "一般" leaves room for justified exceptions.
  */
 import type { STANDINGS } from '@dj/contracts';
@@ -18,7 +19,7 @@ export const APPRAISAL_GRADE_LABELS: Record<AppraisalGrade, string> = {
 };
 
 export const EXCELLENT_SOURCE =
-  '共产党员网(12371.cn)民主评议党员专题: 评定为"优秀"的比例一般不超过党员总数的1/3 http://www-12371-cn.hcv8jop8ns2r.cn/special/zbsh/mzpy (镜像)';
+  '共产党员网(12371.cn)民主评议党员专题: 评定为"优秀"的比例一般不超过党员总数的1/3 https://www.12371.cn/special/zbsh/mzpy/';
 export const PROBATIONARY_SOURCE =
   '地方通知(非中央文件): 预备党员参加民主评议,但不评定等次 http://dyycjz.com/jw/0f/05/c4208a69381/page.html ;"党员总数"指正式党员 http://ltdjw.gov.cn/content/2022-12/17830.html';
 
