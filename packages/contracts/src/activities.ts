@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { DateSchema } from './members.js';
 import { ActivityEvidenceSchema } from './activity-evidence.js';
-import { ACTIVITY_KINDS, ActivityKindSchema } from './activity-kinds.js';
+import { ACTIVITY_KINDS, ACTIVITY_REVIEW_STATUSES, ATTENDANCE_STATES, ActivityKindSchema } from './activity-kinds.js';
 
-export { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, ActivityKindSchema, type ActivityKind } from './activity-kinds.js';
+export { ACTIVITY_KINDS, ACTIVITY_KIND_LABELS, ACTIVITY_REVIEW_STATUSES, ATTENDANCE_STATES, ActivityKindSchema, type ActivityKind } from './activity-kinds.js';
 
-export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
 const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -56,7 +55,7 @@ export const ActivitySchema = z.object({
   status: z.string(),
   isDemo: z.boolean(),
   attendance: AttendanceSummarySchema,
-  reviewStatus: z.enum(['none', 'submitted', 'signed_off', 'returned']),
+  reviewStatus: z.enum(ACTIVITY_REVIEW_STATUSES),
   supervisorUserId: z.number().nullable(),
 });
 export type Activity = z.infer<typeof ActivitySchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ActivityKindSchema } from './activity-kinds.js';
+import { ACTIVITY_REVIEW_STATUSES, ATTENDANCE_STATES, ActivityKindSchema } from './activity-kinds.js';
 import { DateSchema } from './members.js';
 
 /** What in a record satisfies a checklist item: a file of a category, the supervisor, the upload record, or a hand check. */
@@ -69,10 +69,12 @@ export type ReviewBody = z.infer<typeof ReviewBodySchema>;
 export const ReviewSchema = z.object({ id: z.number(), action: z.enum(REVIEW_ACTIONS), text: z.string().nullable(), userName: z.string(), createdAt: z.string() });
 
 export const SupervisorBodySchema = z.object({ userId: z.number().int().positive().nullable() }).strict();
+/** A member's answer to an activity notice: coming, or asking for leave. */
+export const ACTIVITY_RESPONSES = ['confirm', 'leave'] as const;
 export const ResponseBodySchema = z.object({
-  response: z.enum(['confirm', 'leave']), reason: z.string().trim().max(200).nullable().optional(),
+  response: z.enum(ACTIVITY_RESPONSES), reason: z.string().trim().max(200).nullable().optional(),
 }).strict();
-export const ResponseSchema = z.object({ memberId: z.number(), name: z.string(), response: z.enum(['confirm', 'leave']), reason: z.string().nullable(), respondedAt: z.string() });
+export const ResponseSchema = z.object({ memberId: z.number(), name: z.string(), response: z.enum(ACTIVITY_RESPONSES), reason: z.string().nullable(), respondedAt: z.string() });
 
 export const QuorumSchema = z.object({
   fullMembers: z.number(), probationaryMembers: z.number(), presentFull: z.number(), presentProbationary: z.number(),
@@ -119,7 +121,7 @@ export const ActivityEvidenceSchema = z.object({
   agendaParts: z.array(z.object({ kind: ActivityKindSchema, text: z.string() })),
   guests: z.array(z.object({ name: z.string(), note: z.string().nullable() })),
   supervisor: z.object({ userId: z.number(), name: z.string() }).nullable(),
-  reviewStatus: z.enum(['none', 'submitted', 'signed_off', 'returned']),
+  reviewStatus: z.enum(ACTIVITY_REVIEW_STATUSES),
   reviews: z.array(ReviewSchema),
   responses: z.array(ResponseSchema),
   files: z.array(ActivityFileSchema),
@@ -159,6 +161,6 @@ export const FileParamSchema = z.object({ id: z.coerce.number().int().positive()
 
 export const MyActivitySchema = z.object({
   id: z.number(), kind: ActivityKindSchema, heldOn: z.string(), place: z.string(), topic: z.string(), organizationName: z.string(),
-  myResponse: z.enum(['confirm', 'leave']).nullable(), myAttendance: z.enum(['present', 'excused', 'absent']).nullable(),
+  myResponse: z.enum(ACTIVITY_RESPONSES).nullable(), myAttendance: z.enum(ATTENDANCE_STATES).nullable(),
 });
 export const MyActivityListSchema = z.object({ items: z.array(MyActivitySchema) });

@@ -22,3 +22,7 @@ export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
   villager_say_day: '村民说事日',
   combined_day: '三日合一',
 };
+
+export const ATTENDANCE_STATES = ['present', 'excused', 'absent'] as const;
+/** Where an activity's evidence stands with its supervisor (督导签认). */
+export const ACTIVITY_REVIEW_STATUSES = ['none', 'submitted', 'signed_off', 'returned'] as const;

@@ -11,6 +11,10 @@ export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 export const IdParamSchema = z.object({ id: z.coerce.number().int().positive() });
 export type IdParam = z.infer<typeof IdParamSchema>;
 
+/** How an audited action ended (sign-in lockout included). */
+export const AUDIT_RESULTS = ['ok', 'denied', 'failed', 'locked'] as const;
+export type AuditResult = (typeof AUDIT_RESULTS)[number];
+
 export const OkSchema = z.object({ ok: z.literal(true) });
 
 /** Chinese names of request fields, so that a validation error names the field the user sees. */

@@ -8,6 +8,9 @@ export const DUES_CATEGORY_LABELS: Record<(typeof DUES_CATEGORIES)[number], stri
 };
 const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
 
+/** 免交 or 少交: a reduction the branch approved. */
+export const DUES_REDUCTION_KINDS = ['exempt', 'reduced'] as const;
+
 export const DuesBasisSchema = z.object({
   effectiveFrom: MonthSchema,
   category: z.enum(DUES_CATEGORIES),

@@ -178,8 +178,10 @@ export const RecordEventResultSchema = z.object({ member: MemberDetailSchema.nul
 export const FLOW_CONTACT_METHODS = ['phone', 'wechat', 'visit', 'other'] as const;
 export const FLOW_CONTACT_METHOD_LABELS: Record<(typeof FLOW_CONTACT_METHODS)[number], string> = { phone: '电话', wechat: '微信', visit: '走访', other: '其他' };
 
+export const FLOW_DIRECTIONS = ['outflow', 'inflow'] as const;
+
 export const CreateFlowSchema = z.object({
-  direction: z.enum(['outflow', 'inflow']),
+  direction: z.enum(FLOW_DIRECTIONS),
   startedOn: DateSchema,
   destination: z.string().trim().min(2, '请填写流向地(至少2个字)').max(100),
   workUnit: z.string().trim().max(100).nullable().optional(),
@@ -207,7 +209,7 @@ export const LetterParamsSchema = z.object({ id: z.coerce.number().int().positiv
 export const WarningSchema = z.object({ code: z.string(), message: z.string(), rule: z.string().optional() });
 
 export const MemberFlowSchema = z.object({
-  id: z.number(), direction: z.enum(['outflow', 'inflow']), startedOn: z.string(), endedOn: z.string().nullable(),
+  id: z.number(), direction: z.enum(FLOW_DIRECTIONS), startedOn: z.string(), endedOn: z.string().nullable(),
   destination: z.string(), workUnit: z.string().nullable(), hasFixedPlace: z.boolean(), activityCardNo: z.string().nullable(),
   hostBranch: z.string().nullable(), lastContactOn: z.string().nullable(),
   contacts: z.array(z.object({ id: z.number(), contactedOn: z.string(), method: z.enum(FLOW_CONTACT_METHODS), note: z.string().nullable(), recordedBy: z.string().nullable() })),

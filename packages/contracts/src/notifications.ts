@@ -22,13 +22,14 @@ export type NotificationList = z.infer<typeof NotificationListSchema>;
 
 export const ReadAllResultSchema = z.object({ updated: z.number() });
 
+export const OUTBOX_CHANNELS = ['sms'] as const;
 export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
 export const OUTBOX_STATUS_LABELS: Record<(typeof OUTBOX_STATUSES)[number], string> = { pending: '待发送', sent: '已发送', failed: '发送失败' };
 
 /** One line of the SMS send log: the masked recipient only, never the number or its ciphertext. */
 export const OutboxEntrySchema = z.object({
   id: z.number(),
-  channel: z.enum(['sms']),
+  channel: z.enum(OUTBOX_CHANNELS),
   userId: z.number().nullable(),
   userDisplayName: z.string().nullable(),
   recipientMasked: z.string(),

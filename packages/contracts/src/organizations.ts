@@ -22,6 +22,10 @@ export const SECTOR_LABELS: Record<Sector, string> = {
   social_org: '社会组织',
 };
 
+export const ORGANIZATION_STATUSES = ['active', 'closed'] as const;
+/** What an entry of an organisation's 变更记录 did. */
+export const ORGANIZATION_HISTORY_ACTIONS = ['create', 'rename', 'move', 'update', 'close'] as const;
+
 export const RANGES = ['self', 'children', 'subtree'] as const;
 export const RangeSchema = z.enum(RANGES);
 export type Range = z.infer<typeof RangeSchema>;
@@ -40,7 +44,7 @@ export const OrganizationSchema = z.object({
   villageId: z.number().nullable(),
   villageName: z.string().nullable(),
   villageCode: z.string().nullable(),
-  status: z.enum(['active', 'closed']),
+  status: z.enum(ORGANIZATION_STATUSES),
   closedAt: z.string().nullable(),
   isDemo: z.boolean(),
   updatedAt: z.string(),
@@ -105,7 +109,7 @@ export type CloseOrganization = z.infer<typeof CloseOrganizationSchema>;
 
 export const OrganizationHistoryEntrySchema = z.object({
   id: z.number(),
-  action: z.enum(['create', 'rename', 'move', 'update', 'close']),
+  action: z.enum(ORGANIZATION_HISTORY_ACTIONS),
   at: z.string(),
   userName: z.string().nullable(),
   before: z.record(z.string(), z.unknown()).nullable(),

@@ -1,3 +1,4 @@
+import type { AuditResult } from '@dj/contracts';
 import { createHash } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -11,7 +12,7 @@ export interface AuditFields {
   action: string;
   objectType: string | null;
   objectId: string | null;
-  result: 'ok' | 'denied' | 'failed' | 'locked';
+  result: AuditResult;
   detail: Record<string, unknown> | null;
 }
 

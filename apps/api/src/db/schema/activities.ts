@@ -1,4 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { ACTIVITY_REVIEW_STATUSES, ATTENDANCE_STATES } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 import { members } from './members.js';
@@ -30,19 +32,19 @@ export const activities = pgTable('activities', {
   guests: jsonb('guests').$type<{ name: string; note: string | null }[]>().notNull().default([]),
   /** The 镇领导/包村干部 guiding this activity; while set, the activity counts as done once signed off. */
   supervisorUserId: integer('supervisor_user_id').references(() => users.id),
-  reviewStatus: text('review_status', { enum: ['none', 'submitted', 'signed_off', 'returned'] }).notNull().default('none'),
+  reviewStatus: text('review_status', { enum: ACTIVITY_REVIEW_STATUSES }).notNull().default('none'),
   status: text('status').notNull().default('recorded'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdBy: integer('created_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('activities_org_held_idx').on(t.organizationId, t.heldOn)]);
+}, (t) => [index('activities_org_held_idx').on(t.organizationId, t.heldOn), ...enumChecks(t)]);
 
 /** Who was expected at an activity and whether they came; 补学 (makeup_on) for those who missed it. */
 export const attendances = pgTable('attendances', {
   activityId: integer('activity_id').notNull().references(() => activities.id),
   memberId: integer('member_id').notNull().references(() => members.id),
-  state: text('state', { enum: ['present', 'excused', 'absent'] }).notNull(),
+  state: text('state', { enum: ATTENDANCE_STATES }).notNull(),
   reason: text('reason'),
   makeupOn: date('makeup_on'),
-}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] }), index('attendances_member_idx').on(t.memberId)]);
+}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] }), index('attendances_member_idx').on(t.memberId), ...enumChecks(t)]);

@@ -1,4 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ACTIVITY_RESPONSES, APPRAISAL_GRADE_VALUES, FILE_CATEGORIES, OUTBOX_CHANNELS, OUTBOX_STATUSES, REVIEW_ACTIONS } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 import { bytea } from './columns.js';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
@@ -40,7 +42,7 @@ export const activityFiles = pgTable('activity_files', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   activityId: integer('activity_id').notNull().references(() => activities.id),
-  category: text('category', { enum: ['photo', 'plan', 'material', 'attachment'] }).notNull(),
+  category: text('category', { enum: FILE_CATEGORIES }).notNull(),
   filename: text('filename').notNull(),
   mime: text('mime').notNull(),
   size: integer('size').notNull(),
@@ -56,7 +58,7 @@ export const activityFiles = pgTable('activity_files', {
   isDemo: boolean('is_demo').notNull().default(false),
   uploadedBy: integer('uploaded_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('activity_files_activity_idx').on(t.activityId), index('activity_files_tenant_phash_idx').on(t.tenantId, t.phash)]);
+}, (t) => [index('activity_files_activity_idx').on(t.activityId), index('activity_files_tenant_phash_idx').on(t.tenantId, t.phash), ...enumChecks(t)]);
 
 /** The town's duty: which 镇领导/包村干部 guides which branch. */
 export const supervisorAssignments = pgTable('supervisor_assignments', {
@@ -72,19 +74,19 @@ export const activityReviews = pgTable('activity_reviews', {
   id: serial('id').primaryKey(),
   activityId: integer('activity_id').notNull().references(() => activities.id),
   userId: integer('user_id').notNull().references(() => users.id),
-  action: text('action', { enum: ['comment', 'submit', 'sign_off', 'return'] }).notNull(),
+  action: text('action', { enum: REVIEW_ACTIONS }).notNull(),
   text: text('text'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('activity_reviews_activity_idx').on(t.activityId)]);
+}, (t) => [index('activity_reviews_activity_idx').on(t.activityId), ...enumChecks(t)]);
 
 /** A member's own answer before the day, from a phone: will come, or asks for leave. Never a forced check-in. */
 export const attendanceResponses = pgTable('attendance_responses', {
   activityId: integer('activity_id').notNull().references(() => activities.id),
   memberId: integer('member_id').notNull().references(() => members.id),
-  response: text('response', { enum: ['confirm', 'leave'] }).notNull(),
+  response: text('response', { enum: ACTIVITY_RESPONSES }).notNull(),
   reason: text('reason'),
   respondedAt: timestamp('responded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] })]);
+}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] }), ...enumChecks(t)]);
 
 /** A vote at a 支部党员大会, recorded only once the quorum held (支部工作条例第十一条). */
 export const activityVotes = pgTable('activity_votes', {
@@ -131,27 +133,27 @@ export const notifications = pgTable('notifications', {
 export const outbox = pgTable('outbox', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
-  channel: text('channel', { enum: ['sms'] }).notNull(),
+  channel: text('channel', { enum: OUTBOX_CHANNELS }).notNull(),
   userId: integer('user_id').references(() => users.id),
   /** Encrypted like every phone number; the adapter decrypts at send time. */
   recipientCipher: text('recipient_cipher').notNull(),
   recipientMasked: text('recipient_masked').notNull(),
   body: text('body').notNull(),
   dedupeKey: text('dedupe_key').notNull().unique(),
-  status: text('status', { enum: ['pending', 'sent', 'failed'] }).notNull().default('pending'),
+  status: text('status', { enum: OUTBOX_STATUSES }).notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
   adapter: text('adapter'),
   providerRef: text('provider_ref'),
   lastError: text('last_error'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
-}, (t) => [index('outbox_status_idx').on(t.status, t.createdAt)]);
+}, (t) => [index('outbox_status_idx').on(t.status, t.createdAt), ...enumChecks(t)]);
 
 /** 民主评议党员: the grade the 支委会 settled for each 正式党员 (预备党员 take part, not graded). */
 export const appraisalGrades = pgTable('appraisal_grades', {
   activityId: integer('activity_id').notNull().references(() => activities.id),
   memberId: integer('member_id').notNull().references(() => members.id),
-  grade: text('grade', { enum: ['excellent', 'qualified', 'basically_qualified', 'unqualified'] }).notNull(),
+  grade: text('grade', { enum: APPRAISAL_GRADE_VALUES }).notNull(),
   recordedBy: integer('recorded_by').notNull().references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] })]);
+}, (t) => [primaryKey({ columns: [t.activityId, t.memberId] }), ...enumChecks(t)]);

@@ -1,4 +1,6 @@
 import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { AUDIT_RESULTS } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 
 /** Append-only (a trigger refuses UPDATE/DELETE/TRUNCATE) and hash-chained: see lib/audit-chain.ts. */
 export const auditEvents = pgTable('audit_events', {
@@ -11,8 +13,8 @@ export const auditEvents = pgTable('audit_events', {
   action: text('action').notNull(),
   objectType: text('object_type'),
   objectId: text('object_id'),
-  result: text('result', { enum: ['ok', 'denied', 'failed', 'locked'] }).notNull(),
+  result: text('result', { enum: AUDIT_RESULTS }).notNull(),
   detail: jsonb('detail').$type<Record<string, unknown>>(),
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
-}, (t) => [index('audit_events_tenant_at_idx').on(t.tenantId, t.at)]);
+}, (t) => [index('audit_events_tenant_at_idx').on(t.tenantId, t.at), ...enumChecks(t)]);

@@ -1,7 +1,8 @@
 import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { organizations, tenants } from './organizations.js';
+import { persons } from './members.js';
 
-/** A sign-in. Roles and scope live here; personal data will live on persons (issue 3). */
+/** A sign-in: its roles live here, its scope in user_scopes, the personal data of the human behind it on persons. */
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
@@ -11,7 +12,7 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   roles: text('roles').array().notNull(),
   /** The person behind the sign-in; a member sees their own record through it. */
-  personId: integer('person_id'),
+  personId: integer('person_id').references(() => persons.id),
   disabled: boolean('disabled').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),

@@ -1,4 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { DISCLOSURE_CATEGORIES, DISCLOSURE_EVENT_KINDS, DISCLOSURE_STATUSES } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 import { storedFileColumns } from './columns.js';
 import { organizations, tenants, villages } from './organizations.js';
 import { users } from './auth.js';
@@ -12,7 +14,7 @@ export const disclosures = pgTable('disclosures', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
   villageId: integer('village_id').references(() => villages.id),
-  category: text('category', { enum: ['party', 'village', 'finance'] }).notNull(),
+  category: text('category', { enum: DISCLOSURE_CATEGORIES }).notNull(),
   /** The rule (frequency data) this disclosure satisfies, e.g. 'finance_monthly'. */
   ruleKey: text('rule_key'),
   /** '2026-10', '2026-Q3', '2026' or a date for an immediate item. */
@@ -21,7 +23,7 @@ export const disclosures = pgTable('disclosures', {
   content: text('content').notNull().default(''),
   /** A table imported from xlsx (income and expenditure, subsidies …). */
   table: jsonb('table').$type<{ header: string[]; rows: string[][] } | null>(),
-  status: text('status', { enum: ['draft', 'submitted', 'reviewed', 'approved', 'published', 'returned'] }).notNull().default('draft'),
+  status: text('status', { enum: DISCLOSURE_STATUSES }).notNull().default('draft'),
   supersedesId: integer('supersedes_id'),
   submittedAt: timestamp('submitted_at', { withTimezone: true }),
   reviewedBy: integer('reviewed_by').references(() => users.id),
@@ -34,7 +36,7 @@ export const disclosures = pgTable('disclosures', {
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('disclosures_org_idx').on(t.organizationId, t.category, t.period), index('disclosures_village_published_idx').on(t.villageId, t.status)]);
+}, (t) => [index('disclosures_org_idx').on(t.organizationId, t.category, t.period), index('disclosures_village_published_idx').on(t.villageId, t.status), ...enumChecks(t)]);
 
 export const disclosureFiles = pgTable('disclosure_files', {
   id: serial('id').primaryKey(),
@@ -48,9 +50,9 @@ export const disclosureEvents = pgTable('disclosure_events', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   disclosureId: integer('disclosure_id').notNull().references(() => disclosures.id),
-  kind: text('kind', { enum: ['submitted', 'reviewed', 'approved', 'published', 'returned'] }).notNull(),
+  kind: text('kind', { enum: DISCLOSURE_EVENT_KINDS }).notNull(),
   note: text('note'),
   byUserId: integer('by_user_id').references(() => users.id),
   on: date('on'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('disclosure_events_idx').on(t.disclosureId)]);
+}, (t) => [index('disclosure_events_idx').on(t.disclosureId), ...enumChecks(t)]);

@@ -1,4 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { INSPECTION_OUTCOMES, INSPECTION_ROUND_STATUSES, RECTIFICATION_EVENT_KINDS, RECTIFICATION_STATUSES } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 import { storedFileColumns } from './columns.js';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
@@ -15,12 +17,12 @@ export const inspectionRounds = pgTable('inspection_rounds', {
   endsOn: date('ends_on').notNull(),
   team: jsonb('team').$type<Array<{ name: string; department: 'discipline' | 'organization_dept' | 'civil_affairs' | 'other' }>>().notNull(),
   items: jsonb('items').$type<Array<{ key: string; label: string }>>().notNull(),
-  status: text('status', { enum: ['open', 'closed'] }).notNull().default('open'),
+  status: text('status', { enum: INSPECTION_ROUND_STATUSES }).notNull().default('open'),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   isDemo: boolean('is_demo').notNull().default(false),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => enumChecks(t));
 
 export const inspectionRoundVillages = pgTable('inspection_round_villages', {
   id: serial('id').primaryKey(),
@@ -36,11 +38,11 @@ export const inspectionResults = pgTable('inspection_results', {
   roundId: integer('round_id').notNull().references(() => inspectionRounds.id),
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
   itemKey: text('item_key').notNull(),
-  outcome: text('outcome', { enum: ['ok', 'finding'] }).notNull(),
+  outcome: text('outcome', { enum: INSPECTION_OUTCOMES }).notNull(),
   note: text('note'),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('inspection_results_uq').on(t.roundId, t.organizationId, t.itemKey)]);
+}, (t) => [uniqueIndex('inspection_results_uq').on(t.roundId, t.organizationId, t.itemKey), ...enumChecks(t)]);
 
 /** Photos of a result (location stripped) or of rectification evidence. */
 export const inspectionFiles = pgTable('inspection_files', {
@@ -62,21 +64,21 @@ export const rectifications = pgTable('rectifications', {
   ownerName: text('owner_name').notNull(),
   dueOn: date('due_on').notNull(),
   requiredEvidence: text('required_evidence').notNull(),
-  status: text('status', { enum: ['open', 'submitted', 'accepted', 'reopened'] }).notNull().default('open'),
+  status: text('status', { enum: RECTIFICATION_STATUSES }).notNull().default('open'),
   acceptedOn: date('accepted_on'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('rectifications_result_uq').on(t.resultId), index('rectifications_org_idx').on(t.organizationId)]);
+}, (t) => [uniqueIndex('rectifications_result_uq').on(t.resultId), index('rectifications_org_idx').on(t.organizationId), ...enumChecks(t)]);
 
 /** What happened on a rectification, in order: evidence submitted, accepted, reopened (with the reason). */
 export const rectificationEvents = pgTable('rectification_events', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   rectificationId: integer('rectification_id').notNull().references(() => rectifications.id),
-  kind: text('kind', { enum: ['evidence', 'accepted', 'reopened'] }).notNull(),
+  kind: text('kind', { enum: RECTIFICATION_EVENT_KINDS }).notNull(),
   note: text('note'),
   byUserId: integer('by_user_id').references(() => users.id),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('rectification_events_idx').on(t.rectificationId)]);
+}, (t) => [index('rectification_events_idx').on(t.rectificationId), ...enumChecks(t)]);

@@ -1,4 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { DUES_REDUCTION_KINDS, FLOW_CONTACT_METHODS, FLOW_DIRECTIONS, GENDERS, MEMBERSHIP_STATUSES, MEMBER_EXPORT_REQUEST_STATUSES, STANDINGS } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 
@@ -10,7 +12,7 @@ export const persons = pgTable('persons', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   name: text('name').notNull(),
-  gender: text('gender', { enum: ['male', 'female'] }).notNull(),
+  gender: text('gender', { enum: GENDERS }).notNull(),
   ethnicity: text('ethnicity').notNull().default('汉族'),
   birthDate: date('birth_date').notNull(),
   idNumberEnc: text('id_number_enc').notNull(),
@@ -28,7 +30,7 @@ export const persons = pgTable('persons', {
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('persons_tenant_id_number_uq').on(t.tenantId, t.idNumberHash)]);
+}, (t) => [uniqueIndex('persons_tenant_id_number_uq').on(t.tenantId, t.idNumberHash), ...enumChecks(t)]);
 
 /**
  * Party membership of a person. standing, membership_status, is_mobile and probation_ends_on are a cache
@@ -42,8 +44,8 @@ export const members = pgTable('members', {
   groupId: integer('group_id').references(() => organizations.id),
   joinedAt: date('joined_at').notNull(),
   confirmedAt: date('confirmed_at'),
-  standing: text('standing', { enum: ['full', 'probationary'] }).notNull(),
-  membershipStatus: text('membership_status', { enum: ['active', 'suspended', 'left'] }).notNull().default('active'),
+  standing: text('standing', { enum: STANDINGS }).notNull(),
+  membershipStatus: text('membership_status', { enum: MEMBERSHIP_STATUSES }).notNull().default('active'),
   isMobile: boolean('is_mobile').notNull().default(false),
   /** False once the member's relation has been transferred out of the deployment. */
   onRoster: boolean('on_roster').notNull().default(true),
@@ -57,6 +59,7 @@ export const members = pgTable('members', {
 }, (t) => [
   index('members_org_idx').on(t.organizationId),
   uniqueIndex('members_person_uq').on(t.personId),
+  ...enumChecks(t),
 ]);
 
 /** Dated 党籍 events: admitted, confirmed, transferred, flowed, suspended, restored, left. Never updated. */
@@ -80,7 +83,7 @@ export const memberFlows = pgTable('member_flows', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   memberId: integer('member_id').notNull().references(() => members.id),
-  direction: text('direction', { enum: ['outflow', 'inflow'] }).notNull(),
+  direction: text('direction', { enum: FLOW_DIRECTIONS }).notNull(),
   startedOn: date('started_on').notNull(),
   endedOn: date('ended_on'),
   destination: text('destination').notNull(),
@@ -91,18 +94,18 @@ export const memberFlows = pgTable('member_flows', {
   /** Where the member takes part in organisation life while away. */
   hostBranch: text('host_branch'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('member_flows_member_idx').on(t.memberId)]);
+}, (t) => [index('member_flows_member_idx').on(t.memberId), ...enumChecks(t)]);
 
 export const flowContacts = pgTable('flow_contacts', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   flowId: integer('flow_id').notNull().references(() => memberFlows.id),
   contactedOn: date('contacted_on').notNull(),
-  method: text('method', { enum: ['phone', 'wechat', 'visit', 'other'] }).notNull(),
+  method: text('method', { enum: FLOW_CONTACT_METHODS }).notNull(),
   note: text('note'),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('flow_contacts_flow_idx').on(t.flowId, t.contactedOn)]);
+}, (t) => [index('flow_contacts_flow_idx').on(t.flowId, t.contactedOn), ...enumChecks(t)]);
 
 /** 组织关系介绍信 for a transfer out of the deployment, and whether its receipt (回执) came back. */
 export const transferLetters = pgTable('transfer_letters', {
@@ -127,13 +130,13 @@ export const duesBases = pgTable('dues_bases', {
   effectiveFrom: text('effective_from').notNull(),
   category: text('category').notNull(),
   baseFen: integer('base_fen'),
-  reductionKind: text('reduction_kind', { enum: ['exempt', 'reduced'] }),
+  reductionKind: text('reduction_kind', { enum: DUES_REDUCTION_KINDS }),
   reductionFen: integer('reduction_fen'),
   /** 少交/免交 need the 上一级党委's approval: its document or note. */
   approvalNote: text('approval_note'),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('dues_bases_member_month_uq').on(t.memberId, t.effectiveFrom)]);
+}, (t) => [uniqueIndex('dues_bases_member_month_uq').on(t.memberId, t.effectiveFrom), ...enumChecks(t)]);
 
 /** One row per month paid, so a payment covering several months is several rows with one paid_on. */
 export const duesPayments = pgTable('dues_payments', {
@@ -162,7 +165,7 @@ export const memberExportRequests = pgTable('member_export_requests', {
   reason: text('reason').notNull(),
   /** Rows the query matched when the request was made. */
   rowCount: integer('row_count').notNull(),
-  status: text('status', { enum: ['pending', 'approved', 'rejected'] }).notNull().default('pending'),
+  status: text('status', { enum: MEMBER_EXPORT_REQUEST_STATUSES }).notNull().default('pending'),
   decidedBy: integer('decided_by').references(() => users.id),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
   decisionNote: text('decision_note'),
@@ -171,4 +174,4 @@ export const memberExportRequests = pgTable('member_export_requests', {
   /** Last download of the approved file. */
   downloadedAt: timestamp('downloaded_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('member_export_requests_tenant_idx').on(t.tenantId, t.createdAt)]);
+}, (t) => [index('member_export_requests_tenant_idx').on(t.tenantId, t.createdAt), ...enumChecks(t)]);

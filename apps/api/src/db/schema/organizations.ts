@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ORGANIZATION_HISTORY_ACTIONS, ORGANIZATION_KINDS, ORGANIZATION_STATUSES, SECTORS } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 
 /** The top node of a deployment: one town out of the box, a county or more on a server. */
 export const tenants = pgTable('tenants', {
@@ -25,11 +27,11 @@ export const organizations = pgTable('organizations', {
   /** Materialised path of ids ("/1/7/23/"): visibility is a prefix match on it. */
   path: text('path').notNull(),
   name: text('name').notNull(),
-  kind: text('kind', { enum: ['committee', 'general_branch', 'branch', 'group'] }).notNull(),
-  sector: text('sector', { enum: ['village', 'community', 'government', 'institution', 'private_enterprise', 'social_org'] }),
+  kind: text('kind', { enum: ORGANIZATION_KINDS }).notNull(),
+  sector: text('sector', { enum: SECTORS }),
   isJoint: boolean('is_joint').notNull().default(false),
   villageId: integer('village_id').references(() => villages.id),
-  status: text('status', { enum: ['active', 'closed'] }).notNull().default('active'),
+  status: text('status', { enum: ORGANIZATION_STATUSES }).notNull().default('active'),
   closedAt: timestamp('closed_at', { withTimezone: true }),
   sortOrder: integer('sort_order').notNull().default(0),
   isDemo: boolean('is_demo').notNull().default(false),
@@ -39,6 +41,7 @@ export const organizations = pgTable('organizations', {
   index('organizations_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
   index('organizations_tenant_parent_idx').on(t.tenantId, t.parentId),
   uniqueIndex('organizations_tenant_path_uq').on(t.tenantId, t.path),
+  ...enumChecks(t),
 ]);
 
 /** Every change to an organisation, with its before and after, for the 变更记录 view. */
@@ -46,13 +49,13 @@ export const organizationHistory = pgTable('organization_history', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
-  action: text('action', { enum: ['create', 'rename', 'move', 'update', 'close'] }).notNull(),
+  action: text('action', { enum: ORGANIZATION_HISTORY_ACTIONS }).notNull(),
   userId: integer('user_id'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   before: jsonb('before').$type<Record<string, unknown>>(),
   after: jsonb('after').$type<Record<string, unknown>>(),
   note: text('note'),
-}, (t) => [index('organization_history_org_idx').on(t.organizationId, t.at)]);
+}, (t) => [index('organization_history_org_idx').on(t.organizationId, t.at), ...enumChecks(t)]);
 
 /** Local rules per tenant (公示 days, 农民党员党费, 介绍信有效期 …); only values that differ from the default are stored. */
 export const settings = pgTable('settings', {

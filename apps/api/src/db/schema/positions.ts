@@ -1,4 +1,6 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { DUTY_PRESENCES, DUTY_SLOTS, FOUR_TWO_STAGES, FOUR_TWO_STATUSES, SERVICE_CENTER_STANDARDS } from '@dj/contracts';
+import { enumChecks } from './checks.js';
 import { bytea } from './columns.js';
 import { organizations, tenants, villages } from './organizations.js';
 import { users } from './auth.js';
@@ -18,13 +20,13 @@ export const serviceCenters = pgTable('service_centers', {
   rooms: jsonb('rooms').$type<Array<{ name: string; purpose: string | null; area: number | null }>>().notNull().default([]),
   openingHours: text('opening_hours'),
   /** 'high': one of the town's high-standard centres. */
-  standard: text('standard', { enum: ['high', 'basic'] }).notNull().default('basic'),
+  standard: text('standard', { enum: SERVICE_CENTER_STANDARDS }).notNull().default('basic'),
   builtOn: date('built_on'),
   note: text('note'),
   isDemo: boolean('is_demo').notNull().default(false),
   updatedBy: integer('updated_by').references(() => users.id),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [uniqueIndex('service_centers_org_uq').on(t.organizationId)]);
+}, (t) => [uniqueIndex('service_centers_org_uq').on(t.organizationId), ...enumChecks(t)]);
 
 export const serviceCenterPhotos = pgTable('service_center_photos', {
   id: serial('id').primaryKey(),
@@ -60,20 +62,20 @@ export const dutyShifts = pgTable('duty_shifts', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
   onDate: date('on_date').notNull(),
-  slot: text('slot', { enum: ['am', 'pm', 'day'] }).notNull(),
+  slot: text('slot', { enum: DUTY_SLOTS }).notNull(),
   personName: text('person_name').notNull(),
   memberId: integer('member_id').references(() => members.id),
   /** A swap: who actually took the shift, and why. */
   swappedWithName: text('swapped_with_name'),
   swapReason: text('swap_reason'),
-  presence: text('presence', { enum: ['present', 'absent', 'excused'] }),
+  presence: text('presence', { enum: DUTY_PRESENCES }),
   presenceNote: text('presence_note'),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }),
   isDemo: boolean('is_demo').notNull().default(false),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('duty_shifts_org_date_idx').on(t.organizationId, t.onDate), uniqueIndex('duty_shifts_slot_uq').on(t.organizationId, t.onDate, t.slot, t.personName)]);
+}, (t) => [index('duty_shifts_org_date_idx').on(t.organizationId, t.onDate), uniqueIndex('duty_shifts_slot_uq').on(t.organizationId, t.onDate, t.slot, t.personName), ...enumChecks(t)]);
 
 /** The town's 小微权力清单: area, item, legal basis and the procedure as ordered steps (宁海 model as the template). */
 export const microPowerItems = pgTable('micro_power_items', {
@@ -122,18 +124,18 @@ export const fourTwoProcedures = pgTable('four_two_procedures', {
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
   title: text('title').notNull(),
   category: text('category').notNull(),
-  status: text('status', { enum: ['open', 'rejected', 'done'] }).notNull().default('open'),
+  status: text('status', { enum: FOUR_TWO_STATUSES }).notNull().default('open'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('four_two_procedures_org_idx').on(t.organizationId)]);
+}, (t) => [index('four_two_procedures_org_idx').on(t.organizationId), ...enumChecks(t)]);
 
 /** 提议 → 商议 → 审议 → 决议 → 决议公开 → 实施结果公开, each dated, with votes where there is a meeting. */
 export const fourTwoStages = pgTable('four_two_stages', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   procedureId: integer('procedure_id').notNull().references(() => fourTwoProcedures.id),
-  stage: text('stage', { enum: ['proposal', 'consultation', 'review', 'resolution', 'resolution_disclosure', 'result_disclosure'] }).notNull(),
+  stage: text('stage', { enum: FOUR_TWO_STAGES }).notNull(),
   heldOn: date('held_on').notNull(),
   body: text('body'),
   vote: jsonb('vote').$type<{ eligible: number; present: number; yes: number; no: number; abstain: number } | null>(),
@@ -144,4 +146,4 @@ export const fourTwoStages = pgTable('four_two_stages', {
   fileData: bytea('file_data'),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('four_two_stages_procedure_idx').on(t.procedureId)]);
+}, (t) => [index('four_two_stages_procedure_idx').on(t.procedureId), ...enumChecks(t)]);

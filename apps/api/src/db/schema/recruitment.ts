@@ -1,7 +1,8 @@
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { enumChecks } from './checks.js';
 import { storedFileColumns } from './columns.js';
 import { sql } from 'drizzle-orm';
-import type { RuleMessage, StepDetails } from '@dj/contracts';
+import { PIPELINE_PHASES, PUBLIC_NOTICE_OUTCOMES, PUBLIC_NOTICE_STAGES, RECRUITMENT_STATUSES, RELATION_KINDS, type RuleMessage, type StepDetails } from '@dj/contracts';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
 import { members, persons } from './members.js';
@@ -32,8 +33,8 @@ export const recruitments = pgTable('recruitments', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   personId: integer('person_id').notNull().references(() => persons.id),
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
-  status: text('status', { enum: ['active', 'probationary', 'confirmed', 'stopped'] }).notNull().default('active'),
-  phase: text('phase', { enum: ['applicant', 'activist', 'candidate', 'probationary'] }),
+  status: text('status', { enum: RECRUITMENT_STATUSES }).notNull().default('active'),
+  phase: text('phase', { enum: PIPELINE_PHASES }),
   memberId: integer('member_id').references(() => members.id),
   stoppedOn: date('stopped_on'),
   stoppedReason: text('stopped_reason'),
@@ -45,6 +46,7 @@ export const recruitments = pgTable('recruitments', {
   index('recruitments_org_idx').on(t.organizationId),
   // One open recruitment per person: a new application after a refusal starts a new recruitment, never a second open one.
   uniqueIndex('recruitments_open_uq').on(t.personId).where(sql`status in ('active', 'probationary')`),
+  ...enumChecks(t),
 ]);
 
 /** A step as it happened. Never updated except to void it: a mistaken record is voided (with a reason) and recorded again. */
@@ -79,7 +81,7 @@ export const recruitmentRelations = pgTable('recruitment_relations', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   recruitmentId: integer('recruitment_id').notNull().references(() => recruitments.id),
-  kind: text('kind', { enum: ['mentor', 'sponsor', 'contact'] }).notNull(),
+  kind: text('kind', { enum: RELATION_KINDS }).notNull(),
   memberId: integer('member_id').notNull().references(() => members.id),
   since: date('since').notNull(),
   until: date('until'),
@@ -91,24 +93,24 @@ export const recruitmentRelations = pgTable('recruitment_relations', {
   voidedAt: timestamp('voided_at', { withTimezone: true }),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('recruitment_relations_recruitment_idx').on(t.recruitmentId), index('recruitment_relations_member_idx').on(t.memberId)]);
+}, (t) => [index('recruitment_relations_recruitment_idx').on(t.recruitmentId), index('recruitment_relations_member_idx').on(t.memberId), ...enumChecks(t)]);
 
 /** 公示 at a stage, with its outcome. */
 export const recruitmentPublicNotices = pgTable('recruitment_public_notices', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
   recruitmentId: integer('recruitment_id').notNull().references(() => recruitments.id),
-  stage: text('stage', { enum: ['activist', 'candidate', 'admission', 'confirmation'] }).notNull(),
+  stage: text('stage', { enum: PUBLIC_NOTICE_STAGES }).notNull(),
   startsOn: date('starts_on').notNull(),
   endsOn: date('ends_on').notNull(),
   content: text('content').notNull(),
-  outcome: text('outcome', { enum: ['no_objection', 'objection_dismissed', 'objection_upheld'] }),
+  outcome: text('outcome', { enum: PUBLIC_NOTICE_OUTCOMES }),
   outcomeNote: text('outcome_note'),
   publishable: boolean('publishable').notNull().default(false),
   warnings: jsonb('warnings').$type<RuleMessage[]>().notNull().default([]),
   createdBy: integer('created_by').references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('recruitment_public_notices_recruitment_idx').on(t.recruitmentId)]);
+}, (t) => [index('recruitment_public_notices_recruitment_idx').on(t.recruitmentId), ...enumChecks(t)]);
 
 /** The town's annual 发展党员计划: a quota per branch. */
 export const recruitmentPlans = pgTable('recruitment_plans', {

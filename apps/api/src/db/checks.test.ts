@@ -1,0 +1,28 @@
+import { is } from 'drizzle-orm';
+import { PgTable, getTableConfig } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/context.js';
+import * as schema from './schema/index.js';
+
+let ctx: TestContext;
+beforeAll(async () => { ctx = await createTestContext(); });
+afterAll(async () => { await ctx.close(); });
+
+const declaredChecks = Object.values(schema).filter((value) => is(value, PgTable)).flatMap((table) => getTableConfig(table).checks.map((c) => c.name));
+
+describe('the database holds the contracts\' enum lists', () => {
+  it('has a CHECK for every enum column the schema declares (the migrations are not behind the schema)', async () => {
+    const { rows } = await ctx.pool.query<{ conname: string }>(`select conname from pg_constraint where contype = 'c'`);
+    expect(declaredChecks.length).toBeGreaterThanOrEqual(37);
+    expect(rows.map((r) => r.conname)).toEqual(expect.arrayContaining(declaredChecks));
+  });
+
+  it('refuses a value the contract does not know, and a user linked to no person', async () => {
+    await expect(ctx.pool.query(`update organizations set kind = 'club' where id = (select min(id) from organizations)`))
+      .rejects.toThrow(/organizations_kind_check/);
+    await expect(ctx.pool.query(`update members set membership_status = 'gone' where id = (select min(id) from members)`))
+      .rejects.toThrow(/members_membership_status_check/);
+    await expect(ctx.pool.query(`update users set person_id = -1 where id = (select min(id) from users)`))
+      .rejects.toThrow(/users_person_id_persons_id_fk/);
+  });
+});
