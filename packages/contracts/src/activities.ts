@@ -10,24 +10,24 @@ const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
 export const CreateActivitySchema = z.object({
-  organizationId: z.number().int().positive(),
-  groupId: z.number().int().positive().nullable().optional(),
-  kind: ActivityKindSchema,
+  organizationId: z.number().int().positive().meta({ label: '党组织' }),
+  groupId: z.number().int().positive().nullable().optional().meta({ label: '党小组' }),
+  kind: ActivityKindSchema.meta({ label: '活动类型' }),
   /** Further kinds this activity counts for; checked against the allowed combinations on the server. */
-  countsFor: z.array(z.string()).max(ACTIVITY_KINDS.length).optional(),
-  heldOn: DateSchema,
-  place: text(100),
-  topic: text(200),
-  host: optionalText(40),
-  recorder: optionalText(40),
-  lecturer: optionalText(40),
-  agenda: optionalText(5000),
-  minutes: optionalText(20000),
-  resolutions: optionalText(5000),
+  countsFor: z.array(z.string()).max(ACTIVITY_KINDS.length).optional().meta({ label: '同时计为' }),
+  heldOn: DateSchema.meta({ label: '活动日期' }),
+  place: text(100).meta({ label: '地点' }),
+  topic: text(200).meta({ label: '主题' }),
+  host: optionalText(40).meta({ label: '主持人' }),
+  recorder: optionalText(40).meta({ label: '记录人' }),
+  lecturer: optionalText(40).meta({ label: '授课人' }),
+  agenda: optionalText(5000).meta({ label: '议程' }),
+  minutes: optionalText(20000).meta({ label: '会议记录' }),
+  resolutions: optionalText(5000).meta({ label: '决议事项' }),
   /** 三日合一: one typed agenda for each day it combines. */
-  agendaParts: z.array(z.object({ kind: ActivityKindSchema, text: z.string().trim().max(5000) }).strict()).max(3).optional(),
+  agendaParts: z.array(z.object({ kind: ActivityKindSchema, text: z.string().trim().max(5000) }).strict()).max(3).optional().meta({ label: '分日议程' }),
   /** 群众 attending (not on the roster). */
-  guests: z.array(z.object({ name: text(40), note: optionalText(100) }).strict()).max(200).optional(),
+  guests: z.array(z.object({ name: text(40), note: optionalText(100) }).strict()).max(200).optional().meta({ label: '列席群众' }),
 }).strict();
 export type CreateActivity = z.infer<typeof CreateActivitySchema>;
 
@@ -62,19 +62,19 @@ export type Activity = z.infer<typeof ActivitySchema>;
 export const ActivityListSchema = z.object({ items: z.array(ActivitySchema) });
 
 export const ActivityListQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive().optional(),
-  from: DateSchema.optional(),
-  to: DateSchema.optional(),
+  orgId: z.coerce.number().int().positive().optional().meta({ label: '党组织' }),
+  from: DateSchema.optional().meta({ label: '开始日期' }),
+  to: DateSchema.optional().meta({ label: '结束日期' }),
 });
 export type ActivityListQuery = z.infer<typeof ActivityListQuerySchema>;
 
 export const AttendanceRecordSchema = z.object({
-  memberId: z.number().int().positive(),
-  state: z.enum(ATTENDANCE_STATES),
-  reason: optionalText(200),
-  makeupOn: DateSchema.nullable().optional(),
+  memberId: z.number().int().positive().meta({ label: '党员' }),
+  state: z.enum(ATTENDANCE_STATES).meta({ label: '出席情况' }),
+  reason: optionalText(200).meta({ label: '原因' }),
+  makeupOn: DateSchema.nullable().optional().meta({ label: '补学日期' }),
 }).strict();
-export const AttendanceBodySchema = z.object({ records: z.array(AttendanceRecordSchema).max(2000) }).strict();
+export const AttendanceBodySchema = z.object({ records: z.array(AttendanceRecordSchema).max(2000).meta({ label: '出席名单' }) }).strict();
 export type AttendanceBody = z.infer<typeof AttendanceBodySchema>;
 
 export const ActivityDetailSchema = ActivitySchema.extend({

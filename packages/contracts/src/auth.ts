@@ -13,8 +13,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const LoginBodySchema = z.object({
-  username: z.string().trim().min(1, '请填写用户名').max(64, '用户名不能超过64个字符'),
-  password: z.string().min(1, '请填写密码').max(128, '密码不能超过128个字符'),
+  username: z.string().trim().min(1, '请填写用户名').max(64, '用户名不能超过64个字符').meta({ label: '用户名' }),
+  password: z.string().min(1, '请填写密码').max(128, '密码不能超过128个字符').meta({ label: '密码' }),
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
@@ -23,7 +23,7 @@ export type LoginBody = z.infer<typeof LoginBodySchema>;
  * leaves the platform (查看完整号码, 导出完整名册); the session may then do so for security.stepUpMinutes.
  */
 export const StepUpBodySchema = z.object({
-  password: z.string().min(1, '请填写登录密码').max(128, '密码不能超过128个字符'),
+  password: z.string().min(1, '请填写登录密码').max(128, '密码不能超过128个字符').meta({ label: '登录密码' }),
 }).strict();
 export type StepUpBody = z.infer<typeof StepUpBodySchema>;
 

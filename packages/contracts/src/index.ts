@@ -18,3 +18,4 @@ export * from './recruitment.js';
 export * from './positions.js';
 export * from './inspection.js';
 export * from './disclosure.js';
+export * from './labels.js';

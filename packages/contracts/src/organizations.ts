@@ -71,9 +71,9 @@ export const OrganizationDetailSchema = OrganizationSchema.extend({
 export type OrganizationDetail = z.infer<typeof OrganizationDetailSchema>;
 
 export const OrganizationListQuerySchema = z.object({
-  rootId: z.coerce.number().int().positive().optional(),
-  range: RangeSchema.default('subtree'),
-  includeClosed: z.enum(['true', 'false']).optional().transform((v) => v === 'true'),
+  rootId: z.coerce.number().int().positive().optional().meta({ label: '起始组织' }),
+  range: RangeSchema.default('subtree').meta({ label: '范围' }),
+  includeClosed: z.enum(['true', 'false']).optional().transform((v) => v === 'true').meta({ label: '显示已撤销' }),
 });
 export type OrganizationListQuery = z.input<typeof OrganizationListQuerySchema>;
 
@@ -83,27 +83,27 @@ export type OrganizationList = z.infer<typeof OrganizationListSchema>;
 const nameField = z.string().trim().min(2, '组织名称至少2个字').max(60, '组织名称不能超过60个字');
 
 export const CreateOrganizationSchema = z.object({
-  parentId: z.number().int().positive({ message: '请选择上级组织' }),
-  name: nameField,
-  kind: OrganizationKindSchema,
-  sector: SectorSchema.nullable().optional(),
-  isJoint: z.boolean().optional(),
-  villageId: z.number().int().positive().nullable().optional(),
+  parentId: z.number().int().positive({ message: '请选择上级组织' }).meta({ label: '上级组织' }),
+  name: nameField.meta({ label: '组织名称' }),
+  kind: OrganizationKindSchema.meta({ label: '组织类型' }),
+  sector: SectorSchema.nullable().optional().meta({ label: '所属领域' }),
+  isJoint: z.boolean().optional().meta({ label: '联合党支部' }),
+  villageId: z.number().int().positive().nullable().optional().meta({ label: '对应行政村' }),
 }).strict();
 export type CreateOrganization = z.infer<typeof CreateOrganizationSchema>;
 
 /** Rename, move (parentId) or change attributes; closing is its own action. */
 export const UpdateOrganizationSchema = z.object({
-  name: nameField.optional(),
-  parentId: z.number().int().positive().optional(),
-  sector: SectorSchema.nullable().optional(),
-  isJoint: z.boolean().optional(),
-  villageId: z.number().int().positive().nullable().optional(),
+  name: nameField.optional().meta({ label: '组织名称' }),
+  parentId: z.number().int().positive().optional().meta({ label: '上级组织' }),
+  sector: SectorSchema.nullable().optional().meta({ label: '所属领域' }),
+  isJoint: z.boolean().optional().meta({ label: '联合党支部' }),
+  villageId: z.number().int().positive().nullable().optional().meta({ label: '对应行政村' }),
 }).strict();
 export type UpdateOrganization = z.infer<typeof UpdateOrganizationSchema>;
 
 export const CloseOrganizationSchema = z.object({
-  reason: z.string().trim().min(2, '请填写撤销原因(至少2个字)').max(200, '撤销原因不能超过200个字'),
+  reason: z.string().trim().min(2, '请填写撤销原因(至少2个字)').max(200, '撤销原因不能超过200个字').meta({ label: '撤销原因' }),
 }).strict();
 export type CloseOrganization = z.infer<typeof CloseOrganizationSchema>;
 

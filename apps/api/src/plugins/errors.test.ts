@@ -44,6 +44,19 @@ describe('error bodies', () => {
     expect(res.json()).toEqual({ code: 'VALIDATION', message: '请求内容不是有效的 JSON' });
   });
 
+  it('names a field by the label its own contract gives it, not by another schema\'s field of the same key', async () => {
+    const s = await ctx.signIn('admin');
+    const member = await s.post('/api/members', { name: '' });
+    expect(member.statusCode).toBe(400);
+    const name = member.json().fields.find((f: { path: string }) => f.path === 'name');
+    expect(name.message).toContain('姓名');
+    expect(member.json().message).not.toContain('组织名称');
+    const organization = await s.post('/api/organizations', { parentId: 1, name: '', kind: 'branch' });
+    expect(organization.json().fields).toContainEqual({ path: 'name', message: '组织名称至少2个字' });
+    const unlabelled = await s.post('/api/members', { name: '张三', gender: 'other' });
+    expect(unlabelled.json().fields.find((f: { path: string }) => f.path === 'gender').message).toMatch(/^性别:/);
+  });
+
   it('sends nosniff, CSP, frame denial and no-store on API answers', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/healthz' });
     expect(res.headers['x-content-type-options']).toBe('nosniff');

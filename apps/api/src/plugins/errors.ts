@@ -1,7 +1,8 @@
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { FIELD_LABELS, type ErrorBody } from '@dj/contracts';
+import { fieldLabel, type ErrorBody } from '@dj/contracts';
+import { z } from 'zod';
 import { AppError } from '../lib/errors.js';
 
 const FASTIFY_CODES: Record<string, { status: number; body: ErrorBody }> = {
@@ -11,9 +12,11 @@ const FASTIFY_CODES: Record<string, { status: number; body: ErrorBody }> = {
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, body: { code: 'VALIDATION', message: '不支持的请求内容类型,请使用 application/json' } },
 };
 
-function labelOf(path: string): string {
-  const last = path.split('/').filter(Boolean).pop() ?? '';
-  return FIELD_LABELS[last] ?? (last || '请求');
+/** The field's label from the failing route's own schema (body, querystring or params), else its key. */
+function labelOf(request: FastifyRequest, part: FastifyError['validationContext'], segments: string[]): string {
+  const schema = part ? request.routeOptions.schema?.[part] : undefined;
+  const label = schema instanceof z.ZodType ? fieldLabel(schema, segments) : undefined;
+  return label ?? segments.at(-1) ?? '请求';
 }
 
 /** One error vocabulary: `{code, message, fields?}` in Chinese; 5xx never shows internals. */
@@ -22,8 +25,9 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     if (error instanceof AppError) return reply.code(error.status).send(error.toBody());
     if (hasZodFastifySchemaValidationErrors(error)) {
       const fields = error.validation.map((v) => {
-        const path = v.instancePath.split('/').filter(Boolean).join('.');
-        const label = labelOf(v.instancePath);
+        const segments = v.instancePath.split('/').filter(Boolean);
+        const path = segments.join('.');
+        const label = labelOf(request, error.validationContext, segments);
         const message = v.message ?? '格式不正确';
         return { path, message: message.includes(label) ? message : `${label}:${message}` };
       });

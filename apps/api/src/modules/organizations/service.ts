@@ -1,7 +1,7 @@
 import type {
   CloseOrganization, CreateOrganization, Organization, OrganizationDetail, OrganizationHistoryEntry, UpdateOrganization,
 } from '@dj/contracts';
-import { FIELD_LABELS, ORGANIZATION_KIND_LABELS } from '@dj/contracts';
+import { CreateOrganizationSchema, fieldLabel, ORGANIZATION_KIND_LABELS } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { can, belowScopeRoot, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
@@ -71,7 +71,7 @@ function assertParentAccepts(parent: Row, kind: CreateOrganization['kind']) {
 }
 
 async function assertVillage(db: DbOrTx, user: AuthUser, villageId: number | null | undefined) {
-  if (villageId && !(await repo.findVillage(db, user.tenantId, villageId))) throw invalid('villageId', `${FIELD_LABELS.villageId}不存在`);
+  if (villageId && !(await repo.findVillage(db, user.tenantId, villageId))) throw invalid('villageId', `${fieldLabel(CreateOrganizationSchema, ['villageId'])}不存在`);
 }
 
 async function assertUniqueName(db: DbOrTx, parentId: number, name: string, exceptId?: number) {

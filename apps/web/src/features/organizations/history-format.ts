@@ -1,5 +1,6 @@
 import {
-  FIELD_LABELS,
+  CreateOrganizationSchema,
+  fieldLabels,
   ORGANIZATION_KIND_LABELS,
   ORGANIZATION_KINDS,
   SECTOR_LABELS,
@@ -23,8 +24,10 @@ export interface HistoryChange {
   after: string | null;
 }
 
-/** Contract labels plus the fields only history records carry. */
-const LABELS: Record<string, string> = { ...FIELD_LABELS, status: '状态', closedAt: '撤销时间' };
+/** The contract's labels of the organisation's fields, plus the fields only history records carry. */
+const LABELS: Record<string, string> = {
+  ...fieldLabels(CreateOrganizationSchema), reason: '原因', status: '状态', closedAt: '撤销时间',
+};
 
 /** Display order of the fields in one entry; anything else follows. */
 const FIELD_ORDER = ['name', 'parentId', 'kind', 'sector', 'isJoint', 'villageId', 'status', 'reason', 'closedAt'];
