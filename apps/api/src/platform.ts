@@ -9,7 +9,7 @@ import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
 import { seedDemoTown } from './db/seed/index.js';
 import { startJobs, type Jobs } from './jobs/boss.js';
-import { createSmsAdapter } from './modules/notifications/sms.js';
+import { createSmsAdapter } from './modules/notifications/index.js';
 
 export interface Platform {
   app: FastifyInstance;

@@ -5,8 +5,8 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { hashPassword } from '../modules/auth/service.js';
-import { createTenant } from '../modules/organizations/tenants.js';
+import { hashPassword } from '../modules/auth/index.js';
+import { createTenant } from '../modules/organizations/index.js';
 
 const { values } = parseArgs({ options: { code: { type: 'string' }, name: { type: 'string' }, org: { type: 'string' }, admin: { type: 'string' } } });
 const password = process.env.ADMIN_PASSWORD ?? '';

@@ -2,8 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '../lib/dates.js';
-import { runReminders } from '../modules/notifications/reminders.js';
-import { drainOutbox, type JobLogger, type SmsAdapter } from '../modules/notifications/sms.js';
+import { drainOutbox, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
 /** Queue names (pg-boss 10 needs each queue created before send/work). */
 export const JOB_REMINDERS = 'compliance-reminders';

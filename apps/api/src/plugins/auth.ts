@@ -5,7 +5,7 @@ import type { Role } from '@dj/contracts';
 import { AppError } from '../lib/errors.js';
 import type { AuthUser, Caller } from '../lib/access/caller.js';
 import type { Db } from '../db/client.js';
-import * as sessions from '../modules/auth/repository.js';
+import { deleteSession, findSession, touchSession } from '../modules/auth/index.js';
 
 export const SESSION_COOKIE = 'sid';
 /** Idle and absolute session lifetimes (issue 2; 等保 session rules). */
@@ -69,15 +69,15 @@ async function resolveSession(app: FastifyInstance, request: FastifyRequest, tok
 
 /** A live session's user with a fresh scope, or null when it is unknown, expired or its user disabled. */
 export async function loadSessionUser(db: Db, id: string) {
-  const found = await sessions.findSession(db, id);
+  const found = await findSession(db, id);
   if (!found) return null;
   const now = Date.now();
   const expired = now - found.lastSeenAt.getTime() > SESSION_IDLE_MS || now - found.createdAt.getTime() > SESSION_ABSOLUTE_MS;
   if (expired || found.user.disabled) {
-    await sessions.deleteSession(db, id);
+    await deleteSession(db, id);
     return null;
   }
-  if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await sessions.touchSession(db, id);
+  if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, id);
   const { user: u, scopeRoots } = found;
   const user: AuthUser = {
     id: u.id, tenantId: u.tenantId, personId: u.personId, tenantName: u.tenantName, isDemoTenant: u.isDemoTenant, username: u.username,

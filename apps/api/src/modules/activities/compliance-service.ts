@@ -2,7 +2,7 @@ import type { ActivityKind, Compliance, ComplianceQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
-import { settingValue } from '../settings/service.js';
+import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
 import { complianceFor, complianceSummary, periodBounds } from './rules/compliance.js';
 import { THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts } from './rules/compliance-rules.js';

@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { recordAudit } from '../../plugins/audit.js';
 import { hashToken, type AuthUser } from '../../plugins/auth.js';
-import { settingValue } from '../settings/service.js';
+import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
 import { audit } from '../../lib/access/index.js';
 

@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { isSelfOnly, type AuthUser } from '../../lib/access/index.js';
-import { settingValues } from '../settings/service.js';
+import { settingValues } from '../settings/index.js';
 import { FREQUENCY_RULES, periodExample, standingsAt, type DueSettings, type RuleStanding } from './rules/frequency.js';
 import * as repo from './repository.js';
 

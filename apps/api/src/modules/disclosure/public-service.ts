@@ -8,7 +8,7 @@ import { PUBLIC_NOTICE_STAGE_LABELS } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { addDays, todayInShanghai } from '../../lib/dates.js';
-import { settingValues } from '../settings/service.js';
+import { settingValues } from '../settings/index.js';
 import { redact } from './rules/pii-scan.js';
 import * as repo from './public-repository.js';
 

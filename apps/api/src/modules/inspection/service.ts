@@ -4,7 +4,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { settingValues } from '../settings/service.js';
+import { settingValues } from '../settings/index.js';
 import { DEFAULT_CHECKLIST, roundItems, teamProblems } from './rules/checklist.js';
 import { defaultDueOn, isOutstanding, lateness } from './rules/rectification.js';
 import { storedPhoto, type Upload } from './uploads.js';

@@ -3,7 +3,7 @@ import type { Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
 import { addDays, todayInShanghai } from '../../lib/dates.js';
-import { settingValues } from '../settings/service.js';
+import { settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
 import { isOutstanding, lateness } from './rules/rectification.js';
 

@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { duesBases, duesPayments } from '../../db/schema/index.js';
 import { AppError, forbidden, invalid } from '../../lib/errors.js';
 import { can, requirePermission, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { settingValue } from '../settings/service.js';
+import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
 import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
 import { backPaymentAllowed, computeMonthlyDues, consecutiveUnpaidUpTo, duesReviewWarning, monthsBetween, type DuesCategory } from './rules/dues.js';

@@ -4,7 +4,7 @@ import type { CreateFlowSchema, CreateLetterSchema, FlowContactSchema, Task } fr
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { settingValue } from '../settings/service.js';
+import { settingValue } from '../settings/index.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as mobility from './mobility-repository.js';
 import * as repo from './repository.js';

@@ -10,8 +10,8 @@ import { checkMembershipDates, completeness, sealPerson, type FieldProblem } fro
 import * as repo from './repository.js';
 import { partyYears } from './rules/membership-status.js';
 import { addMonths, todayInShanghai } from '../../lib/dates.js';
-import { settingValue } from '../settings/service.js';
-import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/service.js';
+import { settingValue } from '../settings/index.js';
+import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/index.js';
 
 type Row = repo.MemberRow;
 type CreateMember = z.infer<typeof CreateMemberSchema>;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { complianceOfBranches } from '../activities/compliance-service.js';
+import { complianceOfBranches } from '../activities/index.js';
 import * as repo from './repository.js';
 
 export const REMINDER_KIND = 'compliance';

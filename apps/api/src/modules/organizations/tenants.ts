@@ -7,7 +7,7 @@ import type { Role } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations, tenants, userScopes, users, villages } from '../../db/schema/index.js';
 import { recordAudit } from '../../plugins/audit.js';
-import { ensureDefaultTemplates } from '../activities/checklist-service.js';
+import { ensureDefaultTemplates } from '../activities/index.js';
 
 export interface NewAccount {
   tenantId: number;

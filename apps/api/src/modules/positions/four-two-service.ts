@@ -11,7 +11,7 @@ import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { settingValues } from '../settings/service.js';
+import { settingValues } from '../settings/index.js';
 import type { Upload } from './upload.js';
 import * as repo from './four-two-repository.js';
 import { checkStageOrder, judgeResolution, judgeReview, nextStage, statusAfter, type FourTwoThresholds } from './rules/four-two.js';

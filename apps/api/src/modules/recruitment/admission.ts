@@ -5,10 +5,8 @@
  */
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, invalid } from '../../lib/errors.js';
-import { eventsOf, initialEvents, refreshMembershipCache } from '../members/events.js';
-import * as memberRepo from '../members/repository.js';
+import { eventsOf, initialEvents, insertEvents, insertMember, refreshMembershipCache, updateMember, validateEventSequence } from '../members/index.js';
 import { addMonths, addYears, todayInShanghai } from '../../lib/dates.js';
-import { validateEventSequence } from '../members/rules/membership-status.js';
 import { lastDone, votePassed, type RecordFact } from './rules/recruitment-state.js';
 import * as repo from './repository.js';
 import { audit, findOrganizationInScope, type Caller } from '../../lib/access/index.js';
@@ -39,10 +37,10 @@ export async function applyStepToRoster(
       if (row.memberId) throw new AppError('CONFLICT', '此人已在党员名册中');
       // 党籍 and the 预备期 run from the 支部大会 that admitted the person (细则第三十二条), not from the approval.
       const meeting = lastDone(records, 'admission_meeting')!.occurredOn;
-      const memberId = await memberRepo.insertMember(tx, {
+      const memberId = await insertMember(tx, {
         tenantId: user.tenantId, personId: row.personId, organizationId: row.organizationId, joinedAt: meeting, standing: 'probationary',
       });
-      await memberRepo.insertEvents(tx, initialEvents(user, memberId, row.organizationId, meeting, null));
+      await insertEvents(tx, initialEvents(user, memberId, row.organizationId, meeting, null));
       await refreshMembershipCache(tx, memberId, todayInShanghai());
       await audit(tx, { user, ip }, { action: 'member.create', objectType: 'member', objectId: memberId, detail: { organizationId: row.organizationId, fromRecruitment: row.id, joinedAt: meeting } });
       return memberId;
@@ -51,7 +49,7 @@ export async function applyStepToRoster(
       if (!row.memberId || !d.groupId) return null;
       const group = await findOrganizationInScope(tx, user, d.groupId);
       if (!group || group.kind !== 'group' || group.parentId !== row.organizationId) throw invalid('details.groupId', '党小组不属于本党支部');
-      await memberRepo.updateMember(tx, row.memberId, { groupId: group.id });
+      await updateMember(tx, row.memberId, { groupId: group.id });
       return null;
     }
     case 'confirmation_meeting': {
@@ -81,7 +79,7 @@ async function addEvent(tx: DbOrTx, user: Caller['user'], memberId: number, e: {
   const today = todayInShanghai();
   const problem = validateEventSequence(await eventsOf(tx, memberId), e, today);
   if (problem) throw invalid('occurredOn', problem);
-  await memberRepo.insertEvents(tx, [{
+  await insertEvents(tx, [{
     tenantId: user.tenantId, memberId, kind: e.kind, occurredOn: e.occurredOn, probationEndsOn: e.probationEndsOn ?? null, recordedBy: user.id,
     reason: '发展党员程序',
   }]);

@@ -6,7 +6,6 @@ import type { Db } from '../../db/client.js';
 import { invalid } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { requirePermission, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
-import * as memberRepo from '../members/repository.js';
 import { lastDone } from './rules/recruitment-state.js';
 import * as repo from './repository.js';
 import { loadFacts, summarize } from './service.js';

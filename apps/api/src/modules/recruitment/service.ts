@@ -7,10 +7,8 @@ import { inArray } from 'drizzle-orm';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { resolvePlacement } from '../members/service.js';
-import { sealPerson } from '../members/profile.js';
-import * as memberRepo from '../members/repository.js';
-import { settingValues } from '../settings/service.js';
+import { findPersonByIdHash, insertPerson, resolvePlacement, sealPerson } from '../members/index.js';
+import { settingValues } from '../settings/index.js';
 import { checkStep, type CheckContext } from './rules/checks.js';
 import { deadlinesOf, nextStepsOf, openSteps, phaseOf, stopReason, type RecruitmentSettings, type RecordFact } from './rules/recruitment-state.js';
 import { mergeSteps, stepNamed } from './rules/steps.js';
@@ -238,7 +236,7 @@ export async function createRecruitment(db: Db, caller: Caller, raw: CreateRecru
     const sealed = sealPerson(cipher, { ...input, nativePlace: null, hamlet: null });
     if (!sealed.ok) throw new AppError('VALIDATION', sealed.problems.map((p) => p.message).join(';'), sealed.problems);
     let personId: number;
-    const existing = await memberRepo.findPersonByIdHash(tx, user.tenantId, sealed.columns.idNumberHash);
+    const existing = await findPersonByIdHash(tx, user.tenantId, sealed.columns.idNumberHash);
     let lastRefusalOn: string | null = null;
     if (existing) {
       if (existing.memberId) throw new AppError('CONFLICT', '此人已在党员名册中,不能再登记入党申请', [{ path: 'idNumber', message: '已是党员' }]);
@@ -249,7 +247,7 @@ export async function createRecruitment(db: Db, caller: Caller, raw: CreateRecru
       lastRefusalOn = recruitments.find((j) => j.status === 'stopped')?.stoppedOn ?? null;
       personId = existing.personId;
     } else {
-      personId = await memberRepo.insertPerson(tx, { tenantId: user.tenantId, ...sealed.columns });
+      personId = await insertPerson(tx, { tenantId: user.tenantId, ...sealed.columns });
     }
     const steps = await stepsOf(tx, user.tenantId);
     const settings = await recruitmentSettings(tx, user.tenantId);

@@ -5,10 +5,10 @@
 import type { Task } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
-import { disclosureTasks } from '../disclosure/board-service.js';
-import { rectificationTasks } from '../inspection/task-service.js';
-import { memberTasks } from '../members/mobility-service.js';
-import { recruitmentTasks } from '../recruitment/task-service.js';
+import { disclosureTasks } from '../disclosure/index.js';
+import { rectificationTasks } from '../inspection/index.js';
+import { memberTasks } from '../members/index.js';
+import { recruitmentTasks } from '../recruitment/index.js';
 
 export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Task[] }> {
   const under = await optionalOrganizationInScope(db, user, orgId);

@@ -1,0 +1,11 @@
+// The auth module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { authRoutes } from './routes.js';
+
+export const authModule: FastifyPluginAsyncZod = async (app) => {
+  await app.register(authRoutes);
+};
+
+export { hashPassword, isSteppedUp, STEP_UP_EXPORT_MESSAGE, STEP_UP_REVEAL_MESSAGE } from './service.js';
+// The session store the auth plugin reads on every request.
+export { deleteSession, findSession, touchSession } from './repository.js';

@@ -1,0 +1,9 @@
+// The inspection module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { inspectionRoutes } from './routes.js';
+
+export const inspectionModule: FastifyPluginAsyncZod = async (app) => {
+  await app.register(inspectionRoutes);
+};
+
+export { rectificationTasks } from './task-service.js';

@@ -1,0 +1,23 @@
+// The members module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { memberRoutes } from './routes.js';
+import { memberExcelRoutes } from './excel-routes.js';
+import { memberExportRequestRoutes } from './export-request-routes.js';
+import { mobilityRoutes } from './mobility-routes.js';
+import { duesRoutes } from './dues-routes.js';
+
+export const membersModule: FastifyPluginAsyncZod = async (app) => {
+  await app.register(memberRoutes);
+  await app.register(memberExcelRoutes);
+  await app.register(memberExportRequestRoutes);
+  await app.register(mobilityRoutes);
+  await app.register(duesRoutes);
+};
+
+export { memberTasks } from './mobility-service.js';
+// What admission into the party (recruitment) writes: the person, the member and their membership events.
+export { resolvePlacement } from './service.js';
+export { sealPerson } from './profile.js';
+export { eventsOf, initialEvents, refreshMembershipCache } from './events.js';
+export { validateEventSequence } from './rules/membership-status.js';
+export { findPersonByIdHash, insertEvents, insertMember, insertPerson, updateMember } from './repository.js';

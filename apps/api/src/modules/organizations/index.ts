@@ -1,0 +1,9 @@
+// The organizations module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { organizationRoutes } from './routes.js';
+
+export const organizationsModule: FastifyPluginAsyncZod = async (app) => {
+  await app.register(organizationRoutes);
+};
+
+export { createTenant } from './tenants.js';
