@@ -1,6 +1,6 @@
 /** The access layer: who may do what (permissions), who is calling (caller, audit), and scoped loaders. */
-export { ROLE_SCOPE, PERMISSIONS, belowScopeRoot, can, requirePermission, rolesGrant, isSelfOnly, type Permission } from './permissions.js';
-export { audit, type AuditEntry, type AuthUser, type Caller } from './caller.js';
+export { PERMISSIONS, belowScopeRoot, can, requirePermission, rolesGrant, isSelfOnly, type Permission } from './permissions.js';
+export { audit, type AuthUser, type Caller } from './caller.js';
 export {
-  findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, loadBranchInScope, loadWritableBranch, type ScopedOrganization,
+  findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, loadBranchInScope, loadWritableBranch,
 } from './repository.js';

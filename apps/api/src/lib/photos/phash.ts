@@ -107,7 +107,3 @@ export function hammingDistance(a: string, b: string): number {
   for (let i = 0; i < 16; i++) distance += POPCOUNT[parseInt(a[i], 16) ^ parseInt(b[i], 16)];
   return distance;
 }
-
-export function isSamePhoto(a: string, b: string): boolean {
-  return hammingDistance(a, b) <= SAME_PHOTO_MAX_DISTANCE;
-}

@@ -19,7 +19,6 @@ export async function listFiles(db: DbOrTx, activityIds: number[]) {
   return db.select(fileColumns).from(activityFiles).innerJoin(users, eq(users.id, activityFiles.uploadedBy))
     .where(inArray(activityFiles.activityId, activityIds)).orderBy(asc(activityFiles.id));
 }
-export type FileRow = Awaited<ReturnType<typeof listFiles>>[number];
 
 export async function fileData(db: DbOrTx, activityId: number, fileId: number) {
   const [row] = await db.select({ ...fileColumns, data: activityFiles.data, thumbnail: activityFiles.thumbnail }).from(activityFiles)

@@ -1,4 +1,4 @@
-import { EDUCATION_LABELS, type MemberProfile } from '@dj/contracts';
+import type { MemberProfile } from '@dj/contracts';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { maskIdNumber, maskPhone, normalizePhone, validateIdNumber } from '../../lib/id-number.js';
 
@@ -66,5 +66,3 @@ export function completeness(row: Record<string, unknown>): { percent: number; m
   const missing = COUNTED.filter((f) => row[f.key] === null || row[f.key] === undefined || row[f.key] === '').map((f) => f.label);
   return { percent: Math.round(((COUNTED.length - missing.length) / COUNTED.length) * 100), missing };
 }
-
-export const educationLabel = (code: string | null) => (code ? EDUCATION_LABELS[code as keyof typeof EDUCATION_LABELS] ?? code : null);

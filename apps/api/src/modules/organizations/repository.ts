@@ -3,8 +3,6 @@ import type { DbOrTx } from '../../db/client.js';
 import { members, organizationHistory, organizations, users, villages } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
 
-export type OrganizationRow = Awaited<ReturnType<typeof findById>> & object;
-
 const columns = {
   id: organizations.id, parentId: organizations.parentId, path: organizations.path, name: organizations.name,
   kind: organizations.kind, sector: organizations.sector, isJoint: organizations.isJoint, villageId: organizations.villageId,

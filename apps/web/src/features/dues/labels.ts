@@ -19,8 +19,6 @@ export const BASE_HINTS: Partial<Record<DuesCategory, string>> = {
 export const DUES_STATUS_LABELS: Record<DuesStatus, string> = { paid: '已交', unpaid: '未交', not_due: '无需交纳' };
 export const DUES_STATUS_COLORS: Record<DuesStatus, string> = { paid: 'green', unpaid: 'red', not_due: 'default' };
 
-export type Reduction = NonNullable<DuesBasis['reduction']>;
-
 export function reductionText(reduction: DuesBasis['reduction']): string {
   if (!reduction) return '无(按标准交纳)';
   return reduction.kind === 'exempt' ? '免交' : `少交,每月${formatFen(reduction.amountFen)}`;

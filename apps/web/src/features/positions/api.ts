@@ -36,7 +36,6 @@ export type FourTwoStageRecord = FourTwoProcedure['stages'][number];
 export type Vote = NonNullable<FourTwoStageRecord['vote']>;
 export type ServiceCenterPhoto = ServiceCenterDetail['photos'][number];
 export type MissingCenter = ReturnType<typeof ServiceCenterListSchema.parse>['missing'][number];
-export type DutyList = ReturnType<typeof DutyListSchema.parse>;
 export type MicroPowerItemList = ReturnType<typeof MicroPowerItemListSchema.parse>;
 
 /** Answers of writes are not read (the lists are fetched again); any JSON body is accepted. */

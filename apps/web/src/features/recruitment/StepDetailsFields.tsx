@@ -3,12 +3,6 @@ import { DateInput } from '../members/DateInput';
 import { CONCLUSION_LABELS, DECISION_LABELS } from './labels';
 import { MemberSelect } from './MemberSelect';
 
-/** The step-specific facts the form asks for; other steps record only date, 决定机构 and note. */
-export const DETAIL_STEPS = [
-  'talk', 'committee_talk', 'mentors', 'sponsors', 'political_review', 'training', 'pre_review',
-  'admission_meeting', 'confirmation_meeting', 'admission_approval', 'confirmation_approval', 'placement',
-] as const;
-
 /** Names of the detail inputs, so a server message about a field can land under it. */
 export const DETAIL_FIELDS = [
   'talker', 'summary', 'memberIds', 'conclusion', 'trainingDays', 'trainingHours', 'certificateNo', 'leavingOn',

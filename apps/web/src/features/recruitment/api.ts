@@ -7,7 +7,6 @@ import {
   MentoringSchema,
   PlanSchema,
   StepCheckSchema,
-  StepListSchema,
   type CreateRecruitment,
   type Recruitment,
   type RECRUITMENT_DOCUMENTS,
@@ -26,7 +25,6 @@ export type { Recruitment, RecordStep, CreateRecruitment };
 export type RecruitmentListItem = ReturnType<typeof RecruitmentListSchema.parse>['items'][number];
 export type RecruitmentStep = Recruitment['steps'][number];
 export type StepRecord = Recruitment['records'][number];
-export type VoidedRecord = Recruitment['voidedRecords'][number];
 export type Relation = Recruitment['relations'][number];
 export type PublicNotice = Recruitment['notices'][number];
 export type RelationKind = (typeof RELATION_KINDS)[number];
@@ -39,7 +37,6 @@ export type DocumentFormat = 'docx' | 'pdf';
 export type Board = ReturnType<typeof BoardSchema.parse>;
 export type Plan = ReturnType<typeof PlanSchema.parse>;
 export type StepCheck = ReturnType<typeof StepCheckSchema.parse>;
-export type MentoringItem = ReturnType<typeof MentoringSchema.parse>['items'][number];
 
 export interface RecruitmentListQuery {
   orgId?: number;
@@ -55,7 +52,6 @@ export interface SavePlanBody {
 
 export const devKeys = {
   all: ['recruitment'] as const,
-  steps: ['recruitment', 'steps'] as const,
   lists: ['recruitment', 'recruitments'] as const,
   list: (query: RecruitmentListQuery) => ['recruitment', 'recruitments', query] as const,
   recruitment: (id: number) => ['recruitment', 'recruitment', id] as const,
@@ -63,15 +59,6 @@ export const devKeys = {
   plan: (year: number) => ['recruitment', 'plan', year] as const,
   mentoring: ['recruitment', 'mentoring'] as const,
 };
-
-export function useSteps(enabled = true) {
-  return useQuery({
-    queryKey: devKeys.steps,
-    queryFn: ({ signal }) => apiGet('/api/recruitment/steps', StepListSchema, undefined, signal),
-    enabled,
-    select: (data) => data.items,
-  });
-}
 
 export function useRecruitments(query: RecruitmentListQuery, enabled = true) {
   return useQuery({

@@ -15,10 +15,11 @@ export function isActivityKind(value: string): value is ActivityKind {
   return (ACTIVITY_KINDS as readonly string[]).includes(value);
 }
 
-/** 三日合一 is one calendar event with three typed agendas (domain-rules §2.5), so it always counts for all three. */
+/**
+ * 三日合一 is one calendar event with three typed agendas (domain-rules §2.5), so it always counts for all three.
+ * Source: 西王庄镇做法(齐鲁晚报2020-07-03报道); no higher-level document found, so it is treated as the town's practice.
+ */
 export const COMBINED_DAY_KINDS: readonly ActivityKind[] = ['theme_day', 'deliberation_day', 'villager_say_day'];
-export const COMBINED_DAY_SOURCE =
-  '西王庄镇做法(齐鲁晚报2020-07-03报道): 主题党日、党群议事日、村民说事日"三日合一";未见上级文件,按镇级做法处理';
 
 export interface KindCombination {
   /** Unordered: an activity recorded as either kind may also count for the other. */

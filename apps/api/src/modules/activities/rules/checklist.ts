@@ -80,6 +80,3 @@ export function evaluateChecklists(templates: readonly TemplateDef[], countedAs:
     }),
   }));
 }
-
-export const checklistDone = (lists: readonly ChecklistStatus[]) => lists.flatMap((l) => l.items).filter((i) => i.done).length;
-export const checklistTotal = (lists: readonly ChecklistStatus[]) => lists.flatMap((l) => l.items).length;

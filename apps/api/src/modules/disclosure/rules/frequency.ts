@@ -41,9 +41,6 @@ export const FREQUENCY_RULES: readonly FrequencyRule[] = [
     source: `${PRACTICE}(即时公开);《中国共产党发展党员工作细则》公示要求` },
 ];
 
-/** The procedure every disclosure follows, quoted on the detail page. */
-export const PROCEDURE_SOURCE = '《中国共产党党务公开条例(试行)》第十五条:提出、审核(含保密审查)、审批、实施';
-
 export const ruleOf = (key: string | null | undefined) => FREQUENCY_RULES.find((r) => r.key === key);
 
 const PERIOD_SHAPES: Record<Schedule, RegExp> = {
