@@ -15,6 +15,7 @@ const unitFiles = [
   'apps/api/src/**/rules/**/*.test.ts',
   'apps/api/src/lib/*.test.ts',
   'packages/*/src/**/*.test.ts',
+  'tools/**/*.test.ts',
   'apps/web/src/**/*.test.ts',
 ];
 const databaseSetup = {

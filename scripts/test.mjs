@@ -1,7 +1,7 @@
-// npm test: the type check, then every Vitest project (unit, api against real PostgreSQL, web in jsdom, e2e in
-// Chromium; vitest.config.ts), then one closing line "N passed, N failed" read from Vitest's JSON report.
+// npm test: the type check and the linter (eslint.config.js: the module boundaries), then every Vitest project
+// (unit, api against real PostgreSQL, web in jsdom, e2e in Chromium; vitest.config.ts), then one closing line "N passed, N failed" read from Vitest's JSON report.
 // `npm test -- --project unit` (or several --project) is the quick loop: only those projects, without the type
-// check, and without the web build unless a chosen project serves the built web (api, e2e).
+// check and the linter, and without the web build unless a chosen project serves the built web (api, e2e).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,6 +18,9 @@ const tsc = join(root, 'node_modules/typescript/bin/tsc');
 const typeFailures = (whole ? ['packages/contracts', 'apps/api', 'apps/web', 'e2e'] : [])
   .filter((project) => spawnSync(process.execPath, [tsc, '-p', join(root, project)], { cwd: root, stdio: 'inherit' }).status !== 0);
 if (typeFailures.length) console.error(`类型检查失败: ${typeFailures.join(', ')}`);
+// A boundary violation fails the run the same way; ESLint prints file, line and rule.
+const lintFailed = whole && spawnSync(process.execPath, [join(root, 'node_modules/eslint/bin/eslint.js'), '.'], { cwd: root, stdio: 'inherit' }).status !== 0;
+if (lintFailed) console.error('代码检查失败: npm run lint');
 const report = join(root, '.tmp/vitest-report.json');
 mkdirSync(join(root, '.tmp'), { recursive: true });
 rmSync(report, { force: true });
@@ -32,6 +35,6 @@ try {
 } catch {
   failed = Math.max(failed, 1);
 }
-failed += typeFailures.length;
+failed += typeFailures.length + (lintFailed ? 1 : 0);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(run.status === 0 && failed === 0 ? 0 : 1);

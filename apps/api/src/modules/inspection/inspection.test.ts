@@ -12,7 +12,7 @@ import { docxText, pdfText } from '../../../test/documents.js';
 import { todayInShanghai } from '../../lib/dates.js';
 
 /** 联督联查 through the API: a round, a finding at 营子村, its rectification to acceptance, escalation and the report. */
-type Json = Record<string, any>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let ctx: TestContext;
 let admin: Session;
