@@ -19,3 +19,4 @@ export * from './positions.js';
 export * from './inspection.js';
 export * from './disclosure.js';
 export * from './labels.js';
+export type * from './requests.js';

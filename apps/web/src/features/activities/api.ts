@@ -12,6 +12,7 @@ import {
   type UpdateActivity,
   type VoteBody,
   type AppraisalBody,
+  type ActivityListQuery,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -27,11 +28,6 @@ export type Checklist = ActivityDetail['checklists'][number];
 export type ChecklistItem = Checklist['items'][number];
 export type ChecklistTemplate = ReturnType<typeof ChecklistTemplateListSchema.parse>['items'][number];
 export type ActivityDocument = 'minutes.docx' | 'minutes.pdf' | 'signin.docx' | 'signin.pdf' | 'dengta.zip';
-export interface ActivityListQuery {
-  orgId?: number;
-  from?: string;
-  to?: string;
-}
 
 export const activityKeys = {
   all: ['activities'] as const,

@@ -8,6 +8,7 @@ import {
   type Disclosure,
   type DisclosureBoard,
   type DisclosureCategory,
+  type DisclosureListQuery,
   type DisclosureRule,
   type DisclosureStatus,
   type DisclosureSummary,
@@ -19,12 +20,6 @@ import { downloadFile } from '../../lib/download';
 export type { CreateDisclosure, Disclosure, DisclosureBoard, DisclosureCategory, DisclosureRule, DisclosureStatus, DisclosureSummary, UpdateDisclosure };
 export type DisclosureFile = Disclosure['files'][number];
 export type DisclosureAction = 'submit' | 'review' | 'approve' | 'publish' | 'return';
-
-export interface DisclosureListQuery {
-  orgId?: number;
-  category?: DisclosureCategory;
-  status?: DisclosureStatus;
-}
 
 export const disclosureKeys = {
   all: ['disclosure'] as const,

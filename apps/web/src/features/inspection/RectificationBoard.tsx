@@ -1,10 +1,10 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link } from 'react-router';
-import { RECTIFICATION_STATUSES } from '@dj/contracts';
+import { RECTIFICATION_STATUSES, type RectificationListQuery } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
 import { useOrganizationTreeData } from '../organizations/api';
-import { useRectifications, type RectificationQuery, type RectificationStatus, type RectificationSummary } from './api';
+import { useRectifications, type RectificationStatus, type RectificationSummary } from './api';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
 
 function StatusTags({ row }: { row: RectificationSummary }) {
@@ -59,7 +59,7 @@ export function RectificationBoard({ enabled }: { enabled: boolean }) {
   const [status, setStatus] = useState<RectificationStatus | undefined>();
   const [orgId, setOrgId] = useState<number | undefined>();
   const [escalated, setEscalated] = useState(false);
-  const query: RectificationQuery = { status, orgId, ...(escalated ? { escalated: 'true' as const } : {}) };
+  const query: RectificationListQuery = { status, orgId, ...(escalated ? { escalated: 'true' as const } : {}) };
   const list = useRectifications(query, enabled);
   const orgs = useOrganizationTreeData(enabled);
   const villageOptions = useMemo(

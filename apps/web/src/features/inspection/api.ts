@@ -15,6 +15,7 @@ import {
   type RectificationDetail,
   type RectificationStatus,
   type RectificationSummary,
+  type RectificationListQuery,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -27,12 +28,6 @@ export type InspectionFile = RectificationDetail['resultPhotos'][number];
 export type RectificationEvent = RectificationDetail['events'][number];
 export type ReportFormat = 'docx' | 'pdf';
 
-export interface RectificationQuery {
-  orgId?: number;
-  roundId?: number;
-  status?: RectificationStatus;
-  escalated?: 'true' | 'false';
-}
 
 export const inspectionKeys = {
   all: ['inspection'] as const,
@@ -40,7 +35,7 @@ export const inspectionKeys = {
   rounds: ['inspection', 'rounds'] as const,
   round: (id: number) => ['inspection', 'round', id] as const,
   rectifications: ['inspection', 'rectifications'] as const,
-  rectificationList: (q: RectificationQuery) => ['inspection', 'rectifications', 'list', q] as const,
+  rectificationList: (q: RectificationListQuery) => ['inspection', 'rectifications', 'list', q] as const,
   rectification: (id: number) => ['inspection', 'rectifications', 'detail', id] as const,
   defaultDays: ['inspection', 'default-days'] as const,
 };
@@ -72,7 +67,7 @@ export function useRound(id: number | undefined) {
   });
 }
 
-export function useRectifications(query: RectificationQuery, enabled = true) {
+export function useRectifications(query: RectificationListQuery, enabled = true) {
   return useQuery({
     queryKey: inspectionKeys.rectificationList(query),
     queryFn: ({ signal }) => apiGet('/api/rectifications', RectificationListSchema, { ...query }, signal),

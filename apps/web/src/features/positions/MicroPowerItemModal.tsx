@@ -1,10 +1,11 @@
+import type { CreateMicroPowerItem } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Flex, Form, Input, Switch, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useSaveItem, type ItemBody, type MicroPowerItem } from './api';
+import { useSaveItem, type MicroPowerItem } from './api';
 
 interface Values {
   area?: string;
@@ -14,7 +15,7 @@ interface Values {
   active?: boolean;
 }
 
-export function toItemBody(values: Values): ItemBody {
+export function toItemBody(values: Values): CreateMicroPowerItem {
   return {
     area: values.area?.trim() ?? '',
     name: values.name?.trim() ?? '',

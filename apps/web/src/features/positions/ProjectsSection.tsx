@@ -1,3 +1,4 @@
+import type { CreateServiceCenterProject } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Progress, Row, Slider, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
@@ -7,7 +8,7 @@ import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
 import { fenToYuanText, formatFen, yuanRule, yuanToFen } from '../../lib/money';
 import { DateInput } from '../members/DateInput';
-import { useSaveProject, type ProjectBody, type ServiceCenterProject } from './api';
+import { useSaveProject, type ServiceCenterProject } from './api';
 
 interface Values {
   name?: string;
@@ -21,7 +22,7 @@ interface Values {
 /** Server field → form field: the budget is typed in 元 but sent as budgetFen. */
 const FIELD_NAMES = { name: 'name', budgetFen: 'budgetYuan', progress: 'progress', startedOn: 'startedOn', acceptedOn: 'acceptedOn', note: 'note' };
 
-export function toProjectBody(values: Values): ProjectBody | null {
+export function toProjectBody(values: Values): CreateServiceCenterProject | null {
   const budgetFen = yuanToFen(values.budgetYuan ?? '');
   if (budgetFen === null) return null;
   const progress = values.progress ?? 0;

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS } from '@dj/contracts';
+import { FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS, type AddFourTwoStage } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../members/DateInput';
 import { useSettings } from '../settings/api';
 import { FilePickButton } from '../activities/FilePickButton';
-import { useAddStage, type FourTwoProcedure, type FourTwoStage, type ResolutionBody, type StageBody } from './api';
+import { useAddStage, type FourTwoProcedure, type FourTwoStage, type ResolutionBody } from './api';
 import { VOTING_STAGES } from './labels';
 
 interface VoteValues {
@@ -41,8 +41,8 @@ export function useThresholds(fallback: Thresholds): Thresholds {
   };
 }
 
-export function toStageBody(stage: FourTwoStage, values: Values): StageBody {
-  const body: StageBody = { stage, heldOn: values.heldOn ?? '', note: values.note?.trim() || null };
+export function toStageBody(stage: FourTwoStage, values: Values): AddFourTwoStage {
+  const body: AddFourTwoStage = { stage, heldOn: values.heldOn ?? '', note: values.note?.trim() || null };
   if (stage === 'resolution') body.body = values.body ?? null;
   if (VOTING_STAGES.includes(stage)) {
     const v = values.vote ?? {};

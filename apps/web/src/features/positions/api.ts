@@ -22,6 +22,11 @@ import {
   type ServiceCenterProject,
   type FOUR_TWO_CATEGORIES,
   type RESOLUTION_BODIES,
+  type CreateServiceCenterProject,
+  type CreateMicroPowerItem,
+  type AddFourTwoStage,
+  type CreateMicroPowerUse,
+  type CreateFourTwo,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload, type Parser } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -111,19 +116,10 @@ export function useUploadPhoto(centerId: number) {
   });
 }
 
-export interface ProjectBody {
-  name: string;
-  budgetFen: number;
-  progress: number;
-  startedOn: string | null;
-  acceptedOn: string | null;
-  note: string | null;
-}
-
 export function useSaveProject(centerId: number) {
   const invalidate = useInvalidate(positionKeys.center(centerId));
   return useMutation({
-    mutationFn: ({ projectId, body }: { projectId?: number; body: ProjectBody }) =>
+    mutationFn: ({ projectId, body }: { projectId?: number; body: CreateServiceCenterProject }) =>
       projectId
         ? apiSend('PATCH', `/api/service-centers/${centerId}/projects/${projectId}`, anyBody, body)
         : apiSend('POST', `/api/service-centers/${centerId}/projects`, anyBody, body),
@@ -186,18 +182,10 @@ export function useMicroPowerItems(orgId: number | undefined) {
   });
 }
 
-export interface ItemBody {
-  area: string;
-  name: string;
-  legalBasis: string;
-  steps: string[];
-  active: boolean;
-}
-
 export function useSaveItem() {
   const invalidate = useInvalidate(positionKeys.microPower);
   return useMutation({
-    mutationFn: ({ id, body }: { id?: number; body: ItemBody }) =>
+    mutationFn: ({ id, body }: { id?: number; body: CreateMicroPowerItem }) =>
       id ? apiSend('PATCH', `/api/micro-power/items/${id}`, anyBody, body) : apiSend('POST', '/api/micro-power/items', anyBody, body),
     onSuccess: invalidate,
   });
@@ -224,7 +212,7 @@ export function useMicroPowerUses(orgId: number | undefined) {
 export function useCreateUse() {
   const invalidate = useInvalidate(positionKeys.microPower);
   return useMutation({
-    mutationFn: (body: { organizationId: number; itemId: number; subject: string; startedOn: string }) =>
+    mutationFn: (body: CreateMicroPowerUse) =>
       apiSend('POST', '/api/micro-power/uses', anyBody, body),
     onSuccess: invalidate,
   });
@@ -270,25 +258,17 @@ export function useFourTwo(id: number | undefined) {
 export function useCreateFourTwo() {
   const invalidate = useInvalidate(positionKeys.fourTwoAll);
   return useMutation({
-    mutationFn: (body: { organizationId: number; title: string; category: FourTwoCategory }) =>
+    mutationFn: (body: CreateFourTwo) =>
       apiSend('POST', '/api/four-two', withId, body),
     onSuccess: invalidate,
   });
-}
-
-export interface StageBody {
-  stage: FourTwoStage;
-  heldOn: string;
-  body?: ResolutionBody | null;
-  vote?: Vote | null;
-  note?: string | null;
 }
 
 /** Records a stage, then attaches its document when one was chosen. */
 export function useAddStage(procedureId: number) {
   const invalidate = useInvalidate(positionKeys.fourTwoAll);
   return useMutation({
-    mutationFn: async ({ body, file }: { body: StageBody; file?: File | null }) => {
+    mutationFn: async ({ body, file }: { body: AddFourTwoStage; file?: File | null }) => {
       const saved = await apiSend('POST', `/api/four-two/${procedureId}/stages`, anyBody, body);
       if (file) {
         const stageId = stageIdOf(saved, body.stage);

@@ -2,7 +2,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Card, Empty, Flex, Input, Result, Select, Skeleton, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
 import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { RECRUITMENT_STATUS_LABELS, RECRUITMENT_STATUSES, PIPELINE_PHASE_LABELS, PIPELINE_PHASES, type PipelinePhase } from '@dj/contracts';
+import { RECRUITMENT_STATUS_LABELS, RECRUITMENT_STATUSES, PIPELINE_PHASE_LABELS, PIPELINE_PHASES, type PipelinePhase, type RecruitmentListQuery } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { parseOrgId } from '../../lib/use-month-org-params';
@@ -10,7 +10,7 @@ import { useMe } from '../auth/api';
 import { hasWorkRole } from '../auth/roles';
 import { filterOrgOptions } from '../members/org-options';
 import { useOrganizationTreeData } from '../organizations/api';
-import { useRecruitments, type RecruitmentListItem, type RecruitmentListQuery, type RecruitmentStatus } from './api';
+import { useRecruitments, type RecruitmentListItem, type RecruitmentStatus } from './api';
 import { CreateRecruitmentModal } from './CreateRecruitmentModal';
 import { DEADLINE_STATUS_COLORS, DEADLINE_STATUS_LABELS, phaseTag } from './labels';
 

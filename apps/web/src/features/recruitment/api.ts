@@ -12,11 +12,13 @@ import {
   type RECRUITMENT_DOCUMENTS,
   type PUBLIC_NOTICE_OUTCOMES,
   type PUBLIC_NOTICE_STAGES,
-  type PipelinePhase,
   type RecordStep,
   type RELATION_KINDS,
   type REGISTER_DOCUMENTS,
   type RECRUITMENT_STATUSES,
+  type RecruitmentListQuery,
+  type SavePlan,
+  type CreatePublicNotice,
 } from '@dj/contracts';
 import { apiGet, apiRequest, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -37,18 +39,6 @@ export type DocumentFormat = 'docx' | 'pdf';
 export type Board = ReturnType<typeof BoardSchema.parse>;
 export type Plan = ReturnType<typeof PlanSchema.parse>;
 export type StepCheck = ReturnType<typeof StepCheckSchema.parse>;
-
-export interface RecruitmentListQuery {
-  orgId?: number;
-  phase?: PipelinePhase;
-  status?: RecruitmentStatus;
-  q?: string;
-}
-
-export interface SavePlanBody {
-  year: number;
-  items: { organizationId: number; quota: number; note?: string | null }[];
-}
 
 export const devKeys = {
   all: ['recruitment'] as const,
@@ -181,16 +171,8 @@ export function useEndRelation() {
   );
 }
 
-export interface CreateNoticeBody {
-  stage: NoticeStage;
-  startsOn: string;
-  endsOn: string;
-  content?: string;
-  publishable?: boolean;
-}
-
 export function useCreateNotice() {
-  return useRecruitmentMutation(({ id, body }: { id: number; body: CreateNoticeBody }) =>
+  return useRecruitmentMutation(({ id, body }: { id: number; body: CreatePublicNotice }) =>
     apiSend('POST', `/api/recruitments/${id}/public-notices`, RecruitmentSchema, body),
   );
 }
@@ -205,7 +187,7 @@ export function useNoticeOutcome() {
 export function useSavePlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: SavePlanBody) => apiSend('PUT', '/api/recruitment/plans', PlanSchema, body),
+    mutationFn: (body: SavePlan) => apiSend('PUT', '/api/recruitment/plans', PlanSchema, body),
     onSuccess: async (plan) => {
       queryClient.setQueryData(devKeys.plan(plan.year), plan);
       await queryClient.invalidateQueries({ queryKey: ['recruitment', 'board'] });

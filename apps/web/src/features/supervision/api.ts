@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ActivityDetailSchema, SupervisionQueueSchema, SupervisorAssignmentsSchema, type ReviewBody } from '@dj/contracts';
+import { ActivityDetailSchema, SupervisionQueueSchema, SupervisorAssignmentsSchema, type ReviewBody, type PutAssignments } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 import { complianceKeys } from '../compliance/api';
 
@@ -48,7 +48,7 @@ export function useAssignments(enabled = true) {
 export function usePutAssignments() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { organizationId: number; userIds: number[] }) =>
+    mutationFn: (body: PutAssignments) =>
       apiSend('PUT', '/api/supervision/assignments', SupervisorAssignmentsSchema, body),
     onSuccess: async (saved) => {
       queryClient.setQueryData(supervisionKeys.assignments, saved);
