@@ -4,7 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
 import { useNarrowScreen } from '../lib/use-narrow-screen';
-import { markSignedOut } from '../features/auth/api';
+import { markSignedOut } from '../lib/session';
 
 export const PARTY_RED = '#C8161D';
 

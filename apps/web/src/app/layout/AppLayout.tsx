@@ -3,7 +3,7 @@ import { Button, Drawer, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@dj/contracts';
 import { Outlet, useLocation, useNavigate } from 'react-router';
-import { useLogout, useMe } from '../../features/auth/api';
+import { useLogout, useMe } from '../../lib/session';
 import { PLATFORM_NAME } from '../../features/auth/LoginPage';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';

@@ -6,7 +6,7 @@ import {
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import type { Role } from '@dj/contracts';
-import { hasWorkRole, isTownAdmin } from '../../features/auth/roles';
+import { hasWorkRole, isTownAdmin } from '../../lib/roles';
 import { canSupervise, isPartyMember } from '../../features/supervision/access';
 
 type MenuItem = Required<MenuProps>['items'][number];

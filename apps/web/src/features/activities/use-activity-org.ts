@@ -1,5 +1,5 @@
-import { useMe } from '../auth/api';
-import { canSeeCompliance } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { canSeeCompliance } from '../../lib/roles';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 

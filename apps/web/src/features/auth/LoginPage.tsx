@@ -4,7 +4,7 @@ import type { LoginBody } from '@dj/contracts';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useLogin, useMe } from './api';
+import { useLogin, useMe } from '../../lib/session';
 
 export const PLATFORM_NAME = '党建引领乡村振兴工作平台';
 const DEFAULT_AFTER_LOGIN = '/organizations';

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Button, Spin } from 'antd';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
-import { useMe } from './api';
+import { useMe } from '../../lib/session';
 
 /** Gate for every page except /login: signed-out users are sent to sign in and brought back afterwards. */
 export function RequireAuth({ children }: { children: ReactNode }) {

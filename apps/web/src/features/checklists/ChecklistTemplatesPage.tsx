@@ -1,6 +1,6 @@
 import { Flex, Typography } from 'antd';
-import { useMe } from '../auth/api';
-import { canEditSettings } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { canEditSettings } from '../../lib/roles';
 import { ChecklistTemplatesPanel } from './ChecklistTemplatesPanel';
 
 /** /settings/checklists: the town admin edits; everyone else reads the same lists. */

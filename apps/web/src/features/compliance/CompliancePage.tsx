@@ -9,8 +9,8 @@ import { downloadFile } from '../../lib/download';
 import { monthLabel } from '../../lib/months';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { useMe } from '../auth/api';
-import { canSeeCompliance } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { canSeeCompliance } from '../../lib/roles';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 

@@ -6,8 +6,8 @@ import { DISCLOSURE_CATEGORIES, DISCLOSURE_CATEGORY_LABELS, DISCLOSURE_STATUS_LA
 import { ListBody } from '../../components/ListBody';
 import { formatDateTime } from '../../lib/format';
 import { parseOrgId } from '../../lib/use-month-org-params';
-import { useMe } from '../auth/api';
-import { hasWorkRole } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { hasWorkRole } from '../../lib/roles';
 import { useOrganizationTreeData, useVillages } from '../organizations/api';
 import { publicVillageUrl, useDisclosures, type DisclosureCategory, type DisclosureStatus, type DisclosureSummary } from './api';
 import { CreateDisclosureModal } from './CreateDisclosureModal';

@@ -6,8 +6,8 @@ import { Link } from 'react-router';
 import { formatFen } from '../../lib/money';
 import { monthLabel } from '../../lib/months';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
-import { useMe } from '../auth/api';
-import { canSeeDuesCollection } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { canSeeDuesCollection } from '../../lib/roles';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useBranchDues, type BranchDues } from './api';
 

@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
-import { useMe } from '../auth/api';
-import { useStepUpRetry } from '../auth/StepUpModal';
+import { useMe } from '../../lib/session';
+import { useStepUpRetry } from '../../components/StepUpModal';
 import { useDecideExportRequest, useDownloadApprovedExport, useExportRequests } from './api';
 
 const STATUS_COLORS: Record<MemberExportRequest['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };

@@ -5,8 +5,8 @@ import { MEMBER_FILTER_LABELS, type Me, type Member, type MemberExportPreview } 
 import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { useMe } from '../auth/api';
-import { useStepUpRetry } from '../auth/StepUpModal';
+import { useMe } from '../../lib/session';
+import { useStepUpRetry } from '../../components/StepUpModal';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useDownloadTemplate, useExportPreview, useExportRoster, useMemberList, type ExportQuery } from './api';
 import { ExportApprovalModal } from './ExportApprovalModal';

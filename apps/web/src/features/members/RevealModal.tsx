@@ -3,7 +3,7 @@ import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { RevealBodySchema, StepUpBodySchema } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { contractRule } from '../../lib/form-errors';
-import { isStepUpRequired, useStepUp } from '../auth/api';
+import { isStepUpRequired, useStepUp } from '../../lib/session';
 import { useRevealField } from './api';
 import { REVEAL_FIELD_LABELS, type RevealField } from './labels';
 

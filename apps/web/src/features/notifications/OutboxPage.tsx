@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { Empty, Flex, Result, Segmented, Table, Tag, Typography } from 'antd';
 import type { OutboxEntry } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
-import { useMe } from '../auth/api';
-import { canEditSettings } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { canEditSettings } from '../../lib/roles';
 import { useOutbox } from './api';
 
 const STATUS = { pending: { label: '待发送', color: 'gold' }, sent: { label: '已发送', color: 'green' }, failed: { label: '发送失败', color: 'red' } } as const;

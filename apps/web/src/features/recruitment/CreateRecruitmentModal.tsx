@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/api-client';
 import { anniversary, todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
-import { useMe } from '../auth/api';
+import { useMe } from '../../lib/session';
 import { DateInput } from '../members/DateInput';
 import { branchOrgOptions } from '../members/org-options';
 import { useOrganizationTreeData } from '../organizations/api';

@@ -1,7 +1,7 @@
 import { Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
 import { PIPELINE_PHASE_LABELS, RELATION_KIND_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
-import { useMe } from '../auth/api';
+import { useMe } from '../../lib/session';
 import { useMentoring } from './api';
 import { PHASE_COLORS } from './labels';
 

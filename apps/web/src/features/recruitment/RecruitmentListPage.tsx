@@ -6,8 +6,8 @@ import { RECRUITMENT_STATUS_LABELS, RECRUITMENT_STATUSES, PIPELINE_PHASE_LABELS,
 import { LoadError } from '../../components/LoadError';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { parseOrgId } from '../../lib/use-month-org-params';
-import { useMe } from '../auth/api';
-import { hasWorkRole } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { hasWorkRole } from '../../lib/roles';
 import { filterOrgOptions } from '../members/org-options';
 import { useOrganizationTreeData } from '../organizations/api';
 import { useRecruitments, type RecruitmentListItem, type RecruitmentStatus } from './api';

@@ -4,8 +4,8 @@ import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
-import { useMe } from '../auth/api';
-import { hasWorkRole, isTownAdmin } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { hasWorkRole, isTownAdmin } from '../../lib/roles';
 import { usePlan, useSavePlan, type Plan } from './api';
 import { useYearOrgParams, YearSelect } from './YearSelect';
 

@@ -8,8 +8,8 @@ import { formatDateTime } from '../../lib/format';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { formatFen } from '../../lib/money';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { useMe } from '../auth/api';
-import { canEditSettings } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { canEditSettings } from '../../lib/roles';
 import { useSettings, useUpdateSetting } from './api';
 
 /** '20分(¥0.20)': an amount kept in 分 also reads in 元. */

@@ -7,8 +7,8 @@ import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
-import { useMe } from '../auth/api';
-import { isTownAdmin } from '../auth/roles';
+import { useMe } from '../../lib/session';
+import { isTownAdmin } from '../../lib/roles';
 import { canSupervise } from './access';
 import {
   useAssignments, usePutAssignments, useReview, useSupervisionQueue,

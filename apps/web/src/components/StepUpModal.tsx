@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Typography } from 'antd';
 import { StepUpBodySchema } from '@dj/contracts';
-import { FormModal } from '../../components/FormModal';
-import { errorMessage } from '../../lib/api-client';
-import { contractRule } from '../../lib/form-errors';
-import { isStepUpRequired, useStepUp } from './api';
+import { FormModal } from './FormModal';
+import { errorMessage } from '../lib/api-client';
+import { contractRule } from '../lib/form-errors';
+import { isStepUpRequired, useStepUp } from '../lib/session';
 
 interface Props {
   open: boolean;

@@ -1,13 +1,13 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { MemberExportPreview, MemberExportRequest } from '@dj/contracts';
-import { routes } from '../../app/router';
-import { setCsrfToken } from '../../lib/api-client';
-import { findDialog, installDomShims } from '../../test/dom';
-import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
-import { me, member } from '../../test/member-fixtures';
-import { ALL } from '../../test/org-fixtures';
-import { renderRoutes } from '../../test/render';
+import { routes } from '../app/router';
+import { setCsrfToken } from '../lib/api-client';
+import { findDialog, installDomShims } from '../test/dom';
+import { installFetch, jsonResponse, type RecordedCall } from '../test/fetch-mock';
+import { me, member } from '../test/member-fixtures';
+import { ALL } from '../test/org-fixtures';
+import { renderRoutes } from '../test/render';
 
 const PREVIEW_WITHIN: MemberExportPreview = { rows: 30, fullNumbers: true, needsApproval: false, quotaLeft: 5, threshold: 50 };
 const EXPORT_REQUIRED = { code: 'STEP_UP_REQUIRED', message: '导出完整身份证号和手机号前请再次输入登录密码确认身份' };

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { MeSchema, OkSchema, STEP_UP_REQUIRED, StepUpResultSchema, type LoginBody, type Me, type StepUpBody } from '@dj/contracts';
-import { ApiError, apiRequest, isApiError, setCsrfToken } from '../../lib/api-client';
+import { ApiError, apiRequest, isApiError, setCsrfToken } from './api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
 
