@@ -1,5 +1,7 @@
 import { CHECKLIST_SATISFIED_BY } from '@dj/contracts';
+import { testIdNumber } from '../factories.js';
 import type { Permission } from '../../src/lib/access/index.js';
+import type { RoleState } from './role-state.js';
 import type { Probe } from './types.js';
 
 /**
@@ -15,20 +17,32 @@ export interface OwnRecords {
   branch: number;
   /** A member of 营子村党支部 who is not the demo 党员 account's own person. */
   member: number;
+  /** Another branch of the town (西花沟村党支部), a transfer's destination. */
+  otherBranch: number;
+  /** Fresh records in the state a stateful probe needs (matrix/role-state.ts). */
+  state: RoleState;
 }
 
 export interface RoleCase {
-  permission: Permission;
-  probe: (own: OwnRecords) => Probe;
-  /** The probe names another person's record: a self-scoped account gets 404, not 403. */
+  /** The permission that decides the route; several when holding any of them grants it (e.g. per organisation kind). */
+  permission: Permission | readonly Permission[];
+  probe: (own: OwnRecords) => Probe | Promise<Probe>;
+  /** The probe names a record a self-scoped account does not see (another person's, or the branch's): 404, not 403. */
   personal?: boolean;
+  /** The record is visible only to holders (another user's 导出申请): anyone else gets 404, not 403. */
+  hiddenWithout?: boolean;
 }
+
+/** The route a row probes: its key is "METHOD /url", optionally followed by " · variant" when one route has several rows. */
+export const routeOf = (key: string): string => key.split(' · ')[0];
 
 const TEMPLATE = { name: '角色表核对模板', kinds: ['theme_day'], items: [{ key: 'role_table', label: '角色表核对', satisfiedBy: CHECKLIST_SATISFIED_BY[0] }] };
 const TEAM = [{ name: '李敏', department: 'discipline' }, { name: '王芳', department: 'organization_dept' }, { name: '赵强', department: 'civil_affairs' }];
 /** Each granted probe writes a record: a new day each time, so no probe meets another's. */
 let day = 0;
 const nextDay = () => `2026-03-${String(++day).padStart(2, '0')}`;
+/** Each organisation probe names a new group. */
+let group = 0;
 const ITEM = { area: '角色表', name: '角色表核对事项', legalBasis: '《村民委员会组织法》', steps: ['提出', '公开'] };
 
 export const ROLE_ROWS: Record<string, RoleCase> = {
@@ -62,6 +76,69 @@ export const ROLE_ROWS: Record<string, RoleCase> = {
     permission: 'members.manage', personal: true,
     probe: (own) => ({ url: `/api/members/${own.member}/dues/basis`, body: { effectiveFrom: '2026-01', category: 'farmer' } }),
   },
+  'GET /api/dues': { permission: 'branch.browse', probe: (own) => ({ url: `/api/dues?orgId=${own.branch}` }) },
+  'GET /api/compliance': { permission: 'branch.browse', probe: (own) => ({ url: `/api/compliance?orgId=${own.branch}` }) },
+  'POST /api/members/:id/events': {
+    permission: 'members.manage', personal: true,
+    probe: async ({ state }) => ({ url: `/api/members/${await state.member()}/events`, body: { kind: 'suspended', occurredOn: '2026-01-05', reason: '角色表核对' } }),
+  },
+  'POST /api/members/:id/events · transfer to another branch of the town': {
+    permission: 'members.transferInTown', personal: true,
+    probe: async ({ state, otherBranch }) => ({
+      url: `/api/members/${await state.member()}/events`, body: { kind: 'transferred_out', occurredOn: '2026-01-05', toOrganizationId: otherBranch },
+    }),
+  },
+  'POST /api/member-exports/:id/approve': {
+    permission: 'members.reviewExports', hiddenWithout: true,
+    probe: async ({ state }) => ({ url: `/api/member-exports/${await state.pendingExportRequest()}/approve`, body: { note: '角色表核对' } }),
+  },
+  'PATCH /api/organizations/:id': { permission: 'organizations.manage', probe: (own) => ({ url: `/api/organizations/${own.branch}`, body: { isJoint: false } }) },
+  'POST /api/organizations': {
+    permission: ['organizations.manage', 'organizations.manageGroups'],
+    probe: (own) => ({ url: '/api/organizations', body: { parentId: own.branch, name: `角色表第${++group}党小组`, kind: 'group' } }),
+  },
+  'POST /api/activities/:id/reviews': {
+    permission: 'activities.signOff',
+    probe: async ({ state }) => ({ url: `/api/activities/${await state.submittedActivity('supervisor')}/reviews`, body: { action: 'sign_off' } }),
+  },
+  'POST /api/activities/:id/reviews · a record another supervisor (none) oversees': {
+    permission: 'activities.signOffAny',
+    probe: async ({ state }) => ({ url: `/api/activities/${await state.submittedActivity(null)}/reviews`, body: { action: 'sign_off' } }),
+  },
+  'POST /api/recruitments': {
+    permission: 'recruitment.record',
+    probe: (own) => ({
+      url: '/api/recruitments',
+      body: { name: '角色表申请人', gender: 'male', birthDate: '1990-01-01', idNumber: testIdNumber('1990-01-01'), appliedOn: '2026-01-05', organizationId: own.branch },
+    }),
+  },
+  'POST /api/inspections/:id/results': {
+    permission: 'inspection.inspect', personal: true,
+    probe: async ({ state, branch }) => ({
+      url: `/api/inspections/${await state.openRound()}/results`, body: { organizationId: branch, itemKey: 'disclosure', outcome: 'ok', note: '角色表核对' },
+    }),
+  },
+  'POST /api/inspections/:id/close': { permission: 'inspection.plan', personal: true, probe: async ({ state }) => ({ url: `/api/inspections/${await state.openRound()}/close`, body: {} }) },
+  'POST /api/rectifications/:id/evidence': {
+    permission: 'rectification.submit', personal: true,
+    probe: async ({ state }) => ({ url: `/api/rectifications/${await state.rectification('open')}/evidence`, body: { note: '角色表整改材料' } }),
+  },
+  'POST /api/rectifications/:id/accept': {
+    permission: 'inspection.inspect', personal: true,
+    probe: async ({ state }) => ({ url: `/api/rectifications/${await state.rectification('submitted')}/accept`, body: { note: '角色表验收' } }),
+  },
+  'POST /api/disclosures/:id/submit': {
+    permission: 'disclosure.propose', personal: true, probe: async ({ state }) => ({ url: `/api/disclosures/${await state.disclosure('draft')}/submit`, body: {} }),
+  },
+  'POST /api/disclosures/:id/review': {
+    permission: 'disclosure.review', personal: true, probe: async ({ state }) => ({ url: `/api/disclosures/${await state.disclosure('submitted')}/review`, body: {} }),
+  },
+  'POST /api/disclosures/:id/approve': {
+    permission: 'disclosure.approve', personal: true, probe: async ({ state }) => ({ url: `/api/disclosures/${await state.disclosure('reviewed')}/approve`, body: {} }),
+  },
+  'POST /api/four-two': {
+    permission: 'positions.edit', personal: true, probe: (own) => ({ url: '/api/four-two', body: { organizationId: own.branch, title: '角色表四议两公开', category: 'other' } }),
+  },
 };
 
 /**
@@ -70,19 +147,6 @@ export const ROLE_ROWS: Record<string, RoleCase> = {
  */
 export const UNPROBED: Partial<Record<Permission, string>> = {
   'supervision.supervise': 'held by the person named supervisor, not by the caller (activities evidence tests)',
-  'activities.signOff': 'needs a record submitted to this supervisor (activities evidence tests)',
-  'activities.signOffAny': 'needs a submitted record (activities evidence tests)',
-  'members.transferInTown': 'a transfer moves the member out of the table\'s records (members tests)',
-  'members.reviewExports': 'needs a pending export request of another user (members export tests)',
-  'organizations.manage': 'decided per organisation kind (organizations tests and the scope matrix)',
-  'organizations.manageGroups': 'decided per organisation kind (organizations tests and the scope matrix)',
   'villages.readAll': 'widens a list rather than refusing (villages list in the scope matrix)',
-  'recruitment.record': 'same grant as members.manage; recruitment tests cover each step',
   'recruitment.recordCommitteeSteps': 'needs a recruitment at a committee step (recruitment tests)',
-  'inspection.inspect': 'needs an open round (inspection tests)',
-  'rectification.submit': 'needs an open rectification (inspection tests)',
-  'disclosure.propose': 'decided per workflow status (rules/workflow.ts, its tests and disclosure.test.ts)',
-  'disclosure.review': 'decided per workflow status (rules/workflow.ts, its tests and disclosure.test.ts)',
-  'disclosure.approve': 'decided per workflow status (rules/workflow.ts, its tests and disclosure.test.ts)',
-  'positions.edit': 'same grant as members.manage; positions tests cover each write',
 };
