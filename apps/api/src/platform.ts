@@ -7,7 +7,7 @@ import { createFieldCipher } from './lib/crypto.js';
 import { openDatabase } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
-import { seedDemoTown } from './db/seed/index.js';
+import { seedDemoTown } from './demo/index.js';
 import { startJobs, type Jobs } from './jobs/boss.js';
 import { createSmsAdapter } from './modules/notifications/index.js';
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from './config.js';
-import { DEMO_ACCOUNTS } from './db/seed/index.js';
+import { DEMO_ACCOUNTS } from './demo/index.js';
 import { startPlatform, type Platform } from './platform.js';
 import { ROLE_LABELS } from '@dj/contracts';
 

@@ -6,7 +6,7 @@ import type { TestProject } from 'vitest/node';
 import { openDatabase } from '../src/db/client.js';
 import { makeTraversable, startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrateDatabase } from '../src/db/migrate.js';
-import { seedDemoTown } from '../src/db/seed/index.js';
+import { seedDemoTown } from '../src/demo/index.js';
 import { DEMO_PASSWORD, withDatabase } from './database-url.js';
 import { testCipher } from './context.js';
 

@@ -3,7 +3,7 @@ import { loadConfig, resolveEncryptionKey } from '../config.js';
 import { createFieldCipher } from '../lib/crypto.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
-import { seedDemoTown } from '../db/seed/index.js';
+import { seedDemoTown } from '../demo/index.js';
 
 const config = loadConfig();
 if (config.NODE_ENV === 'production') {

@@ -10,3 +10,4 @@ export const activitiesModule: FastifyPluginAsyncZod = async (app) => {
 
 export { complianceOfBranches } from './compliance-service.js';
 export { ensureDefaultTemplates } from './checklist-service.js';
+export type { ActivityKind } from './rules/activity-kinds.js';

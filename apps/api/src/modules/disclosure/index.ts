@@ -8,4 +8,8 @@ export const disclosureModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(publicRoutes);
 };
 
-export { disclosureTasks } from './board-service.js';
+export { disclosureTasks, dueSettings } from './board-service.js';
+// The frequency, privacy-scan and workflow rules the demo town (demo/) publishes its disclosures by.
+export { dueDateOf, endedPeriods, FREQUENCY_RULES, periodProblem, ruleOf, type FrequencyRule } from './rules/frequency.js';
+export { scanDisclosure } from './rules/pii-scan.js';
+export { decide, type Action } from './rules/workflow.js';

@@ -7,3 +7,6 @@ export const inspectionModule: FastifyPluginAsyncZod = async (app) => {
 };
 
 export { rectificationTasks } from './task-service.js';
+// The checklist and rectification rules the demo town (demo/) plays its inspection round by.
+export { roundItems, teamProblems } from './rules/checklist.js';
+export { defaultDueOn, lateness, nextStatus, refusal, type RectificationAction } from './rules/rectification.js';

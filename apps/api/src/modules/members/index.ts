@@ -19,5 +19,6 @@ export { memberTasks } from './mobility-service.js';
 export { resolvePlacement } from './service.js';
 export { sealPerson } from './profile.js';
 export { eventsOf, initialEvents, refreshMembershipCache } from './events.js';
-export { validateEventSequence } from './rules/membership-status.js';
+export { deriveMembership, validateEventSequence, type MembershipEventKind } from './rules/membership-status.js';
 export { findPersonByIdHash, insertEvents, insertMember, insertPerson, updateMember } from './repository.js';
+export { computeMonthlyDues, type DuesCategory } from './rules/dues.js';

@@ -5,3 +5,8 @@ import { positionRoutes } from './routes.js';
 export const positionsModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(positionRoutes);
 };
+
+// The template, duty and 四议两公开 rules the demo town (demo/) builds its positions with.
+export { ensureMicroPowerTemplate } from './micro-power-template.js';
+export { canRecordPresence, monthRange } from './rules/duty.js';
+export { checkStageOrder, judgeResolution, judgeReview, statusAfter, type ResolutionBody } from './rules/four-two.js';

@@ -9,3 +9,12 @@ export const recruitmentModule: FastifyPluginAsyncZod = async (app) => {
 };
 
 export { recruitmentTasks } from './task-service.js';
+// What the demo town (demo/) runs its recruitments through: the service, the roster writes and the step rules.
+export { createRecruitment, recruitmentSettings, stepsOf } from './service.js';
+export { applyStepToRoster } from './admission.js';
+export { findRecruitment, insertRecord, updateRecruitment } from './repository.js';
+export { checkStep } from './rules/checks.js';
+export { phaseOf, stopReason, type RecordFact } from './rules/recruitment-state.js';
+export { stepNamed } from './rules/steps.js';
+export { addRelation, createNotice, setNoticeOutcome } from './people-service.js';
+export { savePlan } from './plan-service.js';

@@ -15,23 +15,19 @@
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { RecordStepSchema, type RecordStep } from '@dj/contracts';
-import type { Db, Tx } from '../client.js';
-import { recruitments, members, organizations, persons, users } from '../schema/index.js';
-import type { FieldCipher } from '../../lib/crypto.js';
-import { mulberry32 } from '../../lib/prng.js';
-import type { AuthUser } from '../../plugins/auth.js';
-import { addDays, addMonths, addYears } from '../../lib/dates.js';
-import { createRecruitment, recruitmentSettings, stepsOf } from '../../modules/recruitment/service.js';
-import { applyStepToRoster } from '../../modules/recruitment/admission.js';
-import * as repo from '../../modules/recruitment/repository.js';
-import { checkStep } from '../../modules/recruitment/rules/checks.js';
-import { phaseOf, stopReason, type RecordFact } from '../../modules/recruitment/rules/recruitment-state.js';
-import { stepNamed } from '../../modules/recruitment/rules/steps.js';
-import { addRelation, createNotice, setNoticeOutcome } from '../../modules/recruitment/people-service.js';
-import { savePlan } from '../../modules/recruitment/plan-service.js';
-import { idNumberCheckDigit } from '../../lib/id-number.js';
+import type { Db, Tx } from '../db/client.js';
+import { recruitments, members, organizations, persons, users } from '../db/schema/index.js';
+import type { FieldCipher } from '../lib/crypto.js';
+import { mulberry32 } from '../lib/prng.js';
+import type { AuthUser } from '../plugins/auth.js';
+import { addDays, addMonths, addYears } from '../lib/dates.js';
+import {
+  addRelation, applyStepToRoster, checkStep, createNotice, createRecruitment, findRecruitment, insertRecord, phaseOf,
+  recruitmentSettings, savePlan, setNoticeOutcome, stepNamed, stepsOf, stopReason, updateRecruitment, type RecordFact,
+} from '../modules/recruitment/index.js';
+import { idNumberCheckDigit } from '../lib/id-number.js';
 import { demoIdNumber, demoName } from './demo-members.js';
-import type { Caller } from '../../lib/access/index.js';
+import type { Caller } from '../lib/access/index.js';
 
 export type Step = RecordStep;
 type Gender = 'male' | 'female';
@@ -139,7 +135,7 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
     // and refused steps fail the seed; the roster side (培养联系人, 入党介绍人, 预备党员, 党小组) goes through the module's
     // applyStepToRoster. Only the per-step transaction, audit event and re-read are skipped: through recordRecruitmentStep
     // the ~260 steps took 8 s (≈9,000 queries), far too slow for a seed that runs in every test run and `npm start`.
-    let row = (await repo.findRecruitment(tx, user.scope, id))!;
+    let row = (await findRecruitment(tx, user.scope, id))!;
     const facts: RecordFact[] = [{ stepCode: 'application', occurredOn: story.applied, details: {} }];
     const notices: { stage: string; startsOn: string; endsOn: string }[] = [];
     let probationEndsOn: string | null = null;
@@ -161,7 +157,7 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
       }, input);
       if (blocks.length) throw new Error(`seed: ${row.name}(${story.branch})“${input.stepCode}” ${input.occurredOn}: ${blocks.map((b) => b.message).join(';')}`);
       const def = stepNamed(stepList, input.stepCode)!;
-      const recordId = await repo.insertRecord(tx, {
+      const recordId = await insertRecord(tx, {
         tenantId, recruitmentId: id, stepCode: input.stepCode, occurredOn: input.occurredOn, decidedBy: input.decidedBy ?? (def.actor === 'applicant' ? 'branch' : def.actor),
         note: input.note ?? null, details: input.details, warnings, recordedBy: user.id,
       });
@@ -177,7 +173,7 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
       if (stop) stopped = { on: fact.occurredOn, reason: stop };
     }
     const state = phaseOf(facts);
-    await repo.updateRecruitment(tx, id, {
+    await updateRecruitment(tx, id, {
       status: stopped ? 'stopped' : state.status, phase: state.phase, memberId: row.memberId,
       ...(stopped ? { stoppedOn: stopped.on, stoppedReason: stopped.reason } : {}),
     });

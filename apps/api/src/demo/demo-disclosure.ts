@@ -14,14 +14,13 @@
  * it, and the 保密审查 (PII scan) finds nothing. Deterministic for a given `today`.
  */
 import type { DisclosureStatus } from '@dj/contracts';
-import type { Tx } from '../client.js';
-import { disclosureEvents, disclosures } from '../schema/index.js';
-import { mulberry32 } from '../../lib/prng.js';
-import { addDays } from '../../lib/dates.js';
-import { dueSettings } from '../../modules/disclosure/board-service.js';
-import { dueDateOf, endedPeriods, FREQUENCY_RULES, periodProblem, ruleOf, type FrequencyRule } from '../../modules/disclosure/rules/frequency.js';
-import { scanDisclosure } from '../../modules/disclosure/rules/pii-scan.js';
-import { decide, type Action } from '../../modules/disclosure/rules/workflow.js';
+import type { Tx } from '../db/client.js';
+import { disclosureEvents, disclosures } from '../db/schema/index.js';
+import { mulberry32 } from '../lib/prng.js';
+import { addDays } from '../lib/dates.js';
+import {
+  dueSettings, dueDateOf, endedPeriods, FREQUENCY_RULES, periodProblem, ruleOf, type FrequencyRule, scanDisclosure, decide, type Action,
+} from '../modules/disclosure/index.js';
 import { loadDemoTown, type DemoTown, type DemoVillageBranch } from './demo-positions.js';
 
 export const DEMO_DISCLOSURE_BEHIND = ['古屯村', '丁庄村', '杨楼村'] as const;

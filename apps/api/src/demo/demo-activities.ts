@@ -15,14 +15,14 @@
  * (demo-photos.ts). Deterministic: the same `today` gives the same rows; fast, as it runs in every test template.
  */
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../client.js';
+import type { DbOrTx } from '../db/client.js';
 import {
   activities, activityChecks, activityReviews, attendances, checklistTemplates, dengtaUploads, members, organizations,
   persons, supervisorAssignments, userScopes, users,
-} from '../schema/index.js';
-import { mulberry32 } from '../../lib/prng.js';
-import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '../../lib/dates.js';
-import type { ActivityKind } from '../../modules/activities/rules/activity-kinds.js';
+} from '../db/schema/index.js';
+import { mulberry32 } from '../lib/prng.js';
+import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '../lib/dates.js';
+import type { ActivityKind } from '../modules/activities/index.js';
 import { seedDemoPhotos } from './demo-photos.js';
 
 /** Branches that miss some activities on purpose (see the file comment); tests check they show late rows. */

@@ -3,10 +3,10 @@
  * figures), no faces or text, each with its own perceptual hash, run through the real photo pipeline.
  */
 import sharp from 'sharp';
-import type { DbOrTx } from '../client.js';
-import { activityFiles } from '../schema/index.js';
-import { mulberry32 } from '../../lib/prng.js';
-import { processPhoto } from '../../lib/photos/process-photo.js';
+import type { DbOrTx } from '../db/client.js';
+import { activityFiles } from '../db/schema/index.js';
+import { mulberry32 } from '../lib/prng.js';
+import { processPhoto } from '../lib/photos/process-photo.js';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 

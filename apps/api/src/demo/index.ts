@@ -1,18 +1,18 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@dj/contracts';
-import type { Db, Tx } from '../client.js';
-import { organizations, tenants, userScopes, users, villages } from '../schema/index.js';
-import { hashPassword } from '../../modules/auth/service.js';
-import { recordAudit } from '../../plugins/audit.js';
-import type { FieldCipher } from '../../lib/crypto.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import type { Db, Tx } from '../db/client.js';
+import { organizations, tenants, userScopes, users, villages } from '../db/schema/index.js';
+import { hashPassword } from '../modules/auth/index.js';
+import { recordAudit } from '../plugins/audit.js';
+import type { FieldCipher } from '../lib/crypto.js';
+import { todayInShanghai } from '../lib/dates.js';
 import { seedDemoMembers, type DemoBranch } from './demo-members.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoRecruitment } from './demo-recruitment.js';
 import { loadDemoTown, seedDemoPositions } from './demo-positions.js';
 import { seedDemoInspection } from './demo-inspection.js';
 import { seedDemoDisclosure } from './demo-disclosure.js';
-import { ensureDefaultTemplates } from '../../modules/activities/checklist-service.js';
+import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';

@@ -14,17 +14,18 @@ import {
   AddFourTwoStageSchema, CreateFourTwoSchema, CreateMicroPowerUseSchema, CreateServiceCenterProjectSchema, DEFAULT_SERVICE_CENTER_ROOMS,
   RecordUseStepSchema, SaveServiceCenterSchema, type FourTwoStage, type FourTwoVote,
 } from '@dj/contracts';
-import type { Tx } from '../client.js';
+import type { Tx } from '../db/client.js';
 import {
   dutyShifts, fourTwoProcedures, fourTwoStages, members, microPowerAdoptions, microPowerItems, microPowerUses, organizations, persons,
   serviceCenterProjects, serviceCenters, users, villages,
-} from '../schema/index.js';
-import { mulberry32 } from '../../lib/prng.js';
-import { addDays, addMonths } from '../../lib/dates.js';
-import { settingValues } from '../../modules/settings/service.js';
-import { ensureMicroPowerTemplate } from '../../modules/positions/micro-power-template.js';
-import { canRecordPresence, monthRange } from '../../modules/positions/rules/duty.js';
-import { checkStageOrder, judgeResolution, judgeReview, statusAfter, type ResolutionBody } from '../../modules/positions/rules/four-two.js';
+} from '../db/schema/index.js';
+import { mulberry32 } from '../lib/prng.js';
+import { addDays, addMonths } from '../lib/dates.js';
+import { settingValues } from '../modules/settings/index.js';
+import {
+  canRecordPresence, checkStageOrder, ensureMicroPowerTemplate, judgeResolution, judgeReview, monthRange, statusAfter,
+  type ResolutionBody,
+} from '../modules/positions/index.js';
 
 /** The article's three and three chosen for the demo (see the file comment). */
 export const HIGH_STANDARD_VILLAGES = ['营子村', '西花沟村', '付刘耀村', '西王庄村', '刘耀村', '天齐庙村'] as const;

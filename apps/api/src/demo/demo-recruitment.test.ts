@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordStepSchema, type Board, type RecruitmentSummary, type Mentoring } from '@dj/contracts';
-import { createTestContext, type TestContext } from '../../../test/context.js';
-import { mulberry32 } from '../../lib/prng.js';
-import { addDays, addYears, todayInShanghai } from '../../lib/dates.js';
-import { checkStep } from '../../modules/recruitment/rules/checks.js';
-import { deadlinesOf, type RecruitmentSettings, type RecordFact } from '../../modules/recruitment/rules/recruitment-state.js';
-import { CENTRAL_STEPS } from '../../modules/recruitment/rules/steps.js';
+import { createTestContext, type TestContext } from '../../test/context.js';
+import { mulberry32 } from '../lib/prng.js';
+import { addDays, addYears, todayInShanghai } from '../lib/dates.js';
+import { checkStep } from '../modules/recruitment/rules/checks.js';
+import {
+  deadlinesOf, type RecruitmentSettings, type RecordFact,
+} from '../modules/recruitment/rules/recruitment-state.js';
+import { CENTRAL_STEPS } from '../modules/recruitment/rules/steps.js';
 import { demoStories, storySteps } from './demo-recruitment.js';
 
 // The template database is seeded with the real today (seed/index.ts): expectations are relative to it.

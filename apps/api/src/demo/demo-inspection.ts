@@ -11,12 +11,13 @@
  * deterministic for a given `today`.
  */
 import type { InspectionDepartment } from '@dj/contracts';
-import type { Tx } from '../client.js';
-import { inspectionResults, inspectionRounds, inspectionRoundVillages, rectificationEvents, rectifications } from '../schema/index.js';
-import { addDays } from '../../lib/dates.js';
-import { settingValues } from '../../modules/settings/service.js';
-import { roundItems, teamProblems } from '../../modules/inspection/rules/checklist.js';
-import { defaultDueOn, lateness, nextStatus, refusal, type RectificationAction } from '../../modules/inspection/rules/rectification.js';
+import type { Tx } from '../db/client.js';
+import { inspectionResults, inspectionRounds, inspectionRoundVillages, rectificationEvents, rectifications } from '../db/schema/index.js';
+import { addDays } from '../lib/dates.js';
+import { settingValues } from '../modules/settings/index.js';
+import {
+  roundItems, teamProblems, defaultDueOn, lateness, nextStatus, refusal, type RectificationAction,
+} from '../modules/inspection/index.js';
 import { loadDemoTown, type DemoTown } from './demo-positions.js';
 
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);

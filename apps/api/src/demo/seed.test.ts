@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestDatabase, testCipher, testConfig, type TestContext } from '../../../test/context.js';
-import { startPlatform } from '../../platform.js';
+import { createTestContext, createTestDatabase, testCipher, testConfig, type TestContext } from '../../test/context.js';
+import { startPlatform } from '../platform.js';
 import { DEMO_ACCOUNTS, seedDemoTown } from './index.js';
 
 let ctx: TestContext;
