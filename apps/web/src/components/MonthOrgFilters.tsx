@@ -1,8 +1,8 @@
 import { useMemo, type CSSProperties } from 'react';
 import { TreeSelect } from 'antd';
 import type { Organization } from '@dj/contracts';
-import { MonthInput } from '../features/dues/MonthInput';
-import { filterOrgOptions } from '../features/members/org-options';
+import { MonthInput } from './MonthInput';
+import { filterOrgOptions } from '../lib/org-options';
 
 interface Props {
   month: string;

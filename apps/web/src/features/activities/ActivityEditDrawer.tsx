@@ -5,7 +5,7 @@ import type { ActivityKind, UpdateActivity } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useUpdateActivity, type ActivityDetail } from './api';
 import { ACTIVITY_KIND_LABELS, COMBINED_PARTS, kindOptions } from './labels';
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Empty, Flex, Input, Segmented, Tag, Typography } from 'antd';
 import { errorMessage } from '../../lib/api-client';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useSaveAttendance, type ActivityDetail, type AttendanceRecord, type AttendanceState } from './api';
 import { ATTENDANCE_LABELS } from './labels';
 

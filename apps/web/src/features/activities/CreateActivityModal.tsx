@@ -4,8 +4,8 @@ import type { ActivityKind, CreateActivity, Organization } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { DateInput } from '../members/DateInput';
-import { branchOrgOptions } from '../members/org-options';
+import { DateInput } from '../../components/DateInput';
+import { branchOrgOptions } from '../../lib/org-options';
 import { useCreateActivity } from './api';
 import { ACTIVITY_KIND_LABELS, kindOptions } from './labels';
 

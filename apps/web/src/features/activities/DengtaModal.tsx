@@ -3,7 +3,7 @@ import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useRecordDengta, type ActivityDetail } from './api';
 
 interface Values {

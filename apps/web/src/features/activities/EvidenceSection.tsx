@@ -5,7 +5,7 @@ import { CHECKLIST_SATISFIED_BY_LABELS, FILE_CATEGORY_LABELS } from '@dj/contrac
 import { errorMessage } from '../../lib/api-client';
 import { useCheckItem, useDownloadDocument, useUploadFile, type ActivityDetail, type Checklist, type ChecklistItem, type FileCategory } from './api';
 import { DengtaModal } from './DengtaModal';
-import { FilePickButton } from './FilePickButton';
+import { FilePickButton } from '../../components/FilePickButton';
 import { FilesSection } from './FilesSection';
 
 const FILE_BACKED: readonly string[] = ['plan', 'material', 'photo'];

@@ -5,7 +5,7 @@ import { FILE_CATEGORY_LABELS } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { fileUrl, useDownloadFile, useRemoveFile, useUploadFile, type ActivityDetail, type ActivityFile, type FileCategory } from './api';
 import { sizeText } from '../../lib/format';
-import { FilePickButton } from './FilePickButton';
+import { FilePickButton } from '../../components/FilePickButton';
 
 const CATEGORIES: FileCategory[] = ['photo', 'plan', 'material', 'attachment'];
 

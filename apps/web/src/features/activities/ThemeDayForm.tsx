@@ -6,10 +6,10 @@ import { FILE_CATEGORY_LABELS } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useOnActivityChanged, type ActivityDetail, type FileCategory } from './api';
 import { AttendanceList, type AttendanceRow } from './AttendanceSection';
-import { FilePickButton } from './FilePickButton';
+import { FilePickButton } from '../../components/FilePickButton';
 import { runSteps, themeDaySteps, type ThemeDayFields } from './theme-day-save';
 
 export interface ConfirmItem {

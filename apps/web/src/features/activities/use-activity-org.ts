@@ -1,6 +1,6 @@
 import { useMe } from '../../lib/session';
 import { canSeeCompliance } from '../../lib/roles';
-import { useOrganizationTreeData } from '../organizations/api';
+import { useOrganizationTreeData } from '../../lib/organizations';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 
 /**

@@ -11,7 +11,7 @@ import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../../lib/session';
 import { canSeeCompliance } from '../../lib/roles';
-import { useOrganizationTreeData } from '../organizations/api';
+import { useOrganizationTreeData } from '../../lib/organizations';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 
 

@@ -8,7 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useMe } from '../../lib/session';
 import { hasWorkRole } from '../../lib/roles';
-import { useOrganizationTreeData, useVillages } from '../organizations/api';
+import { useOrganizationTreeData, useVillages } from '../../lib/organizations';
 import { publicVillageUrl, useDisclosures, type DisclosureCategory, type DisclosureStatus, type DisclosureSummary } from './api';
 import { CreateDisclosureModal } from './CreateDisclosureModal';
 import { DisclosureBoardCard } from './DisclosureBoardCard';

@@ -7,7 +7,7 @@ import { currentMonth } from '../../lib/months';
 import { FormModal } from '../../components/FormModal';
 import { useSetDuesBasis } from './api';
 import { BASE_HINTS, needsBase, type DuesCategory } from './labels';
-import { MonthInput } from './MonthInput';
+import { MonthInput } from '../../components/MonthInput';
 
 type ReductionKind = 'none' | 'reduced' | 'exempt';
 

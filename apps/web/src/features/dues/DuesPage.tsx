@@ -8,7 +8,7 @@ import { monthLabel } from '../../lib/months';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useMe } from '../../lib/session';
 import { canSeeDuesCollection } from '../../lib/roles';
-import { useOrganizationTreeData } from '../organizations/api';
+import { useOrganizationTreeData } from '../../lib/organizations';
 import { useBranchDues, type BranchDues } from './api';
 
 

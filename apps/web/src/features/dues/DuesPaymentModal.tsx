@@ -6,7 +6,7 @@ import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
 import { formatFen } from '../../lib/money';
 import { BACK_PAYMENT_LIMIT_MONTHS, backPaymentAllowed, currentMonth, monthLabel } from '../../lib/months';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useRecordDuesPayment, type DuesPayment } from './api';
 

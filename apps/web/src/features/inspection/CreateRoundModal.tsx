@@ -6,8 +6,8 @@ import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_DEPARTMENTS, REQUIRED_INSPECTI
 import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
-import { DateInput } from '../members/DateInput';
-import { useOrganizationTreeData } from '../organizations/api';
+import { DateInput } from '../../components/DateInput';
+import { useOrganizationTreeData } from '../../lib/organizations';
 import { useChecklist, useCreateRound, type CreateInspectionRound } from './api';
 
 interface Values {

@@ -8,7 +8,7 @@ import { errorMessage, isApiError } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { parseOrgId } from '../../lib/use-month-org-params';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import {
   useDefaultRectificationDays, useRecordResult, useRound, useUploadResultPhoto,
   type InspectionItem, type InspectionResult, type InspectionRoundDetail,

@@ -3,7 +3,7 @@ import { Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } fro
 import { Link } from 'react-router';
 import { RECTIFICATION_STATUSES, type RectificationListQuery } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
-import { useOrganizationTreeData } from '../organizations/api';
+import { useOrganizationTreeData } from '../../lib/organizations';
 import { useRectifications, type RectificationStatus, type RectificationSummary } from './api';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
 

@@ -28,7 +28,7 @@ import { ApiError, errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useDownloadTemplate, useImportMembers } from './api';
 import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, importErrorText, isProblemRow } from './labels';
-import { IMPORT_TARGET_KINDS, importTargetOptions } from './org-options';
+import { IMPORT_TARGET_KINDS, importTargetOptions } from '../../lib/org-options';
 
 type ReportRow = ImportReport['rows'][number];
 

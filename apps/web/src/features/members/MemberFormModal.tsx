@@ -6,8 +6,8 @@ import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useCreateMember, useUpdateMember } from './api';
-import { DateInput } from './DateInput';
-import { branchOrgOptions, groupOptionsFor } from './org-options';
+import { DateInput } from '../../components/DateInput';
+import { branchOrgOptions, groupOptionsFor } from '../../lib/org-options';
 import { dateRules, deriveFromIdNumber, idNumberRule, nameRule, phoneRule } from './member-form-rules';
 import {
   CREATE_ONLY_FIELDS, createBody, EDITABLE_FIELDS, EDUCATION_OPTIONS, emptyValues, GENDER_OPTIONS, KEEP_PLACEHOLDER, OCCUPATION_OPTIONS, POST_OPTIONS, updateBody,

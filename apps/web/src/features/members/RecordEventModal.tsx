@@ -13,8 +13,8 @@ import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
 import { FormModal } from '../../components/FormModal';
 import { useRecordEvent } from './api';
-import { DateInput } from './DateInput';
-import { branchOrgOptions } from './org-options';
+import { DateInput } from '../../components/DateInput';
+import { branchOrgOptions } from '../../lib/org-options';
 
 type EventKind = RecordEvent['kind'];
 

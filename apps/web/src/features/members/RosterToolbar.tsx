@@ -4,7 +4,7 @@ import { AuditOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, Searc
 import { Link } from 'react-router';
 import { MEMBER_FILTER_LABELS, MEMBER_FILTERS, RANGE_LABELS, RANGES, type Range } from '@dj/contracts';
 import type { MemberFilter } from './roster-params';
-import type { OrgOption } from './org-options';
+import type { OrgOption } from '../../lib/org-options';
 
 const RANGE_OPTIONS = RANGES.map((range) => ({ value: range, label: RANGE_LABELS[range] }));
 const FILTER_OPTIONS = MEMBER_FILTERS.map((filter) => ({ value: filter, label: MEMBER_FILTER_LABELS[filter] }));

@@ -17,7 +17,7 @@ import {
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
-import { orgKeys } from '../organizations/api';
+import { orgKeys } from '../../lib/organizations';
 import type { RevealField } from './labels';
 import type { RosterQuery } from './roster-params';
 

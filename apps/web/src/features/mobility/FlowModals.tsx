@@ -11,7 +11,7 @@ import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useEndFlow, useRecordContact, useStartFlow, type CreateFlow, type MemberFlow } from './api';
 

@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useSettingValue } from '../settings/api';
 import { useIssueLetter, useReturnReceipt, type TransferLetter } from './api';

@@ -9,7 +9,7 @@ import {
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 import { memberKeys } from '../members/api';
-import { orgKeys } from '../organizations/api';
+import { orgKeys } from '../../lib/organizations';
 
 // The web app does not depend on zod itself: request bodies are typed from the contract schemas' output.
 export type CreateFlow = ReturnType<typeof CreateFlowSchema.parse>;

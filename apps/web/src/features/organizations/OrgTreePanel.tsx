@@ -2,7 +2,7 @@ import { useMemo, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Card, Empty, Input, Skeleton, Space, Switch, Tag, Tree, Typography, type TreeDataNode } from 'antd';
 import { ORGANIZATION_KIND_LABELS } from '@dj/contracts';
-import { normaliseSearch, type OrgTreeNode } from './tree';
+import { normaliseSearch, type OrgTreeNode } from '../../lib/org-tree';
 
 interface Props {
   tree: OrgTreeNode[];

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { Col, Row, Space } from 'antd';
 import type { Organization, OrganizationDetail } from '@dj/contracts';
 import { useSearchParams } from 'react-router';
-import { useOrganization, useOrganizationTreeData, useVillages } from './api';
+import { useOrganizationTreeData, useVillages } from '../../lib/organizations';
+import { useOrganization } from './api';
 import { OrgDetailCard, type OrgAction } from './OrgDetailCard';
 import { OrgHistory } from './OrgHistory';
 import { OrgRangeTable } from './OrgRangeTable';
@@ -11,7 +12,7 @@ import { CloseOrgModal } from './modals/CloseOrgModal';
 import { CreateOrgModal } from './modals/CreateOrgModal';
 import { MoveOrgModal } from './modals/MoveOrgModal';
 import { RenameOrgModal } from './modals/RenameOrgModal';
-import { allParentKeys, ancestorIds, buildOrgTree, expandedKeysToLevel } from './tree';
+import { allParentKeys, ancestorIds, buildOrgTree, expandedKeysToLevel } from '../../lib/org-tree';
 import type { HistoryLookups } from './history-format';
 
 const EMPTY: readonly Organization[] = [];

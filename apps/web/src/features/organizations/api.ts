@@ -3,7 +3,6 @@ import {
   OrganizationDetailSchema,
   OrganizationHistorySchema,
   OrganizationListSchema,
-  VillageListSchema,
   type CloseOrganization,
   type CreateOrganization,
   type OrganizationDetail,
@@ -11,27 +10,7 @@ import {
   type UpdateOrganization,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
-
-export const orgKeys = {
-  all: ['organizations'] as const,
-  list: (params: { rootId?: number; range: Range; includeClosed: boolean }) =>
-    ['organizations', 'list', params] as const,
-  detail: (id: number) => ['organizations', 'detail', id] as const,
-  history: (id: number) => ['organizations', 'history', id] as const,
-  villages: ['villages'] as const,
-};
-
-/** The whole visible structure; closed ones are always fetched so the "显示已撤销" switch needs no round trip. */
-export function useOrganizationTreeData(enabled = true) {
-  const params = { range: 'subtree' as const, includeClosed: true };
-  return useQuery({
-    queryKey: orgKeys.list(params),
-    queryFn: ({ signal }) =>
-      apiGet('/api/organizations', OrganizationListSchema, { range: 'subtree', includeClosed: 'true' }, signal),
-    enabled,
-    select: (data) => data.items,
-  });
-}
+import { orgKeys } from '../../lib/organizations';
 
 export function useOrganizationRange(rootId: number | undefined, range: Range, includeClosed: boolean) {
   return useQuery({
@@ -56,15 +35,6 @@ export function useOrganizationHistory(id: number | undefined) {
     queryKey: orgKeys.history(id ?? 0),
     queryFn: ({ signal }) => apiGet(`/api/organizations/${id}/history`, OrganizationHistorySchema, undefined, signal),
     enabled: id !== undefined,
-    select: (data) => data.items,
-  });
-}
-
-export function useVillages() {
-  return useQuery({
-    queryKey: orgKeys.villages,
-    queryFn: ({ signal }) => apiGet('/api/villages', VillageListSchema, undefined, signal),
-    staleTime: 10 * 60_000,
     select: (data) => data.items,
   });
 }

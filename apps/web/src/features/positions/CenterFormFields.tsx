@@ -3,7 +3,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   DEFAULT_SERVICE_CENTER_ROOMS, SERVICE_CENTER_STANDARD_LABELS, SERVICE_CENTER_STANDARDS, type SaveServiceCenter,
 } from '@dj/contracts';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import type { ServiceCenter } from './api';
 
 export interface RoomValues {

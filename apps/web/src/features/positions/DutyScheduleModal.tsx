@@ -5,7 +5,7 @@ import { DUTY_SLOT_LABELS, DUTY_SLOTS, type DutySlot } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { monthLabel } from '../../lib/months';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useCreateDutyShifts } from './api';
 
 interface ShiftRow {

@@ -6,7 +6,7 @@ import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
-import { MonthInput } from '../dues/MonthInput';
+import { MonthInput } from '../../components/MonthInput';
 import { useDeleteDuty, useDutyShifts, type DutyShift, type DutySummary } from './api';
 import { DutyScheduleModal } from './DutyScheduleModal';
 import { PresenceModal, SwapModal } from './DutyShiftModals';

@@ -10,7 +10,7 @@ import { errorMessage, isApiError } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { FilePickButton } from '../activities/FilePickButton';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useMe } from '../../lib/session';
 import { hasWorkRole } from '../../lib/roles';
 import { useDownloadStageFile, useFourTwo, useUploadStageFile, type FourTwoProcedure, type FourTwoStageRecord } from './api';

@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { todayInShanghai } from '../../lib/dates';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useCreateUse, useMicroPowerUses, useRecordUseStep, useSetPublishable, type MicroPowerItem, type MicroPowerUse } from './api';
 import { USE_STATUS_LABELS } from './labels';
 

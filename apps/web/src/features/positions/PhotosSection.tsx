@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Card, Col, Empty, Flex, Image, Input, Row, Typography } from 'antd';
 import { errorMessage } from '../../lib/api-client';
-import { FilePickButton } from '../activities/FilePickButton';
+import { FilePickButton } from '../../components/FilePickButton';
 import { photoUrl, useUploadPhoto, type ServiceCenterPhoto } from './api';
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;

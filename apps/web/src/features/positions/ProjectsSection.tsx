@@ -7,7 +7,7 @@ import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
 import { fenToYuanText, formatFen, yuanRule, yuanToFen } from '../../lib/money';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useSaveProject, type ServiceCenterProject } from './api';
 
 interface Values {

@@ -5,9 +5,9 @@ import { FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS, type 
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { useSettings } from '../settings/api';
-import { FilePickButton } from '../activities/FilePickButton';
+import { FilePickButton } from '../../components/FilePickButton';
 import { useAddStage, type FourTwoProcedure, type FourTwoStage, type ResolutionBody } from './api';
 import { VOTING_STAGES } from './labels';
 

@@ -3,7 +3,7 @@ import { Select } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { Organization } from '@dj/contracts';
 import { parseOrgId } from '../../lib/use-month-org-params';
-import { useOrganizationTreeData } from '../organizations/api';
+import { useOrganizationTreeData } from '../../lib/organizations';
 
 /** Village party branches in sight: the rosters, lists and procedures are kept per village. */
 export function villageBranches(items: readonly Organization[]): Organization[] {

@@ -8,9 +8,9 @@ import { anniversary, todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
 import { useMe } from '../../lib/session';
-import { DateInput } from '../members/DateInput';
-import { branchOrgOptions } from '../members/org-options';
-import { useOrganizationTreeData } from '../organizations/api';
+import { DateInput } from '../../components/DateInput';
+import { branchOrgOptions } from '../../lib/org-options';
+import { useOrganizationTreeData } from '../../lib/organizations';
 import { useCreateRecruitment, type CreateRecruitment } from './api';
 
 interface Values {

@@ -5,7 +5,7 @@ import { PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_OUTCOMES, PUBLIC_NOTICE_STA
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useCreateNotice, useNoticeOutcome, type Recruitment, type PublicNotice, type NoticeOutcome, type NoticeStage } from './api';
 import { RecordedWarnings } from './RecruitmentTimeline';

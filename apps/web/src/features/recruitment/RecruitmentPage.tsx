@@ -10,7 +10,7 @@ import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { parseOrgId } from '../../lib/use-month-org-params';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useRecruitment, useStopRecruitment, type Recruitment, type RecruitmentStep } from './api';
 import { RecruitmentDocumentButtons } from './DocumentButtons';

@@ -4,7 +4,7 @@ import { CheckCircleFilled, PaperClipOutlined } from '@ant-design/icons';
 import { DECIDING_BODY_LABELS, RECRUITMENT_STAGE_LABELS, RECRUITMENT_STAGES, type RuleMessage } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime, sizeText } from '../../lib/format';
-import { FilePickButton } from '../activities/FilePickButton';
+import { FilePickButton } from '../../components/FilePickButton';
 import { downloadRecruitmentFile, useUploadRecordFile, type Recruitment, type RecruitmentStep, type StepRecord } from './api';
 import { detailsSummary } from './labels';
 import { VoidedRecordsSection, VoidRecordModal } from './VoidedRecords';

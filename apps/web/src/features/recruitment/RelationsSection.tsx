@@ -6,7 +6,7 @@ import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useCreateRelation, useEndRelation, type Recruitment, type Relation, type RelationKind } from './api';
 import { MemberSelect } from './MemberSelect';

@@ -1,5 +1,5 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
-import { DateInput } from '../members/DateInput';
+import { DateInput } from '../../components/DateInput';
 import { CONCLUSION_LABELS, DECISION_LABELS } from './labels';
 import { MemberSelect } from './MemberSelect';
 

@@ -4,9 +4,9 @@ import { DECIDING_BODIES, DECIDING_BODY_LABELS, STEP_ACTOR_LABELS, type RuleMess
 import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
 import { todayInShanghai } from '../../lib/dates';
-import { useOrganizationTreeData } from '../organizations/api';
-import { groupOptionsFor } from '../members/org-options';
-import { DateInput } from '../members/DateInput';
+import { useOrganizationTreeData } from '../../lib/organizations';
+import { groupOptionsFor } from '../../lib/org-options';
+import { DateInput } from '../../components/DateInput';
 import { checkStep, useRecordStep, type Recruitment, type RecruitmentStep, type RecordStep, type StepCheck } from './api';
 import { defaultDecidedBy, type DecidingBody } from './labels';
 import { DETAIL_FIELDS, StepDetailsFields } from './StepDetailsFields';

@@ -5,9 +5,9 @@ import { Link, useSearchParams } from 'react-router';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useMe } from '../../lib/session';
 import { canSeeTasks } from '../../lib/roles';
-import { filterOrgOptions } from '../members/org-options';
+import { filterOrgOptions } from '../../lib/org-options';
 import { useTasks, type Task } from '../mobility/api';
-import { useOrganizationTreeData } from '../organizations/api';
+import { useOrganizationTreeData } from '../../lib/organizations';
 
 type TaskKind = Task['kind'];
 

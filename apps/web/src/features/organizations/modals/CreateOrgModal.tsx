@@ -11,7 +11,8 @@ import {
 } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
-import { useCreateOrganization, useVillages } from '../api';
+import { useVillages } from '../../../lib/organizations';
+import { useCreateOrganization } from '../api';
 import { FormModal } from '../../../components/FormModal';
 
 interface CreateValues {

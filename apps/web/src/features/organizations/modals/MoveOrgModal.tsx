@@ -4,7 +4,7 @@ import type { Organization, OrganizationDetail } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useUpdateOrganization } from '../api';
-import { buildMoveTargets } from '../tree';
+import { buildMoveTargets } from '../../../lib/org-tree';
 import { FormModal } from '../../../components/FormModal';
 
 interface MoveValues {

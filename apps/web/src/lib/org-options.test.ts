@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ALL, GROUP_A, WANGZHUANG, org } from '../../test/org-fixtures';
+import { ALL, GROUP_A, WANGZHUANG, org } from '../test/org-fixtures';
 import { branchOrgOptions, filterOrgOptions, groupOptionsFor, importTargetOptions, type OrgOption } from './org-options';
 
 /** "id" for a choosable node, "(id)" for a heading only, "id×" when disabled. */

@@ -9,8 +9,8 @@ import {
   idsFromPath,
   type MoveTarget,
   type OrgTreeNode,
-} from './tree';
-import { ALL, CLOSED, GENERAL, GROUP_A, OFFICE, TOWN, WANGZHUANG, org } from '../../test/org-fixtures';
+} from './org-tree';
+import { ALL, CLOSED, GENERAL, GROUP_A, OFFICE, TOWN, WANGZHUANG, org } from '../test/org-fixtures';
 
 /** Compact picture of a tree: "name[child,child]". */
 function shape(nodes: readonly OrgTreeNode[]): string {

@@ -1,5 +1,5 @@
 import type { Organization, OrganizationKind } from '@dj/contracts';
-import { buildOrgTree, type OrgTreeNode } from '../organizations/tree';
+import { buildOrgTree, type OrgTreeNode } from './org-tree';
 
 /** One node of an antd TreeSelect. */
 export interface OrgOption {

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { PickFileButton } from '../../components/PickFileButton';
-import type { FileCategory } from './api';
+import type { FILE_CATEGORIES } from '@dj/contracts';
+import { PickFileButton } from './PickFileButton';
 
-export const ACCEPT: Record<FileCategory, string | undefined> = {
+type FileCategory = (typeof FILE_CATEGORIES)[number];
+
+const ACCEPT: Record<FileCategory, string | undefined> = {
   photo: 'image/*',
   plan: '.pdf,.doc,.docx,.wps,.txt,image/*',
   material: '.pdf,.doc,.docx,.wps,.ppt,.pptx,.txt,image/*',
