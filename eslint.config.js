@@ -8,15 +8,12 @@ import boundaries from './tools/eslint-boundaries/index.js';
 const SCHEMA_OUTSIDE_REPOSITORIES = [
   'apps/api/src/modules/settings/service.ts',
   'apps/api/src/modules/activities/checklist-service.ts',
-  'apps/api/src/modules/activities/appraisal-service.ts',
   'apps/api/src/modules/activities/participation-service.ts',
   'apps/api/src/modules/members/export-request-service.ts',
   'apps/api/src/modules/members/events.ts',
   'apps/api/src/modules/members/export-service.ts',
   'apps/api/src/modules/members/dues-service.ts',
-  'apps/api/src/modules/recruitment/service.ts',
   'apps/api/src/modules/organizations/tenants.ts',
-  'apps/api/src/modules/disclosure/service.ts',
   'apps/api/src/plugins/audit.ts',
 ];
 const WEB_FEATURES_IMPORTING_FEATURES = [

@@ -4,9 +4,8 @@
  * rule's "一般不超过" allows, so it needs an explicit confirmation and stays visible as a warning.
  */
 import type { AppraisalBody, ActivityDetail } from '@dj/contracts';
-import { eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { appraisalGrades } from '../../db/schema/index.js';
+import { gradesOf, replaceGrades } from './repository.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { expectedFor, getActivity, loadActivity, toActivity, type ActivityRow } from './detail-service.js';
 import { EXCELLENT_SOURCE, PROBATIONARY_SOURCE, appraisalSummary, validateAppraisal } from './rules/appraisal.js';
@@ -15,7 +14,7 @@ import { can, audit, type Caller } from '../../lib/access/index.js';
 
 export async function appraisalView(db: DbOrTx, row: ActivityRow, expected: Awaited<ReturnType<typeof expectedFor>>): Promise<ActivityDetail['appraisal']> {
   if (!toActivity(row).countedAs.includes('appraisal')) return null;
-  const grades = new Map((await db.select().from(appraisalGrades).where(eq(appraisalGrades.activityId, row.id))).map((g) => [g.memberId, g.grade]));
+  const grades = new Map((await gradesOf(db, row.id)).map((g) => [g.memberId, g.grade]));
   const members = expected.map((m) => ({ memberId: m.id, name: m.name, standing: m.standing, grade: grades.get(m.id) ?? null }));
   const entries = members.map((m) => ({ memberId: m.memberId, standing: m.standing as 'full', grade: m.grade }));
   const { graded, excellentLimit } = appraisalSummary(entries);
@@ -47,9 +46,8 @@ export async function setAppraisal(db: Db, { user, ip }: Caller, id: number, bod
     if (missing.length) throw invalid('grades', `还有${missing.length}名正式党员未评定等次: ${missing.slice(0, 5).map((m) => m.name).join('、')}${missing.length > 5 ? '等' : ''}`);
     const over = problems.find((p) => p.code === 'TOO_MANY_EXCELLENT');
     if (over && !body.confirmExcellentOverLimit) throw invalid('confirmExcellentOverLimit', `${over.message};如确属经支委会研究的特殊情况,请确认后再保存`);
-    await tx.delete(appraisalGrades).where(eq(appraisalGrades.activityId, id));
     const rows = body.grades.filter((g) => g.grade !== null).map((g) => ({ activityId: id, memberId: g.memberId, grade: g.grade!, recordedBy: user.id }));
-    if (rows.length) await tx.insert(appraisalGrades).values(rows);
+    await replaceGrades(tx, id, rows);
     const count = (grade: string) => rows.filter((r) => r.grade === grade).length;
     await audit(tx, { user, ip }, { action: 'activity.appraisal', objectType: 'activity', objectId: id, detail: { excellent: count('excellent'), qualified: count('qualified'), basicallyQualified: count('basically_qualified'), unqualified: count('unqualified'), overLimit: !!over } });
     return getActivity(tx, user, id);

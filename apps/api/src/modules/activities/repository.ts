@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { activities, attendances, memberFlows, members, organizations, persons, users } from '../../db/schema/index.js';
+import { activities, appraisalGrades, attendances, memberFlows, members, organizations, persons, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
 
 const groups = alias(organizations, 'activity_group');
@@ -134,4 +134,15 @@ export async function outflowsWithCard(db: DbOrTx, memberIds: number[]) {
 /** Who of those outflows is away on a date. */
 export function awayOn(flows: Awaited<ReturnType<typeof outflowsWithCard>>, on: string): Set<number> {
   return new Set(flows.filter((f) => f.startedOn <= on && (!f.endedOn || f.endedOn >= on)).map((f) => f.memberId));
+}
+
+/** The 民主评议 grades recorded for an activity. */
+export async function gradesOf(db: DbOrTx, activityId: number) {
+  return db.select().from(appraisalGrades).where(eq(appraisalGrades.activityId, activityId));
+}
+
+/** Replaces an activity's grades with the given ones (a save states the whole appraisal). */
+export async function replaceGrades(db: DbOrTx, activityId: number, rows: (typeof appraisalGrades.$inferInsert)[]) {
+  await db.delete(appraisalGrades).where(eq(appraisalGrades.activityId, activityId));
+  if (rows.length) await db.insert(appraisalGrades).values(rows);
 }

@@ -43,7 +43,9 @@ export async function lockDisclosure(db: DbOrTx, id: number) {
   await db.execute(sql`select id from disclosures where id = ${id} for update`);
 }
 
-export async function insertDisclosure(db: DbOrTx, values: typeof disclosures.$inferInsert) {
+export type DisclosureValues = typeof disclosures.$inferInsert;
+
+export async function insertDisclosure(db: DbOrTx, values: DisclosureValues) {
   const [row] = await db.insert(disclosures).values(values).returning({ id: disclosures.id });
   return row.id;
 }

@@ -3,7 +3,6 @@ import type { Disclosure, DisclosureSummary } from '@dj/contracts';
 import { CreateDisclosureSchema, DisclosureListQuerySchema, UpdateDisclosureSchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { disclosures } from '../../db/schema/index.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
@@ -142,7 +141,7 @@ export async function updateDisclosure(db: Db, caller: Caller, id: number, raw: 
   });
 }
 
-const STAMP: Partial<Record<Action, (userId: number, now: Date) => Partial<typeof disclosures.$inferInsert>>> = {
+const STAMP: Partial<Record<Action, (userId: number, now: Date) => Partial<repo.DisclosureValues>>> = {
   submit: (_u, now) => ({ submittedAt: now, returnReason: null }),
   review: (u, now) => ({ reviewedBy: u, reviewedAt: now }),
   approve: (u, now) => ({ approvedBy: u, approvedAt: now }),

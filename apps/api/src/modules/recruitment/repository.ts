@@ -248,3 +248,9 @@ export async function branchesInScope(db: DbOrTx, scope: Scope, underPath?: stri
   return db.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
     .where(and(...parts)).orderBy(asc(organizations.path));
 }
+
+/** When each admitted member's probation ends (the 转正 deadline the board shows). */
+export async function probationEndsOf(db: DbOrTx, memberIds: number[]) {
+  if (!memberIds.length) return [];
+  return db.select({ id: members.id, probationEndsOn: members.probationEndsOn }).from(members).where(inArray(members.id, memberIds));
+}

@@ -2,8 +2,6 @@ import type { CreateRecruitment, StepDefinition, Recruitment, RecruitmentSummary
 import { CreateRecruitmentSchema, RecruitmentListQuerySchema, RecordStepSchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { members } from '../../db/schema/index.js';
-import { inArray } from 'drizzle-orm';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
@@ -69,9 +67,7 @@ const groupBy = <T extends { recruitmentId: number }>(rows: T[]) => {
 export async function loadFacts(db: DbOrTx, tenantId: number, rows: readonly Row[]): Promise<Loaded> {
   const ids = rows.map((r) => r.id);
   const memberIds = rows.map((r) => r.memberId).filter((m): m is number => m !== null);
-  const ends = memberIds.length
-    ? await db.select({ id: members.id, probationEndsOn: members.probationEndsOn }).from(members).where(inArray(members.id, memberIds))
-    : [];
+  const ends = await repo.probationEndsOf(db, memberIds);
   const byMember = new Map(ends.map((e) => [e.id, e.probationEndsOn]));
   return {
     steps: await stepsOf(db, tenantId),
