@@ -7,7 +7,6 @@ import boundaries from './tools/eslint-boundaries/index.js';
 // reach; every other file, and every new file, is held to the rule. Shrink these lists, never grow them.
 const SCHEMA_OUTSIDE_REPOSITORIES = [
   'apps/api/src/modules/settings/service.ts',
-  'apps/api/src/modules/activities/checklist-service.ts',
   'apps/api/src/modules/activities/participation-service.ts',
   'apps/api/src/modules/members/export-request-service.ts',
   'apps/api/src/modules/members/events.ts',

@@ -71,6 +71,19 @@ export async function listTemplates(db: DbOrTx, tenantId: number) {
   return db.select().from(checklistTemplates).where(eq(checklistTemplates.tenantId, tenantId)).orderBy(asc(checklistTemplates.id));
 }
 
+export type TemplateRow = typeof checklistTemplates.$inferSelect;
+
+export async function insertTemplates(db: DbOrTx, values: (typeof checklistTemplates.$inferInsert)[]) {
+  return db.insert(checklistTemplates).values(values).returning();
+}
+
+/** Updates a template of the tenant; undefined when the tenant has no such template. */
+export async function updateTemplate(db: DbOrTx, tenantId: number, id: number, values: Partial<typeof checklistTemplates.$inferInsert>) {
+  const [saved] = await db.update(checklistTemplates).set(values)
+    .where(and(eq(checklistTemplates.id, id), eq(checklistTemplates.tenantId, tenantId))).returning();
+  return saved;
+}
+
 export async function listReviews(db: DbOrTx, activityId: number) {
   return db.select({ id: activityReviews.id, action: activityReviews.action, text: activityReviews.text, userName: users.displayName, createdAt: activityReviews.createdAt })
     .from(activityReviews).innerJoin(users, eq(users.id, activityReviews.userId))
