@@ -5,7 +5,8 @@ import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';
-import { activity, detail, queryOf, server } from './test-fixtures';
+import { queryOf, server } from '../../test/server';
+import { activity, detail } from './test-fixtures';
 
 const ITEMS = [
   activity({ id: 11, kind: 'committee_meeting', heldOn: '2026-07-03', reviewStatus: 'none' }),

@@ -5,7 +5,8 @@ import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';
-import { detail, server } from './test-fixtures';
+import { server } from '../../test/server';
+import { detail } from './test-fixtures';
 import type { ActivityDetail } from './api';
 
 const QUORUM = {

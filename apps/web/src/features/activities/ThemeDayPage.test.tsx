@@ -7,7 +7,8 @@ import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-
 import { member } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
 import type { ActivityDetail } from './api';
-import { activity, detail, queryOf, server } from './test-fixtures';
+import { queryOf, server } from '../../test/server';
+import { activity, detail } from './test-fixtures';
 
 const SETTING = {
   key: 'activity.themeDayOfMonth', label: '每月主题党日(党员活动日)', value: 26, defaultValue: 28, unit: '日', min: 1, max: 28,

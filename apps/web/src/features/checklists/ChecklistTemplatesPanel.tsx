@@ -6,7 +6,7 @@ import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { ACTIVITY_KIND_OPTIONS } from '../supervision/labels';
+import { ACTIVITY_KIND_OPTIONS } from './activity-kind-options';
 import { ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useChecklistTemplates, useSaveChecklistTemplate, type ChecklistTemplate } from './api';
 

@@ -6,7 +6,7 @@ import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
-import { SECRETARY, server } from '../activities/test-fixtures';
+import { SECRETARY, server } from '../../test/server';
 import { disclosure } from './test-fixtures';
 
 beforeAll(installDomShims);

@@ -5,7 +5,7 @@ import { setCsrfToken } from '../../lib/api-client';
 import { findDialog, installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';
-import { queryOf, server } from '../activities/test-fixtures';
+import { queryOf, server } from '../../test/server';
 import { BOARD, disclosure, summary } from './test-fixtures';
 
 beforeAll(installDomShims);

@@ -6,7 +6,7 @@ import { findDialog, installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
-import { queryOf, server } from '../activities/test-fixtures';
+import { queryOf, server } from '../../test/server';
 import { ITEMS, rectificationSummary, round } from './test-fixtures';
 
 beforeAll(installDomShims);

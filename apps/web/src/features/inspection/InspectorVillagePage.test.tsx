@@ -6,7 +6,7 @@ import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
-import { server } from '../activities/test-fixtures';
+import { server } from '../../test/server';
 import { result, round } from './test-fixtures';
 
 beforeAll(installDomShims);

@@ -24,7 +24,8 @@ import { useMember } from './api';
 import { MemberFormModal } from './MemberFormModal';
 import { RecordEventModal } from './RecordEventModal';
 import { RevealModal } from './RevealModal';
-import { STATUS_COLORS, STANDING_COLORS, maskedValue, partyYearsText, yesNo, type RevealField } from './labels';
+import { STATUS_COLORS, STANDING_COLORS, maskedValue, partyYearsText, type RevealField } from './labels';
+import { yesNo } from '../../lib/format';
 
 interface Props {
   /** From the address (/members/:id); undefined closes the drawer. */

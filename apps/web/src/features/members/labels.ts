@@ -43,10 +43,6 @@ export function partyYearsText(member: Pick<Member, 'partyYears' | 'standing'>):
   return `${member.partyYears}年`;
 }
 
-export function yesNo(value: boolean): string {
-  return value ? '是' : '否';
-}
-
 export type RevealField = 'idNumber' | 'phone';
 export const REVEAL_FIELD_LABELS: Record<RevealField, string> = { idNumber: '身份证号', phone: '联系电话' };
 

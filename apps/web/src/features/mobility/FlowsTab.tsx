@@ -4,7 +4,7 @@ import { Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Tag, Timeline
 import { CarOutlined, PhoneOutlined, StopOutlined } from '@ant-design/icons';
 import { FLOW_CONTACT_METHOD_LABELS, type MemberDetail } from '@dj/contracts';
 import { formatDate } from '../../lib/dates';
-import { yesNo } from '../members/labels';
+import { yesNo } from '../../lib/format';
 import { useMobility, type MemberFlow } from './api';
 import { ContactModal, DIRECTION_LABELS, EndFlowModal, PLACE_LABELS, START_LABELS, StartFlowModal } from './FlowModals';
 import { WarningAlerts } from './WarningAlerts';

@@ -6,7 +6,7 @@ import { findDialog, installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
-import { activityDetail } from '../supervision/test-fixtures';
+import { activityDetail } from '../../test/activity-detail';
 import type { MyActivity } from './api';
 
 const base = { place: '村党群服务中心', organizationName: '王庄村党支部', myResponse: null, myAttendance: null } as const;

@@ -3,7 +3,7 @@ import type { Me } from '@dj/contracts';
 import { jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { ALL } from '../../test/org-fixtures';
-import { SECRETARY } from '../activities/test-fixtures';
+import { SECRETARY } from '../../test/server';
 import type { DutyShift, FourTwoProcedure, MicroPowerItem, MicroPowerUse, ServiceCenterDetail } from './api';
 import { FourTwoPage } from './FourTwoPage';
 import { PositionsPage } from './PositionsPage';

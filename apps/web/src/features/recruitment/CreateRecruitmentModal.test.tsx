@@ -6,7 +6,7 @@ import { todayInShanghai } from '../../lib/dates';
 import { findDialog, installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';
-import { server } from '../activities/test-fixtures';
+import { server } from '../../test/server';
 import { recruitment } from './test-fixtures';
 
 beforeAll(installDomShims);

@@ -6,7 +6,7 @@ import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
-import { queryOf, SECRETARY, server } from '../activities/test-fixtures';
+import { queryOf, SECRETARY, server } from '../../test/server';
 import { BOARD } from './test-fixtures';
 import { MENTORING_EMPTY } from './MentoringPage';
 

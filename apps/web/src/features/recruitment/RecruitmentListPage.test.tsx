@@ -5,7 +5,7 @@ import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';
-import { server } from '../activities/test-fixtures';
+import { server } from '../../test/server';
 import { recruitment } from './test-fixtures';
 
 beforeAll(installDomShims);

@@ -8,7 +8,7 @@ import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
 import type { SupervisionQueue, SupervisorAssignments } from './api';
-import { activityDetail } from './test-fixtures';
+import { activityDetail } from '../../test/activity-detail';
 
 const QUEUE: SupervisionQueue = {
   plans: [{ id: 52, organizationName: '镇政府办公室党支部', kind: 'party_lecture', heldOn: '2026-08-05', topic: '七一党课', comments: 2 }],
