@@ -9,7 +9,6 @@ const SCHEMA_OUTSIDE_REPOSITORIES = [
   'apps/api/src/modules/settings/service.ts',
   'apps/api/src/modules/activities/participation-service.ts',
   'apps/api/src/modules/members/export-request-service.ts',
-  'apps/api/src/modules/members/events.ts',
   'apps/api/src/modules/members/export-service.ts',
   'apps/api/src/modules/members/dues-service.ts',
   'apps/api/src/modules/organizations/tenants.ts',

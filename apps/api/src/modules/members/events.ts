@@ -1,11 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { membershipEvents } from '../../db/schema/index.js';
 import type { AuthUser } from '../../lib/access/index.js';
 import * as repo from './repository.js';
 import { deriveMembership, type MembershipEventKind } from './rules/membership-status.js';
 
-type EventRow = typeof membershipEvents.$inferInsert;
+type EventRow = repo.EventValues;
 
 /** The events a newly entered member starts with: admitted, and confirmed when a 转正 date is known. */
 export function initialEvents(user: AuthUser, memberId: number, organizationId: number, joinedAt: string, confirmedAt: string | null): EventRow[] {
@@ -16,8 +14,7 @@ export function initialEvents(user: AuthUser, memberId: number, organizationId: 
 }
 
 export async function eventsOf(db: DbOrTx, memberId: number) {
-  const rows = await db.select({ kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn, probationEndsOn: membershipEvents.probationEndsOn })
-    .from(membershipEvents).where(eq(membershipEvents.memberId, memberId)).orderBy(membershipEvents.occurredOn, membershipEvents.id);
+  const rows = await repo.eventDatesOf(db, memberId);
   return rows.map((r) => ({ kind: r.kind as MembershipEventKind, occurredOn: r.occurredOn, probationEndsOn: r.probationEndsOn }));
 }
 

@@ -145,8 +145,16 @@ export async function updateMember(db: DbOrTx, id: number, values: Partial<typeo
   await db.update(members).set({ ...values, updatedAt: new Date() }).where(eq(members.id, id));
 }
 
-export async function insertEvents(db: DbOrTx, values: (typeof membershipEvents.$inferInsert)[]) {
+export type EventValues = typeof membershipEvents.$inferInsert;
+
+export async function insertEvents(db: DbOrTx, values: EventValues[]) {
   if (values.length) await db.insert(membershipEvents).values(values);
+}
+
+/** A member's 党籍 events in the order they happened: what deriveMembership reads. */
+export async function eventDatesOf(db: DbOrTx, memberId: number) {
+  return db.select({ kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn, probationEndsOn: membershipEvents.probationEndsOn })
+    .from(membershipEvents).where(eq(membershipEvents.memberId, memberId)).orderBy(membershipEvents.occurredOn, membershipEvents.id);
 }
 
 const fromOrg = alias(organizations, 'from_org');
