@@ -76,6 +76,11 @@ export const ROLE_ROWS: Record<string, RoleCase> = {
     permission: 'members.manage', personal: true,
     probe: (own) => ({ url: `/api/members/${own.member}/dues/basis`, body: { effectiveFrom: '2026-01', category: 'farmer' } }),
   },
+  'GET /api/activities/:id/documents/:doc': {
+    permission: 'branch.browse', probe: async ({ state }) => ({ url: `/api/activities/${await state.submittedActivity(null)}/documents/signin.docx` }),
+  },
+  // Who is expected at a record being written: asked by the record's writers only.
+  'GET /api/activities/expected': { permission: 'activities.record', probe: (own) => ({ url: `/api/activities/expected?orgId=${own.branch}&kind=theme_day&heldOn=2026-01-28` }) },
   'GET /api/dues': { permission: 'branch.browse', probe: (own) => ({ url: `/api/dues?orgId=${own.branch}` }) },
   'GET /api/compliance': { permission: 'branch.browse', probe: (own) => ({ url: `/api/compliance?orgId=${own.branch}` }) },
   'POST /api/members/:id/events': {
