@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, todayInShanghai } from '../apps/api/src/lib/dates.js';
+import { addDays, todayInShanghai } from '@dj/contracts';
 import { openSite, type Site, setDate, signIn as signInAs } from './browser.js';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { todayInShanghai } from '../apps/api/src/lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { openSite, type Site } from './browser.js';
 
 let site: Site;

@@ -5,6 +5,7 @@ import { zhCN } from 'zod/v4/locales';
 z.config(zhCN());
 
 export * from './common.js';
+export * from './dates.js';
 export * from './auth.js';
 export * from './organizations.js';
 export * from './members.js';

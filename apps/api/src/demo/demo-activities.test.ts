@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../test/context.js';
-import { addMonths, monthFromIndex, monthIndex, todayInShanghai } from '../lib/dates.js';
+import { addMonths, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 import { DEMO_BEHIND_BRANCHES, seedDemoActivities } from './demo-activities.js';
 
 // The template database is seeded with the real today (seed/index.ts), so expectations are relative to it.

@@ -21,7 +21,7 @@ import {
   persons, supervisorAssignments, userScopes, users,
 } from '../db/schema/index.js';
 import { mulberry32 } from '../lib/prng.js';
-import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '../lib/dates.js';
+import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '@dj/contracts';
 import type { ActivityKind } from '../modules/activities/index.js';
 import { seedDemoPhotos } from './demo-photos.js';
 

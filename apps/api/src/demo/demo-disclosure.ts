@@ -17,7 +17,7 @@ import type { DisclosureStatus } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
 import { disclosureEvents, disclosures } from '../db/schema/index.js';
 import { mulberry32 } from '../lib/prng.js';
-import { addDays } from '../lib/dates.js';
+import { addDays } from '@dj/contracts';
 import {
   dueSettings, dueDateOf, endedPeriods, FREQUENCY_RULES, periodProblem, ruleOf, type FrequencyRule, scanDisclosure, decide, type Action,
 } from '../modules/disclosure/index.js';

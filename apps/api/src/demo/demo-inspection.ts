@@ -13,7 +13,7 @@
 import type { InspectionDepartment } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
 import { inspectionResults, inspectionRounds, inspectionRoundVillages, rectificationEvents, rectifications } from '../db/schema/index.js';
-import { addDays } from '../lib/dates.js';
+import { addDays } from '@dj/contracts';
 import { settingValues } from '../modules/settings/index.js';
 import {
   roundItems, teamProblems, defaultDueOn, lateness, nextStatus, refusal, type RectificationAction,

@@ -11,8 +11,7 @@
  */
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import {
-  AddFourTwoStageSchema, CreateFourTwoSchema, CreateMicroPowerUseSchema, CreateServiceCenterProjectSchema, DEFAULT_SERVICE_CENTER_ROOMS,
-  RecordUseStepSchema, SaveServiceCenterSchema, type FourTwoStage, type FourTwoVote,
+  addDays, AddFourTwoStageSchema, addMonths, CreateFourTwoSchema, CreateMicroPowerUseSchema, CreateServiceCenterProjectSchema, DEFAULT_SERVICE_CENTER_ROOMS, type FourTwoStage, type FourTwoVote, RecordUseStepSchema, SaveServiceCenterSchema,
 } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
 import {
@@ -20,7 +19,6 @@ import {
   serviceCenterProjects, serviceCenters, users, villages,
 } from '../db/schema/index.js';
 import { mulberry32 } from '../lib/prng.js';
-import { addDays, addMonths } from '../lib/dates.js';
 import { settingValues } from '../modules/settings/index.js';
 import {
   canRecordPresence, checkStageOrder, ensureMicroPowerTemplate, judgeResolution, judgeReview, monthRange, statusAfter,

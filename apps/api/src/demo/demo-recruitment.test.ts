@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RecordStepSchema, type Board, type RecruitmentSummary, type Mentoring } from '@dj/contracts';
+import {
+  addDays, addYears, type Board, type Mentoring, RecordStepSchema, type RecruitmentSummary, todayInShanghai,
+} from '@dj/contracts';
 import { createTestContext, type TestContext } from '../../test/context.js';
 import { mulberry32 } from '../lib/prng.js';
-import { addDays, addYears, todayInShanghai } from '../lib/dates.js';
 import { checkStep } from '../modules/recruitment/rules/checks.js';
 import {
   deadlinesOf, type RecruitmentSettings, type RecordFact,

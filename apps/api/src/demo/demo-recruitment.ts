@@ -14,13 +14,12 @@
  * 我培养联系的人 is not empty. The year's 发展党员计划 gives every branch a quota of 1–3. Deterministic for a given `today`.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { RecordStepSchema, type RecordStep } from '@dj/contracts';
+import { addDays, addMonths, addYears, type RecordStep, RecordStepSchema } from '@dj/contracts';
 import type { Db, Tx } from '../db/client.js';
 import { recruitments, members, organizations, persons, users } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { mulberry32 } from '../lib/prng.js';
 import type { AuthUser } from '../plugins/auth.js';
-import { addDays, addMonths, addYears } from '../lib/dates.js';
 import {
   addRelation, applyStepToRoster, checkStep, createNotice, createRecruitment, findRecruitment, insertRecord, phaseOf,
   recruitmentSettings, savePlan, setNoticeOutcome, stepNamed, stepsOf, stopReason, updateRecruitment, type RecordFact,

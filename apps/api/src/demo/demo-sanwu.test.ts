@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DisclosureBoard, PublicVillageDisclosures } from '@dj/contracts';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../test/context.js';
-import { todayInShanghai } from '../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { dueDateOf, endedPeriods } from '../modules/disclosure/rules/frequency.js';
 import { findNumbers, scanDisclosure } from '../modules/disclosure/rules/pii-scan.js';
 import { DEMO_CORRECTED_VILLAGE, DEMO_DISCLOSURE_BEHIND, seedDemoDisclosure } from './demo-disclosure.js';

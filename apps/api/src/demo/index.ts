@@ -5,7 +5,7 @@ import { organizations, tenants, userScopes, users, villages } from '../db/schem
 import { hashPassword } from '../modules/auth/index.js';
 import { recordAudit } from '../plugins/audit.js';
 import type { FieldCipher } from '../lib/crypto.js';
-import { todayInShanghai } from '../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { seedDemoMembers, type DemoBranch } from './demo-members.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoRecruitment } from './demo-recruitment.js';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, testCipher, type TestContext } from '../../test/context.js';
-import { todayInShanghai } from '../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import type { SmsAdapter } from '../modules/notifications/sms.js';
 import { JOB_OUTBOX, JOB_REMINDERS, startJobs, stopJobs, type Jobs } from './boss.js';
 

@@ -1,7 +1,7 @@
 import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
-import { todayInShanghai } from '../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { drainOutbox, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
 /** Queue names (pg-boss 10 needs each queue created before send/work). */

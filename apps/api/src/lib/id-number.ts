@@ -1,5 +1,4 @@
-import { validateIdNumber as validate, type Gender, type IdNumberResult } from '@dj/contracts';
-import { todayInShanghai } from './dates.js';
+import { type Gender, type IdNumberResult, todayInShanghai, validateIdNumber as validate } from '@dj/contracts';
 
 export { idNumberCheckDigit, maskIdNumber, maskPhone, normalizeIdNumber, normalizePhone, type Gender, type IdNumberResult } from '@dj/contracts';
 

@@ -1,18 +1,5 @@
-/**
- * Party dates are calendar dates ('YYYY-MM-DD'), not instants: the server compares them as text against
- * today in Beijing, so the browser does the same whatever its own time zone is.
- */
-const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Asia/Shanghai',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-export function todayInShanghai(now: Date = new Date()): string {
-  const parts = Object.fromEntries(SHANGHAI_DATE.formatToParts(now).map((p) => [p.type, p.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
-}
+// Party dates are calendar dates ('YYYY-MM-DD'), not instants, compared as text; today in Beijing
+// (todayInShanghai) and the calendar arithmetic are shared with the server in @dj/contracts.
 
 /** The text date `years` after `birthDate`, compared as text exactly as the server does (党章 第一条: 年满十八岁). */
 export function anniversary(birthDate: string, years: number): string {

@@ -2,8 +2,7 @@
  * 身份证号 and phone checks in the browser: the same code as the server's (from @dj/contracts), so the form
  * answers before a round trip; the server still decides.
  */
-import { validateIdNumber as validate, type Gender, type IdNumberResult } from '@dj/contracts';
-import { todayInShanghai } from './dates';
+import { type Gender, type IdNumberResult, todayInShanghai, validateIdNumber as validate } from '@dj/contracts';
 
 export {
   idNumberCheckDigit, normalizeIdNumber, normalizePhone, readIdNumber, ID_NUMBER_CHECK_MESSAGE, ID_NUMBER_DATE_MESSAGE,

@@ -1,18 +1,6 @@
-import { todayInShanghai } from './dates';
+import { monthFromIndex, monthIndex } from '@dj/contracts';
 
-/** Months are 'YYYY-MM' text, like the API's; this month is the one in Beijing. */
-export function currentMonth(now: Date = new Date()): string {
-  return todayInShanghai(now).slice(0, 7);
-}
-
-function monthIndex(month: string): number {
-  return Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
-}
-
-function monthFromIndex(index: number): string {
-  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}`;
-}
-
+/** Months are 'YYYY-MM' text, like the API's (this month, todayInShanghai and the 补交 limit are in @dj/contracts). */
 export function addMonths(month: string, count: number): string {
   return monthFromIndex(monthIndex(month) + count);
 }
@@ -29,12 +17,4 @@ export function shortMonthLabel(month: string): string {
 
 export function monthsOfYear(year: number): string[] {
   return Array.from({ length: 12 }, (_, i) => `${year}-${String(i + 1).padStart(2, '0')}`);
-}
-
-/** 补交党费一般不超过6个月 (中组发〔2008〕3号): this month and the six before it, as the server allows. */
-export const BACK_PAYMENT_LIMIT_MONTHS = 6;
-
-export function backPaymentAllowed(month: string, asOfMonth: string): boolean {
-  const late = monthIndex(asOfMonth) - monthIndex(month);
-  return late >= 0 && late <= BACK_PAYMENT_LIMIT_MONTHS;
 }

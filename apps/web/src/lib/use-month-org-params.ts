@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { currentMonth } from './months';
+import { currentMonth } from '@dj/contracts';
 
 const MONTH_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
-import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
+import { monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 
 let ctx: TestContext;
 let yingzi: Session;

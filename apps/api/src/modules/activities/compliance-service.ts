@@ -1,6 +1,6 @@
 import type { ActivityKind, Compliance, ComplianceQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';

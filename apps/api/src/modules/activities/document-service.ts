@@ -3,10 +3,9 @@
  * monthly or yearly ledger (台账) are rendered from what the secretary entered once.
  */
 import type { ActivityDetail, ACTIVITY_DOCUMENTS } from '@dj/contracts';
-import { REVIEW_STATUS_LABELS } from '@dj/contracts';
+import { REVIEW_STATUS_LABELS, todayInShanghai } from '@dj/contracts';
 import sharp from 'sharp';
 import type { Db } from '../../db/client.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { requirePermission, audit, type Caller } from '../../lib/access/index.js';
 import { getActivity } from './detail-service.js';
 import { minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf } from './documents/activity-documents.js';

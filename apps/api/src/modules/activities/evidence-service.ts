@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 import type { ActivityDetail, FILE_CATEGORIES } from '@dj/contracts';
-import { UploadBodySchema } from '@dj/contracts';
+import { isValidDate, UploadBodySchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { can, requirePermission, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { isValidDate } from '../../lib/dates.js';
 import { getActivity, loadActivity, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';

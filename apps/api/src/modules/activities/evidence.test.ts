@@ -4,7 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
 import { pdfText } from '../../../test/documents.js';
-import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
+import { monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 import { ensureDefaultTemplates } from './checklist-service.js';
 
 let ctx: TestContext;

@@ -4,7 +4,7 @@
  */
 import type { Db } from '../../db/client.js';
 import { requirePermission, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
-import { daysInMonth, todayInShanghai } from '../../lib/dates.js';
+import { daysInMonth, todayInShanghai } from '@dj/contracts';
 import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
 import { ledgerDocx, ledgerPdf } from './documents/activity-documents.js';

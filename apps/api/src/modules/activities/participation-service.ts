@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { activities, attendanceResponses, attendances, members, organizations } from '../../db/schema/index.js';
 import { forbidden, invalid } from '../../lib/errors.js';
-import { addDays, todayInShanghai } from '../../lib/dates.js';
+import { addDays, todayInShanghai } from '@dj/contracts';
 import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { expectedFor, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';

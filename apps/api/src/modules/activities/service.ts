@@ -4,7 +4,7 @@ export { getActivity };
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { can, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { isValidDate } from '../../lib/dates.js';
+import { isValidDate } from '@dj/contracts';
 import { expectedFor, getActivity, loadActivity as load, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';

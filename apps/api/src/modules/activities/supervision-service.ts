@@ -7,7 +7,7 @@ import type { ActivityKind, ReviewBody } from '@dj/contracts';
 import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { can, requirePermission, rolesGrant, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { canReview, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';

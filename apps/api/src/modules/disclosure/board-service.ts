@@ -2,7 +2,7 @@
 import type { DisclosureBoard, DisclosureRule, Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { FREQUENCY_RULES, periodExample, standingsAt, type DueSettings, type RuleStanding } from './rules/frequency.js';

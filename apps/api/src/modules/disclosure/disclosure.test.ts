@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { endedPeriods } from './rules/frequency.js';
 
 /** 三务公开 through the API against the real database: the procedure, the 保密审查 scan, scope, the board and the public pages. */

@@ -4,10 +4,9 @@
  * through `redact` as a last defence even though disclosures were scanned before publishing.
  */
 import type { PublicDisclosure, PublicVillageDisclosures } from '@dj/contracts';
-import { PUBLIC_NOTICE_STAGE_LABELS } from '@dj/contracts';
+import { addDays, PUBLIC_NOTICE_STAGE_LABELS, todayInShanghai } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
-import { addDays, todayInShanghai } from '../../lib/dates.js';
 import { settingValues } from '../settings/index.js';
 import { redact } from './rules/pii-scan.js';
 import * as repo from './public-repository.js';

@@ -1,10 +1,9 @@
 /** 三务公开: drafts, the 提出 → 审核 → 审批 → 公开 steps, and corrections of what was published. */
 import type { Disclosure, DisclosureSummary } from '@dj/contracts';
-import { CreateDisclosureSchema, DisclosureListQuerySchema, UpdateDisclosureSchema } from '@dj/contracts';
+import { CreateDisclosureSchema, DisclosureListQuerySchema, todayInShanghai, UpdateDisclosureSchema } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { periodProblem, ruleOf } from './rules/frequency.js';
 import { scanDisclosure, scanMessage, type PiiScan, type ScannedFile } from './rules/pii-scan.js';

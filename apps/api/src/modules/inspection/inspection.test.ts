@@ -9,7 +9,7 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
 import { docxText, pdfText } from '../../../test/documents.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 
 /** 联督联查 through the API: a round, a finding at 营子村, its rectification to acceptance, escalation and the report. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

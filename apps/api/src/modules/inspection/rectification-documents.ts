@@ -5,15 +5,13 @@
  * so a village secretary's copy holds only their own village, like the round's report (documents.ts).
  */
 import {
-  INSPECTION_ROUND_STATUS_LABELS, RECTIFICATION_EVENT_LABELS, RECTIFICATION_STATUS_LABELS,
-  type InspectionRoundDetail, type RectificationDetail,
+  INSPECTION_ROUND_STATUS_LABELS, type InspectionRoundDetail, RECTIFICATION_EVENT_LABELS, RECTIFICATION_STATUS_LABELS, type RectificationDetail, todayInShanghai,
 } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { safeName } from '../../lib/attachments.js';
 import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import type { DocFormat, GeneratedFile } from './documents.js';
 import { getRectification, listRectifications } from './rectification-service.js';
 import { getRound } from './service.js';

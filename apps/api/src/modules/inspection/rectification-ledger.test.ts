@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { cn, docxText, pdfText } from '../../../test/documents.js';
 import type { DocModel } from '../../lib/documents/doc-model.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { rectificationLedgerModel } from './rectification-documents.js';
 
 /** The 整改台账 of a round through the API against the seeded demo town (open round: 古屯村 overdue; closed round: accepted). */

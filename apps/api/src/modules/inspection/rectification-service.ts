@@ -1,10 +1,9 @@
 /** 整改: the village submits evidence, the inspector accepts or reopens; overdue tasks are escalated to the town board. */
 import type { RectificationDetail, RectificationSummary } from '@dj/contracts';
-import { RectificationEvidenceSchema, RectificationListQuerySchema } from '@dj/contracts';
+import { RectificationEvidenceSchema, RectificationListQuerySchema, todayInShanghai } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, findOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { lateness, nextStatus, refusal, type RectificationAction } from './rules/rectification.js';
 import { itemsOf } from './service.js';

@@ -2,7 +2,7 @@
 import type { CreateInspectionRound, InspectionItem, InspectionRoundDetail, InspectionRoundSummary, RecordInspectionResult } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { can, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { DEFAULT_CHECKLIST, roundItems, teamProblems } from './rules/checklist.js';

@@ -2,7 +2,7 @@
 import type { Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
-import { addDays, todayInShanghai } from '../../lib/dates.js';
+import { addDays, todayInShanghai } from '@dj/contracts';
 import { settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
 import { isOutstanding, lateness } from './rules/rectification.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createTown, createUser, type Branch, type Town } from '../../../test/factories.js';
-import { addDays, todayInShanghai } from '../../lib/dates.js';
+import { addDays, todayInShanghai } from '@dj/contracts';
 
 /** Rectifications on the to-do list: overdue ones escalate to the town, and each village sees only its own. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -7,8 +7,8 @@ import { AppError, forbidden, invalid } from '../../lib/errors.js';
 import { can, requirePermission, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
-import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
-import { backPaymentAllowed, computeMonthlyDues, consecutiveUnpaidUpTo, duesReviewWarning, monthsBetween, type DuesCategory } from './rules/dues.js';
+import { backPaymentAllowed, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
+import { computeMonthlyDues, consecutiveUnpaidUpTo, duesReviewWarning, monthsBetween, type DuesCategory } from './rules/dues.js';
 import { loadMember } from './service.js';
 
 type Basis = typeof duesBases.$inferSelect;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createMembers, createTown, createUser, type Town } from '../../../test/factories.js';
-import { monthFromIndex, monthIndex, todayInShanghai } from '../../lib/dates.js';
+import { monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 
 let ctx: TestContext;
 let town: Town;

@@ -1,12 +1,10 @@
 import { and, asc, count, eq, gte, ne, sql } from 'drizzle-orm';
 import {
-  EDUCATION_LABELS, GENDER_LABELS, MEMBERSHIP_STATUS_LABELS, MemberListQuerySchema, OCCUPATION_LABELS, PARTY_POST_LABELS,
-  STANDING_LABELS, type MemberExportPreview, type MemberListQuery,
+  EDUCATION_LABELS, GENDER_LABELS, type MemberExportPreview, type MemberListQuery, MemberListQuerySchema, MEMBERSHIP_STATUS_LABELS, OCCUPATION_LABELS, PARTY_POST_LABELS, STANDING_LABELS, todayInShanghai,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { auditEvents, notifications, users } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/index.js';

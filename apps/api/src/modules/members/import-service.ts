@@ -2,7 +2,7 @@ import type { ImportReport, MemberProfile } from '@dj/contracts';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { AppError, forbidden } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { parseRoster, type ParsedRow } from './excel/parse-roster.js';
 import { checkMembershipDates, sealPerson, type SealedPerson } from './profile.js';
 import * as repo from './repository.js';

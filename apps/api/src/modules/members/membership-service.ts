@@ -1,7 +1,7 @@
 import type { RecordEvent } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { forbidden, invalid } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as repo from './repository.js';
 import { validateEventSequence } from './rules/membership-status.js';

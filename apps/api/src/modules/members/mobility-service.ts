@@ -8,7 +8,7 @@ import { settingValue } from '../settings/index.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as mobility from './mobility-repository.js';
 import * as repo from './repository.js';
-import { addDays, todayInShanghai } from '../../lib/dates.js';
+import { addDays, todayInShanghai } from '@dj/contracts';
 import { mobileMemberWarnings, letterWarnings } from './rules/flow-rules.js';
 import { validateEventSequence } from './rules/membership-status.js';
 import { loadMember } from './service.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
-import { addDays, addMonths, todayInShanghai } from '../../lib/dates.js';
+import { addDays, addMonths, todayInShanghai } from '@dj/contracts';
 
 let ctx: TestContext;
 let yingzi: Session;

@@ -1,5 +1,5 @@
 import type { Member, MemberDetail, MemberList, MemberListQuery, UpdateMember } from '@dj/contracts';
-import { CreateMemberSchema, MemberListQuerySchema } from '@dj/contracts';
+import { addMonths, CreateMemberSchema, MemberListQuerySchema, todayInShanghai } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
@@ -9,7 +9,6 @@ import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
 import { partyYears } from './rules/membership-status.js';
-import { addMonths, todayInShanghai } from '../../lib/dates.js';
 import { settingValue } from '../settings/index.js';
 import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/index.js';
 

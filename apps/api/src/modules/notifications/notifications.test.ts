@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, testCipher, type Session, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { runReminders } from './reminders.js';
 
 let ctx: TestContext;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, testCipher, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { runReminders } from './reminders.js';
 import { drainOutbox, logSmsAdapter, MAX_SMS_ATTEMPTS, type SmsAdapter } from './sms.js';
 

@@ -4,8 +4,7 @@
  * those reads decide what a copy may hold: a village secretary's copy is their own village's, like the screen.
  */
 import {
-  FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STAGE_LABELS, FOUR_TWO_STAGES, FOUR_TWO_STATUS_LABELS, RESOLUTION_BODY_LABELS,
-  type FourTwoProcedure, type FourTwoStage, type MicroPowerItem, type MicroPowerUse, type PositionsDocFormat,
+  FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STAGE_LABELS, FOUR_TWO_STAGES, FOUR_TWO_STATUS_LABELS, type FourTwoProcedure, type FourTwoStage, type MicroPowerItem, type MicroPowerUse, type PositionsDocFormat, RESOLUTION_BODY_LABELS, todayInShanghai,
 } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { safeName } from '../../lib/attachments.js';
@@ -13,7 +12,6 @@ import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocM
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { getProcedure } from './four-two-service.js';
 import { listItems, listUses } from './micro-power-service.js';
 import { audit, loadBranchInScope, type Caller } from '../../lib/access/index.js';

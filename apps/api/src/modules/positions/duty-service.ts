@@ -3,11 +3,12 @@
  * was there. Deliberately no GPS, no device data and no check-in: presence is the village's own record (issue text).
  */
 import type { DutyShift } from '@dj/contracts';
-import { CreateDutyShiftsSchema, DUTY_SLOT_LABELS, DutyListQuerySchema, DutyPresenceSchema, SwapDutySchema } from '@dj/contracts';
+import {
+  CreateDutyShiftsSchema, DUTY_SLOT_LABELS, DutyListQuerySchema, DutyPresenceSchema, SwapDutySchema, todayInShanghai,
+} from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import * as repo from './duty-repository.js';
 import { monthRange, canDelete, canRecordPresence, summarizeShifts } from './rules/duty.js';

@@ -4,12 +4,11 @@
  * The rules themselves are pure functions in rules/four-two.ts.
  */
 import type { FourTwoProcedure } from '@dj/contracts';
-import { AddFourTwoStageSchema, CreateFourTwoSchema, FOUR_TWO_STAGE_LABELS } from '@dj/contracts';
+import { AddFourTwoStageSchema, CreateFourTwoSchema, FOUR_TWO_STAGE_LABELS, todayInShanghai } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import type { Upload } from './upload.js';

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
 import { cn, docxText, filename, pdfText } from '../../../test/documents.js';
 import type { Block, DocModel } from '../../lib/documents/doc-model.js';
-import { todayInShanghai } from '../../lib/dates.js';
+import { todayInShanghai } from '@dj/contracts';
 import { fourTwoModel, microPowerLedgerModel, usesOfYear } from './documents.js';
 
 /** The 小微权力运行台账 and the 四议两公开全程纪实 through the API against the seeded demo town, files opened for real. */

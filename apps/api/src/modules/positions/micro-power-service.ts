@@ -3,11 +3,12 @@
  * each use of an item recorded step by step in order, marked publishable for the 村务公开.
  */
 import type { MicroPowerAdoption, MicroPowerItem, MicroPowerUse } from '@dj/contracts';
-import { CreateMicroPowerItemSchema, CreateMicroPowerUseSchema, RecordUseStepSchema, SaveAdoptionsSchema, UpdateMicroPowerItemSchema } from '@dj/contracts';
+import {
+  CreateMicroPowerItemSchema, CreateMicroPowerUseSchema, RecordUseStepSchema, SaveAdoptionsSchema, todayInShanghai, UpdateMicroPowerItemSchema,
+} from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { ensureMicroPowerTemplate } from './micro-power-template.js';
 import * as repo from './micro-power-repository.js';

@@ -1,8 +1,7 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_CENTER_ROOMS } from '@dj/contracts';
+import { DEFAULT_SERVICE_CENTER_ROOMS, todayInShanghai } from '@dj/contracts';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '../../lib/dates.js';
 
 /** 党群服务中心 and 坐班值班 through the API against the real database. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,10 +1,11 @@
 /** 党群服务中心: one per village branch, with rooms, photos and construction projects (GB/T 38699-2020 村级综合服务设施). */
 import type { ServiceCenter, ServiceCenterDetail } from '@dj/contracts';
-import { CreateServiceCenterProjectSchema, SaveServiceCenterSchema, UpdateServiceCenterProjectSchema } from '@dj/contracts';
+import {
+  CreateServiceCenterProjectSchema, SaveServiceCenterSchema, todayInShanghai, UpdateServiceCenterProjectSchema,
+} from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { processPhoto, PhotoError } from '../../lib/photos/process-photo.js';
 import type { Upload } from './upload.js';

@@ -6,7 +6,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { AppError, invalid } from '../../lib/errors.js';
 import { eventsOf, initialEvents, insertEvents, insertMember, refreshMembershipCache, updateMember, validateEventSequence } from '../members/index.js';
-import { addMonths, addYears, todayInShanghai } from '../../lib/dates.js';
+import { addMonths, addYears, todayInShanghai } from '@dj/contracts';
 import { lastDone, votePassed, type RecordFact } from './rules/recruitment-state.js';
 import * as repo from './repository.js';
 import { audit, findOrganizationInScope, type Caller } from '../../lib/access/index.js';

@@ -3,12 +3,9 @@
  * .docx and PDF by the same renderers as the 组织生活 ledgers, so the Word and the PDF copies say the same thing.
  */
 import {
-  DECIDING_BODY_LABELS, RECRUITMENT_STAGE_LABELS, GENDER_LABELS, RECRUITMENT_STATUS_LABELS, PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_STAGE_LABELS,
-  PIPELINE_PHASE_LABELS, RELATION_KIND_LABELS, REGISTER_DOCUMENT_LABELS,
-  type Recruitment, type RecruitmentSummary, type REGISTER_DOCUMENTS, type StepDetails,
+  addMonths, addYears, DECIDING_BODY_LABELS, GENDER_LABELS, PIPELINE_PHASE_LABELS, PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_STAGE_LABELS, type Recruitment, RECRUITMENT_STAGE_LABELS, RECRUITMENT_STATUS_LABELS, type RecruitmentSummary, REGISTER_DOCUMENT_LABELS, type REGISTER_DOCUMENTS, RELATION_KIND_LABELS, type StepDetails,
 } from '@dj/contracts';
 import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
-import { addMonths, addYears } from '../../lib/dates.js';
 
 export type RegisterKind = (typeof REGISTER_DOCUMENTS)[number];
 type Rec = Recruitment['records'][number];

@@ -3,10 +3,11 @@
  * the recruitments alone and audited like every other export. Scope comes from the service: a recruitment outside the
  * caller's scope is a 404, and a register lists only the recruitments the caller may see.
  */
-import { RECRUITMENT_DOCUMENT_LABELS, REGISTER_DOCUMENT_LABELS, type RECRUITMENT_DOCUMENTS } from '@dj/contracts';
+import {
+  RECRUITMENT_DOCUMENT_LABELS, type RECRUITMENT_DOCUMENTS, REGISTER_DOCUMENT_LABELS, todayInShanghai,
+} from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import type { DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';

@@ -1,11 +1,12 @@
 /** Mentors, sponsors and contacts; 公示; attached documents; the steps a town adds. */
 import type { Recruitment } from '@dj/contracts';
-import { CreatePublicNoticeSchema, CreateRelationSchema, CreateStepSchema, PUBLIC_NOTICE_STAGE_LABELS, PublicNoticeOutcomeSchema, RELATION_KIND_LABELS } from '@dj/contracts';
+import {
+  CreatePublicNoticeSchema, CreateRelationSchema, CreateStepSchema, PUBLIC_NOTICE_STAGE_LABELS, PublicNoticeOutcomeSchema, RELATION_KIND_LABELS, todayInShanghai,
+} from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, requirePermission, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { noticeLength } from './rules/checks.js';
 import { CENTRAL_STEPS } from './rules/steps.js';

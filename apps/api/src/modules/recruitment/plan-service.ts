@@ -1,10 +1,9 @@
 /** The town's annual plan, the pipeline board (counts and deadlines, no scores) and the mentor's own list. */
 import type { Board, Mentoring, Plan } from '@dj/contracts';
-import { PIPELINE_PHASES, SavePlanSchema } from '@dj/contracts';
+import { PIPELINE_PHASES, SavePlanSchema, todayInShanghai } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { invalid } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { requirePermission, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { lastDone } from './rules/recruitment-state.js';
 import * as repo from './repository.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestContext } from '../../../test/context.js';
 import { applicant, eligibleNow, idNumber, ok, openRecruitment, PATH, q, record, recordCount, walk, type Json } from '../../../test/recruitment-fixtures.js';
-import { addMonths, todayInShanghai } from '../../lib/dates.js';
+import { addMonths, todayInShanghai } from '@dj/contracts';
 
 /** 发展党员 through the API against the real database: applying, the whole way to 转正, extension and refusals. */
 let ctx: TestContext;

@@ -1,9 +1,8 @@
 import type { CreateRecruitment, StepDefinition, Recruitment, RecruitmentSummary, RecordStep, StepCheck } from '@dj/contracts';
-import { CreateRecruitmentSchema, RecruitmentListQuerySchema, RecordStepSchema } from '@dj/contracts';
+import { CreateRecruitmentSchema, RecordStepSchema, RecruitmentListQuerySchema, todayInShanghai } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { todayInShanghai } from '../../lib/dates.js';
 import { can, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { findPersonByIdHash, insertPerson, resolvePlacement, sealPerson } from '../members/index.js';
 import { settingValues } from '../settings/index.js';

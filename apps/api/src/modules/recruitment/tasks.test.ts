@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestContext } from '../../../test/context.js';
 import { applicant, ok, openRecruitment, record, type Json } from '../../../test/recruitment-fixtures.js';
-import { addDays, todayInShanghai } from '../../lib/dates.js';
+import { addDays, todayInShanghai } from '@dj/contracts';
 
 /** 发展党员 deadlines on the branch's to-do list (/api/tasks), from the same rules as the recruitment page. */
 let ctx: TestContext;

@@ -1,7 +1,7 @@
 import { App, Form, Input } from 'antd';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
+import { todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';
 import { useRecordDengta, type ActivityDetail } from './api';

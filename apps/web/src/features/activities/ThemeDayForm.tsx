@@ -1,8 +1,7 @@
-import { todayInShanghai } from '../../lib/dates';
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Progress, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { FILE_CATEGORY_LABELS } from '@dj/contracts';
+import { FILE_CATEGORY_LABELS, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';

@@ -1,5 +1,4 @@
-import { todayInShanghai } from '../../lib/dates';
-import { FILE_CATEGORY_LABELS } from '@dj/contracts';
+import { FILE_CATEGORY_LABELS, todayInShanghai } from '@dj/contracts';
 import { activityRequests, type ActivityDetail, type AttendanceRecord, type FileCategory } from './api';
 import { toRecords, type AttendanceRow } from './AttendanceSection';
 

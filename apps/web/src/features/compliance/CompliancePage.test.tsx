@@ -3,7 +3,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import type { Me } from '@dj/contracts';
 import { routes } from '../../app/router';
 import { setCsrfToken } from '../../lib/api-client';
-import { currentMonth } from '../../lib/months';
+import { currentMonth } from '@dj/contracts';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';

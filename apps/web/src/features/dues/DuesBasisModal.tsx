@@ -1,9 +1,10 @@
 import { Alert, App, Form, Input, Radio, Select, Typography } from 'antd';
-import { DUES_CATEGORIES, DUES_CATEGORY_LABELS, DuesBasisSchema, type DuesBasis, type MemberDetail, type MemberDues } from '@dj/contracts';
+import {
+  currentMonth, DUES_CATEGORIES, DUES_CATEGORY_LABELS, type DuesBasis, DuesBasisSchema, type MemberDetail, type MemberDues,
+} from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
 import { fenToYuanText, yuanRule, yuanToFen } from '../../lib/money';
-import { currentMonth } from '../../lib/months';
 import { FormModal } from '../../components/FormModal';
 import { useSetDuesBasis } from './api';
 import { BASE_HINTS, needsBase, type DuesCategory } from './labels';

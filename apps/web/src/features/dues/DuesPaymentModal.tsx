@@ -1,11 +1,12 @@
 import { Alert, App, Checkbox, Empty, Form, Input, Typography } from 'antd';
-import { DuesPaymentSchema, type MemberDetail, type MemberDues } from '@dj/contracts';
+import {
+  BACK_PAYMENT_LIMIT_MONTHS, backPaymentAllowed, currentMonth, DuesPaymentSchema, type MemberDetail, type MemberDues, todayInShanghai,
+} from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
 import { formatFen } from '../../lib/money';
-import { BACK_PAYMENT_LIMIT_MONTHS, backPaymentAllowed, currentMonth, monthLabel } from '../../lib/months';
+import { monthLabel } from '../../lib/months';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useRecordDuesPayment, type DuesPayment } from './api';

@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_DEPARTMENTS, REQUIRED_INSPECTION_DEPARTMENTS, type InspectionDepartment } from '@dj/contracts';
+import {
+  INSPECTION_DEPARTMENT_LABELS, INSPECTION_DEPARTMENTS, type InspectionDepartment, REQUIRED_INSPECTION_DEPARTMENTS, todayInShanghai,
+} from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { DateInput } from '../../components/DateInput';
 import { useOrganizationTreeData } from '../../lib/organizations';
 import { useChecklist, useCreateRound, type CreateInspectionRound } from './api';

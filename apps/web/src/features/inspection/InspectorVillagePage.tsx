@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import dayjs from 'dayjs';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
+import { todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { DateInput } from '../../components/DateInput';

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import { App, Col, Divider, Form, Input, Modal, Radio, Row, Select, Switch, TreeSelect } from 'antd';
 import type { MemberDetail, Organization } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
+import { todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useCreateMember, useUpdateMember } from './api';

@@ -1,15 +1,9 @@
 import { useMemo } from 'react';
 import { Alert, App, Form, Input, Select, TreeSelect, Typography } from 'antd';
 import {
-  MEMBERSHIP_EVENT_KINDS,
-  MEMBERSHIP_EVENT_LABELS,
-  RecordEventSchema,
-  type MemberDetail,
-  type Organization,
-  type RecordEvent,
+  type MemberDetail, MEMBERSHIP_EVENT_KINDS, MEMBERSHIP_EVENT_LABELS, type Organization, type RecordEvent, RecordEventSchema, todayInShanghai,
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
 import { FormModal } from '../../components/FormModal';
 import { useRecordEvent } from './api';

@@ -1,14 +1,8 @@
 import { Alert, App, Form, Input, Radio, Select, Typography } from 'antd';
 import {
-  CreateFlowSchema,
-  FLOW_CONTACT_METHOD_LABELS,
-  FLOW_CONTACT_METHODS,
-  FlowContactSchema,
-  MEMBERSHIP_EVENT_LABELS,
-  type MemberDetail,
+  CreateFlowSchema, FLOW_CONTACT_METHOD_LABELS, FLOW_CONTACT_METHODS, FlowContactSchema, type MemberDetail, MEMBERSHIP_EVENT_LABELS, todayInShanghai,
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';

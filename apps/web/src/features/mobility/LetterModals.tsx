@@ -1,7 +1,6 @@
 import { Alert, App, Form, Input, InputNumber } from 'antd';
-import { CreateLetterSchema, type MemberDetail } from '@dj/contracts';
+import { CreateLetterSchema, type MemberDetail, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';

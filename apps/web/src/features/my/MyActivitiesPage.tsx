@@ -3,8 +3,7 @@ import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
-import { ACTIVITY_KIND_LABELS } from '@dj/contracts';
+import { ACTIVITY_KIND_LABELS, todayInShanghai } from '@dj/contracts';
 import { useMyActivities, useRespond, type MyActivity } from './api';
 
 const ATTENDANCE_LABELS: Record<NonNullable<MyActivity['myAttendance']>, { text: string; color?: string }> = {

@@ -1,10 +1,9 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { CalendarOutlined, DeleteOutlined, SwapOutlined } from '@ant-design/icons';
-import { DUTY_PRESENCE_LABELS, DUTY_SLOT_LABELS } from '@dj/contracts';
+import { DUTY_PRESENCE_LABELS, DUTY_SLOT_LABELS, todayInShanghai } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { MonthInput } from '../../components/MonthInput';
 import { useDeleteDuty, useDutyShifts, type DutyShift, type DutySummary } from './api';

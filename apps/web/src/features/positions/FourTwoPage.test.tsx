@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { setCsrfToken } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
+import { todayInShanghai } from '@dj/contracts';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';

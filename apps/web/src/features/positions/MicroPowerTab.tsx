@@ -3,7 +3,7 @@ import { App, Button, Card, Checkbox, Collapse, Empty, Flex, Select, Skeleton, S
 import { DownloadOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
+import { todayInShanghai } from '@dj/contracts';
 import { downloadFile } from '../../lib/download';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMicroPowerItems, useSaveAdoptions, type MicroPowerItem, type MicroPowerItemList } from './api';

@@ -5,7 +5,7 @@ import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { todayInShanghai } from '../../lib/dates';
+import { todayInShanghai } from '@dj/contracts';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DateInput } from '../../components/DateInput';
 import { useCreateUse, useMicroPowerUses, useRecordUseStep, useSetPublishable, type MicroPowerItem, type MicroPowerUse } from './api';

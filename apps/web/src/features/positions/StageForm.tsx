@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
-import { FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS, type AddFourTwoStage } from '@dj/contracts';
+import {
+  type AddFourTwoStage, FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS, todayInShanghai,
+} from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';
 import { useSettings } from '../settings/api';

@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Col, Form, Input, Radio, Row, Select, TreeSelect } from 'antd';
 import { useNavigate } from 'react-router';
-import { ApplicantSchema, EDUCATION_LABELS, EDUCATIONS, GENDER_LABELS, GENDERS, OCCUPATION_LABELS, OCCUPATIONS } from '@dj/contracts';
+import {
+  ApplicantSchema, EDUCATION_LABELS, EDUCATIONS, GENDER_LABELS, GENDERS, OCCUPATION_LABELS, OCCUPATIONS, todayInShanghai,
+} from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
-import { anniversary, todayInShanghai } from '../../lib/dates';
+import { anniversary } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors, contractRule } from '../../lib/form-errors';
 import { useMe } from '../../lib/session';

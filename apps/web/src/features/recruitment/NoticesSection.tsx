@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_OUTCOMES, PUBLIC_NOTICE_STAGE_LABELS, PUBLIC_NOTICE_STAGES } from '@dj/contracts';
+import {
+  PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_OUTCOMES, PUBLIC_NOTICE_STAGE_LABELS, PUBLIC_NOTICE_STAGES, todayInShanghai,
+} from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';

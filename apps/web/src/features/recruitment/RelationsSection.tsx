@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { App, Button, Empty, Flex, Form, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { RELATION_KIND_LABELS, RELATION_KINDS } from '@dj/contracts';
+import { RELATION_KIND_LABELS, RELATION_KINDS, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';

@@ -1,9 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Flex, Form, Input, Select, Spin, Typography } from 'antd';
-import { DECIDING_BODIES, DECIDING_BODY_LABELS, STEP_ACTOR_LABELS, type RuleMessage, type StepDetails } from '@dj/contracts';
+import {
+  DECIDING_BODIES, DECIDING_BODY_LABELS, type RuleMessage, STEP_ACTOR_LABELS, type StepDetails, todayInShanghai,
+} from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
-import { todayInShanghai } from '../../lib/dates';
 import { useOrganizationTreeData } from '../../lib/organizations';
 import { groupOptionsFor } from '../../lib/org-options';
 import { DateInput } from '../../components/DateInput';

@@ -1,6 +1,6 @@
 import { Select } from 'antd';
 import { useSearchParams } from 'react-router';
-import { todayInShanghai } from '../../lib/dates';
+import { todayInShanghai } from '@dj/contracts';
 import { parseOrgId } from '../../lib/use-month-org-params';
 
 export const thisYear = () => Number(todayInShanghai().slice(0, 4));

@@ -3,7 +3,7 @@
  * PRODUCT.md principle 2: deadlines, not scores. Nothing here ranks branches or turns rows into a percentage;
  * complianceSummary only counts a branch's own rows for display.
  */
-import { addDays, daysInMonth, isValidDate, isValidMonth } from '../../../lib/dates.js';
+import { addDays, daysInMonth, isValidDate, isValidMonth } from '@dj/contracts';
 import { ACTIVITY_KIND_LABELS, countedKinds, type ActivityKind } from './activity-kinds.js';
 import type { BranchFacts, CompliancePeriod, ComplianceRule } from './compliance-rules.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BACK_PAYMENT_LIMIT_MONTHS, DUES_REVIEW_THRESHOLD_MONTHS, backPaymentAllowed, computeMonthlyDues, consecutiveUnpaidUpTo,
+  DUES_REVIEW_THRESHOLD_MONTHS, computeMonthlyDues, consecutiveUnpaidUpTo,
   duesReviewWarning, monthsBetween, unpaidMonths, type DuesCategory,
 } from './dues.js';
 
@@ -116,15 +116,6 @@ describe('months', () => {
     // A month with nothing due (approved 免交) interrupts the run.
     expect(consecutiveUnpaidUpTo(due.filter((m) => m !== '2026-03'), [], '2026-06')).toBe(3);
     expect(consecutiveUnpaidUpTo(due, [], '2025-12')).toBe(7); // later months do not count
-  });
-
-  it(`党费规定(中组发〔2008〕3号) 第十二、十四条: 补交 reaches back at most ${BACK_PAYMENT_LIMIT_MONTHS} months`, () => {
-    expect(backPaymentAllowed('2026-06', '2026-06')).toBe(true);
-    expect(backPaymentAllowed('2026-01', '2026-07')).toBe(true);
-    expect(backPaymentAllowed('2025-12', '2026-07')).toBe(false);
-    expect(backPaymentAllowed('2025-08', '2026-02')).toBe(true); // across the year end
-    expect(backPaymentAllowed('2025-07', '2026-02')).toBe(false);
-    expect(backPaymentAllowed('2026-08', '2026-07')).toBe(false); // a future month is not a back payment
   });
 });
 

@@ -2,7 +2,7 @@
  * Monthly 党费 per 中组部《关于中国共产党党费收缴、使用和管理的规定》(中组发〔2008〕3号).
  * All money is integer 分 so no floating-point amount is ever stored or compared.
  */
-import { monthFromIndex, monthIndex } from '../../../lib/dates.js';
+import { monthFromIndex, monthIndex } from '@dj/contracts';
 
 export type DuesCategory = 'salaried' | 'annual_salary' | 'self_employed' | 'retired' | 'farmer' | 'student' | 'unemployed' | 'relief' | 'low_income';
 
@@ -117,15 +117,6 @@ export function consecutiveUnpaidUpTo(dueMonths: string[], paidMonths: string[],
     if (!due.has(m) || paid.has(m)) return run;
     run++;
   }
-}
-
-/** 补交 may reach back at most this many months (§2.3 'Timing'). */
-export const BACK_PAYMENT_LIMIT_MONTHS = 6;
-
-/** May the dues of `month` still be paid in `asOfMonth`? The current month and up to 6 months back; not future months. */
-export function backPaymentAllowed(month: string, asOfMonth: string): boolean {
-  const late = monthIndex(asOfMonth) - monthIndex(month);
-  return late >= 0 && late <= BACK_PAYMENT_LIMIT_MONTHS;
 }
 
 /** 党章: six consecutive months without paying dues, without valid reason, is regarded as 自行脱党. */

@@ -2,7 +2,7 @@
  * 流动党员 and 组织关系介绍信 reminders, per 《中国共产党党员教育管理工作条例》(2019). Every output is a
  * warning for the branch: stopping 党籍 or transferring a relation is the party organisation's decision.
  */
-import { addDays, addMonths, isValidDate, wholeMonthsBetween } from '../../../lib/dates.js';
+import { addDays, addMonths, isValidDate, wholeMonthsBetween } from '@dj/contracts';
 
 export interface FlowSettings { transferDueMonths: number; unreachableMonths: number }
 export const DEFAULT_FLOW_SETTINGS: FlowSettings = { transferDueMonths: 6, unreachableMonths: 6 };

@@ -4,7 +4,7 @@
  * extension at most once, ≥6 months and ≤1 year); 党章 第七条 (党龄 from 转正).
  */
 import type { MEMBERSHIP_EVENT_KINDS } from '@dj/contracts';
-import { addDays, addMonths, addYears, isValidDate } from '../../../lib/dates.js';
+import { addDays, addMonths, addYears, isValidDate } from '@dj/contracts';
 
 export type MembershipEventKind = (typeof MEMBERSHIP_EVENT_KINDS)[number];
 

@@ -4,7 +4,7 @@
  * on the record. Pure: the service resolves members, roster counts and settings and passes them in.
  */
 import type { StepDefinition, RuleMessage, StepDetails } from '@dj/contracts';
-import { addDays, addMonths, addYears } from '../../../lib/dates.js';
+import { addDays, addMonths, addYears } from '@dj/contracts';
 import { quorum } from '../../../lib/quorum.js';
 import { ACTIVIST_YEARS, APPROVAL_MAX_MONTHS, APPROVAL_MONTHS, doneCodes, isCompleted, lastDone, lastDonePosition, openSteps, votePassed, type RecruitmentSettings, type RecordFact } from './recruitment-state.js';
 import { stepNamed, XIZE } from './steps.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StepDetails } from '@dj/contracts';
-import { addDays } from '../../../lib/dates.js';
+import { addDays } from '@dj/contracts';
 import { deadlinesOf, isCompleted, nextStepsOf, openSteps, phaseOf, stopReason, windowOf, type RecruitmentSettings, type RecordFact } from './recruitment-state.js';
 import { CENTRAL_STEPS, mergeSteps, type LocalStepRow } from './steps.js';
 

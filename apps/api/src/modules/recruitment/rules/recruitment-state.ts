@@ -3,7 +3,7 @@
  * Derived on every read from the records (the recruitment row only caches status and phase for lists).
  */
 import type { Deadline, StepDefinition, PipelinePhase, StepDetails } from '@dj/contracts';
-import { addDays, addMonths, addYears } from '../../../lib/dates.js';
+import { addDays, addMonths, addYears } from '@dj/contracts';
 import { voteResult } from '../../../lib/quorum.js';
 import { XIZE } from './steps.js';
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, daysInMonth, isValidDate, isValidMonth, monthFromIndex, monthIndex, wholeMonthsBetween } from './dates.js';
+import {
+  BACK_PAYMENT_LIMIT_MONTHS, addDays, addMonths, addYears, backPaymentAllowed, currentMonth, daysInMonth, isValidDate, isValidMonth, monthFromIndex, monthIndex, todayInShanghai,
+  wholeMonthsBetween,
+} from './dates.js';
 
 describe('dates', () => {
   it('recognises real calendar dates and months only', () => {
@@ -40,5 +43,22 @@ describe('dates', () => {
   it('converts months to counters and back', () => {
     expect(monthIndex('2026-01') - monthIndex('2025-12')).toBe(1);
     expect(monthFromIndex(monthIndex('2025-12') + 1)).toBe('2026-01');
+  });
+
+  it('takes today and this month in Beijing, whatever the machine time zone', () => {
+    expect(todayInShanghai(new Date('2026-12-31T15:59:59Z'))).toBe('2026-12-31');
+    expect(todayInShanghai(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01'); // midnight UTC+8
+    expect(currentMonth(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04');
+  });
+});
+
+describe('back payment of dues', () => {
+  it(`党费规定(中组发〔2008〕3号) 第十二、十四条: 补交 reaches back at most ${BACK_PAYMENT_LIMIT_MONTHS} months`, () => {
+    expect(backPaymentAllowed('2026-06', '2026-06')).toBe(true);
+    expect(backPaymentAllowed('2026-01', '2026-07')).toBe(true);
+    expect(backPaymentAllowed('2025-12', '2026-07')).toBe(false);
+    expect(backPaymentAllowed('2025-08', '2026-02')).toBe(true); // across the year end
+    expect(backPaymentAllowed('2025-07', '2026-02')).toBe(false);
+    expect(backPaymentAllowed('2026-08', '2026-07')).toBe(false); // a future month is not a back payment
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The project's date library: calendar arithmetic on plain 'YYYY-MM-DD' / 'YYYY-MM' strings. Party dates are
- * calendar dates, not instants, so only todayInShanghai touches a time zone (the one the platform keeps dates
- * in); ISO strings of this shape also compare correctly as text.
+ * The project's date library, shared by the API and the web: calendar arithmetic on plain 'YYYY-MM-DD' /
+ * 'YYYY-MM' strings. Party dates are calendar dates, not instants, so only todayInShanghai touches a time zone
+ * (the one the platform keeps dates in, whatever the browser's own is); ISO strings of this shape also compare
+ * correctly as text.
  */
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -75,7 +76,24 @@ export function monthFromIndex(index: number): string {
   return `${pad4(y)}-${pad2(index - y * 12 + 1)}`;
 }
 
+// Built once: a DateTimeFormat is costly to construct and todayInShanghai runs per request and per render.
+const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Dates are kept and compared in Asia/Shanghai (ARCHITECTURE.md: time). */
 export function todayInShanghai(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  const part = Object.fromEntries(SHANGHAI_DATE.formatToParts(now).map((p) => [p.type, p.value]));
+  return `${part.year}-${part.month}-${part.day}`;
+}
+
+/** This month ('YYYY-MM') in Beijing. */
+export function currentMonth(now: Date = new Date()): string {
+  return todayInShanghai(now).slice(0, 7);
+}
+
+/** 补交党费一般不超过6个月 (中组发〔2008〕3号): this month and the six before it; the web offers what the server accepts. */
+export const BACK_PAYMENT_LIMIT_MONTHS = 6;
+
+export function backPaymentAllowed(month: string, asOfMonth: string): boolean {
+  const late = monthIndex(asOfMonth) - monthIndex(month);
+  return late >= 0 && late <= BACK_PAYMENT_LIMIT_MONTHS;
 }
