@@ -3,20 +3,10 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { SAME_PHOTO_MAX_DISTANCE, hammingDistance, hashFromPixels } from './phash.js';
 import { PhotoError, processPhoto, toIso } from './process-photo.js';
+import { mulberry32 as rng } from '../prng.js';
 
 // All images are generated here: SVG scenes (gradients and shapes, no text, so no fonts are needed)
 // with blurred noise on top for photo-like texture. A seeded PRNG keeps every run identical.
-
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const colour = (r: () => number) => `rgb(${Math.floor(r() * 256)},${Math.floor(r() * 256)},${Math.floor(r() * 256)})`;
 
