@@ -2,6 +2,7 @@
  * Scoped loaders: a record the caller may see, or 404. The scope predicate is part of the query, so nothing is
  * loaded by tenant and then checked in code; a record outside the scope answers exactly like one that does not exist.
  */
+import type { OrganizationKind } from '@dj/contracts';
 import { and, eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
@@ -11,7 +12,7 @@ import type { AuthUser } from './caller.js';
 import { isSelfOnly, requirePermission, type Permission } from './permissions.js';
 
 export interface ScopedOrganization {
-  id: number; name: string; kind: 'committee' | 'general_branch' | 'branch' | 'group'; path: string; parentId: number | null; villageId: number | null;
+  id: number; name: string; kind: OrganizationKind; path: string; parentId: number | null; villageId: number | null;
 }
 
 /** An active organisation inside the caller's scope, or undefined. */
