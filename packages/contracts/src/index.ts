@@ -20,4 +20,5 @@ export * from './positions.js';
 export * from './inspection.js';
 export * from './disclosure.js';
 export * from './labels.js';
+export * from './form-fields.js';
 export type * from './requests.js';

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import type { FormRule } from 'antd';
+import { z } from 'zod';
+import '@dj/contracts';
+import { maxLengthOf, rulesFor } from './contract-rules';
+
+const Sample = z.object({
+  title: z.string().trim().min(2).max(10).meta({ label: '标题' }),
+  branchId: z.number().int().positive().meta({ label: '党支部' }),
+  note: z.string().max(5).optional().meta({ label: '备注' }),
+  amountFen: z.number().int().max(1000).meta({ label: '金额' }),
+});
+
+type Validator = (rule: unknown, value: unknown) => Promise<void>;
+const validatorOf = (rules: FormRule[]): Validator => {
+  const rule = rules.find((r) => typeof r === 'object' && 'validator' in r);
+  if (!rule || typeof rule !== 'object' || !rule.validator) throw new Error('no validator rule');
+  return rule.validator as Validator;
+};
+const requiredOf = (rules: FormRule[]) => rules.find((r) => typeof r === 'object' && 'required' in r);
+
+describe('rulesFor', () => {
+  it('requires what the contract requires, with 填写 for typed and 选择 for picked fields', () => {
+    expect(requiredOf(rulesFor(Sample, 'title'))).toEqual({ required: true, whitespace: true, message: '请填写标题' });
+    expect(requiredOf(rulesFor(Sample, 'branchId'))).toEqual({ required: true, whitespace: false, message: '请选择党支部' });
+    expect(requiredOf(rulesFor(Sample, 'note'))).toBeUndefined();
+    expect(requiredOf(rulesFor(Sample, 'note', { required: true, requiredMessage: '写点什么' }))).toMatchObject({ message: '写点什么' });
+  });
+
+  it("validates with the contract's check and leaves empty values to the required rule", async () => {
+    const check = validatorOf(rulesFor(Sample, 'title'));
+    await expect(check(null, ' 标题 ')).resolves.toBeUndefined();
+    await expect(check(null, '')).resolves.toBeUndefined();
+    await expect(check(null, '一')).rejects.toThrow('标题至少2个字');
+    await expect(check(null, '一二三四五六七八九十一')).rejects.toThrow('标题不能超过10个字');
+    await expect(validatorOf(rulesFor(Sample, 'note'))(null, '123456')).rejects.toThrow('备注不能超过5个字');
+  });
+
+  it('checks the value the request will carry', async () => {
+    const check = validatorOf(rulesFor(Sample, 'amountFen', { toContract: (yuan: number) => Math.round(yuan * 100) }));
+    await expect(check(null, 10)).resolves.toBeUndefined();
+    await expect(check(null, 10.01)).rejects.toThrow('金额不能大于1000');
+  });
+
+  it("gives the input the contract's longest text", () => {
+    expect(maxLengthOf(Sample, 'title')).toBe(10);
+    expect(maxLengthOf(Sample, 'branchId')).toBeUndefined();
+  });
+});

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { baseOf, fieldLabel } from './labels.js';
+
+// What a form needs to know about one field of a request schema, read from the schema itself, so a form's
+// requiredness, limits and messages are the contract's and are written once (the web's `rulesFor` turns this
+// into antd rules). Messages name the field by its contract label, as the API's error messages do.
+
+type Schema = z.core.$ZodType;
+type Issue = z.core.$ZodIssue;
+
+/** A request schema with fields: an object, or a refined or transformed one (`baseOf` finds the object). */
+export type FieldsSchema = z.ZodType;
+/** The field names of a request schema. */
+export type FieldOf<S> = S extends z.ZodObject ? keyof S['shape'] & string
+  : S extends z.ZodPipe<infer In> ? FieldOf<In> : string;
+
+export interface FormField {
+  /** The contract's label, or the key where the contract has none. */
+  label: string;
+  /** The request must carry a value: not optional, nullable or defaulted. */
+  required: boolean;
+  /** Chosen from a list (enum, boolean, list, an id) rather than typed: its empty message says 请选择. */
+  picked: boolean;
+  /** A text field: blank text counts as empty. */
+  text: boolean;
+  /** The longest text the contract accepts, for the input's maxLength. */
+  maxLength: number | undefined;
+  /** The contract's verdict on a value: undefined when accepted, else the Chinese message naming the field. */
+  check: (value: unknown) => string | undefined;
+}
+
+/** The schema of one field of a request schema; throws on a name the contract does not have (a typo). */
+function fieldSchema(schema: FieldsSchema, field: string): Schema {
+  const base = baseOf(schema);
+  const child = base instanceof z.ZodObject ? (base.shape as Record<string, Schema>)[field] : undefined;
+  if (!child) throw new Error(`the contract has no field "${field}"`);
+  return child;
+}
+
+function isPicked(base: Schema, field: string): boolean {
+  if (base instanceof z.ZodEnum || base instanceof z.ZodBoolean || base instanceof z.ZodArray || base instanceof z.ZodLiteral) return true;
+  return base instanceof z.ZodNumber && /Ids?$/.test(field);
+}
+
+const LENGTH_UNIT: Record<string, string> = { string: '个字', array: '项' };
+
+/** Chinese wording, naming the field, of an issue the contract left to zod's generic default message. */
+function defaultWording(issue: Issue, label: string): string | undefined {
+  const unit = 'origin' in issue ? LENGTH_UNIT[String(issue.origin)] : undefined;
+  switch (issue.code) {
+    case 'too_small':
+      if (unit) return Number(issue.minimum) <= 1 ? `请填写${label}` : `${label}至少${issue.minimum}${unit}`;
+      return `${label}${issue.inclusive ? '不能小于' : '应大于'}${issue.minimum}`;
+    case 'too_big':
+      if (unit) return `${label}不能超过${issue.maximum}${unit}`;
+      return `${label}${issue.inclusive ? '不能大于' : '应小于'}${issue.maximum}`;
+    case 'invalid_type':
+      return issue.expected === 'int' ? `${label}应为整数` : `${label}格式不正确`;
+    case 'not_multiple_of':
+      return `${label}应为${issue.divisor}的倍数`;
+    case 'invalid_format':
+    case 'invalid_value':
+      return `${label}格式不正确`;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The message for a failed check: the contract's own message where it wrote one (with the label in front
+ * unless it names the field itself, like the API's `标签:消息`), else zod's default reworded with the label.
+ */
+export function issueMessage(issue: Issue, label: string): string {
+  const zodDefault = z.config().localeError?.(issue as never);
+  const defaultText = typeof zodDefault === 'string' ? zodDefault : zodDefault?.message;
+  if (issue.message !== defaultText) return issue.message.includes(label) ? issue.message : `${label}:${issue.message}`;
+  return defaultWording(issue, label) ?? `${label}:${issue.message}`;
+}
+
+/** `field` of the request schema `schema`, as a form sees it. */
+export function formField<S extends FieldsSchema>(schema: S, field: FieldOf<S>): FormField {
+  const child = fieldSchema(schema, field);
+  const label = fieldLabel(child, []) ?? field;
+  const base = baseOf(child);
+  return {
+    label,
+    required: !z.safeParse(child, undefined).success && !z.safeParse(child, null).success,
+    picked: isPicked(base, field),
+    text: base instanceof z.ZodString,
+    maxLength: base instanceof z.ZodString ? (base.maxLength ?? undefined) : undefined,
+    check: (value) => {
+      // reportInput: the issue keeps the value, so zod's default message can be rebuilt and told from the contract's
+      const result = z.safeParse(child, value, { reportInput: true });
+      return result.success ? undefined : issueMessage(result.error.issues[0], label);
+    },
+  };
+}
