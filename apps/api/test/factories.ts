@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import type { Role } from '@dj/contracts';
+import { monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
 import { insertSession } from '../src/modules/auth/repository.js';
 import { hashPassword } from '../src/modules/auth/service.js';
 import { idNumberCheckDigit } from '../src/lib/id-number.js';
@@ -28,24 +28,29 @@ export interface Town {
   tenantId: number;
   /** The town's 党委, root of its tree. */
   committeeId: number;
-  /** A 行政村 branches may be placed in. */
+  /** A 行政村 branches may be placed in (the first of `villages`). */
   villageId: number;
   villageCode: string;
+  /** Every 行政村 of the town, in order; `createTown(ctx, { villages: n })` makes n of them. */
+  villages: { id: number; code: string; name: string }[];
   adminId: number;
   admin: Session;
 }
 
-/** A town with its 党委, one 行政村 and a signed-in town admin. */
-export async function createTown(ctx: TestContext, name = `测试${next()}镇`): Promise<Town> {
+/** A town with its 党委, one 行政村 (or `villages` of them) and a signed-in town admin. */
+export async function createTown(ctx: TestContext, options: string | { name?: string; villages?: number } = {}): Promise<Town> {
+  const { name = `测试${next()}镇`, villages: count = 1 } = typeof options === 'string' ? { name: options } : options;
   const code = `9900${String(next()).padStart(5, '0')}`;
-  const villageCode = `${code}201`;
+  const villages = Array.from({ length: count }, (_, i) => ({ code: `${code}${201 + i}`, name: `${name}${i + 1}村` }));
   const hash = await sharedHash();
   const made = await ctx.db.transaction(async (tx) => createTenant(tx, {
-    code, name, committeeName: `${name}党委`, admin: { username: `admin_${code}`, passwordHash: hash },
-    villages: [{ code: villageCode, name: `${name}一村` }],
+    code, name, committeeName: `${name}党委`, admin: { username: `admin_${code}`, passwordHash: hash }, villages,
   }));
   const admin = await sessionFor(ctx, made.adminId);
-  return { ctx, tenantId: made.tenantId, committeeId: made.committeeId, villageId: made.villageIds[0], villageCode, adminId: made.adminId, admin };
+  return {
+    ctx, tenantId: made.tenantId, committeeId: made.committeeId, villageId: made.villageIds[0], villageCode: villages[0].code,
+    villages: villages.map((v, i) => ({ ...v, id: made.villageIds[i] })), adminId: made.adminId, admin,
+  };
 }
 
 /** A session for an existing account, as sign-in would open it. */
@@ -75,10 +80,13 @@ async function created(res: Awaited<ReturnType<Session['post']>>): Promise<{ id:
   return res.json();
 }
 
-/** A village 党支部 under the town's 党委 (or another parent), with party groups when asked, through the API. */
-export async function createBranch(town: Town, options: { name?: string; parentId?: number; groups?: number; village?: boolean } = {}): Promise<Branch> {
+/**
+ * A village 党支部 under the town's 党委 (or another parent), with party groups when asked, through the API. It belongs
+ * to the town's first 行政村 unless `villageId` names another, or to none with `village: false`.
+ */
+export async function createBranch(town: Town, options: { name?: string; parentId?: number; groups?: number; village?: boolean; villageId?: number } = {}): Promise<Branch> {
   const name = options.name ?? `测试${next()}党支部`;
-  const villageId = options.village === false ? null : town.villageId;
+  const villageId = options.village === false ? null : options.villageId ?? town.villageId;
   const branch = await created(await town.admin.post('/api/organizations', {
     parentId: options.parentId ?? town.committeeId, name, kind: 'branch', villageId, sector: villageId ? 'village' : undefined,
   }));
@@ -131,4 +139,36 @@ export async function createMembers(town: Town, branchId: number, counts: { full
   const joinedAt = new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < (counts.probationary ?? 0); i++) ids.push(await createMember(town, branchId, { ...options, joinedAt, confirmedAt: null }));
   return ids;
+}
+
+/** A 党员 of the branch with an account of the member role, as a member signs in from their phone. */
+export async function createMemberAccount(town: Town, branchId: number, options: MemberOptions = {}): Promise<Account & { memberId: number }> {
+  const memberId = await createMember(town, branchId, options);
+  const account = await createUser(town, 'member', [branchId], { personId: await personOf(town.ctx, memberId) });
+  return { ...account, memberId };
+}
+
+/**
+ * A 督导干部 (supervisor role) who sees the branches and is assigned to supervise them (PUT
+ * /api/supervision/assignments, which names every supervisor of a branch: earlier ones are replaced).
+ */
+export async function createSupervisor(town: Town, branchIds: number[], displayName?: string): Promise<Account> {
+  const account = await createUser(town, 'supervisor', branchIds, { displayName });
+  for (const organizationId of branchIds) {
+    const res = await town.admin.request('PUT', '/api/supervision/assignments', { organizationId, userIds: [account.userId] });
+    expect(res.statusCode, res.body).toBe(200);
+  }
+  return account;
+}
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** A 组织生活 record through POST /api/activities (a 主题党日 last month unless the body says otherwise); the detail it answers. */
+export async function createActivity(session: Session, branchId: number, body: Record<string, unknown> = {}): Promise<Json> {
+  const lastMonth = monthFromIndex(monthIndex(todayInShanghai().slice(0, 7)) - 1);
+  const res = await session.post('/api/activities', {
+    organizationId: branchId, kind: 'theme_day', heldOn: `${lastMonth}-21`, place: '村党群服务中心', topic: `测试主题党日${next()}`, ...body,
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json();
 }

@@ -2,16 +2,25 @@ import exifr from 'exifr';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { pdfText } from '../../../test/documents.js';
+import {
+  createActivity, createBranch, createMemberAccount, createMembers, createSupervisor, createTown, createUser, type Branch,
+} from '../../../test/factories.js';
 import { monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
-import { ensureDefaultTemplates } from './checklist-service.js';
 
 let ctx: TestContext;
 let admin: Session;
-let yingzi: Session;
+/** The branch's secretary, who records its activities. */
+let secretary: Session;
+let secretaryId: number;
 let supervisor: Session;
-let ids: Record<string, number>;
+/** A 党员 of the branch, signed in with the member role. */
+let member: Session;
+/** The branch under test (six 正式党员, one 预备党员 and the member above) and a neighbour outside the secretary's scope. */
+let branch: Branch;
+let other: Branch;
+const SUPERVISOR_NAME = '包村干部 王建华';
 const lastMonth = monthFromIndex(monthIndex(todayInShanghai().slice(0, 7)) - 1);
 
 /** A multipart body with one file, as a browser sends it. */
@@ -36,37 +45,33 @@ async function cameraPhoto(seed: number) {
   }).toBuffer();
 }
 
-async function newActivity(s: Session, body: Record<string, unknown>) {
-  const res = await s.post('/api/activities', { organizationId: ids['营子村党支部'], kind: 'theme_day', heldOn: `${lastMonth}-21`, place: '村党群服务中心', topic: '测试主题党日', ...body });
-  expect(res.statusCode, res.body).toBe(201);
-  return res.json();
-}
+const newActivity = (s: Session, body: Record<string, unknown>) => createActivity(s, branch.id, { heldOn: `${lastMonth}-21`, topic: '测试主题党日', ...body });
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  ids = await orgIds(ctx.pool);
-  const { rows: [t] } = await ctx.pool.query(`select tenant_id from organizations where id = $1`, [ids['营子村党支部']]);
-  await ensureDefaultTemplates(ctx.db, t.tenant_id);
-  [admin, yingzi, supervisor] = await Promise.all([ctx.signIn('admin'), ctx.signIn('yingzi'), ctx.signIn('supervisor')]);
-  const { rows: [sup] } = await ctx.pool.query(`select id from users where username = 'supervisor'`);
-  const put = await admin.request('PUT', '/api/supervision/assignments', { organizationId: ids['营子村党支部'], userIds: [sup.id] });
-  expect(put.statusCode, put.body).toBe(200);
+  const town = await createTown(ctx);
+  admin = town.admin;
+  [branch, other] = [await createBranch(town), await createBranch(town)];
+  await createMembers(town, branch.id, { full: 6, probationary: 1 });
+  ({ session: secretary, userId: secretaryId } = await createUser(town, 'branch_secretary', [branch.id]));
+  supervisor = (await createSupervisor(town, [branch.id], SUPERVISOR_NAME)).session;
+  member = (await createMemberAccount(town, branch.id)).session;
 });
 afterAll(async () => { await ctx.close(); });
 
 describe('photos and the 五个一 checklist', () => {
   it('a photo is stored without its location, keeps its capture time, and satisfies the photo item', async () => {
-    const a = await newActivity(yingzi, {});
+    const a = await newActivity(secretary, {});
     const five = a.checklists.find((c: { name: string }) => c.name === '五个一');
     expect(five.items.map((i: { done: boolean }) => i.done)).toEqual([false, false, true, false, false]); // only the supervisor is there
     const original = await cameraPhoto(1);
     expect((await exifr.gps(original))?.latitude).toBeCloseTo(34.833, 2);
-    const res = await upload(yingzi, a.id, 'photo', original, 'IMG_0001.JPG');
+    const res = await upload(secretary, a.id, 'photo', original, 'IMG_0001.JPG');
     expect(res.statusCode, res.body).toBe(200);
     const [file] = res.json().files;
     expect(file).toMatchObject({ category: 'photo', filename: 'IMG_0001.jpg', hadLocation: true, width: 1600, height: 1200, reusedIn: [] });
     expect(file.capturedAt).toBe('2026-03-28T01:30:00.000Z');
-    const stored = await yingzi.get(`/api/activities/${a.id}/files/${file.id}`);
+    const stored = await secretary.get(`/api/activities/${a.id}/files/${file.id}`);
     expect(stored.headers['content-type']).toBe('image/jpeg');
     expect(await exifr.gps(stored.rawPayload)).toBeUndefined();
     const photoItem = res.json().checklists.find((c: { name: string }) => c.name === '五个一').items.find((i: { key: string }) => i.key === 'photo');
@@ -74,39 +79,39 @@ describe('photos and the 五个一 checklist', () => {
   });
 
   it('the same photo used again for another activity is flagged, not rejected', async () => {
-    const first = await newActivity(yingzi, { topic: '第一次活动' });
+    const first = await newActivity(secretary, { topic: '第一次活动' });
     const photo = await cameraPhoto(2);
-    expect((await upload(yingzi, first.id, 'photo', photo, 'a.jpg')).statusCode).toBe(200);
-    const second = await newActivity(yingzi, { topic: '第二次活动', heldOn: `${lastMonth}-22` });
-    const again = await upload(yingzi, second.id, 'photo', await sharp(photo).resize(1200).jpeg({ quality: 60 }).toBuffer(), 'b.jpg');
+    expect((await upload(secretary, first.id, 'photo', photo, 'a.jpg')).statusCode).toBe(200);
+    const second = await newActivity(secretary, { topic: '第二次活动', heldOn: `${lastMonth}-22` });
+    const again = await upload(secretary, second.id, 'photo', await sharp(photo).resize(1200).jpeg({ quality: 60 }).toBuffer(), 'b.jpg');
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().files[0].reusedIn).toEqual([{ activityId: first.id, label: expect.stringContaining('第一次活动') }]);
   });
 
   it('bad uploads get a Chinese error naming the file field, and nothing is stored', async () => {
-    const a = await newActivity(yingzi, {});
-    const notPhoto = await upload(yingzi, a.id, 'photo', Buffer.from('not an image at all'), 'x.jpg');
+    const a = await newActivity(secretary, {});
+    const notPhoto = await upload(secretary, a.id, 'photo', Buffer.from('not an image at all'), 'x.jpg');
     expect(notPhoto.statusCode).toBe(400);
     expect(notPhoto.json().fields[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/照片/) });
-    const fakePdf = await upload(yingzi, a.id, 'plan', Buffer.from('hello'), '方案.pdf');
+    const fakePdf = await upload(secretary, a.id, 'plan', Buffer.from('hello'), '方案.pdf');
     expect(fakePdf.json()).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'file', message: expect.stringContaining('扩展名') }] });
-    const exe = await upload(yingzi, a.id, 'material', Buffer.from('MZ'), 'tool.exe');
+    const exe = await upload(secretary, a.id, 'material', Buffer.from('MZ'), 'tool.exe');
     expect(exe.statusCode).toBe(400);
-    expect((await yingzi.get(`/api/activities/${a.id}`)).json().files).toEqual([]);
+    expect((await secretary.get(`/api/activities/${a.id}`)).json().files).toEqual([]);
   });
 
   it('plan, material, 灯塔 upload record and hand-confirmed items complete the checklists', async () => {
-    const a = await newActivity(yingzi, {});
+    const a = await newActivity(secretary, {});
     const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(100, 32)]);
-    expect((await upload(yingzi, a.id, 'plan', pdf, '活动方案.pdf')).statusCode).toBe(200);
-    expect((await upload(yingzi, a.id, 'material', Buffer.from('学习资料正文'), '学习资料.txt')).statusCode).toBe(200);
-    const up = await yingzi.request('PUT', `/api/activities/${a.id}/dengta-upload`, { uploadedOn: `${lastMonth}-25`, uploadedBy: '张志强', reference: 'DT-2026-001' });
+    expect((await upload(secretary, a.id, 'plan', pdf, '活动方案.pdf')).statusCode).toBe(200);
+    expect((await upload(secretary, a.id, 'material', Buffer.from('学习资料正文'), '学习资料.txt')).statusCode).toBe(200);
+    const up = await secretary.request('PUT', `/api/activities/${a.id}/dengta-upload`, { uploadedOn: `${lastMonth}-25`, uploadedBy: '张志强', reference: 'DT-2026-001' });
     expect(up.statusCode, up.body).toBe(200);
     const four = up.json().checklists.find((c: { name: string }) => c.name === '四定两挂一戴');
-    const auto = await yingzi.post(`/api/activities/${a.id}/checks`, { templateId: up.json().checklists[0].templateId, itemKey: 'photo', done: true });
+    const auto = await secretary.post(`/api/activities/${a.id}/checks`, { templateId: up.json().checklists[0].templateId, itemKey: 'photo', done: true });
     expect(auto.json().fields[0].message).toContain('自动判断');
     let last;
-    for (const item of four.items) last = await yingzi.post(`/api/activities/${a.id}/checks`, { templateId: four.templateId, itemKey: item.key, done: true });
+    for (const item of four.items) last = await secretary.post(`/api/activities/${a.id}/checks`, { templateId: four.templateId, itemKey: item.key, done: true });
     const lists = last!.json().checklists as { name: string; items: { key: string; done: boolean; evidence: string | null }[] }[];
     expect(lists.find((c) => c.name === '四定两挂一戴')!.items.every((i) => i.done)).toBe(true);
     const five = lists.find((c) => c.name === '五个一')!.items;
@@ -118,22 +123,22 @@ describe('photos and the 五个一 checklist', () => {
 describe('supervision (督导) and the compliance calendar', () => {
   it('a supervised 主题党日 counts as done only once the supervisor signs it off', async () => {
     const month = monthFromIndex(monthIndex(lastMonth) - 11);
-    const a = await newActivity(yingzi, { heldOn: `${month}-28`, topic: '督导签认测试' });
-    expect(a.supervisor?.name).toContain('王建华');
-    const board = async () => ((await admin.get(`/api/compliance?orgId=${ids['营子村党支部']}&period=${month}`)).json().branches[0].rows as { ruleKey: string; done: number; awaitingSignOff: number }[])
+    const a = await newActivity(secretary, { heldOn: `${month}-28`, topic: '督导签认测试' });
+    expect(a.supervisor?.name).toBe(SUPERVISOR_NAME);
+    const board = async () => ((await admin.get(`/api/compliance?orgId=${branch.id}&period=${month}`)).json().branches[0].rows as { ruleKey: string; done: number; awaitingSignOff: number }[])
       .find((r) => r.ruleKey === 'theme_day.monthly')!;
     const before = await board();
     expect(before.awaitingSignOff).toBeGreaterThanOrEqual(1);
 
     expect((await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).statusCode).toBe(400); // not submitted yet
-    expect((await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).statusCode).toBe(403);
-    expect((await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
+    expect((await secretary.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).statusCode).toBe(403);
+    expect((await secretary.post(`/api/activities/${a.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
     const queue = (await supervisor.get('/api/supervision/queue')).json();
     expect(queue.toSignOff.map((q: { id: number }) => q.id)).toContain(a.id);
     const returned = await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'return' });
     expect(returned.json().fields[0]).toMatchObject({ path: 'text', message: expect.stringContaining('原因') });
     expect((await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'return', text: '缺少现场照片' })).json().reviewStatus).toBe('returned');
-    expect((await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
+    expect((await secretary.post(`/api/activities/${a.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
     const signed = await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off', text: '规范' });
     expect(signed.json().reviewStatus).toBe('signed_off');
     expect(signed.json().reviews.map((r: { action: string }) => r.action)).toEqual(['submit', 'return', 'submit', 'sign_off']);
@@ -141,51 +146,50 @@ describe('supervision (督导) and the compliance calendar', () => {
     expect(after.done).toBe(before.done + 1);
     expect(after.awaitingSignOff).toBe(before.awaitingSignOff - 1);
 
-    const edit = await yingzi.patch(`/api/activities/${a.id}`, { topic: '签认后修改' });
+    const edit = await secretary.patch(`/api/activities/${a.id}`, { topic: '签认后修改' });
     expect(edit.statusCode).toBe(403);
     expect(edit.json().message).toContain('退回');
-    const { rows } = await ctx.pool.query(`select n.title from notifications n join users u on u.id = n.user_id where u.username = 'yingzi' and n.kind like 'review.%' order by n.id`);
+    const { rows } = await ctx.pool.query(`select title from notifications where user_id = $1 and kind like 'review.%' order by id`, [secretaryId]);
     expect(rows.map((r) => r.title)).toEqual(['记录被退回,请补正', '记录已签认']);
   });
 
   it('after sign-off the record is locked except for 补学 dates, which come later by nature', async () => {
-    const a = await newActivity(yingzi, { heldOn: `${lastMonth}-10`, topic: '补学测试' });
+    const a = await newActivity(secretary, { heldOn: `${lastMonth}-10`, topic: '补学测试' });
     const [m1, m2] = a.expected;
     const records = [{ memberId: m1.memberId, state: 'present' }, { memberId: m2.memberId, state: 'absent' }];
-    await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records });
-    await yingzi.post(`/api/activities/${a.id}/reviews`, { action: 'submit' });
+    await secretary.request('PUT', `/api/activities/${a.id}/attendance`, { records });
+    await secretary.post(`/api/activities/${a.id}/reviews`, { action: 'submit' });
     expect((await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).json().reviewStatus).toBe('signed_off');
-    const makeup = await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records: [records[0], { ...records[1], makeupOn: `${lastMonth}-15` }] });
+    const makeup = await secretary.request('PUT', `/api/activities/${a.id}/attendance`, { records: [records[0], { ...records[1], makeupOn: `${lastMonth}-15` }] });
     expect(makeup.statusCode, makeup.body).toBe(200);
     expect(makeup.json().attendances.find((r: { memberId: number }) => r.memberId === m2.memberId).makeupOn).toBe(`${lastMonth}-15`);
-    const changed = await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records: [records[0], { ...records[1], state: 'present' }] });
+    const changed = await secretary.request('PUT', `/api/activities/${a.id}/attendance`, { records: [records[0], { ...records[1], state: 'present' }] });
     expect(changed.statusCode).toBe(403);
   });
 
   it('only the town admin assigns supervisors, and only people with the supervisor role', async () => {
-    const { rows: [me] } = await ctx.pool.query(`select id from users where username = 'yingzi'`);
-    expect((await yingzi.request('PUT', '/api/supervision/assignments', { organizationId: ids['营子村党支部'], userIds: [] })).statusCode).toBe(403);
-    const wrong = await admin.request('PUT', '/api/supervision/assignments', { organizationId: ids['营子村党支部'], userIds: [me.id] });
+    expect((await secretary.request('PUT', '/api/supervision/assignments', { organizationId: branch.id, userIds: [] })).statusCode).toBe(403);
+    const wrong = await admin.request('PUT', '/api/supervision/assignments', { organizationId: branch.id, userIds: [secretaryId] });
     expect(wrong.json().fields[0].message).toContain('督导');
   });
 });
 
 describe('党员大会 quorum and votes', () => {
   it('支部工作条例第十一条: a vote needs more than half of the voting members present; 预备党员 do not count', async () => {
-    const a = await newActivity(yingzi, { kind: 'general_meeting', topic: '接收预备党员表决' });
+    const a = await newActivity(secretary, { kind: 'general_meeting', topic: '接收预备党员表决' });
     const q = a.quorum;
     expect(q.required).toBe(Math.floor(q.fullMembers / 2) + 1);
-    const refused = await yingzi.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: 1, against: 0, abstain: 0 });
+    const refused = await secretary.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: 1, against: 0, abstain: 0 });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().message).toMatch(/不能表决|未达到|半数/);
-    const { rows } = await ctx.pool.query(`select id, standing from members where organization_id = $1 and membership_status = 'active' and on_roster`, [ids['营子村党支部']]);
+    const { rows } = await ctx.pool.query(`select id, standing from members where organization_id = $1 and membership_status = 'active' and on_roster`, [branch.id]);
     const full = rows.filter((r) => r.standing === 'full').map((r) => Number(r.id));
     const records = full.slice(0, q.required).map((memberId) => ({ memberId, state: 'present' }));
-    const marked = await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records });
+    const marked = await secretary.request('PUT', `/api/activities/${a.id}/attendance`, { records });
     expect(marked.json().quorum).toMatchObject({ met: true, presentFull: q.required });
-    const tooMany = await yingzi.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: q.required + 1, against: 0, abstain: 0 });
+    const tooMany = await secretary.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: q.required + 1, against: 0, abstain: 0 });
     expect(tooMany.json().fields[0].path).toBe('inFavour');
-    const vote = await yingzi.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: q.required, against: 0, abstain: 0 });
+    const vote = await secretary.post(`/api/activities/${a.id}/votes`, { subject: '接收张三为预备党员', inFavour: q.required, against: 0, abstain: 0 });
     expect(vote.statusCode, vote.body).toBe(200);
     // Passing needs more than half of all voting members, not of those present.
     expect(vote.json().votes[0]).toMatchObject({ votingMembers: q.fullMembers, passed: q.required >= Math.floor(q.fullMembers / 2) + 1 });
@@ -194,13 +198,13 @@ describe('党员大会 quorum and votes', () => {
 
 describe('民主评议党员', () => {
   it('优秀一般不超过参评正式党员的三分之一 (12371 专题); 预备党员参加但不评定等次; every 正式党员 gets a grade', async () => {
-    const a = await newActivity(yingzi, { kind: 'appraisal', topic: '年度民主评议党员' });
+    const a = await newActivity(secretary, { kind: 'appraisal', topic: '年度民主评议党员' });
     const members = a.appraisal.members as { memberId: number; standing: string; name: string }[];
     const full = members.filter((m) => m.standing === 'full');
     const probationary = members.filter((m) => m.standing === 'probationary');
     expect(a.appraisal.excellentLimit).toBe(Math.floor(full.length / 3));
     const put = (grades: { memberId: number; grade: string | null }[], confirm?: boolean) =>
-      yingzi.request('PUT', `/api/activities/${a.id}/appraisal`, { grades, ...(confirm ? { confirmExcellentOverLimit: true } : {}) });
+      secretary.request('PUT', `/api/activities/${a.id}/appraisal`, { grades, ...(confirm ? { confirmExcellentOverLimit: true } : {}) });
     const qualified = full.map((m) => ({ memberId: m.memberId, grade: 'qualified' }));
 
     const missing = await put(qualified.slice(1));
@@ -218,72 +222,71 @@ describe('民主评议党员', () => {
     const ok = await put(qualified.map((g, i) => (i < a.appraisal.excellentLimit ? { ...g, grade: 'excellent' } : g)));
     expect(ok.statusCode).toBe(200);
     expect(ok.json().appraisal.warnings).toEqual([]);
-    expect((await yingzi.request('PUT', `/api/activities/${(await newActivity(yingzi, {})).id}/appraisal`, { grades: [] })).json().fields[0].path).toBe('grades');
+    expect((await secretary.request('PUT', `/api/activities/${(await newActivity(secretary, {})).id}/appraisal`, { grades: [] })).json().fields[0].path).toBe('grades');
   });
 });
 
 describe('members answer from their phone', () => {
   it('a member confirms or asks for leave with a reason; the secretary sees it; nothing after the day', async () => {
-    const member = await ctx.signIn('member');
     const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
-    const a = await newActivity(yingzi, { heldOn: future, topic: '下周主题党日' });
+    const a = await newActivity(secretary, { heldOn: future, topic: '下周主题党日' });
     const noReason = await member.post(`/api/activities/${a.id}/responses`, { response: 'leave' });
     expect(noReason.json().fields[0].path).toBe('reason');
     expect((await member.post(`/api/activities/${a.id}/responses`, { response: 'leave', reason: '在外地务工' })).statusCode).toBe(200);
     const mine = (await member.get('/api/my/activities')).json().items.find((i: { id: number }) => i.id === a.id);
     expect(mine).toMatchObject({ myResponse: 'leave', myAttendance: null });
-    const seen = (await yingzi.get(`/api/activities/${a.id}`)).json().responses;
+    const seen = (await secretary.get(`/api/activities/${a.id}`)).json().responses;
     expect(seen).toEqual([expect.objectContaining({ response: 'leave', reason: '在外地务工' })]);
-    const past = await newActivity(yingzi, { topic: '已举行' });
+    const past = await newActivity(secretary, { topic: '已举行' });
     expect((await member.post(`/api/activities/${past.id}/responses`, { response: 'confirm' })).statusCode).toBe(400);
   });
 });
 
 describe('generated documents', () => {
   it('minutes, sign-in sheet and the 灯塔 package come from the record alone', async () => {
-    const a = await newActivity(yingzi, { topic: '学习贯彻全会精神专题', host: '张志强', recorder: '李文', minutes: '传达学习全会精神,交流发言。' });
+    const a = await newActivity(secretary, { topic: '学习贯彻全会精神专题', host: '张志强', recorder: '李文', minutes: '传达学习全会精神,交流发言。' });
     const [m1] = a.expected;
-    await yingzi.request('PUT', `/api/activities/${a.id}/attendance`, { records: [{ memberId: m1.memberId, state: 'present' }] });
-    await upload(yingzi, a.id, 'photo', await cameraPhoto(3), 'scene.jpg');
-    const pdf = await yingzi.get(`/api/activities/${a.id}/documents/minutes.pdf`);
+    await secretary.request('PUT', `/api/activities/${a.id}/attendance`, { records: [{ memberId: m1.memberId, state: 'present' }] });
+    await upload(secretary, a.id, 'photo', await cameraPhoto(3), 'scene.jpg');
+    const pdf = await secretary.get(`/api/activities/${a.id}/documents/minutes.pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf, { keepWhitespace: true });
     expect(text).toContain('学习贯彻全会精神专题');
     expect(text).toContain(m1.name);
-    const sheet = await yingzi.get(`/api/activities/${a.id}/documents/signin.docx`);
+    const sheet = await secretary.get(`/api/activities/${a.id}/documents/signin.docx`);
     const xml = await (await JSZip.loadAsync(sheet.rawPayload)).file('word/document.xml')!.async('string');
     expect(xml).toContain(m1.name);
     expect(xml).toContain('签到');
-    const zip = await JSZip.loadAsync((await yingzi.get(`/api/activities/${a.id}/documents/dengta.zip`)).rawPayload);
+    const zip = await JSZip.loadAsync((await secretary.get(`/api/activities/${a.id}/documents/dengta.zip`)).rawPayload);
     expect(Object.keys(zip.files).sort()).toEqual(['photos/', 'photos/01.jpg', 'record.json', '会议记录.docx', '会议记录.pdf', '签到表.pdf'].sort());
     const record = JSON.parse(await zip.file('record.json')!.async('string'));
     expect(record.activity).toMatchObject({ id: a.id, topic: '学习贯彻全会精神专题' });
     expect(JSON.stringify(record)).not.toMatch(/idNumber|phone/);
   });
 
+  // The branch's year is the records the tests above made. A demo village's year (~80 records) took 3-5 s here, nearly
+  // all of it pdfmake laying out the pages (loading and photos ~20 ms): that volume is npm run bench's to time.
   it('the yearly ledger of a branch lists every activity; out-of-scope branches answer 404', async () => {
     const year = lastMonth.slice(0, 4);
-    const started = performance.now();
-    const res = await yingzi.get(`/api/ledger?orgId=${ids['营子村党支部']}&period=${year}&format=pdf`);
-    const ms = performance.now() - started;
-    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
-    const text = pdfText(res, { keepWhitespace: true });
-    expect(text).toContain('营子村党支部');
-    expect(text).toContain('学习贯彻全会精神专题');
-    const { rows: [n] } = await ctx.pool.query(`select count(*)::int as n from activities where organization_id = $1 and held_on between $2 and least($3::date, current_date)`, [ids['营子村党支部'], `${year}-01-01`, `${year}-12-31`]);
-    console.log(`yearly ledger PDF for 营子村党支部 ${year}: ${n.n} activities, ${(res.rawPayload.length / 1024).toFixed(0)} KB, ${ms.toFixed(0)} ms`);
-    const docx = await yingzi.get(`/api/ledger?orgId=${ids['营子村党支部']}&period=${lastMonth}&format=docx`);
+    const text = pdfText(await secretary.get(`/api/ledger?orgId=${branch.id}&period=${year}&format=pdf`));
+    expect(text).toContain(branch.name);
+    const { rows } = await ctx.pool.query<{ topic: string }>(`select topic from activities where organization_id = $1 and held_on between $2 and least($3::date, current_date)`,
+      [branch.id, `${year}-01-01`, `${year}-12-31`]);
+    expect(rows.map((r) => r.topic)).toContain('学习贯彻全会精神专题');
+    for (const { topic } of rows) expect(text, topic).toContain(topic.replace(/\s+/g, ''));
+    expect(text).not.toContain('下周主题党日'); // planned, not held
+    const docx = await secretary.get(`/api/ledger?orgId=${branch.id}&period=${lastMonth}&format=docx`);
     expect(await (await JSZip.loadAsync(docx.rawPayload)).file('word/document.xml')!.async('string')).toContain('台账');
-    expect((await yingzi.get(`/api/ledger?orgId=${ids['西花沟村党支部']}&period=${year}`)).statusCode).toBe(404);
-  }, 120_000); // a village's year is ~90 activities; npm run bench gives the figure, this only bounds a hang
+    expect((await secretary.get(`/api/ledger?orgId=${other.id}&period=${year}`)).statusCode).toBe(404);
+  });
 });
 
 describe('checklist templates', () => {
   it('the town admin edits 四定两挂一戴 (its meaning is local); a secretary cannot; duplicate item codes are refused', async () => {
-    const list = (await yingzi.get('/api/checklist-templates')).json().items as { id: number; name: string; kinds: string[]; items: unknown[] }[];
+    const list = (await secretary.get('/api/checklist-templates')).json().items as { id: number; name: string; kinds: string[]; items: unknown[] }[];
     const four = list.find((t) => t.name === '四定两挂一戴')!;
     const body = { name: four.name, kinds: four.kinds, items: [{ key: 'fix_time', label: '定时间', satisfiedBy: 'confirm' }] };
-    expect((await yingzi.request('PUT', `/api/checklist-templates/${four.id}`, body)).statusCode).toBe(403);
+    expect((await secretary.request('PUT', `/api/checklist-templates/${four.id}`, body)).statusCode).toBe(403);
     const dup = await admin.request('PUT', `/api/checklist-templates/${four.id}`, { ...body, items: [...body.items, ...body.items] });
     expect(dup.json().fields[0].path).toBe('items.1.key');
     const ok = await admin.request('PUT', `/api/checklist-templates/${four.id}`, body);
