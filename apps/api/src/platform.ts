@@ -16,6 +16,11 @@ export interface Platform {
   databaseUrl: string;
   mode: 'embedded' | 'server';
   seeded: boolean;
+  /**
+   * Reminders and the SMS outbox (pg-boss in this same database), unless JOBS=off. server.ts calls this after
+   * listen: pg-boss checks its own schema at start, and nothing it does is needed to answer the first request.
+   */
+  startJobs(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -40,12 +45,13 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     const cipher = createFieldCipher(resolveEncryptionKey(config));
     const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD, cipher) : false;
     const app = await buildApp({ config, db: database.db, cipher, logger: options.logger });
-    // Reminders and the SMS outbox (pg-boss in this same database); JOBS=off for a process that only serves requests.
-    const jobs: Jobs | undefined = config.JOBS
-      ? await startJobs(databaseUrl, { db: database.db, cipher, sms: createSmsAdapter(config, app.log), log: app.log })
-      : undefined;
+    let jobs: Jobs | undefined;
+    const url = databaseUrl;
     return {
       app, databaseUrl, seeded, mode: stopEmbedded ? 'embedded' : 'server',
+      startJobs: async () => {
+        if (config.JOBS && !jobs) jobs = await startJobs(url, { db: database.db, cipher, sms: createSmsAdapter(config, app.log), log: app.log });
+      },
       stop: async () => {
         await jobs?.stop();
         await app.close();

@@ -10,6 +10,7 @@ try {
   const config = loadConfig();
   platform = await startPlatform(config);
   await platform.app.listen({ port: config.PORT, host: config.HOST });
+  await platform.startJobs();
   const { port } = platform.app.server.address() as AddressInfo;
   const lines = [
     '',

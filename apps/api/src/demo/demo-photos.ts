@@ -2,10 +2,10 @@
  * Generated on-site photos for the demo town's recent 主题党日: flat coloured shapes (a red banner, a crowd of
  * figures), no faces or text, each with its own perceptual hash, run through the real photo pipeline.
  */
-import sharp from 'sharp';
 import type { DbOrTx } from '../db/client.js';
 import { activityFiles } from '../db/schema/index.js';
 import { mulberry32 } from '../lib/prng.js';
+import { loadSharp } from '../lib/photos/native.js';
 import { processPhoto } from '../lib/photos/process-photo.js';
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -50,6 +50,7 @@ async function demoPhoto(seed: number, heldOn: string): Promise<Buffer> {
   }
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}">${shapes.join('')}</svg>`;
   const minute = pad2(Math.floor(rand() * 60));
+  const sharp = await loadSharp();
   return sharp(Buffer.from(svg)).jpeg({ quality: 85 })
     .withExif({ IFD0: { Make: 'Demo', Model: 'Demo Camera' }, IFD2: { DateTimeOriginal: `${heldOn.replaceAll('-', ':')} 09:${minute}:00` } })
     .toBuffer();

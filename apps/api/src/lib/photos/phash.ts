@@ -1,4 +1,4 @@
-import sharp from 'sharp';
+import { loadSharp } from './native.js';
 
 /**
  * Perceptual hash (DCT pHash) of an activity photo, so that the same on-site photo submitted again
@@ -47,6 +47,7 @@ export interface RawImage {
 
 /** pHash of an encoded image (JPEG/PNG/…) or of raw pixels already decoded (avoids a second decode). */
 export async function perceptualHash(image: Buffer | RawImage): Promise<string> {
+  const sharp = await loadSharp();
   const pipeline = Buffer.isBuffer(image)
     ? sharp(image)
     : sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import exifr from 'exifr';
-import sharp from 'sharp';
+import type sharp from 'sharp';
+import { loadExifr, loadSharp } from './native.js';
 import { perceptualHash } from './phash.js';
 
 /**
@@ -60,6 +60,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   // Header only — cheap, and lets us refuse oversized/unsupported images before decoding pixels.
   // limitInputPixels is off here only because metadata() would otherwise throw a generic error for a
   // too-large image; the header read decodes no pixels, and the size is checked explicitly below.
+  const sharp = await loadSharp();
   let meta: sharp.Metadata;
   try {
     meta = await sharp(input, { limitInputPixels: false }).metadata();
@@ -129,6 +130,7 @@ async function readCapturedAt(input: Buffer): Promise<string | null> {
   try {
     // reviveValues: false keeps the raw 'YYYY:MM:DD HH:MM:SS' string; exifr would otherwise build a
     // Date in the server's own time zone, silently shifting the wall-clock time.
+    const exifr = await loadExifr();
     tags = await exifr.parse(input, {
       pick: ['DateTimeOriginal', 'OffsetTimeOriginal', 'CreateDate', 'OffsetTimeDigitized'],
       reviveValues: false,
@@ -158,7 +160,7 @@ export function toIso(value: unknown, offset: unknown): string | null {
 /** True when EXIF carries usable coordinates (a GPS IFD with only a timestamp or version is not a location). */
 async function readHadLocation(input: Buffer): Promise<boolean> {
   try {
-    const gps = await exifr.gps(input);
+    const gps = await (await loadExifr()).gps(input);
     return !!gps && Number.isFinite(gps.latitude) && Number.isFinite(gps.longitude);
   } catch {
     return false;

@@ -4,8 +4,8 @@
  */
 import type { ActivityDetail, ACTIVITY_DOCUMENTS } from '@dj/contracts';
 import { REVIEW_STATUS_LABELS, todayInShanghai } from '@dj/contracts';
-import sharp from 'sharp';
 import type { Db } from '../../db/client.js';
+import { loadSharp } from '../../lib/photos/native.js';
 import { requirePermission, audit, type Caller } from '../../lib/access/index.js';
 import { getActivity } from './detail-service.js';
 import { minutesDocx, minutesPdf, signInSheetDocx, signInSheetPdf } from './documents/activity-documents.js';
@@ -56,6 +56,7 @@ export function asDocActivity(d: DocSource, photos: DocPhoto[]): DocActivity {
 export async function photosFor(db: Db, ids: number[], maxEdge?: number) {
   const rows = await evidence.photoData(db, ids);
   const out = new Map<number, DocPhoto[]>();
+  const sharp = await loadSharp();
   for (const r of rows) {
     const data = maxEdge ? await sharp(r.data).resize(maxEdge, maxEdge, { fit: 'inside', withoutEnlargement: true }).jpeg({ quality: 78 }).toBuffer() : r.data;
     out.set(r.activityId, [...(out.get(r.activityId) ?? []), { data, capturedAt: r.capturedAt?.toISOString() ?? null, caption: r.filename }]);

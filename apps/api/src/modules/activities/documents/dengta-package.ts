@@ -1,4 +1,3 @@
-import JSZip from 'jszip';
 import { minutesDocx, minutesPdf, signInSheetPdf } from './activity-documents.js';
 import type { DocActivity } from './types.js';
 
@@ -9,6 +8,8 @@ import type { DocActivity } from './types.js';
  */
 export async function dengtaPackage(a: DocActivity, record: unknown): Promise<Buffer> {
   const [docx, pdf, signIn] = await Promise.all([minutesDocx(a), minutesPdf(a), signInSheetPdf(a)]);
+  // Loaded on the first package, not at start-up (restart time, issue 11).
+  const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
   // Explicit UTF-8 bytes: the upstream importer reads the JSON as UTF-8 and Chinese must survive.
   zip.file('record.json', Buffer.from(JSON.stringify(record, null, 2) + '\n', 'utf8'));
