@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import type { Session, TestContext } from '../../../test/context.js';
 import { docxText, filename, pdfText } from '../../../test/documents.js';
+import { createRecruitment, memberAccount, ok, openRecruitment } from '../../../test/recruitment-fixtures.js';
 import { probationEnd, registerModel } from './documents-model.js';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -15,28 +16,28 @@ function withCheckDigit(first17: string): string {
 describe('发展党员 documents and registers', () => {
   let ctx: TestContext;
   let admin: Session;
-  let yingzi: Session;
-  let xihuagou: Session;
+  let secretary: Session;
+  let outsider: Session;
   let member: Session;
-  let yingziId: number;
+  let branchId: number;
+  let branchName: string;
   let recruitmentId: number;
+  let mentorId: number;
   let mentorName: string;
   const NAME = '李文档';
 
   beforeAll(async () => {
-    ctx = await createTestContext();
-    [admin, yingzi, xihuagou, member] = [await ctx.signIn('admin'), await ctx.signIn('yingzi'), await ctx.signIn('xihuagou'), await ctx.signIn('member')];
-    yingziId = (await orgIds(ctx.pool))['营子村党支部'];
-    // The demo 党员 赵秀英 (signs in as 'member') is a full member of 营子村: she becomes the 培养联系人.
-    const { rows } = await ctx.pool.query<{ id: number; name: string }>(
-      `select m.id, p.name from members m join persons p on p.id = m.person_id join users u on u.person_id = p.id
-       where u.username = 'member' and m.standing = 'full' and m.membership_status = 'active' and m.on_roster`);
-    expect(rows).toHaveLength(1);
-    mentorName = rows[0].name;
+    const opened = await openRecruitment();
+    ({ ctx, admin, secretary, outsider } = opened);
+    [branchId, branchName] = [opened.branch.id, opened.branch.name];
+    // A full member of the branch with a 党员 account: she becomes the 培养联系人.
+    mentorId = opened.full[0];
+    mentorName = ok(await secretary.get(`/api/members/${mentorId}`)).name;
+    member = await memberAccount(mentorId);
 
-    const created = await yingzi.post('/api/recruitments', {
+    const created = await secretary.post('/api/recruitments', {
       name: NAME, gender: 'male', birthDate: '1990-05-12', idNumber: withCheckDigit('13082119900512013'),
-      organizationId: yingziId, appliedOn: '2024-03-01',
+      organizationId: branchId, appliedOn: '2024-03-01',
     });
     expect(created.statusCode, created.body).toBe(200);
     recruitmentId = created.json().id;
@@ -46,10 +47,10 @@ describe('发展党员 documents and registers', () => {
   });
 
   it('refuses a 谈话记录 before the talk is recorded and a 公示 before one is registered', async () => {
-    const talk = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/talk/pdf`);
+    const talk = await secretary.get(`/api/recruitments/${recruitmentId}/documents/talk/pdf`);
     expect(talk.statusCode).toBe(400);
     expect(talk.json().message).toContain('尚未记录');
-    const notice = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/notice/docx`);
+    const notice = await secretary.get(`/api/recruitments/${recruitmentId}/documents/notice/docx`);
     expect(notice.statusCode).toBe(400);
     expect(notice.json().message).toContain('公示');
   });
@@ -61,23 +62,22 @@ describe('发展党员 documents and registers', () => {
       { stepCode: 'activist_filing', occurredOn: '2024-04-12' },
     ];
     for (const step of steps) {
-      const res = await yingzi.post(`/api/recruitments/${recruitmentId}/records`, step);
+      const res = await secretary.post(`/api/recruitments/${recruitmentId}/records`, step);
       expect(res.statusCode, res.body).toBe(200);
     }
-    const { rows } = await ctx.pool.query<{ id: number }>(`select m.id from members m join users u on u.person_id = m.person_id where u.username = 'member'`);
-    const mentors = await yingzi.post(`/api/recruitments/${recruitmentId}/records`, { stepCode: 'mentors', occurredOn: '2024-04-20', details: { memberIds: [rows[0].id] } });
+    const mentors = await secretary.post(`/api/recruitments/${recruitmentId}/records`, { stepCode: 'mentors', occurredOn: '2024-04-20', details: { memberIds: [mentorId] } });
     expect(mentors.statusCode, mentors.body).toBe(200);
-    const notice = await yingzi.post(`/api/recruitments/${recruitmentId}/public-notices`, { stage: 'activist', startsOn: '2024-04-01', endsOn: '2024-04-07' });
+    const notice = await secretary.post(`/api/recruitments/${recruitmentId}/public-notices`, { stage: 'activist', startsOn: '2024-04-01', endsOn: '2024-04-07' });
     expect(notice.statusCode, notice.body).toBe(200);
   });
 
   it('generates the 全程纪实表 with every step, taken or not, the relations and the 公示', async () => {
-    const res = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/record/docx`);
+    const res = await secretary.get(`/api/recruitments/${recruitmentId}/documents/record/docx`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain(DOCX);
     expect(filename(res)).toBe(`${NAME}-发展党员全程纪实表.docx`);
     const text = await docxText(res);
-    for (const s of [NAME, '营子村党支部', '130821********', '入党积极分子', '递交入党申请书', '党组织派人谈话', '2024年3月15日', '支委会', '王书记',
+    for (const s of [NAME, branchName, '130821********', '入党积极分子', '递交入党申请书', '党组织派人谈话', '2024年3月15日', '支委会', '王书记',
       '上级党委审批转正', '材料归档', '培养联系人', mentorName, '确定入党积极分子', '尚未登记结果']) {
       expect(text).toContain(s);
     }
@@ -93,13 +93,13 @@ describe('发展党员 documents and registers', () => {
   });
 
   it('generates the 入党谈话记录 and the 公示', async () => {
-    const talk = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/talk/pdf`);
+    const talk = await secretary.get(`/api/recruitments/${recruitmentId}/documents/talk/pdf`);
     expect(talk.statusCode).toBe(200);
     expect(filename(talk)).toBe(`${NAME}-入党谈话记录.pdf`);
     const text = pdfText(talk, { keepWhitespace: true });
     for (const s of ['入党谈话记录', NAME, '王书记', '2024年3月15日', '谈话对象(签名)']) expect(text).toContain(s);
 
-    const notice = await yingzi.get(`/api/recruitments/${recruitmentId}/documents/notice/docx`);
+    const notice = await secretary.get(`/api/recruitments/${recruitmentId}/documents/notice/docx`);
     expect(notice.statusCode).toBe(200);
     const noticeText = await docxText(notice);
     for (const s of ['发展党员公示', `拟将${NAME}同志确定为入党积极分子`, '2024年4月1日至2024年4月7日', '公示结果尚未登记']) expect(noticeText).toContain(s);
@@ -110,31 +110,34 @@ describe('发展党员 documents and registers', () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(filename(res)).toMatch(/-入党积极分子名册-\d{4}-\d{2}-\d{2}\.docx$/);
     const text = await docxText(res);
-    for (const s of ['入党积极分子名册', '截至', NAME, '营子村党支部', '2024-03-01', '2024-04-10', mentorName, '申请入党日期']) expect(text).toContain(s);
+    for (const s of ['入党积极分子名册', '截至', NAME, branchName, '2024-03-01', '2024-04-10', mentorName, '申请入党日期']) expect(text).toContain(s);
 
-    const branch = await yingzi.get(`/api/recruitment/registers/activists/pdf?orgId=${yingziId}`);
+    const branch = await secretary.get(`/api/recruitment/registers/activists/pdf?orgId=${branchId}`);
     expect(branch.statusCode).toBe(200);
     const pdf = pdfText(branch, { keepWhitespace: true });
-    expect(pdf).toContain('营子村党支部入党积极分子名册');
+    expect(pdf).toContain(`${branchName}入党积极分子名册`);
     expect(pdf).toContain(NAME);
 
-    // The demo town's 预备党员 (seeded recruitments) with the end of the 预备期 derived from the 支部大会.
+    // A 预备党员 (支部大会 2020-08-03), listed with the end of the 预备期 derived from the 支部大会.
+    await createRecruitment('王预备', 'admission_approval');
     const probationary = await admin.get('/api/recruitment/registers/probationary/pdf');
     expect(probationary.statusCode).toBe(200);
     const probationaryText = pdfText(probationary, { keepWhitespace: true });
     expect(probationaryText).toContain('预备党员名册');
+    expect(probationaryText).toContain('王预备');
+    expect(probationaryText).toContain('2021-08-03');
     // Narrow columns wrap their headers: the first line of each is enough.
-    expect(probationaryText).toMatch(/暂无预备党员|预备期满/);
+    expect(probationaryText).toContain('预备期满');
 
-    const candidates = await yingzi.get('/api/recruitment/registers/candidates/docx');
+    const candidates = await secretary.get('/api/recruitment/registers/candidates/docx');
     expect(candidates.statusCode).toBe(200);
     expect(await docxText(candidates)).not.toContain(NAME);
   });
 
-  it('keeps other villages and plain members out', async () => {
-    expect((await xihuagou.get(`/api/recruitments/${recruitmentId}/documents/record/docx`)).statusCode).toBe(404);
-    expect((await xihuagou.get(`/api/recruitment/registers/activists/docx?orgId=${yingziId}`)).statusCode).toBe(404);
-    const other = await xihuagou.get('/api/recruitment/registers/activists/docx');
+  it('keeps other branches and plain members out', async () => {
+    expect((await outsider.get(`/api/recruitments/${recruitmentId}/documents/record/docx`)).statusCode).toBe(404);
+    expect((await outsider.get(`/api/recruitment/registers/activists/docx?orgId=${branchId}`)).statusCode).toBe(404);
+    const other = await outsider.get('/api/recruitment/registers/activists/docx');
     expect(other.statusCode).toBe(200);
     expect(await docxText(other)).not.toContain(NAME);
     // A plain 党员 sees the recruitment they mentor, and has no register of their own.
@@ -175,8 +178,8 @@ describe('register model', () => {
   });
 
   it('says 暂无 for an empty register', () => {
-    const model = registerModel('probationary', '营子村党支部', [], '2025-01-02', '管理员');
-    expect(model.title).toBe('营子村党支部预备党员名册');
+    const model = registerModel('probationary', '东岭村党支部', [], '2025-01-02', '管理员');
+    expect(model.title).toBe('东岭村党支部预备党员名册');
     expect(model.subtitle).toBe('截至2025年1月2日');
     expect(JSON.stringify(model.blocks)).toContain('暂无预备党员');
   });

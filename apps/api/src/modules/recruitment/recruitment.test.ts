@@ -1,25 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Session, TestContext } from '../../../test/context.js';
-import { applicant, eligibleNow, idNumber, ok, openRecruitment, PATH, q, record, recordCount, walk, type Json } from '../../../test/recruitment-fixtures.js';
+import type { Branch } from '../../../test/factories.js';
+import { applicant, eligibleNow, idNumber, ok, openRecruitment, PATH, q, record, recordCount, TOWN, walk, type Json } from '../../../test/recruitment-fixtures.js';
 import { addMonths, todayInShanghai } from '@dj/contracts';
 
 /** 发展党员 through the API against the real database: applying, the whole way to 转正, extension and refusals. */
 let ctx: TestContext;
 let admin: Session;
-let yingzi: Session;
-let xihuagou: Session;
-let ids: Record<string, number>;
+let secretary: Session;
+let outsider: Session;
+let branch: Branch;
+let outsiderMember: number;
+let third: number;
 let full: number[];
 const today = todayInShanghai();
 
-beforeAll(async () => { ({ ctx, admin, yingzi, xihuagou, ids, full } = await openRecruitment()); });
+beforeAll(async () => { ({ ctx, admin, secretary, outsider, branch, outsiderMember, third, full } = await openRecruitment()); });
 afterAll(async () => { await ctx.close(); });
 
 describe('登记入党申请', () => {
   it('a bad ID number is refused naming the field, and nothing is written', async () => {
     const persons = (await q('select count(*)::int as n from persons'))[0].n;
     const good = idNumber('1995-04-12', 'male');
-    const res = await yingzi.post('/api/recruitments', applicant('错号码', { idNumber: good.slice(0, 17) + (good[17] === '0' ? '1' : '0') }));
+    const res = await secretary.post('/api/recruitments', applicant('错号码', { idNumber: good.slice(0, 17) + (good[17] === '0' ? '1' : '0') }));
     expect(res.statusCode).toBe(400);
     expect(res.json().fields.map((f: Json) => f.path)).toEqual(['idNumber']);
     expect((await q('select count(*)::int as n from persons'))[0].n).toBe(persons);
@@ -27,24 +30,24 @@ describe('登记入党申请', () => {
 
   it('细则第五条: an applicant under 18 is refused with the article, and no person is written', async () => {
     const persons = (await q('select count(*)::int as n from persons'))[0].n;
-    const res = await yingzi.post('/api/recruitments', applicant('未成年', { birthDate: '2003-06-01', appliedOn: '2021-05-31' }));
+    const res = await secretary.post('/api/recruitments', applicant('未成年', { birthDate: '2003-06-01', appliedOn: '2021-05-31' }));
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('第五条');
     expect(res.json().message).toContain('未满十八岁(17岁)');
     expect((await q('select count(*)::int as n from persons'))[0].n).toBe(persons);
     // On the 18th birthday the same person may apply.
-    const born = ok(await yingzi.post('/api/recruitments', applicant('刚成年', { birthDate: '2003-06-01', appliedOn: '2021-06-01' })));
+    const born = ok(await secretary.post('/api/recruitments', applicant('刚成年', { birthDate: '2003-06-01', appliedOn: '2021-06-01' })));
     expect(born).toMatchObject({ status: 'active', phase: 'applicant', birthDate: '2003-06-01' });
   });
 
-  it('the secretary of another village cannot register an applicant in 营子村', async () => {
-    const res = await xihuagou.post('/api/recruitments', applicant('越界登记'));
+  it('the secretary of another branch cannot register an applicant in this one', async () => {
+    const res = await outsider.post('/api/recruitments', applicant('越界登记'));
     expect(res.statusCode).toBe(404);
     expect((await q(`select count(*)::int as n from persons where name = '越界登记'`))[0].n).toBe(0);
   });
 });
 
-describe('营子村: one person from 入党申请 to 转正', () => {
+describe('one person from 入党申请 to 转正', () => {
   let id: number;
   let personId: number;
   let memberId: number;
@@ -53,31 +56,31 @@ describe('营子村: one person from 入党申请 to 转正', () => {
 
   it('registers the application as step 1; the same ID number cannot apply twice', async () => {
     const input = body();
-    created = ok(await yingzi.post('/api/recruitments', input));
+    created = ok(await secretary.post('/api/recruitments', input));
     id = created.id;
-    expect(created).toMatchObject({ name: '韩立新', status: 'active', phase: 'applicant', stage: 1, organizationName: '营子村党支部', memberId: null, lastStepOn: '2019-03-04' });
+    expect(created).toMatchObject({ name: '韩立新', status: 'active', phase: 'applicant', stage: 1, organizationName: branch.name, memberId: null, lastStepOn: '2019-03-04' });
     expect(created.records.map((r: Json) => [r.stepCode, r.occurredOn, r.decidedBy])).toEqual([['application', '2019-03-04', 'branch']]);
     expect(created.nextSteps).toEqual([{ code: 'talk', name: '党组织派人谈话', earliest: '2019-03-04', dueBy: '2019-04-03' }]);
     expect(created.can).toEqual({ record: true, recordCommitteeSteps: false, stop: true });
     expect(created.idNumberMasked).toMatch(/^370402\*+\d{3}[\dX]$/);
     personId = Number((await q('select person_id from recruitments where id = $1', [id]))[0].person_id);
-    const again = await yingzi.post('/api/recruitments', { ...input, name: '韩立新' });
+    const again = await secretary.post('/api/recruitments', { ...input, name: '韩立新' });
     expect(again.statusCode).toBe(409);
     expect(again.json().fields[0].path).toBe('idNumber');
   });
 
   it('细则第七条: a talk later than recruitment.talkWithinDays is recorded with its warning kept', async () => {
-    const j = ok(await record(yingzi, id, 'talk', '2019-04-15', { talker: '张志强' }));
+    const j = ok(await record(secretary, id, 'talk', '2019-04-15', { talker: '张志强' }));
     const talk = j.records.find((r: Json) => r.stepCode === 'talk');
     expect(talk.warnings).toEqual([{ rule: 'talk_within', message: '谈话距收到申请书已超过30天', source: '《中国共产党发展党员工作细则》第七条(一个月内);本镇设置 recruitment.talkWithinDays' }]);
     const stored = await q(`select warnings from recruitment_steps where recruitment_id = $1 and step_code = 'talk'`, [id]);
     expect(stored[0].warnings.map((w: Json) => w.rule)).toEqual(['talk_within']);
-    expect(ok(await yingzi.get(`/api/recruitments/${id}`)).records[1].warnings[0].rule).toBe('talk_within');
+    expect(ok(await secretary.get(`/api/recruitments/${id}`)).records[1].warnings[0].rule).toBe('talk_within');
   });
 
   it('细则第八条: the secretary alone cannot name an 积极分子; the 支委会 can', async () => {
     const before = await recordCount(id);
-    const res = await record(yingzi, id, 'activist', '2019-05-06', {}, { decidedBy: 'branch' });
+    const res = await record(secretary, id, 'activist', '2019-05-06', {}, { decidedBy: 'branch' });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('第八条');
     expect(await recordCount(id)).toBe(before);
@@ -90,20 +93,20 @@ describe('营子村: one person from 入党申请 to 转正', () => {
   it('细则第十三条: 发展对象 11 months after 积极分子 is refused and nothing is written; the check route says the same', async () => {
     const before = await recordCount(id);
     const audits = (await q(`select count(*)::int as n from audit_events where object_type = 'recruitment' and object_id = $1`, [String(id)]))[0].n;
-    const check = ok(await yingzi.post(`/api/recruitments/${id}/check`, { stepCode: 'candidate', occurredOn: '2020-04-06' }));
+    const check = ok(await secretary.post(`/api/recruitments/${id}/check`, { stepCode: 'candidate', occurredOn: '2020-04-06' }));
     expect(check.blocks.map((b: Json) => b.rule)).toEqual(['activist_year']);
     expect(check.blocks[0].source).toContain('第十三条');
-    const res = await record(yingzi, id, 'candidate', '2020-04-06');
+    const res = await record(secretary, id, 'candidate', '2020-04-06');
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('第十三条');
     expect(res.json().message).toContain('最早2020-05-06方可列为发展对象');
     expect(await recordCount(id)).toBe(before);
     expect((await q(`select count(*)::int as n from audit_events where object_type = 'recruitment' and object_id = $1`, [String(id)]))[0].n).toBe(audits);
-    expect(ok(await yingzi.get(`/api/recruitments/${id}`)).phase).toBe('activist');
+    expect(ok(await secretary.get(`/api/recruitments/${id}`)).phase).toBe('activist');
   });
 
   it('细则第十三条: a year later the 发展对象 is recorded, with the 考察 gap warning kept', async () => {
-    const j = ok(await record(yingzi, id, 'candidate', '2020-05-06'));
+    const j = ok(await record(secretary, id, 'candidate', '2020-05-06'));
     expect(await recordCount(id)).toBe(7);
     expect(j).toMatchObject({ phase: 'candidate', stage: 3 });
     const candidate = j.records.find((r: Json) => r.stepCode === 'candidate');
@@ -111,58 +114,56 @@ describe('营子村: one person from 入党申请 to 转正', () => {
   });
 
   it('细则第十四条: a 预备党员 cannot be a sponsor', async () => {
-    ok(await record(yingzi, id, 'candidate_filing', '2020-05-10'));
+    ok(await record(secretary, id, 'candidate_filing', '2020-05-10'));
     // A 预备党员 of the branch, entered in the roster today.
-    const entered = await yingzi.post('/api/members', {
-      name: '预备党员甲', gender: 'male', birthDate: '1990-03-03', idNumber: idNumber('1990-03-03', 'male'), joinedAt: addMonths(today, -3), confirmedAt: null, organizationId: ids['营子村党支部'],
+    const entered = await secretary.post('/api/members', {
+      name: '预备党员甲', gender: 'male', birthDate: '1990-03-03', idNumber: idNumber('1990-03-03', 'male'), joinedAt: addMonths(today, -3), confirmedAt: null, organizationId: branch.id,
     });
     expect(entered.statusCode, entered.body).toBe(201);
     const probationary = entered.json();
     expect(probationary.standing).toBe('probationary');
-    const res = await record(yingzi, id, 'sponsors', '2020-05-12', { memberIds: [full[0], probationary.id] });
+    const res = await record(secretary, id, 'sponsors', '2020-05-12', { memberIds: [full[0], probationary.id] });
     expect(res.statusCode).toBe(400);
     expect(res.json().message).toContain('预备党员甲是预备党员,不能作入党介绍人');
     expect(res.json().message).toContain('第十四条');
-    // A member of another village is not one the secretary can name.
-    const [other] = await q(`select id from members where organization_id = $1 and standing = 'full' limit 1`, [ids['西花沟村党支部']]);
-    const foreign = await record(yingzi, id, 'sponsors', '2020-05-12', { memberIds: [full[0], Number(other.id)] });
+    // A member of another branch is not one the secretary can name.
+    const foreign = await record(secretary, id, 'sponsors', '2020-05-12', { memberIds: [full[0], outsiderMember] });
     expect(foreign.statusCode).toBe(400);
     expect(foreign.json().message).toContain('不是本镇党员或不在管理范围内');
-    const one = await record(yingzi, id, 'sponsors', '2020-05-12', { memberIds: [full[0]] });
+    const one = await record(secretary, id, 'sponsors', '2020-05-12', { memberIds: [full[0]] });
     expect(one.statusCode).toBe(400);
     expect(one.json().message).toContain('入党介绍人应为两名正式党员,现选1名');
-    const j = ok(await record(yingzi, id, 'sponsors', '2020-05-12', { memberIds: [full[0], full[1]] }));
+    const j = ok(await record(secretary, id, 'sponsors', '2020-05-12', { memberIds: [full[0], full[1]] }));
     expect(j.relations.filter((r: Json) => r.kind === 'sponsor').map((r: Json) => r.memberId).sort()).toEqual([...full].sort());
     // A third sponsor cannot come in through the relations route either; a replacement ends one first.
-    const [third] = await q(`select id from members where organization_id = $1 and standing = 'full' and membership_status = 'active' and on_roster and id <> all($2::int[]) order by id limit 1`, [ids['营子村党支部'], full]);
-    const extra = await yingzi.post(`/api/recruitments/${id}/relations`, { kind: 'sponsor', memberId: Number(third.id), since: '2020-05-20' });
+    const extra = await secretary.post(`/api/recruitments/${id}/relations`, { kind: 'sponsor', memberId: third, since: '2020-05-20' });
     expect(extra.statusCode).toBe(400);
     expect(extra.json().message).toContain('第十四条');
-    expect((await yingzi.post(`/api/recruitments/${id}/relations`, { kind: 'sponsor', memberId: full[0], since: '2020-05-20' })).statusCode).toBe(400);
+    expect((await secretary.post(`/api/recruitments/${id}/relations`, { kind: 'sponsor', memberId: full[0], since: '2020-05-20' })).statusCode).toBe(400);
     expect((await q(`select count(*)::int as n from recruitment_relations where recruitment_id = $1 and kind = 'sponsor'`, [id]))[0].n).toBe(2);
   });
 
   it('the secretary cannot record a 上级党委 step (403, nothing written); the town can', async () => {
-    ok(await record(yingzi, id, 'political_review', '2020-06-01', { conclusion: 'pass' }));
+    ok(await record(secretary, id, 'political_review', '2020-06-01', { conclusion: 'pass' }));
     const before = await recordCount(id);
     const short = await record(admin, id, 'training', '2020-06-10', { trainingDays: 2, trainingHours: 20 });
     expect(short.statusCode).toBe(400);
     expect(short.json().message).toContain('第十七条');
-    const res = await record(yingzi, id, 'training', '2020-06-10', { trainingDays: 3 });
+    const res = await record(secretary, id, 'training', '2020-06-10', { trainingDays: 3 });
     expect(res.statusCode).toBe(403);
     expect(await recordCount(id)).toBe(before);
     const j = ok(await record(admin, id, 'training', '2020-06-10', { trainingDays: 3 }));
-    expect(j.records.at(-1)).toMatchObject({ stepCode: 'training', decidedBy: 'party_committee', recordedByName: '镇党委组织办(演示)' });
+    expect(j.records.at(-1)).toMatchObject({ stepCode: 'training', decidedBy: 'party_committee', recordedByName: `${TOWN}管理员` });
     expect(ok(await admin.get(`/api/recruitments/${id}`)).can).toEqual({ record: true, recordCommitteeSteps: true, stop: true });
   });
 
   it('a short 公示 is kept with its warning; the 支部大会 passes and the town approves: the person enters the roster', async () => {
     await walk(id, 'committee_review', 'admission_form');
-    const noticed = ok(await yingzi.post(`/api/recruitments/${id}/public-notices`, { stage: 'admission', startsOn: '2020-07-16', endsOn: '2020-07-20' }));
+    const noticed = ok(await secretary.post(`/api/recruitments/${id}/public-notices`, { stage: 'admission', startsOn: '2020-07-16', endsOn: '2020-07-20' }));
     // Thursday to Monday: 3 working days.
     expect(noticed.notices[0]).toMatchObject({ stage: 'admission', outcome: null, warnings: [{ rule: 'notice_length', message: '公示期3个工作日,本镇规定不少于5个工作日' }] });
     expect(noticed.notices[0].content).toContain('拟将韩立新同志接收为中共预备党员');
-    const outcome = ok(await yingzi.post(`/api/recruitments/${id}/public-notices/${noticed.notices[0].id}/outcome`, { outcome: 'no_objection' }));
+    const outcome = ok(await secretary.post(`/api/recruitments/${id}/public-notices/${noticed.notices[0].id}/outcome`, { outcome: 'no_objection' }));
     expect(outcome.notices[0].outcome).toBe('no_objection');
     const met = await walk(id, 'admission_meeting', 'committee_talk');
     expect(met.records.find((r: Json) => r.stepCode === 'admission_meeting').warnings).toEqual([]);
@@ -171,8 +172,8 @@ describe('营子村: one person from 入党申请 to 转正', () => {
     expect(approved).toMatchObject({ status: 'probationary', phase: 'probationary' });
     memberId = approved.memberId;
     expect(memberId).toBeGreaterThan(0);
-    const m = ok(await yingzi.get(`/api/members/${memberId}`));
-    expect(m).toMatchObject({ name: '韩立新', standing: 'probationary', joinedAt: '2020-08-03', confirmedAt: null, partyYears: null, organizationId: ids['营子村党支部'] });
+    const m = ok(await secretary.get(`/api/members/${memberId}`));
+    expect(m).toMatchObject({ name: '韩立新', standing: 'probationary', joinedAt: '2020-08-03', confirmedAt: null, partyYears: null, organizationId: branch.id });
     expect(m.events.map((e: Json) => [e.kind, e.occurredOn])).toEqual([['admitted', '2020-08-03']]);
     const [row] = await q('select person_id, probation_ends_on::text from members where id = $1', [memberId]);
     expect(row.probation_ends_on).toBe('2021-08-03');
@@ -185,10 +186,10 @@ describe('营子村: one person from 入党申请 to 转正', () => {
 
   it('placement puts the 预备党员 in the party group; 转正 before the 预备期 ends is refused (第三十二条)', async () => {
     await walk(id, 'admission_filing', 'confirmation_application');
-    expect(ok(await yingzi.get(`/api/members/${memberId}`)).groupId).toBe(ids['营子村党支部/第一党小组']);
+    expect(ok(await secretary.get(`/api/members/${memberId}`)).groupId).toBe(branch.groupIds[0]);
     const n = await eligibleNow();
     const before = await recordCount(id);
-    const early = await record(yingzi, id, 'confirmation_meeting', '2021-07-20', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' });
+    const early = await record(secretary, id, 'confirmation_meeting', '2021-07-20', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain('第三十二条');
     expect(early.json().message).toContain('预备期到2021-08-03期满');
@@ -198,14 +199,14 @@ describe('营子村: one person from 入党申请 to 转正', () => {
   it('转正: the member is full from the end of the 预备期, and 党龄 counts from it', async () => {
     const j = await walk(id, 'confirmation_meeting', 'confirmation_approval');
     expect(j).toMatchObject({ status: 'confirmed', phase: null, nextSteps: [], deadlines: [] });
-    const m = ok(await yingzi.get(`/api/members/${memberId}`));
+    const m = ok(await secretary.get(`/api/members/${memberId}`));
     expect(m).toMatchObject({ standing: 'full', joinedAt: '2020-08-03', confirmedAt: '2021-08-03' });
     const years = Number(today.slice(0, 4)) - 2021 - (today.slice(5) < '08-03' ? 1 : 0);
     expect(m.partyYears).toBe(years);
     expect(m.events.map((e: Json) => [e.kind, e.occurredOn])).toEqual([['admitted', '2020-08-03'], ['confirmed', '2021-08-03']]);
     expect((await q('select probation_ends_on::text from members where id = $1', [memberId]))[0].probation_ends_on).toBeNull();
     // A closed recruitment takes no more steps.
-    expect((await record(yingzi, id, 'archive', '2021-08-25')).statusCode).toBe(409);
+    expect((await record(secretary, id, 'archive', '2021-08-25')).statusCode).toBe(409);
   });
 
   it('every write left an audit row', async () => {
@@ -227,22 +228,22 @@ describe('延长预备期, a failed vote and a failed 政审', () => {
   let memberId: number;
 
   it('细则第二十二条: a vote short of half the ELIGIBLE is recorded but does not admit', async () => {
-    id = ok(await yingzi.post('/api/recruitments', applicant('宋春梅', { gender: 'female', birthDate: '1996-09-20' }))).id;
+    id = ok(await secretary.post('/api/recruitments', applicant('宋春梅', { gender: 'female', birthDate: '1996-09-20' }))).id;
     await walk(id, 'talk', 'admission_form');
     const n = await eligibleNow();
     const half = Math.floor(n / 2);
     // Everyone present, and more than half of those present... but not more than half of the eligible.
-    const failed = ok(await record(yingzi, id, 'admission_meeting', '2020-08-03', { vote: { eligible: n, present: n, yes: half, no: n - half } }));
+    const failed = ok(await record(secretary, id, 'admission_meeting', '2020-08-03', { vote: { eligible: n, present: n, yes: half, no: n - half } }));
     expect(failed).toMatchObject({ phase: 'candidate', status: 'active' });
     expect(failed.records.at(-1).stepCode).toBe('admission_meeting');
     expect(failed.nextSteps.map((s: Json) => s.code)).toEqual(['admission_meeting']);
     const talk = await record(admin, id, 'committee_talk', '2020-08-10', { talker: '组织委员' });
     expect(talk.statusCode).toBe(400);
     expect(talk.json().message).toContain('应先完成“支部大会讨论”');
-    const quorum = await record(yingzi, id, 'admission_meeting', '2020-08-05', { vote: { eligible: n, present: half, yes: half } });
+    const quorum = await record(secretary, id, 'admission_meeting', '2020-08-05', { vote: { eligible: n, present: half, yes: half } });
     expect(quorum.statusCode).toBe(400);
     expect(quorum.json().message).toContain('第二十一条');
-    ok(await record(yingzi, id, 'admission_meeting', '2020-08-05', { vote: { eligible: n, present: n, yes: half + 1, no: n - half - 1 } }));
+    ok(await record(secretary, id, 'admission_meeting', '2020-08-05', { vote: { eligible: n, present: n, yes: half + 1, no: n - half - 1 } }));
     ok(await record(admin, id, 'committee_talk', '2020-08-10', { talker: '组织委员' }));
     // 细则第二十四条: more than three months after the meeting needs the special circumstance.
     const late = await record(admin, id, 'admission_approval', '2020-11-20', { approved: true });
@@ -253,25 +254,25 @@ describe('延长预备期, a failed vote and a failed 政审', () => {
     expect(tooLate.json().message).toContain('不得超过六个月');
     const approved = ok(await record(admin, id, 'admission_approval', '2020-09-01', { approved: true }));
     memberId = approved.memberId;
-    expect(ok(await yingzi.get(`/api/members/${memberId}`))).toMatchObject({ joinedAt: '2020-08-05', standing: 'probationary' });
+    expect(ok(await secretary.get(`/api/members/${memberId}`))).toMatchObject({ joinedAt: '2020-08-05', standing: 'probationary' });
   });
 
   it('细则第三十四条: extending by 6 months moves the end of the 预备期; a second extension is refused', async () => {
     await walk(id, 'admission_filing', 'confirmation_application');
     const n = await eligibleNow();
-    const ext = ok(await record(yingzi, id, 'confirmation_meeting', '2021-08-06', { vote: { eligible: n, present: n, yes: n }, decision: 'extend', extensionMonths: 6 }));
+    const ext = ok(await record(secretary, id, 'confirmation_meeting', '2021-08-06', { vote: { eligible: n, present: n, yes: n }, decision: 'extend', extensionMonths: 6 }));
     expect(ext).toMatchObject({ status: 'probationary', phase: 'probationary' });
     expect(ext.nextSteps.find((s: Json) => s.code === 'confirmation_meeting')).toMatchObject({ earliest: '2022-02-05' });
-    const m = ok(await yingzi.get(`/api/members/${memberId}`));
+    const m = ok(await secretary.get(`/api/members/${memberId}`));
     expect(m).toMatchObject({ standing: 'probationary', confirmedAt: null });
     expect(m.events.map((e: Json) => [e.kind, e.occurredOn])).toEqual([['admitted', '2020-08-05'], ['probation_extended', '2021-08-06']]);
     expect((await q('select probation_ends_on::text from members where id = $1', [memberId]))[0].probation_ends_on).toBe('2022-02-05');
     expect((await q(`select probation_ends_on::text from membership_events where member_id = $1 and kind = 'probation_extended'`, [memberId]))[0].probation_ends_on).toBe('2022-02-05');
     const before = await recordCount(id);
-    const early = await record(yingzi, id, 'confirmation_meeting', '2022-01-20', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' });
+    const early = await record(secretary, id, 'confirmation_meeting', '2022-01-20', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain('预备期到2022-02-05期满');
-    const twice = await record(yingzi, id, 'confirmation_meeting', '2022-02-10', { vote: { eligible: n, present: n, yes: n }, decision: 'extend', extensionMonths: 6 });
+    const twice = await record(secretary, id, 'confirmation_meeting', '2022-02-10', { vote: { eligible: n, present: n, yes: n }, decision: 'extend', extensionMonths: 6 });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().message).toContain('第三十四条');
     expect(twice.json().message).toContain('只能延长一次');
@@ -280,24 +281,24 @@ describe('延长预备期, a failed vote and a failed 政审', () => {
 
   it('转正 after the extension dates from the extended end (第三十五条 timing holds)', async () => {
     const n = await eligibleNow();
-    ok(await record(yingzi, id, 'confirmation_meeting', '2022-02-10', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' }));
+    ok(await record(secretary, id, 'confirmation_meeting', '2022-02-10', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' }));
     const tooLate = await record(admin, id, 'confirmation_approval', '2022-08-11', { approved: true, delayReason: '材料不全' });
     expect(tooLate.statusCode).toBe(400);
     expect(tooLate.json().message).toContain('第三十五条');
     const j = ok(await record(admin, id, 'confirmation_approval', '2022-02-20', { approved: true }));
     expect(j.status).toBe('confirmed');
-    expect(ok(await yingzi.get(`/api/members/${memberId}`))).toMatchObject({ standing: 'full', confirmedAt: '2022-02-05' });
+    expect(ok(await secretary.get(`/api/members/${memberId}`))).toMatchObject({ standing: 'full', confirmedAt: '2022-02-05' });
   });
 
   it('细则第十六条: a failed 政审 stops the recruitment; nothing more can be recorded', async () => {
-    const j = ok(await yingzi.post('/api/recruitments', applicant('冯志刚', { birthDate: '1993-02-14' })));
+    const j = ok(await secretary.post('/api/recruitments', applicant('冯志刚', { birthDate: '1993-02-14' })));
     await walk(j.id, 'talk', 'sponsors');
-    const stopped = ok(await record(yingzi, j.id, 'political_review', '2020-06-01', { conclusion: 'fail' }));
+    const stopped = ok(await record(secretary, j.id, 'political_review', '2020-06-01', { conclusion: 'fail' }));
     expect(stopped.status).toBe('stopped');
     expect(stopped.stoppedReason).toBe('政治审查不合格,不能发展入党(《中国共产党发展党员工作细则》第十六条)');
     expect(stopped.nextSteps).toEqual([]);
     expect((await q('select stopped_on::text from recruitments where id = $1', [j.id]))[0].stopped_on).toBe('2020-06-01');
-    expect((await record(yingzi, j.id, 'political_review', '2020-06-05', { conclusion: 'pass' })).statusCode).toBe(409);
+    expect((await record(secretary, j.id, 'political_review', '2020-06-05', { conclusion: 'pass' })).statusCode).toBe(409);
     expect((await q('select count(*)::int as n from members where person_id = (select person_id from recruitments where id = $1)', [j.id]))[0].n).toBe(0);
   });
 });
