@@ -171,6 +171,11 @@ export const ImportReportSchema = z.object({
   rows: z.array(ImportRowReportSchema),
 });
 export type ImportReport = z.infer<typeof ImportReportSchema>;
+/** POST /api/members/import's query (the file is the multipart body): into which branch, and a dry run unless told otherwise. */
+export const MemberImportQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive(),
+  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
 
 /** After a transfer the member may have left the caller's scope: then `member` is null. */
 export const RecordEventResultSchema = z.object({ member: MemberDetailSchema.nullable() });

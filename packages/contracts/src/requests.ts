@@ -4,7 +4,7 @@ import type { ActivityDocParamSchema, CheckItemSchema, FileParamSchema, LedgerQu
 import type { AddFourTwoStageSchema, CreateFourTwoSchema, CreateMicroPowerItemSchema, CreateMicroPowerUseSchema, CreateServiceCenterProjectSchema, DutyListQuerySchema, DutyPresenceSchema, FourTwoDocumentParamsSchema, FourTwoQuerySchema, FourTwoStageParamsSchema, MicroPowerItemQuerySchema, MicroPowerLedgerParamsSchema, MicroPowerLedgerQuerySchema, MicroPowerUseQuerySchema, PositionsOrgParamSchema, RecordUseStepSchema, SaveAdoptionsSchema, ServiceCenterPhotoParamsSchema, ServiceCenterPhotoQuerySchema, ServiceCenterProjectParamsSchema, SwapDutySchema, UpdateMicroPowerItemSchema, UpdateMicroPowerUseSchema, UpdateServiceCenterProjectSchema } from './positions.js';
 import type { BoardQuerySchema, CreatePublicNoticeSchema, CreateRelationSchema, CreateStepSchema, EndRelationSchema, PlanQuerySchema, PublicNoticeOutcomeSchema, RecruitmentDocumentParamsSchema, RecruitmentFileParamsSchema, RecruitmentListQuerySchema, RecruitmentPublicNoticeParamsSchema, RecruitmentRelationParamsSchema, RecruitmentStepParamsSchema, RegisterParamsSchema, RegisterQuerySchema, SavePlanSchema, StopRecruitmentSchema } from './recruitment.js';
 import type { BranchDuesQuerySchema, DuesPaymentSchema, DuesQuerySchema } from './dues.js';
-import type { CompletenessQuerySchema, CreateFlowSchema, CreateLetterSchema, CreateMemberSchema, EndFlowSchema, FlowContactSchema, FlowParamsSchema, LetterParamsSchema, LetterReceiptSchema, RevealBodySchema, TaskQuerySchema } from './members.js';
+import type { CompletenessQuerySchema, CreateFlowSchema, CreateLetterSchema, CreateMemberSchema, EndFlowSchema, FlowContactSchema, FlowParamsSchema, LetterParamsSchema, LetterReceiptSchema, MemberImportQuerySchema, RevealBodySchema, TaskQuerySchema } from './members.js';
 import type { DisclosureBoardQuerySchema, DisclosureFileParamsSchema, DisclosureListQuerySchema, DisclosureStepSchema, PublicDisclosureParamsSchema, PublicFileParamsSchema, PublicVillageParamsSchema, ReturnDisclosureSchema } from './disclosure.js';
 import type { ExpectedQuerySchema } from './activities.js';
 import type { OutboxQuerySchema } from './notifications.js';
@@ -95,6 +95,7 @@ export type FlowContact = z.input<typeof FlowContactSchema>;
 export type FlowParams = z.infer<typeof FlowParamsSchema>;
 export type LetterParams = z.infer<typeof LetterParamsSchema>;
 export type LetterReceipt = z.input<typeof LetterReceiptSchema>;
+export type MemberImportQuery = z.infer<typeof MemberImportQuerySchema>;
 export type RevealBody = z.input<typeof RevealBodySchema>;
 export type TaskQuery = z.infer<typeof TaskQuerySchema>;
 

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { ImportReportSchema, MemberExportPreviewSchema, MemberExportQuerySchema } from '@dj/contracts';
+import { ImportReportSchema, MemberExportPreviewSchema, MemberExportQuerySchema, MemberImportQuerySchema } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import { buildImportTemplate } from './excel/template.js';
@@ -10,11 +9,6 @@ import { importRoster } from './import-service.js';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const attachment = (name: string) => `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-const ImportQuerySchema = z.object({
-  orgId: z.coerce.number().int().positive(),
-  dryRun: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
-});
-
 export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['members'];
 
@@ -23,7 +17,7 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post('/api/members/import', {
-    schema: { tags, summary: '导入党员名册(先试运行,再正式导入)', querystring: ImportQuerySchema, response: { 200: ImportReportSchema } },
+    schema: { tags, summary: '导入党员名册(先试运行,再正式导入)', querystring: MemberImportQuerySchema, response: { 200: ImportReportSchema } },
   }, async (request) => importRoster(app.db, callerOf(request), {
     orgId: request.query.orgId,
     dryRun: request.query.dryRun,

@@ -11,6 +11,7 @@ import {
   RevealResultSchema,
   type MemberDetail,
   type MemberExportFilter,
+  type MemberImportQuery,
   type MemberProfileInput,
   type RecordEvent,
   type UpdateMember,
@@ -100,16 +101,11 @@ export function useRecordEvent() {
   });
 }
 
-export interface ImportRequest {
-  file: File;
-  orgId: number;
-  dryRun: boolean;
-}
-
 export function useImportMembers() {
   const onChanged = useOnMembersChanged();
   return useMutation({
-    mutationFn: ({ file, orgId, dryRun }: ImportRequest) => {
+    // The query comes from the route's contract; the file travels as the multipart body.
+    mutationFn: ({ file, orgId, dryRun }: MemberImportQuery & { file: File }) => {
       const form = new FormData();
       form.append('file', file, file.name);
       return apiUpload('/api/members/import', ImportReportSchema, form, { orgId, dryRun: String(dryRun) });
