@@ -14,17 +14,6 @@ const SCHEMA_OUTSIDE_REPOSITORIES = [
   'apps/api/src/modules/organizations/tenants.ts',
   'apps/api/src/plugins/audit.ts',
 ];
-const WEB_FEATURES_IMPORTING_FEATURES = [
-  'apps/web/src/features/activities/ThemeDayPage.tsx',
-  'apps/web/src/features/members/MemberDetailDrawer.tsx',
-  'apps/web/src/features/mobility/LetterModals.tsx',
-  'apps/web/src/features/mobility/api.ts',
-  'apps/web/src/features/positions/StageForm.tsx',
-  'apps/web/src/features/settings/api.ts',
-  'apps/web/src/features/supervision/api.ts',
-  'apps/web/src/features/tasks/TasksPage.test.tsx',
-  'apps/web/src/features/tasks/TasksPage.tsx',
-];
 // The demo town (apps/api/src/demo) sits above the modules and reaches them only through their index.ts, like
 // any other caller. It is fixture data, though: it back-dates a year of history (members and their events,
 // dues, activities and photos, duty shifts, disclosures, an inspection round) by inserting rows itself, so it
@@ -57,6 +46,5 @@ export default tseslint.config(
     rules: { 'boundaries/module-public-face': 'off', 'boundaries/schema-only-in-repositories': 'off' },
   },
   { files: SCHEMA_OUTSIDE_REPOSITORIES, rules: { 'boundaries/schema-only-in-repositories': 'off' } },
-  { files: WEB_FEATURES_IMPORTING_FEATURES, rules: { 'boundaries/web-feature-isolation': 'off' } },
   { files: DEMO_TOWN, rules: { 'boundaries/schema-only-in-repositories': 'off' } },
 );

@@ -36,7 +36,7 @@ export const routes: RouteObject[] = [
       { path: 'organizations', lazy: page(() => import('../features/organizations/OrganizationsPage'), 'OrganizationsPage') },
       // One route for the roster and a member's detail, so the page (and its list) stays mounted while the drawer opens.
       { path: 'members/exports', lazy: page(() => import('../features/members/MemberExportsPage'), 'MemberExportsPage') },
-      { path: 'members/:memberId?', lazy: page(() => import('../features/members/MembersPage'), 'MembersPage') },
+      { path: 'members/:memberId?', lazy: page(() => import('./MembersRoute'), 'MembersRoute') },
       { path: 'recruitment', lazy: page(() => import('../features/recruitment/RecruitmentBoardPage'), 'RecruitmentBoardPage') },
       { path: 'recruitment/recruitments', lazy: page(() => import('../features/recruitment/RecruitmentListPage'), 'RecruitmentListPage') },
       { path: 'recruitment/recruitments/:id', lazy: page(() => import('../features/recruitment/RecruitmentPage'), 'RecruitmentPage') },

@@ -5,7 +5,7 @@ import { LoadError } from '../../components/LoadError';
 import { monthLabel } from '../../lib/months';
 import { MonthInput } from '../../components/MonthInput';
 import { branchOrgOptions } from '../../lib/org-options';
-import { useSettings } from '../settings/api';
+import { useSettings } from '../../lib/settings';
 import { useActivities, useActivity, useChecklistTemplates, useExpected, type Activity, type ActivityDetail, type ChecklistTemplate } from './api';
 import { initialRows, type AttendanceRow } from './AttendanceSection';
 import { dayBefore, isThemeDay, monthRange, themeDayDate } from './labels';

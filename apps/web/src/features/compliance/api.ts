@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { ComplianceSchema, type ComplianceQuerySchema } from '@dj/contracts';
 import { apiGet } from '../../lib/api-client';
+import { complianceKeys } from '../../lib/query-keys';
 
 // The web app does not depend on zod itself: types come from the contract schemas' output.
 export type ComplianceQuery = ReturnType<typeof ComplianceQuerySchema.parse>;
@@ -8,11 +9,6 @@ export type Compliance = ReturnType<typeof ComplianceSchema.parse>;
 export type ComplianceBranch = Compliance['branches'][number];
 export type ComplianceRow = ComplianceBranch['rows'][number];
 export type ComplianceStatus = ComplianceRow['status'];
-
-export const complianceKeys = {
-  all: ['compliance'] as const,
-  board: (query: ComplianceQuery) => ['compliance', query] as const,
-};
 
 /** 组织生活 requirements of each branch for one month: deadlines to remind of, not a score. */
 export function useCompliance(query: ComplianceQuery, enabled = true) {

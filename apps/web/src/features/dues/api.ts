@@ -2,17 +2,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { BranchDuesSchema, MemberDuesSchema, type DuesBasis, type MemberDues } from '@dj/contracts';
 import type { DuesPaymentSchema } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
+import { duesKeys } from '../../lib/query-keys';
 
 export type DuesPayment = ReturnType<typeof DuesPaymentSchema.parse>;
 export type BranchDues = ReturnType<typeof BranchDuesSchema.parse>;
 export type DuesMonth = MemberDues['months'][number];
-
-export const duesKeys = {
-  all: ['dues'] as const,
-  member: (id: number) => ['dues', 'member', id] as const,
-  memberYear: (id: number, year: number) => ['dues', 'member', id, year] as const,
-  branch: (query: { orgId?: number; month: string }) => ['dues', 'branch', query] as const,
-};
 
 export function useMemberDues(memberId: number, year: number, enabled = true) {
   return useQuery({

@@ -17,9 +17,6 @@ import {
 import { isApiError, NOT_FOUND_MESSAGE } from '../../lib/api-client';
 import { formatDate } from '../../lib/dates';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { DuesTab } from '../dues/DuesTab';
-import { FlowsTab } from '../mobility/FlowsTab';
-import { LettersTab } from '../mobility/LettersTab';
 import { useMember } from './api';
 import { MemberFormModal } from './MemberFormModal';
 import { RecordEventModal } from './RecordEventModal';
@@ -27,15 +24,27 @@ import { RevealModal } from './RevealModal';
 import { STATUS_COLORS, STANDING_COLORS, maskedValue, partyYearsText, type RevealField } from './labels';
 import { yesNo } from '../../lib/format';
 
+/**
+ * A tab another feature shows in a member's detail (流动登记, 介绍信, 党费). The drawer does not import those
+ * features (features do not import each other); the route that shows the roster (app/MembersRoute) passes them in.
+ */
+export interface MemberDetailTab {
+  /** Also names the tab for tests: data-testid="member-tab-<key>". */
+  key: string;
+  label: string;
+  render: (member: MemberDetail, narrow: boolean) => ReactNode;
+}
+
 interface Props {
   /** From the address (/members/:id); undefined closes the drawer. */
   memberId: number | undefined;
   onClose: () => void;
   organizations: readonly Organization[];
+  /** Shown after 基本信息, in this order. */
+  tabs?: readonly MemberDetailTab[];
 }
 
 type Action = 'edit' | 'event' | null;
-type TabKey = 'basic' | 'flows' | 'letters' | 'dues';
 
 const text = (value: string | null | undefined) => (value ? value : '—');
 
@@ -181,25 +190,27 @@ function DetailBody({
 }
 
 /**
- * 基本信息 is what the roster needs at a glance; 流动登记, 介绍信 and 党费 load only when their tab is opened
+ * 基本信息 is what the roster needs at a glance; the other tabs (流动登记, 介绍信, 党费) load only when opened
  * (antd renders a pane on first activation and keeps it).
  */
 function DetailTabs({
   member,
   narrow,
+  tabs,
   onReveal,
   onAction,
 }: {
   member: MemberDetail;
   narrow: boolean;
+  tabs: readonly MemberDetailTab[];
   onReveal: (field: RevealField) => void;
   onAction: (action: Action) => void;
 }) {
-  const [tab, setTab] = useState<TabKey>('basic');
+  const [tab, setTab] = useState('basic');
   return (
     <Tabs
       activeKey={tab}
-      onChange={(key) => setTab(key as TabKey)}
+      onChange={setTab}
       className="member-detail-tabs"
       items={[
         {
@@ -207,15 +218,17 @@ function DetailTabs({
           label: <span data-testid="member-tab-basic">基本信息</span>,
           children: <DetailBody member={member} narrow={narrow} onReveal={onReveal} onAction={onAction} />,
         },
-        { key: 'flows', label: <span data-testid="member-tab-flows">流动登记</span>, children: <FlowsTab member={member} narrow={narrow} /> },
-        { key: 'letters', label: <span data-testid="member-tab-letters">介绍信</span>, children: <LettersTab member={member} narrow={narrow} /> },
-        { key: 'dues', label: <span data-testid="member-tab-dues">党费</span>, children: <DuesTab member={member} narrow={narrow} /> },
+        ...tabs.map(({ key, label, render }) => ({
+          key,
+          label: <span data-testid={`member-tab-${key}`}>{label}</span>,
+          children: render(member, narrow),
+        })),
       ]}
     />
   );
 }
 
-export function MemberDetailDrawer({ memberId, onClose, organizations }: Props) {
+export function MemberDetailDrawer({ memberId, onClose, organizations, tabs = [] }: Props) {
   const narrow = useNarrowScreen();
   const query = useMember(memberId);
   const member = query.data;
@@ -233,7 +246,7 @@ export function MemberDetailDrawer({ memberId, onClose, organizations }: Props) 
     );
   } else if (member) {
     // Keyed by member: opening another member starts again on 基本信息.
-    body = <DetailTabs key={member.id} member={member} narrow={narrow} onReveal={setReveal} onAction={setAction} />;
+    body = <DetailTabs key={member.id} member={member} narrow={narrow} tabs={tabs} onReveal={setReveal} onAction={setAction} />;
   }
 
   const title = member ? (

@@ -12,7 +12,7 @@ import { useDownloadTemplate, useExportPreview, useExportRoster, useMemberList, 
 import { ExportApprovalModal } from './ExportApprovalModal';
 import { CompletenessPanel } from './CompletenessPanel';
 import { ImportWizard } from './ImportWizard';
-import { MemberDetailDrawer } from './MemberDetailDrawer';
+import { MemberDetailDrawer, type MemberDetailTab } from './MemberDetailDrawer';
 import { MemberFormModal } from './MemberFormModal';
 import { filterOrgOptions } from '../../lib/org-options';
 import { parseRosterParams, rosterSearch, toListQuery, withChange, type RosterState } from './roster-params';
@@ -45,7 +45,8 @@ function emptyText(state: RosterState, canManage: boolean): ReactNode {
     : '当前范围内还没有党员信息。';
 }
 
-export function MembersPage() {
+/** `detailTabs`: what other features show in a member's detail, composed by the route (app/MembersRoute). */
+export function MembersPage({ detailTabs }: { detailTabs?: readonly MemberDetailTab[] }) {
   const { data: me } = useMe();
   const { message } = App.useApp();
   const narrow = useNarrowScreen();
@@ -171,7 +172,7 @@ export function MembersPage() {
       {stepUp.modal}
       {canManage && !selfOnly && <CompletenessPanel orgId={orgId} />}
       {listError || roster}
-      <MemberDetailDrawer memberId={memberId} onClose={closeMember} organizations={orgs.data ?? []} />
+      <MemberDetailDrawer memberId={memberId} onClose={closeMember} organizations={orgs.data ?? []} tabs={detailTabs} />
       {canManage && (
         <MemberFormModal
           open={creating}

@@ -19,15 +19,9 @@ import {
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
 import { orgKeys } from '../../lib/organizations';
+import { memberKeys } from '../../lib/query-keys';
 import type { RevealField } from './labels';
 import type { RosterQuery } from './roster-params';
-
-export const memberKeys = {
-  all: ['members'] as const,
-  lists: ['members', 'list'] as const,
-  list: (query: RosterQuery) => ['members', 'list', query] as const,
-  detail: (id: number) => ['members', 'detail', id] as const,
-};
 
 export const IMPORT_TEMPLATE_NAME = '党员信息导入模板.xlsx';
 export const EXPORT_NAME = '党员名册.xlsx';

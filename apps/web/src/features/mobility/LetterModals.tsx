@@ -5,7 +5,7 @@ import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
-import { useSettingValue } from '../settings/api';
+import { useSettingValue } from '../../lib/settings';
 import { useIssueLetter, useReturnReceipt, type TransferLetter } from './api';
 
 export const LETTER_VALID_DAYS_KEY = 'transfer.letterValidDays';

@@ -4,12 +4,11 @@ import {
   CreateLetterSchema,
   FlowContactSchema,
   MemberMobilitySchema,
-  TaskListSchema,
   type MemberMobility,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
-import { memberKeys } from '../members/api';
 import { orgKeys } from '../../lib/organizations';
+import { memberKeys, mobilityKeys, taskKeys } from '../../lib/query-keys';
 
 // The web app does not depend on zod itself: request bodies are typed from the contract schemas' output.
 export type CreateFlow = ReturnType<typeof CreateFlowSchema.parse>;
@@ -17,30 +16,11 @@ export type FlowContact = ReturnType<typeof FlowContactSchema.parse>;
 export type CreateLetter = ReturnType<typeof CreateLetterSchema.parse>;
 export type MemberFlow = MemberMobility['flows'][number];
 export type TransferLetter = MemberMobility['letters'][number];
-export type Task = ReturnType<typeof TaskListSchema.parse>['items'][number];
-
-export const mobilityKeys = {
-  all: ['mobility'] as const,
-  member: (id: number) => ['mobility', id] as const,
-};
-
-export const taskKeys = {
-  all: ['tasks'] as const,
-  list: (orgId: number | undefined) => ['tasks', orgId ?? null] as const,
-};
 
 export function useMobility(memberId: number) {
   return useQuery({
     queryKey: mobilityKeys.member(memberId),
     queryFn: ({ signal }) => apiGet(`/api/members/${memberId}/mobility`, MemberMobilitySchema, undefined, signal),
-  });
-}
-
-export function useTasks(orgId: number | undefined, enabled = true) {
-  return useQuery({
-    queryKey: taskKeys.list(orgId),
-    queryFn: ({ signal }) => apiGet('/api/tasks', TaskListSchema, { orgId }, signal),
-    enabled,
   });
 }
 

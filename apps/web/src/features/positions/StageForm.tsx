@@ -7,7 +7,7 @@ import {
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';
-import { useSettings } from '../settings/api';
+import { useSettings } from '../../lib/settings';
 import { FilePickButton } from '../../components/FilePickButton';
 import { useAddStage, type FourTwoProcedure, type FourTwoStage, type ResolutionBody } from './api';
 import { VOTING_STAGES } from './labels';

@@ -10,7 +10,8 @@ import { formatFen } from '../../lib/money';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../../lib/session';
 import { canEditSettings } from '../../lib/roles';
-import { useSettings, useUpdateSetting } from './api';
+import { useSettings } from '../../lib/settings';
+import { useUpdateSetting } from './api';
 
 /** '20分(¥0.20)': an amount kept in 分 also reads in 元. */
 export function valueText(value: number, unit: string): string {

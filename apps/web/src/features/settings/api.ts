@@ -1,30 +1,15 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { SettingListSchema, SettingSchema, type Setting } from '@dj/contracts';
-import { apiGet, apiSend } from '../../lib/api-client';
-import { duesKeys } from '../dues/api';
-import { mobilityKeys, taskKeys } from '../mobility/api';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { SettingSchema, type Setting, type SettingKeyParam, type UpdateSetting } from '@dj/contracts';
+import { apiSend } from '../../lib/api-client';
+import { duesKeys, mobilityKeys, taskKeys } from '../../lib/query-keys';
+import { settingKeys } from '../../lib/settings';
 
-export const settingKeys = { all: ['settings'] as const };
-
-export function useSettings(enabled = true) {
-  return useQuery({
-    queryKey: settingKeys.all,
-    queryFn: ({ signal }) => apiGet('/api/settings', SettingListSchema, undefined, signal),
-    enabled,
-    select: (data) => data.items,
-  });
-}
-
-/** The value in force for one setting, once loaded. */
-export function useSettingValue(key: string, enabled = true): Setting | undefined {
-  return useSettings(enabled).data?.find((setting) => setting.key === key);
-}
-
+// Reading the settings is shared (lib/settings, other features' forms use it); this feature owns the page and the writes.
 export function useUpdateSetting() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ key, value }: { key: string; value: number }) =>
-      apiSend('PATCH', `/api/settings/${encodeURIComponent(key)}`, SettingSchema, { value }),
+    mutationFn: ({ key, ...body }: SettingKeyParam & UpdateSetting) =>
+      apiSend('PATCH', `/api/settings/${encodeURIComponent(key)}`, SettingSchema, body),
     onSuccess: async (setting) => {
       queryClient.setQueryData<{ items: Setting[] }>(settingKeys.all, (old) =>
         old ? { items: old.items.map((item) => (item.key === setting.key ? setting : item)) } : old,

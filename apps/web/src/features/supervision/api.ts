@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ActivityDetailSchema, SupervisionQueueSchema, SupervisorAssignmentsSchema, type ReviewBody, type PutAssignments } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
-import { complianceKeys } from '../compliance/api';
+import { complianceKeys } from '../../lib/query-keys';
 
 export type SupervisionQueue = ReturnType<typeof SupervisionQueueSchema.parse>;
 export type QueuePlan = SupervisionQueue['plans'][number];

@@ -8,7 +8,7 @@ import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-
 import { me } from '../../test/member-fixtures';
 import { ALL } from '../../test/org-fixtures';
 import { renderRoutes } from '../../test/render';
-import type { Task } from '../mobility/api';
+import type { Task } from './api';
 import { groupTasks } from './TasksPage';
 
 const UNREACHABLE_RULE = '《中国共产党党员教育管理工作条例》第二十四条: 与党组织失去联系6个月以上、经查找仍然没有取得联系的党员,应当停止其党籍';

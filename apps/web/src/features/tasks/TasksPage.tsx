@@ -6,7 +6,7 @@ import { parseOrgId } from '../../lib/use-month-org-params';
 import { useMe } from '../../lib/session';
 import { canSeeTasks } from '../../lib/roles';
 import { filterOrgOptions } from '../../lib/org-options';
-import { useTasks, type Task } from '../mobility/api';
+import { useTasks, type Task } from './api';
 import { useOrganizationTreeData } from '../../lib/organizations';
 
 type TaskKind = Task['kind'];
