@@ -1,9 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, testCipher, type Session, type TestContext } from '../../../test/context.js';
+import { createBranch, createMember, createMemberAccount, createTown, createUser, personOf, type Branch, type Town } from '../../../test/factories.js';
 import { todayInShanghai } from '@dj/contracts';
 import { runReminders } from './reminders.js';
 
 let ctx: TestContext;
+let town: Town;
+/** Two branches, each with its secretary; the first secretary has a phone, so the reminder run queues an SMS. */
+let here: Branch;
 let yingzi: Session;
 let xihuagou: Session;
 const cipher = testCipher();
@@ -12,9 +16,13 @@ interface Item { id: number; title: string; body: string; link: string | null; r
 
 beforeAll(async () => {
   ctx = await createTestContext();
+  town = await createTown(ctx);
+  here = await createBranch(town);
+  const there = await createBranch(town);
+  const personId = await personOf(ctx, await createMember(town, here.id, { phone: '13812345678' }));
+  yingzi = (await createUser(town, 'branch_secretary', [here.id], { personId })).session;
+  xihuagou = (await createUser(town, 'branch_secretary', [there.id])).session;
   await runReminders(ctx.db, cipher, `${todayInShanghai().slice(0, 7)}-27`);
-  yingzi = await ctx.signIn('yingzi');
-  xihuagou = await ctx.signIn('xihuagou');
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -25,10 +33,10 @@ describe('/api/notifications', () => {
     const { items, unread } = res.json() as { items: Item[]; unread: number };
     expect(items.length).toBeGreaterThan(0);
     expect(unread).toBe(items.length);
-    expect(items.every((n) => n.body.startsWith('营子村党支部') && n.readAt === null)).toBe(true);
+    expect(items.every((n) => n.body.startsWith(here.name) && n.readAt === null)).toBe(true);
     const order = items.map((n) => [n.createdAt, n.id] as const);
     expect([...order].sort((a, b) => (b[0].localeCompare(a[0]) || b[1] - a[1]))).toEqual(order);
-    const admin = (await (await ctx.signIn('admin')).get('/api/notifications')).json();
+    const admin = (await town.admin.get('/api/notifications')).json();
     expect(admin).toEqual({ items: [], unread: 0 });
   });
 
@@ -40,7 +48,7 @@ describe('/api/notifications', () => {
     const absent = await xihuagou.post('/api/notifications/99999999/read');
     expect(foreign.statusCode).toBe(404);
     expect(foreign.body).toBe(absent.body);
-    expect(foreign.body).not.toContain('营子村');
+    expect(foreign.body).not.toContain(here.name);
 
     const read = await yingzi.post(`/api/notifications/${first.id}/read`);
     expect(read.statusCode, read.body).toBe(200);
@@ -64,7 +72,7 @@ describe('/api/notifications', () => {
 
 describe('/api/outbox', () => {
   it('is the town admin\'s send log: masked recipients, never the ciphertext', async () => {
-    const admin = await ctx.signIn('admin');
+    const admin = town.admin;
     const res = await admin.get('/api/outbox');
     expect(res.statusCode, res.body).toBe(200);
     const { items } = res.json() as { items: Record<string, unknown>[] };
@@ -78,9 +86,15 @@ describe('/api/outbox', () => {
   });
 
   it('answers 403 to every other role', async () => {
-    for (const u of ['yingzi', 'supervisor', 'inspector', 'member']) {
-      const res = await (await ctx.signIn(u)).get('/api/outbox');
-      expect(res.statusCode, u).toBe(403);
+    const others: [string, Session][] = [
+      ['branch_secretary', yingzi],
+      ['supervisor', (await createUser(town, 'supervisor', [here.id])).session],
+      ['inspector', (await createUser(town, 'inspector', [town.committeeId])).session],
+      ['member', (await createMemberAccount(town, here.id)).session],
+    ];
+    for (const [role, session] of others) {
+      const res = await session.get('/api/outbox');
+      expect(res.statusCode, role).toBe(403);
     }
   });
 });

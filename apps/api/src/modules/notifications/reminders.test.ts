@@ -1,66 +1,77 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, orgIds, testCipher, type TestContext } from '../../../test/context.js';
+import { createTestContext, testCipher, type TestContext } from '../../../test/context.js';
+import { createBranch, createMember, createMemberAccount, createSupervisor, createTown, createUser, personOf, type Branch, type Town } from '../../../test/factories.js';
 import { todayInShanghai } from '@dj/contracts';
 import { runReminders } from './reminders.js';
+import { insertOutbox } from './repository.js';
 import { drainOutbox, logSmsAdapter, MAX_SMS_ATTEMPTS, type SmsAdapter } from './sms.js';
 
 let ctx: TestContext;
-let ids: Record<string, number>;
+let town: Town;
+/** A branch with a 党小组, its secretary (with a phone on record) and supervisor; a neighbour with its own secretary. */
+let here: Branch;
+let there: Branch;
+/** Account ids by role: `here`'s and `there`'s secretaries, the supervisor, the town admin, a member. */
+let users: Record<'secretary' | 'neighbour' | 'supervisor' | 'admin' | 'member', number>;
 const cipher = testCipher();
 const PHONE = '13812345678';
 // The 27th of the current month: before the 28th 主题党日 and the month end, so monthly rows are due soon.
 const month = todayInShanghai().slice(0, 7);
 const today = `${month}-27`;
-const userId = async (username: string) => Number((await ctx.pool.query('select id from users where username = $1', [username])).rows[0].id);
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  ids = await orgIds(ctx.pool);
-  // A known number for the 营子村 secretary, to prove it never appears in plain text anywhere.
-  await ctx.pool.query(`update persons set phone_enc = $1, phone_hash = $2, phone_masked = '138****5678'
-    where id = (select person_id from users where username = 'yingzi')`, [cipher.encrypt(PHONE), cipher.lookupHash(PHONE)]);
-  // The town's duty: the demo supervisor guides 营子村.
-  const admin = await userId('admin');
-  await ctx.pool.query(`insert into supervisor_assignments (user_id, organization_id, tenant_id, assigned_by) values ($1, $2, 1, $3)
-    on conflict do nothing`,
-    [await userId('supervisor'), ids['营子村党支部'], admin]);
+  town = await createTown(ctx);
+  [here, there] = [await createBranch(town, { groups: 1 }), await createBranch(town)];
+  // A known number for the secretary (a 党员 of the branch), to prove it never appears in plain text anywhere.
+  const personId = await personOf(ctx, await createMember(town, here.id, { phone: PHONE }));
+  users = {
+    secretary: (await createUser(town, 'branch_secretary', [here.id], { personId })).userId,
+    neighbour: (await createUser(town, 'branch_secretary', [there.id])).userId,
+    supervisor: (await createSupervisor(town, [here.id])).userId,
+    admin: town.adminId,
+    member: (await createMemberAccount(town, here.id)).userId,
+  };
 });
 afterAll(async () => { await ctx.close(); });
 
-const notificationsOf = async (username: string) => (await ctx.pool.query<{ title: string; body: string; link: string; dedupe_key: string }>(
-  'select n.title, n.body, n.link, n.dedupe_key from notifications n join users u on u.id = n.user_id where u.username = $1 order by n.id', [username])).rows;
+const notificationsOf = async (who: keyof typeof users) => (await ctx.pool.query<{ title: string; body: string; link: string; dedupe_key: string }>(
+  'select title, body, link, dedupe_key from notifications where user_id = $1 order by id', [users[who]])).rows;
 
 describe('daily compliance reminders', () => {
-  it('reminds the 营子村 secretary and its supervisor of rows due soon, and no one else of 营子村', async () => {
+  it('reminds the secretary and the supervisor of a branch of rows due soon, and no one else of it', async () => {
     const started = performance.now();
     const counts = await runReminders(ctx.db, cipher, today);
     const ms = Math.round(performance.now() - started);
     console.info(`runReminders over ${counts.branches} branches: ${ms} ms`, counts);
-    expect(counts.branches).toBe(21);
+    // Every active 党支部 of every town (the demo town's too: the run is database-wide).
+    const { rows: [active] } = await ctx.pool.query(`select count(*)::int as n from organizations where kind = 'branch' and status = 'active'`);
+    expect(counts.branches).toBe(active.n);
+    expect(counts.tenants).toBeGreaterThanOrEqual(1);
     expect(counts.notifications).toBeGreaterThan(0);
 
-    const mine = await notificationsOf('yingzi');
+    const mine = await notificationsOf('secretary');
     expect(mine.length).toBeGreaterThan(0);
-    const yingziId = ids['营子村党支部'];
+    const yingziId = here.id;
     for (const n of mine) {
-      expect(n.body).toMatch(/^营子村党支部/);
+      expect(n.body.startsWith(here.name)).toBe(true);
       expect(n.link).toBe(`/compliance?orgId=${yingziId}&period=${month}`);
       expect(n.dedupe_key).toMatch(new RegExp(`^compliance:${yingziId}:[a-z_.]+:(\\d+|-):.+:(due_soon|late)$`));
     }
     const [y, m] = month.split('-').map(Number);
     const themeDay = mine.find((n) => n.dedupe_key.startsWith(`compliance:${yingziId}:theme_day.monthly:-:`));
-    expect(themeDay).toMatchObject({ title: '组织生活临近截止', body: `营子村党支部 ${y}年${m}月 主题党日 截止 ${month.slice(5)}-28,尚未完成` });
+    expect(themeDay).toMatchObject({ title: '组织生活临近截止', body: `${here.name} ${y}年${m}月 主题党日 截止 ${month.slice(5)}-28,尚未完成` });
     // Per-group rows name the group.
-    for (const n of mine.filter((x) => !x.dedupe_key.includes(':-:'))) expect(n.body).toMatch(/^营子村党支部(第.党小组)/);
+    const groupRows = mine.filter((x) => !x.dedupe_key.includes(':-:'));
+    expect(groupRows.length).toBeGreaterThan(0);
+    for (const n of groupRows) expect(n.body.startsWith(`${here.name}(第1党小组)`), n.body).toBe(true);
 
-    // The supervisor assigned to 营子村 gets the same reminders (and those of any other branch assigned to them).
-    const { rows: assigned } = await ctx.pool.query(`select o.name from supervisor_assignments a join organizations o on o.id = a.organization_id
-      join users u on u.id = a.user_id where u.username = 'supervisor'`);
+    // The supervisor assigned to the branch gets the same reminders, and only the branch's.
     const supervisor = await notificationsOf('supervisor');
-    expect(supervisor.map((n) => n.dedupe_key)).toEqual(expect.arrayContaining(mine.map((n) => n.dedupe_key)));
-    for (const n of supervisor) expect(assigned.some((a) => n.body.startsWith(a.name)), n.body).toBe(true);
-    const other = await notificationsOf('xihuagou');
-    expect(other.every((n) => n.body.startsWith('西花沟村党支部'))).toBe(true);
+    expect(supervisor.map((n) => n.dedupe_key).sort()).toEqual(mine.map((n) => n.dedupe_key).sort());
+    const other = await notificationsOf('neighbour');
+    expect(other.length).toBeGreaterThan(0);
+    expect(other.every((n) => n.body.startsWith(there.name))).toBe(true);
     // Roles without a duty to a branch get none.
     expect(await notificationsOf('admin')).toEqual([]);
     expect(await notificationsOf('member')).toEqual([]);
@@ -78,20 +89,21 @@ describe('daily compliance reminders', () => {
     const nextDay = `${month}-29`;
     const counts = await runReminders(ctx.db, cipher, nextDay);
     expect(counts.notifications).toBeGreaterThan(0);
-    const late = (await notificationsOf('yingzi')).filter((n) => n.dedupe_key.endsWith(':late'));
-    expect(late.map((n) => n.body)).toContain(`营子村党支部 ${Number(month.slice(0, 4))}年${Number(month.slice(5))}月 主题党日 截止 ${month.slice(5)}-28,已逾期`);
+    const late = (await notificationsOf('secretary')).filter((n) => n.dedupe_key.endsWith(':late'));
+    expect(late.map((n) => n.body)).toContain(`${here.name} ${Number(month.slice(0, 4))}年${Number(month.slice(5))}月 主题党日 截止 ${month.slice(5)}-28,已逾期`);
     expect(late.every((n) => n.title === '组织生活已逾期')).toBe(true);
   });
 
   it('queues one SMS per secretary and day, with the ciphertext and mask copied and no plain number', async () => {
     const { rows } = await ctx.pool.query(`select o.*, u.username from outbox o join users u on u.id = o.user_id order by o.id`);
-    const yingzi = rows.filter((r) => r.username === 'yingzi');
+    const yingzi = rows.filter((r) => r.user_id === users.secretary);
     expect(yingzi).toHaveLength(2); // the 27th and the 29th
-    expect(yingzi[0]).toMatchObject({ channel: 'sms', status: 'pending', attempts: 0, recipient_masked: '138****5678', dedupe_key: `sms:reminders:${await userId('yingzi')}:${today}` });
+    expect(yingzi[0]).toMatchObject({ channel: 'sms', status: 'pending', attempts: 0, recipient_masked: '138****5678', dedupe_key: `sms:reminders:${users.secretary}:${today}` });
     expect(cipher.decrypt(yingzi[0].recipient_cipher)).toBe(PHONE);
-    expect(yingzi[0].body).toMatch(/^【党建平台】您有组织生活提醒:\d+项临近截止。最近一项:营子村党支部/);
+    expect(yingzi[0].body).toMatch(/^【党建平台】您有组织生活提醒:\d+项临近截止。最近一项:/);
+    expect(yingzi[0].body).toContain(`最近一项:${here.name}`);
     // Only secretaries get SMS, and only those with a phone on record.
-    expect(new Set(rows.map((r) => r.username))).not.toContain('supervisor');
+    for (const who of ['supervisor', 'neighbour'] as const) expect(rows.map((r) => r.user_id)).not.toContain(users[who]);
     const { rows: phones } = await ctx.pool.query(`select u.username from users u join persons p on p.id = u.person_id
       where 'branch_secretary' = any(u.roles) and p.phone_enc is not null`);
     expect(new Set(rows.map((r) => r.username))).toEqual(new Set(phones.map((r) => r.username)));
@@ -115,9 +127,9 @@ describe('daily compliance reminders', () => {
   });
 
   it('a failing adapter is retried on later drains, then the row is marked failed; the number is in no error, audit or log', async () => {
-    const userIdYingzi = await userId('yingzi');
-    await ctx.pool.query(`insert into outbox (tenant_id, channel, user_id, recipient_cipher, recipient_masked, body, dedupe_key)
-      values (1, 'sms', $1, $2, '138****5678', '测试短信', 'test:failing')`, [userIdYingzi, cipher.encrypt(PHONE)]);
+    await insertOutbox(ctx.db, {
+      tenantId: town.tenantId, channel: 'sms', userId: users.secretary, recipientCipher: cipher.encrypt(PHONE), recipientMasked: '138****5678', body: '测试短信', dedupeKey: 'test:failing',
+    });
     const failing: SmsAdapter = { name: 'broken', send: async (to) => { throw new Error(`gateway refused ${to} (+86${to})`); } };
     for (let i = 1; i <= MAX_SMS_ATTEMPTS; i++) {
       const result = await drainOutbox(ctx.db, cipher, failing, 10);
@@ -138,8 +150,7 @@ describe('daily compliance reminders', () => {
   it('the log adapter writes the masked number only', async () => {
     const lines: string[] = [];
     const adapter = logSmsAdapter({ info: (obj, msg) => lines.push(JSON.stringify({ ...obj, msg })) });
-    await ctx.pool.query(`insert into outbox (tenant_id, channel, recipient_cipher, recipient_masked, body, dedupe_key)
-      values (1, 'sms', $1, '138****5678', '测试短信', 'test:log')`, [cipher.encrypt(PHONE)]);
+    await insertOutbox(ctx.db, { tenantId: town.tenantId, channel: 'sms', recipientCipher: cipher.encrypt(PHONE), recipientMasked: '138****5678', body: '测试短信', dedupeKey: 'test:log' });
     expect(await drainOutbox(ctx.db, cipher, adapter, 10)).toMatchObject({ sent: 1 });
     expect(lines).toHaveLength(1);
     expect(lines[0]).toContain('138****5678');
