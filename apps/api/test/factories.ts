@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
+import { addDays, monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
 import { insertSession } from '../src/modules/auth/repository.js';
 import { hashPassword } from '../src/modules/auth/service.js';
 import { idNumberCheckDigit } from '../src/lib/id-number.js';
@@ -171,4 +171,27 @@ export async function createActivity(session: Session, branchId: number, body: R
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
+}
+
+/** A 联督联查 team with the three departments a round requires. */
+export const INSPECTION_TEAM = [{ name: '李敏', department: 'discipline' }, { name: '王芳', department: 'organization_dept' }, { name: '赵强', department: 'civil_affairs' }];
+
+/** A 联督联查 round visiting the branches, through POST /api/inspections (from today, ten days); the round's detail. */
+export async function createInspectionRound(town: Town, organizationIds: number[], body: Record<string, unknown> = {}): Promise<Json> {
+  const today = todayInShanghai();
+  const res = await town.admin.post('/api/inspections', {
+    title: `测试联督联查${next()}`, startsOn: today, endsOn: addDays(today, 10), team: INSPECTION_TEAM, organizationIds, ...body,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** A finding recorded by an inspector at one village of a round, which opens its rectification. */
+export async function recordFinding(inspector: Session, roundId: number, organizationId: number, itemKey: string, body: Record<string, unknown> = {}) {
+  const res = await inspector.post(`/api/inspections/${roundId}/results`, {
+    organizationId, itemKey, outcome: 'finding', note: '会议室杂物堆放', ownerName: '张志强', requiredEvidence: '整理后照片', ...body,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const result = (res.json().villages as Json[]).find((v) => v.organizationId === organizationId)!.results.find((r: Json) => r.itemKey === itemKey);
+  return { resultId: result.id as number, rectificationId: result.rectificationId as number };
 }

@@ -7,11 +7,14 @@ import JSZip from 'jszip';
 import sharp from 'sharp';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { docxText, pdfText } from '../../../test/documents.js';
+import {
+  createBranch, createInspectionRound, createMemberAccount, createSupervisor, createTown, createUser, INSPECTION_TEAM, recordFinding, type Branch,
+} from '../../../test/factories.js';
 import { todayInShanghai } from '@dj/contracts';
 
-/** 联督联查 through the API: a round, a finding at 营子村, its rectification to acceptance, escalation and the report. */
+/** 联督联查 through the API: a round, a finding at a village, its rectification to acceptance, escalation and the report. */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 let ctx: TestContext;
@@ -21,15 +24,27 @@ let supervisor: Session;
 let yingzi: Session;
 let xihuagou: Session;
 let member: Session;
-let ids: Record<string, number>;
+/**
+ * The inspected villages `here` and `there` (each with its secretary), `fu` and `tian` (not in the test's round) and
+ * `gutun`, which an earlier round of the town left with an overdue, escalated rectification.
+ */
+let here: Branch;
+let there: Branch;
+let fu: Branch;
+let tian: Branch;
+let gutun: Branch;
+let adminId: number;
+let xihuagouId: number;
 let roundId: number;
 let rectId: number;
 let evidenceFileId: number;
 let resultPhotoId: number;
 
-const TEAM = [{ name: '李敏', department: 'discipline' }, { name: '王芳', department: 'organization_dept' }, { name: '赵强', department: 'civil_affairs' }];
-/** The demo supervisor's villages (seed: 包村干部 王建华). */
-const SUPERVISED = ['营子村党支部', '付刘耀村党支部', '天齐庙村党支部'];
+const TEAM = INSPECTION_TEAM;
+const INSPECTOR_NAME = '镇纪委检查员 李敏';
+const SECRETARY_NAME = '村党支部书记 张志强';
+/** The supervisor's villages: `here`, `fu` and `tian`. */
+let SUPERVISED: string[];
 const FINDING = '值班记录11月12日至18日空白,坐班表未上墙';
 
 const ok = (res: LightMyRequestResponse) => {
@@ -59,18 +74,30 @@ const gpsPhoto = () => sharp({ create: { width: 640, height: 480, channels: 3, b
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  ids = await orgIds(ctx.pool);
-  [admin, inspector, supervisor, yingzi, xihuagou, member] = await Promise.all(
-    ['admin', 'inspector', 'supervisor', 'yingzi', 'xihuagou', 'member'].map((u) => ctx.signIn(u)));
+  const town = await createTown(ctx);
+  ({ admin, adminId } = town);
+  [here, there, fu, tian, gutun] = [await createBranch(town), await createBranch(town), await createBranch(town), await createBranch(town), await createBranch(town)];
+  SUPERVISED = [here.name, fu.name, tian.name];
+  inspector = (await createUser(town, 'inspector', [town.committeeId], { displayName: INSPECTOR_NAME })).session;
+  supervisor = (await createSupervisor(town, [here.id, fu.id, tian.id])).session;
+  yingzi = (await createUser(town, 'branch_secretary', [here.id], { displayName: SECRETARY_NAME })).session;
+  ({ session: xihuagou, userId: xihuagouId } = await createUser(town, 'branch_secretary', [there.id]));
+  member = (await createMemberAccount(town, here.id)).session;
+  // An earlier round of the town: one of the supervisor's villages and 古屯, whose rectification ran twenty days over.
+  // Only the clock can put a deadline in the past (the API refuses one).
+  const earlier = await createInspectionRound(town, [fu.id, gutun.id]);
+  const { rectificationId } = await recordFinding(inspector, earlier.id, gutun.id, 'disclosure', { dueOn: todayInShanghai() });
+  await ctx.pool.query('update rectifications set due_on = current_date - 20 where id = $1', [rectificationId]);
 });
 afterAll(async () => { await ctx.close(); });
 
 describe('联督联查', () => {
   it('round creation validates the team departments, the villages and the dates; only the town admin creates', async () => {
-    // The demo seed has its own rounds: the refused attempts must add none to them.
+    // The town has an earlier round: the refused attempts must add none to it.
     const roundsBefore = await q('select count(*)::int as n from inspection_rounds');
     expect(roundsBefore[0].n).toBeGreaterThan(0);
-    const base = { title: '2026年第四季度联督联查', startsOn: '2026-11-20', endsOn: '2026-11-30', team: TEAM, organizationIds: [ids['营子村党支部'], ids['西花沟村党支部']] };
+    const auditedBefore = (await q(`select count(*)::int as n from audit_events where action = 'inspection.round.create'`))[0].n;
+    const base = { title: '2026年第四季度联督联查', startsOn: '2026-11-20', endsOn: '2026-11-30', team: TEAM, organizationIds: [here.id, there.id] };
     const noCivil = await admin.post('/api/inspections', { ...base, team: TEAM.slice(0, 2) });
     expect(noCivil.statusCode).toBe(400);
     expect(noCivil.json().fields).toEqual([{ path: 'team', message: '联督联查检查组须有纪委、组织办、民政办人员,缺少:民政办' }]);
@@ -88,26 +115,28 @@ describe('联督联查', () => {
     const round = ok(await admin.post('/api/inspections', { ...base, extraItems: [{ label: '四议两公开', lookAt: '本季度重大事项会议记录' }] }));
     roundId = round.id;
     expect(round.items.map((i: Json) => i.key)).toEqual(['disclosure', 'micro_power', 'duty_roster', 'cleanliness', 'town_1']);
-    expect(round.villages.map((v: Json) => v.organizationName)).toEqual(['营子村党支部', '西花沟村党支部']);
+    expect(round.villages.map((v: Json) => v.organizationName)).toEqual([here.name, there.name]);
     expect(round.progress).toMatchObject({ villages: 2, expected: 10, recorded: 0 });
-    expect((await q(`select count(*)::int as n from audit_events where action = 'inspection.round.create'`))[0].n).toBe(1);
+    const audited = await q(`select object_id from audit_events where action = 'inspection.round.create' order by id`);
+    expect(audited).toHaveLength(auditedBefore + 1);
+    expect(audited.at(-1)!.object_id).toBe(String(roundId));
   });
 
   it('the inspector records ok and a finding from the phone; a finding needs owner and required evidence', async () => {
     const url = `/api/inspections/${roundId}/results`;
-    ok(await inspector.post(url, { organizationId: ids['西花沟村党支部'], itemKey: 'disclosure', outcome: 'ok', note: '公开栏内容齐全' }));
-    const missing = await inspector.post(url, { organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'finding', note: FINDING });
+    ok(await inspector.post(url, { organizationId: there.id, itemKey: 'disclosure', outcome: 'ok', note: '公开栏内容齐全' }));
+    const missing = await inspector.post(url, { organizationId: here.id, itemKey: 'duty_roster', outcome: 'finding', note: FINDING });
     expect(missing.statusCode).toBe(400);
     expect(missing.json().fields.map((f: Json) => f.path)).toEqual(['ownerName', 'requiredEvidence']);
-    expect((await inspector.post(url, { organizationId: ids['营子村党支部'], itemKey: 'no_such', outcome: 'ok' })).json().fields[0].path).toBe('itemKey');
-    expect((await inspector.post(url, { organizationId: ids['付刘耀村党支部'], itemKey: 'disclosure', outcome: 'ok' })).json().fields[0].path).toBe('organizationId');
-    expect((await yingzi.post(url, { organizationId: ids['营子村党支部'], itemKey: 'disclosure', outcome: 'ok' })).statusCode).toBe(403);
+    expect((await inspector.post(url, { organizationId: here.id, itemKey: 'no_such', outcome: 'ok' })).json().fields[0].path).toBe('itemKey');
+    expect((await inspector.post(url, { organizationId: fu.id, itemKey: 'disclosure', outcome: 'ok' })).json().fields[0].path).toBe('organizationId');
+    expect((await yingzi.post(url, { organizationId: here.id, itemKey: 'disclosure', outcome: 'ok' })).statusCode).toBe(403);
 
     const round = ok(await inspector.post(url, {
-      organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'finding', note: FINDING, ownerName: '张志强', requiredEvidence: '补齐的值班记录照片和上墙坐班表照片',
+      organizationId: here.id, itemKey: 'duty_roster', outcome: 'finding', note: FINDING, ownerName: '张志强', requiredEvidence: '补齐的值班记录照片和上墙坐班表照片',
     }));
     const result = round.villages[0].results.find((r: Json) => r.itemKey === 'duty_roster');
-    expect(result).toMatchObject({ outcome: 'finding', note: FINDING, rectificationStatus: 'open', recordedByName: '镇纪委检查员 李敏(演示)' });
+    expect(result).toMatchObject({ outcome: 'finding', note: FINDING, rectificationStatus: 'open', recordedByName: INSPECTOR_NAME });
     rectId = result.rectificationId;
     const [rect] = await q('select due_on::text as due, owner_name from rectifications where id = $1', [rectId]);
     // Default deadline: today + setting rectification.defaultDays (15).
@@ -123,7 +152,7 @@ describe('联督联查', () => {
 
   it('a village sees only its own results and rectifications; the neighbour gets 404', async () => {
     const mine = ok(await yingzi.get(`/api/inspections/${roundId}`));
-    expect(mine.villages.map((v: Json) => v.organizationName)).toEqual(['营子村党支部']);
+    expect(mine.villages.map((v: Json) => v.organizationName)).toEqual([here.name]);
     expect(JSON.stringify(mine)).not.toContain('公开栏内容齐全');
     const theirs = ok(await xihuagou.get(`/api/inspections/${roundId}`));
     expect(JSON.stringify(theirs)).not.toContain(FINDING);
@@ -135,23 +164,24 @@ describe('联督联查', () => {
     expect(ok(await member.get('/api/inspections')).items).toEqual([]);
     const list = ok(await yingzi.get('/api/rectifications'));
     expect(list.items).toEqual([expect.objectContaining({ id: rectId, itemLabel: '坐班值班', description: FINDING, status: 'open', late: false })]);
-    // The supervisor sees exactly the rounds visiting a village in their care: this one and the demo seed's.
-    const inCare = (await q(`select distinct round_id as id from inspection_round_villages where organization_id = any($1) order by round_id`, [SUPERVISED.map((n) => ids[n])])).map((r) => r.id);
+    // The supervisor sees exactly the rounds visiting a village in their care: this one and the earlier one (at fu).
+    const inCare = (await q(`select distinct round_id as id from inspection_round_villages where organization_id = any($1) order by round_id`, [[here.id, fu.id, tian.id]])).map((r) => r.id);
+    expect(inCare).toHaveLength(2);
     expect(inCare).toContain(roundId);
     expect(ok(await supervisor.get('/api/inspections')).items.map((r: Json) => r.id).sort()).toEqual(inCare.sort());
   });
 
   it('finding → ok is refused while the rectification is open, and says why', async () => {
-    const res = await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'ok' });
+    const res = await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: here.id, itemKey: 'duty_roster', outcome: 'ok' });
     expect(res.statusCode).toBe(409);
-    expect(res.json().message).toBe('营子村党支部“坐班值班”的整改尚未验收,不能改为合格;请先完成整改并验收');
+    expect(res.json().message).toBe(`${here.name}“坐班值班”的整改尚未验收,不能改为合格;请先完成整改并验收`);
   });
 
   it('yingzi submits evidence with a photo; reopen needs a reason; the inspector accepts', async () => {
     expect((await inspector.post(`/api/rectifications/${rectId}/accept`, {})).json().message).toBe('村里尚未提交整改材料,不能验收');
     const sent = ok(await upload(yingzi, `/api/rectifications/${rectId}/evidence`, { note: '已补齐值班记录,坐班表已上墙' }, { data: await gpsPhoto(), name: '坐班表.jpg' }));
     expect(sent.status).toBe('submitted');
-    expect(sent.events[0]).toMatchObject({ kind: 'evidence', note: '已补齐值班记录,坐班表已上墙', byName: '营子村党支部书记 张志强(演示)' });
+    expect(sent.events[0]).toMatchObject({ kind: 'evidence', note: '已补齐值班记录,坐班表已上墙', byName: SECRETARY_NAME });
     evidenceFileId = sent.events[0].files[0].id;
     expect(sent.events[0].files[0]).toMatchObject({ name: '坐班表.jpg', mime: 'image/jpeg' });
     expect((await yingzi.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(200);
@@ -176,13 +206,13 @@ describe('联督联查', () => {
 
   it('an overdue task is escalated to the town board', async () => {
     const round = ok(await inspector.post(`/api/inspections/${roundId}/results`, {
-      organizationId: ids['营子村党支部'], itemKey: 'cleanliness', outcome: 'finding', note: '活动室堆放杂物', ownerName: '张志强', requiredEvidence: '清理后照片', dueOn: todayInShanghai(),
+      organizationId: here.id, itemKey: 'cleanliness', outcome: 'finding', note: '活动室堆放杂物', ownerName: '张志强', requiredEvidence: '清理后照片', dueOn: todayInShanghai(),
     }));
     const lateId = round.villages[0].results.find((r: Json) => r.itemKey === 'cleanliness').rectificationId;
-    // The demo seed's open round has an escalated task of its own (古屯村): the board before is that, never this task.
+    // The earlier round has an escalated task of its own (古屯): the board before is that, never this task.
     const boardBefore = ok(await admin.get('/api/rectifications?escalated=true')).items;
     expect(boardBefore.map((r: Json) => r.id)).not.toContain(lateId);
-    expect(boardBefore.map((r: Json) => r.organizationName)).toContain('古屯村党支部');
+    expect(boardBefore.map((r: Json) => r.organizationName)).toEqual([gutun.name]);
     // The supervisor's board: the town's, narrowed to the villages in their care.
     const supervisorBefore = boardBefore.filter((r: Json) => SUPERVISED.includes(r.organizationName)).map((r: Json) => r.id);
     expect(ok(await supervisor.get('/api/rectifications?escalated=true')).items.map((r: Json) => r.id).sort()).toEqual(supervisorBefore.sort());
@@ -190,14 +220,14 @@ describe('联督联查', () => {
     const board = ok(await admin.get('/api/rectifications?escalated=true')).items;
     expect(board.map((r: Json) => r.id).sort()).toEqual([...boardBefore.map((r: Json) => r.id), lateId].sort());
     const escalated = board.find((r: Json) => r.id === lateId);
-    expect(escalated).toEqual(expect.objectContaining({ id: lateId, late: true, escalated: true, organizationName: '营子村党支部' }));
+    expect(escalated).toEqual(expect.objectContaining({ id: lateId, late: true, escalated: true, organizationName: here.name }));
     expect(escalated.daysOverdue).toBeGreaterThanOrEqual(19);
     expect(ok(await supervisor.get('/api/rectifications?escalated=true')).items.map((r: Json) => r.id).sort()).toEqual([...supervisorBefore, lateId].sort());
     expect(ok(await xihuagou.get('/api/rectifications?escalated=true')).items).toEqual([]);
-    expect((await xihuagou.get(`/api/rectifications?orgId=${ids['营子村党支部']}`)).statusCode).toBe(404);
+    expect((await xihuagou.get(`/api/rectifications?orgId=${here.id}`)).statusCode).toBe(404);
     expect(ok(await admin.get(`/api/inspections/${roundId}`)).progress).toMatchObject({ findings: 2, openRectifications: 1, escalated: 1 });
     // Now accepted, the first task may turn to ok.
-    ok(await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: ids['营子村党支部'], itemKey: 'duty_roster', outcome: 'ok', note: '复查合格' }));
+    ok(await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: here.id, itemKey: 'duty_roster', outcome: 'ok', note: '复查合格' }));
   });
 
   it('the report (docx and PDF) holds the round, the finding and the rectifications; a village gets only its own', async () => {
@@ -205,9 +235,9 @@ describe('联督联查', () => {
     expect(docx.statusCode).toBe(200);
     expect(decodeURIComponent(String(docx.headers['content-disposition']).split("UTF-8''")[1])).toBe('2026年第四季度联督联查-联督联查报告.docx');
     const text = await docxText(docx);
-    for (const s of ['联督联查情况报告', '李敏(纪委)', '赵强(民政办)', '营子村党支部', '西花沟村党支部', '活动室堆放杂物', '公开栏内容齐全', '四议两公开', '已上报镇党委']) expect(text).toContain(s);
+    for (const s of ['联督联查情况报告', '李敏(纪委)', '赵强(民政办)', here.name, there.name, '活动室堆放杂物', '公开栏内容齐全', '四议两公开', '已上报镇党委']) expect(text).toContain(s);
     const pdf = pdfText(await admin.get(`/api/inspections/${roundId}/report/pdf`));
-    for (const s of ['联督联查情况报告', '活动室堆放杂物', '营子村党支部', '待整改']) expect(pdf).toContain(s);
+    for (const s of ['联督联查情况报告', '活动室堆放杂物', here.name, '待整改']) expect(pdf).toContain(s);
     const theirs = await docxText(await xihuagou.get(`/api/inspections/${roundId}/report/docx`));
     expect(theirs).not.toContain('活动室堆放杂物');
     expect(theirs).toContain('公开栏内容齐全');
@@ -220,14 +250,14 @@ describe('联督联查', () => {
       return Promise.all(Object.keys(zip.files).filter((f) => f.startsWith('word/media/')).map((f) => zip.file(f)!.async('nodebuffer')));
     };
     const round = ok(await admin.get(`/api/inspections/${roundId}`));
-    const finding = round.villages.find((v: Json) => v.organizationId === ids['营子村党支部']).results.find((r: Json) => r.outcome === 'finding');
+    const finding = round.villages.find((v: Json) => v.organizationId === here.id).results.find((r: Json) => r.outcome === 'finding');
     ok(await upload(inspector, `/api/inspections/${roundId}/results/${finding.id}/photos`, {}, { data: await gpsPhoto(), name: '现场.jpg' }));
     const docx = await admin.get(`/api/inspections/${roundId}/report/docx`);
     const images = await media(docx);
     expect(images).toHaveLength(1);
     expect((await sharp(images[0]).metadata()).format).toBe('jpeg');
     expect(await exifr.gps(images[0]).catch(() => undefined)).toBeFalsy();
-    expect(await docxText(docx)).toMatch(new RegExp(`营子村党支部 [^:]+:${finding.note}`));
+    expect(await docxText(docx)).toMatch(new RegExp(`${here.name} [^:]+:${finding.note}`));
     expect(await media(await xihuagou.get(`/api/inspections/${roundId}/report/docx`))).toHaveLength(0);
     // The PDF carries the same photo (pdfimages lists one image).
     const pdf = await admin.get(`/api/inspections/${roundId}/report/pdf`);
@@ -235,15 +265,15 @@ describe('联督联查', () => {
     writeFileSync(file, pdf.rawPayload);
     const listed = execFileSync('/usr/bin/pdfimages', ['-list', file], { encoding: 'utf8' }).trim().split('\n').slice(2);
     expect(listed.filter((l) => /\bimage\b/.test(l))).toHaveLength(1);
-    const photosAudited = async (username: string) => (await q(`select detail from audit_events where action = 'inspection.report.export'
-      and username = $1 and detail->>'format' = 'docx' order by id desc limit 1`, [username]))[0].detail.photos;
-    expect([await photosAudited('admin'), await photosAudited('xihuagou')]).toEqual([1, 0]);
+    const photosAudited = async (userId: number) => (await q(`select detail from audit_events where action = 'inspection.report.export'
+      and user_id = $1 and detail->>'format' = 'docx' order by id desc limit 1`, [userId]))[0].detail.photos;
+    expect([await photosAudited(adminId), await photosAudited(xihuagouId)]).toEqual([1, 0]);
   });
 
   it('closing the round: the town admin only; no new results after', async () => {
     expect((await inspector.post(`/api/inspections/${roundId}/close`)).statusCode).toBe(403);
     expect(ok(await admin.post(`/api/inspections/${roundId}/close`)).status).toBe('closed');
-    const late = await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: ids['西花沟村党支部'], itemKey: 'micro_power', outcome: 'ok' });
+    const late = await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: there.id, itemKey: 'micro_power', outcome: 'ok' });
     expect(late.statusCode).toBe(409);
     expect(late.json().message).toBe('该检查已结束,不能再记录结果');
   });
