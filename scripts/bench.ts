@@ -14,6 +14,7 @@ import { loadConfig } from '../apps/api/src/config.js';
 import { makeTraversable } from '../apps/api/src/db/embedded.js';
 import { startPlatform } from '../apps/api/src/platform.js';
 import { buildMessyRoster } from '../apps/api/src/modules/members/excel/fixtures.js';
+import { parseRoster } from '../apps/api/src/modules/members/excel/parse-roster.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -145,6 +146,15 @@ try {
   const branches = ((await (await fetch(`http://127.0.0.1:${appPort}/api/organizations?range=children`, { headers: { cookie } })).json()) as { items: { name: string; kind: string }[] }).items
     .filter((o) => o.kind === 'branch').map((o) => o.name);
   const roster = await buildMessyRoster({ count: 5000, organizationNames: branches, seed: 5000 });
+  // The parser alone (the upload's first step), in this process: median of 3.
+  const parseTimes: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const started = performance.now();
+    await parseRoster(roster.file);
+    parseTimes.push(performance.now() - started);
+  }
+  parseTimes.sort((a, b) => a - b);
+  console.log(`  parseRoster of 5,000 rows (${(roster.file.length / 1024).toFixed(0)} KB): median ${parseTimes[1].toFixed(0)} ms of 3 (min ${parseTimes[0].toFixed(0)}, max ${parseTimes[2].toFixed(0)})`);
   for (const dryRun of [true, false]) {
     const form = new FormData();
     form.append('file', new Blob([roster.file]), 'roster-5000.xlsx');

@@ -69,10 +69,11 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   return withDatabase(adminUrl, name);
 }
 
-export async function createTestContext(): Promise<TestContext> {
+/** A database clone and an app on it; `env` overrides the test configuration (rate-limit.test.ts turns the limits on). */
+export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
   const databaseUrl = await createTestDatabase();
   const database = openDatabase(databaseUrl, 4, TEST_CONNECT_TIMEOUT_MS);
-  const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
+  const app = await buildApp({ config: testConfig(env), db: database.db, cipher: testCipher(), logger: false });
   return {
     app, db: database.db, pool: database.pool, databaseUrl,
     signIn: (username, password = DEMO_PASSWORD) => signIn(app, username, password),
