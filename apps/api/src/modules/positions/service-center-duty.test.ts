@@ -1,17 +1,24 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CENTER_ROOMS, todayInShanghai } from '@dj/contracts';
-import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
+import { createBranch, createMember, createMemberAccount, createSupervisor, createTown, createUser, type Branch } from '../../../test/factories.js';
 
-/** 党群服务中心 and 坐班值班 through the API against the real database. */
+/** 党群服务中心 and 坐班值班 through the API against the real database, in a town of the test's own (no centres yet). */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let ctx: TestContext;
 let admin: Session;
 let yingzi: Session;
 let xihuagou: Session;
+/** The supervisor of `here`; the supervisor of `there` only. */
 let supervisor: Session;
+let otherSupervisor: Session;
+/** A 党员 of `here`, signed in with the member role. */
 let member: Session;
-let ids: Record<string, number>;
+/** `here` (its secretary: yingzi) and its neighbour `there` (xihuagou), with a 党员 of its own. */
+let here: Branch;
+let there: Branch;
+let thereMember: number;
 const ok = (res: { statusCode: number; body: string; json: () => Json }) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
@@ -28,25 +35,18 @@ function multipart(file: Buffer, name: string) {
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [admin, yingzi, xihuagou, supervisor, member] = await Promise.all(['admin', 'yingzi', 'xihuagou', 'supervisor', 'member'].map((u) => ctx.signIn(u)));
-  ids = await orgIds(ctx.pool);
+  const town = await createTown(ctx);
+  admin = town.admin;
+  [here, there] = [await createBranch(town), await createBranch(town)];
+  thereMember = await createMember(town, there.id);
+  [yingzi, xihuagou] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
+  [supervisor, otherSupervisor] = [(await createSupervisor(town, [here.id])).session, (await createSupervisor(town, [there.id])).session];
+  member = (await createMemberAccount(town, here.id)).session;
 });
 afterAll(async () => { await ctx.close(); });
 
-/**
- * The demo seed gives every village its 党群服务中心 (with projects and photos for some). For a branch whose centre the
- * test creates or finds missing, the demo centre of that one branch is removed first (children first), in this test's
- * own database.
- */
-async function dropDemoCenter(orgId: number) {
-  const centers = await q('select id from service_centers where organization_id = $1 and is_demo', [orgId]);
-  expect(centers, 'the demo seed has a centre for the branch').toHaveLength(1);
-  for (const table of ['service_center_photos', 'service_center_projects']) await q(`delete from ${table} where service_center_id = $1`, [centers[0].id]);
-  await q('delete from service_centers where id = $1', [centers[0].id]);
-}
-
 const CENTER = {
-  name: '营子村党群服务中心', address: '营子村村委会院内', floorArea: 420, standard: 'high', openingHours: '工作日 8:30–17:30',
+  name: '测试村党群服务中心', address: '村委会院内', floorArea: 420, standard: 'high', openingHours: '工作日 8:30–17:30',
   rooms: DEFAULT_SERVICE_CENTER_ROOMS.map((r, i) => ({ ...r, area: 30 + i * 10 })),
 };
 
@@ -54,19 +54,18 @@ describe('党群服务中心', () => {
   let id: number;
 
   it('the secretary saves the centre with the 四室一厅 rooms; saving again updates the same record', async () => {
-    await dropDemoCenter(ids['营子村党支部']);
-    const saved = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, CENTER));
+    const saved = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${here.id}`, CENTER));
     id = saved.id;
-    expect(saved).toMatchObject({ organizationName: '营子村党支部', standard: 'high', floorArea: 420, photoIds: [], can: { edit: true } });
+    expect(saved).toMatchObject({ organizationName: here.name, standard: 'high', floorArea: 420, photoIds: [], can: { edit: true } });
     expect(saved.rooms.map((r: Json) => r.name)).toEqual(['党员教育室', '党建活动室', '组织议事室', '村民说事室', '便民服务大厅']);
-    const again = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, { ...CENTER, openingHours: '每天 8:00–18:00' }));
+    const again = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${here.id}`, { ...CENTER, openingHours: '每天 8:00–18:00' }));
     expect(again).toMatchObject({ id, openingHours: '每天 8:00–18:00' });
-    expect((await q('select count(*)::int as n from service_centers where organization_id = $1', [ids['营子村党支部']]))[0].n).toBe(1);
+    expect((await q('select count(*)::int as n from service_centers where organization_id = $1', [here.id]))[0].n).toBe(1);
   });
 
   it('rooms are validated: a name is required and the area cannot be negative; nothing is written', async () => {
     const before = (await q('select rooms from service_centers where id = $1', [id]))[0].rooms;
-    const res = await yingzi.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, { ...CENTER, rooms: [{ name: '', area: 10 }, { name: '档案室', area: -1 }] });
+    const res = await yingzi.request('PUT', `/api/service-centers/by-org/${here.id}`, { ...CENTER, rooms: [{ name: '', area: 10 }, { name: '档案室', area: -1 }] });
     expect(res.statusCode).toBe(400);
     const fields = res.json().fields as Json[];
     expect(fields.map((f) => f.path).sort()).toEqual(['rooms.0.name', 'rooms.1.area']);
@@ -75,19 +74,18 @@ describe('党群服务中心', () => {
   });
 
   it('another village, the supervisor of other villages and a member get 404; supervisors cannot write', async () => {
+    expect((await otherSupervisor.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
     expect((await xihuagou.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
     expect((await member.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
-    expect((await xihuagou.request('PUT', `/api/service-centers/by-org/${ids['营子村党支部']}`, CENTER)).statusCode).toBe(404);
-    await dropDemoCenter(ids['西花沟村党支部']);
+    expect((await xihuagou.request('PUT', `/api/service-centers/by-org/${here.id}`, CENTER)).statusCode).toBe(404);
     const list = ok(await xihuagou.get('/api/service-centers'));
-    expect(list.items.map((c: Json) => c.organizationName)).not.toContain('营子村党支部');
-    expect(list.missing.map((m: Json) => m.organizationName)).toEqual(['西花沟村党支部']);
+    expect(list.items).toEqual([]);
+    expect(list.missing.map((m: Json) => m.organizationName)).toEqual([there.name]);
     expect(ok(await member.get('/api/service-centers'))).toEqual({ items: [], missing: [] });
-    const seen = await supervisor.get(`/api/service-centers/${id}`);
-    if (seen.statusCode === 200) {
-      expect(seen.json().can.edit).toBe(false);
-      expect((await supervisor.post(`/api/service-centers/${id}/projects`, { name: '越权', budgetFen: 1 })).statusCode).toBe(403);
-    } else expect(seen.statusCode).toBe(404);
+    // The supervisor of the village reads it, and cannot write.
+    const seen = ok(await supervisor.get(`/api/service-centers/${id}`));
+    expect(seen.can.edit).toBe(false);
+    expect((await supervisor.post(`/api/service-centers/${id}/projects`, { name: '越权', budgetFen: 1 })).statusCode).toBe(403);
   });
 
   it('photos: stored as a re-encoded JPEG without EXIF location, readable only in scope', async () => {
@@ -133,12 +131,19 @@ describe('坐班值班', () => {
   const future = addDays(today, 3);
   const month = yesterday.slice(0, 7);
   let shifts: Json[];
-  /** 营子村's month list before the test plans anything: the demo seed's shifts for the month. */
-  let demoMonth: Json;
+  /** The month list before the test plans anything: the shifts planned (and one recorded) before it. */
+  let monthBefore: Json;
+
+  beforeAll(async () => {
+    const earlier = ok(await yingzi.post('/api/duty-shifts', { organizationId: here.id, shifts: [
+      { onDate: yesterday, slot: 'am', personName: '刘芳' }, { onDate: yesterday, slot: 'pm', personName: '刘芳' },
+    ] })).items as Json[];
+    ok(await yingzi.post(`/api/duty-shifts/${earlier[0].id}/presence`, { presence: 'absent' }));
+  });
 
   it('plans a batch for one branch in one transaction; a duplicate is named and nothing is written', async () => {
-    const org = ids['营子村党支部'];
-    demoMonth = ok(await yingzi.get(`/api/duty-shifts?orgId=${org}&month=${month}`));
+    const org = here.id;
+    monthBefore = ok(await yingzi.get(`/api/duty-shifts?orgId=${org}&month=${month}`));
     const created = ok(await yingzi.post('/api/duty-shifts', { organizationId: org, shifts: [
       { onDate: yesterday, slot: 'am', personName: '王秀英' }, { onDate: yesterday, slot: 'pm', personName: '李建军' }, { onDate: future, slot: 'day', personName: '王秀英' },
     ] }));
@@ -158,8 +163,7 @@ describe('坐班值班', () => {
   });
 
   it('a member of another branch cannot be put on the roster', async () => {
-    const [other] = await q('select id from members where organization_id = $1 limit 1', [ids['西花沟村党支部']]);
-    const res = await yingzi.post('/api/duty-shifts', { organizationId: ids['营子村党支部'], shifts: [{ onDate: future, slot: 'pm', personName: '外村', memberId: other.id }] });
+    const res = await yingzi.post('/api/duty-shifts', { organizationId: here.id, shifts: [{ onDate: future, slot: 'pm', personName: '外村', memberId: thereMember }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].path).toBe('shifts.0.memberId');
   });
@@ -181,18 +185,19 @@ describe('坐班值班', () => {
   });
 
   it('the month list carries the summary counts; other villages see none of it', async () => {
-    const list = ok(await yingzi.get(`/api/duty-shifts?orgId=${ids['营子村党支部']}&month=${month}`));
+    const list = ok(await yingzi.get(`/api/duty-shifts?orgId=${here.id}&month=${month}`));
     const inMonth = shifts.filter((s) => s.onDate.startsWith(month));
-    // The demo seed's shifts of the month, then the test's: one present, one excused, none left unrecorded.
-    const demoIds = demoMonth.items.map((s: Json) => s.id);
-    expect(demoIds.length).toBeGreaterThan(0);
-    expect(list.items.map((s: Json) => s.id).sort()).toEqual([...demoIds, ...inMonth.map((s) => s.id)].sort());
-    const was = demoMonth.summary;
+    // The earlier shifts of the month, then the test's: one present, one excused, none left unrecorded.
+    const earlierIds = monthBefore.items.map((s: Json) => s.id);
+    expect(earlierIds).toHaveLength(2);
+    expect(monthBefore.summary).toMatchObject({ scheduled: 2, absent: 1, unrecorded: 1 });
+    expect(list.items.map((s: Json) => s.id).sort()).toEqual([...earlierIds, ...inMonth.map((s) => s.id)].sort());
+    const was = monthBefore.summary;
     expect(list.summary).toMatchObject({ scheduled: was.scheduled + inMonth.length, present: was.present + 1, excused: was.excused + 1, absent: was.absent, unrecorded: was.unrecorded });
-    expect(demoMonth.byOrganization).toEqual([expect.objectContaining({ organizationName: '营子村党支部' })]);
-    expect(list.byOrganization).toEqual([expect.objectContaining({ organizationName: '营子村党支部', present: demoMonth.byOrganization[0].present + 1 })]);
-    expect((await xihuagou.get(`/api/duty-shifts?orgId=${ids['营子村党支部']}`)).statusCode).toBe(404);
-    expect(ok(await xihuagou.get(`/api/duty-shifts?month=${month}`)).items.some((s: Json) => s.organizationName === '营子村党支部')).toBe(false);
+    expect(monthBefore.byOrganization).toEqual([expect.objectContaining({ organizationName: here.name })]);
+    expect(list.byOrganization).toEqual([expect.objectContaining({ organizationName: here.name, present: monthBefore.byOrganization[0].present + 1 })]);
+    expect((await xihuagou.get(`/api/duty-shifts?orgId=${here.id}`)).statusCode).toBe(404);
+    expect(ok(await xihuagou.get(`/api/duty-shifts?month=${month}`)).items.some((s: Json) => s.organizationName === here.name)).toBe(false);
     expect((await yingzi.get('/api/duty-shifts?month=2024-13')).statusCode).toBe(400);
   });
 
