@@ -1,8 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
-import { todayInShanghai } from '@dj/contracts';
+import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
+import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, testIdNumber, type Branch } from '../../../test/factories.js';
+import { addDays, todayInShanghai } from '@dj/contracts';
 import { endedPeriods } from './rules/frequency.js';
 
 /** 三务公开 through the API against the real database: the procedure, the 保密审查 scan, scope, the board and the public pages. */
@@ -13,15 +14,25 @@ let supervisor: Session;
 let yingzi: Session;
 let xihuagou: Session;
 let member: Session;
-let ids: Record<string, number>;
-const YINGZI_CODE = '370402105200';
+/** Two village branches of a town of the test's own, each in its own 行政村 (the public pages are per village). */
+let here: Branch;
+let there: Branch;
+/** `here`'s 行政村, whose public page the tests read. */
+let village: { code: string; name: string };
+let YINGZI_CODE: string;
 const lastMonth = endedPeriods('monthly', todayInShanghai(), 1)[0];
 const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  ids = await orgIds(ctx.pool);
-  [admin, supervisor, yingzi, xihuagou, member] = await Promise.all(['admin', 'supervisor', 'yingzi', 'xihuagou', 'member'].map((u) => ctx.signIn(u)));
+  const town = await createTown(ctx, { villages: 2 });
+  admin = town.admin;
+  village = town.villages[0];
+  YINGZI_CODE = village.code;
+  [here, there] = [await createBranch(town, { villageId: town.villages[0].id }), await createBranch(town, { villageId: town.villages[1].id })];
+  supervisor = (await createSupervisor(town, [here.id])).session;
+  [yingzi, xihuagou] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
+  member = (await createMemberAccount(town, here.id)).session;
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -48,8 +59,8 @@ async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
 }
 
 const draft = async (s: Session, over: Json = {}) => ok(await s.post('/api/disclosures', {
-  organizationId: ids['营子村党支部'], category: 'finance', ruleKey: 'finance_monthly', period: lastMonth,
-  title: `营子村${lastMonth}财务收支公开`, content: '本月收入:土地承包费 12000 元;支出:道路维修 3500 元。', ...over,
+  organizationId: here.id, category: 'finance', ruleKey: 'finance_monthly', period: lastMonth,
+  title: `本村${lastMonth}财务收支公开`, content: '本月收入:土地承包费 12000 元;支出:道路维修 3500 元。', ...over,
 }));
 
 /** 提出 → 审核 → 审批 → 公开, each by its role. */
@@ -86,9 +97,9 @@ describe('the procedure', () => {
   });
 
   it('shows in the public JSON and HTML, while its draft correction does not; once published the old one is 已更正', async () => {
-    const correction = await draft(yingzi, { supersedesId: published.id, title: `营子村${lastMonth}财务收支公开(更正稿)` });
+    const correction = await draft(yingzi, { supersedesId: published.id, title: `本村${lastMonth}财务收支公开(更正稿)` });
     const list = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
-    expect(list.village).toEqual({ code: YINGZI_CODE, name: '营子村' });
+    expect(list.village).toEqual({ code: YINGZI_CODE, name: village.name });
     expect(list.disclosures.map((x: Json) => x.title)).toContain(published.title);
     expect(JSON.stringify(list)).not.toContain('更正稿');
     const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
@@ -100,7 +111,7 @@ describe('the procedure', () => {
     expect(page.body).not.toContain('<script');
     expect(Buffer.byteLength(page.body)).toBeLessThan(30 * 1024);
     // Only one correction at a time.
-    expect((await yingzi.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'finance', ruleKey: 'finance_monthly', period: lastMonth, title: '第二份更正', supersedesId: published.id })).statusCode).toBe(400);
+    expect((await yingzi.post('/api/disclosures', { organizationId: here.id, category: 'finance', ruleKey: 'finance_monthly', period: lastMonth, title: '第二份更正', supersedesId: published.id })).statusCode).toBe(400);
 
     await walk(correction.id);
     const after = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
@@ -126,10 +137,10 @@ describe('the procedure', () => {
   });
 
   it('rule, category and period must agree, naming the field', async () => {
-    const wrongPeriod = await yingzi.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'finance', ruleKey: 'finance_monthly', period: '2026-Q1', title: '财务公开' });
+    const wrongPeriod = await yingzi.post('/api/disclosures', { organizationId: here.id, category: 'finance', ruleKey: 'finance_monthly', period: '2026-Q1', title: '财务公开' });
     expect(wrongPeriod.statusCode).toBe(400);
     expect(wrongPeriod.json().fields[0].path).toBe('period');
-    const wrongCategory = await yingzi.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'party', ruleKey: 'finance_monthly', period: '2026-01', title: '财务公开' });
+    const wrongCategory = await yingzi.post('/api/disclosures', { organizationId: here.id, category: 'party', ruleKey: 'finance_monthly', period: '2026-01', title: '财务公开' });
     expect(wrongCategory.json().fields[0].path).toBe('ruleKey');
   });
 });
@@ -184,17 +195,27 @@ describe('保密审查 (PII scan)', () => {
 describe('scope and the public side', () => {
   let draftId: number;
 
-  beforeAll(async () => { draftId = (await draft(yingzi, { title: '营子村内部草稿XYZ' })).id; });
+  beforeAll(async () => { draftId = (await draft(yingzi, { title: '本村内部草稿XYZ' })).id; });
 
-  it('xihuagou cannot see or act on 营子村 disclosures: 404 like a nonexistent id', async () => {
+  /** A 发展党员 record of `here`, for its 公示 on the public page; made on first use. */
+  let recruitment: number | undefined;
+  const notice = async (startsOn: string, endsOn: string, content: string) => {
+    recruitment ??= ok(await yingzi.post('/api/recruitments', {
+      name: '韩公示', gender: 'male', birthDate: '1995-05-12', idNumber: testIdNumber('1995-05-12'), organizationId: here.id, appliedOn: '2024-03-01',
+    })).id as number;
+    ok(await yingzi.post(`/api/recruitments/${recruitment}/public-notices`, { stage: 'candidate', startsOn, endsOn, content, publishable: true }));
+  };
+
+  it('the other village cannot see or act on these disclosures: 404 like a nonexistent id', async () => {
     for (const [method, url, body] of [['GET', `/api/disclosures/${draftId}`], ['PATCH', `/api/disclosures/${draftId}`, { title: '越权' }], ['POST', `/api/disclosures/${draftId}/submit`, {}]] as const) {
       const res = await xihuagou.request(method, url, body);
       const absent = await xihuagou.request(method, url.replace(String(draftId), '99999999'), body);
       expect([res.statusCode, res.body]).toEqual([404, absent.body]);
     }
     const list = ok(await xihuagou.get('/api/disclosures'));
-    expect(JSON.stringify(list)).not.toContain('营子');
-    expect((await xihuagou.post('/api/disclosures', { organizationId: ids['营子村党支部'], category: 'finance', period: '2026-01', title: '越权起草' })).statusCode).toBe(404);
+    expect(JSON.stringify(list)).not.toContain(here.name);
+    expect(JSON.stringify(list)).not.toContain('XYZ');
+    expect((await xihuagou.post('/api/disclosures', { organizationId: here.id, category: 'finance', period: '2026-01', title: '越权起草' })).statusCode).toBe(404);
     // A plain 党员 has no work list here.
     expect(ok(await member.get('/api/disclosures')).items).toEqual([]);
     expect((await member.get(`/api/disclosures/${draftId}`)).statusCode).toBe(404);
@@ -217,9 +238,8 @@ describe('scope and the public side', () => {
   });
 
   it('a publishable 发展党员公示 stays on the public page for recruitment.noticePublicDays (30) after it ends, then leaves it', async () => {
-    const { rows: [r] } = await ctx.pool.query(`select r.id from recruitments r where r.organization_id = $1 limit 1`, [ids['营子村党支部']]);
-    await ctx.pool.query(`insert into recruitment_public_notices (tenant_id, recruitment_id, stage, starts_on, ends_on, content, publishable)
-      values ((select tenant_id from recruitments where id = $1), $1, 'candidate', current_date - 45, current_date - 40, '拟列为发展对象:四十天前结束的公示', true)`, [r.id]);
+    const today = todayInShanghai();
+    await notice(addDays(today, -45), addDays(today, -40), '拟列为发展对象:四十天前结束的公示');
     const shown = async () => JSON.stringify(ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never).notices);
     expect(await shown()).not.toContain('四十天前结束的公示');
     expect((await admin.patch('/api/settings/recruitment.noticePublicDays', { value: 60 })).statusCode).toBe(200);
@@ -233,17 +253,17 @@ describe('scope and the public side', () => {
     const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
     expect(page.body).toContain('&lt;b&gt;标题&lt;/b&gt;&amp;&quot;引号&quot;');
     expect(page.body).not.toContain('<script>alert');
-    const { rows: [r] } = await ctx.pool.query(`select r.id from recruitments r where r.organization_id = $1 limit 1`, [ids['营子村党支部']]);
-    if (r) {
-      await ctx.pool.query(`insert into recruitment_public_notices (tenant_id, recruitment_id, stage, starts_on, ends_on, content, publishable)
-        values ((select tenant_id from recruitments where id = $1), $1, 'candidate', current_date, current_date + 5, '拟列为发展对象,电话13812345678', true)`, [r.id]);
-      const json = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
-      expect(JSON.stringify(json.notices)).toContain('138****5678');
-      expect(JSON.stringify(json)).not.toContain('13812345678');
-    }
+    const today = todayInShanghai();
+    await notice(today, addDays(today, 5), '拟列为发展对象,电话13812345678');
+    const json = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
+    expect(JSON.stringify(json.notices)).toContain('138****5678');
+    expect(JSON.stringify(json)).not.toContain('13812345678');
   });
 
   it('the public page is sent gzipped to a browser that accepts it, with the same content', async () => {
+    // A page of real size: a month's 收支明细, one line per entry (the village's other disclosures are one-liners).
+    const entries = Array.from({ length: 40 }, (_, i) => `${i + 1}. 支出:村内道路维修材料费 ${350 + i * 10} 元,经手人签字,凭证附后。`).join('\n');
+    await walk((await draft(yingzi, { category: 'village', ruleKey: 'village_major', period: '2026-05-10', title: '道路维修收支明细', content: entries })).id);
     const plain = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
     const zipped = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -264,10 +284,14 @@ describe('scope and the public side', () => {
   });
 
   it('the public page lists the micro-power uses a village marked publishable, with the steps done, and no others', async () => {
-    const { rows: [item] } = await ctx.pool.query(`select id, name, steps from micro_power_items where tenant_id = (select tenant_id from organizations where id = $1) order by id limit 1`, [ids['营子村党支部']]);
-    const use = (subject: string, publishable: boolean) => ctx.pool.query(`insert into micro_power_uses (tenant_id, organization_id, item_id, subject, started_on, steps, publishable)
-      values ((select tenant_id from organizations where id = $1), $1, $2, $3, '2026-03-02', $4, $5)`,
-      [ids['营子村党支部'], item.id, subject, JSON.stringify([{ index: 0, doneOn: '2026-03-03', by: '王书记', note: null }]), publishable]);
+    // The town's first read gives it the 小微权力清单 template; the village adopts an item and records two uses of it.
+    const [item] = ok(await yingzi.get(`/api/micro-power/items?orgId=${here.id}`)).items as Json[];
+    ok(await yingzi.request('PUT', `/api/micro-power/adoptions/by-org/${here.id}`, { itemIds: [item.id], adoptedOn: '2026-03-01' }));
+    const use = async (subject: string, publishable: boolean) => {
+      const { id } = ok(await yingzi.post('/api/micro-power/uses', { organizationId: here.id, itemId: item.id, subject, startedOn: '2026-03-02' }));
+      ok(await yingzi.post(`/api/micro-power/uses/${id}/steps`, { index: 0, doneOn: '2026-03-03', by: '王书记' }));
+      ok(await yingzi.patch(`/api/micro-power/uses/${id}`, { publishable }));
+    };
     await use('公开的运行记录甲', true);
     await use('不公开的运行记录乙', false);
     const json = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
@@ -285,31 +309,27 @@ describe('scope and the public side', () => {
 });
 
 describe('due and overdue', () => {
-  // The demo town's seed publishes 西花沟村's year on time: take its 财务收支 back to drafts, a village that fell behind.
-  beforeAll(async () => {
-    await q(`update disclosures set status = 'draft', published_at = null where organization_id = $1 and rule_key = 'finance_monthly'`, [ids['西花沟村党支部']]);
-  });
-
+  // `there` has published nothing: a village that fell behind.
   it('the board shows a late period for a village, and only branches in scope', async () => {
     const board = ok(await admin.get('/api/disclosures/board'));
-    const xhg = board.branches.find((b: Json) => b.organizationId === ids['西花沟村党支部']);
+    const xhg = board.branches.find((b: Json) => b.organizationId === there.id);
     const finance = xhg.items.find((i: Json) => i.ruleKey === 'finance_monthly');
     expect(finance.missed.length + (finance.status === 'late' ? 1 : 0)).toBeGreaterThan(0);
     expect(xhg.late).toBeGreaterThan(0);
-    // 营子村 published last month's finance above.
-    const yz = board.branches.find((b: Json) => b.organizationId === ids['营子村党支部']);
+    // `here` published last month's finance above.
+    const yz = board.branches.find((b: Json) => b.organizationId === here.id);
     expect(yz.items.find((i: Json) => i.ruleKey === 'finance_monthly')).toMatchObject({ period: lastMonth, status: 'done' });
     const own = ok(await xihuagou.get('/api/disclosures/board'));
-    expect(own.branches.map((b: Json) => b.organizationId)).toEqual([ids['西花沟村党支部']]);
-    expect((await xihuagou.get(`/api/disclosures/board?orgId=${ids['营子村党支部']}`)).statusCode).toBe(404);
+    expect(own.branches.map((b: Json) => b.organizationId)).toEqual([there.id]);
+    expect((await xihuagou.get(`/api/disclosures/board?orgId=${here.id}`)).statusCode).toBe(404);
   });
 
   it('the to-do list gets DISCLOSURE_LATE for the village', async () => {
     const tasks = ok(await xihuagou.get('/api/tasks')).items as Json[];
     const late = tasks.filter((t) => t.kind === 'DISCLOSURE_LATE');
     expect(late.length).toBeGreaterThan(0);
-    expect(late[0]).toMatchObject({ memberId: null, organizationName: '西花沟村党支部' });
+    expect(late[0]).toMatchObject({ memberId: null, organizationName: there.name });
     expect(late.find((t) => t.memberName === '财务收支公开')?.rule).toContain('村民委员会组织法');
-    expect(tasks.every((t) => t.organizationName !== '营子村党支部')).toBe(true);
+    expect(tasks.every((t) => t.organizationName !== here.name)).toBe(true);
   });
 });
