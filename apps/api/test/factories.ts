@@ -63,11 +63,15 @@ export async function sessionFor(ctx: TestContext, userId: number): Promise<Sess
 
 export interface Account { userId: number; username: string; session: Session }
 
-/** An account with one role whose scope is the given subtrees, signed in. */
-export async function createUser(town: Town, role: Role, scope: number[], options: { personId?: number; displayName?: string } = {}): Promise<Account> {
+/**
+ * An account with one role whose scope is the given subtrees, signed in. `ownPasswordHash` hashes the password afresh
+ * (its own salt) instead of sharing the process's hash, for a test that looks at the stored hashes.
+ */
+export async function createUser(town: Town, role: Role, scope: number[], options: { personId?: number; displayName?: string; ownPasswordHash?: boolean } = {}): Promise<Account> {
   const username = `u${next()}_${role}`;
   const userId = await createAccount(town.ctx.db, {
-    tenantId: town.tenantId, username, displayName: options.displayName ?? `测试账号${username}`, passwordHash: await sharedHash(),
+    tenantId: town.tenantId, username, displayName: options.displayName ?? `测试账号${username}`,
+    passwordHash: options.ownPasswordHash ? await hashPassword(DEMO_PASSWORD) : await sharedHash(),
     roles: [role], scope, personId: options.personId ?? null,
   });
   return { userId, username, session: await sessionFor(town.ctx, userId) };

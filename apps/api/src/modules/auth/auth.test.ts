@@ -1,8 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../../test/context.js';
+import { createTestContext, DEMO_PASSWORD, type TestContext } from '../../../test/context.js';
+import { createBranch, createTown, createUser, type Account, type Town } from '../../../test/factories.js';
 
+/**
+ * Sign-in and sessions. The first test signs in as the demo town's admin (the demo accounts are what a new
+ * installation offers); every other account is the test's own, in a town of its own. Each has its own password hash:
+ * the hash test below looks at every stored hash.
+ */
 let ctx: TestContext;
-beforeAll(async () => { ctx = await createTestContext(); });
+let town: Town;
+/** Two village branches; the scoped account sees both. */
+let branches: number[];
+const account = (role: Parameters<typeof createUser>[1], scope = branches) => createUser(town, role, scope, { ownPasswordHash: true });
+let locked: Account;
+let counted: Account;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  town = await createTown(ctx);
+  branches = [(await createBranch(town)).id, (await createBranch(town)).id];
+  [locked, counted] = [await account('supervisor'), await account('inspector')];
+});
 afterAll(async () => { await ctx.close(); });
 
 const login = (username: string, password: string) =>
@@ -10,7 +27,7 @@ const login = (username: string, password: string) =>
 
 describe('POST /api/auth/login', () => {
   it('signs in with the demo password and sets an HttpOnly SameSite session cookie', async () => {
-    const res = await login('admin', 'demo123456');
+    const res = await login('admin', DEMO_PASSWORD);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.user.roles).toEqual(['town_admin']);
@@ -22,30 +39,32 @@ describe('POST /api/auth/login', () => {
   });
 
   it('answers unknown users and wrong passwords with the same message', async () => {
-    const unknown = await login('nobody', 'demo123456');
-    const wrong = await login('xihuagou', 'wrong-password');
+    const unknown = await login('nobody', DEMO_PASSWORD);
+    const wrong = await login((await account('branch_secretary')).username, 'wrong-password');
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
     expect(unknown.json()).toEqual(wrong.json());
   });
 
   it('locks the account for 15 minutes after 5 failures, refuses even the right password, and unlocks after', async () => {
-    for (let i = 0; i < 4; i++) expect((await login('supervisor', 'bad')).statusCode).toBe(401);
+    const name = locked.username;
+    for (let i = 0; i < 4; i++) expect((await login(name, 'bad')).statusCode).toBe(401);
     // Case variants share the same account and counter.
-    expect((await login('SUPERVISOR', 'bad')).statusCode).toBe(401);
-    const during = await login('supervisor', 'demo123456');
+    expect((await login(name.toUpperCase(), 'bad')).statusCode).toBe(401);
+    const during = await login(name, DEMO_PASSWORD);
     expect(during.statusCode).toBe(401);
     expect(during.json()).toEqual((await login('nobody', 'x')).json());
-    const { rows } = await ctx.pool.query(`select locked_until - now() as left from users where username = 'supervisor'`);
+    const { rows } = await ctx.pool.query(`select locked_until - now() as left from users where username = $1`, [name]);
     expect(rows[0].left.minutes).toBeGreaterThanOrEqual(14);
-    await ctx.pool.query(`update users set locked_until = now() - interval '1 second' where username = 'supervisor'`);
-    expect((await login('supervisor', 'demo123456')).statusCode).toBe(200);
+    // Fifteen minutes pass.
+    await ctx.pool.query(`update users set locked_until = now() - interval '1 second' where username = $1`, [name]);
+    expect((await login(name, DEMO_PASSWORD)).statusCode).toBe(200);
   });
 
   it('resets the failure counter on success', async () => {
-    for (let i = 0; i < 4; i++) await login('inspector', 'bad');
-    expect((await login('inspector', 'demo123456')).statusCode).toBe(200);
-    const { rows } = await ctx.pool.query(`select failed_logins from users where username = 'inspector'`);
+    for (let i = 0; i < 4; i++) await login(counted.username, 'bad');
+    expect((await login(counted.username, DEMO_PASSWORD)).statusCode).toBe(200);
+    const { rows } = await ctx.pool.query(`select failed_logins from users where username = $1`, [counted.username]);
     expect(rows[0].failed_logins).toBe(0);
   });
 
@@ -67,7 +86,7 @@ describe('POST /api/auth/login', () => {
     const results = new Set(rows.map((r) => `${r.username}:${r.result}`));
     expect(results).toContain('admin:ok');
     expect(results).toContain('nobody:failed');
-    expect(results).toContain('supervisor:locked');
+    expect(results).toContain(`${locked.username}:locked`);
     for (const r of rows) expect(r.ip).toBeTruthy();
   });
 });
@@ -80,33 +99,36 @@ describe('sessions', () => {
   });
 
   it('logout kills the session: the old cookie gets 401 afterwards', async () => {
-    const s = await ctx.signIn('member');
+    const s = await ctx.signIn((await account('member')).username);
     expect((await s.get('/api/auth/me')).statusCode).toBe(200);
     expect((await s.post('/api/auth/logout')).statusCode).toBe(200);
     for (let i = 0; i < 3; i++) expect((await s.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('expires after 30 idle minutes and after 12 hours in all', async () => {
-    const idle = await ctx.signIn('yingzi');
+    const { username } = await account('branch_secretary', branches.slice(0, 1));
+    const idle = await ctx.signIn(username);
+    // The clock moves on: only the database knows when a session was last seen or opened.
     await ctx.pool.query(`update sessions set last_seen_at = now() - interval '31 minutes'`);
     expect((await idle.get('/api/auth/me')).statusCode).toBe(401);
-    const old = await ctx.signIn('yingzi');
+    const old = await ctx.signIn(username);
     await ctx.pool.query(`update sessions set created_at = now() - interval '12 hours 1 minute'`);
     expect((await old.get('/api/auth/me')).statusCode).toBe(401);
-    const fresh = await ctx.signIn('yingzi');
+    const fresh = await ctx.signIn(username);
     expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
   });
 
   it('a disabled user loses every session at once', async () => {
-    const s = await ctx.signIn('xihuagou');
-    await ctx.pool.query(`update users set disabled = true where username = 'xihuagou'`);
+    const { username, userId } = await account('branch_secretary', branches.slice(1));
+    const s = await ctx.signIn(username);
+    // No route disables an account yet: the flag is set as an operator would.
+    await ctx.pool.query(`update users set disabled = true where id = $1`, [userId]);
     expect((await s.get('/api/auth/me')).statusCode).toBe(401);
-    await ctx.pool.query(`update users set disabled = false where username = 'xihuagou'`);
   });
 
   it('refuses unsafe requests without the CSRF token, with a wrong one, and accepts the right one', async () => {
-    const s = await ctx.signIn('admin');
-    const body = { parentId: 1, name: '测试党支部', kind: 'branch' };
+    const s = await ctx.signIn((await account('town_admin', [town.committeeId])).username);
+    const body = { parentId: town.committeeId, name: '测试党支部', kind: 'branch' };
     const none = await ctx.app.inject({ method: 'POST', url: '/api/organizations', payload: body, headers: { cookie: s.cookie } });
     expect(none.statusCode).toBe(403);
     expect(none.json().code).toBe('CSRF');
@@ -116,10 +138,13 @@ describe('sessions', () => {
   });
 
   it('a revoked scope takes effect on the next request', async () => {
-    const s = await ctx.signIn('supervisor');
-    const before = (await s.get('/api/organizations?range=self')).json().items.length;
-    await ctx.pool.query(`delete from user_scopes where user_id = (select id from users where username = 'supervisor') and organization_id = (select id from organizations where name = '营子村党支部')`);
-    const after = (await s.get('/api/organizations?range=self')).json().items.length;
-    expect(after).toBe(before - 1);
+    const { username, userId } = await account('supervisor');
+    const s = await ctx.signIn(username);
+    const before = (await s.get('/api/organizations?range=self')).json().items.map((o: { id: number }) => o.id);
+    expect(before.sort()).toEqual([...branches].sort());
+    // No route edits a scope yet: the row is removed as an operator would.
+    await ctx.pool.query(`delete from user_scopes where user_id = $1 and organization_id = $2`, [userId, branches[0]]);
+    const after = (await s.get('/api/organizations?range=self')).json().items.map((o: { id: number }) => o.id);
+    expect(after).toEqual([branches[1]]);
   });
 });

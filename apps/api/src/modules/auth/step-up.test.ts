@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, DEMO_PASSWORD, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { createTestContext, DEMO_PASSWORD, type Session, type TestContext } from '../../../test/context.js';
+import { createBranch, createMember, createTown, createUser, sessionFor, type Account, type Branch, type Town } from '../../../test/factories.js';
 import { hashToken } from '../../plugins/auth.js';
 
 /**
@@ -9,25 +10,33 @@ import { hashToken } from '../../plugins/auth.js';
  * security.stepUpMinutes. The same holds for roster exports that carry full numbers.
  */
 let ctx: TestContext;
-let ids: Record<string, number>;
+let town: Town;
+/** The secretary of `here`, whose member is revealed; the secretary of `there`, whose account gets locked. */
+let here: Branch;
+let there: Branch;
+let secretary: Account;
+let neighbour: Account;
 let yingzi: Session;
 let member: number;
 let foreignMember: number;
 beforeAll(async () => {
   ctx = await createTestContext();
-  ids = await orgIds(ctx.pool);
-  yingzi = await ctx.signIn('yingzi');
-  const memberOf = async (org: string) => Number((await ctx.pool.query(
-    'select m.id from members m join organizations o on o.id = m.organization_id where o.name = $1 order by m.id limit 1', [org])).rows[0].id);
-  member = await memberOf('营子村党支部');
-  foreignMember = await memberOf('西花沟村党支部');
+  town = await createTown(ctx);
+  here = await createBranch(town);
+  there = await createBranch(town);
+  [member, foreignMember] = [await createMember(town, here.id, { phone: '13812345678' }), await createMember(town, there.id)];
+  await createMember(town, here.id);
+  secretary = await createUser(town, 'branch_secretary', [here.id]);
+  neighbour = await createUser(town, 'branch_secretary', [there.id]);
+  yingzi = secretary.session;
 });
 afterAll(async () => { await ctx.close(); });
 
 const BAD_LOGIN = { code: 'UNAUTHENTICATED', message: '用户名或密码错误,或账号已被暂时锁定' };
 const REVEAL_REQUIRED = { code: 'STEP_UP_REQUIRED', message: '查看完整号码前请再次输入登录密码确认身份' };
 const EXPORT_REQUIRED = { code: 'STEP_UP_REQUIRED', message: '导出完整身份证号和手机号前请再次输入登录密码确认身份' };
-const FULL_ID = /370402\d{11}[\dX]/;
+/** A full 18-digit 身份证号; a masked one has asterisks in the middle. */
+const FULL_ID = /\d{17}[\dX]/;
 
 const sessionId = (s: Session) => hashToken(s.cookie.replace(/^sid=/, ''));
 const lastAuditId = async () => Number((await ctx.pool.query('select coalesce(max(id), 0) as id from audit_events')).rows[0].id);
@@ -53,7 +62,7 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
     expect(res.json()).toEqual(REVEAL_REQUIRED);
     expect(res.body).not.toMatch(FULL_ID);
     expect(await auditSince(before)).toEqual([{
-      username: 'yingzi', action: 'member.reveal', result: 'denied', detail: { field: 'idNumber', reason: 'step_up_required' },
+      username: secretary.username, action: 'member.reveal', result: 'denied', detail: { field: 'idNumber', reason: 'step_up_required' },
     }]);
   });
 
@@ -67,7 +76,7 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
   });
 
   it('a role that may not reveal is refused for its role, step-up or not', async () => {
-    const supervisor = await ctx.signIn('supervisor');
+    const supervisor = (await createUser(town, 'supervisor', [here.id])).session;
     await supervisor.stepUp();
     const res = await reveal(supervisor);
     expect(res.statusCode).toBe(403);
@@ -80,7 +89,7 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
     expect(res.statusCode, res.body).toBe(200);
     const { rows: [row] } = await ctx.pool.query('select stepped_up_at from sessions where id = $1', [sessionId(yingzi)]);
     expect(Date.parse(res.json().steppedUpUntil) - row.stepped_up_at.getTime()).toBe(10 * 60_000);
-    expect(await auditSince(before)).toEqual([{ username: 'yingzi', action: 'auth.step_up', result: 'ok', detail: { minutes: 10 } }]);
+    expect(await auditSince(before)).toEqual([{ username: secretary.username, action: 'auth.step_up', result: 'ok', detail: { minutes: 10 } }]);
 
     const shown = await reveal(yingzi);
     expect(shown.statusCode, shown.body).toBe(200);
@@ -100,7 +109,7 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
     const late = await reveal(yingzi);
     expect(late.statusCode).toBe(403);
     expect(late.json()).toEqual(REVEAL_REQUIRED);
-    const admin = await ctx.signIn('admin');
+    const admin = town.admin;
     expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 30 })).statusCode).toBe(200);
     expect((await reveal(yingzi)).statusCode).toBe(200);
     expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 61 })).statusCode).toBe(400);
@@ -109,8 +118,8 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
   });
 
   it("one session's step-up does not count for another session of the same user", async () => {
-    const first = await ctx.signIn('yingzi');
-    const second = await ctx.signIn('yingzi');
+    const first = await sessionFor(ctx, secretary.userId);
+    const second = await sessionFor(ctx, secretary.userId);
     await first.stepUp();
     expect((await reveal(first)).statusCode).toBe(200);
     const other = await reveal(second);
@@ -130,19 +139,20 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
 
 describe('安全测试清单第26项: step-up shares the sign-in lockout', () => {
   it('a wrong password is refused like a failed sign-in and counts; 5 failures lock, then even the right password is refused', async () => {
-    const xihuagou = await ctx.signIn('xihuagou');
+    const xihuagou = neighbour.session;
+    const name = neighbour.username;
     const before = await lastAuditId();
     const wrong = await xihuagou.post('/api/auth/step-up', { password: 'wrong-password' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toEqual(BAD_LOGIN);
     expect(wrong.json()).toEqual((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).json());
-    expect((await failedLogins('xihuagou')).failed_logins).toBe(1);
+    expect((await failedLogins(name)).failed_logins).toBe(1);
     // The same counter as sign-in: failed sign-ins and failed step-ups add up.
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'xihuagou', password: 'bad' } })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: 'bad' } })).statusCode).toBe(401);
     for (let i = 0; i < 2; i++) expect((await xihuagou.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
-    expect((await failedLogins('xihuagou')).failed_logins).toBe(4);
+    expect((await failedLogins(name)).failed_logins).toBe(4);
     expect((await xihuagou.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
-    const locked = await failedLogins('xihuagou');
+    const locked = await failedLogins(name);
     expect(locked.locked_until).not.toBeNull();
 
     const right = await xihuagou.post('/api/auth/step-up', { password: DEMO_PASSWORD });
@@ -161,33 +171,33 @@ describe('安全测试清单第26项: step-up shares the sign-in lockout', () =>
     ]);
 
     // Once the lock has run out, the right password steps up and clears the counter.
-    await ctx.pool.query(`update users set locked_until = now() - interval '1 minute' where username = 'xihuagou'`);
+    await ctx.pool.query(`update users set locked_until = now() - interval '1 minute' where username = $1`, [name]);
     expect((await xihuagou.post('/api/auth/step-up', { password: DEMO_PASSWORD })).statusCode).toBe(200);
-    expect((await failedLogins('xihuagou')).failed_logins).toBe(0);
+    expect((await failedLogins(name)).failed_logins).toBe(0);
     expect((await reveal(xihuagou, foreignMember)).statusCode).toBe(200);
   });
 });
 
 describe('安全测试清单第26项: exports with full numbers need a step-up, masked ones do not', () => {
-  const url = () => `/api/members/export?orgId=${ids['营子村党支部']}`;
+  const url = () => `/api/members/export?orgId=${here.id}`;
 
   it('a direct full export is refused without a step-up and audited; masked and role-masked exports are not', async () => {
-    const s = await ctx.signIn('yingzi');
+    const s = await sessionFor(ctx, secretary.userId);
     const before = await lastAuditId();
     const refused = await s.get(url());
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toEqual(EXPORT_REQUIRED);
     const written = await auditSince(before);
     expect(written).toHaveLength(1);
-    expect(written[0]).toMatchObject({ username: 'yingzi', action: 'member.export', result: 'denied', detail: { refused: 'step_up_required' } });
+    expect(written[0]).toMatchObject({ username: secretary.username, action: 'member.export', result: 'denied', detail: { refused: 'step_up_required' } });
     // A refusal is not an export: the daily quota is untouched.
-    expect((await s.get(`/api/members/export/preview?orgId=${ids['营子村党支部']}`)).json().quotaLeft).toBe(5);
+    expect((await s.get(`/api/members/export/preview?orgId=${here.id}`)).json().quotaLeft).toBe(5);
 
     const masked = await s.get(`${url()}&masked=true`);
     expect(masked.statusCode, masked.body).toBe(200);
     expect(await sheetText(masked.rawPayload)).not.toMatch(FULL_ID);
     // A supervisor only ever gets masks, so no step-up is asked of them.
-    const supervisor = await ctx.signIn('supervisor');
+    const supervisor = (await createUser(town, 'supervisor', [here.id])).session;
     expect((await supervisor.get(url())).statusCode).toBe(200);
 
     await s.stepUp();
@@ -197,20 +207,21 @@ describe('安全测试清单第26项: exports with full numbers need a step-up, 
   });
 
   it('an out-of-scope export still answers 404 without a step-up', async () => {
-    const s = await ctx.signIn('yingzi');
-    expect((await s.get(`/api/members/export?orgId=${ids['西花沟村党支部']}`)).statusCode).toBe(404);
+    const s = await sessionFor(ctx, secretary.userId);
+    expect((await s.get(`/api/members/export?orgId=${there.id}`)).statusCode).toBe(404);
   });
 
   it('an approved full-number download needs a step-up of the downloading session too', async () => {
-    const admin = await ctx.signIn('admin');
-    const shuji = await ctx.signIn('shuji');
+    const admin = town.admin;
+    // A second town admin approves: the requester's own admin cannot.
+    const shuji = (await createUser(town, 'town_admin', [town.committeeId])).session;
     expect((await admin.patch('/api/settings/export.approvalThreshold', { value: 1 })).statusCode).toBe(200);
-    const created = await yingzi.post('/api/member-exports', { query: { orgId: ids['营子村党支部'] }, reason: '换届选举核对党员信息' });
+    const created = await yingzi.post('/api/member-exports', { query: { orgId: here.id }, reason: '换届选举核对党员信息' });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     expect((await shuji.post(`/api/member-exports/${id}/approve`, {})).statusCode).toBe(200);
 
-    const s = await ctx.signIn('yingzi');
+    const s = await sessionFor(ctx, secretary.userId);
     const before = await lastAuditId();
     const refused = await s.get(`/api/member-exports/${id}/file`);
     expect(refused.statusCode).toBe(403);
