@@ -1,20 +1,29 @@
 import type { LightMyRequestResponse } from 'fastify';
 import type { FourTwoProcedure, MicroPowerUse } from '@dj/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, orgIds, type Session, type TestContext } from '../../../test/context.js';
+import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { cn, docxText, filename, pdfText } from '../../../test/documents.js';
+import { createBranch, createMemberAccount, createTown, createUser, type Branch, type Town } from '../../../test/factories.js';
 import type { Block, DocModel } from '../../lib/documents/doc-model.js';
-import { todayInShanghai } from '@dj/contracts';
+import { addDays, todayInShanghai } from '@dj/contracts';
 import { fourTwoModel, microPowerLedgerModel, usesOfYear } from './documents.js';
 
-/** The 小微权力运行台账 and the 四议两公开全程纪实 through the API against the seeded demo town, files opened for real. */
+/**
+ * The 小微权力运行台账 and the 四议两公开全程纪实 through the API, files opened for real, in a town of the test's own:
+ * `here` has an unfinished and a finished 小微权力 use and a finished 四议两公开 matter; its neighbour `there` a use of
+ * its own, an open matter four stages in and a rejected one.
+ */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let ctx: TestContext;
 let admin: Session;
 let yingzi: Session;
 let xihuagou: Session;
 let member: Session;
-let ids: Record<string, number>;
+let town: Town;
+let here: Branch;
+let there: Branch;
+let secretaryId: number;
+const HOMESTEAD = '农村村民建房(宅基地)申请';
 
 const ok = (res: LightMyRequestResponse) => {
   if (res.statusCode !== 200) throw new Error(`${res.statusCode} ${res.body}`);
@@ -24,10 +33,53 @@ const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(s
 /** Every text a model holds, for the pure-function tests. */
 const modelText = (m: DocModel) => [m.title, m.subtitle ?? '', ...m.blocks.map((b: Block) => JSON.stringify(b))].join('\n');
 
+const daysAgo = (n: number) => addDays(todayInShanghai(), -n);
+
+/** A use of an adopted item with its first `steps` steps done, a day apart. */
+async function recordUse(s: Session, organizationId: number, itemId: number, subject: string, startedAgo: number, steps: number) {
+  const use = ok(await s.post('/api/micro-power/uses', { organizationId, itemId, subject, startedOn: daysAgo(startedAgo) }));
+  for (let index = 0; index < steps; index++) ok(await s.post(`/api/micro-power/uses/${use.id}/steps`, { index, doneOn: daysAgo(startedAgo - index), by: `经办人${index + 1}` }));
+}
+
+/** A 四议两公开 matter through its stages, in order, a week apart; `stages` are the bodies of the stage requests. */
+async function recordMatter(s: Session, organizationId: number, title: string, category: string, startedAgo: number, stages: Json[]) {
+  const { id } = ok(await s.post('/api/four-two', { organizationId, title, category }));
+  for (const [i, body] of stages.entries()) ok(await s.post(`/api/four-two/${id}/stages`, { heldOn: daysAgo(startedAgo - i * 7), ...body }));
+}
+
+const ALL_PRESENT = { eligible: 9, present: 9, yes: 9, no: 0, abstain: 0 };
+const RESOLUTION = { stage: 'resolution', body: 'representatives_meeting', vote: { eligible: 40, present: 30, yes: 16, no: 14, abstain: 0 } };
+
 beforeAll(async () => {
   ctx = await createTestContext();
-  [admin, yingzi, xihuagou, member] = await Promise.all(['admin', 'yingzi', 'xihuagou', 'member'].map((u) => ctx.signIn(u)));
-  ids = await orgIds(ctx.pool);
+  town = await createTown(ctx);
+  admin = town.admin;
+  [here, there] = [await createBranch(town), await createBranch(town)];
+  ({ session: yingzi, userId: secretaryId } = await createUser(town, 'branch_secretary', [here.id]));
+  xihuagou = (await createUser(town, 'branch_secretary', [there.id])).session;
+  member = (await createMemberAccount(town, here.id)).session;
+
+  // The town's first read gives it the 小微权力清单 template; each village adopts items and records uses.
+  const items: Json[] = ok(await yingzi.get('/api/micro-power/items')).items;
+  const homestead = items.find((i) => i.name === HOMESTEAD)!;
+  const other = items.find((i) => i.id !== homestead.id)!;
+  ok(await yingzi.request('PUT', `/api/micro-power/adoptions/by-org/${here.id}`, { itemIds: [homestead.id, other.id], adoptedOn: daysAgo(60) }));
+  ok(await xihuagou.request('PUT', `/api/micro-power/adoptions/by-org/${there.id}`, { itemIds: [other.id], adoptedOn: daysAgo(60) }));
+  await recordUse(yingzi, here.id, homestead.id, '第三村民小组村民翻建住房用地申请', 30, 2);
+  await recordUse(yingzi, here.id, other.id, '村级办公用品采购', 40, other.steps.length);
+  await recordUse(xihuagou, there.id, other.id, '村东生产路修缮工程', 20, 1);
+
+  await recordMatter(xihuagou, there.id, '薄皮核桃初加工车间建设', 'collective_project', 45, [
+    { stage: 'proposal' }, { stage: 'consultation' }, { stage: 'review', vote: ALL_PRESENT }, RESOLUTION,
+  ]);
+  await recordMatter(xihuagou, there.id, '集体机动地对外发包', 'land_assets', 60, [
+    { stage: 'proposal' }, { stage: 'consultation' },
+    { stage: 'review', vote: { eligible: 20, present: 20, yes: 8, no: 10, abstain: 2 }, note: '党员对发包期限和价格意见较大,未获通过,待重新研究方案' },
+  ]);
+  await recordMatter(yingzi, here.id, '村集体闲置厂房对外租赁', 'land_assets', 150, [
+    { stage: 'proposal', note: '村党支部提议将村北闲置厂房公开竞价出租' }, { stage: 'consultation' }, { stage: 'review', vote: ALL_PRESENT }, RESOLUTION,
+    { stage: 'resolution_disclosure' }, { stage: 'result_disclosure', note: '已通过镇农村产权交易平台公开竞价出租,租金按年入账并公开' },
+  ]);
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -35,23 +87,23 @@ describe('小微权力运行台账', () => {
   const url = (orgId: number, format: string, year?: number) => `/api/micro-power/ledger/${format}?orgId=${orgId}${year ? `&year=${year}` : ''}`;
 
   it("a village's ledger: adopted items with their legal basis, each use with its steps in order and the next step of an unfinished one", async () => {
-    const yingziId = ids['营子村党支部'];
+    const yingziId = here.id;
     const uses: MicroPowerUse[] = ok(await yingzi.get(`/api/micro-power/uses?orgId=${yingziId}`)).items;
     const unfinished = uses.find((u) => u.subject === '第三村民小组村民翻建住房用地申请')!;
     expect(unfinished.status).toBe('in_progress');
     const year = Number(unfinished.startedOn.slice(0, 4));
     const list = ok(await yingzi.get(`/api/micro-power/items?orgId=${yingziId}`));
     const adoptedIds = new Set(list.adoptions[0].items.map((i: Json) => i.itemId));
-    const homestead = list.items.find((i: Json) => i.name === '农村村民建房(宅基地)申请');
+    const homestead = list.items.find((i: Json) => i.name === HOMESTEAD);
     expect(adoptedIds.has(homestead.id)).toBe(true);
 
     const docx = await yingzi.get(url(yingziId, 'docx', year));
-    expect(filename(docx)).toBe(`营子村党支部-${year}年小微权力运行台账.docx`);
+    expect(filename(docx)).toBe(`${here.name}-${year}年小微权力运行台账.docx`);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const text = await docxText(docx);
     const next = unfinished.nextStepIndex!;
     for (const s of [
-      '小微权力运行台账', '营子村党支部', `${year}年度`, homestead.name, homestead.legalBasis, homestead.area, unfinished.subject,
+      '小微权力运行台账', here.name, `${year}年度`, homestead.name, homestead.legalBasis, homestead.area, unfinished.subject,
       cn(unfinished.startedOn), `下一步:第${next + 1}步"${unfinished.stepNames[next]}"`, '下一步,待办理',
       ...unfinished.done.flatMap((s) => [s.name, cn(s.doneOn), s.by]),
     ]) expect(text, s).toContain(s);
@@ -64,18 +116,20 @@ describe('小微权力运行台账', () => {
       cursor = at;
     }
     // Every use of the year is there, and only this village's.
-    for (const u of usesOfYear(uses, year, todayInShanghai())) expect(text).toContain(u.subject);
-    for (const other of ['西花沟村', '付刘耀村', '村东生产路修缮工程']) expect(text).not.toContain(other);
+    const ofYear = usesOfYear(uses, year, todayInShanghai());
+    expect(ofYear).toHaveLength(2);
+    for (const u of ofYear) expect(text).toContain(u.subject);
+    for (const other of [there.name, '村东生产路修缮工程']) expect(text).not.toContain(other);
 
     const pdf = pdfText(await yingzi.get(url(yingziId, 'pdf', year)));
-    for (const s of ['小微权力运行台账', '营子村党支部', unfinished.subject, cn(unfinished.startedOn), '办理中']) expect(pdf).toContain(s);
-    expect(pdf).not.toContain('西花沟村');
+    for (const s of ['小微权力运行台账', here.name, unfinished.subject, cn(unfinished.startedOn), '办理中']) expect(pdf).toContain(s);
+    expect(pdf).not.toContain(there.name);
   });
 
   it('the year defaults to this year in Asia/Shanghai; an empty year says so', async () => {
     const thisYear = todayInShanghai().slice(0, 4);
-    expect(filename(await admin.get(url(ids['营子村党支部'], 'docx')))).toBe(`营子村党支部-${thisYear}年小微权力运行台账.docx`);
-    const empty = await docxText(await admin.get(url(ids['营子村党支部'], 'docx', 2001)));
+    expect(filename(await admin.get(url(here.id, 'docx')))).toBe(`${here.name}-${thisYear}年小微权力运行台账.docx`);
+    const empty = await docxText(await admin.get(url(here.id, 'docx', 2001)));
     expect(empty).toContain('本年度无小微权力运行记录');
     expect(empty).toContain('2001年度');
   });
@@ -84,20 +138,19 @@ describe('小微权力运行台账', () => {
     const notFound = await xihuagou.get(url(99_999_999, 'docx'));
     expect(notFound.statusCode).toBe(404);
     for (const res of [
-      await xihuagou.get(url(ids['营子村党支部'], 'docx')),
-      await yingzi.get(url(ids['西花沟村党支部'], 'pdf')),
-      await member.get(url(ids['营子村党支部'], 'pdf')),
+      await xihuagou.get(url(here.id, 'docx')),
+      await yingzi.get(url(there.id, 'pdf')),
+      await member.get(url(here.id, 'pdf')),
     ]) {
       expect(res.statusCode).toBe(404);
       expect(res.body).toBe(notFound.body);
     }
-    const [committee] = await q(`select id from organizations where kind = 'committee' and tenant_id = (select tenant_id from organizations where id = $1)`, [ids['营子村党支部']]);
-    expect((await admin.get(url(committee.id, 'docx'))).statusCode).toBe(404);
-    expect((await admin.get(`/api/micro-power/ledger/xlsx?orgId=${ids['营子村党支部']}`)).statusCode).toBe(400);
+    expect((await admin.get(url(town.committeeId, 'docx'))).statusCode).toBe(404);
+    expect((await admin.get(`/api/micro-power/ledger/xlsx?orgId=${here.id}`)).statusCode).toBe(400);
 
-    const rows = await q(`select username, object_type, object_id, detail from audit_events where action = 'micro_power.ledger.export' order by id`);
+    const rows = await q(`select user_id, object_type, object_id, detail from audit_events where action = 'micro_power.ledger.export' order by id`);
     expect(rows.length).toBeGreaterThanOrEqual(4);
-    expect(rows[0]).toMatchObject({ username: 'yingzi', object_type: 'organization', object_id: String(ids['营子村党支部']) });
+    expect(rows[0]).toMatchObject({ user_id: secretaryId, object_type: 'organization', object_id: String(here.id) });
     expect(rows[0].detail).toMatchObject({ format: 'docx' });
     expect(rows.some((r) => r.detail.year === 2001 && r.detail.uses === 0)).toBe(true);
   });
@@ -146,7 +199,7 @@ describe('四议两公开全程纪实', () => {
     const v = review.vote!;
     const resolution = p.stages.find((s) => s.stage === 'resolution')!;
     for (const s of [
-      '四议两公开全程纪实', '薄皮核桃初加工车间建设', '刘耀村党支部', '集体经济项目', '进行中',
+      '四议两公开全程纪实', '薄皮核桃初加工车间建设', there.name, '集体经济项目', '进行中',
       '村党组织提议', '村"两委"会议商议', '党员大会审议', '村民会议或村民代表会议决议', '决议公开', '实施结果公开',
       ...p.stages.map((s) => cn(s.heldOn)), '党员大会', '村民代表会议',
       `应到${v.eligible}人,实到${v.present}人`, `赞成${v.yes}票,反对${v.no}票,弃权${v.abstain}票`,
@@ -165,7 +218,7 @@ describe('四议两公开全程纪实', () => {
     const done = await find(yingzi, '村集体闲置厂房对外租赁');
     const own = await docxText(await yingzi.get(`/api/four-two/${done.id}/document/docx`));
     for (const s of ['已完成', '六个环节均已完成', '已通过镇农村产权交易平台公开竞价出租', cn(done.stages[5].heldOn)]) expect(own).toContain(s);
-    for (const other of ['刘耀村', '西花沟村', '天齐庙村']) expect(own).not.toContain(other);
+    expect(own).not.toContain(there.name);
   });
 
   it("another village's matter, a 党员 and an unknown id answer the same 404; the export is audited", async () => {
@@ -176,8 +229,8 @@ describe('四议两公开全程纪实', () => {
       expect(res.statusCode).toBe(404);
       expect(res.body).toBe(unknown.body);
     }
-    const rows = await q(`select username, object_id, detail from audit_events where action = 'four_two.document.export' order by id`);
-    expect(rows[0]).toMatchObject({ username: 'admin', object_id: String(p.id) });
+    const rows = await q(`select user_id, object_id, detail from audit_events where action = 'four_two.document.export' order by id`);
+    expect(rows[0]).toMatchObject({ user_id: town.adminId, object_id: String(p.id) });
     expect(rows[0].detail).toMatchObject({ format: 'docx', stages: 4, status: 'open' });
   });
 
