@@ -9,8 +9,13 @@ const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应
 const text = (max: number) => z.string().trim().min(1).max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
+/** One typed agenda of a 三日合一, per day it combines. */
+export const AgendaPartSchema = z.object({ kind: ActivityKindSchema.meta({ label: '活动类型' }), text: z.string().trim().max(5000).meta({ label: '议程' }) }).strict();
+/** A 群众 attending (not on the roster). */
+export const ActivityGuestSchema = z.object({ name: text(40).meta({ label: '姓名' }), note: optionalText(100).meta({ label: '备注' }) }).strict();
+
 export const CreateActivitySchema = z.object({
-  organizationId: z.number().int().positive().meta({ label: '党组织' }),
+  organizationId: z.number().int().positive().meta({ label: '党支部' }),
   groupId: z.number().int().positive().nullable().optional().meta({ label: '党小组' }),
   kind: ActivityKindSchema.meta({ label: '活动类型' }),
   /** Further kinds this activity counts for; checked against the allowed combinations on the server. */
@@ -25,9 +30,9 @@ export const CreateActivitySchema = z.object({
   minutes: optionalText(20000).meta({ label: '会议记录' }),
   resolutions: optionalText(5000).meta({ label: '决议事项' }),
   /** 三日合一: one typed agenda for each day it combines. */
-  agendaParts: z.array(z.object({ kind: ActivityKindSchema, text: z.string().trim().max(5000) }).strict()).max(3).optional().meta({ label: '分日议程' }),
+  agendaParts: z.array(AgendaPartSchema).max(3).optional().meta({ label: '分日议程' }),
   /** 群众 attending (not on the roster). */
-  guests: z.array(z.object({ name: text(40), note: optionalText(100) }).strict()).max(200).optional().meta({ label: '列席群众' }),
+  guests: z.array(ActivityGuestSchema).max(200).optional().meta({ label: '列席群众' }),
 }).strict();
 export type CreateActivity = z.infer<typeof CreateActivitySchema>;
 

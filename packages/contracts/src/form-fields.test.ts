@@ -32,6 +32,8 @@ describe('formField', () => {
 
   it('tells picked fields (enums, ids) from typed ones, and reads the longest text', () => {
     expect([formField(Sample, 'kind').picked, formField(Sample, 'branchId').picked, formField(Sample, 'count').picked]).toEqual([true, true, false]);
+    expect(formField(MemberProfileSchema, 'birthDate').picked).toBe(true);
+    expect(formField(Sample, 'title').picked).toBe(false);
     expect(formField(Sample, 'title').maxLength).toBe(10);
     expect(formField(MemberProfileSchema, 'name').maxLength).toBe(20);
     expect(formField(Sample, 'count').maxLength).toBeUndefined();

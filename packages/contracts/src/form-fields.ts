@@ -19,7 +19,7 @@ export interface FormField {
   label: string;
   /** The request must carry a value: not optional, nullable or defaulted. */
   required: boolean;
-  /** Chosen from a list (enum, boolean, list, an id) rather than typed: its empty message says 请选择. */
+  /** Chosen (enum, boolean, list, an id, a date) rather than typed: its empty message says 请选择. */
   picked: boolean;
   /** A text field: blank text counts as empty. */
   text: boolean;
@@ -37,7 +37,16 @@ function fieldSchema(schema: FieldsSchema, field: string): Schema {
   return child;
 }
 
+/** A date or month typed as text (`DateSchema`, `MonthSchema`): the form picks it from a calendar. */
+function isCalendarText(base: Schema): boolean {
+  return (base._zod.def.checks ?? []).some((check) => {
+    const pattern: unknown = (check._zod.def as { pattern?: unknown }).pattern;
+    return pattern instanceof RegExp && pattern.source.startsWith('^\\d{4}-');
+  });
+}
+
 function isPicked(base: Schema, field: string): boolean {
+  if (isCalendarText(base)) return true;
   if (base instanceof z.ZodEnum || base instanceof z.ZodBoolean || base instanceof z.ZodArray || base instanceof z.ZodLiteral) return true;
   return base instanceof z.ZodNumber && /Ids?$/.test(field);
 }

@@ -186,29 +186,29 @@ export const FLOW_CONTACT_METHOD_LABELS: Record<(typeof FLOW_CONTACT_METHODS)[nu
 export const FLOW_DIRECTIONS = ['outflow', 'inflow'] as const;
 
 export const CreateFlowSchema = z.object({
-  direction: z.enum(FLOW_DIRECTIONS),
-  startedOn: DateSchema,
-  destination: z.string().trim().min(2, '请填写流向地(至少2个字)').max(100),
-  workUnit: z.string().trim().max(100).nullable().optional(),
-  hasFixedPlace: z.boolean().default(false),
-  activityCardNo: z.string().trim().max(40).nullable().optional(),
-  hostBranch: z.string().trim().max(100).nullable().optional(),
+  direction: z.enum(FLOW_DIRECTIONS).meta({ label: '流动类型' }),
+  startedOn: DateSchema.meta({ label: '流动日期' }),
+  destination: z.string().trim().min(2, '请填写流向地(至少2个字)').max(100).meta({ label: '流向地' }),
+  workUnit: z.string().trim().max(100).nullable().optional().meta({ label: '工作单位' }),
+  hasFixedPlace: z.boolean().default(false).meta({ label: '有相对固定的处所' }),
+  activityCardNo: z.string().trim().max(40).nullable().optional().meta({ label: '《流动党员活动证》编号' }),
+  hostBranch: z.string().trim().max(100).nullable().optional().meta({ label: '参加组织生活的党组织' }),
 }).strict();
 export const FlowContactSchema = z.object({
-  contactedOn: DateSchema,
-  method: z.enum(FLOW_CONTACT_METHODS),
-  note: z.string().trim().max(200).nullable().optional(),
+  contactedOn: DateSchema.meta({ label: '联系日期' }),
+  method: z.enum(FLOW_CONTACT_METHODS).meta({ label: '联系方式' }),
+  note: z.string().trim().max(200).nullable().optional().meta({ label: '联系情况' }),
 }).strict();
-export const EndFlowSchema = z.object({ endedOn: DateSchema }).strict();
+export const EndFlowSchema = z.object({ endedOn: DateSchema.meta({ label: '结束日期' }) }).strict();
 export const FlowParamsSchema = z.object({ id: z.coerce.number().int().positive(), flowId: z.coerce.number().int().positive() });
 
 export const CreateLetterSchema = z.object({
-  letterNo: z.string().trim().min(1, '请填写介绍信编号').max(40),
-  destination: z.string().trim().min(2, '请填写转往的党组织').max(100),
-  issuedOn: DateSchema,
-  validDays: z.number().int().min(1).max(365).optional(),
+  letterNo: z.string().trim().min(1, '请填写介绍信编号').max(40).meta({ label: '介绍信编号' }),
+  destination: z.string().trim().min(2, '请填写转往的党组织').max(100).meta({ label: '转往的党组织' }),
+  issuedOn: DateSchema.meta({ label: '开具日期' }),
+  validDays: z.number().int().min(1).max(365).optional().meta({ label: '有效期天数' }),
 }).strict();
-export const LetterReceiptSchema = z.object({ receiptReturnedOn: DateSchema }).strict();
+export const LetterReceiptSchema = z.object({ receiptReturnedOn: DateSchema.meta({ label: '回执退回日期' }) }).strict();
 export const LetterParamsSchema = z.object({ id: z.coerce.number().int().positive(), letterId: z.coerce.number().int().positive() });
 
 export const WarningSchema = z.object({ code: z.string(), message: z.string(), rule: z.string().optional() });

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
 import { App, Button, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
-import type { ActivityKind, UpdateActivity } from '@dj/contracts';
+import { ActivityGuestSchema, AgendaPartSchema, CreateActivitySchema, type ActivityKind, type UpdateActivity } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
+import { rulesFor } from '../../lib/contract-rules';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DateInput } from '../../components/DateInput';
 import { useUpdateActivity, type ActivityDetail } from './api';
@@ -79,19 +80,19 @@ export function ActivityEditDrawer({ detail, open, onClose }: { detail: Activity
       extra={<Button type="primary" loading={update.isPending} onClick={() => form.submit()}>保存</Button>}
     >
       <Form<Values> form={form} layout="vertical" onFinish={submit}>
-        <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择日期' }]}>
+        <Form.Item name="heldOn" label="活动日期" rules={rulesFor(CreateActivitySchema, 'heldOn')}>
           <DateInput />
         </Form.Item>
-        <Form.Item name="place" label="活动地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }, { max: 100 }]}>
+        <Form.Item name="place" label="活动地点" rules={rulesFor(CreateActivitySchema, 'place')}>
           <Input />
         </Form.Item>
-        <Form.Item name="topic" label="活动主题" rules={[{ required: true, whitespace: true, message: '请填写主题' }, { max: 200 }]}>
+        <Form.Item name="topic" label="活动主题" rules={rulesFor(CreateActivitySchema, 'topic')}>
           <Input />
         </Form.Item>
         <Flex gap={12} wrap>
-          <Form.Item name="host" label="主持人" rules={[{ max: 40 }]} style={{ flex: '1 1 140px' }}><Input /></Form.Item>
-          <Form.Item name="recorder" label="记录人" rules={[{ max: 40 }]} style={{ flex: '1 1 140px' }}><Input /></Form.Item>
-          <Form.Item name="lecturer" label="授课人" rules={[{ max: 40 }]} style={{ flex: '1 1 140px' }}><Input /></Form.Item>
+          <Form.Item name="host" label="主持人" rules={rulesFor(CreateActivitySchema, 'host')} style={{ flex: '1 1 140px' }}><Input /></Form.Item>
+          <Form.Item name="recorder" label="记录人" rules={rulesFor(CreateActivitySchema, 'recorder')} style={{ flex: '1 1 140px' }}><Input /></Form.Item>
+          <Form.Item name="lecturer" label="授课人" rules={rulesFor(CreateActivitySchema, 'lecturer')} style={{ flex: '1 1 140px' }}><Input /></Form.Item>
         </Flex>
         <Form.Item name="countsFor" label="同时计为">
           <Select mode="multiple" allowClear options={kindOptions().filter((o) => o.value !== detail.kind)} />
@@ -100,20 +101,20 @@ export function ActivityEditDrawer({ detail, open, onClose }: { detail: Activity
           <>
             <Typography.Paragraph type="secondary">三日合一:分别填写每一项的议程与内容。</Typography.Paragraph>
             {COMBINED_PARTS.map((kind) => (
-              <Form.Item key={kind} name={['parts', kind]} label={`${ACTIVITY_KIND_LABELS[kind]}议程`} rules={[{ max: 5000 }]}>
+              <Form.Item key={kind} name={['parts', kind]} label={`${ACTIVITY_KIND_LABELS[kind]}议程`} rules={rulesFor(AgendaPartSchema, 'text')}>
                 <Input.TextArea autoSize={{ minRows: 3 }} />
               </Form.Item>
             ))}
           </>
         ) : (
-          <Form.Item name="agenda" label="议程" rules={[{ max: 5000 }]}>
+          <Form.Item name="agenda" label="议程" rules={rulesFor(CreateActivitySchema, 'agenda')}>
             <Input.TextArea autoSize={{ minRows: 3 }} />
           </Form.Item>
         )}
-        <Form.Item name="minutes" label="会议记录" rules={[{ max: 20000 }]}>
+        <Form.Item name="minutes" label="会议记录" rules={rulesFor(CreateActivitySchema, 'minutes')}>
           <Input.TextArea autoSize={{ minRows: 4 }} />
         </Form.Item>
-        <Form.Item name="resolutions" label="决议事项" rules={[{ max: 5000 }]}>
+        <Form.Item name="resolutions" label="决议事项" rules={rulesFor(CreateActivitySchema, 'resolutions')}>
           <Input.TextArea autoSize={{ minRows: 2 }} />
         </Form.Item>
         <Typography.Text strong>列席群众</Typography.Text>
@@ -122,10 +123,10 @@ export function ActivityEditDrawer({ detail, open, onClose }: { detail: Activity
             <Flex vertical gap={4} style={{ marginTop: 8 }}>
               {fields.map((field, index) => (
                 <Flex key={field.key} gap={8} align="baseline">
-                  <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写姓名' }, { max: 40 }]} style={{ flex: 1 }}>
+                  <Form.Item name={[field.name, 'name']} rules={rulesFor(ActivityGuestSchema, 'name')} style={{ flex: 1 }}>
                     <Input aria-label={`群众${index + 1}姓名`} placeholder="姓名" />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'note']} rules={[{ max: 100 }]} style={{ flex: 1 }}>
+                  <Form.Item name={[field.name, 'note']} rules={rulesFor(ActivityGuestSchema, 'note')} style={{ flex: 1 }}>
                     <Input aria-label={`群众${index + 1}备注`} placeholder="备注(如村民代表)" />
                   </Form.Item>
                   <MinusCircleOutlined aria-label={`移除群众${index + 1}`} onClick={() => remove(field.name)} />

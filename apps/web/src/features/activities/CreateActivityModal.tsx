@@ -1,9 +1,10 @@
 import { useMemo } from 'react';
 import { App, Form, Input, Select, TreeSelect } from 'antd';
-import type { ActivityKind, CreateActivity, Organization } from '@dj/contracts';
+import { CreateActivitySchema, type ActivityKind, type CreateActivity, type Organization } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
+import { rulesFor } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { branchOrgOptions } from '../../lib/org-options';
 import { useCreateActivity } from './api';
@@ -23,6 +24,8 @@ interface Values {
 }
 const FIELDS = ['organizationId', 'kind', 'heldOn', 'place', 'topic', 'host', 'recorder', 'lecturer', 'groupId', 'countsFor'] as const;
 const blank = (v?: string) => (v && v.trim() ? v.trim() : null);
+// The contract lets groupId be left out; a 党小组会 needs one (the API refuses it without), so the form asks.
+const groupRules = rulesFor(CreateActivitySchema, 'groupId', { required: true, requiredMessage: '党小组会须选择党小组' });
 
 interface Props {
   open: boolean;
@@ -84,35 +87,35 @@ export function CreateActivityModal({ open, onClose, branchId, groups, organizat
       initialValues={{ kind: 'committee_meeting', heldOn: defaultDate }}
     >
       {!branchId && (
-        <Form.Item name="organizationId" label="党支部" rules={[{ required: true, message: '请选择党支部' }]}>
+        <Form.Item name="organizationId" label="党支部" rules={rulesFor(CreateActivitySchema, 'organizationId')}>
           <TreeSelect<number> treeData={branchOptions} treeDefaultExpandAll showSearch={{ treeNodeFilterProp: 'title' }} placeholder="选择党支部" />
         </Form.Item>
       )}
-      <Form.Item name="kind" label="活动类型" rules={[{ required: true, message: '请选择活动类型' }]}>
+      <Form.Item name="kind" label="活动类型" rules={rulesFor(CreateActivitySchema, 'kind')}>
         <Select options={kindOptions()} />
       </Form.Item>
       {kind === 'group_meeting' && (
-        <Form.Item name="groupId" label="党小组" rules={[{ required: true, message: '党小组会须选择党小组' }]}>
+        <Form.Item name="groupId" label="党小组" rules={groupRules}>
           <Select options={groupOptions} placeholder="选择党小组" notFoundContent="该支部没有党小组" />
         </Form.Item>
       )}
-      <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择日期' }]}>
+      <Form.Item name="heldOn" label="活动日期" rules={rulesFor(CreateActivitySchema, 'heldOn')}>
         <DateInput />
       </Form.Item>
-      <Form.Item name="place" label="活动地点" rules={[{ required: true, whitespace: true, message: '请填写地点' }, { max: 100 }]}>
+      <Form.Item name="place" label="活动地点" rules={rulesFor(CreateActivitySchema, 'place')}>
         <Input />
       </Form.Item>
-      <Form.Item name="topic" label="活动主题" rules={[{ required: true, whitespace: true, message: '请填写主题' }, { max: 200 }]}>
+      <Form.Item name="topic" label="活动主题" rules={rulesFor(CreateActivitySchema, 'topic')}>
         <Input />
       </Form.Item>
-      <Form.Item name="host" label="主持人" rules={[{ max: 40 }]}>
+      <Form.Item name="host" label="主持人" rules={rulesFor(CreateActivitySchema, 'host')}>
         <Input />
       </Form.Item>
-      <Form.Item name="recorder" label="记录人" rules={[{ max: 40 }]}>
+      <Form.Item name="recorder" label="记录人" rules={rulesFor(CreateActivitySchema, 'recorder')}>
         <Input />
       </Form.Item>
       {(kind === 'party_lecture' || kind === 'theme_day' || kind === 'combined_day') && (
-        <Form.Item name="lecturer" label="授课人" rules={[{ max: 40 }]}>
+        <Form.Item name="lecturer" label="授课人" rules={rulesFor(CreateActivitySchema, 'lecturer')}>
           <Input />
         </Form.Item>
       )}

@@ -1,14 +1,15 @@
 import { useMemo } from 'react';
 import { App, Col, Divider, Form, Input, Modal, Radio, Row, Select, Switch, TreeSelect } from 'antd';
-import type { MemberDetail, Organization } from '@dj/contracts';
+import { MemberProfileSchema, type MemberDetail, type Organization } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
+import { maxLengthOf, rulesFor, type ContractRuleOptions } from '../../lib/contract-rules';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useCreateMember, useUpdateMember } from './api';
 import { DateInput } from '../../components/DateInput';
 import { branchOrgOptions, groupOptionsFor } from '../../lib/org-options';
-import { dateRules, deriveFromIdNumber, idNumberRule, nameRule, phoneRule } from './member-form-rules';
+import { dateRules, deriveFromIdNumber, idNumberRule, phoneRule } from './member-form-rules';
 import {
   CREATE_ONLY_FIELDS, createBody, EDITABLE_FIELDS, EDUCATION_OPTIONS, emptyValues, GENDER_OPTIONS, KEEP_PLACEHOLDER, OCCUPATION_OPTIONS, POST_OPTIONS, updateBody,
   valuesFromMember, type MemberFormMode, type MemberFormValues,
@@ -27,6 +28,9 @@ interface Props {
 }
 
 const col = { xs: 24, md: 12 };
+type Field = keyof typeof MemberProfileSchema.shape;
+const rule = (field: Field, options?: ContractRuleOptions) => rulesFor(MemberProfileSchema, field, options);
+const maxLength = (field: Field) => maxLengthOf(MemberProfileSchema, field);
 
 export function MemberFormModal({ open, mode, organizations, onClose, onSaved }: Props) {
   const [form] = Form.useForm<MemberFormValues>();
@@ -114,8 +118,8 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
         <Divider titlePlacement="start">基本信息</Divider>
         <Row gutter={16}>
           <Col {...col}>
-            <Form.Item label="姓名" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, nameRule]}>
-              <Input maxLength={20} autoComplete="off" />
+            <Form.Item label="姓名" name="name" rules={rule('name')}>
+              <Input maxLength={maxLength('name')} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col {...col}>
@@ -136,18 +140,18 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item label="性别" name="gender" rules={[{ required: true, message: '请选择性别' }]}>
+            <Form.Item label="性别" name="gender" rules={rule('gender')}>
               <Radio.Group options={GENDER_OPTIONS} />
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item label="民族" name="ethnicity" rules={[{ required: true, whitespace: true, message: '请填写民族' }]}>
-              <Input maxLength={20} />
+            <Form.Item label="民族" name="ethnicity" rules={rule('ethnicity', { required: true })}>
+              <Input maxLength={maxLength('ethnicity')} />
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item label="籍贯" name="nativePlace">
-              <Input maxLength={60} placeholder="例如:山东枣庄" />
+            <Form.Item label="籍贯" name="nativePlace" rules={rule('nativePlace')}>
+              <Input maxLength={maxLength('nativePlace')} placeholder="例如:山东枣庄" />
             </Form.Item>
           </Col>
           <Col {...col}>
@@ -196,7 +200,7 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
                 </Form.Item>
               </Col>
               <Col xs={24}>
-                <Form.Item label="所在党支部" name="organizationId" rules={[{ required: true, message: '请选择所在党支部' }]}>
+                <Form.Item label="所在党支部" name="organizationId" rules={rule('organizationId')}>
                   <TreeSelect<number>
                     treeData={branchOptions}
                     treeDefaultExpandAll
@@ -243,8 +247,8 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item label="工作单位" name="workUnit">
-              <Input maxLength={100} />
+            <Form.Item label="工作单位" name="workUnit" rules={rule('workUnit')}>
+              <Input maxLength={maxLength('workUnit')} />
             </Form.Item>
           </Col>
           <Col {...col}>
@@ -256,7 +260,7 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
               extra={editing ? (editing.phoneMasked ? `当前:${editing.phoneMasked}` : '当前未登记') : undefined}
             >
               <Input
-                maxLength={20}
+                maxLength={maxLength('phone')}
                 inputMode="tel"
                 autoComplete="off"
                 placeholder={editing ? KEEP_PLACEHOLDER : '11位手机号或带区号的固定电话'}
@@ -264,13 +268,13 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
             </Form.Item>
           </Col>
           <Col {...col}>
-            <Form.Item label="村民小组" name="hamlet">
-              <Input maxLength={40} />
+            <Form.Item label="村民小组" name="hamlet" rules={rule('hamlet')}>
+              <Input maxLength={maxLength('hamlet')} />
             </Form.Item>
           </Col>
           <Col xs={24}>
-            <Form.Item label="家庭住址" name="address">
-              <Input maxLength={120} />
+            <Form.Item label="家庭住址" name="address" rules={rule('address')}>
+              <Input maxLength={maxLength('address')} />
             </Form.Item>
           </Col>
         </Row>

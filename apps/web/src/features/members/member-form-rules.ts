@@ -2,10 +2,8 @@ import type { FormInstance, FormRule as Rule } from 'antd';
 import { anniversary } from '../../lib/dates';
 import { normalizePhone, validateIdNumber } from '../../lib/id-number';
 import { MemberProfileSchema } from '@dj/contracts';
-import { contractRule } from '../../lib/form-errors';
+import { rulesFor } from '../../lib/contract-rules';
 import type { MemberFormValues } from './member-form-values';
-
-export const nameRule = contractRule(MemberProfileSchema.shape.name);
 
 /** Client-side checks that mirror the server's, so the form answers before a round trip. */
 export function idNumberRule(required: boolean): Rule {
@@ -30,11 +28,11 @@ export function dateRules(today: string): Record<'birthDate' | 'joinedAt' | 'con
   const reject = (text: string) => Promise.reject(new Error(text));
   return {
     birthDate: [
-      { required: true, message: '请选择出生日期' },
+      ...rulesFor(MemberProfileSchema, 'birthDate'),
       { validator: (_r, v: string | null) => (v && v > today ? reject('出生日期不能晚于今天') : Promise.resolve()) },
     ],
     joinedAt: [
-      { required: true, message: '请选择入党日期' },
+      ...rulesFor(MemberProfileSchema, 'joinedAt'),
       ({ getFieldValue }) => ({
         validator: (_r, v: string | null) => {
           const birthDate: string | null = getFieldValue('birthDate');
@@ -45,6 +43,7 @@ export function dateRules(today: string): Record<'birthDate' | 'joinedAt' | 'con
       }),
     ],
     confirmedAt: [
+      ...rulesFor(MemberProfileSchema, 'confirmedAt'),
       ({ getFieldValue }) => ({
         validator: (_r, v: string | null) => {
           const joinedAt: string | null = getFieldValue('joinedAt');

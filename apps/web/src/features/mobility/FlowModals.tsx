@@ -1,10 +1,11 @@
 import { Alert, App, Form, Input, Radio, Select, Typography } from 'antd';
 import {
-  CreateFlowSchema, FLOW_CONTACT_METHOD_LABELS, FLOW_CONTACT_METHODS, FlowContactSchema, type MemberDetail, MEMBERSHIP_EVENT_LABELS, todayInShanghai,
+  CreateFlowSchema, EndFlowSchema, FLOW_CONTACT_METHOD_LABELS, FLOW_CONTACT_METHODS, FlowContactSchema, type MemberDetail, MEMBERSHIP_EVENT_LABELS, todayInShanghai,
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
-import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
+import { applyMappedFieldErrors } from '../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useEndFlow, useRecordContact, useStartFlow, type CreateFlow, type MemberFlow } from './api';
@@ -21,8 +22,8 @@ export const PLACE_LABELS: Record<Direction, string> = { outflow: '流向地', i
 export const START_LABELS: Record<Direction, string> = { outflow: '外出日期', inflow: '流入日期' };
 
 const METHOD_OPTIONS = FLOW_CONTACT_METHODS.map((method) => ({ value: method, label: FLOW_CONTACT_METHOD_LABELS[method] }));
-const flowRule = (field: keyof typeof CreateFlowSchema.shape) => contractRule(CreateFlowSchema.shape[field]);
-const noteRule = contractRule(FlowContactSchema.shape.note);
+const flowRules = (field: keyof typeof CreateFlowSchema.shape, requiredMessage?: string) => rulesFor(CreateFlowSchema, field, { requiredMessage });
+const flowMax = (field: keyof typeof CreateFlowSchema.shape) => maxLengthOf(CreateFlowSchema, field);
 const notLaterThanToday = (today: string) => dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' });
 
 const blankToNull = (value: string | undefined) => value?.trim() || null;
@@ -100,7 +101,7 @@ export function StartFlowModal({ member, open, onClose }: ModalProps) {
       onFinish={onFinish}
       initialValues={{ direction: 'outflow', startedOn: today, hasFixedPlace: false }}
     >
-      <Form.Item label="流动类型" name="direction" rules={[{ required: true, message: '请选择流动类型' }]}>
+      <Form.Item label="流动类型" name="direction" rules={flowRules('direction')}>
         <Radio.Group
           options={(['outflow', 'inflow'] as const).map((value) => ({ value, label: DIRECTION_LABELS[value] }))}
           optionType="button"
@@ -109,20 +110,19 @@ export function StartFlowModal({ member, open, onClose }: ModalProps) {
       <Form.Item
         label={START_LABELS[direction]}
         name="startedOn"
-        rules={[{ required: true, message: `请选择${START_LABELS[direction]}` }, notLaterThanToday(today)]}
+        rules={[...flowRules('startedOn', `请选择${START_LABELS[direction]}`), notLaterThanToday(today)]}
       >
         <DateInput max={today} />
       </Form.Item>
       <Form.Item
         label={PLACE_LABELS[direction]}
         name="destination"
-        validateFirst
-        rules={[{ required: true, whitespace: true, message: `请填写${PLACE_LABELS[direction]}` }, flowRule('destination')]}
+        rules={flowRules('destination', `请填写${PLACE_LABELS[direction]}`)}
       >
-        <Input maxLength={100} placeholder="例如:江苏省苏州市工业园区" />
+        <Input maxLength={flowMax('destination')} placeholder="例如:江苏省苏州市工业园区" />
       </Form.Item>
-      <Form.Item label="工作单位" name="workUnit" rules={[flowRule('workUnit')]}>
-        <Input maxLength={100} placeholder="选填" />
+      <Form.Item label="工作单位" name="workUnit" rules={flowRules('workUnit')}>
+        <Input maxLength={flowMax('workUnit')} placeholder="选填" />
       </Form.Item>
       <Form.Item
         label="在流入地有相对固定的处所"
@@ -131,11 +131,11 @@ export function StartFlowModal({ member, open, onClose }: ModalProps) {
       >
         <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
       </Form.Item>
-      <Form.Item label="《流动党员活动证》编号" name="activityCardNo" rules={[flowRule('activityCardNo')]}>
-        <Input maxLength={40} placeholder="选填" />
+      <Form.Item label="《流动党员活动证》编号" name="activityCardNo" rules={flowRules('activityCardNo')}>
+        <Input maxLength={flowMax('activityCardNo')} placeholder="选填" />
       </Form.Item>
-      <Form.Item label="参加组织生活的党组织" name="hostBranch" rules={[flowRule('hostBranch')]}>
-        <Input maxLength={100} placeholder="选填,例如流入地的流动党员党支部" />
+      <Form.Item label="参加组织生活的党组织" name="hostBranch" rules={flowRules('hostBranch')}>
+        <Input maxLength={flowMax('hostBranch')} placeholder="选填,例如流入地的流动党员党支部" />
       </Form.Item>
     </FormModal>
   );
@@ -198,7 +198,7 @@ export function ContactModal({ member, flow, open, onClose }: FlowModalProps) {
         label="联系日期"
         name="contactedOn"
         rules={[
-          { required: true, message: '请选择联系日期' },
+          ...rulesFor(FlowContactSchema, 'contactedOn'),
           dateRangeRule({
             min: flow?.startedOn,
             minMessage: `联系日期不能早于流动开始日期(${flow?.startedOn ?? ''})`,
@@ -209,11 +209,11 @@ export function ContactModal({ member, flow, open, onClose }: FlowModalProps) {
       >
         <DateInput min={flow?.startedOn} max={today} />
       </Form.Item>
-      <Form.Item label="联系方式" name="method" rules={[{ required: true, message: '请选择联系方式' }]}>
+      <Form.Item label="联系方式" name="method" rules={rulesFor(FlowContactSchema, 'method')}>
         <Select options={METHOD_OPTIONS} placeholder="请选择联系方式" />
       </Form.Item>
-      <Form.Item label="联系情况" name="note" rules={[noteRule]}>
-        <Input.TextArea rows={3} maxLength={200} showCount placeholder="选填,例如:在苏州务工,参加当地流动党员党支部活动" />
+      <Form.Item label="联系情况" name="note" rules={rulesFor(FlowContactSchema, 'note')}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(FlowContactSchema, 'note')} showCount placeholder="选填,例如:在苏州务工,参加当地流动党员党支部活动" />
       </Form.Item>
     </FormModal>
   );
@@ -269,7 +269,7 @@ export function EndFlowModal({ member, flow, open, onClose }: FlowModalProps) {
         label="结束日期(返回日期)"
         name="endedOn"
         rules={[
-          { required: true, message: '请选择结束日期' },
+          ...rulesFor(EndFlowSchema, 'endedOn'),
           dateRangeRule({
             min: flow?.startedOn,
             minMessage: `结束日期不能早于流动开始日期(${flow?.startedOn ?? ''})`,

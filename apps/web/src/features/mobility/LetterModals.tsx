@@ -1,8 +1,9 @@
 import { Alert, App, Form, Input, InputNumber } from 'antd';
-import { CreateLetterSchema, type MemberDetail, todayInShanghai } from '@dj/contracts';
+import { CreateLetterSchema, LetterReceiptSchema, type MemberDetail, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
-import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
+import { applyMappedFieldErrors } from '../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useSettingValue } from '../../lib/settings';
@@ -10,7 +11,8 @@ import { useIssueLetter, useReturnReceipt, type TransferLetter } from './api';
 
 export const LETTER_VALID_DAYS_KEY = 'transfer.letterValidDays';
 
-const letterRule = (field: keyof typeof CreateLetterSchema.shape) => contractRule(CreateLetterSchema.shape[field]);
+const letterRules = (field: keyof typeof CreateLetterSchema.shape) => rulesFor(CreateLetterSchema, field);
+const letterMax = (field: keyof typeof CreateLetterSchema.shape) => maxLengthOf(CreateLetterSchema, field);
 
 // ─── 开具介绍信 ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -93,27 +95,25 @@ export function IssueLetterModal({ member, open, onClose }: IssueProps) {
       <Form.Item
         label="介绍信编号"
         name="letterNo"
-        validateFirst
-        rules={[{ required: true, whitespace: true, message: '请填写介绍信编号' }, letterRule('letterNo')]}
+        rules={letterRules('letterNo')}
       >
-        <Input maxLength={40} placeholder="例如:西组〔2026〕3号" />
+        <Input maxLength={letterMax('letterNo')} placeholder="例如:西组〔2026〕3号" />
       </Form.Item>
       <Form.Item
         label="转往党组织"
         name="destination"
-        validateFirst
-        rules={[{ required: true, whitespace: true, message: '请填写转往的党组织' }, letterRule('destination')]}
+        rules={letterRules('destination')}
       >
-        <Input maxLength={100} placeholder="例如:中共某某县某某镇委员会" />
+        <Input maxLength={letterMax('destination')} placeholder="例如:中共某某县某某镇委员会" />
       </Form.Item>
       <Form.Item
         label="开具日期"
         name="issuedOn"
-        rules={[{ required: true, message: '请选择开具日期' }, dateRangeRule({ max: today, maxMessage: '开具日期不能晚于今天' })]}
+        rules={[...letterRules('issuedOn'), dateRangeRule({ max: today, maxMessage: '开具日期不能晚于今天' })]}
       >
         <DateInput max={today} />
       </Form.Item>
-      <Form.Item label="有效期天数" name="validDays" extra={`${defaultHint}本镇设置由镇党委管理员在“本镇设置”中修改。`}>
+      <Form.Item label="有效期天数" name="validDays" rules={letterRules('validDays')} extra={`${defaultHint}本镇设置由镇党委管理员在“本镇设置”中修改。`}>
         <InputNumber<number> min={1} max={365} precision={0} suffix="天" placeholder="选填" style={{ width: '100%' }} />
       </Form.Item>
     </FormModal>
@@ -176,7 +176,7 @@ export function ReceiptModal({ member, letter, open, onClose }: ReceiptProps) {
         label="回执退回日期"
         name="receiptReturnedOn"
         rules={[
-          { required: true, message: '请选择回执退回日期' },
+          ...rulesFor(LetterReceiptSchema, 'receiptReturnedOn'),
           dateRangeRule({
             min: letter?.issuedOn,
             minMessage: '回执日期不能早于开具日期',
