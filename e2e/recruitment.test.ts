@@ -1,7 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, addMonths, addYears, todayInShanghai } from '@dj/contracts';
-import { idNumberCheckDigit } from '../apps/api/src/lib/id-number.js';
+import { addDays, addMonths, addYears, idNumberCheckDigit, todayInShanghai } from '@dj/contracts';
 import { openSite, type Site, setDate, signIn as signInAs } from './browser.js';
 
 let site: Site;

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
-import { addDays, monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
+import { addDays, idNumberCheckDigit, monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
 import { insertSession } from '../src/modules/auth/repository.js';
 import { hashPassword } from '../src/modules/auth/service.js';
-import { idNumberCheckDigit } from '../src/lib/id-number.js';
 import { createAccount, createTenant } from '../src/modules/organizations/tenants.js';
 import { hashToken } from '../src/plugins/auth.js';
 import { DEMO_PASSWORD, Session, type TestContext } from './context.js';

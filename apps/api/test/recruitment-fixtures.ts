@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { createTestContext, type Session, type TestContext } from './context.js';
 import { createBranch, createMember, createTown, createUser, personOf, type Branch, type Town } from './factories.js';
-import { idNumberCheckDigit } from '../src/lib/id-number.js';
+import { idNumberCheckDigit } from '@dj/contracts';
 
 /**
  * Shared set-up of the 发展党员 API tests, built with the test factories: a town of the file's own with a 党支部

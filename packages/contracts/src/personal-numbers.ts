@@ -4,6 +4,8 @@
  * decides) and the web forms (which answer before a round trip); phones and masks live here too.
  */
 
+import { todayInShanghai } from './dates.js';
+
 export type Gender = 'male' | 'female';
 export type IdNumberResult =
   | { ok: true; value: string; birthDate: string; gender: Gender }
@@ -52,12 +54,12 @@ export function readIdNumber(value: string): { birthDate: string; gender: Gender
 
 /**
  * Checks format, the birth date inside the number and the check character; with `expect`, also that the
- * number agrees with the birth date and gender entered elsewhere. `today` bounds the birth date.
+ * number agrees with the birth date and gender entered elsewhere. `today` (default: today in China) bounds the birth date.
  */
 export function validateIdNumber(
   raw: string,
-  expect: { birthDate?: string | null; gender?: Gender | null } | undefined,
-  today: string,
+  expect?: { birthDate?: string | null; gender?: Gender | null },
+  today: string = todayInShanghai(),
 ): IdNumberResult {
   const value = normalizeIdNumber(raw);
   if (!/^\d{17}[\dX]$/.test(value)) return { ok: false, message: ID_NUMBER_FORMAT_MESSAGE };

@@ -2,11 +2,10 @@ import type { Tx } from '../db/client.js';
 import { mulberry32 } from '../lib/prng.js';
 import { duesBases, duesPayments, flowContacts, memberFlows, members, membershipEvents, persons } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
-import { idNumberCheckDigit, maskIdNumber, maskPhone } from '../lib/id-number.js';
+import { idNumberCheckDigit, maskIdNumber, maskPhone, monthFromIndex, monthIndex } from '@dj/contracts';
 import {
   deriveMembership, type MembershipEventKind, computeMonthlyDues, type DuesCategory,
 } from '../modules/members/index.js';
-import { monthFromIndex, monthIndex } from '@dj/contracts';
 
 const SURNAMES = '王张李刘陈杨赵孙付于周吴徐朱高马胡郭何宋韩郑冯褚田袁'.split('');
 const MALE = '建国志强春生德明振华庆和永胜海涛保全继长广利宝山洪伟传福兆峰立新'.match(/../g) as string[];

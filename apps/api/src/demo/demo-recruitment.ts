@@ -14,7 +14,7 @@
  * 我培养联系的人 is not empty. The year's 发展党员计划 gives every branch a quota of 1–3. Deterministic for a given `today`.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { addDays, addMonths, addYears, type RecordStep, RecordStepSchema } from '@dj/contracts';
+import { addDays, addMonths, addYears, idNumberCheckDigit, type RecordStep, RecordStepSchema } from '@dj/contracts';
 import type { Db, Tx } from '../db/client.js';
 import { recruitments, members, organizations, persons, users } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
@@ -24,7 +24,6 @@ import {
   addRelation, applyStepToRoster, checkStep, createNotice, createRecruitment, findRecruitment, insertRecord, phaseOf,
   recruitmentSettings, savePlan, setNoticeOutcome, stepNamed, stepsOf, stopReason, updateRecruitment, type RecordFact,
 } from '../modules/recruitment/index.js';
-import { idNumberCheckDigit } from '../lib/id-number.js';
 import { demoIdNumber, demoName } from './demo-members.js';
 import type { Caller } from '../lib/access/index.js';
 

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createMember, createMembers, createTown, createUser, personOf, type Branch, type Town } from '../../../test/factories.js';
-import { idNumberCheckDigit } from '../../lib/id-number.js';
+import { idNumberCheckDigit } from '@dj/contracts';
 
 let ctx: TestContext;
 let town: Town;

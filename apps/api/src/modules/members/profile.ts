@@ -1,6 +1,5 @@
-import type { MemberProfile } from '@dj/contracts';
+import { maskIdNumber, maskPhone, normalizePhone, validateIdNumber, type MemberProfile } from '@dj/contracts';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { maskIdNumber, maskPhone, normalizePhone, validateIdNumber } from '../../lib/id-number.js';
 
 export interface FieldProblem { path: string; message: string }
 

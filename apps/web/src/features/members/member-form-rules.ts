@@ -1,7 +1,6 @@
 import type { FormInstance, FormRule as Rule } from 'antd';
 import { anniversary } from '../../lib/dates';
-import { normalizePhone, validateIdNumber } from '../../lib/id-number';
-import { MemberProfileSchema } from '@dj/contracts';
+import { MemberProfileSchema, normalizePhone, validateIdNumber } from '@dj/contracts';
 import { rulesFor } from '../../lib/contract-rules';
 import type { MemberFormValues } from './member-form-values';
 

@@ -10,9 +10,9 @@ import {
   type MemberDetail,
   type MemberProfile,
   type MemberProfileInput,
+  normalizeIdNumber,
   type UpdateMember,
 } from '@dj/contracts';
-import { normalizeIdNumber } from '../../lib/id-number';
 
 /** The member form's values and how they become the API's create and update bodies. */
 type Gender = MemberProfile['gender'];

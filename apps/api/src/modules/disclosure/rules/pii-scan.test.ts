@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idNumberCheckDigit } from '../../../lib/id-number.js';
+import { idNumberCheckDigit } from '@dj/contracts';
 import { findNumbers, redact, scanDisclosure, scanMessage } from './pii-scan.js';
 
 const today = '2026-10-05';

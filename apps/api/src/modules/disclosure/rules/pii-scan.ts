@@ -3,7 +3,7 @@
  * 村务公开 gives one for names and amounts, never for 身份证号 or 手机号). Finds 18-digit mainland ID numbers
  * with a valid GB 11643 check digit and mainland mobile numbers, and says where. Pure: no database, no clock.
  */
-import { maskIdNumber, maskPhone, validateIdNumber } from '../../../lib/id-number.js';
+import { maskIdNumber, maskPhone, validateIdNumber } from '@dj/contracts';
 
 export interface PiiFinding { kind: 'id_number' | 'mobile'; where: string; masked: string; message: string }
 export interface ScanWarning { where: string; message: string }
