@@ -8,16 +8,16 @@ export const CHECKLIST_SATISFIED_BY_LABELS: Record<(typeof CHECKLIST_SATISFIED_B
   plan: '上传活动方案', material: '上传学习资料', supervisor: '指定督导干部', photo: '上传现场照片', upload: '登记灯塔上传', confirm: '书记确认',
 };
 export const ChecklistItemDefSchema = z.object({
-  key: z.string().regex(/^[a-z0-9_]{1,32}$/, '条目代码只能用小写字母、数字和下划线'),
-  label: z.string().trim().min(1).max(60),
-  satisfiedBy: z.enum(CHECKLIST_SATISFIED_BY),
+  key: z.string().regex(/^[a-z0-9_]{1,32}$/, '条目代码只能用小写字母、数字和下划线').meta({ label: '条目代码' }),
+  label: z.string().trim().min(1).max(60).meta({ label: '条目' }),
+  satisfiedBy: z.enum(CHECKLIST_SATISFIED_BY).meta({ label: '确认方式' }),
 }).strict();
 export const SaveChecklistTemplateSchema = z.object({
-  name: z.string().trim().min(1).max(40),
-  kinds: z.array(ActivityKindSchema).min(1, '至少选择一种组织生活类型'),
-  items: z.array(ChecklistItemDefSchema).min(1, '至少一个条目').max(20),
-  source: z.string().trim().max(200).nullable().optional(),
-  active: z.boolean().optional(),
+  name: z.string().trim().min(1).max(40).meta({ label: '名称' }),
+  kinds: z.array(ActivityKindSchema).min(1, '至少选择一种组织生活类型').meta({ label: '组织生活类型' }),
+  items: z.array(ChecklistItemDefSchema).min(1, '至少一个条目').max(20).meta({ label: '条目' }),
+  source: z.string().trim().max(200).nullable().optional().meta({ label: '来源说明' }),
+  active: z.boolean().optional().meta({ label: '启用' }),
 }).strict();
 export type SaveChecklistTemplate = z.infer<typeof SaveChecklistTemplateSchema>;
 export const ChecklistTemplateSchema = SaveChecklistTemplateSchema.extend({ id: z.number(), source: z.string().nullable(), active: z.boolean() });

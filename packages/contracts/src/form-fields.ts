@@ -23,10 +23,14 @@ export interface FormField {
   picked: boolean;
   /** A text field: blank text counts as empty. */
   text: boolean;
+  /** A list (multiple choice, rows): an empty list counts as empty. */
+  list: boolean;
   /** The longest text the contract accepts, for the input's maxLength. */
   maxLength: number | undefined;
   /** The contract's verdict on a value: undefined when accepted, else the Chinese message naming the field. */
   check: (value: unknown) => string | undefined;
+  /** The same, for the field's own checks only (a list's length, not its rows, which have inputs of their own). */
+  checkOwn: (value: unknown) => string | undefined;
 }
 
 /** The schema of one field of a request schema; throws on a name the contract does not have (a typo). */
@@ -86,6 +90,12 @@ export function issueMessage(issue: Issue, label: string): string {
   return defaultWording(issue, label) ?? `${label}:${issue.message}`;
 }
 
+/** reportInput: the issues keep the value, so zod's default message can be rebuilt and told from the contract's. */
+function issuesOf(schema: Schema, value: unknown): Issue[] {
+  const result = z.safeParse(schema, value, { reportInput: true });
+  return result.success ? [] : result.error.issues;
+}
+
 /** `field` of the request schema `schema`, as a form sees it. */
 export function formField<S extends FieldsSchema>(schema: S, field: FieldOf<S>): FormField {
   const child = fieldSchema(schema, field);
@@ -96,11 +106,15 @@ export function formField<S extends FieldsSchema>(schema: S, field: FieldOf<S>):
     required: !z.safeParse(child, undefined).success && !z.safeParse(child, null).success,
     picked: isPicked(base, field),
     text: base instanceof z.ZodString,
+    list: base instanceof z.ZodArray,
     maxLength: base instanceof z.ZodString ? (base.maxLength ?? undefined) : undefined,
     check: (value) => {
-      // reportInput: the issue keeps the value, so zod's default message can be rebuilt and told from the contract's
-      const result = z.safeParse(child, value, { reportInput: true });
-      return result.success ? undefined : issueMessage(result.error.issues[0], label);
+      const issue = issuesOf(child, value)[0];
+      return issue && issueMessage(issue, label);
+    },
+    checkOwn: (value) => {
+      const issue = issuesOf(child, value).find((candidate) => candidate.path.length === 0);
+      return issue && issueMessage(issue, label);
     },
   };
 }

@@ -47,22 +47,23 @@ export type InspectionItem = z.infer<typeof InspectionItemSchema>;
 export const InspectionChecklistSchema = z.object({ items: z.array(InspectionItemSchema) });
 
 export const InspectionTeamMemberSchema = z.object({
-  name: z.string().trim().min(2, '检查组成员姓名至少2个字').max(20, '检查组成员姓名不能超过20个字'),
-  department: z.enum(INSPECTION_DEPARTMENTS, { message: '部门应为纪委、组织办、民政办或其他' }),
+  name: z.string().trim().min(2, '检查组成员姓名至少2个字').max(20, '检查组成员姓名不能超过20个字').meta({ label: '姓名' }),
+  department: z.enum(INSPECTION_DEPARTMENTS, { message: '部门应为纪委、组织办、民政办或其他' }).meta({ label: '部门' }),
 });
+/** An item the town adds to the four defaults for one round (copied into the round). */
+export const InspectionExtraItemSchema = z.object({
+  label: z.string().trim().min(2, '检查事项名称至少2个字').max(30, '检查事项名称不能超过30个字').meta({ label: '检查事项' }),
+  lookAt: z.string().trim().max(200, '检查要点不能超过200个字').default('').meta({ label: '检查要点' }),
+}).strict();
 
 export const CreateInspectionRoundSchema = z.object({
-  title: z.string().trim().min(4, '检查名称至少4个字').max(60, '检查名称不能超过60个字'),
-  startsOn: DateSchema,
-  endsOn: DateSchema,
-  team: z.array(InspectionTeamMemberSchema).max(20, '检查组成员不超过20人'),
+  title: z.string().trim().min(4, '检查名称至少4个字').max(60, '检查名称不能超过60个字').meta({ label: '检查名称' }),
+  startsOn: DateSchema.meta({ label: '开始日期' }),
+  endsOn: DateSchema.meta({ label: '结束日期' }),
+  team: z.array(InspectionTeamMemberSchema).max(20, '检查组成员不超过20人').meta({ label: '检查组成员' }),
   /** Branch ids of the villages to visit (non-empty). */
-  organizationIds: z.array(z.number().int().positive()).max(100),
-  /** Items the town adds to the four defaults for this round (copied into the round). */
-  extraItems: z.array(z.object({
-    label: z.string().trim().min(2, '检查事项名称至少2个字').max(30, '检查事项名称不能超过30个字'),
-    lookAt: z.string().trim().max(200, '检查要点不能超过200个字').default(''),
-  }).strict()).max(20, '增加的检查事项不超过20项').default([]),
+  organizationIds: z.array(z.number().int().positive()).max(100).meta({ label: '检查村' }),
+  extraItems: z.array(InspectionExtraItemSchema).max(20, '增加的检查事项不超过20项').default([]).meta({ label: '增加的检查事项' }),
 }).strict();
 export type CreateInspectionRound = z.infer<typeof CreateInspectionRoundSchema>;
 

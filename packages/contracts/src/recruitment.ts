@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, EDUCATIONS, GENDERS, OCCUPATIONS } from './members.js';
+import { DateSchema, EDUCATIONS, GENDERS, MemberProfileSchema, OCCUPATIONS } from './members.js';
 
 /**
  * 发展党员: one recruitment per person through the steps of 《中国共产党发展党员工作细则》(2014). The steps are data
@@ -60,39 +60,39 @@ export type RuleMessage = z.infer<typeof RuleMessageSchema>;
 
 export const MeetingVoteSchema = z.object({
   /** 应到会有表决权的正式党员 */
-  eligible: z.number().int().min(1, '应到会有表决权人数至少1人').max(2000),
-  present: z.number().int().min(0).max(2000),
-  yes: z.number().int().min(0).max(2000),
-  no: z.number().int().min(0).max(2000).default(0),
-  abstain: z.number().int().min(0).max(2000).default(0),
+  eligible: z.number().int().min(1, '应到会有表决权人数至少1人').max(2000).meta({ label: '应到会有表决权人数' }),
+  present: z.number().int().min(0).max(2000).meta({ label: '实到会有表决权人数' }),
+  yes: z.number().int().min(0).max(2000).meta({ label: '赞成' }),
+  no: z.number().int().min(0).max(2000).default(0).meta({ label: '反对' }),
+  abstain: z.number().int().min(0).max(2000).default(0).meta({ label: '弃权' }),
 });
 
 /** Step-specific facts; which ones a step needs is checked by the rules, with the field named in the message. */
 export const StepDetailsSchema = z.object({
   /** talk / committee_talk */
-  talker: z.string().trim().max(40).optional(),
-  summary: z.string().trim().max(2000).optional(),
+  talker: z.string().trim().max(40).optional().meta({ label: '谈话人' }),
+  summary: z.string().trim().max(2000).optional().meta({ label: '谈话情况' }),
   /** mentors (1–2) and sponsors (2): full members */
-  memberIds: z.array(z.number().int().positive()).max(4).optional(),
+  memberIds: z.array(z.number().int().positive()).max(4).optional().meta({ label: '培养联系人或入党介绍人' }),
   /** political_review */
-  conclusion: z.enum(['pass', 'fail']).optional(),
+  conclusion: z.enum(['pass', 'fail']).optional().meta({ label: '政治审查结论' }),
   /** training */
-  trainingDays: z.number().min(0).max(60).optional(),
-  trainingHours: z.number().min(0).max(500).optional(),
-  certificateNo: z.string().trim().max(40).optional(),
+  trainingDays: z.number().min(0).max(60).optional().meta({ label: '培训天数' }),
+  trainingHours: z.number().min(0).max(500).optional().meta({ label: '培训学时' }),
+  certificateNo: z.string().trim().max(40).optional().meta({ label: '结业证书编号' }),
   /** pre_review: a date the person will leave the unit, if known (3-month rule) */
-  leavingOn: DateSchema.optional(),
+  leavingOn: DateSchema.optional().meta({ label: '预计离开工作、学习单位的日期' }),
   /** admission_meeting / confirmation_meeting */
-  vote: MeetingVoteSchema.optional(),
+  vote: MeetingVoteSchema.optional().meta({ label: '表决结果' }),
   /** confirmation_meeting */
-  decision: z.enum(['confirm', 'extend', 'cancel']).optional(),
-  extensionMonths: z.number().int().min(1).max(24).optional(),
+  decision: z.enum(['confirm', 'extend', 'cancel']).optional().meta({ label: '支部大会决定' }),
+  extensionMonths: z.number().int().min(1).max(24).optional().meta({ label: '延长预备期月数' }),
   /** admission_approval / confirmation_approval */
-  approved: z.boolean().optional(),
+  approved: z.boolean().optional().meta({ label: '审批结果' }),
   /** approval past 3 months: the special circumstance */
-  delayReason: z.string().trim().max(200).optional(),
+  delayReason: z.string().trim().max(200).optional().meta({ label: '超过三个月审批的特殊情况' }),
   /** placement */
-  groupId: z.number().int().positive().nullable().optional(),
+  groupId: z.number().int().positive().nullable().optional().meta({ label: '编入党小组' }),
 }).strict();
 export type StepDetails = z.infer<typeof StepDetailsSchema>;
 
@@ -234,23 +234,15 @@ export const PublicNoticeOutcomeSchema = z.object({
   outcomeNote: z.string().trim().max(500).optional(),
 }).strict();
 
-export const ApplicantSchema = z.object({
-  name: z.string().trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20个字'),
-  gender: z.enum(GENDERS),
-  ethnicity: z.string().trim().min(1).max(20).default('汉族'),
-  birthDate: DateSchema,
-  idNumber: z.string().trim().min(15, '身份证号应为18位').max(40),
-  phone: z.string().trim().max(20).nullable().optional(),
-  education: z.enum(EDUCATIONS).nullable().optional(),
-  occupation: z.enum(OCCUPATIONS).nullable().optional(),
-  workUnit: z.string().trim().max(100).nullable().optional(),
-  address: z.string().trim().max(120).nullable().optional(),
+/** The applicant's facts: the same fields, limits and labels as a member's profile, which approval writes them into. */
+export const ApplicantSchema = MemberProfileSchema.pick({
+  name: true, gender: true, ethnicity: true, birthDate: true, idNumber: true, phone: true, education: true, occupation: true, workUnit: true, address: true,
 });
 export const CreateRecruitmentSchema = ApplicantSchema.extend({
-  organizationId: z.number().int().positive(),
+  organizationId: z.number().int().positive().meta({ label: '所在党支部' }),
   /** Date the written application (入党申请书) was received: step 1. */
-  appliedOn: DateSchema,
-  note: z.string().trim().max(500).optional(),
+  appliedOn: DateSchema.meta({ label: '收到入党申请书的日期' }),
+  note: z.string().trim().max(500).optional().meta({ label: '备注' }),
 }).strict();
 export type CreateRecruitment = z.input<typeof CreateRecruitmentSchema>;
 

@@ -2,13 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { FormRule } from 'antd';
 import { z } from 'zod';
 import '@dj/contracts';
-import { maxLengthOf, rulesFor } from './contract-rules';
+import { listRulesFor, maxLengthOf, rulesFor } from './contract-rules';
 
 const Sample = z.object({
   title: z.string().trim().min(2).max(10).meta({ label: '标题' }),
   branchId: z.number().int().positive().meta({ label: '党支部' }),
   note: z.string().max(5).optional().meta({ label: '备注' }),
   amountFen: z.number().int().max(1000).meta({ label: '金额' }),
+  villageIds: z.array(z.number().int().positive()).meta({ label: '检查村' }),
+  rows: z.array(z.object({ text: z.string().min(1) })).min(1, '至少一个条目').max(2).meta({ label: '条目' }),
 });
 
 type Validator = (rule: unknown, value: unknown) => Promise<void>;
@@ -23,6 +25,8 @@ describe('rulesFor', () => {
   it('requires what the contract requires, with 填写 for typed and 选择 for picked fields', () => {
     expect(requiredOf(rulesFor(Sample, 'title'))).toEqual({ required: true, whitespace: true, message: '请填写标题' });
     expect(requiredOf(rulesFor(Sample, 'branchId'))).toEqual({ required: true, whitespace: false, message: '请选择党支部' });
+    expect(requiredOf(rulesFor(Sample, 'villageIds'))).toEqual({ required: true, type: 'array', message: '请选择检查村' });
+    expect(requiredOf(rulesFor(Sample, 'rows'))).toEqual({ required: true, type: 'array', message: '至少一个条目' });
     expect(requiredOf(rulesFor(Sample, 'note'))).toBeUndefined();
     expect(requiredOf(rulesFor(Sample, 'note', { required: true, requiredMessage: '写点什么' }))).toMatchObject({ message: '写点什么' });
   });
@@ -40,6 +44,13 @@ describe('rulesFor', () => {
     const check = validatorOf(rulesFor(Sample, 'amountFen', { toContract: (yuan: number) => Math.round(yuan * 100) }));
     await expect(check(null, 10)).resolves.toBeUndefined();
     await expect(check(null, 10.01)).rejects.toThrow('金额不能大于1000');
+  });
+
+  it("checks a Form.List's own length against the contract, leaving its rows to their inputs", async () => {
+    const [rule] = listRulesFor(Sample, 'rows');
+    await expect(rule.validator(null, undefined)).rejects.toThrow('至少一个条目');
+    await expect(rule.validator(null, [{ text: '' }])).resolves.toBeUndefined();
+    await expect(rule.validator(null, [{ text: 'a' }, { text: 'b' }, { text: 'c' }])).rejects.toThrow('条目不能超过2项');
   });
 
   it("gives the input the contract's longest text", () => {

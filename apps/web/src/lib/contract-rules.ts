@@ -18,7 +18,7 @@ function isEmpty(value: unknown): boolean {
 }
 
 /**
- * antd rules for `field` of the request schema `schema` (`rules={rulesFor(CreateMemberSchema, 'name')}`):
+ * antd rules for `field` of the request schema `schema` (`rulesFor(CreateMemberSchema, 'name')` on a Form.Item):
  * required unless the contract lets it be left out, then the contract's own check, so the form accepts what
  * the API accepts; every message names the field by its contract label. Limits are written once, there.
  */
@@ -26,8 +26,10 @@ export function rulesFor<S extends FieldsSchema>(schema: S, field: FieldOf<S>, o
   const spec = formField(schema, field);
   const rules: FormRule[] = [];
   if (options.required || spec.required) {
-    const message = options.requiredMessage ?? `请${spec.picked ? '选择' : '填写'}${spec.label}`;
-    rules.push({ required: true, whitespace: spec.text, message });
+    // An empty list is told with the contract's own words when it has them ("至少选择一种组织生活类型").
+    const message = options.requiredMessage ?? (spec.list ? spec.checkOwn([]) : undefined) ?? `请${spec.picked ? '选择' : '填写'}${spec.label}`;
+    // type 'array': antd's required rule sees an empty list as filled unless it knows the value is a list
+    rules.push(spec.list ? { required: true, type: 'array', message } : { required: true, whitespace: spec.text, message });
   }
   rules.push({
     validator: async (_rule, value: unknown) => {
@@ -37,6 +39,20 @@ export function rulesFor<S extends FieldsSchema>(schema: S, field: FieldOf<S>, o
     },
   });
   return rules;
+}
+
+/**
+ * The rule of a Form.List (which takes validators only) for the list `field`: the contract's checks of the list
+ * itself, such as its least and most rows; each row's inputs carry their own `rulesFor`.
+ */
+export function listRulesFor<S extends FieldsSchema>(schema: S, field: FieldOf<S>): { validator: (rule: unknown, value: unknown) => Promise<void> }[] {
+  const spec = formField(schema, field);
+  return [{
+    validator: async (_rule, value) => {
+      const message = spec.checkOwn(value ?? []);
+      if (message) throw new Error(message);
+    },
+  }];
 }
 
 /** The contract's longest text for `field`, for the input's `maxLength`. */

@@ -1,11 +1,14 @@
 import { useState, type ReactNode } from 'react';
 import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Switch, Tag, Typography } from 'antd';
-import { CHECKLIST_SATISFIED_BY, CHECKLIST_SATISFIED_BY_LABELS, type ActivityKind, type SaveChecklistTemplate } from '@dj/contracts';
+import {
+  CHECKLIST_SATISFIED_BY, CHECKLIST_SATISFIED_BY_LABELS, ChecklistItemDefSchema, SaveChecklistTemplateSchema, type ActivityKind, type SaveChecklistTemplate,
+} from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
+import { listRulesFor, maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { ACTIVITY_KIND_OPTIONS } from './activity-kind-options';
 import { ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useChecklistTemplates, useSaveChecklistTemplate, type ChecklistTemplate } from './api';
@@ -90,21 +93,15 @@ function TemplateEditor({ template, onClose }: { template: ChecklistTemplate | n
       initialValues={initialValues}
       onFinish={onFinish}
     >
-      <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { max: 40 }]}>
-        <Input maxLength={40} placeholder="例如:五个一、四定两挂一戴" />
+      <Form.Item name="name" label="名称" rules={rulesFor(SaveChecklistTemplateSchema, 'name')}>
+        <Input maxLength={maxLengthOf(SaveChecklistTemplateSchema, 'name')} placeholder="例如:五个一、四定两挂一戴" />
       </Form.Item>
-      <Form.Item name="kinds" label="适用的组织生活" rules={[{ required: true, type: 'array', min: 1, message: '至少选择一种组织生活类型' }]}>
+      <Form.Item name="kinds" label="适用的组织生活" rules={rulesFor(SaveChecklistTemplateSchema, 'kinds')}>
         <Select<ActivityKind[]> mode="multiple" aria-label="适用的组织生活" options={ACTIVITY_KIND_OPTIONS} optionFilterProp="label" placeholder="选择类型" />
       </Form.Item>
       <Form.List
         name="items"
-        rules={[
-          {
-            validator: async (_rule, items: unknown[] | undefined) => {
-              if (!items || items.length === 0) throw new Error('至少一个条目');
-            },
-          },
-        ]}
+        rules={listRulesFor(SaveChecklistTemplateSchema, 'items')}
       >
         {(fields, { add, remove }, { errors }) => (
           <Flex vertical gap={4} data-testid="checklist-items">
@@ -116,14 +113,14 @@ function TemplateEditor({ template, onClose }: { template: ChecklistTemplate | n
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'label']}
-                  rules={[{ required: true, whitespace: true, message: '请填写条目' }, { max: 60 }]}
+                  rules={rulesFor(ChecklistItemDefSchema, 'label')}
                   style={{ flex: 2, minWidth: 180, marginBottom: 8 }}
                 >
-                  <Input aria-label={`第${index + 1}条`} maxLength={60} placeholder={`第${index + 1}条,例如:一份活动方案`} />
+                  <Input aria-label={`第${index + 1}条`} maxLength={maxLengthOf(ChecklistItemDefSchema, 'label')} placeholder={`第${index + 1}条,例如:一份活动方案`} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'satisfiedBy']}
-                  rules={[{ required: true, message: '请选择如何确认' }]}
+                  rules={rulesFor(ChecklistItemDefSchema, 'satisfiedBy', { requiredMessage: '请选择如何确认' })}
                   style={{ flex: 1, minWidth: 150, marginBottom: 8 }}
                 >
                   <Select<SatisfiedBy> aria-label={`第${index + 1}条的确认方式`} options={SATISFIED_BY_OPTIONS} />
@@ -148,9 +145,9 @@ function TemplateEditor({ template, onClose }: { template: ChecklistTemplate | n
         label="来源说明"
         style={{ marginTop: 16 }}
         extra="写明依据的文件或本镇的理解。像“四定两挂一戴”这样的说法,各地含义不一,以本镇的解释为准。"
-        rules={[{ max: 200 }]}
+        rules={rulesFor(SaveChecklistTemplateSchema, 'source')}
       >
-        <Input.TextArea rows={2} maxLength={200} />
+        <Input.TextArea rows={2} maxLength={maxLengthOf(SaveChecklistTemplateSchema, 'source')} />
       </Form.Item>
       <Form.Item name="active" label="启用" valuePropName="checked">
         <Switch aria-label="启用" />

@@ -3,10 +3,11 @@ import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Tag, Typograph
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import {
-  INSPECTION_DEPARTMENT_LABELS, INSPECTION_DEPARTMENTS, type InspectionDepartment, REQUIRED_INSPECTION_DEPARTMENTS, todayInShanghai,
+  CreateInspectionRoundSchema, InspectionExtraItemSchema, InspectionTeamMemberSchema, INSPECTION_DEPARTMENT_LABELS, INSPECTION_DEPARTMENTS, type InspectionDepartment, REQUIRED_INSPECTION_DEPARTMENTS, todayInShanghai,
 } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { useOrganizationTreeData } from '../../lib/organizations';
 import { useChecklist, useCreateRound, type CreateInspectionRound } from './api';
@@ -94,17 +95,17 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
       }}
       after={serverError && <Alert type="error" showIcon title={serverError} />}
     >
-      <Form.Item label="检查名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写检查名称' }, { min: 4, message: '检查名称至少4个字' }]}>
-        <Input maxLength={60} placeholder="例如:2026年第四季度联督联查" />
+      <Form.Item label="检查名称" name="title" rules={rulesFor(CreateInspectionRoundSchema, 'title')}>
+        <Input maxLength={maxLengthOf(CreateInspectionRoundSchema, 'title')} placeholder="例如:2026年第四季度联督联查" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="开始日期" name="startsOn" rules={[{ required: true, message: '请选择开始日期' }]}>
+          <Form.Item label="开始日期" name="startsOn" rules={rulesFor(CreateInspectionRoundSchema, 'startsOn')}>
             <DateInput />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="结束日期" name="endsOn" rules={[{ required: true, message: '请选择结束日期' }]}>
+          <Form.Item label="结束日期" name="endsOn" rules={rulesFor(CreateInspectionRoundSchema, 'endsOn')}>
             <DateInput />
           </Form.Item>
         </Col>
@@ -117,10 +118,10 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
           <Flex vertical gap={0} data-testid="team-rows">
             {fields.map((field, index) => (
               <Flex key={field.key} gap={8} align="start">
-                <Form.Item name={[field.name, 'name']} style={{ flex: 1 }} rules={[{ required: true, whitespace: true, message: '请填写姓名' }]}>
-                  <Input maxLength={20} placeholder="姓名" aria-label={`检查组成员${index + 1}姓名`} />
+                <Form.Item name={[field.name, 'name']} style={{ flex: 1 }} rules={rulesFor(InspectionTeamMemberSchema, 'name')}>
+                  <Input maxLength={maxLengthOf(InspectionTeamMemberSchema, 'name')} placeholder="姓名" aria-label={`检查组成员${index + 1}姓名`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'department']} style={{ width: 120 }} rules={[{ required: true, message: '请选择部门' }]}>
+                <Form.Item name={[field.name, 'department']} style={{ width: 120 }} rules={rulesFor(InspectionTeamMemberSchema, 'department')}>
                   <Select options={DEPARTMENT_OPTIONS} aria-label={`检查组成员${index + 1}部门`} />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} aria-label={`删除检查组成员${index + 1}`} onClick={() => remove(field.name)} />
@@ -145,11 +146,11 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
           <Flex vertical gap={0}>
             {fields.map((field, index) => (
               <Flex key={field.key} gap={8} align="start" wrap>
-                <Form.Item name={[field.name, 'label']} style={{ flex: '1 1 160px' }} rules={[{ required: true, whitespace: true, message: '请填写检查事项' }]}>
-                  <Input maxLength={30} placeholder="检查事项" aria-label={`增加的检查事项${index + 1}`} />
+                <Form.Item name={[field.name, 'label']} style={{ flex: '1 1 160px' }} rules={rulesFor(InspectionExtraItemSchema, 'label')}>
+                  <Input maxLength={maxLengthOf(InspectionExtraItemSchema, 'label')} placeholder="检查事项" aria-label={`增加的检查事项${index + 1}`} />
                 </Form.Item>
-                <Form.Item name={[field.name, 'lookAt']} style={{ flex: '2 1 220px' }}>
-                  <Input maxLength={200} placeholder="检查要点(可选)" aria-label={`增加的检查事项${index + 1}要点`} />
+                <Form.Item name={[field.name, 'lookAt']} style={{ flex: '2 1 220px' }} rules={rulesFor(InspectionExtraItemSchema, 'lookAt')}>
+                  <Input maxLength={maxLengthOf(InspectionExtraItemSchema, 'lookAt')} placeholder="检查要点(可选)" aria-label={`增加的检查事项${index + 1}要点`} />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} aria-label={`删除检查事项${index + 1}`} onClick={() => remove(field.name)} />
               </Flex>
@@ -161,7 +162,7 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
         )}
       </Form.List>
 
-      <Form.Item label="检查村" name="organizationIds" rules={[{ required: true, type: 'array', min: 1, message: '请选择要检查的村' }]}>
+      <Form.Item label="检查村" name="organizationIds" rules={rulesFor(CreateInspectionRoundSchema, 'organizationIds', { requiredMessage: '请选择要检查的村' })}>
         <Select
           mode="multiple"
           options={villageOptions}

@@ -2,13 +2,14 @@ import { useMemo, useState } from 'react';
 import { Alert, App, Col, Form, Input, Radio, Row, Select, TreeSelect } from 'antd';
 import { useNavigate } from 'react-router';
 import {
-  ApplicantSchema, EDUCATION_LABELS, EDUCATIONS, GENDER_LABELS, GENDERS, OCCUPATION_LABELS, OCCUPATIONS, todayInShanghai,
+  CreateRecruitmentSchema, EDUCATION_LABELS, EDUCATIONS, GENDER_LABELS, GENDERS, OCCUPATION_LABELS, OCCUPATIONS, todayInShanghai,
 } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { anniversary } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
-import { applyFieldErrors, contractRule } from '../../lib/form-errors';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { maxLengthOf, rulesFor, type ContractRuleOptions } from '../../lib/contract-rules';
 import { useMe } from '../../lib/session';
 import { DateInput } from '../../components/DateInput';
 import { branchOrgOptions } from '../../lib/org-options';
@@ -32,7 +33,9 @@ interface Values {
 }
 
 const FIELDS = ['name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'phone', 'education', 'occupation', 'workUnit', 'address', 'organizationId', 'appliedOn', 'note'];
-const rule = (field: keyof typeof ApplicantSchema.shape) => contractRule(ApplicantSchema.shape[field]);
+type Field = keyof typeof CreateRecruitmentSchema.shape;
+const rule = (field: Field, options?: ContractRuleOptions) => rulesFor(CreateRecruitmentSchema, field, options);
+const maxLength = (field: Field) => maxLengthOf(CreateRecruitmentSchema, field);
 const blank = (value: string | undefined) => value?.trim() || null;
 
 export const AGE_RULE = '年满十八岁方可申请入党(《中国共产党发展党员工作细则》第五条)。收到入党申请书的日期即第一步“递交入党申请书”的日期。';
@@ -110,33 +113,33 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
     >
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="姓名" name="name" validateFirst rules={[{ required: true, whitespace: true, message: '请填写姓名' }, rule('name')]}>
-            <Input maxLength={20} />
+          <Form.Item label="姓名" name="name" rules={rule('name')}>
+            <Input maxLength={maxLength('name')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="性别" name="gender" rules={[{ required: true, message: '请选择性别' }]}>
+          <Form.Item label="性别" name="gender" rules={rule('gender')}>
             <Radio.Group options={GENDERS.map((g) => ({ value: g, label: GENDER_LABELS[g] }))} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="民族" name="ethnicity" rules={[{ required: true, whitespace: true, message: '请填写民族' }]}>
-            <Input maxLength={20} />
+          <Form.Item label="民族" name="ethnicity" rules={rule('ethnicity', { required: true })}>
+            <Input maxLength={maxLength('ethnicity')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="出生日期" name="birthDate" rules={[{ required: true, message: '请选择出生日期' }]}>
+          <Form.Item label="出生日期" name="birthDate" rules={rule('birthDate')}>
             <DateInput max={today} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="身份证号" name="idNumber" validateFirst rules={[{ required: true, whitespace: true, message: '请填写身份证号' }, rule('idNumber')]}>
+          <Form.Item label="身份证号" name="idNumber" rules={rule('idNumber')}>
             <Input maxLength={18} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="手机" name="phone">
-            <Input maxLength={20} inputMode="tel" placeholder="选填" />
+          <Form.Item label="手机" name="phone" rules={rule('phone')}>
+            <Input maxLength={maxLength('phone')} inputMode="tel" placeholder="选填" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -150,17 +153,17 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="工作单位" name="workUnit">
-            <Input maxLength={100} placeholder="选填" />
+          <Form.Item label="工作单位" name="workUnit" rules={rule('workUnit')}>
+            <Input maxLength={maxLength('workUnit')} placeholder="选填" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="住址" name="address">
-            <Input maxLength={120} placeholder="选填" />
+          <Form.Item label="住址" name="address" rules={rule('address')}>
+            <Input maxLength={maxLength('address')} placeholder="选填" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
-          <Form.Item label="所在党支部" name="organizationId" rules={[{ required: true, message: '请选择所在党支部' }]}>
+          <Form.Item label="所在党支部" name="organizationId" rules={rule('organizationId')}>
             <TreeSelect<number>
               treeData={options}
               loading={orgs.isPending}
@@ -176,14 +179,14 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
             label="收到入党申请书日期"
             name="appliedOn"
             dependencies={['birthDate']}
-            rules={[{ required: true, message: '请选择收到入党申请书的日期' }, dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' }), adultRule]}
+            rules={[...rule('appliedOn'), dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' }), adultRule]}
           >
             <DateInput max={today} />
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="备注" name="note">
-        <Input.TextArea rows={2} maxLength={500} placeholder="选填" />
+      <Form.Item label="备注" name="note" rules={rule('note')}>
+        <Input.TextArea rows={2} maxLength={maxLength('note')} placeholder="选填" />
       </Form.Item>
     </FormModal>
   );

@@ -1,5 +1,7 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { MeetingVoteSchema, StepDetailsSchema } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { CONCLUSION_LABELS, DECISION_LABELS } from './labels';
 import { MemberSelect } from './MemberSelect';
 
@@ -18,9 +20,15 @@ interface Props {
 }
 
 const d = (...path: (string | number)[]) => ['details', ...path];
-const count = (label: string, field: string, min = 0) => (
+type Detail = keyof typeof StepDetailsSchema.shape;
+// Every detail is optional in the contract; which ones a step needs is the server's step rule, so the form
+// requires the ones its step shows, with the contract's limits and labels.
+const needed = (field: Detail, requiredMessage?: string) => rulesFor(StepDetailsSchema, field, { required: true, requiredMessage });
+const optional = (field: Detail) => rulesFor(StepDetailsSchema, field);
+const maxLength = (field: Detail) => maxLengthOf(StepDetailsSchema, field);
+const count = (label: string, field: keyof typeof MeetingVoteSchema.shape, min = 0) => (
   <Col xs={12} sm={8} key={field}>
-    <Form.Item label={label} name={d('vote', field)} rules={[{ required: true, message: `请填写${label}` }]}>
+    <Form.Item label={label} name={d('vote', field)} rules={rulesFor(MeetingVoteSchema, field, { required: true })}>
       <InputNumber min={min} max={2000} precision={0} style={{ width: '100%' }} />
     </Form.Item>
   </Col>
@@ -41,11 +49,11 @@ function VoteFields() {
 function ApprovalFields() {
   return (
     <>
-      <Form.Item label="审批结果" name={d('approved')} rules={[{ required: true, message: '请选择审批结果' }]}>
+      <Form.Item label="审批结果" name={d('approved')} rules={needed('approved')}>
         <Radio.Group options={[{ value: true, label: '批准' }, { value: false, label: '不批准' }]} />
       </Form.Item>
-      <Form.Item label="超过三个月审批的特殊情况" name={d('delayReason')} extra="支部大会通过后三个月内审批的不必填写">
-        <Input.TextArea rows={2} maxLength={200} placeholder="选填" />
+      <Form.Item label="超过三个月审批的特殊情况" name={d('delayReason')} rules={optional('delayReason')} extra="支部大会通过后三个月内审批的不必填写">
+        <Input.TextArea rows={2} maxLength={maxLength('delayReason')} placeholder="选填" />
       </Form.Item>
     </>
   );
@@ -57,11 +65,11 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
     case 'committee_talk':
       return (
         <>
-          <Form.Item label="谈话人" name={d('talker')} rules={[{ required: true, whitespace: true, message: '请填写谈话人' }]}>
-            <Input maxLength={40} />
+          <Form.Item label="谈话人" name={d('talker')} rules={needed('talker')}>
+            <Input maxLength={maxLength('talker')} />
           </Form.Item>
-          <Form.Item label="谈话情况" name={d('summary')}>
-            <Input.TextArea rows={3} maxLength={2000} placeholder="谈话的主要内容和印象" />
+          <Form.Item label="谈话情况" name={d('summary')} rules={optional('summary')}>
+            <Input.TextArea rows={3} maxLength={maxLength('summary')} placeholder="谈话的主要内容和印象" />
           </Form.Item>
         </>
       );
@@ -73,7 +81,7 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
           label={sponsors ? '入党介绍人' : '培养联系人'}
           name={d('memberIds')}
           extra={sponsors ? '两名正式党员' : '一至两名正式党员'}
-          rules={[{ required: true, message: sponsors ? '请选择两名入党介绍人' : '请选择培养联系人' }]}
+          rules={needed('memberIds', sponsors ? '请选择两名入党介绍人' : '请选择培养联系人')}
         >
           <MemberSelect multiple max={2} known={knownMembers} />
         </Form.Item>
@@ -81,7 +89,7 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
     }
     case 'political_review':
       return (
-        <Form.Item label="政治审查结论" name={d('conclusion')} rules={[{ required: true, message: '请选择政治审查结论' }]}>
+        <Form.Item label="政治审查结论" name={d('conclusion')} rules={needed('conclusion')}>
           <Radio.Group options={(['pass', 'fail'] as const).map((value) => ({ value, label: CONCLUSION_LABELS[value] }))} />
         </Form.Item>
       );
@@ -89,18 +97,18 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
       return (
         <Row gutter={12}>
           <Col xs={12} sm={8}>
-            <Form.Item label="培训天数" name={d('trainingDays')}>
+            <Form.Item label="培训天数" name={d('trainingDays')} rules={optional('trainingDays')}>
               <InputNumber min={0} max={60} step={0.5} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
-            <Form.Item label="培训学时" name={d('trainingHours')}>
+            <Form.Item label="培训学时" name={d('trainingHours')} rules={optional('trainingHours')}>
               <InputNumber min={0} max={500} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
-            <Form.Item label="结业证书编号" name={d('certificateNo')}>
-              <Input maxLength={40} placeholder="选填" />
+            <Form.Item label="结业证书编号" name={d('certificateNo')} rules={optional('certificateNo')}>
+              <Input maxLength={maxLength('certificateNo')} placeholder="选填" />
             </Form.Item>
           </Col>
         </Row>
@@ -117,13 +125,13 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
       return (
         <>
           <VoteFields />
-          <Form.Item label="支部大会决定" name={d('decision')} rules={[{ required: true, message: '请选择支部大会决定' }]}>
+          <Form.Item label="支部大会决定" name={d('decision')} rules={needed('decision')}>
             <Radio.Group options={(['confirm', 'extend', 'cancel'] as const).map((value) => ({ value, label: DECISION_LABELS[value] }))} />
           </Form.Item>
           <Form.Item noStyle dependencies={[d('decision')]}>
             {({ getFieldValue }) =>
               getFieldValue(d('decision')) === 'extend' && (
-                <Form.Item label="延长预备期(月)" name={d('extensionMonths')} rules={[{ required: true, message: '请填写延长的月数' }]} extra="不少于半年,最长不超过一年">
+                <Form.Item label="延长预备期(月)" name={d('extensionMonths')} rules={needed('extensionMonths', '请填写延长的月数')} extra="不少于半年,最长不超过一年">
                   <InputNumber min={1} max={24} precision={0} style={{ width: '100%' }} />
                 </Form.Item>
               )
