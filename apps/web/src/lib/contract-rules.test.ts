@@ -24,7 +24,7 @@ const requiredOf = (rules: FormRule[]) => rules.find((r) => typeof r === 'object
 describe('rulesFor', () => {
   it('requires what the contract requires, with 填写 for typed and 选择 for picked fields', () => {
     expect(requiredOf(rulesFor(Sample, 'title'))).toEqual({ required: true, whitespace: true, message: '请填写标题' });
-    expect(requiredOf(rulesFor(Sample, 'branchId'))).toEqual({ required: true, whitespace: false, message: '请选择党支部' });
+    expect(requiredOf(rulesFor(Sample, 'branchId'))).toEqual({ required: true, message: '请选择党支部' });
     expect(requiredOf(rulesFor(Sample, 'villageIds'))).toEqual({ required: true, type: 'array', message: '请选择检查村' });
     expect(requiredOf(rulesFor(Sample, 'rows'))).toEqual({ required: true, type: 'array', message: '至少一个条目' });
     expect(requiredOf(rulesFor(Sample, 'note'))).toBeUndefined();
