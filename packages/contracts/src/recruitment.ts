@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema, EDUCATIONS, GENDERS, MemberProfileSchema, OCCUPATIONS } from './members.js';
+import { DateSchema, GENDERS, MemberProfileSchema } from './members.js';
 
 /**
  * 发展党员: one recruitment per person through the steps of 《中国共产党发展党员工作细则》(2014). The steps are data
