@@ -11,23 +11,23 @@ const MonthSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应
 /** 免交 or 少交: a reduction the branch approved. */
 export const DUES_REDUCTION_KINDS = ['exempt', 'reduced'] as const;
 
+/** 少交: the monthly amount the branch approved, in 分. */
+export const DuesReducedSchema = z.object({ kind: z.literal('reduced'), amountFen: z.number().int().min(0).max(100_000).meta({ label: '每月金额' }) });
+
 export const DuesBasisSchema = z.object({
-  effectiveFrom: MonthSchema,
-  category: z.enum(DUES_CATEGORIES),
+  effectiveFrom: MonthSchema.meta({ label: '生效月份' }),
+  category: z.enum(DUES_CATEGORIES).meta({ label: '党员类别' }),
   /** After-tax monthly base in 分 where the category needs one. */
-  baseFen: z.number().int().min(0).max(100_000_000).nullable().optional(),
-  reduction: z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('exempt') }),
-    z.object({ kind: z.literal('reduced'), amountFen: z.number().int().min(0).max(100_000) }),
-  ]).nullable().optional(),
-  approvalNote: z.string().trim().max(200).nullable().optional(),
+  baseFen: z.number().int().min(0).max(100_000_000).nullable().optional().meta({ label: '月收入' }),
+  reduction: z.discriminatedUnion('kind', [z.object({ kind: z.literal('exempt') }), DuesReducedSchema]).nullable().optional().meta({ label: '少交/免交' }),
+  approvalNote: z.string().trim().max(200).nullable().optional().meta({ label: '批准文件' }),
 }).strict();
 export type DuesBasis = z.infer<typeof DuesBasisSchema>;
 
 export const DuesPaymentSchema = z.object({
-  months: z.array(MonthSchema).min(1, '至少选择一个月份').max(24),
-  paidOn: DateSchema,
-  paidBy: z.string().trim().max(40).nullable().optional(),
+  months: z.array(MonthSchema).min(1, '请至少选择一个月份').max(24).meta({ label: '月份' }),
+  paidOn: DateSchema.meta({ label: '交纳日期' }),
+  paidBy: z.string().trim().max(40).nullable().optional().meta({ label: '代缴人' }),
 }).strict();
 
 export const DuesMonthSchema = z.object({

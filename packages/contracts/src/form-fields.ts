@@ -27,6 +27,8 @@ export interface FormField {
   list: boolean;
   /** The longest text the contract accepts, for the input's maxLength. */
   maxLength: number | undefined;
+  /** The largest number the contract accepts (an amount in 分, a count), for inputs that parse their own text. */
+  max: number | undefined;
   /** The contract's verdict on a value: undefined when accepted, else the Chinese message naming the field. */
   check: (value: unknown) => string | undefined;
   /** The same, for the field's own checks only (a list's length, not its rows, which have inputs of their own). */
@@ -108,6 +110,7 @@ export function formField<S extends FieldsSchema>(schema: S, field: FieldOf<S>):
     text: base instanceof z.ZodString,
     list: base instanceof z.ZodArray,
     maxLength: base instanceof z.ZodString ? (base.maxLength ?? undefined) : undefined,
+    max: base instanceof z.ZodNumber && Number.isFinite(base.maxValue) ? (base.maxValue ?? undefined) : undefined,
     check: (value) => {
       const issue = issuesOf(child, value)[0];
       return issue && issueMessage(issue, label);

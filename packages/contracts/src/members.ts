@@ -145,17 +145,17 @@ export const MemberListSchema = z.object({ items: z.array(MemberSchema), total: 
 export type MemberList = z.infer<typeof MemberListSchema>;
 
 export const RevealBodySchema = z.object({
-  field: z.enum(['idNumber', 'phone']),
-  reason: z.string().trim().min(2, '请填写查看原因(至少2个字)').max(200),
+  field: z.enum(['idNumber', 'phone']).meta({ label: '查看内容' }),
+  reason: z.string().trim().min(2, '请填写查看原因(至少2个字)').max(200).meta({ label: '查看原因' }),
 }).strict();
 export const RevealResultSchema = z.object({ field: z.enum(['idNumber', 'phone']), value: z.string().nullable() });
 
 export const RecordEventSchema = z.object({
-  kind: MembershipEventKindSchema,
-  occurredOn: DateSchema,
-  reason: z.string().trim().max(200).nullable().optional(),
+  kind: MembershipEventKindSchema.meta({ label: '变动类型' }),
+  occurredOn: DateSchema.meta({ label: '发生日期' }),
+  reason: z.string().trim().max(200).nullable().optional().meta({ label: '原因' }),
   /** transferred_out inside the deployment: the receiving branch. */
-  toOrganizationId: z.number().int().positive().nullable().optional(),
+  toOrganizationId: z.number().int().positive().nullable().optional().meta({ label: '转入本镇党支部' }),
 }).strict();
 export type RecordEvent = z.infer<typeof RecordEventSchema>;
 

@@ -1,9 +1,10 @@
 import { Alert, App, Form, Input, Radio, Select, Typography } from 'antd';
 import {
-  currentMonth, DUES_CATEGORIES, DUES_CATEGORY_LABELS, type DuesBasis, DuesBasisSchema, type MemberDetail, type MemberDues,
+  currentMonth, DUES_CATEGORIES, DUES_CATEGORY_LABELS, type DuesBasis, DuesBasisSchema, DuesReducedSchema, formField, type MemberDetail, type MemberDues,
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { applyMappedFieldErrors, contractRule } from '../../lib/form-errors';
+import { applyMappedFieldErrors } from '../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { fenToYuanText, yuanRule, yuanToFen } from '../../lib/money';
 import { FormModal } from '../../components/FormModal';
 import { useSetDuesBasis } from './api';
@@ -28,10 +29,9 @@ const REDUCTION_OPTIONS = [
   { value: 'reduced', label: '少交' },
   { value: 'exempt', label: '免交' },
 ];
-/** The contract's limits in 分: a base up to 1,000,000 元, a reduced amount up to 1,000 元. */
-const MAX_BASE_FEN = 100_000_000;
-const MAX_REDUCED_FEN = 100_000;
-const approvalNoteMaxRule = contractRule(DuesBasisSchema.shape.approvalNote);
+/** The contract's limits in 分 (amounts are typed as 元 text, which yuanRule parses). */
+const MAX_BASE_FEN = formField(DuesBasisSchema, 'baseFen').max;
+const MAX_REDUCED_FEN = formField(DuesReducedSchema, 'amountFen').max;
 
 /** Server field → form field: amounts are typed in 元 under their own names. */
 const BASIS_FIELDS = {
@@ -120,10 +120,10 @@ export function DuesBasisModal({ member, dues, open, onClose }: Props) {
       <Typography.Paragraph type="secondary">
         党费按《关于中国共产党党费收缴、使用和管理的规定》(中组发〔2008〕3号)计算。新标准自所选月份起生效,之前月份不变。
       </Typography.Paragraph>
-      <Form.Item label="自某月起" name="effectiveFrom" rules={[{ required: true, message: '请选择生效月份' }]}>
+      <Form.Item label="自某月起" name="effectiveFrom" rules={rulesFor(DuesBasisSchema, 'effectiveFrom')}>
         <MonthInput aria-label="自某月起" />
       </Form.Item>
-      <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择党员类别' }]}>
+      <Form.Item label="类别" name="category" rules={rulesFor(DuesBasisSchema, 'category')}>
         <Select options={CATEGORY_OPTIONS} placeholder="请选择党员类别" />
       </Form.Item>
       {withBase && category && (
@@ -162,13 +162,9 @@ export function DuesBasisModal({ member, dues, open, onClose }: Props) {
         <Form.Item
           label="批准文件"
           name="approvalNote"
-          validateFirst
-          rules={[
-            { required: true, whitespace: true, message: '少交或免交党费须经上一级党委批准,请填写批准文件或说明' },
-            approvalNoteMaxRule,
-          ]}
+          rules={rulesFor(DuesBasisSchema, 'approvalNote', { required: true, requiredMessage: '少交或免交党费须经上一级党委批准,请填写批准文件或说明' })}
         >
-          <Input.TextArea rows={2} maxLength={200} showCount placeholder="例如:西王庄镇党委 西党字〔2026〕5号" />
+          <Input.TextArea rows={2} maxLength={maxLengthOf(DuesBasisSchema, 'approvalNote')} showCount placeholder="例如:西王庄镇党委 西党字〔2026〕5号" />
         </Form.Item>
       )}
     </FormModal>

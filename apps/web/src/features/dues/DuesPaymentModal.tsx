@@ -4,7 +4,8 @@ import {
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
-import { applyFieldErrors, contractRule } from '../../lib/form-errors';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { formatFen } from '../../lib/money';
 import { monthLabel } from '../../lib/months';
 import { DateInput } from '../../components/DateInput';
@@ -18,7 +19,6 @@ interface PaymentValues {
 }
 
 const FIELDS = ['months', 'paidOn', 'paidBy'];
-const paidByRule = contractRule(DuesPaymentSchema.shape.paidBy);
 
 /** Unpaid months that may still be paid now: this month and the six before it, oldest first. */
 export function payableMonths(dues: Pick<MemberDues, 'unpaidMonths'>, asOfMonth: string): { payable: string[]; tooOld: string[] } {
@@ -91,7 +91,7 @@ export function DuesPaymentModal({ member, dues, dueByMonth, open, onClose }: Pr
       <Form.Item
         label={`未交月份(本月及之前${BACK_PAYMENT_LIMIT_MONTHS}个月)`}
         name="months"
-        rules={[{ type: 'array', min: 1, required: true, message: '请至少选择一个月份' }]}
+        rules={rulesFor(DuesPaymentSchema, 'months')}
         extra={knownTotal !== null && chosen.length > 0 ? `合计应交 ${formatFen(knownTotal)}(金额按各月标准计算)` : '金额按各月的党费标准计算。'}
       >
         {payable.length === 0 ? (
@@ -109,12 +109,12 @@ export function DuesPaymentModal({ member, dues, dueByMonth, open, onClose }: Pr
       <Form.Item
         label="交纳日期"
         name="paidOn"
-        rules={[{ required: true, message: '请选择交纳日期' }, dateRangeRule({ max: today, maxMessage: '交纳日期不能晚于今天' })]}
+        rules={[...rulesFor(DuesPaymentSchema, 'paidOn'), dateRangeRule({ max: today, maxMessage: '交纳日期不能晚于今天' })]}
       >
         <DateInput max={today} />
       </Form.Item>
-      <Form.Item label="代缴人" name="paidBy" rules={[paidByRule]} extra="由他人代为交纳时填写代缴人姓名;本人交纳请留空。">
-        <Input maxLength={40} placeholder="选填" />
+      <Form.Item label="代缴人" name="paidBy" rules={rulesFor(DuesPaymentSchema, 'paidBy')} extra="由他人代为交纳时填写代缴人姓名;本人交纳请留空。">
+        <Input maxLength={maxLengthOf(DuesPaymentSchema, 'paidBy')} placeholder="选填" />
       </Form.Item>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         党员应每月交纳党费;因故不能按时交纳的,可以补交,补交一般不超过6个月。

@@ -4,7 +4,8 @@ import {
   type MemberDetail, MEMBERSHIP_EVENT_KINDS, MEMBERSHIP_EVENT_LABELS, type Organization, type RecordEvent, RecordEventSchema, todayInShanghai,
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { applyFieldErrors, contractRule } from '../../lib/form-errors';
+import { applyFieldErrors } from '../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { FormModal } from '../../components/FormModal';
 import { useRecordEvent } from './api';
 import { DateInput } from '../../components/DateInput';
@@ -26,7 +27,9 @@ interface EventValues {
 const RECORDABLE_KINDS = MEMBERSHIP_EVENT_KINDS.filter((kind) => kind !== 'admitted' && kind !== 'transferred_in');
 const KIND_OPTIONS = RECORDABLE_KINDS.map((kind) => ({ value: kind, label: MEMBERSHIP_EVENT_LABELS[kind] }));
 const FIELDS = ['kind', 'occurredOn', 'reason', 'toOrganizationId'];
-const reasonMaxRule = contractRule(RecordEventSchema.shape.reason);
+// A transfer out of town must say where the 介绍信 goes (the API refuses it without); otherwise the reason is optional.
+const reasonRules = (leavingTown: boolean) =>
+  rulesFor(RecordEventSchema, 'reason', leavingTown ? { required: true, requiredMessage: '请填写转往的党组织(介绍信去向)' } : {});
 
 interface Props {
   member: MemberDetail;
@@ -89,14 +92,14 @@ export function RecordEventModal({ member, organizations, open, onClose, onDone 
       <Typography.Paragraph type="secondary">
         党员的类别(正式/预备)、党籍状态和流动情况都由这些有日期的记录推算,记录后立即生效并记入审计日志。
       </Typography.Paragraph>
-      <Form.Item label="变动类型" name="kind" rules={[{ required: true, message: '请选择变动类型' }]}>
+      <Form.Item label="变动类型" name="kind" rules={rulesFor(RecordEventSchema, 'kind')}>
         <Select options={KIND_OPTIONS} placeholder="请选择变动类型" showSearch={{ optionFilterProp: 'label' }} />
       </Form.Item>
       <Form.Item
         label="发生日期"
         name="occurredOn"
         rules={[
-          { required: true, message: '请选择发生日期' },
+          ...rulesFor(RecordEventSchema, 'occurredOn'),
           {
             validator: (_rule, value: string | null) =>
               value && value > today ? Promise.reject(new Error('发生日期不能晚于今天')) : Promise.resolve(),
@@ -132,15 +135,11 @@ export function RecordEventModal({ member, organizations, open, onClose, onDone 
       <Form.Item
         label={leavingTown ? '转往党组织(介绍信去向)' : '原因/备注'}
         name="reason"
-        validateFirst
-        rules={[
-          ...(leavingTown ? [{ required: true, whitespace: true, message: '请填写转往的党组织(介绍信去向)' }] : []),
-          reasonMaxRule,
-        ]}
+        rules={reasonRules(leavingTown)}
       >
         <Input.TextArea
           rows={3}
-          maxLength={200}
+          maxLength={maxLengthOf(RecordEventSchema, 'reason')}
           showCount
           placeholder={leavingTown ? '例如:中共某某县某某镇委员会' : '例如:支部大会讨论通过'}
         />

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { RevealBodySchema, StepUpBodySchema } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { contractRule } from '../../lib/form-errors';
+import { rulesFor } from '../../lib/contract-rules';
 import { isStepUpRequired, useStepUp } from '../../lib/session';
 import { useRevealField } from './api';
 import { REVEAL_FIELD_LABELS, type RevealField } from './labels';
@@ -21,8 +21,8 @@ interface RevealValues {
   password?: string;
 }
 
-const reasonRule = contractRule(RevealBodySchema.shape.reason);
-const passwordRule = contractRule(StepUpBodySchema.shape.password);
+const reasonRules = rulesFor(RevealBodySchema, 'reason');
+const passwordRules = rulesFor(StepUpBodySchema, 'password');
 
 /**
  * Asks why, then shows one full personal number. The reason and the look are written to the audit log.
@@ -114,7 +114,7 @@ export function RevealModal({ memberId, memberName, field, onClose }: Props) {
             完整的{label}属于个人敏感信息。查看前请说明原因,查看记录(含原因)将记入审计日志。
           </Typography.Paragraph>
           {failure && <Alert type="error" showIcon title={errorMessage(failure)} style={{ marginBottom: 16 }} role="alert" />}
-          <Form.Item label="查看原因" name="reason" validateFirst rules={[{ required: true, whitespace: true, message: '请填写查看原因' }, reasonRule]}>
+          <Form.Item label="查看原因" name="reason" rules={reasonRules}>
             <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如:办理组织关系转接,核对身份证号" autoFocus />
           </Form.Item>
           {stepUpAsked !== null && (
@@ -126,7 +126,7 @@ export function RevealModal({ memberId, memberName, field, onClose }: Props) {
                 style={{ marginBottom: 16 }}
                 data-testid="step-up-notice"
               />
-              <Form.Item label="登录密码" name="password" validateFirst rules={[{ required: true, message: '请填写登录密码' }, passwordRule]}>
+              <Form.Item label="登录密码" name="password" rules={passwordRules}>
                 <Input.Password autoComplete="current-password" maxLength={128} autoFocus />
               </Form.Item>
             </>
