@@ -18,7 +18,7 @@ export const ROUTES_WITHOUT_ROLE_ROW: Record<string, string[]> = {
   // record of each kind inside every account's scope; not built yet.
   'reads, not yet probed per role': [
     'GET /api/organizations', 'GET /api/organizations/:id', 'GET /api/organizations/:id/history', 'GET /api/members', 'GET /api/members/:id',
-    'GET /api/members/import-template', 'GET /api/members/export/preview', 'GET /api/members/export', 'GET /api/member-exports/:id/file',
+    'GET /api/members/import-template', 'GET /api/member-exports/:id/file',
     'GET /api/members/:id/mobility', 'GET /api/members/:id/dues', 'GET /api/activities', 'GET /api/activities/:id',
     'GET /api/activities/:id/files/:fileId', 'GET /api/recruitments', 'GET /api/recruitments/:id',
     'GET /api/recruitments/:id/files/:fileId', 'GET /api/recruitment/board', 'GET /api/recruitment/plans', 'GET /api/recruitment/mentoring',

@@ -93,6 +93,9 @@ export const ROLE_ROWS: Record<string, RoleCase> = {
       url: `/api/members/${await state.member()}/events`, body: { kind: 'transferred_out', occurredOn: '2026-01-05', toOrganizationId: otherBranch },
     }),
   },
+  // The roster as a file is list work: a plain 党员 reads their own record on their own page (members.export).
+  'GET /api/members/export/preview': { permission: 'members.export', probe: (own) => ({ url: `/api/members/export/preview?orgId=${own.branch}` }) },
+  'GET /api/members/export': { permission: 'members.export', probe: (own) => ({ url: `/api/members/export?orgId=${own.branch}&masked=true` }) },
   'POST /api/member-exports/:id/approve': {
     permission: 'members.reviewExports', hiddenWithout: true,
     probe: async ({ state }) => ({ url: `/api/member-exports/${await state.pendingExportRequest()}/approve`, body: { note: '角色表核对' } }),

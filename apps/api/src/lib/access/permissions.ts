@@ -34,6 +34,11 @@ export const PERMISSIONS = {
   'branch.browse': { roles: BRANCH_READERS, denied: '党员本人只查看自己的信息' },
   'members.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以办理' },
   'members.transferInTown': { roles: ADMIN, denied: '本镇党支部之间的组织关系转接由镇党委办理;支部书记可记录转往本镇以外' },
+  /**
+   * The roster as a file (and its preview, and a request to export more): list work of the branches' readers. A plain
+   * 党员 sees only their own record, on their own page (PRODUCT.md: members' data is private, exports controlled).
+   */
+  'members.export': { roles: BRANCH_READERS, denied: '党员本人不导出名册,本人信息请在“我的党员信息”中查看' },
   'members.reviewExports': { roles: ADMIN, denied: '只有镇党委管理员可以审批导出申请' },
   'organizations.manage': { roles: ADMIN, denied: '无权修改该组织' },
   'organizations.manageGroups': { roles: ['branch_secretary'], denied: '支部书记只能在本支部下新建党小组' },

@@ -6,7 +6,7 @@ import {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { memberExportRequests, organizations, users } from '../../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
-import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, audit, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { exportLimits, exportRoster, notifyTownAdmins, selectExportRows } from './export-service.js';
 
 /**
@@ -65,6 +65,8 @@ export async function createExportRequest(db: Db, caller: Caller, body: CreateMe
   const query = MemberExportFilterSchema.parse(body.query);
   // Scope first: an organisation outside it answers 404 like everywhere else.
   const { rows, full, under } = await selectExportRows(db, user, query);
+  // Approval is for full numbers, which only the roster's managers ever get: anyone else exports masked, directly.
+  requirePermission(user, 'members.manage', '只有镇党委管理员和本支部书记可以申请导出完整名册;其他账号可直接导出脱敏名册');
   const threshold = (await exportLimits(db, user.tenantId))['export.approvalThreshold'];
   if (!full || rows.length <= threshold) {
     throw new AppError('CONFLICT', full ? `无需审批,可直接导出(完整名册不超过${threshold}人)` : '无需审批,可直接导出(导出的名册为脱敏名册)');

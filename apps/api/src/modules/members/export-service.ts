@@ -5,7 +5,7 @@ import {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { auditEvents, notifications, users } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
-import { can, isSelfOnly, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { can, isSelfOnly, audit, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/index.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
@@ -27,10 +27,15 @@ export const approvalRequiredMessage = (threshold: number) =>
   `导出完整身份证号和手机号超过${threshold}人,须经另一位镇党委管理员审批:请提交导出申请,或导出脱敏名册`;
 export const quotaMessage = (quota: number) => `今日已导出${quota}次(本镇设置 export.dailyQuota),请明天再导出或联系镇党委`;
 
-/** The rows a roster query selects in the caller's scope, and whether the caller may see all their full numbers. */
+/**
+ * The rows a roster query selects in the caller's scope, and whether the caller may see all their full numbers.
+ * Every export path (preview, file, request) passes here, so members.export guards them all: scope first (an
+ * organisation outside it is 404), then the permission.
+ */
 export async function selectExportRows(db: DbOrTx, user: AuthUser, raw: MemberListQuery) {
   const query = MemberListQuerySchema.parse(raw);
   const under = await optionalOrganizationInScope(db, user, query.orgId);
+  requirePermission(user, 'members.export');
   const filter: repo.MemberFilter = { under, range: query.range, filter: query.filter, today: todayInShanghai() };
   if (query.q) filter.name = query.q;
   if (isSelfOnly(user)) filter.personId = user.personId ?? -1;
