@@ -1,80 +1,210 @@
-import type pg from 'pg';
+import sharp from 'sharp';
 import type { Session } from '../context.js';
-import { testIdNumber } from '../factories.js';
+import { createMember } from '../factories.js';
+import { insertNotifications } from '../../src/modules/notifications/repository.js';
+import type { AccountName, RoleWorld } from './role-world.js';
+
+type Res = Awaited<ReturnType<Session['get']>>;
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** Each record made needs a day of its own (activities, 四议两公开, rounds): counted down from a fixed past date. */
+let days = 0;
+export function nextPastDay(): string {
+  const d = new Date(Date.UTC(2026, 0, 1) - ++days * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
+
+/** A coming day of its own (a shift that may still be deleted, a meeting members may still answer). */
+let ahead = 0;
+export function nextFutureDay(): string {
+  return new Date(Date.now() + (30 + ++ahead) * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Each 三务公开 made is for a month of its own, counted down from December 2025. */
+let months = 0;
+function nextPastMonth(): string {
+  const d = new Date(Date.UTC(2025, 12 - ++months, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+let groups = 0;
+
+/** The smallest file the attachment check accepts as a PDF. */
+export const PDF = Buffer.from('%PDF-1.4\n% role table\n%%EOF\n');
+
+export const TEAM = [{ name: '李敏', department: 'discipline' }, { name: '王芳', department: 'organization_dept' }, { name: '赵强', department: 'civil_affairs' }];
 
 /**
- * Records the role table's stateful probes act on, made fresh for every probe: a granted probe moves its record on
- * (a disclosure reviewed, an export approved), so the next account must meet the state the route needs again, not
- * a 409. Each is a row of 营子村党支部 (inside every demo account's scope) in the shape the scope matrix's setup gives
- * its own records (matrix/core.ts, inspection.ts, disclosure.ts).
+ * Records the role table's probes act on, all made through the product's routes as the town admin (or the account
+ * the record belongs to). Reads share one record of each kind, made on first use and kept for the file (`shared`);
+ * a probe that moves its record on (a disclosure reviewed, a round closed) asks for a fresh one, so the next account
+ * meets the state the route needs again, not a 409.
  */
 export class RoleState {
-  constructor(
-    private readonly pool: pg.Pool,
-    readonly branch: number,
-    private readonly users: Record<string, number>,
-    /** The town admin's session, for records made through the product's own routes. */
-    private readonly admin: Session,
-  ) {}
+  private readonly memo = new Map<string, Promise<number>>();
+  private sheet: Promise<Buffer> | undefined;
 
-  private async one(sql: string, params: unknown[]): Promise<number> {
-    return Number((await this.pool.query(sql, params)).rows[0].id);
+  constructor(private readonly world: RoleWorld) {}
+
+  private get admin() { return this.world.town.admin; }
+  get branch() { return this.world.branch.id; }
+
+  /** One record of a kind for the whole file. */
+  shared(key: string, make: () => Promise<number>): Promise<number> {
+    let made = this.memo.get(key);
+    if (!made) this.memo.set(key, made = make());
+    return made;
   }
 
-  private get tenant() { return '(select tenant_id from organizations where id = $1)'; }
+  /** The JSON of a successful answer (a failed set-up names the route and the answer). */
+  async ok(res: Res | Promise<Res>, what: string): Promise<Json> {
+    const r = await res;
+    if (r.statusCode !== 200 && r.statusCode !== 201) throw new Error(`role table: ${what}: ${r.statusCode} ${r.body.slice(0, 300)}`);
+    return r.json();
+  }
 
-  userId(username: string): number {
-    const id = this.users[username];
-    if (id === undefined) throw new Error(`role table: no demo account ${username}`);
+  /** A notification of the probed account, written by the notifications module's own writer (reminders use it). */
+  notificationOf(as: AccountName): Promise<number> {
+    return this.shared(`notification ${as}`, async () => {
+      const [row] = await insertNotifications(this.world.ctx.db, [{
+        tenantId: this.world.town.tenantId, userId: this.world.accounts[as].userId, kind: 'compliance', title: '组织生活临近截止', body: '角色表核对', dedupeKey: 'role-table',
+      }]);
+      return row.id;
+    });
+  }
+
+  /** A fresh 党小组 of the branch (one a probe may close). */
+  async group(): Promise<number> {
+    return (await this.ok(this.admin.post('/api/organizations', { parentId: this.branch, name: `角色表第${++groups}组`, kind: 'group' }), 'group')).id;
+  }
+
+  /** A full member of the branch, for a probe that moves them (党籍 events, transfer). */
+  member(): Promise<number> {
+    return createMember(this.world.town, this.branch);
+  }
+
+  /** A fresh member whose 党费 basis is set from January (so this month is due). */
+  async memberWithDues(): Promise<number> {
+    const id = await this.member();
+    await this.ok(this.admin.request('PUT', `/api/members/${id}/dues/basis`, { effectiveFrom: '2026-01', category: 'farmer' }), 'dues basis');
     return id;
   }
 
-  /** A 组织生活 record submitted for sign-off, supervised by the demo supervisor account or by nobody. */
-  submittedActivity(supervisor: string | null): Promise<number> {
-    return this.one(`insert into activities (tenant_id, organization_id, kind, held_on, place, topic, created_by, supervisor_user_id, review_status)
-      values (${this.tenant}, $1, 'theme_day', '2026-02-10', '村党员活动室', '角色表签认', $2, $3, 'submitted') returning id`,
-    [this.branch, this.userId('yingzi'), supervisor === null ? null : this.userId(supervisor)]);
+  /** A fresh member with an open 流动 record. */
+  async flow(body: Json): Promise<{ member: number; flow: number }> {
+    const member = await this.member();
+    const mobility = await this.ok(this.admin.post(`/api/members/${member}/flows`, body), 'flow');
+    return { member, flow: mobility.flows.at(-1).id };
   }
 
-  /** A 导出申请 waiting for review, by an account none of the probed ones is (the 西花沟 secretary). */
-  pendingExportRequest(): Promise<number> {
-    return this.one(`insert into member_export_requests (tenant_id, requested_by, query, reason, row_count, status)
-      values ((select tenant_id from users where id = $1), $1, $2, '角色表核对', 1, 'pending') returning id`,
-    [this.userId('xihuagou'), JSON.stringify({ orgId: this.branch })]);
+  /** A fresh member with a 介绍信 issued. */
+  async letter(body: Json): Promise<{ member: number; letter: number }> {
+    const member = await this.member();
+    const mobility = await this.ok(this.admin.post(`/api/members/${member}/letters`, body), 'letter');
+    return { member, letter: mobility.letters.at(-1).id };
   }
 
-  /** A full member of the branch, registered as the town admin would (so its 入党 events exist), for a probe that moves them. */
-  async member(): Promise<number> {
-    const res = await this.admin.post('/api/members', {
-      name: '角色表党员', gender: 'male', birthDate: '1980-01-01', idNumber: testIdNumber(), joinedAt: '2005-07-01', confirmedAt: '2006-07-01', organizationId: this.branch,
+  /** The blank import sheet the product serves (fetched once), as a browser uploads it. */
+  async importSheet(): Promise<{ body: Buffer; headers: Record<string, string> }> {
+    this.sheet ??= this.admin.get('/api/members/import-template').then((res) => res.rawPayload);
+    return multipart(await this.sheet, '党员信息导入模板.xlsx');
+  }
+
+  /**
+   * Steps the probed account's session up once (full numbers need it, 安全测试清单第26项), so a probe of a route
+   * that reveals them meets only the role's decision; one argon2 check per account, not per probe.
+   */
+  async steppedUp(as: AccountName): Promise<void> {
+    await this.shared(`step-up ${as}`, async () => (await this.world.accounts[as].session.stepUp(), 1));
+  }
+
+  /** A 组织生活 record of the branch, held on a day of its own (past, or a coming one for members to answer). */
+  async activity(kind = 'theme_day', heldOn = nextPastDay()): Promise<number> {
+    const body = { organizationId: this.branch, kind, heldOn, place: '村党员活动室', topic: '角色表核对' };
+    return (await this.ok(this.admin.post('/api/activities', body), 'activity')).id;
+  }
+
+  /** A file (a small PDF) attached to an activity, by the town admin. */
+  async activityFile(activityId: number): Promise<number> {
+    const { body, headers } = multipart(PDF, '角色表方案.pdf', 'application/pdf');
+    const detail = await this.ok(this.admin.request('POST', `/api/activities/${activityId}/files?category=plan`, body, headers), 'activity file');
+    return detail.files.at(-1).id;
+  }
+
+  /** A record submitted for sign-off, overseen by the probed supervisor or by the branch's other supervisor. */
+  async submittedActivity(supervisor: 'probed' | 'other'): Promise<number> {
+    const id = await this.activity();
+    const userId = (supervisor === 'probed' ? this.world.accounts.supervisor : this.world.otherSupervisor).userId;
+    await this.ok(this.admin.request('PUT', `/api/activities/${id}/supervisor`, { userId }), 'supervisor named');
+    await this.ok(this.admin.post(`/api/activities/${id}/reviews`, { action: 'submit' }), 'activity submitted');
+    return id;
+  }
+
+  /**
+   * A 导出申请 waiting for review, by the other branch's secretary (none of the probed accounts): the town's approval
+   * threshold is lowered to 1 so their two-member roster needs one.
+   */
+  async pendingExportRequest(): Promise<number> {
+    await this.shared('export threshold', async () => {
+      await this.ok(this.admin.patch('/api/settings/export.approvalThreshold', { value: 1 }), 'threshold');
+      await createMember(this.world.town, this.world.otherBranch.id);
+      await createMember(this.world.town, this.world.otherBranch.id);
+      return 1;
     });
-    if (res.statusCode !== 201) throw new Error(`role table: member not registered: ${res.body}`);
-    return Number(res.json().id);
+    const s = this.world.otherSecretary.session;
+    return (await this.ok(s.post('/api/member-exports', { query: { orgId: this.world.otherBranch.id }, reason: '角色表核对' }), 'export request')).id;
+  }
+
+  /** A 导出申请 of the branch's full roster by a probed account, approved by the factory's (other) town admin. */
+  async approvedExportRequest(by: 'admin' | 'secretary'): Promise<number> {
+    await this.pendingExportRequest();
+    const s = this.world.accounts[by].session;
+    const id = (await this.ok(s.post('/api/member-exports', { query: { orgId: this.branch }, reason: '角色表核对' }), 'export request')).id;
+    await this.ok(this.admin.post(`/api/member-exports/${id}/approve`, { note: '同意' }), 'export approval');
+    return id;
   }
 
   /** An open 联督联查 round visiting the branch. */
   async openRound(): Promise<number> {
-    const round = await this.one(`insert into inspection_rounds (tenant_id, title, starts_on, ends_on, team, items)
-      values (${this.tenant}, '角色表联督联查', '2026-05-01', '2026-05-10', $2, $3) returning id`, [this.branch,
-      JSON.stringify([{ name: '李敏', department: 'discipline' }, { name: '王芳', department: 'organization_dept' }, { name: '赵强', department: 'civil_affairs' }]),
-      JSON.stringify([{ key: 'disclosure', label: '三务公开' }])]);
-    await this.pool.query(`insert into inspection_round_villages (tenant_id, round_id, organization_id) values (${this.tenant}, $2, $1)`, [this.branch, round]);
-    return round;
+    const body = { title: '角色表联督联查', startsOn: '2026-01-01', endsOn: '2026-12-31', team: TEAM, organizationIds: [this.branch] };
+    return (await this.ok(this.admin.post('/api/inspections', body), 'round')).id;
   }
 
-  /** A 整改 task of the branch, from a finding on its own round: open, or submitted for review. */
+  /** A 整改 task of the branch, from a finding on a round of its own: open, or with evidence submitted for review. */
   async rectification(status: 'open' | 'submitted'): Promise<number> {
     const round = await this.openRound();
-    const result = await this.one(`insert into inspection_results (tenant_id, round_id, organization_id, item_key, outcome, note)
-      values (${this.tenant}, $2, $1, 'disclosure', 'finding', '公开栏缺财务表') returning id`, [this.branch, round]);
-    return this.one(`insert into rectifications (tenant_id, round_id, result_id, organization_id, description, owner_name, due_on, required_evidence, status)
-      values (${this.tenant}, $2, $3, $1, '公开栏缺财务表', '责任人', '2026-05-20', '公开栏照片', $4) returning id`, [this.branch, round, result, status]);
+    const finding = { organizationId: this.branch, itemKey: 'disclosure', outcome: 'finding', note: '公开栏缺财务表', ownerName: '责任人', requiredEvidence: '公开栏照片' };
+    const detail = await this.ok(this.admin.post(`/api/inspections/${round}/results`, finding), 'finding');
+    const id = rectificationIdOf(detail);
+    if (status === 'submitted') await this.ok(this.admin.post(`/api/rectifications/${id}/evidence`, { note: '已补公开' }), 'evidence');
+    return id;
   }
 
-  /** A 三务公开 of the branch in the given workflow status. */
-  disclosure(status: 'draft' | 'submitted' | 'reviewed'): Promise<number> {
-    return this.one(`insert into disclosures (tenant_id, organization_id, village_id, category, rule_key, period, title, content, status)
-      select tenant_id, id, village_id, 'finance', 'finance_monthly', '2026-02', '角色表公开', '角色表公开正文', $2 from organizations where id = $1 returning id`,
-    [this.branch, status]);
+  /** A 三务公开 of the branch in the given workflow status, for a month of its own. */
+  async disclosure(status: 'draft' | 'submitted' | 'reviewed' | 'approved'): Promise<number> {
+    const body = { organizationId: this.branch, category: 'finance', ruleKey: 'finance_monthly', period: nextPastMonth(), title: '角色表公开', content: '角色表公开正文' };
+    const id = (await this.ok(this.admin.post('/api/disclosures', body), 'disclosure')).id;
+    const steps = ['submit', 'review', 'approve'].slice(0, ['draft', 'submitted', 'reviewed', 'approved'].indexOf(status));
+    for (const step of steps) await this.ok(this.admin.post(`/api/disclosures/${id}/${step}`, {}), `disclosure ${step}`);
+    return id;
   }
 }
+
+/** The rectification a finding opened, from the round's detail. */
+function rectificationIdOf(detail: Json): number {
+  for (const village of detail.villages ?? []) {
+    for (const r of village.results ?? []) if (r.rectificationId) return r.rectificationId;
+  }
+  throw new Error(`role table: no rectification in ${JSON.stringify(detail).slice(0, 300)}`);
+}
+
+/** A multipart body with one file (field "file"), as a browser sends it. */
+export function multipart(file: Buffer, name: string, type = 'application/octet-stream'): { body: Buffer; headers: Record<string, string> } {
+  const boundary = `----roletable${Math.random().toString(16).slice(2)}`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`;
+  return { body: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+let photo: Promise<Buffer> | undefined;
+/** A small JPEG photo (photo routes resize and strip it like a camera's). */
+export const jpeg = () => (photo ??= sharp({ create: { width: 64, height: 48, channels: 3, background: '#c8161d' } }).jpeg().toBuffer());
