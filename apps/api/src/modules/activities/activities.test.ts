@@ -8,8 +8,8 @@ import { monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 let ctx: TestContext;
 let admin: Session;
 /** The secretary of `here` (with a 党小组, three 正式党员 and a member account, supervised) and of its neighbour `there`. */
-let yingzi: Session;
-let xihuagou: Session;
+let secretary: Session;
+let neighbour: Session;
 let supervisor: Session;
 let member: Session;
 let here: Branch;
@@ -34,16 +34,16 @@ beforeAll(async () => {
   await createMembers(town, here.id, { full: 3 });
   thereMember = await createMember(town, there.id);
   member = (await createMemberAccount(town, here.id)).session;
-  [yingzi, xihuagou] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
+  [secretary, neighbour] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
   supervisor = (await createSupervisor(town, [here.id])).session;
   // The neighbour keeps records of its own, none of them this month's 主题党日.
-  await createActivity(xihuagou, there.id, { kind: 'general_meeting', heldOn: `${monthsAgo(20)}-10`, topic: '党员大会' });
+  await createActivity(neighbour, there.id, { kind: 'general_meeting', heldOn: `${monthsAgo(20)}-10`, topic: '党员大会' });
 });
 afterAll(async () => { await ctx.close(); });
 
 describe('组织生活 records', () => {
   it('a secretary records a 主题党日 with attendance; the compliance calendar shows it done for that branch only', async () => {
-    const created = await yingzi.post('/api/activities', {
+    const created = await secretary.post('/api/activities', {
       organizationId: here.id, kind: 'theme_day', heldOn: `${lastMonth}-20`, place: '村党群服务中心', topic: '学习党的二十届四中全会精神',
       host: '张志强', recorder: '李文',
     });
@@ -52,7 +52,7 @@ describe('组织生活 records', () => {
     expect(activity).toMatchObject({ kind: 'theme_day', organizationName: here.name, attendance: { present: 0, excused: 0, absent: 0 } });
     expect(activity.expected.length).toBeGreaterThan(2);
     const [a, b, c] = activity.expected.map((m: { memberId: number }) => m.memberId);
-    const marked = await yingzi.request('PUT', `/api/activities/${activity.id}/attendance`, {
+    const marked = await secretary.request('PUT', `/api/activities/${activity.id}/attendance`, {
       records: [{ memberId: a, state: 'present' }, { memberId: b, state: 'excused', reason: '外出务工', makeupOn: `${lastMonth}-25` }, { memberId: c, state: 'absent' }],
     });
     expect(marked.statusCode, marked.body).toBe(200);
@@ -66,7 +66,7 @@ describe('组织生活 records', () => {
     // `here` is guided by a supervisor: the record counts once signed off.
     const waiting = (await admin.get(`/api/compliance?period=${lastMonth}`)).json() as { branches: CalendarBranch[] };
     expect(rowOf(waiting.branches, here.id, 'theme_day.monthly')).toMatchObject({ status: 'late', done: 0, awaitingSignOff: 1 });
-    expect((await yingzi.post(`/api/activities/${activity.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
+    expect((await secretary.post(`/api/activities/${activity.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
     const signed = await supervisor.post(`/api/activities/${activity.id}/reviews`, { action: 'sign_off' });
     expect(signed.json().reviewStatus).toBe('signed_off');
     const res = await admin.get(`/api/compliance?period=${lastMonth}`);
@@ -79,7 +79,7 @@ describe('组织生活 records', () => {
   });
 
   it('a secretary sees only their own branch in the calendar; orgId narrows it', async () => {
-    const own = (await yingzi.get(`/api/compliance?period=${lastMonth}`)).json() as { branches: CalendarBranch[] };
+    const own = (await secretary.get(`/api/compliance?period=${lastMonth}`)).json() as { branches: CalendarBranch[] };
     expect(own.branches.map((b) => b.organizationName)).toEqual([here.name]);
     const one = (await admin.get(`/api/compliance?orgId=${there.id}&period=${lastMonth}`)).json() as { branches: CalendarBranch[] };
     expect(one.branches.map((b) => b.organizationId)).toEqual([there.id]);
@@ -87,25 +87,25 @@ describe('组织生活 records', () => {
 
   it('a 三日合一 counts for its three kinds', async () => {
     const period = monthsAgo(15);
-    const res = await yingzi.post('/api/activities', {
+    const res = await secretary.post('/api/activities', {
       organizationId: here.id, kind: 'combined_day', heldOn: `${period}-10`, place: '村委会', topic: '三日合一: 学习、议事、说事',
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().countedAs).toEqual(expect.arrayContaining(['theme_day', 'deliberation_day', 'villager_say_day']));
-    const { branches } = (await yingzi.get(`/api/compliance?period=${period}`)).json() as { branches: CalendarBranch[] };
+    const { branches } = (await secretary.get(`/api/compliance?period=${period}`)).json() as { branches: CalendarBranch[] };
     // It counts for the theme day; being supervised, it waits for the sign-off before turning done.
     expect(rowOf(branches, here.id, 'theme_day.monthly')).toMatchObject({ awaitingSignOff: 1 });
   });
 
   it('a 组织生活会 held as a 党员大会 counts for both; a combination the rules do not allow names countsFor', async () => {
     const period = monthsAgo(16);
-    const ok = await yingzi.post('/api/activities', {
+    const ok = await secretary.post('/api/activities', {
       organizationId: here.id, kind: 'life_meeting', countsFor: ['general_meeting'], heldOn: `${period}-05`, place: '村委会', topic: '年度组织生活会',
     });
     expect(ok.statusCode, ok.body).toBe(201);
-    const { branches } = (await yingzi.get(`/api/compliance?period=${period}`)).json() as { branches: CalendarBranch[] };
+    const { branches } = (await secretary.get(`/api/compliance?period=${period}`)).json() as { branches: CalendarBranch[] };
     expect(rowOf(branches, here.id, 'general_meeting.quarterly')).toMatchObject({ status: 'done' });
-    const bad = await yingzi.post('/api/activities', {
+    const bad = await secretary.post('/api/activities', {
       organizationId: here.id, kind: 'heart_talk', countsFor: ['committee_meeting'], heldOn: `${period}-06`, place: '村委会', topic: '谈心',
     });
     expect(bad.statusCode).toBe(400);
@@ -114,40 +114,40 @@ describe('组织生活 records', () => {
 
   it('a 党小组会 needs its group, and the group must belong to the branch', async () => {
     const base = { organizationId: here.id, kind: 'group_meeting', heldOn: `${lastMonth}-12`, place: '组长家', topic: '党小组学习' };
-    const missing = await yingzi.post('/api/activities', base);
+    const missing = await secretary.post('/api/activities', base);
     expect(missing.statusCode).toBe(400);
     expect(missing.json().fields[0].path).toBe('groupId');
     const wrong = await admin.post('/api/activities', { ...base, groupId: there.groupIds[0] });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().fields[0].path).toBe('groupId');
-    const ok = await yingzi.post('/api/activities', { ...base, groupId: here.groupIds[0] });
+    const ok = await secretary.post('/api/activities', { ...base, groupId: here.groupIds[0] });
     expect(ok.statusCode, ok.body).toBe(201);
     expect(ok.json().groupName).toBe('第1党小组');
   });
 
   it('attendance only for members of the branch; edits are audited', async () => {
-    const list = (await yingzi.get(`/api/activities?from=${lastMonth}-01&to=${lastMonth}-28`)).json().items;
+    const list = (await secretary.get(`/api/activities?from=${lastMonth}-01&to=${lastMonth}-28`)).json().items;
     const theme = list.find((a: { kind: string }) => a.kind === 'theme_day');
     // Signed off in the first test: the supervisor returns it so the branch may correct it.
     await supervisor.post(`/api/activities/${theme.id}/reviews`, { action: 'return', text: '请补充决议' });
-    const res = await yingzi.request('PUT', `/api/activities/${theme.id}/attendance`, { records: [{ memberId: thereMember, state: 'present' }] });
+    const res = await secretary.request('PUT', `/api/activities/${theme.id}/attendance`, { records: [{ memberId: thereMember, state: 'present' }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].path).toBe('records');
-    const patched = await yingzi.patch(`/api/activities/${theme.id}`, { topic: '学习贯彻四中全会精神', resolutions: '开展人居环境整治' });
+    const patched = await secretary.patch(`/api/activities/${theme.id}`, { topic: '学习贯彻四中全会精神', resolutions: '开展人居环境整治' });
     expect(patched.statusCode, patched.body).toBe(200);
     expect(patched.json()).toMatchObject({ topic: '学习贯彻四中全会精神', resolutions: '开展人居环境整治', attendance: { present: 1 } });
-    expect((await yingzi.patch(`/api/activities/${theme.id}`, { organizationId: 1 })).statusCode).toBe(400);
+    expect((await secretary.patch(`/api/activities/${theme.id}`, { organizationId: 1 })).statusCode).toBe(400);
   });
 
   it('a supervisor reads but cannot write (403); another village secretary gets 404', async () => {
     const write = await supervisor.post('/api/activities', { organizationId: here.id, kind: 'theme_day', heldOn: `${lastMonth}-28`, place: '村委会', topic: '主题党日' });
     expect(write.statusCode).toBe(403);
-    const theme = (await yingzi.get('/api/activities')).json().items.find((a: { kind: string }) => a.kind === 'theme_day');
+    const theme = (await secretary.get('/api/activities')).json().items.find((a: { kind: string }) => a.kind === 'theme_day');
     expect((await supervisor.get(`/api/activities/${theme.id}`)).statusCode).toBe(200);
     expect((await supervisor.patch(`/api/activities/${theme.id}`, { topic: '越权' })).statusCode).toBe(403);
-    expect((await xihuagou.get(`/api/activities/${theme.id}`)).statusCode).toBe(404);
-    expect((await xihuagou.patch(`/api/activities/${theme.id}`, { topic: '越权' })).statusCode).toBe(404);
-    const theirs = (await xihuagou.get('/api/activities')).json().items as { organizationName: string }[];
+    expect((await neighbour.get(`/api/activities/${theme.id}`)).statusCode).toBe(404);
+    expect((await neighbour.patch(`/api/activities/${theme.id}`, { topic: '越权' })).statusCode).toBe(404);
+    const theirs = (await neighbour.get('/api/activities')).json().items as { organizationName: string }[];
     expect(theirs.length).toBeGreaterThan(0);
     expect(theirs.every((a) => a.organizationName === there.name)).toBe(true);
   });

@@ -16,7 +16,7 @@ let here: Branch;
 let there: Branch;
 let secretary: Account;
 let neighbour: Account;
-let yingzi: Session;
+let secretarySession: Session;
 let member: number;
 let foreignMember: number;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ beforeAll(async () => {
   await createMember(town, here.id);
   secretary = await createUser(town, 'branch_secretary', [here.id]);
   neighbour = await createUser(town, 'branch_secretary', [there.id]);
-  yingzi = secretary.session;
+  secretarySession = secretary.session;
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -57,7 +57,7 @@ async function sheetText(file: Buffer) {
 describe('安全测试清单第26项: revealing a full number needs a step-up', () => {
   it('without a step-up the reveal answers 403 STEP_UP_REQUIRED, reveals nothing and audits the refusal', async () => {
     const before = await lastAuditId();
-    const res = await reveal(yingzi);
+    const res = await reveal(secretarySession);
     expect(res.statusCode).toBe(403);
     expect(res.json()).toEqual(REVEAL_REQUIRED);
     expect(res.body).not.toMatch(FULL_ID);
@@ -68,8 +68,8 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
 
   it('a member out of scope still answers 404 (not 403) without a step-up, like a nonexistent one', async () => {
     const before = await lastAuditId();
-    const foreign = await reveal(yingzi, foreignMember);
-    const absent = await reveal(yingzi, 99_999_999);
+    const foreign = await reveal(secretarySession, foreignMember);
+    const absent = await reveal(secretarySession, 99_999_999);
     expect(foreign.statusCode).toBe(404);
     expect(foreign.body).toBe(absent.body);
     expect(await auditSince(before)).toEqual([]);
@@ -85,17 +85,17 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
 
   it('the right password steps this session up for security.stepUpMinutes (10), audited; the reveal then works', async () => {
     const before = await lastAuditId();
-    const res = await yingzi.post('/api/auth/step-up', { password: DEMO_PASSWORD });
+    const res = await secretarySession.post('/api/auth/step-up', { password: DEMO_PASSWORD });
     expect(res.statusCode, res.body).toBe(200);
-    const { rows: [row] } = await ctx.pool.query('select stepped_up_at from sessions where id = $1', [sessionId(yingzi)]);
+    const { rows: [row] } = await ctx.pool.query('select stepped_up_at from sessions where id = $1', [sessionId(secretarySession)]);
     expect(Date.parse(res.json().steppedUpUntil) - row.stepped_up_at.getTime()).toBe(10 * 60_000);
     expect(await auditSince(before)).toEqual([{ username: secretary.username, action: 'auth.step_up', result: 'ok', detail: { minutes: 10 } }]);
 
-    const shown = await reveal(yingzi);
+    const shown = await reveal(secretarySession);
     expect(shown.statusCode, shown.body).toBe(200);
     expect(shown.json().value).toMatch(FULL_ID);
     // Within the window the session does not ask again.
-    expect((await reveal(yingzi, member, 'phone')).statusCode).toBe(200);
+    expect((await reveal(secretarySession, member, 'phone')).statusCode).toBe(200);
     const { rows } = await ctx.pool.query(`select result, detail from audit_events where action = 'member.reveal' and id > $1 order by id`, [before]);
     expect(rows).toEqual([
       { result: 'ok', detail: { field: 'idNumber', reason: '办理组织关系转接' } },
@@ -104,17 +104,17 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
   });
 
   it('after the window the session is asked again; the window is the town setting security.stepUpMinutes', async () => {
-    await yingzi.stepUp();
-    await ctx.pool.query(`update sessions set stepped_up_at = now() - interval '11 minutes' where id = $1`, [sessionId(yingzi)]);
-    const late = await reveal(yingzi);
+    await secretarySession.stepUp();
+    await ctx.pool.query(`update sessions set stepped_up_at = now() - interval '11 minutes' where id = $1`, [sessionId(secretarySession)]);
+    const late = await reveal(secretarySession);
     expect(late.statusCode).toBe(403);
     expect(late.json()).toEqual(REVEAL_REQUIRED);
     const admin = town.admin;
     expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 30 })).statusCode).toBe(200);
-    expect((await reveal(yingzi)).statusCode).toBe(200);
+    expect((await reveal(secretarySession)).statusCode).toBe(200);
     expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 61 })).statusCode).toBe(400);
     expect((await admin.patch('/api/settings/security.stepUpMinutes', { value: 10 })).statusCode).toBe(200);
-    expect((await reveal(yingzi)).json()).toEqual(REVEAL_REQUIRED);
+    expect((await reveal(secretarySession)).json()).toEqual(REVEAL_REQUIRED);
   });
 
   it("one session's step-up does not count for another session of the same user", async () => {
@@ -130,37 +130,37 @@ describe('安全测试清单第26项: revealing a full number needs a step-up', 
   it('is a signed-in, CSRF-protected route', async () => {
     const anonymous = await ctx.app.inject({ method: 'POST', url: '/api/auth/step-up', payload: { password: DEMO_PASSWORD } });
     expect(anonymous.statusCode).toBe(401);
-    const noToken = await ctx.app.inject({ method: 'POST', url: '/api/auth/step-up', payload: { password: DEMO_PASSWORD }, headers: { cookie: yingzi.cookie } });
+    const noToken = await ctx.app.inject({ method: 'POST', url: '/api/auth/step-up', payload: { password: DEMO_PASSWORD }, headers: { cookie: secretarySession.cookie } });
     expect(noToken.statusCode).toBe(403);
     expect(noToken.json().code).toBe('CSRF');
-    expect((await yingzi.post('/api/auth/step-up', {})).statusCode).toBe(400);
+    expect((await secretarySession.post('/api/auth/step-up', {})).statusCode).toBe(400);
   });
 });
 
 describe('安全测试清单第26项: step-up shares the sign-in lockout', () => {
   it('a wrong password is refused like a failed sign-in and counts; 5 failures lock, then even the right password is refused', async () => {
-    const xihuagou = neighbour.session;
+    const neighbourSession = neighbour.session;
     const name = neighbour.username;
     const before = await lastAuditId();
-    const wrong = await xihuagou.post('/api/auth/step-up', { password: 'wrong-password' });
+    const wrong = await neighbourSession.post('/api/auth/step-up', { password: 'wrong-password' });
     expect(wrong.statusCode).toBe(401);
     expect(wrong.json()).toEqual(BAD_LOGIN);
     expect(wrong.json()).toEqual((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'nobody', password: 'x' } })).json());
     expect((await failedLogins(name)).failed_logins).toBe(1);
     // The same counter as sign-in: failed sign-ins and failed step-ups add up.
     expect((await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password: 'bad' } })).statusCode).toBe(401);
-    for (let i = 0; i < 2; i++) expect((await xihuagou.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++) expect((await neighbourSession.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
     expect((await failedLogins(name)).failed_logins).toBe(4);
-    expect((await xihuagou.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
+    expect((await neighbourSession.post('/api/auth/step-up', { password: 'bad' })).statusCode).toBe(401);
     const locked = await failedLogins(name);
     expect(locked.locked_until).not.toBeNull();
 
-    const right = await xihuagou.post('/api/auth/step-up', { password: DEMO_PASSWORD });
+    const right = await neighbourSession.post('/api/auth/step-up', { password: DEMO_PASSWORD });
     expect(right.statusCode).toBe(401);
     expect(right.json()).toEqual(BAD_LOGIN);
-    const { rows: [session] } = await ctx.pool.query('select stepped_up_at from sessions where id = $1', [sessionId(xihuagou)]);
+    const { rows: [session] } = await ctx.pool.query('select stepped_up_at from sessions where id = $1', [sessionId(neighbourSession)]);
     expect(session.stepped_up_at).toBeNull();
-    expect((await reveal(xihuagou, foreignMember)).json()).toEqual(REVEAL_REQUIRED);
+    expect((await reveal(neighbourSession, foreignMember)).json()).toEqual(REVEAL_REQUIRED);
     const { rows } = await ctx.pool.query(`select result, detail from audit_events where action = 'auth.step_up' and id > $1 order by id`, [before]);
     expect(rows).toEqual([
       { result: 'failed', detail: { reason: 'bad_password' } },
@@ -172,9 +172,9 @@ describe('安全测试清单第26项: step-up shares the sign-in lockout', () =>
 
     // Once the lock has run out, the right password steps up and clears the counter.
     await ctx.pool.query(`update users set locked_until = now() - interval '1 minute' where username = $1`, [name]);
-    expect((await xihuagou.post('/api/auth/step-up', { password: DEMO_PASSWORD })).statusCode).toBe(200);
+    expect((await neighbourSession.post('/api/auth/step-up', { password: DEMO_PASSWORD })).statusCode).toBe(200);
     expect((await failedLogins(name)).failed_logins).toBe(0);
-    expect((await reveal(xihuagou, foreignMember)).statusCode).toBe(200);
+    expect((await reveal(neighbourSession, foreignMember)).statusCode).toBe(200);
   });
 });
 
@@ -216,7 +216,7 @@ describe('安全测试清单第26项: exports with full numbers need a step-up, 
     // A second town admin approves: the requester's own admin cannot.
     const shuji = (await createUser(town, 'town_admin', [town.committeeId])).session;
     expect((await admin.patch('/api/settings/export.approvalThreshold', { value: 1 })).statusCode).toBe(200);
-    const created = await yingzi.post('/api/member-exports', { query: { orgId: here.id }, reason: '换届选举核对党员信息' });
+    const created = await secretarySession.post('/api/member-exports', { query: { orgId: here.id }, reason: '换届选举核对党员信息' });
     expect(created.statusCode, created.body).toBe(201);
     const id = created.json().id;
     expect((await shuji.post(`/api/member-exports/${id}/approve`, {})).statusCode).toBe(200);

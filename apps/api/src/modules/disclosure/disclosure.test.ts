@@ -11,8 +11,8 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 let ctx: TestContext;
 let admin: Session;
 let supervisor: Session;
-let yingzi: Session;
-let xihuagou: Session;
+let secretary: Session;
+let neighbour: Session;
 let member: Session;
 /** Two village branches of a town of the test's own, each in its own 行政村 (the public pages are per village). */
 let here: Branch;
@@ -31,7 +31,7 @@ beforeAll(async () => {
   YINGZI_CODE = village.code;
   [here, there] = [await createBranch(town, { villageId: town.villages[0].id }), await createBranch(town, { villageId: town.villages[1].id })];
   supervisor = (await createSupervisor(town, [here.id])).session;
-  [yingzi, xihuagou] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
+  [secretary, neighbour] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
   member = (await createMemberAccount(town, here.id)).session;
 });
 afterAll(async () => { await ctx.close(); });
@@ -65,25 +65,25 @@ const draft = async (s: Session, over: Json = {}) => ok(await s.post('/api/discl
 
 /** 提出 → 审核 → 审批 → 公开, each by its role. */
 async function walk(id: number) {
-  ok(await yingzi.post(`/api/disclosures/${id}/submit`, {}));
+  ok(await secretary.post(`/api/disclosures/${id}/submit`, {}));
   ok(await supervisor.post(`/api/disclosures/${id}/review`, { note: '已保密审查' }));
   ok(await admin.post(`/api/disclosures/${id}/approve`, {}));
-  return ok(await yingzi.post(`/api/disclosures/${id}/publish`, {}));
+  return ok(await secretary.post(`/api/disclosures/${id}/publish`, {}));
 }
 
 describe('the procedure', () => {
   let published: Json;
 
   it('a finance disclosure goes draft → submitted → reviewed → approved → published, every step recorded and audited', async () => {
-    const d = await draft(yingzi);
+    const d = await draft(secretary);
     expect(d).toMatchObject({ status: 'draft', can: { edit: true, submit: true, review: false } });
     // The secretary cannot review their own proposal, the supervisor cannot approve.
-    ok(await yingzi.post(`/api/disclosures/${d.id}/submit`, {}));
-    expect((await yingzi.post(`/api/disclosures/${d.id}/review`, {})).statusCode).toBe(403);
+    ok(await secretary.post(`/api/disclosures/${d.id}/submit`, {}));
+    expect((await secretary.post(`/api/disclosures/${d.id}/review`, {})).statusCode).toBe(403);
     ok(await supervisor.post(`/api/disclosures/${d.id}/review`, {}));
     expect((await supervisor.post(`/api/disclosures/${d.id}/approve`, {})).statusCode).toBe(403);
     ok(await admin.post(`/api/disclosures/${d.id}/approve`, {}));
-    published = ok(await yingzi.post(`/api/disclosures/${d.id}/publish`, {}));
+    published = ok(await secretary.post(`/api/disclosures/${d.id}/publish`, {}));
     expect(published).toMatchObject({ status: 'published', corrected: false });
     expect(published.events.map((e: Json) => e.kind)).toEqual(['submitted', 'reviewed', 'approved', 'published']);
     const audit = await q(`select action from audit_events where object_type = 'disclosure' and object_id = $1 order by id`, [String(d.id)]);
@@ -91,13 +91,13 @@ describe('the procedure', () => {
   });
 
   it('published is immutable: edits answer 409 and say to correct instead', async () => {
-    const res = await yingzi.patch(`/api/disclosures/${published.id}`, { title: '改一下标题' });
+    const res = await secretary.patch(`/api/disclosures/${published.id}`, { title: '改一下标题' });
     expect(res.statusCode).toBe(409);
     expect(res.json().message).toContain('更正');
   });
 
   it('shows in the public JSON and HTML, while its draft correction does not; once published the old one is 已更正', async () => {
-    const correction = await draft(yingzi, { supersedesId: published.id, title: `本村${lastMonth}财务收支公开(更正稿)` });
+    const correction = await draft(secretary, { supersedesId: published.id, title: `本村${lastMonth}财务收支公开(更正稿)` });
     const list = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
     expect(list.village).toEqual({ code: YINGZI_CODE, name: village.name });
     expect(list.disclosures.map((x: Json) => x.title)).toContain(published.title);
@@ -111,14 +111,14 @@ describe('the procedure', () => {
     expect(page.body).not.toContain('<script');
     expect(Buffer.byteLength(page.body)).toBeLessThan(30 * 1024);
     // Only one correction at a time.
-    expect((await yingzi.post('/api/disclosures', { organizationId: here.id, category: 'finance', ruleKey: 'finance_monthly', period: lastMonth, title: '第二份更正', supersedesId: published.id })).statusCode).toBe(400);
+    expect((await secretary.post('/api/disclosures', { organizationId: here.id, category: 'finance', ruleKey: 'finance_monthly', period: lastMonth, title: '第二份更正', supersedesId: published.id })).statusCode).toBe(400);
 
     await walk(correction.id);
     const after = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` }) as never);
     const titles = after.disclosures.map((x: Json) => x.title);
     expect(titles).toContain(correction.title);
     expect(titles).not.toContain(published.title);
-    const old = ok(await yingzi.get(`/api/disclosures/${published.id}`));
+    const old = ok(await secretary.get(`/api/disclosures/${published.id}`));
     expect(old).toMatchObject({ status: 'published', corrected: true, supersededById: correction.id, can: { correct: false } });
     const oldPublic = ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures/${published.id}` }) as never);
     expect(oldPublic.corrected).toBe(true);
@@ -127,48 +127,48 @@ describe('the procedure', () => {
   });
 
   it('return with a reason makes it editable again', async () => {
-    const d = await draft(yingzi, { category: 'village', ruleKey: 'village_quarterly', period: '2026-Q1', title: '一季度村务公开' });
-    ok(await yingzi.post(`/api/disclosures/${d.id}/submit`, {}));
+    const d = await draft(secretary, { category: 'village', ruleKey: 'village_quarterly', period: '2026-Q1', title: '一季度村务公开' });
+    ok(await secretary.post(`/api/disclosures/${d.id}/submit`, {}));
     expect((await supervisor.post(`/api/disclosures/${d.id}/return`, {})).statusCode).toBe(400);
     const back = ok(await supervisor.post(`/api/disclosures/${d.id}/return`, { reason: '缺少村民代表会议决议' }));
     expect(back).toMatchObject({ status: 'returned', returnReason: '缺少村民代表会议决议', can: { edit: false } });
-    expect(ok(await yingzi.get(`/api/disclosures/${d.id}`)).can).toMatchObject({ edit: true, submit: true });
-    expect(ok(await yingzi.patch(`/api/disclosures/${d.id}`, { content: '补充:村民代表会议决议见附件' })).content).toContain('补充');
+    expect(ok(await secretary.get(`/api/disclosures/${d.id}`)).can).toMatchObject({ edit: true, submit: true });
+    expect(ok(await secretary.patch(`/api/disclosures/${d.id}`, { content: '补充:村民代表会议决议见附件' })).content).toContain('补充');
   });
 
   it('rule, category and period must agree, naming the field', async () => {
-    const wrongPeriod = await yingzi.post('/api/disclosures', { organizationId: here.id, category: 'finance', ruleKey: 'finance_monthly', period: '2026-Q1', title: '财务公开' });
+    const wrongPeriod = await secretary.post('/api/disclosures', { organizationId: here.id, category: 'finance', ruleKey: 'finance_monthly', period: '2026-Q1', title: '财务公开' });
     expect(wrongPeriod.statusCode).toBe(400);
     expect(wrongPeriod.json().fields[0].path).toBe('period');
-    const wrongCategory = await yingzi.post('/api/disclosures', { organizationId: here.id, category: 'party', ruleKey: 'finance_monthly', period: '2026-01', title: '财务公开' });
+    const wrongCategory = await secretary.post('/api/disclosures', { organizationId: here.id, category: 'party', ruleKey: 'finance_monthly', period: '2026-01', title: '财务公开' });
     expect(wrongCategory.json().fields[0].path).toBe('ruleKey');
   });
 });
 
 describe('保密审查 (PII scan)', () => {
   it('an xlsx table is imported; a phone number in a cell blocks review and publishing, naming the cell', async () => {
-    const d = await draft(yingzi, { title: '困难群众补贴发放表', category: 'village', ruleKey: 'village_major', period: '2026-03-15' });
-    const notXlsx = await upload(yingzi, `/api/disclosures/${d.id}/table`, { data: Buffer.from('PK not really'), name: '补贴.xlsx' });
+    const d = await draft(secretary, { title: '困难群众补贴发放表', category: 'village', ruleKey: 'village_major', period: '2026-03-15' });
+    const notXlsx = await upload(secretary, `/api/disclosures/${d.id}/table`, { data: Buffer.from('PK not really'), name: '补贴.xlsx' });
     expect(notXlsx.statusCode).toBe(400);
     expect(notXlsx.json().message).toContain('不是有效的 Excel');
-    const tooLong = await upload(yingzi, `/api/disclosures/${d.id}/table`, { data: await xlsx([['序号', '金额'], ...Array.from({ length: 501 }, (_, i) => [i + 1, 100])]), name: 'big.xlsx' });
+    const tooLong = await upload(secretary, `/api/disclosures/${d.id}/table`, { data: await xlsx([['序号', '金额'], ...Array.from({ length: 501 }, (_, i) => [i + 1, 100])]), name: 'big.xlsx' });
     expect(tooLong.json().message).toContain('超过500行');
 
     const file = await xlsx([['姓名', '金额', '联系电话'], ['张三', 300, '无'], ['李四', 300, '13812345678']]);
-    const withTable = ok(await upload(yingzi, `/api/disclosures/${d.id}/table`, { data: file, name: '补贴.xlsx' }));
+    const withTable = ok(await upload(secretary, `/api/disclosures/${d.id}/table`, { data: file, name: '补贴.xlsx' }));
     expect(withTable.table).toEqual({ header: ['姓名', '金额', '联系电话'], rows: [['张三', '300', '无'], ['李四', '300', '13812345678']] });
     expect(withTable.scan).toMatchObject({ ok: false, findings: [{ kind: 'mobile', where: '表格第2行第3列' }] });
 
-    ok(await yingzi.post(`/api/disclosures/${d.id}/submit`, {}));
+    ok(await secretary.post(`/api/disclosures/${d.id}/submit`, {}));
     const review = await supervisor.post(`/api/disclosures/${d.id}/review`, {});
     expect(review.statusCode).toBe(400);
     expect(review.json().message).toContain('表格第2行第3列含手机号(138****5678)');
     expect(review.body).not.toContain('13812345678');
-    expect(ok(await yingzi.get(`/api/disclosures/${d.id}`)).status).toBe('submitted');
+    expect(ok(await secretary.get(`/api/disclosures/${d.id}`)).status).toBe('submitted');
 
     // Approved before the scan could see it (say, an older approval): publishing is still refused, and the attempt audited.
     await q(`update disclosures set status = 'approved' where id = $1`, [d.id]);
-    const publish = await yingzi.post(`/api/disclosures/${d.id}/publish`, {});
+    const publish = await secretary.post(`/api/disclosures/${d.id}/publish`, {});
     expect(publish.statusCode).toBe(400);
     expect(publish.json().message).toContain('第2行第3列含手机号');
     expect(publish.json().fields.map((f: Json) => f.path)).toEqual(['表格第2行第3列']);
@@ -178,15 +178,15 @@ describe('保密审查 (PII scan)', () => {
   });
 
   it('an ID number with a valid check digit in the text blocks; a txt attachment is scanned; a PDF only warns', async () => {
-    const d = await draft(yingzi, { content: '经办人 身份证 370402198503021239' });
-    expect(ok(await yingzi.get(`/api/disclosures/${d.id}`)).scan.findings[0]).toMatchObject({ kind: 'id_number', where: '正文', masked: '370402********1239' });
-    ok(await yingzi.patch(`/api/disclosures/${d.id}`, { content: '凭证号 370402198503021230(校验位不对,不是身份证号)' }));
-    ok(await upload(yingzi, `/api/disclosures/${d.id}/files`, { data: Buffer.from('%PDF-1.4 voucher'), name: '凭证.pdf' }));
-    const txt = ok(await upload(yingzi, `/api/disclosures/${d.id}/files`, { data: Buffer.from('明细\n联系 139 0000 1111'), name: '明细.txt' }));
+    const d = await draft(secretary, { content: '经办人 身份证 370402198503021239' });
+    expect(ok(await secretary.get(`/api/disclosures/${d.id}`)).scan.findings[0]).toMatchObject({ kind: 'id_number', where: '正文', masked: '370402********1239' });
+    ok(await secretary.patch(`/api/disclosures/${d.id}`, { content: '凭证号 370402198503021230(校验位不对,不是身份证号)' }));
+    ok(await upload(secretary, `/api/disclosures/${d.id}/files`, { data: Buffer.from('%PDF-1.4 voucher'), name: '凭证.pdf' }));
+    const txt = ok(await upload(secretary, `/api/disclosures/${d.id}/files`, { data: Buffer.from('明细\n联系 139 0000 1111'), name: '明细.txt' }));
     expect(txt.scan.findings.map((f: Json) => f.where)).toEqual(['附件“明细.txt”第2行']);
     expect(txt.scan.warnings[0].message).toContain('凭证.pdf');
     const fileId = txt.files.find((f: Json) => f.name === '明细.txt').id;
-    const clean = ok(await yingzi.request('DELETE', `/api/disclosures/${d.id}/files/${fileId}`));
+    const clean = ok(await secretary.request('DELETE', `/api/disclosures/${d.id}/files/${fileId}`));
     expect(clean.scan).toMatchObject({ ok: true, findings: [] });
     await walk(d.id);
   });
@@ -195,27 +195,27 @@ describe('保密审查 (PII scan)', () => {
 describe('scope and the public side', () => {
   let draftId: number;
 
-  beforeAll(async () => { draftId = (await draft(yingzi, { title: '本村内部草稿XYZ' })).id; });
+  beforeAll(async () => { draftId = (await draft(secretary, { title: '本村内部草稿XYZ' })).id; });
 
   /** A 发展党员 record of `here`, for its 公示 on the public page; made on first use. */
   let recruitment: number | undefined;
   const notice = async (startsOn: string, endsOn: string, content: string) => {
-    recruitment ??= ok(await yingzi.post('/api/recruitments', {
+    recruitment ??= ok(await secretary.post('/api/recruitments', {
       name: '韩公示', gender: 'male', birthDate: '1995-05-12', idNumber: testIdNumber('1995-05-12'), organizationId: here.id, appliedOn: '2024-03-01',
     })).id as number;
-    ok(await yingzi.post(`/api/recruitments/${recruitment}/public-notices`, { stage: 'candidate', startsOn, endsOn, content, publishable: true }));
+    ok(await secretary.post(`/api/recruitments/${recruitment}/public-notices`, { stage: 'candidate', startsOn, endsOn, content, publishable: true }));
   };
 
   it('the other village cannot see or act on these disclosures: 404 like a nonexistent id', async () => {
     for (const [method, url, body] of [['GET', `/api/disclosures/${draftId}`], ['PATCH', `/api/disclosures/${draftId}`, { title: '越权' }], ['POST', `/api/disclosures/${draftId}/submit`, {}]] as const) {
-      const res = await xihuagou.request(method, url, body);
-      const absent = await xihuagou.request(method, url.replace(String(draftId), '99999999'), body);
+      const res = await neighbour.request(method, url, body);
+      const absent = await neighbour.request(method, url.replace(String(draftId), '99999999'), body);
       expect([res.statusCode, res.body]).toEqual([404, absent.body]);
     }
-    const list = ok(await xihuagou.get('/api/disclosures'));
+    const list = ok(await neighbour.get('/api/disclosures'));
     expect(JSON.stringify(list)).not.toContain(here.name);
     expect(JSON.stringify(list)).not.toContain('XYZ');
-    expect((await xihuagou.post('/api/disclosures', { organizationId: here.id, category: 'finance', period: '2026-01', title: '越权起草' })).statusCode).toBe(404);
+    expect((await neighbour.post('/api/disclosures', { organizationId: here.id, category: 'finance', period: '2026-01', title: '越权起草' })).statusCode).toBe(404);
     // A plain 党员 has no work list here.
     expect(ok(await member.get('/api/disclosures')).items).toEqual([]);
     expect((await member.get(`/api/disclosures/${draftId}`)).statusCode).toBe(404);
@@ -248,7 +248,7 @@ describe('scope and the public side', () => {
   });
 
   it('public pages escape what they show and mask personal numbers in 公示 text', async () => {
-    const d = await draft(yingzi, { title: '<b>标题</b>&"引号"', content: '<script>alert(1)</script>', category: 'party', ruleKey: 'party_recruitment', period: '2026-04-01' });
+    const d = await draft(secretary, { title: '<b>标题</b>&"引号"', content: '<script>alert(1)</script>', category: 'party', ruleKey: 'party_recruitment', period: '2026-04-01' });
     await walk(d.id);
     const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
     expect(page.body).toContain('&lt;b&gt;标题&lt;/b&gt;&amp;&quot;引号&quot;');
@@ -263,7 +263,7 @@ describe('scope and the public side', () => {
   it('the public page is sent gzipped to a browser that accepts it, with the same content', async () => {
     // A page of real size: a month's 收支明细, one line per entry (the village's other disclosures are one-liners).
     const entries = Array.from({ length: 40 }, (_, i) => `${i + 1}. 支出:村内道路维修材料费 ${350 + i * 10} 元,经手人签字,凭证附后。`).join('\n');
-    await walk((await draft(yingzi, { category: 'village', ruleKey: 'village_major', period: '2026-05-10', title: '道路维修收支明细', content: entries })).id);
+    await walk((await draft(secretary, { category: 'village', ruleKey: 'village_major', period: '2026-05-10', title: '道路维修收支明细', content: entries })).id);
     const plain = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
     const zipped = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}`, headers: { 'accept-encoding': 'gzip, deflate, br' } });
     expect(plain.headers['content-encoding']).toBeUndefined();
@@ -285,12 +285,12 @@ describe('scope and the public side', () => {
 
   it('the public page lists the micro-power uses a village marked publishable, with the steps done, and no others', async () => {
     // The town's first read gives it the 小微权力清单 template; the village adopts an item and records two uses of it.
-    const [item] = ok(await yingzi.get(`/api/micro-power/items?orgId=${here.id}`)).items as Json[];
-    ok(await yingzi.request('PUT', `/api/micro-power/adoptions/by-org/${here.id}`, { itemIds: [item.id], adoptedOn: '2026-03-01' }));
+    const [item] = ok(await secretary.get(`/api/micro-power/items?orgId=${here.id}`)).items as Json[];
+    ok(await secretary.request('PUT', `/api/micro-power/adoptions/by-org/${here.id}`, { itemIds: [item.id], adoptedOn: '2026-03-01' }));
     const use = async (subject: string, publishable: boolean) => {
-      const { id } = ok(await yingzi.post('/api/micro-power/uses', { organizationId: here.id, itemId: item.id, subject, startedOn: '2026-03-02' }));
-      ok(await yingzi.post(`/api/micro-power/uses/${id}/steps`, { index: 0, doneOn: '2026-03-03', by: '王书记' }));
-      ok(await yingzi.patch(`/api/micro-power/uses/${id}`, { publishable }));
+      const { id } = ok(await secretary.post('/api/micro-power/uses', { organizationId: here.id, itemId: item.id, subject, startedOn: '2026-03-02' }));
+      ok(await secretary.post(`/api/micro-power/uses/${id}/steps`, { index: 0, doneOn: '2026-03-03', by: '王书记' }));
+      ok(await secretary.patch(`/api/micro-power/uses/${id}`, { publishable }));
     };
     await use('公开的运行记录甲', true);
     await use('不公开的运行记录乙', false);
@@ -319,13 +319,13 @@ describe('due and overdue', () => {
     // `here` published last month's finance above.
     const yz = board.branches.find((b: Json) => b.organizationId === here.id);
     expect(yz.items.find((i: Json) => i.ruleKey === 'finance_monthly')).toMatchObject({ period: lastMonth, status: 'done' });
-    const own = ok(await xihuagou.get('/api/disclosures/board'));
+    const own = ok(await neighbour.get('/api/disclosures/board'));
     expect(own.branches.map((b: Json) => b.organizationId)).toEqual([there.id]);
-    expect((await xihuagou.get(`/api/disclosures/board?orgId=${here.id}`)).statusCode).toBe(404);
+    expect((await neighbour.get(`/api/disclosures/board?orgId=${here.id}`)).statusCode).toBe(404);
   });
 
   it('the to-do list gets DISCLOSURE_LATE for the village', async () => {
-    const tasks = ok(await xihuagou.get('/api/tasks')).items as Json[];
+    const tasks = ok(await neighbour.get('/api/tasks')).items as Json[];
     const late = tasks.filter((t) => t.kind === 'DISCLOSURE_LATE');
     expect(late.length).toBeGreaterThan(0);
     expect(late[0]).toMatchObject({ memberId: null, organizationName: there.name });

@@ -21,8 +21,8 @@ let ctx: TestContext;
 let admin: Session;
 let inspector: Session;
 let supervisor: Session;
-let yingzi: Session;
-let xihuagou: Session;
+let secretary: Session;
+let neighbour: Session;
 let member: Session;
 /**
  * The inspected villages `here` and `there` (each with its secretary), `fu` and `tian` (not in the test's round) and
@@ -34,7 +34,7 @@ let fu: Branch;
 let tian: Branch;
 let gutun: Branch;
 let adminId: number;
-let xihuagouId: number;
+let neighbourId: number;
 let roundId: number;
 let rectId: number;
 let evidenceFileId: number;
@@ -80,8 +80,8 @@ beforeAll(async () => {
   SUPERVISED = [here.name, fu.name, tian.name];
   inspector = (await createUser(town, 'inspector', [town.committeeId], { displayName: INSPECTOR_NAME })).session;
   supervisor = (await createSupervisor(town, [here.id, fu.id, tian.id])).session;
-  yingzi = (await createUser(town, 'branch_secretary', [here.id], { displayName: SECRETARY_NAME })).session;
-  ({ session: xihuagou, userId: xihuagouId } = await createUser(town, 'branch_secretary', [there.id]));
+  secretary = (await createUser(town, 'branch_secretary', [here.id], { displayName: SECRETARY_NAME })).session;
+  ({ session: neighbour, userId: neighbourId } = await createUser(town, 'branch_secretary', [there.id]));
   member = (await createMemberAccount(town, here.id)).session;
   // An earlier round of the town: one of the supervisor's villages and 古屯, whose rectification ran twenty days over.
   // Only the clock can put a deadline in the past (the API refuses one).
@@ -130,7 +130,7 @@ describe('联督联查', () => {
     expect(missing.json().fields.map((f: Json) => f.path)).toEqual(['ownerName', 'requiredEvidence']);
     expect((await inspector.post(url, { organizationId: here.id, itemKey: 'no_such', outcome: 'ok' })).json().fields[0].path).toBe('itemKey');
     expect((await inspector.post(url, { organizationId: fu.id, itemKey: 'disclosure', outcome: 'ok' })).json().fields[0].path).toBe('organizationId');
-    expect((await yingzi.post(url, { organizationId: here.id, itemKey: 'disclosure', outcome: 'ok' })).statusCode).toBe(403);
+    expect((await secretary.post(url, { organizationId: here.id, itemKey: 'disclosure', outcome: 'ok' })).statusCode).toBe(403);
 
     const round = ok(await inspector.post(url, {
       organizationId: here.id, itemKey: 'duty_roster', outcome: 'finding', note: FINDING, ownerName: '张志强', requiredEvidence: '补齐的值班记录照片和上墙坐班表照片',
@@ -151,18 +151,18 @@ describe('联督联查', () => {
   });
 
   it('a village sees only its own results and rectifications; the neighbour gets 404', async () => {
-    const mine = ok(await yingzi.get(`/api/inspections/${roundId}`));
+    const mine = ok(await secretary.get(`/api/inspections/${roundId}`));
     expect(mine.villages.map((v: Json) => v.organizationName)).toEqual([here.name]);
     expect(JSON.stringify(mine)).not.toContain('公开栏内容齐全');
-    const theirs = ok(await xihuagou.get(`/api/inspections/${roundId}`));
+    const theirs = ok(await neighbour.get(`/api/inspections/${roundId}`));
     expect(JSON.stringify(theirs)).not.toContain(FINDING);
-    expect(ok(await xihuagou.get('/api/rectifications')).items).toEqual([]);
-    expect((await xihuagou.get(`/api/rectifications/${rectId}`)).statusCode).toBe(404);
-    expect((await xihuagou.get(`/api/inspection-files/${resultPhotoId}`)).statusCode).toBe(404);
-    expect((await xihuagou.post(`/api/rectifications/${rectId}/evidence`, { note: '越权提交' })).statusCode).toBe(404);
+    expect(ok(await neighbour.get('/api/rectifications')).items).toEqual([]);
+    expect((await neighbour.get(`/api/rectifications/${rectId}`)).statusCode).toBe(404);
+    expect((await neighbour.get(`/api/inspection-files/${resultPhotoId}`)).statusCode).toBe(404);
+    expect((await neighbour.post(`/api/rectifications/${rectId}/evidence`, { note: '越权提交' })).statusCode).toBe(404);
     expect((await member.get(`/api/inspections/${roundId}`)).statusCode).toBe(404);
     expect(ok(await member.get('/api/inspections')).items).toEqual([]);
-    const list = ok(await yingzi.get('/api/rectifications'));
+    const list = ok(await secretary.get('/api/rectifications'));
     expect(list.items).toEqual([expect.objectContaining({ id: rectId, itemLabel: '坐班值班', description: FINDING, status: 'open', late: false })]);
     // The supervisor sees exactly the rounds visiting a village in their care: this one and the earlier one (at fu).
     const inCare = (await q(`select distinct round_id as id from inspection_round_villages where organization_id = any($1) order by round_id`, [[here.id, fu.id, tian.id]])).map((r) => r.id);
@@ -177,28 +177,28 @@ describe('联督联查', () => {
     expect(res.json().message).toBe(`${here.name}“坐班值班”的整改尚未验收,不能改为合格;请先完成整改并验收`);
   });
 
-  it('yingzi submits evidence with a photo; reopen needs a reason; the inspector accepts', async () => {
+  it('secretary submits evidence with a photo; reopen needs a reason; the inspector accepts', async () => {
     expect((await inspector.post(`/api/rectifications/${rectId}/accept`, {})).json().message).toBe('村里尚未提交整改材料,不能验收');
-    const sent = ok(await upload(yingzi, `/api/rectifications/${rectId}/evidence`, { note: '已补齐值班记录,坐班表已上墙' }, { data: await gpsPhoto(), name: '坐班表.jpg' }));
+    const sent = ok(await upload(secretary, `/api/rectifications/${rectId}/evidence`, { note: '已补齐值班记录,坐班表已上墙' }, { data: await gpsPhoto(), name: '坐班表.jpg' }));
     expect(sent.status).toBe('submitted');
     expect(sent.events[0]).toMatchObject({ kind: 'evidence', note: '已补齐值班记录,坐班表已上墙', byName: SECRETARY_NAME });
     evidenceFileId = sent.events[0].files[0].id;
     expect(sent.events[0].files[0]).toMatchObject({ name: '坐班表.jpg', mime: 'image/jpeg' });
-    expect((await yingzi.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(200);
+    expect((await secretary.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(200);
     expect((await inspector.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(200);
-    expect((await xihuagou.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(404);
-    expect((await upload(yingzi, `/api/rectifications/${rectId}/evidence`, { note: '' })).json().fields[0].path).toBe('note');
+    expect((await neighbour.get(`/api/inspection-files/${evidenceFileId}`)).statusCode).toBe(404);
+    expect((await upload(secretary, `/api/rectifications/${rectId}/evidence`, { note: '' })).json().fields[0].path).toBe('note');
 
-    expect((await yingzi.post(`/api/rectifications/${rectId}/accept`, {})).statusCode).toBe(403);
+    expect((await secretary.post(`/api/rectifications/${rectId}/accept`, {})).statusCode).toBe(403);
     const noReason = await inspector.post(`/api/rectifications/${rectId}/reopen`, {});
     expect(noReason.statusCode).toBe(400);
     expect(JSON.stringify(noReason.json().fields)).toContain('reason');
     const reopened = ok(await inspector.post(`/api/rectifications/${rectId}/reopen`, { reason: '照片看不清值班日期' }));
     expect(reopened).toMatchObject({ status: 'reopened', events: [{ kind: 'evidence' }, { kind: 'reopened', note: '照片看不清值班日期' }] });
-    expect(ok(await yingzi.post(`/api/rectifications/${rectId}/evidence`, { note: '重新拍摄并附值班登记本' })).status).toBe('submitted');
+    expect(ok(await secretary.post(`/api/rectifications/${rectId}/evidence`, { note: '重新拍摄并附值班登记本' })).status).toBe('submitted');
     const accepted = ok(await inspector.post(`/api/rectifications/${rectId}/accept`, { note: '整改到位' }));
     expect(accepted).toMatchObject({ status: 'accepted', acceptedOn: todayInShanghai(), late: false });
-    expect((await yingzi.post(`/api/rectifications/${rectId}/evidence`, { note: '再交一次' })).statusCode).toBe(409);
+    expect((await secretary.post(`/api/rectifications/${rectId}/evidence`, { note: '再交一次' })).statusCode).toBe(409);
     const actions = await q(`select action from audit_events where action like 'inspection.rectification.%' order by id`);
     expect(actions.map((a) => a.action)).toEqual(['inspection.rectification.evidence', 'inspection.rectification.reopen',
       'inspection.rectification.evidence', 'inspection.rectification.accept']);
@@ -223,8 +223,8 @@ describe('联督联查', () => {
     expect(escalated).toEqual(expect.objectContaining({ id: lateId, late: true, escalated: true, organizationName: here.name }));
     expect(escalated.daysOverdue).toBeGreaterThanOrEqual(19);
     expect(ok(await supervisor.get('/api/rectifications?escalated=true')).items.map((r: Json) => r.id).sort()).toEqual([...supervisorBefore, lateId].sort());
-    expect(ok(await xihuagou.get('/api/rectifications?escalated=true')).items).toEqual([]);
-    expect((await xihuagou.get(`/api/rectifications?orgId=${here.id}`)).statusCode).toBe(404);
+    expect(ok(await neighbour.get('/api/rectifications?escalated=true')).items).toEqual([]);
+    expect((await neighbour.get(`/api/rectifications?orgId=${here.id}`)).statusCode).toBe(404);
     expect(ok(await admin.get(`/api/inspections/${roundId}`)).progress).toMatchObject({ findings: 2, openRectifications: 1, escalated: 1 });
     // Now accepted, the first task may turn to ok.
     ok(await inspector.post(`/api/inspections/${roundId}/results`, { organizationId: here.id, itemKey: 'duty_roster', outcome: 'ok', note: '复查合格' }));
@@ -238,7 +238,7 @@ describe('联督联查', () => {
     for (const s of ['联督联查情况报告', '李敏(纪委)', '赵强(民政办)', here.name, there.name, '活动室堆放杂物', '公开栏内容齐全', '四议两公开', '已上报镇党委']) expect(text).toContain(s);
     const pdf = pdfText(await admin.get(`/api/inspections/${roundId}/report/pdf`));
     for (const s of ['联督联查情况报告', '活动室堆放杂物', here.name, '待整改']) expect(pdf).toContain(s);
-    const theirs = await docxText(await xihuagou.get(`/api/inspections/${roundId}/report/docx`));
+    const theirs = await docxText(await neighbour.get(`/api/inspections/${roundId}/report/docx`));
     expect(theirs).not.toContain('活动室堆放杂物');
     expect(theirs).toContain('公开栏内容齐全');
     expect((await member.get(`/api/inspections/${roundId}/report/pdf`)).statusCode).toBe(404);
@@ -258,7 +258,7 @@ describe('联督联查', () => {
     expect((await sharp(images[0]).metadata()).format).toBe('jpeg');
     expect(await exifr.gps(images[0]).catch(() => undefined)).toBeFalsy();
     expect(await docxText(docx)).toMatch(new RegExp(`${here.name} [^:]+:${finding.note}`));
-    expect(await media(await xihuagou.get(`/api/inspections/${roundId}/report/docx`))).toHaveLength(0);
+    expect(await media(await neighbour.get(`/api/inspections/${roundId}/report/docx`))).toHaveLength(0);
     // The PDF carries the same photo (pdfimages lists one image).
     const pdf = await admin.get(`/api/inspections/${roundId}/report/pdf`);
     const file = join(mkdtempSync(join(tmpdir(), 'dj-report-')), 'report.pdf');
@@ -267,7 +267,7 @@ describe('联督联查', () => {
     expect(listed.filter((l) => /\bimage\b/.test(l))).toHaveLength(1);
     const photosAudited = async (userId: number) => (await q(`select detail from audit_events where action = 'inspection.report.export'
       and user_id = $1 and detail->>'format' = 'docx' order by id desc limit 1`, [userId]))[0].detail.photos;
-    expect([await photosAudited(adminId), await photosAudited(xihuagouId)]).toEqual([1, 0]);
+    expect([await photosAudited(adminId), await photosAudited(neighbourId)]).toEqual([1, 0]);
   });
 
   it('closing the round: the town admin only; no new results after', async () => {

@@ -10,13 +10,13 @@ import { rectificationLedgerModel } from './rectification-documents.js';
 
 /**
  * The 整改台账 of a round through the API, in a town of the test's own: an open round (古屯 overdue and escalated, 丁庄
- * with evidence submitted, 西花沟 without findings) and a closed one whose rectifications were accepted.
+ * with evidence submitted, a third village without findings) and a closed one whose rectifications were accepted.
  */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let ctx: TestContext;
 let admin: Session;
 let inspector: Session;
-let xihuagou: Session;
+let neighbour: Session;
 let member: Session;
 let openRound: Json;
 let closedRound: Json;
@@ -24,7 +24,7 @@ let gutun: Branch;
 let dingzhuang: Branch;
 let there: Branch;
 let adminId: number;
-let xihuagouId: number;
+let neighbourId: number;
 const INSPECTOR_NAME = '镇纪委检查员 李敏';
 const EVIDENCE_NOTE = '已按要求整改,附比价记录';
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
   ({ admin, adminId } = town);
   [gutun, dingzhuang, there] = [await createBranch(town), await createBranch(town), await createBranch(town)];
   inspector = (await createUser(town, 'inspector', [town.committeeId], { displayName: INSPECTOR_NAME })).session;
-  ({ session: xihuagou, userId: xihuagouId } = await createUser(town, 'branch_secretary', [there.id]));
+  ({ session: neighbour, userId: neighbourId } = await createUser(town, 'branch_secretary', [there.id]));
   member = (await createMemberAccount(town, there.id)).session;
 
   openRound = await createInspectionRound(town, [gutun.id, dingzhuang.id, there.id], { title: '三务公开和阵地建设专项联督联查' });
@@ -134,9 +134,9 @@ describe('整改台账', () => {
   });
 
   it("a village's copy holds only its own village; a 党员 and an unknown round answer the same 404; the export is audited", async () => {
-    const round: InspectionRoundDetail = ok(await xihuagou.get(`/api/inspections/${openRound.id}`));
+    const round: InspectionRoundDetail = ok(await neighbour.get(`/api/inspections/${openRound.id}`));
     expect(round.villages.map((v) => v.organizationName)).toEqual([there.name]);
-    const theirs = await docxText(await xihuagou.get(ledger(openRound.id, 'docx')));
+    const theirs = await docxText(await neighbour.get(ledger(openRound.id, 'docx')));
     expect(theirs).toContain('本次检查无整改任务');
     for (const other of [gutun.name, dingzhuang.name]) expect(theirs).not.toContain(other);
 
@@ -150,7 +150,7 @@ describe('整改台账', () => {
     const rows = await q(`select user_id, object_type, object_id, detail from audit_events where action = 'inspection.rectification_ledger.export' order by id`);
     expect(rows[0]).toMatchObject({ user_id: adminId, object_type: 'inspection_round', object_id: String(openRound.id) });
     expect(rows[0].detail).toMatchObject({ format: 'docx', escalated: 1 });
-    expect(rows.map((r) => r.user_id)).toContain(xihuagouId);
+    expect(rows.map((r) => r.user_id)).toContain(neighbourId);
   });
 
   it('pure: a round without rectifications says so', () => {

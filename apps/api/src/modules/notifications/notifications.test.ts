@@ -8,8 +8,8 @@ let ctx: TestContext;
 let town: Town;
 /** Two branches, each with its secretary; the first secretary has a phone, so the reminder run queues an SMS. */
 let here: Branch;
-let yingzi: Session;
-let xihuagou: Session;
+let secretary: Session;
+let neighbour: Session;
 const cipher = testCipher();
 
 interface Item { id: number; title: string; body: string; link: string | null; readAt: string | null; createdAt: string }
@@ -20,15 +20,15 @@ beforeAll(async () => {
   here = await createBranch(town);
   const there = await createBranch(town);
   const personId = await personOf(ctx, await createMember(town, here.id, { phone: '13812345678' }));
-  yingzi = (await createUser(town, 'branch_secretary', [here.id], { personId })).session;
-  xihuagou = (await createUser(town, 'branch_secretary', [there.id])).session;
+  secretary = (await createUser(town, 'branch_secretary', [here.id], { personId })).session;
+  neighbour = (await createUser(town, 'branch_secretary', [there.id])).session;
   await runReminders(ctx.db, cipher, `${todayInShanghai().slice(0, 7)}-27`);
 });
 afterAll(async () => { await ctx.close(); });
 
 describe('/api/notifications', () => {
   it("lists the caller's own notifications, newest first, with the unread count", async () => {
-    const res = await yingzi.get('/api/notifications');
+    const res = await secretary.get('/api/notifications');
     expect(res.statusCode, res.body).toBe(200);
     const { items, unread } = res.json() as { items: Item[]; unread: number };
     expect(items.length).toBeGreaterThan(0);
@@ -41,31 +41,31 @@ describe('/api/notifications', () => {
   });
 
   it('marks one read, then all; another user\'s id answers exactly like a nonexistent one', async () => {
-    const { items } = (await yingzi.get('/api/notifications')).json() as { items: Item[] };
+    const { items } = (await secretary.get('/api/notifications')).json() as { items: Item[] };
     const [first] = items;
-    const othersUnread = (await xihuagou.get('/api/notifications')).json().unread;
-    const foreign = await xihuagou.post(`/api/notifications/${first.id}/read`);
-    const absent = await xihuagou.post('/api/notifications/99999999/read');
+    const othersUnread = (await neighbour.get('/api/notifications')).json().unread;
+    const foreign = await neighbour.post(`/api/notifications/${first.id}/read`);
+    const absent = await neighbour.post('/api/notifications/99999999/read');
     expect(foreign.statusCode).toBe(404);
     expect(foreign.body).toBe(absent.body);
     expect(foreign.body).not.toContain(here.name);
 
-    const read = await yingzi.post(`/api/notifications/${first.id}/read`);
+    const read = await secretary.post(`/api/notifications/${first.id}/read`);
     expect(read.statusCode, read.body).toBe(200);
     expect(read.json()).toMatchObject({ id: first.id, readAt: expect.any(String) });
     // Reading twice keeps the first time.
-    expect((await yingzi.post(`/api/notifications/${first.id}/read`)).json().readAt).toBe(read.json().readAt);
-    expect((await yingzi.get('/api/notifications')).json().unread).toBe(items.length - 1);
+    expect((await secretary.post(`/api/notifications/${first.id}/read`)).json().readAt).toBe(read.json().readAt);
+    expect((await secretary.get('/api/notifications')).json().unread).toBe(items.length - 1);
 
-    const all = await yingzi.post('/api/notifications/read-all');
+    const all = await secretary.post('/api/notifications/read-all');
     expect(all.json()).toEqual({ updated: items.length - 1 });
-    expect((await yingzi.get('/api/notifications')).json().unread).toBe(0);
-    // xihuagou's own stay unread.
-    expect((await xihuagou.get('/api/notifications')).json().unread).toBe(othersUnread);
+    expect((await secretary.get('/api/notifications')).json().unread).toBe(0);
+    // neighbour's own stay unread.
+    expect((await neighbour.get('/api/notifications')).json().unread).toBe(othersUnread);
   });
 
   it('refuses a state change without the CSRF token', async () => {
-    const res = await yingzi.request('POST', '/api/notifications/read-all', {}, { 'x-csrf-token': 'wrong' });
+    const res = await secretary.request('POST', '/api/notifications/read-all', {}, { 'x-csrf-token': 'wrong' });
     expect(res.statusCode).toBe(403);
   });
 });
@@ -87,7 +87,7 @@ describe('/api/outbox', () => {
 
   it('answers 403 to every other role', async () => {
     const others: [string, Session][] = [
-      ['branch_secretary', yingzi],
+      ['branch_secretary', secretary],
       ['supervisor', (await createUser(town, 'supervisor', [here.id])).session],
       ['inspector', (await createUser(town, 'inspector', [town.committeeId])).session],
       ['member', (await createMemberAccount(town, here.id)).session],

@@ -52,14 +52,14 @@ describe('daily compliance reminders', () => {
 
     const mine = await notificationsOf('secretary');
     expect(mine.length).toBeGreaterThan(0);
-    const yingziId = here.id;
+    const branchId = here.id;
     for (const n of mine) {
       expect(n.body.startsWith(here.name)).toBe(true);
-      expect(n.link).toBe(`/compliance?orgId=${yingziId}&period=${month}`);
-      expect(n.dedupe_key).toMatch(new RegExp(`^compliance:${yingziId}:[a-z_.]+:(\\d+|-):.+:(due_soon|late)$`));
+      expect(n.link).toBe(`/compliance?orgId=${branchId}&period=${month}`);
+      expect(n.dedupe_key).toMatch(new RegExp(`^compliance:${branchId}:[a-z_.]+:(\\d+|-):.+:(due_soon|late)$`));
     }
     const [y, m] = month.split('-').map(Number);
-    const themeDay = mine.find((n) => n.dedupe_key.startsWith(`compliance:${yingziId}:theme_day.monthly:-:`));
+    const themeDay = mine.find((n) => n.dedupe_key.startsWith(`compliance:${branchId}:theme_day.monthly:-:`));
     expect(themeDay).toMatchObject({ title: '组织生活临近截止', body: `${here.name} ${y}年${m}月 主题党日 截止 ${month.slice(5)}-28,尚未完成` });
     // Per-group rows name the group.
     const groupRows = mine.filter((x) => !x.dedupe_key.includes(':-:'));
@@ -96,12 +96,12 @@ describe('daily compliance reminders', () => {
 
   it('queues one SMS per secretary and day, with the ciphertext and mask copied and no plain number', async () => {
     const { rows } = await ctx.pool.query(`select o.*, u.username from outbox o join users u on u.id = o.user_id order by o.id`);
-    const yingzi = rows.filter((r) => r.user_id === users.secretary);
-    expect(yingzi).toHaveLength(2); // the 27th and the 29th
-    expect(yingzi[0]).toMatchObject({ channel: 'sms', status: 'pending', attempts: 0, recipient_masked: '138****5678', dedupe_key: `sms:reminders:${users.secretary}:${today}` });
-    expect(cipher.decrypt(yingzi[0].recipient_cipher)).toBe(PHONE);
-    expect(yingzi[0].body).toMatch(/^【党建平台】您有组织生活提醒:\d+项临近截止。最近一项:/);
-    expect(yingzi[0].body).toContain(`最近一项:${here.name}`);
+    const secretaryRows = rows.filter((r) => r.user_id === users.secretary);
+    expect(secretaryRows).toHaveLength(2); // the 27th and the 29th
+    expect(secretaryRows[0]).toMatchObject({ channel: 'sms', status: 'pending', attempts: 0, recipient_masked: '138****5678', dedupe_key: `sms:reminders:${users.secretary}:${today}` });
+    expect(cipher.decrypt(secretaryRows[0].recipient_cipher)).toBe(PHONE);
+    expect(secretaryRows[0].body).toMatch(/^【党建平台】您有组织生活提醒:\d+项临近截止。最近一项:/);
+    expect(secretaryRows[0].body).toContain(`最近一项:${here.name}`);
     // Only secretaries get SMS, and only those with a phone on record.
     for (const who of ['supervisor', 'neighbour'] as const) expect(rows.map((r) => r.user_id)).not.toContain(users[who]);
     const { rows: phones } = await ctx.pool.query(`select u.username from users u join persons p on p.id = u.person_id

@@ -16,8 +16,8 @@ import { fourTwoModel, microPowerLedgerModel, usesOfYear } from './documents.js'
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let ctx: TestContext;
 let admin: Session;
-let yingzi: Session;
-let xihuagou: Session;
+let secretary: Session;
+let neighbour: Session;
 let member: Session;
 let town: Town;
 let here: Branch;
@@ -55,28 +55,28 @@ beforeAll(async () => {
   town = await createTown(ctx);
   admin = town.admin;
   [here, there] = [await createBranch(town), await createBranch(town)];
-  ({ session: yingzi, userId: secretaryId } = await createUser(town, 'branch_secretary', [here.id]));
-  xihuagou = (await createUser(town, 'branch_secretary', [there.id])).session;
+  ({ session: secretary, userId: secretaryId } = await createUser(town, 'branch_secretary', [here.id]));
+  neighbour = (await createUser(town, 'branch_secretary', [there.id])).session;
   member = (await createMemberAccount(town, here.id)).session;
 
   // The town's first read gives it the 小微权力清单 template; each village adopts items and records uses.
-  const items: Json[] = ok(await yingzi.get('/api/micro-power/items')).items;
+  const items: Json[] = ok(await secretary.get('/api/micro-power/items')).items;
   const homestead = items.find((i) => i.name === HOMESTEAD)!;
   const other = items.find((i) => i.id !== homestead.id)!;
-  ok(await yingzi.request('PUT', `/api/micro-power/adoptions/by-org/${here.id}`, { itemIds: [homestead.id, other.id], adoptedOn: daysAgo(60) }));
-  ok(await xihuagou.request('PUT', `/api/micro-power/adoptions/by-org/${there.id}`, { itemIds: [other.id], adoptedOn: daysAgo(60) }));
-  await recordUse(yingzi, here.id, homestead.id, '第三村民小组村民翻建住房用地申请', 30, 2);
-  await recordUse(yingzi, here.id, other.id, '村级办公用品采购', 40, other.steps.length);
-  await recordUse(xihuagou, there.id, other.id, '村东生产路修缮工程', 20, 1);
+  ok(await secretary.request('PUT', `/api/micro-power/adoptions/by-org/${here.id}`, { itemIds: [homestead.id, other.id], adoptedOn: daysAgo(60) }));
+  ok(await neighbour.request('PUT', `/api/micro-power/adoptions/by-org/${there.id}`, { itemIds: [other.id], adoptedOn: daysAgo(60) }));
+  await recordUse(secretary, here.id, homestead.id, '第三村民小组村民翻建住房用地申请', 30, 2);
+  await recordUse(secretary, here.id, other.id, '村级办公用品采购', 40, other.steps.length);
+  await recordUse(neighbour, there.id, other.id, '村东生产路修缮工程', 20, 1);
 
-  await recordMatter(xihuagou, there.id, '薄皮核桃初加工车间建设', 'collective_project', 45, [
+  await recordMatter(neighbour, there.id, '薄皮核桃初加工车间建设', 'collective_project', 45, [
     { stage: 'proposal' }, { stage: 'consultation' }, { stage: 'review', vote: ALL_PRESENT }, RESOLUTION,
   ]);
-  await recordMatter(xihuagou, there.id, '集体机动地对外发包', 'land_assets', 60, [
+  await recordMatter(neighbour, there.id, '集体机动地对外发包', 'land_assets', 60, [
     { stage: 'proposal' }, { stage: 'consultation' },
     { stage: 'review', vote: { eligible: 20, present: 20, yes: 8, no: 10, abstain: 2 }, note: '党员对发包期限和价格意见较大,未获通过,待重新研究方案' },
   ]);
-  await recordMatter(yingzi, here.id, '村集体闲置厂房对外租赁', 'land_assets', 150, [
+  await recordMatter(secretary, here.id, '村集体闲置厂房对外租赁', 'land_assets', 150, [
     { stage: 'proposal', note: '村党支部提议将村北闲置厂房公开竞价出租' }, { stage: 'consultation' }, { stage: 'review', vote: ALL_PRESENT }, RESOLUTION,
     { stage: 'resolution_disclosure' }, { stage: 'result_disclosure', note: '已通过镇农村产权交易平台公开竞价出租,租金按年入账并公开' },
   ]);
@@ -87,17 +87,16 @@ describe('小微权力运行台账', () => {
   const url = (orgId: number, format: string, year?: number) => `/api/micro-power/ledger/${format}?orgId=${orgId}${year ? `&year=${year}` : ''}`;
 
   it("a village's ledger: adopted items with their legal basis, each use with its steps in order and the next step of an unfinished one", async () => {
-    const yingziId = here.id;
-    const uses: MicroPowerUse[] = ok(await yingzi.get(`/api/micro-power/uses?orgId=${yingziId}`)).items;
+    const uses: MicroPowerUse[] = ok(await secretary.get(`/api/micro-power/uses?orgId=${here.id}`)).items;
     const unfinished = uses.find((u) => u.subject === '第三村民小组村民翻建住房用地申请')!;
     expect(unfinished.status).toBe('in_progress');
     const year = Number(unfinished.startedOn.slice(0, 4));
-    const list = ok(await yingzi.get(`/api/micro-power/items?orgId=${yingziId}`));
+    const list = ok(await secretary.get(`/api/micro-power/items?orgId=${here.id}`));
     const adoptedIds = new Set(list.adoptions[0].items.map((i: Json) => i.itemId));
     const homestead = list.items.find((i: Json) => i.name === HOMESTEAD);
     expect(adoptedIds.has(homestead.id)).toBe(true);
 
-    const docx = await yingzi.get(url(yingziId, 'docx', year));
+    const docx = await secretary.get(url(here.id, 'docx', year));
     expect(filename(docx)).toBe(`${here.name}-${year}年小微权力运行台账.docx`);
     expect(docx.headers['content-type']).toContain('wordprocessingml');
     const text = await docxText(docx);
@@ -121,7 +120,7 @@ describe('小微权力运行台账', () => {
     for (const u of ofYear) expect(text).toContain(u.subject);
     for (const other of [there.name, '村东生产路修缮工程']) expect(text).not.toContain(other);
 
-    const pdf = pdfText(await yingzi.get(url(yingziId, 'pdf', year)));
+    const pdf = pdfText(await secretary.get(url(here.id, 'pdf', year)));
     for (const s of ['小微权力运行台账', here.name, unfinished.subject, cn(unfinished.startedOn), '办理中']) expect(pdf).toContain(s);
     expect(pdf).not.toContain(there.name);
   });
@@ -135,11 +134,11 @@ describe('小微权力运行台账', () => {
   });
 
   it('another village, a 党员, a non-branch and an unknown id all answer the same 404; the export is audited', async () => {
-    const notFound = await xihuagou.get(url(99_999_999, 'docx'));
+    const notFound = await neighbour.get(url(99_999_999, 'docx'));
     expect(notFound.statusCode).toBe(404);
     for (const res of [
-      await xihuagou.get(url(here.id, 'docx')),
-      await yingzi.get(url(there.id, 'pdf')),
+      await neighbour.get(url(here.id, 'docx')),
+      await secretary.get(url(there.id, 'pdf')),
       await member.get(url(here.id, 'pdf')),
     ]) {
       expect(res.statusCode).toBe(404);
@@ -157,7 +156,7 @@ describe('小微权力运行台账', () => {
 
   it('pure: which uses a year lists, and an empty year', () => {
     const use = (startedOn: string, done: string[], total: number): MicroPowerUse => ({
-      id: 1, organizationId: 1, organizationName: '营子村党支部', itemId: 1, itemName: '村级物资采购', area: '村级事务管理', subject: `始于${startedOn}`,
+      id: 1, organizationId: 1, organizationName: '东岭村党支部', itemId: 1, itemName: '村级物资采购', area: '村级事务管理', subject: `始于${startedOn}`,
       startedOn, stepNames: Array.from({ length: total }, (_, i) => `第${i + 1}步`),
       done: done.map((doneOn, index) => ({ index, name: `第${index + 1}步`, doneOn, by: '张三', note: null })),
       nextStepIndex: done.length < total ? done.length : null, status: done.length < total ? 'in_progress' : 'done', publishable: false, isDemo: false, can: { edit: false },
@@ -171,11 +170,11 @@ describe('小微权力运行台账', () => {
     expect(subjects(usesOfYear([finishedLastYear, crossing, carried, thisYear], 2025, '2026-06-01'))).toEqual([finishedLastYear, crossing, carried].map((u) => u.subject));
     expect(usesOfYear([carried], 2027, '2026-06-01')).toEqual([]);
 
-    const text = modelText(microPowerLedgerModel({ organizationName: '营子村党支部', year: 2026, items: [], uses: [] }, '2026-03-05'));
+    const text = modelText(microPowerLedgerModel({ organizationName: '东岭村党支部', year: 2026, items: [], uses: [] }, '2026-03-05'));
     expect(text).toContain('本年度无小微权力运行记录');
     expect(text).toContain('本村尚未采用小微权力清单事项');
     expect(text).toContain('2026年3月5日');
-    const one = modelText(microPowerLedgerModel({ organizationName: '营子村党支部', year: 2026, items: [], uses: [thisYear] }, '2026-03-05'));
+    const one = modelText(microPowerLedgerModel({ organizationName: '东岭村党支部', year: 2026, items: [], uses: [thisYear] }, '2026-03-05'));
     expect(one).toContain('下一步:第1步\\"第1步\\"');
     expect(one).toContain('2026年3月5日');
   });
@@ -215,17 +214,17 @@ describe('四议两公开全程纪实', () => {
     const rejected = await find(admin, '集体机动地对外发包');
     const text = await docxText(await admin.get(`/api/four-two/${rejected.id}/document/docx`));
     for (const s of ['未通过', '程序已终止', '党员对发包期限和价格意见较大']) expect(text).toContain(s);
-    const done = await find(yingzi, '村集体闲置厂房对外租赁');
-    const own = await docxText(await yingzi.get(`/api/four-two/${done.id}/document/docx`));
+    const done = await find(secretary, '村集体闲置厂房对外租赁');
+    const own = await docxText(await secretary.get(`/api/four-two/${done.id}/document/docx`));
     for (const s of ['已完成', '六个环节均已完成', '已通过镇农村产权交易平台公开竞价出租', cn(done.stages[5].heldOn)]) expect(own).toContain(s);
     expect(own).not.toContain(there.name);
   });
 
   it("another village's matter, a 党员 and an unknown id answer the same 404; the export is audited", async () => {
     const p = await find(admin, '薄皮核桃初加工车间建设');
-    const unknown = await yingzi.get('/api/four-two/99999999/document/docx');
+    const unknown = await secretary.get('/api/four-two/99999999/document/docx');
     expect(unknown.statusCode).toBe(404);
-    for (const res of [await yingzi.get(`/api/four-two/${p.id}/document/docx`), await member.get(`/api/four-two/${p.id}/document/pdf`)]) {
+    for (const res of [await secretary.get(`/api/four-two/${p.id}/document/docx`), await member.get(`/api/four-two/${p.id}/document/pdf`)]) {
       expect(res.statusCode).toBe(404);
       expect(res.body).toBe(unknown.body);
     }
@@ -236,7 +235,7 @@ describe('四议两公开全程纪实', () => {
 
   it('pure: a matter just registered lists all six stages as still to do', () => {
     const fresh: FourTwoProcedure = {
-      id: 1, organizationId: 1, organizationName: '营子村党支部', title: '村内排水沟清淤', category: 'public_welfare', status: 'open', stages: [],
+      id: 1, organizationId: 1, organizationName: '东岭村党支部', title: '村内排水沟清淤', category: 'public_welfare', status: 'open', stages: [],
       nextStage: 'proposal', thresholds: { reviewQuorumPercent: 67, reviewApprovePercent: 50 }, isDemo: false, createdAt: '2026-03-04T17:00:00.000Z', can: { edit: true },
     };
     const text = modelText(fourTwoModel(fresh, '2026-03-05'));

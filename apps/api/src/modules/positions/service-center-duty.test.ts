@@ -8,14 +8,14 @@ import { createBranch, createMember, createMemberAccount, createSupervisor, crea
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let ctx: TestContext;
 let admin: Session;
-let yingzi: Session;
-let xihuagou: Session;
+let secretary: Session;
+let neighbour: Session;
 /** The supervisor of `here`; the supervisor of `there` only. */
 let supervisor: Session;
 let otherSupervisor: Session;
 /** A 党员 of `here`, signed in with the member role. */
 let member: Session;
-/** `here` (its secretary: yingzi) and its neighbour `there` (xihuagou), with a 党员 of its own. */
+/** `here` (its secretary: secretary) and its neighbour `there` (neighbour), with a 党员 of its own. */
 let here: Branch;
 let there: Branch;
 let thereMember: number;
@@ -39,7 +39,7 @@ beforeAll(async () => {
   admin = town.admin;
   [here, there] = [await createBranch(town), await createBranch(town)];
   thereMember = await createMember(town, there.id);
-  [yingzi, xihuagou] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
+  [secretary, neighbour] = [(await createUser(town, 'branch_secretary', [here.id])).session, (await createUser(town, 'branch_secretary', [there.id])).session];
   [supervisor, otherSupervisor] = [(await createSupervisor(town, [here.id])).session, (await createSupervisor(town, [there.id])).session];
   member = (await createMemberAccount(town, here.id)).session;
 });
@@ -54,18 +54,18 @@ describe('党群服务中心', () => {
   let id: number;
 
   it('the secretary saves the centre with the 四室一厅 rooms; saving again updates the same record', async () => {
-    const saved = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${here.id}`, CENTER));
+    const saved = ok(await secretary.request('PUT', `/api/service-centers/by-org/${here.id}`, CENTER));
     id = saved.id;
     expect(saved).toMatchObject({ organizationName: here.name, standard: 'high', floorArea: 420, photoIds: [], can: { edit: true } });
     expect(saved.rooms.map((r: Json) => r.name)).toEqual(['党员教育室', '党建活动室', '组织议事室', '村民说事室', '便民服务大厅']);
-    const again = ok(await yingzi.request('PUT', `/api/service-centers/by-org/${here.id}`, { ...CENTER, openingHours: '每天 8:00–18:00' }));
+    const again = ok(await secretary.request('PUT', `/api/service-centers/by-org/${here.id}`, { ...CENTER, openingHours: '每天 8:00–18:00' }));
     expect(again).toMatchObject({ id, openingHours: '每天 8:00–18:00' });
     expect((await q('select count(*)::int as n from service_centers where organization_id = $1', [here.id]))[0].n).toBe(1);
   });
 
   it('rooms are validated: a name is required and the area cannot be negative; nothing is written', async () => {
     const before = (await q('select rooms from service_centers where id = $1', [id]))[0].rooms;
-    const res = await yingzi.request('PUT', `/api/service-centers/by-org/${here.id}`, { ...CENTER, rooms: [{ name: '', area: 10 }, { name: '档案室', area: -1 }] });
+    const res = await secretary.request('PUT', `/api/service-centers/by-org/${here.id}`, { ...CENTER, rooms: [{ name: '', area: 10 }, { name: '档案室', area: -1 }] });
     expect(res.statusCode).toBe(400);
     const fields = res.json().fields as Json[];
     expect(fields.map((f) => f.path).sort()).toEqual(['rooms.0.name', 'rooms.1.area']);
@@ -75,10 +75,10 @@ describe('党群服务中心', () => {
 
   it('another village, the supervisor of other villages and a member get 404; supervisors cannot write', async () => {
     expect((await otherSupervisor.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
-    expect((await xihuagou.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
+    expect((await neighbour.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
     expect((await member.get(`/api/service-centers/${id}`)).statusCode).toBe(404);
-    expect((await xihuagou.request('PUT', `/api/service-centers/by-org/${here.id}`, CENTER)).statusCode).toBe(404);
-    const list = ok(await xihuagou.get('/api/service-centers'));
+    expect((await neighbour.request('PUT', `/api/service-centers/by-org/${here.id}`, CENTER)).statusCode).toBe(404);
+    const list = ok(await neighbour.get('/api/service-centers'));
     expect(list.items).toEqual([]);
     expect(list.missing.map((m: Json) => m.organizationName)).toEqual([there.name]);
     expect(ok(await member.get('/api/service-centers'))).toEqual({ items: [], missing: [] });
@@ -91,36 +91,36 @@ describe('党群服务中心', () => {
   it('photos: stored as a re-encoded JPEG without EXIF location, readable only in scope', async () => {
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } }).jpeg().withMetadata({ exif: { IFD0: { Make: 'TestPhone' } } }).toBuffer();
     const body = multipart(jpeg, '大厅.jpg');
-    const res = ok(await yingzi.request('POST', `/api/service-centers/${id}/photos?caption=${encodeURIComponent('便民服务大厅')}`, body.payload, { 'content-type': body.contentType }));
+    const res = ok(await secretary.request('POST', `/api/service-centers/${id}/photos?caption=${encodeURIComponent('便民服务大厅')}`, body.payload, { 'content-type': body.contentType }));
     expect(res.photos).toHaveLength(1);
     expect(res.photos[0].caption).toBe('便民服务大厅');
     const photoId = res.photoIds[0];
-    const down = await yingzi.get(`/api/service-centers/${id}/photos/${photoId}`);
+    const down = await secretary.get(`/api/service-centers/${id}/photos/${photoId}`);
     expect(down.statusCode).toBe(200);
     expect(down.headers['content-type']).toBe('image/jpeg');
     expect(down.rawPayload.includes(Buffer.from('TestPhone'))).toBe(false);
-    expect((await xihuagou.get(`/api/service-centers/${id}/photos/${photoId}`)).statusCode).toBe(404);
+    expect((await neighbour.get(`/api/service-centers/${id}/photos/${photoId}`)).statusCode).toBe(404);
     const fake = multipart(Buffer.from('not an image'), 'x.jpg');
-    const bad = await yingzi.request('POST', `/api/service-centers/${id}/photos`, fake.payload, { 'content-type': fake.contentType });
+    const bad = await secretary.request('POST', `/api/service-centers/${id}/photos`, fake.payload, { 'content-type': fake.contentType });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().fields[0].path).toBe('file');
   });
 
   it('projects: money in fen, progress 0–100, an acceptance date only at 100%', async () => {
-    const created = ok(await yingzi.post(`/api/service-centers/${id}/projects`, { name: '便民服务大厅改造', budgetFen: 12_500_000, progress: 40, startedOn: '2024-03-01' }));
+    const created = ok(await secretary.post(`/api/service-centers/${id}/projects`, { name: '便民服务大厅改造', budgetFen: 12_500_000, progress: 40, startedOn: '2024-03-01' }));
     const project = created.projects[0];
     expect(created.projectSummary).toEqual({ count: 1, budgetFen: 12_500_000, accepted: 0, inProgress: 1 });
-    const over = await yingzi.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 120 });
+    const over = await secretary.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 120 });
     expect(over.statusCode).toBe(400);
     expect(over.json().fields[0].path).toBe('progress');
-    const early = await yingzi.patch(`/api/service-centers/${id}/projects/${project.id}`, { acceptedOn: '2024-06-01' });
+    const early = await secretary.patch(`/api/service-centers/${id}/projects/${project.id}`, { acceptedOn: '2024-06-01' });
     expect(early.statusCode).toBe(400);
     expect(early.json().fields[0]).toMatchObject({ path: 'acceptedOn' });
     expect(early.json().message).toContain('进度应为100%');
-    expect((await yingzi.post(`/api/service-centers/${id}/projects`, { name: '小数', budgetFen: 10.5 })).statusCode).toBe(400);
-    const done = ok(await yingzi.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 100, acceptedOn: '2024-06-01' }));
+    expect((await secretary.post(`/api/service-centers/${id}/projects`, { name: '小数', budgetFen: 10.5 })).statusCode).toBe(400);
+    const done = ok(await secretary.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 100, acceptedOn: '2024-06-01' }));
     expect(done.projectSummary).toMatchObject({ accepted: 1, inProgress: 0 });
-    expect((await xihuagou.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 0 })).statusCode).toBe(404);
+    expect((await neighbour.patch(`/api/service-centers/${id}/projects/${project.id}`, { progress: 0 })).statusCode).toBe(404);
     const audit = await q(`select action from audit_events where object_type = 'service_center' and object_id = $1 order by id`, [String(id)]);
     expect(audit.map((a) => a.action)).toEqual(expect.arrayContaining(['service_center.create', 'service_center.update', 'service_center.photo.add', 'service_center.project.add', 'service_center.project.update']));
   });
@@ -135,57 +135,57 @@ describe('坐班值班', () => {
   let monthBefore: Json;
 
   beforeAll(async () => {
-    const earlier = ok(await yingzi.post('/api/duty-shifts', { organizationId: here.id, shifts: [
+    const earlier = ok(await secretary.post('/api/duty-shifts', { organizationId: here.id, shifts: [
       { onDate: yesterday, slot: 'am', personName: '刘芳' }, { onDate: yesterday, slot: 'pm', personName: '刘芳' },
     ] })).items as Json[];
-    ok(await yingzi.post(`/api/duty-shifts/${earlier[0].id}/presence`, { presence: 'absent' }));
+    ok(await secretary.post(`/api/duty-shifts/${earlier[0].id}/presence`, { presence: 'absent' }));
   });
 
   it('plans a batch for one branch in one transaction; a duplicate is named and nothing is written', async () => {
     const org = here.id;
-    monthBefore = ok(await yingzi.get(`/api/duty-shifts?orgId=${org}&month=${month}`));
-    const created = ok(await yingzi.post('/api/duty-shifts', { organizationId: org, shifts: [
+    monthBefore = ok(await secretary.get(`/api/duty-shifts?orgId=${org}&month=${month}`));
+    const created = ok(await secretary.post('/api/duty-shifts', { organizationId: org, shifts: [
       { onDate: yesterday, slot: 'am', personName: '王秀英' }, { onDate: yesterday, slot: 'pm', personName: '李建军' }, { onDate: future, slot: 'day', personName: '王秀英' },
     ] }));
     shifts = created.items;
     expect(shifts).toHaveLength(3);
     const count = async () => (await q('select count(*)::int as n from duty_shifts where organization_id = $1', [org]))[0].n;
     const before = await count();
-    const dup = await yingzi.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: addDays(today, 5), slot: 'am', personName: '张三' }, { onDate: yesterday, slot: 'am', personName: '王秀英' }] });
+    const dup = await secretary.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: addDays(today, 5), slot: 'am', personName: '张三' }, { onDate: yesterday, slot: 'am', personName: '王秀英' }] });
     expect(dup.statusCode).toBe(400);
     expect(dup.json().message).toContain(`${yesterday} 上午 王秀英`);
     expect(dup.json().fields[0].path).toBe('shifts.1');
-    const twice = await yingzi.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: future, slot: 'am', personName: '张三' }, { onDate: future, slot: 'am', personName: '张三' }] });
+    const twice = await secretary.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: future, slot: 'am', personName: '张三' }, { onDate: future, slot: 'am', personName: '张三' }] });
     expect(twice.statusCode).toBe(400);
     expect(twice.json().message).toContain('第2行与第1行重复');
     expect(await count()).toBe(before);
-    expect((await xihuagou.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: future, slot: 'pm', personName: '越权' }] })).statusCode).toBe(404);
+    expect((await neighbour.post('/api/duty-shifts', { organizationId: org, shifts: [{ onDate: future, slot: 'pm', personName: '越权' }] })).statusCode).toBe(404);
   });
 
   it('a member of another branch cannot be put on the roster', async () => {
-    const res = await yingzi.post('/api/duty-shifts', { organizationId: here.id, shifts: [{ onDate: future, slot: 'pm', personName: '外村', memberId: thereMember }] });
+    const res = await secretary.post('/api/duty-shifts', { organizationId: here.id, shifts: [{ onDate: future, slot: 'pm', personName: '外村', memberId: thereMember }] });
     expect(res.statusCode).toBe(400);
     expect(res.json().fields[0].path).toBe('shifts.0.memberId');
   });
 
   it('swap, then presence entered by the village for past days only; no location or device fields exist', async () => {
     const [am, pm, later] = shifts;
-    const swapped = ok(await yingzi.post(`/api/duty-shifts/${pm.id}/swap`, { swappedWithName: '赵国强', reason: '李建军外出开会' }));
+    const swapped = ok(await secretary.post(`/api/duty-shifts/${pm.id}/swap`, { swappedWithName: '赵国强', reason: '李建军外出开会' }));
     expect(swapped).toMatchObject({ onDutyName: '赵国强', swapReason: '李建军外出开会' });
-    ok(await yingzi.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'present' }));
+    ok(await secretary.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'present' }));
     ok(await admin.post(`/api/duty-shifts/${pm.id}/presence`, { presence: 'excused', note: '病假' }));
-    const tooEarly = await yingzi.post(`/api/duty-shifts/${later.id}/presence`, { presence: 'present' });
+    const tooEarly = await secretary.post(`/api/duty-shifts/${later.id}/presence`, { presence: 'present' });
     expect(tooEarly.statusCode).toBe(400);
     expect(tooEarly.json().fields[0].path).toBe('presence');
-    const gps = await yingzi.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'present', latitude: 40.1 });
+    const gps = await secretary.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'present', latitude: 40.1 });
     expect(gps.statusCode).toBe(400);
-    expect((await yingzi.post(`/api/duty-shifts/${am.id}/swap`, { swappedWithName: '某人', reason: '事后改' })).statusCode).toBe(409);
-    expect((await xihuagou.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'absent' })).statusCode).toBe(404);
+    expect((await secretary.post(`/api/duty-shifts/${am.id}/swap`, { swappedWithName: '某人', reason: '事后改' })).statusCode).toBe(409);
+    expect((await neighbour.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'absent' })).statusCode).toBe(404);
     expect((await member.post(`/api/duty-shifts/${am.id}/presence`, { presence: 'absent' })).statusCode).toBe(404);
   });
 
   it('the month list carries the summary counts; other villages see none of it', async () => {
-    const list = ok(await yingzi.get(`/api/duty-shifts?orgId=${here.id}&month=${month}`));
+    const list = ok(await secretary.get(`/api/duty-shifts?orgId=${here.id}&month=${month}`));
     const inMonth = shifts.filter((s) => s.onDate.startsWith(month));
     // The earlier shifts of the month, then the test's: one present, one excused, none left unrecorded.
     const earlierIds = monthBefore.items.map((s: Json) => s.id);
@@ -196,16 +196,16 @@ describe('坐班值班', () => {
     expect(list.summary).toMatchObject({ scheduled: was.scheduled + inMonth.length, present: was.present + 1, excused: was.excused + 1, absent: was.absent, unrecorded: was.unrecorded });
     expect(monthBefore.byOrganization).toEqual([expect.objectContaining({ organizationName: here.name })]);
     expect(list.byOrganization).toEqual([expect.objectContaining({ organizationName: here.name, present: monthBefore.byOrganization[0].present + 1 })]);
-    expect((await xihuagou.get(`/api/duty-shifts?orgId=${here.id}`)).statusCode).toBe(404);
-    expect(ok(await xihuagou.get(`/api/duty-shifts?month=${month}`)).items.some((s: Json) => s.organizationName === here.name)).toBe(false);
-    expect((await yingzi.get('/api/duty-shifts?month=2024-13')).statusCode).toBe(400);
+    expect((await neighbour.get(`/api/duty-shifts?orgId=${here.id}`)).statusCode).toBe(404);
+    expect(ok(await neighbour.get(`/api/duty-shifts?month=${month}`)).items.some((s: Json) => s.organizationName === here.name)).toBe(false);
+    expect((await secretary.get('/api/duty-shifts?month=2024-13')).statusCode).toBe(400);
   });
 
   it('only a future shift without presence can be deleted', async () => {
     const [am, , later] = shifts;
-    expect((await yingzi.request('DELETE', `/api/duty-shifts/${am.id}`)).statusCode).toBe(409);
-    expect((await xihuagou.request('DELETE', `/api/duty-shifts/${later.id}`)).statusCode).toBe(404);
-    ok(await yingzi.request('DELETE', `/api/duty-shifts/${later.id}`));
+    expect((await secretary.request('DELETE', `/api/duty-shifts/${am.id}`)).statusCode).toBe(409);
+    expect((await neighbour.request('DELETE', `/api/duty-shifts/${later.id}`)).statusCode).toBe(404);
+    ok(await secretary.request('DELETE', `/api/duty-shifts/${later.id}`));
     expect((await q('select count(*)::int as n from duty_shifts where id = $1', [later.id]))[0].n).toBe(0);
     expect((await q(`select count(*)::int as n from audit_events where action = 'duty_roster.delete' and object_id = $1`, [String(later.id)]))[0].n).toBe(1);
   });
