@@ -100,13 +100,23 @@ function issuesOf(schema: Schema, value: unknown): Issue[] {
 
 /** `field` of the request schema `schema`, as a form sees it. */
 export function formField<S extends FieldsSchema>(schema: S, field: FieldOf<S>): FormField {
-  const child = fieldSchema(schema, field);
-  const label = fieldLabel(child, []) ?? field;
+  return describe(fieldSchema(schema, field), field);
+}
+
+/** One row of the list `field` (a Form.List of plain values, such as a procedure's steps), as a form sees it. */
+export function formElement<S extends FieldsSchema>(schema: S, field: FieldOf<S>): FormField {
+  const list = baseOf(fieldSchema(schema, field));
+  if (!(list instanceof z.ZodArray)) throw new Error(`the contract's field "${field}" is not a list`);
+  return describe(list.element, field);
+}
+
+function describe(child: Schema, key: string): FormField {
+  const label = fieldLabel(child, []) ?? key;
   const base = baseOf(child);
   return {
     label,
     required: !z.safeParse(child, undefined).success && !z.safeParse(child, null).success,
-    picked: isPicked(base, field),
+    picked: isPicked(base, key),
     text: base instanceof z.ZodString,
     list: base instanceof z.ZodArray,
     maxLength: base instanceof z.ZodString ? (base.maxLength ?? undefined) : undefined,

@@ -8,8 +8,8 @@ import { DateSchema } from './members.js';
  */
 
 const id = z.coerce.number().int().positive();
-const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`);
-const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过${max}个字`).nullable().optional();
+const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`).meta({ label });
+const optionalText = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过${max}个字`).nullable().optional().meta({ label });
 const Can = z.object({ edit: z.boolean() });
 
 // ---------- 党群服务中心 ----------
@@ -104,7 +104,7 @@ export const ServiceCenterProjectParamsSchema = z.object({ id, projectId: id });
 export const ServiceCenterPhotoQuerySchema = z.object({ caption: z.string().trim().max(60, '照片说明不能超过60个字').optional() });
 
 const progress = z.number().int('进度应为整数').min(0, '进度应在0–100之间').max(100, '进度应在0–100之间');
-const budgetFen = z.number().int('预算以分为单位,应为整数').min(0, '预算不能小于0').max(10_000_000_000, '预算过大');
+const budgetFen = z.number().int('预算以分为单位,应为整数').min(0, '预算不能小于0').max(10_000_000_000, '预算过大').meta({ label: '预算' });
 
 export const CreateServiceCenterProjectSchema = z.object({
   name: text(60, '项目名称'),
@@ -174,14 +174,16 @@ export const DutyListSchema = z.object({
   byOrganization: z.array(DutySummarySchema.extend({ organizationId: z.number(), organizationName: z.string() })),
 });
 
+/** One planned shift of a batch. */
+export const PlannedDutyShiftSchema = z.object({
+  onDate: DateSchema.meta({ label: '日期' }),
+  slot: z.enum(DUTY_SLOTS).meta({ label: '时段' }),
+  personName: text(20, '值班人'),
+  memberId: id.nullable().optional(),
+}).strict();
 export const CreateDutyShiftsSchema = z.object({
   organizationId: id,
-  shifts: z.array(z.object({
-    onDate: DateSchema,
-    slot: z.enum(DUTY_SLOTS),
-    personName: text(20, '值班人'),
-    memberId: id.nullable().optional(),
-  }).strict()).min(1, '请至少排一个班').max(200, '一次最多排200个班'),
+  shifts: z.array(PlannedDutyShiftSchema).min(1, '请至少排一个班').max(200, '一次最多排200个班'),
 }).strict();
 export type CreateDutyShifts = z.input<typeof CreateDutyShiftsSchema>;
 
@@ -189,7 +191,7 @@ export type CreateDutyShifts = z.input<typeof CreateDutyShiftsSchema>;
 export const DutyShiftBatchSchema = z.object({ items: z.array(DutyShiftSchema) });
 
 export const SwapDutySchema = z.object({ swappedWithName: text(20, '替班人'), reason: text(200, '换班原因') }).strict();
-export const DutyPresenceSchema = z.object({ presence: z.enum(DUTY_PRESENCES), note: optionalText(200, '说明') }).strict();
+export const DutyPresenceSchema = z.object({ presence: z.enum(DUTY_PRESENCES).meta({ label: '在岗情况' }), note: optionalText(200, '说明') }).strict();
 
 // ---------- 小微权力清单 ----------
 
@@ -270,15 +272,15 @@ export type MicroPowerUse = z.infer<typeof MicroPowerUseSchema>;
 export const MicroPowerUseListSchema = z.object({ items: z.array(MicroPowerUseSchema) });
 
 export const CreateMicroPowerUseSchema = z.object({
-  organizationId: id,
-  itemId: id,
+  organizationId: id.meta({ label: '村' }),
+  itemId: id.meta({ label: '事项' }),
   subject: text(100, '事由'),
-  startedOn: DateSchema,
+  startedOn: DateSchema.meta({ label: '开始日期' }),
 }).strict();
 export const RecordUseStepSchema = z.object({
   /** Must be the next step: steps are recorded in order. */
   index: z.number().int().min(0),
-  doneOn: DateSchema,
+  doneOn: DateSchema.meta({ label: '办理日期' }),
   by: text(40, '经办人'),
   note: optionalText(300, '说明'),
 }).strict();
@@ -308,7 +310,7 @@ export const RESOLUTION_BODY_LABELS: Record<(typeof RESOLUTION_BODIES)[number], 
   villagers_meeting: '村民会议', representatives_meeting: '村民代表会议',
 };
 
-const count = (label: string) => z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(0, `${label}不能小于0`).max(100_000, `${label}过大`);
+const count = (label: string) => z.number({ error: `${label}应为数字` }).int(`${label}应为整数`).min(0, `${label}不能小于0`).max(100_000, `${label}过大`).meta({ label });
 export const FourTwoVoteSchema = z.object({
   /** 应到: members (review) or 18+ villagers / households / representatives (resolution). */
   eligible: count('应到人数').min(1, '应到人数至少为1'),
@@ -322,14 +324,14 @@ export type FourTwoVote = z.infer<typeof FourTwoVoteSchema>;
 export const CreateFourTwoSchema = z.object({
   organizationId: id,
   title: text(100, '事项名称'),
-  category: z.enum(FOUR_TWO_CATEGORIES),
+  category: z.enum(FOUR_TWO_CATEGORIES).meta({ label: '类别' }),
 }).strict();
 
 export const AddFourTwoStageSchema = z.object({
   stage: z.enum(FOUR_TWO_STAGES),
-  heldOn: DateSchema,
+  heldOn: DateSchema.meta({ label: '日期' }),
   /** Resolution only: which body decided. */
-  body: z.enum(RESOLUTION_BODIES).nullable().optional(),
+  body: z.enum(RESOLUTION_BODIES).nullable().optional().meta({ label: '决议机构' }),
   /** Review and resolution only. */
   vote: FourTwoVoteSchema.nullable().optional(),
   note: optionalText(1000, '说明'),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormRule } from 'antd';
 import { z } from 'zod';
 import '@dj/contracts';
-import { listRulesFor, maxLengthOf, rulesFor } from './contract-rules';
+import { elementRulesFor, listRulesFor, maxLengthOf, rulesFor } from './contract-rules';
 
 const Sample = z.object({
   title: z.string().trim().min(2).max(10).meta({ label: '标题' }),
@@ -11,6 +11,7 @@ const Sample = z.object({
   amountFen: z.number().int().max(1000).meta({ label: '金额' }),
   villageIds: z.array(z.number().int().positive()).meta({ label: '检查村' }),
   rows: z.array(z.object({ text: z.string().min(1) })).min(1, '至少一个条目').max(2).meta({ label: '条目' }),
+  steps: z.array(z.string().trim().min(1).max(5).meta({ label: '步骤' })).min(2),
 });
 
 type Validator = (rule: unknown, value: unknown) => Promise<void>;
@@ -51,6 +52,12 @@ describe('rulesFor', () => {
     await expect(rule.validator(null, undefined)).rejects.toThrow('至少一个条目');
     await expect(rule.validator(null, [{ text: '' }])).resolves.toBeUndefined();
     await expect(rule.validator(null, [{ text: 'a' }, { text: 'b' }, { text: 'c' }])).rejects.toThrow('条目不能超过2项');
+  });
+
+  it('gives the rows of a list of plain values their own rules', async () => {
+    const rules = elementRulesFor(Sample, 'steps');
+    expect(requiredOf(rules)).toEqual({ required: true, whitespace: true, message: '请填写步骤' });
+    await expect(validatorOf(rules)(null, '一二三四五六')).rejects.toThrow('步骤不能超过5个字');
   });
 
   it("gives the input the contract's longest text", () => {

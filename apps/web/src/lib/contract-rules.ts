@@ -1,5 +1,5 @@
 import type { FormRule } from 'antd';
-import { formField, type FieldOf, type FieldsSchema } from '@dj/contracts';
+import { formElement, formField, type FieldOf, type FieldsSchema, type FormField } from '@dj/contracts';
 
 export interface ContractRuleOptions {
   /** Require the field although the contract lets it be left out (a default the form shows and keeps). */
@@ -23,7 +23,15 @@ function isEmpty(value: unknown): boolean {
  * the API accepts; every message names the field by its contract label. Limits are written once, there.
  */
 export function rulesFor<S extends FieldsSchema>(schema: S, field: FieldOf<S>, options: ContractRuleOptions = {}): FormRule[] {
-  const spec = formField(schema, field);
+  return rulesOf(formField(schema, field), options);
+}
+
+/** The same for one row of the list `field` whose rows are plain values (`<Form.Item name={field.name}>` in a Form.List). */
+export function elementRulesFor<S extends FieldsSchema>(schema: S, field: FieldOf<S>, options: ContractRuleOptions = {}): FormRule[] {
+  return rulesOf(formElement(schema, field), options);
+}
+
+function rulesOf(spec: FormField, options: ContractRuleOptions): FormRule[] {
   const rules: FormRule[] = [];
   if (options.required || spec.required) {
     // An empty list is told with the contract's own words when it has them ("至少选择一种组织生活类型").

@@ -1,10 +1,11 @@
 import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import {
-  DEFAULT_SERVICE_CENTER_ROOMS, SERVICE_CENTER_STANDARD_LABELS, SERVICE_CENTER_STANDARDS, type SaveServiceCenter,
+  SaveServiceCenterSchema, ServiceCenterRoomSchema, DEFAULT_SERVICE_CENTER_ROOMS, SERVICE_CENTER_STANDARD_LABELS, SERVICE_CENTER_STANDARDS, type SaveServiceCenter,
 } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import type { ServiceCenter } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 export interface RoomValues {
   name?: string;
@@ -83,8 +84,8 @@ function RoomsEditor({ disabled }: { disabled?: boolean }) {
           {fields.map((field, index) => (
             <Row key={field.key} gutter={8} align="top" wrap>
               <Col xs={24} sm={7}>
-                <Form.Item name={[field.name, 'name']} rules={[{ required: true, whitespace: true, message: '请填写房间名称' }]} style={{ marginBottom: 8 }}>
-                  <Input aria-label={`房间${index + 1}名称`} placeholder="房间名称" maxLength={30} disabled={disabled} />
+                <Form.Item name={[field.name, 'name']} rules={rulesFor(ServiceCenterRoomSchema, 'name')} style={{ marginBottom: 8 }}>
+                  <Input aria-label={`房间${index + 1}名称`} placeholder="房间名称" maxLength={maxLengthOf(ServiceCenterRoomSchema, 'name')} disabled={disabled} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={10}>
@@ -121,13 +122,13 @@ export function CenterFormFields({ disabled }: { disabled?: boolean }) {
     <>
       <Row gutter={12}>
         <Col xs={24} md={12}>
-          <Form.Item label="名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
-            <Input maxLength={60} disabled={disabled} />
+          <Form.Item label="名称" name="name" rules={rulesFor(SaveServiceCenterSchema, 'name')}>
+            <Input maxLength={maxLengthOf(SaveServiceCenterSchema, 'name')} disabled={disabled} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="地址" name="address" rules={[{ required: true, whitespace: true, message: '请填写地址' }]}>
-            <Input maxLength={120} disabled={disabled} />
+          <Form.Item label="地址" name="address" rules={rulesFor(SaveServiceCenterSchema, 'address')}>
+            <Input maxLength={maxLengthOf(SaveServiceCenterSchema, 'address')} disabled={disabled} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
-import { DUTY_SLOT_LABELS, DUTY_SLOTS, type DutySlot } from '@dj/contracts';
+import { PlannedDutyShiftSchema, DUTY_SLOT_LABELS, DUTY_SLOTS, type DutySlot } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { monthLabel } from '../../lib/months';
 import { DateInput } from '../../components/DateInput';
 import { useCreateDutyShifts } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 interface ShiftRow {
   onDate?: string | null;
@@ -123,18 +124,18 @@ export function DutyScheduleModal({ orgId, orgName, month, onClose }: { orgId: n
             {fields.map((field, index) => (
               <Row key={field.key} gutter={8} wrap>
                 <Col xs={12} sm={8}>
-                  <Form.Item name={[field.name, 'onDate']} rules={[{ required: true, message: '请选择日期' }]} style={{ marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'onDate']} rules={rulesFor(PlannedDutyShiftSchema, 'onDate')} style={{ marginBottom: 8 }}>
                     <DateInput aria-label={`第${index + 1}行日期`} min={dates[0]} max={dates.at(-1)} />
                   </Form.Item>
                 </Col>
                 <Col xs={12} sm={5}>
-                  <Form.Item name={[field.name, 'slot']} rules={[{ required: true, message: '请选择时段' }]} style={{ marginBottom: 8 }}>
+                  <Form.Item name={[field.name, 'slot']} rules={rulesFor(PlannedDutyShiftSchema, 'slot')} style={{ marginBottom: 8 }}>
                     <Select aria-label={`第${index + 1}行时段`} options={DUTY_SLOTS.map((s) => ({ value: s, label: DUTY_SLOT_LABELS[s] }))} />
                   </Form.Item>
                 </Col>
                 <Col xs={18} sm={9}>
-                  <Form.Item name={[field.name, 'personName']} rules={[{ required: true, whitespace: true, message: '请填写值班人' }]} style={{ marginBottom: 8 }}>
-                    <Input aria-label={`第${index + 1}行值班人`} placeholder="值班人" maxLength={20} />
+                  <Form.Item name={[field.name, 'personName']} rules={rulesFor(PlannedDutyShiftSchema, 'personName')} style={{ marginBottom: 8 }}>
+                    <Input aria-label={`第${index + 1}行值班人`} placeholder="值班人" maxLength={maxLengthOf(PlannedDutyShiftSchema, 'personName')} />
                   </Form.Item>
                 </Col>
                 <Col xs={6} sm={2}>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Radio, Typography } from 'antd';
-import { DUTY_PRESENCE_LABELS, DUTY_PRESENCES, DUTY_SLOT_LABELS, type DutyPresence } from '@dj/contracts';
+import { DutyPresenceSchema, SwapDutySchema, DUTY_PRESENCE_LABELS, DUTY_PRESENCES, DUTY_SLOT_LABELS, type DutyPresence } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { FormModal } from '../../components/FormModal';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRecordPresence, useSwapDuty, type DutyShift } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 const shiftText = (shift: DutyShift) => `${shift.onDate} ${DUTY_SLOT_LABELS[shift.slot]} · ${shift.personName}`;
 
@@ -42,11 +43,11 @@ export function SwapModal({ shift, onClose }: { shift: DutyShift; onClose: () =>
         );
       }}
     >
-      <Form.Item label="替班人" name="swappedWithName" rules={[{ required: true, whitespace: true, message: '请填写替班人' }]}>
-        <Input maxLength={20} />
+      <Form.Item label="替班人" name="swappedWithName" rules={rulesFor(SwapDutySchema, 'swappedWithName')}>
+        <Input maxLength={maxLengthOf(SwapDutySchema, 'swappedWithName')} />
       </Form.Item>
-      <Form.Item label="换班原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写换班原因' }]}>
-        <Input.TextArea rows={2} maxLength={200} />
+      <Form.Item label="换班原因" name="reason" rules={rulesFor(SwapDutySchema, 'reason')}>
+        <Input.TextArea rows={2} maxLength={maxLengthOf(SwapDutySchema, 'reason')} />
       </Form.Item>
     </FormModal>
   );
@@ -89,11 +90,11 @@ export function PresenceModal({ shift, onClose }: { shift: DutyShift; onClose: (
         );
       }}
     >
-      <Form.Item label="在岗情况" name="presence" rules={[{ required: true, message: '请选择' }]}>
+      <Form.Item label="在岗情况" name="presence" rules={rulesFor(DutyPresenceSchema, 'presence')}>
         <Radio.Group optionType="button" buttonStyle="solid" options={DUTY_PRESENCES.map((p) => ({ value: p, label: DUTY_PRESENCE_LABELS[p] }))} />
       </Form.Item>
-      <Form.Item label="说明" name="note">
-        <Input.TextArea rows={2} maxLength={200} placeholder="选填,如请假事由" />
+      <Form.Item label="说明" name="note" rules={rulesFor(DutyPresenceSchema, 'note')}>
+        <Input.TextArea rows={2} maxLength={maxLengthOf(DutyPresenceSchema, 'note')} placeholder="选填,如请假事由" />
       </Form.Item>
     </FormModal>
   );

@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
-import { FOUR_TWO_CATEGORIES, FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STATUS_LABELS } from '@dj/contracts';
+import { CreateFourTwoSchema, FOUR_TWO_CATEGORIES, FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STATUS_LABELS } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateFourTwo, useFourTwoList, type FourTwoCategory, type FourTwoProcedure } from './api';
 import { FOUR_TWO_STAGES, FOUR_TWO_STATUS_COLORS, STAGE_SHORT_LABELS } from './labels';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 function CreateModal({ orgId, orgName, onClose }: { orgId: number; orgName: string; onClose: () => void }) {
   const [form] = Form.useForm<{ title: string; category: FourTwoCategory }>();
@@ -44,10 +45,10 @@ function CreateModal({ orgId, orgName, onClose }: { orgId: number; orgName: stri
         );
       }}
     >
-      <Form.Item label="事项名称" name="title" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }]}>
-        <Input maxLength={100} placeholder="如:村集体果园对外承包" />
+      <Form.Item label="事项名称" name="title" rules={rulesFor(CreateFourTwoSchema, 'title')}>
+        <Input maxLength={maxLengthOf(CreateFourTwoSchema, 'title')} placeholder="如:村集体果园对外承包" />
       </Form.Item>
-      <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
+      <Form.Item label="类别" name="category" rules={rulesFor(CreateFourTwoSchema, 'category')}>
         <Select options={FOUR_TWO_CATEGORIES.map((c) => ({ value: c, label: FOUR_TWO_CATEGORY_LABELS[c] }))} />
       </Form.Item>
     </FormModal>

@@ -1,10 +1,11 @@
-import type { CreateMicroPowerItem } from '@dj/contracts';
+import { CreateMicroPowerItemSchema, formElement, type CreateMicroPowerItem } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Flex, Form, Input, Switch, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
+import { elementRulesFor, maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { useSaveItem, type MicroPowerItem } from './api';
 
 interface Values {
@@ -14,6 +15,9 @@ interface Values {
   steps?: string[];
   active?: boolean;
 }
+
+const stepRules = elementRulesFor(CreateMicroPowerItemSchema, 'steps');
+const STEP_MAX_LENGTH = formElement(CreateMicroPowerItemSchema, 'steps').maxLength;
 
 export function toItemBody(values: Values): CreateMicroPowerItem {
   return {
@@ -70,19 +74,19 @@ export function MicroPowerItemModal({ item, areas, onClose }: { item: MicroPower
       initialValues={initialValues}
       after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="item-save-error" />}
     >
-      <Form.Item label="类别" name="area" rules={[{ required: true, whitespace: true, message: '请填写类别' }]}>
+      <Form.Item label="类别" name="area" rules={rulesFor(CreateMicroPowerItemSchema, 'area')}>
         <AutoComplete
           options={areas.map((a) => ({ value: a }))}
           placeholder="如:集体资产资源管理"
-          maxLength={30}
+          maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'area')}
           filterOption={(input, option) => (option?.value ?? '').includes(input)}
         />
       </Form.Item>
-      <Form.Item label="事项名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写事项名称' }]}>
-        <Input maxLength={60} />
+      <Form.Item label="事项名称" name="name" rules={rulesFor(CreateMicroPowerItemSchema, 'name')}>
+        <Input maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'name')} />
       </Form.Item>
-      <Form.Item label="法律依据" name="legalBasis" rules={[{ required: true, whitespace: true, message: '请填写法律依据' }]}>
-        <Input.TextArea rows={3} maxLength={500} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
+      <Form.Item label="法律依据" name="legalBasis" rules={rulesFor(CreateMicroPowerItemSchema, 'legalBasis')}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'legalBasis')} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
       </Form.Item>
       <Typography.Text strong>办理流程(按顺序)</Typography.Text>
       <Form.List name="steps">
@@ -91,8 +95,8 @@ export function MicroPowerItemModal({ item, areas, onClose }: { item: MicroPower
             {fields.map((field, index) => (
               <Flex key={field.key} gap={4} align="start">
                 <Typography.Text style={{ width: 24, lineHeight: '32px' }}>{index + 1}.</Typography.Text>
-                <Form.Item name={field.name} rules={[{ required: true, whitespace: true, message: '请填写步骤' }]} style={{ flex: 1, marginBottom: 4 }}>
-                  <Input aria-label={`第${index + 1}步`} maxLength={60} />
+                <Form.Item name={field.name} rules={stepRules} style={{ flex: 1, marginBottom: 4 }}>
+                  <Input aria-label={`第${index + 1}步`} maxLength={STEP_MAX_LENGTH} />
                 </Form.Item>
                 <Button icon={<ArrowUpOutlined />} aria-label={`上移第${index + 1}步`} disabled={index === 0} onClick={() => move(index, index - 1)} />
                 <Button icon={<ArrowDownOutlined />} aria-label={`下移第${index + 1}步`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />

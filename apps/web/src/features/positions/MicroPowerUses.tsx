@@ -5,7 +5,8 @@ import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { todayInShanghai } from '@dj/contracts';
+import { CreateMicroPowerUseSchema, RecordUseStepSchema, todayInShanghai } from '@dj/contracts';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DateInput } from '../../components/DateInput';
 import { useCreateUse, useMicroPowerUses, useRecordUseStep, useSetPublishable, type MicroPowerItem, type MicroPowerUse } from './api';
@@ -44,7 +45,7 @@ function CreateUseModal({ orgId, items, onClose }: { orgId: number; items: Micro
         );
       }}
     >
-      <Form.Item label="事项" name="itemId" rules={[{ required: true, message: '请选择事项' }]}>
+      <Form.Item label="事项" name="itemId" rules={rulesFor(CreateMicroPowerUseSchema, 'itemId')}>
         <Select
           showSearch={{ optionFilterProp: 'label' }}
           placeholder="本村采用的事项"
@@ -52,10 +53,10 @@ function CreateUseModal({ orgId, items, onClose }: { orgId: number; items: Micro
           notFoundContent="本村还没有采用事项"
         />
       </Form.Item>
-      <Form.Item label="事由" name="subject" rules={[{ required: true, whitespace: true, message: '请填写事由' }]}>
-        <Input maxLength={100} placeholder="如:张某某宅基地申请" />
+      <Form.Item label="事由" name="subject" rules={rulesFor(CreateMicroPowerUseSchema, 'subject')}>
+        <Input maxLength={maxLengthOf(CreateMicroPowerUseSchema, 'subject')} placeholder="如:张某某宅基地申请" />
       </Form.Item>
-      <Form.Item label="开始日期" name="startedOn" rules={[{ required: true, message: '请选择日期' }]}>
+      <Form.Item label="开始日期" name="startedOn" rules={rulesFor(CreateMicroPowerUseSchema, 'startedOn')}>
         <DateInput max={today} />
       </Form.Item>
     </FormModal>
@@ -103,14 +104,14 @@ function NextStepModal({ use, onClose }: { use: MicroPowerUse; onClose: () => vo
         );
       }}
     >
-      <Form.Item label="办理日期" name="doneOn" rules={[{ required: true, message: '请选择日期' }]}>
+      <Form.Item label="办理日期" name="doneOn" rules={rulesFor(RecordUseStepSchema, 'doneOn')}>
         <DateInput max={today} />
       </Form.Item>
-      <Form.Item label="经办人" name="by" rules={[{ required: true, whitespace: true, message: '请填写经办人' }]}>
-        <Input maxLength={40} />
+      <Form.Item label="经办人" name="by" rules={rulesFor(RecordUseStepSchema, 'by')}>
+        <Input maxLength={maxLengthOf(RecordUseStepSchema, 'by')} />
       </Form.Item>
-      <Form.Item label="说明" name="note">
-        <Input.TextArea rows={2} maxLength={300} />
+      <Form.Item label="说明" name="note" rules={rulesFor(RecordUseStepSchema, 'note')}>
+        <Input.TextArea rows={2} maxLength={maxLengthOf(RecordUseStepSchema, 'note')} />
       </Form.Item>
     </FormModal>
   );

@@ -1,4 +1,4 @@
-import type { CreateServiceCenterProject } from '@dj/contracts';
+import { CreateServiceCenterProjectSchema, formField, type CreateServiceCenterProject } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Progress, Row, Slider, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
@@ -9,6 +9,7 @@ import { applyMappedFieldErrors } from '../../lib/form-errors';
 import { fenToYuanText, formatFen, yuanRule, yuanToFen } from '../../lib/money';
 import { DateInput } from '../../components/DateInput';
 import { useSaveProject, type ServiceCenterProject } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 interface Values {
   name?: string;
@@ -79,10 +80,10 @@ function ProjectModal({ centerId, project, onClose }: { centerId: number; projec
       initialValues={initialValues}
       after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="project-save-error" />}
     >
-      <Form.Item label="项目名称" name="name" rules={[{ required: true, whitespace: true, message: '请填写项目名称' }]}>
-        <Input maxLength={60} />
+      <Form.Item label="项目名称" name="name" rules={rulesFor(CreateServiceCenterProjectSchema, 'name')}>
+        <Input maxLength={maxLengthOf(CreateServiceCenterProjectSchema, 'name')} />
       </Form.Item>
-      <Form.Item label="预算(元)" name="budgetYuan" rules={[yuanRule({ label: '预算', maxFen: 10_000_000_000 })]}>
+      <Form.Item label="预算(元)" name="budgetYuan" rules={[yuanRule({ label: '预算', maxFen: formField(CreateServiceCenterProjectSchema, 'budgetFen').max })]}>
         <Input inputMode="decimal" placeholder="例如 350000 或 350000.50" suffix="元" />
       </Form.Item>
       <Form.Item label="进度(%)" required>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
 import { PaperClipOutlined } from '@ant-design/icons';
 import {
-  type AddFourTwoStage, FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS, todayInShanghai,
+  AddFourTwoStageSchema, FourTwoVoteSchema, type AddFourTwoStage, FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS, todayInShanghai,
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -11,6 +11,7 @@ import { useSettings } from '../../lib/settings';
 import { FilePickButton } from '../../components/FilePickButton';
 import { useAddStage, type FourTwoProcedure, type FourTwoStage, type ResolutionBody } from './api';
 import { VOTING_STAGES } from './labels';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 interface VoteValues {
   eligible?: number | null;
@@ -144,13 +145,13 @@ export function StageForm({ procedure, stage }: { procedure: FourTwoProcedure; s
       </Flex>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
-          <Form.Item label="日期" name="heldOn" rules={[{ required: true, message: '请选择日期' }]}>
+          <Form.Item label="日期" name="heldOn" rules={rulesFor(AddFourTwoStageSchema, 'heldOn')}>
             <DateInput max={today} />
           </Form.Item>
         </Col>
         {stage === 'resolution' && (
           <Col xs={24} sm={12}>
-            <Form.Item label="决议机构" name="body" rules={[{ required: true, message: '请选择决议机构' }]}>
+            <Form.Item label="决议机构" name="body" rules={rulesFor(AddFourTwoStageSchema, 'body', { required: true })}>
               <Select options={RESOLUTION_BODIES.map((b) => ({ value: b, label: RESOLUTION_BODY_LABELS[b] }))} />
             </Form.Item>
           </Col>
@@ -163,7 +164,7 @@ export function StageForm({ procedure, stage }: { procedure: FourTwoProcedure; s
               <Form.Item
                 label={label}
                 name={['vote', name]}
-                rules={[{ required: true, message: `请填写${label}` }]}
+                rules={rulesFor(FourTwoVoteSchema, name, { requiredMessage: `请填写${label}` })}
               >
                 <InputNumber aria-label={label} min={name === 'eligible' ? 1 : 0} max={100000} precision={0} style={{ width: '100%' }} />
               </Form.Item>
@@ -171,8 +172,8 @@ export function StageForm({ procedure, stage }: { procedure: FourTwoProcedure; s
           ))}
         </Row>
       )}
-      <Form.Item label={stage.endsWith('disclosure') ? '公开内容' : '情况说明'} name="note">
-        <Input.TextArea rows={3} maxLength={1000} />
+      <Form.Item label={stage.endsWith('disclosure') ? '公开内容' : '情况说明'} name="note" rules={rulesFor(AddFourTwoStageSchema, 'note')}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(AddFourTwoStageSchema, 'note')} />
       </Form.Item>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <FilePickButton category="material" label="选择材料" onFiles={(files) => setFile(files[0] ?? null)} multiple={false} />
