@@ -81,9 +81,11 @@ export const QuorumSchema = z.object({
   required: z.number(), met: z.boolean(), message: z.string(), source: z.string(),
 });
 export const VoteBodySchema = z.object({
-  subject: z.string().trim().min(1).max(200),
-  writtenOpinions: z.number().int().min(0).optional(),
-  inFavour: z.number().int().min(0), against: z.number().int().min(0), abstain: z.number().int().min(0),
+  subject: z.string().trim().min(1).max(200).meta({ label: '表决事项' }),
+  writtenOpinions: z.number().int().min(0).optional().meta({ label: '书面意见' }),
+  inFavour: z.number().int().min(0).meta({ label: '赞成' }),
+  against: z.number().int().min(0).meta({ label: '反对' }),
+  abstain: z.number().int().min(0).meta({ label: '弃权' }),
 }).strict();
 export type VoteBody = z.infer<typeof VoteBodySchema>;
 export const VoteSchema = VoteBodySchema.extend({
@@ -92,7 +94,9 @@ export const VoteSchema = VoteBodySchema.extend({
 });
 
 export const UploadBodySchema = z.object({
-  uploadedOn: DateSchema, uploadedBy: z.string().trim().min(1).max(40), reference: z.string().trim().min(1).max(100),
+  uploadedOn: DateSchema.meta({ label: '上传日期' }),
+  uploadedBy: z.string().trim().min(1).max(40).meta({ label: '上传人' }),
+  reference: z.string().trim().min(1).max(100).meta({ label: '灯塔记录编号' }),
 }).strict();
 export const UploadSchema = UploadBodySchema.extend({ recordedAt: z.string() });
 

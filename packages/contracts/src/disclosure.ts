@@ -62,12 +62,12 @@ const TitleSchema = z.string().trim().min(2, '标题至少2个字').max(100, '�
 const ContentSchema = z.string().max(20000, '公开内容不能超过20000字');
 
 export const CreateDisclosureSchema = z.object({
-  organizationId: z.number().int().positive(),
-  category: z.enum(DISCLOSURE_CATEGORIES),
-  ruleKey: z.enum(DISCLOSURE_RULE_KEYS).nullable().optional(),
-  period: PeriodSchema,
-  title: TitleSchema,
-  content: ContentSchema.default(''),
+  organizationId: z.number().int().positive().meta({ label: '村党支部' }),
+  category: z.enum(DISCLOSURE_CATEGORIES).meta({ label: '类别' }),
+  ruleKey: z.enum(DISCLOSURE_RULE_KEYS).nullable().optional().meta({ label: '公开事项' }),
+  period: PeriodSchema.meta({ label: '公开期间' }),
+  title: TitleSchema.meta({ label: '标题' }),
+  content: ContentSchema.default('').meta({ label: '公开内容' }),
   /** Correcting a published disclosure: its id (same branch); the new one replaces it once published. */
   supersedesId: z.number().int().positive().optional(),
 }).strict();

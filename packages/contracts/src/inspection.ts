@@ -128,10 +128,10 @@ export const RecordInspectionResultSchema = z.object({
   organizationId: z.number().int().positive(),
   itemKey: z.string().min(1).max(40),
   outcome: z.enum(INSPECTION_OUTCOMES, { message: '检查结果应为合格或发现问题' }),
-  note: z.string().trim().max(500, '情况说明不能超过500个字').optional(),
-  ownerName: z.string().trim().max(20, '整改责任人姓名不能超过20个字').optional(),
-  dueOn: DateSchema.optional(),
-  requiredEvidence: z.string().trim().max(300, '整改佐证要求不能超过300个字').optional(),
+  note: z.string().trim().max(500, '情况说明不能超过500个字').optional().meta({ label: '发现的问题' }),
+  ownerName: z.string().trim().max(20, '整改责任人姓名不能超过20个字').optional().meta({ label: '整改责任人' }),
+  dueOn: DateSchema.optional().meta({ label: '整改期限' }),
+  requiredEvidence: z.string().trim().max(300, '整改佐证要求不能超过300个字').optional().meta({ label: '整改佐证要求' }),
 }).strict();
 export type RecordInspectionResult = z.infer<typeof RecordInspectionResultSchema>;
 
@@ -190,7 +190,7 @@ export const RectificationListQuerySchema = z.object({
 
 /** Evidence as JSON; the multipart form carries the same `note` as a field plus an optional `file` (photo or document). */
 export const RectificationEvidenceSchema = z.object({
-  note: z.string().trim().min(2, '请说明整改情况(至少2个字)').max(1000, '整改情况说明不能超过1000个字'),
+  note: z.string().trim().min(2, '请说明整改情况(至少2个字)').max(1000, '整改情况说明不能超过1000个字').meta({ label: '整改情况' }),
 }).strict();
 export const ReopenRectificationSchema = z.object({
   reason: z.string().trim().min(2, '退回须写明原因(至少2个字)').max(500, '退回原因不能超过500个字'),

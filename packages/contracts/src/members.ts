@@ -284,12 +284,12 @@ export type MemberExportFilter = z.infer<typeof MemberExportFilterSchema>;
 
 export const CreateMemberExportRequestSchema = z.object({
   query: MemberExportFilterSchema,
-  reason: z.string().trim().min(2, '请填写导出原因(至少2个字)').max(200, '导出原因最多200字'),
+  reason: z.string().trim().min(2, '请填写导出原因(至少2个字)').max(200, '导出原因最多200字').meta({ label: '导出原因' }),
 }).strict();
 export type CreateMemberExportRequest = z.infer<typeof CreateMemberExportRequestSchema>;
 
 export const MemberExportDecisionSchema = z.object({
-  note: z.string().trim().max(200, '审批意见最多200字').nullable().optional(),
+  note: z.string().trim().max(200, '审批意见最多200字').nullable().optional().meta({ label: '审批意见' }),
 }).strict();
 export type MemberExportDecision = z.infer<typeof MemberExportDecisionSchema>;
 

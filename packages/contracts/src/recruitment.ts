@@ -98,9 +98,9 @@ export type StepDetails = z.infer<typeof StepDetailsSchema>;
 
 export const RecordStepSchema = z.object({
   stepCode: z.string().min(1),
-  occurredOn: DateSchema,
-  decidedBy: z.enum(DECIDING_BODIES).optional(),
-  note: z.string().trim().max(500).optional(),
+  occurredOn: DateSchema.meta({ label: '日期' }),
+  decidedBy: z.enum(DECIDING_BODIES).optional().meta({ label: '决定机构' }),
+  note: z.string().trim().max(500).optional().meta({ label: '备注' }),
   details: StepDetailsSchema.default({}),
 }).strict();
 export type RecordStep = z.input<typeof RecordStepSchema>;
@@ -195,11 +195,11 @@ export const RelationSchema = z.object({
   until: z.string().nullable(),
 });
 export const CreateRelationSchema = z.object({
-  kind: z.enum(RELATION_KINDS),
-  memberId: z.number().int().positive(),
-  since: DateSchema,
+  kind: z.enum(RELATION_KINDS).meta({ label: '类别' }),
+  memberId: z.number().int().positive().meta({ label: '党员' }),
+  since: DateSchema.meta({ label: '起始日期' }),
 }).strict();
-export const EndRelationSchema = z.object({ until: DateSchema }).strict();
+export const EndRelationSchema = z.object({ until: DateSchema.meta({ label: '结束日期' }) }).strict();
 
 export const PUBLIC_NOTICE_STAGES = ['activist', 'candidate', 'admission', 'confirmation'] as const;
 export const PUBLIC_NOTICE_STAGE_LABELS: Record<(typeof PUBLIC_NOTICE_STAGES)[number], string> = {
@@ -223,15 +223,15 @@ export const PublicNoticeSchema = z.object({
 });
 export type PublicNotice = z.infer<typeof PublicNoticeSchema>;
 export const CreatePublicNoticeSchema = z.object({
-  stage: z.enum(PUBLIC_NOTICE_STAGES),
-  startsOn: DateSchema,
-  endsOn: DateSchema,
-  content: z.string().trim().max(2000).optional(),
-  publishable: z.boolean().default(false),
+  stage: z.enum(PUBLIC_NOTICE_STAGES).meta({ label: '公示事项' }),
+  startsOn: DateSchema.meta({ label: '开始日期' }),
+  endsOn: DateSchema.meta({ label: '结束日期' }),
+  content: z.string().trim().max(2000).optional().meta({ label: '公示内容' }),
+  publishable: z.boolean().default(false).meta({ label: '可在村务公开页面公布' }),
 }).strict();
 export const PublicNoticeOutcomeSchema = z.object({
-  outcome: z.enum(PUBLIC_NOTICE_OUTCOMES),
-  outcomeNote: z.string().trim().max(500).optional(),
+  outcome: z.enum(PUBLIC_NOTICE_OUTCOMES).meta({ label: '公示结果' }),
+  outcomeNote: z.string().trim().max(500).optional().meta({ label: '说明' }),
 }).strict();
 
 /** The applicant's facts: the same fields, limits and labels as a member's profile, which approval writes them into. */
@@ -292,8 +292,8 @@ export const RecruitmentSchema = RecruitmentSummarySchema.extend({
 export type Recruitment = z.infer<typeof RecruitmentSchema>;
 
 export const StopRecruitmentSchema = z.object({
-  reason: z.string().trim().min(2, '请填写终止原因').max(200),
-  stoppedOn: DateSchema,
+  reason: z.string().trim().min(2, '请填写终止原因').max(200).meta({ label: '终止原因' }),
+  stoppedOn: DateSchema.meta({ label: '终止日期' }),
 }).strict();
 
 export const RecruitmentStepParamsSchema = z.object({ id: z.coerce.number().int().positive(), recordId: z.coerce.number().int().positive() });

@@ -3,7 +3,7 @@ import { Alert, Form, Input, Typography } from 'antd';
 import { StepUpBodySchema } from '@dj/contracts';
 import { FormModal } from './FormModal';
 import { errorMessage } from '../lib/api-client';
-import { contractRule } from '../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../lib/contract-rules';
 import { isStepUpRequired, useStepUp } from '../lib/session';
 
 interface Props {
@@ -19,7 +19,7 @@ interface Values {
   password: string;
 }
 
-const passwordRule = contractRule(StepUpBodySchema.shape.password);
+const passwordRules = rulesFor(StepUpBodySchema, 'password');
 
 /**
  * 安全测试清单第26项: before full 身份证号 or phone numbers leave the platform, the user re-enters their
@@ -59,8 +59,8 @@ export function StepUpModal({ open, message, onClose, onSteppedUp }: Props) {
       }
       after={stepUp.isError && <Alert type="error" showIcon title={errorMessage(stepUp.error)} role="alert" />}
     >
-      <Form.Item name="password" label="登录密码" validateFirst rules={[{ required: true, message: '请填写登录密码' }, passwordRule]}>
-        <Input.Password autoComplete="current-password" maxLength={128} autoFocus />
+      <Form.Item name="password" label="登录密码" rules={passwordRules}>
+        <Input.Password autoComplete="current-password" maxLength={maxLengthOf(StepUpBodySchema, 'password')} autoFocus />
       </Form.Item>
     </FormModal>
   );

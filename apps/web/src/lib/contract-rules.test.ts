@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FormRule } from 'antd';
 import { z } from 'zod';
-import '@dj/contracts';
+import { CloseOrganizationSchema, LoginBodySchema } from '@dj/contracts';
 import { elementRulesFor, listRulesFor, maxLengthOf, rulesFor } from './contract-rules';
 
 const Sample = z.object({
@@ -39,6 +39,17 @@ describe('rulesFor', () => {
     await expect(check(null, '一')).rejects.toThrow('标题至少2个字');
     await expect(check(null, '一二三四五六七八九十一')).rejects.toThrow('标题不能超过10个字');
     await expect(validatorOf(rulesFor(Sample, 'note'))(null, '123456')).rejects.toThrow('备注不能超过5个字');
+  });
+
+  it("validates with the contract schema and its own Chinese message (what contractRule did)", async () => {
+    const check = validatorOf(rulesFor(CloseOrganizationSchema, 'reason'));
+    await expect(check(null, ' 合并 ')).resolves.toBeUndefined();
+    await expect(check(null, ' 撤 ')).rejects.toThrow('请填写撤销原因(至少2个字)');
+  });
+
+  it('asks for non-blank text only where the contract trims it', () => {
+    expect(requiredOf(rulesFor(LoginBodySchema, 'username'))).toEqual({ required: true, whitespace: true, message: '请填写用户名' });
+    expect(requiredOf(rulesFor(LoginBodySchema, 'password'))).toEqual({ required: true, message: '请填写密码' });
   });
 
   it('checks the value the request will carry', async () => {

@@ -37,8 +37,10 @@ function rulesOf(spec: FormField, options: ContractRuleOptions): FormRule[] {
     // An empty list is told with the contract's own words when it has them ("至少选择一种组织生活类型").
     const message = options.requiredMessage ?? (spec.list ? spec.checkOwn([]) : undefined) ?? `请${spec.picked ? '选择' : '填写'}${spec.label}`;
     // type 'array': antd's required rule sees an empty list as filled unless it knows the value is a list
-    // (and `whitespace` only on text: antd then treats the value as a string, so a chosen number would fail)
-    rules.push(spec.list ? { required: true, type: 'array', message } : { required: true, ...(spec.text && { whitespace: true }), message });
+    // `whitespace` only where the contract refuses blank text (it trims): antd then treats the value as a string, so
+    // on a chosen number it would fail, and on a password (not trimmed) it would refuse what the API accepts.
+    const blankRefused = spec.text && spec.check(' ') !== undefined;
+    rules.push(spec.list ? { required: true, type: 'array', message } : { required: true, ...(blankRefused && { whitespace: true }), message });
   }
   rules.push({
     validator: async (_rule, value: unknown) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CloseOrganizationSchema } from '@dj/contracts';
 import { ApiError } from './api-client';
-import { contractRule, fieldErrorsFor, mappedFieldErrorsFor } from './form-errors';
+import { fieldErrorsFor, mappedFieldErrorsFor } from './form-errors';
 
 describe('fieldErrorsFor', () => {
   it('maps server field paths onto the fields of the open form and groups them', () => {
@@ -44,13 +43,5 @@ describe('mappedFieldErrorsFor', () => {
       { name: 'reducedYuan', errors: ['金额过大'] },
       { name: 'startedOn', errors: ['日期早于入党日期', '日期不能晚于今天'] },
     ]);
-  });
-});
-
-describe('contractRule', () => {
-  it('validates with the contract schema and its Chinese message', async () => {
-    const rule = contractRule(CloseOrganizationSchema.shape.reason);
-    await expect(rule.validator(null, ' 合并 ')).resolves.toBeUndefined();
-    await expect(rule.validator(null, ' 撤 ')).rejects.toThrow('请填写撤销原因(至少2个字)');
   });
 });

@@ -31,22 +31,6 @@ export function applyFieldErrors(form: FormInstance, error: unknown, knownFields
   return fieldErrors.length > 0;
 }
 
-/** Structural view of a zod schema, so contract field rules can drive antd form validation. */
-interface SafeParser {
-  safeParse(value: unknown): { success: true } | { success: false; error: { issues: readonly { message: string }[] } };
-}
-
-/** antd rule that validates one field with the contract's own schema and messages. */
-export function contractRule(schema: SafeParser) {
-  return {
-    validator: (_rule: unknown, value: unknown) => {
-      const result = schema.safeParse(value);
-      if (result.success) return Promise.resolve();
-      return Promise.reject(new Error(result.error.issues[0]?.message ?? '填写内容不正确'));
-    },
-  };
-}
-
 /**
  * Server field errors for a form whose inputs are named differently from the API fields (an amount typed in 元
  * for `baseFen`, a flow's start date for the event's `occurredOn`). `names` maps server field → form field.

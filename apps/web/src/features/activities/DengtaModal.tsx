@@ -1,10 +1,11 @@
 import { App, Form, Input } from 'antd';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
-import { todayInShanghai } from '@dj/contracts';
+import { UploadBodySchema, todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { DateInput } from '../../components/DateInput';
 import { useRecordDengta, type ActivityDetail } from './api';
+import { rulesFor } from '../../lib/contract-rules';
 
 interface Values {
   uploadedOn: string;
@@ -43,13 +44,13 @@ export function DengtaModal({ detail, open, onClose }: { detail: ActivityDetail;
         reference: detail.upload?.reference ?? '',
       }}
     >
-      <Form.Item name="uploadedOn" label="上传日期" rules={[{ required: true, message: '请选择上传日期' }]}>
+      <Form.Item name="uploadedOn" label="上传日期" rules={rulesFor(UploadBodySchema, 'uploadedOn')}>
         <DateInput max={todayInShanghai()} />
       </Form.Item>
-      <Form.Item name="uploadedBy" label="上传人" rules={[{ required: true, whitespace: true, message: '请填写上传人' }, { max: 40 }]}>
+      <Form.Item name="uploadedBy" label="上传人" rules={rulesFor(UploadBodySchema, 'uploadedBy')}>
         <Input />
       </Form.Item>
-      <Form.Item name="reference" label="灯塔记录编号" rules={[{ required: true, whitespace: true, message: '请填写灯塔系统中的记录编号' }, { max: 100 }]}>
+      <Form.Item name="reference" label="灯塔记录编号" rules={rulesFor(UploadBodySchema, 'reference')}>
         <Input />
       </Form.Item>
     </FormModal>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Progress, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { FILE_CATEGORY_LABELS, todayInShanghai } from '@dj/contracts';
+import { CreateActivitySchema, FILE_CATEGORY_LABELS, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
@@ -10,6 +10,7 @@ import { useOnActivityChanged, type ActivityDetail, type FileCategory } from './
 import { AttendanceList, type AttendanceRow } from './AttendanceSection';
 import { FilePickButton } from '../../components/FilePickButton';
 import { runSteps, themeDaySteps, type ThemeDayFields } from './theme-day-save';
+import { rulesFor } from '../../lib/contract-rules';
 
 export interface ConfirmItem {
   templateId: number;
@@ -104,24 +105,24 @@ export function ThemeDayForm({ initial }: { initial: ThemeDayInitial }) {
         )}
         <Card size="small" title="基本信息">
           <Flex gap={narrow ? 0 : 12} wrap>
-            <Form.Item name="heldOn" label="活动日期" rules={[{ required: true, message: '请选择活动日期' }]} style={{ flex: '1 1 200px' }}>
+            <Form.Item name="heldOn" label="活动日期" rules={rulesFor(CreateActivitySchema, 'heldOn')} style={{ flex: '1 1 200px' }}>
               <DateInput />
             </Form.Item>
-            <Form.Item name="place" label="活动地点" rules={[{ required: true, whitespace: true, message: '请填写活动地点' }, { max: 100 }]} style={{ flex: '2 1 240px' }}>
+            <Form.Item name="place" label="活动地点" rules={rulesFor(CreateActivitySchema, 'place')} style={{ flex: '2 1 240px' }}>
               <Input />
             </Form.Item>
           </Flex>
           <Form.Item
             name="topic"
             label="活动主题"
-            rules={[{ required: true, whitespace: true, message: '请填写活动主题' }, { max: 200 }]}
+            rules={rulesFor(CreateActivitySchema, 'topic')}
             extra="写本次学习或活动的实际内容,如学习的文件、讲话名称。"
           >
             <Input />
           </Form.Item>
           <Flex gap={narrow ? 0 : 12} wrap>
-            <Form.Item name="host" label="主持人" rules={[{ max: 40 }]} style={{ flex: '1 1 160px' }}><Input /></Form.Item>
-            <Form.Item name="recorder" label="记录人" rules={[{ max: 40 }]} style={{ flex: '1 1 160px' }}><Input /></Form.Item>
+            <Form.Item name="host" label="主持人" rules={rulesFor(CreateActivitySchema, 'host')} style={{ flex: '1 1 160px' }}><Input /></Form.Item>
+            <Form.Item name="recorder" label="记录人" rules={rulesFor(CreateActivitySchema, 'recorder')} style={{ flex: '1 1 160px' }}><Input /></Form.Item>
           </Flex>
         </Card>
         <Card size="small" title="出席情况" extra={<Typography.Text type="secondary">默认全部出席,点选改为请假或缺席</Typography.Text>}>

@@ -1,9 +1,10 @@
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, InputNumber, Tag, Typography } from 'antd';
-import type { VoteBody } from '@dj/contracts';
+import { VoteBodySchema, type VoteBody } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRecordVote, type ActivityDetail } from './api';
 import { formatTime } from './labels';
+import { rulesFor } from '../../lib/contract-rules';
 
 const FIELDS = ['subject', 'inFavour', 'against', 'abstain', 'writtenOpinions'] as const;
 
@@ -46,17 +47,17 @@ export function VoteSection({ detail, editable }: { detail: ActivityDetail; edit
           onFinish={submit}
           initialValues={{ inFavour: 0, against: 0, abstain: 0, writtenOpinions: 0 }}
         >
-          <Form.Item name="subject" label="表决事项" rules={[{ required: true, whitespace: true, message: '请填写表决事项' }, { max: 200 }]}>
+          <Form.Item name="subject" label="表决事项" rules={rulesFor(VoteBodySchema, 'subject')}>
             <Input />
           </Form.Item>
           <Flex gap={12} wrap>
-            <Form.Item name="inFavour" label="赞成" rules={[{ required: true }]}>
+            <Form.Item name="inFavour" label="赞成" rules={rulesFor(VoteBodySchema, 'inFavour')}>
               <InputNumber min={0} precision={0} />
             </Form.Item>
-            <Form.Item name="against" label="反对" rules={[{ required: true }]}>
+            <Form.Item name="against" label="反对" rules={rulesFor(VoteBodySchema, 'against')}>
               <InputNumber min={0} precision={0} />
             </Form.Item>
-            <Form.Item name="abstain" label="弃权" rules={[{ required: true }]}>
+            <Form.Item name="abstain" label="弃权" rules={rulesFor(VoteBodySchema, 'abstain')}>
               <InputNumber min={0} precision={0} />
             </Form.Item>
             <Form.Item name="writtenOpinions" label="书面意见" tooltip="因故不能到会的党员书面表达的意见份数">

@@ -1,10 +1,11 @@
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import type { LoginBody } from '@dj/contracts';
+import { LoginBodySchema, type LoginBody } from '@dj/contracts';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useLogin, useMe } from '../../lib/session';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 export const PLATFORM_NAME = '党建引领乡村振兴工作平台';
 const DEFAULT_AFTER_LOGIN = '/organizations';
@@ -60,11 +61,11 @@ export function LoginPage() {
           <Alert type="warning" showIcon title={errorMessage(me.error)} style={{ marginBottom: 16 }} />
         )}
         <Form form={form} name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-          <Form.Item label="用户名" name="username" rules={[{ required: true, whitespace: true, message: '请填写用户名' }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" maxLength={64} autoFocus />
+          <Form.Item label="用户名" name="username" rules={rulesFor(LoginBodySchema, 'username')}>
+            <Input prefix={<UserOutlined />} autoComplete="username" maxLength={maxLengthOf(LoginBodySchema, 'username')} autoFocus />
           </Form.Item>
-          <Form.Item label="密码" name="password" rules={[{ required: true, message: '请填写密码' }]}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={128} />
+          <Form.Item label="密码" name="password" rules={rulesFor(LoginBodySchema, 'password')}>
+            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={maxLengthOf(LoginBodySchema, 'password')} />
           </Form.Item>
           <Form.Item style={{ marginBottom: 0 }}>
             <Button type="primary" htmlType="submit" block loading={login.isPending}>

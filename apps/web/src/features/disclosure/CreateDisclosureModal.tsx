@@ -1,11 +1,14 @@
 import { useState } from 'react';
 import { Alert, App, Form, Input, Select, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { DISCLOSURE_CATEGORIES, DISCLOSURE_CATEGORY_LABELS, DISCLOSURE_PERIOD_PATTERN, type DisclosureRuleKey } from '@dj/contracts';
+import {
+  CreateDisclosureSchema, DISCLOSURE_CATEGORIES, DISCLOSURE_CATEGORY_LABELS, type DisclosureRuleKey,
+} from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateDisclosure, useDisclosureRules, type DisclosureCategory } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 interface Values {
   organizationId?: number;
@@ -80,10 +83,10 @@ export function CreateDisclosureModal({ open, onClose, villageOptions, defaultOr
       }}
       after={serverError && <Alert type="error" showIcon title={serverError} style={{ marginTop: 12 }} />}
     >
-      <Form.Item label="村" name="organizationId" rules={[{ required: true, message: '请选择村党支部' }]}>
+      <Form.Item label="村" name="organizationId" rules={rulesFor(CreateDisclosureSchema, 'organizationId')}>
         <Select options={villageOptions} showSearch optionFilterProp="label" placeholder="选择村党支部" notFoundContent="没有可选的村党支部" />
       </Form.Item>
-      <Form.Item label="类别" name="category" rules={[{ required: true, message: '请选择类别' }]}>
+      <Form.Item label="类别" name="category" rules={rulesFor(CreateDisclosureSchema, 'category')}>
         <Select options={DISCLOSURE_CATEGORIES.map((c) => ({ value: c, label: DISCLOSURE_CATEGORY_LABELS[c] }))} />
       </Form.Item>
       <Form.Item label="公开事项" name="ruleKey" extra={rule ? `${rule.items}(依据:${rule.source})` : undefined}>
@@ -98,15 +101,12 @@ export function CreateDisclosureModal({ open, onClose, villageOptions, defaultOr
         label="公开期间"
         name="period"
         extra="月度写 2026-09,季度写 2026-Q3,年度写 2026,即时公开写日期 2026-09-15"
-        rules={[
-          { required: true, whitespace: true, message: '请填写公开期间' },
-          { pattern: DISCLOSURE_PERIOD_PATTERN, message: '公开期间应写作 2026-09、2026-Q3、2026 或 2026-09-15' },
-        ]}
+        rules={rulesFor(CreateDisclosureSchema, 'period')}
       >
         <Input maxLength={10} placeholder={rule?.periodExample ?? '2026-09'} />
       </Form.Item>
-      <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { min: 2, message: '标题至少2个字' }]}>
-        <Input maxLength={100} placeholder="例如:2026年9月财务收支公开" />
+      <Form.Item label="标题" name="title" rules={rulesFor(CreateDisclosureSchema, 'title')}>
+        <Input maxLength={maxLengthOf(CreateDisclosureSchema, 'title')} placeholder="例如:2026年9月财务收支公开" />
       </Form.Item>
       <Form.Item label="公开内容" name="content">
         <Input.TextArea rows={5} maxLength={20000} />

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, Popconfirm, Table, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
-import { DISCLOSURE_PERIOD_PATTERN } from '@dj/contracts';
+import { CreateDisclosureSchema } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime, sizeText } from '../../lib/format';
 import { PickFileButton } from '../../components/PickFileButton';
@@ -9,6 +9,7 @@ import {
   downloadDisclosureFile, useDeleteDisclosureFile, useImportDisclosureTable, useUpdateDisclosure, useUploadDisclosureFile,
   type Disclosure, type DisclosureFile,
 } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 export interface EditorValues {
   title: string;
@@ -123,21 +124,18 @@ export function DisclosureEditor({ disclosure, form, onSave, saving }: Props) {
     <Flex vertical gap={12}>
       <Card size="small" title="编辑公开内容" data-testid="disclosure-editor">
         <Form<EditorValues> form={form} name="disclosure-editor" layout="vertical" initialValues={editorValuesOf(disclosure)} onFinish={onSave}>
-          <Form.Item label="标题" name="title" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { min: 2, message: '标题至少2个字' }]}>
-            <Input maxLength={100} />
+          <Form.Item label="标题" name="title" rules={rulesFor(CreateDisclosureSchema, 'title')}>
+            <Input maxLength={maxLengthOf(CreateDisclosureSchema, 'title')} />
           </Form.Item>
           <Form.Item
             label="公开期间"
             name="period"
-            rules={[
-              { required: true, whitespace: true, message: '请填写公开期间' },
-              { pattern: DISCLOSURE_PERIOD_PATTERN, message: '公开期间应写作 2026-09、2026-Q3、2026 或 2026-09-15' },
-            ]}
+            rules={rulesFor(CreateDisclosureSchema, 'period')}
           >
             <Input maxLength={10} style={{ maxWidth: 200 }} />
           </Form.Item>
-          <Form.Item label="公开内容" name="content" extra="不得含身份证号、手机号等个人信息;公开前系统会做保密审查。">
-            <Input.TextArea rows={8} maxLength={20000} />
+          <Form.Item label="公开内容" name="content" rules={rulesFor(CreateDisclosureSchema, 'content')} extra="不得含身份证号、手机号等个人信息;公开前系统会做保密审查。">
+            <Input.TextArea rows={8} maxLength={maxLengthOf(CreateDisclosureSchema, 'content')} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} autoInsertSpace={false}>保存</Button>
         </Form>

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import dayjs from 'dayjs';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
-import { todayInShanghai } from '@dj/contracts';
+import { RecordInspectionResultSchema, todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { DateInput } from '../../components/DateInput';
@@ -16,6 +16,7 @@ import {
 import { PhotoStrip } from './PhotoStrip';
 import { PickFileButton } from '../../components/PickFileButton';
 import { RECTIFICATION_STATUS_COLORS, rectificationStatusLabel, resultCell } from './labels';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 interface FindingValues {
   note: string;
@@ -26,6 +27,9 @@ interface FindingValues {
 
 const FINDING_FIELDS = ['note', 'ownerName', 'dueOn', 'requiredEvidence'];
 const BIG = { height: 48, fontSize: 17 };
+// The contract lets these be left out (an item found 合格 has none); a finding needs all three, as the API says.
+const findingRules = (field: 'note' | 'ownerName' | 'requiredEvidence', requiredMessage?: string) =>
+  rulesFor(RecordInspectionResultSchema, field, { required: true, requiredMessage });
 
 interface ItemProps {
   round: InspectionRoundDetail;
@@ -177,17 +181,17 @@ function ItemCard({ round, organizationId, item, result, defaultDueOn }: ItemPro
             }}
             data-testid={`finding-form-${item.key}`}
           >
-            <Form.Item label="发现的问题" name="note" rules={[{ required: true, whitespace: true, message: '请写明发现的问题' }]}>
-              <Input.TextArea rows={3} maxLength={500} placeholder="例如:第三季度财务收支未公开" />
+            <Form.Item label="发现的问题" name="note" rules={findingRules('note', '请写明发现的问题')}>
+              <Input.TextArea rows={3} maxLength={maxLengthOf(RecordInspectionResultSchema, 'note')} placeholder="例如:第三季度财务收支未公开" />
             </Form.Item>
-            <Form.Item label="整改责任人" name="ownerName" rules={[{ required: true, whitespace: true, message: '请填写整改责任人' }]}>
-              <Input maxLength={20} placeholder="姓名" />
+            <Form.Item label="整改责任人" name="ownerName" rules={findingRules('ownerName')}>
+              <Input maxLength={maxLengthOf(RecordInspectionResultSchema, 'ownerName')} placeholder="姓名" />
             </Form.Item>
             <Form.Item label="整改期限" name="dueOn" extra={defaultDueOn ? '默认按本镇设置的整改期限,可修改' : '不填则按本镇设置的默认整改期限'}>
               <DateInput min={todayInShanghai()} />
             </Form.Item>
-            <Form.Item label="整改佐证要求" name="requiredEvidence" rules={[{ required: true, whitespace: true, message: '请写明需要提交的整改佐证' }]}>
-              <Input.TextArea rows={2} maxLength={300} placeholder="例如:补公开后的公开栏照片" />
+            <Form.Item label="整改佐证要求" name="requiredEvidence" rules={findingRules('requiredEvidence', '请写明需要提交的整改佐证')}>
+              <Input.TextArea rows={2} maxLength={maxLengthOf(RecordInspectionResultSchema, 'requiredEvidence')} placeholder="例如:补公开后的公开栏照片" />
             </Form.Item>
             <Flex vertical gap={6} style={{ marginBottom: 12 }}>
               <PickFileButton label={`${item.label}问题照片`} accept="image/*" capture="environment" multiple block onFiles={(files) => setPhotos((old) => [...old, ...files])}>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { RECTIFICATION_EVENT_LABELS } from '@dj/contracts';
+import { RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -16,6 +16,7 @@ import {
 import { PhotoStrip } from './PhotoStrip';
 import { PickFileButton } from '../../components/PickFileButton';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 const EVENT_COLORS: Record<RectificationEvent['kind'], string> = { evidence: 'blue', accepted: 'green', reopened: 'red' };
 
@@ -45,8 +46,8 @@ function EvidenceForm({ rect }: { rect: RectificationDetail }) {
   return (
     <Card size="small" title="提交整改材料" data-testid="evidence-form">
       <Form form={form} name="rectification-evidence" layout="vertical" onFinish={onFinish}>
-        <Form.Item label="整改情况" name="note" rules={[{ required: true, whitespace: true, message: '请说明整改情况' }, { min: 2, message: '请说明整改情况(至少2个字)' }]}>
-          <Input.TextArea rows={3} maxLength={1000} placeholder="说明已经怎样整改,例如:已于10月8日补公开第三季度财务收支" />
+        <Form.Item label="整改情况" name="note" rules={rulesFor(RectificationEvidenceSchema, 'note', { requiredMessage: '请说明整改情况' })}>
+          <Input.TextArea rows={3} maxLength={maxLengthOf(RectificationEvidenceSchema, 'note')} placeholder="说明已经怎样整改,例如:已于10月8日补公开第三季度财务收支" />
         </Form.Item>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <PickFileButton label="整改材料文件" accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.wps,.txt" onFiles={(files) => setFile(files[0] ?? null)}>

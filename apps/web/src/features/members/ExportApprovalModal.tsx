@@ -1,9 +1,10 @@
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import type { MemberExportPreview } from '@dj/contracts';
+import { CreateMemberExportRequestSchema, type MemberExportPreview } from '@dj/contracts';
 import { Link } from 'react-router';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { useCreateExportRequest, type ExportQuery } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 interface Props {
   /** The preview that asked for approval; null keeps the modal closed. */
@@ -74,13 +75,9 @@ export function ExportApprovalModal({ preview, query, onClose, onMasked, maskedP
       <Form.Item
         name="reason"
         label="导出原因"
-        rules={[
-          { required: true, whitespace: true, message: '请填写导出原因' },
-          { min: 2, message: '导出原因至少2个字' },
-          { max: 200, message: '导出原因最多200字' },
-        ]}
+        rules={rulesFor(CreateMemberExportRequestSchema, 'reason')}
       >
-        <Input.TextArea rows={3} maxLength={200} showCount placeholder="例如:换届选举前核对党员身份信息" />
+        <Input.TextArea rows={3} maxLength={maxLengthOf(CreateMemberExportRequestSchema, 'reason')} showCount placeholder="例如:换届选举前核对党员身份信息" />
       </Form.Item>
     </FormModal>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, Input, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { MEMBER_EXPORT_REQUEST_STATUS_LABELS, type MemberExportRequest } from '@dj/contracts';
+import { MemberExportDecisionSchema, MEMBER_EXPORT_REQUEST_STATUS_LABELS, type MemberExportRequest } from '@dj/contracts';
 import { Link } from 'react-router';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/api-client';
 import { useMe } from '../../lib/session';
 import { useStepUpRetry } from '../../components/StepUpModal';
 import { useDecideExportRequest, useDownloadApprovedExport, useExportRequests } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 const STATUS_COLORS: Record<MemberExportRequest['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
@@ -155,8 +156,8 @@ export function MemberExportsPage() {
         }
         after={decide.isError && <Typography.Text type="danger">{errorMessage(decide.error)}</Typography.Text>}
       >
-        <Form.Item name="note" label="审批意见(可不填)" rules={[{ max: 200, message: '审批意见最多200字' }]}>
-          <Input.TextArea rows={2} maxLength={200} />
+        <Form.Item name="note" label="审批意见(可不填)" rules={rulesFor(MemberExportDecisionSchema, 'note')}>
+          <Input.TextArea rows={2} maxLength={maxLengthOf(MemberExportDecisionSchema, 'note')} />
         </Form.Item>
       </FormModal>
     </Space>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_OUTCOMES, PUBLIC_NOTICE_STAGE_LABELS, PUBLIC_NOTICE_STAGES, todayInShanghai,
+  CreatePublicNoticeSchema, PublicNoticeOutcomeSchema, PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_OUTCOMES, PUBLIC_NOTICE_STAGE_LABELS, PUBLIC_NOTICE_STAGES, todayInShanghai,
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -10,6 +10,7 @@ import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useCreateNotice, useNoticeOutcome, type Recruitment, type PublicNotice, type NoticeOutcome, type NoticeStage } from './api';
 import { RecordedWarnings } from './RecruitmentTimeline';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 const OUTCOME_COLORS: Record<NoticeOutcome, string> = { no_objection: 'green', objection_dismissed: 'blue', objection_upheld: 'red' };
 
@@ -70,26 +71,26 @@ function CreateNoticeModal({ recruitment, onClose }: { recruitment: Recruitment;
       onFinish={onFinish}
       initialValues={{ stage: suggestedStage(recruitment), startsOn: todayInShanghai(), publishable: false }}
     >
-      <Form.Item label="公示事项" name="stage" rules={[{ required: true, message: '请选择公示事项' }]}>
+      <Form.Item label="公示事项" name="stage" rules={rulesFor(CreatePublicNoticeSchema, 'stage')}>
         <Select options={PUBLIC_NOTICE_STAGES.map((stage) => ({ value: stage, label: PUBLIC_NOTICE_STAGE_LABELS[stage] }))} />
       </Form.Item>
       <Flex gap={12} wrap>
-        <Form.Item label="开始日期" name="startsOn" rules={[{ required: true, message: '请选择开始日期' }]} style={{ flex: '1 1 160px' }}>
+        <Form.Item label="开始日期" name="startsOn" rules={rulesFor(CreatePublicNoticeSchema, 'startsOn')} style={{ flex: '1 1 160px' }}>
           <DateInput />
         </Form.Item>
         <Form.Item
           label="结束日期"
           name="endsOn"
           dependencies={['startsOn']}
-          rules={[{ required: true, message: '请选择结束日期' }, endsAfterStart]}
+          rules={[...rulesFor(CreatePublicNoticeSchema, 'endsOn'), endsAfterStart]}
           style={{ flex: '1 1 160px' }}
           extra="公示期一般不少于5个工作日"
         >
           <DateInput />
         </Form.Item>
       </Flex>
-      <Form.Item label="公示内容" name="content">
-        <Input.TextArea rows={4} maxLength={2000} placeholder="选填,例如公示对象的基本情况、监督电话" />
+      <Form.Item label="公示内容" name="content" rules={rulesFor(CreatePublicNoticeSchema, 'content')}>
+        <Input.TextArea rows={4} maxLength={maxLengthOf(CreatePublicNoticeSchema, 'content')} placeholder="选填,例如公示对象的基本情况、监督电话" />
       </Form.Item>
       <Form.Item name="publishable" valuePropName="checked">
         <Checkbox>可在村务公开页面公布</Checkbox>
@@ -133,11 +134,11 @@ function OutcomeModal({ recruitment, notice, onClose }: { recruitment: Recruitme
       onFinish={onFinish}
       initialValues={{ outcome: notice.outcome ?? 'no_objection', outcomeNote: notice.outcomeNote ?? undefined }}
     >
-      <Form.Item label="公示结果" name="outcome" rules={[{ required: true, message: '请选择公示结果' }]}>
+      <Form.Item label="公示结果" name="outcome" rules={rulesFor(PublicNoticeOutcomeSchema, 'outcome')}>
         <Select options={PUBLIC_NOTICE_OUTCOMES.map((outcome) => ({ value: outcome, label: PUBLIC_NOTICE_OUTCOME_LABELS[outcome] }))} />
       </Form.Item>
-      <Form.Item label="说明" name="outcomeNote">
-        <Input.TextArea rows={3} maxLength={500} placeholder="有反映的,写明反映的问题和核实情况" />
+      <Form.Item label="说明" name="outcomeNote" rules={rulesFor(PublicNoticeOutcomeSchema, 'outcomeNote')}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(PublicNoticeOutcomeSchema, 'outcomeNote')} placeholder="有反映的,写明反映的问题和核实情况" />
       </Form.Item>
     </FormModal>
   );

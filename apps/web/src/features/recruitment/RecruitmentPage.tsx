@@ -2,7 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Collapse, Empty, Flex, Form, Input, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { GENDER_LABELS, todayInShanghai } from '@dj/contracts';
+import { StopRecruitmentSchema, GENDER_LABELS, todayInShanghai } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
@@ -18,6 +18,7 @@ import { DEADLINE_STATUS_COLORS, DEADLINE_STATUS_LABELS, phaseTag } from './labe
 import { NoticesSection } from './NoticesSection';
 import { RelationsSection } from './RelationsSection';
 import { StepFormModal } from './StepFormModal';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 function Header({ recruitment, onStop }: { recruitment: Recruitment; onStop: () => void }) {
   const tag = phaseTag(recruitment.status, recruitment.phase);
@@ -142,10 +143,10 @@ function StopRecruitmentModal({ recruitment, onClose }: { recruitment: Recruitme
       initialValues={{ stoppedOn: today }}
     >
       <Typography.Paragraph type="secondary">终止后不能再记录步骤,已有记录保留备查。</Typography.Paragraph>
-      <Form.Item label="终止原因" name="reason" rules={[{ required: true, whitespace: true, message: '请填写终止原因' }, { min: 2, message: '请填写终止原因' }]}>
-        <Input.TextArea rows={3} maxLength={200} placeholder="例如:本人撤回入党申请、考察不合格" />
+      <Form.Item label="终止原因" name="reason" rules={rulesFor(StopRecruitmentSchema, 'reason')}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(StopRecruitmentSchema, 'reason')} placeholder="例如:本人撤回入党申请、考察不合格" />
       </Form.Item>
-      <Form.Item label="终止日期" name="stoppedOn" rules={[{ required: true, message: '请选择终止日期' }, dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' })]}>
+      <Form.Item label="终止日期" name="stoppedOn" rules={[...rulesFor(StopRecruitmentSchema, 'stoppedOn'), dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' })]}>
         <DateInput max={today} />
       </Form.Item>
     </FormModal>

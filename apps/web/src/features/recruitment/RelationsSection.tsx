@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { App, Button, Empty, Flex, Form, Select, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { RELATION_KIND_LABELS, RELATION_KINDS, todayInShanghai } from '@dj/contracts';
+import { CreateRelationSchema, EndRelationSchema, RELATION_KIND_LABELS, RELATION_KINDS, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -9,6 +9,7 @@ import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useCreateRelation, useEndRelation, type Recruitment, type Relation, type RelationKind } from './api';
 import { MemberSelect } from './MemberSelect';
+import { rulesFor } from '../../lib/contract-rules';
 
 interface AddValues {
   kind: RelationKind;
@@ -48,13 +49,13 @@ function AddRelationModal({ recruitment, onClose }: { recruitment: Recruitment; 
       onFinish={onFinish}
       initialValues={{ kind: 'mentor', since: today }}
     >
-      <Form.Item label="类别" name="kind" rules={[{ required: true, message: '请选择类别' }]}>
+      <Form.Item label="类别" name="kind" rules={rulesFor(CreateRelationSchema, 'kind')}>
         <Select options={RELATION_KINDS.map((kind) => ({ value: kind, label: RELATION_KIND_LABELS[kind] }))} />
       </Form.Item>
-      <Form.Item label="党员" name="memberId" rules={[{ required: true, message: '请选择一名正式党员' }]} extra="只能选择正式党员">
+      <Form.Item label="党员" name="memberId" rules={rulesFor(CreateRelationSchema, 'memberId', { requiredMessage: '请选择一名正式党员' })} extra="只能选择正式党员">
         <MemberSelect />
       </Form.Item>
-      <Form.Item label="起始日期" name="since" rules={[{ required: true, message: '请选择起始日期' }, dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' })]}>
+      <Form.Item label="起始日期" name="since" rules={[...rulesFor(CreateRelationSchema, 'since'), dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' })]}>
         <DateInput max={today} />
       </Form.Item>
     </FormModal>
@@ -96,7 +97,7 @@ function EndRelationModal({ recruitment, relation, onClose }: { recruitment: Rec
       <Form.Item
         label="结束日期"
         name="until"
-        rules={[{ required: true, message: '请选择结束日期' }, dateRangeRule({ min: relation.since, minMessage: '不能早于起始日期', max: today, maxMessage: '日期不能晚于今天' })]}
+        rules={[...rulesFor(EndRelationSchema, 'until'), dateRangeRule({ min: relation.since, minMessage: '不能早于起始日期', max: today, maxMessage: '日期不能晚于今天' })]}
       >
         <DateInput min={relation.since} max={today} />
       </Form.Item>

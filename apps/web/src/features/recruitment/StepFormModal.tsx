@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Flex, Form, Input, Select, Spin, Typography } from 'antd';
 import {
-  DECIDING_BODIES, DECIDING_BODY_LABELS, type RuleMessage, STEP_ACTOR_LABELS, type StepDetails, todayInShanghai,
+  RecordStepSchema, DECIDING_BODIES, DECIDING_BODY_LABELS, type RuleMessage, STEP_ACTOR_LABELS, type StepDetails, todayInShanghai,
 } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -11,6 +11,7 @@ import { DateInput } from '../../components/DateInput';
 import { checkStep, useRecordStep, type Recruitment, type RecruitmentStep, type RecordStep, type StepCheck } from './api';
 import { defaultDecidedBy, type DecidingBody } from './labels';
 import { DETAIL_FIELDS, StepDetailsFields } from './StepDetailsFields';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 type DetailValues = Omit<StepDetails, 'vote'> & { vote?: Partial<NonNullable<StepDetails['vote']>> };
 
@@ -190,15 +191,15 @@ export function StepFormModal({ recruitment, step, onClose }: Props) {
         </Flex>
       }
     >
-      <Form.Item label="日期" name="occurredOn" rules={[{ required: true, message: '请选择日期' }]}>
+      <Form.Item label="日期" name="occurredOn" rules={rulesFor(RecordStepSchema, 'occurredOn')}>
         <DateInput max={today} />
       </Form.Item>
       <Form.Item label="决定机构" name="decidedBy">
         <Select allowClear placeholder="不适用" options={DECIDING_BODIES.map((b) => ({ value: b, label: DECIDING_BODY_LABELS[b] }))} />
       </Form.Item>
       <StepDetailsFields stepCode={step.code} knownMembers={knownMembers} groups={groups} />
-      <Form.Item label="备注" name="note">
-        <Input.TextArea rows={2} maxLength={500} placeholder="选填" />
+      <Form.Item label="备注" name="note" rules={rulesFor(RecordStepSchema, 'note')}>
+        <Input.TextArea rows={2} maxLength={maxLengthOf(RecordStepSchema, 'note')} placeholder="选填" />
       </Form.Item>
     </FormModal>
   );

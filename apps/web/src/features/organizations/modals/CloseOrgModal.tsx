@@ -1,7 +1,8 @@
 import { Alert, App, Form, Input } from 'antd';
 import { CloseOrganizationSchema, type CloseOrganization, type OrganizationDetail } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
-import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
+import { applyFieldErrors } from '../../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../../lib/contract-rules';
 import { useCloseOrganization } from '../api';
 import { FormModal } from '../../../components/FormModal';
 
@@ -12,7 +13,7 @@ interface Props {
   onDone: (closed: OrganizationDetail) => void;
 }
 
-const reasonRule = contractRule(CloseOrganizationSchema.shape.reason);
+const reasonRules = rulesFor(CloseOrganizationSchema, 'reason');
 
 export function CloseOrgModal({ org, open, onClose, onDone }: Props) {
   const [form] = Form.useForm<CloseOrganization>();
@@ -65,8 +66,8 @@ export function CloseOrgModal({ org, open, onClose, onDone }: Props) {
             .join('')}
         />
       )}
-      <Form.Item label="撤销原因" name="reason" rules={[{ required: true, message: '请填写撤销原因' }, reasonRule]}>
-        <Input.TextArea rows={3} maxLength={200} showCount placeholder="如:因村庄合并撤销" />
+      <Form.Item label="撤销原因" name="reason" rules={reasonRules}>
+        <Input.TextArea rows={3} maxLength={maxLengthOf(CloseOrganizationSchema, 'reason')} showCount placeholder="如:因村庄合并撤销" />
       </Form.Item>
     </FormModal>
   );

@@ -10,7 +10,8 @@ import {
   type Sector,
 } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
-import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
+import { applyFieldErrors } from '../../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../../lib/contract-rules';
 import { useVillages } from '../../../lib/organizations';
 import { useCreateOrganization } from '../api';
 import { FormModal } from '../../../components/FormModal';
@@ -90,10 +91,10 @@ export function CreateOrgModal({ parent, open, onClose, onCreated }: Props) {
       }}
     >
       <Typography.Paragraph type="secondary">上级组织:{parent.name}</Typography.Paragraph>
-      <Form.Item label="组织名称" name="name" rules={[{ required: true, message: '请填写组织名称' }, contractRule(CreateOrganizationSchema.shape.name)]}>
-        <Input maxLength={60} placeholder="如:王庄村党支部" />
+      <Form.Item label="组织名称" name="name" rules={rulesFor(CreateOrganizationSchema, 'name')}>
+        <Input maxLength={maxLengthOf(CreateOrganizationSchema, 'name')} placeholder="如:王庄村党支部" />
       </Form.Item>
-      <Form.Item label="组织类型" name="kind" rules={[{ required: true, message: '请选择组织类型' }]}>
+      <Form.Item label="组织类型" name="kind" rules={rulesFor(CreateOrganizationSchema, 'kind')}>
         <Select options={KIND_OPTIONS} />
       </Form.Item>
       <Form.Item label="所属领域" name="sector">

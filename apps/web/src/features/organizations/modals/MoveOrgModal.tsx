@@ -1,11 +1,12 @@
 import { useMemo } from 'react';
 import { Alert, App, Form, TreeSelect, Typography } from 'antd';
-import type { Organization, OrganizationDetail } from '@dj/contracts';
+import { UpdateOrganizationSchema, type Organization, type OrganizationDetail } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useUpdateOrganization } from '../api';
 import { buildMoveTargets } from '../../../lib/org-tree';
 import { FormModal } from '../../../components/FormModal';
+import { rulesFor } from '../../../lib/contract-rules';
 
 interface MoveValues {
   parentId: number;
@@ -62,7 +63,7 @@ export function MoveOrgModal({ org, organizations, parentName, open, onClose, on
           title={`该组织的 ${org.activeChildCount} 个下级组织将一并移动。`}
         />
       )}
-      <Form.Item label="新的上级组织" name="parentId" rules={[{ required: true, message: '请选择新的上级组织' }]}>
+      <Form.Item label="新的上级组织" name="parentId" rules={rulesFor(UpdateOrganizationSchema, 'parentId', { required: true, requiredMessage: '请选择新的上级组织' })}>
         <TreeSelect
           treeData={targets}
           treeDefaultExpandAll

@@ -1,7 +1,8 @@
 import { App, Form, Input } from 'antd';
 import { UpdateOrganizationSchema, type OrganizationDetail } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
-import { applyFieldErrors, contractRule } from '../../../lib/form-errors';
+import { applyFieldErrors } from '../../../lib/form-errors';
+import { maxLengthOf, rulesFor } from '../../../lib/contract-rules';
 import { useUpdateOrganization } from '../api';
 import { FormModal } from '../../../components/FormModal';
 
@@ -16,7 +17,8 @@ interface Props {
   onDone: (updated: OrganizationDetail) => void;
 }
 
-const nameRule = contractRule(UpdateOrganizationSchema.shape.name.unwrap());
+// Renaming always sends a name, though the update contract lets a change leave it out.
+const nameRules = rulesFor(UpdateOrganizationSchema, 'name', { required: true });
 
 export function RenameOrgModal({ org, open, onClose, onDone }: Props) {
   const [form] = Form.useForm<RenameValues>();
@@ -55,8 +57,8 @@ export function RenameOrgModal({ org, open, onClose, onDone }: Props) {
       onFinish={onFinish}
       initialValues={{ name: org.name }}
     >
-      <Form.Item label="组织名称" name="name" rules={[{ required: true, message: '请填写组织名称' }, nameRule]}>
-        <Input maxLength={60} />
+      <Form.Item label="组织名称" name="name" rules={nameRules}>
+        <Input maxLength={maxLengthOf(UpdateOrganizationSchema, 'name')} />
       </Form.Item>
     </FormModal>
   );
