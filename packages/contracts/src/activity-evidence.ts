@@ -64,7 +64,7 @@ export const CheckItemSchema = z.object({
 
 export const REVIEW_ACTIONS = ['comment', 'submit', 'sign_off', 'return'] as const;
 export const REVIEW_STATUS_LABELS = { none: '未提交', submitted: '待督导签认', signed_off: '已签认', returned: '已退回' } as const;
-export const ReviewBodySchema = z.object({ action: z.enum(REVIEW_ACTIONS), text: z.string().trim().max(1000).nullable().optional() }).strict();
+export const ReviewBodySchema = z.object({ action: z.enum(REVIEW_ACTIONS), text: z.string().trim().max(1000).nullable().optional().meta({ label: '意见' }) }).strict();
 export type ReviewBody = z.infer<typeof ReviewBodySchema>;
 export const ReviewSchema = z.object({ id: z.number(), action: z.enum(REVIEW_ACTIONS), text: z.string().nullable(), userName: z.string(), createdAt: z.string() });
 
@@ -72,7 +72,7 @@ export const SupervisorBodySchema = z.object({ userId: z.number().int().positive
 /** A member's answer to an activity notice: coming, or asking for leave. */
 export const ACTIVITY_RESPONSES = ['confirm', 'leave'] as const;
 export const ResponseBodySchema = z.object({
-  response: z.enum(ACTIVITY_RESPONSES), reason: z.string().trim().max(200).nullable().optional(),
+  response: z.enum(ACTIVITY_RESPONSES), reason: z.string().trim().max(200).nullable().optional().meta({ label: '请假原因' }),
 }).strict();
 export const ResponseSchema = z.object({ memberId: z.number(), name: z.string(), response: z.enum(ACTIVITY_RESPONSES), reason: z.string().nullable(), respondedAt: z.string() });
 

@@ -84,7 +84,7 @@ export const UpdateDisclosureSchema = z.object({
 }).strict();
 export type UpdateDisclosure = z.input<typeof UpdateDisclosureSchema>;
 
-export const ReturnDisclosureSchema = z.object({ reason: z.string().trim().min(2, '退回原因至少2个字').max(500, '退回原因不能超过500字') }).strict();
+export const ReturnDisclosureSchema = z.object({ reason: z.string().trim().min(2, '退回原因至少2个字').max(500, '退回原因不能超过500字').meta({ label: '退回原因' }) }).strict();
 /** 提出/审核/审批/公开: an optional note; the body itself may be left out. */
 export const DisclosureStepSchema = z.object({ note: z.string().trim().max(500).optional() }).strict().optional();
 

@@ -193,6 +193,6 @@ export const RectificationEvidenceSchema = z.object({
   note: z.string().trim().min(2, '请说明整改情况(至少2个字)').max(1000, '整改情况说明不能超过1000个字').meta({ label: '整改情况' }),
 }).strict();
 export const ReopenRectificationSchema = z.object({
-  reason: z.string().trim().min(2, '退回须写明原因(至少2个字)').max(500, '退回原因不能超过500个字'),
+  reason: z.string().trim().min(2, '退回须写明原因(至少2个字)').max(500, '退回原因不能超过500个字').meta({ label: '退回原因' }),
 }).strict();
 export const AcceptRectificationSchema = z.object({ note: z.string().trim().max(500, '验收意见不能超过500个字').optional() }).strict();

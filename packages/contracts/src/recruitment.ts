@@ -147,7 +147,7 @@ export const VoidedRecordSchema = z.object({
 export type VoidedRecord = z.infer<typeof VoidedRecordSchema>;
 
 export const VoidRecordSchema = z.object({
-  reason: z.string().trim().min(2, '请填写作废原因(至少2个字)').max(200, '作废原因不能超过200个字'),
+  reason: z.string().trim().min(2, '请填写作废原因(至少2个字)').max(200, '作废原因不能超过200个字').meta({ label: '作废原因' }),
 }).strict();
 export type VoidRecord = z.input<typeof VoidRecordSchema>;
 

@@ -1,4 +1,4 @@
-import { App, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Modal, Typography, type FormRule } from 'antd';
 import { errorMessage } from '../lib/api-client';
 import { fieldErrorsFor } from '../lib/form-errors';
 
@@ -8,9 +8,10 @@ interface Props {
   /** What the reason is about, one line above the field. */
   subject: string;
   label: string;
-  requiredMessage: string;
+  /** The reason's rules and longest text, from the contract of the request that carries it (`rulesFor`, `maxLengthOf`). */
+  rules: FormRule[];
+  maxLength: number | undefined;
   placeholder: string;
-  max: number;
   /** The server's field name for the reason, so its error lands under the box. */
   field: string;
   pending: boolean;
@@ -20,7 +21,7 @@ interface Props {
 }
 
 /** A modal that asks for one reason (请假, 退回 …) and will not send without it. */
-export function ReasonModal({ title, okText, subject, label, requiredMessage, placeholder, max, field, pending, onSubmit, onClose }: Props) {
+export function ReasonModal({ title, okText, subject, label, rules, maxLength, placeholder, field, pending, onSubmit, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const { message } = App.useApp();
   const onFinish = async ({ reason }: { reason: string }) => {
@@ -38,8 +39,8 @@ export function ReasonModal({ title, okText, subject, label, requiredMessage, pl
     <Modal open title={title} okText={okText} cancelText="取消" onOk={() => form.submit()} onCancel={onClose} confirmLoading={pending} destroyOnHidden>
       <Typography.Paragraph type="secondary">{subject}</Typography.Paragraph>
       <Form<{ reason: string }> form={form} layout="vertical" onFinish={onFinish}>
-        <Form.Item name="reason" label={label} rules={[{ required: true, whitespace: true, message: requiredMessage }, { max }]}>
-          <Input.TextArea rows={max > 200 ? 4 : 3} maxLength={max} placeholder={placeholder} />
+        <Form.Item name="reason" label={label} rules={rules}>
+          <Input.TextArea rows={(maxLength ?? 0) > 200 ? 4 : 3} maxLength={maxLength} placeholder={placeholder} />
         </Form.Item>
       </Form>
     </Modal>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Card, Flex, Form, Result, Skeleton, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useNavigate, useParams } from 'react-router';
-import { DISCLOSURE_CATEGORY_LABELS } from '@dj/contracts';
+import { ReturnDisclosureSchema, DISCLOSURE_CATEGORY_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -13,6 +13,7 @@ import { useCreateDisclosure, useDisclosure, useDisclosureStep, useUpdateDisclos
 import { DisclosureEditor, EDITOR_FIELDS, FileList, TablePreview, type EditorValues } from './DisclosureEditor';
 import { EventHistory, FlowActions, FlowSteps, RefusalAlert, ScanAlert, type Refusal } from './DisclosureFlow';
 import { statusTag } from './labels';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 const DONE_MESSAGES: Record<DisclosureAction, string> = {
   submit: '已提交,等待审核', review: '审核通过,等待审批', approve: '审批通过,可以公开', publish: '已公开', return: '已退回',
@@ -189,9 +190,9 @@ export function DisclosurePage() {
           okText="退回"
           subject={`${disclosure.organizationName}:${disclosure.title}`}
           label="退回原因"
-          requiredMessage="请写明退回原因"
+          rules={rulesFor(ReturnDisclosureSchema, 'reason', { requiredMessage: '请写明退回原因' })}
+          maxLength={maxLengthOf(ReturnDisclosureSchema, 'reason')}
           placeholder="例如:第3项支出缺少凭证"
-          max={500}
           field="reason"
           pending={step.isPending}
           onSubmit={async (reason) => {

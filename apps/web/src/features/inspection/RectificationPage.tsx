@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS } from '@dj/contracts';
+import { ReopenRectificationSchema, RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -93,9 +93,9 @@ function ReviewCard({ rect }: { rect: RectificationDetail }) {
           okText="退回"
           subject={`${rect.organizationName}:${rect.description}`}
           label="退回原因"
-          requiredMessage="请写明退回原因"
+          rules={rulesFor(ReopenRectificationSchema, 'reason', { requiredMessage: '请写明退回原因' })}
+          maxLength={maxLengthOf(ReopenRectificationSchema, 'reason')}
           placeholder="例如:照片看不清公开内容,请重新拍摄"
-          max={500}
           field="reason"
           pending={reopen.isPending}
           onSubmit={async (reason) => {

@@ -3,8 +3,9 @@ import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
-import { ACTIVITY_KIND_LABELS, todayInShanghai } from '@dj/contracts';
+import { ResponseBodySchema, ACTIVITY_KIND_LABELS, todayInShanghai } from '@dj/contracts';
 import { useMyActivities, useRespond, type MyActivity } from './api';
+import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 const ATTENDANCE_LABELS: Record<NonNullable<MyActivity['myAttendance']>, { text: string; color?: string }> = {
   present: { text: '出席', color: 'green' },
@@ -22,7 +23,8 @@ function LeaveModal({ activity, onClose }: { activity: MyActivity; onClose: () =
   const respond = useRespond();
   return (
     <ReasonModal
-      title="请假" okText="提交请假" label="请假原因" requiredMessage="请填写请假原因" placeholder="例如:外出务工;身体不适" max={200} field="reason"
+      title="请假" okText="提交请假" label="请假原因" placeholder="例如:外出务工;身体不适" field="reason"
+      rules={rulesFor(ResponseBodySchema, 'reason', { required: true })} maxLength={maxLengthOf(ResponseBodySchema, 'reason')}
       subject={`${activity.heldOn} · ${ACTIVITY_KIND_LABELS[activity.kind]} · ${activity.topic}`}
       pending={respond.isPending}
       onSubmit={async (reason) => {
