@@ -1,11 +1,13 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Input, Select, Tag, Timeline, Typography } from 'antd';
-import { REVIEW_STATUS_LABELS, type ReviewBody } from '@dj/contracts';
+import { ReviewBodySchema, REVIEW_STATUS_LABELS, type ReviewBody } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { useReview, useSetSupervisor, useSupervisorCandidates, type ActivityDetail } from './api';
 import { REVIEW_ACTION_LABELS, REVIEW_STATUS_COLORS, formatTime } from './labels';
+import { maxLengthOf } from '../../lib/contract-rules';
 
 const ACTION_COLORS = { comment: 'gray', submit: 'blue', sign_off: 'green', return: 'red' } as const;
+const REVIEW_TEXT_MAX = maxLengthOf(ReviewBodySchema, 'text');
 
 function SupervisorPicker({ detail }: { detail: ActivityDetail }) {
   const { message } = App.useApp();
@@ -86,7 +88,7 @@ export function ReviewSection({ detail }: { detail: ActivityDetail }) {
               aria-label="退回原因"
               placeholder="退回须填写原因,例如缺少哪些材料"
               autoSize={{ minRows: 2 }}
-              maxLength={1000}
+              maxLength={REVIEW_TEXT_MAX}
               value={returnText}
               onChange={(e) => setReturnText(e.target.value)}
               style={{ flex: '1 1 260px' }}
@@ -126,7 +128,7 @@ export function ReviewSection({ detail }: { detail: ActivityDetail }) {
             aria-label="留言"
             placeholder="留言(督导意见或书记的说明)"
             autoSize={{ minRows: 2 }}
-            maxLength={1000}
+            maxLength={REVIEW_TEXT_MAX}
             value={text}
             onChange={(e) => setText(e.target.value)}
             style={{ flex: '1 1 260px' }}

@@ -108,8 +108,8 @@ export function CreateDisclosureModal({ open, onClose, villageOptions, defaultOr
       <Form.Item label="标题" name="title" rules={rulesFor(CreateDisclosureSchema, 'title')}>
         <Input maxLength={maxLengthOf(CreateDisclosureSchema, 'title')} placeholder="例如:2026年9月财务收支公开" />
       </Form.Item>
-      <Form.Item label="公开内容" name="content">
-        <Input.TextArea rows={5} maxLength={20000} />
+      <Form.Item label="公开内容" name="content" rules={rulesFor(CreateDisclosureSchema, 'content')}>
+        <Input.TextArea rows={5} maxLength={maxLengthOf(CreateDisclosureSchema, 'content')} />
       </Form.Item>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         保存后可导入Excel表格、上传附件,再按 提出 → 审核 → 审批 → 公开 办理。公开内容不得含身份证号、手机号。

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { ReopenRectificationSchema, RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS } from '@dj/contracts';
+import { AcceptRectificationSchema, ReopenRectificationSchema, RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -81,7 +81,7 @@ function ReviewCard({ rect }: { rect: RectificationDetail }) {
   return (
     <Card size="small" title="验收" data-testid="review-card">
       <Flex vertical gap={8}>
-        <Input.TextArea rows={2} maxLength={500} placeholder="验收意见(可选)" aria-label="验收意见" value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea rows={2} maxLength={maxLengthOf(AcceptRectificationSchema, 'note')} placeholder="验收意见(可选)" aria-label="验收意见" value={note} onChange={(e) => setNote(e.target.value)} />
         <Flex gap={8} wrap>
           <Button type="primary" loading={accept.isPending} autoInsertSpace={false} onClick={onAccept}>验收通过</Button>
           <Button danger autoInsertSpace={false} onClick={() => setReopening(true)}>重新整改</Button>

@@ -89,8 +89,8 @@ function RoomsEditor({ disabled }: { disabled?: boolean }) {
                 </Form.Item>
               </Col>
               <Col xs={24} sm={10}>
-                <Form.Item name={[field.name, 'purpose']} style={{ marginBottom: 8 }}>
-                  <Input aria-label={`房间${index + 1}用途`} placeholder="用途(选填)" maxLength={100} disabled={disabled} />
+                <Form.Item name={[field.name, 'purpose']} rules={rulesFor(ServiceCenterRoomSchema, 'purpose')} style={{ marginBottom: 8 }}>
+                  <Input aria-label={`房间${index + 1}用途`} placeholder="用途(选填)" maxLength={maxLengthOf(ServiceCenterRoomSchema, 'purpose')} disabled={disabled} />
                 </Form.Item>
               </Col>
               <Col xs={18} sm={5}>
@@ -147,8 +147,8 @@ export function CenterFormFields({ disabled }: { disabled?: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={6}>
-          <Form.Item label="开放时间" name="openingHours">
-            <Input maxLength={100} placeholder="如 周一至周五 8:30-17:30" disabled={disabled} />
+          <Form.Item label="开放时间" name="openingHours" rules={rulesFor(SaveServiceCenterSchema, 'openingHours')}>
+            <Input maxLength={maxLengthOf(SaveServiceCenterSchema, 'openingHours')} placeholder="如 周一至周五 8:30-17:30" disabled={disabled} />
           </Form.Item>
         </Col>
       </Row>
@@ -157,8 +157,8 @@ export function CenterFormFields({ disabled }: { disabled?: boolean }) {
         名称、用途、面积(平方米);没有填写时按“四室一厅”列出,可增删修改。
       </Typography.Paragraph>
       <RoomsEditor disabled={disabled} />
-      <Form.Item label="备注" name="note" style={{ marginTop: 12 }}>
-        <Input.TextArea rows={2} maxLength={500} disabled={disabled} />
+      <Form.Item label="备注" name="note" rules={rulesFor(SaveServiceCenterSchema, 'note')} style={{ marginTop: 12 }}>
+        <Input.TextArea rows={2} maxLength={maxLengthOf(SaveServiceCenterSchema, 'note')} disabled={disabled} />
       </Form.Item>
     </>
   );

@@ -112,8 +112,8 @@ function ProjectModal({ centerId, project, onClose }: { centerId: number; projec
           </Form.Item>
         </Col>
       </Row>
-      <Form.Item label="备注" name="note">
-        <Input.TextArea rows={2} maxLength={500} />
+      <Form.Item label="备注" name="note" rules={rulesFor(CreateServiceCenterProjectSchema, 'note')}>
+        <Input.TextArea rows={2} maxLength={maxLengthOf(CreateServiceCenterProjectSchema, 'note')} />
       </Form.Item>
     </FormModal>
   );
