@@ -37,6 +37,8 @@ describe('formField', () => {
     expect(formField(Sample, 'title').maxLength).toBe(10);
     expect(formField(MemberProfileSchema, 'name').maxLength).toBe(20);
     expect(formField(Sample, 'count').maxLength).toBeUndefined();
+    expect(formField(Sample, 'count')).toMatchObject({ min: 1, max: 99, integer: true });
+    expect(formField(Sample, 'title')).toMatchObject({ min: undefined, max: undefined, integer: false });
   });
 
   it('checks with the contract and words zod defaults in Chinese with the label', () => {

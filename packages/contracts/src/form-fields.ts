@@ -27,8 +27,11 @@ export interface FormField {
   list: boolean;
   /** The longest text the contract accepts, for the input's maxLength. */
   maxLength: number | undefined;
-  /** The largest number the contract accepts (an amount in 分, a count), for inputs that parse their own text. */
+  /** The smallest and largest number the contract accepts (an amount in 分, a count), for number inputs. */
+  min: number | undefined;
   max: number | undefined;
+  /** A whole number: the input takes no decimals. */
+  integer: boolean;
   /** The contract's verdict on a value: undefined when accepted, else the Chinese message naming the field. */
   check: (value: unknown) => string | undefined;
   /** The same, for the field's own checks only (a list's length, not its rows, which have inputs of their own). */
@@ -110,6 +113,10 @@ export function formElement<S extends FieldsSchema>(schema: S, field: FieldOf<S>
   return describe(list.element, field);
 }
 
+/** A bound the contract set: not ±Infinity, nor the safe-integer range `.int()` implies. */
+const bound = (value: number | null): number | undefined =>
+  value !== null && Math.abs(value) < Number.MAX_SAFE_INTEGER ? value : undefined;
+
 function describe(child: Schema, key: string): FormField {
   const label = fieldLabel(child, []) ?? key;
   const base = baseOf(child);
@@ -120,7 +127,9 @@ function describe(child: Schema, key: string): FormField {
     text: base instanceof z.ZodString,
     list: base instanceof z.ZodArray,
     maxLength: base instanceof z.ZodString ? (base.maxLength ?? undefined) : undefined,
-    max: base instanceof z.ZodNumber && Number.isFinite(base.maxValue) ? (base.maxValue ?? undefined) : undefined,
+    min: base instanceof z.ZodNumber ? bound(base.minValue) : undefined,
+    max: base instanceof z.ZodNumber ? bound(base.maxValue) : undefined,
+    integer: base instanceof z.ZodNumber && base.isInt,
     check: (value) => {
       const issue = issuesOf(child, value)[0];
       return issue && issueMessage(issue, label);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FormRule } from 'antd';
 import { z } from 'zod';
 import { CloseOrganizationSchema, LoginBodySchema } from '@dj/contracts';
-import { elementRulesFor, listRulesFor, maxLengthOf, rulesFor } from './contract-rules';
+import { elementRulesFor, listRulesFor, maxLengthOf, numberPropsOf, rulesFor } from './contract-rules';
 
 const Sample = z.object({
   title: z.string().trim().min(2).max(10).meta({ label: '标题' }),
@@ -74,5 +74,11 @@ describe('rulesFor', () => {
   it("gives the input the contract's longest text", () => {
     expect(maxLengthOf(Sample, 'title')).toBe(10);
     expect(maxLengthOf(Sample, 'branchId')).toBeUndefined();
+  });
+
+  it("gives a number input the contract's bounds and whole-number precision", () => {
+    expect(numberPropsOf(Sample, 'amountFen')).toEqual({ min: undefined, max: 1000, precision: 0 });
+    // positive() is 'more than 0': the input stops at 0 and the contract's check refuses it
+    expect(numberPropsOf(Sample, 'branchId')).toEqual({ min: 0, max: undefined, precision: 0 });
   });
 });

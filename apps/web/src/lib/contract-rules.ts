@@ -66,6 +66,12 @@ export function listRulesFor<S extends FieldsSchema>(schema: S, field: FieldOf<S
   }];
 }
 
+/** A number input's bounds and precision from the contract (`<InputNumber {...numberPropsOf(Schema, 'field')} />`). */
+export function numberPropsOf<S extends FieldsSchema>(schema: S, field: FieldOf<S>): { min?: number; max?: number; precision?: number } {
+  const spec = formField(schema, field);
+  return { min: spec.min, max: spec.max, ...(spec.integer && { precision: 0 }) };
+}
+
 /** The contract's longest text for `field`, for the input's `maxLength`. */
 export function maxLengthOf<S extends FieldsSchema>(schema: S, field: FieldOf<S>): number | undefined {
   return formField(schema, field).maxLength;

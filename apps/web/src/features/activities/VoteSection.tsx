@@ -4,7 +4,7 @@ import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRecordVote, type ActivityDetail } from './api';
 import { formatTime } from './labels';
-import { rulesFor } from '../../lib/contract-rules';
+import { numberPropsOf, rulesFor } from '../../lib/contract-rules';
 
 const FIELDS = ['subject', 'inFavour', 'against', 'abstain', 'writtenOpinions'] as const;
 
@@ -52,16 +52,16 @@ export function VoteSection({ detail, editable }: { detail: ActivityDetail; edit
           </Form.Item>
           <Flex gap={12} wrap>
             <Form.Item name="inFavour" label="赞成" rules={rulesFor(VoteBodySchema, 'inFavour')}>
-              <InputNumber min={0} precision={0} />
+              <InputNumber {...numberPropsOf(VoteBodySchema, 'inFavour')} />
             </Form.Item>
             <Form.Item name="against" label="反对" rules={rulesFor(VoteBodySchema, 'against')}>
-              <InputNumber min={0} precision={0} />
+              <InputNumber {...numberPropsOf(VoteBodySchema, 'against')} />
             </Form.Item>
             <Form.Item name="abstain" label="弃权" rules={rulesFor(VoteBodySchema, 'abstain')}>
-              <InputNumber min={0} precision={0} />
+              <InputNumber {...numberPropsOf(VoteBodySchema, 'abstain')} />
             </Form.Item>
-            <Form.Item name="writtenOpinions" label="书面意见" tooltip="因故不能到会的党员书面表达的意见份数">
-              <InputNumber min={0} precision={0} />
+            <Form.Item name="writtenOpinions" label="书面意见" tooltip="因故不能到会的党员书面表达的意见份数" rules={rulesFor(VoteBodySchema, 'writtenOpinions')}>
+              <InputNumber {...numberPropsOf(VoteBodySchema, 'writtenOpinions')} />
             </Form.Item>
           </Flex>
           <Button type="primary" htmlType="submit" loading={vote.isPending}>记录表决结果</Button>

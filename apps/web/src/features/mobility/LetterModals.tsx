@@ -3,7 +3,7 @@ import { CreateLetterSchema, LetterReceiptSchema, type MemberDetail, todayInShan
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useSettingValue } from '../../lib/settings';
@@ -114,7 +114,7 @@ export function IssueLetterModal({ member, open, onClose }: IssueProps) {
         <DateInput max={today} />
       </Form.Item>
       <Form.Item label="有效期天数" name="validDays" rules={letterRules('validDays')} extra={`${defaultHint}本镇设置由镇党委管理员在“本镇设置”中修改。`}>
-        <InputNumber<number> min={1} max={365} precision={0} suffix="天" placeholder="选填" style={{ width: '100%' }} />
+        <InputNumber<number> {...numberPropsOf(CreateLetterSchema, 'validDays')} suffix="天" placeholder="选填" style={{ width: '100%' }} />
       </Form.Item>
     </FormModal>
   );

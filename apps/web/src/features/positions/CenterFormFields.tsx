@@ -5,7 +5,7 @@ import {
 } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import type { ServiceCenter } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
 
 export interface RoomValues {
   name?: string;
@@ -94,8 +94,8 @@ function RoomsEditor({ disabled }: { disabled?: boolean }) {
                 </Form.Item>
               </Col>
               <Col xs={18} sm={5}>
-                <Form.Item name={[field.name, 'area']} style={{ marginBottom: 8 }}>
-                  <InputNumber aria-label={`房间${index + 1}面积`} placeholder="面积" min={0} max={100000} suffix="㎡" style={{ width: '100%' }} disabled={disabled} />
+                <Form.Item name={[field.name, 'area']} rules={rulesFor(ServiceCenterRoomSchema, 'area')} style={{ marginBottom: 8 }}>
+                  <InputNumber aria-label={`房间${index + 1}面积`} placeholder="面积" {...numberPropsOf(ServiceCenterRoomSchema, 'area')} suffix="㎡" style={{ width: '100%' }} disabled={disabled} />
                 </Form.Item>
               </Col>
               <Col xs={6} sm={2}>
@@ -132,8 +132,8 @@ export function CenterFormFields({ disabled }: { disabled?: boolean }) {
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item label="建筑面积" name="floorArea">
-            <InputNumber min={0} max={1000000} precision={0} suffix="㎡" style={{ width: '100%' }} disabled={disabled} />
+          <Form.Item label="建筑面积" name="floorArea" rules={rulesFor(SaveServiceCenterSchema, 'floorArea')}>
+            <InputNumber {...numberPropsOf(SaveServiceCenterSchema, 'floorArea')} suffix="㎡" style={{ width: '100%' }} disabled={disabled} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>

@@ -9,7 +9,7 @@ import { applyMappedFieldErrors } from '../../lib/form-errors';
 import { fenToYuanText, formatFen, yuanRule, yuanToFen } from '../../lib/money';
 import { DateInput } from '../../components/DateInput';
 import { useSaveProject, type ServiceCenterProject } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
 
 interface Values {
   name?: string;
@@ -95,7 +95,7 @@ function ProjectModal({ centerId, project, onClose }: { centerId: number; projec
           </Col>
           <Col>
             <Form.Item name="progress" noStyle>
-              <InputNumber aria-label="进度" min={0} max={100} precision={0} suffix="%" style={{ width: 100 }} />
+              <InputNumber aria-label="进度" {...numberPropsOf(CreateServiceCenterProjectSchema, 'progress')} suffix="%" style={{ width: 100 }} />
             </Form.Item>
           </Col>
         </Row>

@@ -11,7 +11,7 @@ import { useSettings } from '../../lib/settings';
 import { FilePickButton } from '../../components/FilePickButton';
 import { useAddStage, type FourTwoProcedure, type FourTwoStage, type ResolutionBody } from './api';
 import { VOTING_STAGES } from './labels';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
 
 interface VoteValues {
   eligible?: number | null;
@@ -166,7 +166,7 @@ export function StageForm({ procedure, stage }: { procedure: FourTwoProcedure; s
                 name={['vote', name]}
                 rules={rulesFor(FourTwoVoteSchema, name, { requiredMessage: `请填写${label}` })}
               >
-                <InputNumber aria-label={label} min={name === 'eligible' ? 1 : 0} max={100000} precision={0} style={{ width: '100%' }} />
+                <InputNumber aria-label={label} {...numberPropsOf(FourTwoVoteSchema, name)} style={{ width: '100%' }} />
               </Form.Item>
             </Col>
           ))}

@@ -1,7 +1,7 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { MeetingVoteSchema, StepDetailsSchema } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
 import { CONCLUSION_LABELS, DECISION_LABELS } from './labels';
 import { MemberSelect } from './MemberSelect';
 
@@ -26,10 +26,10 @@ type Detail = keyof typeof StepDetailsSchema.shape;
 const needed = (field: Detail, requiredMessage?: string) => rulesFor(StepDetailsSchema, field, { required: true, requiredMessage });
 const optional = (field: Detail) => rulesFor(StepDetailsSchema, field);
 const maxLength = (field: Detail) => maxLengthOf(StepDetailsSchema, field);
-const count = (label: string, field: keyof typeof MeetingVoteSchema.shape, min = 0) => (
+const count = (label: string, field: keyof typeof MeetingVoteSchema.shape) => (
   <Col xs={12} sm={8} key={field}>
     <Form.Item label={label} name={d('vote', field)} rules={rulesFor(MeetingVoteSchema, field, { required: true })}>
-      <InputNumber min={min} max={2000} precision={0} style={{ width: '100%' }} />
+      <InputNumber {...numberPropsOf(MeetingVoteSchema, field)} style={{ width: '100%' }} />
     </Form.Item>
   </Col>
 );
@@ -37,7 +37,7 @@ const count = (label: string, field: keyof typeof MeetingVoteSchema.shape, min =
 function VoteFields() {
   return (
     <Row gutter={12}>
-      {count('应到会有表决权人数', 'eligible', 1)}
+      {count('应到会有表决权人数', 'eligible')}
       {count('实到会有表决权人数', 'present')}
       {count('赞成', 'yes')}
       {count('反对', 'no')}
@@ -98,12 +98,12 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
         <Row gutter={12}>
           <Col xs={12} sm={8}>
             <Form.Item label="培训天数" name={d('trainingDays')} rules={optional('trainingDays')}>
-              <InputNumber min={0} max={60} step={0.5} style={{ width: '100%' }} />
+              <InputNumber {...numberPropsOf(StepDetailsSchema, 'trainingDays')} step={0.5} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={12} sm={8}>
             <Form.Item label="培训学时" name={d('trainingHours')} rules={optional('trainingHours')}>
-              <InputNumber min={0} max={500} style={{ width: '100%' }} />
+              <InputNumber {...numberPropsOf(StepDetailsSchema, 'trainingHours')} style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} sm={8}>
@@ -132,7 +132,7 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
             {({ getFieldValue }) =>
               getFieldValue(d('decision')) === 'extend' && (
                 <Form.Item label="延长预备期(月)" name={d('extensionMonths')} rules={needed('extensionMonths', '请填写延长的月数')} extra="不少于半年,最长不超过一年">
-                  <InputNumber min={1} max={24} precision={0} style={{ width: '100%' }} />
+                  <InputNumber {...numberPropsOf(StepDetailsSchema, 'extensionMonths')} style={{ width: '100%' }} />
                 </Form.Item>
               )
             }
