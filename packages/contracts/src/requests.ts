@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { AcceptRectificationSchema, InspectionFileParamsSchema, InspectionReportParamsSchema, InspectionResultParamsSchema, RectificationLedgerParamsSchema, RectificationListQuerySchema, ReopenRectificationSchema } from './inspection.js';
+import type { AcceptRectificationSchema, InspectionFileParamsSchema, InspectionReportParamsSchema, InspectionResultParamsSchema, RectificationEvidenceSchema, RectificationLedgerParamsSchema, RectificationListQuerySchema, ReopenRectificationSchema } from './inspection.js';
 import type { ActivityDocParamSchema, CheckItemSchema, FileParamSchema, LedgerQuerySchema, PutAssignmentsSchema, ResponseBodySchema, SupervisorBodySchema, UploadBodySchema } from './activity-evidence.js';
 import type { AddFourTwoStageSchema, CreateFourTwoSchema, CreateMicroPowerItemSchema, CreateMicroPowerUseSchema, CreateServiceCenterProjectSchema, DutyListQuerySchema, DutyPresenceSchema, FourTwoDocumentParamsSchema, FourTwoQuerySchema, FourTwoStageParamsSchema, MicroPowerItemQuerySchema, MicroPowerLedgerParamsSchema, MicroPowerLedgerQuerySchema, MicroPowerUseQuerySchema, PositionsOrgParamSchema, RecordUseStepSchema, SaveAdoptionsSchema, ServiceCenterPhotoParamsSchema, ServiceCenterPhotoQuerySchema, ServiceCenterProjectParamsSchema, SwapDutySchema, UpdateMicroPowerItemSchema, UpdateMicroPowerUseSchema, UpdateServiceCenterProjectSchema } from './positions.js';
 import type { BoardQuerySchema, CreatePublicNoticeSchema, CreateRelationSchema, CreateStepSchema, EndRelationSchema, PlanQuerySchema, PublicNoticeOutcomeSchema, RecruitmentDocumentParamsSchema, RecruitmentFileParamsSchema, RecruitmentListQuerySchema, RecruitmentPublicNoticeParamsSchema, RecruitmentRelationParamsSchema, RecruitmentStepParamsSchema, RegisterParamsSchema, RegisterQuerySchema, SavePlanSchema, StopRecruitmentSchema } from './recruitment.js';
@@ -21,6 +21,7 @@ export type AcceptRectification = z.input<typeof AcceptRectificationSchema>;
 export type InspectionFileParams = z.infer<typeof InspectionFileParamsSchema>;
 export type InspectionReportParams = z.infer<typeof InspectionReportParamsSchema>;
 export type InspectionResultParams = z.infer<typeof InspectionResultParamsSchema>;
+export type RectificationEvidence = z.input<typeof RectificationEvidenceSchema>;
 export type RectificationLedgerParams = z.infer<typeof RectificationLedgerParamsSchema>;
 export type RectificationListQuery = z.infer<typeof RectificationListQuerySchema>;
 export type ReopenRectification = z.input<typeof ReopenRectificationSchema>;

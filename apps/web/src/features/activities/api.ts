@@ -13,6 +13,7 @@ import {
   type VoteBody,
   type AppraisalBody,
   type ActivityListQuery,
+  type LedgerQuery,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -160,7 +161,7 @@ export function useDownloadFile() {
 
 export function useDownloadLedger() {
   return useMutation({
-    mutationFn: ({ orgId, period, format }: { orgId: number; period: string; format: 'docx' | 'pdf' }) =>
+    mutationFn: ({ orgId, period, format }: LedgerQuery) =>
       downloadFile('/api/ledger', `组织生活台账-${period}.${format}`, { orgId, period, format }),
   });
 }

@@ -16,6 +16,9 @@ import {
   type RectificationStatus,
   type RectificationSummary,
   type RectificationListQuery,
+  type AcceptRectification,
+  type RectificationEvidence,
+  type ReopenRectification,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -165,7 +168,7 @@ function useOnRectificationChanged() {
 export function useSubmitEvidence() {
   const onChanged = useOnRectificationChanged();
   return useMutation({
-    mutationFn: ({ id, note, file }: { id: number; note: string; file: File | null }) => {
+    mutationFn: ({ id, note, file }: { id: number; file: File | null } & RectificationEvidence) => {
       if (!file) return apiSend('POST', `/api/rectifications/${id}/evidence`, RectificationDetailSchema, { note });
       // The API takes one file with the note (a photo or a document).
       const form = new FormData();
@@ -180,7 +183,7 @@ export function useSubmitEvidence() {
 export function useAcceptRectification() {
   const onChanged = useOnRectificationChanged();
   return useMutation({
-    mutationFn: ({ id, note }: { id: number; note?: string }) =>
+    mutationFn: ({ id, note }: { id: number } & AcceptRectification) =>
       apiSend('POST', `/api/rectifications/${id}/accept`, RectificationDetailSchema, note ? { note } : {}),
     onSuccess: (detail) => onChanged(detail),
   });
@@ -189,7 +192,7 @@ export function useAcceptRectification() {
 export function useReopenRectification() {
   const onChanged = useOnRectificationChanged();
   return useMutation({
-    mutationFn: ({ id, reason }: { id: number; reason: string }) =>
+    mutationFn: ({ id, reason }: { id: number } & ReopenRectification) =>
       apiSend('POST', `/api/rectifications/${id}/reopen`, RectificationDetailSchema, { reason }),
     onSuccess: (detail) => onChanged(detail),
   });

@@ -105,7 +105,7 @@ export function MembersPage({ detailTabs }: { detailTabs?: readonly MemberDetail
     else await onDownload(() => exportRoster.mutateAsync(exportQuery));
   };
   const exportMasked = () =>
-    onDownload(() => exportRoster.mutateAsync({ ...exportQuery, masked: true }).finally(() => setApprovalNeeded(null)));
+    onDownload(() => exportRoster.mutateAsync({ ...exportQuery, masked: 'true' }).finally(() => setApprovalNeeded(null)));
 
   const listError = list.isError && (
     <LoadError title="党员名册加载失败" error={list.error} onRetry={() => list.refetch()} />

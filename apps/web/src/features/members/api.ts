@@ -12,6 +12,10 @@ import {
   type MemberDetail,
   type MemberExportFilter,
   type MemberImportQuery,
+  type MemberExportQuery,
+  type CreateMemberExportRequest,
+  type MemberExportDecision,
+  type RevealBody,
   type MemberProfileInput,
   type RecordEvent,
   type UpdateMember,
@@ -20,7 +24,6 @@ import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
 import { orgKeys } from '../../lib/organizations';
 import { memberKeys } from '../../lib/query-keys';
-import type { RevealField } from './labels';
 import type { RosterQuery } from './roster-params';
 
 export const IMPORT_TEMPLATE_NAME = '党员信息导入模板.xlsx';
@@ -76,7 +79,7 @@ export function useUpdateMember() {
 /** Full personal numbers are never cached: each look is a fresh, audited request. */
 export function useRevealField() {
   return useMutation({
-    mutationFn: ({ id, field, reason }: { id: number; field: RevealField; reason: string }) =>
+    mutationFn: ({ id, field, reason }: { id: number } & RevealBody) =>
       apiSend('POST', `/api/members/${id}/reveal`, RevealResultSchema, { field, reason }),
   });
 }
@@ -129,8 +132,7 @@ export function exportFilter(query: ExportQuery): MemberExportFilter {
 /** masked: masked ID numbers and phones (always allowed, no approval needed). */
 export function useExportRoster() {
   return useMutation({
-    mutationFn: ({ masked, ...query }: ExportQuery & { masked?: boolean }) =>
-      downloadFile('/api/members/export', EXPORT_NAME, { ...query, ...(masked ? { masked: 'true' } : {}) }),
+    mutationFn: (query: ExportQuery & Pick<MemberExportQuery, 'masked'>) => downloadFile('/api/members/export', EXPORT_NAME, query),
   });
 }
 
@@ -153,7 +155,8 @@ export function useExportRequests() {
 export function useCreateExportRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ query, reason }: { query: ExportQuery; reason: string }) =>
+    // The roster's query is turned into the stored filter here (exportFilter); the reason is the contract's.
+    mutationFn: ({ query, reason }: { query: ExportQuery } & Pick<CreateMemberExportRequest, 'reason'>) =>
       apiSend('POST', '/api/member-exports', MemberExportRequestSchema, { query: exportFilter(query), reason }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: exportRequestKeys.all }),
   });
@@ -162,7 +165,7 @@ export function useCreateExportRequest() {
 export function useDecideExportRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, decision, note }: { id: number; decision: 'approve' | 'reject'; note?: string }) =>
+    mutationFn: ({ id, decision, note }: { id: number; decision: 'approve' | 'reject' } & MemberExportDecision) =>
       apiSend('POST', `/api/member-exports/${id}/${decision}`, MemberExportRequestSchema, note ? { note } : {}),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: exportRequestKeys.all }),
   });

@@ -1,4 +1,4 @@
-import type { ImportReport, Member, MemberDetail } from '@dj/contracts';
+import type { ImportReport, Member, MemberDetail, RevealBody } from '@dj/contracts';
 
 type ImportRowStatus = ImportReport['rows'][number]['status'];
 
@@ -43,7 +43,7 @@ export function partyYearsText(member: Pick<Member, 'partyYears' | 'standing'>):
   return `${member.partyYears}年`;
 }
 
-export type RevealField = 'idNumber' | 'phone';
+export type RevealField = RevealBody['field'];
 export const REVEAL_FIELD_LABELS: Record<RevealField, string> = { idNumber: '身份证号', phone: '联系电话' };
 
 export function maskedValue(member: Pick<MemberDetail, 'idNumberMasked' | 'phoneMasked'>, field: RevealField): string | null {

@@ -4,6 +4,8 @@ import {
   CreateLetterSchema,
   FlowContactSchema,
   MemberMobilitySchema,
+  type EndFlow,
+  type LetterReceipt,
   type MemberMobility,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
@@ -63,8 +65,8 @@ export function useRecordContact() {
 export function useEndFlow() {
   const onChanged = useOnMobilityChanged();
   return useMutation({
-    mutationFn: ({ memberId, flowId, endedOn }: { memberId: number; flowId: number; endedOn: string }) =>
-      apiSend('POST', `/api/members/${memberId}/flows/${flowId}/end`, MemberMobilitySchema, { endedOn }),
+    mutationFn: ({ memberId, flowId, ...body }: { memberId: number; flowId: number } & EndFlow) =>
+      apiSend('POST', `/api/members/${memberId}/flows/${flowId}/end`, MemberMobilitySchema, body),
     onSuccess: (mobility, { memberId }) => onChanged(memberId, mobility),
   });
 }
@@ -82,8 +84,8 @@ export function useIssueLetter() {
 export function useReturnReceipt() {
   const onChanged = useOnMobilityChanged();
   return useMutation({
-    mutationFn: ({ memberId, letterId, receiptReturnedOn }: { memberId: number; letterId: number; receiptReturnedOn: string }) =>
-      apiSend('POST', `/api/members/${memberId}/letters/${letterId}/receipt`, MemberMobilitySchema, { receiptReturnedOn }),
+    mutationFn: ({ memberId, letterId, ...body }: { memberId: number; letterId: number } & LetterReceipt) =>
+      apiSend('POST', `/api/members/${memberId}/letters/${letterId}/receipt`, MemberMobilitySchema, body),
     onSuccess: (mobility, { memberId }) => onChanged(memberId, mobility),
   });
 }

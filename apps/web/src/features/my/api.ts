@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ActivityDetailSchema, MyActivityListSchema } from '@dj/contracts';
+import { ActivityDetailSchema, MyActivityListSchema, type ResponseBody } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 
 export type MyActivity = ReturnType<typeof MyActivityListSchema.parse>['items'][number];
@@ -20,7 +20,7 @@ export function useMyActivities(enabled = true) {
 export function useRespond() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, response, reason }: { id: number; response: MyResponse; reason?: string }) =>
+    mutationFn: ({ id, response, reason }: { id: number } & ResponseBody) =>
       apiSend('POST', `/api/activities/${id}/responses`, ActivityDetailSchema, reason ? { response, reason } : { response }),
     onSuccess: async (_detail, { id, response }) => {
       queryClient.setQueryData<{ items: MyActivity[] }>(myKeys.activities, (old) =>

@@ -27,6 +27,12 @@ import {
   type AddFourTwoStage,
   type CreateMicroPowerUse,
   type CreateFourTwo,
+  type DutyPresenceBody,
+  type RecordUseStep,
+  type SaveAdoptions,
+  type ServiceCenterPhotoQuery,
+  type SwapDuty,
+  type UpdateMicroPowerUse,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload, type Parser } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
@@ -107,7 +113,7 @@ export function photoUrl(centerId: number, photoId: number): string {
 export function useUploadPhoto(centerId: number) {
   const invalidate = useInvalidate(positionKeys.center(centerId));
   return useMutation({
-    mutationFn: ({ file, caption }: { file: File; caption?: string }) => {
+    mutationFn: ({ file, caption }: { file: File } & ServiceCenterPhotoQuery) => {
       const form = new FormData();
       form.append('file', file);
       return apiUpload(`/api/service-centers/${centerId}/photos`, anyBody, form, { caption: caption || undefined });
@@ -149,8 +155,8 @@ export function useCreateDutyShifts() {
 export function useSwapDuty() {
   const invalidate = useInvalidate(positionKeys.dutyAll);
   return useMutation({
-    mutationFn: ({ id, swappedWithName, reason }: { id: number; swappedWithName: string; reason: string }) =>
-      apiSend('POST', `/api/duty-shifts/${id}/swap`, anyBody, { swappedWithName, reason }),
+    mutationFn: ({ id, ...body }: { id: number } & SwapDuty) =>
+      apiSend('POST', `/api/duty-shifts/${id}/swap`, anyBody, body),
     onSuccess: invalidate,
   });
 }
@@ -158,8 +164,8 @@ export function useSwapDuty() {
 export function useRecordPresence() {
   const invalidate = useInvalidate(positionKeys.dutyAll);
   return useMutation({
-    mutationFn: ({ id, presence, note }: { id: number; presence: DutyPresence; note: string | null }) =>
-      apiSend('POST', `/api/duty-shifts/${id}/presence`, anyBody, { presence, note }),
+    mutationFn: ({ id, ...body }: { id: number } & DutyPresenceBody) =>
+      apiSend('POST', `/api/duty-shifts/${id}/presence`, anyBody, body),
     onSuccess: invalidate,
   });
 }
@@ -194,8 +200,8 @@ export function useSaveItem() {
 export function useSaveAdoptions() {
   const invalidate = useInvalidate(positionKeys.microPower);
   return useMutation({
-    mutationFn: ({ orgId, itemIds }: { orgId: number; itemIds: number[] }) =>
-      apiSend('PUT', `/api/micro-power/adoptions/by-org/${orgId}`, anyBody, { itemIds }),
+    mutationFn: ({ orgId, ...body }: { orgId: number } & SaveAdoptions) =>
+      apiSend('PUT', `/api/micro-power/adoptions/by-org/${orgId}`, anyBody, body),
     onSuccess: invalidate,
   });
 }
@@ -221,7 +227,7 @@ export function useCreateUse() {
 export function useRecordUseStep() {
   const invalidate = useInvalidate(positionKeys.microPower);
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: { index: number; doneOn: string; by: string; note: string | null } }) =>
+    mutationFn: ({ id, body }: { id: number; body: RecordUseStep }) =>
       apiSend('POST', `/api/micro-power/uses/${id}/steps`, anyBody, body),
     onSuccess: invalidate,
   });
@@ -230,8 +236,8 @@ export function useRecordUseStep() {
 export function useSetPublishable() {
   const invalidate = useInvalidate(positionKeys.microPower);
   return useMutation({
-    mutationFn: ({ id, publishable }: { id: number; publishable: boolean }) =>
-      apiSend('PATCH', `/api/micro-power/uses/${id}`, anyBody, { publishable }),
+    mutationFn: ({ id, ...body }: { id: number } & UpdateMicroPowerUse) =>
+      apiSend('PATCH', `/api/micro-power/uses/${id}`, anyBody, body),
     onSuccess: invalidate,
   });
 }
