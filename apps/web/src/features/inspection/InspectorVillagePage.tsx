@@ -233,7 +233,7 @@ export function InspectorVillagePage() {
   const round = query.data;
   const village = round.villages.find((v) => v.organizationId === orgId);
   if (!village) return <Result status="404" title="本次检查没有这个村,或无权查看" extra={back} />;
-  const defaultDueOn = typeof days.data === 'number' ? dayjs(todayInShanghai()).add(days.data, 'day').format('YYYY-MM-DD') : null;
+  const defaultDueOn = days === undefined ? null : dayjs(todayInShanghai()).add(days, 'day').format('YYYY-MM-DD');
   const recorded = round.items.filter((item) => village.results.some((r) => r.itemKey === item.key)).length;
 
   return (

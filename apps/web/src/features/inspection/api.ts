@@ -5,7 +5,6 @@ import {
   InspectionRoundListSchema,
   RectificationDetailSchema,
   RectificationListSchema,
-  SettingListSchema,
   type CreateInspectionRound,
   type InspectionItem,
   type InspectionResult,
@@ -22,6 +21,7 @@ import {
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
+import { useSettingValue } from '../../lib/settings';
 
 export type {
   CreateInspectionRound, InspectionItem, InspectionResult, InspectionRoundDetail, InspectionRoundSummary, RecordInspectionResult,
@@ -40,7 +40,6 @@ export const inspectionKeys = {
   rectifications: ['inspection', 'rectifications'] as const,
   rectificationList: (q: RectificationListQuery) => ['inspection', 'rectifications', 'list', q] as const,
   rectification: (id: number) => ['inspection', 'rectifications', 'detail', id] as const,
-  defaultDays: ['inspection', 'default-days'] as const,
 };
 
 export function useChecklist(enabled = true) {
@@ -88,21 +87,13 @@ export function useRectification(id: number | undefined) {
   });
 }
 
-/** The town's default rectification period (本镇设置), when the caller may read the settings; otherwise unknown. */
-export function useDefaultRectificationDays(enabled = true) {
-  return useQuery({
-    queryKey: inspectionKeys.defaultDays,
-    queryFn: async ({ signal }) => {
-      try {
-        const list = await apiGet('/api/settings', SettingListSchema, undefined, signal);
-        return list.items.find((s) => s.key === 'rectification.defaultDays')?.value ?? null;
-      } catch {
-        return null;
-      }
-    },
-    enabled,
-    staleTime: 10 * 60_000,
-  });
+/**
+ * The town's default rectification period (本镇设置): undefined until loaded, or when the caller may not read the
+ * settings (a 403 is not retried and only leaves the due date empty). Read through the shared settings query, so
+ * saving the setting shows here at once.
+ */
+export function useDefaultRectificationDays(enabled = true): number | undefined {
+  return useSettingValue('rectification.defaultDays', enabled)?.value;
 }
 
 function useOnRoundChanged() {
