@@ -1,10 +1,6 @@
-import { asc, desc, gt, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../db/client.js';
-import { auditEvents } from '../db/schema/index.js';
 import { chainHash, GENESIS_HASH, type AuditFields } from '../lib/audit-chain.js';
-
-/** Any constant: one chain, so inserts are serialised while the previous hash is read. */
-const AUDIT_CHAIN_LOCK = 7_340_202;
+import * as repo from '../lib/audit-repository.js';
 
 export type AuditInput = Omit<AuditFields, 'at' | 'detail' | 'objectId' | 'objectType' | 'username' | 'tenantId' | 'userId' | 'ip'> &
   Partial<Pick<AuditFields, 'detail' | 'objectType' | 'username' | 'tenantId' | 'userId' | 'ip'>> & { objectId?: string | number | null };
@@ -15,15 +11,15 @@ export type AuditInput = Omit<AuditFields, 'at' | 'detail' | 'objectId' | 'objec
  */
 export async function recordAudit(db: DbOrTx, input: AuditInput): Promise<void> {
   const run = async (tx: DbOrTx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
-    const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+    await repo.lockChain(tx);
+    const last = await repo.lastHash(tx);
     const fields: AuditFields = {
       at: new Date(), tenantId: input.tenantId ?? null, userId: input.userId ?? null, username: input.username ?? null,
       ip: input.ip ?? null, action: input.action, objectType: input.objectType ?? null,
       objectId: input.objectId == null ? null : String(input.objectId), result: input.result, detail: input.detail ?? null,
     };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await tx.insert(auditEvents).values({ ...fields, prevHash, hash: chainHash(prevHash, fields) });
+    const prevHash = last ?? GENESIS_HASH;
+    await repo.insertEvent(tx, { ...fields, prevHash, hash: chainHash(prevHash, fields) });
   };
   // The advisory lock is transaction-scoped, so a bare pool handle gets its own short transaction.
   if ('transaction' in db && !('rollback' in db)) await (db as Db).transaction(run);
@@ -38,7 +34,7 @@ export async function verifyAuditChain(db: Db, batch = 5000): Promise<ChainRepor
   let lastId = 0;
   let checked = 0;
   for (;;) {
-    const rows = await db.select().from(auditEvents).where(gt(auditEvents.id, lastId)).orderBy(asc(auditEvents.id)).limit(batch);
+    const rows = await repo.eventsAfter(db, lastId, batch);
     if (rows.length === 0) return { checked, brokenAt: null, reason: null };
     for (const row of rows) {
       if (row.prevHash !== prevHash) return { checked, brokenAt: row.id, reason: '前一条记录的哈希不符(记录被删除或调换)' };

@@ -103,6 +103,12 @@ export async function listResponses(db: DbOrTx, activityId: number) {
     .where(eq(attendanceResponses.activityId, activityId)).orderBy(asc(persons.name));
 }
 
+/** One member's own answers to these activities. */
+export async function memberResponses(db: DbOrTx, activityIds: number[], memberId: number) {
+  if (!activityIds.length) return [];
+  return db.select().from(attendanceResponses).where(and(inArray(attendanceResponses.activityId, activityIds), eq(attendanceResponses.memberId, memberId)));
+}
+
 export async function upsertResponse(db: DbOrTx, values: typeof attendanceResponses.$inferInsert) {
   await db.insert(attendanceResponses).values(values).onConflictDoUpdate({
     target: [attendanceResponses.activityId, attendanceResponses.memberId],

@@ -3,22 +3,20 @@
  * leave, from a phone, never a forced check-in), and a vote at a 支部党员大会, allowed only once the quorum holds.
  */
 import type { ActivityKind, ResponseBodySchema, VoteBody } from '@dj/contracts';
-import { and, asc, desc, eq, gte, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../db/client.js';
-import { activities, attendanceResponses, attendances, members, organizations } from '../../db/schema/index.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { addDays, todayInShanghai } from '@dj/contracts';
 import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { expectedFor, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
+import * as repo from './repository.js';
 import { voteResult } from '../../lib/quorum.js';
 import { assertEditable } from './service.js';
 
 async function ownMember(db: Db, user: AuthUser) {
   if (!user.personId) throw forbidden('当前账号未关联党员,不能答复');
-  const [m] = await db.select({ id: members.id, organizationId: members.organizationId }).from(members)
-    .where(and(eq(members.personId, user.personId), eq(members.tenantId, user.tenantId))).limit(1);
+  const m = await repo.memberOfPerson(db, user.tenantId, user.personId);
   if (!m) throw forbidden('当前账号未关联党员,不能答复');
   return m;
 }
@@ -42,14 +40,10 @@ export async function respond(db: Db, { user, ip }: Caller, id: number, body: z.
 export async function myActivities(db: Db, user: AuthUser) {
   const me = await ownMember(db, user);
   const since = addDays(todayInShanghai(), -90);
-  const rows = await db.select({
-    id: activities.id, kind: activities.kind, heldOn: activities.heldOn, place: activities.place, topic: activities.topic, organizationName: organizations.name,
-  }).from(activities).innerJoin(organizations, eq(organizations.id, activities.organizationId))
-    .where(and(eq(activities.organizationId, me.organizationId), gte(activities.heldOn, since)))
-    .orderBy(desc(activities.heldOn), asc(activities.id)).limit(50);
+  const rows = await repo.branchActivitiesSince(db, me.organizationId, since, 50);
   const ids = rows.map((r) => r.id);
-  const responses = ids.length ? await db.select().from(attendanceResponses).where(and(inArray(attendanceResponses.activityId, ids), eq(attendanceResponses.memberId, me.id))) : [];
-  const attended = ids.length ? await db.select().from(attendances).where(and(inArray(attendances.activityId, ids), eq(attendances.memberId, me.id))) : [];
+  const responses = await evidence.memberResponses(db, ids, me.id);
+  const attended = await repo.memberAttendance(db, ids, me.id);
   return {
     items: rows.map((r) => ({
       ...r, kind: r.kind as ActivityKind,

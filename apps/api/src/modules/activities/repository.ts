@@ -146,3 +146,25 @@ export async function replaceGrades(db: DbOrTx, activityId: number, rows: (typeo
   await db.delete(appraisalGrades).where(eq(appraisalGrades.activityId, activityId));
   if (rows.length) await db.insert(appraisalGrades).values(rows);
 }
+
+/** The member record of a signed-in person in their town (a member answering for themselves), if any. */
+export async function memberOfPerson(db: DbOrTx, tenantId: number, personId: number) {
+  const [m] = await db.select({ id: members.id, organizationId: members.organizationId }).from(members)
+    .where(and(eq(members.personId, personId), eq(members.tenantId, tenantId))).limit(1);
+  return m;
+}
+
+/** A branch's activities held on or after a day, newest first: what one of its members is shown. */
+export async function branchActivitiesSince(db: DbOrTx, organizationId: number, since: string, max: number) {
+  return db.select({
+    id: activities.id, kind: activities.kind, heldOn: activities.heldOn, place: activities.place, topic: activities.topic, organizationName: organizations.name,
+  }).from(activities).innerJoin(organizations, eq(organizations.id, activities.organizationId))
+    .where(and(eq(activities.organizationId, organizationId), gte(activities.heldOn, since)))
+    .orderBy(desc(activities.heldOn), asc(activities.id)).limit(max);
+}
+
+/** One member's attendance at these activities. */
+export async function memberAttendance(db: DbOrTx, activityIds: number[], memberId: number) {
+  if (!activityIds.length) return [];
+  return db.select().from(attendances).where(and(inArray(attendances.activityId, activityIds), eq(attendances.memberId, memberId)));
+}

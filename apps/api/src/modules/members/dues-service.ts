@@ -1,18 +1,17 @@
-import { asc, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { BranchDuesSchema, DuesBasis, DuesPaymentSchema, MemberDues } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { duesBases, duesPayments } from '../../db/schema/index.js';
 import { AppError, forbidden, invalid } from '../../lib/errors.js';
 import { can, requirePermission, audit, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
+import { insertPayments, loadDues, upsertBasis, type DuesBasisRow, type DuesPaymentRow } from './dues-repository.js';
 import { backPaymentAllowed, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 import { computeMonthlyDues, consecutiveUnpaidUpTo, duesReviewWarning, monthsBetween, type DuesCategory } from './rules/dues.js';
 import { loadMember } from './service.js';
 
-type Basis = typeof duesBases.$inferSelect;
-type Payment = typeof duesPayments.$inferSelect;
+type Basis = DuesBasisRow;
+type Payment = DuesPaymentRow;
 
 /** Rows keyed by member, keeping their order (Node 20 has no Map.groupBy). */
 function byMember<T extends { memberId: number }>(rows: T[]): Map<number, T[]> {
@@ -55,13 +54,6 @@ export function duesLedger(joinedAt: string, bases: Basis[], payments: Payment[]
   return { ledger, unpaid, consecutive, arrearsFen: ledger.filter((m) => m.status === 'unpaid' && m.month < current).reduce((s, m) => s + m.dueFen, 0) };
 }
 
-async function loadDues(db: DbOrTx, memberIds: number[]) {
-  if (!memberIds.length) return { bases: [] as Basis[], payments: [] as Payment[] };
-  const bases = await db.select().from(duesBases).where(inArray(duesBases.memberId, memberIds)).orderBy(asc(duesBases.effectiveFrom));
-  const payments = await db.select().from(duesPayments).where(inArray(duesPayments.memberId, memberIds));
-  return { bases, payments };
-}
-
 export async function getMemberDues(db: DbOrTx, user: AuthUser, id: number, year?: number): Promise<MemberDues> {
   const row = await loadMember(db, user, id);
   const today = todayInShanghai();
@@ -99,7 +91,7 @@ export async function setDuesBasis(db: Db, { user, ip }: Caller, id: number, inp
       reductionKind: input.reduction?.kind ?? null, reductionFen: input.reduction?.kind === 'reduced' ? input.reduction.amountFen : null,
       approvalNote: input.approvalNote ?? null, recordedBy: user.id, recordedAt: new Date(),
     };
-    await tx.insert(duesBases).values(values).onConflictDoUpdate({ target: [duesBases.memberId, duesBases.effectiveFrom], set: values });
+    await upsertBasis(tx, values);
     // Amounts are personal income data: the audit keeps what changed, not the figures.
     await audit(tx, { user, ip }, { action: 'dues.basis', objectType: 'member', objectId: id, detail: { effectiveFrom: input.effectiveFrom, category: input.category, reduction: input.reduction?.kind ?? null } });
     return getMemberDues(tx, user, id);
@@ -124,7 +116,7 @@ export async function recordPayment(db: Db, { user, ip }: Caller, id: number, in
       if (!entry || entry.dueFen === 0) throw invalid('months', `${month}没有应交党费(尚未设置党费标准、未入党或已免交)`);
       if (entry.status === 'paid') throw new AppError('CONFLICT', `${month}的党费已登记`, [{ path: 'months', message: '重复登记' }]);
     }
-    await tx.insert(duesPayments).values(input.months.map((month) => ({
+    await insertPayments(tx, input.months.map((month) => ({
       tenantId: user.tenantId, memberId: id, month, amountFen: (byMonth.get(month) as { dueFen: number }).dueFen,
       paidOn: input.paidOn, paidBy: input.paidBy ?? null, recordedBy: user.id,
     })));

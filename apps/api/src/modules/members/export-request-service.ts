@@ -1,13 +1,12 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
 import {
   MemberExportFilterSchema, type CreateMemberExportRequest, type MemberExportDecision, type MemberExportFilter, type MemberExportRequest,
   type MemberExportRequestList,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { memberExportRequests, organizations, users } from '../../db/schema/index.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { can, audit, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { exportLimits, exportRoster, notifyTownAdmins, selectExportRows } from './export-service.js';
+import * as repo from './export-repository.js';
 
 /**
  * 名册导出申请 (安全测试清单第27项): full ID numbers and phones of more than export.approvalThreshold members
@@ -16,13 +15,12 @@ import { exportLimits, exportRoster, notifyTownAdmins, selectExportRows } from '
  */
 export const APPROVAL_VALID_HOURS = 24;
 
-type Row = typeof memberExportRequests.$inferSelect;
+type Row = repo.ExportRequestRow;
 const WEB_PAGE = '/members/exports';
 
 /** A request the user may see (their own; every one of the tenant for a town admin), or 404. */
 async function loadRequest(db: DbOrTx, user: AuthUser, id: number, lock = false): Promise<Row> {
-  const q = db.select().from(memberExportRequests).where(and(eq(memberExportRequests.id, id), eq(memberExportRequests.tenantId, user.tenantId))).limit(1);
-  const [row] = lock ? await q.for('update') : await q;
+  const row = await repo.findRequest(db, user.tenantId, id, lock);
   if (!row || (row.requestedBy !== user.id && !can(user, 'members.reviewExports'))) throw notFound('导出申请');
   return row;
 }
@@ -32,12 +30,9 @@ const expired = (row: Row, now = new Date()) => row.status === 'approved' && (!r
 async function present(db: DbOrTx, user: AuthUser, rows: Row[]): Promise<MemberExportRequest[]> {
   if (rows.length === 0) return [];
   const userIds = [...new Set(rows.flatMap((r) => [r.requestedBy, r.decidedBy ?? r.requestedBy]))];
-  const names = new Map((await db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, userIds))).map((u) => [u.id, u.name]));
+  const names = await repo.userNames(db, userIds);
   const orgIds = [...new Set(rows.map((r) => Number((r.query as MemberExportFilter).orgId)).filter((n) => n > 0))];
-  const orgNames = orgIds.length
-    ? new Map((await db.select({ id: organizations.id, name: organizations.name }).from(organizations)
-      .where(and(eq(organizations.tenantId, user.tenantId), inArray(organizations.id, orgIds)))).map((o) => [o.id, o.name]))
-    : new Map<number, string>();
+  const orgNames = await repo.organizationNames(db, user.tenantId, orgIds);
   const now = new Date();
   return rows.map((r) => {
     const query = MemberExportFilterSchema.parse(r.query);
@@ -54,9 +49,7 @@ async function present(db: DbOrTx, user: AuthUser, rows: Row[]): Promise<MemberE
 
 /** The requester's own requests; a town admin sees every request of the tenant. Newest first. */
 export async function listExportRequests(db: Db, user: AuthUser): Promise<MemberExportRequestList> {
-  const rows = await db.select().from(memberExportRequests).where(and(
-    eq(memberExportRequests.tenantId, user.tenantId), can(user, 'members.reviewExports') ? undefined : eq(memberExportRequests.requestedBy, user.id),
-  )).orderBy(desc(memberExportRequests.createdAt), desc(memberExportRequests.id)).limit(200);
+  const rows = await repo.listRequests(db, user.tenantId, can(user, 'members.reviewExports') ? undefined : user.id, 200);
   return { items: await present(db, user, rows) };
 }
 
@@ -72,9 +65,7 @@ export async function createExportRequest(db: Db, caller: Caller, body: CreateMe
     throw new AppError('CONFLICT', full ? `无需审批,可直接导出(完整名册不超过${threshold}人)` : '无需审批,可直接导出(导出的名册为脱敏名册)');
   }
   const row = await db.transaction(async (tx) => {
-    const [created] = await tx.insert(memberExportRequests).values({
-      tenantId: user.tenantId, requestedBy: user.id, query, reason: body.reason, rowCount: rows.length,
-    }).returning();
+    const created = await repo.insertRequest(tx, { tenantId: user.tenantId, requestedBy: user.id, query, reason: body.reason, rowCount: rows.length });
     await audit(tx, caller, { action: 'member.export.request', objectType: 'member_export_request', objectId: created.id, detail: { rows: rows.length, query, reason: body.reason } });
     await notifyTownAdmins(tx, user, {
       kind: 'export.request', title: '名册导出申请待审批', link: WEB_PAGE, dedupeKey: `export-request:${created.id}`,
@@ -94,10 +85,10 @@ export async function decideExportRequest(db: Db, caller: Caller, id: number, de
     if (current.status !== 'pending') throw new AppError('CONFLICT', '该导出申请已审批,不能重复审批');
     const now = new Date();
     const approve = decision === 'approve';
-    const [updated] = await tx.update(memberExportRequests).set({
+    const updated = await repo.updateRequest(tx, id, {
       status: approve ? 'approved' : 'rejected', decidedBy: user.id, decidedAt: now, decisionNote: body.note ?? null,
       approvedUntil: approve ? new Date(now.getTime() + APPROVAL_VALID_HOURS * 3600_000) : null,
-    }).where(eq(memberExportRequests.id, id)).returning();
+    });
     await audit(tx, caller, { action: `member.export.${decision}`, objectType: 'member_export_request', objectId: id, detail: { requestedBy: current.requestedBy, rows: current.rowCount, note: body.note ?? null } });
     return updated;
   });
@@ -111,9 +102,9 @@ export async function downloadApprovedExport(db: Db, caller: Caller, id: number)
   if (row.requestedBy !== user.id) throw forbidden('只有申请人可以下载审批通过的名册');
   if (row.status !== 'approved') throw new AppError('CONFLICT', row.status === 'pending' ? '导出申请尚未审批,审批同意后才能下载' : '导出申请未获同意,不能下载');
   if (expired(row)) throw new AppError('CONFLICT', `审批同意后${APPROVAL_VALID_HOURS}小时内可下载,已过期:请重新提交导出申请`);
-  const [decider] = await db.select({ name: users.displayName, username: users.username }).from(users).where(eq(users.id, row.decidedBy ?? -1));
+  const decider = row.decidedBy ? await repo.findUser(db, row.decidedBy) : undefined;
   const approvedBy = decider ? `${decider.name}(${decider.username})` : '';
   const result = await exportRoster(db, caller, { ...MemberExportFilterSchema.parse(row.query), masked: false }, { requestId: id, approvedBy });
-  await db.update(memberExportRequests).set({ downloadedAt: new Date() }).where(eq(memberExportRequests.id, id));
+  await repo.updateRequest(db, id, { downloadedAt: new Date() });
   return result;
 }

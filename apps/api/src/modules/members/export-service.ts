@@ -1,15 +1,15 @@
-import { and, asc, count, eq, gte, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import {
   EDUCATION_LABELS, GENDER_LABELS, type MemberExportPreview, type MemberListQuery, MemberListQuerySchema, MEMBERSHIP_STATUS_LABELS, OCCUPATION_LABELS, PARTY_POST_LABELS, STANDING_LABELS, todayInShanghai,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { auditEvents, notifications, users } from '../../db/schema/index.js';
 import { AppError } from '../../lib/errors.js';
 import { can, isSelfOnly, audit, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/index.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
 import * as repo from './repository.js';
+import * as exportRepo from './export-repository.js';
 import { toMember } from './service.js';
 
 /** A single export is bounded: a town has a few thousand members; anything larger is a mistake or a leak. */
@@ -48,21 +48,13 @@ export async function selectExportRows(db: DbOrTx, user: AuthUser, raw: MemberLi
 /** Roster exports (direct, masked, approved downloads) the user made today, Asia/Shanghai day. */
 export async function exportsToday(db: DbOrTx, user: AuthUser): Promise<number> {
   const dayStart = new Date(`${todayInShanghai()}T00:00:00+08:00`);
-  const [{ n }] = await db.select({ n: count() }).from(auditEvents).where(and(
-    eq(auditEvents.tenantId, user.tenantId), gte(auditEvents.at, dayStart), eq(auditEvents.userId, user.id),
-    eq(auditEvents.action, 'member.export'), eq(auditEvents.result, 'ok'),
-  ));
-  return Number(n);
+  return exportRepo.exportsSince(db, user.tenantId, user.id, dayStart);
 }
 
 /** In-app notice to every other active town admin of the tenant (a dedupe key already held is skipped). */
 export async function notifyTownAdmins(db: DbOrTx, user: AuthUser, note: { kind: string; title: string; body: string; link: string; dedupeKey: string }) {
-  const admins = await db.select({ id: users.id }).from(users).where(and(
-    eq(users.tenantId, user.tenantId), eq(users.disabled, false), ne(users.id, user.id), sql`'town_admin' = any(${users.roles})`,
-  )).orderBy(asc(users.id));
-  if (admins.length === 0) return [];
-  return db.insert(notifications).values(admins.map((a) => ({ tenantId: user.tenantId, userId: a.id, ...note })))
-    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] }).returning({ userId: notifications.userId });
+  const admins = await exportRepo.otherTownAdmins(db, user.tenantId, user.id);
+  return exportRepo.insertNotices(db, admins.map((userId) => ({ tenantId: user.tenantId, userId, ...note })));
 }
 
 export const exportLimits = (db: DbOrTx, tenantId: number) => settingValues(db, tenantId, ['export.approvalThreshold', 'export.dailyQuota']);

@@ -1,28 +1,23 @@
-import { and, eq, inArray } from 'drizzle-orm';
 import type { Setting } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { settings, users } from '../../db/schema/index.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { requirePermission, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { SETTINGS, settingDefinition, type SettingKey } from './registry.js';
+import * as repo from './repository.js';
 
 /** The value in force for a tenant: what the town admin set, or the default. Other modules call this. */
 export async function settingValue(db: DbOrTx, tenantId: number, key: SettingKey): Promise<number> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(and(eq(settings.tenantId, tenantId), eq(settings.key, key))).limit(1);
-  return row?.value ?? (settingDefinition(key)?.defaultValue as number);
+  return (await repo.storedValues(db, tenantId, [key])).get(key) ?? (settingDefinition(key)?.defaultValue as number);
 }
 
 /** Several values in one query (a module reading all its local rules at once). */
 export async function settingValues<K extends SettingKey>(db: DbOrTx, tenantId: number, keys: readonly K[]): Promise<Record<K, number>> {
-  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings)
-    .where(and(eq(settings.tenantId, tenantId), inArray(settings.key, [...keys])));
-  const stored = new Map(rows.map((r) => [r.key, r.value]));
+  const stored = await repo.storedValues(db, tenantId, keys);
   return Object.fromEntries(keys.map((k) => [k, stored.get(k) ?? (settingDefinition(k)?.defaultValue as number)])) as Record<K, number>;
 }
 
 export async function listSettings(db: Db, user: AuthUser): Promise<{ items: Setting[] }> {
-  const rows = await db.select({ key: settings.key, value: settings.value, updatedAt: settings.updatedAt, updatedBy: users.displayName })
-    .from(settings).leftJoin(users, eq(users.id, settings.updatedBy)).where(eq(settings.tenantId, user.tenantId));
+  const rows = await repo.listStored(db, user.tenantId);
   const stored = new Map(rows.map((r) => [r.key, r]));
   return {
     items: SETTINGS.map((d) => {
@@ -42,8 +37,7 @@ export async function updateSetting(db: Db, caller: Caller, key: string, value: 
   }
   await db.transaction(async (tx) => {
     const before = await settingValue(tx, user.tenantId, definition.key);
-    await tx.insert(settings).values({ tenantId: user.tenantId, key, value, updatedBy: user.id, updatedAt: new Date() })
-      .onConflictDoUpdate({ target: [settings.tenantId, settings.key], set: { value, updatedBy: user.id, updatedAt: new Date() } });
+    await repo.upsert(tx, user.tenantId, key, value, user.id);
     await audit(tx, caller, { action: 'setting.update', objectType: 'setting', objectId: key, detail: { before, after: value } });
   });
   return (await listSettings(db, user)).items.find((s) => s.key === key) as Setting;

@@ -1,0 +1,27 @@
+/** The audit chain's table: plugins/audit.ts appends and verifies through these, one statement each. */
+import { asc, desc, gt, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../db/client.js';
+import { auditEvents } from '../db/schema/index.js';
+import type { AuditFields } from './audit-chain.js';
+
+/** Any constant: one chain, so inserts are serialised while the previous hash is read. */
+const AUDIT_CHAIN_LOCK = 7_340_202;
+
+/** Held until the transaction ends: call it before reading the last hash. */
+export async function lockChain(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+}
+
+export async function lastHash(tx: DbOrTx): Promise<string | undefined> {
+  const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
+  return last?.hash;
+}
+
+export async function insertEvent(tx: DbOrTx, row: AuditFields & { prevHash: string; hash: string }): Promise<void> {
+  await tx.insert(auditEvents).values(row);
+}
+
+/** The next events after an id, in chain order. */
+export async function eventsAfter(db: DbOrTx, afterId: number, max: number) {
+  return db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(max);
+}

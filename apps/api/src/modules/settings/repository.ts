@@ -1,0 +1,22 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { settings, users } from '../../db/schema/index.js';
+
+/** The stored values of these keys for a tenant; keys never set are absent (the registry's default applies). */
+export async function storedValues(db: DbOrTx, tenantId: number, keys: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.select({ key: settings.key, value: settings.value }).from(settings)
+    .where(and(eq(settings.tenantId, tenantId), inArray(settings.key, [...keys])));
+  return new Map(rows.map((r) => [r.key, r.value]));
+}
+
+/** Every value the tenant set, with who set it and when. */
+export async function listStored(db: DbOrTx, tenantId: number) {
+  return db.select({ key: settings.key, value: settings.value, updatedAt: settings.updatedAt, updatedBy: users.displayName })
+    .from(settings).leftJoin(users, eq(users.id, settings.updatedBy)).where(eq(settings.tenantId, tenantId));
+}
+
+export async function upsert(db: DbOrTx, tenantId: number, key: string, value: number, userId: number) {
+  const updatedAt = new Date();
+  await db.insert(settings).values({ tenantId, key, value, updatedBy: userId, updatedAt })
+    .onConflictDoUpdate({ target: [settings.tenantId, settings.key], set: { value, updatedBy: userId, updatedAt } });
+}
