@@ -1,11 +1,12 @@
-// The activities module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+// The activities module's public face: app.ts registers its routes from here, under the module's prefix, and other modules call only what it exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { activityRoutes } from './routes.js';
 import { activityEvidenceRoutes } from './evidence-routes.js';
 
+// Routes declare paths below the prefix; its resources sit side by side under /api: /activities, /checklist-templates, /supervision, /compliance, /ledger, /my.
 export const activitiesModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(activityRoutes);
-  await app.register(activityEvidenceRoutes);
+  await app.register(activityRoutes, { prefix: '/api' });
+  await app.register(activityEvidenceRoutes, { prefix: '/api' });
 };
 
 export { complianceOfBranches } from './compliance-service.js';

@@ -12,44 +12,44 @@ import * as service from './service.js';
 export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['activities'];
 
-  app.get('/api/activities', {
+  app.get('/activities', {
     schema: { tags, summary: '组织生活记录(按日期倒序)', querystring: ActivityListQuerySchema, response: { 200: ActivityListSchema } },
   }, async (request) => service.listActivities(app.db, currentUser(request), request.query));
 
-  app.post('/api/activities', {
+  app.post('/activities', {
     schema: { tags, summary: '记录组织生活(三会一课、主题党日等)', body: CreateActivitySchema, response: { 201: ActivityDetailSchema } },
   }, async (request, reply) => reply.code(201).send(await service.createActivity(app.db, callerOf(request), request.body)));
 
-  app.get('/api/activities/expected', {
+  app.get('/activities/expected', {
     schema: { tags, summary: '计划中活动的应到党员(按当日名册)', querystring: ExpectedQuerySchema, response: { 200: ExpectedListSchema } },
   }, async (request) => service.expectedMembers(app.db, currentUser(request), request.query));
 
-  app.get('/api/activities/:id', {
+  app.get('/activities/:id', {
     schema: { tags, summary: '组织生活详情与出席情况', params: IdParamSchema, response: { 200: ActivityDetailSchema } },
   }, async (request) => service.getActivity(app.db, currentUser(request), request.params.id));
 
-  app.patch('/api/activities/:id', {
+  app.patch('/activities/:id', {
     schema: { tags, summary: '修改组织生活记录', params: IdParamSchema, body: UpdateActivitySchema, response: { 200: ActivityDetailSchema } },
   }, async (request) => service.updateActivity(app.db, callerOf(request), request.params.id, request.body));
 
-  app.put('/api/activities/:id/attendance', {
+  app.put('/activities/:id/attendance', {
     schema: { tags, summary: '登记出席、请假、缺席与补学', params: IdParamSchema, body: AttendanceBodySchema, response: { 200: ActivityDetailSchema } },
   }, async (request) => service.setAttendance(app.db, callerOf(request), request.params.id, request.body));
 
-  app.get('/api/compliance', {
+  app.get('/compliance', {
     schema: { tags, summary: '各党支部组织生活完成情况(按期限,不排名)', querystring: ComplianceQuerySchema, response: { 200: ComplianceSchema } },
   }, async (request) => branchCompliance(app.db, currentUser(request), request.query));
 
   const download = (name: string) => `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
-  app.get('/api/activities/:id/documents/:doc', {
+  app.get('/activities/:id/documents/:doc', {
     schema: { tags, summary: '生成会议记录、签到表(docx/pdf)与灯塔上传包(zip)', params: ActivityDocParamSchema },
   }, async (request, reply) => {
     const file = await activityDocument(app.db, callerOf(request), request.params.id, request.params.doc);
     return reply.type(file.mime).header('content-disposition', download(file.filename)).send(file.data);
   });
 
-  app.get('/api/ledger', {
+  app.get('/ledger', {
     schema: { tags, summary: '支部组织生活台账(月度 YYYY-MM 或年度 YYYY;docx/pdf)', querystring: LedgerQuerySchema },
   }, async (request, reply) => {
     const file = await branchLedger(app.db, callerOf(request), request.query);

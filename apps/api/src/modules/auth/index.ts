@@ -1,9 +1,9 @@
-// The auth module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+// The auth module's public face: app.ts registers its routes from here, under the module's prefix, and other modules call only what it exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './routes.js';
 
 export const authModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(authRoutes);
+  await app.register(authRoutes, { prefix: '/api/auth' });
 };
 
 export { hashPassword, isSteppedUp, STEP_UP_EXPORT_MESSAGE, STEP_UP_REVEAL_MESSAGE } from './service.js';

@@ -7,7 +7,7 @@ import * as service from './service.js';
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Per address on top of the per-account lockout: one address trying many accounts is stopped too.
-  app.post('/api/auth/login', {
+  app.post('/login', {
     config: { public: true, rateLimit: perMinute(app.config.LOGIN_RATE_LIMIT) },
     schema: { tags: ['auth'], summary: '登录', body: LoginBodySchema, response: { 200: MeSchema } },
   }, async (request, reply) => {
@@ -18,7 +18,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     return service.toMe(loaded.user, csrfToken);
   });
 
-  app.post('/api/auth/logout', {
+  app.post('/logout', {
     schema: { tags: ['auth'], summary: '退出登录', response: { 200: OkSchema } },
   }, async (request, reply) => {
     await service.logout(app.db, currentUser(request), request.sessionId ?? '', request.ip);
@@ -27,11 +27,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   // Signed in and CSRF-protected like every non-public route; a wrong password counts towards the account's lockout.
-  app.post('/api/auth/step-up', {
+  app.post('/step-up', {
     schema: { tags: ['auth'], summary: '再次输入登录密码确认身份(查看或导出完整号码前,安全测试清单第26项)', body: StepUpBodySchema, response: { 200: StepUpResultSchema } },
   }, async (request) => service.stepUp(app.db, currentUser(request), request.sessionId ?? '', request.body.password, request.ip));
 
-  app.get('/api/auth/me', {
+  app.get('/me', {
     schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } },
   }, async (request) => service.toMe(currentUser(request), request.csrfToken ?? ''));
 };

@@ -1,11 +1,13 @@
-// The disclosure module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+// The disclosure module's public face: app.ts registers its routes from here, under the module's prefixes, and other modules call only what it exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { disclosureRoutes } from './routes.js';
-import { publicRoutes } from './public-routes.js';
+import { publicApiRoutes, publicPageRoutes } from './public-routes.js';
 
+// /disclosures and /disclosure share only /api; the villagers' pages are outside /api, at /public (no sign-in).
 export const disclosureModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(disclosureRoutes);
-  await app.register(publicRoutes);
+  await app.register(disclosureRoutes, { prefix: '/api' });
+  await app.register(publicApiRoutes, { prefix: '/api/public' });
+  await app.register(publicPageRoutes, { prefix: '/public' });
 };
 
 export { disclosureTasks, dueSettings } from './board-service.js';

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { PublicDisclosureParamsSchema, PublicDisclosureSchema, PublicFileParamsSchema, PublicVillageDisclosuresSchema, PublicVillageParamsSchema } from '@dj/contracts';
 import { gzipSync } from 'node:zlib';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import { perMinute } from '../../plugins/rate-limit.js';
@@ -38,31 +38,36 @@ async function gzipJson(request: FastifyRequest, reply: FastifyReply, payload: u
   return gzipSync(payload);
 }
 
-/** Public pages, no sign-in: a village's published disclosures, micro-power list and 公示. */
-export const publicRoutes: FastifyPluginAsyncZod = async (app) => {
+// Anyone can reach these: a per-address limit keeps one scraper from taking the server from the villagers.
+const publicConfig = (app: FastifyInstance) => ({ public: true, rateLimit: perMinute(app.config.PUBLIC_RATE_LIMIT) });
+
+/** Public JSON, no sign-in (registered under /api/public): a village's published disclosures and their files. */
+export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['public'];
-  // Anyone can reach these: a per-address limit keeps one scraper from taking the server from the villagers.
-  const config = { public: true, rateLimit: perMinute(app.config.PUBLIC_RATE_LIMIT) };
+  const config = publicConfig(app);
+  app.get('/villages/:code/disclosures', { config, onSend: gzipJson, schema: { tags, summary: '某村已公开的三务公开、小微权力清单和公示(无需登录)', params: PublicVillageParamsSchema, response: { 200: PublicVillageDisclosuresSchema } } },
+    async (request) => service.villageDisclosures(app.db, request.params.code));
+  app.get('/villages/:code/disclosures/:id', { config, onSend: gzipJson, schema: { tags, summary: '一份已公开的公开事项(无需登录)', params: PublicDisclosureParamsSchema, response: { 200: PublicDisclosureSchema } } },
+    async (request) => (await service.villageDisclosure(app.db, request.params.code, request.params.id)).disclosure);
+  app.get('/files/:fileId', { config, schema: { tags, summary: '已公开事项的附件(无需登录)', params: PublicFileParamsSchema } }, async (request, reply) => {
+    const file = await service.publicFile(app.db, request.params.fileId);
+    return reply.type(file.mime).header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
+  });
+};
+
+/** Public pages, no sign-in (registered under /public): a village's published disclosures, micro-power list and 公示. */
+export const publicPageRoutes: FastifyPluginAsyncZod = async (app) => {
+  const config = publicConfig(app);
   // The pages answer a refusal as a page too: a villager on a phone should not see JSON.
   const pageErrors = (error: Error, _request: FastifyRequest, reply: FastifyReply) => {
     if (error instanceof AppError && error.code === 'RATE_LIMITED') return reply.code(429).type('text/html; charset=utf-8').send(renderBusy(error.message));
     throw error;
   };
-
-  app.get('/api/public/villages/:code/disclosures', { config, onSend: gzipJson, schema: { tags, summary: '某村已公开的三务公开、小微权力清单和公示(无需登录)', params: PublicVillageParamsSchema, response: { 200: PublicVillageDisclosuresSchema } } },
-    async (request) => service.villageDisclosures(app.db, request.params.code));
-  app.get('/api/public/villages/:code/disclosures/:id', { config, onSend: gzipJson, schema: { tags, summary: '一份已公开的公开事项(无需登录)', params: PublicDisclosureParamsSchema, response: { 200: PublicDisclosureSchema } } },
-    async (request) => (await service.villageDisclosure(app.db, request.params.code, request.params.id)).disclosure);
-  app.get('/api/public/files/:fileId', { config, schema: { tags, summary: '已公开事项的附件(无需登录)', params: PublicFileParamsSchema } }, async (request, reply) => {
-    const file = await service.publicFile(app.db, request.params.fileId);
-    return reply.type(file.mime).header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
-  });
-
-  app.get('/public/villages/:code', { config, errorHandler: pageErrors, schema: { hide: true, params: PageParams } }, async (request, reply) => page(request, reply, async () => {
+  app.get('/villages/:code', { config, errorHandler: pageErrors, schema: { hide: true, params: PageParams } }, async (request, reply) => page(request, reply, async () => {
     if (!PAGE_CODE.test(request.params.code)) throw new AppError('NOT_FOUND', '');
     return renderVillagePage(await service.villageDisclosures(app.db, request.params.code));
   }));
-  app.get('/public/villages/:code/disclosures/:id', { config, errorHandler: pageErrors, schema: { hide: true, params: PageDisclosureParams } }, async (request, reply) => page(request, reply, async () => {
+  app.get('/villages/:code/disclosures/:id', { config, errorHandler: pageErrors, schema: { hide: true, params: PageDisclosureParams } }, async (request, reply) => page(request, reply, async () => {
     const id = Number(request.params.id);
     if (!PAGE_CODE.test(request.params.code) || !Number.isInteger(id) || id <= 0 || id > 2_147_483_647) throw new AppError('NOT_FOUND', '');
     const { village, disclosure } = await service.villageDisclosure(app.db, request.params.code, id);

@@ -43,47 +43,47 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   const round = { 200: InspectionRoundDetailSchema };
   const rect = { 200: RectificationDetailSchema };
 
-  app.get('/api/inspection/checklist', { schema: { tags, summary: '联督联查默认检查事项', response: { 200: InspectionChecklistSchema } } },
+  app.get('/inspection/checklist', { schema: { tags, summary: '联督联查默认检查事项', response: { 200: InspectionChecklistSchema } } },
     async () => ({ items: DEFAULT_CHECKLIST.map((i) => ({ ...i })) }));
-  app.get('/api/inspections', { schema: { tags, summary: '联督联查列表(村里只看到检查过本村的)', response: { 200: InspectionRoundListSchema } } },
+  app.get('/inspections', { schema: { tags, summary: '联督联查列表(村里只看到检查过本村的)', response: { 200: InspectionRoundListSchema } } },
     async (request) => service.listRounds(app.db, currentUser(request)));
-  app.post('/api/inspections', { schema: { tags, summary: '安排一次联督联查(检查组、检查事项、检查村)', body: CreateInspectionRoundSchema, response: round } },
+  app.post('/inspections', { schema: { tags, summary: '安排一次联督联查(检查组、检查事项、检查村)', body: CreateInspectionRoundSchema, response: round } },
     async (request) => service.createRound(app.db, callerOf(request), request.body));
-  app.get('/api/inspections/:id', { schema: { tags, summary: '一次联督联查:各村检查结果(仅管理范围内的村)', params: IdParamSchema, response: round } },
+  app.get('/inspections/:id', { schema: { tags, summary: '一次联督联查:各村检查结果(仅管理范围内的村)', params: IdParamSchema, response: round } },
     async (request) => service.getRound(app.db, currentUser(request), request.params.id));
-  app.post('/api/inspections/:id/results', {
+  app.post('/inspections/:id/results', {
     schema: { tags, summary: '记录一个村一项检查结果(发现问题即生成整改任务)', params: IdParamSchema, body: RecordInspectionResultSchema, response: round },
   }, async (request) => service.recordResult(app.db, callerOf(request), request.params.id, request.body));
-  app.post('/api/inspections/:id/results/:resultId/photos', {
+  app.post('/inspections/:id/results/:resultId/photos', {
     schema: { tags, summary: '上传检查现场照片(去除位置信息,字段名 file)', params: InspectionResultParamsSchema, response: round },
   }, async (request) => service.addResultPhoto(app.db, callerOf(request), request.params.id, request.params.resultId, () => oneFile(request)));
-  app.post('/api/inspections/:id/close', { schema: { tags, summary: '结束本次联督联查', params: IdParamSchema, response: round } },
+  app.post('/inspections/:id/close', { schema: { tags, summary: '结束本次联督联查', params: IdParamSchema, response: round } },
     async (request) => service.closeRound(app.db, callerOf(request), request.params.id));
   // An ASCII fallback name for old clients; filename* carries the Chinese name (RFC 6266 / 5987).
   const sendFile = (reply: FastifyReply, file: GeneratedFile, fallback: string) => reply.type(file.mime).header('cache-control', 'private, no-store')
     .header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
     .send(file.data);
-  app.get('/api/inspections/:id/report/:format', { schema: { tags, summary: '联督联查情况报告(docx/pdf)', params: InspectionReportParamsSchema } },
+  app.get('/inspections/:id/report/:format', { schema: { tags, summary: '联督联查情况报告(docx/pdf)', params: InspectionReportParamsSchema } },
     async (request, reply) => sendFile(reply, await roundReport(app.db, callerOf(request), request.params.id, request.params.format), `report.${request.params.format}`));
-  app.get('/api/inspections/:id/rectifications/ledger/:format', { schema: { tags, summary: '本次检查的整改台账(docx/pdf)', params: RectificationLedgerParamsSchema } },
+  app.get('/inspections/:id/rectifications/ledger/:format', { schema: { tags, summary: '本次检查的整改台账(docx/pdf)', params: RectificationLedgerParamsSchema } },
     async (request, reply) => sendFile(reply, await rectificationLedger(app.db, callerOf(request), request.params.id, request.params.format), `rectifications.${request.params.format}`));
 
-  app.get('/api/inspection-files/:fileId', { schema: { tags, summary: '检查照片或整改材料', params: InspectionFileParamsSchema } }, async (request, reply) => {
+  app.get('/inspection-files/:fileId', { schema: { tags, summary: '检查照片或整改材料', params: InspectionFileParamsSchema } }, async (request, reply) => {
     const file = await service.readFile(app.db, currentUser(request), request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
       .header('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
   });
 
-  app.get('/api/rectifications', {
+  app.get('/rectifications', {
     schema: { tags, summary: '整改任务(escalated=true 为逾期上报镇党委的)', querystring: RectificationListQuerySchema, response: { 200: RectificationListSchema } },
   }, async (request) => rectification.listRectifications(app.db, currentUser(request), request.query));
-  app.get('/api/rectifications/:id', { schema: { tags, summary: '一项整改任务及其经过', params: IdParamSchema, response: rect } },
+  app.get('/rectifications/:id', { schema: { tags, summary: '一项整改任务及其经过', params: IdParamSchema, response: rect } },
     async (request) => rectification.getRectification(app.db, currentUser(request), request.params.id));
-  app.post('/api/rectifications/:id/evidence', {
+  app.post('/rectifications/:id/evidence', {
     schema: { tags, summary: '提交整改材料:JSON {note},或 multipart 字段 note 加可选文件 file(照片或文档)', params: IdParamSchema, response: rect },
   }, async (request) => rectification.submitEvidence(app.db, callerOf(request), request.params.id, () => evidenceBody(request)));
-  app.post('/api/rectifications/:id/accept', { schema: { tags, summary: '验收整改', params: IdParamSchema, body: AcceptRectificationSchema, response: rect } },
+  app.post('/rectifications/:id/accept', { schema: { tags, summary: '验收整改', params: IdParamSchema, body: AcceptRectificationSchema, response: rect } },
     async (request) => rectification.accept(app.db, callerOf(request), request.params.id, request.body.note));
-  app.post('/api/rectifications/:id/reopen', { schema: { tags, summary: '退回整改(须写明原因)', params: IdParamSchema, body: ReopenRectificationSchema, response: rect } },
+  app.post('/rectifications/:id/reopen', { schema: { tags, summary: '退回整改(须写明原因)', params: IdParamSchema, body: ReopenRectificationSchema, response: rect } },
     async (request) => rectification.reopen(app.db, callerOf(request), request.params.id, request.body.reason));
 };

@@ -12,11 +12,11 @@ export const attachment = (name: string) => `attachment; filename="roster.xlsx";
 export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['members'];
 
-  app.get('/api/members/import-template', { schema: { tags, summary: '下载党员导入模板(xlsx)' } }, async (_request, reply) => {
+  app.get('/members/import-template', { schema: { tags, summary: '下载党员导入模板(xlsx)' } }, async (_request, reply) => {
     return reply.type(XLSX).header('content-disposition', attachment('党员信息导入模板.xlsx')).send(await buildImportTemplate());
   });
 
-  app.post('/api/members/import', {
+  app.post('/members/import', {
     schema: { tags, summary: '导入党员名册(先试运行,再正式导入)', querystring: MemberImportQuerySchema, response: { 200: ImportReportSchema } },
   }, async (request) => importRoster(app.db, callerOf(request), {
     orgId: request.query.orgId,
@@ -30,11 +30,11 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   }));
 
-  app.get('/api/members/export/preview', {
+  app.get('/members/export/preview', {
     schema: { tags, summary: '导出前预览:人数、是否含完整号码、是否须审批、今日剩余次数', querystring: MemberExportQuerySchema, response: { 200: MemberExportPreviewSchema } },
   }, async (request) => previewExport(app.db, currentUser(request), request.query));
 
-  app.get('/api/members/export', {
+  app.get('/members/export', {
     schema: { tags, summary: '导出党员名册(xlsx,记入审计;完整号码超过审批人数须先申请,masked=true 导出脱敏名册;每人每日限次)', querystring: MemberExportQuerySchema },
   }, async (request, reply) => {
     const { file, filename } = await exportRoster(app.db, callerOf(request), request.query);

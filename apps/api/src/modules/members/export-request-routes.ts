@@ -10,23 +10,23 @@ import * as service from './export-request-service.js';
 export const memberExportRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['members'];
 
-  app.get('/api/member-exports', {
+  app.get('/member-exports', {
     schema: { tags, summary: '导出申请列表(本人的;镇党委管理员看全镇)', response: { 200: MemberExportRequestListSchema } },
   }, async (request) => service.listExportRequests(app.db, currentUser(request)));
 
-  app.post('/api/member-exports', {
+  app.post('/member-exports', {
     schema: { tags, summary: '申请导出完整名册(超过审批人数时)', body: CreateMemberExportRequestSchema, response: { 201: MemberExportRequestSchema } },
   }, async (request, reply) => reply.code(201).send(await service.createExportRequest(app.db, callerOf(request), request.body)));
 
-  app.post('/api/member-exports/:id/approve', {
+  app.post('/member-exports/:id/approve', {
     schema: { tags, summary: '同意导出申请(另一位镇党委管理员)', params: IdParamSchema, body: MemberExportDecisionSchema, response: { 200: MemberExportRequestSchema } },
   }, async (request) => service.decideExportRequest(app.db, callerOf(request), request.params.id, 'approve', request.body));
 
-  app.post('/api/member-exports/:id/reject', {
+  app.post('/member-exports/:id/reject', {
     schema: { tags, summary: '不同意导出申请', params: IdParamSchema, body: MemberExportDecisionSchema, response: { 200: MemberExportRequestSchema } },
   }, async (request) => service.decideExportRequest(app.db, callerOf(request), request.params.id, 'reject', request.body));
 
-  app.get('/api/member-exports/:id/file', {
+  app.get('/member-exports/:id/file', {
     schema: { tags, summary: '下载审批通过的完整名册(申请人,24小时内;记入审计)', params: IdParamSchema },
   }, async (request, reply) => {
     const { file, filename } = await service.downloadApprovedExport(app.db, callerOf(request), request.params.id);

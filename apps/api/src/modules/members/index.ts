@@ -1,4 +1,4 @@
-// The members module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+// The members module's public face: app.ts registers its routes from here, under the module's prefix, and other modules call only what it exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { memberRoutes } from './routes.js';
 import { memberExcelRoutes } from './excel-routes.js';
@@ -6,12 +6,13 @@ import { memberExportRequestRoutes } from './export-request-routes.js';
 import { mobilityRoutes } from './mobility-routes.js';
 import { duesRoutes } from './dues-routes.js';
 
+// Routes declare paths below the prefix; /members, /member-exports and /dues share only /api.
 export const membersModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(memberRoutes);
-  await app.register(memberExcelRoutes);
-  await app.register(memberExportRequestRoutes);
-  await app.register(mobilityRoutes);
-  await app.register(duesRoutes);
+  await app.register(memberRoutes, { prefix: '/api' });
+  await app.register(memberExcelRoutes, { prefix: '/api' });
+  await app.register(memberExportRequestRoutes, { prefix: '/api' });
+  await app.register(mobilityRoutes, { prefix: '/api' });
+  await app.register(duesRoutes, { prefix: '/api' });
 };
 
 export { memberTasks } from './mobility-service.js';

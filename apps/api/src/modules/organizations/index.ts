@@ -1,9 +1,9 @@
-// The organizations module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+// The organizations module's public face: app.ts registers its routes from here, under the module's prefix, and other modules call only what it exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { organizationRoutes } from './routes.js';
 
 export const organizationsModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(organizationRoutes);
+  await app.register(organizationRoutes, { prefix: '/api/organizations' });
 };
 
 export { createTenant } from './tenants.js';

@@ -1,9 +1,10 @@
-// The positions module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+// The positions module's public face: app.ts registers its routes from here, under the module's prefix, and other modules call only what it exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { positionRoutes } from './routes.js';
 
+// Routes declare paths below the prefix; /service-centers, /duty-shifts, /micro-power and /four-two share only /api.
 export const positionsModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(positionRoutes);
+  await app.register(positionRoutes, { prefix: '/api' });
 };
 
 // The template, duty and 四议两公开 rules the demo town (demo/) builds its positions with.

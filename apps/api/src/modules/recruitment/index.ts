@@ -1,11 +1,12 @@
-// The recruitment module's public face: app.ts registers its routes from here, and other modules call only what it exports.
+// The recruitment module's public face: app.ts registers its routes from here, under the module's prefix, and other modules call only what it exports.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { recruitmentRoutes } from './routes.js';
 import { recruitmentDocumentRoutes } from './document-routes.js';
 
+// Routes declare paths below the prefix; /recruitments (one person's record) and /recruitment (plans, steps, the board) share only /api.
 export const recruitmentModule: FastifyPluginAsyncZod = async (app) => {
-  await app.register(recruitmentRoutes);
-  await app.register(recruitmentDocumentRoutes);
+  await app.register(recruitmentRoutes, { prefix: '/api' });
+  await app.register(recruitmentDocumentRoutes, { prefix: '/api' });
 };
 
 export { recruitmentTasks } from './task-service.js';

@@ -5,8 +5,8 @@ import { listSettings, updateSetting } from './service.js';
 
 export const settingRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['settings'];
-  app.get('/api/settings', { schema: { tags, summary: '本镇规则设置(含默认值与依据)', response: { 200: SettingListSchema } } },
+  app.get('', { schema: { tags, summary: '本镇规则设置(含默认值与依据)', response: { 200: SettingListSchema } } },
     async (request) => listSettings(app.db, currentUser(request)));
-  app.patch('/api/settings/:key', { schema: { tags, summary: '修改本镇规则设置', params: SettingKeyParamSchema, body: UpdateSettingSchema, response: { 200: SettingSchema } } },
+  app.patch('/:key', { schema: { tags, summary: '修改本镇规则设置', params: SettingKeyParamSchema, body: UpdateSettingSchema, response: { 200: SettingSchema } } },
     async (request) => updateSetting(app.db, callerOf(request), request.params.key, request.body.value));
 };
