@@ -1,6 +1,8 @@
 import { configure } from '@testing-library/react';
 
-// One limit for every findBy and waitFor instead of a raised one per call. `npm test` runs the api, web and e2e
-// projects at once on a 2-core machine, so a render that takes 0.3 s alone can take seconds there; the limit is
-// for that contention, not for slow code (a slow path is fixed where it is: test/render.tsx, test/dom.ts).
-configure({ asyncUtilTimeout: 15_000 });
+// One limit for every findBy and waitFor instead of a raised one per call. Measured with the api project running beside
+// the web tests on this 2-core machine (every wait timed through Testing Library's asyncWrapper): waits on a rendered
+// page stay under 0.4 s, but a click that navigates to a page not yet loaded waits for that page's module to be
+// transformed and imported on the way (test/render.tsx loads only the first address's pages): such a wait passed 1 s
+// in one run and 3 s in another, cold. 10 s covers that; preloading the pages a test navigates to would allow the default.
+configure({ asyncUtilTimeout: 10_000 });

@@ -167,7 +167,7 @@ describe('台账 (yearly ledger)', () => {
     for (const topic of topics) expect(dtext).toContain(topic);
     expect(dxml.match(/<pic:pic\b/g)).toHaveLength(48);
     expect(media).toHaveLength(48);
-  }, 120_000);
+  });
 });
 
 describe('灯塔 export package', () => {
