@@ -48,7 +48,10 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
-          setupFiles: ['apps/web/src/test/setup.ts'],
+          // Vitest's test limit (5 s) and Testing Library's wait limit (1 s) are the defaults. Measured with the api
+          // project beside on this 2-core machine: the longest web test 3.1 s, the longest findBy/waitFor 0.4 s; a click
+          // that navigates used to wait for the next page's module (over 3 s once), so tests name the pages they open
+          // (renderRoutes' `opens`, test/render.tsx) and those load before the first render.
           // Every test file renders with the same shims and cleans up after itself (cleanup(), unstubbed globals),
           // so the files share one module cache per worker: antd, React and the pages load once, not per file.
           isolate: false,

@@ -7,9 +7,9 @@ import { AppProviders } from '../app/providers';
 
 /**
  * The browser loads each page's chunk when its route is first opened (app/router.tsx). A test loads only the chunks
- * its first address opens, before rendering, so its first query waits for React and not for module loading; a page
- * reached by navigating loads on the way, as in the browser. (Loading every page here made each test file import the
- * whole app.) The on-demand loading itself is exercised by the browser flows in e2e/.
+ * its first address and the addresses it says it navigates to open, before rendering, so its queries wait for React and
+ * not for module loading. (Loading every page here made each test file import the whole app.) The on-demand loading
+ * itself is exercised by the browser flows in e2e/.
  */
 async function loadMatchedPages(list: RouteObject[], path: string): Promise<void> {
   for (const { route } of matchRoutes(list, path) ?? []) {
@@ -28,9 +28,13 @@ async function loadMatchedPages(list: RouteObject[], path: string): Promise<void
  */
 const TESTS_THEME: ThemeConfig = { zeroRuntime: true };
 
-/** Renders routes inside the real providers, with a query client that never retries. */
-export async function renderRoutes(routes: RouteObject[], initialPath: string) {
-  await loadMatchedPages(routes, initialPath);
+/**
+ * Renders routes inside the real providers, with a query client that never retries. `opens` names the addresses the
+ * test navigates to: their pages load before rendering too, so a wait for the navigation waits for React, not for a
+ * page module to be transformed and imported on the way (seconds on a busy machine, beyond any findBy's limit).
+ */
+export async function renderRoutes(routes: RouteObject[], initialPath: string, options: { opens?: string[] } = {}) {
+  for (const path of [initialPath, ...(options.opens ?? [])]) await loadMatchedPages(routes, path);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
   const router = createMemoryRouter(routes, { initialEntries: [initialPath] });
   const view = render(

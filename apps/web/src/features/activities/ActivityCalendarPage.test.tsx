@@ -24,7 +24,7 @@ afterEach(() => {
 describe('组织生活日历(记录)', () => {
   it('shows each activity on its day, coloured by review status, lists them, and opens one', async () => {
     const calls = installFetch(server((call) => (call.path === '/api/activities' ? jsonResponse(200, { items: ITEMS }) : undefined)));
-    const { router } = await renderRoutes(routes, '/activities?month=2026-07');
+    const { router } = await renderRoutes(routes, '/activities?month=2026-07', { opens: ['/activities/theme-day', '/activities/12'] });
     const calendar = await screen.findByTestId('activity-calendar');
     await within(calendar).findByTestId('calendar-activity-12');
 
@@ -55,7 +55,7 @@ describe('组织生活日历(记录)', () => {
       if (call.path === '/api/activities') return jsonResponse(200, { items: [] });
       return undefined;
     }));
-    const { router } = await renderRoutes(routes, '/activities?month=2026-07');
+    const { router } = await renderRoutes(routes, '/activities?month=2026-07', { opens: ['/activities/99'] });
     fireEvent.click((await screen.findByText('新建活动')).closest('button')!);
     const dialog = await screen.findByRole('dialog');
     // Nothing is sent while a required field is empty.

@@ -62,7 +62,7 @@ afterEach(() => {
 describe('记录本月主题党日', () => {
   it('pre-fills from the town setting and the last theme day, then saves everything in order and opens the record', async () => {
     const calls = installFetch(server(api));
-    const { router } = await renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07');
+    const { router } = await renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07', { opens: ['/activities/50'] });
 
     const date = (await screen.findByLabelText('活动日期')) as HTMLInputElement;
     expect(date.value).toBe('2026-07-26');
@@ -119,7 +119,7 @@ describe('记录本月主题党日', () => {
         return api(call);
       }),
     );
-    const { router } = await renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07');
+    const { router } = await renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07', { opens: ['/activities/50'] });
     fireEvent.change(await screen.findByLabelText('活动主题'), { target: { value: '主题党日' } });
     fireEvent.click(screen.getByText('保存并提交督导签认').closest('button')!);
     expect(await screen.findByText('保存出席情况失败:出席名单中有不属于本支部的党员')).toBeTruthy();

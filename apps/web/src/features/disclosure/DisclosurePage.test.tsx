@@ -103,7 +103,7 @@ describe('一条公开事项', () => {
         return undefined;
       }, SECRETARY),
     );
-    const { router } = await renderRoutes(routes, '/disclosures/41');
+    const { router } = await renderRoutes(routes, '/disclosures/41', { opens: ['/disclosures/43'] });
     fireEvent.click(await screen.findByRole('button', { name: '更正' }));
     await waitFor(() => expect(router.state.location.pathname).toBe('/disclosures/43'));
     expect(calls.find((c) => c.path === '/api/disclosures' && c.method === 'POST')?.body).toMatchObject({ supersedesId: 41, organizationId: 3, period: '2026-10' });

@@ -61,7 +61,7 @@ describe('三务公开', () => {
 
   it('filters the list and creates a disclosure for a rule and period', async () => {
     const calls = installFetch(disclosures);
-    const { router } = await renderRoutes(routes, '/disclosures?category=finance&status=draft');
+    const { router } = await renderRoutes(routes, '/disclosures?category=finance&status=draft', { opens: ['/disclosures/42'] });
     await screen.findByTestId('disclosure-list');
     const get = calls.filter((c) => c.path === '/api/disclosures').at(-1)!;
     expect(queryOf(get)).toEqual({ category: 'finance', status: 'draft' });

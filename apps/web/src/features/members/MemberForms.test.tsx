@@ -104,7 +104,7 @@ describe('编辑党员信息', () => {
 describe('记录党籍变动', () => {
   it('asks where the letter goes for a transfer out of town, then closes the detail when the member leaves sight', async () => {
     const calls = installFetch(server({ event: () => jsonResponse(200, { member: null }) }));
-    const { router } = await renderRoutes(routes, '/members/7?filter=all');
+    const { router } = await renderRoutes(routes, '/members/7?filter=all', { opens: ['/members'] });
     const detail = await screen.findByTestId('member-detail');
     fireEvent.click(await within(detail).findByRole('button', { name: /记录党籍变动/ }));
     const dialog = await findDialog(/变动类型/);

@@ -110,7 +110,7 @@ describe('党员名册', () => {
 
   it('opens a member by clicking the row and keeps the detail in the address', async () => {
     installFetch(server());
-    const { router } = await renderRoutes(routes, '/members?filter=all&page=1');
+    const { router } = await renderRoutes(routes, '/members?filter=all&page=1', { opens: ['/members/7'] });
     const table = await screen.findByTestId('member-table');
     fireEvent.click(await within(table).findByText('党员07'));
 
@@ -257,7 +257,7 @@ describe('a member on a phone', () => {
         }
         return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
       });
-      const { router } = await renderRoutes(routes, '/members');
+      const { router } = await renderRoutes(routes, '/members', { opens: ['/members/7'] });
 
       const cards = await screen.findByTestId('member-cards');
       expect(await within(cards).findByText('张建国')).toBeTruthy();

@@ -34,7 +34,7 @@ afterEach(() => {
 describe('提醒 bell', () => {
   it('shows the unread count, lists the reminders, marks one read and follows its link', async () => {
     const calls = installFetch(server());
-    const { router } = await renderRoutes(routes, '/tasks');
+    const { router } = await renderRoutes(routes, '/tasks', { opens: ['/compliance?orgId=3&period=2026-11'] });
     // The unread count arrives after the shell itself; a busy runner needs more than the default wait.
     const bell = await screen.findByRole('button', { name: '提醒(1条未读)' });
     fireEvent.click(bell);

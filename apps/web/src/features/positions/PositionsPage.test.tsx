@@ -25,7 +25,7 @@ describe('阵地建设:党群服务中心', () => {
         return undefined;
       }),
     );
-    const { router } = await renderRoutes(positionRoutes, '/positions');
+    const { router } = await renderRoutes(positionRoutes, '/positions', { opens: ['/positions/service-centers/22'] });
     const link = await screen.findByRole('link', { name: '王庄村党群服务中心' });
     expect(link.getAttribute('href')).toBe('/positions/service-centers/21');
     const row = link.closest('tr') as HTMLElement;
@@ -71,7 +71,7 @@ describe('阵地建设:四议两公开', () => {
         return undefined;
       }),
     );
-    const { router } = await renderRoutes(positionRoutes, '/positions?tab=four-two');
+    const { router } = await renderRoutes(positionRoutes, '/positions?tab=four-two', { opens: ['/positions/four-two/42'] });
     const item = await screen.findByTestId('four-two-41');
     expect(within(item).getByText('村集体果园对外承包')).toBeTruthy();
     expect(within(item).getByText('进行中')).toBeTruthy();

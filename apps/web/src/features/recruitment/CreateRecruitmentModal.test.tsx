@@ -50,7 +50,7 @@ async function openAndFill() {
 describe('新建入党申请', () => {
   it('posts the applicant with the branch and the date the application came in, then opens the recruitment', async () => {
     const calls = installFetch(listServer(() => jsonResponse(200, recruitment())));
-    const { router } = await renderRoutes(routes, '/recruitment/recruitments');
+    const { router } = await renderRoutes(routes, '/recruitment/recruitments', { opens: ['/recruitment/recruitments/77'] });
     const dialog = await openAndFill();
     fireEvent.click(button(dialog, /保\s*存/));
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/recruitments')).toBe(true));

@@ -44,7 +44,7 @@ afterEach(() => {
 describe('待办事项', () => {
   it('groups the items under fixed Chinese headings, each with the member link, branch, message and rule', async () => {
     const calls = installFetch(server());
-    const { router } = await renderRoutes(routes, '/tasks');
+    const { router } = await renderRoutes(routes, '/tasks', { opens: ['/members/14'] });
     const list = await screen.findByTestId('task-list');
     await within(list).findByText('王大山');
 
