@@ -76,14 +76,14 @@ describe('组织关系介绍信', () => {
 
   it('issuing a letter takes the member off the roster; an unreturned receipt past its validity is on the to-do list', async () => {
     const issuedOn = addDays(today, -100);
-    const res = await secretary.post(`/api/members/${memberId}/letters`, { letterNo: '营组〔2026〕3号', destination: '中共济南市某街道工作委员会', issuedOn });
+    const res = await secretary.post(`/api/members/${memberId}/letters`, { letterNo: '东组〔2026〕3号', destination: '中共济南市某街道工作委员会', issuedOn });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().letters[0]).toMatchObject({ validDays: 90, receiptReturnedOn: null });
     expect(res.json().letters[0].warnings.map((w: { code: string }) => w.code)).toEqual(['RECEIPT_OVERDUE']);
     const list = (await secretary.get('/api/members?pageSize=100')).json().items.map((m: { id: number }) => m.id);
     expect(list).not.toContain(memberId);
     expect(await taskKinds(secretary)).toEqual(['RECEIPT_OVERDUE']);
-    const dup = await secretary.post(`/api/members/${memberId}/letters`, { letterNo: '营组〔2026〕3号', destination: '别处', issuedOn: today });
+    const dup = await secretary.post(`/api/members/${memberId}/letters`, { letterNo: '东组〔2026〕3号', destination: '别处', issuedOn: today });
     expect(dup.statusCode).toBe(400);
   });
 

@@ -106,7 +106,7 @@ function member(rand: () => number, i: number, org: string, usedIds: Set<string>
     organizationName: org, groupName: null, partyPosts, occupation,
     workUnit: occupation === 'employee' ? pick(['青岛港集团', '市北区实验小学', '青岛啤酒厂']) : null,
     phone: rand() < 0.05 ? null : `1${pick(['3', '5', '7', '8', '9'])}${pad(Math.floor(rand() * 1e9), 9)}`,
-    address: `营子村${1 + Math.floor(rand() * 300)}号`, hamlet: `${HAMLETS[Math.floor(rand() * 8)]}组`,
+    address: `东岭村${1 + Math.floor(rand() * 300)}号`, hamlet: `${HAMLETS[Math.floor(rand() * 8)]}组`,
     // Committee members usually also sit on the 村委; a few other cadres are not on the committee.
     isVillageCadre: partyPosts.length > 0 || i % 29 === 3, isHardship: rand() < 0.04,
   };

@@ -5,7 +5,7 @@ import { buildMessyRoster, idCheckChar } from './fixtures.js';
 import { parseRoster } from './parse-roster.js';
 import { open } from './test-workbook.js';
 
-const ORGS = ['营子村党支部', '河东村党支部', '后楼村党支部'];
+const ORGS = ['东岭村党支部', '河东村党支部', '后楼村党支部'];
 
 describe('buildMessyRoster + parseRoster', () => {
   it('parses the messy roster to exactly the expected rows, values and errors', async () => {

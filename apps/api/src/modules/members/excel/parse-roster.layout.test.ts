@@ -8,7 +8,7 @@ const { zhang, li, wang } = PEOPLE;
 describe('parseRoster: finding the table', () => {
   it('skips title rows, including a merged title and a 填报单位 line', async () => {
     const file = await xlsx({
-      rows: [['营子村党支部党员花名册'], ['填报单位:营子村党支部', undefined, undefined, '填报时间:2024年5月'], [], REQUIRED_HEADER, [...zhang]],
+      rows: [['东岭村党支部党员花名册'], ['填报单位:东岭村党支部', undefined, undefined, '填报时间:2024年5月'], [], REQUIRED_HEADER, [...zhang]],
       merges: [[1, 1, 1, 6]],
     });
     const roster = await parseRoster(file);
@@ -99,8 +99,8 @@ describe('parseRoster: which rows are members', () => {
 
   it('does not spread a horizontal merge into the next column', async () => {
     const header = [...REQUIRED_HEADER, '工作单位', '家庭住址'];
-    const file = await xlsx({ rows: [header, [...zhang, '营子村委会']], merges: [[2, 7, 2, 8]] });
-    expect((await parseRoster(file)).rows[0].values).toMatchObject({ workUnit: '营子村委会', address: null });
+    const file = await xlsx({ rows: [header, [...zhang, '东岭村委会']], merges: [[2, 7, 2, 8]] });
+    expect((await parseRoster(file)).rows[0].values).toMatchObject({ workUnit: '东岭村委会', address: null });
   });
 
   it('does not take a header merged down into the first data row as data', async () => {

@@ -69,9 +69,9 @@ describe('parseRoster: dates', () => {
 describe('parseRoster: text and numbers', () => {
   it('removes padding and stray spaces in names, branch names and hamlets, collapses them elsewhere', async () => {
     const rows = await parseRoster(await xlsx({
-      rows: [[...REQUIRED_HEADER, '家庭住址', '村民小组'], ['张　三', ...zhang.slice(1, 5), ' 营子村 党支部 ', '营子村  18号\u200B', ' 一 组 '], ['  Ayi Bu  ', ...zhang.slice(1)]],
+      rows: [[...REQUIRED_HEADER, '家庭住址', '村民小组'], ['张　三', ...zhang.slice(1, 5), ' 东岭村 党支部 ', '东岭村  18号\u200B', ' 一 组 '], ['  Ayi Bu  ', ...zhang.slice(1)]],
     }));
-    expect(rows.rows[0].values).toMatchObject({ name: '张三', organizationName: '营子村党支部', address: '营子村 18号', hamlet: '一组' });
+    expect(rows.rows[0].values).toMatchObject({ name: '张三', organizationName: '东岭村党支部', address: '东岭村 18号', hamlet: '一组' });
     expect(rows.rows[1].values.name).toBe('Ayi Bu');
   });
 

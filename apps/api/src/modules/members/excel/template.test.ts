@@ -20,13 +20,13 @@ function formulaCells(wb: Workbook): string[] {
   return found;
 }
 
-const META = { title: '营子村党支部党员花名册', exportedBy: '王秀英 & 李建国', exportedAt: '2026-11-27 09:30' };
+const META = { title: '东岭村党支部党员花名册', exportedBy: '王秀英 & 李建国', exportedAt: '2026-11-27 09:30' };
 
 function exportRow(overrides: Partial<ExportRow> = {}): ExportRow {
   return {
     name: '张三', gender: '男', ethnicity: '汉族', birthDate: '1985-03-02', nativePlace: '山东枣庄', idNumber: '370402********1239', phone: '138****8000',
-    organization: '营子村党支部', group: '第一党小组', standing: '正式党员', status: '正常', joinedAt: '2010-07-01',
-    confirmedAt: '2011-07-01', partyYears: '15', education: '高中', occupation: '农民', workUnit: null, address: '营子村18号',
+    organization: '东岭村党支部', group: '第一党小组', standing: '正式党员', status: '正常', joinedAt: '2010-07-01',
+    confirmedAt: '2011-07-01', partyYears: '15', education: '高中', occupation: '农民', workUnit: null, address: '东岭村18号',
     hamlet: '一组', posts: '书记、组织委员', villageCadre: '是', hardship: '否', ...overrides,
   };
 }
