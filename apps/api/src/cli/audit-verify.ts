@@ -2,7 +2,7 @@
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
-import { verifyAuditChain } from '../plugins/audit.js';
+import { verifyAuditChain } from '../lib/audit/index.js';
 
 const config = loadConfig();
 // The embedded database allows one process per data directory: stop the platform first.

@@ -3,7 +3,7 @@ import type { Role } from '@dj/contracts';
 import type { Db, Tx } from '../db/client.js';
 import { organizations, tenants, userScopes, users, villages } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/index.js';
-import { recordAudit } from '../plugins/audit.js';
+import { recordAudit } from '../lib/audit/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '@dj/contracts';
 import { seedDemoMembers, type DemoBranch } from './demo-members.js';

@@ -2,7 +2,7 @@ import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'driz
 import { AUDIT_RESULTS } from '@dj/contracts';
 import { enumChecks } from './checks.js';
 
-/** Append-only (a trigger refuses UPDATE/DELETE/TRUNCATE) and hash-chained: see lib/audit-chain.ts. */
+/** Append-only (a trigger refuses UPDATE/DELETE/TRUNCATE) and hash-chained: see lib/audit/chain.ts. */
 export const auditEvents = pgTable('audit_events', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),

@@ -3,7 +3,7 @@ import type { Role } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import type { FieldCipher } from '../crypto.js';
-import { recordAudit, type AuditInput } from '../../plugins/audit.js';
+import { recordAudit, type AuditInput } from '../audit/index.js';
 
 export interface AuthUser {
   id: number;

@@ -3,7 +3,7 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Me } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
-import { recordAudit } from '../../plugins/audit.js';
+import { recordAudit } from '../../lib/audit/index.js';
 import { hashToken, type AuthUser } from '../../plugins/auth.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';

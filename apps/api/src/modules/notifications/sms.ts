@@ -2,7 +2,7 @@ import { maskPhone } from '@dj/contracts';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { recordAudit } from '../../plugins/audit.js';
+import { recordAudit } from '../../lib/audit/index.js';
 import * as repo from './repository.js';
 
 /** Where an SMS leaves the platform. `to` is the plain number: adapters must never log or store it. */

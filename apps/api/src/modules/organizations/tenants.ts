@@ -4,7 +4,7 @@
  */
 import type { Role } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
-import { recordAudit } from '../../plugins/audit.js';
+import { recordAudit } from '../../lib/audit/index.js';
 import { ensureDefaultTemplates } from '../activities/index.js';
 import * as repo from './tenants-repository.js';
 

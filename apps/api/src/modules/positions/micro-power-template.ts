@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../db/client.js';
-import { recordAudit } from '../../plugins/audit.js';
+import { recordAudit } from '../../lib/audit/index.js';
 import * as repo from './micro-power-repository.js';
 import { NINGHAI_TEMPLATE } from './rules/ninghai-template.js';
 

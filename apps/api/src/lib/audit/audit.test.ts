@@ -1,9 +1,9 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, type TestContext } from '../../test/context.js';
-import * as schema from '../db/schema/index.js';
-import { recordAudit, verifyAuditChain } from './audit.js';
-import type { Db } from '../db/client.js';
+import { createTestContext, type TestContext } from '../../../test/context.js';
+import * as schema from '../../db/schema/index.js';
+import { recordAudit, verifyAuditChain } from './index.js';
+import type { Db } from '../../db/client.js';
 
 let ctx: TestContext;
 beforeAll(async () => {

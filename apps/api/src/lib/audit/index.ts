@@ -1,6 +1,6 @@
-import type { Db, DbOrTx } from '../db/client.js';
-import { chainHash, GENESIS_HASH, type AuditFields } from '../lib/audit-chain.js';
-import * as repo from '../lib/audit-repository.js';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { chainHash, GENESIS_HASH, type AuditFields } from './chain.js';
+import * as repo from './repository.js';
 
 export type AuditInput = Omit<AuditFields, 'at' | 'detail' | 'objectId' | 'objectType' | 'username' | 'tenantId' | 'userId' | 'ip'> &
   Partial<Pick<AuditFields, 'detail' | 'objectType' | 'username' | 'tenantId' | 'userId' | 'ip'>> & { objectId?: string | number | null };

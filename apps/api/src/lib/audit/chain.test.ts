@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, chainHash, GENESIS_HASH } from './audit-chain.js';
+import { canonicalJson, chainHash, GENESIS_HASH } from './chain.js';
 
 describe('audit hash chain', () => {
   it('canonical JSON does not depend on key order', () => {

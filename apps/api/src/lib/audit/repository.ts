@@ -1,8 +1,8 @@
-/** The audit chain's table: plugins/audit.ts appends and verifies through these, one statement each. */
+/** The audit chain's table: index.ts appends and verifies through these, one statement each. */
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { DbOrTx } from '../db/client.js';
-import { auditEvents } from '../db/schema/index.js';
-import type { AuditFields } from './audit-chain.js';
+import type { DbOrTx } from '../../db/client.js';
+import { auditEvents } from '../../db/schema/index.js';
+import type { AuditFields } from './chain.js';
 
 /** Any constant: one chain, so inserts are serialised while the previous hash is read. */
 const AUDIT_CHAIN_LOCK = 7_340_202;
