@@ -6,6 +6,7 @@ import { AppError } from '../lib/errors.js';
 import type { AuthUser, Caller } from '../lib/access/caller.js';
 import type { Db } from '../db/client.js';
 import { deleteSession, findSession, touchSession } from '../modules/auth/index.js';
+import { isApiRoute } from './api-route.js';
 
 export const SESSION_COOKIE = 'sid';
 /** Idle and absolute session lifetimes (issue 2; 等保 session rules). */
@@ -47,8 +48,9 @@ export default fp(async function authPlugin(app: FastifyInstance) {
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await resolveSession(app, request, token);
-    // Only the API is guarded: the web bundle's files are public, and unknown paths answer 404 below.
-    if (request.routeOptions.config?.public || request.is404 || !request.url.startsWith('/api/')) return;
+    // Only the API is guarded: the web bundle's files are public, and unknown paths answer 404 below. Keyed on the
+    // matched route, not the URL, so every spelling that reaches an /api handler meets the same checks.
+    if (request.routeOptions.config?.public || !isApiRoute(request)) return;
     if (!request.user) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');
     if (UNSAFE.has(request.method)) {
       const sent = request.headers['x-csrf-token'];
