@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import type { Session } from '../context.js';
 import { createMember } from '../factories.js';
-import { insertNotifications } from '../../src/modules/notifications/repository.js';
+import { insertNotices } from '../../src/lib/notices.js';
 import type { AccountName, RoleWorld } from './role-world.js';
 
 type Res = Awaited<ReturnType<Session['get']>>;
@@ -66,7 +66,7 @@ export class RoleState {
   /** A notification of the probed account, written by the notifications module's own writer (reminders use it). */
   notificationOf(as: AccountName): Promise<number> {
     return this.shared(`notification ${as}`, async () => {
-      const [row] = await insertNotifications(this.world.ctx.db, [{
+      const [row] = await insertNotices(this.world.ctx.db, [{
         tenantId: this.world.town.tenantId, userId: this.world.accounts[as].userId, kind: 'compliance', title: '组织生活临近截止', body: '角色表核对', dedupeKey: 'role-table',
       }]);
       return row.id;

@@ -15,7 +15,11 @@ import type { RoleRow } from './role-types.js';
  * open row is a route no permission decides: scope (each account reads its part), the caller's own records, or
  * reference data; every account succeeds. Ids outside the scope are probed by the scope matrix.
  */
-const MODULES: Record<string, RoleRow>[] = [CORE_ROWS, MEMBER_ROWS, ACTIVITY_ROWS, RECRUITMENT_ROWS, POSITION_ROWS, INSPECTION_ROWS, DISCLOSURE_ROWS];
+export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
+  core: CORE_ROWS, members: MEMBER_ROWS, activities: ACTIVITY_ROWS, recruitment: RECRUITMENT_ROWS, positions: POSITION_ROWS,
+  inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS,
+};
+const MODULES = Object.values(ROLE_MODULES);
 
 /** Keys defined by more than one module file (must be none). */
 export const DUPLICATE_ROWS = MODULES.flatMap(Object.keys).filter((key, i, all) => all.indexOf(key) !== i);

@@ -183,12 +183,6 @@ export async function addScope(db: DbOrTx, userId: number, organizationId: numbe
   await db.execute(sql`insert into user_scopes (user_id, organization_id) values (${userId}, ${organizationId}) on conflict do nothing`);
 }
 
-/** An in-app notice for one person; the dedupe key keeps a repeated action from notifying twice. */
-export async function notify(db: DbOrTx, n: { tenantId: number; userId: number; kind: string; title: string; body: string; link: string; dedupeKey: string }) {
-  await db.execute(sql`insert into notifications (tenant_id, user_id, kind, title, body, link, dedupe_key)
-    values (${n.tenantId}, ${n.userId}, ${n.kind}, ${n.title}, ${n.body}, ${n.link}, ${n.dedupeKey}) on conflict do nothing`);
-}
-
 /** Batch loads for a ledger: one query per kind of evidence for all of a branch's activities in the period. */
 export async function checksFor(db: DbOrTx, activityIds: number[]) {
   if (!activityIds.length) return [];

@@ -11,6 +11,7 @@ import { todayInShanghai } from '@dj/contracts';
 import { can, requirePermission, rolesGrant, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { canReview, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
+import { notifyUser } from '../../lib/notices.js';
 import * as repo from './repository.js';
 
 /** The named user must be an active supervisor of this town whose scope covers the branch (so they can see the record). */
@@ -74,8 +75,8 @@ export async function review(db: Db, { user, ip }: Caller, id: number, body: Rev
     const to = body.action === 'submit' || (body.action === 'comment' && manage && !reviewer) ? row.supervisorUserId : row.createdBy;
     if (to && to !== user.id) {
       const titles = { comment: '有新的督导意见', submit: '有记录待您签认', sign_off: '记录已签认', return: '记录被退回,请补正' } as const;
-      await evidence.notify(tx, {
-        tenantId: user.tenantId, userId: to, kind: `review.${body.action}`, title: titles[body.action], body: text ? `${what}: ${text}` : what, link,
+      await notifyUser(tx, user.tenantId, to, {
+        kind: `review.${body.action}`, title: titles[body.action], body: text ? `${what}: ${text}` : what, link,
         dedupeKey: `review:${id}:${body.action}:${Date.now()}`,
       });
     }

@@ -1,7 +1,7 @@
-/** The tables behind roster exports: 导出申请, the day's exports counted from the audit chain, the town admins told of them. */
+/** The tables behind roster exports: 导出申请 and the day's exports counted from the audit chain. */
 import { and, asc, count, desc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { auditEvents, memberExportRequests, notifications, organizations, users } from '../../db/schema/index.js';
+import { auditEvents, memberExportRequests, organizations, users } from '../../db/schema/index.js';
 
 export type ExportRequestRow = typeof memberExportRequests.$inferSelect;
 
@@ -52,19 +52,4 @@ export async function exportsSince(db: DbOrTx, tenantId: number, userId: number,
     eq(auditEvents.action, 'member.export'), eq(auditEvents.result, 'ok'),
   ));
   return Number(n);
-}
-
-/** Active town admins of the tenant other than one user. */
-export async function otherTownAdmins(db: DbOrTx, tenantId: number, exceptUserId: number): Promise<number[]> {
-  const rows = await db.select({ id: users.id }).from(users).where(and(
-    eq(users.tenantId, tenantId), eq(users.disabled, false), ne(users.id, exceptUserId), sql`'town_admin' = any(${users.roles})`,
-  )).orderBy(asc(users.id));
-  return rows.map((r) => r.id);
-}
-
-/** In-app notices; a dedupe key the user already holds is skipped. */
-export async function insertNotices(db: DbOrTx, rows: (typeof notifications.$inferInsert)[]) {
-  if (!rows.length) return [];
-  return db.insert(notifications).values(rows)
-    .onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] }).returning({ userId: notifications.userId });
 }

@@ -5,7 +5,7 @@ import {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { can, audit, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { exportLimits, exportRoster, notifyTownAdmins, selectExportRows } from './export-service.js';
+import { exportLimits, exportRoster, notifyOtherTownAdmins, selectExportRows } from './export-service.js';
 import * as repo from './export-repository.js';
 
 /**
@@ -67,7 +67,7 @@ export async function createExportRequest(db: Db, caller: Caller, body: CreateMe
   const row = await db.transaction(async (tx) => {
     const created = await repo.insertRequest(tx, { tenantId: user.tenantId, requestedBy: user.id, query, reason: body.reason, rowCount: rows.length });
     await audit(tx, caller, { action: 'member.export.request', objectType: 'member_export_request', objectId: created.id, detail: { rows: rows.length, query, reason: body.reason } });
-    await notifyTownAdmins(tx, user, {
+    await notifyOtherTownAdmins(tx, user, {
       kind: 'export.request', title: '名册导出申请待审批', link: WEB_PAGE, dedupeKey: `export-request:${created.id}`,
       body: `${user.displayName}申请导出${under?.name ?? '其管理范围的'}完整党员名册(${rows.length}人,含完整身份证号和手机号),原因:${body.reason}`,
     });

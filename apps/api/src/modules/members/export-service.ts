@@ -6,6 +6,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError } from '../../lib/errors.js';
 import { can, isSelfOnly, audit, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
+import { notifyTownAdmins, type Notice } from '../../lib/notices.js';
 import { isSteppedUp, STEP_UP_EXPORT_MESSAGE } from '../auth/index.js';
 import { buildRosterWorkbook, type ExportRow } from './excel/template.js';
 import * as repo from './repository.js';
@@ -52,9 +53,8 @@ export async function exportsToday(db: DbOrTx, user: AuthUser): Promise<number> 
 }
 
 /** In-app notice to every other active town admin of the tenant (a dedupe key already held is skipped). */
-export async function notifyTownAdmins(db: DbOrTx, user: AuthUser, note: { kind: string; title: string; body: string; link: string; dedupeKey: string }) {
-  const admins = await exportRepo.otherTownAdmins(db, user.tenantId, user.id);
-  return exportRepo.insertNotices(db, admins.map((userId) => ({ tenantId: user.tenantId, userId, ...note })));
+export function notifyOtherTownAdmins(db: DbOrTx, user: AuthUser, notice: Notice) {
+  return notifyTownAdmins(db, user.tenantId, notice, user.id);
 }
 
 export const exportLimits = (db: DbOrTx, tenantId: number) => settingValues(db, tenantId, ['export.approvalThreshold', 'export.dailyQuota']);
@@ -124,7 +124,7 @@ export async function exportRoster(db: Db, caller: Caller, { masked = false, ...
   if (!('refused' in outcome)) return outcome;
   if (outcome.refused === 'daily_quota') {
     // The breach alert (安全测试清单第27项): the town admins hear of it once per user and day.
-    await notifyTownAdmins(db, user, {
+    await notifyOtherTownAdmins(db, user, {
       kind: 'export.quota', title: '名册导出超过每日次数', link: '/members/exports', dedupeKey: `export-quota:${user.id}:${todayInShanghai()}`,
       body: `${user.displayName}今日导出名册已达${outcome.quota}次,再次导出被拒绝(已记入审计)`,
     });

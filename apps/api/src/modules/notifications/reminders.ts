@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
 import { complianceOfBranches } from '../activities/index.js';
+import { insertNotices } from '../../lib/notices.js';
 import * as repo from './repository.js';
 
 export const REMINDER_KIND = 'compliance';
@@ -72,7 +73,7 @@ export async function runReminders(db: Db, _cipher: FieldCipher, today: string):
     })));
 
     await db.transaction(async (tx) => {
-      const created = await repo.insertNotifications(tx, rows);
+      const created = await insertNotices(tx, rows);
       counts.notifications += created.length;
       const byKey = new Map(reminders.map((r) => [r.dedupeKey, r]));
       for (const s of secretaries) {

@@ -3,7 +3,6 @@ import type { Db, DbOrTx, Tx } from '../../db/client.js';
 import { notifications, organizations, outbox, persons, supervisorAssignments, tenants, userScopes, users } from '../../db/schema/index.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
-export type NewNotification = typeof notifications.$inferInsert;
 export type NewOutbox = typeof outbox.$inferInsert;
 
 /** The caller's own notifications, newest first; every query here is keyed by user id. */
@@ -25,13 +24,6 @@ export async function markAllRead(db: DbOrTx, userId: number): Promise<number> {
   const rows = await db.update(notifications).set({ readAt: new Date() })
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt))).returning({ id: notifications.id });
   return rows.length;
-}
-
-/** Inserts what is new; a dedupe key already held by the user is skipped (the reminder job may run twice). */
-export async function insertNotifications(tx: DbOrTx, rows: NewNotification[]) {
-  if (rows.length === 0) return [];
-  return tx.insert(notifications).values(rows).onConflictDoNothing({ target: [notifications.userId, notifications.dedupeKey] })
-    .returning({ id: notifications.id, userId: notifications.userId, dedupeKey: notifications.dedupeKey });
 }
 
 export async function insertOutbox(tx: DbOrTx, row: NewOutbox): Promise<boolean> {
