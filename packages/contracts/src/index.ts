@@ -6,6 +6,7 @@ z.config(zhCN());
 
 export * from './common.js';
 export * from './dates.js';
+export * from './request-input.js';
 export * from './auth.js';
 export * from './organizations.js';
 export * from './members.js';

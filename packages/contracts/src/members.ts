@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RangeSchema } from './organizations.js';
+import { isValidDate } from './dates.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { male: '男', female: '女' };
@@ -41,7 +42,12 @@ export const MEMBERSHIP_EVENT_LABELS: Record<(typeof MEMBERSHIP_EVENT_KINDS)[num
 };
 export const MembershipEventKindSchema = z.enum(MEMBERSHIP_EVENT_KINDS);
 
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+/**
+ * Every date of every request: YYYY-MM-DD and a day the calendar has (2026-02-31 is refused here, as a 400 naming the
+ * field, rather than by PostgreSQL as a 500; issue 12 point 5).
+ */
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isValidDate(value), '日期不存在(该月没有这一天),请检查年月日');
 
 /** The profile fields a secretary enters (form or Excel). Personal numbers arrive in full and leave masked. */
 export const MemberProfileSchema = z.object({
