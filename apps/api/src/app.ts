@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { FieldCipher } from './lib/crypto.js';
+import { importLimitsOf, setImportLimits } from './lib/excel.js';
 import authPlugin from './plugins/auth.js';
 import errorsPlugin from './plugins/errors.js';
 import securityHeaders from './plugins/security-headers.js';
@@ -78,6 +79,8 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   app.decorate('config', config);
   app.decorate('cipher', cipher);
   app.decorate('routeList', []);
+  // Workbook parsing is limited process-wide (lib/excel.ts): one semaphore, whichever app instance parses.
+  setImportLimits(importLimitsOf(config));
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routeList.push({ method, url: route.url, isPublic: !!route.config?.public });

@@ -38,6 +38,18 @@ const EnvSchema = z.object({
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   /** Sign-in attempts per minute from one address, on top of the per-account lockout; 0 turns it off. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
+  /**
+   * Uploaded workbooks (roster import, 三务公开 tables) and Office attachments: the most they may inflate to, in MB,
+   * checked before parsing (lib/zip-limits.ts). Server-wide, not a town setting: it bounds this process's memory.
+   * Measured: 200 000 cells (10 000 rows × 20 columns) unpack to 12.7 MB, and exceljs held 122 MB of heap for them
+   * and took 4.3 s; the probe's bomb (256-400 MB of sheet) took 30-40 s and 2.5 GB before the limit.
+   */
+  IMPORT_MAX_UNCOMPRESSED_MB: z.coerce.number().int().min(1).max(1024).default(50),
+  /** Worksheet cells an uploaded workbook may have in all (a 2000-member roster of 30 columns has 60 000). */
+  IMPORT_MAX_CELLS: z.coerce.number().int().min(100).default(200_000),
+  /** Workbooks parsed at the same time in one process; the rest wait IMPORT_WAIT_SECONDS, then get 503 (busy, retry). */
+  IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
+  IMPORT_WAIT_SECONDS: z.coerce.number().min(0).max(120).default(10),
 }).refine((env) => env.SMS_ADAPTER !== 'http' || !!env.SMS_HTTP_URL, { path: ['SMS_HTTP_URL'], message: 'SMS_ADAPTER=http 时必须设置 SMS_HTTP_URL' });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };

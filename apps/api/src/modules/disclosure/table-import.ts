@@ -3,7 +3,7 @@
  * the secretary sees in Excel; nothing is evaluated. The same exceljs the member roster import uses.
  */
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
-import { newWorkbook } from '../../lib/excel.js';
+import { UnreadableWorkbook, withWorkbook } from '../../lib/excel.js';
 import { AppError } from '../../lib/errors.js';
 
 export const MAX_TABLE_ROWS = 500;
@@ -36,15 +36,7 @@ function cellText(v: CellValue | undefined): { text: string; error?: string } {
 
 const refuse = (message: string) => new AppError('VALIDATION', message, [{ path: 'file', message }]);
 
-async function load(data: Buffer): Promise<Workbook> {
-  const wb = await newWorkbook();
-  try {
-    await wb.xlsx.load(new Uint8Array(data).buffer as ArrayBuffer);
-  } catch {
-    throw refuse('文件不是有效的 Excel(.xlsx)文件,请在Excel或WPS中另存为 .xlsx 后再导入');
-  }
-  return wb;
-}
+const NOT_XLSX = '文件不是有效的 Excel(.xlsx)文件,请在Excel或WPS中另存为 .xlsx 后再导入';
 
 function readSheet(ws: Worksheet, maxColumns: number): { header: string[]; rows: string[][]; errors: string[] } {
   const errors: string[] = [];
@@ -69,7 +61,16 @@ function readSheet(ws: Worksheet, maxColumns: number): { header: string[]; rows:
 
 /** The first sheet as header + rows, or a refusal naming what is wrong (and where). */
 export async function importTable(data: Buffer): Promise<ImportedTable> {
-  const wb = await load(data);
+  try {
+    // Sized and queued before exceljs reads it (lib/excel.ts): a zip bomb is refused, not parsed.
+    return await withWorkbook(data, tableOf);
+  } catch (error) {
+    if (error instanceof UnreadableWorkbook) throw refuse(NOT_XLSX);
+    throw error;
+  }
+}
+
+function tableOf(wb: Workbook): ImportedTable {
   const ws = wb.worksheets[0];
   if (!ws) throw refuse('文件中没有工作表');
   const sheet = readSheet(ws, MAX_TABLE_COLUMNS + 1);
@@ -86,13 +87,16 @@ export async function importTable(data: Buffer): Promise<ImportedTable> {
   return { header, rows: rows.map((row) => header.map((_, i) => row[i] ?? '')) };
 }
 
-/** Every sheet's cells of an xlsx attachment, for the 保密审查 scan; null when the file cannot be read. */
+/**
+ * Every sheet's cells of an xlsx attachment, for the 保密审查 scan; null when the file cannot be read or is over the
+ * limits (an attachment stored before the limits existed: the scan reports it unreadable rather than parse it).
+ * A busy server is passed on (503): the scan must not call a file unreadable only because others were importing.
+ */
 export async function workbookCells(data: Buffer): Promise<{ name: string; header: string[]; rows: string[][] }[] | null> {
   try {
-    const wb = await newWorkbook();
-    await wb.xlsx.load(new Uint8Array(data).buffer as ArrayBuffer);
-    return wb.worksheets.map((ws) => ({ name: ws.name, ...readSheet(ws, 1000) }));
-  } catch {
+    return await withWorkbook(data, (wb) => wb.worksheets.map((ws) => ({ name: ws.name, ...readSheet(ws, 1000) })));
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'UNAVAILABLE') throw error;
     return null;
   }
 }

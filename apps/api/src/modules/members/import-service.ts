@@ -38,6 +38,8 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
   try {
     parsed = await parseRoster(await options.file());
   } catch (err) {
+    // A limit refusal or a busy server (lib/excel.ts) already says what is wrong, with its own status.
+    if (err instanceof AppError) throw err;
     throw new AppError('VALIDATION', err instanceof Error ? err.message : '无法读取文件', [{ path: 'file', message: '文件无法解析' }]);
   }
   const orgs = (await repo.findOrganizationsInScope(db, user.scope)).filter((o) => o.path.startsWith(root.path));

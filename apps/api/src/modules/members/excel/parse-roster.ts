@@ -3,8 +3,8 @@
  * order, dates in any shape. It only reads and normalises; ID check digits, phone formats and branch
  * names are judged by the service, which knows the rules and the caller's scope.
  */
-import type { Cell, CellValue, Row, Worksheet } from 'exceljs';
-import { newWorkbook } from '../../../lib/excel.js';
+import type { Cell, CellValue, Row, Workbook, Worksheet } from 'exceljs';
+import { UnreadableWorkbook, withWorkbook } from '../../../lib/excel.js';
 import { COLUMNS, matchHeader, SERIAL_HEADER, type ColumnSpec, type ParseContext, type RosterField, type RosterValues } from './columns.js';
 import { cleanText, compactText, headerKey, type CellInput } from './normalise.js';
 
@@ -208,15 +208,18 @@ function readSheet(ws: Worksheet, header: { row: number; columns: HeaderColumn[]
  * Chinese message) when the file is not an xlsx workbook or no sheet has a header.
  */
 export async function parseRoster(file: Buffer): Promise<ParsedRoster> {
-  const wb = await newWorkbook();
   try {
-    // exceljs types its input as an ArrayBuffer; a copy keeps us clear of pooled Buffer memory.
-    await wb.xlsx.load(new Uint8Array(file).buffer);
-  } catch {
+    // Sized and queued before exceljs reads it (lib/excel.ts); a limit or a busy server is an AppError of its own.
+    return await withWorkbook(file, readRoster);
+  } catch (error) {
+    if (!(error instanceof UnreadableWorkbook)) throw error;
     // An .xls (OLE compound file) is the usual culprit; saying so saves the secretary a phone call.
     const isXls = file.subarray(0, 4).toString('hex') === 'd0cf11e0';
     throw new RosterFormatError(isXls ? `${NOT_XLSX}:这是旧版 .xls 文件,请在Excel中另存为 .xlsx 后再导入` : NOT_XLSX);
   }
+}
+
+function readRoster(wb: Workbook): ParsedRoster {
   if (!wb.worksheets.length) throw new RosterFormatError(NOT_XLSX);
   const ctx: ParseContext = { date1904: wb.properties?.date1904 === true };
   // Hidden sheets hold lookup lists and old copies, not the roster someone meant to upload.
