@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
 import { addDays, idNumberCheckDigit, monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
-import { insertSession } from '../src/modules/auth/repository.js';
+import { insertSession, requirePasswordChange } from '../src/modules/auth/repository.js';
 import { hashPassword } from '../src/modules/auth/service.js';
 import { createAccount, createTenant } from '../src/modules/organizations/tenants.js';
 import { hashToken } from '../src/plugins/auth.js';
@@ -64,15 +64,20 @@ export interface Account { userId: number; username: string; session: Session }
 
 /**
  * An account with one role whose scope is the given subtrees, signed in. `ownPasswordHash` hashes the password afresh
- * (its own salt) instead of sharing the process's hash, for a test that looks at the stored hashes.
+ * (its own salt) instead of sharing the process's hash, for a test that looks at the stored hashes; `mustChangePassword`
+ * marks its password as a one-time one (set by an administrator), to be changed before anything else.
  */
-export async function createUser(town: Town, role: Role, scope: number[], options: { personId?: number; displayName?: string; ownPasswordHash?: boolean } = {}): Promise<Account> {
+export async function createUser(
+  town: Town, role: Role, scope: number[],
+  options: { personId?: number; displayName?: string; ownPasswordHash?: boolean; mustChangePassword?: boolean } = {},
+): Promise<Account> {
   const username = `u${next()}_${role}`;
   const userId = await createAccount(town.ctx.db, {
     tenantId: town.tenantId, username, displayName: options.displayName ?? `测试账号${username}`,
     passwordHash: options.ownPasswordHash ? await hashPassword(DEMO_PASSWORD) : await sharedHash(),
     roles: [role], scope, personId: options.personId ?? null,
   });
+  if (options.mustChangePassword) await requirePasswordChange(town.ctx.db, userId);
   return { userId, username, session: await sessionFor(town.ctx, userId) };
 }
 

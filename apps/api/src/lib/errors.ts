@@ -4,10 +4,12 @@ export type ErrorCode =
   | 'VALIDATION' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'CSRF'
   /** Signed in, allowed, but the session must re-enter its password first (安全测试清单第26项: full numbers). */
   | 'STEP_UP_REQUIRED'
+  /** Signed in with a one-time or expired password: only the password change, sign-out and "who am I" answer (issue 12). */
+  | 'PASSWORD_CHANGE_REQUIRED'
   | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
-  VALIDATION: 400, UNAUTHENTICATED: 401, CSRF: 403, FORBIDDEN: 403, STEP_UP_REQUIRED: 403, NOT_FOUND: 404, CONFLICT: 409,
+  VALIDATION: 400, UNAUTHENTICATED: 401, CSRF: 403, FORBIDDEN: 403, STEP_UP_REQUIRED: 403, PASSWORD_CHANGE_REQUIRED: 403, NOT_FOUND: 404, CONFLICT: 409,
   PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UNAVAILABLE: 503, INTERNAL: 500,
 };
 

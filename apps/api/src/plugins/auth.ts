@@ -22,12 +22,18 @@ declare module 'fastify' {
     user: AuthUser | null;
     sessionId: string | null;
     csrfToken: string | null;
+    /** The signed-in user must change the password before anything else (issue 12 point 2). */
+    mustChangePassword: boolean;
   }
   interface FastifyContextConfig {
     /** Routes open without a session (sign-in, health, public pages). */
     public?: boolean;
+    /** Routes a user who must change the password may still call: the change itself, sign-out, "who am I". */
+    duringPasswordChange?: boolean;
   }
 }
+
+export const PASSWORD_CHANGE_MESSAGE = '请先修改密码:首次登录、密码被重置或密码已过期后,须设置新密码才能继续使用';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -44,6 +50,7 @@ export default fp(async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
   app.decorateRequest('csrfToken', null);
+  app.decorateRequest('mustChangePassword', false);
 
   app.addHook('preValidation', async (request: FastifyRequest) => {
     const token = request.cookies[SESSION_COOKIE];
@@ -58,6 +65,10 @@ export default fp(async function authPlugin(app: FastifyInstance) {
         throw new AppError('CSRF', '请求缺少有效的安全令牌(x-csrf-token),请刷新页面后重试');
       }
     }
+    // Decided by the matched route's options, so no spelling of a path gets around it.
+    if (request.mustChangePassword && !request.routeOptions.config?.duringPasswordChange) {
+      throw new AppError('PASSWORD_CHANGE_REQUIRED', PASSWORD_CHANGE_MESSAGE);
+    }
   });
 });
 
@@ -67,6 +78,7 @@ async function resolveSession(app: FastifyInstance, request: FastifyRequest, tok
   request.sessionId = loaded.sessionId;
   request.csrfToken = loaded.csrfToken;
   request.user = loaded.user;
+  request.mustChangePassword = loaded.mustChangePassword;
 }
 
 /** A live session's user with a fresh scope, or null when it is unknown, expired or its user disabled. */
@@ -86,7 +98,7 @@ export async function loadSessionUser(db: Db, id: string) {
     displayName: u.displayName, roles: u.roles as Role[], scopeRoots,
     scope: { tenantId: u.tenantId, paths: scopeRoots.map((r) => r.path) },
   };
-  return { sessionId: id, csrfToken: found.csrfToken, user };
+  return { sessionId: id, csrfToken: found.csrfToken, user, mustChangePassword: found.mustChangePassword };
 }
 
 

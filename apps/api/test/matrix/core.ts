@@ -13,6 +13,12 @@ const rows: Record<string, Case> = {
   'POST /api/auth/logout': {},
   // Step-up acts on the caller's own session (安全测试清单第26项): there is no foreign object to name.
   'POST /api/auth/step-up': {},
+  // The password change, its policy and the session list act on the caller's own account (issue 12 point 2).
+  'POST /api/auth/password': {},
+  'GET /api/auth/password-policy': {},
+  'GET /api/auth/sessions': {},
+  // Another user's session, in another village or town, answers like a nonexistent one.
+  'DELETE /api/auth/sessions/:id': { foreign: (f) => [{ url: `/api/auth/sessions/${f.session}` }] },
   'GET /api/villages': {},
   'GET /api/organizations': {
     list: '/api/organizations?range=subtree&includeClosed=true',
@@ -117,7 +123,7 @@ const rows: Record<string, Case> = {
 
 export const coreMatrix: MatrixModule = {
   rows,
-  nonexistent: { activity: N, notification: N, checklistTemplate: N, exportRequest: N },
+  nonexistent: { activity: N, notification: N, checklistTemplate: N, exportRequest: N, session: N },
 
   async setup({ pool, ids, otherTenantId, otherBranchId, anyUserId }) {
     // One 组织生活 record per branch involved, so activity routes have foreign and own ids too.
@@ -156,7 +162,18 @@ export const coreMatrix: MatrixModule = {
       yingzi: await exportRequestOf(await userIdOf('yingzi'), ids['营子村党支部']),
       other: await exportRequestOf(u2.id, otherBranchId),
     };
-    const place = (p: 'xihuagou' | 'yingzi' | 'other') => ({ activity: activities[p], notification: notes[p], checklistTemplate, exportRequest: exportRequests[p] });
+    // One signed-in session per place, of the branch's secretary or the neighbouring admin, numbered far from the probes' own.
+    await pool.query(`select setval('sessions_public_id_seq', 80000000)`);
+    const sessionOf = async (userId: number, id: string) => Number((await pool.query(
+      `insert into sessions (id, user_id, csrf_token, ip) values ($2, $1, 'matrix', '10.0.0.9') returning public_id`, [userId, id])).rows[0].public_id);
+    const userSessions = {
+      xihuagou: await sessionOf(await userIdOf('xihuagou'), 'matrix-xihuagou'),
+      yingzi: await sessionOf(await userIdOf('yingzi'), 'matrix-yingzi'),
+      other: await sessionOf(u2.id, 'matrix-other'),
+    };
+    const place = (p: 'xihuagou' | 'yingzi' | 'other') => ({
+      activity: activities[p], notification: notes[p], checklistTemplate, exportRequest: exportRequests[p], session: userSessions[p],
+    });
     return { xihuagou: place('xihuagou'), yingzi: place('yingzi'), other: place('other') };
   },
 

@@ -1,11 +1,16 @@
 import { DEMO_PASSWORD } from '../context.js';
 import { sessionFor } from '../factories.js';
+import { setPassword } from '../../src/modules/auth/repository.js';
+import { hashPassword } from '../../src/modules/auth/service.js';
 import type { RoleRow } from './role-types.js';
 
 /**
  * Role table rows of the town-wide routes: the caller's own session and records, reference data every account
  * reads, settings, supervision, the SMS log, the to-do list and the organisation tree.
  */
+
+/** A password the change probe replaces with DEMO_PASSWORD. */
+const PROBE_PASSWORD = 'matrix-probe-Kq7#2026';
 
 /** Each organisation probe names a new group. */
 let group = 0;
@@ -16,6 +21,26 @@ export const CORE_ROWS: Record<string, RoleRow> = {
   // Signing out ends the session it is sent from: a second session of the same account, so the probed one lives on.
   'POST /api/auth/logout': { open: 'own', probe: async ({ world, account }) => ({ url: '/api/auth/logout', body: {}, session: await sessionFor(world.ctx, account.userId) }) },
   'POST /api/auth/step-up': { open: 'own', probe: () => ({ url: '/api/auth/step-up', body: { password: DEMO_PASSWORD } }) },
+  // Issue 12 point 2. The change must leave DEMO_PASSWORD in force for the probes after it: the account is given another
+  // password first and changes back; its other sessions end, the probed one lives on.
+  'POST /api/auth/password': {
+    open: 'own',
+    probe: async ({ world, account }) => {
+      await setPassword(world.ctx.db, account.userId, await hashPassword(PROBE_PASSWORD));
+      return { url: '/api/auth/password', body: { currentPassword: PROBE_PASSWORD, newPassword: DEMO_PASSWORD } };
+    },
+  },
+  'GET /api/auth/password-policy': { open: 'own', probe: () => ({ url: '/api/auth/password-policy' }) },
+  'GET /api/auth/sessions': { open: 'own', probe: () => ({ url: '/api/auth/sessions' }) },
+  // Ends a second session of the same account, found by its number in the list it sees as its current one.
+  'DELETE /api/auth/sessions/:id': {
+    open: 'own',
+    probe: async ({ world, account }) => {
+      const other = await sessionFor(world.ctx, account.userId);
+      const mine = (await other.get('/api/auth/sessions')).json().items.find((s: { current: boolean }) => s.current);
+      return { url: `/api/auth/sessions/${mine.id}` };
+    },
+  },
   'GET /api/notifications': { open: 'own', probe: () => ({ url: '/api/notifications' }) },
   'POST /api/notifications/:id/read': { open: 'own', probe: async ({ state, as }) => ({ url: `/api/notifications/${await state.notificationOf(as)}/read`, body: {} }) },
   'POST /api/notifications/read-all': { open: 'own', probe: () => ({ url: '/api/notifications/read-all', body: {} }) },

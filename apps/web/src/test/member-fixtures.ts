@@ -4,6 +4,7 @@ export function me(roles: Role[], scope: Me['scope'] = [{ organizationId: 1, nam
   return {
     user: { id: 1, username: 'admin', displayName: '王书记', roles, tenantId: 1, tenantName: '西王庄镇', isDemo: true },
     scope,
+    passwordChange: null,
     csrfToken: 'csrf-1',
   };
 }

@@ -16,6 +16,10 @@ export const users = pgTable('users', {
   disabled: boolean('disabled').notNull().default(false),
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  /** Set with a one-time password (account created or password reset): nothing but a password change until it is cleared. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  /** When the password was last set; 等保 mode (password.maxAgeDays) asks for a new one after that many days. */
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -29,6 +33,8 @@ export const userScopes = pgTable('user_scopes', {
 export const sessions = pgTable('sessions', {
   /** sha256 of the cookie token: a database leak does not hand out live sessions. */
   id: text('id').primaryKey(),
+  /** The number the user's device list ends a session by (登录设备): the token's hash never leaves the server. */
+  publicId: serial('public_id').notNull().unique(),
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
   csrfToken: text('csrf_token').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

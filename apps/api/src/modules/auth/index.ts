@@ -7,5 +7,9 @@ export const authModule: FastifyPluginAsyncZod = async (app) => {
 };
 
 export { hashPassword, isSteppedUp, STEP_UP_EXPORT_MESSAGE, STEP_UP_REVEAL_MESSAGE } from './service.js';
+// The one password policy: user administration checks a password it sets (or generates a one-time one) here.
+export { checkPassword, DEFAULT_PASSWORD_POLICY, generateOneTimePassword, passwordPolicyOf, passwordProblem } from './password-policy.js';
+// A user's sessions: user administration lists and ends another user's with these after its own permission check.
+export { endSessionOf, listSessionsOf } from './sessions-service.js';
 // The session store the auth plugin reads on every request.
 export { deleteSession, findSession, touchSession } from './repository.js';

@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { sessions, users } from '../../db/schema/index.js';
 
@@ -31,6 +31,8 @@ export async function insertSession(db: DbOrTx, values: { id: string; userId: nu
 
 export interface SessionRow {
   csrfToken: string;
+  /** A password change is due (one-time password, or expired in 等保 mode): every other route is refused. */
+  mustChangePassword: boolean;
   createdAt: Date;
   lastSeenAt: Date;
   user: { id: number; tenantId: number; personId: number | null; username: string; displayName: string; roles: string[]; disabled: boolean; tenantName: string; isDemoTenant: boolean };
@@ -41,7 +43,7 @@ export interface SessionRow {
 // Every authenticated request runs this, so it is one round trip and a named statement that each
 // connection plans once (measured: 3 drizzle queries per request capped the API at ~1,000 req/s).
 const FIND_SESSION = `
-  select s.csrf_token, s.created_at, s.last_seen_at, u.id, u.tenant_id, u.person_id, u.username, u.display_name, u.roles, u.disabled,
+  select s.csrf_token, s.created_at, s.last_seen_at, u.must_change_password, u.id, u.tenant_id, u.person_id, u.username, u.display_name, u.roles, u.disabled,
          t.name as tenant_name, t.is_demo,
          coalesce((select json_agg(json_build_object('organizationId', o.id, 'name', o.name, 'path', o.path) order by o.path)
                    from user_scopes us join organizations o on o.id = us.organization_id and o.status = 'active'
@@ -54,7 +56,7 @@ export async function findSession(db: Db, id: string): Promise<SessionRow | unde
   const r = rows[0];
   if (!r) return undefined;
   return {
-    csrfToken: r.csrf_token, createdAt: r.created_at, lastSeenAt: r.last_seen_at, scopeRoots: r.scope_roots,
+    csrfToken: r.csrf_token, mustChangePassword: r.must_change_password, createdAt: r.created_at, lastSeenAt: r.last_seen_at, scopeRoots: r.scope_roots,
     user: {
       id: r.id, tenantId: r.tenant_id, personId: r.person_id, username: r.username, displayName: r.display_name, roles: r.roles,
       disabled: r.disabled, tenantName: r.tenant_name, isDemoTenant: r.is_demo,
@@ -85,4 +87,36 @@ export async function steppedUpWithin(db: DbOrTx, id: string, userId: number, mi
 
 export async function deleteSession(db: DbOrTx, id: string) {
   await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+/** The user's live sessions, newest first, with which one is `currentId` (the caller's). */
+export async function listSessions(db: DbOrTx, userId: number, currentId: string | null) {
+  return db.select({
+    id: sessions.publicId, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, ip: sessions.ip,
+    current: sql<boolean>`${sessions.id} = ${currentId ?? ''}`,
+  }).from(sessions).where(eq(sessions.userId, userId)).orderBy(asc(sessions.createdAt));
+}
+
+/** Ends one session of this user by its public number; false when the user has none by that number. */
+export async function deleteSessionOf(db: DbOrTx, userId: number, publicId: number): Promise<boolean> {
+  const rows = await db.delete(sessions).where(and(eq(sessions.userId, userId), eq(sessions.publicId, publicId))).returning({ id: sessions.id });
+  return rows.length > 0;
+}
+
+/** Ends every session of the user but `keepId` (a password change ends the others); answers how many. */
+export async function deleteOtherSessions(db: DbOrTx, userId: number, keepId: string | null): Promise<number> {
+  const rows = await db.delete(sessions)
+    .where(keepId ? and(eq(sessions.userId, userId), ne(sessions.id, keepId)) : eq(sessions.userId, userId))
+    .returning({ id: sessions.id });
+  return rows.length;
+}
+
+/** A new password: stored hash, the change time for 等保 rotation, and the one-time flag cleared. */
+export async function setPassword(db: DbOrTx, userId: number, passwordHash: string) {
+  await db.update(users).set({ passwordHash, passwordChangedAt: sql`now()`, mustChangePassword: false }).where(eq(users.id, userId));
+}
+
+/** Marks the password as due for a change (等保 mode found it expired at sign-in). */
+export async function requirePasswordChange(db: DbOrTx, userId: number) {
+  await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId));
 }

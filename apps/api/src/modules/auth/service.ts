@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { Me } from '@dj/contracts';
+import type { ChangePasswordBody, ChangePasswordResult, Me, PasswordPolicy } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { AppError } from '../../lib/errors.js';
+import { AppError, invalid } from '../../lib/errors.js';
 import { recordAudit } from '../../lib/audit/index.js';
 import { hashToken, type AuthUser } from '../../plugins/auth.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
+import { checkPassword, isPasswordExpired, passwordPolicyOf } from './password-policy.js';
 import { audit } from '../../lib/access/index.js';
 
 /** Lockout (issue 2; security checklist test 9): 5 failures lock the account for 15 minutes. */
@@ -21,34 +22,57 @@ export const hashPassword = (password: string) => hash(password, ARGON2);
 // Verified against when the username is unknown, so both paths cost one argon2 verification.
 let dummyHash: Promise<string> | undefined;
 
-export async function login(db: Db, username: string, password: string, ip: string) {
-  const name = username.trim().toLowerCase();
-  const user = await repo.findUserByUsername(db, name);
-  const audit = { username: name, ip, action: 'auth.login', objectType: 'user' } as const;
-  if (!user || user.disabled) {
-    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
-    await verify(await dummyHash, password);
-    await recordAudit(db, { ...audit, result: 'failed', detail: { reason: user ? 'disabled' : 'unknown_user' } });
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
-  }
-  const base = { ...audit, tenantId: user.tenantId, userId: user.id, objectId: user.id };
+type UserRow = NonNullable<Awaited<ReturnType<typeof repo.findUserById>>>;
+/** Who tried and where, for the audit line of an attempt. */
+type Attempt = { username: string; ip: string; action: string; objectType: 'user'; tenantId?: number; userId?: number; objectId?: number };
+const refuseLogin = () => new AppError('UNAUTHENTICATED', BAD_LOGIN);
+
+/**
+ * The password check every entry shares (sign-in, step-up, the current password of a change): one argon2
+ * verification, then the lockout; a wrong password counts, a locked account is refused even with the right one.
+ * Audits every refusal and throws `refuse()`.
+ */
+async function verifyAttempt(db: Db, user: UserRow, password: string, attempt: Attempt, refuse: () => AppError = refuseLogin): Promise<void> {
   const ok = await verify(user.passwordHash, password);
   if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-    await recordAudit(db, { ...base, result: 'locked', detail: { passwordCorrect: ok } });
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
+    await recordAudit(db, { ...attempt, result: 'locked', detail: { passwordCorrect: ok } });
+    throw refuse();
   }
   if (!ok) {
     const after = await repo.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MS);
     const lockedNow = !!after?.lockedUntil && after.lockedUntil.getTime() > Date.now();
-    await recordAudit(db, { ...base, result: lockedNow ? 'locked' : 'failed', detail: { reason: 'bad_password' } });
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
+    await recordAudit(db, { ...attempt, result: lockedNow ? 'locked' : 'failed', detail: { reason: 'bad_password' } });
+    throw refuse();
   }
+}
+
+/** Sign-in: the password step, then (where a second factor is added) further steps, then the session. */
+export async function login(db: Db, username: string, password: string, ip: string) {
+  const name = username.trim().toLowerCase();
+  const attempt: Attempt = { username: name, ip, action: 'auth.login', objectType: 'user' };
+  const user = await repo.findUserByUsername(db, name);
+  if (!user || user.disabled) {
+    dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    await verify(await dummyHash, password);
+    await recordAudit(db, { ...attempt, result: 'failed', detail: { reason: user ? 'disabled' : 'unknown_user' } });
+    throw refuseLogin();
+  }
+  const known: Attempt = { ...attempt, tenantId: user.tenantId, userId: user.id, objectId: user.id };
+  await verifyAttempt(db, user, password, known);
+  // Further sign-in steps (a second factor) go here: the password is right and the account not locked.
+  return openSession(db, user, known);
+}
+
+async function openSession(db: Db, user: UserRow, attempt: Attempt) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
+  const expired = !user.mustChangePassword && isPasswordExpired(user.passwordChangedAt, await passwordPolicyOf(db, user.tenantId));
   await db.transaction(async (tx) => {
     await repo.clearFailedLogins(tx, user.id);
-    await repo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, ip });
-    await recordAudit(tx, { ...base, result: 'ok' });
+    // 等保 rotation: an expired password is found at sign-in and the session can then only change it.
+    if (expired) await repo.requirePasswordChange(tx, user.id);
+    await repo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, ip: attempt.ip });
+    await recordAudit(tx, { ...attempt, result: 'ok', ...(expired ? { detail: { passwordExpired: true } } : {}) });
   });
   return { token, sessionId: hashToken(token), csrfToken };
 }
@@ -60,42 +84,69 @@ export async function logout(db: Db, user: AuthUser, sessionId: string, ip: stri
   });
 }
 
-/**
- * Step-up (安全测试清单第26项; 等保 身份鉴别): the signed-in user re-enters their password before full personal
- * numbers leave the platform. The same argon2 verification and the same per-account lockout as sign-in: a wrong
- * password counts as a failed login, a locked account is refused even with the right one, and the answer is
- * the sign-in's generic message. On success this session (not the user's others) counts as stepped up for
- * security.stepUpMinutes.
- */
-export async function stepUp(db: Db, user: AuthUser, sessionId: string, password: string, ip: string): Promise<{ steppedUpUntil: string }> {
-  const base = {
-    tenantId: user.tenantId, userId: user.id, username: user.username, ip, action: 'auth.step_up', objectType: 'user', objectId: user.id,
-  } as const;
+/** The signed-in user's own row and the attempt line of a check of their password. */
+async function ownRow(db: Db, user: AuthUser, ip: string, action: string, refuse: () => AppError = refuseLogin) {
+  const attempt: Attempt = { tenantId: user.tenantId, userId: user.id, username: user.username, ip, action, objectType: 'user', objectId: user.id };
   const row = await repo.findUserById(db, user.id);
   if (!row || row.disabled) {
-    await recordAudit(db, { ...base, result: 'failed', detail: { reason: 'disabled' } });
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
+    await recordAudit(db, { ...attempt, result: 'failed', detail: { reason: 'disabled' } });
+    throw refuse();
   }
-  const ok = await verify(row.passwordHash, password);
-  if (row.lockedUntil && row.lockedUntil.getTime() > Date.now()) {
-    await recordAudit(db, { ...base, result: 'locked', detail: { passwordCorrect: ok } });
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
-  }
-  if (!ok) {
-    const after = await repo.recordFailedLogin(db, user.id, MAX_FAILED_LOGINS, LOCK_MS);
-    const lockedNow = !!after?.lockedUntil && after.lockedUntil.getTime() > Date.now();
-    await recordAudit(db, { ...base, result: lockedNow ? 'locked' : 'failed', detail: { reason: 'bad_password' } });
-    throw new AppError('UNAUTHENTICATED', BAD_LOGIN);
-  }
+  return { row, attempt };
+}
+
+/**
+ * Step-up (安全测试清单第26项; 等保 身份鉴别): the signed-in user re-enters their password before full personal
+ * numbers leave the platform. The same argon2 verification and the same lockout as sign-in: a wrong password
+ * counts as a failed login, a locked account is refused even with the right one, and the answer is the sign-in's
+ * generic message. On success this session (not the user's others) counts as stepped up for security.stepUpMinutes.
+ */
+export async function stepUp(db: Db, user: AuthUser, sessionId: string, password: string, ip: string): Promise<{ steppedUpUntil: string }> {
+  const { row, attempt } = await ownRow(db, user, ip, 'auth.step_up');
+  await verifyAttempt(db, row, password, attempt);
   const minutes = await settingValue(db, user.tenantId, 'security.stepUpMinutes');
   const until = await db.transaction(async (tx) => {
     await repo.clearFailedLogins(tx, user.id);
     const steppedUpUntil = await repo.markSteppedUp(tx, sessionId, user.id, minutes);
     if (!steppedUpUntil) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');
-    await recordAudit(tx, { ...base, result: 'ok', detail: { minutes } });
+    await recordAudit(tx, { ...attempt, result: 'ok', detail: { minutes } });
     return steppedUpUntil;
   });
   return { steppedUpUntil: until.toISOString() };
+}
+
+const WRONG_CURRENT = '当前密码不正确,或因多次输错已被暂时锁定,请稍后再试';
+
+/**
+ * Self-service password change (issue 12 point 2), also the forced change after a one-time password: the new
+ * password against the town's policy, then the current one (counted like a sign-in, so the form is no way around
+ * the lockout), then the new hash; every other session of the user ends, this one stays. Audited.
+ */
+export async function changePassword(db: Db, user: AuthUser, sessionId: string | null, body: ChangePasswordBody, ip: string): Promise<ChangePasswordResult> {
+  await checkPassword('newPassword', body.newPassword, await passwordPolicyOf(db, user.tenantId), { username: user.username });
+  if (body.newPassword === body.currentPassword) throw invalid('newPassword', '新密码不能与当前密码相同');
+  const refuse = () => invalid('currentPassword', WRONG_CURRENT);
+  const { row, attempt } = await ownRow(db, user, ip, 'auth.password_change', refuse);
+  await verifyAttempt(db, row, body.currentPassword, attempt, refuse);
+  const passwordHash = await hashPassword(body.newPassword);
+  return db.transaction(async (tx) => {
+    await repo.setPassword(tx, user.id, passwordHash);
+    await repo.clearFailedLogins(tx, user.id);
+    const endedSessions = await repo.deleteOtherSessions(tx, user.id, sessionId);
+    await recordAudit(tx, { ...attempt, result: 'ok', detail: { endedSessions, wasDue: row.mustChangePassword } });
+    return { ok: true as const, endedSessions };
+  });
+}
+
+/** Why the signed-in user must change the password, for /me: null when nothing is due. */
+export async function passwordChangeOf(db: Db, user: AuthUser, due: boolean): Promise<Me['passwordChange']> {
+  if (!due) return null;
+  const row = await repo.findUserById(db, user.id);
+  return row && isPasswordExpired(row.passwordChangedAt, await passwordPolicyOf(db, user.tenantId)) ? 'expired' : 'one_time';
+}
+
+export async function passwordPolicy(db: Db, user: AuthUser): Promise<PasswordPolicy> {
+  return passwordPolicyOf(db, user.tenantId);
 }
 
 /** Whether this session re-entered its password within security.stepUpMinutes; no session never counts. */
@@ -108,13 +159,14 @@ export async function isSteppedUp(db: DbOrTx, user: AuthUser, sessionId: string 
 export const STEP_UP_REVEAL_MESSAGE = '查看完整号码前请再次输入登录密码确认身份';
 export const STEP_UP_EXPORT_MESSAGE = '导出完整身份证号和手机号前请再次输入登录密码确认身份';
 
-export function toMe(user: AuthUser, csrfToken: string): Me {
+export function toMe(user: AuthUser, csrfToken: string, passwordChange: Me['passwordChange']): Me {
   return {
     user: {
       id: user.id, username: user.username, displayName: user.displayName, roles: user.roles,
       tenantId: user.tenantId, tenantName: user.tenantName, isDemo: user.isDemoTenant,
     },
     scope: user.scopeRoots,
+    passwordChange,
     csrfToken,
   };
 }

@@ -6,4 +6,4 @@ export const settingsModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(settingRoutes, { prefix: '/api/settings' });
 };
 
-export { settingValue, settingValues } from './service.js';
+export { settingDefault, settingValue, settingValues } from './service.js';

@@ -85,6 +85,22 @@ export const SETTINGS = [
     key: 'security.stepUpMinutes', label: '再次输入密码后可查看、导出完整号码的时长', defaultValue: 10, unit: '分钟', min: 1, max: 60,
     source: '安全测试清单第26项 / 等保2.0 身份鉴别:查看完整身份证号、手机号或导出含完整号码的名册前须再次输入登录密码确认身份;确认后本次登录在此时长内不再询问;本地可调',
   },
+  {
+    key: 'password.minLength', label: '登录密码最短长度', defaultValue: 10, unit: '位', min: 8, max: 64,
+    source: '安全测试清单第12项 / OWASP ASVS 5.0 第6.2.1条:密码至少8位(建议15位);本平台默认10位(与开通乡镇时管理员密码的要求一致),本地可调高。另拒绝常见密码(约4.9万条,@zxcvbn-ts/language-common)',
+  },
+  {
+    key: 'password.dengbaoMode', label: '等保模式:密码须含多类字符并定期更换(1=开启,0=关闭)', defaultValue: 0, unit: '', min: 0, max: 1,
+    source: 'GB/T 22239-2019 第8.1.4.1条a项(第三级):口令应有复杂度要求并定期更换;OWASP ASVS 5.0 第6.2.5、6.2.10条反对组成规则和强制定期更换,两者冲突(安全测试清单“设计要点”第3条),默认关闭,按等保测评要求开启',
+  },
+  {
+    key: 'password.complexityClasses', label: '等保模式:密码至少包含几类字符(大写、小写、数字、符号)', defaultValue: 3, unit: '类', min: 2, max: 4,
+    source: 'GB/T 22239-2019 第8.1.4.1条a项只要求“复杂度”,未规定类数;测评常见做法为大写字母、小写字母、数字、特殊符号中至少3类;仅在等保模式开启时检查',
+  },
+  {
+    key: 'password.maxAgeDays', label: '等保模式:密码有效期(到期后登录须先修改)', defaultValue: 90, unit: '天', min: 30, max: 365,
+    source: 'GB/T 22239-2019 第8.1.4.1条a项要求口令定期更换,未规定周期;测评常见做法为90天;仅在等保模式开启时生效',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -10,6 +10,9 @@ export async function settingValue(db: DbOrTx, tenantId: number, key: SettingKey
   return (await repo.storedValues(db, tenantId, [key])).get(key) ?? (settingDefinition(key)?.defaultValue as number);
 }
 
+/** The registry's default of a setting, for code that runs before any town exists (`tenant:create`). */
+export const settingDefault = (key: SettingKey): number => settingDefinition(key)?.defaultValue as number;
+
 /** Several values in one query (a module reading all its local rules at once). */
 export async function settingValues<K extends SettingKey>(db: DbOrTx, tenantId: number, keys: readonly K[]): Promise<Record<K, number>> {
   const stored = await repo.storedValues(db, tenantId, keys);

@@ -11,6 +11,7 @@ import { renderRoutes } from '../../test/render';
 const ME: Me = {
   user: { id: 1, username: 'admin', displayName: '王书记', roles: ['town_admin'], tenantId: 1, tenantName: '西王庄镇', isDemo: true },
   scope: [{ organizationId: 1, name: '西王庄镇党委', path: '/1/' }],
+  passwordChange: null,
   csrfToken: 'csrf-1',
 };
 
