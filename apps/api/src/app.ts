@@ -27,6 +27,7 @@ import { inspectionModule } from './modules/inspection/index.js';
 import { disclosureModule } from './modules/disclosure/index.js';
 import multipart from '@fastify/multipart';
 import rateLimits from './plugins/rate-limit.js';
+import { serializeError, serializeRequest } from './lib/log-redaction.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -53,6 +54,8 @@ const ZOD_COMPILERS = {
 
 export const BODY_LIMIT = 1024 * 1024;
 
+const LOG_SERIALIZERS = { req: serializeRequest, err: serializeError };
+
 export interface BuildOptions {
   config: Config;
   db: Db;
@@ -66,7 +69,8 @@ export interface BuildOptions {
 /** Registers cross-cutting plugins, then the modules. server.ts listens; tests call inject(). */
 export async function buildApp({ config, db, cipher, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger ? { level: config.LOG_LEVEL, ...(logStream ? { stream: logStream } : {}) } : false,
+    // No personal number in any log line (issue 12 point 5): URLs without query values, errors without parameters.
+    logger: logger ? { level: config.LOG_LEVEL, serializers: LOG_SERIALIZERS, ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
     // Zod validates and serialises every route; handing Fastify the compilers here keeps it from loading its
