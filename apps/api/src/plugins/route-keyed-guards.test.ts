@@ -65,9 +65,12 @@ describe('point 5 · CSRF and no-store key on the matched route, whatever the sp
     for (const path of routes) {
       for (const { name, spell } of SPELLINGS) {
         const res = await ctx.app.inject({ method: 'GET', url: spell(path), headers: { cookie: town.admin.cookie } });
-        if (res.statusCode === 404) continue;
+        // No route (404), or the web's file route refusing a path that is no file (403): nothing of the API answered.
+        if (res.statusCode !== 200) {
+          expect([403, 404], `GET ${path} spelled ${name}`).toContain(res.statusCode);
+          continue;
+        }
         reached++;
-        expect(res.statusCode, `GET ${path} spelled ${name}`).toBe(200);
         expect(res.headers['cache-control'], `GET ${path} spelled ${name}`).toBe('no-store');
       }
     }
