@@ -14,6 +14,7 @@ export const users = pgTable('users', {
   /** The person behind the sign-in; a member sees their own record through it. */
   personId: integer('person_id').references(() => persons.id),
   disabled: boolean('disabled').notNull().default(false),
+  /** Account-wide: consecutive failed password checks from any address, and the lock at login.accountMaxFailures. */
   failedLogins: integer('failed_logins').notNull().default(0),
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   /** Set with a one-time password (account created or password reset): nothing but a password change until it is cleared. */
@@ -43,3 +44,16 @@ export const sessions = pgTable('sessions', {
   /** When this session last re-entered its password (step-up, 安全测试清单第26项); full numbers need it within security.stepUpMinutes. */
   steppedUpAt: timestamp('stepped_up_at', { withTimezone: true }),
 }, (t) => [index('sessions_user_idx').on(t.userId)]);
+
+/**
+ * Failed password checks of one account from one address (issue 12 point 8): locked at login.pairMaxFailures, so a
+ * stranger's guesses lock the stranger's address and not the secretary's office; the account-wide count on users is
+ * the higher backstop against guesses spread over many addresses.
+ */
+export const loginFailures = pgTable('login_failures', {
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  address: text('address').notNull(),
+  failures: integer('failures').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.userId, t.address] })]);

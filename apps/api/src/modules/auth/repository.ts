@@ -1,6 +1,6 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { sessions, users } from '../../db/schema/index.js';
+import { loginFailures, sessions, users } from '../../db/schema/index.js';
 
 export async function findUserByUsername(db: DbOrTx, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -12,17 +12,66 @@ export async function findUserById(db: DbOrTx, id: number) {
   return row;
 }
 
-export async function recordFailedLogin(db: DbOrTx, userId: number, maxFailures: number, lockMs: number) {
-  // One statement, so concurrent wrong passwords cannot skip past the threshold.
-  const [row] = await db.update(users).set({
-    failedLogins: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then 0 else ${users.failedLogins} + 1 end`,
-    lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${maxFailures} then now() + ${`${lockMs} milliseconds`}::interval else ${users.lockedUntil} end`,
-  }).where(eq(users.id, userId)).returning({ lockedUntil: users.lockedUntil });
-  return row;
+/** Lockout limits of the user's town (settings login.*). */
+export interface LoginLimits { pairMax: number; accountMax: number; lockMinutes: number }
+
+/** Until when this account is locked for this address: the later of the address lock and the account-wide lock. */
+export async function lockedUntil(db: DbOrTx, userId: number, address: string): Promise<Date | null> {
+  const [row] = await db.select({ pair: loginFailures.lockedUntil, account: users.lockedUntil }).from(users)
+    .leftJoin(loginFailures, and(eq(loginFailures.userId, users.id), eq(loginFailures.address, address)))
+    .where(eq(users.id, userId)).limit(1);
+  const times = [row?.pair, row?.account].filter((t): t is Date => !!t).map((t) => t.getTime());
+  return times.length ? new Date(Math.max(...times)) : null;
 }
 
-export async function clearFailedLogins(db: DbOrTx, userId: number) {
+/**
+ * Counts one failure for the account from this address and for the account as a whole; each counter locks at its
+ * threshold and starts again. Single statements, so concurrent wrong passwords cannot skip past a threshold.
+ * Answers whether either lock now holds.
+ */
+export async function recordFailedLogin(db: DbOrTx, userId: number, address: string, limits: LoginLimits): Promise<boolean> {
+  const lock = sql`now() + make_interval(mins => ${limits.lockMinutes}::int)`;
+  return db.transaction(async (tx) => {
+    const [pair] = await tx.insert(loginFailures).values({ userId, address, failures: 1 })
+      .onConflictDoUpdate({
+        target: [loginFailures.userId, loginFailures.address],
+        set: {
+          failures: sql`case when ${loginFailures.failures} + 1 >= ${limits.pairMax} then 0 else ${loginFailures.failures} + 1 end`,
+          lockedUntil: sql`case when ${loginFailures.failures} + 1 >= ${limits.pairMax} then ${lock} else ${loginFailures.lockedUntil} end`,
+          updatedAt: sql`now()`,
+        },
+      }).returning({ lockedUntil: loginFailures.lockedUntil });
+    const [account] = await tx.update(users).set({
+      failedLogins: sql`case when ${users.failedLogins} + 1 >= ${limits.accountMax} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${limits.accountMax} then ${lock} else ${users.lockedUntil} end`,
+    }).where(eq(users.id, userId)).returning({ lockedUntil: users.lockedUntil });
+    const now = Date.now();
+    return [pair?.lockedUntil, account?.lockedUntil].some((t) => !!t && t.getTime() > now);
+  });
+}
+
+/** A right password from this address: its counter goes, and the account-wide run of failures ends. */
+export async function clearFailedLogins(db: DbOrTx, userId: number, address: string) {
+  await db.delete(loginFailures).where(and(eq(loginFailures.userId, userId), eq(loginFailures.address, address)));
   await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+}
+
+/**
+ * Lifts every lock of a user of this town (all addresses and the account-wide one); undefined when the town has no
+ * such user. Answers how many addresses were locked and whether the account was.
+ */
+export async function liftLocks(db: DbOrTx, tenantId: number, userId: number) {
+  const [user] = await db.select({ lockedUntil: users.lockedUntil }).from(users)
+    .where(and(eq(users.id, userId), eq(users.tenantId, tenantId))).limit(1);
+  if (!user) return undefined;
+  const pairs = await db.delete(loginFailures).where(eq(loginFailures.userId, userId))
+    .returning({ lockedUntil: loginFailures.lockedUntil });
+  await db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId));
+  const now = Date.now();
+  return {
+    lockedAddresses: pairs.filter((p) => p.lockedUntil && p.lockedUntil.getTime() > now).length,
+    accountLocked: !!user.lockedUntil && user.lockedUntil.getTime() > now,
+  };
 }
 
 export async function insertSession(db: DbOrTx, values: { id: string; userId: number; csrfToken: string; ip: string }) {

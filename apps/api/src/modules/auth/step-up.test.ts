@@ -44,7 +44,8 @@ const auditSince = async (id: number) =>
   (await ctx.pool.query('select username, action, result, detail from audit_events where id > $1 order by id', [id])).rows;
 const reveal = (s: Session, id = member, field = 'idNumber') => s.post(`/api/members/${id}/reveal`, { field, reason: '办理组织关系转接' });
 const failedLogins = async (username: string) =>
-  (await ctx.pool.query('select failed_logins, locked_until from users where username = $1', [username])).rows[0];
+  (await ctx.pool.query(`select u.failed_logins, f.locked_until from users u
+    left join login_failures f on f.user_id = u.id and f.address = '127.0.0.1' where u.username = $1`, [username])).rows[0];
 
 async function sheetText(file: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -171,7 +172,7 @@ describe('安全测试清单第26项: step-up shares the sign-in lockout', () =>
     ]);
 
     // Once the lock has run out, the right password steps up and clears the counter.
-    await ctx.pool.query(`update users set locked_until = now() - interval '1 minute' where username = $1`, [name]);
+    await ctx.pool.query(`update login_failures set locked_until = now() - interval '1 minute' where user_id = $1`, [neighbour.userId]);
     expect((await neighbourSession.post('/api/auth/step-up', { password: DEMO_PASSWORD })).statusCode).toBe(200);
     expect((await failedLogins(name)).failed_logins).toBe(0);
     expect((await reveal(neighbourSession, foreignMember)).statusCode).toBe(200);

@@ -101,6 +101,18 @@ export const SETTINGS = [
     key: 'password.maxAgeDays', label: '等保模式:密码有效期(到期后登录须先修改)', defaultValue: 90, unit: '天', min: 30, max: 365,
     source: 'GB/T 22239-2019 第8.1.4.1条a项要求口令定期更换,未规定周期;测评常见做法为90天;仅在等保模式开启时生效',
   },
+  {
+    key: 'login.pairMaxFailures', label: '同一账号在同一地址连续输错密码几次后锁定该地址', defaultValue: 5, unit: '次', min: 3, max: 10,
+    source: '安全测试清单第9项 / GB/T 22239-2019 第8.1.4.1条b项(登录失败处理):连续5次失败锁定;只锁定出错的地址(账号+来源地址),他人在别处输错不会锁住村里办公室的登录(问题12第8点)',
+  },
+  {
+    key: 'login.accountMaxFailures', label: '同一账号在所有地址合计连续输错几次后锁定整个账号', defaultValue: 30, unit: '次', min: 10, max: 100,
+    source: 'NIST SP 800-63B 第5.2.2条:单个账号连续失败不超过100次;防止从许多地址分散猜测。默认30次,高于单个地址的次数,陌生人在一个地址输错不会锁住整个账号;镇党委管理员可解除锁定',
+  },
+  {
+    key: 'login.lockMinutes', label: '登录失败锁定时长', defaultValue: 15, unit: '分钟', min: 5, max: 1440,
+    source: '安全测试清单第9项:5次失败锁定15分钟(Keycloak 等常见做法);地址锁定和账号锁定都用此时长,期满自动解除',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
