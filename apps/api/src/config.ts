@@ -3,6 +3,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
+/** A 32-byte key, base64 (`openssl rand -base64 32`); absent means "generate one beside the data" outside production. */
+function optionalKey(name: string) {
+  return z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(
+    (v) => Buffer.from(v, 'base64').length === 32, `${name} 应为 32 字节随机数的 base64 编码(44个字符)`,
+  ).optional());
+}
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -20,9 +27,23 @@ const EnvSchema = z.object({
    * Master key for 身份证号/phone encryption: 32 random bytes, base64 (`openssl rand -base64 32`).
    * Required in production; elsewhere generated once into DATA_DIR/encryption.key (never the database).
    */
-  ENCRYPTION_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(
-    (v) => Buffer.from(v, 'base64').length === 32, 'ENCRYPTION_KEY 应为 32 字节随机数的 base64 编码(44个字符)',
+  ENCRYPTION_KEY: optionalKey('ENCRYPTION_KEY'),
+  /**
+   * Retired master keys (comma-separated, same format) during a key rotation (npm run keys:rotate): numbers still
+   * sealed under them stay readable until the rotation has re-encrypted them. The embedded mode keeps them in
+   * DATA_DIR/encryption-retired.keys instead.
+   */
+  ENCRYPTION_KEY_OLD: z.preprocess((v) => (v === '' ? undefined : v), z.string().refine(
+    (v) => v.split(',').every((k) => Buffer.from(k.trim(), 'base64').length === 32), 'ENCRYPTION_KEY_OLD 应为逗号分隔的 32 字节 base64 密钥',
   ).optional()),
+  /**
+   * Key of the audit chain's HMAC (same format): kept outside the database so that someone who can write to the
+   * database cannot recompute the chain. Required in production; elsewhere generated once into DATA_DIR/audit.key.
+   * Separate from ENCRYPTION_KEY so that rotating the field key leaves the chain verifiable.
+   */
+  AUDIT_KEY: optionalKey('AUDIT_KEY'),
+  /** Where the audit chain's head is written every minute (append-only lines); default DATA_DIR/audit-anchors.log. */
+  AUDIT_ANCHOR_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Background jobs (pg-boss: daily reminders, SMS outbox); JOBS=off for a process that only serves requests. */
   JOBS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
   /** How SMS reminders leave: `log` writes a line with the masked number only; `http` posts {to, body} to SMS_HTTP_URL. */
@@ -54,16 +75,47 @@ const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };
 
-/** The master key from the environment, or the one kept beside the data (created on first use, mode 0600). */
-export function resolveEncryptionKey(config: Config): Buffer {
-  if (config.ENCRYPTION_KEY) return Buffer.from(config.ENCRYPTION_KEY, 'base64');
-  if (config.NODE_ENV === 'production') throw new Error('生产环境必须设置 ENCRYPTION_KEY(32 字节随机数的 base64,例如 openssl rand -base64 32)');
-  const file = join(config.dataDir, 'encryption.key');
+/** A key from the environment, or the one kept beside the data (created on first use, mode 0600). */
+function resolveKey(config: Config, name: 'ENCRYPTION_KEY' | 'AUDIT_KEY', fileName: string): Buffer {
+  const fromEnv = config[name];
+  if (fromEnv) return Buffer.from(fromEnv, 'base64');
+  if (config.NODE_ENV === 'production') throw new Error(`生产环境必须设置 ${name}(32 字节随机数的 base64,例如 openssl rand -base64 32)`);
+  const file = join(config.dataDir, fileName);
   if (!existsSync(file)) {
     mkdirSync(config.dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString('base64') + '\n', { mode: 0o600, flag: 'wx' });
   }
   return Buffer.from(readFileSync(file, 'utf8').trim(), 'base64');
+}
+
+/** The master key of the personal numbers (ENCRYPTION_KEY or DATA_DIR/encryption.key). */
+export function resolveEncryptionKey(config: Config): Buffer {
+  return resolveKey(config, 'ENCRYPTION_KEY', ENCRYPTION_KEY_FILE);
+}
+
+/** The audit chain's HMAC key (AUDIT_KEY or DATA_DIR/audit.key). */
+export function resolveAuditKey(config: Config): Buffer {
+  return resolveKey(config, 'AUDIT_KEY', 'audit.key');
+}
+
+export const ENCRYPTION_KEY_FILE = 'encryption.key';
+export const RETIRED_KEYS_FILE = 'encryption-retired.keys';
+
+/**
+ * Keys retired by a rotation, still able to open what they sealed: ENCRYPTION_KEY_OLD, or in the embedded mode
+ * (no ENCRYPTION_KEY) the lines of DATA_DIR/encryption-retired.keys.
+ */
+export function resolveRetiredKeys(config: Config): Buffer[] {
+  if (config.ENCRYPTION_KEY_OLD) return config.ENCRYPTION_KEY_OLD.split(',').map((k) => Buffer.from(k.trim(), 'base64'));
+  if (config.ENCRYPTION_KEY) return [];
+  const file = join(config.dataDir, RETIRED_KEYS_FILE);
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => Buffer.from(l, 'base64'));
+}
+
+/** The audit anchor file: AUDIT_ANCHOR_FILE or DATA_DIR/audit-anchors.log. */
+export function resolveAuditAnchorFile(config: Config): string {
+  return config.AUDIT_ANCHOR_FILE ? resolve(config.AUDIT_ANCHOR_FILE) : join(config.dataDir, 'audit-anchors.log');
 }
 
 /** Parse the environment once at boot; a bad value stops the process with the variable named. */

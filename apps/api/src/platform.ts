@@ -2,7 +2,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { resolveEncryptionKey, type Config } from './config.js';
+import { resolveAuditAnchorFile, resolveAuditKey, resolveEncryptionKey, type Config } from './config.js';
+import { configureAuditChain, writeAuditAnchor } from './lib/audit/index.js';
 import { createFieldCipher } from './lib/crypto.js';
 import { openDatabase } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
@@ -41,6 +42,9 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
   try {
     await migrateDatabase(databaseUrl);
     const database = openDatabase(databaseUrl);
+    configureAuditChain({ key: resolveAuditKey(config), anchorFile: resolveAuditAnchorFile(config) });
+    // Before any new write: the first anchor of a new file marks where the keyed chain begins.
+    await writeAuditAnchor(database.db);
     // Never in production, and only when asked (default on): the demo town is for trying the platform.
     const cipher = createFieldCipher(resolveEncryptionKey(config));
     const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD, cipher) : false;

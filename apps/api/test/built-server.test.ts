@@ -4,7 +4,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, TEST_ENCRYPTION_KEY } from './context.js';
+import { createTestDatabase, TEST_AUDIT_KEY, TEST_ENCRYPTION_KEY } from './context.js';
 
 // npm start runs the bundle in apps/api/dist, not the TypeScript source the other tests import: this checks
 // the bundle itself (every import resolved, @dj/contracts inside it, migrations found from the built file).
@@ -49,7 +49,7 @@ describe('the built server', () => {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: {
         PATH: process.env.PATH, NODE_ENV: 'test', DATABASE_URL: databaseUrl, PORT: '0', HOST: '127.0.0.1',
-        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, SEED_DEMO: 'false', JOBS: 'off', LOG_LEVEL: 'silent',
+        ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, AUDIT_KEY: TEST_AUDIT_KEY, AUDIT_ANCHOR_FILE: join(outdir, 'audit-anchors.log'), SEED_DEMO: 'false', JOBS: 'off', LOG_LEVEL: 'silent',
       },
     });
     const port = await listeningPort(server);

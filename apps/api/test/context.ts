@@ -6,6 +6,7 @@ import { buildApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { createFieldCipher } from '../src/lib/crypto.js';
+import { configureAuditChain } from '../src/lib/audit/index.js';
 import { DEMO_PASSWORD, withDatabase } from './database-url.js';
 
 export { DEMO_PASSWORD };
@@ -48,11 +49,17 @@ export const TEST_CONNECT_TIMEOUT_MS = 30_000;
 /** A fixed test key: encrypted values in test databases are throwaway. */
 export const TEST_ENCRYPTION_KEY = Buffer.alloc(32, 7).toString('base64');
 export const testCipher = () => createFieldCipher(Buffer.from(TEST_ENCRYPTION_KEY, 'base64'));
+/** The audit chain's test key: the template database (global setup) and every test file key the chain with it. */
+export const TEST_AUDIT_KEY = Buffer.alloc(32, 9).toString('base64');
+/** No anchor file unless a test asks for one: test files share a data directory but not a database. */
+export const configureTestAuditChain = (anchorFile: string | null = null) =>
+  configureAuditChain({ key: Buffer.from(TEST_AUDIT_KEY, 'base64'), anchorFile });
+configureTestAuditChain();
 
 /** Per-address limits are off: every test signs in from 127.0.0.1; rate-limit.test.ts turns them on. */
 export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY,
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, AUDIT_KEY: TEST_AUDIT_KEY,
     PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', ...env,
   });
 }

@@ -2,7 +2,8 @@
 // Creates a town (tenant), its top party organisation and its first town admin on DATABASE_URL.
 // The admin's password comes from ADMIN_PASSWORD (never from the command line, which shells keep in history).
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../config.js';
+import { loadConfig, resolveAuditAnchorFile, resolveAuditKey } from '../config.js';
+import { configureAuditChain } from '../lib/audit/index.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
 import { DEFAULT_PASSWORD_POLICY, hashPassword, passwordProblem } from '../modules/auth/index.js';
@@ -26,6 +27,7 @@ if (problems.length) {
   console.error(`缺少或不符合要求:${problems.join('、')}`);
   process.exit(1);
 }
+configureAuditChain({ key: resolveAuditKey(config), anchorFile: resolveAuditAnchorFile(config) });
 await migrateDatabase(config.DATABASE_URL as string);
 const database = openDatabase(config.DATABASE_URL as string);
 try {

@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import type { Db } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '@dj/contracts';
+import { writeAuditAnchor } from '../lib/audit/index.js';
 import { drainOutbox, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
 /** Queue names (pg-boss 10 needs each queue created before send/work). */
@@ -10,6 +11,15 @@ export const JOB_OUTBOX = 'outbox-drain';
 /** 08:00 Beijing time, every day. */
 export const REMINDER_CRON = '0 8 * * *';
 export const OUTBOX_CRON = '* * * * *';
+export const JOB_AUDIT_ANCHOR = 'audit-anchor';
+/**
+ * Every minute: the audit chain's head goes to the anchor file. A job rather than every N writes inside
+ * recordAudit: recordAudit runs inside business transactions that may still roll back, so it cannot know that
+ * its row will exist (an anchor naming a row that never committed would read as a deleted tail), while the job
+ * reads only committed rows; and a clock bounds the window in which a deleted tail goes unnoticed (one minute)
+ * however slowly the town writes. An idle chain adds no lines.
+ */
+export const AUDIT_ANCHOR_CRON = '* * * * *';
 const OUTBOX_BATCH = 50;
 
 export interface JobDeps {
@@ -45,6 +55,7 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
   await boss.createQueue(JOB_REMINDERS, { name: JOB_REMINDERS, retryLimit: 2, retryDelay: 300 });
   // No retry of the job itself: a failing SMS stays pending and is counted per row by drainOutbox.
   await boss.createQueue(JOB_OUTBOX, { name: JOB_OUTBOX, retryLimit: 0 });
+  await boss.createQueue(JOB_AUDIT_ANCHOR, { name: JOB_AUDIT_ANCHOR, retryLimit: 0 });
   const work = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 };
 
   await boss.work<ReminderJobData>(JOB_REMINDERS, work, async ([job]) => {
@@ -61,6 +72,8 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
     if (result.attempted > 0) log.info({ job: JOB_OUTBOX, ...result }, 'outbox drained');
     return result;
   });
+  await boss.work(JOB_AUDIT_ANCHOR, work, async () => writeAuditAnchor(db));
+  await boss.schedule(JOB_AUDIT_ANCHOR, AUDIT_ANCHOR_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });
 

@@ -13,4 +13,11 @@ describe('audit hash chain', () => {
     expect(chainHash(GENESIS_HASH, { ...e, result: 'failed' })).not.toBe(h);
     expect(chainHash(GENESIS_HASH, { ...e, at: new Date('2026-11-27T00:00:00.001Z') })).not.toBe(h);
   });
+  it('with the audit key the hash is an HMAC: it depends on the key and differs from the unkeyed one', () => {
+    const e = { at: new Date('2026-11-27T00:00:00Z'), tenantId: 1, userId: 2, username: 'admin', ip: '127.0.0.1', action: 'x', objectType: 'o', objectId: '3', result: 'ok' as const, detail: null };
+    const keyed = chainHash(GENESIS_HASH, e, Buffer.alloc(32, 1));
+    expect(keyed).toMatch(/^[0-9a-f]{64}$/);
+    expect(keyed).not.toBe(chainHash(GENESIS_HASH, e));
+    expect(keyed).not.toBe(chainHash(GENESIS_HASH, e, Buffer.alloc(32, 2)));
+  });
 });

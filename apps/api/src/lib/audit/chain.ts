@@ -1,5 +1,5 @@
 import type { AuditResult } from '@dj/contracts';
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -26,11 +26,17 @@ export function canonicalJson(value: unknown): string {
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
-/** Each event's hash covers the previous hash, so editing, removing or reordering any row breaks the chain. */
-export function chainHash(prevHash: string, e: AuditFields): string {
+/**
+ * Each event's hash covers the previous hash, so editing, removing or reordering any row breaks the chain.
+ * With the audit key (kept outside the database) the hash is an HMAC: someone who can write to the database
+ * can no longer recompute the chain after an edit. Without a key: the plain SHA-256 of the rows written before
+ * the chain was keyed, which verify accepts only up to the boundary recorded outside the database.
+ */
+export function chainHash(prevHash: string, e: AuditFields, key?: Buffer): string {
   const body = canonicalJson({
     at: e.at.toISOString(), tenantId: e.tenantId, userId: e.userId, username: e.username, ip: e.ip,
     action: e.action, objectType: e.objectType, objectId: e.objectId, result: e.result, detail: e.detail,
   });
-  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+  const digest = key ? createHmac('sha256', key) : createHash('sha256');
+  return digest.update(prevHash).update('\n').update(body).digest('hex');
 }

@@ -25,3 +25,12 @@ export async function insertEvent(tx: DbOrTx, row: AuditFields & { prevHash: str
 export async function eventsAfter(db: DbOrTx, afterId: number, max: number) {
   return db.select().from(auditEvents).where(gt(auditEvents.id, afterId)).orderBy(asc(auditEvents.id)).limit(max);
 }
+
+/** The chain's head and the number of rows up to it, in one statement (one snapshot). */
+export async function head(db: DbOrTx): Promise<{ id: number; count: number; hash: string } | undefined> {
+  const { rows } = await db.execute<{ id: string; hash: string; count: string }>(sql`
+    select h.id, h.hash, (select count(*) from audit_events where id <= h.id) as count
+    from (select id, hash from audit_events order by id desc limit 1) h`);
+  const [row] = rows;
+  return row && { id: Number(row.id), hash: row.hash, count: Number(row.count) };
+}
