@@ -1,9 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, testCipher, type TestContext } from '../../test/context.js';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configureTestAuditChain, createTestContext, testCipher, type TestContext } from '../../test/context.js';
 import { todayInShanghai } from '@dj/contracts';
 import type { SmsAdapter } from '../modules/notifications/sms.js';
-import { JOB_OUTBOX, JOB_REMINDERS, startJobs, stopJobs, type Jobs } from './boss.js';
+import { JOB_AUDIT_ANCHOR, JOB_OUTBOX, JOB_REMINDERS, startJobs, stopJobs, type Jobs } from './boss.js';
 
 let ctx: TestContext;
 const today = `${todayInShanghai().slice(0, 7)}-27`;
@@ -29,13 +32,13 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (v: T) => boo
 
 describe('pg-boss jobs', () => {
   let jobs: Jobs;
-  it('starts in its own schema with the daily 08:00 Asia/Shanghai reminder and the per-minute outbox drain', async () => {
+  it('starts in its own schema with the daily 08:00 Asia/Shanghai reminder and the per-minute outbox drain and audit anchor', async () => {
     const started = performance.now();
     jobs = await startJobs(ctx.databaseUrl, { db: ctx.db, cipher: testCipher(), sms: fakeSms, log: quiet, pollingIntervalSeconds: 0.5 });
     console.info(`startJobs (schema install included): ${Math.round(performance.now() - started)} ms`);
     const schedules = await jobs.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? null]).sort()).toEqual([
-      [JOB_REMINDERS, '0 8 * * *', 'Asia/Shanghai'], [JOB_OUTBOX, '* * * * *', 'Asia/Shanghai'],
+      [JOB_REMINDERS, '0 8 * * *', 'Asia/Shanghai'], [JOB_OUTBOX, '* * * * *', 'Asia/Shanghai'], [JOB_AUDIT_ANCHOR, '* * * * *', 'Asia/Shanghai'],
     ].sort());
     const { rows } = await ctx.pool.query(`select count(*)::int as n from information_schema.tables where table_schema = 'pgboss'`);
     expect(rows[0].n).toBeGreaterThan(0);
@@ -54,6 +57,22 @@ describe('pg-boss jobs', () => {
     expect(sent.length).toBe(outbox.length);
     const job = await jobs.boss.getJobById(JOB_REMINDERS, id as string);
     expect(job?.state).toBe('completed');
+  });
+
+  it('the audit anchor job writes the chain head to the anchor file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dj-anchor-job-'));
+    const file = join(dir, 'audit-anchors.log');
+    configureTestAuditChain(file);
+    try {
+      await jobs.boss.send(JOB_AUDIT_ANCHOR, {});
+      await poll('anchor file', async () => existsSync(file), (v) => v);
+      const [first] = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      const { rows } = await ctx.pool.query('select max(id)::int as id from audit_events');
+      expect(first).toMatchObject({ id: rows[0].id, keyedAfter: rows[0].id });
+    } finally {
+      configureTestAuditChain();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops cleanly: no pg-boss connection is left', async () => {
