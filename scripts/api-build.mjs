@@ -15,6 +15,7 @@ const ENTRIES = {
   seed: 'apps/api/src/cli/seed.ts',
   'create-tenant': 'apps/api/src/cli/create-tenant.ts',
   'audit-verify': 'apps/api/src/cli/audit-verify.ts',
+  'keys-rotate': 'apps/api/src/cli/keys-rotate.ts',
 };
 const INPUTS = ['apps/api/src', 'apps/api/package.json', 'packages/contracts/src', 'scripts/api-build.mjs'];
 

@@ -1,4 +1,4 @@
-// npm run db:migrate / seed / tenant:create / audit:verify: run the built command apps/api/dist/<name>.js,
+// npm run db:migrate / seed / tenant:create / audit:verify / keys:rotate: run the built command apps/api/dist/<name>.js,
 // building the API first when its sources changed. Built, not through tsx: these run on production hosts,
 // where development tools need not be installed.
 import { spawnSync } from 'node:child_process';

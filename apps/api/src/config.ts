@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -75,6 +75,9 @@ const EnvSchema = z.object({
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };
 
+export const ENCRYPTION_KEY_FILE = 'encryption.key';
+export const RETIRED_KEYS_FILE = 'encryption-retired.keys';
+
 /** A key from the environment, or the one kept beside the data (created on first use, mode 0600). */
 function resolveKey(config: Config, name: 'ENCRYPTION_KEY' | 'AUDIT_KEY', fileName: string): Buffer {
   const fromEnv = config[name];
@@ -98,8 +101,6 @@ export function resolveAuditKey(config: Config): Buffer {
   return resolveKey(config, 'AUDIT_KEY', 'audit.key');
 }
 
-export const ENCRYPTION_KEY_FILE = 'encryption.key';
-export const RETIRED_KEYS_FILE = 'encryption-retired.keys';
 
 /**
  * Keys retired by a rotation, still able to open what they sealed: ENCRYPTION_KEY_OLD, or in the embedded mode
@@ -126,4 +127,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`配置错误(环境变量):\n${lines.join('\n')}`);
   }
   return { ...parsed.data, dataDir: resolve(parsed.data.DATA_DIR) };
+}
+
+/** Written and flushed to disk before the next step: a kill or power cut between steps must lose no key. */
+function writeDurably(file: string, text: string, flag: 'a' | 'w'): void {
+  const fd = openSync(file, flag, 0o600);
+  try {
+    writeFileSync(fd, text);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * Embedded mode, `keys:rotate -- --new-key`: the current key joins DATA_DIR/encryption-retired.keys, then a new
+ * random key replaces DATA_DIR/encryption.key. In this order, so that at every moment each key that sealed a
+ * value is in one of the two files. Returns the new key.
+ */
+export function replaceEncryptionKeyFile(config: Config): Buffer {
+  if (config.ENCRYPTION_KEY) throw new Error('已设置 ENCRYPTION_KEY:请自行生成新密钥,设为 ENCRYPTION_KEY,原密钥设为 ENCRYPTION_KEY_OLD');
+  const current = resolveEncryptionKey(config).toString('base64');
+  const retiredFile = join(config.dataDir, RETIRED_KEYS_FILE);
+  const retired = existsSync(retiredFile) ? readFileSync(retiredFile, 'utf8').split('\n').map((l) => l.trim()) : [];
+  if (!retired.includes(current)) writeDurably(retiredFile, `${current}\n`, 'a');
+  const next = randomBytes(32);
+  const temp = join(config.dataDir, `${ENCRYPTION_KEY_FILE}.new`);
+  writeDurably(temp, `${next.toString('base64')}\n`, 'w');
+  renameSync(temp, join(config.dataDir, ENCRYPTION_KEY_FILE));
+  return next;
 }

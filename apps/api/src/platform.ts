@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { resolveAuditAnchorFile, resolveAuditKey, resolveEncryptionKey, type Config } from './config.js';
+import { resolveAuditAnchorFile, resolveAuditKey, resolveEncryptionKey, resolveRetiredKeys, type Config } from './config.js';
 import { configureAuditChain, writeAuditAnchor } from './lib/audit/index.js';
 import { createFieldCipher } from './lib/crypto.js';
 import { openDatabase } from './db/client.js';
@@ -46,7 +46,8 @@ export async function startPlatform(config: Config, options: { logger?: boolean 
     // Before any new write: the first anchor of a new file marks where the keyed chain begins.
     await writeAuditAnchor(database.db);
     // Never in production, and only when asked (default on): the demo town is for trying the platform.
-    const cipher = createFieldCipher(resolveEncryptionKey(config));
+    // Retired keys only while a rotation (npm run keys:rotate) has numbers still to re-encrypt.
+    const cipher = createFieldCipher(resolveEncryptionKey(config), resolveRetiredKeys(config));
     const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD, cipher) : false;
     const app = await buildApp({ config, db: database.db, cipher, logger: options.logger });
     let jobs: Jobs | undefined;

@@ -3,9 +3,10 @@ import { expect } from 'vitest';
 import { addDays, idNumberCheckDigit, monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
 import { insertSession, requirePasswordChange } from '../src/modules/auth/repository.js';
 import { hashPassword } from '../src/modules/auth/service.js';
+import { insertOutbox } from '../src/modules/notifications/repository.js';
 import { createAccount, createTenant } from '../src/modules/organizations/tenants.js';
 import { hashToken } from '../src/plugins/auth.js';
-import { DEMO_PASSWORD, Session, type TestContext } from './context.js';
+import { DEMO_PASSWORD, Session, testCipher, type TestContext } from './context.js';
 
 /**
  * Test factories: a town of the test's own, built through the product's own code (the tenant and account writer
@@ -202,4 +203,12 @@ export async function recordFinding(inspector: Session, roundId: number, organiz
   expect(res.statusCode, res.body).toBe(200);
   const result = (res.json().villages as Json[]).find((v) => v.organizationId === organizationId)!.results.find((r: Json) => r.itemKey === itemKey);
   return { resultId: result.id as number, rectificationId: result.rectificationId as number };
+}
+
+/** An SMS waiting in the outbox for a phone, sealed with the test key like every queued recipient. */
+export async function queueSms(town: Town, phone: string): Promise<void> {
+  await insertOutbox(town.ctx.db, {
+    tenantId: town.tenantId, channel: 'sms', recipientCipher: testCipher().encrypt(phone), recipientMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
+    body: '测试短信', dedupeKey: `test:sms:${next()}`,
+  });
 }

@@ -1,5 +1,5 @@
 // npm run seed: build the demo town in DATABASE_URL if it is not there (refused in production).
-import { loadConfig, resolveAuditAnchorFile, resolveAuditKey, resolveEncryptionKey } from '../config.js';
+import { loadConfig, resolveAuditAnchorFile, resolveAuditKey, resolveEncryptionKey, resolveRetiredKeys } from '../config.js';
 import { configureAuditChain } from '../lib/audit/index.js';
 import { createFieldCipher } from '../lib/crypto.js';
 import { openDatabase } from '../db/client.js';
@@ -18,6 +18,6 @@ if (!config.DATABASE_URL) {
 await migrateDatabase(config.DATABASE_URL);
 configureAuditChain({ key: resolveAuditKey(config), anchorFile: resolveAuditAnchorFile(config) });
 const database = openDatabase(config.DATABASE_URL);
-const seeded = await seedDemoTown(database.db, config.DEMO_PASSWORD, createFieldCipher(resolveEncryptionKey(config)));
+const seeded = await seedDemoTown(database.db, config.DEMO_PASSWORD, createFieldCipher(resolveEncryptionKey(config), resolveRetiredKeys(config)));
 console.log(seeded ? '演示镇已生成' : '演示镇已存在,未做改动');
 await database.close();

@@ -30,8 +30,8 @@ function fromScoped(db: DbOrTx) {
 export interface MemberFilter {
   under?: { id: number; path: string };
   range: 'self' | 'children' | 'subtree';
-  /** Exact lookup by the keyed hash of a full ID number. */
-  idNumberHash?: string;
+  /** Exact lookup by the keyed hash of a full ID number (under each known key: a rotation may be under way). */
+  idNumberHashes?: string[];
   idSuffix?: string;
   name?: string;
   /** A member (role) sees only their own record. */
@@ -49,7 +49,7 @@ function conditions(scope: Scope, f: MemberFilter): SQL {
     if (f.range === 'children') parts.push(or(eq(organizations.id, f.under.id), eq(organizations.parentId, f.under.id)));
     if (f.range === 'subtree') parts.push(like(organizations.path, `${f.under.path}%`));
   }
-  if (f.idNumberHash) parts.push(eq(persons.idNumberHash, f.idNumberHash));
+  if (f.idNumberHashes) parts.push(inArray(persons.idNumberHash, f.idNumberHashes));
   if (f.personId) parts.push(eq(members.personId, f.personId));
   if (f.idSuffix) parts.push(like(persons.idNumberMasked, `%${f.idSuffix}`));
   // Two-character names produce no trigram: the scope filter above narrows the scan first (stack-measurements §0.7).

@@ -47,7 +47,7 @@ export async function listMembers(db: Db, user: AuthUser, raw: MemberListQuery, 
   const today = todayInShanghai();
   const filter: repo.MemberFilter = { under, range: query.range, filter: query.filter, today };
   if (query.filter === 'unreachable') filter.unreachableBefore = addMonths(today, -(await settingValue(db, user.tenantId, 'flow.unreachableMonths')));
-  if (q && /^\d{17}[\dXx]$/.test(q)) filter.idNumberHash = cipher.lookupHash(q.toUpperCase());
+  if (q && /^\d{17}[\dXx]$/.test(q)) filter.idNumberHashes = cipher.lookupHashes(q.toUpperCase());
   else if (q && /^\d{3}[\dXx]$/.test(q)) filter.idSuffix = q.toUpperCase();
   else if (q) filter.name = q;
   if (isSelfOnly(user)) {
