@@ -1,5 +1,5 @@
 /** The columns that hold personal numbers sealed under a master key: what a key rotation rewrites. */
-import { and, asc, count, eq, gt, isNotNull, notLike, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, gt, isNotNull, notLike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { outbox, persons } from '../../db/schema/index.js';
 
@@ -23,8 +23,14 @@ export async function pendingPersons(tx: DbOrTx, keyId: string, afterId: number,
     .where(and(gt(persons.id, afterId), personsPending(keyId))).orderBy(asc(persons.id)).limit(max).for('update');
 }
 
-export async function updatePersonNumbers(tx: DbOrTx, id: number, values: { idNumberEnc: string; idNumberHash: string; phoneEnc: string | null; phoneHash: string | null }) {
-  await tx.update(persons).set(values).where(eq(persons.id, id));
+export interface PersonNumbers { id: number; idNumberEnc: string; idNumberHash: string; phoneEnc: string | null; phoneHash: string | null }
+
+/** One statement per batch: a row-by-row update made the rotation's time mostly round trips. */
+export async function updatePersonNumbers(tx: DbOrTx, rows: PersonNumbers[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map((r) => sql`(${r.id}::int, ${r.idNumberEnc}, ${r.idNumberHash}, ${r.phoneEnc}::text, ${r.phoneHash}::text)`), sql`, `);
+  await tx.execute(sql`update persons p set id_number_enc = v.ie, id_number_hash = v.ih, phone_enc = v.pe, phone_hash = v.ph
+    from (values ${values}) as v(id, ie, ih, pe, ph) where p.id = v.id`);
 }
 
 export async function pendingOutbox(tx: DbOrTx, keyId: string, afterId: number, max: number) {
@@ -32,6 +38,8 @@ export async function pendingOutbox(tx: DbOrTx, keyId: string, afterId: number, 
     .where(and(gt(outbox.id, afterId), notUnder(outbox.recipientCipher, keyId))).orderBy(asc(outbox.id)).limit(max).for('update');
 }
 
-export async function updateOutboxRecipient(tx: DbOrTx, id: number, recipientCipher: string) {
-  await tx.update(outbox).set({ recipientCipher }).where(eq(outbox.id, id));
+export async function updateOutboxRecipients(tx: DbOrTx, rows: { id: number; recipientCipher: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map((r) => sql`(${r.id}::int, ${r.recipientCipher})`), sql`, `);
+  await tx.execute(sql`update outbox o set recipient_cipher = v.rc from (values ${values}) as v(id, rc) where o.id = v.id`);
 }

@@ -16,19 +16,19 @@ export async function rotateFieldKeys(db: Db, cipher: FieldCipher, options: { ba
   const total = await repo.countPending(db, cipher.keyId);
   const persons = await inBatches(db, batchSize, async (tx, afterId) => {
     const rows = await repo.pendingPersons(tx, cipher.keyId, afterId, batchSize);
-    for (const row of rows) {
+    await repo.updatePersonNumbers(tx, rows.map((row) => {
       const idNumber = open(cipher, row.idNumberEnc, `persons ${row.id}`);
       const phone = row.phoneEnc ? open(cipher, row.phoneEnc, `persons ${row.id}`) : null;
-      await repo.updatePersonNumbers(tx, row.id, {
-        idNumberEnc: cipher.encrypt(idNumber), idNumberHash: cipher.lookupHash(idNumber),
+      return {
+        id: row.id, idNumberEnc: cipher.encrypt(idNumber), idNumberHash: cipher.lookupHash(idNumber),
         phoneEnc: phone === null ? null : cipher.encrypt(phone), phoneHash: phone === null ? null : cipher.lookupHash(phone),
-      });
-    }
+      };
+    }));
     return rows.map((r) => r.id);
   }, (done) => options.onProgress?.({ table: 'persons', done, total: total.persons }));
   const outbox = await inBatches(db, batchSize, async (tx, afterId) => {
     const rows = await repo.pendingOutbox(tx, cipher.keyId, afterId, batchSize);
-    for (const row of rows) await repo.updateOutboxRecipient(tx, row.id, cipher.encrypt(open(cipher, row.recipientCipher, `outbox ${row.id}`)));
+    await repo.updateOutboxRecipients(tx, rows.map((row) => ({ id: row.id, recipientCipher: cipher.encrypt(open(cipher, row.recipientCipher, `outbox ${row.id}`)) })));
     return rows.map((r) => r.id);
   }, (done) => options.onProgress?.({ table: 'outbox', done, total: total.outbox }));
   return { persons, outbox, keyId: cipher.keyId };
