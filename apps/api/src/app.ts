@@ -13,7 +13,8 @@ import errorsPlugin from './plugins/errors.js';
 import securityHeaders from './plugins/security-headers.js';
 import webPlugin from './plugins/web.js';
 import { healthModule } from './modules/health/index.js';
-import { authModule } from './modules/auth/index.js';
+import { authModule, type SecondStep } from './modules/auth/index.js';
+import { secondStep, twoFactorModule } from './modules/two-factor/index.js';
 import { organizationsModule } from './modules/organizations/index.js';
 import { villagesModule } from './modules/villages/index.js';
 import { membersModule } from './modules/members/index.js';
@@ -36,6 +37,8 @@ declare module 'fastify' {
     cipher: FieldCipher;
     /** Every route as registered, for the scope-matrix guard in the tests. */
     routeList: { method: string; url: string; isPublic: boolean }[];
+    /** What sign-in asks between the password and the session: the second factor (issue 12 point 3). */
+    secondStep: SecondStep;
   }
 }
 
@@ -83,6 +86,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   app.decorate('config', config);
   app.decorate('cipher', cipher);
   app.decorate('routeList', []);
+  app.decorate('secondStep', secondStep);
   // Workbook parsing is limited process-wide (lib/excel.ts): one semaphore, whichever app instance parses.
   setImportLimits(importLimitsOf(config));
   app.addHook('onRoute', (route) => {
@@ -106,6 +110,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthModule);
   await app.register(authModule);
+  await app.register(twoFactorModule);
   await app.register(organizationsModule);
   await app.register(villagesModule);
   await app.register(membersModule);

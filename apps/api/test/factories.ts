@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { Secret, TOTP } from 'otpauth';
 import { addDays, idNumberCheckDigit, monthFromIndex, monthIndex, todayInShanghai, type Role } from '@dj/contracts';
 import { insertSession, requirePasswordChange } from '../src/modules/auth/repository.js';
 import { hashPassword } from '../src/modules/auth/service.js';
@@ -211,4 +213,40 @@ export async function queueSms(town: Town, phone: string): Promise<void> {
     tenantId: town.tenantId, channel: 'sms', recipientCipher: testCipher().encrypt(phone), recipientMasked: `${phone.slice(0, 3)}****${phone.slice(-4)}`,
     body: '测试短信', dedupeKey: `test:sms:${next()}`,
   });
+}
+
+/** The code an authenticator app shows for this secret `steps` periods from now (RFC 6238 through the same library). */
+export function totpCode(secret: string, steps = 0): string {
+  return TOTP.generate({ secret: Secret.fromBase32(secret.replace(/\s/g, '')), timestamp: Date.now() + steps * 30_000 });
+}
+
+/** Turns on a second factor for the session's user through the routes (scan, first code); the secret and recovery codes. */
+export async function enrolSecondFactor(session: Session): Promise<{ secret: string; recoveryCodes: string[] }> {
+  const started = await session.post('/api/two-factor/enrolment');
+  expect(started.statusCode, started.body).toBe(200);
+  const secret: string = started.json().secret;
+  const confirmed = await session.post('/api/two-factor/enrolment/confirm', { code: totpCode(secret) });
+  expect(confirmed.statusCode, confirmed.body).toBe(200);
+  return { secret, recoveryCodes: confirmed.json().recoveryCodes };
+}
+
+/** A right password where a second step is owed: the pending sign-in's cookie and CSRF token, and the step asked for. */
+export interface PendingSignIn { cookie: string; csrfToken: string; step: 'verify' | 'enrol'; post(path: string, body?: unknown): Promise<LightMyRequestResponse> }
+
+export async function pendingSignIn(ctx: TestContext, username: string): Promise<PendingSignIn> {
+  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: DEMO_PASSWORD } });
+  expect(res.statusCode, res.body).toBe(200);
+  const { step, csrfToken } = res.json().secondFactor;
+  const cookie = `sid_2fa=${res.cookies.find((c) => c.name === 'sid_2fa')?.value}`;
+  return {
+    cookie, csrfToken, step,
+    post: (path, body = {}) => ctx.app.inject({
+      method: 'POST', url: `/api/two-factor/sign-in${path}`, payload: body as object, headers: { cookie, 'x-csrf-token': csrfToken },
+    }),
+  };
+}
+
+/** The session a finished second step opened (its sid cookie and the CSRF token of its Me). */
+export function sessionOf(ctx: TestContext, res: LightMyRequestResponse, csrfToken: string): Session {
+  return new Session(ctx.app, `sid=${res.cookies.find((c) => c.name === 'sid')?.value}`, csrfToken);
 }

@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@dj/contracts';
 import type { Db, Tx } from '../db/client.js';
-import { organizations, tenants, userScopes, users, villages } from '../db/schema/index.js';
+import { organizations, settings, tenants, userScopes, users, villages } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/index.js';
 import { recordAudit } from '../lib/audit/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
@@ -95,6 +95,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
       });
       await tx.insert(userScopes).values(scope);
     }
+    // The demo accounts sign in with the printed password alone: no phone is needed to look around (issue 12 point 3).
+    await tx.insert(settings).values({ tenantId: t, key: 'security.twoFactorRequired', value: 0 });
     await ensureDefaultTemplates(tx, t);
     // 发展党员 first: the 预备党员 it admits attend the 组织生活 held after their 支部大会, like the other members.
     await seedDemoRecruitment(tx, { tenantId: t, today, cipher });

@@ -6,6 +6,7 @@ import { INSPECTION_ROWS } from './roles-inspection.js';
 import { MEMBER_ROWS } from './roles-members.js';
 import { POSITION_ROWS } from './roles-positions.js';
 import { RECRUITMENT_ROWS } from './roles-recruitment.js';
+import { TWO_FACTOR_ROWS } from './roles-two-factor.js';
 import type { RoleRow } from './role-types.js';
 
 /**
@@ -17,7 +18,7 @@ import type { RoleRow } from './role-types.js';
  */
 export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   core: CORE_ROWS, members: MEMBER_ROWS, activities: ACTIVITY_ROWS, recruitment: RECRUITMENT_ROWS, positions: POSITION_ROWS,
-  inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS,
+  inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 
@@ -33,4 +34,5 @@ export const ROLE_ROWS: Record<string, RoleRow> = Object.assign({}, ...MODULES);
 export const UNPROBED: Partial<Record<Permission, string>> = {
   'supervision.supervise': 'held by the person named supervisor, not by the caller (activities evidence tests)',
   'villages.readAll': 'widens a list rather than refusing (villages list in the scope matrix)',
+  'twoFactor.required': 'held by the user signing in, not by a route\'s caller: it decides whether sign-in asks for a code (two-factor tests)',
 };

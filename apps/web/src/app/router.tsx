@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { Flex, Spin } from 'antd';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
+import { SecondStep } from '../features/two-factor/SecondStep';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
@@ -22,7 +23,8 @@ const firstLoad = (
 );
 
 export const routes: RouteObject[] = [
-  { path: '/login', element: <LoginPage /> },
+  // The second factor's step is drawn inside the sign-in page (issue 12 point 3).
+  { path: '/login', element: <LoginPage secondStep={(slot) => <SecondStep {...slot} />} /> },
   {
     path: '/',
     hydrateFallbackElement: firstLoad,
@@ -61,6 +63,7 @@ export const routes: RouteObject[] = [
       { path: 'settings/checklists', lazy: page(() => import('../features/checklists/ChecklistTemplatesPage'), 'ChecklistTemplatesPage') },
       { path: 'settings/outbox', lazy: page(() => import('../features/notifications/OutboxPage'), 'OutboxPage') },
       { path: 'supervision', lazy: page(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage') },
+      { path: 'account/security', lazy: page(() => import('../features/two-factor/AccountSecurityPage'), 'AccountSecurityPage') },
       { path: 'my', lazy: page(() => import('../features/my/MyActivitiesPage'), 'MyActivitiesPage') },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import { MeSchema, OkSchema, STEP_UP_REQUIRED, StepUpResultSchema, type LoginBody, type Me, type StepUpBody } from '@dj/contracts';
+import {
+  isSecondFactorPending, LoginResultSchema, MeSchema, OkSchema, STEP_UP_REQUIRED, StepUpResultSchema, type LoginBody, type Me, type StepUpBody,
+} from '@dj/contracts';
 import { ApiError, apiRequest, isApiError, setCsrfToken } from './api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
@@ -35,15 +37,25 @@ export function markSignedOut(queryClient: QueryClient): void {
   queryClient.setQueryData<Me | null>(meQueryKey, null);
 }
 
+/** A session is open (after the password, or after the second step): the previous user's cached answers go. */
+export function markSignedIn(queryClient: QueryClient, me: Me): void {
+  setCsrfToken(me.csrfToken);
+  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData<Me | null>(meQueryKey, me);
+}
+
+/**
+ * The password step. Where a second factor is owed the answer is a pending sign-in instead of a session: its own
+ * CSRF token then accompanies the second step's requests (issue 12 point 3).
+ */
 export function useLogin() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (body: LoginBody) =>
-      apiRequest('/api/auth/login', MeSchema, { method: 'POST', body, skipUnauthorizedHandler: true }),
-    onSuccess: (me) => {
-      setCsrfToken(me.csrfToken);
-      queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
-      queryClient.setQueryData<Me | null>(meQueryKey, me);
+      apiRequest('/api/auth/login', LoginResultSchema, { method: 'POST', body, skipUnauthorizedHandler: true }),
+    onSuccess: (result) => {
+      if (isSecondFactorPending(result)) setCsrfToken(result.secondFactor.csrfToken);
+      else markSignedIn(queryClient, result);
     },
   });
 }

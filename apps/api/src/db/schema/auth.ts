@@ -1,4 +1,4 @@
-import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { organizations, tenants } from './organizations.js';
 import { persons } from './members.js';
 
@@ -57,3 +57,41 @@ export const loginFailures = pgTable('login_failures', {
   lockedUntil: timestamp('locked_until', { withTimezone: true }),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [primaryKey({ columns: [t.userId, t.address] })]);
+
+/**
+ * A user's second factor (issue 12 point 3): the TOTP secret, sealed with the field cipher (lib/crypto), so a
+ * database copy alone cannot produce codes. Unconfirmed (confirmed_at null) while the user is enrolling.
+ */
+export const userSecondFactors = pgTable('user_second_factors', {
+  userId: integer('user_id').primaryKey().references(() => users.id, { onDelete: 'cascade' }),
+  secretEnc: text('secret_enc').notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The last time step whose code was accepted: a code of that step or an earlier one is refused (no replay). */
+  lastStep: bigint('last_step', { mode: 'number' }),
+  /** Wrong codes since the last right one; at the threshold the account locks like after wrong passwords. */
+  failedCodes: integer('failed_codes').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Single-use recovery codes, stored as keyed hashes (lib/crypto lookupHash): shown once, never readable again. */
+export const secondFactorRecoveryCodes = pgTable('second_factor_recovery_codes', {
+  id: serial('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  codeHash: text('code_hash').notNull(),
+  usedAt: timestamp('used_at', { withTimezone: true }),
+}, (t) => [index('second_factor_recovery_codes_user_idx').on(t.userId)]);
+
+/**
+ * A sign-in whose password was right but whose second factor is still owed: not a session. Only the two-factor
+ * module's sign-in routes accept its cookie, for a few minutes, once.
+ */
+export const pendingSignIns = pgTable('pending_sign_ins', {
+  /** sha256 of the cookie token, like sessions. */
+  id: text('id').primaryKey(),
+  userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  /** sha256 of the token the browser sends back in x-csrf-token. */
+  csrfHash: text('csrf_hash').notNull(),
+  ip: text('ip'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+}, (t) => [index('pending_sign_ins_user_idx').on(t.userId)]);

@@ -65,6 +65,12 @@ export const PERMISSIONS = {
   'disclosure.review': { roles: ['town_admin', 'supervisor'], denied: '由包村干部或镇党委管理员审核' },
   'disclosure.approve': { roles: ADMIN, denied: '由镇党委管理员审批' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
+  /**
+   * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's
+   * security.twoFactorRequired is on (issue 12 point 3; 等保 身份鉴别). Others may enrol of their own accord.
+   */
+  'twoFactor.required': { roles: ['town_admin', 'inspector'], denied: '本角色须使用手机验证码登录' },
+  'twoFactor.reset': { roles: ADMIN, denied: '只有镇党委管理员可以重置他人的手机验证器' },
   'settings.manage': { roles: ADMIN, denied: '只有镇党委管理员可以修改本镇规则设置' },
 } as const satisfies Record<string, Grant>;
 

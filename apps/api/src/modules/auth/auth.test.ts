@@ -129,7 +129,8 @@ describe('sessions', () => {
   });
 
   it('refuses unsafe requests without the CSRF token, with a wrong one, and accepts the right one', async () => {
-    const s = await ctx.signIn((await account('town_admin', [town.committeeId])).username);
+    // The factory's session: a town admin's sign-in here would stop at the second factor (two-factor tests).
+    const s = (await account('town_admin', [town.committeeId])).session;
     const body = { parentId: town.committeeId, name: '测试党支部', kind: 'branch' };
     const none = await ctx.app.inject({ method: 'POST', url: '/api/organizations', payload: body, headers: { cookie: s.cookie } });
     expect(none.statusCode).toBe(403);

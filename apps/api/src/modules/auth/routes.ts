@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ChangePasswordBodySchema, ChangePasswordResultSchema, IdParamSchema, LoginBodySchema, MeSchema, OkSchema, PasswordPolicySchema, SessionListSchema,
+  ChangePasswordBodySchema, ChangePasswordResultSchema, IdParamSchema, LoginBodySchema, LoginResultSchema, MeSchema, OkSchema, PasswordPolicySchema, SessionListSchema,
   StepUpBodySchema, StepUpResultSchema,
 } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
@@ -13,9 +13,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   // Per address on top of the per-account lockout: one address trying many accounts is stopped too.
   app.post('/login', {
     config: { public: true, rateLimit: perMinute(app.config.LOGIN_RATE_LIMIT) },
-    schema: { tags: ['auth'], summary: '登录', body: LoginBodySchema, response: { 200: MeSchema } },
+    schema: { tags: ['auth'], summary: '登录(需要手机验证码的账号先得到待验证的登录)', body: LoginBodySchema, response: { 200: LoginResultSchema } },
   }, async (request, reply) => {
-    const { token, sessionId, csrfToken } = await service.login(app.db, request.body.username, request.body.password, request.ip);
+    const result = await service.login(app.db, request.body.username, request.body.password, request.ip, app.secondStep);
+    if ('held' in result) {
+      const { cookie, pending } = result.held;
+      reply.setCookie(cookie.name, cookie.value, { httpOnly: true, sameSite: 'strict', secure: app.config.COOKIE_SECURE, path: cookie.path });
+      return pending;
+    }
+    const { token, sessionId, csrfToken } = result;
     const loaded = await loadSessionUser(app.db, sessionId);
     if (!loaded) throw new AppError('UNAUTHENTICATED', '登录失败,请重试');
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: app.config.COOKIE_SECURE, path: '/' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { ChangePasswordBody, ChangePasswordResult, Me, PasswordPolicy } from '@dj/contracts';
+import type { ChangePasswordBody, ChangePasswordResult, Me, PasswordPolicy, SecondFactorPending } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../../lib/audit/index.js';
@@ -53,8 +53,8 @@ async function verifyAttempt(db: Db, user: UserRow, password: string, attempt: A
   }
 }
 
-/** Sign-in: the password step, then (where a second factor is added) further steps, then the session. */
-export async function login(db: Db, username: string, password: string, ip: string) {
+/** Sign-in: the password step, then the second factor where it is owed, then the session. */
+export async function login(db: Db, username: string, password: string, ip: string, secondStep: SecondStep) {
   const name = username.trim().toLowerCase();
   const attempt: Attempt = { username: name, ip, action: 'auth.login', objectType: 'user' };
   const user = await repo.findUserByUsername(db, name);
@@ -66,22 +66,55 @@ export async function login(db: Db, username: string, password: string, ip: stri
   }
   const known: Attempt = { ...attempt, tenantId: user.tenantId, userId: user.id, objectId: user.id };
   await verifyAttempt(db, user, password, known);
-  // Further sign-in steps (a second factor) go here: the password is right and the account not locked.
-  return openSession(db, user, known);
+  // The second factor (issue 12 point 3): a user who has one, or must enrol, gets a pending sign-in, not a session.
+  const held = await holdSignIn(db, user, known, secondStep);
+  if (held) return { held };
+  return db.transaction((tx) => startSession(tx, user, known));
 }
 
-async function openSession(db: Db, user: UserRow, attempt: Attempt) {
+/**
+ * The step between a right password and a session (issue 12 point 3): the two-factor module holds a sign-in back
+ * until its code is given; app.ts hands it to the sign-in route, so login() cannot be called without it.
+ */
+export interface SecondStep {
+  hold(tx: DbOrTx, user: { id: number; tenantId: number; roles: string[] }, ip: string): Promise<HeldSignIn | null>;
+}
+/** A pending sign-in: its cookie (sent only to the second step's routes) and what the browser is told. */
+export interface HeldSignIn { cookie: { name: string; value: string; path: string }; pending: SecondFactorPending }
+
+async function holdSignIn(db: Db, user: UserRow, attempt: Attempt, secondStep: SecondStep): Promise<HeldSignIn | null> {
+  return db.transaction(async (tx) => {
+    const held = await secondStep.hold(tx, user, attempt.ip);
+    if (!held) return null;
+    // The password was right: its failures start again, as when a session opens.
+    await repo.clearFailedLogins(tx, user.id, attempt.ip);
+    await recordAudit(tx, { ...attempt, result: 'ok', detail: { secondFactor: held.pending.secondFactor.step } });
+    return held;
+  });
+}
+
+/** The session of a user who has proved who they are, in the caller's transaction, with the audit line of the last step. */
+async function startSession(tx: DbOrTx, user: UserRow, attempt: Attempt & { detail?: Record<string, unknown> }) {
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(32).toString('base64url');
-  const expired = !user.mustChangePassword && isPasswordExpired(user.passwordChangedAt, await passwordPolicyOf(db, user.tenantId));
-  await db.transaction(async (tx) => {
-    await repo.clearFailedLogins(tx, user.id, attempt.ip);
-    // 等保 rotation: an expired password is found at sign-in and the session can then only change it.
-    if (expired) await repo.requirePasswordChange(tx, user.id);
-    await repo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, ip: attempt.ip });
-    await recordAudit(tx, { ...attempt, result: 'ok', ...(expired ? { detail: { passwordExpired: true } } : {}) });
-  });
+  const expired = !user.mustChangePassword && isPasswordExpired(user.passwordChangedAt, await passwordPolicyOf(tx, user.tenantId));
+  await repo.clearFailedLogins(tx, user.id, attempt.ip);
+  // 等保 rotation: an expired password is found at sign-in and the session can then only change it.
+  if (expired) await repo.requirePasswordChange(tx, user.id);
+  await repo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, ip: attempt.ip });
+  const detail = { ...attempt.detail, ...(expired ? { passwordExpired: true } : {}) };
+  await recordAudit(tx, { ...attempt, result: 'ok', ...(Object.keys(detail).length ? { detail } : {}) });
   return { token, sessionId: hashToken(token), csrfToken };
+}
+
+/**
+ * The session after the second step (the two-factor module, in its transaction): the user as stored now, the password
+ * rules of sign-in, and the step's own audit line (`action`, `detail`).
+ */
+export async function openSessionAfterSecondStep(tx: DbOrTx, userId: number, ip: string, step: { action: string; detail: Record<string, unknown> }) {
+  const user = await repo.findUserById(tx, userId);
+  if (!user || user.disabled) throw refuseLogin();
+  return startSession(tx, user, { username: user.username, ip, objectType: 'user', tenantId: user.tenantId, userId, objectId: userId, ...step });
 }
 
 export async function logout(db: Db, user: AuthUser, sessionId: string, ip: string) {

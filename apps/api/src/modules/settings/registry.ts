@@ -113,6 +113,10 @@ export const SETTINGS = [
     key: 'login.lockMinutes', label: '登录失败锁定时长', defaultValue: 15, unit: '分钟', min: 5, max: 1440,
     source: '安全测试清单第9项:5次失败锁定15分钟(Keycloak 等常见做法);地址锁定和账号锁定都用此时长,期满自动解除',
   },
+  {
+    key: 'security.twoFactorRequired', label: '镇党委管理员和检查员登录须输入手机验证码(1=是,0=否)', defaultValue: 1, unit: '', min: 0, max: 1,
+    source: '等保2.0 身份鉴别(GB/T 22239-2019 第三级 8.1.4.1 d):应采用口令和密码技术等两种或两种以上组合的鉴别技术;默认对镇党委管理员和纪委/民政检查员开启,其他角色可自愿开启;演示镇默认关闭,以便演示账号只凭密码登录',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Drawer, Layout, Menu, Space, Tag, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@dj/contracts';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../lib/session';
 import { PLATFORM_NAME } from '../../features/auth/LoginPage';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
@@ -59,9 +59,12 @@ export function AppLayout() {
         <Space size="middle" className="app-header-user">
           <NotificationBell />
           <span>
-            <Typography.Text strong className="app-user-name" data-testid="user-display-name">
-              {user.displayName}
-            </Typography.Text>
+            {/* The user's own account area (账号安全: the second factor) opens from their name. */}
+            <Link to="/account/security" title="账号安全">
+              <Typography.Text strong className="app-user-name" data-testid="user-display-name">
+                {user.displayName}
+              </Typography.Text>
+            </Link>
             {roleLabels.map((label) => (
               <Tag key={label} className="app-role-tag">
                 {label}

@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { LoginBodySchema, type LoginBody } from '@dj/contracts';
+import { useState, type ReactNode } from 'react';
+import { isSecondFactorPending, LoginBodySchema, type LoginBody, type SecondFactorPending } from '@dj/contracts';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -20,8 +21,16 @@ export function redirectTarget(state: unknown): string {
   return from;
 }
 
-export function LoginPage() {
+/** The second step after a right password (the two-factor feature; composed in app/). */
+export interface SecondStepSlot {
+  pending: SecondFactorPending['secondFactor'];
+  onSignedIn: () => void;
+  onCancel: () => void;
+}
+
+export function LoginPage({ secondStep }: { secondStep?: (slot: SecondStepSlot) => ReactNode } = {}) {
   const [form] = Form.useForm<LoginBody>();
+  const [pending, setPending] = useState<SecondFactorPending['secondFactor'] | null>(null);
   const me = useMe();
   const login = useLogin();
   const navigate = useNavigate();
@@ -39,10 +48,35 @@ export function LoginPage() {
 
   const onFinish = (values: LoginBody) => {
     login.mutate(values, {
-      onSuccess: () => navigate(target, { replace: true }),
+      // A second factor owed: the password was right, the code comes next on this page.
+      onSuccess: (result) => (isSecondFactorPending(result) ? setPending(result.secondFactor) : navigate(target, { replace: true })),
       onError: (error) => applyFieldErrors(form, error, ['username', 'password']),
     });
   };
+
+  const passwordStep = (
+    <>
+      {login.isError && (
+        <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} role="alert" />
+      )}
+      {me.isError && (
+        <Alert type="warning" showIcon title={errorMessage(me.error)} style={{ marginBottom: 16 }} />
+      )}
+      <Form form={form} name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
+        <Form.Item label="用户名" name="username" rules={rulesFor(LoginBodySchema, 'username')}>
+          <Input prefix={<UserOutlined />} autoComplete="username" maxLength={maxLengthOf(LoginBodySchema, 'username')} autoFocus />
+        </Form.Item>
+        <Form.Item label="密码" name="password" rules={rulesFor(LoginBodySchema, 'password')}>
+          <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={maxLengthOf(LoginBodySchema, 'password')} />
+        </Form.Item>
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" block loading={login.isPending}>
+            登录
+          </Button>
+        </Form.Item>
+      </Form>
+    </>
+  );
 
   return (
     <div className="login-page">
@@ -54,25 +88,16 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">请使用分配的账号登录</Typography.Text>
         </div>
-        {login.isError && (
-          <Alert type="error" showIcon title={errorMessage(login.error)} style={{ marginBottom: 16 }} role="alert" />
-        )}
-        {me.isError && (
-          <Alert type="warning" showIcon title={errorMessage(me.error)} style={{ marginBottom: 16 }} />
-        )}
-        <Form form={form} name="login" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
-          <Form.Item label="用户名" name="username" rules={rulesFor(LoginBodySchema, 'username')}>
-            <Input prefix={<UserOutlined />} autoComplete="username" maxLength={maxLengthOf(LoginBodySchema, 'username')} autoFocus />
-          </Form.Item>
-          <Form.Item label="密码" name="password" rules={rulesFor(LoginBodySchema, 'password')}>
-            <Input.Password prefix={<LockOutlined />} autoComplete="current-password" maxLength={maxLengthOf(LoginBodySchema, 'password')} />
-          </Form.Item>
-          <Form.Item style={{ marginBottom: 0 }}>
-            <Button type="primary" htmlType="submit" block loading={login.isPending}>
-              登录
-            </Button>
-          </Form.Item>
-        </Form>
+        {pending && secondStep
+          ? secondStep({
+              pending,
+              onSignedIn: () => navigate(target, { replace: true }),
+              onCancel: () => {
+                setPending(null);
+                login.reset();
+              },
+            })
+          : passwordStep}
       </Card>
     </div>
   );
