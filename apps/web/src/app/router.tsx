@@ -64,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: 'settings/outbox', lazy: page(() => import('../features/notifications/OutboxPage'), 'OutboxPage') },
       { path: 'supervision', lazy: page(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage') },
       { path: 'account/security', lazy: page(() => import('../features/two-factor/AccountSecurityPage'), 'AccountSecurityPage') },
+      { path: 'account', lazy: page(() => import('../features/auth/AccountPage'), 'AccountPage') },
       { path: 'my', lazy: page(() => import('../features/my/MyActivitiesPage'), 'MyActivitiesPage') },
       { path: '*', element: <NotFoundPage /> },
     ],

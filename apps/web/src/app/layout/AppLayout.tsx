@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Drawer, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
 import { ROLE_LABELS } from '@dj/contracts';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../lib/session';
@@ -71,6 +71,10 @@ export function AppLayout() {
               </Tag>
             ))}
           </span>
+          {/* The signed-in user's own page: password and signed-in devices (issue 12 point 2). */}
+          <Button icon={<SafetyOutlined />} onClick={() => navigate('/account')} aria-label="账号与安全">
+            {!narrow && '账号与安全'}
+          </Button>
           <Button icon={<LogoutOutlined />} onClick={onLogout} loading={logout.isPending}>
             退出登录
           </Button>

@@ -3,8 +3,12 @@ import { Alert, Button, Spin } from 'antd';
 import { Navigate, useLocation } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { useMe } from '../../lib/session';
+import { ForcedPasswordChange } from './ForcedPasswordChange';
 
-/** Gate for every page except /login: signed-out users are sent to sign in and brought back afterwards. */
+/**
+ * Gate for every page except /login: signed-out users are sent to sign in and brought back afterwards; a user who
+ * must change the password sees only that form.
+ */
 export function RequireAuth({ children }: { children: ReactNode }) {
   const me = useMe();
   const location = useLocation();
@@ -32,5 +36,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   if (!me.data) {
     return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   }
+  // A one-time or expired password: nothing but the change until it is done (the API refuses the rest anyway).
+  if (me.data.passwordChange) return <ForcedPasswordChange reason={me.data.passwordChange} />;
   return children;
 }

@@ -1,0 +1,61 @@
+import { App, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import type { SessionInfo } from '@dj/contracts';
+import { errorMessage } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
+import { useEndSession, useSessions } from './account-api';
+import { ChangePasswordForm } from './ChangePasswordForm';
+
+/** 账号与安全 (/account): the signed-in user's own password and signed-in devices (issue 12 point 2). */
+export function AccountPage() {
+  const { message } = App.useApp();
+  return (
+    <Flex vertical gap={16}>
+      <Typography.Title level={3} style={{ margin: 0 }}>账号与安全</Typography.Title>
+      <Card title="修改密码">
+        <ChangePasswordForm onDone={(ended) => message.success(ended > 0 ? `密码已修改,其他${ended}个登录设备已退出` : '密码已修改')} />
+      </Card>
+      <Card title="登录设备">
+        <SessionsTable />
+      </Card>
+    </Flex>
+  );
+}
+
+function SessionsTable() {
+  const { message } = App.useApp();
+  const sessions = useSessions();
+  const end = useEndSession();
+  const onEnd = (s: SessionInfo) => end.mutate(s.id, {
+    onSuccess: () => {
+      message.success(s.current ? '本机已退出登录' : '该设备已退出登录');
+      // Ending this device's session is signing out: the next request finds no session and goes to sign-in.
+      if (s.current) window.location.assign('/login');
+    },
+    onError: (error) => message.error(errorMessage(error)),
+  });
+  return (
+    <Table<SessionInfo>
+      data-testid="sessions-table"
+      rowKey="id"
+      size="small"
+      loading={sessions.isPending}
+      dataSource={sessions.data?.items ?? []}
+      pagination={false}
+      scroll={{ x: 'max-content' }}
+      columns={[
+        { title: '登录时间', dataIndex: 'createdAt', render: (v: string, s) => <>{formatDateTime(v)} {s.current && <Tag color="red">本机</Tag>}</> },
+        { title: '最近活动', dataIndex: 'lastSeenAt', render: (v: string) => formatDateTime(v) },
+        { title: '地址', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
+        {
+          title: '操作',
+          key: 'end',
+          render: (_v, s) => (
+            <Button size="small" danger onClick={() => onEnd(s)} loading={end.isPending && end.variables === s.id}>
+              {s.current ? '退出本机' : '退出该设备'}
+            </Button>
+          ),
+        },
+      ]}
+    />
+  );
+}
