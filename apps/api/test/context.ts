@@ -78,6 +78,9 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
 
 /** A database clone and an app on it; `env` overrides the test configuration (rate-limit.test.ts turns the limits on). */
 export async function createTestContext(env: Record<string, string> = {}): Promise<TestContext> {
+  // API files share one module cache (vitest isolate: false): a file that started the platform (seed.test.ts) left the
+  // chain reading DATA_DIR's anchor file, whose anchors name another database's rows. Each file starts without one.
+  configureTestAuditChain();
   const databaseUrl = await createTestDatabase();
   const database = openDatabase(databaseUrl, 4, TEST_CONNECT_TIMEOUT_MS);
   const app = await buildApp({ config: testConfig(env), db: database.db, cipher: testCipher(), logger: false });

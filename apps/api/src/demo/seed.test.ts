@@ -1,12 +1,13 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestContext, createTestDatabase, testCipher, testConfig, type TestContext } from '../../test/context.js';
+import { configureTestAuditChain, createTestContext, createTestDatabase, testCipher, testConfig, type TestContext } from '../../test/context.js';
 import { startPlatform } from '../platform.js';
 import { DEMO_ACCOUNTS, seedDemoTown } from './index.js';
 
 let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestContext(); });
-afterAll(async () => { await ctx.close(); });
+// startPlatform keys the audit chain with its config's anchor file; the next file in this worker must not inherit it.
+afterAll(async () => { configureTestAuditChain(); await ctx.close(); });
 
 describe('demo town 西王庄镇', () => {
   it('has a branch for each of the 18 村委会 with its official 2023 division code', async () => {
