@@ -9,6 +9,7 @@ export * from './dates.js';
 export * from './request-input.js';
 export * from './auth.js';
 export * from './two-factor.js';
+export * from './users.js';
 export * from './organizations.js';
 export * from './members.js';
 export * from './settings.js';
