@@ -63,8 +63,9 @@ export const routes: RouteObject[] = [
       { path: 'settings/checklists', lazy: page(() => import('../features/checklists/ChecklistTemplatesPage'), 'ChecklistTemplatesPage') },
       { path: 'settings/outbox', lazy: page(() => import('../features/notifications/OutboxPage'), 'OutboxPage') },
       { path: 'supervision', lazy: page(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage') },
-      { path: 'account/security', lazy: page(() => import('../features/two-factor/AccountSecurityPage'), 'AccountSecurityPage') },
-      { path: 'account', lazy: page(() => import('../features/auth/AccountPage'), 'AccountPage') },
+      // 账号与安全 is one page since the second factor joined the password and devices there; old links still arrive.
+      { path: 'account/security', element: <Navigate to="/account#two-factor" replace /> },
+      { path: 'account', lazy: page(() => import('./AccountRoute'), 'AccountRoute') },
       { path: 'my', lazy: page(() => import('../features/my/MyActivitiesPage'), 'MyActivitiesPage') },
       { path: '*', element: <NotFoundPage /> },
     ],

@@ -59,8 +59,8 @@ export function AppLayout() {
         <Space size="middle" className="app-header-user">
           <NotificationBell />
           <span>
-            {/* The user's own account area (账号安全: the second factor) opens from their name. */}
-            <Link to="/account/security" title="账号安全">
+            {/* The user's own account area (账号与安全: password, devices, second factor) opens from their name too. */}
+            <Link to="/account" title="账号与安全">
               <Typography.Text strong className="app-user-name" data-testid="user-display-name">
                 {user.displayName}
               </Typography.Text>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { App, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { SessionInfo } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
@@ -5,18 +6,23 @@ import { formatDateTime } from '../../lib/format';
 import { useEndSession, useSessions } from './account-api';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
-/** 账号与安全 (/account): the signed-in user's own password and signed-in devices (issue 12 point 2). */
-export function AccountPage() {
+/**
+ * 账号与安全 (/account): the signed-in user's own password, signed-in devices (issue 12 point 2) and second factor
+ * (point 3), one page with three sections. The second factor's card belongs to the two-factor feature; features do
+ * not import each other, so the app layer hands it in (app/AccountRoute.tsx).
+ */
+export function AccountPage({ twoFactor }: { twoFactor?: ReactNode }) {
   const { message } = App.useApp();
   return (
-    <Flex vertical gap={16}>
+    <Flex vertical gap={16} style={{ maxWidth: 760 }}>
       <Typography.Title level={3} style={{ margin: 0 }}>账号与安全</Typography.Title>
-      <Card title="修改密码">
+      <Card title="修改密码" id="password">
         <ChangePasswordForm onDone={(ended) => message.success(ended > 0 ? `密码已修改,其他${ended}个登录设备已退出` : '密码已修改')} />
       </Card>
-      <Card title="登录设备">
+      <Card title="登录设备" id="sessions">
         <SessionsTable />
       </Card>
+      {twoFactor && <div id="two-factor">{twoFactor}</div>}
     </Flex>
   );
 }
