@@ -7,7 +7,7 @@ import { insertSession, requirePasswordChange } from '../src/modules/auth/reposi
 import { hashPassword } from '../src/modules/auth/service.js';
 import { insertOutbox } from '../src/modules/notifications/repository.js';
 import { createAccount, createTenant } from '../src/modules/organizations/tenants.js';
-import { hashToken } from '../src/plugins/auth.js';
+import { csrfTokenOf, hashToken } from '../src/plugins/auth.js';
 import { DEMO_PASSWORD, Session, testCipher, type TestContext } from './context.js';
 
 /**
@@ -58,9 +58,8 @@ export async function createTown(ctx: TestContext, options: string | { name?: st
 /** A session for an existing account, as sign-in would open it. */
 export async function sessionFor(ctx: TestContext, userId: number): Promise<Session> {
   const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(32).toString('base64url');
-  await insertSession(ctx.db, { id: hashToken(token), userId, csrfToken, ip: '127.0.0.1' });
-  return new Session(ctx.app, `sid=${token}`, csrfToken);
+  await insertSession(ctx.db, { id: hashToken(token), userId, ip: '127.0.0.1' });
+  return new Session(ctx.app, `sid=${token}`, csrfTokenOf(token));
 }
 
 export interface Account { userId: number; username: string; session: Session }

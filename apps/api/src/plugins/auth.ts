@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Role } from '@dj/contracts';
@@ -36,6 +36,14 @@ declare module 'fastify' {
 export const PASSWORD_CHANGE_MESSAGE = '请先修改密码:首次登录、密码被重置或密码已过期后,须设置新密码才能继续使用';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * A session's CSRF token, derived from its cookie token instead of stored (issue 12 point 5; README 密钥): the database
+ * holds only the cookie token's SHA-256, from which neither can be computed, and the token is bound to its session.
+ * Keyed by the cookie token itself, not a server key: whoever holds the cookie may read the token from /api/auth/me
+ * anyway, and no key is left to configure, rotate or lose (a restart or a second API process keeps every token valid).
+ */
+export const csrfTokenOf = (sessionToken: string) => createHmac('sha256', sessionToken).update('dj csrf v1').digest('base64url');
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -76,7 +84,7 @@ async function resolveSession(app: FastifyInstance, request: FastifyRequest, tok
   const loaded = await loadSessionUser(app.db, hashToken(token));
   if (!loaded) return;
   request.sessionId = loaded.sessionId;
-  request.csrfToken = loaded.csrfToken;
+  request.csrfToken = csrfTokenOf(token);
   request.user = loaded.user;
   request.mustChangePassword = loaded.mustChangePassword;
 }
@@ -98,7 +106,7 @@ export async function loadSessionUser(db: Db, id: string) {
     displayName: u.displayName, roles: u.roles as Role[], scopeRoots,
     scope: { tenantId: u.tenantId, paths: scopeRoots.map((r) => r.path) },
   };
-  return { sessionId: id, csrfToken: found.csrfToken, user, mustChangePassword: found.mustChangePassword };
+  return { sessionId: id, user, mustChangePassword: found.mustChangePassword };
 }
 
 

@@ -165,7 +165,7 @@ export const coreMatrix: MatrixModule = {
     // One signed-in session per place, of the branch's secretary or the neighbouring admin, numbered far from the probes' own.
     await pool.query(`select setval('sessions_public_id_seq', 80000000)`);
     const sessionOf = async (userId: number, id: string) => Number((await pool.query(
-      `insert into sessions (id, user_id, csrf_token, ip) values ($2, $1, 'matrix', '10.0.0.9') returning public_id`, [userId, id])).rows[0].public_id);
+      `insert into sessions (id, user_id, ip) values ($2, $1, '10.0.0.9') returning public_id`, [userId, id])).rows[0].public_id);
     const userSessions = {
       xihuagou: await sessionOf(await userIdOf('xihuagou'), 'matrix-xihuagou'),
       yingzi: await sessionOf(await userIdOf('yingzi'), 'matrix-yingzi'),

@@ -37,7 +37,6 @@ export const sessions = pgTable('sessions', {
   /** The number the user's device list ends a session by (登录设备): the token's hash never leaves the server. */
   publicId: serial('public_id').notNull().unique(),
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
-  csrfToken: text('csrf_token').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   ip: text('ip'),

@@ -140,6 +140,22 @@ describe('sessions', () => {
     expect((await s.post('/api/organizations', body)).statusCode).toBe(201);
   });
 
+  it('keeps the CSRF token out of the database, and binds it to its own session (issue 12 point 5)', async () => {
+    const { username, userId } = await account('branch_secretary', branches.slice(0, 1));
+    const [s, other] = [await ctx.signIn(username), await ctx.signIn(username)];
+    expect(s.csrfToken).toMatch(/^[\w-]{40,}$/);
+    expect((await s.get('/api/auth/me')).json().csrfToken).toBe(s.csrfToken);
+    // Every column of the user's session rows, and every audit line, as text: none holds the token the client got.
+    const { rows } = await ctx.pool.query<{ row: string }>(`select row_to_json(s)::text as row from sessions s where user_id = $1
+      union all select row_to_json(a)::text from audit_events a where user_id = $1`, [userId]);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const { row } of rows) expect(row).not.toContain(s.csrfToken);
+    const stepUp = (token: string) => s.request('POST', '/api/auth/step-up', { password: DEMO_PASSWORD }, { 'x-csrf-token': token });
+    expect((await stepUp(other.csrfToken)).json().code).toBe('CSRF');
+    expect((await stepUp(`${s.csrfToken.slice(0, -1)}x`)).statusCode).toBe(403);
+    expect((await stepUp(s.csrfToken)).statusCode).toBe(200);
+  });
+
   it('a revoked scope takes effect on the next request', async () => {
     const { username, userId } = await account('supervisor');
     const s = await ctx.signIn(username);

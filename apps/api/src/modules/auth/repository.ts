@@ -74,12 +74,11 @@ export async function liftLocks(db: DbOrTx, tenantId: number, userId: number) {
   };
 }
 
-export async function insertSession(db: DbOrTx, values: { id: string; userId: number; csrfToken: string; ip: string }) {
+export async function insertSession(db: DbOrTx, values: { id: string; userId: number; ip: string }) {
   await db.insert(sessions).values(values);
 }
 
 export interface SessionRow {
-  csrfToken: string;
   /** A password change is due (one-time password, or expired in 等保 mode): every other route is refused. */
   mustChangePassword: boolean;
   createdAt: Date;
@@ -92,7 +91,7 @@ export interface SessionRow {
 // Every authenticated request runs this, so it is one round trip and a named statement that each
 // connection plans once (measured: 3 drizzle queries per request capped the API at ~1,000 req/s).
 const FIND_SESSION = `
-  select s.csrf_token, s.created_at, s.last_seen_at, u.must_change_password, u.id, u.tenant_id, u.person_id, u.username, u.display_name, u.roles, u.disabled,
+  select s.created_at, s.last_seen_at, u.must_change_password, u.id, u.tenant_id, u.person_id, u.username, u.display_name, u.roles, u.disabled,
          t.name as tenant_name, t.is_demo,
          coalesce((select json_agg(json_build_object('organizationId', o.id, 'name', o.name, 'path', o.path) order by o.path)
                    from user_scopes us join organizations o on o.id = us.organization_id and o.status = 'active'
@@ -105,7 +104,7 @@ export async function findSession(db: Db, id: string): Promise<SessionRow | unde
   const r = rows[0];
   if (!r) return undefined;
   return {
-    csrfToken: r.csrf_token, mustChangePassword: r.must_change_password, createdAt: r.created_at, lastSeenAt: r.last_seen_at, scopeRoots: r.scope_roots,
+    mustChangePassword: r.must_change_password, createdAt: r.created_at, lastSeenAt: r.last_seen_at, scopeRoots: r.scope_roots,
     user: {
       id: r.id, tenantId: r.tenant_id, personId: r.person_id, username: r.username, displayName: r.display_name, roles: r.roles,
       disabled: r.disabled, tenantName: r.tenant_name, isDemoTenant: r.is_demo,

@@ -4,7 +4,7 @@ import type { ChangePasswordBody, ChangePasswordResult, Me, PasswordPolicy, Seco
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../../lib/audit/index.js';
-import { hashToken, type AuthUser } from '../../plugins/auth.js';
+import { csrfTokenOf, hashToken, type AuthUser } from '../../plugins/auth.js';
 import { settingValue, settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
 import { checkPassword, isPasswordExpired, passwordPolicyOf } from './password-policy.js';
@@ -96,15 +96,14 @@ async function holdSignIn(db: Db, user: UserRow, attempt: Attempt, secondStep: S
 /** The session of a user who has proved who they are, in the caller's transaction, with the audit line of the last step. */
 async function startSession(tx: DbOrTx, user: UserRow, attempt: Attempt & { detail?: Record<string, unknown> }) {
   const token = randomBytes(32).toString('base64url');
-  const csrfToken = randomBytes(32).toString('base64url');
   const expired = !user.mustChangePassword && isPasswordExpired(user.passwordChangedAt, await passwordPolicyOf(tx, user.tenantId));
   await repo.clearFailedLogins(tx, user.id, attempt.ip);
   // 等保 rotation: an expired password is found at sign-in and the session can then only change it.
   if (expired) await repo.requirePasswordChange(tx, user.id);
-  await repo.insertSession(tx, { id: hashToken(token), userId: user.id, csrfToken, ip: attempt.ip });
+  await repo.insertSession(tx, { id: hashToken(token), userId: user.id, ip: attempt.ip });
   const detail = { ...attempt.detail, ...(expired ? { passwordExpired: true } : {}) };
   await recordAudit(tx, { ...attempt, result: 'ok', ...(Object.keys(detail).length ? { detail } : {}) });
-  return { token, sessionId: hashToken(token), csrfToken };
+  return { token, sessionId: hashToken(token), csrfToken: csrfTokenOf(token) };
 }
 
 /**
