@@ -9,6 +9,7 @@ import type { Db } from './db/client.js';
 import type { FieldCipher } from './lib/crypto.js';
 import { importLimitsOf, setImportLimits } from './lib/excel.js';
 import authPlugin from './plugins/auth.js';
+import deniedAudit from './plugins/denied-audit.js';
 import errorsPlugin from './plugins/errors.js';
 import securityHeaders from './plugins/security-headers.js';
 import webPlugin from './plugins/web.js';
@@ -106,6 +107,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(rateLimits);
   await app.register(securityHeaders);
   await app.register(authPlugin);
+  await app.register(deniedAudit);
 
   app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthModule);

@@ -24,6 +24,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx.close(); });
 
+const lastAuditId = async () => Number((await ctx.pool.query('select coalesce(max(id), 0) as id from audit_events')).rows[0].id);
+const deniedSince = async (id: number) =>
+  Number((await ctx.pool.query(`select count(*) as n from audit_events where id > $1 and result = 'denied'`, [id])).rows[0].n);
+
 describe('role table', () => {
   it('probes every permission of the table, or says why not', () => {
     const probed = new Set(Object.values(ROLE_ROWS).flatMap(permissionsOf));
@@ -57,13 +61,17 @@ describe('role table', () => {
           wrong.push(`${as} ${key}: the probe's set-up failed: ${probe.message}`);
           continue;
         }
+        const before = await lastAuditId();
         const res = await (probe.session ?? account.session).request(key.split(' ')[0] as 'GET', probe.url, probe.body, probe.headers);
         const expected = expectedStatuses(row, account.roles);
         const refusedRight = res.statusCode !== 403 || res.json().code === 'FORBIDDEN';
+        const decides = 'open' in row ? `open: ${row.open}` : String(row.permission);
         if (!expected.includes(res.statusCode) || !refusedRight) {
-          const decides = 'open' in row ? `open: ${row.open}` : String(row.permission);
           wrong.push(`${as} ${key} (${decides}): expected ${expected.join('/')}, got ${res.statusCode} ${res.body.slice(0, 160)}`);
         }
+        // Every 403 and 404 leaves exactly one 'denied' audit line (issue 12 point 5; plugins/denied-audit.ts).
+        const denied = await deniedSince(before);
+        if ([403, 404].includes(res.statusCode) && denied !== 1) wrong.push(`${as} ${key} (${decides}): ${res.statusCode} left ${denied} denied audit lines, not 1`);
       }
       expect(wrong, `${as}: ${module} routes answering otherwise than the permission table says`).toEqual([]);
     });

@@ -94,6 +94,11 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx.close(); });
 
+const lastAuditId = async () => Number((await ctx.pool.query('select coalesce(max(id), 0) as id from audit_events')).rows[0].id);
+/** The route patterns of the denied-access lines written after an audit id, in order. */
+const deniedRoutesSince = async (id: number) => (await ctx.pool.query<{ route: string }>(
+  `select detail->>'route' as route from audit_events where id > $1 and action = 'access.denied' order by id`, [id])).rows.map((r) => r.route);
+
 describe('scope matrix', () => {
   it('covers every route the app registers', async () => {
     await ctx.app.ready();
@@ -123,13 +128,17 @@ describe('scope matrix', () => {
       let probes = 0;
       for (const [key, c] of Object.entries(MATRIX)) {
         if (!c.foreign) continue;
-        const method = key.split(' ')[0] as 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+        const [method, route] = key.split(' ') as ['GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', string];
         const absent = c.foreign(NONEXISTENT, own);
         for (const f of foreign) {
           for (const [i, probe] of c.foreign(f, own).entries()) {
+            const before = await lastAuditId();
             const res = await s.request(method, probe.url, probe.body);
             const control = await s.request(method, absent[i].url, absent[i].body);
             probes++;
+            // Each refusal leaves its denied-access line naming the route pattern (issue 12 point 5); a 400 is no refusal.
+            const audited = res.statusCode === 400 ? [] : [route, route];
+            expect(await deniedRoutesSince(before), `${role} ${key} ${probe.url}: audited`).toEqual(audited);
             // Out of scope must look exactly like "does not exist": same status, same body.
             expect(res.statusCode, `${role} ${key} ${probe.url}`).toBe(control.statusCode);
             expect(res.body, `${role} ${key} ${probe.url}`).toBe(control.body);

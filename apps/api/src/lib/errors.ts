@@ -15,6 +15,8 @@ const STATUS: Record<ErrorCode, number> = {
 
 /** The one error type services throw; plugins/errors.ts turns it into `{code, message, fields?}`. */
 export class AppError extends Error {
+  /** The service wrote this refusal's audit line itself, so the denied-access hook (plugins/denied-audit.ts) writes none. */
+  audited = false;
   constructor(public readonly code: ErrorCode, message: string, public readonly fields?: ErrorBody['fields']) {
     super(message);
   }
@@ -29,4 +31,6 @@ export class AppError extends Error {
 /** Out of scope and nonexistent look the same: 404, so ids of other villages reveal nothing. */
 export const notFound = (what = '记录') => new AppError('NOT_FOUND', `${what}不存在或无权查看`);
 export const forbidden = (message = '当前角色无权进行此操作') => new AppError('FORBIDDEN', message);
+/** Marks a refusal whose 'denied' audit line the service has already written (one line per refusal). */
+export const alreadyAudited = <E extends AppError>(error: E): E => Object.assign(error, { audited: true });
 export const invalid = (path: string, message: string) => new AppError('VALIDATION', message, [{ path, message }]);

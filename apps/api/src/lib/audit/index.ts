@@ -7,6 +7,7 @@ import { auditChainSettings } from './settings.js';
 
 export { verifyAuditChain, type ChainReport } from './verify.js';
 export { configureAuditChain, type AuditChainSettings } from './settings.js';
+export { countSince as countAuditSince } from './repository.js';
 
 export type AuditInput = Omit<AuditFields, 'at' | 'detail' | 'objectId' | 'objectType' | 'username' | 'tenantId' | 'userId' | 'ip'> &
   Partial<Pick<AuditFields, 'detail' | 'objectType' | 'username' | 'tenantId' | 'userId' | 'ip'>> & { objectId?: string | number | null };

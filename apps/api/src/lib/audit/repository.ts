@@ -1,5 +1,5 @@
 /** The audit chain's table: index.ts appends and verifies through these, one statement each. */
-import { asc, desc, gt, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, gte, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { auditEvents } from '../../db/schema/index.js';
 import type { AuditFields } from './chain.js';
@@ -33,4 +33,12 @@ export async function head(db: DbOrTx): Promise<{ id: number; count: number; has
     from (select id, hash from audit_events order by id desc limit 1) h`);
   const [row] = rows;
   return row && { id: Number(row.id), hash: row.hash, count: Number(row.count) };
+}
+
+/** How many lines of one action a user of a tenant left since a time (the tenant-and-time index bounds the scan). */
+export async function countSince(db: DbOrTx, where: { tenantId: number; userId: number; action: string; since: Date }): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(auditEvents).where(and(
+    eq(auditEvents.tenantId, where.tenantId), gte(auditEvents.at, where.since), eq(auditEvents.userId, where.userId), eq(auditEvents.action, where.action),
+  ));
+  return row?.n ?? 0;
 }

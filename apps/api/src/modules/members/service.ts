@@ -3,7 +3,7 @@ import { addMonths, CreateMemberSchema, MemberListQuerySchema, todayInShanghai }
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { AppError, forbidden, notFound } from '../../lib/errors.js';
+import { AppError, alreadyAudited, forbidden, notFound } from '../../lib/errors.js';
 import { can, requirePermission, isSelfOnly, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
@@ -151,7 +151,7 @@ export async function revealField(db: Db, caller: Caller, id: number, body: { fi
   if (!can(user, 'members.manage', row.organizationPath)) {
     // Its own transaction: the refusal is recorded even though the request fails.
     await audit(db, caller, { ...reveal, result: 'denied', detail: { field: body.field } });
-    throw forbidden('只有镇党委管理员和本支部书记可以查看完整号码');
+    throw alreadyAudited(forbidden('只有镇党委管理员和本支部书记可以查看完整号码'));
   }
   // Step-up (安全测试清单第26项): scope and role first, then this session must have re-entered its password lately.
   if (!await isSteppedUp(db, user, caller.sessionId)) {

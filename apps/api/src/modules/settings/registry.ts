@@ -117,6 +117,14 @@ export const SETTINGS = [
     key: 'security.twoFactorRequired', label: '镇党委管理员和检查员登录须输入手机验证码(1=是,0=否)', defaultValue: 1, unit: '', min: 0, max: 1,
     source: '等保2.0 身份鉴别(GB/T 22239-2019 第三级 8.1.4.1 d):应采用口令和密码技术等两种或两种以上组合的鉴别技术;默认对镇党委管理员和纪委/民政检查员开启,其他角色可自愿开启;演示镇默认关闭,以便演示账号只凭密码登录',
   },
+  {
+    key: 'security.deniedBurstCount', label: '同一账号多次被拒绝访问后提醒镇党委管理员(次数)', defaultValue: 10, unit: '次', min: 3, max: 100,
+    source: '等保2.0 安全审计(GB/T 22239-2019 第三级 8.1.4.3 a):对重要的用户行为和重要安全事件进行审计。每次被拒绝的访问(本人范围以外或不存在的编号、无权限的操作)都记入审计日志,结果为“拒绝”;同一账号在下面的时长内达到此次数时提醒镇党委管理员一次,偶尔输错编号不会提醒。本地选择,可调',
+  },
+  {
+    key: 'security.deniedBurstMinutes', label: '被拒绝访问次数的统计时长', defaultValue: 5, unit: '分钟', min: 1, max: 60,
+    source: '与上一项配合:在此时长内统计同一账号被拒绝的次数,同一账号在此时长内最多提醒一次。本地选择,可调',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
