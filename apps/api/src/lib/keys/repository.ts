@@ -1,20 +1,22 @@
-/** The columns that hold personal numbers sealed under a master key: what a key rotation rewrites. */
+/** The columns sealed under a master key (personal numbers, second-factor secrets): what a key rotation rewrites. */
 import { and, asc, count, gt, isNotNull, notLike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { outbox, persons } from '../../db/schema/index.js';
+import { outbox, persons, userSecondFactors } from '../../db/schema/index.js';
 
 /** Values sealed under another key than `keyId` (v1 values carry no id, so they always count). */
-const notUnder = (column: typeof persons.idNumberEnc | typeof persons.phoneEnc | typeof outbox.recipientCipher, keyId: string) =>
+type SealedColumn = typeof persons.idNumberEnc | typeof persons.phoneEnc | typeof outbox.recipientCipher | typeof userSecondFactors.secretEnc;
+const notUnder = (column: SealedColumn, keyId: string) =>
   notLike(column, `v2:${keyId}:%`);
 
 function personsPending(keyId: string): SQL {
   return or(notUnder(persons.idNumberEnc, keyId), and(isNotNull(persons.phoneEnc), notUnder(persons.phoneEnc, keyId))) as SQL;
 }
 
-export async function countPending(db: DbOrTx, keyId: string): Promise<{ persons: number; outbox: number }> {
+export async function countPending(db: DbOrTx, keyId: string): Promise<{ persons: number; outbox: number; secondFactors: number }> {
   const [p] = await db.select({ n: count() }).from(persons).where(personsPending(keyId));
   const [o] = await db.select({ n: count() }).from(outbox).where(notUnder(outbox.recipientCipher, keyId));
-  return { persons: p.n, outbox: o.n };
+  const [f] = await db.select({ n: count() }).from(userSecondFactors).where(notUnder(userSecondFactors.secretEnc, keyId));
+  return { persons: p.n, outbox: o.n, secondFactors: f.n };
 }
 
 /** The next persons after `afterId` with a number not under `keyId`, locked until the batch's transaction ends. */
@@ -42,4 +44,16 @@ export async function updateOutboxRecipients(tx: DbOrTx, rows: { id: number; rec
   if (rows.length === 0) return;
   const values = sql.join(rows.map((r) => sql`(${r.id}::int, ${r.recipientCipher})`), sql`, `);
   await tx.execute(sql`update outbox o set recipient_cipher = v.rc from (values ${values}) as v(id, rc) where o.id = v.id`);
+}
+
+export async function pendingSecondFactors(tx: DbOrTx, keyId: string, afterUserId: number, max: number) {
+  return tx.select({ userId: userSecondFactors.userId, secretEnc: userSecondFactors.secretEnc }).from(userSecondFactors)
+    .where(and(gt(userSecondFactors.userId, afterUserId), notUnder(userSecondFactors.secretEnc, keyId)))
+    .orderBy(asc(userSecondFactors.userId)).limit(max).for('update');
+}
+
+export async function updateSecondFactorSecrets(tx: DbOrTx, rows: { userId: number; secretEnc: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map((r) => sql`(${r.userId}::int, ${r.secretEnc})`), sql`, `);
+  await tx.execute(sql`update user_second_factors f set secret_enc = v.se from (values ${values}) as v(id, se) where f.user_id = v.id`);
 }

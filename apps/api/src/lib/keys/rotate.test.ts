@@ -103,7 +103,7 @@ describe('point 7: npm run keys:rotate', () => {
       expect(r.phone_hash).toBe(phone ? fresh.lookupHash(phone) : null);
     }
 
-    expect(await rotateFieldKeys(ctx.db, fresh)).toEqual({ persons: 0, outbox: 0, keyId: newId });
+    expect(await rotateFieldKeys(ctx.db, fresh)).toEqual({ persons: 0, outbox: 0, secondFactors: 0, keyId: newId });
   });
 
   it('--new-key (embedded mode) retires the key file key before writing a new one', () => {

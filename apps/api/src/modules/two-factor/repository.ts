@@ -49,12 +49,15 @@ export async function replaceRecoveryCodes(db: DbOrTx, userId: number, hashes: s
   await db.insert(secondFactorRecoveryCodes).values(hashes.map((codeHash) => ({ userId, codeHash })));
 }
 
-/** Spends an unused recovery code; false when there is none with this hash (wrong, or used before). */
-export async function spendRecoveryCode(db: DbOrTx, userId: number, codeHash: string): Promise<boolean> {
-  const [row] = await db.update(secondFactorRecoveryCodes).set({ usedAt: sql`now()` }).where(and(
-    eq(secondFactorRecoveryCodes.userId, userId), eq(secondFactorRecoveryCodes.codeHash, codeHash), isNull(secondFactorRecoveryCodes.usedAt),
-  )).returning({ id: secondFactorRecoveryCodes.id });
-  return !!row;
+/** The user's unused recovery codes, locked until the transaction ends so two sign-ins cannot spend the same one. */
+export async function unusedRecoveryCodes(db: DbOrTx, userId: number) {
+  return db.select({ id: secondFactorRecoveryCodes.id, codeHash: secondFactorRecoveryCodes.codeHash }).from(secondFactorRecoveryCodes)
+    .where(and(eq(secondFactorRecoveryCodes.userId, userId), isNull(secondFactorRecoveryCodes.usedAt)))
+    .orderBy(secondFactorRecoveryCodes.id).for('update');
+}
+
+export async function markRecoveryCodeUsed(db: DbOrTx, id: number): Promise<void> {
+  await db.update(secondFactorRecoveryCodes).set({ usedAt: sql`now()` }).where(eq(secondFactorRecoveryCodes.id, id));
 }
 
 export async function recoveryCodesLeft(db: DbOrTx, userId: number): Promise<number> {

@@ -6,7 +6,7 @@ import { audit, requirePermission, type AuthUser, type Caller } from '../../lib/
 import { isSteppedUp } from '../auth/index.js';
 import * as repo from './repository.js';
 import { mustUseSecondFactor } from './sign-in.js';
-import { groupedKey, newRecoveryCodes, newSecret, normalRecoveryCode, otpauthUri, qrCodeDataUrl, stepOfCode } from './totp.js';
+import { groupedKey, hashRecoveryCode, newRecoveryCodes, newSecret, otpauthUri, qrCodeDataUrl, stepOfCode } from './totp.js';
 
 const ALREADY_ENABLED = '已启用手机验证器;如需更换手机,请先停用或请镇党委管理员重置';
 const STEP_UP_MESSAGE = '此操作前请再次输入登录密码确认身份';
@@ -36,7 +36,7 @@ export async function confirmEnrolment(tx: DbOrTx, cipher: FieldCipher, userId: 
 
 async function issueRecoveryCodes(tx: DbOrTx, cipher: FieldCipher, userId: number): Promise<string[]> {
   const codes = newRecoveryCodes();
-  await repo.replaceRecoveryCodes(tx, userId, codes.map((c) => cipher.lookupHash(normalRecoveryCode(c))));
+  await repo.replaceRecoveryCodes(tx, userId, await Promise.all(codes.map(hashRecoveryCode)));
   return codes;
 }
 

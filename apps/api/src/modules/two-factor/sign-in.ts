@@ -9,7 +9,7 @@ import { hashToken } from '../../plugins/auth.js';
 import { openSessionAfterSecondStep, type SecondStep } from '../auth/index.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
-import { isTotpCode, normalRecoveryCode, stepOfCode } from './totp.js';
+import { isTotpCode, recoveryCodeMatches, stepOfCode } from './totp.js';
 
 /** The pending sign-in's cookie, sent by the browser only to the second step's routes. */
 export const PENDING_COOKIE = 'sid_2fa';
@@ -83,12 +83,23 @@ export async function verifySecondFactor(db: Db, cipher: FieldCipher, pending: P
   return db.transaction(async (tx) => {
     const accepted = method === 'totp'
       ? await acceptTotp(tx, pending.userId, cipher.decrypt(factor.secretEnc), code)
-      : await repo.spendRecoveryCode(tx, pending.userId, cipher.lookupHash(normalRecoveryCode(code)));
+      : await spendRecoveryCode(tx, cipher, pending.userId, code);
     if (!accepted) return null;
     await repo.resetFailedCodes(tx, pending.userId);
     await repo.deletePendingSignIns(tx, pending.userId);
     return openSessionAfterSecondStep(tx, pending.userId, ip, { action: base.action, detail: { method } });
   }).then(async (session) => session ?? failedCode(db, base, method));
+}
+
+/** Spends the unused recovery code the typed one matches; false when none does (wrong, or used before). */
+async function spendRecoveryCode(tx: DbOrTx, cipher: FieldCipher, userId: number, code: string): Promise<boolean> {
+  for (const row of await repo.unusedRecoveryCodes(tx, userId)) {
+    if (await recoveryCodeMatches(row.codeHash, code, cipher.lookupHashes)) {
+      await repo.markRecoveryCodeUsed(tx, row.id);
+      return true;
+    }
+  }
+  return false;
 }
 
 async function acceptTotp(tx: DbOrTx, userId: number, secret: string, code: string): Promise<boolean> {

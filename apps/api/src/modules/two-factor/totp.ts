@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
 import { Secret, TOTP } from 'otpauth';
 import QRCode from 'qrcode';
 import { RECOVERY_CODE_COUNT, TOTP_DIGITS } from '@dj/contracts';
@@ -47,4 +48,21 @@ export function newRecoveryCodes(): string[] {
 
 /** A recovery code as stored (hashed): case and the dash do not matter when it is typed in. */
 export const normalRecoveryCode = (code: string): string => code.trim().toLowerCase().replace('-', '');
+
+/**
+ * Recovery codes are hashed with argon2id, not with the field key's lookup hash: they cannot be re-hashed when the key
+ * is rotated (only their hash is kept), so their hash must not depend on a key. 50 random bits need less memory than
+ * a password (OWASP's 7 MiB, t = 5 is the same strength as 19 MiB, t = 2; the lighter m keeps ten of them fast).
+ */
+const RECOVERY_ARGON2 = { algorithm: 2, memoryCost: 7_168, timeCost: 5, parallelism: 1 } as const;
+export const hashRecoveryCode = (code: string): Promise<string> => hash(normalRecoveryCode(code), RECOVERY_ARGON2);
+
+/**
+ * Does the typed code match this stored hash? Codes issued before argon2 hold the field key's lookup hash, so they
+ * match under any known key (`lookupHashes`: current and retired) until they are spent or replaced.
+ */
+export async function recoveryCodeMatches(stored: string, code: string, lookupHashes: (plain: string) => string[]): Promise<boolean> {
+  if (stored.startsWith('$argon2')) return verify(stored, normalRecoveryCode(code)).catch(() => false);
+  return lookupHashes(normalRecoveryCode(code)).includes(stored);
+}
 export const isTotpCode = (code: string): boolean => /^\d{6}$/.test(code.trim());
