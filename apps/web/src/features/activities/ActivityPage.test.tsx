@@ -32,7 +32,7 @@ const DETAIL: ActivityDetail = detail({
     },
     {
       id: 8, category: 'photo', filename: 'IMG_1.jpg', mime: 'image/jpeg', size: 2048000, width: 4000, height: 3000,
-      capturedAt: '2026-07-28T09:12:00', hadLocation: true, uploadedBy: '王书记', uploadedAt: '2026-07-28T05:00:00.000Z',
+      capturedAt: '2026-07-28T01:12:00.000Z', hadLocation: true, uploadedBy: '王书记', uploadedAt: '2026-07-28T05:00:00.000Z',
       reusedIn: [{ activityId: 5, label: '2026-06-28 主题党日' }],
     },
   ],

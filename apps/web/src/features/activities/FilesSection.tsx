@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { FILE_CATEGORY_LABELS } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { fileUrl, useDownloadFile, useRemoveFile, useUploadFile, type ActivityDetail, type ActivityFile, type FileCategory } from './api';
-import { sizeText } from '../../lib/format';
+import { formatDateTime, sizeText } from '../../lib/format';
 import { FilePickButton } from '../../components/FilePickButton';
 
 const CATEGORIES: FileCategory[] = ['photo', 'plan', 'material', 'attachment'];
 
-/** EXIF time as the camera wrote it (local time, no zone). */
-const captured = (value: string | null) => (value ? `拍摄时间 ${value.replace('T', ' ').slice(0, 16)}` : '无拍摄时间');
+/** The EXIF time arrives as an instant (the camera's offset, else Beijing, applied by the server) and is shown in Beijing time. */
+const captured = (value: string | null) => (value ? `拍摄时间 ${formatDateTime(value)}` : '无拍摄时间');
 
 function ReuseTags({ file }: { file: ActivityFile }) {
   return (

@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Input, Select, Tag, Timeline, Typography } from 'antd';
 import { ReviewBodySchema, REVIEW_STATUS_LABELS, type ReviewBody } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
 import { useReview, useSetSupervisor, useSupervisorCandidates, type ActivityDetail } from './api';
-import { REVIEW_ACTION_LABELS, REVIEW_STATUS_COLORS, formatTime } from './labels';
+import { REVIEW_ACTION_LABELS, REVIEW_STATUS_COLORS } from './labels';
 import { maxLengthOf } from '../../lib/contract-rules';
 
 const ACTION_COLORS = { comment: 'gray', submit: 'blue', sign_off: 'green', return: 'red' } as const;
@@ -115,7 +116,7 @@ export function ReviewSection({ detail }: { detail: ActivityDetail }) {
               content: (
                 <Flex vertical gap={2}>
                   <Typography.Text>
-                    <Typography.Text strong>{r.userName}</Typography.Text> {REVIEW_ACTION_LABELS[r.action]} · {formatTime(r.createdAt)}
+                    <Typography.Text strong>{r.userName}</Typography.Text> {REVIEW_ACTION_LABELS[r.action]} · {formatDateTime(r.createdAt)}
                   </Typography.Text>
                   {r.text && <Typography.Text type={r.action === 'return' ? 'danger' : undefined}>{r.text}</Typography.Text>}
                 </Flex>

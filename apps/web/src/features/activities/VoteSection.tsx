@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, Empty, Flex, Form, Input, InputNumber, Tag, Typography } from 'antd';
 import { VoteBodySchema, type VoteBody } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRecordVote, type ActivityDetail } from './api';
-import { formatTime } from './labels';
 import { numberPropsOf, rulesFor } from '../../lib/contract-rules';
 
 const FIELDS = ['subject', 'inFavour', 'against', 'abstain', 'writtenOpinions'] as const;
@@ -77,7 +77,7 @@ export function VoteSection({ detail, editable }: { detail: ActivityDetail; edit
                   <Tag color={v.passed ? 'green' : 'red'}>{v.passed ? '通过' : '未通过'}</Tag>
                 </Flex>
                 <Typography.Text type="secondary">
-                  赞成{v.inFavour} 反对{v.against} 弃权{v.abstain} · 书面意见{v.writtenOpinions} · 有表决权{v.votingMembers}人 · {formatTime(v.recordedAt)}
+                  赞成{v.inFavour} 反对{v.against} 弃权{v.abstain} · 书面意见{v.writtenOpinions} · 有表决权{v.votingMembers}人 · {formatDateTime(v.recordedAt)}
                 </Typography.Text>
               </div>
             ))}

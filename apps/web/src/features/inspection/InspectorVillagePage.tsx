@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Result, Skeleton, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import dayjs from 'dayjs';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
-import { RecordInspectionResultSchema, todayInShanghai } from '@dj/contracts';
+import { formatDayOf } from '../../lib/format';
+import { addDays, RecordInspectionResultSchema, todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { DateInput } from '../../components/DateInput';
@@ -132,7 +132,7 @@ function ItemCard({ round, organizationId, item, result, defaultDueOn }: ItemPro
         )}
         {result && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {result.recordedByName ?? '检查组'}记录于 {result.recordedAt.slice(0, 10)}
+            {result.recordedByName ?? '检查组'}记录于 {formatDayOf(result.recordedAt)}
           </Typography.Text>
         )}
         {result && result.photos.length > 0 && <PhotoStrip files={result.photos} />}
@@ -233,7 +233,7 @@ export function InspectorVillagePage() {
   const round = query.data;
   const village = round.villages.find((v) => v.organizationId === orgId);
   if (!village) return <Result status="404" title="本次检查没有这个村,或无权查看" extra={back} />;
-  const defaultDueOn = days === undefined ? null : dayjs(todayInShanghai()).add(days, 'day').format('YYYY-MM-DD');
+  const defaultDueOn = days === undefined ? null : addDays(todayInShanghai(), days);
   const recorded = round.items.filter((item) => village.results.some((r) => r.itemKey === item.key)).length;
 
   return (

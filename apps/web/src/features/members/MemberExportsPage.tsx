@@ -5,13 +5,13 @@ import { Link } from 'react-router';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useStepUpRetry } from '../../components/StepUpModal';
 import { useDecideExportRequest, useDownloadApprovedExport, useExportRequests } from './api';
 import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 const STATUS_COLORS: Record<MemberExportRequest['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '');
 
 function statusTag(r: MemberExportRequest) {
   if (r.expired) return <Tag>已过期</Tag>;
@@ -44,7 +44,7 @@ export function MemberExportsPage() {
   const townAdmin = me?.user.roles.includes('town_admin') ?? false;
 
   const columns: TableColumnsType<MemberExportRequest> = [
-    { title: '申请时间', dataIndex: 'createdAt', render: (v: string) => time(v), width: 170 },
+    { title: '申请时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 170 },
     { title: '申请人', dataIndex: 'requestedByName' },
     { title: '范围', dataIndex: 'scopeName' },
     { title: '人数', dataIndex: 'rows', width: 70 },
@@ -58,7 +58,7 @@ export function MemberExportsPage() {
           <Space orientation="vertical" size={0}>
             <span>{r.decidedByName}</span>
             {r.decisionNote && <Typography.Text type="secondary">{r.decisionNote}</Typography.Text>}
-            {r.status === 'approved' && <Typography.Text type="secondary">有效期至 {time(r.approvedUntil)}</Typography.Text>}
+            {r.status === 'approved' && <Typography.Text type="secondary">有效期至 {formatDateTime(r.approvedUntil)}</Typography.Text>}
           </Space>
         ),
     },

@@ -2,15 +2,14 @@ import { useState } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Button, Card, Empty, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { FileDoneOutlined, SendOutlined } from '@ant-design/icons';
-import dayjs from 'dayjs';
-import type { MemberDetail } from '@dj/contracts';
+import { addDays, type MemberDetail } from '@dj/contracts';
 import { useMobility, type TransferLetter } from './api';
 import { IssueLetterModal, ReceiptModal } from './LetterModals';
 import { WarningAlerts } from './WarningAlerts';
 
 /** Valid until issuedOn + validDays (the server's rule: overdue from the day after). */
 export function validUntil(letter: Pick<TransferLetter, 'issuedOn' | 'validDays'>): string {
-  return dayjs(letter.issuedOn).add(letter.validDays, 'day').format('YYYY-MM-DD');
+  return addDays(letter.issuedOn, letter.validDays);
 }
 
 const isOverdue = (letter: TransferLetter) => letter.warnings.some((warning) => warning.code === 'RECEIPT_OVERDUE');

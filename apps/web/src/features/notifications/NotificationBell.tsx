@@ -3,12 +3,9 @@ import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
+import { formatShortDateTime } from '../../lib/format';
 import { useMarkAllRead, useMarkRead, useNotifications, type NotificationItem } from './api';
 
-const timeText = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getMonth() + 1}月${d.getDate()}日 ${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-};
 
 /** The header bell: the caller's reminders (组织生活临近截止、已逾期), polled every minute. */
 export function NotificationBell() {
@@ -45,7 +42,7 @@ export function NotificationBell() {
           >
             <Flex justify="space-between" gap={8}>
               <Badge status={n.readAt ? 'default' : n.title.includes('逾期') ? 'error' : 'warning'} text={<Typography.Text strong={!n.readAt}>{n.title}</Typography.Text>} />
-              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{timeText(n.createdAt)}</Typography.Text>
+              <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{formatShortDateTime(n.createdAt)}</Typography.Text>
             </Flex>
             <Typography.Paragraph type={n.readAt ? 'secondary' : undefined} style={{ margin: '4px 0 0 14px' }}>{n.body}</Typography.Paragraph>
           </div>

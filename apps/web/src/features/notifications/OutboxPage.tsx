@@ -4,10 +4,10 @@ import type { OutboxEntry } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { useMe } from '../../lib/session';
 import { canEditSettings } from '../../lib/roles';
+import { formatDateTime } from '../../lib/format';
 import { useOutbox } from './api';
 
 const STATUS = { pending: { label: '待发送', color: 'gold' }, sent: { label: '已发送', color: 'green' }, failed: { label: '发送失败', color: 'red' } } as const;
-const time = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 
 /** /settings/outbox: what the reminders sent by SMS, to whom (masked), and whether it went out. Nothing is ever deleted. */
 export function OutboxPage() {
@@ -40,12 +40,12 @@ export function OutboxPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true }}
           scroll={{ x: 720 }}
           columns={[
-            { title: '生成时间', dataIndex: 'createdAt', render: time, width: 170 },
+            { title: '生成时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v), width: 170 },
             { title: '收件人', render: (_, r) => `${r.userDisplayName ?? ''} ${r.recipientMasked}`, width: 200 },
             { title: '内容', dataIndex: 'body' },
             { title: '状态', dataIndex: 'status', width: 100, render: (s: OutboxEntry['status']) => <Tag color={STATUS[s].color}>{STATUS[s].label}</Tag> },
             { title: '尝试', dataIndex: 'attempts', width: 60 },
-            { title: '发送时间 / 原因', width: 200, render: (_, r) => (r.status === 'failed' ? r.lastError ?? '—' : time(r.sentAt)) },
+            { title: '发送时间 / 原因', width: 200, render: (_, r) => (r.status === 'failed' ? r.lastError ?? '—' : formatDateTime(r.sentAt)) },
           ]}
         />
       )}

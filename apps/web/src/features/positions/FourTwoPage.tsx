@@ -7,6 +7,7 @@ import {
 } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
+import { formatDayOf } from '../../lib/format';
 import { downloadFile } from '../../lib/download';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
@@ -178,7 +179,7 @@ export function FourTwoPage() {
         {procedure.isDemo && <Tag>演示数据</Tag>}
       </Flex>
       <Typography.Text type="secondary">
-        {procedure.organizationName} · 建立于 {procedure.createdAt.slice(0, 10)}
+        {procedure.organizationName} · 建立于 {formatDayOf(procedure.createdAt)}
       </Typography.Text>
       <RecordDownloads procedure={procedure} />
       <Card size="small">

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { App, Card, Col, Empty, Flex, Image, Input, Row, Typography } from 'antd';
 import { errorMessage } from '../../lib/api-client';
+import { formatDayOf } from '../../lib/format';
 import { FilePickButton } from '../../components/FilePickButton';
 import { photoUrl, useUploadPhoto, type ServiceCenterPhoto } from './api';
 
@@ -58,7 +59,7 @@ export function PhotosSection({ centerId, photos, canEdit }: { centerId: number;
                     style={{ aspectRatio: '4 / 3', objectFit: 'cover' }}
                   />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis>
-                    {photo.caption ?? '无说明'} · {photo.uploadedAt.slice(0, 10)}
+                    {photo.caption ?? '无说明'} · {formatDayOf(photo.uploadedAt)}
                   </Typography.Text>
                 </Card>
               </Col>

@@ -4,6 +4,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
+import { formatDayOf } from '../../lib/format';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useMe } from '../../lib/session';
@@ -92,7 +93,7 @@ export function ServiceCenterPage() {
         {data.isDemo && <Tag>演示数据</Tag>}
       </Flex>
       <Typography.Text type="secondary">
-        {data.organizationName} · 最后更新 {data.updatedAt.slice(0, 10)}
+        {data.organizationName} · 最后更新 {formatDayOf(data.updatedAt)}
       </Typography.Text>
       <Card size="small" title="基本信息">
         {/* Re-mount after a save so the form shows what the server kept. */}

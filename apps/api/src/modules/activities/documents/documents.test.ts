@@ -97,6 +97,19 @@ describe('会议记录 (minutes)', () => {
     expect(xml.match(/<pic:pic\b/g)).toHaveLength(2);
   });
 
+  it('13.4 prints the photo time in Beijing time whatever zone the server runs in', async () => {
+    const saved = process.env.TZ;
+    process.env.TZ = 'America/New_York';
+    try {
+      expect(new Date('2026-03-05T01:12:00Z').getHours()).toBe(20); // the zone really changed
+      const { text } = await docxXml(await minutesDocx(activity));
+      expect(text).toContain('2026-03-05 09:12');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+
   it('pdf shows the Chinese text with an embedded Noto Sans SC on A4', async () => {
     const { text, fonts, info } = inspectPdf(await minutesPdf(activity));
     for (const s of ['支部党员大会会议记录', '学习贯彻党的二十届四中全会精神', '东风村党支部', '孙小红', '外出务工', '表决通过', '拍摄时间不详']) {
