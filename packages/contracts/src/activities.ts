@@ -101,7 +101,11 @@ export const ComplianceQuerySchema = z.object({
 });
 export type ComplianceQuery = z.infer<typeof ComplianceQuerySchema>;
 
-export const COMPLIANCE_STATUSES = ['done', 'due', 'due_soon', 'late'] as const;
+/**
+ * awaiting_sign_off: held in time, guided by a supervisor and not yet signed off (已开展·待签认). Never 'late' for the
+ * branch: an overdue sign-off is the supervisor's (SupervisionQueue.toSignOff[].overdue).
+ */
+export const COMPLIANCE_STATUSES = ['done', 'awaiting_sign_off', 'due', 'due_soon', 'late'] as const;
 export const ComplianceRowSchema = z.object({
   ruleKey: z.string(),
   kind: ActivityKindSchema,
@@ -123,7 +127,7 @@ export const ComplianceSchema = z.object({
     organizationId: z.number(),
     organizationName: z.string(),
     rows: z.array(ComplianceRowSchema),
-    summary: z.object({ total: z.number(), done: z.number(), due: z.number(), dueSoon: z.number(), late: z.number() }),
+    summary: z.object({ total: z.number(), done: z.number(), awaitingSignOff: z.number(), due: z.number(), dueSoon: z.number(), late: z.number() }),
   })),
 });
 export type Compliance = z.infer<typeof ComplianceSchema>;

@@ -148,8 +148,14 @@ export const PutAssignmentsSchema = z.object({ organizationId: z.number().int().
 export const SupervisionQueueSchema = z.object({
   /** Plans ahead of the day, to read and comment on. */
   plans: z.array(z.object({ id: z.number(), organizationName: z.string(), kind: ActivityKindSchema, heldOn: z.string(), topic: z.string(), comments: z.number() })),
-  /** Records submitted for sign-off. */
-  toSignOff: z.array(z.object({ id: z.number(), organizationName: z.string(), kind: ActivityKindSchema, heldOn: z.string(), topic: z.string(), submittedAt: z.string() })),
+  /**
+   * Records submitted for sign-off, overdue first, then by the day the sign-off is due (submitted + the town's
+   * supervision.signOffDays setting). The branch meanwhile reads 已开展·待签认, never 逾期.
+   */
+  toSignOff: z.array(z.object({
+    id: z.number(), organizationName: z.string(), kind: ActivityKindSchema, heldOn: z.string(), topic: z.string(), submittedAt: z.string(),
+    signOffDueOn: z.string(), overdue: z.boolean(),
+  })),
 });
 
 export const LEDGER_FORMATS = ['docx', 'pdf'] as const;

@@ -235,7 +235,7 @@ export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 
 /** The branch's to-do list: what is due or late, derived from the records (never a score). */
 export const TaskSchema = z.object({
-  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE', 'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE']),
+  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'CONFIRMATION_LATE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE', 'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE']),
   /**
    * null for DISCLOSURE_*, RECTIFICATION_* (a branch's business, no member) and RECRUITMENT_* (not a member yet):
    * memberName then names the disclosure, the finding or the person.
@@ -243,6 +243,10 @@ export const TaskSchema = z.object({
   memberId: z.number().nullable(), memberName: z.string(), organizationName: z.string(), message: z.string(), rule: z.string().nullable(),
   /** Where the work is done: a path of the web app (the member, the disclosures, the rectification, the recruitment). */
   link: z.string(),
+  /** The day it was or is due (YYYY-MM-DD): the list is sorted by it. */
+  dueOn: z.string().nullable(),
+  /** Past its deadline: 待办 shows these under 已逾期, apart from what is only coming due. */
+  overdue: z.boolean(),
 });
 export type Task = z.infer<typeof TaskSchema>;
 export const TaskListSchema = z.object({ items: z.array(TaskSchema) });

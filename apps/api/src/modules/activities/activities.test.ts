@@ -65,7 +65,8 @@ describe('组织生活 records', () => {
 
     // `here` is guided by a supervisor: the record counts once signed off.
     const waiting = (await admin.get(`/api/compliance?period=${lastMonth}`)).json() as { branches: CalendarBranch[] };
-    expect(rowOf(waiting.branches, here.id, 'theme_day.monthly')).toMatchObject({ status: 'late', done: 0, awaitingSignOff: 1 });
+    // 13.3: held on time and waiting for the sign-off is 已开展·待签认 for the branch, never late.
+    expect(rowOf(waiting.branches, here.id, 'theme_day.monthly')).toMatchObject({ status: 'awaiting_sign_off', done: 0, awaitingSignOff: 1 });
     expect((await secretary.post(`/api/activities/${activity.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
     const signed = await supervisor.post(`/api/activities/${activity.id}/reviews`, { action: 'sign_off' });
     expect(signed.json().reviewStatus).toBe('signed_off');

@@ -164,6 +164,8 @@ export async function queueFor(db: DbOrTx, scope: Scope, userId: number, today: 
   const base = {
     id: activities.id, organizationName: organizations.name, path: organizations.path, kind: activities.kind, heldOn: activities.heldOn, topic: activities.topic,
     reviewStatus: activities.reviewStatus, updatedAt: activities.updatedAt,
+    // The latest 提交 (a record returned and submitted again counts from the new submission).
+    submittedAtMs: sql<number | null>`(select (extract(epoch from max(r.created_at)) * 1000)::float8 from ${activityReviews} r where r.activity_id = ${activities.id} and r.action = 'submit')`,
     comments: sql<number>`(select count(*)::int from ${activityReviews} r where r.activity_id = ${activities.id} and r.action = 'comment')`,
   };
   return db.select(base).from(activities)

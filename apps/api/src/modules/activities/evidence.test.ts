@@ -7,7 +7,7 @@ import { pdfText } from '../../../test/documents.js';
 import {
   createActivity, createBranch, createMemberAccount, createMembers, createSupervisor, createTown, createUser, type Branch,
 } from '../../../test/factories.js';
-import { monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
+import { addDays, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 
 let ctx: TestContext;
 let admin: Session;
@@ -151,6 +151,33 @@ describe('supervision (督导) and the compliance calendar', () => {
     expect(edit.json().message).toContain('退回');
     const { rows } = await ctx.pool.query(`select title from notifications where user_id = $1 and kind like 'review.%' order by id`, [secretaryId]);
     expect(rows.map((r) => r.title)).toEqual(['记录被退回,请补正', '记录已签认']);
+  });
+
+  it('13.3 a sign-off not given within supervision.signOffDays is overdue on the supervisor\'s list, never on the branch', async () => {
+    const month = monthFromIndex(monthIndex(lastMonth) - 2);
+    const late = await newActivity(secretary, { heldOn: `${month}-20`, topic: '签认逾期测试' });
+    const fresh = await newActivity(secretary, { heldOn: `${month}-21`, topic: '刚提交的记录' });
+    for (const a of [late, fresh]) expect((await secretary.post(`/api/activities/${a.id}/reviews`, { action: 'submit' })).statusCode).toBe(200);
+    // Submitted ten days ago: past the default of 7 days (the setting's default, not a number in the code).
+    await ctx.pool.query(`update activity_reviews set created_at = created_at - interval '10 days' where activity_id = $1 and action = 'submit'`, [late.id]);
+    const days = (await admin.get('/api/settings')).json().items.find((i: { key: string }) => i.key === 'supervision.signOffDays');
+    expect(days).toMatchObject({ value: 7, source: expect.stringContaining('已开展·待签认') });
+    const today = todayInShanghai();
+    const queue = async () => ((await supervisor.get('/api/supervision/queue')).json().toSignOff as { id: number; signOffDueOn: string; overdue: boolean }[])
+      .filter((q) => q.id === late.id || q.id === fresh.id);
+    expect(await queue()).toEqual([
+      expect.objectContaining({ id: late.id, overdue: true, signOffDueOn: addDays(addDays(today, -10), 7) }),
+      expect.objectContaining({ id: fresh.id, overdue: false, signOffDueOn: addDays(today, 7) }),
+    ]);
+    // The branch held it on time: 已开展·待签认, not 逾期.
+    const row = ((await secretary.get(`/api/compliance?orgId=${branch.id}&period=${month}`)).json().branches[0].rows as { ruleKey: string; status: string }[])
+      .find((r) => r.ruleKey === 'theme_day.monthly');
+    expect(row?.status).toBe('awaiting_sign_off');
+    // A town that allows a month: not overdue yet.
+    expect((await admin.patch('/api/settings/supervision.signOffDays', { value: 30 })).statusCode).toBe(200);
+    expect((await queue()).map((q) => q.overdue)).toEqual([false, false]);
+    await admin.patch('/api/settings/supervision.signOffDays', { value: 7 });
+    for (const a of [late, fresh]) expect((await supervisor.post(`/api/activities/${a.id}/reviews`, { action: 'sign_off' })).statusCode).toBe(200);
   });
 
   it('after sign-off the record is locked except for 补学 dates, which come later by nature', async () => {

@@ -7,11 +7,12 @@ import type { ActivityKind, ReviewBody } from '@dj/contracts';
 import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid } from '../../lib/errors.js';
-import { todayInShanghai } from '@dj/contracts';
+import { addDays, todayInShanghai } from '@dj/contracts';
 import { can, requirePermission, rolesGrant, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { canReview, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import { notifyUser } from '../../lib/notices.js';
+import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
 
 /** The named user must be an active supervisor of this town whose scope covers the branch (so they can see the record). */
@@ -119,10 +120,19 @@ export async function supervisionQueue(db: Db, user: AuthUser) {
   const today = todayInShanghai();
   // A supervisor whose scope was narrowed later no longer sees the branch's records (the query carries the scope).
   const rows = await evidence.queueFor(db, user.scope, user.id, today);
+  const signOffDays = await settingValue(db, user.tenantId, 'supervision.signOffDays');
   const kind = (k: string) => k as ActivityKind;
+  const toSignOff = rows.filter((r) => r.reviewStatus === 'submitted').map((r) => {
+    const submittedAt = r.submittedAtMs === null ? r.updatedAt : new Date(r.submittedAtMs);
+    const signOffDueOn = addDays(todayInShanghai(submittedAt), signOffDays);
+    return {
+      id: r.id, organizationName: r.organizationName, kind: kind(r.kind), heldOn: r.heldOn, topic: r.topic,
+      submittedAt: submittedAt.toISOString(), signOffDueOn, overdue: today > signOffDueOn,
+    };
+  });
   return {
     plans: rows.filter((r) => r.heldOn > today).map((r) => ({ id: r.id, organizationName: r.organizationName, kind: kind(r.kind), heldOn: r.heldOn, topic: r.topic, comments: r.comments })),
-    toSignOff: rows.filter((r) => r.reviewStatus === 'submitted')
-      .map((r) => ({ id: r.id, organizationName: r.organizationName, kind: kind(r.kind), heldOn: r.heldOn, topic: r.topic, submittedAt: r.updatedAt.toISOString() })),
+    // Overdue first, each part by the day its sign-off is (was) due: the longest waiting on top.
+    toSignOff: toSignOff.sort((a, b) => Number(b.overdue) - Number(a.overdue) || a.signOffDueOn.localeCompare(b.signOffDueOn)),
   };
 }

@@ -77,10 +77,10 @@ export async function disclosureTasks(db: DbOrTx, user: AuthUser, underPath: str
         out.push({
           kind: 'DISCLOSURE_LATE', memberId: null, memberName: subject, organizationName: branch.name,
           message: `${periods.slice(0, 6).join('、')}${periods.length > 6 ? `等共${periods.length}期` : ''}尚未公开(最早应于${first}前公开)`, rule: s.rule.source,
-          link: `/disclosures?orgId=${branch.id}`,
+          link: `/disclosures?orgId=${branch.id}`, dueOn: first, overdue: true,
         });
       } else if (s.status === 'due_soon') {
-        out.push({ kind: 'DISCLOSURE_DUE', memberId: null, memberName: subject, organizationName: branch.name, message: `${s.period}应于${s.dueOn}前公开`, rule: s.rule.source, link: `/disclosures?orgId=${branch.id}` });
+        out.push({ kind: 'DISCLOSURE_DUE', memberId: null, memberName: subject, organizationName: branch.name, message: `${s.period}应于${s.dueOn}前公开`, rule: s.rule.source, link: `/disclosures?orgId=${branch.id}`, dueOn: s.dueOn, overdue: false });
       }
     }
   }

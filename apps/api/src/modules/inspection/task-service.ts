@@ -18,9 +18,9 @@ export async function rectificationTasks(db: DbOrTx, user: AuthUser, underPath: 
     const { late, daysOverdue } = lateness(r.status, r.dueOn, today);
     const subject = `整改:${r.description.slice(0, 30)}`;
     if (late) {
-      out.push({ kind: 'RECTIFICATION_LATE', memberId: null, memberName: subject, organizationName: r.organizationName, message: `应于${r.dueOn}前完成整改,已逾期${daysOverdue}天,已上报镇党委(责任人:${r.ownerName})`, rule: SOURCE, link: `/rectifications/${r.id}` });
+      out.push({ kind: 'RECTIFICATION_LATE', memberId: null, memberName: subject, organizationName: r.organizationName, message: `应于${r.dueOn}前完成整改,已逾期${daysOverdue}天,已上报镇党委(责任人:${r.ownerName})`, rule: SOURCE, link: `/rectifications/${r.id}`, dueOn: r.dueOn, overdue: true });
     } else if (r.status !== 'submitted' && r.dueOn <= addDays(today, soon)) {
-      out.push({ kind: 'RECTIFICATION_DUE', memberId: null, memberName: subject, organizationName: r.organizationName, message: `应于${r.dueOn}前提交整改材料(责任人:${r.ownerName})`, rule: SOURCE, link: `/rectifications/${r.id}` });
+      out.push({ kind: 'RECTIFICATION_DUE', memberId: null, memberName: subject, organizationName: r.organizationName, message: `应于${r.dueOn}前提交整改材料(责任人:${r.ownerName})`, rule: SOURCE, link: `/rectifications/${r.id}`, dueOn: r.dueOn, overdue: false });
     }
   }
   return out;

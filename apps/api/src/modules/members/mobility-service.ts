@@ -8,7 +8,7 @@ import { settingValue } from '../settings/index.js';
 import { eventsOf, refreshMembershipCache } from './events.js';
 import * as mobility from './mobility-repository.js';
 import * as repo from './repository.js';
-import { addDays, todayInShanghai } from '@dj/contracts';
+import { addDays, addMonths, todayInShanghai } from '@dj/contracts';
 import { mobileMemberWarnings, letterWarnings } from './rules/flow-rules.js';
 import { validateEventSequence } from './rules/membership-status.js';
 import { loadMember } from './service.js';
@@ -122,7 +122,23 @@ export async function returnReceipt(db: Db, { user, ip }: Caller, id: number, le
   return getMobility(db, user, id);
 }
 
-/** The members' part of the to-do list (modules/tasks): transfers due, members out of contact, receipts overdue, 转正 coming up. */
+const CONFIRMATION_RULE = '《中国共产党发展党员工作细则》第三十二条';
+
+/**
+ * 转正 on the to-do list: due within 30 days, or overdue once the 预备期 has ended without a decision — a 预备期 that
+ * ended in September is overdue in December, not "将满".
+ */
+export function confirmationTask(m: { id: number; name: string; organizationName: string; probationEndsOn: string | null }, today: string): Task {
+  const base = { memberId: m.id, memberName: m.name, organizationName: m.organizationName, rule: CONFIRMATION_RULE, link: `/members/${m.id}`, dueOn: m.probationEndsOn };
+  if (m.probationEndsOn !== null && m.probationEndsOn < today) {
+    return { ...base, kind: 'CONFIRMATION_LATE', overdue: true, message: `预备期已于${m.probationEndsOn}届满,尚未讨论转正,已逾期${daysBetween(m.probationEndsOn, today)}天` };
+  }
+  return { ...base, kind: 'CONFIRMATION_DUE', overdue: false, message: `预备期将于${m.probationEndsOn ?? '近期'}届满,应及时讨论转正` };
+}
+
+const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+
+/** The members' part of the to-do list (modules/tasks): transfers due, members out of contact, receipts overdue, 转正 coming up or late. */
 export async function memberTasks(db: DbOrTx, user: AuthUser, under: repo.MemberFilter['under']): Promise<Task[]> {
   const today = todayInShanghai();
   const settings = await flowSettings(db, user.tenantId);
@@ -130,17 +146,20 @@ export async function memberTasks(db: DbOrTx, user: AuthUser, under: repo.Member
   for (const f of await mobility.openFlowsInScope(db, user.scope, under?.path)) {
     if (f.direction !== 'outflow') continue;
     for (const w of mobileMemberWarnings({ flowStartedOn: f.startedOn, hasFixedPlace: f.hasFixedPlace, lastContactOn: f.lastContactOn }, today, settings)) {
-      items.push({ kind: w.code, memberId: f.memberId, memberName: f.memberName, organizationName: f.organizationName, message: w.message, rule: w.rule, link: `/members/${f.memberId}` });
+      // Both are past their day once warned: the transfer from N months away, 失联 from N months without contact.
+      const dueOn = w.code === 'TRANSFER_DUE' ? addMonths(f.startedOn, settings.transferDueMonths) : addMonths(f.lastContactOn ?? f.startedOn, settings.unreachableMonths);
+      items.push({ kind: w.code, memberId: f.memberId, memberName: f.memberName, organizationName: f.organizationName, message: w.message, rule: w.rule, link: `/members/${f.memberId}`, dueOn, overdue: true });
     }
   }
   for (const l of await mobility.openLettersInScope(db, user.scope, under?.path)) {
     for (const w of letterWarnings({ ...l, receiptReturnedOn: null }, today)) {
-      items.push({ kind: w.code, memberId: l.memberId, memberName: l.memberName, organizationName: l.organizationName, message: `介绍信${l.letterNo}:${w.message}`, rule: null, link: `/members/${l.memberId}` });
+      items.push({
+        kind: w.code, memberId: l.memberId, memberName: l.memberName, organizationName: l.organizationName, message: `介绍信${l.letterNo}:${w.message}`, rule: null,
+        link: `/members/${l.memberId}`, dueOn: addDays(l.issuedOn, l.validDays), overdue: true,
+      });
     }
   }
   const due = await repo.list(db, user.scope, { under, range: 'subtree', filter: 'confirmation_due', today }, 1, 100);
-  for (const m of due.items) {
-    items.push({ kind: 'CONFIRMATION_DUE', memberId: m.id, memberName: m.name, organizationName: m.organizationName, message: `预备期将于${m.probationEndsOn ?? addDays(today, 30)}届满,应及时讨论转正`, rule: '《中国共产党发展党员工作细则》第三十二条', link: `/members/${m.id}` });
-  }
+  for (const m of due.items) items.push(confirmationTask(m, today));
   return items;
 }

@@ -28,7 +28,7 @@ export async function recruitmentTasks(db: DbOrTx, user: AuthUser, underPath: st
         date: d.date,
         task: {
           kind: late ? 'RECRUITMENT_LATE' : 'RECRUITMENT_DUE', memberId: null, memberName: row.name, organizationName: row.organizationName,
-          message: `${d.label}:应于${d.date}前${after}`, rule: d.source, link: `/recruitment/recruitments/${row.id}`,
+          message: `${d.label}:应于${d.date}前${after}`, rule: d.source, link: `/recruitment/recruitments/${row.id}`, dueOn: d.date, overdue: late,
         },
       });
     }

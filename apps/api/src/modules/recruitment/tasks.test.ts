@@ -52,12 +52,15 @@ describe('发展党员 on the to-do list', () => {
     expect((ok(await admin.get(`/api/tasks?orgId=${branch.id}`)).items as Json[]).filter((t) => t.memberName === '只属本支部')).toHaveLength(1);
   });
 
-  it('细则第三十二条: the 预备期满 discussion is left to the roster\'s CONFIRMATION_DUE item, never listed twice', async () => {
-    // A 预备党员 admitted on 2020-08-03 whose 预备期 has ended without a 转正 meeting.
+  it('细则第三十二条: the 预备期满 discussion is left to the roster\'s CONFIRMATION_LATE item, never listed twice', async () => {
+    // A 预备党员 admitted on 2020-08-03 whose 预备期 has ended without a 转正 meeting: overdue, not "将于…届满" (13.3).
     const probationary = await createRecruitment('预备期满', 'confirmation_application');
     const all = ok(await admin.get('/api/tasks')).items as Json[];
-    expect(all.filter((t) => t.memberName === '预备期满' && t.kind === 'CONFIRMATION_DUE')).toEqual([
-      expect.objectContaining({ memberId: probationary.memberId, message: '预备期将于2021-08-03届满,应及时讨论转正', link: `/members/${probationary.memberId}` }),
+    expect(all.filter((t) => t.memberName === '预备期满' && t.kind.startsWith('CONFIRMATION_'))).toEqual([
+      expect.objectContaining({
+        kind: 'CONFIRMATION_LATE', memberId: probationary.memberId, dueOn: '2021-08-03', overdue: true,
+        message: expect.stringMatching(/^预备期已于2021-08-03届满,尚未讨论转正,已逾期\d+天$/), link: `/members/${probationary.memberId}`,
+      }),
     ]);
     expect(all.filter((t) => t.kind.startsWith('RECRUITMENT_') && t.message.startsWith('预备期满'))).toEqual([]);
     // Every task carries where to act on it.

@@ -30,6 +30,10 @@ export const SETTINGS = [
     source: '本地选择,无上级规定:组织生活截止日前7天起向支部书记和包村干部发送“临近截止”提醒(与组织生活台账的“即将到期”一致)',
   },
   {
+    key: 'supervision.signOffDays', label: '督导干部收到提交后几天内签认或退回', defaultValue: 7, unit: '天', min: 1, max: 30,
+    source: '本地选择,无上级规定:支部按期开展并提交后,督导干部应在此天数内签认或退回;超过时列入督导干部待办的“已逾期”,支部一方显示“已开展·待签认”,不算支部逾期',
+  },
+  {
     key: 'recruitment.talkWithinDays', label: '收到入党申请书后几天内谈话', defaultValue: 30, unit: '天', min: 7, max: 31,
     source: '《中国共产党发展党员工作细则》第七条:党组织收到入党申请书后,应当在一个月内派人同入党申请人谈话;超过时提醒,不阻止记录',
   },

@@ -10,12 +10,23 @@ import { rectificationTasks } from '../inspection/index.js';
 import { memberTasks } from '../members/index.js';
 import { recruitmentTasks } from '../recruitment/index.js';
 
+/**
+ * 已逾期 before 即将到期, each by its day (the longest waiting first, then the nearest): a late item never hides
+ * among the ones only coming due. Items without a day keep their place at the end of their part.
+ */
+export function byDeadline(items: readonly Task[]): Task[] {
+  const day = (t: Task) => t.dueOn ?? '9999-12-31';
+  return items.map((t, i) => ({ t, i }))
+    .sort((a, b) => Number(b.t.overdue) - Number(a.t.overdue) || day(a.t).localeCompare(day(b.t)) || a.i - b.i)
+    .map(({ t }) => t);
+}
+
 export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Task[] }> {
   const under = await optionalOrganizationInScope(db, user, orgId);
   // Other members' 失联 or transfer state is branch business, not something a member browses.
   requirePermission(user, 'branch.browse', '待办事项供支部书记和镇党委使用');
   return {
-    items: [
+    items: byDeadline([
       ...await memberTasks(db, user, under),
       // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
       ...await disclosureTasks(db, user, under?.path),
@@ -23,6 +34,6 @@ export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise
       ...await rectificationTasks(db, user, under?.path),
       // 发展党员 deadlines (谈话, 考察, 审批 within three months, 公示 results) from the recruitment rules.
       ...await recruitmentTasks(db, user, under?.path),
-    ],
+    ]),
   };
 }

@@ -32,7 +32,7 @@ const BOARD: Compliance = {
         row({ ruleKey: 'party_lecture', kind: 'party_lecture', label: '党课', status: 'late', periodLabel: '2026年第二季度', deadline: '2026-06-30', source: LECTURE_SOURCE }),
         row({ ruleKey: 'committee_meeting', kind: 'committee_meeting', label: '支部委员会会议', status: 'due_soon', awaitingSignOff: 2 }),
       ],
-      summary: { total: 2, done: 0, due: 0, dueSoon: 1, late: 1 },
+      summary: { total: 2, done: 0, awaitingSignOff: 0, due: 0, dueSoon: 1, late: 1 },
     },
     {
       organizationId: 3,
@@ -41,7 +41,7 @@ const BOARD: Compliance = {
         row({ ruleKey: 'committee_meeting', kind: 'committee_meeting', label: '支部委员会会议', status: 'done', done: 1 }),
         row({ ruleKey: 'heart_talk', kind: 'heart_talk', label: '谈心谈话', status: 'due', expected: 12, done: 7, unit: 'members', periodLabel: '2026年度', deadline: '2026-12-31' }),
       ],
-      summary: { total: 2, done: 1, due: 1, dueSoon: 0, late: 0 },
+      summary: { total: 2, done: 1, awaitingSignOff: 0, due: 1, dueSoon: 0, late: 0 },
     },
   ],
 };
@@ -78,7 +78,7 @@ describe('组织生活日历', () => {
 
     const office = within(board).getByTestId('compliance-branch-5');
     const summary = within(office).getByTestId('compliance-summary');
-    expect([...summary.querySelectorAll('.ant-tag')].map((t) => t.textContent)).toEqual(['已完成 0', '待完成 0', '即将到期 1', '已逾期 1']);
+    expect([...summary.querySelectorAll('.ant-tag')].map((t) => t.textContent)).toEqual(['已完成 0', '已开展·待签认 0', '待完成 0', '即将到期 1', '已逾期 1']);
     const officeRows = within(office).getAllByTestId('compliance-row');
     expect(officeRows).toHaveLength(2);
     expect(officeRows[0].textContent).toContain('党课');
@@ -116,6 +116,26 @@ describe('组织生活日历', () => {
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
       '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '短信记录',
     ]);
+  });
+
+  it('13.3 a theme day held on time and waiting for the sign-off reads 已开展·待签认, never 已逾期', async () => {
+    const board: Compliance = {
+      period: '2026-07',
+      branches: [{
+        organizationId: 3, organizationName: '王庄村党支部',
+        rows: [row({ ruleKey: 'theme_day.monthly', kind: 'theme_day', label: '主题党日', status: 'awaiting_sign_off', awaitingSignOff: 1, deadline: '2026-07-28' })],
+        summary: { total: 1, done: 0, awaitingSignOff: 1, due: 0, dueSoon: 0, late: 0 },
+      }],
+    };
+    installFetch(server({ board: () => board }));
+    await renderRoutes(routes, '/compliance');
+    const [themeDay] = await screen.findAllByTestId('compliance-row');
+    expect(within(themeDay).getByText('已开展·待签认').closest('.ant-tag')?.className).toContain('blue');
+    expect(themeDay.textContent).not.toContain('逾期');
+    // The status says it already; no second 待签认 tag beside it.
+    expect(within(themeDay).queryByTestId('awaiting-signoff')).toBeNull();
+    const summary = screen.getByTestId('compliance-summary');
+    expect([...summary.querySelectorAll('.ant-tag')].map((t) => t.textContent)).toContain('已开展·待签认 1');
   });
 
   it('asks for the month and organisation from the address, and changes the organisation there', async () => {

@@ -17,12 +17,15 @@ import { useCompliance, type ComplianceBranch, type ComplianceRow, type Complian
 
 export const COMPLIANCE_STATUS_LABELS: Record<ComplianceStatus, string> = {
   done: '已完成',
+  // Held in time, the supervisor has yet to sign off: the branch's part is done, so never 逾期.
+  awaiting_sign_off: '已开展·待签认',
   due: '待完成',
   due_soon: '即将到期',
   late: '已逾期',
 };
 const STATUS_COLORS: Record<ComplianceStatus, string | undefined> = {
   done: 'green',
+  awaiting_sign_off: 'blue',
   due: undefined,
   due_soon: 'orange',
   late: 'red',
@@ -38,7 +41,7 @@ function RowStatus({ row }: { row: ComplianceRow }) {
   return (
     <Flex gap={4} wrap justify="flex-end">
       <StatusTag status={row.status} />
-      {row.awaitingSignOff > 0 && (
+      {row.awaitingSignOff > 0 && row.status !== 'awaiting_sign_off' && (
         <Tooltip title="已举行,等待督导签认后计入完成">
           <Tag color="blue" data-testid="awaiting-signoff">
             待签认 {row.awaitingSignOff}
@@ -76,6 +79,7 @@ function SummaryTags({ summary }: { summary: ComplianceBranch['summary'] }) {
   return (
     <Flex gap={4} wrap data-testid="compliance-summary">
       <Tag color="green">已完成 {summary.done}</Tag>
+      <Tag color="blue">已开展·待签认 {summary.awaitingSignOff}</Tag>
       <Tag>待完成 {summary.due}</Tag>
       <Tag color="orange">即将到期 {summary.dueSoon}</Tag>
       <Tag color="red">已逾期 {summary.late}</Tag>

@@ -13,7 +13,7 @@ import { activityDetail } from '../../test/activity-detail';
 const QUEUE: SupervisionQueue = {
   plans: [{ id: 52, organizationName: '镇政府办公室党支部', kind: 'party_lecture', heldOn: '2026-08-05', topic: '七一党课', comments: 2 }],
   toSignOff: [
-    { id: 41, organizationName: '王庄村党支部', kind: 'theme_day', heldOn: '2026-07-10', topic: '学习党章', submittedAt: '2026-07-11T02:00:00.000Z' },
+    { id: 41, organizationName: '王庄村党支部', kind: 'theme_day', heldOn: '2026-07-10', topic: '学习党章', submittedAt: '2026-07-11T02:00:00.000Z', signOffDueOn: '2026-07-18', overdue: true },
   ],
 };
 const ASSIGNMENTS: SupervisorAssignments = {
@@ -62,6 +62,8 @@ describe('督导', () => {
     expect(record.textContent).toContain('2026-07-10');
     expect(record.textContent).toContain('学习党章');
     expect(within(record).getByRole('link', { name: '查看' }).getAttribute('href')).toBe('/activities/41');
+    // 13.3: the overdue sign-off is the supervisor's, on the supervisor's list.
+    expect(within(record).getByTestId('signoff-overdue').textContent).toBe('签认已逾期(应于2026-07-18前)');
 
     const plans = screen.getByTestId('plan-queue');
     expect(within(plans).getByRole('link', { name: '七一党课' }).getAttribute('href')).toBe('/activities/52');

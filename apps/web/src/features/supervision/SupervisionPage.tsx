@@ -86,7 +86,13 @@ function RecordsToSignOff({ records }: { records: QueueRecord[] }) {
               <Typography.Text type="secondary">
                 {record.organizationName} · {ACTIVITY_KIND_LABELS[record.kind]} · {record.heldOn}
               </Typography.Text>
-              <Typography.Text type="secondary">提交于 {formatDateTime(record.submittedAt)}</Typography.Text>
+              <Flex gap={6} wrap align="center">
+                <Typography.Text type="secondary">提交于 {formatDateTime(record.submittedAt)}</Typography.Text>
+                {/* The sign-off's own deadline (本镇设置 supervision.signOffDays): late here is the supervisor's, not the branch's. */}
+                {record.overdue
+                  ? <Tag color="red" data-testid="signoff-overdue">签认已逾期(应于{record.signOffDueOn}前)</Tag>
+                  : <Tag color="blue">应于{record.signOffDueOn}前签认</Tag>}
+              </Flex>
               <RecordActions record={record} onReturn={setReturning} />
             </Flex>
           </div>

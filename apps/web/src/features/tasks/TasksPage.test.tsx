@@ -9,17 +9,17 @@ import { me } from '../../test/member-fixtures';
 import { ALL } from '../../test/org-fixtures';
 import { renderRoutes } from '../../test/render';
 import type { Task } from './api';
-import { groupTasks } from './TasksPage';
+import { groupTasks, sectionTasks } from './TasksPage';
 
 const UNREACHABLE_RULE = '《中国共产党党员教育管理工作条例》第二十四条: 与党组织失去联系6个月以上、经查找仍然没有取得联系的党员,应当停止其党籍';
 
 /** Deliberately out of order: the page groups them under fixed headings. */
 const TASKS: Task[] = [
-  { kind: 'CONFIRMATION_DUE', memberId: 21, memberName: '赵小梅', organizationName: '王庄村党支部', message: '预备期将于2026-08-01届满,应及时讨论转正', rule: '《中国共产党发展党员工作细则》第三十二条', link: '/members/21' },
-  { kind: 'UNREACHABLE', memberId: 12, memberName: '李国强', organizationName: '王庄村党支部', message: '已7个月未能取得联系(最后一次联系为2025-12-01),请党支部设法查找', rule: UNREACHABLE_RULE, link: '/members/12' },
-  { kind: 'TRANSFER_DUE', memberId: 11, memberName: '王大山', organizationName: '镇政府办公室党支部', message: '该党员自2025-10-01外出已9个月且有相对固定的处所,应当转接组织关系(2026-04-01起)', rule: '《中国共产党党员教育管理工作条例》第二十五条: 外出学习、工作、生活6个月以上并且地点相对固定的,应当转接组织关系', link: '/members/11' },
-  { kind: 'RECEIPT_OVERDUE', memberId: 13, memberName: '孙立新', organizationName: '王庄村党支部', message: '介绍信西组〔2026〕3号:至今未收到回执,请与接收党组织核实', rule: null, link: '/members/13' },
-  { kind: 'UNREACHABLE', memberId: 14, memberName: '周海', organizationName: '镇政府办公室党支部', message: '已6个月未能取得联系(自2026-01-02外出后未有联系记录)', rule: UNREACHABLE_RULE, link: '/members/14' },
+  { kind: 'CONFIRMATION_DUE', memberId: 21, memberName: '赵小梅', organizationName: '王庄村党支部', message: '预备期将于2026-08-01届满,应及时讨论转正', rule: '《中国共产党发展党员工作细则》第三十二条', link: '/members/21', dueOn: '2026-08-01', overdue: false },
+  { kind: 'UNREACHABLE', memberId: 12, memberName: '李国强', organizationName: '王庄村党支部', message: '已7个月未能取得联系(最后一次联系为2025-12-01),请党支部设法查找', rule: UNREACHABLE_RULE, link: '/members/12', dueOn: '2025-12-01', overdue: true },
+  { kind: 'TRANSFER_DUE', memberId: 11, memberName: '王大山', organizationName: '镇政府办公室党支部', message: '该党员自2025-10-01外出已9个月且有相对固定的处所,应当转接组织关系(2026-04-01起)', rule: '《中国共产党党员教育管理工作条例》第二十五条: 外出学习、工作、生活6个月以上并且地点相对固定的,应当转接组织关系', link: '/members/11', dueOn: '2025-10-01', overdue: true },
+  { kind: 'RECEIPT_OVERDUE', memberId: 13, memberName: '孙立新', organizationName: '王庄村党支部', message: '介绍信西组〔2026〕3号:至今未收到回执,请与接收党组织核实', rule: null, link: '/members/13', dueOn: null, overdue: true },
+  { kind: 'UNREACHABLE', memberId: 14, memberName: '周海', organizationName: '镇政府办公室党支部', message: '已6个月未能取得联系(自2026-01-02外出后未有联系记录)', rule: UNREACHABLE_RULE, link: '/members/14', dueOn: '2026-01-02', overdue: true },
 ];
 
 function server({ who = me(['town_admin']), tasks = (_call: RecordedCall) => TASKS }: { who?: Me; tasks?: (call: RecordedCall) => Task[] } = {}) {
@@ -101,8 +101,8 @@ describe('待办事项', () => {
   });
   it('lists due and late 三务公开 of a branch with a link to the disclosures', async () => {
     const disclosureTasks: Task[] = [
-      { kind: 'DISCLOSURE_LATE', memberId: null, memberName: '财务收支(每月)公开 2026-09', organizationName: '王庄村党支部', message: '应于2026-10-10前公开,已逾期', rule: '《村民委员会组织法》第三十条', link: '/disclosures?orgId=3' },
-      { kind: 'DISCLOSURE_DUE', memberId: null, memberName: '财务收支(每月)公开 2026-10', organizationName: '王庄村党支部', message: '应于2026-11-10前公开', rule: null, link: '/disclosures?orgId=3' },
+      { kind: 'DISCLOSURE_LATE', memberId: null, memberName: '财务收支(每月)公开 2026-09', organizationName: '王庄村党支部', message: '应于2026-10-10前公开,已逾期', rule: '《村民委员会组织法》第三十条', link: '/disclosures?orgId=3', dueOn: '2026-10-10', overdue: true },
+      { kind: 'DISCLOSURE_DUE', memberId: null, memberName: '财务收支(每月)公开 2026-10', organizationName: '王庄村党支部', message: '应于2026-11-10前公开', rule: null, link: '/disclosures?orgId=3', dueOn: '2026-11-10', overdue: false },
     ];
     installFetch(server({ tasks: () => disclosureTasks }));
     await renderRoutes(routes, '/tasks');
@@ -113,7 +113,7 @@ describe('待办事项', () => {
   });
   it('lists overdue rectifications as escalated, with a link to the rectification', async () => {
     installFetch(server({ tasks: () => [
-      { kind: 'RECTIFICATION_LATE', memberId: null, memberName: '整改:值班记录缺失', organizationName: '古屯村党支部', message: '应于2026-11-01前完成整改,已逾期26天,已上报镇党委(责任人:李建国)', rule: null, link: '/rectifications/7' },
+      { kind: 'RECTIFICATION_LATE', memberId: null, memberName: '整改:值班记录缺失', organizationName: '古屯村党支部', message: '应于2026-11-01前完成整改,已逾期26天,已上报镇党委(责任人:李建国)', rule: null, link: '/rectifications/7', dueOn: '2026-11-01', overdue: true },
     ] }));
     await renderRoutes(routes, '/tasks');
     const late = await screen.findByTestId('task-group-RECTIFICATION_LATE');
@@ -122,15 +122,16 @@ describe('待办事项', () => {
   });
   it('lists 发展党员 deadlines after the members, late before due, each opening the person\'s recruitment', async () => {
     installFetch(server({ tasks: () => [
-      { kind: 'RECRUITMENT_DUE', memberId: null, memberName: '刘晓', organizationName: '营子村党支部', message: '收到入党申请书后派人谈话:应于2026-12-05前', rule: '《中国共产党发展党员工作细则》第七条', link: '/recruitment/recruitments/9' },
-      { kind: 'RECRUITMENT_LATE', memberId: null, memberName: '陈静', organizationName: '营子村党支部', message: '上级党委审批接收预备党员(三个月内):应于2026-11-01前,已超过规定期限,办理时须写明特殊情况', rule: '《中国共产党发展党员工作细则》第二十四条', link: '/recruitment/recruitments/5' },
+      { kind: 'RECRUITMENT_DUE', memberId: null, memberName: '刘晓', organizationName: '营子村党支部', message: '收到入党申请书后派人谈话:应于2026-12-05前', rule: '《中国共产党发展党员工作细则》第七条', link: '/recruitment/recruitments/9', dueOn: '2026-12-05', overdue: false },
+      { kind: 'RECRUITMENT_LATE', memberId: null, memberName: '陈静', organizationName: '营子村党支部', message: '上级党委审批接收预备党员(三个月内):应于2026-11-01前,已超过规定期限,办理时须写明特殊情况', rule: '《中国共产党发展党员工作细则》第二十四条', link: '/recruitment/recruitments/5', dueOn: '2026-11-01', overdue: true },
       ...TASKS.slice(0, 1),
     ] }));
     await renderRoutes(routes, '/tasks');
     const list = await screen.findByTestId('task-list');
     await within(list).findByText('陈静');
     const headings = [...list.querySelectorAll('[data-testid^="task-group-"] .ant-card-head-title')].map((h) => h.textContent);
-    expect(headings).toEqual(['预备期将满1', '发展党员逾期1', '发展党员将到期1']);
+    // 已逾期 first (issue 13 point 3), then what is only coming due.
+    expect(headings).toEqual(['发展党员逾期1', '预备期将满1', '发展党员将到期1']);
     const late = screen.getByTestId('task-group-RECRUITMENT_LATE');
     expect(late.textContent).toContain('须写明特殊情况');
     expect(late.textContent).toContain('依据:《中国共产党发展党员工作细则》第二十四条');
@@ -140,6 +141,7 @@ describe('待办事项', () => {
     const many: Task[] = Array.from({ length: 8 }, (_, i) => ({
       kind: 'CONFIRMATION_DUE', memberId: 100 + i, memberName: `预备党员${i + 1}`, organizationName: '王庄村党支部',
       message: `预备期将于2026-08-${String(i + 1).padStart(2, '0')}届满,应及时讨论转正`, rule: null, link: `/members/${100 + i}`,
+      dueOn: `2026-08-${String(i + 1).padStart(2, '0')}`, overdue: false,
     }));
     installFetch(server({ tasks: () => many }));
     await renderRoutes(routes, '/tasks');
@@ -150,6 +152,40 @@ describe('待办事项', () => {
     expect(within(group).getByText('预备党员8')).toBeTruthy();
     fireEvent.click(within(group).getByRole('button', { name: '收起' }));
     expect(within(group).getAllByTestId('task-item')).toHaveLength(5);
+  });
+});
+
+describe('13.3 honest deadlines on 待办', () => {
+  /** Deliberately out of order: the page parts them into 已逾期 and 即将到期, each by date. */
+  const MIXED: Task[] = [
+    { kind: 'DISCLOSURE_DUE', memberId: null, memberName: '财务收支公开', organizationName: '王庄村党支部', message: '2026-11应于2026-12-10前公开', rule: null, link: '/disclosures?orgId=3', dueOn: '2026-12-10', overdue: false },
+    { kind: 'CONFIRMATION_DUE', memberId: 31, memberName: '钱将满', organizationName: '王庄村党支部', message: '预备期将于2026-12-20届满,应及时讨论转正', rule: null, link: '/members/31', dueOn: '2026-12-20', overdue: false },
+    { kind: 'CONFIRMATION_LATE', memberId: 32, memberName: '孙九月', organizationName: '王庄村党支部', message: '预备期已于2026-09-30届满,尚未讨论转正,已逾期62天', rule: null, link: '/members/32', dueOn: '2026-09-30', overdue: true },
+    { kind: 'CONFIRMATION_LATE', memberId: 33, memberName: '李八月', organizationName: '王庄村党支部', message: '预备期已于2026-08-15届满,尚未讨论转正,已逾期108天', rule: null, link: '/members/33', dueOn: '2026-08-15', overdue: true },
+    { kind: 'CONFIRMATION_DUE', memberId: 34, memberName: '周十二', organizationName: '王庄村党支部', message: '预备期将于2026-12-08届满,应及时讨论转正', rule: null, link: '/members/34', dueOn: '2026-12-08', overdue: false },
+  ];
+
+  it('13.3 shows 已逾期 apart from 即将到期, late first, each sorted by date', async () => {
+    installFetch(server({ tasks: () => MIXED }));
+    await renderRoutes(routes, '/tasks');
+    const list = await screen.findByTestId('task-list');
+    const overdue = await within(list).findByTestId('task-section-overdue');
+    const due = within(list).getByTestId('task-section-due');
+    expect(overdue.compareDocumentPosition(due) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(overdue).getByRole('heading').textContent).toBe('已逾期(2项)');
+    expect(within(due).getByRole('heading').textContent).toBe('即将到期(3项)');
+    const names = (section: HTMLElement) => within(section).getAllByTestId('task-item').map((i) => within(i).getByRole('link').textContent);
+    expect(names(overdue)).toEqual(['李八月', '孙九月']);
+    expect(names(due)).toEqual(['周十二', '钱将满', '财务收支公开']);
+    // A 预备期 that ended months ago is not "将满".
+    expect(within(overdue).queryByText('预备期将满')).toBeNull();
+    expect(within(overdue).getByTestId('task-group-CONFIRMATION_LATE').textContent).toContain('预备期已满未讨论转正');
+    expect(within(overdue).getAllByTestId('task-item')[0].textContent).toContain('期限 2026-08-15(已逾期)');
+  });
+
+  it('13.3 sectionTasks leaves an empty part out', () => {
+    expect(sectionTasks(MIXED.filter((t) => !t.overdue)).map((s) => s.key)).toEqual(['due']);
+    expect(sectionTasks([])).toEqual([]);
   });
 });
 

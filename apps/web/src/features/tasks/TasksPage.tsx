@@ -13,13 +13,14 @@ type TaskKind = Task['kind'];
 
 /** Fixed order: the members (transfer, out of touch, letter, 转正), 发展党员, then the branch's 三务公开 and 整改; late before due. */
 export const TASK_KINDS: readonly TaskKind[] = [
-  'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
+  'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
   'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
   UNREACHABLE: '失联提醒',
   RECEIPT_OVERDUE: '介绍信回执逾期',
+  CONFIRMATION_LATE: '预备期已满未讨论转正',
   CONFIRMATION_DUE: '预备期将满',
   RECRUITMENT_LATE: '发展党员逾期',
   RECRUITMENT_DUE: '发展党员将到期',
@@ -32,6 +33,7 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
   UNREACHABLE: '长期未能取得联系的流动党员,请党支部设法查找;是否停止党籍由党组织研究决定,系统不会自动处理。',
   RECEIPT_OVERDUE: '超过有效期仍未收到回执的组织关系介绍信,请与接收党组织核实。',
+  CONFIRMATION_LATE: '预备期已经届满仍未讨论转正的预备党员,请尽快提交支部大会讨论:按期转正、延长预备期或取消预备党员资格。',
   CONFIRMATION_DUE: '30天内预备期届满的预备党员,应及时提交支部大会讨论转正。',
   RECRUITMENT_LATE: '发展党员程序中已过期限的事项:谈话、考察、公示结果,或上级党委审批超过三个月(须写明特殊情况)。',
   RECRUITMENT_DUE: '发展党员程序中即将到期的事项,请按期办理并记录。',
@@ -56,6 +58,28 @@ export function groupTasks(items: readonly Task[]): TaskGroup[] {
   );
 }
 
+export interface TaskSection {
+  key: 'overdue' | 'due';
+  title: string;
+  groups: TaskGroup[];
+}
+
+const byDueOn = (a: Task, b: Task) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31');
+
+/**
+ * 已逾期 apart from 即将到期 (issue 13 point 3), so a late item never hides among the ones only coming due; in each,
+ * the fixed groups, and inside a group the items by date (the longest waiting, or the nearest, first). Empty parts
+ * are left out.
+ */
+export function sectionTasks(items: readonly Task[]): TaskSection[] {
+  const sorted = [...items].sort(byDueOn); // stable: same-day items keep the server's order
+  const sections: TaskSection[] = [
+    { key: 'overdue', title: '已逾期', groups: groupTasks(sorted.filter((t) => t.overdue)) },
+    { key: 'due', title: '即将到期', groups: groupTasks(sorted.filter((t) => !t.overdue)) },
+  ];
+  return sections.filter((s) => s.groups.length > 0);
+}
+
 function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
   const next = new Set(set);
   if (next.has(value)) next.delete(value);
@@ -74,12 +98,50 @@ function TaskItem({ task }: { task: Task }) {
         <Typography.Text type="secondary">{task.organizationName}</Typography.Text>
       </Flex>
       <div className="task-message">{task.message}</div>
+      {task.dueOn && (
+        <Typography.Text type={task.overdue ? 'danger' : 'secondary'} className="task-due">
+          {task.overdue ? `期限 ${task.dueOn}(已逾期)` : `期限 ${task.dueOn}`}
+        </Typography.Text>
+      )}
       {task.rule && (
         <Typography.Text type="secondary" className="task-rule">
           依据:{task.rule}
         </Typography.Text>
       )}
     </div>
+  );
+}
+
+function TaskGroupCard({ group, expanded, onToggle }: { group: TaskGroup; expanded: boolean; onToggle: () => void }) {
+  return (
+    <Card
+      size="small"
+      data-testid={`task-group-${group.kind}`}
+      title={
+        <Flex gap={8} align="center" wrap>
+          <span>{TASK_KIND_LABELS[group.kind]}</span>
+          <Badge count={group.items.length} color="#C8161D" aria-label={`${group.items.length}项`} />
+        </Flex>
+      }
+    >
+      <Typography.Paragraph type="secondary" className="task-hint">
+        {TASK_KIND_HINTS[group.kind]}
+      </Typography.Paragraph>
+      <div className="task-items">
+        {(expanded ? group.items : group.items.slice(0, COLLAPSED_ITEMS)).map((task, index) => (
+          <TaskItem key={`${task.memberId}-${index}`} task={task} />
+        ))}
+      </div>
+      {group.items.length > COLLAPSED_ITEMS && (
+        <Button
+          type="link"
+          className="inline-link-button"
+          onClick={onToggle}
+        >
+          {expanded ? '收起' : `展开全部${group.items.length}项`}
+        </Button>
+      )}
+    </Card>
   );
 }
 
@@ -97,7 +159,7 @@ export function TasksPage() {
     return <Result status="403" title="没有权限查看" subTitle="待办事项供党组织书记和工作人员使用。" />;
   }
 
-  const groups = groupTasks(tasks.data?.items ?? []);
+  const sections = sectionTasks(tasks.data?.items ?? []);
   let body: ReactNode;
   if (tasks.isPending) {
     body = <Skeleton active paragraph={{ rows: 6 }} />;
@@ -105,43 +167,22 @@ export function TasksPage() {
     body = (
       <LoadError title="待办事项加载失败" error={tasks.error} onRetry={() => tasks.refetch()} />
     );
-  } else if (groups.length === 0) {
+  } else if (sections.length === 0) {
     body = (
       <Card size="small">
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无待办,各项工作均在期限内" />
       </Card>
     );
   } else {
-    body = groups.map((group) => (
-      <Card
-        key={group.kind}
-        size="small"
-        data-testid={`task-group-${group.kind}`}
-        title={
-          <Flex gap={8} align="center" wrap>
-            <span>{TASK_KIND_LABELS[group.kind]}</span>
-            <Badge count={group.items.length} color="#C8161D" aria-label={`${group.items.length}项`} />
-          </Flex>
-        }
-      >
-        <Typography.Paragraph type="secondary" className="task-hint">
-          {TASK_KIND_HINTS[group.kind]}
-        </Typography.Paragraph>
-        <div className="task-items">
-          {(expanded.has(group.kind) ? group.items : group.items.slice(0, COLLAPSED_ITEMS)).map((task, index) => (
-            <TaskItem key={`${task.memberId}-${index}`} task={task} />
-          ))}
-        </div>
-        {group.items.length > COLLAPSED_ITEMS && (
-          <Button
-            type="link"
-            className="inline-link-button"
-            onClick={() => setExpanded((old) => toggled(old, group.kind))}
-          >
-            {expanded.has(group.kind) ? '收起' : `展开全部${group.items.length}项`}
-          </Button>
-        )}
-      </Card>
+    body = sections.map((section) => (
+      <Flex key={section.key} vertical gap={8} data-testid={`task-section-${section.key}`}>
+        <Typography.Title level={5} style={{ margin: 0 }} type={section.key === 'overdue' ? 'danger' : undefined}>
+          {section.title}({section.groups.reduce((n, g) => n + g.items.length, 0)}项)
+        </Typography.Title>
+        {section.groups.map((group) => (
+          <TaskGroupCard key={group.kind} group={group} expanded={expanded.has(group.kind)} onToggle={() => setExpanded((old) => toggled(old, group.kind))} />
+        ))}
+      </Flex>
     ));
   }
 

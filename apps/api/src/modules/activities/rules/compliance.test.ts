@@ -52,9 +52,17 @@ describe('complianceFor', () => {
     });
   });
 
-  it('a supervised record waiting for sign-off is shown as waiting, not counted as done', () => {
+  it('13.3 a theme day held on time and waiting for the sign-off is 已开展·待签认 (not done, never late)', () => {
     const rows = run('2026-11-29', [{ kind: 'theme_day', date: '2026-11-28', awaitingSignOff: true }]);
-    expect(row(rows, 'theme_day.monthly')).toMatchObject({ done: 0, awaitingSignOff: 1, status: 'late' });
+    expect(row(rows, 'theme_day.monthly')).toMatchObject({ done: 0, awaitingSignOff: 1, status: 'awaiting_sign_off' });
+    // Before the deadline too: held and waiting, the branch has nothing left to do.
+    expect(row(run('2026-11-20', [{ kind: 'theme_day', date: '2026-11-18', awaitingSignOff: true }]), 'theme_day.monthly').status).toBe('awaiting_sign_off');
+    expect(complianceSummary(rows)).toMatchObject({ awaitingSignOff: 1, late: 0 });
+  });
+
+  it('13.3 one held after the deadline is late for the branch even while it waits for the sign-off', () => {
+    const rows = run('2026-11-30', [{ kind: 'theme_day', date: '2026-11-29', awaitingSignOff: true }]);
+    expect(row(rows, 'theme_day.monthly')).toMatchObject({ awaitingSignOff: 1, status: 'late' });
   });
 
   it('支部工作条例 第十二条: no 支委会 row for a branch without a 支部委员会', () => {
@@ -154,7 +162,7 @@ describe('complianceSummary', () => {
   it('counts a branch\'s own rows by status, with no ratio or score', () => {
     const rows = run('2026-11-29', [{ kind: 'committee_meeting', date: '2026-11-02' }]);
     const summary = complianceSummary(rows);
-    expect(summary).toEqual({ total: 9, done: 1, due: 5, dueSoon: 2, late: 1 });
+    expect(summary).toEqual({ total: 9, done: 1, awaitingSignOff: 0, due: 5, dueSoon: 2, late: 1 });
     expect(Object.keys(summary).some((k) => /rate|percent|score|rank/i.test(k))).toBe(false);
   });
 });

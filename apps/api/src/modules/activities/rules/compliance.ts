@@ -7,7 +7,8 @@ import { addDays, daysInMonth, isValidDate, isValidMonth } from '@dj/contracts';
 import { ACTIVITY_KIND_LABELS, countedKinds, type ActivityKind } from './activity-kinds.js';
 import type { BranchFacts, CompliancePeriod, ComplianceRule } from './compliance-rules.js';
 
-export type ComplianceStatus = 'done' | 'due' | 'due_soon' | 'late';
+/** awaiting_sign_off: enough held by the deadline, some still waiting for the supervisor (已开展·待签认), never late. */
+export type ComplianceStatus = 'done' | 'awaiting_sign_off' | 'due' | 'due_soon' | 'late';
 
 export interface ActivityRecord {
   kind: ActivityKind;
@@ -77,8 +78,10 @@ export function deadlineFor(rule: Pick<ComplianceRule, 'dueDay'>, bounds: Period
   return `${bounds.lastMonth}-${pad2(Math.min(rule.dueDay, daysInMonth(year, month)))}`;
 }
 
-export function statusFor(done: number, expected: number, deadline: string, today: string, dueSoonDays: number): ComplianceStatus {
+/** `waiting`: held by the deadline and waiting for the supervisor's sign-off; the branch has done its part. */
+export function statusFor(done: number, expected: number, deadline: string, today: string, dueSoonDays: number, waiting = 0): ComplianceStatus {
   if (done >= expected) return 'done';
+  if (done + waiting >= expected) return 'awaiting_sign_off';
   if (today > deadline) return 'late';
   return addDays(today, dueSoonDays) >= deadline ? 'due_soon' : 'due';
 }
@@ -104,12 +107,16 @@ export function complianceFor(input: ComplianceInput): ComplianceRow[] {
     const held = counted.filter((a) => a.kinds.includes(rule.kind) && a.date >= bounds.start && a.date <= until);
     const inPeriod = held.filter((a) => !a.awaitingSignOff);
     const waiting = (groupId: number | null) => held.filter((a) => a.awaitingSignOff && (groupId === null || a.groupId === groupId)).length;
+    // Held by the deadline and only waiting for the sign-off: the branch was on time, whatever the supervisor does.
+    const waitingInTime = (groupId: number | null) =>
+      held.filter((a) => a.awaitingSignOff && a.date <= deadline && (groupId === null || a.groupId === groupId)).length;
     const base = {
       ruleKey: rule.key, kind: rule.kind, label: ACTIVITY_KIND_LABELS[rule.kind], periodLabel: bounds.label,
       periodStart: bounds.start, periodEnd: bounds.end, deadline, source: rule.source,
     };
     const row = (groupId: number | null, expected: number, done: number, unit: ComplianceRow['unit']): ComplianceRow => ({
-      ...base, groupId, expected, done, unit, status: statusFor(done, expected, deadline, today, dueSoonDays),
+      ...base, groupId, expected, done, unit,
+      status: statusFor(done, expected, deadline, today, dueSoonDays, unit === 'members' ? 0 : waitingInTime(groupId)),
       awaitingSignOff: unit === 'members' ? 0 : waiting(groupId),
     });
 
@@ -129,10 +136,10 @@ export function complianceFor(input: ComplianceInput): ComplianceRow[] {
   return rows;
 }
 
-export interface ComplianceSummary { total: number; done: number; due: number; dueSoon: number; late: number }
+export interface ComplianceSummary { total: number; done: number; awaitingSignOff: number; due: number; dueSoon: number; late: number }
 
 /** Counts for one branch's own page. Deliberately no ratio: a ratio invites the league table principle 2 forbids. */
 export function complianceSummary(rows: readonly ComplianceRow[]): ComplianceSummary {
   const count = (s: ComplianceStatus) => rows.filter((r) => r.status === s).length;
-  return { total: rows.length, done: count('done'), due: count('due'), dueSoon: count('due_soon'), late: count('late') };
+  return { total: rows.length, done: count('done'), awaitingSignOff: count('awaiting_sign_off'), due: count('due'), dueSoon: count('due_soon'), late: count('late') };
 }
