@@ -61,6 +61,7 @@ export const routes: RouteObject[] = [
       { path: 'dues', lazy: page(() => import('../features/dues/DuesPage'), 'DuesPage') },
       { path: 'settings', lazy: page(() => import('../features/settings/SettingsPage'), 'SettingsPage') },
       { path: 'settings/checklists', lazy: page(() => import('../features/checklists/ChecklistTemplatesPage'), 'ChecklistTemplatesPage') },
+      { path: 'settings/users', lazy: page(() => import('../features/users/UsersPage'), 'UsersPage') },
       { path: 'settings/outbox', lazy: page(() => import('../features/notifications/OutboxPage'), 'OutboxPage') },
       { path: 'supervision', lazy: page(() => import('../features/supervision/SupervisionPage'), 'SupervisionPage') },
       // 账号与安全 is one page since the second factor joined the password and devices there; old links still arrive.

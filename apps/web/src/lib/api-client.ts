@@ -216,6 +216,15 @@ export async function apiDownload(
   return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition'), fallbackName) };
 }
 
+/**
+ * POSTs a JSON body and receives a file (a PDF): for files made from what the browser holds, such as the hand-out
+ * sheet of one-time passwords, which must never travel in a URL (logs, history) and so cannot be a GET.
+ */
+export async function apiPostDownload(path: string, fallbackName: string, body: unknown, accept = 'application/pdf'): Promise<DownloadedFile> {
+  const response = await send(path, { method: 'POST', body: { json: body }, accept: `${accept}, application/json` });
+  return { blob: await response.blob(), filename: filenameFromDisposition(response.headers.get('content-disposition'), fallbackName) };
+}
+
 export function apiGet<T>(path: string, schema: Parser<T>, query?: Record<string, QueryValue>, signal?: AbortSignal) {
   return apiRequest(path, schema, { query, signal });
 }

@@ -1,4 +1,4 @@
-import { apiDownload, type QueryValue } from './api-client';
+import { apiDownload, apiPostDownload, type QueryValue } from './api-client';
 
 /** Hands a downloaded blob to the browser as a file, through a temporary <a download>. */
 export function saveBlob(blob: Blob, filename: string): void {
@@ -18,6 +18,13 @@ export function saveBlob(blob: Blob, filename: string): void {
 /** Fetches a file with the session cookie (and the server's Chinese error on failure), then saves it. */
 export async function downloadFile(path: string, fallbackName: string, query?: Record<string, QueryValue>): Promise<string> {
   const { blob, filename } = await apiDownload(path, fallbackName, query);
+  saveBlob(blob, filename);
+  return filename;
+}
+
+/** POSTs `body` (never in the URL) and saves the file the server answers with. */
+export async function downloadPostedFile(path: string, fallbackName: string, body: unknown): Promise<string> {
+  const { blob, filename } = await apiPostDownload(path, fallbackName, body);
   saveBlob(blob, filename);
   return filename;
 }

@@ -1,7 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -38,6 +38,7 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
   { key: '/settings', icon: <SettingOutlined />, label: '本镇设置', visible: isTownAdmin },
   { key: '/settings/checklists', icon: <OrderedListOutlined />, label: '检查清单', visible: isTownAdmin },
+  { key: '/settings/users', icon: <IdcardOutlined />, label: '账号管理', visible: isTownAdmin },
   { key: '/settings/outbox', icon: <MessageOutlined />, label: '短信记录', visible: isTownAdmin },
 ];
 
