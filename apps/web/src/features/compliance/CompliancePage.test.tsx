@@ -114,7 +114,7 @@ describe('组织生活日历', () => {
 
     expect(complianceCalls(calls)).toEqual([{ period: currentMonth() }]);
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '短信记录',
+      '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '账号管理', '短信记录',
     ]);
   });
 

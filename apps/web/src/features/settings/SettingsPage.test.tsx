@@ -62,7 +62,7 @@ describe('本镇设置', () => {
     expect(farmer.textContent).toContain('20分(¥0.20)');
     expect(farmer.textContent).toContain('未修改(使用默认值)');
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '短信记录',
+      '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '账号管理', '短信记录',
     ]);
   });
 
