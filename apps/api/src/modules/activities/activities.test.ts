@@ -161,3 +161,20 @@ describe('组织生活 records', () => {
     expect(detail.can.edit).toBe(false);
   });
 });
+
+describe('13.6 local frequencies are town settings', () => {
+  it('13.6 changing the 党课 setting changes what is due: 2 a quarter leaves one 党课 short, 0 drops the row', async () => {
+    const period = monthsAgo(26);
+    await createActivity(neighbour, there.id, { kind: 'party_lecture', heldOn: `${period}-10`, topic: '专题党课' });
+    const lecture = async () => rowOf(((await neighbour.get(`/api/compliance?period=${period}`)).json() as { branches: CalendarBranch[] }).branches, there.id, 'party_lecture.quarterly');
+    // Default: one a quarter (地方做法), so the one held is enough.
+    expect(await lecture()).toMatchObject({ expected: 1, done: 1, status: 'done' });
+    expect((await admin.patch('/api/settings/activity.partyLecturesPerQuarter', { value: 2 })).statusCode).toBe(200);
+    const two = await lecture();
+    expect(two).toMatchObject({ expected: 2, done: 1, status: 'late' });
+    expect((two as Row & { source: string }).source).toContain('activity.partyLecturesPerQuarter');
+    expect((await admin.patch('/api/settings/activity.partyLecturesPerQuarter', { value: 0 })).statusCode).toBe(200);
+    expect(await lecture()).toBeUndefined();
+    expect((await admin.patch('/api/settings/activity.partyLecturesPerQuarter', { value: 1 })).statusCode).toBe(200);
+  });
+});

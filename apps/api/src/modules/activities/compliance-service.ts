@@ -2,10 +2,10 @@ import type { ActivityKind, Compliance, ComplianceQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { todayInShanghai } from '@dj/contracts';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
-import { settingValue } from '../settings/index.js';
+import { settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
 import { complianceFor, complianceSummary, periodBounds } from './rules/compliance.js';
-import { THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts } from './rules/compliance-rules.js';
+import { PARTY_LECTURE_SETTING_KEY, THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts } from './rules/compliance-rules.js';
 
 /** A 支部委员会 is required from 7 正式党员 (支部工作条例第八条); the roster is the best evidence we hold. */
 const COMMITTEE_MIN_FULL_MEMBERS = 7;
@@ -27,9 +27,11 @@ export async function branchCompliance(db: Db, user: AuthUser, query: Compliance
 export async function complianceOfBranches(
   db: Db, tenantId: number, branches: readonly { id: number; name: string }[], period: string, today: string,
 ): Promise<Compliance['branches']> {
-  const rules = defaultComplianceRules(await settingValue(db, tenantId, THEME_DAY_SETTING_KEY));
-  // The same "due soon" window as the reminders, so the board and the notices never disagree.
-  const dueSoonDays = await settingValue(db, tenantId, 'reminder.dueSoonDays');
+  // The local frequencies are the town's settings; the same "due soon" window as the reminders, so the board
+  // and the notices never disagree.
+  const local = await settingValues(db, tenantId, [THEME_DAY_SETTING_KEY, PARTY_LECTURE_SETTING_KEY, 'reminder.dueSoonDays']);
+  const rules = defaultComplianceRules(local[THEME_DAY_SETTING_KEY], local[PARTY_LECTURE_SETTING_KEY]);
+  const dueSoonDays = local['reminder.dueSoonDays'];
   const ids = branches.map((b) => b.id);
   const roster = await repo.branchMembers(db, ids);
   const groups = await repo.activeGroups(db, tenantId, ids);

@@ -26,6 +26,10 @@ export const SETTINGS = [
     source: '西王庄镇“28日党员活动日”(齐鲁晚报2020-07-03);全国规定为“每月相对固定1天”',
   },
   {
+    key: 'activity.partyLecturesPerQuarter', label: '党支部每季度党课次数(0=不作要求)', defaultValue: 1, unit: '次', min: 0, max: 3,
+    source: '地方做法,非中央统一规定:多地要求党支部每季度至少上1次党课;《中国共产党支部工作条例（试行）》只规定党委(党组)书记每年至少讲1次党课。组织生活日历按此次数计应到,0为不列入日历',
+  },
+  {
     key: 'reminder.dueSoonDays', label: '截止前几天开始提醒', defaultValue: 7, unit: '天', min: 1, max: 30,
     source: '本地选择,无上级规定:组织生活截止日前7天起向支部书记和包村干部发送“临近截止”提醒(与组织生活台账的“即将到期”一致)',
   },

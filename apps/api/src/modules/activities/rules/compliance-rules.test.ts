@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_THEME_DAY, THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts, type ComplianceRule } from './compliance-rules.js';
+import { SETTINGS, settingDefinition } from '../../settings/registry.js';
+import {
+  DEFAULT_PARTY_LECTURES_PER_QUARTER, DEFAULT_THEME_DAY, PARTY_LECTURE_SETTING_KEY, THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts, type ComplianceRule,
+} from './compliance-rules.js';
 
 const rules = defaultComplianceRules();
 const rule = (key: string): ComplianceRule => {
@@ -48,6 +51,25 @@ describe('defaultComplianceRules', () => {
     const r10 = defaultComplianceRules(10).find((r) => r.kind === 'theme_day');
     expect(r10?.dueDay).toBe(10);
     expect(r10?.source).toContain('每月10日');
+  });
+
+  it('13.6 党课 per quarter is the town setting activity.partyLecturesPerQuarter, default 1; 0 means not due', () => {
+    expect(PARTY_LECTURE_SETTING_KEY).toBe('activity.partyLecturesPerQuarter');
+    expect(DEFAULT_PARTY_LECTURES_PER_QUARTER).toBe(1);
+    const two = defaultComplianceRules(28, 2).find((r) => r.kind === 'party_lecture');
+    expect(two).toMatchObject({ expected: 2, local: true });
+    expect(two?.source).toContain('每季度至少上2次党课');
+    expect(two?.appliesTo(branch())).toBe(true);
+    expect(defaultComplianceRules(28, 0).find((r) => r.kind === 'party_lecture')?.appliesTo(branch())).toBe(false);
+    expect(() => defaultComplianceRules(28, -1)).toThrow('每季度党课次数应为不小于0的整数');
+  });
+
+  it('13.6 every local rule is a town setting with its default and source in the registry', () => {
+    for (const r of rules.filter((x) => x.local)) expect(r.source, r.key).toMatch(/本镇设置/);
+    const keys = SETTINGS.map((s) => s.key as string);
+    expect(keys).toEqual(expect.arrayContaining([THEME_DAY_SETTING_KEY, PARTY_LECTURE_SETTING_KEY]));
+    expect(settingDefinition(PARTY_LECTURE_SETTING_KEY)).toMatchObject({ defaultValue: DEFAULT_PARTY_LECTURES_PER_QUARTER, min: 0 });
+    expect(settingDefinition(THEME_DAY_SETTING_KEY)?.defaultValue).toBe(DEFAULT_THEME_DAY);
   });
 
   it('党课 quarterly is local practice, not a central number (domain-rules §2.1)', () => {

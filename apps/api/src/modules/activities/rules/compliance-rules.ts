@@ -1,7 +1,7 @@
 /**
  * How often each kind of 组织生活 is due, as data (PRODUCT.md principle 3: rules are data, with a source note).
- * Central frequencies come from 《中国共产党支部工作条例（试行）》(2018); the 党课 frequency and the day of the
- * 主题党日 are local and marked so. Article numbers 第十五/十六/十八/十九条 were inferred from reprints, not from
+ * Central frequencies come from 《中国共产党支部工作条例（试行）》(2018); the local ones (how many 党课 a quarter,
+ * the day of the 主题党日) are town settings, passed in by the caller and marked local. Article numbers 第十五/十六/十八/十九条 were inferred from reprints, not from
  * the official text: verify them before release (see domain-rules.md caveat).
  */
 import type { ActivityKind } from './activity-kinds.js';
@@ -42,10 +42,17 @@ export const THEME_DAY_SETTING_KEY = 'activity.themeDayOfMonth';
 /** 28日 comes from the 西王庄镇 article only; the national rule says "每月相对固定1天" (domain-rules §0). */
 export const DEFAULT_THEME_DAY = 28;
 
+/** The town setting that holds how many 党课 a branch holds each quarter (0: the town sets no such rule). */
+export const PARTY_LECTURE_SETTING_KEY = 'activity.partyLecturesPerQuarter';
+/** Local practice in many places (domain-rules §2.1); no central number. */
+export const DEFAULT_PARTY_LECTURES_PER_QUARTER = 1;
+
 const REG = '《中国共产党支部工作条例（试行）》';
 
-export function defaultComplianceRules(themeDay: number = DEFAULT_THEME_DAY): ComplianceRule[] {
+/** The rules with the town's local values: the 主题党日 day and the number of 党课 a quarter. */
+export function defaultComplianceRules(themeDay: number = DEFAULT_THEME_DAY, partyLecturesPerQuarter: number = DEFAULT_PARTY_LECTURES_PER_QUARTER): ComplianceRule[] {
   if (!Number.isInteger(themeDay) || themeDay < 1 || themeDay > 31) throw new Error('主题党日应为每月1日至31日之间的整数');
+  if (!Number.isInteger(partyLecturesPerQuarter) || partyLecturesPerQuarter < 0) throw new Error('每季度党课次数应为不小于0的整数');
   return [
     {
       key: 'committee_meeting.monthly',
@@ -73,7 +80,7 @@ export function defaultComplianceRules(themeDay: number = DEFAULT_THEME_DAY): Co
       dueDay: themeDay,
       local: true,
       appliesTo: () => true,
-      source: `${REG}第十六条: 党支部每月相对固定1天开展主题党日;具体日期为本镇设置(每月${themeDay}日)`,
+      source: `${REG}第十六条: 党支部每月相对固定1天开展主题党日;具体日期为本镇设置 ${THEME_DAY_SETTING_KEY}(每月${themeDay}日)`,
     },
     {
       key: 'general_meeting.quarterly',
@@ -87,10 +94,11 @@ export function defaultComplianceRules(themeDay: number = DEFAULT_THEME_DAY): Co
       key: 'party_lecture.quarterly',
       kind: 'party_lecture',
       period: 'quarter',
-      expected: 1,
+      expected: partyLecturesPerQuarter,
       local: true,
-      appliesTo: () => true,
-      source: `地方做法: 党支部每季度至少上1次党课(非中央统一规定;${REG}第十五条仅规定党委(党组)书记每年至少讲1次党课)`,
+      // 0: the town keeps no quarterly 党课 rule, so nothing is due.
+      appliesTo: () => partyLecturesPerQuarter > 0,
+      source: `地方做法: 党支部每季度至少上${partyLecturesPerQuarter}次党课,本镇设置 ${PARTY_LECTURE_SETTING_KEY}(非中央统一规定;${REG}第十五条仅规定党委(党组)书记每年至少讲1次党课)`,
     },
     {
       key: 'life_meeting.yearly',
