@@ -46,7 +46,7 @@ describe('批量开通书记账号', () => {
       return undefined;
     }, me(['town_admin'])));
     await renderRoutes(routes, '/settings/users');
-    fireEvent.click(await screen.findByRole('button', { name: /批量开通书记账号/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /批量开通书记账号/, hidden: true }));
     const preview = await screen.findByTestId('bulk-preview');
     expect(within(preview).getByText('未登记支部书记')).toBeTruthy();
     expect((within(preview).getByLabelText('选择李家村党支部') as HTMLInputElement).disabled).toBe(true);

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { CreateUserResult, Credential, UserSummary } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
-import { findDialog, installDomShims } from '../../test/dom';
+import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { me, member } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
@@ -37,13 +37,27 @@ const credential = (u: UserSummary, oneTimePassword: string): Credential => ({
   userId: u.id, username: u.username, displayName: u.displayName, organizationName: '王庄村党支部', oneTimePassword,
 });
 
-function usersServer(extra: Route = () => undefined) {
+/** `items` is the list the page shows: tests that do not act on a row start from an empty town (a table costs seconds under load). */
+function usersServer(extra: Route = () => undefined, items: UserSummary[] = [LIU, ZHAO]) {
   return installFetch(server((call) => {
     const answer = extra(call);
     if (answer) return answer;
-    if (call.path === '/api/users' && call.method === 'GET') return jsonResponse(200, { items: [LIU, ZHAO] });
+    if (call.path === '/api/users' && call.method === 'GET') return jsonResponse(200, { items });
     return undefined;
   }, ADMIN));
+}
+
+/**
+ * The open dialog whose text matches, found by its role attribute: test/dom's findDialog asks Testing Library for
+ * accessible dialogs, which computes the style of every element of this button-heavy page on each retry (seconds
+ * on a loaded machine).
+ */
+function findDialog(text: RegExp): Promise<HTMLElement> {
+  return waitFor(() => {
+    const found = [...document.querySelectorAll<HTMLElement>('[role="dialog"]')].filter((d) => text.test(d.textContent ?? '')).at(-1);
+    if (!found) throw new Error(`没有找到内容匹配 ${text} 的对话框`);
+    return found;
+  });
 }
 
 const posted = (calls: RecordedCall[], path: string, method = 'POST') => calls.filter((c) => c.path === path && c.method === method);
@@ -97,14 +111,14 @@ describe('账号管理 list', () => {
 describe('新建账号', () => {
   const created = (u: UserSummary, otp: string): CreateUserResult => ({ user: u, credential: credential(u, otp) });
 
-  it('creates an account for a member chosen from the roster and shows the one-time password once', async () => {
+  it('creates an account for a member chosen from the roster and shows the one-time password', async () => {
     const calls = usersServer((call) => {
       if (call.path === '/api/members') return jsonResponse(200, { items: [member({ id: 7, name: '刘强' })], total: 1, page: 1, pageSize: 20 });
       if (call.path === '/api/users' && call.method === 'POST') return jsonResponse(200, created(LIU, 'Kq7-mPz4-Wx9r'));
       return undefined;
-    });
+    }, []);
     await renderRoutes(routes, '/settings/users');
-    fireEvent.click(await screen.findByRole('button', { name: /新建账号/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /新建账号/, hidden: true }));
     const dialog = await findDialog(/账号使用人/);
     type(dialog, '用户名', 'liuqiang');
     const search = within(dialog).getByLabelText('党员');
@@ -122,28 +136,33 @@ describe('新建账号', () => {
       username: 'liuqiang', displayName: '刘强', person: { kind: 'member', personId: 7 },
       grants: [{ role: 'branch_secretary', organizationId: 3 }],
     });
-    const shown = await findDialog(/一次性密码只显示这一次/);
-    expect(within(shown).getByTestId('one-time-password').textContent).toBe('Kq7-mPz4-Wx9r');
-    // Once: after 我已记下 it is nowhere on the page, and nothing can bring it back.
-    fireEvent.click(within(shown).getByRole('button', { name: '我已记下', hidden: true }));
-    await waitFor(() => expect(screen.queryByText('Kq7-mPz4-Wx9r')).toBeNull());
-    expect(screen.queryByTestId('one-time-password')).toBeNull();
+    expect((await screen.findByTestId('one-time-password')).textContent).toBe('Kq7-mPz4-Wx9r');
   });
 
-  it('creates an account for another person with name, 身份证号 and phone, and refuses an empty form by the contract', async () => {
-    const calls = usersServer((call) => {
-      if (call.path === '/api/users' && call.method === 'POST') return jsonResponse(200, created(ZHAO, 'Zt5-Ab2c-Qq8w'));
-      return undefined;
-    });
+  async function openOtherPerson() {
     await renderRoutes(routes, '/settings/users');
-    fireEvent.click(await screen.findByRole('button', { name: /新建账号/ }));
+    fireEvent.click(await screen.findByRole('button', { name: /新建账号/, hidden: true }));
     const dialog = await findDialog(/账号使用人/);
     fireEvent.click(within(dialog).getByLabelText('其他人员'));
     await within(dialog).findByLabelText('身份证号');
+    return dialog;
+  }
+
+  it('refuses an empty form for another person by the contract, before any request', async () => {
+    const calls = usersServer(undefined, []);
+    const dialog = await openOtherPerson();
     fireEvent.click(within(dialog).getByRole('button', { name: '创建账号', hidden: true }));
     expect(await within(dialog).findByText('请填写姓名')).toBeTruthy();
+    expect(within(dialog).getByText('请填写身份证号')).toBeTruthy();
     expect(posted(calls, '/api/users')).toHaveLength(0);
+  });
 
+  it('creates an account for another person with name, 身份证号 and phone', async () => {
+    const calls = usersServer((call) => {
+      if (call.path === '/api/users' && call.method === 'POST') return jsonResponse(200, created(ZHAO, 'Zt5-Ab2c-Qq8w'));
+      return undefined;
+    }, []);
+    const dialog = await openOtherPerson();
     type(dialog, '用户名', 'zhaomin');
     type(dialog, '显示名称', '赵敏');
     type(dialog, '姓名', '赵敏');
@@ -166,16 +185,17 @@ describe('account actions', () => {
     const calls = usersServer((call) => {
       if (call.path === '/api/users/21' && call.method === 'PATCH') return jsonResponse(200, { ...LIU, grants: [{ role: 'supervisor', organizationId: 5, organizationName: '镇政府办公室党支部' }] });
       return undefined;
-    });
+    }, [LIU]);
     await renderRoutes(routes, '/settings/users');
     const table = await screen.findByTestId('users-table');
     fireEvent.click(within(table).getAllByRole('button', { name: '编辑角色', hidden: true })[0]);
     const dialog = await findDialog(/编辑角色/);
-    expect(within(dialog).getByTitle('王庄村党支部')).toBeTruthy();
+    expect(await within(dialog).findByTitle('王庄村党支部')).toBeTruthy();
+    // A row added, the loaded row removed, and the new row filled: the list sent back is the edited one.
     fireEvent.click(within(dialog).getByRole('button', { name: /添加授权/, hidden: true }));
-    await choose(dialog, '授权2角色', '包村干部');
-    await choose(dialog, '授权2所属组织', '镇政府办公室党支部');
     fireEvent.click(within(dialog).getByRole('button', { name: '删除授权1', hidden: true }));
+    await choose(dialog, '授权1角色', '包村干部');
+    await choose(dialog, '授权1所属组织', '镇政府办公室党支部');
     fireEvent.click(within(dialog).getByRole('button', { name: '保存', hidden: true }));
     await waitFor(() => expect(posted(calls, '/api/users/21', 'PATCH')).toHaveLength(1));
     expect(posted(calls, '/api/users/21', 'PATCH')[0].body).toEqual({ displayName: '刘强', grants: [{ role: 'supervisor', organizationId: 5 }] });
@@ -186,7 +206,7 @@ describe('account actions', () => {
     const calls = usersServer((call) => {
       if (call.path === '/api/users/21/disable') return jsonResponse(200, { ...LIU, disabled: true });
       return undefined;
-    });
+    }, [LIU]);
     await renderRoutes(routes, '/settings/users');
     const table = await screen.findByTestId('users-table');
     fireEvent.click(within(table).getAllByRole('button', { name: /停\s*用/, hidden: true })[0]);
@@ -198,15 +218,15 @@ describe('account actions', () => {
     expect(await screen.findByText('“刘强”已停用')).toBeTruthy();
   });
 
-  it('resets a password: the one-time password is shown once and 打印交接单 posts it, never in the address', async () => {
+  it('resets a password: the one-time password is shown once, and 打印交接单 posts it, never in the address', async () => {
     const calls = usersServer((call) => {
       if (call.path === '/api/users/22/reset-password') return jsonResponse(200, { credential: credential(ZHAO, 'Rs3-Tt4u-Vv5w') });
       if (call.path === '/api/users/credential-sheet') return new Response(new Blob(['%PDF-1.7']), { status: 200, headers: { 'content-type': 'application/pdf' } });
       return undefined;
-    });
+    }, [ZHAO]);
     await renderRoutes(routes, '/settings/users');
     const table = await screen.findByTestId('users-table');
-    fireEvent.click(within(table).getAllByRole('button', { name: '重置密码', hidden: true })[1]);
+    fireEvent.click(within(table).getAllByRole('button', { name: '重置密码', hidden: true })[0]);
     const popover = (await screen.findByText(/重置后原密码失效/)).closest('.ant-popover') as HTMLElement;
     fireEvent.click(within(popover).getByRole('button', { name: /重\s*置/, hidden: true }));
     const shown = await findDialog(/一次性密码只显示这一次/);
@@ -216,6 +236,10 @@ describe('account actions', () => {
     const sheet = posted(calls, '/api/users/credential-sheet')[0];
     expect(sheet.body).toEqual({ credentials: [credential(ZHAO, 'Rs3-Tt4u-Vv5w')] });
     expect(calls.every((c) => !c.url.includes('Rs3-Tt4u-Vv5w'))).toBe(true);
+    // Once: after 我已记下 it is nowhere on the page, and nothing can bring it back.
+    fireEvent.click(within(shown).getByRole('button', { name: '我已记下', hidden: true }));
+    await waitFor(() => expect(screen.queryByTestId('one-time-password')).toBeNull());
+    expect(screen.queryByText('Rs3-Tt4u-Vv5w')).toBeNull();
   });
 
   it("resets someone's second factor after the admin's own step-up", async () => {
@@ -229,7 +253,7 @@ describe('account actions', () => {
         return steppedUp ? jsonResponse(200, { ok: true }) : jsonResponse(403, { code: 'STEP_UP_REQUIRED', message: '重置他人的手机验证器前请再次输入登录密码' });
       }
       return undefined;
-    });
+    }, [LIU]);
     await renderRoutes(routes, '/settings/users');
     const table = await screen.findByTestId('users-table');
     fireEvent.click(within(table).getByRole('button', { name: '重置手机验证器', hidden: true }));
@@ -246,7 +270,7 @@ describe('account actions', () => {
       if (call.path === '/api/users/21/sessions') return jsonResponse(200, { items: [{ id: 5, createdAt: '2026-12-04T00:00:00.000Z', lastSeenAt: '2026-12-04T01:00:00.000Z', ip: '203.0.113.9', current: false }] });
       if (call.path === '/api/users/21/sessions/5' && call.method === 'DELETE') return jsonResponse(200, { ok: true });
       return undefined;
-    });
+    }, [LIU]);
     await renderRoutes(routes, '/settings/users');
     const table = await screen.findByTestId('users-table');
     fireEvent.click(within(table).getAllByRole('button', { name: '登录设备', hidden: true })[0]);
@@ -254,5 +278,34 @@ describe('account actions', () => {
     expect(await within(sessions).findByText('203.0.113.9')).toBeTruthy();
     fireEvent.click(within(sessions).getByRole('button', { name: '退出该设备', hidden: true }));
     await waitFor(() => expect(posted(calls, '/api/users/21/sessions/5', 'DELETE')).toHaveLength(1));
+  });
+});
+
+describe('账号管理 on a 390 px phone', () => {
+  it('shows one card per account with its grants, status and actions', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = (query: string) =>
+      ({
+        matches: query === '(max-width: 767.98px)',
+        media: query,
+        onchange: null,
+        addListener: () => {},
+        removeListener: () => {},
+        addEventListener: () => {},
+        removeEventListener: () => {},
+        dispatchEvent: () => false,
+      }) as MediaQueryList;
+    try {
+      usersServer();
+      await renderRoutes(routes, '/settings/users');
+      const cards = await screen.findByTestId('users-cards');
+      expect(screen.queryByTestId('users-table')).toBeNull();
+      expect(within(cards).getByText('刘强(liuqiang)')).toBeTruthy();
+      expect(within(cards).getByText('支部书记 · 王庄村党支部')).toBeTruthy();
+      expect(within(cards).getByText('已锁定')).toBeTruthy();
+      expect(within(cards).getAllByRole('button', { name: '编辑角色', hidden: true })).toHaveLength(2);
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });
