@@ -65,19 +65,27 @@ export async function sessionFor(ctx: TestContext, userId: number): Promise<Sess
 export interface Account { userId: number; username: string; session: Session }
 
 /**
- * An account with one role whose scope is the given subtrees, signed in. `ownPasswordHash` hashes the password afresh
- * (its own salt) instead of sharing the process's hash, for a test that looks at the stored hashes; `mustChangePassword`
- * marks its password as a one-time one (set by an administrator), to be changed before anything else.
+ * An account with one role granted at each of the given organisations, signed in. `ownPasswordHash` hashes the password
+ * afresh (its own salt) instead of sharing the process's hash, for a test that looks at the stored hashes;
+ * `mustChangePassword` marks its password as a one-time one (set by an administrator), to be changed before anything else.
  */
 export async function createUser(
-  town: Town, role: Role, scope: number[],
+  town: Town, role: Role, organizationIds: number[],
   options: { personId?: number; displayName?: string; ownPasswordHash?: boolean; mustChangePassword?: boolean } = {},
 ): Promise<Account> {
-  const username = `u${next()}_${role}`;
+  return createUserWithGrants(town, organizationIds.map((organizationId) => ({ role, organizationId })), { ...options, label: role });
+}
+
+/** An account holding these role grants (a secretary of one village who supervises another holds two), signed in. */
+export async function createUserWithGrants(
+  town: Town, grants: { role: Role; organizationId: number }[],
+  options: { personId?: number; displayName?: string; ownPasswordHash?: boolean; mustChangePassword?: boolean; label?: string } = {},
+): Promise<Account> {
+  const username = `u${next()}_${options.label ?? 'grants'}`;
   const userId = await createAccount(town.ctx.db, {
     tenantId: town.tenantId, username, displayName: options.displayName ?? `测试账号${username}`,
     passwordHash: options.ownPasswordHash ? await hashPassword(DEMO_PASSWORD) : await sharedHash(),
-    roles: [role], scope, personId: options.personId ?? null,
+    grants, personId: options.personId ?? null,
   });
   if (options.mustChangePassword) await requirePasswordChange(town.ctx.db, userId);
   return { userId, username, session: await sessionFor(town.ctx, userId) };

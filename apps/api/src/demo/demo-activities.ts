@@ -18,9 +18,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import {
   activities, activityChecks, activityReviews, attendances, checklistTemplates, dengtaUploads, members, organizations,
-  persons, supervisorAssignments, userScopes, users,
+  persons, roleGrants, supervisorAssignments, users,
 } from '../db/schema/index.js';
 import { mulberry32 } from '../lib/prng.js';
+import { heldRoles } from '../lib/access/index.js';
 import { addDays, addMonths, daysInMonth, monthFromIndex, monthIndex } from '@dj/contracts';
 import type { ActivityKind } from '../modules/activities/index.js';
 import { seedDemoPhotos } from './demo-photos.js';
@@ -126,11 +127,11 @@ export async function seedDemoActivities(db: DbOrTx, { tenantId, today }: { tena
     isMobile: members.isMobile, joinedAt: members.joinedAt, posts: members.partyPosts, name: persons.name,
   }).from(members).innerJoin(persons, eq(persons.id, members.personId))
     .where(and(eq(members.tenantId, tenantId), eq(members.onRoster, true))).orderBy(members.id));
-  const accounts = await db.select({ id: users.id, username: users.username, roles: users.roles }).from(users).where(eq(users.tenantId, tenantId)).orderBy(users.id);
+  const accounts = await db.select({ id: users.id, username: users.username, roles: heldRoles }).from(users).where(eq(users.tenantId, tenantId)).orderBy(users.id);
   const admin = accounts.find((u) => u.username === 'admin') ?? accounts.find((u) => u.roles.includes('town_admin'));
   if (!admin) throw new Error('seed: the demo town has no town admin');
   const scopes = accounts.length
-    ? await db.select().from(userScopes).where(inArray(userScopes.userId, accounts.map((u) => u.id)))
+    ? await db.select().from(roleGrants).where(inArray(roleGrants.userId, accounts.map((u) => u.id)))
     : [];
   const secretaryUser = new Map<number, number>();
   for (const u of accounts.filter((a) => a.roles.includes('branch_secretary'))) {

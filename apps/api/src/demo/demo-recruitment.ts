@@ -25,7 +25,7 @@ import {
   recruitmentSettings, savePlan, setNoticeOutcome, stepNamed, stepsOf, stopReason, updateRecruitment, type RecordFact,
 } from '../modules/recruitment/index.js';
 import { demoIdNumber, demoName } from './demo-members.js';
-import type { Caller } from '../lib/access/index.js';
+import { accessOf, type Caller } from '../lib/access/index.js';
 
 export type Step = RecordStep;
 type Gender = 'male' | 'female';
@@ -65,7 +65,7 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
     .where(and(eq(organizations.tenantId, tenantId), isNull(organizations.parentId)));
   const user: AuthUser = {
     id: admin.id, tenantId, personId: null, tenantName: '西王庄镇', isDemoTenant: true, username: admin.username, displayName: admin.displayName,
-    roles: ['town_admin'], scope: { tenantId, paths: [town.path] }, scopeRoots: [{ organizationId: town.id, name: town.name, path: town.path }],
+    ...accessOf(tenantId, [{ role: 'town_admin', organizationId: town.id, name: town.name, path: town.path }]),
   };
   const caller: Caller = { user, ip: '127.0.0.1', cipher };
   const orgs = await tx.select({ id: organizations.id, name: organizations.name, kind: organizations.kind, parentId: organizations.parentId })

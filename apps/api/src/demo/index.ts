@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Role } from '@dj/contracts';
 import type { Db, Tx } from '../db/client.js';
-import { organizations, settings, tenants, userScopes, users, villages } from '../db/schema/index.js';
+import { organizations, roleGrants, settings, tenants, users, villages } from '../db/schema/index.js';
 import { hashPassword } from '../modules/auth/index.js';
 import { recordAudit } from '../lib/audit/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
@@ -85,15 +85,15 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
 
     for (const a of DEMO_ACCOUNTS) {
       const [user] = await tx.insert(users).values({
-        tenantId: t, username: a.username, displayName: a.displayName, passwordHash: hashes.get(a.username) as string, roles: [a.role],
+        tenantId: t, username: a.username, displayName: a.displayName, passwordHash: hashes.get(a.username) as string,
         personId: a.role === 'member' ? people.memberPersonId : a.role === 'branch_secretary' ? people.secretaries.get(a.scope) ?? null : null,
       }).returning({ id: users.id });
-      const scope = a.scope.split(',').map((name) => {
+      const grants = a.scope.split(',').map((name) => {
         const org = byName.get(name);
         if (!org) throw new Error(`seed: unknown organisation ${name}`);
-        return { userId: user.id, organizationId: org.id };
+        return { userId: user.id, role: a.role, organizationId: org.id };
       });
-      await tx.insert(userScopes).values(scope);
+      await tx.insert(roleGrants).values(grants);
     }
     // The demo accounts sign in with the printed password alone: no phone is needed to look around (issue 12 point 3).
     await tx.insert(settings).values({ tenantId: t, key: 'security.twoFactorRequired', value: 0 });

@@ -5,6 +5,7 @@
 import { and, asc, eq, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../db/client.js';
 import { notifications, users } from '../db/schema/index.js';
+import { holdsRole } from './access/repository.js';
 
 export type NewNotification = typeof notifications.$inferInsert;
 
@@ -18,7 +19,7 @@ export async function insertNotifications(tx: DbOrTx, rows: NewNotification[]) {
 /** Active town admins of the tenant, optionally but one user (the one whose action raises the notice). */
 export async function activeTownAdmins(db: DbOrTx, tenantId: number, exceptUserId?: number): Promise<number[]> {
   const rows = await db.select({ id: users.id }).from(users).where(and(
-    eq(users.tenantId, tenantId), eq(users.disabled, false), sql`'town_admin' = any(${users.roles})`,
+    eq(users.tenantId, tenantId), eq(users.disabled, false), holdsRole('town_admin'),
     exceptUserId === undefined ? undefined : ne(users.id, exceptUserId),
   )).orderBy(asc(users.id));
   return rows.map((r) => r.id);

@@ -1,9 +1,9 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Role } from '@dj/contracts';
 import { AppError } from '../lib/errors.js';
 import type { AuthUser, Caller } from '../lib/access/caller.js';
+import { accessOf } from '../lib/access/grants.js';
 import type { Db } from '../db/client.js';
 import { deleteSession, findSession, touchSession } from '../modules/auth/index.js';
 import { isApiRoute } from './api-route.js';
@@ -100,11 +100,10 @@ export async function loadSessionUser(db: Db, id: string) {
     return null;
   }
   if (now - found.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, id);
-  const { user: u, scopeRoots } = found;
+  const { user: u, grants } = found;
   const user: AuthUser = {
     id: u.id, tenantId: u.tenantId, personId: u.personId, tenantName: u.tenantName, isDemoTenant: u.isDemoTenant, username: u.username,
-    displayName: u.displayName, roles: u.roles as Role[], scopeRoots,
-    scope: { tenantId: u.tenantId, paths: scopeRoots.map((r) => r.path) },
+    displayName: u.displayName, ...accessOf(u.tenantId, grants),
   };
   return { sessionId: id, user, mustChangePassword: found.mustChangePassword };
 }

@@ -125,7 +125,7 @@ export const coreMatrix: MatrixModule = {
   rows,
   nonexistent: { activity: N, notification: N, checklistTemplate: N, exportRequest: N, session: N },
 
-  async setup({ pool, ids, otherTenantId, otherBranchId, anyUserId }) {
+  async setup({ pool, ids, otherTenantId, otherCommitteeId, otherBranchId, anyUserId }) {
     // One 组织生活 record per branch involved, so activity routes have foreign and own ids too.
     // Far from org and member ids, so the probe's "names a foreign id in the path" check cannot misfire on an own activity.
     await pool.query(`select setval('activities_id_seq', 50000000)`);
@@ -136,8 +136,9 @@ export const coreMatrix: MatrixModule = {
     const activities = { xihuagou: await activityOf(ids['西花沟村党支部']), yingzi: await activityOf(ids['营子村党支部']), other: await activityOf(otherBranchId, otherTenantId) };
     // One notification per owner (the two secretaries, and a user of the neighbouring town), far from other ids too.
     await pool.query(`select setval('notifications_id_seq', 60000000)`);
-    const { rows: [u2] } = await pool.query(`insert into users (tenant_id, username, display_name, password_hash, roles)
-      values ($1, 'linzhen', '邻镇管理员', 'x', '{town_admin}') returning id`, [otherTenantId]);
+    const { rows: [u2] } = await pool.query(`insert into users (tenant_id, username, display_name, password_hash)
+      values ($1, 'linzhen', '邻镇管理员', 'x') returning id`, [otherTenantId]);
+    await pool.query(`insert into role_grants (user_id, role, organization_id) values ($1, 'town_admin', $2)`, [u2.id, otherCommitteeId]);
     const notificationOf = async (userId: number, owner: string) => Number((await pool.query(
       `insert into notifications (tenant_id, user_id, kind, title, body, dedupe_key)
        values ((select tenant_id from users where id = $1), $1, 'compliance', '组织生活临近截止', $2, 'matrix') returning id`,

@@ -53,8 +53,9 @@ export async function buildRoleWorld(ctx: TestContext): Promise<RoleWorld> {
   const otherBranch = await createBranch(town);
   const member = await createMember(town, branch.id);
   const at = (role: Role, scope: number[]) => account(town, role, scope, branch.id);
-  const supervisor = await at('supervisor', []);
-  const otherSupervisor = await at('supervisor', []);
+  // A supervisor holds the role at the branches they cover (role grants, issue 12 point 1); the assignment names them.
+  const supervisor = await at('supervisor', [branch.id]);
+  const otherSupervisor = await at('supervisor', [branch.id]);
   await assignSupervisors(town, branch.id, [supervisor.userId, otherSupervisor.userId]);
   const probedMember = await at('member', [branch.id]);
   // The probed town admin is a second one (with a member record); the factory's first admin makes the state.

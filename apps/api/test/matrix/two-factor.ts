@@ -18,10 +18,11 @@ export const twoFactorMatrix: MatrixModule = {
   rows,
   nonexistent: { user: N },
   // The villages' secretaries of the demo town, and an account of the neighbouring town.
-  async setup({ pool, otherTenantId }) {
+  async setup({ pool, otherTenantId, otherCommitteeId }) {
     const userId = async (username: string) => Number((await pool.query('select id from users where username = $1', [username])).rows[0].id);
-    const { rows: [other] } = await pool.query(`insert into users (tenant_id, username, display_name, password_hash, roles)
-      values ($1, 'neighbour_inspector', '邻镇检查员', 'x', '{inspector}') returning id`, [otherTenantId]);
+    const { rows: [other] } = await pool.query(`insert into users (tenant_id, username, display_name, password_hash)
+      values ($1, 'neighbour_inspector', '邻镇检查员', 'x') returning id`, [otherTenantId]);
+    await pool.query(`insert into role_grants (user_id, role, organization_id) values ($1, 'inspector', $2)`, [other.id, otherCommitteeId]);
     return { xihuagou: { user: await userId('xihuagou') }, yingzi: { user: await userId('yingzi') }, other: { user: Number(other.id) } };
   },
 };

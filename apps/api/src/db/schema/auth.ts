@@ -1,8 +1,10 @@
+import { ROLES } from '@dj/contracts';
 import { bigint, boolean, index, integer, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { enumChecks } from './checks.js';
 import { organizations, tenants } from './organizations.js';
 import { persons } from './members.js';
 
-/** A sign-in: its roles live here, its scope in user_scopes, the personal data of the human behind it on persons. */
+/** A sign-in: what it may do and where is its role_grants, the personal data of the human behind it on persons. */
 export const users = pgTable('users', {
   id: serial('id').primaryKey(),
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
@@ -10,7 +12,6 @@ export const users = pgTable('users', {
   username: text('username').notNull().unique(),
   displayName: text('display_name').notNull(),
   passwordHash: text('password_hash').notNull(),
-  roles: text('roles').array().notNull(),
   /** The person behind the sign-in; a member sees their own record through it. */
   personId: integer('person_id').references(() => persons.id),
   disabled: boolean('disabled').notNull().default(false),
@@ -24,11 +25,16 @@ export const users = pgTable('users', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** The organisation subtrees a user may see: the scope filter reads these and nothing else. */
-export const userScopes = pgTable('user_scopes', {
+/**
+ * A role held at one organisation (issue 12 point 1): the role × permission table says what the role may do, the
+ * organisation's subtree where. A secretary of one village who supervises another holds two grants, and a secretary's
+ * writes reach only the first. The scope filter reads these and nothing else.
+ */
+export const roleGrants = pgTable('role_grants', {
   userId: integer('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  role: text('role', { enum: ROLES }).notNull(),
   organizationId: integer('organization_id').notNull().references(() => organizations.id),
-}, (t) => [primaryKey({ columns: [t.userId, t.organizationId] })]);
+}, (t) => [primaryKey({ columns: [t.userId, t.role, t.organizationId] }), index('role_grants_organization_idx').on(t.organizationId), ...enumChecks(t)]);
 
 /** Server-side sessions, so any number of API processes can serve the same users. */
 export const sessions = pgTable('sessions', {

@@ -3,6 +3,7 @@ import type { Role } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import type { FieldCipher } from '../crypto.js';
+import type { GrantAt } from './grants.js';
 import { recordAudit, type AuditInput } from '../audit/index.js';
 
 export interface AuthUser {
@@ -14,7 +15,11 @@ export interface AuthUser {
   isDemoTenant: boolean;
   username: string;
   displayName: string;
+  /** What the user may do where: each role at its organisation (role_grants, read on every request). */
+  grants: GrantAt[];
+  /** The distinct roles of the grants (what the web shows; decisions go through `can` with the grants). */
   roles: Role[];
+  /** What the user sees: the grants' organisation subtrees (lib/access/grants.ts scopeRootsOf). */
   scope: Scope;
   scopeRoots: { organizationId: number; name: string; path: string }[];
 }

@@ -5,13 +5,13 @@
  * what a caller may do with a record they already see.
  */
 import type { Role } from '@dj/contracts';
-import { isPathBelowScopeRoot, isPathInScope } from '../../db/scope.js';
+import { isPathBelowScopeRoot } from '../../db/scope.js';
 import { forbidden } from '../errors.js';
 import type { AuthUser } from './caller.js';
 
 /**
- * The part of the organisation tree a role's sign-in is given (the user's scope roots are stored per user;
- * this records what they are for each role, and `isSelfOnly` follows from it).
+ * The part of the organisation tree a role is granted at (each grant names its organisation; this records which
+ * kind it is for each role, and `isSelfOnly` follows from it).
  */
 export const ROLE_SCOPE: Record<Role, 'town' | 'branch' | 'assigned branches' | 'self'> = {
   town_admin: 'town',
@@ -83,17 +83,18 @@ export function rolesGrant(roles: readonly string[], permission: Permission): bo
 }
 
 /**
- * May the caller do this? With a path, also: does the record lie inside the caller's scope. Records reach a
- * service through a scoped query, so the path test only keeps a grant from ever reaching past the scope (a
- * town admin's role does not reach into a branch the loader did not return); it never replaces the loader.
+ * May the caller do this? Some grant of theirs must be of a role that holds the permission and, with a path, be at an
+ * organisation whose subtree contains the record (a secretary of one village who supervises another does a
+ * secretary's writes in the first only). Records reach a service through a scoped query, so the path test never
+ * replaces the loader; without a path the question is whether the caller holds the permission anywhere.
  */
-export function can(user: Pick<AuthUser, 'roles' | 'scope'>, permission: Permission, path?: string): boolean {
-  if (path !== undefined && !isPathInScope(path, user.scope)) return false;
-  return rolesGrant(user.roles, permission);
+export function can(user: Pick<AuthUser, 'grants'>, permission: Permission, path?: string): boolean {
+  const granted: readonly Role[] = PERMISSIONS[permission].roles;
+  return user.grants.some((g) => granted.includes(g.role) && (path === undefined || path.startsWith(g.path)));
 }
 
 /** 403 unless the caller holds the permission (call it after the record is loaded: out of scope is 404 first). */
-export function requirePermission(user: Pick<AuthUser, 'roles' | 'scope'>, permission: Permission, message?: string, path?: string): void {
+export function requirePermission(user: Pick<AuthUser, 'grants'>, permission: Permission, message?: string, path?: string): void {
   if (!can(user, permission, path)) throw forbidden(message ?? PERMISSIONS[permission].denied);
 }
 

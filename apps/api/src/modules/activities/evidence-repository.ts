@@ -1,9 +1,10 @@
 import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { heldRoles, holdsRole } from '../../lib/access/index.js';
 import {
   activities, activityChecks, activityFiles, activityReviews, activityVotes, attendanceResponses, checklistTemplates, dengtaUploads,
-  members, organizations, persons, supervisorAssignments, users,
+  members, organizations, persons, roleGrants, supervisorAssignments, users,
 } from '../../db/schema/index.js';
 
 /** File metadata without the bytes: lists never pull photos out of the database. */
@@ -137,7 +138,7 @@ export async function upsertUpload(db: DbOrTx, values: typeof dengtaUploads.$inf
 }
 
 export async function userName(db: DbOrTx, tenantId: number, userId: number) {
-  const [row] = await db.select({ id: users.id, name: users.displayName, roles: users.roles, disabled: users.disabled }).from(users)
+  const [row] = await db.select({ id: users.id, name: users.displayName, roles: heldRoles, disabled: users.disabled }).from(users)
     .where(and(eq(users.id, userId), eq(users.tenantId, tenantId))).limit(1);
   return row;
 }
@@ -145,7 +146,7 @@ export async function userName(db: DbOrTx, tenantId: number, userId: number) {
 /** Users of the town who can guide branches (镇领导/包村干部 hold the supervisor role). */
 export async function supervisorsOfTenant(db: DbOrTx, tenantId: number) {
   return db.select({ userId: users.id, name: users.displayName }).from(users)
-    .where(and(eq(users.tenantId, tenantId), eq(users.disabled, false), sql`'supervisor' = any(${users.roles})`)).orderBy(asc(users.id));
+    .where(and(eq(users.tenantId, tenantId), eq(users.disabled, false), holdsRole('supervisor'))).orderBy(asc(users.id));
 }
 
 export async function assignmentsFor(db: DbOrTx, organizationIds: number[]) {
@@ -174,15 +175,16 @@ export async function queueFor(db: DbOrTx, scope: Scope, userId: number, today: 
     .orderBy(desc(activities.heldOn));
 }
 
-/** Does the user's scope cover this organisation path? Used before naming someone supervisor of a branch. */
+/** Does one of the user's supervisor grants cover this organisation path? Asked before naming someone supervisor of a branch. */
 export async function userCoversPath(db: DbOrTx, userId: number, path: string) {
-  const { rows } = await db.execute(
-    sql`select 1 from user_scopes us join organizations o on o.id = us.organization_id where us.user_id = ${userId} and ${path} like o.path || '%' limit 1`);
+  const { rows } = await db.execute(sql`select 1 from role_grants g join organizations o on o.id = g.organization_id
+    where g.user_id = ${userId} and g.role = 'supervisor' and ${path} like o.path || '%' limit 1`);
   return rows.length > 0;
 }
 
-export async function addScope(db: DbOrTx, userId: number, organizationId: number) {
-  await db.execute(sql`insert into user_scopes (user_id, organization_id) values (${userId}, ${organizationId}) on conflict do nothing`);
+/** Assigning a branch to a supervisor grants them the supervisor role there (so they see it). */
+export async function addSupervisorGrant(db: DbOrTx, userId: number, organizationId: number) {
+  await db.insert(roleGrants).values({ userId, role: 'supervisor', organizationId }).onConflictDoNothing();
 }
 
 /** Batch loads for a ledger: one query per kind of evidence for all of a branch's activities in the period. */

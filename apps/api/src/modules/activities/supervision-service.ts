@@ -107,7 +107,7 @@ export async function putAssignments(db: Db, { user, ip }: Caller, organizationI
     const unique = [...new Set(userIds)];
     for (const userId of unique) {
       const { covers } = await checkSupervisor(tx, user, userId, branch.path);
-      if (!covers) await evidence.addScope(tx, userId, branch.id);
+      if (!covers) await evidence.addSupervisorGrant(tx, userId, branch.id);
     }
     await evidence.replaceAssignments(tx, user.tenantId, branch.id, unique, user.id);
     await audit(tx, { user, ip }, { action: 'supervision.assign', objectType: 'organization', objectId: branch.id, detail: { userIds: unique } });

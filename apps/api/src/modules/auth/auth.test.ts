@@ -161,8 +161,8 @@ describe('sessions', () => {
     const s = await ctx.signIn(username);
     const before = (await s.get('/api/organizations?range=self')).json().items.map((o: { id: number }) => o.id);
     expect(before.sort()).toEqual([...branches].sort());
-    // No route edits a scope yet: the row is removed as an operator would.
-    await ctx.pool.query(`delete from user_scopes where user_id = $1 and organization_id = $2`, [userId, branches[0]]);
+    // The grant is removed in the database, as an operator would (the users module's route is tested in modules/users).
+    await ctx.pool.query(`delete from role_grants where user_id = $1 and organization_id = $2`, [userId, branches[0]]);
     const after = (await s.get('/api/organizations?range=self')).json().items.map((o: { id: number }) => o.id);
     expect(after).toEqual([branches[1]]);
   });

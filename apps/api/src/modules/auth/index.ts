@@ -9,6 +9,8 @@ export const authModule: FastifyPluginAsyncZod = async (app) => {
 export { hashPassword, isSteppedUp, STEP_UP_EXPORT_MESSAGE, STEP_UP_REVEAL_MESSAGE } from './service.js';
 // Lifting a user's sign-in locks (issue 12 point 8): user administration's route calls it after its permission check.
 export { liftLoginLocks } from './service.js';
+// User administration (issue 12 point 1): one-time passwords of accounts it makes or resets, and ending all of a user's sessions.
+export { endAllSessions, newOneTimePassword, setOneTimePassword } from './service.js';
 // The one password policy: user administration checks a password it sets (or generates a one-time one) here.
 export { checkPassword, DEFAULT_PASSWORD_POLICY, generateOneTimePassword, passwordPolicyOf, passwordProblem } from './password-policy.js';
 // A user's sessions: user administration lists and ends another user's with these after its own permission check.

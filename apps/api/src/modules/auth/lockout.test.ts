@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AuthUser } from '../../lib/access/index.js';
+import { accessOf, type AuthUser } from '../../lib/access/index.js';
 import { createTestContext, DEMO_PASSWORD, type TestContext } from '../../../test/context.js';
 import { createBranch, createTown, createUser, type Account, type Town } from '../../../test/factories.js';
 import { liftLoginLocks } from './index.js';
@@ -83,8 +83,8 @@ describe('issue 12 point 8: lifting a lock', () => {
     const me = (await town.admin.get('/api/auth/me')).json();
     const user: AuthUser = {
       id: me.user.id, tenantId: me.user.tenantId, personId: null, tenantName: me.user.tenantName, isDemoTenant: false,
-      username: me.user.username, displayName: me.user.displayName, roles: me.user.roles, scopeRoots: me.scope,
-      scope: { tenantId: me.user.tenantId, paths: me.scope.map((r: { path: string }) => r.path) },
+      username: me.user.username, displayName: me.user.displayName,
+      ...accessOf(me.user.tenantId, me.scope.map((r: { organizationId: number; name: string; path: string }) => ({ role: 'town_admin', ...r }))),
     };
     return { user, ip: '127.0.0.1' };
   };

@@ -7,7 +7,7 @@ import { recordAudit } from '../../lib/audit/index.js';
 import { csrfTokenOf, hashToken, type AuthUser } from '../../plugins/auth.js';
 import { settingValue, settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
-import { checkPassword, isPasswordExpired, passwordPolicyOf } from './password-policy.js';
+import { checkPassword, generateOneTimePassword, isPasswordExpired, passwordPolicyOf } from './password-policy.js';
 import { audit, type Caller } from '../../lib/access/index.js';
 
 /**
@@ -221,4 +221,25 @@ export async function liftLoginLocks(db: Db, caller: Pick<Caller, 'user' | 'ip'>
     await audit(tx, caller, { action: 'auth.unlock', objectType: 'user', objectId: userId, detail: lifted });
     return lifted;
   });
+}
+
+/**
+ * A one-time password under the town's policy and its hash (issue 12 point 1: an account made or reset by a town
+ * admin). Hash it before the transaction that stores it: argon2 takes a while and need not hold a connection.
+ */
+export async function newOneTimePassword(db: DbOrTx, tenantId: number): Promise<{ password: string; passwordHash: string }> {
+  const password = generateOneTimePassword(await passwordPolicyOf(db, tenantId));
+  return { password, passwordHash: await hashPassword(password) };
+}
+
+/** Stores a one-time password (to be changed at the next sign-in) and ends every session of the user. */
+export async function setOneTimePassword(tx: DbOrTx, userId: number, passwordHash: string): Promise<void> {
+  await repo.setPassword(tx, userId, passwordHash);
+  await repo.requirePasswordChange(tx, userId);
+  await repo.deleteOtherSessions(tx, userId, null);
+}
+
+/** Ends every session of the user (an account disabled by a town admin); answers how many ended. */
+export function endAllSessions(tx: DbOrTx, userId: number): Promise<number> {
+  return repo.deleteOtherSessions(tx, userId, null);
 }

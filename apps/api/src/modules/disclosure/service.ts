@@ -4,7 +4,7 @@ import { CreateDisclosureSchema, DisclosureListQuerySchema, todayInShanghai, Upd
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { isSelfOnly, audit, rolesAt, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { periodProblem, ruleOf } from './rules/frequency.js';
 import { scanDisclosure, scanMessage, type PiiScan, type ScannedFile } from './rules/pii-scan.js';
 import { can, decide, type Action } from './rules/workflow.js';
@@ -22,7 +22,7 @@ export async function loadDisclosure(db: DbOrTx, user: AuthUser, id: number): Pr
 
 /** The step's verdict for this user, thrown as the matching error. */
 export function assertStep(user: AuthUser, row: Row, action: Action) {
-  const verdict = decide(action, row.status, user.roles);
+  const verdict = decide(action, row.status, rolesAt(user, row.organizationPath));
   if (!verdict.ok) throw new AppError(verdict.code, verdict.message);
   return verdict.to;
 }
@@ -67,8 +67,8 @@ export async function getDisclosure(db: DbOrTx, user: AuthUser, id: number): Pro
   const row = await loadDisclosure(db, user, id);
   const files = await repo.filesOf(db, [row.id]);
   const events = await repo.eventsOf(db, row.id);
-  // The row came through the scoped loader: what the caller may do with it is the workflow's role rule alone.
-  const allowed = (a: Action) => can(a, row.status, user.roles);
+  // The row came through the scoped loader: what the caller may do with it is the workflow's rule for the roles they hold there.
+  const allowed = (a: Action) => can(a, row.status, rolesAt(user, row.organizationPath));
   return {
     ...summarize(row), content: row.content, table: row.table ?? null, returnReason: row.returnReason,
     submittedAt: row.submittedAt?.toISOString() ?? null, reviewedAt: row.reviewedAt?.toISOString() ?? null,
@@ -99,7 +99,7 @@ export async function createDisclosure(db: Db, caller: Caller, raw: z.input<type
   return db.transaction(async (tx) => {
     const org = isSelfOnly(user) ? undefined : await repo.findOrganization(tx, user.scope, input.organizationId);
     if (!org) throw notFound('组织');
-    const verdict = decide('edit', 'draft', user.roles);
+    const verdict = decide('edit', 'draft', rolesAt(user, org.path));
     if (!verdict.ok) throw new AppError('FORBIDDEN', '三务公开由本村党支部书记或镇党委管理员起草');
     if (org.kind !== 'branch' || !org.villageId) throw invalid('organizationId', '三务公开由对应行政村的村党支部办理,请选择村党支部');
     checkRule(input.category, input.ruleKey, input.period);

@@ -105,7 +105,7 @@ describe('daily compliance reminders', () => {
     // Only secretaries get SMS, and only those with a phone on record.
     for (const who of ['supervisor', 'neighbour'] as const) expect(rows.map((r) => r.user_id)).not.toContain(users[who]);
     const { rows: phones } = await ctx.pool.query(`select u.username from users u join persons p on p.id = u.person_id
-      where 'branch_secretary' = any(u.roles) and p.phone_enc is not null`);
+      where exists (select 1 from role_grants g where g.user_id = u.id and g.role = 'branch_secretary') and p.phone_enc is not null`);
     expect(new Set(rows.map((r) => r.username))).toEqual(new Set(phones.map((r) => r.username)));
     expect(JSON.stringify(rows).includes(PHONE)).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '../../db/client.js';
-import { notifications, organizations, outbox, persons, supervisorAssignments, tenants, userScopes, users } from '../../db/schema/index.js';
+import { notifications, organizations, outbox, persons, supervisorAssignments, tenants, roleGrants, users } from '../../db/schema/index.js';
 
 export type NotificationRow = typeof notifications.$inferSelect;
 export type NewOutbox = typeof outbox.$inferInsert;
@@ -76,15 +76,15 @@ export async function groupNames(db: Db, tenantId: number): Promise<Map<number, 
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 
-/** Enabled branch secretaries with the paths of their scope roots and their person's phone (encrypted, masked). */
+/** Enabled branch secretaries with the paths of the organisations they are secretary of and their person's phone (encrypted, masked). */
 export async function secretaries(db: Db, tenantId: number) {
   const rows = await db.select({
     userId: users.id, path: organizations.path, phoneEnc: persons.phoneEnc, phoneMasked: persons.phoneMasked,
   }).from(users)
-    .innerJoin(userScopes, eq(userScopes.userId, users.id))
-    .innerJoin(organizations, eq(organizations.id, userScopes.organizationId))
+    .innerJoin(roleGrants, and(eq(roleGrants.userId, users.id), eq(roleGrants.role, 'branch_secretary')))
+    .innerJoin(organizations, and(eq(organizations.id, roleGrants.organizationId), eq(organizations.status, 'active')))
     .leftJoin(persons, and(eq(persons.id, users.personId), eq(persons.tenantId, users.tenantId)))
-    .where(and(eq(users.tenantId, tenantId), eq(users.disabled, false), sql`'branch_secretary' = any(${users.roles})`));
+    .where(and(eq(users.tenantId, tenantId), eq(users.disabled, false)));
   const byUser = new Map<number, { userId: number; paths: string[]; phoneEnc: string | null; phoneMasked: string | null }>();
   for (const r of rows) {
     const entry = byUser.get(r.userId) ?? { userId: r.userId, paths: [], phoneEnc: r.phoneEnc, phoneMasked: r.phoneMasked };

@@ -1,7 +1,8 @@
 /** The rows a new town and its sign-in accounts are made of (tenants.ts decides what goes in them). */
+import type { Role } from '@dj/contracts';
 import { eq } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { organizations, tenants, userScopes, users, villages } from '../../db/schema/index.js';
+import { organizations, roleGrants, tenants, users, villages } from '../../db/schema/index.js';
 
 export async function insertTenant(db: DbOrTx, values: typeof tenants.$inferInsert): Promise<number> {
   const [tenant] = await db.insert(tenants).values(values).returning({ id: tenants.id });
@@ -15,10 +16,10 @@ export async function insertRootOrganization(db: DbOrTx, values: Omit<typeof org
   return org.id;
 }
 
-/** A user and the roots of the organisation subtrees they may see. */
-export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert, scope: number[]): Promise<number> {
+/** A user and their role grants. */
+export async function insertUser(db: DbOrTx, values: typeof users.$inferInsert, grants: { role: Role; organizationId: number }[]): Promise<number> {
   const [user] = await db.insert(users).values(values).returning({ id: users.id });
-  if (scope.length) await db.insert(userScopes).values(scope.map((organizationId) => ({ userId: user.id, organizationId })));
+  if (grants.length) await db.insert(roleGrants).values(grants.map((g) => ({ userId: user.id, ...g })));
   return user.id;
 }
 

@@ -13,17 +13,16 @@ export interface NewAccount {
   username: string;
   displayName: string;
   passwordHash: string;
-  roles: Role[];
-  /** Roots of the organisation subtrees the account may see. */
-  scope: number[];
+  /** Each role at its organisation (the account sees those subtrees and may do there what the role may). */
+  grants: { role: Role; organizationId: number }[];
   personId?: number | null;
 }
 
 export async function createAccount(tx: DbOrTx, account: NewAccount): Promise<number> {
   return repo.insertUser(tx, {
     tenantId: account.tenantId, username: account.username.toLowerCase(), displayName: account.displayName,
-    passwordHash: account.passwordHash, roles: account.roles, personId: account.personId ?? null,
-  }, account.scope);
+    passwordHash: account.passwordHash, personId: account.personId ?? null,
+  }, account.grants);
 }
 
 export interface NewTenant {
@@ -41,7 +40,7 @@ export async function createTenant(tx: DbOrTx, input: NewTenant) {
   const committeeId = await repo.insertRootOrganization(tx, { tenantId, name: input.committeeName, kind: 'committee', sector: 'government' });
   const adminId = await createAccount(tx, {
     tenantId, username: input.admin.username, displayName: `${input.name}管理员`, passwordHash: input.admin.passwordHash,
-    roles: ['town_admin'], scope: [committeeId],
+    grants: [{ role: 'town_admin', organizationId: committeeId }],
   });
   const villageIds = await repo.insertVillages(tx, (input.villages ?? []).map((v) => ({ tenantId, ...v })));
   await ensureDefaultTemplates(tx, tenantId);

@@ -1,6 +1,7 @@
 import { and, count, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { pendingSignIns, secondFactorRecoveryCodes, tenants, userSecondFactors, users } from '../../db/schema/index.js';
+import { heldRoles } from '../../lib/access/index.js';
 
 export async function findFactor(db: DbOrTx, userId: number) {
   const [row] = await db.select().from(userSecondFactors).where(eq(userSecondFactors.userId, userId)).limit(1);
@@ -82,7 +83,7 @@ export async function insertPendingSignIn(db: DbOrTx, values: typeof pendingSign
 export async function findPendingSignIn(db: DbOrTx, id: string) {
   const [row] = await db.select({
     id: pendingSignIns.id, csrfHash: pendingSignIns.csrfHash, userId: users.id, tenantId: users.tenantId, username: users.username,
-    displayName: users.displayName, roles: users.roles, disabled: users.disabled, lockedUntil: users.lockedUntil,
+    displayName: users.displayName, roles: heldRoles, disabled: users.disabled, lockedUntil: users.lockedUntil,
   }).from(pendingSignIns).innerJoin(users, eq(users.id, pendingSignIns.userId))
     .where(and(eq(pendingSignIns.id, id), gt(pendingSignIns.expiresAt, sql`now()`))).limit(1);
   return row;
