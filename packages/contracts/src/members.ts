@@ -24,6 +24,11 @@ export const PARTY_POST_LABELS: Record<(typeof PARTY_POSTS)[number], string> = {
   secretary: '书记', deputy_secretary: '副书记', organization_officer: '组织委员', publicity_officer: '宣传委员',
   discipline_officer: '纪检委员', group_leader: '党小组组长',
 };
+/**
+ * The seats of the 支部委员会 (书记, 副书记, 委员): who is expected at a 支委会. A 党小组组长 leads a group and does not
+ * sit on the committee by that post (《中国共产党支部工作条例（试行）》第十九条).
+ */
+export const BRANCH_COMMITTEE_POSTS: readonly (typeof PARTY_POSTS)[number][] = ['secretary', 'deputy_secretary', 'organization_officer', 'publicity_officer', 'discipline_officer'];
 
 export const STANDINGS = ['full', 'probationary'] as const;
 export const STANDING_LABELS: Record<(typeof STANDINGS)[number], string> = { full: '正式党员', probationary: '预备党员' };

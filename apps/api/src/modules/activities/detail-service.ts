@@ -1,4 +1,4 @@
-import type { Activity, ActivityDetail, ActivityKind } from '@dj/contracts';
+import { BRANCH_COMMITTEE_POSTS, type Activity, type ActivityDetail, type ActivityKind } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { can, isSelfOnly, type AuthUser } from '../../lib/access/index.js';
@@ -41,9 +41,13 @@ export function canReview(user: AuthUser, row: ActivityRow): boolean {
 type RosterMember = Awaited<ReturnType<typeof repo.branchMembers>>[number];
 type Placed = Pick<ActivityRow, 'organizationId' | 'heldOn' | 'kind' | 'groupId'>;
 
+const sitsOnCommittee = (posts: readonly string[]) => posts.some((p) => (BRANCH_COMMITTEE_POSTS as readonly string[]).includes(p));
+
 /**
  * Who is expected, from a branch roster already loaded: the active members on that date (someone who joined the
- * Party after the meeting was not expected at it), the group's for a 党小组会, less those registered elsewhere.
+ * Party after the meeting was not expected at it), the group's for a 党小组会, the committee (members holding a
+ * committee post) for a 支委会, less those registered elsewhere. A 谈心谈话 has no roster-wide 应到: its
+ * participants are the ones named on it (see documentFacts), so none are expected here.
  */
 export function expectedFromRoster(roster: readonly RosterMember[], away: ReadonlySet<number>, row: Placed): RosterMember[] {
   const onDate = roster.filter((m) => m.membershipStatus === 'active' && (!m.joinedAt || m.joinedAt <= row.heldOn));
@@ -51,9 +55,8 @@ export function expectedFromRoster(roster: readonly RosterMember[], away: Readon
   if (kind === 'group_meeting' && !row.groupId) return [];
   const expected = expectedAttendees(onDate.map((m) => ({
     memberId: m.id, status: 'active' as const, isMobile: away.has(m.id), hostedElsewhere: away.has(m.id), groupId: m.groupId,
-    // The committee's membership is not recorded yet: every active member may be listed for a 支委会.
-    isCommitteeMember: true,
-  })), kind === 'heart_talk' ? 'general_meeting' : kind, row.groupId);
+    isCommitteeMember: sitsOnCommittee(m.partyPosts),
+  })), kind, row.groupId);
   const byId = new Map(onDate.map((m) => [m.id, m]));
   return expected.filter((e) => !e.away).map((e) => byId.get(e.memberId)!);
 }
@@ -71,6 +74,8 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
   // One after another: inside a transaction they share one connection, which runs one query at a time anyway.
   const attendanceRows = await repo.listAttendance(db, id);
   const expectedRows = await expectedFor(db, row);
+  // A 谈心谈话 expects no one; until its participants are named the form lists the branch to pick them from.
+  const listed = row.kind === 'heart_talk' && !attendanceRows.length ? await expectedFor(db, { ...row, kind: 'general_meeting' }) : expectedRows;
   const files = await evidence.listFiles(db, [id]);
   const checks = await evidence.listChecks(db, id);
   const templates = await evidence.listTemplates(db, row.tenantId);
@@ -102,7 +107,7 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
   return {
     ...base, agenda: row.agenda, minutes: row.minutes, resolutions: row.resolutions,
     attendances: attendanceRows.filter(own).map(({ personId: _, ...a }) => a),
-    expected: expectedRows.filter(own).map((m) => ({ memberId: m.id, name: m.name })),
+    expected: listed.filter(own).map((m) => ({ memberId: m.id, name: m.name })),
     agendaParts: row.agendaParts as ActivityDetail['agendaParts'],
     guests: selfOnly ? [] : row.guests,
     supervisor: row.supervisorUserId && row.supervisorName ? { userId: row.supervisorUserId, name: row.supervisorName } : null,

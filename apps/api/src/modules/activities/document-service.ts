@@ -26,8 +26,12 @@ export type DocSource = Pick<ActivityDetail,
 
 export function asDocActivity(d: DocSource, photos: DocPhoto[]): DocActivity {
   const recorded = new Set(d.attendances.map((a) => a.memberId));
-  // Once the meeting is held, an expected member with no entry did not come.
-  const unrecorded = d.heldOn <= todayInShanghai() ? d.expected.filter((e) => !recorded.has(e.memberId)) : [];
+  const saved = d.attendances.length > 0;
+  // Once attendance is saved, an expected member with no entry did not come. Before it is saved nobody is known to
+  // have been absent: the expected are listed as 未登记, never as a branch-wide 缺席. A 谈心谈话 names its
+  // participants and has no one else to miss.
+  const missing = d.kind === 'heart_talk' ? [] : d.expected.filter((e) => !recorded.has(e.memberId));
+  const unrecorded = d.heldOn <= todayInShanghai() ? missing : [];
   const vote = d.votes.at(-1);
   return {
     id: d.id, branchName: d.organizationName, groupName: d.groupName, kindLabel: ACTIVITY_KIND_LABELS[d.kind],
@@ -37,9 +41,10 @@ export function asDocActivity(d: DocSource, photos: DocPhoto[]): DocActivity {
     minutes: d.minutes, resolutions: d.resolutions,
     attendees: [
       ...d.attendances.map((a) => ({ name: a.name, isMember: true, state: a.state, reason: a.reason, makeupOn: a.makeupOn })),
-      ...unrecorded.map((e) => ({ name: e.name, isMember: true, state: 'absent' as const, reason: null, makeupOn: null })),
+      ...unrecorded.map((e) => ({ name: e.name, isMember: true, state: saved ? 'absent' as const : 'unrecorded' as const, reason: null, makeupOn: null })),
       ...d.guests.map((g) => ({ name: g.name, isMember: false, state: 'present' as const, reason: g.note, makeupOn: null })),
     ],
+    attendanceSaved: saved,
     photos,
     checklist: d.checklists.flatMap((c) => c.items.map((i) => ({ label: `${c.name}: ${i.label}`, done: i.done, evidence: i.evidence }))),
     supervisorName: d.supervisor?.name ?? null,

@@ -53,9 +53,9 @@ export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: num
   const [year, month] = q.period.split('-');
   const from = month ? `${year}-${month}-01` : `${year}-01-01`;
   const to = month ? `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}` : `${year}-12-31`;
-  // Plans (future dates) are not part of a ledger of what was held.
+  // Plans (future dates) and drafts are not part of a ledger of what was held.
   const rows = (await repo.list(db, user.scope, { under: branch, from, to }, 2000))
-    .filter((r) => r.organizationId === branch.id && r.heldOn <= todayInShanghai()).reverse();
+    .filter((r) => r.organizationId === branch.id && r.heldOn <= todayInShanghai() && r.status === 'recorded').reverse();
   const photos = await photosFor(db, rows.map((r) => r.id), 960);
   const activities = (await ledgerSources(db, rows, branch.id)).map((s) => asDocActivity(s, photos.get(s.id) ?? []));
   const periodLabel = month ? `${year}年${Number(month)}月` : `${year}年`;

@@ -80,7 +80,7 @@ export async function branchMembers(db: DbOrTx, branchIds: number[]) {
   if (!branchIds.length) return [];
   return db.select({
     id: members.id, personId: members.personId, name: persons.name, organizationId: members.organizationId, groupId: members.groupId,
-    standing: members.standing, membershipStatus: members.membershipStatus, joinedAt: members.joinedAt,
+    standing: members.standing, membershipStatus: members.membershipStatus, joinedAt: members.joinedAt, partyPosts: members.partyPosts,
   }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .where(and(inArray(members.organizationId, branchIds), eq(members.onRoster, true)))

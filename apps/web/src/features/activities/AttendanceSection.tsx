@@ -15,7 +15,7 @@ const STATE_OPTIONS = (Object.keys(ATTENDANCE_LABELS) as AttendanceState[]).map(
  * One row per expected member: the recorded state when there is one, else 出席, or 请假 with the member's own
  * reason when they answered so beforehand.
  */
-export function initialRows(detail: Pick<ActivityDetail, 'expected' | 'attendances' | 'responses'>): AttendanceRow[] {
+export function initialRows(detail: Pick<ActivityDetail, 'expected' | 'attendances' | 'responses'>, unmarked: AttendanceState = 'present'): AttendanceRow[] {
   const recorded = new Map(detail.attendances.map((a) => [a.memberId, a]));
   const responses = new Map(detail.responses.map((r) => [r.memberId, r]));
   const people = [...detail.expected];
@@ -25,9 +25,15 @@ export function initialRows(detail: Pick<ActivityDetail, 'expected' | 'attendanc
     if (a) return { memberId, name, state: a.state, reason: a.reason, makeupOn: a.makeupOn };
     const r = responses.get(memberId);
     if (r?.response === 'leave') return { memberId, name, state: 'excused', reason: r.reason, makeupOn: null };
-    return { memberId, name, state: 'present', reason: null, makeupOn: null };
+    return { memberId, name, state: unmarked, reason: null, makeupOn: null };
   });
 }
+
+/**
+ * A 谈心谈话 is the people who talked, not a meeting of the branch: the list starts with nobody marked and only
+ * those marked 出席 are saved as its participants, so nobody else is recorded as missing it.
+ */
+const isTalk = (detail: Pick<ActivityDetail, 'kind'>) => detail.kind === 'heart_talk';
 
 export const toRecords = (rows: AttendanceRow[]): AttendanceRecord[] =>
   rows.map(({ memberId, state, reason, makeupOn }) => ({
@@ -116,21 +122,23 @@ export function AttendanceList({ rows, onChange, responses, disabled }: ListProp
 export function AttendanceSection({ detail, editable }: { detail: ActivityDetail; editable: boolean }) {
   const { message } = App.useApp();
   const save = useSaveAttendance();
-  const [rows, setRows] = useState(() => initialRows(detail));
+  const talk = isTalk(detail);
+  const [rows, setRows] = useState(() => initialRows(detail, talk ? 'absent' : 'present'));
   const signature = JSON.stringify([detail.attendances, detail.expected]);
   const [basis, setBasis] = useState(signature);
   if (basis !== signature) {
     // Attendance saved (here or elsewhere): the list shows what the server holds. Other changes keep unsaved taps.
     setBasis(signature);
-    setRows(initialRows(detail));
+    setRows(initialRows(detail, talk ? 'absent' : 'present'));
   }
   const onSave = () =>
-    save.mutateAsync({ id: detail.id, records: toRecords(rows) }).then(
+    save.mutateAsync({ id: detail.id, records: toRecords(talk ? rows.filter((r) => r.state === 'present') : rows) }).then(
       () => message.success('出席情况已保存'),
       (error: unknown) => message.error(errorMessage(error)),
     );
   return (
     <Flex vertical gap={8}>
+      {talk && <Typography.Text type="secondary">把参加谈话的人点为“出席”,只保存他们为谈话人。</Typography.Text>}
       <AttendanceList rows={rows} onChange={setRows} responses={detail.responses} disabled={!editable} />
       {editable && rows.length > 0 && (
         <div>

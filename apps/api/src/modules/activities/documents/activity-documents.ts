@@ -8,7 +8,8 @@ import type { DocActivity, DocAttendee, DocLedger, DocVote } from './types.js';
 
 const NONE = '—';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
-const STATE_LABEL: Record<DocAttendee['state'], string> = { present: '出席', excused: '请假', absent: '缺席' };
+const STATE_LABEL: Record<DocAttendee['state'], string> = { present: '出席', excused: '请假', absent: '缺席', unrecorded: '未登记' };
+const UNRECORDED = '未登记出勤';
 
 /** '2026-03-05' → '2026年3月5日', the form used on paper records; anything else is shown verbatim. */
 
@@ -43,11 +44,13 @@ export function attendanceCounts(a: DocActivity) {
 
 function attendanceText(a: DocActivity): string {
   const c = attendanceCounts(a);
+  if (!a.attendanceSaved) return `应到 ${c.expected} 人，${UNRECORDED}`;
   const base = `应到 ${c.expected} 人，实到 ${c.present} 人，请假 ${c.excused} 人，缺席 ${c.absent} 人`;
   return c.guests ? `${base}；列席群众 ${c.guests} 人` : base;
 }
 
 function namesIn(a: DocActivity, state: DocAttendee['state'], withReason = false): string {
+  if (!a.attendanceSaved) return UNRECORDED;
   const list = a.attendees.filter((x) => x.state === state);
   if (!list.length) return '无';
   return list.map((x) => (withReason && x.reason ? `${x.name}（${x.reason}）` : x.name)).join('、');
@@ -192,7 +195,7 @@ export function ledgerModel(l: DocLedger): DocModel {
     const c = attendanceCounts(a);
     const done = a.checklist.filter((x) => x.done).length;
     return [
-      String(i + 1), a.heldOn, a.kindLabel, a.topic, `${c.expected}/${c.present}`,
+      String(i + 1), a.heldOn, a.kindLabel, a.topic, a.attendanceSaved ? `${c.expected}/${c.present}` : `${c.expected}/未登记`,
       String(a.photos.length), String(c.makeups), a.checklist.length ? `${done}/${a.checklist.length}` : NONE,
     ];
   });

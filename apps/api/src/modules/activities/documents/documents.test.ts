@@ -63,7 +63,7 @@ function makeActivity(id: number, heldOn: string, topic: string): DocActivity {
     agenda: '1. 传达学习上级文件精神\n2. 讨论村集体经济发展项目\n3. 表决通过项目方案',
     minutes: '张建国同志传达了上级文件精神，与会党员围绕村集体经济发展进行了讨论。'.repeat(4),
     resolutions: '同意实施村集体经济发展项目。',
-    attendees: attendees(),
+    attendees: attendees(), attendanceSaved: true,
     photos: [
       { data: jpeg, capturedAt: '2026-03-05T01:12:00Z', caption: '集中学习' },
       { data: jpeg, capturedAt: null, caption: '分组讨论' },

@@ -5,7 +5,8 @@
 export interface DocAttendee {
   name: string;
   isMember: boolean;
-  state: 'present' | 'excused' | 'absent';
+  /** 'unrecorded': expected at a meeting whose attendance was never saved. */
+  state: 'present' | 'excused' | 'absent' | 'unrecorded';
   reason: string | null;
   makeupOn: string | null;
 }
@@ -55,6 +56,8 @@ export interface DocActivity {
   minutes: string | null;
   resolutions: string | null;
   attendees: DocAttendee[];
+  /** False while no attendance was saved for the meeting: the record says 未登记出勤 instead of counting absences. */
+  attendanceSaved: boolean;
   photos: DocPhoto[];
   checklist: DocChecklistItem[];
   supervisorName: string | null;
