@@ -27,6 +27,7 @@ import { recruitmentModule } from './modules/recruitment/index.js';
 import { positionsModule } from './modules/positions/index.js';
 import { inspectionModule } from './modules/inspection/index.js';
 import { disclosureModule } from './modules/disclosure/index.js';
+import { usersModule } from './modules/users/index.js';
 import multipart from '@fastify/multipart';
 import rateLimits from './plugins/rate-limit.js';
 import { serializeError, serializeRequest } from './lib/log-redaction.js';
@@ -124,6 +125,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(positionsModule);
   await app.register(inspectionModule);
   await app.register(disclosureModule);
+  await app.register(usersModule);
   await app.register(webPlugin);
   return app;
 }

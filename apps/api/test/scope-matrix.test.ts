@@ -6,6 +6,7 @@ import { inspectionMatrix } from './matrix/inspection.js';
 import { positionsMatrix } from './matrix/positions.js';
 import { recruitmentMatrix } from './matrix/recruitment.js';
 import { twoFactorMatrix } from './matrix/two-factor.js';
+import { usersMatrix } from './matrix/users.js';
 import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule, type Place } from './matrix/types.js';
 
 /**
@@ -14,7 +15,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  * nothing. A route missing from the matrix fails the build: add its row to its module under
  * test/matrix/ (one file per module, see matrix/types.ts) in the same commit.
  */
-const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix];
+const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

@@ -72,6 +72,8 @@ export const PERMISSIONS = {
   'twoFactor.required': { roles: ['town_admin', 'inspector'], denied: '本角色须使用手机验证码登录' },
   'twoFactor.reset': { roles: ADMIN, denied: '只有镇党委管理员可以重置他人的手机验证器' },
   'settings.manage': { roles: ADMIN, denied: '只有镇党委管理员可以修改本镇规则设置' },
+  /** Accounts a town runs itself (issue 12 point 1): create, grant roles, disable, reset passwords, end sessions. */
+  'users.manage': { roles: ADMIN, denied: '只有镇党委管理员可以管理账号' },
 } as const satisfies Record<string, Grant>;
 
 export type Permission = keyof typeof PERMISSIONS;
