@@ -46,7 +46,7 @@ export function asDocActivity(d: DocSource, photos: DocPhoto[]): DocActivity {
     ],
     attendanceSaved: saved,
     photos,
-    checklist: d.checklists.flatMap((c) => c.items.map((i) => ({ label: `${c.name}: ${i.label}`, done: i.done, evidence: i.evidence }))),
+    checklist: d.checklists.flatMap((c) => c.items.map((i) => ({ checklist: c.name, label: i.label, done: i.done, evidence: i.evidence }))),
     supervisorName: d.supervisor?.name ?? null,
     reviewStatusLabel: d.supervisor ? REVIEW_STATUS_LABELS[d.reviewStatus] : null,
     vote: vote ? {

@@ -4,7 +4,7 @@ import {
 } from '../../../lib/documents/doc-model.js';
 import { renderDocx } from '../../../lib/documents/render-docx.js';
 import { renderPdf } from '../../../lib/documents/render-pdf.js';
-import type { DocActivity, DocAttendee, DocLedger, DocVote } from './types.js';
+import type { DocActivity, DocAttendee, DocChecklistItem, DocLedger, DocVote } from './types.js';
 
 const NONE = '—';
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
@@ -100,10 +100,10 @@ function photoBlocks(a: DocActivity): Block[] {
   });
 }
 
-function checklistTable(a: DocActivity): Block {
+function checklistTable(items: DocChecklistItem[]): Block {
   return table(
     ['序号', '事项', '完成情况', '佐证材料'],
-    a.checklist.map((c, i) => [String(i + 1), c.label, c.done ? '已完成' : '未完成', orNone(c.evidence)]),
+    items.map((c, i) => [String(i + 1), c.label, c.done ? '已完成' : '未完成', orNone(c.evidence)]),
     [0.6, 3, 1.2, 3.2],
     { align: ['center', 'left', 'center', 'left'] },
   );
@@ -133,9 +133,11 @@ function minutesBlocks(a: DocActivity, withPhotos: boolean): Block[] {
     section('会议决议'), paragraph(orNone(a.resolutions)),
   ];
   if (a.vote) blocks.push(section('表决情况'), paragraph(voteText(a.vote)));
-  if (a.checklist.length) {
-    const done = a.checklist.filter((c) => c.done).length;
-    blocks.push(section(`“五个一”落实情况（${done}/${a.checklist.length}）`), checklistTable(a));
+  // 五个一 and 四定两挂一戴 are different requirements: each is counted under its own heading, never summed.
+  const lists = new Map<string, DocChecklistItem[]>();
+  for (const c of a.checklist) lists.set(c.checklist ?? '五个一', [...(lists.get(c.checklist ?? '五个一') ?? []), c]);
+  for (const [name, items] of lists) {
+    blocks.push(section(`“${name}”落实情况（${items.filter((c) => c.done).length}/${items.length}）`), checklistTable(items));
   }
   blocks.push(section('督导与上传'), keyValue(reviewRows(a)));
   if (withPhotos && a.photos.length) blocks.push(section(`活动照片（${a.photos.length} 张）`), ...photoBlocks(a));
@@ -193,10 +195,12 @@ export function ledgerModel(l: DocLedger): DocModel {
   const acts = [...l.activities].sort((x, y) => x.heldOn.localeCompare(y.heldOn) || x.id - y.id);
   const summary = acts.map((a, i) => {
     const c = attendanceCounts(a);
-    const done = a.checklist.filter((x) => x.done).length;
+    // The column is 五个一 only; 四定两挂一戴 is counted in each record's own heading.
+    const five = a.checklist.filter((x) => (x.checklist ?? '五个一') === '五个一');
+    const done = five.filter((x) => x.done).length;
     return [
       String(i + 1), a.heldOn, a.kindLabel, a.topic, a.attendanceSaved ? `${c.expected}/${c.present}` : `${c.expected}/未登记`,
-      String(a.photos.length), String(c.makeups), a.checklist.length ? `${done}/${a.checklist.length}` : NONE,
+      String(a.photos.length), String(c.makeups), five.length ? `${done}/${five.length}` : NONE,
     ];
   });
   const blocks: Block[] = [

@@ -71,6 +71,7 @@ function makeActivity(id: number, heldOn: string, topic: string): DocActivity {
     checklist: [
       { label: '一次集中学习', done: true, evidence: '会议照片' },
       { label: '一次志愿服务', done: false, evidence: null },
+      { checklist: '四定两挂一戴', label: '定时间', done: true, evidence: null },
     ],
     supervisorName: '镇党委督导员孙明', reviewStatusLabel: '已审核',
     vote: { subject: '村集体经济发展项目方案', votingMembers: 11, present: 9, inFavour: 8, against: 0, abstain: 1, quorumMet: true, passed: true },
@@ -81,6 +82,14 @@ function makeActivity(id: number, heldOn: string, topic: string): DocActivity {
 beforeAll(async () => {
   jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#c33' } }).jpeg().toBuffer();
   activity = makeActivity(1, '2026-03-05', '学习贯彻党的二十届四中全会精神');
+});
+
+describe('13.7 the record counts 五个一 apart from 四定两挂一戴', () => {
+  it('13.7 each checklist has its own heading and count', async () => {
+    const { text } = await docxXml(await minutesDocx(activity));
+    expect(text).toContain('“五个一”落实情况（1/2）');
+    expect(text).toContain('“四定两挂一戴”落实情况（1/1）');
+  });
 });
 
 describe('会议记录 (minutes)', () => {

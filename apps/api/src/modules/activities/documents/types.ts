@@ -18,6 +18,8 @@ export interface DocPhoto {
 }
 
 export interface DocChecklistItem {
+  /** The checklist it belongs to (五个一, 四定两挂一戴 …): each is counted under its own heading. */
+  checklist?: string;
   label: string;
   done: boolean;
   evidence: string | null;
