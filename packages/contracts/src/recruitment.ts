@@ -112,6 +112,16 @@ export const StepCheckSchema = z.object({
 });
 export type StepCheck = z.infer<typeof StepCheckSchema>;
 
+export const RecordOutcomeSchema = z.object({
+  /** 未通过 */
+  label: z.string(),
+  message: z.string(),
+  /** The article the result follows from. */
+  source: z.string(),
+  /** What the branch may do next. */
+  next: z.string(),
+});
+
 export const StepRecordSchema = z.object({
   id: z.number(),
   stepCode: z.string(),
@@ -128,6 +138,8 @@ export const StepRecordSchema = z.object({
   files: z.array(z.object({ id: z.number(), name: z.string(), size: z.number() })),
   /** The caller may void this record now: only the latest one, and only when no roster entry hangs on it. */
   voidable: z.boolean(),
+  /** A 支部大会 vote that did not pass: recorded as 未通过, with the rule and what may follow. Null otherwise. */
+  outcome: RecordOutcomeSchema.nullable(),
 });
 export type StepRecord = z.infer<typeof StepRecordSchema>;
 

@@ -227,7 +227,7 @@ describe('延长预备期, a failed vote and a failed 政审', () => {
   let id: number;
   let memberId: number;
 
-  it('细则第二十二条: a vote short of half the ELIGIBLE is recorded but does not admit', async () => {
+  it('细则第二十一条: a vote short of half the ELIGIBLE is recorded as 未通过 with the rule, and the meeting is next again', async () => {
     id = ok(await secretary.post('/api/recruitments', applicant('宋春梅', { gender: 'female', birthDate: '1996-09-20' }))).id;
     await walk(id, 'talk', 'admission_form');
     const n = await eligibleNow();
@@ -237,18 +237,20 @@ describe('延长预备期, a failed vote and a failed 政审', () => {
     expect(failed).toMatchObject({ phase: 'candidate', status: 'active' });
     expect(failed.records.at(-1).stepCode).toBe('admission_meeting');
     expect(failed.nextSteps.map((s: Json) => s.code)).toEqual(['admission_meeting']);
+    expect(failed.records.at(-1).outcome).toMatchObject({ label: '未通过' });
+    expect(failed.records.at(-1).outcome.source).toContain('第二十一条');
     const talk = await record(admin, id, 'committee_talk', '2020-08-10', { talker: '组织委员' });
     expect(talk.statusCode).toBe(400);
     expect(talk.json().message).toContain('应先完成“支部大会讨论”');
     const quorum = await record(secretary, id, 'admission_meeting', '2020-08-05', { vote: { eligible: n, present: half, yes: half } });
     expect(quorum.statusCode).toBe(400);
-    expect(quorum.json().message).toContain('第二十一条');
+    expect(quorum.json().message).toContain('第二十条');
     ok(await record(secretary, id, 'admission_meeting', '2020-08-05', { vote: { eligible: n, present: n, yes: half + 1, no: n - half - 1 } }));
     ok(await record(admin, id, 'committee_talk', '2020-08-10', { talker: '组织委员' }));
-    // 细则第二十四条: more than three months after the meeting needs the special circumstance.
+    // 细则第二十五条: more than three months after the meeting needs the special circumstance.
     const late = await record(admin, id, 'admission_approval', '2020-11-20', { approved: true });
     expect(late.statusCode).toBe(400);
-    expect(late.json().message).toContain('第二十四条');
+    expect(late.json().message).toContain('第二十五条');
     const tooLate = await record(admin, id, 'admission_approval', '2021-02-06', { approved: true, delayReason: '镇党委换届' });
     expect(tooLate.statusCode).toBe(400);
     expect(tooLate.json().message).toContain('不得超过六个月');
@@ -257,7 +259,7 @@ describe('延长预备期, a failed vote and a failed 政审', () => {
     expect(ok(await secretary.get(`/api/members/${memberId}`))).toMatchObject({ joinedAt: '2020-08-05', standing: 'probationary' });
   });
 
-  it('细则第三十四条: extending by 6 months moves the end of the 预备期; a second extension is refused', async () => {
+  it('细则第三十二条: extending by 6 months moves the end of the 预备期; further 考察 is recorded during it; a second extension is refused', async () => {
     await walk(id, 'admission_filing', 'confirmation_application');
     const n = await eligibleNow();
     const ext = ok(await record(secretary, id, 'confirmation_meeting', '2021-08-06', { vote: { eligible: n, present: n, yes: n }, decision: 'extend', extensionMonths: 6 }));
@@ -268,26 +270,51 @@ describe('延长预备期, a failed vote and a failed 政审', () => {
     expect(m.events.map((e: Json) => [e.kind, e.occurredOn])).toEqual([['admitted', '2020-08-05'], ['probation_extended', '2021-08-06']]);
     expect((await q('select probation_ends_on::text from members where id = $1', [memberId]))[0].probation_ends_on).toBe('2022-02-05');
     expect((await q(`select probation_ends_on::text from membership_events where member_id = $1 and kind = 'probation_extended'`, [memberId]))[0].probation_ends_on).toBe('2022-02-05');
+    // 细则第三十一条: the 预备党员 is still examined during the extension.
+    expect(ext.nextSteps.map((s: Json) => s.code)).toEqual(['confirmation_meeting', 'probation_review']);
+    const reviewed = ok(await record(secretary, id, 'probation_review', '2021-11-10'));
+    expect(reviewed.records.at(-1)).toMatchObject({ stepCode: 'probation_review', occurredOn: '2021-11-10' });
     const before = await recordCount(id);
     const early = await record(secretary, id, 'confirmation_meeting', '2022-01-20', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' });
     expect(early.statusCode).toBe(400);
     expect(early.json().message).toContain('预备期到2022-02-05期满');
     const twice = await record(secretary, id, 'confirmation_meeting', '2022-02-10', { vote: { eligible: n, present: n, yes: n }, decision: 'extend', extensionMonths: 6 });
     expect(twice.statusCode).toBe(400);
-    expect(twice.json().message).toContain('第三十四条');
+    expect(twice.json().message).toContain('第三十二条');
     expect(twice.json().message).toContain('只能延长一次');
     expect(await recordCount(id)).toBe(before);
   });
 
-  it('转正 after the extension dates from the extended end (第三十五条 timing holds)', async () => {
+  it('转正 after the extension dates from the extended end (第三十四条 timing holds)', async () => {
     const n = await eligibleNow();
     ok(await record(secretary, id, 'confirmation_meeting', '2022-02-10', { vote: { eligible: n, present: n, yes: n }, decision: 'confirm' }));
     const tooLate = await record(admin, id, 'confirmation_approval', '2022-08-11', { approved: true, delayReason: '材料不全' });
     expect(tooLate.statusCode).toBe(400);
-    expect(tooLate.json().message).toContain('第三十五条');
+    expect(tooLate.json().message).toContain('第三十四条');
     const j = ok(await record(admin, id, 'confirmation_approval', '2022-02-20', { approved: true }));
     expect(j.status).toBe('confirmed');
     expect(ok(await secretary.get(`/api/members/${memberId}`))).toMatchObject({ standing: 'full', confirmedAt: '2022-02-05' });
+  });
+
+  it('细则第二十一条: 11 present of 20 with 10 in favour is 未通过 on the record; 细则第二十五条: a late approval with its reason stays flagged', async () => {
+    const j = ok(await secretary.post('/api/recruitments', applicant('韩立新', { birthDate: '1994-03-18' })));
+    await walk(j.id, 'talk', 'admission_form');
+    const failed = ok(await record(secretary, j.id, 'admission_meeting', '2020-08-03', { vote: { eligible: 20, present: 11, yes: 10, no: 1 } }));
+    expect(failed.phase).toBe('candidate');
+    expect(failed.records.at(-1).outcome).toMatchObject({
+      label: '未通过', message: '表决未通过:赞成10票,未超过应到会有表决权党员20人的半数(至少需11票),未通过',
+    });
+    expect(failed.records.at(-1).outcome.next).toContain('再次提交支部大会讨论');
+    const n = await eligibleNow();
+    ok(await record(secretary, j.id, 'admission_meeting', '2020-08-05', { vote: { eligible: n, present: n, yes: n } }));
+    ok(await record(admin, j.id, 'committee_talk', '2020-08-10', { talker: '组织委员' }));
+    const approved = ok(await record(admin, j.id, 'admission_approval', '2020-12-01', { approved: true, delayReason: '镇党委换届' }));
+    const flagged = () => approved.records.at(-1).warnings;
+    expect(flagged()).toEqual([expect.objectContaining({ rule: 'approval_delay', source: '《中国共产党发展党员工作细则》第二十五条:应当在三个月内审批' })]);
+    // Read again later, the flag is still there.
+    const again = ok(await secretary.get(`/api/recruitments/${j.id}`));
+    expect(again.records.find((x: Json) => x.stepCode === 'admission_approval').warnings.map((w: Json) => w.rule)).toEqual(['approval_delay']);
+    expect(again.records.find((x: Json) => x.occurredOn === '2020-08-03').outcome.label).toBe('未通过');
   });
 
   it('细则第十六条: a failed 政审 stops the recruitment; nothing more can be recorded', async () => {

@@ -7,7 +7,7 @@ import { can, isSelfOnly, audit, loadOrganizationInScope, type AuthUser, type Ca
 import { findPersonByIdHash, insertPerson, resolvePlacement, sealPerson } from '../members/index.js';
 import { settingValues } from '../settings/index.js';
 import { checkStep, type CheckContext } from './rules/checks.js';
-import { deadlinesOf, nextStepsOf, openSteps, phaseOf, stopReason, type RecruitmentSettings, type RecordFact } from './rules/recruitment-state.js';
+import { deadlinesOf, nextStepsOf, openSteps, phaseOf, recordOutcome, stopReason, type RecruitmentSettings, type RecordFact } from './rules/recruitment-state.js';
 import { mergeSteps, stepNamed } from './rules/steps.js';
 import { applyStepToRoster } from './admission.js';
 import { voidableRecordId, type VoidFacts, type VoidPermission } from './rules/void-rules.js';
@@ -142,7 +142,7 @@ export async function getRecruitment(db: DbOrTx, user: AuthUser, id: number): Pr
       id: r.id, stepCode: r.stepCode, stepName: stepNamed(f.steps, r.stepCode)?.name ?? r.stepCode, stage: stepNamed(f.steps, r.stepCode)?.stage ?? 0,
       occurredOn: r.occurredOn, decidedBy: (r.decidedBy ?? null) as Recruitment['records'][number]['decidedBy'], note: r.note, details: r.details,
       warnings: r.warnings, recordedByName: r.recordedByName, recordedAt: r.recordedAt.toISOString(),
-      files: filesOf(r.id), voidable: r.id === voidable,
+      files: filesOf(r.id), voidable: r.id === voidable, outcome: recordOutcome(r),
     })),
     voidedRecords: voided.map((r) => ({
       id: r.id, stepCode: r.stepCode, stepName: stepNamed(f.steps, r.stepCode)?.name ?? r.stepCode, occurredOn: r.occurredOn,

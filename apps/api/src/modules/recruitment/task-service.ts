@@ -22,7 +22,7 @@ export async function recruitmentTasks(db: DbOrTx, user: AuthUser, underPath: st
     for (const d of deadlines) {
       if (d.status === 'due' || d.label === CONFIRMATION_MEETING_DEADLINE) continue;
       const late = d.status === 'late';
-      // A central time limit passed needs the special circumstance written when the step is recorded (细则第二十四条/第三十五条).
+      // A central time limit passed needs the special circumstance written when the step is recorded (细则第二十五条/第三十四条).
       const after = late ? (d.binding ? ',已超过规定期限,办理时须写明特殊情况' : ',已逾期') : '';
       out.push({
         date: d.date,

@@ -6,7 +6,7 @@ import { findDialog, installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { renderRoutes } from '../../test/render';
 import { server } from '../../test/server';
-import { recruitment } from './test-fixtures';
+import { record, recruitment } from './test-fixtures';
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -102,5 +102,32 @@ describe('一名入党申请人的发展全程', () => {
     expect(error.textContent).toContain('支委会讨论时到会委员不足半数');
     const post = calls.find((c) => c.path.endsWith('/records'));
     expect(post?.body).toMatchObject({ stepCode: 'activist', decidedBy: 'branch_committee' });
+  });
+  it('细则第二十一条: a 支部大会 vote with too few 赞成 shows 未通过 on the timeline with the rule, and the page says what may follow', async () => {
+    const outcome = {
+      label: '未通过', message: '表决未通过:赞成10票,未超过应到会有表决权党员20人的半数(至少需11票),未通过',
+      source: '《中国共产党发展党员工作细则》第二十一条:赞成人数超过应到会有表决权的正式党员的半数,才能通过接收预备党员的决议',
+      next: '党支部可以继续培养教育和考察,条件成熟时再次提交支部大会讨论并重新表决。',
+    };
+    const failed = recruitment({
+      phase: 'candidate',
+      records: [
+        record({ id: 1, stepCode: 'application', stepName: '递交入党申请书', occurredOn: '2026-03-01' }),
+        record({
+          id: 9, stepCode: 'admission_meeting', stepName: '支部大会讨论', stage: 4, occurredOn: '2026-10-10', decidedBy: 'branch_meeting',
+          details: { vote: { eligible: 20, present: 11, yes: 10, no: 1, abstain: 0 } }, outcome,
+        }),
+      ],
+      nextSteps: [{ code: 'admission_meeting', name: '支部大会讨论', earliest: null, dueBy: null }],
+    });
+    installFetch(server((call) => (call.path === '/api/recruitments/77' && call.method === 'GET' ? jsonResponse(200, failed) : undefined)));
+    await renderRoutes(routes, '/recruitment/recruitments/77');
+    const meeting = within(await screen.findByTestId('recruitment-timeline')).getByTestId('record-9');
+    expect(within(meeting).getByText('未通过')).toBeTruthy();
+    expect(within(meeting).getByText(`未通过:${outcome.message}(${outcome.source})`)).toBeTruthy();
+    expect(within(meeting).getByText(`接下来:${outcome.next}`)).toBeTruthy();
+    const next = screen.getByTestId('next-after-failed');
+    expect(within(next).getByText(`2026-10-10 支部大会讨论未通过:${outcome.message}`)).toBeTruthy();
+    expect(within(next).getByText(outcome.next)).toBeTruthy();
   });
 });

@@ -55,9 +55,21 @@ function Header({ recruitment, onStop }: { recruitment: Recruitment; onStop: () 
 
 function NextStepsCard({ recruitment, onRecord }: { recruitment: Recruitment; onRecord: (step: RecruitmentStep) => void }) {
   const stepOf = (code: string) => recruitment.steps.find((s) => s.code === code);
+  // The latest record did not pass (a 支部大会 vote short of half the eligible): say so first, with what may follow.
+  const latest = recruitment.records.at(-1);
+  const failed = recruitment.nextSteps.length > 0 ? latest?.outcome : null;
   return (
     <Card size="small" title="下一步" data-testid="next-steps">
       <Flex vertical gap={10}>
+        {failed && latest && (
+          <Alert
+            type="warning"
+            showIcon
+            data-testid="next-after-failed"
+            title={`${latest.occurredOn} ${latest.stepName}${failed.label}:${failed.message}`}
+            description={failed.next}
+          />
+        )}
         {recruitment.nextSteps.length === 0 && (
           <Typography.Text type="secondary">
             {recruitment.status === 'stopped' ? '发展工作已终止' : recruitment.status === 'confirmed' ? '已按期转正,发展工作完成' : '暂无待办步骤'}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Tag, Typography } from 'antd';
-import { CheckCircleFilled, PaperClipOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, PaperClipOutlined } from '@ant-design/icons';
 import { DECIDING_BODY_LABELS, RECRUITMENT_STAGE_LABELS, RECRUITMENT_STAGES, type RuleMessage } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime, sizeText } from '../../lib/format';
@@ -9,6 +9,19 @@ import { downloadRecruitmentFile, useUploadRecordFile, type Recruitment, type Re
 import { detailsSummary } from './labels';
 import { VoidedRecordsSection, VoidRecordModal } from './VoidedRecords';
 
+
+/** 未通过: the vote as counted, the article, and what the branch may do next. */
+export function RecordOutcomeAlert({ outcome }: { outcome: NonNullable<StepRecord['outcome']> }) {
+  return (
+    <Alert
+      type="error"
+      showIcon
+      data-testid="record-outcome"
+      title={`${outcome.label}:${outcome.message}(${outcome.source})`}
+      description={`接下来:${outcome.next}`}
+    />
+  );
+}
 
 /** 提醒:… (source), kept on the record: the step went ahead against advice. */
 export function RecordedWarnings({ warnings }: { warnings: readonly RuleMessage[] }) {
@@ -32,8 +45,9 @@ function RecordView({ recruitment, record, memberNames, onVoid }: { recruitment:
   return (
     <Flex vertical gap={4} className="recruitment-record" data-testid={`record-${record.id}`}>
       <Flex gap={8} wrap align="center">
-        <CheckCircleFilled style={{ color: '#52c41a' }} />
+        {record.outcome ? <CloseCircleFilled style={{ color: '#ff4d4f' }} /> : <CheckCircleFilled style={{ color: '#52c41a' }} />}
         <Typography.Text strong>{record.occurredOn}</Typography.Text>
+        {record.outcome && <Tag color="red">{record.outcome.label}</Tag>}
         {record.decidedBy && <Tag>{DECIDING_BODY_LABELS[record.decidedBy]}</Tag>}
         <Typography.Text type="secondary">
           {record.recordedByName ?? '—'} 于 {formatDateTime(record.recordedAt)} 记录
@@ -48,6 +62,7 @@ function RecordView({ recruitment, record, memberNames, onVoid }: { recruitment:
         <Typography.Text key={line}>{line}</Typography.Text>
       ))}
       {record.note && <Typography.Text type="secondary">备注:{record.note}</Typography.Text>}
+      {record.outcome && <RecordOutcomeAlert outcome={record.outcome} />}
       <RecordedWarnings warnings={record.warnings} />
       <Flex gap={8} wrap align="center">
         {record.files.map((file) => (

@@ -20,7 +20,7 @@ export const STEPS: RecruitmentStep[] = [
 
 export function record(partial: Partial<StepRecord> & Pick<StepRecord, 'id' | 'stepCode' | 'stepName' | 'occurredOn'>): StepRecord {
   return {
-    stage: 1, decidedBy: null, note: null, details: {}, warnings: [], recordedByName: '王书记', recordedAt: '2026-03-01T02:00:00.000Z', files: [], voidable: false,
+    stage: 1, decidedBy: null, note: null, details: {}, warnings: [], recordedByName: '王书记', recordedAt: '2026-03-01T02:00:00.000Z', files: [], voidable: false, outcome: null,
     ...partial,
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepDetails } from '@dj/contracts';
 import { ageOn, checkStep, noticeLength, workingDaysBetween, type CheckContext, type NamedMember, type StepInput } from './checks.js';
-import { isCompleted, stopReason, type RecruitmentSettings, type RecordFact } from './recruitment-state.js';
+import { isCompleted, recordOutcome, stopReason, type RecruitmentSettings, type RecordFact } from './recruitment-state.js';
 import { mergeSteps } from './steps.js';
 
 const SETTINGS: RecruitmentSettings = {
@@ -183,18 +183,18 @@ describe('central rules block, citing their article', () => {
     expect(res.blocks[0].source).toBe('《中国共产党发展党员工作细则》第十七条');
   });
 
-  it('细则第二十一条: present must be more than half of the eligible; exactly half is refused', () => {
+  it('细则第二十条: present must be more than half of the eligible; exactly half is refused', () => {
     const at = (present: number, yes: number) => check({ stepCode: 'admission_meeting', occurredOn: '2021-06-01', details: { vote: vote(20, present, yes) } });
     const half = at(10, 10);
     expect(rules(half)).toEqual(['quorum']);
     expect(half.blocks[0].message).toContain('实到10人,未超过半数(至少需11人)');
-    expect(half.blocks[0].source).toBe('《中国共产党发展党员工作细则》第二十一条');
+    expect(half.blocks[0].source).toBe('《中国共产党发展党员工作细则》第二十条');
     expect(at(11, 11).blocks).toEqual([]);
     expect(rules(check({ stepCode: 'admission_meeting', occurredOn: '2021-06-01', details: {} }))).toEqual(['vote']);
     expect(rules(check({ stepCode: 'admission_meeting', occurredOn: '2021-06-01', details: { vote: { eligible: 20, present: 21, yes: 15, no: 0, abstain: 0 } } }))).toEqual(['vote_present']);
   });
 
-  it('细则第二十二条: yes must be more than half of the ELIGIBLE, not of those present; a failed vote is recorded but not completed', () => {
+  it('细则第二十一条: yes must be more than half of the ELIGIBLE, not of those present; a failed vote is recorded but not completed', () => {
     // 10 of 12 present said yes: more than half of those present, exactly half of the 20 eligible.
     const failed = { stepCode: 'admission_meeting', occurredOn: '2021-06-01', details: { vote: vote(20, 12, 10) } };
     expect(check(failed).blocks).toEqual([]);
@@ -206,16 +206,44 @@ describe('central rules block, citing their article', () => {
     expect(checkStep(context([...upTo('admission_meeting'), failed]), { stepCode: 'admission_meeting', occurredOn: '2021-06-15', details: { vote: vote(20, 15, 14) } }).blocks).toEqual([]);
   });
 
-  it('细则第二十四条: approval within 3 months passes; 3–6 months needs a delayReason; past 6 months is refused', () => {
+  it('细则第二十一条: 11 present of 20 with 10 in favour meets the quorum but is recorded as 未通过, citing the rule and what may follow', () => {
+    const input = { stepCode: 'admission_meeting', occurredOn: '2021-06-01', details: { vote: { eligible: 20, present: 11, yes: 10, no: 1, abstain: 0 } } };
+    // The quorum (第二十条) is met with 11 of 20, so nothing blocks: the vote is recorded as it was counted.
+    expect(check(input).blocks).toEqual([]);
+    expect(isCompleted(input)).toBe(false);
+    const outcome = recordOutcome(input);
+    expect(outcome).toMatchObject({ label: '未通过', message: '表决未通过:赞成10票,未超过应到会有表决权党员20人的半数(至少需11票),未通过' });
+    expect(outcome?.source).toContain('《中国共产党发展党员工作细则》第二十一条');
+    expect(outcome?.next).toContain('再次提交支部大会讨论');
+    // 11 in favour passes, and a passed vote has no outcome to show.
+    expect(recordOutcome({ ...input, details: { vote: { eligible: 20, present: 11, yes: 11, no: 0, abstain: 0 } } })).toBeNull();
+    // The same rule for 转正 (第三十三条).
+    const confirm = recordOutcome({ stepCode: 'confirmation_meeting', occurredOn: '2022-06-01', details: { vote: vote(20, 11, 10), decision: 'confirm' } });
+    expect(confirm?.source).toContain('第三十三条');
+    expect(confirm?.next).toContain('再次召开支部大会');
+  });
+
+  it('细则第二十五条: an approval after three months with the special circumstance is recorded and stays flagged on the record', () => {
+    const late = check({ stepCode: 'admission_approval', occurredOn: '2021-10-15', details: { approved: true, delayReason: '镇党委换届' } });
+    expect(late.blocks).toEqual([]);
+    expect(late.warnings).toEqual([expect.objectContaining({
+      rule: 'approval_delay', message: '支部大会(2021-06-01)后超过三个月才审批(2021-10-15),特殊情况:镇党委换届',
+      source: '《中国共产党发展党员工作细则》第二十五条:应当在三个月内审批',
+    })]);
+    // Within three months a reason changes nothing and nothing is flagged.
+    expect(warningRules(check({ stepCode: 'admission_approval', occurredOn: '2021-08-15', details: { approved: true, delayReason: '无' } }))).toEqual([]);
+  });
+
+  it('细则第二十五条: approval within 3 months passes; 3–6 months needs a delayReason; past 6 months is refused', () => {
     const at = (occurredOn: string, details: StepDetails = {}) => check({ stepCode: 'admission_approval', occurredOn, details: { approved: true, ...details } });
     expect(at('2021-09-01').blocks).toEqual([]);
     const late = at('2021-09-02');
     expect(rules(late)).toEqual(['approval_delay']);
-    expect(late.blocks[0].source).toBe('《中国共产党发展党员工作细则》第二十四条');
+    expect(late.blocks[0].source).toBe('《中国共产党发展党员工作细则》第二十五条');
     expect(at('2021-11-20', { delayReason: '党委换届,延期审批' }).blocks).toEqual([]);
     const tooLate = at('2021-12-02', { delayReason: '党委换届,延期审批' });
     expect(rules(tooLate)).toEqual(['approval_max']);
-    expect(tooLate.blocks[0].source).toBe('《中国共产党发展党员工作细则》第二十四条');
+    expect(tooLate.blocks[0].source).toBe('《中国共产党发展党员工作细则》第二十五条');
     expect(at('2021-12-01', { delayReason: '党委换届' }).blocks).toEqual([]);
     expect(rules(check({ stepCode: 'admission_approval', occurredOn: '2021-07-01', details: {} }))).toEqual(['approved']);
   });
@@ -229,22 +257,22 @@ describe('central rules block, citing their article', () => {
     expect(at('2022-06-01').blocks).toEqual([]);
   });
 
-  it('细则第三十四条: an extension is 6 to 12 months', () => {
+  it('细则第三十二条: an extension is 6 to 12 months', () => {
     const at = (extensionMonths: number | undefined) => check({ stepCode: 'confirmation_meeting', occurredOn: '2022-06-01', details: { vote: vote(20, 15, 14), decision: 'extend', extensionMonths } }, { probationEndsOn: '2022-06-01' });
     for (const months of [undefined, 5, 13]) {
       const res = at(months);
       expect(rules(res), String(months)).toEqual(['extension_length']);
-      expect(res.blocks[0].source).toContain('第三十四条');
+      expect(res.blocks[0].source).toContain('第三十二条');
     }
     expect(at(6).blocks).toEqual([]);
     expect(at(12).blocks).toEqual([]);
   });
 
-  it('细则第三十四条: the 预备期 is extended only once', () => {
+  it('细则第三十二条: the 预备期 is extended only once', () => {
     const extended = [...upTo('confirmation_meeting'), r('confirmation_meeting', '2022-06-01', { vote: vote(20, 15, 14), decision: 'extend', extensionMonths: 6 })];
     const again = checkStep(context(extended, { probationEndsOn: '2022-12-01' }), { stepCode: 'confirmation_meeting', occurredOn: '2022-12-01', details: { vote: vote(20, 15, 14), decision: 'extend', extensionMonths: 6 } });
     expect(rules(again)).toEqual(['extension_once']);
-    expect(again.blocks[0].source).toContain('第三十四条');
+    expect(again.blocks[0].source).toContain('第三十二条');
     // Confirming after the extension is what remains.
     expect(checkStep(context(extended, { probationEndsOn: '2022-12-01' }), { stepCode: 'confirmation_meeting', occurredOn: '2022-12-01', details: { vote: vote(20, 15, 14), decision: 'confirm' } }).blocks).toEqual([]);
     // A vote to extend that failed extended nothing.
@@ -252,22 +280,23 @@ describe('central rules block, citing their article', () => {
     expect(checkStep(context(failedVote, { probationEndsOn: '2022-06-01' }), { stepCode: 'confirmation_meeting', occurredOn: '2022-06-10', details: { vote: vote(20, 15, 14), decision: 'extend', extensionMonths: 6 } }).blocks).toEqual([]);
   });
 
-  it('细则第三十三条: the 支部大会 decides confirm, extend or cancel', () => {
+  it('细则第三十二条: the 支部大会 decides confirm, extend or cancel', () => {
     const res = check({ stepCode: 'confirmation_meeting', occurredOn: '2022-06-01', details: { vote: vote(20, 15, 14) } }, { probationEndsOn: '2022-06-01' });
     expect(rules(res)).toEqual(['decision']);
-    expect(res.blocks[0].source).toContain('第三十三条');
+    expect(res.blocks[0].source).toBe('《中国共产党发展党员工作细则》第三十二条');
   });
 
-  it('细则第三十五条: the 转正 approval within 3 months, with a reason up to 6, never later', () => {
+  it('细则第三十四条: the 转正 approval within 3 months, with a reason up to 6 (the limit of 第二十五条), never later', () => {
     const at = (occurredOn: string, details: StepDetails = {}) => check({ stepCode: 'confirmation_approval', occurredOn, details: { approved: true, ...details } }, { probationEndsOn: '2022-06-01' });
     expect(at('2022-09-01').blocks).toEqual([]);
     const late = at('2022-09-02');
     expect(rules(late)).toEqual(['approval_delay']);
-    expect(late.blocks[0].source).toBe('《中国共产党发展党员工作细则》第三十五条');
+    expect(late.blocks[0].source).toBe('《中国共产党发展党员工作细则》第三十四条');
     expect(at('2022-10-01', { delayReason: '等待外调材料' }).blocks).toEqual([]);
+    expect(warningRules(at('2022-10-01', { delayReason: '等待外调材料' }))).toContain('approval_delay');
     const tooLate = at('2022-12-02', { delayReason: '等待外调材料' });
     expect(rules(tooLate)).toEqual(['approval_max']);
-    expect(tooLate.blocks[0].source).toBe('《中国共产党发展党员工作细则》第三十五条');
+    expect(tooLate.blocks[0].source).toBe('《中国共产党发展党员工作细则》第三十四条(三个月内审批);六个月上限参照第二十五条');
   });
 
   it('程序: a later step before an earlier required one is refused, naming the missing steps', () => {

@@ -191,11 +191,16 @@ function checkApproval({ ctx, input, on, d, doneOn, block, warn }: StepCheck): v
   if (d.approved === undefined) block('approved', '请选择审批结果(批准/不批准)', '审批意见');
   const admission = input.stepCode === 'admission_approval';
   const meeting = doneOn(admission ? 'admission_meeting' : 'confirmation_meeting');
-  const article = admission ? '第二十四条' : '第三十五条';
+  // 第二十五条 allows up to six months for 接收; 第三十四条 sets three months for 转正 and no longer limit, so the
+  // six-month cap is applied to 转正 by analogy and cited as such.
+  const article = admission ? '第二十五条' : '第三十四条';
+  const maxSource = admission ? `${XIZE}第二十五条` : `${XIZE}第三十四条(三个月内审批);六个月上限参照第二十五条`;
   if (meeting && on > addMonths(meeting, APPROVAL_MAX_MONTHS)) {
-    block('approval_max', `支部大会(${meeting})后已超过六个月,上级党委审批不得超过六个月,应重新履行程序`, `${XIZE}${article}`);
-  } else if (meeting && on > addMonths(meeting, APPROVAL_MONTHS) && !d.delayReason) {
-    block('approval_delay', `支部大会(${meeting})后已超过三个月,请填写延长审批的特殊情况`, `${XIZE}${article}`);
+    block('approval_max', `支部大会(${meeting})后已超过六个月,上级党委审批不得超过六个月,应重新履行程序`, maxSource);
+  } else if (meeting && on > addMonths(meeting, APPROVAL_MONTHS)) {
+    // With the special circumstance the approval goes ahead, and the lateness stays on the record as a warning.
+    if (!d.delayReason) block('approval_delay', `支部大会(${meeting})后已超过三个月,请填写延长审批的特殊情况`, `${XIZE}${article}`);
+    else warn('approval_delay', `支部大会(${meeting})后超过三个月才审批(${on}),特殊情况:${d.delayReason}`, `${XIZE}${article}:应当在三个月内审批`);
   }
   if (!admission && !ctx.notices.some((n) => n.stage === 'confirmation' && n.endsOn <= on)) {
     warn('notice_missing', '转正前未登记公示', '本镇公示制度(预备党员转正前公示)');
@@ -204,11 +209,12 @@ function checkApproval({ ctx, input, on, d, doneOn, block, warn }: StepCheck): v
 
 /** A gap longer than the town's review interval between the start, each 考察 record, and this step. */
 function reviewGaps({ ctx, on, warn }: StepCheck, reviewCode: string, since: string | null): void {
+  const rule = reviewCode === 'activist_review' ? '第十一条(每半年考察一次)' : '第三十一条(对预备党员进行教育和考察)';
   if (!since) return;
   const dates = [since, ...ctx.records.filter((r) => r.stepCode === reviewCode && r.occurredOn >= since).map((r) => r.occurredOn), on];
   for (let i = 1; i < dates.length; i++) {
     if (dates[i] > addMonths(dates[i - 1], ctx.settings.reviewIntervalMonths)) {
-      warn('review_interval', `${dates[i - 1]}至${dates[i]}之间超过${ctx.settings.reviewIntervalMonths}个月没有考察记录`, `${XIZE}第十一条(每半年考察一次);本镇设置 recruitment.reviewIntervalMonths`);
+      warn('review_interval', `${dates[i - 1]}至${dates[i]}之间超过${ctx.settings.reviewIntervalMonths}个月没有考察记录`, `${XIZE}${rule};本镇设置 recruitment.reviewIntervalMonths`);
       return;
     }
   }
@@ -218,15 +224,17 @@ function reviewGaps({ ctx, on, warn }: StepCheck, reviewCode: string, since: str
 function checkMeeting(c: StepCheck): void {
   const { ctx, input, on, d, block, warn } = c;
   const v = d.vote;
-  if (!v) { block('vote', '请填写应到会、实到会有表决权党员人数和表决结果', `${XIZE}第二十一条`); return; }
+  // 转正 meetings follow the same attendance and vote rules as 接收 meetings (第三十三条).
+  const same = input.stepCode === 'confirmation_meeting' ? '第三十三条、' : '';
+  if (!v) { block('vote', '请填写应到会、实到会有表决权党员人数和表决结果', `${XIZE}${same}第二十条、第二十一条`); return; }
   if (v.present > v.eligible) block('vote_present', `实到会人数(${v.present})不能超过应到会有表决权人数(${v.eligible})`, '表决记录');
   if (v.yes + v.no + v.abstain > v.present) block('vote_total', `赞成、反对、弃权合计(${v.yes + v.no + v.abstain})超过实到会人数(${v.present})`, '表决记录');
   if (v.present <= v.eligible) {
     const q = quorum({ fullMembers: v.eligible, probationaryMembers: 0, presentFull: v.present, presentProbationary: 0 });
-    if (!q.met) block('quorum', `${q.message}:有表决权的到会人数必须超过应到会有表决权人数的半数`, `${XIZE}第二十一条`);
+    if (!q.met) block('quorum', `${q.message}:有表决权的到会人数必须超过应到会有表决权人数的半数`, `${XIZE}${same}第二十条`);
   }
   if (v.eligible !== ctx.rosterEligible) {
-    warn('eligible_roster', `填写的应到会有表决权人数(${v.eligible})与名册上本支部正式党员人数(${ctx.rosterEligible})不同,请在备注说明(如因病、外出经批准不能到会)`, `${XIZE}第二十一条`);
+    warn('eligible_roster', `填写的应到会有表决权人数(${v.eligible})与名册上本支部正式党员人数(${ctx.rosterEligible})不同,请在备注说明(如因病、外出经批准不能到会)`, `${XIZE}第二十条`);
   }
   if (input.stepCode === 'admission_meeting') {
     if (!ctx.notices.some((n) => n.stage === 'admission' && n.endsOn <= on)) warn('notice_missing', '支部大会讨论前未登记拟接收预备党员公示', '本镇公示制度(发展对象公示)');
@@ -240,12 +248,12 @@ function checkConfirmationDecision(c: StepCheck): void {
   if (ctx.probationEndsOn && on < ctx.probationEndsOn) {
     block('probation_end', `预备期到${ctx.probationEndsOn}期满,期满后才能讨论转正`, `${XIZE}第三十二条、第三十三条`);
   }
-  if (!d.decision) block('decision', '请选择支部大会决定:按期转正、延长预备期或取消预备党员资格', `${XIZE}第三十三条`);
+  if (!d.decision) block('decision', '请选择支部大会决定:按期转正、延长预备期或取消预备党员资格', `${XIZE}第三十二条`);
   if (d.decision === 'extend') {
     const months = d.extensionMonths ?? 0;
-    if (months < 6 || months > 12) block('extension_length', `延长预备期${months}个月:不能少于半年,最长不超过一年`, `${XIZE}第三十四条;${ZHANGCHENG}第七条`);
+    if (months < 6 || months > 12) block('extension_length', `延长预备期${months}个月:不能少于半年,最长不超过一年`, `${XIZE}第三十二条;${ZHANGCHENG}第七条`);
     if (ctx.records.some((r) => r.stepCode === 'confirmation_meeting' && r.details.decision === 'extend' && votePassed(r.details))) {
-      block('extension_once', '预备期已经延长过一次,只能延长一次', `${XIZE}第三十四条;${ZHANGCHENG}第七条`);
+      block('extension_once', '预备期已经延长过一次,只能延长一次', `${XIZE}第三十二条;${ZHANGCHENG}第七条`);
     }
   }
   reviewGaps(c, 'probation_review', c.doneOn('admission_approval'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { StepDetails } from '@dj/contracts';
 import { addDays } from '@dj/contracts';
-import { deadlinesOf, isCompleted, nextStepsOf, openSteps, phaseOf, stopReason, windowOf, type RecruitmentSettings, type RecordFact } from './recruitment-state.js';
+import { deadlinesOf, inExtendedProbation, isCompleted, nextStepsOf, openSteps, phaseOf, stopReason, windowOf, type RecruitmentSettings, type RecordFact } from './recruitment-state.js';
 import { CENTRAL_STEPS, mergeSteps, type LocalStepRow } from './steps.js';
 
 const SETTINGS: RecruitmentSettings = {
@@ -34,6 +34,21 @@ describe('steps as data', () => {
     expect(CENTRAL_STEPS.filter((s) => s.repeatable).map((s) => s.code)).toEqual(['activist_review', 'probation_review']);
     expect(CENTRAL_STEPS.filter((s) => s.actor === 'party_committee').map((s) => s.code))
       .toEqual(['training', 'pre_review', 'committee_talk', 'admission_approval', 'admission_filing', 'confirmation_approval']);
+  });
+
+  it('细则第十五、十九、二十、二十一、二十五、二十九至三十四条: each step cites the article of the 2014 text it follows', () => {
+    const cites = (code: string) => CENTRAL_STEPS.find((s) => s.code === code)?.guidance ?? '';
+    const expected: Record<string, string[]> = {
+      committee_review: ['第十九条'], pre_review: ['第十九条'], admission_form: ['第十五条'], admission_meeting: ['第二十条', '第二十一条'],
+      admission_approval: ['第二十五条'], admission_filing: ['第二十五条'], placement: ['第二十九条'], oath: ['第三十条'],
+      probation_review: ['第三十一条'], confirmation_application: ['第三十三条', '第三十二条'], confirmation_meeting: ['第三十二条', '第三十三条'],
+      confirmation_approval: ['第三十四条'], archive: ['第三十七条'],
+    };
+    for (const [code, articles] of Object.entries(expected)) for (const a of articles) expect(cites(code), code).toContain(a);
+    // The numbers once cited from memory are gone: 第十八条 (审查), 第二十二条 (表决), 第二十四条 (审批), 第二十六条 (备案), 第三十五条 (转正审批).
+    for (const wrong of ['第十八条', '第二十二条', '第二十四条', '第二十六条', '第三十五条']) {
+      expect(CENTRAL_STEPS.filter((s) => s.guidance.includes(wrong)).map((s) => s.code), wrong).toEqual([]);
+    }
   });
 
   it('merges local steps after the step they name, a local step after another local one, and renumbers', () => {
@@ -108,6 +123,22 @@ describe('what the records imply', () => {
     expect(codes(openSteps(STEPS, [...before, r('admission_meeting', '2021-06-01', { vote: vote(20, 12, 10) })]))).toEqual(['admission_meeting']);
   });
 
+  it('细则第三十一条、第三十二条: further 考察 can be recorded during an extended 预备期, until the next 支部大会 decides', () => {
+    const applied = [...ADMITTED, r('admission_filing', '2021-07-05'), r('placement', '2021-07-06'), r('oath', '2021-07-06'),
+      r('probation_review', '2021-12-01'), r('confirmation_application', '2022-05-01')];
+    expect(codes(openSteps(STEPS, applied))).toEqual(['confirmation_meeting']);
+    const extended = [...applied, r('confirmation_meeting', '2022-06-01', { vote: vote(20, 15, 14), decision: 'extend', extensionMonths: 6 })];
+    expect(inExtendedProbation(extended)).toBe(true);
+    // The meeting stays the next step; the 考察 is open beside it, and again after one is recorded.
+    expect(codes(openSteps(STEPS, extended))).toEqual(['confirmation_meeting', 'probation_review']);
+    expect(codes(openSteps(STEPS, [...extended, r('probation_review', '2022-09-01')]))).toEqual(['confirmation_meeting', 'probation_review']);
+    // A failed vote to extend extended nothing; once the 转正 is decided, no more 考察.
+    expect(inExtendedProbation([...applied, r('confirmation_meeting', '2022-06-01', { vote: vote(20, 15, 8), decision: 'extend', extensionMonths: 6 })])).toBe(false);
+    const confirmed = [...extended, r('confirmation_meeting', '2022-12-01', { vote: vote(20, 15, 14), decision: 'confirm' })];
+    expect(inExtendedProbation(confirmed)).toBe(false);
+    expect(codes(openSteps(STEPS, confirmed))).toEqual(['confirmation_approval']);
+  });
+
   it('nextStepsOf: earliest and due dates from the rules', () => {
     expect(nextStepsOf(STEPS, [r('application', '2020-01-10')], SETTINGS, null)).toEqual([{ code: 'talk', name: '党组织派人谈话', earliest: '2020-01-10', dueBy: '2020-02-09' }]);
     const reviewed = [...ACTIVIST, r('activist_review', '2020-08-01')];
@@ -140,10 +171,10 @@ describe('deadlinesOf', () => {
     expect(deadlinesOf(STEPS, [...applied(40), r('talk', addDays(TODAY, -1), { talker: '张' })], [], SETTINGS, null, TODAY)).toEqual([]);
   });
 
-  it('the 3-month approval deadline is binding (细则第二十四条)', () => {
+  it('细则第二十五条: the 3-month approval deadline is binding', () => {
     const met = ADMITTED.slice(0, -1);
     expect(deadlinesOf(STEPS, met, [], SETTINGS, null, TODAY)).toEqual([{
-      label: '上级党委审批接收预备党员(三个月内)', date: '2021-09-01', status: 'late', binding: true, source: '《中国共产党发展党员工作细则》第二十四条',
+      label: '上级党委审批接收预备党员(三个月内)', date: '2021-09-01', status: 'late', binding: true, source: '《中国共产党发展党员工作细则》第二十五条',
     }]);
   });
 

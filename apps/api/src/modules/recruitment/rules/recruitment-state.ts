@@ -21,7 +21,7 @@ export interface RecruitmentSettings {
   dueSoonDays: number;
 }
 
-/** 上级党委 decides within 3 months of the 支部大会, never later than 6 (细则第二十四条, 第三十五条 for 转正). */
+/** 上级党委 decides within 3 months of the 支部大会, never later than 6 (细则第二十五条; 第三十四条 for 转正: 3 months). */
 export const APPROVAL_MONTHS = 3;
 export const APPROVAL_MAX_MONTHS = 6;
 /** 积极分子 for at least a year before 发展对象 (细则第十三条). */
@@ -50,6 +50,28 @@ export function stopReason(r: RecordFact): string | null {
   return null;
 }
 
+/** How a record came out when it did not move the recruitment on: shown on the timeline with what may follow. */
+export interface RecordOutcome { label: string; message: string; source: string; next: string }
+
+export function recordOutcome(r: RecordFact): RecordOutcome | null {
+  const v = r.details.vote;
+  if ((r.stepCode === 'admission_meeting' || r.stepCode === 'confirmation_meeting') && v && !votePassed(r.details)) {
+    const { message } = voteResult({ votingMembers: v.eligible, yes: Math.min(v.yes, v.eligible) });
+    const admission = r.stepCode === 'admission_meeting';
+    return {
+      label: '未通过',
+      message: `表决未通过:${message}`,
+      source: admission
+        ? `${XIZE}第二十一条:赞成人数超过应到会有表决权的正式党员的半数,才能通过接收预备党员的决议`
+        : `${XIZE}第三十三条:讨论转正的支部大会,赞成人数的要求与接收预备党员相同(第二十一条:超过应到会有表决权的正式党员的半数)`,
+      next: admission
+        ? '本次支部大会没有作出接收预备党员的决议,发展对象仍为发展对象。党支部可以继续培养教育和考察,条件成熟时再次提交支部大会讨论并重新表决(再记录一次“支部大会讨论”);也可以终止发展程序并写明原因。'
+        : '本次支部大会没有作出决议:按期转正、延长预备期或取消预备党员资格,都须经支部大会讨论通过(第三十二条)。请尽快再次召开支部大会讨论并重新表决(再记录一次“支部大会讨论转正”)。',
+    };
+  }
+  return null;
+}
+
 export const lastDone = (records: readonly RecordFact[], code: string) =>
   [...records].reverse().find((r) => r.stepCode === code && isCompleted(r));
 export const lastOf = (records: readonly RecordFact[], code: string) => [...records].reverse().find((r) => r.stepCode === code);
@@ -70,8 +92,25 @@ export function lastDonePosition(steps: readonly StepDefinition[], records: read
   return steps.reduce((max, s) => (done.has(s.code) && s.position > max ? s.position : max), 0);
 }
 
+/**
+ * A 支部大会 extended the 预备期 and has not yet decided again: the 预备党员 is still being educated and examined
+ * (细则第三十一条、第三十二条), so further 考察 may be recorded until the next meeting.
+ */
+export function inExtendedProbation(records: readonly RecordFact[]): boolean {
+  const extended = records.some((r) => r.stepCode === 'confirmation_meeting' && r.details.decision === 'extend' && votePassed(r.details));
+  return extended && !doneCodes(records).has('confirmation_meeting');
+}
+
 /** The steps that may be recorded now: optional and repeatable ones up to and including the first open required step. */
 export function openSteps(steps: readonly StepDefinition[], records: readonly RecordFact[]): StepDefinition[] {
+  const open = openInOrder(steps, records);
+  const review = steps.find((s) => s.code === 'probation_review');
+  // Listed after the meeting, so the meeting stays the next step.
+  if (review && inExtendedProbation(records) && !open.some((s) => s.code === review.code)) open.push(review);
+  return open;
+}
+
+function openInOrder(steps: readonly StepDefinition[], records: readonly RecordFact[]): StepDefinition[] {
   const done = doneCodes(records);
   // Repeatable steps that were done stay open (another 考察) until a later required step is done; optional steps
   // passed over drop out the same way.
@@ -136,12 +175,12 @@ export function deadlinesOf(steps: readonly StepDefinition[], records: readonly 
   if (open.has('talk')) push('收到入党申请书后派人谈话', w('talk').dueBy, false, `${XIZE}第七条;本镇设置 recruitment.talkWithinDays`);
   if (phase === 'activist' && open.has('activist_review')) push('入党积极分子半年考察', w('activist_review').dueBy, false, `${XIZE}第十一条;本镇设置 recruitment.reviewIntervalMonths`);
   if (open.has('admission_approval')) {
-    push('上级党委审批接收预备党员(三个月内)', w('admission_approval').dueBy, true, `${XIZE}第二十四条`);
+    push('上级党委审批接收预备党员(三个月内)', w('admission_approval').dueBy, true, `${XIZE}第二十五条`);
   }
   if (status === 'probationary') {
     if (open.has('confirmation_meeting') || open.has('confirmation_application')) push(CONFIRMATION_MEETING_DEADLINE, probationEndsOn, true, `${XIZE}第三十二条、第三十三条`);
-    if (open.has('confirmation_approval')) push('上级党委审批转正(三个月内)', w('confirmation_approval').dueBy, true, `${XIZE}第三十五条`);
-    else if (open.has('probation_review')) push('预备党员半年考察', w('probation_review').dueBy, false, `本镇设置 recruitment.reviewIntervalMonths`);
+    if (open.has('confirmation_approval')) push('上级党委审批转正(三个月内)', w('confirmation_approval').dueBy, true, `${XIZE}第三十四条`);
+    else if (open.has('probation_review')) push('预备党员半年考察', w('probation_review').dueBy, false, `${XIZE}第三十一条;本镇设置 recruitment.reviewIntervalMonths`);
   }
   for (const n of notices) if (!n.outcome) push('登记公示结果', n.endsOn, false, '本镇公示制度');
   return out.sort((a, b) => (a.date < b.date ? -1 : 1));
