@@ -21,6 +21,10 @@ export const USER_ROWS: Record<string, RoleRow> = {
       };
     },
   },
+  'POST /api/users/credential-sheet': {
+    permission: 'users.manage',
+    probe: (env) => ({ url: '/api/users/credential-sheet', body: { credentials: [{ userId: other(env), username: 'role.sheet', displayName: '角色表', organizationName: '角色表支部', oneTimePassword: 'Ab3#xyzXYZ2345' }] } }),
+  },
   'GET /api/users/:id': { permission: 'users.manage', probe: (env) => ({ url: `/api/users/${other(env)}` }) },
   'PATCH /api/users/:id': {
     permission: 'users.manage',

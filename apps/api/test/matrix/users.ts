@@ -14,6 +14,9 @@ const rows: Record<string, Case> = {
   'POST /api/users': {
     foreign: (f) => [{ url: '/api/users', body: { username: 'yuequan.user', displayName: '越权账号', person: { kind: 'member', personId: f.member }, grants: grantAt(f.org) } }],
   },
+  'POST /api/users/credential-sheet': {
+    foreign: (f) => [{ url: '/api/users/credential-sheet', body: { credentials: [{ userId: f.user, username: 'x', displayName: '越权', organizationName: '越权', oneTimePassword: 'x' }] } }],
+  },
   'GET /api/users/:id': { foreign: (f) => [{ url: `/api/users/${f.user}` }] },
   'PATCH /api/users/:id': {
     foreign: (f, own) => [

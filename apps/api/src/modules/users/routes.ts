@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  CreateUserBodySchema, CreateUserResultSchema, CredentialSchema, IdParamSchema, OkSchema, SessionListSchema, UpdateUserBodySchema,
+  CreateUserBodySchema, CreateUserResultSchema, CredentialSchema, CredentialSheetBodySchema, IdParamSchema, OkSchema, SessionListSchema, UpdateUserBodySchema,
   UserListQuerySchema, UserListSchema, UserSessionParamsSchema, UserSummarySchema,
 } from '@dj/contracts';
 import { callerOf, currentUser } from '../../plugins/auth.js';
 import * as accounts from './account-service.js';
 import * as service from './service.js';
+import { credentialSheet } from './sheet-service.js';
 
 const tags = ['users'];
 const summary = { 200: UserSummarySchema };
@@ -18,6 +19,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('', { schema: { tags, summary: '新建账号(返回一次性密码,只显示一次)', body: CreateUserBodySchema, response: { 201: CreateUserResultSchema } } },
     async (request, reply) => reply.code(201).send(await service.createUser(app.db, callerOf(request), request.body)));
+
+  // The passwords travel in the body, never a URL; the PDF is rendered and sent, not stored.
+  app.post('/credential-sheet', { schema: { tags, summary: '账号交接单(A4 PDF,不保存)', body: CredentialSheetBodySchema } },
+    async (request, reply) => reply.type('application/pdf').header('cache-control', 'no-store')
+      .header('content-disposition', `attachment; filename="credentials.pdf"; filename*=UTF-8''${encodeURIComponent('账号交接单.pdf')}`)
+      .send(await credentialSheet(app.db, callerOf(request), request.body.credentials)));
 
   app.get('/:id', { schema: { tags, summary: '账号详情', params: IdParamSchema, response: summary } },
     async (request) => service.getUser(app.db, currentUser(request), request.params.id));

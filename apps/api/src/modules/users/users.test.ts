@@ -3,6 +3,7 @@ import { createTestContext, type TestContext } from '../../../test/context.js';
 import {
   createBranch, createMember, createTown, createUser, personOf, testIdNumber, type Branch, type Town,
 } from '../../../test/factories.js';
+import { pdfText } from '../../../test/documents.js';
 import { LAST_ADMIN } from './service.js';
 
 /** 账号管理 (issue 12 point 1): a town admin makes accounts, grants roles at organisations, disables, resets, ends sessions. */
@@ -149,5 +150,23 @@ describe('changing an account', () => {
     await ctx.pool.query(`update users set locked_until = now() + interval '10 minutes' where id = $1`, [secretary.userId]);
     expect((await town.admin.get(`/api/users/${secretary.userId}`)).json().locked).toBe(true);
     expect((await town.admin.post(`/api/users/${secretary.userId}/unlock`)).json().locked).toBe(false);
+  });
+});
+
+describe('the hand-out sheet (issue 12 point 4)', () => {
+  it('prints each user name and one-time password on a PDF, audited without the passwords; another town\'s user is 404', async () => {
+    const made = [await memberAccount(a.id), await memberAccount(b.id)];
+    const res = await town.admin.post('/api/users/credential-sheet', { credentials: made.map((m) => m.credential) });
+    expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    const text = pdfText(res);
+    for (const m of made) {
+      expect(text).toContain(m.user.username);
+      expect(text).toContain(m.credential.oneTimePassword);
+    }
+    const { rows } = await ctx.pool.query(`select detail::text from audit_events where action = 'users.credential_sheet' order by id desc limit 1`);
+    for (const m of made) expect(rows[0].detail).not.toContain(m.credential.oneTimePassword);
+    const other = await createTown(ctx);
+    expect((await other.admin.post('/api/users/credential-sheet', { credentials: [made[0].credential] })).statusCode).toBe(404);
   });
 });
