@@ -19,7 +19,8 @@ class Counter {
   async do<T>(step: Promise<T>): Promise<T> { this.n++; return step; }
 }
 
-async function signIn(page: Page, username: string, landing = /\/organizations/) {
+/** Each role lands on its own page (issue 13 point 8): a secretary on 待办, a 包村干部 on 督导. */
+async function signIn(page: Page, username: string, landing = /\/(tasks|supervision)$/) {
   await site.browser.clearCookies();
   await page.goto(`${site.baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);

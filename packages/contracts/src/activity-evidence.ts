@@ -172,5 +172,9 @@ export const FileParamSchema = z.object({ id: z.coerce.number().int().positive()
 export const MyActivitySchema = z.object({
   id: z.number(), kind: ActivityKindSchema, heldOn: z.string(), place: z.string(), topic: z.string(), organizationName: z.string(),
   myResponse: z.enum(ACTIVITY_RESPONSES).nullable(), myAttendance: z.enum(ATTENDANCE_STATES).nullable(),
+  /** Already held: its day has passed, or the secretary has recorded who came (a meeting earlier today). */
+  held: z.boolean(),
+  /** Asked for 参加/请假: not held yet and the member is expected at it (a 党小组会 of another group is not theirs). */
+  canRespond: z.boolean(),
 });
 export const MyActivityListSchema = z.object({ items: z.array(MyActivitySchema) });

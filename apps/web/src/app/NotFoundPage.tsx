@@ -9,8 +9,8 @@ export function NotFoundPage() {
       title="页面不存在"
       subTitle="您访问的页面不存在或尚未开放。"
       extra={
-        <Button type="primary" onClick={() => navigate('/organizations')}>
-          返回组织架构
+        <Button type="primary" onClick={() => navigate('/')}>
+          返回首页
         </Button>
       }
     />

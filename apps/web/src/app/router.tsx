@@ -6,6 +6,7 @@ import { SecondStep } from '../features/two-factor/SecondStep';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 import { NotFoundPage } from './NotFoundPage';
+import { HomeRedirect } from './HomeRedirect';
 
 /**
  * Each page is its own chunk, loaded when its route is first opened: a member on a phone who only opens 我的组织生活
@@ -34,7 +35,8 @@ export const routes: RouteObject[] = [
       </RequireAuth>
     ),
     children: [
-      { index: true, element: <Navigate to="/organizations" replace /> },
+      // Each role starts on its own page: 我的组织生活 for a 党员, 待办 for a secretary and the town admin (issue 13 point 8).
+      { index: true, element: <HomeRedirect /> },
       { path: 'organizations', lazy: page(() => import('../features/organizations/OrganizationsPage'), 'OrganizationsPage') },
       // One route for the roster and a member's detail, so the page (and its list) stays mounted while the drawer opens.
       { path: 'members/exports', lazy: page(() => import('../features/members/MemberExportsPage'), 'MemberExportsPage') },

@@ -3,7 +3,7 @@ import { createTestContext, type Session, type TestContext } from '../../../test
 import {
   createActivity, createBranch, createMember, createMemberAccount, createMembers, createSupervisor, createTown, createUser, type Branch,
 } from '../../../test/factories.js';
-import { monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
+import { addDays, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 
 let ctx: TestContext;
 let admin: Session;
@@ -176,5 +176,30 @@ describe('13.6 local frequencies are town settings', () => {
     expect((await admin.patch('/api/settings/activity.partyLecturesPerQuarter', { value: 0 })).statusCode).toBe(200);
     expect(await lecture()).toBeUndefined();
     expect((await admin.patch('/api/settings/activity.partyLecturesPerQuarter', { value: 1 })).statusCode).toBe(200);
+  });
+});
+
+describe('13.8 我的组织生活 asks only what a member can still answer', () => {
+  it('13.8 a meeting already held (its day past, or its attendance recorded today) or a 党小组会 of another group is not offered for 参加/请假', async () => {
+    const today = todayInShanghai();
+    const future = addDays(today, 5);
+    const coming = await createActivity(secretary, here.id, { heldOn: future, topic: '下周的主题党日' });
+    const otherGroup = await createActivity(secretary, here.id, { kind: 'group_meeting', groupId: here.groupIds[0], heldOn: future, topic: '另一个党小组的会' });
+    const morning = await createActivity(secretary, here.id, { kind: 'party_lecture', heldOn: today, topic: '今天上午的党课' });
+    const attendance = await secretary.request('PUT', `/api/activities/${morning.id}/attendance`, { records: [{ memberId: morning.expected[0].memberId, state: 'present' }] });
+    expect(attendance.statusCode, attendance.body).toBe(200);
+    const past = await createActivity(secretary, here.id, { heldOn: addDays(today, -3), topic: '三天前的主题党日' });
+
+    const items = (await member.get('/api/my/activities')).json().items as { id: number; held: boolean; canRespond: boolean }[];
+    const of = (id: number) => items.find((i) => i.id === id);
+    expect(of(coming.id)).toMatchObject({ held: false, canRespond: true });
+    expect(of(otherGroup.id)).toMatchObject({ held: false, canRespond: false });
+    expect(of(morning.id)).toMatchObject({ held: true, canRespond: false });
+    expect(of(past.id)).toMatchObject({ held: true, canRespond: false });
+    // The server holds the same line: a meeting whose attendance is in takes no answer.
+    const late = await member.post(`/api/activities/${morning.id}/responses`, { response: 'confirm' });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().fields[0].message).toContain('已经举行');
+    expect((await member.post(`/api/activities/${coming.id}/responses`, { response: 'confirm' })).statusCode).toBe(200);
   });
 });

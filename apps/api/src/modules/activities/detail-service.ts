@@ -67,6 +67,13 @@ export async function expectedFor(db: DbOrTx, row: Placed) {
   return expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row);
 }
 
+/** Is the member expected at each of a branch's activities? The roster and flows are loaded once for the whole list. */
+export async function expectedChecker(db: DbOrTx, organizationId: number) {
+  const roster = await repo.branchMembers(db, [organizationId]);
+  const flows = await repo.outflowsWithCard(db, roster.filter((m) => m.membershipStatus === 'active').map((m) => m.id));
+  return (row: Placed, memberId: number) => expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row).some((m) => m.id === memberId);
+}
+
 export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promise<ActivityDetail> {
   const row = await loadActivity(db, user, id);
   const selfOnly = isSelfOnly(user);

@@ -8,7 +8,7 @@ import type { Db } from '../../db/client.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { addDays, todayInShanghai } from '@dj/contracts';
 import { can, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { expectedFor, getActivity, loadActivity } from './detail-service.js';
+import { expectedChecker, expectedFor, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { voteResult } from '../../lib/quorum.js';
@@ -27,7 +27,8 @@ export async function respond(db: Db, { user, ip }: Caller, id: number, body: z.
   const expected = await expectedFor(db, row);
   // Not expected at this meeting reads like a record outside scope: nothing to answer here.
   if (!expected.some((m) => m.id === me.id)) throw forbidden('您不在本次活动的应到名单中');
-  if (row.heldOn < todayInShanghai()) throw invalid('response', '活动已经举行,请向支部书记说明情况');
+  // Held: its day has passed, or the attendance is already in (a meeting earlier today).
+  if (row.heldOn < todayInShanghai() || (await repo.activitiesWithAttendance(db, [id])).length) throw invalid('response', '活动已经举行,请向支部书记说明情况');
   if (body.response === 'leave' && !body.reason?.trim()) throw invalid('reason', '请假请写明事由');
   return db.transaction(async (tx) => {
     await evidence.upsertResponse(tx, { activityId: id, memberId: me.id, response: body.response, reason: body.reason?.trim() || null });
@@ -36,20 +37,30 @@ export async function respond(db: Db, { user, ip }: Caller, id: number, body: z.
   });
 }
 
-/** A member's own activities: the coming ones to answer and the last months' with their attendance. */
+/**
+ * A member's own activities: the coming ones to answer and the last months' with their attendance. Issue 13 point 8:
+ * a meeting already held (its day past, or its attendance recorded) or one the member is not expected at is never
+ * offered for 参加/请假. Whom a 支委会 expects is expectedFromRoster's business (the committee, once recorded).
+ */
 export async function myActivities(db: Db, user: AuthUser) {
   const me = await ownMember(db, user);
-  const since = addDays(todayInShanghai(), -90);
-  const rows = await repo.branchActivitiesSince(db, me.organizationId, since, 50);
+  const today = todayInShanghai();
+  const rows = await repo.branchActivitiesSince(db, me.organizationId, addDays(today, -90), 50);
   const ids = rows.map((r) => r.id);
   const responses = await evidence.memberResponses(db, ids, me.id);
   const attended = await repo.memberAttendance(db, ids, me.id);
+  const recorded = new Set(await repo.activitiesWithAttendance(db, ids));
+  const expects = await expectedChecker(db, me.organizationId);
   return {
-    items: rows.map((r) => ({
-      ...r, kind: r.kind as ActivityKind,
-      myResponse: responses.find((x) => x.activityId === r.id)?.response ?? null,
-      myAttendance: attended.find((x) => x.activityId === r.id)?.state ?? null,
-    })),
+    items: rows.map((r) => {
+      const held = r.heldOn < today || recorded.has(r.id);
+      return {
+        id: r.id, kind: r.kind as ActivityKind, heldOn: r.heldOn, place: r.place, topic: r.topic, organizationName: r.organizationName,
+        myResponse: responses.find((x) => x.activityId === r.id)?.response ?? null,
+        myAttendance: attended.find((x) => x.activityId === r.id)?.state ?? null,
+        held, canRespond: !held && expects(r, me.id),
+      };
+    }),
   };
 }
 

@@ -158,9 +158,17 @@ export async function memberOfPerson(db: DbOrTx, tenantId: number, personId: num
 export async function branchActivitiesSince(db: DbOrTx, organizationId: number, since: string, max: number) {
   return db.select({
     id: activities.id, kind: activities.kind, heldOn: activities.heldOn, place: activities.place, topic: activities.topic, organizationName: organizations.name,
+    organizationId: activities.organizationId, groupId: activities.groupId,
   }).from(activities).innerJoin(organizations, eq(organizations.id, activities.organizationId))
     .where(and(eq(activities.organizationId, organizationId), gte(activities.heldOn, since)))
     .orderBy(desc(activities.heldOn), asc(activities.id)).limit(max);
+}
+
+/** Which of these activities have attendance recorded: a meeting whose attendance is in has been held. */
+export async function activitiesWithAttendance(db: DbOrTx, activityIds: number[]): Promise<number[]> {
+  if (!activityIds.length) return [];
+  const rows = await db.selectDistinct({ id: attendances.activityId }).from(attendances).where(inArray(attendances.activityId, activityIds));
+  return rows.map((r) => r.id);
 }
 
 /** One member's attendance at these activities. */

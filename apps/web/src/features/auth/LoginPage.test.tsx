@@ -1,5 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { AppProviders } from '../../app/providers';
 import type { Me } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
@@ -17,6 +20,8 @@ const ME: Me = {
 const routes = [
   { path: '/login', element: <LoginPage /> },
   { path: '/organizations', element: otherPage('组织架构页面') },
+  { path: '/tasks', element: otherPage('待办页面') },
+  { path: '/my', element: otherPage('我的组织生活页面') },
 ];
 
 beforeAll(installDomShims);
@@ -61,22 +66,36 @@ describe('LoginPage', () => {
     expect(calls.some((c) => c.path === '/api/auth/login')).toBe(false);
   });
 
-  it('signs in and goes to the organisation page', async () => {
+  // 13.8: the town admin on 待办 until a town overview exists, a secretary on 待办, a 党员 on 我的组织生活.
+  for (const [roles, path, text] of [
+    [['town_admin'], '/tasks', '待办页面'], [['branch_secretary'], '/tasks', '待办页面'], [['member'], '/my', '我的组织生活页面'],
+  ] as const) {
+    it(`13.8 signs in a ${roles[0]} and lands on ${path}`, async () => {
+      const who: Me = { ...ME, user: { ...ME.user, roles: [...roles] } };
+      installFetch(({ path: p }) => (p === '/api/auth/login' ? jsonResponse(200, who) : jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' })));
+      const { router } = await renderRoutes(routes, '/login');
+      await fillAndSubmit('admin', 'right');
+      expect(await screen.findByText(text)).toBeTruthy();
+      await waitFor(() => expect(router.state.location.pathname).toBe(path));
+    });
+  }
+
+  it('13.8 a page asked for before signing in still wins over the role\'s page', async () => {
     installFetch(({ path }) => (path === '/api/auth/login' ? jsonResponse(200, ME) : jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' })));
-    const { router } = await renderRoutes(routes, '/login');
-
+    const router = createMemoryRouter(routes, { initialEntries: [{ pathname: '/login', state: { from: '/organizations' } }] });
+    render(<AppProviders queryClient={new QueryClient({ defaultOptions: { queries: { retry: false } } })}><RouterProvider router={router} /></AppProviders>);
     await fillAndSubmit('admin', 'right');
-
     expect(await screen.findByText('组织架构页面')).toBeTruthy();
-    await waitFor(() => expect(router.state.location.pathname).toBe('/organizations'));
   });
 });
 
 describe('redirectTarget', () => {
   it('only follows same-app paths', () => {
     expect(redirectTarget({ from: '/organizations?id=3' })).toBe('/organizations?id=3');
-    expect(redirectTarget({ from: '//evil.example' })).toBe('/organizations');
-    expect(redirectTarget({ from: '/login' })).toBe('/organizations');
-    expect(redirectTarget(null)).toBe('/organizations');
+    // Anything else is null: the user lands on their role's page (lib/roles homePath).
+    expect(redirectTarget({ from: '//evil.example' })).toBeNull();
+    expect(redirectTarget({ from: '/login' })).toBeNull();
+    expect(redirectTarget({ from: '/' })).toBeNull();
+    expect(redirectTarget(null)).toBeNull();
   });
 });

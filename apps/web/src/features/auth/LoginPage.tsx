@@ -1,22 +1,25 @@
 import { Alert, Button, Card, Form, Input, Spin, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useState, type ReactNode } from 'react';
-import { isSecondFactorPending, LoginBodySchema, type LoginBody, type SecondFactorPending } from '@dj/contracts';
+import { isSecondFactorPending, LoginBodySchema, type LoginBody, type Me, type SecondFactorPending } from '@dj/contracts';
+import { useQueryClient } from '@tanstack/react-query';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useLogin, useMe } from '../../lib/session';
+import { meQueryKey, useLogin, useMe } from '../../lib/session';
+import { homePath } from '../../lib/roles';
 import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
 export const PLATFORM_NAME = '党建引领乡村振兴工作平台';
-const DEFAULT_AFTER_LOGIN = '/organizations';
-
-/** Only same-app paths from our own redirect are honoured, never the sign-in page itself. */
-export function redirectTarget(state: unknown): string {
-  if (typeof state !== 'object' || state === null || !('from' in state)) return DEFAULT_AFTER_LOGIN;
+/**
+ * Only same-app paths from our own redirect are honoured, never the sign-in page itself; without one (or with the
+ * bare '/'), null: the user lands on their role's page (lib/roles homePath).
+ */
+export function redirectTarget(state: unknown): string | null {
+  if (typeof state !== 'object' || state === null || !('from' in state)) return null;
   const from = (state as { from: unknown }).from;
-  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/login')) {
-    return DEFAULT_AFTER_LOGIN;
+  if (typeof from !== 'string' || !from.startsWith('/') || from.startsWith('//') || from.startsWith('/login') || from === '/') {
+    return null;
   }
   return from;
 }
@@ -35,7 +38,9 @@ export function LoginPage({ secondStep }: { secondStep?: (slot: SecondStepSlot) 
   const login = useLogin();
   const navigate = useNavigate();
   const location = useLocation();
-  const target = redirectTarget(location.state);
+  const queryClient = useQueryClient();
+  const from = redirectTarget(location.state);
+  const target = (signedIn: Me | null | undefined) => from ?? homePath(signedIn);
 
   if (me.isPending) {
     return (
@@ -44,12 +49,12 @@ export function LoginPage({ secondStep }: { secondStep?: (slot: SecondStepSlot) 
       </div>
     );
   }
-  if (me.data) return <Navigate to={target} replace />;
+  if (me.data) return <Navigate to={target(me.data)} replace />;
 
   const onFinish = (values: LoginBody) => {
     login.mutate(values, {
       // A second factor owed: the password was right, the code comes next on this page.
-      onSuccess: (result) => (isSecondFactorPending(result) ? setPending(result.secondFactor) : navigate(target, { replace: true })),
+      onSuccess: (result) => (isSecondFactorPending(result) ? setPending(result.secondFactor) : navigate(target(result), { replace: true })),
       onError: (error) => applyFieldErrors(form, error, ['username', 'password']),
     });
   };
@@ -91,7 +96,7 @@ export function LoginPage({ secondStep }: { secondStep?: (slot: SecondStepSlot) 
         {pending && secondStep
           ? secondStep({
               pending,
-              onSignedIn: () => navigate(target, { replace: true }),
+              onSignedIn: () => navigate(target(queryClient.getQueryData<Me | null>(meQueryKey)), { replace: true }),
               onCancel: () => {
                 setPending(null);
                 login.reset();

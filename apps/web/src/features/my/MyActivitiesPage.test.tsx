@@ -9,18 +9,19 @@ import { renderRoutes } from '../../test/render';
 import { activityDetail } from '../../test/activity-detail';
 import type { MyActivity } from './api';
 
-const base = { place: '村党群服务中心', organizationName: '王庄村党支部', myResponse: null, myAttendance: null } as const;
+const base = { place: '村党群服务中心', organizationName: '王庄村党支部', myResponse: null, myAttendance: null, held: false, canRespond: true } as const;
+const done = { held: true, canRespond: false } as const;
 const ITEMS: MyActivity[] = [
   { ...base, id: 61, kind: 'theme_day', heldOn: '2099-08-01', topic: '主题党日:学习党章' },
   { ...base, id: 62, kind: 'party_lecture', heldOn: '2099-08-20', topic: '书记讲党课', myResponse: 'confirm' },
-  { ...base, id: 51, kind: 'general_meeting', heldOn: '2020-06-10', topic: '发展党员表决', myAttendance: 'present' },
-  { ...base, id: 52, kind: 'group_meeting', heldOn: '2020-05-10', topic: '党小组学习', myAttendance: 'excused' },
+  { ...base, ...done, id: 51, kind: 'general_meeting', heldOn: '2020-06-10', topic: '发展党员表决', myAttendance: 'present' },
+  { ...base, ...done, id: 52, kind: 'group_meeting', heldOn: '2020-05-10', topic: '党小组学习', myAttendance: 'excused' },
 ];
 
-function server() {
+function server(items: MyActivity[] = ITEMS) {
   return (call: RecordedCall) => {
     if (call.path === '/api/auth/me') return jsonResponse(200, me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]));
-    if (call.path === '/api/my/activities') return jsonResponse(200, { items: ITEMS });
+    if (call.path === '/api/my/activities') return jsonResponse(200, { items });
     if (call.path === '/api/activities/61/responses' && call.method === 'POST') return jsonResponse(200, activityDetail({ id: 61 }));
     return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
   };
@@ -48,6 +49,32 @@ describe('我的组织生活', () => {
     expect(within(screen.getByTestId('my-past-51')).getByText('出席')).toBeTruthy();
     expect(within(screen.getByTestId('my-past-52')).getByText('请假')).toBeTruthy();
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toContain('我的组织生活');
+  });
+
+  it('13.8 a meeting already held today is under 最近参加的 without 参加/请假; one the member is not expected at asks nothing', async () => {
+    // Dated in the future on purpose: "held" is the server's word (attendance recorded), not the page's arithmetic.
+    installFetch(server([
+      { ...base, ...done, id: 71, kind: 'party_lecture', heldOn: '2099-09-01', topic: '上午已开的党课', myAttendance: 'present' },
+      { ...base, id: 72, kind: 'group_meeting', heldOn: '2099-09-05', topic: '别组的党小组会', canRespond: false },
+      { ...base, id: 73, kind: 'theme_day', heldOn: '2099-09-28', topic: '本月主题党日' },
+    ]));
+    await renderRoutes(routes, '/my');
+    const upcoming = await screen.findByTestId('my-upcoming');
+    await within(upcoming).findByText('本月主题党日');
+    expect(within(upcoming).queryByText('上午已开的党课')).toBeNull();
+    const held = within(screen.getByTestId('my-past')).getByTestId('my-past-71');
+    expect(within(held).queryByRole('button', { hidden: true })).toBeNull();
+    const other = screen.getByTestId('my-upcoming-72');
+    expect(within(other).queryByRole('button', { name: /参\s*加|请\s*假/, hidden: true })).toBeNull();
+    expect(other.textContent).toContain('您不在本次活动的应到名单中,无需答复');
+    expect(button(screen.getByTestId('my-upcoming-73'), /参\s*加/)).toBeTruthy();
+  });
+
+  it('13.8 the home address opens 我的组织生活 for a 党员', async () => {
+    installFetch(server());
+    const { router } = await renderRoutes(routes, '/', { opens: ['/my'] });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/my'));
+    expect(await screen.findByTestId('my-upcoming')).toBeTruthy();
   });
 
   it('asks for a reason before sending a leave request', async () => {

@@ -3,7 +3,7 @@ import { App, Button, Card, Empty, Flex, Skeleton, Space, Tag, Typography } from
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
-import { ResponseBodySchema, ACTIVITY_KIND_LABELS, todayInShanghai } from '@dj/contracts';
+import { ResponseBodySchema, ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useMyActivities, useRespond, type MyActivity } from './api';
 import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
 
@@ -49,43 +49,47 @@ function ActivityLines({ activity }: { activity: MyActivity }) {
 }
 
 function UpcomingItem({ activity, onLeave }: { activity: MyActivity; onLeave: (a: MyActivity) => void }) {
+  return (
+    <Card size="small" data-testid={`my-upcoming-${activity.id}`}>
+      <Flex vertical gap={4}>
+        <ActivityLines activity={activity} />
+        {activity.canRespond ? <ResponseButtons activity={activity} onLeave={onLeave} /> : (
+          // Not expected at it (another 党小组's meeting, or a 支委会 once its members are recorded): nothing to answer.
+          <Typography.Text type="secondary">您不在本次活动的应到名单中,无需答复</Typography.Text>
+        )}
+      </Flex>
+    </Card>
+  );
+}
+
+function ResponseButtons({ activity, onLeave }: { activity: MyActivity; onLeave: (a: MyActivity) => void }) {
   const { message } = App.useApp();
   const respond = useRespond();
   const confirm = () =>
     respond.mutate(
       { id: activity.id, response: 'confirm' },
-      {
-        onSuccess: () => {
-          message.success('已答复参加');
-        },
-        onError: (error) => {
-          message.error(errorMessage(error));
-        },
-      },
+      { onSuccess: () => message.success('已答复参加'), onError: (error) => message.error(errorMessage(error)) },
     );
   return (
-    <Card size="small" data-testid={`my-upcoming-${activity.id}`}>
-      <Flex vertical gap={4}>
-        <ActivityLines activity={activity} />
-        <div>
-          <ResponseTag response={activity.myResponse} />
-        </div>
-        <Space wrap>
-          <Button
-            type={activity.myResponse === 'confirm' ? 'default' : 'primary'}
-            size="large"
-            onClick={confirm}
-            loading={respond.isPending}
-            disabled={activity.myResponse === 'confirm'}
-          >
-            参加
-          </Button>
-          <Button size="large" onClick={() => onLeave(activity)} disabled={activity.myResponse === 'leave'}>
-            请假
-          </Button>
-        </Space>
-      </Flex>
-    </Card>
+    <>
+      <div>
+        <ResponseTag response={activity.myResponse} />
+      </div>
+      <Space wrap>
+        <Button
+          type={activity.myResponse === 'confirm' ? 'default' : 'primary'}
+          size="large"
+          onClick={confirm}
+          loading={respond.isPending}
+          disabled={activity.myResponse === 'confirm'}
+        >
+          参加
+        </Button>
+        <Button size="large" onClick={() => onLeave(activity)} disabled={activity.myResponse === 'leave'}>
+          请假
+        </Button>
+      </Space>
+    </>
   );
 }
 
@@ -104,7 +108,6 @@ function PastItem({ activity }: { activity: MyActivity }) {
 export function MyActivitiesPage() {
   const activities = useMyActivities();
   const [leaving, setLeaving] = useState<MyActivity | null>(null);
-  const today = todayInShanghai();
 
   let body: ReactNode;
   if (activities.isPending) {
@@ -112,9 +115,9 @@ export function MyActivitiesPage() {
   } else if (activities.isError) {
     body = <LoadError title="我的组织生活加载失败" error={activities.error} onRetry={() => activities.refetch()} />;
   } else {
-    // Answers are accepted until the end of the day itself.
-    const upcoming = activities.data.filter((a) => a.heldOn >= today).sort((a, b) => a.heldOn.localeCompare(b.heldOn));
-    const past = activities.data.filter((a) => a.heldOn < today).sort((a, b) => b.heldOn.localeCompare(a.heldOn));
+    // Held is the server's word: the day has passed, or the attendance is already in (a meeting earlier today).
+    const upcoming = activities.data.filter((a) => !a.held).sort((a, b) => a.heldOn.localeCompare(b.heldOn));
+    const past = activities.data.filter((a) => a.held).sort((a, b) => b.heldOn.localeCompare(a.heldOn));
     body = (
       <>
         <Typography.Title level={5} style={{ margin: 0 }}>

@@ -155,6 +155,17 @@ describe('待办事项', () => {
   });
 });
 
+describe('13.8 where each role lands', () => {
+  for (const role of ['branch_secretary', 'town_admin'] as const) {
+    it(`13.8 the home address opens 待办 for a ${role}`, async () => {
+      installFetch(server({ who: me([role]) }));
+      const { router } = await renderRoutes(routes, '/', { opens: ['/tasks'] });
+      await waitFor(() => expect(router.state.location.pathname).toBe('/tasks'));
+      expect(await screen.findByTestId('task-list')).toBeTruthy();
+    });
+  }
+});
+
 describe('13.3 honest deadlines on 待办', () => {
   /** Deliberately out of order: the page parts them into 已逾期 and 即将到期, each by date. */
   const MIXED: Task[] = [
