@@ -257,3 +257,21 @@ export async function pendingSignIn(ctx: TestContext, username: string): Promise
 export function sessionOf(ctx: TestContext, res: LightMyRequestResponse, csrfToken: string): Session {
   return new Session(ctx.app, `sid=${res.cookies.find((c) => c.name === 'sid')?.value}`, csrfToken);
 }
+
+/** A multipart/form-data body as a browser sends it: text fields, then one file in the field `file`. */
+export function multipartBody(file: { data: Buffer; name: string } | null, fields: Record<string, string> = {}) {
+  const boundary = `----upload${randomBytes(8).toString('hex')}`;
+  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  if (file) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
+    parts.push(file.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
+
+/** POSTs one file (and text fields) as multipart to `url` for the session. */
+export function postFile(session: Session, url: string, file: { data: Buffer; name: string }, fields: Record<string, string> = {}) {
+  const body = multipartBody(file, fields);
+  return session.request('POST', url, body.payload, body.headers);
+}
