@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/client.js';
 import type { FieldCipher } from './lib/crypto.js';
 import { importLimitsOf, setImportLimits } from './lib/excel.js';
+import { limitsOf as uploadLimitsOf, setUploadLimits } from './lib/uploads/index.js';
 import authPlugin from './plugins/auth.js';
 import deniedAudit from './plugins/denied-audit.js';
 import errorsPlugin from './plugins/errors.js';
@@ -89,8 +90,10 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   app.decorate('cipher', cipher);
   app.decorate('routeList', []);
   app.decorate('secondStep', secondStep);
-  // Workbook parsing is limited process-wide (lib/excel.ts): one semaphore, whichever app instance parses.
+  // Workbook parsing is limited process-wide (lib/excel.ts): one semaphore, whichever app instance parses. The upload
+  // policy's limits (lib/uploads) are process-wide the same way.
   setImportLimits(importLimitsOf(config));
+  setUploadLimits(uploadLimitsOf(config));
   app.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) {
       if (method !== 'HEAD') app.routeList.push({ method, url: route.url, isPublic: !!route.config?.public });
@@ -102,8 +105,9 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
     transform: jsonSchemaTransform,
   });
   await app.register(cookie);
-  // One xlsx roster per request; 10 MB holds tens of thousands of rows.
-  await app.register(multipart, { limits: { fileSize: 10 * 1024 * 1024, files: 1, fields: 5 } });
+  // One file per request, at most UPLOAD_MAX_MB (10 MB holds a roster of tens of thousands of rows); lib/uploads checks
+  // each file against the one upload policy and turns the size refusal into a 413 naming the limit.
+  await app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_MB * 1024 * 1024, files: 1, fields: 5 } });
   await app.register(errorsPlugin);
   await app.register(rateLimits);
   await app.register(securityHeaders);

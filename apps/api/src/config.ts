@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { UPLOAD_DEFAULT_MAX_MB, UPLOAD_DEFAULT_MAX_MEGAPIXELS } from '@dj/contracts';
 
 /** A 32-byte key, base64 (`openssl rand -base64 32`); absent means "generate one beside the data" outside production. */
 function optionalKey(name: string) {
@@ -71,6 +72,13 @@ const EnvSchema = z.object({
   /** Workbooks parsed at the same time in one process; the rest wait IMPORT_WAIT_SECONDS, then get 503 (busy, retry). */
   IMPORT_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(2),
   IMPORT_WAIT_SECONDS: z.coerce.number().min(0).max(120).default(10),
+  /**
+   * The one upload policy (lib/uploads, issue 12 point 5): the most MB one uploaded file may have on every upload route
+   * (photos, materials, stage and record files, evidence, attachments, workbooks); over it the answer is 413.
+   */
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(200).default(UPLOAD_DEFAULT_MAX_MB),
+  /** The most pixels of an uploaded picture, in millions, read from its header before anything decodes it (413 over). */
+  UPLOAD_MAX_MEGAPIXELS: z.coerce.number().int().min(1).max(500).default(UPLOAD_DEFAULT_MAX_MEGAPIXELS),
 }).refine((env) => env.SMS_ADAPTER !== 'http' || !!env.SMS_HTTP_URL, { path: ['SMS_HTTP_URL'], message: 'SMS_ADAPTER=http 时必须设置 SMS_HTTP_URL' });
 
 export type Config = z.infer<typeof EnvSchema> & { dataDir: string };

@@ -261,7 +261,7 @@ export function sessionOf(ctx: TestContext, res: LightMyRequestResponse, csrfTok
 /** A multipart/form-data body as a browser sends it: text fields, then one file in the field `file`. */
 export function multipartBody(file: { data: Buffer; name: string } | null, fields: Record<string, string> = {}) {
   const boundary = `----upload${randomBytes(8).toString('hex')}`;
-  const parts = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   if (file) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`));
     parts.push(file.data, Buffer.from('\r\n'));

@@ -24,4 +24,5 @@ export * from './inspection.js';
 export * from './disclosure.js';
 export * from './labels.js';
 export * from './form-fields.js';
+export * from './uploads.js';
 export type * from './requests.js';

@@ -6,11 +6,13 @@ export type ErrorCode =
   | 'STEP_UP_REQUIRED'
   /** Signed in with a one-time or expired password: only the password change, sign-out and "who am I" answer (issue 12). */
   | 'PASSWORD_CHANGE_REQUIRED'
+  /** An upload of a kind its route does not take (lib/uploads: the one upload policy). */
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'PAYLOAD_TOO_LARGE' | 'RATE_LIMITED' | 'UNAVAILABLE' | 'INTERNAL';
 
 const STATUS: Record<ErrorCode, number> = {
   VALIDATION: 400, UNAUTHENTICATED: 401, CSRF: 403, FORBIDDEN: 403, STEP_UP_REQUIRED: 403, PASSWORD_CHANGE_REQUIRED: 403, NOT_FOUND: 404, CONFLICT: 409,
-  PAYLOAD_TOO_LARGE: 413, RATE_LIMITED: 429, UNAVAILABLE: 503, INTERNAL: 500,
+  PAYLOAD_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415, RATE_LIMITED: 429, UNAVAILABLE: 503, INTERNAL: 500,
 };
 
 /** The one error type services throw; plugins/errors.ts turns it into `{code, message, fields?}`. */

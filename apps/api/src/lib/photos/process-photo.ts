@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type sharp from 'sharp';
 import { loadExifr, loadSharp } from './native.js';
 import { perceptualHash } from './phash.js';
+import { uploadLimits } from '../uploads/policy.js';
 
 /**
  * Turns an uploaded activity evidence photo (a branch's on-site photo of its monthly activity) into
@@ -39,7 +40,6 @@ export class PhotoError extends Error {
 }
 
 export const MAX_INPUT_BYTES = 15 * 1024 * 1024;
-export const MAX_INPUT_PIXELS = 50_000_000;
 export const MAX_LONG_EDGE = 1600;
 export const THUMBNAIL_LONG_EDGE = 320;
 const JPEG_QUALITY = 82;
@@ -50,7 +50,7 @@ const DEFAULT_OFFSET = '+08:00';
 const ACCEPTED_FORMATS = new Set(['jpeg', 'png', 'webp', 'heif']);
 
 const MSG_UNRECOGNISED = '照片格式无法识别,请上传 JPG、PNG 或 HEIC/WebP 图片';
-const MSG_TOO_MANY_PIXELS = '照片像素过大(超过 5000 万像素),请缩小后再上传';
+const tooManyPixels = (max: number) => `照片像素过大(超过 ${Math.round(max / 10_000)} 万像素),请缩小后再上传`;
 const MSG_DAMAGED = '照片文件已损坏或不完整,请重新拍摄或导出后上传';
 
 export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
@@ -73,7 +73,9 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   if (meta.format === 'heif' && meta.compression === 'hevc') {
     throw new PhotoError('暂不支持 HEVC 编码的 HEIC 照片,请在手机相机设置中选择“兼容性最佳”或导出为 JPG 后上传');
   }
-  if (meta.width * meta.height > MAX_INPUT_PIXELS) throw new PhotoError(MSG_TOO_MANY_PIXELS);
+  // Every upload route has checked this already (lib/uploads); kept for callers such as the demo town.
+  const maxPixels = uploadLimits().maxPixels;
+  if (meta.width * meta.height > maxPixels) throw new PhotoError(tooManyPixels(maxPixels));
 
   // Read what we need from the metadata BEFORE sharp drops it. exifr is given the EXIF block sharp
   // has already located rather than the whole file: exifr 7 finds it in JPEG but fails ("Malformed
@@ -84,7 +86,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
   // Decode once into oriented, bounded raw pixels; encode the JPEG, thumbnail and pHash from them.
   let raw: { data: Buffer; info: sharp.OutputInfo };
   try {
-    raw = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }) // failOn defaults to 'warning': truncated files are refused
+    raw = await sharp(input, { limitInputPixels: maxPixels }) // failOn defaults to 'warning': truncated files are refused
       .rotate() // auto-orient from EXIF Orientation while we still have it
       .resize({ width: MAX_LONG_EDGE, height: MAX_LONG_EDGE, fit: 'inside', withoutEnlargement: true })
       .flatten({ background: '#ffffff' }) // transparent PNG/WebP: white, not JPEG's default black
@@ -92,7 +94,7 @@ export async function processPhoto(input: Buffer): Promise<ProcessedPhoto> {
       .raw()
       .toBuffer({ resolveWithObject: true });
   } catch (err) {
-    throw new PhotoError(/pixel limit/i.test(String(err)) ? MSG_TOO_MANY_PIXELS : MSG_DAMAGED);
+    throw new PhotoError(/pixel limit/i.test(String(err)) ? tooManyPixels(maxPixels) : MSG_DAMAGED);
   }
   const { width, height, channels } = raw.info;
   const rawInput = { raw: { width, height, channels: channels as 1 | 2 | 3 | 4 } };

@@ -5,7 +5,7 @@ import {
   MyActivityListSchema, PutAssignmentsSchema, ResponseBodySchema, ReviewBodySchema, SaveChecklistTemplateSchema, SupervisionQueueSchema,
   SupervisorAssignmentsSchema, SupervisorBodySchema, UploadBodySchema, VoteBodySchema,
 } from '@dj/contracts';
-import { AppError } from '../../lib/errors.js';
+import { uploadReader } from '../../lib/uploads/index.js';
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import { setAppraisal } from './appraisal-service.js';
 import { listTemplates, saveTemplate } from './checklist-service.js';
@@ -22,12 +22,8 @@ export const activityEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/activities/:id/files', {
     schema: { tags, summary: '上传现场照片(去除位置信息)、活动方案、学习资料等', params: IdParamSchema, querystring: FileQuerySchema, response: detail },
-  }, async (request) => addFile(app.db, callerOf(request), request.params.id, request.query.category, async () => {
-    if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-    const part = await request.file();
-    if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', '请选择要上传的文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-    return { data: await part.toBuffer(), filename: part.filename || '附件' };
-  }));
+  }, async (request) => addFile(app.db, callerOf(request), request.params.id, request.query.category,
+    uploadReader(request, request.query.category === 'photo' ? 'photo' : 'activityMaterial')));
 
   app.get('/activities/:id/files/:fileId', {
     schema: { tags, summary: '下载材料或照片(thumb=1 为缩略图)', params: FileParamSchema, querystring: ThumbQuerySchema },

@@ -10,10 +10,9 @@ import * as evidence from './evidence-repository.js';
 import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
 import { applicableTemplates } from './rules/checklist.js';
 import { assertEditable } from './service.js';
-import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
+import type { CheckedUpload } from '../../lib/uploads/index.js';
 
 type Category = (typeof FILE_CATEGORIES)[number];
-export interface Upload { data: Buffer; filename: string }
 
 
 async function manageable(db: DbOrTx, user: AuthUser, id: number, action: string) {
@@ -23,10 +22,10 @@ async function manageable(db: DbOrTx, user: AuthUser, id: number, action: string
 }
 
 
-export async function addFile(db: Db, { user, ip }: Caller, id: number, category: Category, read: () => Promise<Upload>): Promise<ActivityDetail> {
+export async function addFile(db: Db, { user, ip }: Caller, id: number, category: Category, read: () => Promise<CheckedUpload>): Promise<ActivityDetail> {
   const row = await manageable(db, user, id, '上传材料');
   assertEditable(row);
-  // Read only after the scope check, so an out-of-scope id answers 404 whatever was sent.
+  // Read only after the scope check, so an out-of-scope id answers 404 whatever was sent; checked by the upload policy.
   const upload = await read();
   let values;
   if (category === 'photo') {
@@ -38,16 +37,12 @@ export async function addFile(db: Db, { user, ip }: Caller, id: number, category
       throw error;
     }
     values = {
-      mime: 'image/jpeg', filename: `${safeName(upload.filename).replace(/\.[^.]*$/, '')}.jpg`, size: photo.jpeg.length, sha256: photo.sha256,
+      mime: 'image/jpeg', filename: `${upload.filename.replace(/\.[^.]*$/, '')}.jpg`, size: photo.jpeg.length, sha256: photo.sha256,
       data: photo.jpeg, thumbnail: photo.thumbnail, width: photo.width, height: photo.height,
       capturedAt: photo.capturedAt ? new Date(photo.capturedAt) : null, hadLocation: photo.hadLocation, phash: photo.phash,
     };
   } else {
-    const type = ATTACHMENT_TYPES.find((t) => t.ext.test(upload.filename));
-    if (!type) throw invalid('file', '附件格式不支持,请上传 PDF、Word(docx/doc/wps)、Excel、JPG/PNG 或 TXT 文件');
-    if (type.magic && !type.magic.every((b, i) => upload.data[i] === b)) throw invalid('file', '文件内容与扩展名不符,请检查文件是否损坏');
-    if (!upload.data.length) throw invalid('file', '文件是空的');
-    values = { mime: type.mime, filename: safeName(upload.filename), size: upload.data.length, sha256: createHash('sha256').update(upload.data).digest('hex'), data: upload.data };
+    values = { mime: upload.mime, filename: upload.filename, size: upload.data.length, sha256: createHash('sha256').update(upload.data).digest('hex'), data: upload.data };
   }
   return db.transaction(async (tx) => {
     const fileId = await evidence.insertFile(tx, { ...values, tenantId: user.tenantId, activityId: id, category, uploadedBy: user.id });

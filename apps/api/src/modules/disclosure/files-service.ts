@@ -1,15 +1,16 @@
 /** Attachments (凭证、表格、照片) and the xlsx table of a disclosure: only while it is a draft or returned. */
 import type { Disclosure } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import type { CheckedUpload } from '../../lib/uploads/index.js';
 import { importTable } from './table-import.js';
 import * as repo from './repository.js';
 import { assertStep, getDisclosure, loadDisclosure } from './service.js';
 
-export type Upload = () => Promise<{ data: Buffer; filename: string }>;
+/** The file, read and checked against the one upload policy (lib/uploads) only when called. */
+export type Upload = () => Promise<CheckedUpload>;
 
 /** Scope and step are checked before the upload is read, so an out-of-scope id answers 404 whatever was sent. */
 async function editable(db: DbOrTx, user: AuthUser, id: number) {
@@ -22,13 +23,9 @@ export async function addFile(db: Db, caller: Caller, id: number, read: Upload):
   const { user } = caller;
   await editable(db, user, id);
   const upload = await read();
-  const type = ATTACHMENT_TYPES.find((t) => t.ext.test(upload.filename));
-  if (!type) throw invalid('file', '附件格式不支持,请上传 PDF、Word(docx/doc/wps)、Excel、JPG/PNG 或 TXT 文件');
-  if (!upload.data.length) throw invalid('file', '文件是空的');
-  if (type.magic && !type.magic.every((b, i) => upload.data[i] === b)) throw invalid('file', '文件内容与扩展名不符,请检查文件是否损坏');
   let { data } = upload;
-  let mime = type.mime;
-  let name = safeName(upload.filename);
+  let mime = upload.mime;
+  let name = upload.filename;
   if (mime === 'image/jpeg' || mime === 'image/png') {
     // A phone photo of a voucher carries GPS in EXIF, often of someone's home: the public must get it stripped.
     try {
@@ -75,7 +72,6 @@ export async function importTableInto(db: Db, caller: Caller, id: number, read: 
   const { user } = caller;
   await editable(db, user, id);
   const upload = await read();
-  if (!/\.xlsx$/i.test(upload.filename)) throw invalid('file', '请上传 .xlsx 格式的表格(旧版 .xls 请在Excel或WPS中另存为 .xlsx)');
   const table = await importTable(upload.data);
   return db.transaction(async (tx) => {
     await repo.lockDisclosure(tx, id);

@@ -3,20 +3,11 @@ import {
   CreateDisclosureSchema, DisclosureBoardQuerySchema, DisclosureBoardSchema, DisclosureFileParamsSchema, DisclosureListQuerySchema, DisclosureListSchema,
   DisclosureRuleListSchema, DisclosureSchema, DisclosureStepSchema, IdParamSchema, ReturnDisclosureSchema, UpdateDisclosureSchema,
 } from '@dj/contracts';
-import type { FastifyRequest } from 'fastify';
-import { AppError } from '../../lib/errors.js';
+import { uploadReader } from '../../lib/uploads/index.js';
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import * as board from './board-service.js';
 import * as files from './files-service.js';
 import * as service from './service.js';
-
-/** The multipart field `file`, read only when the service asks (after its scope checks). */
-const upload = (request: FastifyRequest) => async () => {
-  if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', '请选择要上传的文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-  return { data: await part.toBuffer(), filename: part.filename || '附件' };
-};
 
 /** 三务公开: disclosures through 提出 → 审核 → 审批 → 公开. */
 export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -37,7 +28,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.updateDisclosure(app.db, callerOf(request), request.params.id, request.body));
 
   app.post('/disclosures/:id/files', { schema: { tags, summary: '上传附件(凭证、照片、表格)', params: IdParamSchema, response: one } },
-    async (request) => files.addFile(app.db, callerOf(request), request.params.id, upload(request)));
+    async (request) => files.addFile(app.db, callerOf(request), request.params.id, uploadReader(request, 'disclosureAttachment')));
   app.get('/disclosures/:id/files/:fileId', { schema: { tags, summary: '下载附件', params: DisclosureFileParamsSchema } }, async (request, reply) => {
     const file = await files.readFile(app.db, currentUser(request), request.params.id, request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
@@ -46,7 +37,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete('/disclosures/:id/files/:fileId', { schema: { tags, summary: '删除附件(草稿或退回时)', params: DisclosureFileParamsSchema, response: one } },
     async (request) => files.deleteFile(app.db, callerOf(request), request.params.id, request.params.fileId));
   app.post('/disclosures/:id/table', { schema: { tags, summary: '从Excel(xlsx)导入公开表格:第一个工作表,第1行为表头', params: IdParamSchema, response: one } },
-    async (request) => files.importTableInto(app.db, callerOf(request), request.params.id, upload(request)));
+    async (request) => files.importTableInto(app.db, callerOf(request), request.params.id, uploadReader(request, 'disclosureTable')));
 
   const step = (action: 'submit' | 'review' | 'approve' | 'publish', summary: string) =>
     app.post(`/disclosures/:id/${action}`, { schema: { tags, summary, params: IdParamSchema, body: DisclosureStepSchema, response: one } },

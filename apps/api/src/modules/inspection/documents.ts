@@ -7,7 +7,7 @@ import {
   INSPECTION_DEPARTMENT_LABELS, INSPECTION_OUTCOME_LABELS, INSPECTION_ROUND_STATUS_LABELS, type InspectionRoundDetail, RECTIFICATION_STATUS_LABELS, type RectificationSummary, todayInShanghai,
 } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { safeName } from '../../lib/attachments.js';
+import { safeName } from '../../lib/uploads/index.js';
 import { chineseDate, heading, image, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';

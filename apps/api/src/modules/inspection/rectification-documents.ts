@@ -8,7 +8,7 @@ import {
   INSPECTION_ROUND_STATUS_LABELS, type InspectionRoundDetail, RECTIFICATION_EVENT_LABELS, RECTIFICATION_STATUS_LABELS, type RectificationDetail, todayInShanghai,
 } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { safeName } from '../../lib/attachments.js';
+import { safeName } from '../../lib/uploads/index.js';
 import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';

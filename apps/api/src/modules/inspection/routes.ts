@@ -5,7 +5,7 @@ import {
   InspectionReportParamsSchema, InspectionResultParamsSchema, InspectionRoundDetailSchema, InspectionRoundListSchema, RecordInspectionResultSchema,
   RectificationDetailSchema, RectificationLedgerParamsSchema, RectificationListQuerySchema, RectificationListSchema, ReopenRectificationSchema,
 } from '@dj/contracts';
-import { AppError } from '../../lib/errors.js';
+import { readForm, uploadReader } from '../../lib/uploads/index.js';
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import { roundReport, type GeneratedFile } from './documents.js';
 import { rectificationLedger } from './rectification-documents.js';
@@ -14,27 +14,11 @@ import { DEFAULT_CHECKLIST } from './rules/checklist.js';
 import * as service from './service.js';
 import type { Upload } from './uploads.js';
 
-const noFile = () => new AppError('VALIDATION', '请以 multipart/form-data 上传文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-
-async function oneFile(request: FastifyRequest): Promise<Upload> {
-  if (!request.isMultipart()) throw noFile();
-  const part = await request.file();
-  if (!part || part.fieldname !== 'file') throw noFile();
-  return { data: await part.toBuffer(), filename: part.filename || '照片' };
-}
-
 /** Evidence comes as JSON {note}, or as multipart with a `note` field and an optional `file` (in either order). */
 async function evidenceBody(request: FastifyRequest): Promise<{ note: unknown; file: Upload | null }> {
   if (!request.isMultipart()) return { note: (request.body as { note?: unknown } | undefined)?.note, file: null };
-  let note: unknown;
-  let file: Upload | null = null;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw noFile();
-      file = { data: await part.toBuffer(), filename: part.filename || '整改材料' };
-    } else if (part.fieldname === 'note') note = part.value;
-  }
-  return { note, file };
+  const { fields, file } = await readForm(request, 'inspectionEvidence', '整改材料');
+  return { note: fields.note, file };
 }
 
 /** 联督联查: rounds, results, rectifications and the round's report. */
@@ -56,7 +40,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.recordResult(app.db, callerOf(request), request.params.id, request.body));
   app.post('/inspections/:id/results/:resultId/photos', {
     schema: { tags, summary: '上传检查现场照片(去除位置信息,字段名 file)', params: InspectionResultParamsSchema, response: round },
-  }, async (request) => service.addResultPhoto(app.db, callerOf(request), request.params.id, request.params.resultId, () => oneFile(request)));
+  }, async (request) => service.addResultPhoto(app.db, callerOf(request), request.params.id, request.params.resultId, uploadReader(request, 'photo', '照片')));
   app.post('/inspections/:id/close', { schema: { tags, summary: '结束本次联督联查', params: IdParamSchema, response: round } },
     async (request) => service.closeRound(app.db, callerOf(request), request.params.id));
   // An ASCII fallback name for old clients; filename* carries the Chinese name (RFC 6266 / 5987).

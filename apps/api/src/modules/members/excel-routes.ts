@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { ImportReportSchema, MemberExportPreviewSchema, MemberExportQuerySchema, MemberImportQuerySchema } from '@dj/contracts';
-import { AppError } from '../../lib/errors.js';
+import { uploadReader } from '../../lib/uploads/index.js';
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import { buildImportTemplate } from './excel/template.js';
 import { exportRoster, previewExport } from './export-service.js';
@@ -22,12 +22,8 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
     orgId: request.query.orgId,
     dryRun: request.query.dryRun,
     // Read only after the scope check, so an out-of-scope id answers 404 whatever was sent.
-    file: async () => {
-      if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', '请上传 Excel 文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-      return part.toBuffer();
-    },
+    // Checked by the one upload policy (lib/uploads), then by the zip limits before parsing (lib/excel.ts).
+    file: async () => (await uploadReader(request, 'roster', '党员名册.xlsx')()).data,
   }));
 
   app.get('/members/export/preview', {

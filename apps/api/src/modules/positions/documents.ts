@@ -7,7 +7,7 @@ import {
   FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STAGE_LABELS, FOUR_TWO_STAGES, FOUR_TWO_STATUS_LABELS, type FourTwoProcedure, type FourTwoStage, type MicroPowerItem, type MicroPowerUse, type PositionsDocFormat, RESOLUTION_BODY_LABELS, todayInShanghai,
 } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { safeName } from '../../lib/attachments.js';
+import { safeName } from '../../lib/uploads/index.js';
 import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocModel } from '../../lib/documents/doc-model.js';
 import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';

@@ -3,7 +3,8 @@ import { AddFourTwoStageSchema, CreateFourTwoSchema, FourTwoDocumentParamsSchema
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import { fourTwoDocument } from './documents.js';
 import * as service from './four-two-service.js';
-import { attachmentHeader, readUpload } from './upload.js';
+import { uploadReader } from '../../lib/uploads/index.js';
+import { attachmentHeader } from './upload.js';
 
 export const fourTwoRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['positions'];
@@ -18,7 +19,7 @@ export const fourTwoRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/four-two/:id/stages', { schema: { tags, summary: '登记下一环节(按顺序)', params: IdParamSchema, body: AddFourTwoStageSchema, response: procedure } },
     async (request) => service.addStage(app.db, callerOf(request), request.params.id, request.body));
   app.post('/four-two/:id/stages/:stageId/file', { schema: { tags, summary: '上传环节材料(会议记录、公开照片等)', params: FourTwoStageParamsSchema, response: procedure } },
-    async (request) => service.addStageFile(app.db, callerOf(request), request.params.id, request.params.stageId, readUpload(request)));
+    async (request) => service.addStageFile(app.db, callerOf(request), request.params.id, request.params.stageId, uploadReader(request, 'stageFile')));
   app.get('/four-two/:id/stages/:stageId/file', { schema: { tags, summary: '下载环节材料', params: FourTwoStageParamsSchema } }, async (request, reply) => {
     const file = await service.readStageFile(app.db, currentUser(request), request.params.id, request.params.stageId);
     return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', attachmentHeader(file.name)).send(file.data);

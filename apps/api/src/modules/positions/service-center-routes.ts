@@ -5,7 +5,7 @@ import {
 } from '@dj/contracts';
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import * as service from './service-center-service.js';
-import { readUpload } from './upload.js';
+import { uploadReader } from '../../lib/uploads/index.js';
 
 export const serviceCenterRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['positions'];
@@ -18,7 +18,7 @@ export const serviceCenterRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put('/service-centers/by-org/:orgId', { schema: { tags, summary: '保存本村党群服务中心', params: PositionsOrgParamSchema, body: SaveServiceCenterSchema, response: detail } },
     async (request) => service.saveCenter(app.db, callerOf(request), request.params.orgId, request.body));
   app.post('/service-centers/:id/photos', { schema: { tags, summary: '上传党群服务中心照片(去除位置信息)', params: IdParamSchema, querystring: ServiceCenterPhotoQuerySchema, response: detail } },
-    async (request) => service.addPhoto(app.db, callerOf(request), request.params.id, request.query.caption, readUpload(request)));
+    async (request) => service.addPhoto(app.db, callerOf(request), request.params.id, request.query.caption, uploadReader(request, 'photo')));
   app.get('/service-centers/:id/photos/:photoId', { schema: { tags, summary: '党群服务中心照片', params: ServiceCenterPhotoParamsSchema } }, async (request, reply) => {
     const photo = await service.readPhoto(app.db, currentUser(request), request.params.id, request.params.photoId);
     return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.data);

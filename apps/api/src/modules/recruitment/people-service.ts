@@ -5,7 +5,7 @@ import {
 } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { ATTACHMENT_TYPES, safeName } from '../../lib/attachments.js';
+import type { CheckedUpload } from '../../lib/uploads/index.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { can, requirePermission, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { noticeLength } from './rules/checks.js';
@@ -89,20 +89,16 @@ export async function setNoticeOutcome(db: Db, caller: Caller, id: number, notic
   });
 }
 
-export async function addFile(db: Db, caller: Caller, id: number, recordId: number, read: () => Promise<{ data: Buffer; filename: string }>): Promise<Recruitment> {
+export async function addFile(db: Db, caller: Caller, id: number, recordId: number, read: () => Promise<CheckedUpload>): Promise<Recruitment> {
   const { user } = caller;
   await writable(db, user, id);
   const records = await repo.recordsOf(db, [id]);
   if (!records.some((r) => r.id === recordId)) throw notFound('步骤记录');
   // Read only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
   const upload = await read();
-  const type = ATTACHMENT_TYPES.find((t) => t.ext.test(upload.filename));
-  if (!type) throw invalid('file', '附件格式不支持,请上传 PDF、Word(docx/doc/wps)、Excel、JPG/PNG 或 TXT 文件');
-  if (!upload.data.length) throw invalid('file', '文件是空的');
-  if (type.magic && !type.magic.every((b, i) => upload.data[i] === b)) throw invalid('file', '文件内容与扩展名不符,请检查文件是否损坏');
   return db.transaction(async (tx) => {
     const fileId = await repo.insertFile(tx, {
-      tenantId: user.tenantId, recordId, name: safeName(upload.filename), mime: type.mime, size: upload.data.length, data: upload.data, uploadedBy: user.id,
+      tenantId: user.tenantId, recordId, name: upload.filename, mime: upload.mime, size: upload.data.length, data: upload.data, uploadedBy: user.id,
     });
     await audit(tx, caller, { action: 'recruitment.file.add', objectType: 'recruitment', objectId: id, detail: { recordId, fileId, size: upload.data.length } });
     return getRecruitment(tx, user, id);

@@ -5,7 +5,7 @@ import {
   RecruitmentSchema, RecruitmentStepParamsSchema, MentoringSchema, PublicNoticeOutcomeSchema, PlanQuerySchema, PlanSchema, RecordStepSchema, SavePlanSchema,
   StepCheckSchema, StepListSchema, StopRecruitmentSchema, VoidRecordSchema,
 } from '@dj/contracts';
-import { AppError } from '../../lib/errors.js';
+import { uploadReader } from '../../lib/uploads/index.js';
 import { currentUser, callerOf } from '../../plugins/auth.js';
 import * as people from './people-service.js';
 import * as plans from './plan-service.js';
@@ -38,12 +38,7 @@ export const recruitmentRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => voidRecruitmentRecord(app.db, callerOf(request), request.params.id, request.params.recordId, request.body));
 
   app.post('/recruitments/:id/records/:recordId/files', { schema: { tags, summary: '上传步骤材料', params: RecruitmentStepParamsSchema, response: recruitment } },
-    async (request) => people.addFile(app.db, callerOf(request), request.params.id, request.params.recordId, async () => {
-      if (!request.isMultipart()) throw new AppError('VALIDATION', '请以 multipart/form-data 上传文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-      const part = await request.file();
-      if (!part || part.fieldname !== 'file') throw new AppError('VALIDATION', '请选择要上传的文件(字段名 file)', [{ path: 'file', message: '缺少文件' }]);
-      return { data: await part.toBuffer(), filename: part.filename || '附件' };
-    }));
+    async (request) => people.addFile(app.db, callerOf(request), request.params.id, request.params.recordId, uploadReader(request, 'recordFile')));
   app.get('/recruitments/:id/files/:fileId', { schema: { tags, summary: '下载步骤材料', params: RecruitmentFileParamsSchema } }, async (request, reply) => {
     const file = await people.readFile(app.db, currentUser(request), request.params.id, request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
