@@ -91,12 +91,13 @@ describe('photos and the 五个一 checklist', () => {
   it('bad uploads get a Chinese error naming the file field, and nothing is stored', async () => {
     const a = await newActivity(secretary, {});
     const notPhoto = await upload(secretary, a.id, 'photo', Buffer.from('not an image at all'), 'x.jpg');
-    expect(notPhoto.statusCode).toBe(400);
+    // The one upload policy (issue 12 point 5): a wrong or disguised type is 415 UNSUPPORTED_MEDIA_TYPE.
+    expect(notPhoto.statusCode).toBe(415);
     expect(notPhoto.json().fields[0]).toMatchObject({ path: 'file', message: expect.stringMatching(/照片/) });
     const fakePdf = await upload(secretary, a.id, 'plan', Buffer.from('hello'), '方案.pdf');
-    expect(fakePdf.json()).toMatchObject({ code: 'VALIDATION', fields: [{ path: 'file', message: expect.stringContaining('扩展名') }] });
+    expect(fakePdf.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', fields: [{ path: 'file', message: expect.stringContaining('扩展名') }] });
     const exe = await upload(secretary, a.id, 'material', Buffer.from('MZ'), 'tool.exe');
-    expect(exe.statusCode).toBe(400);
+    expect(exe.statusCode).toBe(415);
     expect((await secretary.get(`/api/activities/${a.id}`)).json().files).toEqual([]);
   });
 

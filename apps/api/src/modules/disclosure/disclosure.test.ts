@@ -149,8 +149,8 @@ describe('保密审查 (PII scan)', () => {
   it('an xlsx table is imported; a phone number in a cell blocks review and publishing, naming the cell', async () => {
     const d = await draft(secretary, { title: '困难群众补贴发放表', category: 'village', ruleKey: 'village_major', period: '2026-03-15' });
     const notXlsx = await upload(secretary, `/api/disclosures/${d.id}/table`, { data: Buffer.from('PK not really'), name: '补贴.xlsx' });
-    expect(notXlsx.statusCode).toBe(400);
-    expect(notXlsx.json().message).toContain('不是有效的 Excel');
+    expect(notXlsx.statusCode).toBe(415); // the one upload policy: a wrong type is 415
+    expect(notXlsx.json().message).toContain('公开表格只接受 Excel(xlsx)');
     const tooLong = await upload(secretary, `/api/disclosures/${d.id}/table`, { data: await xlsx([['序号', '金额'], ...Array.from({ length: 501 }, (_, i) => [i + 1, 100])]), name: 'big.xlsx' });
     expect(tooLong.json().message).toContain('超过500行');
 

@@ -83,8 +83,9 @@ describe('POST /api/members/import', () => {
 
   it('answers a file that is not xlsx with a clear Chinese error', async () => {
     const res = await upload(secretary, Buffer.from('姓名,身份证号\n张三,1'), `orgId=${branch.id}&dryRun=true`);
-    expect(res.statusCode).toBe(400);
-    expect(res.json().message).toMatch(/Excel/);
+    // The one upload policy (issue 12 point 5): a wrong type is 415, not 400.
+    expect(res.statusCode).toBe(415);
+    expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringMatching(/Excel/) });
   });
 
   it('only town admins and branch secretaries import', async () => {

@@ -59,7 +59,7 @@ describe('stopping, applying again, cancelling, files and local steps', () => {
     // A file pretending to be a PDF is refused.
     const fake = multipart(Buffer.from('not a pdf'), '假文件.pdf');
     const bad = await secretary.request('POST', `/api/recruitments/${j.id}/records/${recordId}/files`, fake.payload, { 'content-type': fake.contentType });
-    expect(bad.statusCode).toBe(400);
+    expect(bad.statusCode).toBe(415); // the one upload policy: a wrong type is 415
     expect(bad.json().fields[0].path).toBe('file');
     expect((await q('select count(*)::int as n from recruitment_files where record_id = $1', [recordId]))[0].n).toBe(1);
   });
