@@ -61,7 +61,7 @@ const EnvSchema = z.object({
   /** Sign-in attempts per minute from one address, on top of the per-account lockout; 0 turns it off. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
   /**
-   * Uploaded workbooks (roster import, 三务公开 tables) and Office attachments: the most they may inflate to, in MB,
+   * Imported workbooks (roster import, 三务公开 tables): the most they may inflate to, in MB,
    * checked before parsing (lib/zip-limits.ts). Server-wide, not a town setting: it bounds this process's memory.
    * Measured: 200 000 cells (10 000 rows × 20 columns) unpack to 12.7 MB, and exceljs held 122 MB of heap for them
    * and took 4.3 s; the probe's bomb (256-400 MB of sheet) took 30-40 s and 2.5 GB before the limit.
