@@ -1,8 +1,10 @@
 import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
+import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CENTER_ROOMS, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
+import { sniffKind } from '../src/lib/uploads/index.js';
 import { createTestContext, type Session, type TestContext } from './context.js';
 import {
   createActivity, createBranch, createInspectionRound, createTown, createUser, postFile, recordFinding, testIdNumber, type Branch, type Town,
@@ -194,5 +196,49 @@ describe.each(ROUTES)('$name', (route) => {
     const { url, session, fields } = await route.target();
     const res = await postFile(session, url, await route.normal(), fields);
     expect(res.statusCode, res.body).toBe(200);
+  });
+});
+
+/** A phone photo: GPS coordinates and the camera in its EXIF. */
+const gpsJpeg = () => sharp({ create: { width: 64, height: 48, channels: 3, background: '#3a6' } }).jpeg().withExif({
+  IFD0: { Make: 'TestPhone' },
+  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '34/1 50/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '117/1 33/1 0/1' },
+}).toBuffer();
+
+describe('a picture stored as a material, stage file or record file keeps no EXIF location', () => {
+  const STORED: { name: string; upload(photo: Buffer): Promise<Buffer> }[] = [
+    {
+      name: '活动材料',
+      upload: async (photo) => {
+        const a = await createActivity(secretary, branch.id, { heldOn: `${lastMonth}-21` });
+        const file = ok(await postFile(secretary, `/api/activities/${a.id}/files?category=material`, { data: photo, name: '学习资料.jpg' })).files[0];
+        return (await secretary.get(`/api/activities/${a.id}/files/${file.id}`)).rawPayload;
+      },
+    },
+    {
+      name: '四议两公开环节材料',
+      upload: async (photo) => {
+        const { url } = await ROUTES.find((r) => r.name.startsWith('四议两公开'))!.target();
+        ok(await postFile(secretary, url, { data: photo, name: '现场.jpg' }));
+        return (await secretary.get(url)).rawPayload;
+      },
+    },
+    {
+      name: '发展党员步骤材料',
+      upload: async (photo) => {
+        const { url } = await ROUTES.find((r) => r.name.startsWith('发展党员'))!.target();
+        const r = ok(await postFile(secretary, url, { data: photo, name: '申请书.jpg' }));
+        return (await secretary.get(`/api/recruitments/${r.id}/files/${r.records[0].files[0].id}`)).rawPayload;
+      },
+    },
+  ];
+
+  it.each(STORED)('$name: the JPEG comes back without GPS or camera data', async ({ upload }) => {
+    const photo = await gpsJpeg();
+    expect((await exifr.gps(photo))?.latitude).toBeCloseTo(34.833, 2);
+    const stored = await upload(photo);
+    expect(sniffKind(stored)).toBe('jpeg');
+    expect(await exifr.gps(stored)).toBeUndefined();
+    expect(stored.includes(Buffer.from('TestPhone'))).toBe(false);
   });
 });
