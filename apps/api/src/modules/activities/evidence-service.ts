@@ -10,7 +10,7 @@ import * as evidence from './evidence-repository.js';
 import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
 import { applicableTemplates } from './rules/checklist.js';
 import { assertEditable } from './service.js';
-import type { CheckedUpload } from '../../lib/uploads/index.js';
+import { withoutMetadata, type CheckedUpload } from '../../lib/uploads/index.js';
 
 type Category = (typeof FILE_CATEGORIES)[number];
 
@@ -42,7 +42,9 @@ export async function addFile(db: Db, { user, ip }: Caller, id: number, category
       capturedAt: photo.capturedAt ? new Date(photo.capturedAt) : null, hadLocation: photo.hadLocation, phash: photo.phash,
     };
   } else {
-    values = { mime: upload.mime, filename: upload.filename, size: upload.data.length, sha256: createHash('sha256').update(upload.data).digest('hex'), data: upload.data };
+    // A picture kept as a material loses its EXIF (GPS) too.
+    const file = await withoutMetadata(upload);
+    values = { mime: file.mime, filename: file.filename, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), data: file.data };
   }
   return db.transaction(async (tx) => {
     const fileId = await evidence.insertFile(tx, { ...values, tenantId: user.tenantId, activityId: id, category, uploadedBy: user.id });

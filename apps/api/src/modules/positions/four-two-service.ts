@@ -10,6 +10,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { can, isSelfOnly, audit, loadBranchInScope, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
+import { withoutMetadata } from '../../lib/uploads/index.js';
 import type { Upload } from './upload.js';
 import * as repo from './four-two-repository.js';
 import { checkStageOrder, judgeResolution, judgeReview, nextStage, statusAfter, type FourTwoThresholds } from './rules/four-two.js';
@@ -110,7 +111,8 @@ export async function addStageFile(db: Db, caller: Caller, id: number, stageId: 
   if (!can(user, 'positions.edit', row.organizationPath)) throw forbidden(WRITE_DENIED);
   if (!(await repo.findStageFile(db, id, stageId))) throw notFound('环节记录');
   // Read only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
-  const upload = await read();
+  // Checked by the one upload policy; a picture loses its EXIF (GPS) before it is kept.
+  const upload = await withoutMetadata(await read());
   return db.transaction(async (tx) => {
     await writableProcedure(tx, user, id);
     await repo.setStageFile(tx, stageId, { name: upload.filename, mime: upload.mime, data: upload.data });

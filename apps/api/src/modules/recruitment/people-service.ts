@@ -5,7 +5,7 @@ import {
 } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import type { CheckedUpload } from '../../lib/uploads/index.js';
+import { withoutMetadata, type CheckedUpload } from '../../lib/uploads/index.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { can, requirePermission, isSelfOnly, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { noticeLength } from './rules/checks.js';
@@ -94,8 +94,8 @@ export async function addFile(db: Db, caller: Caller, id: number, recordId: numb
   await writable(db, user, id);
   const records = await repo.recordsOf(db, [id]);
   if (!records.some((r) => r.id === recordId)) throw notFound('步骤记录');
-  // Read only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
-  const upload = await read();
+  // Read only after the scope checks, so an out-of-scope id answers 404 whatever was sent; a picture loses its EXIF (GPS).
+  const upload = await withoutMetadata(await read());
   return db.transaction(async (tx) => {
     const fileId = await repo.insertFile(tx, {
       tenantId: user.tenantId, recordId, name: upload.filename, mime: upload.mime, size: upload.data.length, data: upload.data, uploadedBy: user.id,
