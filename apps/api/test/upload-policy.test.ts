@@ -3,8 +3,10 @@ import ExcelJS from 'exceljs';
 import exifr from 'exifr';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SERVICE_CENTER_ROOMS, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
-import { sniffKind } from '../src/lib/uploads/index.js';
+import {
+  DEFAULT_SERVICE_CENTER_ROOMS, monthFromIndex, monthIndex, todayInShanghai, UPLOAD_DEFAULT_MAX_MB, UPLOAD_DEFAULT_MAX_MEGAPIXELS,
+} from '@dj/contracts';
+import { limitsOf, setUploadLimits, sniffKind } from '../src/lib/uploads/index.js';
 import { createTestContext, type Session, type TestContext } from './context.js';
 import {
   createActivity, createBranch, createInspectionRound, createTown, createUser, postFile, recordFinding, testIdNumber, type Branch, type Town,
@@ -154,7 +156,11 @@ beforeAll(async () => {
   secretary = (await createUser(town, 'branch_secretary', [branch.id])).session;
   inspector = (await createUser(town, 'inspector', [town.committeeId])).session;
 });
-afterAll(async () => { await ctx.close(); });
+// The limits are process-wide (like the import limits) and the API files share one module cache: put the defaults back.
+afterAll(async () => {
+  setUploadLimits(limitsOf({ UPLOAD_MAX_MB: UPLOAD_DEFAULT_MAX_MB, UPLOAD_MAX_MEGAPIXELS: UPLOAD_DEFAULT_MAX_MEGAPIXELS }));
+  await ctx.close();
+});
 
 describe.each(ROUTES)('$name', (route) => {
   it(route.images ? 'refuses a 30000×30000 PNG for its pixels (413, the limit named)' : 'refuses a 30000×30000 PNG as a kind it does not take (415)', async () => {

@@ -1,14 +1,17 @@
 import type { ReactNode } from 'react';
-import type { FILE_CATEGORIES } from '@dj/contracts';
+import { uploadAccept, type FILE_CATEGORIES } from '@dj/contracts';
 import { PickFileButton } from './PickFileButton';
 
 type FileCategory = (typeof FILE_CATEGORIES)[number];
 
+// What the server's upload policy takes (packages/contracts/src/uploads.ts); photos keep image/*, which opens the
+// camera or gallery on a phone. (Materials used to offer .ppt/.pptx, which the server refused.)
+const DOCUMENTS = uploadAccept('activityMaterial');
 const ACCEPT: Record<FileCategory, string | undefined> = {
   photo: 'image/*',
-  plan: '.pdf,.doc,.docx,.wps,.txt,image/*',
-  material: '.pdf,.doc,.docx,.wps,.ppt,.pptx,.txt,image/*',
-  attachment: undefined,
+  plan: DOCUMENTS,
+  material: DOCUMENTS,
+  attachment: DOCUMENTS,
 };
 
 interface Props {

@@ -2,6 +2,7 @@ import { crc32 } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
+import { UPLOAD_DEFAULT_MAX_MB, UPLOAD_DEFAULT_MAX_MEGAPIXELS } from '@dj/contracts';
 import { AppError } from '../errors.js';
 import { checkUpload, limitsOf, setUploadLimits, sniffKind } from './index.js';
 
@@ -37,7 +38,7 @@ async function refusal(promise: Promise<unknown>): Promise<AppError> {
   return error as AppError;
 }
 
-afterEach(() => setUploadLimits(limitsOf({ UPLOAD_MAX_MB: 10, UPLOAD_MAX_MEGAPIXELS: 50 })));
+afterEach(() => setUploadLimits(limitsOf({ UPLOAD_MAX_MB: UPLOAD_DEFAULT_MAX_MB, UPLOAD_MAX_MEGAPIXELS: UPLOAD_DEFAULT_MAX_MEGAPIXELS })));
 
 describe('sniffKind: the kind by content, not by name', () => {
   it('tells pictures, PDF, Word, Excel, old Office and text apart; an executable is none of them', async () => {
