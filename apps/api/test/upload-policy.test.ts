@@ -9,7 +9,7 @@ import {
 import { limitsOf, setUploadLimits, sniffKind } from '../src/lib/uploads/index.js';
 import { createTestContext, type Session, type TestContext } from './context.js';
 import {
-  createActivity, createBranch, createInspectionRound, createTown, createUser, postFile, recordFinding, testIdNumber, type Branch, type Town,
+  createActivity, createBranch, createInspectionRound, createTown, createUser, multipartBody, postFile, recordFinding, testIdNumber, type Branch, type Town,
 } from './factories.js';
 
 /**
@@ -246,5 +246,18 @@ describe('a picture stored as a material, stage file or record file keeps no EXI
     expect(sniffKind(stored)).toBe('jpeg');
     expect(await exifr.gps(stored)).toBeUndefined();
     expect(stored.includes(Buffer.from('TestPhone'))).toBe(false);
+  });
+});
+
+describe('one file per request', () => {
+  it('a second file in the same form is refused with 413 in Chinese', async () => {
+    const { url, session, fields } = await ROUTES.find((r) => r.name.startsWith('整改材料'))!.target();
+    const one = multipartBody({ data: pdf(), name: 'a.pdf' }, fields);
+    const boundary = one.headers['content-type'].split('boundary=')[1];
+    const second = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.pdf"\r\nContent-Type: application/pdf\r\n\r\n${pdf().toString('latin1')}\r\n`, 'latin1');
+    const payload = Buffer.concat([one.payload.subarray(0, one.payload.length - `--${boundary}--\r\n`.length), second, Buffer.from(`--${boundary}--\r\n`)]);
+    const res = await session.request('POST', url, payload, one.headers);
+    expect(res.statusCode, res.body).toBe(413);
+    expect(res.json()).toEqual({ code: 'PAYLOAD_TOO_LARGE', message: '一次只能上传一个文件' });
   });
 });

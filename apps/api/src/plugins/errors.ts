@@ -9,6 +9,9 @@ const FASTIFY_CODES: Record<string, { status: number; body: ErrorBody }> = {
   FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '请求内容过大(上限 1 MB)' } },
   FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, body: { code: 'VALIDATION', message: '请求内容不是有效的 JSON' } },
   FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, body: { code: 'VALIDATION', message: '请求内容为空' } },
+  // Multipart refusals outside lib/uploads' reader (which names the size limit itself).
+  FST_REQ_FILE_TOO_LARGE: { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '上传的文件过大' } },
+  FST_FILES_LIMIT: { status: 413, body: { code: 'PAYLOAD_TOO_LARGE', message: '一次只能上传一个文件' } },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, body: { code: 'VALIDATION', message: '不支持的请求内容类型,请使用 application/json' } },
 };
 
