@@ -5,7 +5,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { elementRulesFor, maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { elementRulesFor, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useSaveItem, type MicroPowerItem } from './api';
 
 interface Values {
@@ -78,15 +78,15 @@ export function MicroPowerItemModal({ item, areas, onClose }: { item: MicroPower
         <AutoComplete
           options={areas.map((a) => ({ value: a }))}
           placeholder="如:集体资产资源管理"
-          maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'area')}
+          {...textPropsOf(CreateMicroPowerItemSchema, 'area')}
           filterOption={(input, option) => (option?.value ?? '').includes(input)}
         />
       </Form.Item>
       <Form.Item label="事项名称" name="name" rules={rulesFor(CreateMicroPowerItemSchema, 'name')}>
-        <Input maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'name')} />
+        <Input {...textPropsOf(CreateMicroPowerItemSchema, 'name')} />
       </Form.Item>
       <Form.Item label="法律依据" name="legalBasis" rules={rulesFor(CreateMicroPowerItemSchema, 'legalBasis')}>
-        <Input.TextArea rows={3} maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'legalBasis')} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
+        <Input.TextArea rows={3} {...textPropsOf(CreateMicroPowerItemSchema, 'legalBasis')} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
       </Form.Item>
       <Typography.Text strong>办理流程(按顺序)</Typography.Text>
       <Form.List name="steps">
