@@ -1,11 +1,11 @@
-import { CreateMicroPowerItemSchema, formElement, type CreateMicroPowerItem } from '@dj/contracts';
+import { CreateMicroPowerItemSchema, type CreateMicroPowerItem } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Flex, Form, Input, Switch, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { elementRulesFor, rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { elementRulesFor, elementTextPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useSaveItem, type MicroPowerItem } from './api';
 
 interface Values {
@@ -17,7 +17,7 @@ interface Values {
 }
 
 const stepRules = elementRulesFor(CreateMicroPowerItemSchema, 'steps');
-const STEP_MAX_LENGTH = formElement(CreateMicroPowerItemSchema, 'steps').maxLength;
+const stepText = elementTextPropsOf(CreateMicroPowerItemSchema, 'steps');
 
 export function toItemBody(values: Values): CreateMicroPowerItem {
   return {
@@ -96,7 +96,7 @@ export function MicroPowerItemModal({ item, areas, onClose }: { item: MicroPower
               <Flex key={field.key} gap={4} align="start">
                 <Typography.Text style={{ width: 24, lineHeight: '32px' }}>{index + 1}.</Typography.Text>
                 <Form.Item name={field.name} rules={stepRules} style={{ flex: 1, marginBottom: 4 }}>
-                  <Input aria-label={`第${index + 1}步`} maxLength={STEP_MAX_LENGTH} />
+                  <Input aria-label={`第${index + 1}步`} {...stepText} />
                 </Form.Item>
                 <Button icon={<ArrowUpOutlined />} aria-label={`上移第${index + 1}步`} disabled={index === 0} onClick={() => move(index, index - 1)} />
                 <Button icon={<ArrowDownOutlined />} aria-label={`下移第${index + 1}步`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />
