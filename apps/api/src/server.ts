@@ -6,6 +6,30 @@ import { ROLE_LABELS } from '@dj/contracts';
 
 const started = performance.now();
 let platform: Platform | undefined;
+let starting = true;
+let stopRequested = false;
+
+/** Stop in order — jobs, HTTP, the pool, then the embedded PostgreSQL — so the next start needs no crash recovery. */
+function stopAndExit(): void {
+  const stopped = platform ? platform.stop() : Promise.resolve();
+  stopped.then(() => process.exit(0), (err: unknown) => {
+    console.error(`停止时出错: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}
+
+// SIGTERM from a supervisor or `kill`, SIGINT from Ctrl-C (npm start execs node, so either reaches this process).
+// Listened for before anything starts: /healthz answers before the jobs have started, and a signal then must still
+// stop PostgreSQL rather than kill Node and leave it running. A signal during start-up stops once start-up is over;
+// a repeated signal (Ctrl-C pressed twice) does not cut the stop short.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopRequested) return;
+    stopRequested = true;
+    if (!starting) stopAndExit();
+  });
+}
+
 try {
   const config = loadConfig();
   platform = await startPlatform(config);
@@ -22,16 +46,11 @@ try {
     lines.push(`演示账号(密码均为 ${config.DEMO_PASSWORD === 'demo123456' ? 'demo123456' : '环境变量 DEMO_PASSWORD 的值'}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]} · ${a.scope}`);
   }
-  console.log(lines.join('\n') + '\n');
+  if (!stopRequested) console.log(lines.join('\n') + '\n');
 } catch (err) {
   console.error(`启动失败: ${err instanceof Error ? err.message : String(err)}`);
   await platform?.stop().catch(() => undefined);
   process.exit(1);
 }
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    // Stop the embedded PostgreSQL cleanly so the next start needs no crash recovery.
-    void platform?.stop().finally(() => process.exit(0));
-  });
-}
+starting = false;
+if (stopRequested) stopAndExit();

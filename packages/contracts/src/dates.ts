@@ -5,6 +5,8 @@
  * correctly as text.
  */
 
+import { z } from 'zod';
+
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH = /^(\d{4})-(\d{2})$/;
 
@@ -97,3 +99,23 @@ export function backPaymentAllowed(month: string, asOfMonth: string): boolean {
   const late = monthIndex(asOfMonth) - monthIndex(month);
   return late >= 0 && late <= BACK_PAYMENT_LIMIT_MONTHS;
 }
+
+/**
+ * Every date of every request: YYYY-MM-DD and a day the calendar has (2026-02-31 is refused here, as a 400 naming the
+ * field, rather than by PostgreSQL as a 500; issue 12 point 5).
+ */
+export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isValidDate(value), '日期不存在(该月没有这一天),请检查年月日');
+
+/** A date of something that has already happened (入党, 转正, birth, a 党籍 event) cannot lie after today. */
+export const FUTURE_DATE_MESSAGE = '不能晚于今天(北京时间),请检查年份';
+/** Attendance or a record of a meeting dated after today: it has not been held yet (a plan is saved as a plan). */
+export const NOT_YET_HELD_MESSAGE = '活动尚未举行(活动日期在今天之后),举行后再登记出席和记录';
+
+/** True when a valid date lies after today in Beijing (issue 13 point 9). */
+export function isAfterToday(date: string, now: Date = new Date()): boolean {
+  return isValidDate(date) && date > todayInShanghai(now);
+}
+
+/** A date of a past event: today (Beijing time) or earlier, refused with FUTURE_DATE_MESSAGE otherwise. */
+export const PastDateSchema = DateSchema.refine((value) => !isAfterToday(value), FUTURE_DATE_MESSAGE);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RangeSchema } from './organizations.js';
-import { isValidDate } from './dates.js';
+import { DateSchema, PastDateSchema } from './dates.js';
 
 export const GENDERS = ['male', 'female'] as const;
 export const GENDER_LABELS: Record<(typeof GENDERS)[number], string> = { male: '男', female: '女' };
@@ -47,24 +47,19 @@ export const MEMBERSHIP_EVENT_LABELS: Record<(typeof MEMBERSHIP_EVENT_KINDS)[num
 };
 export const MembershipEventKindSchema = z.enum(MEMBERSHIP_EVENT_KINDS);
 
-/**
- * Every date of every request: YYYY-MM-DD and a day the calendar has (2026-02-31 is refused here, as a 400 naming the
- * field, rather than by PostgreSQL as a 500; issue 12 point 5).
- */
-export const DateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || isValidDate(value), '日期不存在(该月没有这一天),请检查年月日');
+export { DateSchema } from './dates.js';
 
 /** The profile fields a secretary enters (form or Excel). Personal numbers arrive in full and leave masked. */
 export const MemberProfileSchema = z.object({
   name: z.string().trim().min(2, '姓名至少2个字').max(20, '姓名不能超过20个字').meta({ label: '姓名' }),
   gender: z.enum(GENDERS).meta({ label: '性别' }),
   ethnicity: z.string().trim().min(1).max(20).default('汉族').meta({ label: '民族' }),
-  birthDate: DateSchema.meta({ label: '出生日期' }),
+  birthDate: PastDateSchema.meta({ label: '出生日期' }),
   idNumber: z.string().trim().min(15, '身份证号应为18位').max(40).meta({ label: '身份证号' }),
   nativePlace: z.string().trim().max(60).nullable().optional().meta({ label: '籍贯' }),
   education: z.enum(EDUCATIONS).nullable().optional().meta({ label: '学历' }),
-  joinedAt: DateSchema.meta({ label: '入党日期' }),
-  confirmedAt: DateSchema.nullable().optional().meta({ label: '转正日期' }),
+  joinedAt: PastDateSchema.meta({ label: '入党日期' }),
+  confirmedAt: PastDateSchema.nullable().optional().meta({ label: '转正日期' }),
   organizationId: z.number().int().positive().meta({ label: '所在党支部' }),
   groupId: z.number().int().positive().nullable().optional().meta({ label: '所在党小组' }),
   partyPosts: z.array(z.enum(PARTY_POSTS)).max(6).default([]).meta({ label: '党内职务' }),
@@ -163,7 +158,7 @@ export const RevealResultSchema = z.object({ field: z.enum(['idNumber', 'phone']
 
 export const RecordEventSchema = z.object({
   kind: MembershipEventKindSchema.meta({ label: '变动类型' }),
-  occurredOn: DateSchema.meta({ label: '发生日期' }),
+  occurredOn: PastDateSchema.meta({ label: '发生日期' }),
   reason: z.string().trim().max(200).nullable().optional().meta({ label: '原因' }),
   /** transferred_out inside the deployment: the receiving branch. */
   toOrganizationId: z.number().int().positive().nullable().optional().meta({ label: '转入本镇党支部' }),

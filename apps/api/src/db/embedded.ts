@@ -157,7 +157,14 @@ function launch(bin: Binaries, pgDir: string, port: number, user: OsUser | undef
     const child = spawn(bin.postgres, [
       '-D', pgDir, '-p', String(port),
       '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'lc_messages=C',
-    ], { ...user, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+      // Its own process group: Ctrl-C in a terminal signals the whole foreground group, and PostgreSQL receiving it
+      // directly would cut the platform's connections before the platform closes them (error lines at every stop).
+      // The platform stops it in order instead (stopChild), and on any exit of Node (below).
+    ], { ...user, detached: true, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' } });
+    // An exit without stop() (process.exit on a fatal error): ask for a fast shutdown rather than leave it running.
+    const onExit = () => { if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT'); };
+    process.once('exit', onExit);
+    child.once('exit', () => process.off('exit', onExit));
     let stderr = '';
     let ready = false;
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {

@@ -1,5 +1,6 @@
 import { App, Form, Input, Modal, Typography, type FormRule } from 'antd';
 import { errorMessage } from '../lib/api-client';
+import type { TextProps } from '../lib/contract-rules';
 import { fieldErrorsFor } from '../lib/form-errors';
 
 interface Props {
@@ -8,9 +9,9 @@ interface Props {
   /** What the reason is about, one line above the field. */
   subject: string;
   label: string;
-  /** The reason's rules and longest text, from the contract of the request that carries it (`rulesFor`, `maxLengthOf`). */
+  /** The reason's rules and counter, from the contract of the request that carries it (`rulesFor`, `...textPropsOf`). */
   rules: FormRule[];
-  maxLength: number | undefined;
+  count?: TextProps['count'];
   placeholder: string;
   /** The server's field name for the reason, so its error lands under the box. */
   field: string;
@@ -21,7 +22,7 @@ interface Props {
 }
 
 /** A modal that asks for one reason (请假, 退回 …) and will not send without it. */
-export function ReasonModal({ title, okText, subject, label, rules, maxLength, placeholder, field, pending, onSubmit, onClose }: Props) {
+export function ReasonModal({ title, okText, subject, label, rules, count, placeholder, field, pending, onSubmit, onClose }: Props) {
   const [form] = Form.useForm<{ reason: string }>();
   const { message } = App.useApp();
   const onFinish = async ({ reason }: { reason: string }) => {
@@ -40,7 +41,7 @@ export function ReasonModal({ title, okText, subject, label, rules, maxLength, p
       <Typography.Paragraph type="secondary">{subject}</Typography.Paragraph>
       <Form<{ reason: string }> form={form} layout="vertical" onFinish={onFinish}>
         <Form.Item name="reason" label={label} rules={rules}>
-          <Input.TextArea rows={(maxLength ?? 0) > 200 ? 4 : 3} maxLength={maxLength} placeholder={placeholder} />
+          <Input.TextArea rows={(count?.max ?? 0) > 200 ? 4 : 3} count={count} placeholder={placeholder} />
         </Form.Item>
       </Form>
     </Modal>

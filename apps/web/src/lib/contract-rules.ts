@@ -76,3 +76,25 @@ export function numberPropsOf<S extends FieldsSchema>(schema: S, field: FieldOf<
 export function maxLengthOf<S extends FieldsSchema>(schema: S, field: FieldOf<S>): number | undefined {
   return formField(schema, field).maxLength;
 }
+
+/** A text input's counter: `count` for antd's Input and TextArea, or nothing where the contract sets no limit. */
+export interface TextProps { count?: { show: true; max: number } }
+
+function textProps(spec: FormField): TextProps {
+  return spec.maxLength === undefined ? {} : { count: { show: true, max: spec.maxLength } };
+}
+
+/**
+ * A text input's counter from the contract's longest text (`<Input {...textPropsOf(Schema, 'field')} />`): it shows
+ * "12 / 20" as one types and turns red past the limit, and the field's `rulesFor` refuses the text with the limit
+ * named ("姓名不能超过20个字"). Not `maxLength`: that stops typing at the limit and cuts pasted text silently
+ * (issue 13 point 9), so a name longer than the limit would be saved cut short without a word.
+ */
+export function textPropsOf<S extends FieldsSchema>(schema: S, field: FieldOf<S>): TextProps {
+  return textProps(formField(schema, field));
+}
+
+/** The same for one row of the list `field` whose rows are plain text (`elementRulesFor`'s input). */
+export function elementTextPropsOf<S extends FieldsSchema>(schema: S, field: FieldOf<S>): TextProps {
+  return textProps(formElement(schema, field));
+}

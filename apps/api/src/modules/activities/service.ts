@@ -4,7 +4,7 @@ export { getActivity };
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid } from '../../lib/errors.js';
 import { can, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { isValidDate } from '@dj/contracts';
+import { isValidDate, NOT_YET_HELD_MESSAGE, todayInShanghai } from '@dj/contracts';
 import { expectedFor, getActivity, loadActivity as load, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
@@ -100,6 +100,8 @@ export async function setAttendance(db: Db, { user, ip }: Caller, id: number, bo
   return db.transaction(async (tx) => {
     const row = await load(tx, user, id);
     if (!can(user, 'activities.record', row.organizationPath)) throw forbidden('只有镇党委管理员和本支部书记可以登记出席情况');
+    // Attendance is a record of a meeting held: a plan dated after today (Beijing) has none yet (issue 13 point 9).
+    if (row.heldOn > todayInShanghai()) throw invalid('records', NOT_YET_HELD_MESSAGE);
     // After sign-off only 补学 dates may still be added: making up a missed meeting comes later by nature.
     if (row.reviewStatus === 'signed_off') assertOnlyMakeups(await repo.listAttendance(tx, id), body);
     const roster = new Set((await repo.branchMembers(tx, [row.organizationId])).map((m) => m.id));

@@ -7,7 +7,7 @@ import type { ActivityKind, ReviewBody } from '@dj/contracts';
 import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { forbidden, invalid } from '../../lib/errors.js';
-import { addDays, todayInShanghai } from '@dj/contracts';
+import { addDays, NOT_YET_HELD_MESSAGE, todayInShanghai } from '@dj/contracts';
 import { can, requirePermission, rolesGrant, audit, loadOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { canReview, getActivity, loadActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
@@ -54,7 +54,7 @@ export async function review(db: Db, { user, ip }: Caller, id: number, body: Rev
       case 'submit':
         if (!manage) throw forbidden('只有本支部书记可以提交签认');
         if (!row.supervisorUserId) throw invalid('action', '本次活动没有督导干部,无需提交签认');
-        if (row.heldOn > todayInShanghai()) throw invalid('action', '活动尚未举行,举行后再提交记录');
+        if (row.heldOn > todayInShanghai()) throw invalid('action', NOT_YET_HELD_MESSAGE);
         if (row.reviewStatus === 'submitted' || row.reviewStatus === 'signed_off') throw invalid('action', '该记录已提交');
         next = 'submitted';
         break;

@@ -4,6 +4,11 @@ import { errorMessage } from '../../lib/api-client';
 import { DateInput } from '../../components/DateInput';
 import { useSaveAttendance, type ActivityDetail, type AttendanceRecord, type AttendanceState } from './api';
 import { ATTENDANCE_LABELS } from './labels';
+import { AttendanceRecordSchema } from '@dj/contracts';
+import { textPropsOf } from '../../lib/contract-rules';
+
+/** The reason's counter from the contract (no silent cut at the limit; the API names it). */
+const REASON_TEXT = textPropsOf(AttendanceRecordSchema, 'reason');
 
 export interface AttendanceRow extends AttendanceRecord {
   name: string;
@@ -94,7 +99,7 @@ export function AttendanceList({ rows, onChange, responses, disabled }: ListProp
                       aria-label={`${row.name}的请假原因`}
                       placeholder="请假原因"
                       value={row.reason ?? ''}
-                      maxLength={200}
+                      {...REASON_TEXT}
                       disabled={disabled}
                       onChange={(e) => set(row.memberId, { reason: e.target.value })}
                       style={{ flex: '1 1 180px' }}

@@ -5,10 +5,10 @@ import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { useReview, useSetSupervisor, useSupervisorCandidates, type ActivityDetail } from './api';
 import { REVIEW_ACTION_LABELS, REVIEW_STATUS_COLORS } from './labels';
-import { maxLengthOf } from '../../lib/contract-rules';
+import { textPropsOf } from '../../lib/contract-rules';
 
 const ACTION_COLORS = { comment: 'gray', submit: 'blue', sign_off: 'green', return: 'red' } as const;
-const REVIEW_TEXT_MAX = maxLengthOf(ReviewBodySchema, 'text');
+const REVIEW_TEXT = textPropsOf(ReviewBodySchema, 'text');
 
 function SupervisorPicker({ detail }: { detail: ActivityDetail }) {
   const { message } = App.useApp();
@@ -89,7 +89,7 @@ export function ReviewSection({ detail }: { detail: ActivityDetail }) {
               aria-label="退回原因"
               placeholder="退回须填写原因,例如缺少哪些材料"
               autoSize={{ minRows: 2 }}
-              maxLength={REVIEW_TEXT_MAX}
+              {...REVIEW_TEXT}
               value={returnText}
               onChange={(e) => setReturnText(e.target.value)}
               style={{ flex: '1 1 260px' }}
@@ -129,7 +129,7 @@ export function ReviewSection({ detail }: { detail: ActivityDetail }) {
             aria-label="留言"
             placeholder="留言(督导意见或书记的说明)"
             autoSize={{ minRows: 2 }}
-            maxLength={REVIEW_TEXT_MAX}
+            {...REVIEW_TEXT}
             value={text}
             onChange={(e) => setText(e.target.value)}
             style={{ flex: '1 1 260px' }}

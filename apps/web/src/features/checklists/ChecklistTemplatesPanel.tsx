@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { listRulesFor, maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { listRulesFor, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { ACTIVITY_KIND_OPTIONS } from './activity-kind-options';
 import { ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useChecklistTemplates, useSaveChecklistTemplate, type ChecklistTemplate } from './api';
@@ -94,7 +94,7 @@ function TemplateEditor({ template, onClose }: { template: ChecklistTemplate | n
       onFinish={onFinish}
     >
       <Form.Item name="name" label="名称" rules={rulesFor(SaveChecklistTemplateSchema, 'name')}>
-        <Input maxLength={maxLengthOf(SaveChecklistTemplateSchema, 'name')} placeholder="例如:五个一、四定两挂一戴" />
+        <Input {...textPropsOf(SaveChecklistTemplateSchema, 'name')} placeholder="例如:五个一、四定两挂一戴" />
       </Form.Item>
       <Form.Item name="kinds" label="适用的组织生活" rules={rulesFor(SaveChecklistTemplateSchema, 'kinds')}>
         <Select<ActivityKind[]> mode="multiple" aria-label="适用的组织生活" options={ACTIVITY_KIND_OPTIONS} optionFilterProp="label" placeholder="选择类型" />
@@ -116,7 +116,7 @@ function TemplateEditor({ template, onClose }: { template: ChecklistTemplate | n
                   rules={rulesFor(ChecklistItemDefSchema, 'label')}
                   style={{ flex: 2, minWidth: 180, marginBottom: 8 }}
                 >
-                  <Input aria-label={`第${index + 1}条`} maxLength={maxLengthOf(ChecklistItemDefSchema, 'label')} placeholder={`第${index + 1}条,例如:一份活动方案`} />
+                  <Input aria-label={`第${index + 1}条`} {...textPropsOf(ChecklistItemDefSchema, 'label')} placeholder={`第${index + 1}条,例如:一份活动方案`} />
                 </Form.Item>
                 <Form.Item
                   name={[field.name, 'satisfiedBy']}
@@ -147,7 +147,7 @@ function TemplateEditor({ template, onClose }: { template: ChecklistTemplate | n
         extra="写明依据的文件或本镇的理解。像“四定两挂一戴”这样的说法,各地含义不一,以本镇的解释为准。"
         rules={rulesFor(SaveChecklistTemplateSchema, 'source')}
       >
-        <Input.TextArea rows={2} maxLength={maxLengthOf(SaveChecklistTemplateSchema, 'source')} />
+        <Input.TextArea rows={2} {...textPropsOf(SaveChecklistTemplateSchema, 'source')} />
       </Form.Item>
       <Form.Item name="active" label="启用" valuePropName="checked">
         <Switch aria-label="启用" />

@@ -8,7 +8,7 @@ import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateDisclosure, useDisclosureRules, type DisclosureCategory } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 interface Values {
   organizationId?: number;
@@ -106,10 +106,10 @@ export function CreateDisclosureModal({ open, onClose, villageOptions, defaultOr
         <Input maxLength={10} placeholder={rule?.periodExample ?? '2026-09'} />
       </Form.Item>
       <Form.Item label="标题" name="title" rules={rulesFor(CreateDisclosureSchema, 'title')}>
-        <Input maxLength={maxLengthOf(CreateDisclosureSchema, 'title')} placeholder="例如:2026年9月财务收支公开" />
+        <Input {...textPropsOf(CreateDisclosureSchema, 'title')} placeholder="例如:2026年9月财务收支公开" />
       </Form.Item>
       <Form.Item label="公开内容" name="content" rules={rulesFor(CreateDisclosureSchema, 'content')}>
-        <Input.TextArea rows={5} maxLength={maxLengthOf(CreateDisclosureSchema, 'content')} />
+        <Input.TextArea rows={5} {...textPropsOf(CreateDisclosureSchema, 'content')} />
       </Form.Item>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         保存后可导入Excel表格、上传附件,再按 提出 → 审核 → 审批 → 公开 办理。公开内容不得含身份证号、手机号。

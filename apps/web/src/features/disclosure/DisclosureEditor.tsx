@@ -9,7 +9,7 @@ import {
   downloadDisclosureFile, useDeleteDisclosureFile, useImportDisclosureTable, useUpdateDisclosure, useUploadDisclosureFile,
   type Disclosure, type DisclosureFile,
 } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 export interface EditorValues {
   title: string;
@@ -125,7 +125,7 @@ export function DisclosureEditor({ disclosure, form, onSave, saving }: Props) {
       <Card size="small" title="编辑公开内容" data-testid="disclosure-editor">
         <Form<EditorValues> form={form} name="disclosure-editor" layout="vertical" initialValues={editorValuesOf(disclosure)} onFinish={onSave}>
           <Form.Item label="标题" name="title" rules={rulesFor(CreateDisclosureSchema, 'title')}>
-            <Input maxLength={maxLengthOf(CreateDisclosureSchema, 'title')} />
+            <Input {...textPropsOf(CreateDisclosureSchema, 'title')} />
           </Form.Item>
           <Form.Item
             label="公开期间"
@@ -135,7 +135,7 @@ export function DisclosureEditor({ disclosure, form, onSave, saving }: Props) {
             <Input maxLength={10} style={{ maxWidth: 200 }} />
           </Form.Item>
           <Form.Item label="公开内容" name="content" rules={rulesFor(CreateDisclosureSchema, 'content')} extra="不得含身份证号、手机号等个人信息;公开前系统会做保密审查。">
-            <Input.TextArea rows={8} maxLength={maxLengthOf(CreateDisclosureSchema, 'content')} />
+            <Input.TextArea rows={8} {...textPropsOf(CreateDisclosureSchema, 'content')} />
           </Form.Item>
           <Button type="primary" htmlType="submit" loading={saving} autoInsertSpace={false}>保存</Button>
         </Form>

@@ -13,7 +13,7 @@ import { useCreateDisclosure, useDisclosure, useDisclosureStep, useUpdateDisclos
 import { DisclosureEditor, EDITOR_FIELDS, FileList, TablePreview, type EditorValues } from './DisclosureEditor';
 import { EventHistory, FlowActions, FlowSteps, RefusalAlert, ScanAlert, type Refusal } from './DisclosureFlow';
 import { statusTag } from './labels';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 const DONE_MESSAGES: Record<DisclosureAction, string> = {
   submit: '已提交,等待审核', review: '审核通过,等待审批', approve: '审批通过,可以公开', publish: '已公开', return: '已退回',
@@ -191,7 +191,7 @@ export function DisclosurePage() {
           subject={`${disclosure.organizationName}:${disclosure.title}`}
           label="退回原因"
           rules={rulesFor(ReturnDisclosureSchema, 'reason', { requiredMessage: '请写明退回原因' })}
-          maxLength={maxLengthOf(ReturnDisclosureSchema, 'reason')}
+          {...textPropsOf(ReturnDisclosureSchema, 'reason')}
           placeholder="例如:第3项支出缺少凭证"
           field="reason"
           pending={step.isPending}

@@ -4,7 +4,7 @@ import {
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { fenToYuanText, yuanRule, yuanToFen } from '../../lib/money';
 import { FormModal } from '../../components/FormModal';
 import { useSetDuesBasis } from './api';
@@ -164,7 +164,7 @@ export function DuesBasisModal({ member, dues, open, onClose }: Props) {
           name="approvalNote"
           rules={rulesFor(DuesBasisSchema, 'approvalNote', { required: true, requiredMessage: '少交或免交党费须经上一级党委批准,请填写批准文件或说明' })}
         >
-          <Input.TextArea rows={2} maxLength={maxLengthOf(DuesBasisSchema, 'approvalNote')} showCount placeholder="例如:西王庄镇党委 西党字〔2026〕5号" />
+          <Input.TextArea rows={2} {...textPropsOf(DuesBasisSchema, 'approvalNote')} placeholder="例如:西王庄镇党委 西党字〔2026〕5号" />
         </Form.Item>
       )}
     </FormModal>

@@ -5,7 +5,7 @@ import {
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { formatFen } from '../../lib/money';
 import { monthLabel } from '../../lib/months';
 import { DateInput } from '../../components/DateInput';
@@ -114,7 +114,7 @@ export function DuesPaymentModal({ member, dues, dueByMonth, open, onClose }: Pr
         <DateInput max={today} />
       </Form.Item>
       <Form.Item label="代缴人" name="paidBy" rules={rulesFor(DuesPaymentSchema, 'paidBy')} extra="由他人代为交纳时填写代缴人姓名;本人交纳请留空。">
-        <Input maxLength={maxLengthOf(DuesPaymentSchema, 'paidBy')} placeholder="选填" />
+        <Input {...textPropsOf(DuesPaymentSchema, 'paidBy')} placeholder="选填" />
       </Form.Item>
       <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
         党员应每月交纳党费;因故不能按时交纳的,可以补交,补交一般不超过6个月。

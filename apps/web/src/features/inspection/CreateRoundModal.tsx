@@ -7,7 +7,7 @@ import {
 } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { useOrganizationTreeData } from '../../lib/organizations';
 import { useChecklist, useCreateRound, type CreateInspectionRound } from './api';
@@ -96,7 +96,7 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
       after={serverError && <Alert type="error" showIcon title={serverError} />}
     >
       <Form.Item label="检查名称" name="title" rules={rulesFor(CreateInspectionRoundSchema, 'title')}>
-        <Input maxLength={maxLengthOf(CreateInspectionRoundSchema, 'title')} placeholder="例如:2026年第四季度联督联查" />
+        <Input {...textPropsOf(CreateInspectionRoundSchema, 'title')} placeholder="例如:2026年第四季度联督联查" />
       </Form.Item>
       <Row gutter={12}>
         <Col xs={24} sm={12}>
@@ -119,7 +119,7 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
             {fields.map((field, index) => (
               <Flex key={field.key} gap={8} align="start">
                 <Form.Item name={[field.name, 'name']} style={{ flex: 1 }} rules={rulesFor(InspectionTeamMemberSchema, 'name')}>
-                  <Input maxLength={maxLengthOf(InspectionTeamMemberSchema, 'name')} placeholder="姓名" aria-label={`检查组成员${index + 1}姓名`} />
+                  <Input {...textPropsOf(InspectionTeamMemberSchema, 'name')} placeholder="姓名" aria-label={`检查组成员${index + 1}姓名`} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'department']} style={{ width: 120 }} rules={rulesFor(InspectionTeamMemberSchema, 'department')}>
                   <Select options={DEPARTMENT_OPTIONS} aria-label={`检查组成员${index + 1}部门`} />
@@ -147,10 +147,10 @@ export function CreateRoundModal({ open, onClose }: { open: boolean; onClose: ()
             {fields.map((field, index) => (
               <Flex key={field.key} gap={8} align="start" wrap>
                 <Form.Item name={[field.name, 'label']} style={{ flex: '1 1 160px' }} rules={rulesFor(InspectionExtraItemSchema, 'label')}>
-                  <Input maxLength={maxLengthOf(InspectionExtraItemSchema, 'label')} placeholder="检查事项" aria-label={`增加的检查事项${index + 1}`} />
+                  <Input {...textPropsOf(InspectionExtraItemSchema, 'label')} placeholder="检查事项" aria-label={`增加的检查事项${index + 1}`} />
                 </Form.Item>
                 <Form.Item name={[field.name, 'lookAt']} style={{ flex: '2 1 220px' }} rules={rulesFor(InspectionExtraItemSchema, 'lookAt')}>
-                  <Input maxLength={maxLengthOf(InspectionExtraItemSchema, 'lookAt')} placeholder="检查要点(可选)" aria-label={`增加的检查事项${index + 1}要点`} />
+                  <Input {...textPropsOf(InspectionExtraItemSchema, 'lookAt')} placeholder="检查要点(可选)" aria-label={`增加的检查事项${index + 1}要点`} />
                 </Form.Item>
                 <Button icon={<DeleteOutlined />} aria-label={`删除检查事项${index + 1}`} onClick={() => remove(field.name)} />
               </Flex>

@@ -16,7 +16,7 @@ import {
 import { PhotoStrip } from './PhotoStrip';
 import { PickFileButton } from '../../components/PickFileButton';
 import { RECTIFICATION_STATUS_COLORS, rectificationStatusLabel, resultCell } from './labels';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 interface FindingValues {
   note: string;
@@ -182,16 +182,16 @@ function ItemCard({ round, organizationId, item, result, defaultDueOn }: ItemPro
             data-testid={`finding-form-${item.key}`}
           >
             <Form.Item label="发现的问题" name="note" rules={findingRules('note', '请写明发现的问题')}>
-              <Input.TextArea rows={3} maxLength={maxLengthOf(RecordInspectionResultSchema, 'note')} placeholder="例如:第三季度财务收支未公开" />
+              <Input.TextArea rows={3} {...textPropsOf(RecordInspectionResultSchema, 'note')} placeholder="例如:第三季度财务收支未公开" />
             </Form.Item>
             <Form.Item label="整改责任人" name="ownerName" rules={findingRules('ownerName')}>
-              <Input maxLength={maxLengthOf(RecordInspectionResultSchema, 'ownerName')} placeholder="姓名" />
+              <Input {...textPropsOf(RecordInspectionResultSchema, 'ownerName')} placeholder="姓名" />
             </Form.Item>
             <Form.Item label="整改期限" name="dueOn" extra={defaultDueOn ? '默认按本镇设置的整改期限,可修改' : '不填则按本镇设置的默认整改期限'}>
               <DateInput min={todayInShanghai()} />
             </Form.Item>
             <Form.Item label="整改佐证要求" name="requiredEvidence" rules={findingRules('requiredEvidence', '请写明需要提交的整改佐证')}>
-              <Input.TextArea rows={2} maxLength={maxLengthOf(RecordInspectionResultSchema, 'requiredEvidence')} placeholder="例如:补公开后的公开栏照片" />
+              <Input.TextArea rows={2} {...textPropsOf(RecordInspectionResultSchema, 'requiredEvidence')} placeholder="例如:补公开后的公开栏照片" />
             </Form.Item>
             <Flex vertical gap={6} style={{ marginBottom: 12 }}>
               <PickFileButton label={`${item.label}问题照片`} accept="image/*" capture="environment" multiple block onFiles={(files) => setPhotos((old) => [...old, ...files])}>

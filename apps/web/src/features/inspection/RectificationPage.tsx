@@ -16,7 +16,7 @@ import {
 import { PhotoStrip } from './PhotoStrip';
 import { PickFileButton } from '../../components/PickFileButton';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 const EVENT_COLORS: Record<RectificationEvent['kind'], string> = { evidence: 'blue', accepted: 'green', reopened: 'red' };
 
@@ -47,7 +47,7 @@ function EvidenceForm({ rect }: { rect: RectificationDetail }) {
     <Card size="small" title="提交整改材料" data-testid="evidence-form">
       <Form form={form} name="rectification-evidence" layout="vertical" onFinish={onFinish}>
         <Form.Item label="整改情况" name="note" rules={rulesFor(RectificationEvidenceSchema, 'note', { requiredMessage: '请说明整改情况' })}>
-          <Input.TextArea rows={3} maxLength={maxLengthOf(RectificationEvidenceSchema, 'note')} placeholder="说明已经怎样整改,例如:已于10月8日补公开第三季度财务收支" />
+          <Input.TextArea rows={3} {...textPropsOf(RectificationEvidenceSchema, 'note')} placeholder="说明已经怎样整改,例如:已于10月8日补公开第三季度财务收支" />
         </Form.Item>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
           <PickFileButton label="整改材料文件" accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.wps,.txt" onFiles={(files) => setFile(files[0] ?? null)}>
@@ -81,7 +81,7 @@ function ReviewCard({ rect }: { rect: RectificationDetail }) {
   return (
     <Card size="small" title="验收" data-testid="review-card">
       <Flex vertical gap={8}>
-        <Input.TextArea rows={2} maxLength={maxLengthOf(AcceptRectificationSchema, 'note')} placeholder="验收意见(可选)" aria-label="验收意见" value={note} onChange={(e) => setNote(e.target.value)} />
+        <Input.TextArea rows={2} {...textPropsOf(AcceptRectificationSchema, 'note')} placeholder="验收意见(可选)" aria-label="验收意见" value={note} onChange={(e) => setNote(e.target.value)} />
         <Flex gap={8} wrap>
           <Button type="primary" loading={accept.isPending} autoInsertSpace={false} onClick={onAccept}>验收通过</Button>
           <Button danger autoInsertSpace={false} onClick={() => setReopening(true)}>重新整改</Button>
@@ -94,7 +94,7 @@ function ReviewCard({ rect }: { rect: RectificationDetail }) {
           subject={`${rect.organizationName}:${rect.description}`}
           label="退回原因"
           rules={rulesFor(ReopenRectificationSchema, 'reason', { requiredMessage: '请写明退回原因' })}
-          maxLength={maxLengthOf(ReopenRectificationSchema, 'reason')}
+          {...textPropsOf(ReopenRectificationSchema, 'reason')}
           placeholder="例如:照片看不清公开内容,请重新拍摄"
           field="reason"
           pending={reopen.isPending}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { useCreateExportRequest, type ExportQuery } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 interface Props {
   /** The preview that asked for approval; null keeps the modal closed. */
@@ -77,7 +77,7 @@ export function ExportApprovalModal({ preview, query, onClose, onMasked, maskedP
         label="导出原因"
         rules={rulesFor(CreateMemberExportRequestSchema, 'reason')}
       >
-        <Input.TextArea rows={3} maxLength={maxLengthOf(CreateMemberExportRequestSchema, 'reason')} showCount placeholder="例如:换届选举前核对党员身份信息" />
+        <Input.TextArea rows={3} {...textPropsOf(CreateMemberExportRequestSchema, 'reason')} placeholder="例如:换届选举前核对党员身份信息" />
       </Form.Item>
     </FormModal>
   );

@@ -9,7 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { useMe } from '../../lib/session';
 import { useStepUpRetry } from '../../components/StepUpModal';
 import { useDecideExportRequest, useDownloadApprovedExport, useExportRequests } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 const STATUS_COLORS: Record<MemberExportRequest['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
@@ -157,7 +157,7 @@ export function MemberExportsPage() {
         after={decide.isError && <Typography.Text type="danger">{errorMessage(decide.error)}</Typography.Text>}
       >
         <Form.Item name="note" label="审批意见(可不填)" rules={rulesFor(MemberExportDecisionSchema, 'note')}>
-          <Input.TextArea rows={2} maxLength={maxLengthOf(MemberExportDecisionSchema, 'note')} />
+          <Input.TextArea rows={2} {...textPropsOf(MemberExportDecisionSchema, 'note')} />
         </Form.Item>
       </FormModal>
     </Space>

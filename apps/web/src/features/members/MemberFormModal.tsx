@@ -4,7 +4,7 @@ import { MemberProfileSchema, type MemberDetail, type Organization } from '@dj/c
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '@dj/contracts';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor, type ContractRuleOptions } from '../../lib/contract-rules';
+import { rulesFor, type ContractRuleOptions, textPropsOf } from '../../lib/contract-rules';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useCreateMember, useUpdateMember } from './api';
 import { DateInput } from '../../components/DateInput';
@@ -30,7 +30,7 @@ interface Props {
 const col = { xs: 24, md: 12 };
 type Field = keyof typeof MemberProfileSchema.shape;
 const rule = (field: Field, options?: ContractRuleOptions) => rulesFor(MemberProfileSchema, field, options);
-const maxLength = (field: Field) => maxLengthOf(MemberProfileSchema, field);
+const textProps = (field: Field) => textPropsOf(MemberProfileSchema, field);
 
 export function MemberFormModal({ open, mode, organizations, onClose, onSaved }: Props) {
   const [form] = Form.useForm<MemberFormValues>();
@@ -119,7 +119,7 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
         <Row gutter={16}>
           <Col {...col}>
             <Form.Item label="姓名" name="name" rules={rule('name')}>
-              <Input maxLength={maxLength('name')} autoComplete="off" />
+              <Input {...textProps('name')} autoComplete="off" />
             </Form.Item>
           </Col>
           <Col {...col}>
@@ -146,12 +146,12 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
           </Col>
           <Col {...col}>
             <Form.Item label="民族" name="ethnicity" rules={rule('ethnicity', { required: true })}>
-              <Input maxLength={maxLength('ethnicity')} />
+              <Input {...textProps('ethnicity')} />
             </Form.Item>
           </Col>
           <Col {...col}>
             <Form.Item label="籍贯" name="nativePlace" rules={rule('nativePlace')}>
-              <Input maxLength={maxLength('nativePlace')} placeholder="例如:山东枣庄" />
+              <Input {...textProps('nativePlace')} placeholder="例如:山东枣庄" />
             </Form.Item>
           </Col>
           <Col {...col}>
@@ -248,7 +248,7 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
           </Col>
           <Col {...col}>
             <Form.Item label="工作单位" name="workUnit" rules={rule('workUnit')}>
-              <Input maxLength={maxLength('workUnit')} />
+              <Input {...textProps('workUnit')} />
             </Form.Item>
           </Col>
           <Col {...col}>
@@ -260,7 +260,7 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
               extra={editing ? (editing.phoneMasked ? `当前:${editing.phoneMasked}` : '当前未登记') : undefined}
             >
               <Input
-                maxLength={maxLength('phone')}
+                {...textProps('phone')}
                 inputMode="tel"
                 autoComplete="off"
                 placeholder={editing ? KEEP_PLACEHOLDER : '11位手机号或带区号的固定电话'}
@@ -269,12 +269,12 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
           </Col>
           <Col {...col}>
             <Form.Item label="村民小组" name="hamlet" rules={rule('hamlet')}>
-              <Input maxLength={maxLength('hamlet')} />
+              <Input {...textProps('hamlet')} />
             </Form.Item>
           </Col>
           <Col xs={24}>
             <Form.Item label="家庭住址" name="address" rules={rule('address')}>
-              <Input maxLength={maxLength('address')} />
+              <Input {...textProps('address')} />
             </Form.Item>
           </Col>
         </Row>

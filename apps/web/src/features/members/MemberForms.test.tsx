@@ -54,6 +54,25 @@ describe('登记党员', () => {
   });
 });
 
+describe('13.9 no silent truncation', () => {
+  it('13.9 a name over 20 characters is kept whole, counted (21 / 20) and refused with the limit named', async () => {
+    installFetch(server());
+    await renderRoutes(routes, '/members');
+    await within(await screen.findByTestId('member-table')).findByText('张建国');
+    fireEvent.click(screen.getByRole('button', { name: /登记党员/ }));
+    const dialog = await findDialog(/基本信息/);
+
+    const name = within(dialog).getByLabelText('姓名');
+    expect(name.getAttribute('maxlength')).toBeNull(); // maxLength would cut pasted text at 20 without a word
+    const long = '欧阳'.repeat(10) + '娜';
+    fireEvent.change(name, { target: { value: long } });
+    fireEvent.blur(name);
+    expect(name).toHaveProperty('value', long);
+    expect(within(dialog).getByText('21 / 20')).toBeTruthy();
+    expect(await within(dialog).findByText('姓名不能超过20个字')).toBeTruthy();
+  });
+});
+
 describe('编辑党员信息', () => {
   it('sends only what changed, leaves the numbers alone unless typed, and maps server field errors', async () => {
     let answer: Response = jsonResponse(400, {

@@ -5,7 +5,7 @@ import {
 } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { FormModal } from '../../components/FormModal';
 import { useRecordEvent } from './api';
 import { DateInput } from '../../components/DateInput';
@@ -139,7 +139,7 @@ export function RecordEventModal({ member, organizations, open, onClose, onDone 
       >
         <Input.TextArea
           rows={3}
-          maxLength={maxLengthOf(RecordEventSchema, 'reason')}
+          {...textPropsOf(RecordEventSchema, 'reason')}
           showCount
           placeholder={leavingTown ? '例如:中共某某县某某镇委员会' : '例如:支部大会讨论通过'}
         />

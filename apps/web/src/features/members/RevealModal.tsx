@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { RevealBodySchema, StepUpBodySchema } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { maxLengthOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { isStepUpRequired, useStepUp } from '../../lib/session';
 import { useRevealField } from './api';
 import { REVEAL_FIELD_LABELS, type RevealField } from './labels';
@@ -115,7 +115,7 @@ export function RevealModal({ memberId, memberName, field, onClose }: Props) {
           </Typography.Paragraph>
           {failure && <Alert type="error" showIcon title={errorMessage(failure)} style={{ marginBottom: 16 }} role="alert" />}
           <Form.Item label="查看原因" name="reason" rules={reasonRules}>
-            <Input.TextArea rows={3} maxLength={maxLengthOf(RevealBodySchema, 'reason')} showCount placeholder="例如:办理组织关系转接,核对身份证号" autoFocus />
+            <Input.TextArea rows={3} {...textPropsOf(RevealBodySchema, 'reason')} placeholder="例如:办理组织关系转接,核对身份证号" autoFocus />
           </Form.Item>
           {stepUpAsked !== null && (
             <>

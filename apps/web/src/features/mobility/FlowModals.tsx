@@ -5,7 +5,7 @@ import {
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useEndFlow, useRecordContact, useStartFlow, type CreateFlow, type MemberFlow } from './api';
@@ -23,7 +23,7 @@ export const START_LABELS: Record<Direction, string> = { outflow: '外出日期'
 
 const METHOD_OPTIONS = FLOW_CONTACT_METHODS.map((method) => ({ value: method, label: FLOW_CONTACT_METHOD_LABELS[method] }));
 const flowRules = (field: keyof typeof CreateFlowSchema.shape, requiredMessage?: string) => rulesFor(CreateFlowSchema, field, { requiredMessage });
-const flowMax = (field: keyof typeof CreateFlowSchema.shape) => maxLengthOf(CreateFlowSchema, field);
+const flowMax = (field: keyof typeof CreateFlowSchema.shape) => textPropsOf(CreateFlowSchema, field);
 const notLaterThanToday = (today: string) => dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' });
 
 const blankToNull = (value: string | undefined) => value?.trim() || null;
@@ -119,10 +119,10 @@ export function StartFlowModal({ member, open, onClose }: ModalProps) {
         name="destination"
         rules={flowRules('destination', `请填写${PLACE_LABELS[direction]}`)}
       >
-        <Input maxLength={flowMax('destination')} placeholder="例如:江苏省苏州市工业园区" />
+        <Input {...flowMax('destination')} placeholder="例如:江苏省苏州市工业园区" />
       </Form.Item>
       <Form.Item label="工作单位" name="workUnit" rules={flowRules('workUnit')}>
-        <Input maxLength={flowMax('workUnit')} placeholder="选填" />
+        <Input {...flowMax('workUnit')} placeholder="选填" />
       </Form.Item>
       <Form.Item
         label="在流入地有相对固定的处所"
@@ -132,10 +132,10 @@ export function StartFlowModal({ member, open, onClose }: ModalProps) {
         <Radio.Group options={[{ value: true, label: '是' }, { value: false, label: '否' }]} />
       </Form.Item>
       <Form.Item label="《流动党员活动证》编号" name="activityCardNo" rules={flowRules('activityCardNo')}>
-        <Input maxLength={flowMax('activityCardNo')} placeholder="选填" />
+        <Input {...flowMax('activityCardNo')} placeholder="选填" />
       </Form.Item>
       <Form.Item label="参加组织生活的党组织" name="hostBranch" rules={flowRules('hostBranch')}>
-        <Input maxLength={flowMax('hostBranch')} placeholder="选填,例如流入地的流动党员党支部" />
+        <Input {...flowMax('hostBranch')} placeholder="选填,例如流入地的流动党员党支部" />
       </Form.Item>
     </FormModal>
   );
@@ -213,7 +213,7 @@ export function ContactModal({ member, flow, open, onClose }: FlowModalProps) {
         <Select options={METHOD_OPTIONS} placeholder="请选择联系方式" />
       </Form.Item>
       <Form.Item label="联系情况" name="note" rules={rulesFor(FlowContactSchema, 'note')}>
-        <Input.TextArea rows={3} maxLength={maxLengthOf(FlowContactSchema, 'note')} showCount placeholder="选填,例如:在苏州务工,参加当地流动党员党支部活动" />
+        <Input.TextArea rows={3} {...textPropsOf(FlowContactSchema, 'note')} placeholder="选填,例如:在苏州务工,参加当地流动党员党支部活动" />
       </Form.Item>
     </FormModal>
   );

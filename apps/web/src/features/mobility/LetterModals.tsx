@@ -3,7 +3,7 @@ import { CreateLetterSchema, LetterReceiptSchema, type MemberDetail, todayInShan
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
+import { numberPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useSettingValue } from '../../lib/settings';
@@ -12,7 +12,7 @@ import { useIssueLetter, useReturnReceipt, type TransferLetter } from './api';
 export const LETTER_VALID_DAYS_KEY = 'transfer.letterValidDays';
 
 const letterRules = (field: keyof typeof CreateLetterSchema.shape) => rulesFor(CreateLetterSchema, field);
-const letterMax = (field: keyof typeof CreateLetterSchema.shape) => maxLengthOf(CreateLetterSchema, field);
+const letterMax = (field: keyof typeof CreateLetterSchema.shape) => textPropsOf(CreateLetterSchema, field);
 
 // ─── 开具介绍信 ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -97,14 +97,14 @@ export function IssueLetterModal({ member, open, onClose }: IssueProps) {
         name="letterNo"
         rules={letterRules('letterNo')}
       >
-        <Input maxLength={letterMax('letterNo')} placeholder="例如:西组〔2026〕3号" />
+        <Input {...letterMax('letterNo')} placeholder="例如:西组〔2026〕3号" />
       </Form.Item>
       <Form.Item
         label="转往党组织"
         name="destination"
         rules={letterRules('destination')}
       >
-        <Input maxLength={letterMax('destination')} placeholder="例如:中共某某县某某镇委员会" />
+        <Input {...letterMax('destination')} placeholder="例如:中共某某县某某镇委员会" />
       </Form.Item>
       <Form.Item
         label="开具日期"

@@ -5,7 +5,7 @@ import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
 import { ResponseBodySchema, ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useMyActivities, useRespond, type MyActivity } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 const ATTENDANCE_LABELS: Record<NonNullable<MyActivity['myAttendance']>, { text: string; color?: string }> = {
   present: { text: '出席', color: 'green' },
@@ -24,7 +24,7 @@ function LeaveModal({ activity, onClose }: { activity: MyActivity; onClose: () =
   return (
     <ReasonModal
       title="请假" okText="提交请假" label="请假原因" placeholder="例如:外出务工;身体不适" field="reason"
-      rules={rulesFor(ResponseBodySchema, 'reason', { required: true })} maxLength={maxLengthOf(ResponseBodySchema, 'reason')}
+      rules={rulesFor(ResponseBodySchema, 'reason', { required: true })} {...textPropsOf(ResponseBodySchema, 'reason')}
       subject={`${activity.heldOn} · ${ACTIVITY_KIND_LABELS[activity.kind]} · ${activity.topic}`}
       pending={respond.isPending}
       onSubmit={async (reason) => {

@@ -125,6 +125,22 @@ describe('organisation page', () => {
     expect(await within(screen.getByTestId('org-tree')).findByText('王庄村第二党小组')).toBeTruthy();
   });
 
+  it('13.9 a group name over 60 characters is kept whole, counted and refused with the limit named, not sent', async () => {
+    const calls = installFetch(server([NEW_ORG]));
+    await renderRoutes(routes, '/organizations?id=3');
+    await waitFor(() => expect(screen.getByTestId('org-detail-name').textContent).toBe(WANGZHUANG.name));
+
+    fireEvent.click(screen.getByRole('button', { name: /新建下级组织/ }));
+    const name = await screen.findByLabelText('组织名称');
+    const long = '王庄村'.repeat(20) + '组';
+    fireEvent.change(name, { target: { value: long } });
+    expect(name).toHaveProperty('value', long); // maxLength cut it at 60 without a word
+    expect(screen.getByText('61 / 60')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: /确\s*定/ }));
+    expect(await screen.findByText('组织名称不能超过60个字')).toBeTruthy();
+    expect(calls.find((c) => c.method === 'POST')).toBeUndefined();
+  });
+
   it('sends a signed-out user to the sign-in page', async () => {
     installFetch(() => jsonResponse(401, { code: 'UNAUTHENTICATED', message: '未登录' }));
     const { router } = await renderRoutes(routes, '/organizations?id=1');

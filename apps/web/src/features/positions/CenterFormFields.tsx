@@ -5,7 +5,7 @@ import {
 } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import type { ServiceCenter } from './api';
-import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
+import { numberPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 export interface RoomValues {
   name?: string;
@@ -85,12 +85,12 @@ function RoomsEditor({ disabled }: { disabled?: boolean }) {
             <Row key={field.key} gutter={8} align="top" wrap>
               <Col xs={24} sm={7}>
                 <Form.Item name={[field.name, 'name']} rules={rulesFor(ServiceCenterRoomSchema, 'name')} style={{ marginBottom: 8 }}>
-                  <Input aria-label={`房间${index + 1}名称`} placeholder="房间名称" maxLength={maxLengthOf(ServiceCenterRoomSchema, 'name')} disabled={disabled} />
+                  <Input aria-label={`房间${index + 1}名称`} placeholder="房间名称" {...textPropsOf(ServiceCenterRoomSchema, 'name')} disabled={disabled} />
                 </Form.Item>
               </Col>
               <Col xs={24} sm={10}>
                 <Form.Item name={[field.name, 'purpose']} rules={rulesFor(ServiceCenterRoomSchema, 'purpose')} style={{ marginBottom: 8 }}>
-                  <Input aria-label={`房间${index + 1}用途`} placeholder="用途(选填)" maxLength={maxLengthOf(ServiceCenterRoomSchema, 'purpose')} disabled={disabled} />
+                  <Input aria-label={`房间${index + 1}用途`} placeholder="用途(选填)" {...textPropsOf(ServiceCenterRoomSchema, 'purpose')} disabled={disabled} />
                 </Form.Item>
               </Col>
               <Col xs={18} sm={5}>
@@ -123,12 +123,12 @@ export function CenterFormFields({ disabled }: { disabled?: boolean }) {
       <Row gutter={12}>
         <Col xs={24} md={12}>
           <Form.Item label="名称" name="name" rules={rulesFor(SaveServiceCenterSchema, 'name')}>
-            <Input maxLength={maxLengthOf(SaveServiceCenterSchema, 'name')} disabled={disabled} />
+            <Input {...textPropsOf(SaveServiceCenterSchema, 'name')} disabled={disabled} />
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
           <Form.Item label="地址" name="address" rules={rulesFor(SaveServiceCenterSchema, 'address')}>
-            <Input maxLength={maxLengthOf(SaveServiceCenterSchema, 'address')} disabled={disabled} />
+            <Input {...textPropsOf(SaveServiceCenterSchema, 'address')} disabled={disabled} />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -148,7 +148,7 @@ export function CenterFormFields({ disabled }: { disabled?: boolean }) {
         </Col>
         <Col xs={24} md={6}>
           <Form.Item label="开放时间" name="openingHours" rules={rulesFor(SaveServiceCenterSchema, 'openingHours')}>
-            <Input maxLength={maxLengthOf(SaveServiceCenterSchema, 'openingHours')} placeholder="如 周一至周五 8:30-17:30" disabled={disabled} />
+            <Input {...textPropsOf(SaveServiceCenterSchema, 'openingHours')} placeholder="如 周一至周五 8:30-17:30" disabled={disabled} />
           </Form.Item>
         </Col>
       </Row>
@@ -158,7 +158,7 @@ export function CenterFormFields({ disabled }: { disabled?: boolean }) {
       </Typography.Paragraph>
       <RoomsEditor disabled={disabled} />
       <Form.Item label="备注" name="note" rules={rulesFor(SaveServiceCenterSchema, 'note')} style={{ marginTop: 12 }}>
-        <Input.TextArea rows={2} maxLength={maxLengthOf(SaveServiceCenterSchema, 'note')} disabled={disabled} />
+        <Input.TextArea rows={2} {...textPropsOf(SaveServiceCenterSchema, 'note')} disabled={disabled} />
       </Form.Item>
     </>
   );

@@ -7,7 +7,7 @@ import { errorMessage } from '../../lib/api-client';
 import { monthLabel } from '../../lib/months';
 import { DateInput } from '../../components/DateInput';
 import { useCreateDutyShifts } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 interface ShiftRow {
   onDate?: string | null;
@@ -135,7 +135,7 @@ export function DutyScheduleModal({ orgId, orgName, month, onClose }: { orgId: n
                 </Col>
                 <Col xs={18} sm={9}>
                   <Form.Item name={[field.name, 'personName']} rules={rulesFor(PlannedDutyShiftSchema, 'personName')} style={{ marginBottom: 8 }}>
-                    <Input aria-label={`第${index + 1}行值班人`} placeholder="值班人" maxLength={maxLengthOf(PlannedDutyShiftSchema, 'personName')} />
+                    <Input aria-label={`第${index + 1}行值班人`} placeholder="值班人" {...textPropsOf(PlannedDutyShiftSchema, 'personName')} />
                   </Form.Item>
                 </Col>
                 <Col xs={6} sm={2}>

@@ -5,7 +5,7 @@ import { errorMessage } from '../../lib/api-client';
 import { FormModal } from '../../components/FormModal';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useRecordPresence, useSwapDuty, type DutyShift } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 const shiftText = (shift: DutyShift) => `${shift.onDate} ${DUTY_SLOT_LABELS[shift.slot]} · ${shift.personName}`;
 
@@ -44,10 +44,10 @@ export function SwapModal({ shift, onClose }: { shift: DutyShift; onClose: () =>
       }}
     >
       <Form.Item label="替班人" name="swappedWithName" rules={rulesFor(SwapDutySchema, 'swappedWithName')}>
-        <Input maxLength={maxLengthOf(SwapDutySchema, 'swappedWithName')} />
+        <Input {...textPropsOf(SwapDutySchema, 'swappedWithName')} />
       </Form.Item>
       <Form.Item label="换班原因" name="reason" rules={rulesFor(SwapDutySchema, 'reason')}>
-        <Input.TextArea rows={2} maxLength={maxLengthOf(SwapDutySchema, 'reason')} />
+        <Input.TextArea rows={2} {...textPropsOf(SwapDutySchema, 'reason')} />
       </Form.Item>
     </FormModal>
   );
@@ -94,7 +94,7 @@ export function PresenceModal({ shift, onClose }: { shift: DutyShift; onClose: (
         <Radio.Group optionType="button" buttonStyle="solid" options={DUTY_PRESENCES.map((p) => ({ value: p, label: DUTY_PRESENCE_LABELS[p] }))} />
       </Form.Item>
       <Form.Item label="说明" name="note" rules={rulesFor(DutyPresenceSchema, 'note')}>
-        <Input.TextArea rows={2} maxLength={maxLengthOf(DutyPresenceSchema, 'note')} placeholder="选填,如请假事由" />
+        <Input.TextArea rows={2} {...textPropsOf(DutyPresenceSchema, 'note')} placeholder="选填,如请假事由" />
       </Form.Item>
     </FormModal>
   );

@@ -9,7 +9,7 @@ import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateFourTwo, useFourTwoList, type FourTwoCategory, type FourTwoProcedure } from './api';
 import { FOUR_TWO_STAGES, FOUR_TWO_STATUS_COLORS, STAGE_SHORT_LABELS } from './labels';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 function CreateModal({ orgId, orgName, onClose }: { orgId: number; orgName: string; onClose: () => void }) {
   const [form] = Form.useForm<{ title: string; category: FourTwoCategory }>();
@@ -46,7 +46,7 @@ function CreateModal({ orgId, orgName, onClose }: { orgId: number; orgName: stri
       }}
     >
       <Form.Item label="事项名称" name="title" rules={rulesFor(CreateFourTwoSchema, 'title')}>
-        <Input maxLength={maxLengthOf(CreateFourTwoSchema, 'title')} placeholder="如:村集体果园对外承包" />
+        <Input {...textPropsOf(CreateFourTwoSchema, 'title')} placeholder="如:村集体果园对外承包" />
       </Form.Item>
       <Form.Item label="类别" name="category" rules={rulesFor(CreateFourTwoSchema, 'category')}>
         <Select options={FOUR_TWO_CATEGORIES.map((c) => ({ value: c, label: FOUR_TWO_CATEGORY_LABELS[c] }))} />

@@ -1,11 +1,11 @@
-import { CreateMicroPowerItemSchema, formElement, type CreateMicroPowerItem } from '@dj/contracts';
+import { CreateMicroPowerItemSchema, type CreateMicroPowerItem } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Flex, Form, Input, Switch, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { elementRulesFor, maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { elementRulesFor, elementTextPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useSaveItem, type MicroPowerItem } from './api';
 
 interface Values {
@@ -17,7 +17,7 @@ interface Values {
 }
 
 const stepRules = elementRulesFor(CreateMicroPowerItemSchema, 'steps');
-const STEP_MAX_LENGTH = formElement(CreateMicroPowerItemSchema, 'steps').maxLength;
+const stepText = elementTextPropsOf(CreateMicroPowerItemSchema, 'steps');
 
 export function toItemBody(values: Values): CreateMicroPowerItem {
   return {
@@ -78,15 +78,15 @@ export function MicroPowerItemModal({ item, areas, onClose }: { item: MicroPower
         <AutoComplete
           options={areas.map((a) => ({ value: a }))}
           placeholder="如:集体资产资源管理"
-          maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'area')}
+          {...textPropsOf(CreateMicroPowerItemSchema, 'area')}
           filterOption={(input, option) => (option?.value ?? '').includes(input)}
         />
       </Form.Item>
       <Form.Item label="事项名称" name="name" rules={rulesFor(CreateMicroPowerItemSchema, 'name')}>
-        <Input maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'name')} />
+        <Input {...textPropsOf(CreateMicroPowerItemSchema, 'name')} />
       </Form.Item>
       <Form.Item label="法律依据" name="legalBasis" rules={rulesFor(CreateMicroPowerItemSchema, 'legalBasis')}>
-        <Input.TextArea rows={3} maxLength={maxLengthOf(CreateMicroPowerItemSchema, 'legalBasis')} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
+        <Input.TextArea rows={3} {...textPropsOf(CreateMicroPowerItemSchema, 'legalBasis')} placeholder="如:《中华人民共和国村民委员会组织法》第二十四条" />
       </Form.Item>
       <Typography.Text strong>办理流程(按顺序)</Typography.Text>
       <Form.List name="steps">
@@ -96,7 +96,7 @@ export function MicroPowerItemModal({ item, areas, onClose }: { item: MicroPower
               <Flex key={field.key} gap={4} align="start">
                 <Typography.Text style={{ width: 24, lineHeight: '32px' }}>{index + 1}.</Typography.Text>
                 <Form.Item name={field.name} rules={stepRules} style={{ flex: 1, marginBottom: 4 }}>
-                  <Input aria-label={`第${index + 1}步`} maxLength={STEP_MAX_LENGTH} />
+                  <Input aria-label={`第${index + 1}步`} {...stepText} />
                 </Form.Item>
                 <Button icon={<ArrowUpOutlined />} aria-label={`上移第${index + 1}步`} disabled={index === 0} onClick={() => move(index, index - 1)} />
                 <Button icon={<ArrowDownOutlined />} aria-label={`下移第${index + 1}步`} disabled={index === fields.length - 1} onClick={() => move(index, index + 1)} />

@@ -6,7 +6,7 @@ import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { CreateMicroPowerUseSchema, RecordUseStepSchema, todayInShanghai } from '@dj/contracts';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DateInput } from '../../components/DateInput';
 import { useCreateUse, useMicroPowerUses, useRecordUseStep, useSetPublishable, type MicroPowerItem, type MicroPowerUse } from './api';
@@ -54,7 +54,7 @@ function CreateUseModal({ orgId, items, onClose }: { orgId: number; items: Micro
         />
       </Form.Item>
       <Form.Item label="事由" name="subject" rules={rulesFor(CreateMicroPowerUseSchema, 'subject')}>
-        <Input maxLength={maxLengthOf(CreateMicroPowerUseSchema, 'subject')} placeholder="如:张某某宅基地申请" />
+        <Input {...textPropsOf(CreateMicroPowerUseSchema, 'subject')} placeholder="如:张某某宅基地申请" />
       </Form.Item>
       <Form.Item label="开始日期" name="startedOn" rules={rulesFor(CreateMicroPowerUseSchema, 'startedOn')}>
         <DateInput max={today} />
@@ -108,10 +108,10 @@ function NextStepModal({ use, onClose }: { use: MicroPowerUse; onClose: () => vo
         <DateInput max={today} />
       </Form.Item>
       <Form.Item label="经办人" name="by" rules={rulesFor(RecordUseStepSchema, 'by')}>
-        <Input maxLength={maxLengthOf(RecordUseStepSchema, 'by')} />
+        <Input {...textPropsOf(RecordUseStepSchema, 'by')} />
       </Form.Item>
       <Form.Item label="说明" name="note" rules={rulesFor(RecordUseStepSchema, 'note')}>
-        <Input.TextArea rows={2} maxLength={maxLengthOf(RecordUseStepSchema, 'note')} />
+        <Input.TextArea rows={2} {...textPropsOf(RecordUseStepSchema, 'note')} />
       </Form.Item>
     </FormModal>
   );

@@ -4,6 +4,11 @@ import { errorMessage } from '../../lib/api-client';
 import { formatDayOf } from '../../lib/format';
 import { FilePickButton } from '../../components/FilePickButton';
 import { photoUrl, useUploadPhoto, type ServiceCenterPhoto } from './api';
+import { ServiceCenterPhotoQuerySchema } from '@dj/contracts';
+import { textPropsOf } from '../../lib/contract-rules';
+
+/** The caption's counter from the contract (no silent cut at the limit; the API names it). */
+const CAPTION_TEXT = textPropsOf(ServiceCenterPhotoQuerySchema, 'caption');
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
@@ -36,7 +41,7 @@ export function PhotosSection({ centerId, photos, canEdit }: { centerId: number;
           <Input
             aria-label="照片说明"
             placeholder="照片说明(选填,如:便民服务大厅)"
-            maxLength={60}
+            {...CAPTION_TEXT}
             value={caption}
             onChange={(e) => setCaption(e.target.value)}
             style={{ maxWidth: 320 }}

@@ -9,7 +9,7 @@ import { applyMappedFieldErrors } from '../../lib/form-errors';
 import { fenToYuanText, formatFen, yuanRule, yuanToFen } from '../../lib/money';
 import { DateInput } from '../../components/DateInput';
 import { useSaveProject, type ServiceCenterProject } from './api';
-import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
+import { numberPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 interface Values {
   name?: string;
@@ -81,7 +81,7 @@ function ProjectModal({ centerId, project, onClose }: { centerId: number; projec
       after={error && <Alert type="error" showIcon title="未能保存" description={error} data-testid="project-save-error" />}
     >
       <Form.Item label="项目名称" name="name" rules={rulesFor(CreateServiceCenterProjectSchema, 'name')}>
-        <Input maxLength={maxLengthOf(CreateServiceCenterProjectSchema, 'name')} />
+        <Input {...textPropsOf(CreateServiceCenterProjectSchema, 'name')} />
       </Form.Item>
       <Form.Item label="预算(元)" name="budgetYuan" rules={[yuanRule({ label: '预算', maxFen: formField(CreateServiceCenterProjectSchema, 'budgetFen').max })]}>
         <Input inputMode="decimal" placeholder="例如 350000 或 350000.50" suffix="元" />
@@ -113,7 +113,7 @@ function ProjectModal({ centerId, project, onClose }: { centerId: number; projec
         </Col>
       </Row>
       <Form.Item label="备注" name="note" rules={rulesFor(CreateServiceCenterProjectSchema, 'note')}>
-        <Input.TextArea rows={2} maxLength={maxLengthOf(CreateServiceCenterProjectSchema, 'note')} />
+        <Input.TextArea rows={2} {...textPropsOf(CreateServiceCenterProjectSchema, 'note')} />
       </Form.Item>
     </FormModal>
   );

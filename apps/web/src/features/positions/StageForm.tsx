@@ -11,7 +11,7 @@ import { useSettings } from '../../lib/settings';
 import { FilePickButton } from '../../components/FilePickButton';
 import { useAddStage, type FourTwoProcedure, type FourTwoStage, type ResolutionBody } from './api';
 import { VOTING_STAGES } from './labels';
-import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
+import { numberPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 interface VoteValues {
   eligible?: number | null;
@@ -173,7 +173,7 @@ export function StageForm({ procedure, stage }: { procedure: FourTwoProcedure; s
         </Row>
       )}
       <Form.Item label={stage.endsWith('disclosure') ? '公开内容' : '情况说明'} name="note" rules={rulesFor(AddFourTwoStageSchema, 'note')}>
-        <Input.TextArea rows={3} maxLength={maxLengthOf(AddFourTwoStageSchema, 'note')} />
+        <Input.TextArea rows={3} {...textPropsOf(AddFourTwoStageSchema, 'note')} />
       </Form.Item>
       <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
         <FilePickButton category="material" label="选择材料" onFiles={(files) => setFile(files[0] ?? null)} multiple={false} />

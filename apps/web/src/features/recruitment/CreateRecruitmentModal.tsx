@@ -9,7 +9,7 @@ import { errorMessage } from '../../lib/api-client';
 import { anniversary } from '../../lib/dates';
 import { dateRangeRule } from '../../lib/date-rules';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor, type ContractRuleOptions } from '../../lib/contract-rules';
+import { rulesFor, type ContractRuleOptions, textPropsOf } from '../../lib/contract-rules';
 import { useMe } from '../../lib/session';
 import { DateInput } from '../../components/DateInput';
 import { branchOrgOptions } from '../../lib/org-options';
@@ -35,7 +35,7 @@ interface Values {
 const FIELDS = ['name', 'gender', 'ethnicity', 'birthDate', 'idNumber', 'phone', 'education', 'occupation', 'workUnit', 'address', 'organizationId', 'appliedOn', 'note'];
 type Field = keyof typeof CreateRecruitmentSchema.shape;
 const rule = (field: Field, options?: ContractRuleOptions) => rulesFor(CreateRecruitmentSchema, field, options);
-const maxLength = (field: Field) => maxLengthOf(CreateRecruitmentSchema, field);
+const textProps = (field: Field) => textPropsOf(CreateRecruitmentSchema, field);
 const blank = (value: string | undefined) => value?.trim() || null;
 
 export const AGE_RULE = '年满十八岁方可申请入党(《中国共产党发展党员工作细则》第五条)。收到入党申请书的日期即第一步“递交入党申请书”的日期。';
@@ -114,7 +114,7 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item label="姓名" name="name" rules={rule('name')}>
-            <Input maxLength={maxLength('name')} />
+            <Input {...textProps('name')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -124,7 +124,7 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="民族" name="ethnicity" rules={rule('ethnicity', { required: true })}>
-            <Input maxLength={maxLength('ethnicity')} />
+            <Input {...textProps('ethnicity')} />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -139,7 +139,7 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="手机" name="phone" rules={rule('phone')}>
-            <Input maxLength={maxLength('phone')} inputMode="tel" placeholder="选填" />
+            <Input {...textProps('phone')} inputMode="tel" placeholder="选填" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -154,12 +154,12 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="工作单位" name="workUnit" rules={rule('workUnit')}>
-            <Input maxLength={maxLength('workUnit')} placeholder="选填" />
+            <Input {...textProps('workUnit')} placeholder="选填" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
           <Form.Item label="住址" name="address" rules={rule('address')}>
-            <Input maxLength={maxLength('address')} placeholder="选填" />
+            <Input {...textProps('address')} placeholder="选填" />
           </Form.Item>
         </Col>
         <Col xs={24} sm={12}>
@@ -186,7 +186,7 @@ export function CreateRecruitmentModal({ open, onClose }: { open: boolean; onClo
         </Col>
       </Row>
       <Form.Item label="备注" name="note" rules={rule('note')}>
-        <Input.TextArea rows={2} maxLength={maxLength('note')} placeholder="选填" />
+        <Input.TextArea rows={2} {...textProps('note')} placeholder="选填" />
       </Form.Item>
     </FormModal>
   );

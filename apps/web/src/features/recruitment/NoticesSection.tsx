@@ -10,7 +10,7 @@ import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { useCreateNotice, useNoticeOutcome, type Recruitment, type PublicNotice, type NoticeOutcome, type NoticeStage } from './api';
 import { RecordedWarnings } from './RecruitmentTimeline';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 const OUTCOME_COLORS: Record<NoticeOutcome, string> = { no_objection: 'green', objection_dismissed: 'blue', objection_upheld: 'red' };
 
@@ -90,7 +90,7 @@ function CreateNoticeModal({ recruitment, onClose }: { recruitment: Recruitment;
         </Form.Item>
       </Flex>
       <Form.Item label="公示内容" name="content" rules={rulesFor(CreatePublicNoticeSchema, 'content')}>
-        <Input.TextArea rows={4} maxLength={maxLengthOf(CreatePublicNoticeSchema, 'content')} placeholder="选填,例如公示对象的基本情况、监督电话" />
+        <Input.TextArea rows={4} {...textPropsOf(CreatePublicNoticeSchema, 'content')} placeholder="选填,例如公示对象的基本情况、监督电话" />
       </Form.Item>
       <Form.Item name="publishable" valuePropName="checked">
         <Checkbox>可在村务公开页面公布</Checkbox>
@@ -138,7 +138,7 @@ function OutcomeModal({ recruitment, notice, onClose }: { recruitment: Recruitme
         <Select options={PUBLIC_NOTICE_OUTCOMES.map((outcome) => ({ value: outcome, label: PUBLIC_NOTICE_OUTCOME_LABELS[outcome] }))} />
       </Form.Item>
       <Form.Item label="说明" name="outcomeNote" rules={rulesFor(PublicNoticeOutcomeSchema, 'outcomeNote')}>
-        <Input.TextArea rows={3} maxLength={maxLengthOf(PublicNoticeOutcomeSchema, 'outcomeNote')} placeholder="有反映的,写明反映的问题和核实情况" />
+        <Input.TextArea rows={3} {...textPropsOf(PublicNoticeOutcomeSchema, 'outcomeNote')} placeholder="有反映的,写明反映的问题和核实情况" />
       </Form.Item>
     </FormModal>
   );

@@ -18,7 +18,7 @@ import { DEADLINE_STATUS_COLORS, DEADLINE_STATUS_LABELS, phaseTag } from './labe
 import { NoticesSection } from './NoticesSection';
 import { RelationsSection } from './RelationsSection';
 import { StepFormModal } from './StepFormModal';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 function Header({ recruitment, onStop }: { recruitment: Recruitment; onStop: () => void }) {
   const tag = phaseTag(recruitment.status, recruitment.phase);
@@ -156,7 +156,7 @@ function StopRecruitmentModal({ recruitment, onClose }: { recruitment: Recruitme
     >
       <Typography.Paragraph type="secondary">终止后不能再记录步骤,已有记录保留备查。</Typography.Paragraph>
       <Form.Item label="终止原因" name="reason" rules={rulesFor(StopRecruitmentSchema, 'reason')}>
-        <Input.TextArea rows={3} maxLength={maxLengthOf(StopRecruitmentSchema, 'reason')} placeholder="例如:本人撤回入党申请、考察不合格" />
+        <Input.TextArea rows={3} {...textPropsOf(StopRecruitmentSchema, 'reason')} placeholder="例如:本人撤回入党申请、考察不合格" />
       </Form.Item>
       <Form.Item label="终止日期" name="stoppedOn" rules={[...rulesFor(StopRecruitmentSchema, 'stoppedOn'), dateRangeRule({ max: today, maxMessage: '日期不能晚于今天' })]}>
         <DateInput max={today} />

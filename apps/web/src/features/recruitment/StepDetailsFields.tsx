@@ -1,7 +1,7 @@
 import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { MeetingVoteSchema, StepDetailsSchema } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
-import { maxLengthOf, numberPropsOf, rulesFor } from '../../lib/contract-rules';
+import { numberPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { CONCLUSION_LABELS, DECISION_LABELS } from './labels';
 import { MemberSelect } from './MemberSelect';
 
@@ -25,7 +25,7 @@ type Detail = keyof typeof StepDetailsSchema.shape;
 // requires the ones its step shows, with the contract's limits and labels.
 const needed = (field: Detail, requiredMessage?: string) => rulesFor(StepDetailsSchema, field, { required: true, requiredMessage });
 const optional = (field: Detail) => rulesFor(StepDetailsSchema, field);
-const maxLength = (field: Detail) => maxLengthOf(StepDetailsSchema, field);
+const textProps = (field: Detail) => textPropsOf(StepDetailsSchema, field);
 const count = (label: string, field: keyof typeof MeetingVoteSchema.shape) => (
   <Col xs={12} sm={8} key={field}>
     <Form.Item label={label} name={d('vote', field)} rules={rulesFor(MeetingVoteSchema, field, { required: true })}>
@@ -53,7 +53,7 @@ function ApprovalFields() {
         <Radio.Group options={[{ value: true, label: '批准' }, { value: false, label: '不批准' }]} />
       </Form.Item>
       <Form.Item label="超过三个月审批的特殊情况" name={d('delayReason')} rules={optional('delayReason')} extra="支部大会通过后三个月内审批的不必填写">
-        <Input.TextArea rows={2} maxLength={maxLength('delayReason')} placeholder="选填" />
+        <Input.TextArea rows={2} {...textProps('delayReason')} placeholder="选填" />
       </Form.Item>
     </>
   );
@@ -66,10 +66,10 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
       return (
         <>
           <Form.Item label="谈话人" name={d('talker')} rules={needed('talker')}>
-            <Input maxLength={maxLength('talker')} />
+            <Input {...textProps('talker')} />
           </Form.Item>
           <Form.Item label="谈话情况" name={d('summary')} rules={optional('summary')}>
-            <Input.TextArea rows={3} maxLength={maxLength('summary')} placeholder="谈话的主要内容和印象" />
+            <Input.TextArea rows={3} {...textProps('summary')} placeholder="谈话的主要内容和印象" />
           </Form.Item>
         </>
       );
@@ -108,7 +108,7 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
           </Col>
           <Col xs={24} sm={8}>
             <Form.Item label="结业证书编号" name={d('certificateNo')} rules={optional('certificateNo')}>
-              <Input maxLength={maxLength('certificateNo')} placeholder="选填" />
+              <Input {...textProps('certificateNo')} placeholder="选填" />
             </Form.Item>
           </Col>
         </Row>

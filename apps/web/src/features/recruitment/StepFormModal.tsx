@@ -11,7 +11,7 @@ import { DateInput } from '../../components/DateInput';
 import { checkStep, useRecordStep, type Recruitment, type RecruitmentStep, type RecordStep, type StepCheck } from './api';
 import { defaultDecidedBy, type DecidingBody } from './labels';
 import { DETAIL_FIELDS, StepDetailsFields } from './StepDetailsFields';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 type DetailValues = Omit<StepDetails, 'vote'> & { vote?: Partial<NonNullable<StepDetails['vote']>> };
 
@@ -199,7 +199,7 @@ export function StepFormModal({ recruitment, step, onClose }: Props) {
       </Form.Item>
       <StepDetailsFields stepCode={step.code} knownMembers={knownMembers} groups={groups} />
       <Form.Item label="备注" name="note" rules={rulesFor(RecordStepSchema, 'note')}>
-        <Input.TextArea rows={2} maxLength={maxLengthOf(RecordStepSchema, 'note')} placeholder="选填" />
+        <Input.TextArea rows={2} {...textPropsOf(RecordStepSchema, 'note')} placeholder="选填" />
       </Form.Item>
     </FormModal>
   );

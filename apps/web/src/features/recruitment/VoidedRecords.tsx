@@ -5,7 +5,7 @@ import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { downloadRecruitmentFile, useVoidRecord, type Recruitment, type StepRecord } from './api';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 /**
  * Asks why the record is voided and sends it. The server decides what may be voided (only the latest record, nothing
@@ -20,7 +20,7 @@ export function VoidRecordModal({ recruitment, record, onClose }: { recruitment:
       subject={`${record.occurredOn} ${record.stepName}。作废后此记录保留在“已作废的记录”中,程序按未记录此步重新计算,可重新记录。`}
       label="作废原因"
       rules={rulesFor(VoidRecordSchema, 'reason')}
-      maxLength={maxLengthOf(VoidRecordSchema, 'reason')}
+      {...textPropsOf(VoidRecordSchema, 'reason')}
       placeholder="例如:日期记错,应为 3 月 12 日"
       field="reason"
       pending={voiding.isPending}

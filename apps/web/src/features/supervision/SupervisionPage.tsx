@@ -15,7 +15,7 @@ import {
   type QueuePlan, type QueueRecord, type SupervisorAssignments,
 } from './api';
 import { ReviewBodySchema, ACTIVITY_KIND_LABELS } from '@dj/contracts';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 
 /** 退回 needs a reason: the branch has to know what to add or correct. */
 function ReturnModal({ record, onClose }: { record: QueueRecord; onClose: () => void }) {
@@ -25,7 +25,7 @@ function ReturnModal({ record, onClose }: { record: QueueRecord; onClose: () => 
       title="退回记录" okText="退回" label="退回原因" placeholder="例如:缺少现场照片;会议记录未写明表决结果" field="text"
       // A return must say why (the API refuses one without), though the review contract lets a sign-off leave it out.
       rules={rulesFor(ReviewBodySchema, 'text', { required: true, requiredMessage: '请填写退回原因,告诉支部需要补充或更正什么' })}
-      maxLength={maxLengthOf(ReviewBodySchema, 'text')}
+      {...textPropsOf(ReviewBodySchema, 'text')}
       subject={`${record.organizationName} · ${ACTIVITY_KIND_LABELS[record.kind]} · ${record.heldOn} · ${record.topic}`}
       pending={review.isPending}
       onSubmit={async (text) => {

@@ -5,7 +5,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { SecondFactorCodeBodySchema, type Me, type SecondFactorCodeBody, type SecondFactorPending } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { formatDateTime } from '../../lib/format';
 import { markSignedIn } from '../../lib/session';
 import { useConfirmSignInEnrolment, useStartEnrolment, useVerifySecondFactor } from './api';
@@ -48,7 +48,7 @@ function VerifyForm({ onSignedIn }: { onSignedIn: () => void }) {
       {verify.isError && <Alert type="error" showIcon title={errorMessage(verify.error)} role="alert" style={{ marginBottom: 12 }} />}
       <Form form={form} name="second-step" layout="vertical" onFinish={onFinish} requiredMark={false} size="large">
         <Form.Item label="验证码" name="code" rules={codeRules}>
-          <Input inputMode="numeric" autoComplete="one-time-code" maxLength={maxLengthOf(SecondFactorCodeBodySchema, 'code')} autoFocus />
+          <Input inputMode="numeric" autoComplete="one-time-code" {...textPropsOf(SecondFactorCodeBodySchema, 'code')} autoFocus />
         </Form.Item>
         <Button type="primary" htmlType="submit" block loading={verify.isPending}>验证并登录</Button>
       </Form>

@@ -4,7 +4,7 @@ import { AccountPersonSchema, CreateUserBodySchema, type CreateUserBody, type Cr
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useCreateUser, useMemberSearch } from './api';
 import { GrantsEditor } from './GrantsEditor';
 
@@ -77,10 +77,10 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
       after={create.isError && <Alert type="error" showIcon role="alert" title={errorMessage(create.error)} />}
     >
       <Form.Item label="用户名" name="username" rules={rulesFor(CreateUserBodySchema, 'username')} extra="3至32位小写字母、数字或 . _ -,常用姓名拼音">
-        <Input maxLength={maxLengthOf(CreateUserBodySchema, 'username')} showCount autoComplete="off" />
+        <Input {...textPropsOf(CreateUserBodySchema, 'username')} autoComplete="off" />
       </Form.Item>
       <Form.Item label="显示名称" name="displayName" rules={rulesFor(CreateUserBodySchema, 'displayName')}>
-        <Input maxLength={maxLengthOf(CreateUserBodySchema, 'displayName')} showCount />
+        <Input {...textPropsOf(CreateUserBodySchema, 'displayName')} />
       </Form.Item>
       <Form.Item label="账号使用人" name="personKind">
         <Radio.Group options={[{ value: 'member', label: '党员(从名册选择)' }, { value: 'other', label: '其他人员' }]} />
@@ -101,13 +101,13 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
       ) : (
         <>
           <Form.Item label="姓名" name="name" rules={rulesFor(OtherPersonSchema, 'name')}>
-            <Input maxLength={maxLengthOf(OtherPersonSchema, 'name')} showCount />
+            <Input {...textPropsOf(OtherPersonSchema, 'name')} />
           </Form.Item>
           <Form.Item label="身份证号" name="idNumber" rules={rulesFor(OtherPersonSchema, 'idNumber')}>
             <Input maxLength={18} autoComplete="off" />
           </Form.Item>
           <Form.Item label="联系电话" name="phone" rules={rulesFor(OtherPersonSchema, 'phone')}>
-            <Input maxLength={maxLengthOf(OtherPersonSchema, 'phone')} inputMode="tel" />
+            <Input {...textPropsOf(OtherPersonSchema, 'phone')} inputMode="tel" />
           </Form.Item>
         </>
       )}

@@ -2,7 +2,7 @@ import { Alert, App, Form, Input } from 'antd';
 import { UpdateUserBodySchema, type Role, type UserSummary } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
-import { maxLengthOf, rulesFor } from '../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useUpdateUser } from './api';
 import { GrantsEditor } from './GrantsEditor';
 
@@ -49,7 +49,7 @@ export function EditGrantsModal({ user, onClose }: { user: UserSummary | null; o
       after={update.isError && <Alert type="error" showIcon role="alert" title={errorMessage(update.error)} />}
     >
       <Form.Item label="显示名称" name="displayName" rules={rulesFor(UpdateUserBodySchema, 'displayName', { required: true })}>
-        <Input maxLength={maxLengthOf(UpdateUserBodySchema, 'displayName')} showCount />
+        <Input {...textPropsOf(UpdateUserBodySchema, 'displayName')} />
       </Form.Item>
       <GrantsEditor />
     </FormModal>

@@ -2,7 +2,7 @@ import { Alert, App, Form, Input } from 'antd';
 import { CloseOrganizationSchema, type CloseOrganization, type OrganizationDetail } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../../lib/contract-rules';
 import { useCloseOrganization } from '../api';
 import { FormModal } from '../../../components/FormModal';
 
@@ -67,7 +67,7 @@ export function CloseOrgModal({ org, open, onClose, onDone }: Props) {
         />
       )}
       <Form.Item label="撤销原因" name="reason" rules={reasonRules}>
-        <Input.TextArea rows={3} maxLength={maxLengthOf(CloseOrganizationSchema, 'reason')} showCount placeholder="如:因村庄合并撤销" />
+        <Input.TextArea rows={3} {...textPropsOf(CloseOrganizationSchema, 'reason')} placeholder="如:因村庄合并撤销" />
       </Form.Item>
     </FormModal>
   );

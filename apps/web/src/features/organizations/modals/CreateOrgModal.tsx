@@ -11,7 +11,7 @@ import {
 } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../../lib/contract-rules';
 import { useVillages } from '../../../lib/organizations';
 import { useCreateOrganization } from '../api';
 import { FormModal } from '../../../components/FormModal';
@@ -92,7 +92,7 @@ export function CreateOrgModal({ parent, open, onClose, onCreated }: Props) {
     >
       <Typography.Paragraph type="secondary">上级组织:{parent.name}</Typography.Paragraph>
       <Form.Item label="组织名称" name="name" rules={rulesFor(CreateOrganizationSchema, 'name')}>
-        <Input maxLength={maxLengthOf(CreateOrganizationSchema, 'name')} placeholder="如:王庄村党支部" />
+        <Input {...textPropsOf(CreateOrganizationSchema, 'name')} placeholder="如:王庄村党支部" />
       </Form.Item>
       <Form.Item label="组织类型" name="kind" rules={rulesFor(CreateOrganizationSchema, 'kind')}>
         <Select options={KIND_OPTIONS} />

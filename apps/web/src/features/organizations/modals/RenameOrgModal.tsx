@@ -2,7 +2,7 @@ import { App, Form, Input } from 'antd';
 import { UpdateOrganizationSchema, type OrganizationDetail } from '@dj/contracts';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
-import { maxLengthOf, rulesFor } from '../../../lib/contract-rules';
+import { rulesFor, textPropsOf } from '../../../lib/contract-rules';
 import { useUpdateOrganization } from '../api';
 import { FormModal } from '../../../components/FormModal';
 
@@ -58,7 +58,7 @@ export function RenameOrgModal({ org, open, onClose, onDone }: Props) {
       initialValues={{ name: org.name }}
     >
       <Form.Item label="组织名称" name="name" rules={nameRules}>
-        <Input maxLength={maxLengthOf(UpdateOrganizationSchema, 'name')} />
+        <Input {...textPropsOf(UpdateOrganizationSchema, 'name')} />
       </Form.Item>
     </FormModal>
   );
