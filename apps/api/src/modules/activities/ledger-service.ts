@@ -8,6 +8,7 @@ import { daysInMonth, todayInShanghai } from '@dj/contracts';
 import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
 import { ledgerDocx, ledgerPdf } from './documents/activity-documents.js';
+import * as committee from './committee-repository.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { evaluateChecklists } from './rules/checklist.js';
@@ -23,9 +24,10 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
   const templates = rows.length ? await evidence.listTemplates(db, rows[0].tenantId) : [];
   // One query for the period's 流动党员 absences instead of one per meeting date.
   const flows = await repo.outflowsWithCard(db, roster.filter((m) => m.membershipStatus === 'active').map((m) => m.id));
+  const terms = await committee.termsOf(db, [branchId]);
   const sources: DocSource[] = [];
   for (const row of rows) {
-    const expected = expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row);
+    const expected = expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row, terms);
     const base = toActivity(row);
     const upload = uploads.find((u) => u.activityId === row.id);
     const mine = <T extends { activityId: number }>(list: T[]) => list.filter((x) => x.activityId === row.id);
