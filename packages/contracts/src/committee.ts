@@ -52,6 +52,8 @@ export const CommitteeSchema = z.object({
   organizationId: z.number(),
   /** Every recorded term, earliest first. Until one is recorded a 支委会 expects the members holding a committee post today. */
   terms: z.array(CommitteeTermSchema),
+  /** May the caller record the committee (members.manage at the branch)? */
+  can: z.object({ edit: z.boolean() }),
 });
 export type Committee = z.infer<typeof CommitteeSchema>;
 

@@ -5,20 +5,20 @@
 import type { Committee, SaveCommittee } from '@dj/contracts';
 import { SaveCommitteeSchema } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { audit, loadBranchInScope, loadWritableBranch, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { audit, can, loadBranchInScope, loadWritableBranch, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { invalid } from '../../lib/errors.js';
 import * as committee from './committee-repository.js';
 import * as repo from './repository.js';
 
-async function view(db: DbOrTx, organizationId: number): Promise<Committee> {
-  const terms = await committee.termsOf(db, [organizationId]);
-  return { organizationId, terms: terms.map(({ organizationId: _, ...t }) => t) };
+async function view(db: DbOrTx, user: AuthUser, branch: { id: number; path: string }): Promise<Committee> {
+  const terms = await committee.termsOf(db, [branch.id]);
+  return { organizationId: branch.id, terms: terms.map(({ organizationId: _, ...t }) => t), can: { edit: can(user, 'members.manage', branch.path) } };
 }
 
 export async function getCommittee(db: Db, user: AuthUser, orgId: number): Promise<Committee> {
   const branch = await loadBranchInScope(db, user, orgId);
   requirePermission(user, 'branch.browse', '党员本人不查看支部委员会任职记录', branch.path);
-  return view(db, branch.id);
+  return view(db, user, branch);
 }
 
 export async function saveCommittee(db: Db, { user, ip }: Caller, orgId: number, body: SaveCommittee): Promise<Committee> {
@@ -33,6 +33,6 @@ export async function saveCommittee(db: Db, { user, ip }: Caller, orgId: number,
     });
     await committee.replaceTerms(tx, { id: branch.id, tenantId: user.tenantId }, user.id, input.terms);
     await audit(tx, { user, ip }, { action: 'committee.save', objectType: 'organization', objectId: branch.id, detail: { terms: input.terms.length } });
-    return view(tx, branch.id);
+    return view(tx, user, branch);
   });
 }
