@@ -52,6 +52,11 @@ export const CommitteeSchema = z.object({
   organizationId: z.number(),
   /** Every recorded term, earliest first. Until one is recorded a 支委会 expects the members holding a committee post today. */
   terms: z.array(CommitteeTermSchema),
+  /**
+   * Members whose 党内职务 in the roster disagree with the terms running today (only once a term is recorded): the
+   * roster says one thing, the committee record another, and the secretary should correct one of them.
+   */
+  mismatches: z.array(z.object({ memberId: z.number(), name: z.string(), rosterPosts: z.array(z.enum(COMMITTEE_POSTS)), termPosts: z.array(z.enum(COMMITTEE_POSTS)) })),
   /** May the caller record the committee (members.manage at the branch)? */
   can: z.object({ edit: z.boolean() }),
 });

@@ -2,17 +2,35 @@
  * The 支部委员会 over time (issue 13 point 2): the secretary records who held which seat from when to when, and a
  * 支委会 expects the members whose term covers its date (detail-service's expectedFromRoster).
  */
-import type { Committee, SaveCommittee } from '@dj/contracts';
-import { SaveCommitteeSchema } from '@dj/contracts';
+import type { Committee, CommitteePost, SaveCommittee } from '@dj/contracts';
+import { COMMITTEE_POSTS, SaveCommitteeSchema, termCovers, todayInShanghai } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, loadBranchInScope, loadWritableBranch, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { invalid } from '../../lib/errors.js';
 import * as committee from './committee-repository.js';
 import * as repo from './repository.js';
 
+const isSeat = (p: string): p is CommitteePost => (COMMITTEE_POSTS as readonly string[]).includes(p);
+
+/** Roster members whose committee posts today differ from the running terms (none before a term is recorded). */
+function mismatchesOf(roster: Awaited<ReturnType<typeof repo.branchMembers>>, terms: committee.TermRow[]): Committee['mismatches'] {
+  if (!terms.length) return [];
+  const today = todayInShanghai();
+  const running = terms.filter((t) => termCovers(t, today));
+  return roster.filter((m) => m.membershipStatus === 'active').flatMap((m) => {
+    const rosterPosts = m.partyPosts.filter(isSeat).sort();
+    const termPosts = [...new Set(running.filter((t) => t.memberId === m.id).map((t) => t.post))].sort();
+    return rosterPosts.join() === termPosts.join() ? [] : [{ memberId: m.id, name: m.name, rosterPosts, termPosts }];
+  });
+}
+
 async function view(db: DbOrTx, user: AuthUser, branch: { id: number; path: string }): Promise<Committee> {
   const terms = await committee.termsOf(db, [branch.id]);
-  return { organizationId: branch.id, terms: terms.map(({ organizationId: _, ...t }) => t), can: { edit: can(user, 'members.manage', branch.path) } };
+  const roster = await repo.branchMembers(db, [branch.id]);
+  return {
+    organizationId: branch.id, terms: terms.map(({ organizationId: _, ...t }) => t), mismatches: mismatchesOf(roster, terms),
+    can: { edit: can(user, 'members.manage', branch.path) },
+  };
 }
 
 export async function getCommittee(db: Db, user: AuthUser, orgId: number): Promise<Committee> {

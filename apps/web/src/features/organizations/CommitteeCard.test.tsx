@@ -19,6 +19,8 @@ const TERMS: Committee['terms'] = [
   { memberId: 23, name: '王建军', post: 'secretary', startedOn: '2026-05-11', endedOn: null },
 ];
 
+const MISMATCHES: Committee['mismatches'] = [{ memberId: 21, name: '张卫国', rosterPosts: ['secretary'], termPosts: [] }];
+
 function server(edit: boolean) {
   return (call: RecordedCall) => {
     if (call.path === '/api/auth/me') return jsonResponse(200, me(['town_admin']));
@@ -31,9 +33,9 @@ function server(edit: boolean) {
     }
     if (call.path === '/api/branch-committee/3' && call.method === 'PUT') {
       const body = call.body as { terms: Committee['terms'] };
-      return jsonResponse(200, { organizationId: 3, terms: body.terms.map((t) => ({ ...t, name: TERMS.find((x) => x.memberId === t.memberId)!.name })), can: { edit } });
+      return jsonResponse(200, { organizationId: 3, terms: body.terms.map((t) => ({ ...t, name: TERMS.find((x) => x.memberId === t.memberId)!.name })), mismatches: [], can: { edit } });
     }
-    if (call.path === '/api/branch-committee/3') return jsonResponse(200, { organizationId: 3, terms: TERMS, can: { edit } });
+    if (call.path === '/api/branch-committee/3') return jsonResponse(200, { organizationId: 3, terms: TERMS, mismatches: MISMATCHES, can: { edit } });
     return jsonResponse(404, { code: 'NOT_FOUND', message: '不存在' });
   };
 }
@@ -58,6 +60,7 @@ describe('13.2 the branch committee on the organisation page', () => {
     expect(card.getAllByText('在任')).toHaveLength(2);
     expect(card.getAllByText('书记')).toHaveLength(2);
     expect(card.queryByRole('button', { name: /保\s*存/ })).toBeNull();
+    expect(card.getByTestId('committee-mismatches').textContent).toContain('张卫国：名册为书记，任职记录为无');
   }, 60_000);
 
   it('13.2 a secretary removes a mistaken term and saves the rest with their dates', async () => {

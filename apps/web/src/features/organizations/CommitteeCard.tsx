@@ -10,6 +10,7 @@ import { useBranchRoster, useCommittee, useSaveCommittee } from './api';
 interface Row { key: number; memberId: number | null; post: CommitteePost | null; startedOn: string | null; endedOn: string | null }
 
 let nextKey = 0;
+const postsText = (posts: CommitteePost[]) => (posts.length ? posts.map((p) => COMMITTEE_POST_LABELS[p]).join('、') : '无');
 const rowOf = (t: CommitteeTerm): Row => ({ key: nextKey++, memberId: t.memberId, post: t.post, startedOn: t.startedOn, endedOn: t.endedOn });
 
 /**
@@ -43,6 +44,11 @@ export function CommitteeCard({ branchId }: { branchId: number }) {
         支委会按会议当日在任的委员确定应到人数；离任后填写离任日期，不要删除，以免以前的支委会应到人数改变。
         {query.data && !query.data.terms.length && ' 尚未登记任职记录，支委会暂按党员当前的党内职务确定应到。'}
       </Typography.Paragraph>
+      {query.data && query.data.mismatches.length > 0 && (
+        <Alert style={{ marginBottom: 12 }} type="warning" showIcon data-testid="committee-mismatches"
+          message="党员名册中的党内职务与今天在任的任职记录不一致，请更正其中一处"
+          description={query.data.mismatches.map((m) => `${m.name}：名册为${postsText(m.rosterPosts)}，任职记录为${postsText(m.termPosts)}`).join('；')} />
+      )}
       <Table<Row> size="small" rowKey="key" pagination={false} dataSource={rows} locale={{ emptyText: '尚未登记' }}
         columns={[
           {
