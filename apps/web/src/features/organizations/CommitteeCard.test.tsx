@@ -76,4 +76,16 @@ describe('13.2 the branch committee on the organisation page', () => {
       { memberId: 23, post: 'secretary', startedOn: '2026-05-11', endedOn: null },
     ] });
   }, 60_000);
+
+  it('13.2 no card and no load error where the branch\'s records are not the caller\'s (404)', async () => {
+    const base = server(false);
+    const calls = installFetch((call) => (call.path === '/api/branch-committee/3' ? jsonResponse(404, { code: 'NOT_FOUND', message: '党支部不存在或无权查看' }) : base(call)));
+    await renderRoutes(routes, '/organizations?id=3');
+    await waitFor(() => expect(screen.getByTestId('org-detail-name').textContent).toBe(WANGZHUANG.name), SLOW);
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/branch-committee/3')).toBe(true), SLOW);
+    // The history below the card answers in the same round: once it shows, the card has had its answer too.
+    expect(await screen.findByText(/暂无变更记录/, {}, SLOW)).toBeTruthy();
+    expect(screen.queryByTestId('branch-committee')).toBeNull();
+    expect(screen.queryByText('支部委员会加载失败')).toBeNull();
+  }, 60_000);
 });

@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { COMMITTEE_POSTS, COMMITTEE_POST_LABELS, type CommitteePost, type CommitteeTerm } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import { LoadError } from '../../components/LoadError';
-import { errorMessage } from '../../lib/api-client';
+import { errorMessage, isApiError } from '../../lib/api-client';
 import { useBranchRoster, useCommittee, useSaveCommittee } from './api';
 
 interface Row { key: number; memberId: number | null; post: CommitteePost | null; startedOn: string | null; endedOn: string | null }
@@ -25,6 +25,8 @@ export function CommitteeCard({ branchId }: { branchId: number }) {
   const [rows, setRows] = useState<Row[]>([]);
   useEffect(() => { if (query.data) setRows(query.data.terms.map(rowOf)); }, [query.data]);
 
+  // A plain 党员 does not see the branch's records (404), nor does a role without branch.browse (403): no card then.
+  if (isApiError(query.error, 404) || isApiError(query.error, 403)) return null;
   if (query.error) return <Card size="small" title="支部委员会"><LoadError title="支部委员会加载失败" error={query.error} onRetry={() => query.refetch()} /></Card>;
   const names = new Map((query.data?.terms ?? []).map((t) => [t.memberId, t.name]));
   for (const m of roster.data ?? []) names.set(m.id, m.name);
