@@ -12,6 +12,7 @@ export * from './two-factor.js';
 export * from './users.js';
 export * from './organizations.js';
 export * from './members.js';
+export * from './committee.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

@@ -96,6 +96,8 @@ const rows: Record<string, Case> = {
   'PUT /api/supervision/assignments': { foreign: (f) => [{ url: '/api/supervision/assignments', body: { organizationId: f.org, userIds: [] } }] },
   'GET /api/supervision/queue': {},
   'GET /api/compliance': { foreign: (f) => [{ url: `/api/compliance?orgId=${f.org}` }] },
+  'GET /api/branch-committee/:orgId': { foreign: (f) => [{ url: `/api/branch-committee/${f.org}` }] },
+  'PUT /api/branch-committee/:orgId': { foreign: (f) => [{ url: `/api/branch-committee/${f.org}`, body: { terms: [] } }] },
   // A notification belongs to one user: someone else's answers like a nonexistent id.
   'GET /api/notifications': {},
   'POST /api/notifications/:id/read': { foreign: (f) => [{ url: `/api/notifications/${f.notification}/read` }] },

@@ -83,6 +83,9 @@ export const ACTIVITY_ROWS: Record<string, RoleRow> = {
   },
   'GET /api/ledger': { permission: 'branch.browse', probe: ({ world }) => ({ url: `/api/ledger?orgId=${world.branch.id}&period=2026-01` }) },
   'GET /api/compliance': { permission: 'branch.browse', probe: ({ world }) => ({ url: `/api/compliance?orgId=${world.branch.id}` }) },
+  // The 支部委员会 with its dates: read by the branch's readers, written by whoever manages the roster (an empty history is a valid write).
+  'GET /api/branch-committee/:orgId': { permission: 'branch.browse', personal: true, probe: ({ world }) => ({ url: `/api/branch-committee/${world.branch.id}` }) },
+  'PUT /api/branch-committee/:orgId': { permission: 'members.manage', personal: true, probe: ({ world }) => ({ url: `/api/branch-committee/${world.branch.id}`, body: { terms: [] } }) },
 
   'PUT /api/activities/:id/supervisor': {
     permission: 'supervision.assign',

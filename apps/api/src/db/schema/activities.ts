@@ -1,5 +1,5 @@
 import { boolean, date, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from 'drizzle-orm/pg-core';
-import { ACTIVITY_REVIEW_STATUSES, ATTENDANCE_STATES } from '@dj/contracts';
+import { ACTIVITY_REVIEW_STATUSES, ATTENDANCE_STATES, COMMITTEE_POSTS } from '@dj/contracts';
 import { enumChecks } from './checks.js';
 import { organizations, tenants } from './organizations.js';
 import { users } from './auth.js';
@@ -48,3 +48,20 @@ export const attendances = pgTable('attendances', {
   reason: text('reason'),
   makeupOn: date('makeup_on'),
 }, (t) => [primaryKey({ columns: [t.activityId, t.memberId] }), index('attendances_member_idx').on(t.memberId), ...enumChecks(t)]);
+
+/**
+ * The 支部委员会 of a branch over time: who held which seat from when to when (ended_on empty while the term runs).
+ * A 支委会 expects the members whose term covers its date; a branch with no terms recorded falls back to the
+ * members' current 党内职务.
+ */
+export const committeeTerms = pgTable('committee_terms', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  memberId: integer('member_id').notNull().references(() => members.id),
+  post: text('post', { enum: COMMITTEE_POSTS }).notNull(),
+  startedOn: date('started_on').notNull(),
+  endedOn: date('ended_on'),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('committee_terms_org_idx').on(t.organizationId, t.startedOn), ...enumChecks(t)]);

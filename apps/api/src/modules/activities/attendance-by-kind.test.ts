@@ -83,4 +83,25 @@ describe('13.2 expected attendance by meeting kind', () => {
     expect(words).toContain(`应到 ${total} 人，未登记出勤`);
     expect(words).not.toContain(`应到 ${total} 人，实到 0 人`);
   });
+
+  it('13.2 a plan whose day passed with nothing recorded is not printed as held; one taken up is', async () => {
+    const planned = async (topic: string, heldOn: string) => {
+      const a = await meeting({ kind: 'general_meeting', heldOn, topic });
+      // Saved as a plan five days before its day: the clock is the only thing a test cannot drive through the API.
+      await ctx.pool.query(`update activities set created_at = $2::date - 5, updated_at = $2::date - 5 where id = $1`, [a.id, heldOn]);
+      return a;
+    };
+    await planned('到期未登记的党员大会计划', `${lastMonth}-25`);
+    const taken = await planned('按计划召开并登记出勤的党员大会', `${lastMonth}-26`);
+    expect((await secretary.request('PUT', `/api/activities/${taken.id}/attendance`, { records: present(committee) })).statusCode).toBe(200);
+
+    const text = pdfText(await secretary.get(`/api/ledger?orgId=${branch.id}&period=${lastMonth}&format=pdf`));
+    expect(text).toContain('按计划召开并登记出勤的党员大会');
+    const before = text.slice(0, text.indexOf('组织生活一览'));
+    expect(before, 'named under the count').toContain('另有1项活动计划到期后未登记开展情况，未列入本台账');
+    expect(before).toContain('到期未登记的党员大会计划');
+    expect(text.split('到期未登记的党员大会计划'), 'named once, never as a record').toHaveLength(2);
+    const all = (await secretary.get(`/api/activities?orgId=${branch.id}&from=${lastMonth}-01&to=${lastMonth}-28`)).json().items as unknown[];
+    expect(before, 'the count leaves the lapsed plan out').toContain(`共${all.length - 1}次组织生活`);
+  });
 });

@@ -1,7 +1,8 @@
-import { BRANCH_COMMITTEE_POSTS, type Activity, type ActivityDetail, type ActivityKind } from '@dj/contracts';
+import { BRANCH_COMMITTEE_POSTS, termCovers, type Activity, type ActivityDetail, type ActivityKind } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { can, isSelfOnly, type AuthUser } from '../../lib/access/index.js';
+import * as committee from './committee-repository.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { expectedAttendees } from './rules/attendance.js';
@@ -45,33 +46,43 @@ const sitsOnCommittee = (posts: readonly string[]) => posts.some((p) => (BRANCH_
 
 /**
  * Who is expected, from a branch roster already loaded: the active members on that date (someone who joined the
- * Party after the meeting was not expected at it), the group's for a 党小组会, the committee (members holding a
- * committee post) for a 支委会, less those registered elsewhere. A 谈心谈话 has no roster-wide 应到: its
- * participants are the ones named on it (see documentFacts), so none are expected here.
+ * Party after the meeting was not expected at it), the group's for a 党小组会, the committee for a 支委会, less those
+ * registered elsewhere. The committee of a date is the recorded terms covering it (committee_terms); a branch that
+ * has recorded none falls back to the members holding a committee post today. A 谈心谈话 has no roster-wide 应到:
+ * its participants are the ones named on it (see documentFacts), so none are expected here.
  */
-export function expectedFromRoster(roster: readonly RosterMember[], away: ReadonlySet<number>, row: Placed): RosterMember[] {
+export function expectedFromRoster(roster: readonly RosterMember[], away: ReadonlySet<number>, row: Placed,
+  terms: readonly Pick<committee.TermRow, 'memberId' | 'startedOn' | 'endedOn'>[] = []): RosterMember[] {
   const onDate = roster.filter((m) => m.membershipStatus === 'active' && (!m.joinedAt || m.joinedAt <= row.heldOn));
   const kind = row.kind as ActivityKind;
   if (kind === 'group_meeting' && !row.groupId) return [];
+  const seated = new Set(terms.filter((t) => termCovers(t, row.heldOn)).map((t) => t.memberId));
+  const onCommittee = (m: RosterMember) => (terms.length ? seated.has(m.id) : sitsOnCommittee(m.partyPosts));
   const expected = expectedAttendees(onDate.map((m) => ({
     memberId: m.id, status: 'active' as const, isMobile: away.has(m.id), hostedElsewhere: away.has(m.id), groupId: m.groupId,
-    isCommitteeMember: sitsOnCommittee(m.partyPosts),
+    isCommitteeMember: onCommittee(m),
   })), kind, row.groupId);
   const byId = new Map(onDate.map((m) => [m.id, m]));
   return expected.filter((e) => !e.away).map((e) => byId.get(e.memberId)!);
 }
 
-export async function expectedFor(db: DbOrTx, row: Placed) {
-  const roster = await repo.branchMembers(db, [row.organizationId]);
+/** The roster, 流动党员 absences and committee terms of one branch: everything expectedFromRoster reads. */
+async function branchFacts(db: DbOrTx, organizationId: number) {
+  const roster = await repo.branchMembers(db, [organizationId]);
   const flows = await repo.outflowsWithCard(db, roster.filter((m) => m.membershipStatus === 'active').map((m) => m.id));
-  return expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row);
+  const terms = await committee.termsOf(db, [organizationId]);
+  return { roster, flows, terms };
+}
+
+export async function expectedFor(db: DbOrTx, row: Placed) {
+  const { roster, flows, terms } = await branchFacts(db, row.organizationId);
+  return expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row, terms);
 }
 
 /** Is the member expected at each of a branch's activities? The roster and flows are loaded once for the whole list. */
 export async function expectedChecker(db: DbOrTx, organizationId: number) {
-  const roster = await repo.branchMembers(db, [organizationId]);
-  const flows = await repo.outflowsWithCard(db, roster.filter((m) => m.membershipStatus === 'active').map((m) => m.id));
-  return (row: Placed, memberId: number) => expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row).some((m) => m.id === memberId);
+  const { roster, flows, terms } = await branchFacts(db, organizationId);
+  return (row: Placed, memberId: number) => expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row, terms).some((m) => m.id === memberId);
 }
 
 export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promise<ActivityDetail> {

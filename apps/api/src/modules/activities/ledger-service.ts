@@ -4,10 +4,12 @@
  */
 import type { Db } from '../../db/client.js';
 import { requirePermission, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
-import { daysInMonth, todayInShanghai } from '@dj/contracts';
+import { daysInMonth, todayInShanghai, type ActivityKind } from '@dj/contracts';
+import { ACTIVITY_KIND_LABELS } from './rules/activity-kinds.js';
 import { expectedFromRoster, toActivity } from './detail-service.js';
 import { photosFor, asDocActivity, type DocSource } from './document-service.js';
 import { ledgerDocx, ledgerPdf } from './documents/activity-documents.js';
+import * as committee from './committee-repository.js';
 import * as evidence from './evidence-repository.js';
 import * as repo from './repository.js';
 import { evaluateChecklists } from './rules/checklist.js';
@@ -23,9 +25,10 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
   const templates = rows.length ? await evidence.listTemplates(db, rows[0].tenantId) : [];
   // One query for the period's 流动党员 absences instead of one per meeting date.
   const flows = await repo.outflowsWithCard(db, roster.filter((m) => m.membershipStatus === 'active').map((m) => m.id));
+  const terms = await committee.termsOf(db, [branchId]);
   const sources: DocSource[] = [];
   for (const row of rows) {
-    const expected = expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row);
+    const expected = expectedFromRoster(roster, repo.awayOn(flows, row.heldOn), row, terms);
     const base = toActivity(row);
     const upload = uploads.find((u) => u.activityId === row.id);
     const mine = <T extends { activityId: number }>(list: T[]) => list.filter((x) => x.activityId === row.id);
@@ -47,19 +50,35 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
   return sources;
 }
 
+/**
+ * A plan saved before its day that nobody took up on or after it (no attendance, no file, not edited since) is a
+ * draft, not a meeting held: the ledger names it under the count instead of printing it as held with 未登记出勤.
+ * A record entered after the fact, or a plan taken up in any of those ways, is printed (未登记出勤 if attendance is missing).
+ */
+async function lapsedPlans(db: Db, rows: repo.ActivityRow[]): Promise<Set<number>> {
+  const untouched = rows.filter((r) => r.present + r.excused + r.absent === 0
+    && todayInShanghai(r.createdAt) < r.heldOn && todayInShanghai(r.updatedAt) < r.heldOn);
+  const ids = untouched.map((r) => r.id);
+  const takenUp = new Set([...await evidence.listFiles(db, ids), ...await evidence.checksFor(db, ids)].map((x) => x.activityId));
+  return new Set(ids.filter((id) => !takenUp.has(id)));
+}
+
 export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: number; period: string; format: 'docx' | 'pdf' }) {
   const branch = await loadOrganizationInScope(db, user, q.orgId);
   requirePermission(user, 'branch.browse', '党员本人不导出支部台账');
   const [year, month] = q.period.split('-');
   const from = month ? `${year}-${month}-01` : `${year}-01-01`;
   const to = month ? `${year}-${month}-${String(daysInMonth(Number(year), Number(month))).padStart(2, '0')}` : `${year}-12-31`;
-  // Plans (future dates) and drafts are not part of a ledger of what was held.
-  const rows = (await repo.list(db, user.scope, { under: branch, from, to }, 2000))
+  // Plans (future dates) and drafts are not part of a ledger of what was held, nor plans whose day passed untouched.
+  const due = (await repo.list(db, user.scope, { under: branch, from, to }, 2000))
     .filter((r) => r.organizationId === branch.id && r.heldOn <= todayInShanghai() && r.status === 'recorded').reverse();
+  const lapsed = await lapsedPlans(db, due);
+  const rows = due.filter((r) => !lapsed.has(r.id));
   const photos = await photosFor(db, rows.map((r) => r.id), 960);
   const activities = (await ledgerSources(db, rows, branch.id)).map((s) => asDocActivity(s, photos.get(s.id) ?? []));
   const periodLabel = month ? `${year}年${Number(month)}月` : `${year}年`;
-  const ledger = { branchName: branch.name, townName: user.tenantName, periodLabel, activities, generatedAt: new Date().toISOString() };
+  const lapsedList = due.filter((r) => lapsed.has(r.id)).map((r) => ({ heldOn: r.heldOn, kindLabel: ACTIVITY_KIND_LABELS[r.kind as ActivityKind], topic: r.topic }));
+  const ledger = { branchName: branch.name, townName: user.tenantName, periodLabel, activities, lapsedPlans: lapsedList, generatedAt: new Date().toISOString() };
   const data = q.format === 'docx' ? await ledgerDocx(ledger) : await ledgerPdf(ledger);
   await audit(db, { user, ip }, { action: 'ledger.export', objectType: 'organization', objectId: branch.id, detail: { period: q.period, format: q.format, activities: rows.length, bytes: data.length } });
   return { filename: `${branch.name}-${periodLabel}组织生活台账.${q.format}`, mime: MIME[q.format], data };

@@ -18,6 +18,7 @@ const columns = {
   resolutions: activities.resolutions, status: activities.status, isDemo: activities.isDemo,
   agendaParts: activities.agendaParts, guests: activities.guests, supervisorUserId: activities.supervisorUserId,
   supervisorName: supervisors.displayName, reviewStatus: activities.reviewStatus, createdBy: activities.createdBy,
+  createdAt: activities.createdAt, updatedAt: activities.updatedAt,
   present: count('present'), excused: count('excused'), absent: count('absent'),
 };
 export type ActivityRow = NonNullable<Awaited<ReturnType<typeof findById>>>;

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   ActivityDocParamSchema, ExpectedListSchema, ExpectedQuerySchema, LedgerQuerySchema, ActivityDetailSchema, ActivityListQuerySchema, ActivityListSchema, AttendanceBodySchema, ComplianceQuerySchema, ComplianceSchema,
-  CreateActivitySchema, IdParamSchema, UpdateActivitySchema,
+  CommitteeParamSchema, CommitteeSchema, CreateActivitySchema, IdParamSchema, SaveCommitteeSchema, UpdateActivitySchema,
 } from '@dj/contracts';
 import { currentUser, callerOf } from '../../plugins/auth.js';
+import { getCommittee, saveCommittee } from './committee-service.js';
 import { branchCompliance } from './compliance-service.js';
 import { activityDocument } from './document-service.js';
 import { branchLedger } from './ledger-service.js';
@@ -39,6 +40,14 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/compliance', {
     schema: { tags, summary: '各党支部组织生活完成情况(按期限,不排名)', querystring: ComplianceQuerySchema, response: { 200: ComplianceSchema } },
   }, async (request) => branchCompliance(app.db, currentUser(request), request.query));
+
+  app.get('/branch-committee/:orgId', {
+    schema: { tags, summary: '支部委员会任职记录(书记、副书记、委员及任职、离任日期)', params: CommitteeParamSchema, response: { 200: CommitteeSchema } },
+  }, async (request) => getCommittee(app.db, currentUser(request), request.params.orgId));
+
+  app.put('/branch-committee/:orgId', {
+    schema: { tags, summary: '登记支部委员会任职记录(整体替换;支委会按会议当日在任的委员确定应到)', params: CommitteeParamSchema, body: SaveCommitteeSchema, response: { 200: CommitteeSchema } },
+  }, async (request) => saveCommittee(app.db, callerOf(request), request.params.orgId, request.body));
 
   const download = (name: string) => `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
 

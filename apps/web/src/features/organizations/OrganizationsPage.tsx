@@ -4,6 +4,7 @@ import type { Organization, OrganizationDetail } from '@dj/contracts';
 import { useSearchParams } from 'react-router';
 import { useOrganizationTreeData, useVillages } from '../../lib/organizations';
 import { useOrganization } from './api';
+import { CommitteeCard } from './CommitteeCard';
 import { OrgDetailCard, type OrgAction } from './OrgDetailCard';
 import { OrgHistory } from './OrgHistory';
 import { OrgRangeTable } from './OrgRangeTable';
@@ -136,6 +137,7 @@ export function OrganizationsPage() {
                 includeClosed={showClosed}
                 onSelect={reveal}
               />
+              {detail.kind === 'branch' && detail.status !== 'closed' && <CommitteeCard branchId={selectedId} />}
               <OrgHistory organizationId={selectedId} lookups={lookups} />
             </>
           )}

@@ -1,5 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
+  CommitteeSchema,
+  MemberListSchema,
   OrganizationDetailSchema,
   OrganizationHistorySchema,
   OrganizationListSchema,
@@ -7,6 +9,7 @@ import {
   type CreateOrganization,
   type OrganizationDetail,
   type Range,
+  type SaveCommittee,
   type UpdateOrganization,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
@@ -71,5 +74,32 @@ export function useCloseOrganization() {
     mutationFn: ({ id, body }: { id: number; body: CloseOrganization }) =>
       apiSend('POST', `/api/organizations/${id}/close`, OrganizationDetailSchema, body),
     onSuccess: onChanged,
+  });
+}
+
+/** The 支部委员会 of a branch with each seat's 任职/离任 dates (a 支委会 expects those seated on its date). */
+export function useCommittee(branchId: number | undefined) {
+  return useQuery({
+    queryKey: [...orgKeys.all, 'committee', branchId ?? 0],
+    queryFn: ({ signal }) => apiGet(`/api/branch-committee/${branchId}`, CommitteeSchema, undefined, signal),
+    enabled: branchId !== undefined,
+  });
+}
+
+/** The branch's members to seat (name and id; a village branch rarely has more than a hundred). */
+export function useBranchRoster(branchId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: [...orgKeys.all, 'committee-roster', branchId ?? 0],
+    queryFn: ({ signal }) => apiGet('/api/members', MemberListSchema, { orgId: branchId, range: 'self', pageSize: 100 }, signal),
+    enabled: branchId !== undefined && enabled,
+    select: (data) => data.items,
+  });
+}
+
+export function useSaveCommittee(branchId: number) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: SaveCommittee) => apiSend('PUT', `/api/branch-committee/${branchId}`, CommitteeSchema, body),
+    onSuccess: (data) => queryClient.setQueryData([...orgKeys.all, 'committee', branchId], data),
   });
 }

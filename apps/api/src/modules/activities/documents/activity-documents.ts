@@ -205,6 +205,8 @@ export function ledgerModel(l: DocLedger): DocModel {
   });
   const blocks: Block[] = [
     paragraph(`共 ${acts.length} 次组织生活    生成时间：${beijingTime(l.generatedAt)}`, { align: 'center', small: true }),
+    ...(l.lapsedPlans?.length ? [paragraph(`另有 ${l.lapsedPlans.length} 项活动计划到期后未登记开展情况，未列入本台账：`
+      + l.lapsedPlans.map((p) => `${p.heldOn} ${p.kindLabel}“${p.topic}”`).join('；'), { small: true })] : []),
     heading(1, '组织生活一览'),
     table(
       ['序号', '日期', '类型', '主题', '应到/实到', '照片', '补学', '五个一'],

@@ -73,5 +73,7 @@ export interface DocLedger {
   townName: string;
   periodLabel: string /* e.g. 2026年 or 2026年11月 */;
   activities: DocActivity[];
+  /** Plans whose day passed with nothing recorded since: named under the count, never printed as held. */
+  lapsedPlans?: { heldOn: string; kindLabel: string; topic: string }[];
   generatedAt: string;
 }
