@@ -166,6 +166,8 @@ export const RecordEventSchema = z.object({
 export type RecordEvent = z.infer<typeof RecordEventSchema>;
 
 export const ImportRowReportSchema = z.object({
+  /** The worksheet of the row: a town's roster often has one sheet per branch. */
+  sheet: z.string(),
   row: z.number(),
   status: z.enum(['create', 'update', 'unchanged', 'invalid', 'duplicate']),
   name: z.string().nullable(),

@@ -59,7 +59,8 @@ describe('POST /api/members/import', () => {
     expect(report.invalid).toBe(roster.expectedInvalid + serviceRejects);
     expect(report.created).toBe(roster.expectedValid - serviceRejects);
     for (const r of roster.unknownOrganizationRows) {
-      expect(report.rows.find((x: { row: number }) => x.row === r).errors[0].column).toBe('所在党支部');
+      // The column as the file writes it, like the parser's own errors (issue 13 point 1).
+      expect(report.rows.find((x: { row: number }) => x.row === r).errors[0].column).toBe('所在党组织(必填)');
     }
     for (const r of roster.badCheckDigitRows) {
       expect(report.rows.find((x: { row: number }) => x.row === r).errors[0].message).toMatch(/校验位/);

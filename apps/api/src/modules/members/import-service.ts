@@ -8,6 +8,7 @@ import { checkMembershipDates, sealPerson, type SealedPerson } from './profile.j
 import * as repo from './repository.js';
 import * as bulk from './bulk-repository.js';
 import { deriveMembership } from './rules/membership-status.js';
+import { indexBranches } from './rules/branch-names.js';
 import { can, audit, loadOrganizationInScope, type Caller } from '../../lib/access/index.js';
 
 /** The Chinese column name a server-side problem belongs to, for the row report. */
@@ -24,6 +25,36 @@ interface Planned {
   profile?: Omit<MemberProfile, 'idNumber' | 'phone'>;
   existing?: { personId: number; memberId: number };
   changes?: ReturnType<typeof bulk.importChanges>;
+}
+
+type Branchlike = { id: number; name: string; path: string };
+
+/**
+ * The branch a row belongs to: its 所在党组织 cell (full name or the village alone, rules/branch-names.ts), else its
+ * sheet's name when the sheet has no such column (one sheet per branch), else the branch being imported into.
+ * A branch of the town outside the importing root is that row's error, as is a name no branch of the town has.
+ */
+function placeRow(
+  row: ParsedRow, root: Branchlike & { kind: string }, inScope: ReturnType<typeof indexBranches<Branchlike>>, inTown: ReturnType<typeof indexBranches<Branchlike>>,
+): { branch: Branchlike } | { error: { column: string; message: string } } {
+  const column = row.headers.organizationName ?? '所在党支部';
+  const written = row.values.organizationName;
+  if (!written) {
+    const bySheet = row.headers.organizationName ? undefined : inScope.find(row.sheet);
+    if (bySheet && bySheet !== 'ambiguous') return { branch: bySheet };
+    const sheetElsewhere = row.headers.organizationName ? undefined : inTown.find(row.sheet);
+    if (sheetElsewhere && sheetElsewhere !== 'ambiguous') {
+      return { error: { column: '工作表', message: `工作表“${row.sheet}”是${sheetElsewhere.name}的名册,不在本次导入的范围(${root.name})内` } };
+    }
+    if (root.kind === 'branch') return { branch: root };
+    return { error: { column, message: row.headers.organizationName ? '必填项为空' : `表格中没有“所在党支部”列,工作表名“${row.sheet}”也不是${root.name}下的党支部:请增加该列或在某个党支部下导入` } };
+  }
+  const found = inScope.find(written);
+  if (found === 'ambiguous' || inTown.find(written) === 'ambiguous') return { error: { column, message: `“${written}”可指多个党支部,请填写党支部全称` } };
+  if (found) return { branch: found };
+  const elsewhere = inTown.find(written);
+  if (elsewhere && elsewhere !== 'ambiguous') return { error: { column, message: `“${written}”是${elsewhere.name},不在本次导入的范围(${root.name})内:请由该支部或镇党委导入` } };
+  return { error: { column, message: `本镇没有名为“${written}”的党支部:请填写系统中的党支部名称(全称或村名均可)` } };
 }
 
 /**
@@ -43,7 +74,9 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     throw new AppError('VALIDATION', err instanceof Error ? err.message : '无法读取文件', [{ path: 'file', message: '文件无法解析' }]);
   }
   const orgs = (await repo.findOrganizationsInScope(db, user.scope)).filter((o) => o.path.startsWith(root.path));
-  const branches = new Map(orgs.filter((o) => o.kind === 'branch').map((o) => [o.name, o]));
+  const branches = indexBranches(orgs.filter((o) => o.kind === 'branch'));
+  // The town's other branches, so a town-wide roster's rows for them say "outside your scope", not "unknown".
+  const townBranches = indexBranches(await repo.findTownBranches(db, user.tenantId));
   const groupsOf = (branchId: number) => new Map(orgs.filter((o) => o.kind === 'group' && o.parentId === branchId).map((o) => [o.name, o]));
   const today = todayInShanghai();
 
@@ -51,14 +84,15 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     const plan: Planned = { row, status: 'invalid', errors: [...row.errors] };
     if (row.duplicateOfRow) { plan.status = 'duplicate'; return plan; }
     const v = row.values;
-    const branch = v.organizationName ? branches.get(v.organizationName) : root.kind === 'branch' ? root : undefined;
-    if (!branch) plan.errors.push({ column: '所在党支部', message: v.organizationName ? `“${v.organizationName}”不是${root.name}范围内的党支部` : '必填项为空' });
+    const placed = placeRow(row, root, branches, townBranches);
+    const branch = 'branch' in placed ? placed.branch : undefined;
+    if ('error' in placed) plan.errors.push(placed.error);
     const group = branch && v.groupName ? groupsOf(branch.id).get(v.groupName) : undefined;
     if (branch && v.groupName && !group) plan.errors.push({ column: '党小组', message: `“${v.groupName}”不是${branch.name}的党小组` });
     if (plan.errors.length || !branch) return plan;
     const sealed = sealPerson(cipher, { ...v, idNumber: v.idNumber ?? '', ethnicity: v.ethnicity || '汉族' } as Parameters<typeof sealPerson>[1]);
     const problems = [...(sealed.ok ? [] : sealed.problems), ...checkMembershipDates(v as { birthDate: string; joinedAt: string; confirmedAt?: string | null }, today)];
-    plan.errors.push(...problems.map((p) => ({ column: COLUMN_OF[p.path] ?? p.path, message: p.message })));
+    plan.errors.push(...problems.map((p) => ({ column: row.headers[p.path as keyof ParsedRow['headers']] ?? COLUMN_OF[p.path] ?? p.path, message: p.message })));
     if (!sealed.ok || problems.length) return plan;
     plan.sealed = sealed.columns;
     plan.profile = { ...(v as unknown as MemberProfile), organizationId: branch.id, groupId: group?.id ?? null };
@@ -67,7 +101,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
   });
 
   // Columns absent from the file (an export has no 序号, a short list may have no 籍贯) must not blank fields.
-  const present = new Set(parsed.columns.map((c) => c.field).filter((f): f is string => !!f));
+  const present = new Set(parsed.fields);
   // One query for all matches: the import must stay fast at thousands of rows.
   const valid = plans.filter((p) => p.sealed);
   const current = await bulk.findByIdHashes(db, user.scope, valid.map((p) => (p.sealed as SealedPerson).idNumberHash));
@@ -80,7 +114,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
       plan.errors.push({ column: '身份证号', message: '该身份证号已在本镇其他党组织登记,请联系镇党委核实' });
     } else if (found.organizationId !== profile.organizationId) {
       plan.status = 'invalid';
-      plan.errors.push({ column: '所在党支部', message: `系统中该党员在“${found.organizationName}”,组织关系变动请用“记录党籍变动—组织关系转出”办理` });
+      plan.errors.push({ column: plan.row.headers.organizationName ?? '所在党支部', message: `系统中该党员在“${found.organizationName}”,组织关系变动请用“记录党籍变动—组织关系转出”办理` });
     } else {
       plan.existing = { personId: found.personId as number, memberId: found.memberId };
       plan.changes = bulk.importChanges(found, plan.sealed as SealedPerson, profile, present);
@@ -94,7 +128,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     invalid: plans.filter((p) => p.status === 'invalid' || p.status === 'duplicate').length,
     created: plans.filter((p) => p.status === 'create').length,
     updated: plans.filter((p) => p.status === 'update').length,
-    rows: plans.map((p) => ({ row: p.row.row, status: p.status, name: p.row.values.name ?? null, errors: p.errors })),
+    rows: plans.map((p) => ({ sheet: p.row.sheet, row: p.row.row, status: p.status, name: p.row.values.name ?? null, errors: p.errors })),
   };
   if (options.dryRun || (report.created === 0 && report.updated === 0)) return report;
 

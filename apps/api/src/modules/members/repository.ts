@@ -179,3 +179,13 @@ export async function findOrganizationsInScope(db: DbOrTx, scope: Scope) {
     .where(and(scopeFilter(organizations, scope), eq(organizations.status, 'active')))
     .orderBy(desc(organizations.kind));
 }
+
+/**
+ * Every active 党支部 of the town, in or out of the caller's scope: a town-wide roster imported by a branch secretary
+ * names the other branches, and their rows are told apart from unknown names (only names and ids are read).
+ */
+export async function findTownBranches(db: DbOrTx, tenantId: number) {
+  return db.select({ id: organizations.id, name: organizations.name, path: organizations.path })
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.kind, 'branch'), eq(organizations.status, 'active')));
+}

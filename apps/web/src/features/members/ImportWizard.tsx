@@ -112,9 +112,14 @@ const REPORT_COLUMNS: TableColumnsType<ReportRow> = [
   },
 ];
 
+/** A town's roster may have one sheet per branch: then rows are told apart by sheet as well as row number. */
+const SHEET_COLUMN: TableColumnsType<ReportRow>[number] = { title: '工作表', dataIndex: 'sheet', width: 90 };
+const rowKeyOf = (row: ReportRow) => `${row.sheet}!${row.row}`;
+
 function ReportTable({ report }: { report: ImportReport }) {
   const [onlyProblems, setOnlyProblems] = useState(false);
   const rows = useMemo(() => (onlyProblems ? report.rows.filter(isProblemRow) : report.rows), [onlyProblems, report.rows]);
+  const columns = useMemo(() => (new Set(report.rows.map((r) => r.sheet)).size > 1 ? [SHEET_COLUMN, ...REPORT_COLUMNS] : REPORT_COLUMNS), [report.rows]);
   return (
     <>
       <Flex align="center" gap={8} style={{ margin: '16px 0 8px' }}>
@@ -122,9 +127,9 @@ function ReportTable({ report }: { report: ImportReport }) {
         <Typography.Text>只看有问题的行</Typography.Text>
       </Flex>
       <Table<ReportRow>
-        rowKey="row"
+        rowKey={rowKeyOf}
         size="small"
-        columns={REPORT_COLUMNS}
+        columns={columns}
         dataSource={rows}
         scroll={{ x: 520 }}
         pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false, showTotal: (total) => `共 ${total} 行` }}

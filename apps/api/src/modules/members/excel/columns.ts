@@ -40,7 +40,13 @@ export interface RosterValues {
   hamlet: string | null;
   isVillageCadre: boolean;
   isHardship: boolean;
+  /**
+   * 人员类别 of the national system's export (全国党员管理信息系统): 正式党员 or 预备党员. Not a profile field (the
+   * standing follows from 入党/转正 dates); read only to check that the dates agree with it. Not in our template.
+   */
+  standing: Standing | null;
 }
+export type Standing = 'full' | 'probationary';
 export type RosterField = keyof RosterValues;
 
 export interface ParseContext { date1904: boolean }
@@ -157,16 +163,16 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'name', header: '姓名', aliases: ['党员姓名'], required: true, width: 10, hint: '与身份证一致', normalise: (i) => ok(compactText(i)) },
   { field: 'gender', header: '性别', aliases: [], required: true, width: 6, hint: '男 或 女', normalise: gender },
   { field: 'ethnicity', header: '民族', aliases: [], required: false, width: 8, hint: '如 汉族、回族;不填视为汉族', normalise: ethnicity },
-  { field: 'birthDate', header: '出生日期', aliases: ['出生年月'], required: true, width: 12, hint: '如 1985-03-02;只填年月时按身份证号补全', normalise: dateColumn },
-  { field: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码', '身份证'], required: true, width: 21, hint: '18位,末位可为X;请将该列设为文本格式', normalise: idNumber },
+  { field: 'birthDate', header: '出生日期', aliases: ['出生年月', '出生年月日'], required: true, width: 12, hint: '如 1985-03-02;只填年月时按身份证号补全', normalise: dateColumn },
+  { field: 'idNumber', header: '身份证号', aliases: ['身份证号码', '公民身份号码', '身份证', '公民身份证号码'], required: true, width: 21, hint: '18位,末位可为X;请将该列设为文本格式', normalise: idNumber },
   { field: 'nativePlace', header: '籍贯', aliases: [], required: false, width: 12, hint: '如 山东青岛', normalise: optionalText },
   { field: 'education', header: '学历', aliases: ['文化程度'], required: false, width: 10, hint: `从下拉列表选择:${EDUCATIONS.map((e) => EDUCATION_LABELS[e]).join('、')}`, normalise: education },
-  { field: 'joinedAt', header: '入党日期', aliases: ['入党时间'], required: true, width: 12, hint: '支部大会通过接收为预备党员的日期,须填写到日', normalise: dateColumn },
+  { field: 'joinedAt', header: '入党日期', aliases: ['入党时间', '入党年月日'], required: true, width: 12, hint: '支部大会通过接收为预备党员的日期,须填写到日', normalise: dateColumn },
   { field: 'confirmedAt', header: '转正日期', aliases: ['转正时间'], required: false, width: 12, hint: '预备党员不填', normalise: (i, h, c) => { const r = dateColumn(i, h, c); return r.ok ? ok(r.value || null) : r; } },
   { field: 'organizationName', header: '所在党支部', aliases: ['所在党组织', '党支部', '所属党支部', '所在支部', '党组织名称'], required: true, width: 18, hint: '须与系统中的党组织名称一致', normalise: (i) => ok(compactText(i)) },
   { field: 'groupName', header: '党小组', aliases: ['所在党小组'], required: false, width: 12, hint: '须与系统中的党小组名称一致', normalise: optionalCompact },
   { field: 'partyPosts', header: '党内职务', aliases: [], required: false, width: 14, hint: `${POSTS_ALLOWED};多个用顿号分隔`, normalise: partyPosts },
-  { field: 'occupation', header: '职业', aliases: ['工作岗位', '人员类别'], required: false, width: 14, hint: `从下拉列表选择:${OCCUPATIONS.map((o) => OCCUPATION_LABELS[o]).join('、')}`, normalise: occupation },
+  { field: 'occupation', header: '职业', aliases: ['工作岗位'], required: false, width: 14, hint: `从下拉列表选择:${OCCUPATIONS.map((o) => OCCUPATION_LABELS[o]).join('、')}`, normalise: occupation },
   { field: 'workUnit', header: '工作单位', aliases: ['单位'], required: false, width: 18, hint: '务农可不填', normalise: optionalText },
   { field: 'phone', header: '联系电话', aliases: ['手机号', '手机号码', '电话', '电话号码', '手机'], required: false, width: 14, hint: '11位手机号或带区号的固定电话', normalise: (i) => ok(compactNumberText(i) || null) },
   { field: 'address', header: '家庭住址', aliases: ['住址', '现住址', '家庭地址'], required: false, width: 24, hint: '', normalise: optionalText },
@@ -175,12 +181,23 @@ export const COLUMNS: readonly ColumnSpec[] = [
   { field: 'isHardship', header: '是否困难党员', aliases: [], required: false, width: 12, hint: '是 或 否;不填视为否', normalise: yesNo },
 ];
 
+const STANDING_LABELS: Record<Standing, string> = { full: '正式党员', probationary: '预备党员' };
+const standing = enumColumn<Standing>(['full', 'probationary'], STANDING_LABELS, { full: ['正式'], probationary: ['预备'] });
+
+/**
+ * Columns read from other layouts but not offered in our template. In the national system's export 人员类别
+ * is 正式党员/预备党员 (occupation is its 工作岗位 column), so it is read as the standing, never as 职业.
+ */
+export const EXTRA_COLUMNS: readonly ColumnSpec[] = [
+  { field: 'standing', header: '人员类别', aliases: [], required: false, width: 10, hint: '正式党员 或 预备党员', normalise: standing },
+];
+
 /** Columns we know and deliberately skip: counters and values the system computes itself. */
 const IGNORED_HEADERS = ['序号', '编号', '年龄', '党龄', '备注', '党员类别', '党籍状态'];
 export const SERIAL_HEADER = '序号';
 
 const LOOKUP = new Map<string, ColumnSpec | 'ignored'>();
-for (const spec of COLUMNS) {
+for (const spec of [...COLUMNS, ...EXTRA_COLUMNS]) {
   for (const name of [spec.header, ...spec.aliases]) {
     const key = headerKey(name);
     // A name claimed by two columns would silently route values to the wrong field.

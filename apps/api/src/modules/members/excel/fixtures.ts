@@ -102,7 +102,7 @@ function member(rand: () => number, i: number, org: string, usedIds: Set<string>
     name, gender: male ? 'male' : 'female', ethnicity: pick(['汉族', '汉族', '汉族', '汉族', '汉族', '汉族', '回族', '满族']),
     birthDate: iso(birth), idNumber, nativePlace: pick(['山东青岛', '山东省青岛市', '山东平度', null]),
     education: age > 65 ? pick(['primary', 'middle_school', 'none'] as const) : pick(EDUCATIONS),
-    joinedAt: `${jy}-${pad(jm)}-${pad(jd)}`, confirmedAt: probationary ? null : `${jy + 1}-${pad(jm)}-${pad(jd)}`,
+    joinedAt: `${jy}-${pad(jm)}-${pad(jd)}`, confirmedAt: probationary ? null : `${jy + 1}-${pad(jm)}-${pad(jd)}`, standing: null,
     organizationName: org, groupName: null, partyPosts, occupation,
     workUnit: occupation === 'employee' ? pick(['青岛港集团', '市北区实验小学', '青岛啤酒厂']) : null,
     phone: rand() < 0.05 ? null : `1${pick(['3', '5', '7', '8', '9'])}${pad(Math.floor(rand() * 1e9), 9)}`,

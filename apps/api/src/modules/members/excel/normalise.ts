@@ -108,6 +108,8 @@ export function parseDate(input: CellInput, date1904 = false): Normalised<string
   if (typeof input === 'boolean') return { ok: false, message: `日期无效:${String(input)}` };
   if (typeof input === 'number') {
     if (Number.isInteger(input) && input >= 19000101 && input <= 21001231) return parseDate(String(input), date1904);
+    // 201907 in a General cell: a year and month (serial 201907 would be a day in the year 2452).
+    if (Number.isInteger(input) && input >= 190001 && input <= 210012) return parseDate(String(input), date1904);
     // 1985.03 typed into a General cell becomes the number 1985.03; 1985.10 becomes 1985.1, so .1 may be October.
     if (input >= 1900 && input < 2101) {
       const [y, frac = ''] = String(input).split('.');

@@ -48,7 +48,7 @@ describe('parseRoster: finding the table', () => {
     expect((await parseRoster(await xlsx({ rows: rows.slice(1) }))).headerRow).toBe(20);
   });
 
-  it('reads the first visible sheet with a header and ignores hidden sheets', async () => {
+  it('reads every visible sheet with a header (one per branch), each row naming its sheet, and ignores hidden sheets', async () => {
     const file = await xlsx(
       { name: '封面', rows: [['党员花名册'], ['2024年']] },
       { name: '旧名单', state: 'hidden', rows: [REQUIRED_HEADER, [...li]] },
@@ -57,7 +57,8 @@ describe('parseRoster: finding the table', () => {
     );
     const roster = await parseRoster(file);
     expect(roster.sheetName).toBe('花名册');
-    expect(roster.rows.map((r) => r.values.name)).toEqual(['张三']);
+    expect(roster.sheets.map((s) => s.sheetName)).toEqual(['花名册', '另一支部']);
+    expect(roster.rows.map((r) => [r.sheet, r.values.name])).toEqual([['花名册', '张三'], ['另一支部', '王建国']]);
   });
 
   it('rejects files that are not xlsx, with a hint for old .xls files', async () => {
@@ -115,15 +116,18 @@ describe('parseRoster: which rows are members', () => {
     const file = await xlsx({ rows: [REQUIRED_HEADER, [...zhang], [...wang], again, [...zhang]] });
     const rows = (await parseRoster(file)).rows;
     expect(rows.map((r) => r.duplicateOfRow)).toEqual([undefined, undefined, 2, 2]);
-    expect(rows[2].errors).toEqual([{ column: '身份证号', message: '与第2行重复' }]);
+    // The row also disagrees with the ID it repeats (李四's 性别 and 出生日期 against 张三's ID).
+    expect(rows[2].errors.at(-1)).toEqual({ column: '身份证号', message: '与第2行重复' });
   });
 
-  it('reports every empty required cell and a missing required column on each row', async () => {
+  it('reports every empty required cell and a missing required column on each row (所在党支部 is the service\'s call)', async () => {
     const file = await xlsx({ rows: [[...REQUIRED_HEADER.slice(0, 5), '工作单位'], ['', null, ' ', '', '', '村委会']] });
     expect((await parseRoster(file)).rows[0].errors).toEqual([
       { column: '姓名', message: '必填项为空' }, { column: '性别', message: '必填项为空' }, { column: '出生日期', message: '必填项为空' },
       { column: '身份证号', message: '必填项为空' }, { column: '入党日期', message: '必填项为空' },
-      { column: '所在党支部', message: '表格中没有“所在党支部”列' },
     ]);
+    // Without a 所在党支部 column the rows go to the branch imported into, or by sheet name (import-service.ts).
+    const noBirth = await xlsx({ rows: [['姓名', '身份证号', '入党日期'], ['张三', '', '2010-07-01']] });
+    expect((await parseRoster(noBirth)).rows[0].errors).toEqual([{ column: '身份证号', message: '必填项为空' }]);
   });
 });

@@ -6,6 +6,7 @@
 import type { Cell, CellValue, Row, Workbook, Worksheet } from 'exceljs';
 import { UnreadableWorkbook, withWorkbook } from '../../../lib/excel.js';
 import { COLUMNS, matchHeader, SERIAL_HEADER, type ColumnSpec, type ParseContext, type RosterField, type RosterValues } from './columns.js';
+import { birthFromId, reconcileWithId, standingProblems } from './id-checks.js';
 import { cleanText, compactText, headerKey, type CellInput } from './normalise.js';
 
 export type { RosterValues } from './columns.js';
@@ -16,16 +17,26 @@ export interface RowError {
   message: string;
 }
 export interface ParsedRow {
+  /** The worksheet the row is on (a town's roster often keeps one sheet per branch). */
+  sheet: string;
   /** Excel row number as the user sees it. */
   row: number;
+  /** Headers of the row's sheet as written, by field, for the service's messages. */
+  headers: Partial<Record<RosterField, string>>;
   values: RosterValues;
   errors: RowError[];
   duplicateOfRow?: number;
 }
-export interface ParsedRoster {
+export interface ParsedSheet {
   sheetName: string;
   headerRow: number;
   columns: { header: string; field: string | null }[];
+}
+/** Every visible sheet with a header row, in workbook order; `sheetName`, `headerRow` and `columns` are the first one's. */
+export interface ParsedRoster extends ParsedSheet {
+  sheets: ParsedSheet[];
+  /** Fields every row has a value for: a column in its sheet, or 出生日期/性别 derived from the ID number. */
+  fields: string[];
   rows: ParsedRow[];
 }
 
@@ -36,6 +47,8 @@ const HEADER_SCAN_ROWS = 20;
 const MIN_HEADERS = 3;
 // Totals, notes and signature lines under the table. "小计" rows also appear between branch blocks.
 const FOOTER = /^(合计|总计|小计|共计|备注|说明|注[:：]|填表人|填报人|制表人|审核人|负责人)/;
+// A 小计 row of a town-wide roster often starts with the block's branch name or an empty 序号 cell.
+const TOTALS = /^(合计|总计|小计|共计)/;
 const EXAMPLE_MARK = '示例';
 const NOT_XLSX = '文件不是有效的 Excel(.xlsx)文件';
 
@@ -109,7 +122,7 @@ function emptyValues(): RosterValues {
   return {
     name: '', gender: null, ethnicity: '汉族', birthDate: '', idNumber: '', nativePlace: null, education: null,
     joinedAt: '', confirmedAt: null, organizationName: '', groupName: null, partyPosts: [], occupation: null,
-    workUnit: null, phone: null, address: null, hamlet: null, isVillageCadre: false, isHardship: false,
+    workUnit: null, phone: null, address: null, hamlet: null, isVillageCadre: false, isHardship: false, standing: null,
   };
 }
 
@@ -126,26 +139,23 @@ function isSkipped(row: Row, serialCol: number | undefined): boolean {
     const t = cleanText(unwrap(cell.value).input);
     if (t) texts.push(t);
   });
-  if (!texts.length || FOOTER.test(texts[0])) return true;
+  if (!texts.length || FOOTER.test(texts[0]) || texts.slice(0, 3).some((t) => TOTALS.test(t))) return true;
   if (serialCol && cleanText(readCell(row.getCell(serialCol), 0).input).startsWith(EXAMPLE_MARK)) return true;
   const again = texts.map(matchHeader).filter((m): m is ColumnSpec => !!m && m !== 'ignored');
   return again.length >= MIN_HEADERS && again.some((m) => m.field === 'name');
 }
 
-/**
- * 出生年月 columns often hold only 1985.03. The ID number carries the full birth date, so when its year
- * and month agree we take the day from it; anything else stays an error rather than an invented day.
- */
-function birthFromId(partial: { year: number; months: number[] }, id: string): { date?: string; mismatch: boolean } {
-  if (!/^\d{17}[\dX]$/.test(id)) return { mismatch: false };
-  const [y, m, d] = [Number(id.slice(6, 10)), Number(id.slice(10, 12)), Number(id.slice(12, 14))];
-  const real = new Date(Date.UTC(y, m - 1, d));
-  const valid = real.getUTCFullYear() === y && real.getUTCMonth() === m - 1 && real.getUTCDate() === d;
-  if (!valid || y !== partial.year || !partial.months.includes(m)) return { mismatch: valid };
-  return { date: `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, mismatch: false };
+interface SheetLayout {
+  name: string;
+  headerRow: number;
+  columns: HeaderColumn[];
+  headers: Partial<Record<RosterField, string>>;
+  /** 出生日期/性别 columns the sheet lacks: filled from the ID number. */
+  absent: { birthDate: boolean; gender: boolean };
 }
 
-function readRow(row: Row, columns: HeaderColumn[], headerRow: number, ctx: ParseContext): ParsedRow {
+function readRow(row: Row, layout: SheetLayout, ctx: ParseContext): ParsedRow {
+  const { columns, headerRow } = layout;
   const values = emptyValues();
   const errors: (RowError & { order: number })[] = [];
   let pendingBirth: { order: number; column: string; message: string; partial: { year: number; months: number[] } } | null = null;
@@ -171,40 +181,56 @@ function readRow(row: Row, columns: HeaderColumn[], headerRow: number, ctx: Pars
     if (fromId.date) values.birthDate = fromId.date;
     else errors.push({ order, column, message: fromId.mismatch ? `${message},且与身份证号中的出生年月不一致` : message });
   }
+  const orderOf = (field: RosterField) => columns.findIndex((c) => c.spec?.field === field);
+  if (!errors.length) {
+    for (const p of [...reconcileWithId(values, layout.absent), ...standingProblems(values)]) {
+      errors.push({ order: orderOf(p.field), column: layout.headers[p.field] ?? HEADER_OF[p.field], message: p.message });
+    }
+  }
   errors.sort((a, b) => a.order - b.order);
-  return { row: row.number, values, errors: errors.map(({ column, message }) => ({ column, message })) };
+  return { sheet: layout.name, row: row.number, headers: layout.headers, values, errors: errors.map(({ column, message }) => ({ column, message })) };
 }
 
-function readSheet(ws: Worksheet, header: { row: number; columns: HeaderColumn[] }, ctx: ParseContext): ParsedRoster {
+const HEADER_OF = Object.fromEntries(COLUMNS.map((c) => [c.field, c.header])) as Record<RosterField, string>;
+HEADER_OF.standing = '人员类别';
+
+/** Where an ID number was first seen, across the sheets: the same person twice is one member. */
+type FirstSeen = Map<string, { sheet: string; row: number }>;
+
+function readSheet(ws: Worksheet, header: { row: number; columns: HeaderColumn[] }, ctx: ParseContext, seen: FirstSeen): { sheet: ParsedSheet; rows: ParsedRow[]; fields: Set<string> } {
   const present = new Set(header.columns.map((c) => c.spec?.field));
-  const missing = COLUMNS.filter((s) => s.required && !present.has(s.field));
+  const headers: Partial<Record<RosterField, string>> = {};
+  for (const c of header.columns) if (c.spec) headers[c.spec.field] = c.header;
+  // With an ID column, 出生日期 and 性别 follow from it; the branch may come from the sheet or the import's target.
+  const derivable = present.has('idNumber');
+  const absent = { birthDate: derivable && !present.has('birthDate'), gender: derivable && !present.has('gender') };
+  const missing = COLUMNS.filter((s) => s.required && !present.has(s.field) && s.field !== 'organizationName' && !(s.field in absent && absent[s.field as keyof typeof absent]));
+  const layout: SheetLayout = { name: ws.name, headerRow: header.row, columns: header.columns, headers, absent };
   const serialCol = header.columns.find((c) => c.serial)?.col;
-  const idHeader = header.columns.find((c) => c.spec?.field === 'idNumber')?.header ?? '身份证号';
-  const firstRowOfId = new Map<string, number>();
+  const idHeader = headers.idNumber ?? '身份证号';
   const rows: ParsedRow[] = [];
   for (let r = header.row + 1; r <= ws.rowCount; r++) {
     const row = ws.findRow(r);
     if (!row || isSkipped(row, serialCol)) continue;
-    const parsed = readRow(row, header.columns, header.row, ctx);
+    const parsed = readRow(row, layout, ctx);
     for (const spec of missing) parsed.errors.push({ column: spec.header, message: `表格中没有“${spec.header}”列` });
     const id = parsed.values.idNumber;
-    const first = id ? firstRowOfId.get(id) : undefined;
+    const first = id ? seen.get(id) : undefined;
     if (first !== undefined) {
-      parsed.duplicateOfRow = first;
-      parsed.errors.push({ column: idHeader, message: `与第${first}行重复` });
-    } else if (id) firstRowOfId.set(id, parsed.row);
+      parsed.duplicateOfRow = first.row;
+      parsed.errors.push({ column: idHeader, message: first.sheet === ws.name ? `与第${first.row}行重复` : `与工作表“${first.sheet}”第${first.row}行重复` });
+    } else if (id) seen.set(id, { sheet: ws.name, row: parsed.row });
     rows.push(parsed);
   }
-  return {
-    sheetName: ws.name,
-    headerRow: header.row,
-    columns: header.columns.map((c) => ({ header: c.header, field: c.spec?.field ?? null })),
-    rows,
-  };
+  const fields = new Set([...present].filter((f): f is RosterField => !!f));
+  if (absent.birthDate) fields.add('birthDate');
+  if (absent.gender) fields.add('gender');
+  return { sheet: { sheetName: ws.name, headerRow: header.row, columns: header.columns.map((c) => ({ header: c.header, field: c.spec?.field ?? null })) }, rows, fields };
 }
 
 /**
- * Parses the first visible worksheet that has a recognisable header row. Throws RosterFormatError (with a
+ * Parses every visible worksheet that has a recognisable header row (a town keeps one sheet per branch); sheets
+ * without one (notes, lookup lists) are passed over. Throws RosterFormatError (with a
  * Chinese message) when the file is not an xlsx workbook or no sheet has a header.
  */
 export async function parseRoster(file: Buffer): Promise<ParsedRoster> {
@@ -222,10 +248,15 @@ export async function parseRoster(file: Buffer): Promise<ParsedRoster> {
 function readRoster(wb: Workbook): ParsedRoster {
   if (!wb.worksheets.length) throw new RosterFormatError(NOT_XLSX);
   const ctx: ParseContext = { date1904: wb.properties?.date1904 === true };
+  const seen: FirstSeen = new Map();
+  const read: ReturnType<typeof readSheet>[] = [];
   // Hidden sheets hold lookup lists and old copies, not the roster someone meant to upload.
   for (const ws of wb.worksheets.filter((s) => s.state === undefined || s.state === 'visible')) {
     const header = findHeader(ws);
-    if (header) return readSheet(ws, header, ctx);
+    if (header) read.push(readSheet(ws, header, ctx, seen));
   }
-  throw new RosterFormatError('未找到表头:请确认表格中有“姓名”“身份证号”等列');
+  if (!read.length) throw new RosterFormatError('未找到表头:请确认表格中有“姓名”“身份证号”等列');
+  // A field counts as present only when every sheet has it, so an update never blanks what one sheet lacks.
+  const fields = [...read[0].fields].filter((f) => read.every((s) => s.fields.has(f)));
+  return { ...read[0].sheet, sheets: read.map((s) => s.sheet), fields, rows: read.flatMap((s) => s.rows) };
 }

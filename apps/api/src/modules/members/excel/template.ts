@@ -61,7 +61,7 @@ const EXAMPLE: Record<RosterField, string> = {
   name: '张三', gender: '男', ethnicity: '汉族', birthDate: '1985-03-02', idNumber: '370402198503021239', nativePlace: '山东青岛',
   education: '高中', joinedAt: '2010-07-01', confirmedAt: '2011-07-01', organizationName: '营子村党支部', groupName: '第一党小组',
   partyPosts: '组织委员', occupation: '农民', workUnit: '', phone: '13800000000', address: '营子村18号', hamlet: '一组',
-  isVillageCadre: '否', isHardship: '否',
+  isVillageCadre: '否', isHardship: '否', standing: '', // 人员类别 is read from other layouts, not in the template
 };
 
 /** Drop-down lists as inline "a,b,c" lists: short enough for Excel's 255-character limit. */
