@@ -51,7 +51,7 @@ export const disclosureMatrix: MatrixModule = {
   rows,
   publicRoutes: [
     'GET /api/public/villages/:code/disclosures', 'GET /api/public/villages/:code/disclosures/:id', 'GET /api/public/files/:fileId',
-    'GET /public/villages/:code', 'GET /public/villages/:code/disclosures/:id',
+    'GET /public/villages/:code', 'GET /public/villages/:code/disclosures/:id', 'GET /public/villages/:code/micro-power',
   ],
   nonexistent: Object.fromEntries(KINDS.map((k) => [k, N])),
 
@@ -115,7 +115,9 @@ export const disclosureMatrix: MatrixModule = {
       expect((await s.get(`/api/public/files/${place.disclosureFile}`)).statusCode).toBe(200);
       const list = await s.get(`/api/public/villages/${place.code}/disclosures`);
       const html = await s.get(`/public/villages/${place.code}`);
-      expect([list.statusCode, html.statusCode]).toEqual([200, 200]);
+      const power = await s.get(`/public/villages/${place.code}/micro-power`);
+      expect([list.statusCode, html.statusCode, power.statusCode]).toEqual([200, 200, 200]);
+      for (const hidden of place.titles.hidden) expect(power.body).not.toContain(hidden);
       expect(list.body).toContain(place.titles.published);
       for (const hidden of place.titles.hidden) {
         expect(list.body).not.toContain(hidden);

@@ -232,6 +232,13 @@ describe('scope and the public side', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.headers['content-type']).toContain('text/html');
     expect((await ctx.app.inject({ method: 'GET', url: '/public/villages/<script>' })).statusCode).toBe(404);
+    // 13.10: the 小微权力清单 page answers an unknown village with the same 404 page.
+    const unknownPower = await ctx.app.inject({ method: 'GET', url: '/public/villages/999999999999/micro-power' });
+    expect([unknownPower.statusCode, unknownPower.body]).toEqual([404, unknown.body]);
+    const power = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}/micro-power` });
+    expect(power.statusCode).toBe(200);
+    expect(power.body).toContain('小微权力清单');
+    expect(power.body).not.toContain('XYZ');
     expect((await ctx.app.inject({ method: 'GET', url: '/api/public/villages/999999999999/disclosures' })).statusCode).toBe(404);
     const list = await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures` });
     expect(list.body).not.toContain('XYZ');
@@ -302,7 +309,10 @@ describe('scope and the public side', () => {
     expect(JSON.stringify(json)).not.toContain('不公开的运行记录乙');
     // Who did a step is not for the public page.
     expect(JSON.stringify(shown)).not.toContain('王书记');
-    const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
+    // On the 小微权力清单 page, one link away from the village page (issue 13 point 10).
+    const village = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}` });
+    expect(village.body).toContain(`href="/public/villages/${YINGZI_CODE}/micro-power"`);
+    const page = await ctx.app.inject({ method: 'GET', url: `/public/villages/${YINGZI_CODE}/micro-power` });
     expect(page.body).toContain('公开的运行记录甲');
     expect(page.body).not.toContain('不公开的运行记录乙');
   });

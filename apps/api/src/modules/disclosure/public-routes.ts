@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { AppError } from '../../lib/errors.js';
 import { perMinute } from '../../plugins/rate-limit.js';
 import * as service from './public-service.js';
-import { renderBusy, renderDisclosurePage, renderNotFound, renderVillagePage } from './public-page.js';
+import { renderBusy, renderDisclosurePage, renderMicroPowerPage, renderNotFound, renderVillagePage } from './public-page.js';
 
 const PAGE_CODE = /^\d{6,15}$/;
 const PageParams = z.object({ code: z.string().max(40) });
@@ -55,7 +55,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 };
 
-/** Public pages, no sign-in (registered under /public): a village's published disclosures, micro-power list and 公示. */
+/** Public pages, no sign-in (registered under /public): a village's published disclosures and 公示, its micro-power list on a page of its own. */
 export const publicPageRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = publicConfig(app);
   // The pages answer a refusal as a page too: a villager on a phone should not see JSON.
@@ -66,6 +66,10 @@ export const publicPageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/villages/:code', { config, errorHandler: pageErrors, schema: { hide: true, params: PageParams } }, async (request, reply) => page(request, reply, async () => {
     if (!PAGE_CODE.test(request.params.code)) throw new AppError('NOT_FOUND', '');
     return renderVillagePage(await service.villageDisclosures(app.db, request.params.code));
+  }));
+  app.get('/villages/:code/micro-power', { config, errorHandler: pageErrors, schema: { hide: true, params: PageParams } }, async (request, reply) => page(request, reply, async () => {
+    if (!PAGE_CODE.test(request.params.code)) throw new AppError('NOT_FOUND', '');
+    return renderMicroPowerPage(await service.villageMicroPower(app.db, request.params.code));
   }));
   app.get('/villages/:code/disclosures/:id', { config, errorHandler: pageErrors, schema: { hide: true, params: PageDisclosureParams } }, async (request, reply) => page(request, reply, async () => {
     const id = Number(request.params.id);

@@ -30,6 +30,25 @@ function toPublic(r: Row, files: { id: number; name: string; disclosureId: numbe
 const noticeDays = async (db: DbOrTx, tenantId: number) =>
   (await settingValues(db, tenantId, ['recruitment.noticePublicDays']))['recruitment.noticePublicDays'];
 
+/** The village's adopted 小微权力 items and the uses it made public, cleaned like every public text. */
+async function microPowerOf(db: DbOrTx, villageId: number, today: string) {
+  const clean = (s: string) => redact(s, today);
+  return {
+    microPower: (await repo.microPowerOf(db, villageId)).map((m) => ({ area: clean(m.area), name: clean(m.name), legalBasis: clean(m.legalBasis), steps: m.steps.map(clean) })),
+    microPowerUses: (await repo.microPowerUsesOf(db, villageId)).map((u) => ({
+      itemName: clean(u.itemName), subject: clean(u.subject), startedOn: u.startedOn,
+      steps: u.steps.map((name, index) => ({ name: clean(name), doneOn: u.done.find((d) => d.index === index)?.doneOn ?? null })),
+    })),
+  };
+}
+
+/** The 小微权力清单 page's data: the village and its list, without the disclosures. */
+export async function villageMicroPower(db: DbOrTx, code: string) {
+  const village = await repo.villageByCode(db, code);
+  if (!village) throw gone();
+  return { village: { code: village.code, name: village.name }, ...(await microPowerOf(db, village.id, todayInShanghai())) };
+}
+
 export async function villageDisclosures(db: DbOrTx, code: string): Promise<PublicVillageDisclosures> {
   const village = await repo.villageByCode(db, code);
   if (!village) throw gone();
@@ -40,11 +59,7 @@ export async function villageDisclosures(db: DbOrTx, code: string): Promise<Publ
   return {
     village: { code: village.code, name: village.name },
     disclosures: rows.map((r) => toPublic(r, files, today)),
-    microPower: (await repo.microPowerOf(db, village.id)).map((m) => ({ area: clean(m.area), name: clean(m.name), legalBasis: clean(m.legalBasis), steps: m.steps.map(clean) })),
-    microPowerUses: (await repo.microPowerUsesOf(db, village.id)).map((u) => ({
-      itemName: clean(u.itemName), subject: clean(u.subject), startedOn: u.startedOn,
-      steps: u.steps.map((name, index) => ({ name: clean(name), doneOn: u.done.find((d) => d.index === index)?.doneOn ?? null })),
-    })),
+    ...(await microPowerOf(db, village.id, today)),
     notices: (await repo.noticesOf(db, village.id, addDays(today, -(await noticeDays(db, village.tenantId))))).map((n) => ({
       stage: n.stage, stageLabel: PUBLIC_NOTICE_STAGE_LABELS[n.stage], startsOn: n.startsOn, endsOn: n.endsOn, content: clean(n.content),
     })),

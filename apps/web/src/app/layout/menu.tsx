@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, MoneyCollectOutlined, OrderedListOutlined,
+  ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined,
 } from '@ant-design/icons';
@@ -20,6 +20,8 @@ interface MenuEntry {
 }
 
 const everyone = () => true;
+/** Town admins and branch secretaries record a branch's activities. */
+const canRecord = (roles: readonly Role[]) => roles.includes('town_admin') || roles.includes('branch_secretary');
 
 /** Only modules that exist get a menu entry; add new ones here as they are built. */
 const MENU_ENTRIES: MenuEntry[] = [
@@ -29,6 +31,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/tasks', icon: <CheckSquareOutlined />, label: '待办事项', visible: hasWorkRole },
   { key: '/compliance', icon: <CalendarOutlined />, label: '组织生活日历', visible: hasWorkRole },
   { key: '/activities', icon: <FlagOutlined />, label: '组织生活', visible: hasWorkRole },
+  // The month's main record, one tap from anywhere (issue 13 point 7).
+  { key: '/activities/theme-day', icon: <FormOutlined />, label: '记录主题党日', visible: canRecord },
   { key: '/supervision', icon: <AuditOutlined />, label: '督导', visible: canSupervise },
   { key: '/my', icon: <UserOutlined />, label: '我的组织生活', visible: isPartyMember },
   { key: '/recruitment/mentoring', icon: <SolutionOutlined />, label: '我培养联系的人', visible: isPartyMember },

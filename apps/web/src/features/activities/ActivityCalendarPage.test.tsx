@@ -69,6 +69,23 @@ describe('组织生活日历(记录)', () => {
     expect(post.body).toMatchObject({ organizationId: 3, kind: 'committee_meeting', heldOn: '2026-07-01', place: '村党群服务中心', topic: '研究七月工作', countsFor: [] });
   });
 
+  it('13.12 a busy day shows two tags and "+N" instead of clipping, the rest one tap away', async () => {
+    const busy = [1, 2, 3, 4, 5].map((i) => activity({ id: 20 + i, kind: i % 2 ? 'party_lecture' : 'committee_meeting', heldOn: '2026-07-15', reviewStatus: 'none' }));
+    installFetch(server((call) => (call.path === '/api/activities' ? jsonResponse(200, { items: [...ITEMS, ...busy] }) : undefined)));
+    await renderRoutes(routes, '/activities?month=2026-07');
+    const calendar = await screen.findByTestId('activity-calendar');
+    const cell15 = (await waitFor(() => calendar.querySelector('td[title="2026-07-15"]') as HTMLElement));
+    await within(cell15).findByTestId('calendar-activity-21');
+    expect(cell15.querySelectorAll('[data-testid^="calendar-activity-"]')).toHaveLength(2);
+    const more = within(cell15).getByTestId('calendar-more');
+    expect(more.textContent).toBe('+3');
+    // The 28th has two: both shown, no "+N".
+    expect(within(calendar.querySelector('td[title="2026-07-28"]') as HTMLElement).queryByTestId('calendar-more')).toBeNull();
+    fireEvent.click(more);
+    expect(await screen.findByText('2026-07-15共5项')).toBeTruthy();
+    expect(screen.getByTestId('calendar-activity-25')).toBeTruthy();
+  });
+
   it('says so when the month has no records', async () => {
     installFetch(server((call) => (call.path === '/api/activities' ? jsonResponse(200, { items: [] }) : undefined)));
     await renderRoutes(routes, '/activities?month=2026-07');

@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { Button, Calendar, Card, Empty, Flex, Result, Skeleton, Tag, Typography } from 'antd';
+import { Button, Calendar, Card, Empty, Flex, Popover, Result, Skeleton, Tag, Typography } from 'antd';
 import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
@@ -28,6 +28,35 @@ function ActivityTag({ activity, onOpen }: { activity: Activity; onOpen: (a: Act
     >
       {ACTIVITY_KIND_LABELS[activity.kind]}
     </Tag>
+  );
+}
+
+/** A day cell holds three tags; a busier day shows two and "+N", the whole day one tap away, instead of clipping. */
+const DAY_CAPACITY = 3;
+
+export function DayActivities({ items, onOpen }: { items: Activity[]; onOpen: (a: Activity) => void }) {
+  const overflow = items.length > DAY_CAPACITY;
+  const shown = overflow ? items.slice(0, DAY_CAPACITY - 1) : items;
+  return (
+    <Flex vertical gap={0} align="flex-start">
+      {shown.map((a) => <ActivityTag key={a.id} activity={a} onOpen={onOpen} />)}
+      {overflow && (
+        <Popover
+          trigger="click"
+          title={`${items[0].heldOn}共${items.length}项`}
+          content={<Flex vertical gap={2} align="flex-start">{items.map((a) => <ActivityTag key={a.id} activity={a} onOpen={onOpen} />)}</Flex>}
+        >
+          <Tag
+            data-testid="calendar-more"
+            style={{ cursor: 'pointer' }}
+            aria-label={`还有${items.length - shown.length}项`}
+            onClick={(event) => event.stopPropagation()}
+          >
+            +{items.length - shown.length}
+          </Tag>
+        </Popover>
+      )}
+    </Flex>
   );
 }
 
@@ -87,11 +116,7 @@ export function ActivityCalendarPage() {
     const items = byDay.get(date.format('YYYY-MM-DD')) ?? [];
     if (items.length === 0) return null;
     if (narrow) return <Typography.Text type="danger">●{items.length > 1 ? items.length : ''}</Typography.Text>;
-    return (
-      <Flex vertical gap={0} align="flex-start">
-        {items.map((a) => <ActivityTag key={a.id} activity={a} onOpen={open} />)}
-      </Flex>
-    );
+    return <DayActivities items={items} onOpen={open} />;
   };
 
   if (!canSee) {

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Flex, Form, Input, Progress, Tag, Typography } from 'antd';
 import { useNavigate } from 'react-router';
-import { CreateActivitySchema, FILE_CATEGORY_LABELS, todayInShanghai } from '@dj/contracts';
+import { CreateActivitySchema, FILE_CATEGORY_LABELS, UploadBodySchema, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
@@ -29,7 +29,7 @@ export interface ThemeDayInitial {
 }
 
 const FILE_FIELDS: FileCategory[] = ['photo', 'plan', 'material'];
-const FIELDS = ['heldOn', 'place', 'topic', 'host', 'recorder'] as const;
+const FIELDS = ['heldOn', 'place', 'topic', 'host', 'recorder', 'minutes', 'resolutions'] as const;
 type Picked = { category: FileCategory; file: File; key: string };
 const itemId = (i: Pick<ConfirmItem, 'templateId' | 'itemKey'>) => `${i.templateId}:${i.itemKey}`;
 
@@ -124,6 +124,12 @@ export function ThemeDayForm({ initial }: { initial: ThemeDayInitial }) {
             <Form.Item name="host" label="主持人" rules={rulesFor(CreateActivitySchema, 'host')} style={{ flex: '1 1 160px' }}><Input /></Form.Item>
             <Form.Item name="recorder" label="记录人" rules={rulesFor(CreateActivitySchema, 'recorder')} style={{ flex: '1 1 160px' }}><Input /></Form.Item>
           </Flex>
+          <Form.Item name="minutes" label="活动内容" rules={rulesFor(CreateActivitySchema, 'minutes')} extra="几句话即可,台账的“会议内容”印这一段。">
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+          </Form.Item>
+          <Form.Item name="resolutions" label="决议事项" rules={rulesFor(CreateActivitySchema, 'resolutions')} extra="没有决议写“无”,台账不再印“—”。">
+            <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+          </Form.Item>
         </Card>
         <Card size="small" title="出席情况" extra={<Typography.Text type="secondary">默认全部出席,点选改为请假或缺席</Typography.Text>}>
           <AttendanceList rows={rows} onChange={setRows} responses={existing?.responses ?? []} disabled={saving || locked} />
@@ -143,6 +149,33 @@ export function ThemeDayForm({ initial }: { initial: ThemeDayInitial }) {
             )}
           </Flex>
         </Card>
+        {!planned && (
+          <Card size="small" title="灯塔上传登记" extra={<Typography.Text type="secondary">已上传“灯塔—党建在线”就填编号,未上传先空着</Typography.Text>}>
+            <Flex gap={narrow ? 0 : 12} wrap>
+              <Form.Item name="dengtaReference" label="灯塔记录编号" rules={rulesFor(UploadBodySchema, 'reference').filter((r) => !('required' in r))} style={{ flex: '2 1 200px' }}>
+                <Input />
+              </Form.Item>
+              <Form.Item
+                name="dengtaBy"
+                label="上传人"
+                dependencies={['dengtaReference']}
+                rules={[
+                  ...rulesFor(UploadBodySchema, 'uploadedBy').filter((r) => !('required' in r)),
+                  ({ getFieldValue }) => ({
+                    validator: (_, value?: string | null) => (getFieldValue('dengtaReference')?.trim() && !value?.trim()
+                      ? Promise.reject(new Error('填了灯塔记录编号,请填写上传人')) : Promise.resolve()),
+                  }),
+                ]}
+                style={{ flex: '1 1 140px' }}
+              >
+                <Input />
+              </Form.Item>
+              <Form.Item name="dengtaOn" label="上传日期" rules={rulesFor(UploadBodySchema, 'uploadedOn').filter((r) => !('required' in r))} style={{ flex: '1 1 160px' }}>
+                <DateInput />
+              </Form.Item>
+            </Flex>
+          </Card>
+        )}
         {[...confirmByTemplate].map(([name, items]) => (
           <Card
             key={name}

@@ -71,6 +71,8 @@ describe('记录本月主题党日', () => {
     expect((screen.getByLabelText('记录人') as HTMLInputElement).value).toBe('李会计');
     expect((screen.getByLabelText('活动主题') as HTMLInputElement).value).toBe('');
     expect(screen.getByTestId('attendance-101').textContent).toContain('张三');
+    // The 灯塔 upload is registered on the same form: today and the 记录人 are ready, the 编号 is what is typed.
+    expect((screen.getByLabelText('上传人') as HTMLInputElement).value).toBe('李会计');
 
     fireEvent.change(screen.getByLabelText('活动主题'), { target: { value: '学习《中国共产党支部工作条例》' } });
     // 李四 is away: tap 请假 and give the reason.
@@ -81,6 +83,9 @@ describe('记录本月主题党日', () => {
     const plan = new File(['plan'], '方案.docx', { type: 'application/msword' });
     fireEvent.change(screen.getByLabelText('活动方案'), { target: { files: [plan] } });
     fireEvent.click(screen.getByText('挂党旗'));
+    fireEvent.change(screen.getByLabelText('活动内容'), { target: { value: '集中学习条例第三章,交流发言。' } });
+    fireEvent.change(screen.getByLabelText('决议事项'), { target: { value: '无' } });
+    fireEvent.change(screen.getByLabelText('灯塔记录编号'), { target: { value: 'DT-2026-07' } });
 
     fireEvent.click(screen.getByText('保存并提交督导签认').closest('button')!);
     await waitFor(() => expect(router.state.location.pathname).toBe('/activities/50'));
@@ -92,11 +97,12 @@ describe('记录本月主题党日', () => {
       'POST /api/activities/50/files?category=photo',
       'POST /api/activities/50/files?category=plan',
       'POST /api/activities/50/checks',
+      'PUT /api/activities/50/dengta-upload',
       'POST /api/activities/50/reviews',
     ]);
     expect(writes[0].body).toEqual({
       organizationId: 3, kind: 'theme_day', heldOn: '2026-07-26', place: '王庄村党群服务中心', topic: '学习《中国共产党支部工作条例》',
-      host: '王书记', recorder: '李会计',
+      host: '王书记', recorder: '李会计', minutes: '集中学习条例第三章,交流发言。', resolutions: '无',
     });
     expect(writes[1].body).toEqual({
       records: [
@@ -106,7 +112,25 @@ describe('记录本月主题党日', () => {
     });
     expect((writes[2].form?.get('file') as File).name).toBe('现场.jpg');
     expect(writes[4].body).toEqual({ templateId: 2, itemKey: 'hang_flag', done: true });
-    expect(writes[5].body).toEqual({ action: 'submit' });
+    expect(writes[5].body).toMatchObject({ uploadedBy: '李会计', reference: 'DT-2026-07' });
+    expect(writes[6].body).toEqual({ action: 'submit' });
+  });
+
+  it('13.7 this month opens on today, not the coming town day, so the button records rather than plans', async () => {
+    // Only Date is faked: the queries' timers run as usual.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-07-05T02:00:00Z')); // 10:00 on 5 July in Beijing; the town's day is the 26th
+    try {
+      installFetch(server(api));
+      await renderRoutes(routes, '/activities/theme-day?orgId=3&month=2026-07');
+      const date = (await screen.findByLabelText('活动日期')) as HTMLInputElement;
+      expect(date.value).toBe('2026-07-05');
+      expect(screen.getByText('保存并提交督导签认')).toBeTruthy();
+      expect(screen.queryByText('保存活动计划')).toBeNull();
+      expect((screen.getByLabelText('上传日期') as HTMLInputElement).value).toBe('2026-07-05');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('stops at the first error with the server’s message, and a retry updates instead of creating again', async () => {

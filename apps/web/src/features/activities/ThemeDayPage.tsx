@@ -1,6 +1,7 @@
 import { useMemo, type ReactNode } from 'react';
 import { Card, Flex, Result, Skeleton, TreeSelect, Typography } from 'antd';
 import { Link } from 'react-router';
+import { todayInShanghai } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { monthLabel } from '../../lib/months';
 import { MonthInput } from '../../components/MonthInput';
@@ -9,11 +10,20 @@ import { useSettings } from '../../lib/settings';
 import { useActivities, useActivity, useChecklistTemplates, useExpected, type Activity, type ActivityDetail, type ChecklistTemplate } from './api';
 import { initialRows, type AttendanceRow } from './AttendanceSection';
 import { dayBefore, isThemeDay, monthRange, themeDayDate } from './labels';
+import { uploadFields } from './theme-day-save';
 import { ThemeDayForm, type ConfirmItem, type ThemeDayInitial } from './ThemeDayForm';
 import { useActivityOrg } from './use-activity-org';
 
 export const THEME_DAY_SETTING = 'activity.themeDayOfMonth';
 const DEFAULT_THEME_DAY = 28;
+
+/**
+ * The date a new record opens on. Recording this month's theme day is usually done after the fact, so it is today
+ * (the coming town day would turn the button into 保存活动计划); a past or a later month opens on the town's day.
+ */
+export function defaultThemeDayDate(month: string, townDay: number, today = todayInShanghai()): string {
+  return month === today.slice(0, 7) ? today : themeDayDate(month, townDay);
+}
 
 const latestFirst = (items: Activity[]) => [...items].filter(isThemeDay).sort((a, b) => b.heldOn.localeCompare(a.heldOn) || b.id - a.id);
 
@@ -45,7 +55,7 @@ export function ThemeDayPage() {
   const settings = useSettings(isNew);
   const templates = useChecklistTemplates(isNew);
   // The town's day when the setting loads, the default day if it cannot be read.
-  const plannedDay = settings.isPending ? undefined : themeDayDate(month, settings.data?.find((s) => s.key === THEME_DAY_SETTING)?.value ?? DEFAULT_THEME_DAY);
+  const plannedDay = settings.isPending ? undefined : defaultThemeDayDate(month, settings.data?.find((s) => s.key === THEME_DAY_SETTING)?.value ?? DEFAULT_THEME_DAY);
   const members = useExpected({ orgId: branchId, kind: 'theme_day', heldOn: plannedDay }, isNew && !!branchId);
   const branchOptions = useMemo(() => branchOrgOptions(orgs.data ?? []), [orgs.data]);
 
@@ -57,24 +67,29 @@ export function ThemeDayPage() {
       return {
         existing: d,
         organizationId: branchId,
-        fields: { heldOn: d.heldOn, place: d.place, topic: d.topic, host: d.host, recorder: d.recorder },
+        fields: {
+          heldOn: d.heldOn, place: d.place, topic: d.topic, host: d.host, recorder: d.recorder, minutes: d.minutes, resolutions: d.resolutions,
+          ...uploadFields(d.upload, d.recorder),
+        },
         // A record without attendance yet starts with everyone present (members' own 请假 answers kept).
         attendance: initialRows(d),
         confirmItems: confirmItemsOfDetail(d),
       };
     }
     if (settings.isPending || templates.isPending || members.isPending) return undefined;
-    const day = settings.data?.find((s) => s.key === THEME_DAY_SETTING)?.value ?? DEFAULT_THEME_DAY;
     const last = latestFirst(history.data ?? [])[0];
     const attendance: AttendanceRow[] = (members.data?.items ?? [])
       .map((m) => ({ memberId: m.memberId, name: m.name, state: 'present', reason: null, makeupOn: null }));
     return {
       organizationId: branchId,
-      fields: { heldOn: themeDayDate(month, day), place: last?.place ?? '', topic: '', host: last?.host ?? null, recorder: last?.recorder ?? null },
+      fields: {
+        heldOn: plannedDay ?? themeDayDate(month, DEFAULT_THEME_DAY), place: last?.place ?? '', topic: '', host: last?.host ?? null,
+        recorder: last?.recorder ?? null, minutes: null, resolutions: null, ...uploadFields(null, last?.recorder ?? null),
+      },
       attendance,
       confirmItems: confirmItemsOfTemplates(templates.data ?? []),
     };
-  }, [branchId, month, existing, detail.data, thisMonth.isSuccess, history.isSuccess, history.data, settings.isPending, settings.data, templates.isPending, templates.data, members.isPending, members.data]);
+  }, [branchId, month, existing, detail.data, thisMonth.isSuccess, history.isSuccess, history.data, settings.isPending, plannedDay, templates.isPending, templates.data, members.isPending, members.data]);
 
   let body: ReactNode;
   if (!canRecord) {
@@ -116,7 +131,7 @@ export function ThemeDayPage() {
           记录{monthLabel(month)}主题党日
         </Typography.Title>
         <Typography.Text type="secondary">
-          {branch ? `${branch.name} · ` : ''}日期、地点、出席和照片一屏填完,点一次保存并提交督导签认。
+          {branch ? `${branch.name} · ` : ''}日期、内容、出席、照片和灯塔上传一屏填完,点一次保存并提交督导签认。
         </Typography.Text>
       </div>
       <div style={{ maxWidth: 220 }}>

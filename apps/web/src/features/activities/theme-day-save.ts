@@ -8,6 +8,20 @@ export interface ThemeDayFields {
   topic: string;
   host?: string | null;
   recorder?: string | null;
+  /** 活动内容 and 决议事项: what the ledger prints under 会议内容 and 会议决议. */
+  minutes?: string | null;
+  resolutions?: string | null;
+  /** The 灯塔 upload, registered on the same form: a 灯塔记录编号 registers it. */
+  dengtaReference?: string | null;
+  dengtaBy?: string | null;
+  dengtaOn?: string | null;
+}
+
+/** The 灯塔 fields as the form opens: the registered upload, or today and the 记录人 ready for a 编号. */
+export function uploadFields(upload: ActivityDetail['upload'] | null | undefined, recorder: string | null, today = todayInShanghai()) {
+  return upload
+    ? { dengtaReference: upload.reference, dengtaBy: upload.uploadedBy, dengtaOn: upload.uploadedOn }
+    : { dengtaReference: null, dengtaBy: recorder, dengtaOn: today };
 }
 
 export interface ThemeDayDraft {
@@ -54,6 +68,8 @@ export function themeDaySteps(draft: ThemeDayDraft): SaveStep[] {
     topic: draft.fields.topic.trim(),
     host: blank(draft.fields.host),
     recorder: blank(draft.fields.recorder),
+    minutes: blank(draft.fields.minutes),
+    resolutions: blank(draft.fields.resolutions),
   };
   const steps: SaveStep[] = [
     {
@@ -90,6 +106,15 @@ export function themeDaySteps(draft: ThemeDayDraft): SaveStep[] {
     });
   }
   if (planned) return steps;
+  const reference = blank(draft.fields.dengtaReference);
+  const upload = reference && {
+    uploadedOn: draft.fields.dengtaOn || todayInShanghai(), uploadedBy: blank(draft.fields.dengtaBy) ?? blank(draft.fields.recorder) ?? '', reference,
+  };
+  const registered = draft.existing?.upload;
+  if (upload && !(registered && registered.reference === upload.reference && registered.uploadedBy === upload.uploadedBy
+    && registered.uploadedOn === upload.uploadedOn)) {
+    steps.push({ title: '登记灯塔上传', run: (d) => activityRequests.dengta(need(d).id, upload) });
+  }
   steps.push({
     title: '提交督导签认',
     run: async (d) => {

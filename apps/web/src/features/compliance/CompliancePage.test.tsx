@@ -68,7 +68,8 @@ afterEach(() => {
 describe('组织生活日历', () => {
   it('shows each branch in the server order with plain counts, the rows and their status, and no ranking', async () => {
     const calls = installFetch(server());
-    await renderRoutes(routes, '/compliance');
+    // 逐支部明细: the per-branch tables (the town's grid is the default, see 13.12).
+    await renderRoutes(routes, '/compliance?view=detail');
     const board = await screen.findByTestId('compliance-board');
     await within(board).findByText('镇政府办公室党支部');
 
@@ -114,8 +115,41 @@ describe('组织生活日历', () => {
 
     expect(complianceCalls(calls)).toEqual([{ period: currentMonth() }]);
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual([
-      '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '账号管理', '短信记录',
+      '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '记录主题党日', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '账号管理', '短信记录',
     ]);
+  });
+
+  it('13.12 the town admin sees the month as one branch × requirement grid, each branch’s detail one click away', async () => {
+    const group = (groupId: number, status: ComplianceRow['status'], done: number) =>
+      row({ ruleKey: 'group_meeting.monthly', kind: 'group_meeting', label: '党小组会', status, done, groupId });
+    const board: Compliance = {
+      ...BOARD,
+      branches: [...BOARD.branches, {
+        organizationId: 7, organizationName: '西花沟村党支部',
+        // Two groups: one met, one is late — the branch's cell is late, counted 1/2.
+        rows: [group(71, 'done', 1), group(72, 'late', 0),
+          row({ ruleKey: 'theme_day.monthly', kind: 'theme_day', label: '主题党日', status: 'awaiting_sign_off', awaitingSignOff: 1 })],
+        summary: { total: 3, done: 1, awaitingSignOff: 1, due: 0, dueSoon: 0, late: 1 },
+      }],
+    };
+    const { router } = await (async () => {
+      installFetch(server({ board: () => board }));
+      return renderRoutes(routes, '/compliance?period=2026-07');
+    })();
+    const matrix = await screen.findByTestId('compliance-matrix');
+    expect([...matrix.querySelectorAll('thead th')].map((th) => th.textContent)).toEqual(['党支部', '党课', '支部委员会会议', '谈心谈话', '党小组会', '主题党日']);
+    // Rows in the server's order, never ranked.
+    expect([...matrix.querySelectorAll('tbody tr')].map((tr) => tr.getAttribute('data-testid'))).toEqual(['matrix-branch-5', 'matrix-branch-3', 'matrix-branch-7']);
+    const cells = (id: number) => [...within(matrix).getByTestId(`matrix-branch-${id}`).querySelectorAll('td')].map((td) => `${td.getAttribute('data-status') ?? '-'} ${td.textContent}`);
+    expect(cells(5)).toEqual(['late 逾期0/1', 'due_soon 将到期0/1', '- —', '- —', '- —']);
+    expect(cells(3)).toEqual(['- —', 'done 完成1/1', 'due 待完成7/12', '- —', '- —']);
+    expect(cells(7)).toEqual(['- —', '- —', '- —', 'late 逾期1/2', 'awaiting_sign_off 待签认0/1']);
+    expect(screen.queryAllByTestId('compliance-row')).toHaveLength(0);
+    // Counts only: no rates, no places, no scores.
+    expect(matrix.textContent).not.toMatch(/%|第\s*\d+\s*名|排名|得分|\d+\s*分/);
+
+    fireEvent.click(within(matrix).getByRole('link', { name: '西花沟村党支部' }));
+    await waitFor(() => expect(router.state.location.search).toBe('?period=2026-07&orgId=7'));
   });
 
   it('13.3 a theme day held on time and waiting for the sign-off reads 已开展·待签认, never 已逾期', async () => {
@@ -161,7 +195,7 @@ describe('组织生活日历', () => {
       }
       return server()(call);
     });
-    await renderRoutes(routes, '/compliance?period=2026-07');
+    await renderRoutes(routes, '/compliance?period=2026-07&view=detail');
     const board = await screen.findByTestId('compliance-board');
     const village = await within(board).findByTestId('compliance-branch-3');
     fireEvent.click(within(village).getByRole('button', { name: /月度台账/, hidden: true }));

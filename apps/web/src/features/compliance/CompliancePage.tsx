@@ -1,7 +1,7 @@
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
-import { App, Button, Card, Empty, Flex, Result, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Empty, Flex, Result, Segmented, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { LoadError } from '../../components/LoadError';
 import { MonthOrgFilters } from '../../components/MonthOrgFilters';
 import { errorMessage } from '../../lib/api-client';
@@ -12,6 +12,7 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../../lib/session';
 import { canSeeCompliance } from '../../lib/roles';
 import { useOrganizationTreeData } from '../../lib/organizations';
+import { ComplianceBranchList, ComplianceMatrix, complianceMatrix } from './ComplianceMatrix';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 
 
@@ -186,6 +187,16 @@ export function CompliancePage() {
   const { month: period, orgId, update } = useMonthOrgParams('period');
   const orgs = useOrganizationTreeData(allowed);
   const board = useCompliance({ orgId, period }, allowed);
+  // Several branches open as the town's grid (a line per branch on a phone); 逐支部明细 is the tables of before.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const detail = searchParams.get('view') === 'detail';
+  const setView = (value: string) => {
+    const next = new URLSearchParams(searchParams);
+    if (value === 'detail') next.set('view', 'detail');
+    else next.delete('view');
+    setSearchParams(next);
+  };
+  const several = (board.data?.branches.length ?? 0) > 1;
 
   if (!allowed) {
     return <Result status="403" title="没有权限查看" subTitle="组织生活日历供党组织书记和工作人员使用。" />;
@@ -202,6 +213,11 @@ export function CompliancePage() {
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="所选范围内没有党支部" />
       </Card>
     );
+  } else if (several && !detail) {
+    // The server's order is kept here too: branches are listed, not ranked.
+    body = narrow
+      ? <ComplianceBranchList branches={board.data.branches} period={board.data.period} />
+      : <ComplianceMatrix model={complianceMatrix(board.data.branches)} period={board.data.period} />;
   } else {
     // The server's order is kept: branches are listed, not ranked.
     body = board.data.branches.map((branch) => <BranchCard key={branch.organizationId} branch={branch} narrow={narrow} period={board.data.period} />);
@@ -220,6 +236,14 @@ export function CompliancePage() {
       <Card size="small">
         <Flex gap={12} wrap>
           <MonthOrgFilters month={period} orgId={orgId} orgs={orgs.data} loading={orgs.isPending} onChange={update} />
+          {several && (
+            <Segmented
+              aria-label="显示方式"
+              value={detail ? 'detail' : 'matrix'}
+              onChange={(value) => setView(String(value))}
+              options={[{ value: 'matrix', label: narrow ? '支部一览' : '总览矩阵' }, { value: 'detail', label: '逐支部明细' }]}
+            />
+          )}
         </Flex>
       </Card>
       <Flex vertical gap={12} data-testid="compliance-board" aria-busy={board.isFetching}>

@@ -68,7 +68,7 @@ describe('organisation page', () => {
     expect(screen.getByText(/演示数据:本系统中除文章所列组织名称外/)).toBeTruthy();
     expect(screen.getByTestId('tenant-name').textContent).toBe('西王庄镇');
     expect(screen.getByText('镇党委管理员')).toBeTruthy();
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '账号管理', '短信记录']);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '记录主题党日', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '账号管理', '短信记录']);
 
     const tree = within(screen.getByTestId('org-tree'));
     expect(tree.getByText('王庄村第一党小组')).toBeTruthy();
