@@ -35,7 +35,8 @@ const GrantsSchema = z.array(RoleGrantSchema).min(1, '至少授予一个角色')
  * here (a cadre, a 纪委 inspector) entered with name and 身份证号 (`other`; gender and birth date follow from the number).
  */
 export const AccountPersonSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('member'), personId: z.number().int().positive().meta({ label: '党员' }) }).strict(),
+  /** The roster entry (a member's id, as the member list gives it), not the person behind it. */
+  z.object({ kind: z.literal('member'), memberId: z.number().int().positive().meta({ label: '党员' }) }).strict(),
   z.object({
     kind: z.literal('other'),
     name: z.string().trim().min(1, '请填写姓名').max(DISPLAY_NAME_MAX, `姓名不能超过${DISPLAY_NAME_MAX}个字符`).meta({ label: '姓名' }),
@@ -101,19 +102,25 @@ export const CredentialSchema = z.object({
   oneTimePassword: z.string(),
 });
 export type Credential = z.infer<typeof CredentialSchema>;
-export const CreateUserResultSchema = z.object({ user: UserSummarySchema, credential: CredentialSchema });
+/** The answer of a password reset: the new one-time password, shown once. A new account's answer adds the account. */
+export const ResetPasswordResultSchema = z.object({ credential: CredentialSchema });
+export type ResetPasswordResult = z.infer<typeof ResetPasswordResultSchema>;
+export const CreateUserResultSchema = ResetPasswordResultSchema.extend({ user: UserSummarySchema });
 export type CreateUserResult = z.infer<typeof CreateUserResultSchema>;
 
 /**
- * Bulk accounts (issue 12 point 4): the branch secretaries of the town from the organisation tree (组织 → 书记) and
- * the roster. One row per branch; a branch with no secretary recorded, or whose secretary already has an account, is
- * listed with the reason and skipped.
+ * Bulk accounts (issue 12 point 4): the branch secretaries of the town from the organisation tree (each active 党支部)
+ * and the roster (the member of the branch whose 党内职务 includes 书记). One row per branch; a branch with no
+ * secretary recorded, whose secretary already has an account, or whose user name someone else holds, is listed
+ * with the reason and skipped. POST creates every account the preview says it can, in one transaction.
  */
-export const BULK_SKIP_REASONS = ['no_secretary', 'has_account', 'not_on_roster'] as const;
+export const BULK_SKIP_REASONS = ['no_secretary', 'has_account', 'username_taken'] as const;
 export type BulkSkipReason = (typeof BULK_SKIP_REASONS)[number];
 export const BULK_SKIP_REASON_LABELS: Record<BulkSkipReason, string> = {
-  no_secretary: '未登记支部书记', has_account: '已有账号', not_on_roster: '书记不在党员名册中',
+  no_secretary: '未登记支部书记', has_account: '已有账号', username_taken: '用户名已被他人使用',
 };
+/** A branch secretary's user name: `sj` and the branch's number, unique and the same every time. */
+export const bulkSecretaryUsername = (organizationId: number) => `sj${organizationId}`;
 export const BulkSecretaryRowSchema = z.object({
   organizationId: z.number().int(),
   organizationName: z.string(),
@@ -125,14 +132,12 @@ export const BulkSecretaryRowSchema = z.object({
   existingUserId: z.number().int().nullable(),
 });
 export type BulkSecretaryRow = z.infer<typeof BulkSecretaryRowSchema>;
-export const BulkSecretaryPreviewSchema = z.object({ items: z.array(BulkSecretaryRowSchema) });
-export type BulkSecretaryPreview = z.infer<typeof BulkSecretaryPreviewSchema>;
-export const BulkSecretaryBodySchema = z.object({
-  organizationIds: z.array(z.number().int().positive()).min(1, '请选择支部').max(500).meta({ label: '支部' }),
-}).strict();
-export type BulkSecretaryBody = z.input<typeof BulkSecretaryBodySchema>;
-export const BulkSecretaryResultSchema = z.object({ credentials: z.array(CredentialSchema), skipped: z.array(BulkSecretaryRowSchema) });
-export type BulkSecretaryResult = z.infer<typeof BulkSecretaryResultSchema>;
+export const BulkSecretariesPreviewSchema = z.object({ items: z.array(BulkSecretaryRowSchema) });
+export type BulkSecretariesPreview = z.infer<typeof BulkSecretariesPreviewSchema>;
+/** POST takes no choice: it creates every account the preview marks creatable (an empty object, for the CSRF-checked JSON body). */
+export const BulkSecretariesBodySchema = z.object({}).strict();
+export const BulkSecretariesResultSchema = z.object({ credentials: z.array(CredentialSchema), skipped: z.array(BulkSecretaryRowSchema) });
+export type BulkSecretariesResult = z.infer<typeof BulkSecretariesResultSchema>;
 
 /**
  * The A4 hand-out sheet (PDF) of user names and one-time passwords: rendered from the credentials the browser just

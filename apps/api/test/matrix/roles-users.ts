@@ -1,4 +1,4 @@
-import { createMember, createUser, personOf } from '../factories.js';
+import { createMember, createUser } from '../factories.js';
 import type { RoleEnv, RoleRow } from './role-types.js';
 
 /**
@@ -14,10 +14,10 @@ export const USER_ROWS: Record<string, RoleRow> = {
   'POST /api/users': {
     permission: 'users.manage',
     probe: async ({ world }) => {
-      const personId = await personOf(world.ctx, await createMember(world.town, world.otherBranch.id));
+      const memberId = await createMember(world.town, world.otherBranch.id);
       return {
         url: '/api/users',
-        body: { username: `role.table${++made}`, displayName: '角色表账号', person: { kind: 'member', personId }, grants: [{ role: 'member', organizationId: world.otherBranch.id }] },
+        body: { username: `role.table${++made}`, displayName: '角色表账号', person: { kind: 'member', memberId }, grants: [{ role: 'member', organizationId: world.otherBranch.id }] },
       };
     },
   },
@@ -25,6 +25,9 @@ export const USER_ROWS: Record<string, RoleRow> = {
     permission: 'users.manage',
     probe: (env) => ({ url: '/api/users/credential-sheet', body: { credentials: [{ userId: other(env), username: 'role.sheet', displayName: '角色表', organizationName: '角色表支部', oneTimePassword: 'Ab3#xyzXYZ2345' }] } }),
   },
+  'GET /api/users/bulk/secretaries': { permission: 'users.manage', probe: () => ({ url: '/api/users/bulk/secretaries' }) },
+  // Creates whatever secretaries of the world's town lack an account (the first admin's run; later runs create none).
+  'POST /api/users/bulk/secretaries': { permission: 'users.manage', probe: () => ({ url: '/api/users/bulk/secretaries', body: {} }) },
   'GET /api/users/:id': { permission: 'users.manage', probe: (env) => ({ url: `/api/users/${other(env)}` }) },
   'PATCH /api/users/:id': {
     permission: 'users.manage',

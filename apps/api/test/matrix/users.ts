@@ -12,11 +12,14 @@ const grantAt = (organizationId: number) => [{ role: 'member', organizationId }]
 const rows: Record<string, Case> = {
   'GET /api/users': {},
   'POST /api/users': {
-    foreign: (f) => [{ url: '/api/users', body: { username: 'yuequan.user', displayName: '越权账号', person: { kind: 'member', personId: f.member }, grants: grantAt(f.org) } }],
+    foreign: (f) => [{ url: '/api/users', body: { username: 'yuequan.user', displayName: '越权账号', person: { kind: 'member', memberId: f.member }, grants: grantAt(f.org) } }],
   },
   'POST /api/users/credential-sheet': {
     foreign: (f) => [{ url: '/api/users/credential-sheet', body: { credentials: [{ userId: f.user, username: 'x', displayName: '越权', organizationName: '越权', oneTimePassword: 'x' }] } }],
   },
+  // The preview names no id and lists only the caller's town (lists below); creating takes no id either.
+  'GET /api/users/bulk/secretaries': {},
+  'POST /api/users/bulk/secretaries': {},
   'GET /api/users/:id': { foreign: (f) => [{ url: `/api/users/${f.user}` }] },
   'PATCH /api/users/:id': {
     foreign: (f, own) => [
@@ -37,7 +40,13 @@ export const usersMatrix: MatrixModule = {
   // The user list is the town admin's, and holds no account of the neighbouring town.
   async lists(s, role, _visible, foreignNames) {
     const res = await s.get('/api/users');
-    if (role !== 'admin') return expect(res.statusCode, role).toBe(403);
+    const bulk = await s.get('/api/users/bulk/secretaries');
+    if (role !== 'admin') {
+      expect(bulk.statusCode, role).toBe(403);
+      return expect(res.statusCode, role).toBe(403);
+    }
     for (const name of [...foreignNames, '邻镇检查员', '邻镇管理员']) expect(res.body).not.toContain(name);
+    expect(bulk.statusCode).toBe(200);
+    expect(bulk.body).not.toContain('邻村党支部');
   },
 };

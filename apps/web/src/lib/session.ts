@@ -5,6 +5,12 @@ import {
 import { ApiError, apiRequest, isApiError, setCsrfToken } from './api-client';
 
 export const meQueryKey = ['auth', 'me'] as const;
+/**
+ * True once the user signed out on purpose: the sign-in page then keeps no return address, so the next person on
+ * this browser lands on their own role's page (a session that expired still brings its user back). Under 'auth', it
+ * survives the removal of the previous session's answers; signing in clears it.
+ */
+export const signedOutByUserKey = ['auth', 'signed-out-by-user'] as const;
 
 /** The signed-in user, or null when the session is missing or expired. */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
@@ -30,10 +36,11 @@ export function useMe() {
   });
 }
 
-/** Drops every cached answer of the previous session and marks the user as signed out. */
-export function markSignedOut(queryClient: QueryClient): void {
+/** Drops every cached answer of the previous session and marks the user as signed out (`byUser`: they asked to). */
+export function markSignedOut(queryClient: QueryClient, { byUser = false } = {}): void {
   setCsrfToken(null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(signedOutByUserKey, byUser);
   queryClient.setQueryData<Me | null>(meQueryKey, null);
 }
 
@@ -41,6 +48,7 @@ export function markSignedOut(queryClient: QueryClient): void {
 export function markSignedIn(queryClient: QueryClient, me: Me): void {
   setCsrfToken(me.csrfToken);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQueryKey[0] });
+  queryClient.setQueryData(signedOutByUserKey, false);
   queryClient.setQueryData<Me | null>(meQueryKey, me);
 }
 
@@ -65,9 +73,12 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => apiRequest('/api/auth/logout', OkSchema, { method: 'POST', skipUnauthorizedHandler: true }),
     // Signed out locally even if the server call failed: the user asked to leave.
-    onSettled: () => markSignedOut(queryClient),
+    onSettled: () => markSignedOut(queryClient, { byUser: true }),
   });
 }
+
+/** True when the user signed out on purpose (see signedOutByUserKey): no page to return to. */
+export const signedOutByUser = (queryClient: QueryClient): boolean => queryClient.getQueryData(signedOutByUserKey) === true;
 
 /** True when the server asks this session to re-enter its password first (403 STEP_UP_REQUIRED, 安全测试清单第26项). */
 export function isStepUpRequired(error: unknown): error is ApiError {

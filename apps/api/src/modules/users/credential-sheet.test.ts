@@ -23,4 +23,15 @@ describe('issue 12 point 4: the A4 hand-out sheet of one-time passwords', () => 
     // A4 portrait: 595 × 842 pt.
     expect(data.toString('latin1')).toMatch(/\/MediaBox \[0 0 595\.2\d* 841\.8\d*\]/);
   });
+
+  // Found by the browser flow: a one-time password of the widest letters wrapped over two lines, so the reader could
+  // not tell where it ended. With the layout's whitespace kept, each password stands whole on one line.
+  it('prints each one-time password on one line, even of the widest letters and 20 long (a town minimum of 20)', async () => {
+    const passwords = ['WMWM@%WMWM#%WM', 'MWMWMWMWMWMWMW', 'W%M@W%M@W%M@W%M@W%M@'];
+    const credentials = passwords.map((oneTimePassword, i) => ({
+      userId: i + 1, username: `sj${1000 + i}`, displayName: '欧阳书记', organizationName: '中共西王庄镇营子村第一支部委员会', oneTimePassword,
+    }));
+    const text = pdfText(asResponse(await credentialSheetPdf('样例镇', credentials, '2026-12-05')), { keepWhitespace: true });
+    for (const p of passwords) expect(text, text).toContain(p);
+  });
 });

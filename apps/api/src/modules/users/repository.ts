@@ -82,11 +82,11 @@ export async function accountOfPerson(db: DbOrTx, tenantId: number, personId: nu
   return row?.id;
 }
 
-/** A person on the roster of an organisation in the caller's scope, with their name; undefined otherwise. */
-export async function rosterPerson(db: DbOrTx, scope: Scope, personId: number) {
+/** The person behind a member on the roster of an organisation in the caller's scope, with their name; undefined otherwise. */
+export async function rosterPerson(db: DbOrTx, scope: Scope, memberId: number) {
   const [row] = await db.select({ id: persons.id, name: persons.name }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId)).innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(members.personId, personId), eq(members.onRoster, true), eq(persons.tenantId, scope.tenantId), eq(organizations.tenantId, scope.tenantId),
+    .where(and(eq(members.id, memberId), eq(members.onRoster, true), eq(persons.tenantId, scope.tenantId), eq(organizations.tenantId, scope.tenantId),
       inPaths(sql`${organizations.path}`, scope))).limit(1);
   return row;
 }

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import {
-  CreateUserBodySchema, CreateUserResultSchema, CredentialSchema, CredentialSheetBodySchema, IdParamSchema, OkSchema, SessionListSchema, UpdateUserBodySchema,
+  BulkSecretariesBodySchema, BulkSecretariesPreviewSchema, BulkSecretariesResultSchema, CreateUserBodySchema, CreateUserResultSchema,
+  CredentialSheetBodySchema, IdParamSchema, OkSchema, ResetPasswordResultSchema, SessionListSchema, UpdateUserBodySchema,
   UserListQuerySchema, UserListSchema, UserSessionParamsSchema, UserSummarySchema,
 } from '@dj/contracts';
 import { callerOf, currentUser } from '../../plugins/auth.js';
 import * as accounts from './account-service.js';
+import { createSecretaries, previewSecretaries } from './bulk-secretaries.js';
 import * as service from './service.js';
 import { credentialSheet } from './sheet-service.js';
 
@@ -26,6 +27,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       .header('content-disposition', `attachment; filename="credentials.pdf"; filename*=UTF-8''${encodeURIComponent('账号交接单.pdf')}`)
       .send(await credentialSheet(app.db, callerOf(request), request.body.credentials)));
 
+  // 批量开通书记账号 (issue 12 point 4): the preview, then every creatable account in one step (passwords once, in the answer).
+  app.get('/bulk/secretaries', { schema: { tags, summary: '批量开通书记账号:各支部书记及是否已有账号', response: { 200: BulkSecretariesPreviewSchema } } },
+    async (request) => previewSecretaries(app.db, currentUser(request)));
+
+  app.post('/bulk/secretaries', {
+    schema: { tags, summary: '批量开通书记账号(返回一次性密码,只显示一次)', body: BulkSecretariesBodySchema, response: { 200: BulkSecretariesResultSchema } },
+  }, async (request) => createSecretaries(app.db, callerOf(request)));
+
   app.get('/:id', { schema: { tags, summary: '账号详情', params: IdParamSchema, response: summary } },
     async (request) => service.getUser(app.db, currentUser(request), request.params.id));
 
@@ -39,7 +48,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => accounts.setDisabled(app.db, callerOf(request), request.params.id, false));
 
   app.post('/:id/reset-password', {
-    schema: { tags, summary: '重置密码(返回一次性密码;其所有登录失效,下次登录须修改)', params: IdParamSchema, response: { 200: z.object({ credential: CredentialSchema }) } },
+    schema: { tags, summary: '重置密码(返回一次性密码;其所有登录失效,下次登录须修改)', params: IdParamSchema, response: { 200: ResetPasswordResultSchema } },
   }, async (request) => accounts.resetPassword(app.db, callerOf(request), request.params.id));
 
   app.post('/:id/unlock', { schema: { tags, summary: '解除登录锁定', params: IdParamSchema, response: summary } },

@@ -56,7 +56,7 @@ const isActiveAdmin = (grants: readonly { role: string; status?: string }[]) => 
 /** The person behind a new account: a roster member in the caller's scope, or someone entered with name and 身份证号. */
 async function personFor(tx: DbOrTx, { user, cipher }: Caller, person: CreateUserBody['person']): Promise<{ id: number; created: boolean }> {
   if (person.kind === 'member') {
-    const found = await repo.rosterPerson(tx, user.scope, person.personId);
+    const found = await repo.rosterPerson(tx, user.scope, person.memberId);
     if (!found) throw notFound('党员');
     return { id: found.id, created: false };
   }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import {
-  createBranch, createMember, createTown, createUser, personOf, testIdNumber, type Branch, type Town,
+  createBranch, createMember, createTown, createUser, testIdNumber, type Branch, type Town,
 } from '../../../test/factories.js';
 import { pdfText } from '../../../test/documents.js';
 import { LAST_ADMIN } from './service.js';
@@ -25,9 +25,9 @@ const username = () => `zhang.san${++n}`;
 const login = (name: string, password: string) => ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: name, password } });
 
 async function memberAccount(branchId: number, role: 'branch_secretary' | 'member' = 'branch_secretary') {
-  const personId = await personOf(ctx, await createMember(town, branchId));
+  const memberId = await createMember(town, branchId);
   const res = await town.admin.post('/api/users', {
-    username: username(), displayName: '张三', person: { kind: 'member', personId }, grants: [{ role, organizationId: branchId }],
+    username: username(), displayName: '张三', person: { kind: 'member', memberId }, grants: [{ role, organizationId: branchId }],
   });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
@@ -71,8 +71,8 @@ describe('creating an account', () => {
 
   it('refuses a taken user name (409 naming 用户名) and a role at the wrong kind of organisation (400)', async () => {
     const made = await memberAccount(a.id);
-    const personId = await personOf(ctx, await createMember(town, a.id));
-    const body = (role: string, organizationId: number, name = username()) => ({ username: name, displayName: '王五', person: { kind: 'member', personId }, grants: [{ role, organizationId }] });
+    const memberId = await createMember(town, a.id);
+    const body = (role: string, organizationId: number, name = username()) => ({ username: name, displayName: '王五', person: { kind: 'member', memberId }, grants: [{ role, organizationId }] });
     const taken = await town.admin.post('/api/users', body('member', a.id, made.user.username));
     expect(taken.statusCode).toBe(409);
     expect(taken.json().message).toContain('用户名');

@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 describe('批量开通书记账号', () => {
-  it('previews the branches with skip reasons, creates the ticked ones, shows the passwords and downloads the sheet by POST', async () => {
+  it('previews the branches with skip reasons, creates every creatable one in one step, shows the passwords and prints the sheet by POST', async () => {
     const calls = installFetch(server((call) => {
       if (call.path === '/api/users' && call.method === 'GET') return jsonResponse(200, { items: [] });
       if (call.path === '/api/users/bulk/secretaries' && call.method === 'GET') return jsonResponse(200, { items: PREVIEW });
@@ -49,18 +49,14 @@ describe('批量开通书记账号', () => {
     fireEvent.click(await screen.findByRole('button', { name: /批量开通书记账号/, hidden: true }));
     const preview = await screen.findByTestId('bulk-preview');
     expect(within(preview).getByText('未登记支部书记')).toBeTruthy();
-    expect((within(preview).getByLabelText('选择李家村党支部') as HTMLInputElement).disabled).toBe(true);
-    const submit = screen.getByRole('button', { name: /开通所选/, hidden: true }) as HTMLButtonElement;
-    expect(submit.disabled).toBe(true);
-    fireEvent.click(within(preview).getByLabelText('选择王庄村党支部'));
-    fireEvent.click(await screen.findByRole('button', { name: /开通所选\(1\)/, hidden: true }));
+    fireEvent.click(screen.getByRole('button', { name: '开通2个书记账号', hidden: true }));
 
     await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/users/bulk/secretaries')).toBe(true));
-    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/users/bulk/secretaries')?.body).toEqual({ organizationIds: [3] });
+    expect(calls.find((c) => c.method === 'POST' && c.path === '/api/users/bulk/secretaries')?.body).toEqual({});
     const created = await screen.findByTestId('bulk-credentials');
     expect(within(created).getByText('Bk1-Aa2b-Cc3d')).toBeTruthy();
 
-    fireEvent.click(screen.getByRole('button', { name: /下载交接单/, hidden: true }));
+    fireEvent.click(screen.getByRole('button', { name: /打印账号交接单/, hidden: true }));
     await waitFor(() => expect(calls.some((c) => c.path === '/api/users/credential-sheet')).toBe(true));
     const sheet = calls.find((c) => c.path === '/api/users/credential-sheet');
     expect(sheet?.method).toBe('POST');

@@ -1,31 +1,30 @@
 import { useState } from 'react';
 import { Alert, App, Button, Drawer, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
 import { PrinterOutlined } from '@ant-design/icons';
-import { BULK_SKIP_REASON_LABELS, type BulkSecretaryResult, type BulkSecretaryRow, type Credential } from '@dj/contracts';
+import { BULK_SKIP_REASON_LABELS, type BulkSecretariesResult, type BulkSecretaryRow, type Credential } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { downloadCredentialSheet, useBulkCreate, useBulkPreview } from './api';
 
 /**
- * 批量开通书记账号 (issue 12 point 4): the town's branches with their secretary from the organisation tree and roster;
- * the admin ticks branches, the accounts are made in one step, and the one-time passwords are shown once with the
- * A4 hand-out sheet to download. Rows with a skip reason cannot be ticked.
+ * 批量开通书记账号 (issue 12 point 4): the town's branches with their secretary from the organisation tree and roster,
+ * and why a branch is skipped; one button makes every account the preview says it can, in one step, and the one-time
+ * passwords are shown once with the A4 hand-out sheet to print (the same sheet as a single reset's).
  */
 export function BulkSecretariesDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const narrow = useNarrowScreen();
   const preview = useBulkPreview(open);
   const create = useBulkCreate();
-  const [chosen, setChosen] = useState<number[]>([]);
-  const [result, setResult] = useState<BulkSecretaryResult | null>(null);
+  const [result, setResult] = useState<BulkSecretariesResult | null>(null);
   const close = () => {
     // The one-time passwords leave memory with the drawer.
     setResult(null);
-    setChosen([]);
     create.reset();
     onClose();
   };
-  const submit = () => create.mutate({ organizationIds: chosen }, { onSuccess: (r) => { setResult(r); setChosen([]); } });
+  const creatable = preview.data?.items.filter((r) => r.skip === null).length ?? 0;
+  const submit = () => create.mutate(undefined, { onSuccess: setResult });
   return (
     <Drawer title="批量开通书记账号" open={open} onClose={close} size={narrow ? '100%' : 760} destroyOnHidden maskClosable={result === null}>
       {result ? (
@@ -38,7 +37,7 @@ export function BulkSecretariesDrawer({ open, onClose }: { open: boolean; onClos
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可开通账号的支部" />
       ) : (
         <Flex vertical gap={12}>
-          <Typography.Text type="secondary">按组织架构中登记的支部书记开通账号,角色为所在支部的支部书记;用户名可在开通后修改。</Typography.Text>
+          <Typography.Text type="secondary">按党员名册中党内职务为书记的党员开通账号,角色为所在支部的支部书记,用户名为 sj 加支部编号;首次登录须修改一次性密码。</Typography.Text>
           <Table<BulkSecretaryRow>
             data-testid="bulk-preview"
             rowKey="organizationId"
@@ -46,11 +45,6 @@ export function BulkSecretariesDrawer({ open, onClose }: { open: boolean; onClos
             pagination={false}
             scroll={{ x: 'max-content' }}
             dataSource={preview.data.items}
-            rowSelection={{
-              selectedRowKeys: chosen,
-              onChange: (keys) => setChosen(keys.map(Number)),
-              getCheckboxProps: (row) => ({ disabled: row.skip !== null, 'aria-label': `选择${row.organizationName}` }),
-            }}
             columns={[
               { title: '支部', dataIndex: 'organizationName' },
               { title: '书记', dataIndex: 'personName', render: (v: string | null) => v ?? '—' },
@@ -60,8 +54,8 @@ export function BulkSecretariesDrawer({ open, onClose }: { open: boolean; onClos
           />
           {create.isError && <Alert type="error" showIcon role="alert" title={errorMessage(create.error)} />}
           <Flex justify="end">
-            <Button type="primary" disabled={chosen.length === 0} loading={create.isPending} onClick={submit}>
-              开通所选{chosen.length > 0 ? `(${chosen.length})` : ''}
+            <Button type="primary" disabled={creatable === 0} loading={create.isPending} onClick={submit}>
+              {creatable > 0 ? `开通${creatable}个书记账号` : '没有需要开通的账号'}
             </Button>
           </Flex>
         </Flex>
@@ -70,7 +64,7 @@ export function BulkSecretariesDrawer({ open, onClose }: { open: boolean; onClos
   );
 }
 
-function BulkResult({ result, onDone }: { result: BulkSecretaryResult; onDone: () => void }) {
+function BulkResult({ result, onDone }: { result: BulkSecretariesResult; onDone: () => void }) {
   const { message } = App.useApp();
   const [printing, setPrinting] = useState(false);
   const print = async () => {
@@ -88,7 +82,7 @@ function BulkResult({ result, onDone }: { result: BulkSecretaryResult; onDone: (
       <Alert
         type="warning"
         showIcon
-        title={`已开通${result.credentials.length}个账号${result.skipped.length > 0 ? `,跳过${result.skipped.length}个支部` : ''}。一次性密码只显示这一次,请先下载交接单。`}
+        title={`已开通${result.credentials.length}个账号${result.skipped.length > 0 ? `,跳过${result.skipped.length}个支部` : ''}。一次性密码只显示这一次,请先打印账号交接单。`}
       />
       <Table<Credential>
         data-testid="bulk-credentials"
@@ -111,7 +105,7 @@ function BulkResult({ result, onDone }: { result: BulkSecretaryResult; onDone: (
       )}
       <Flex justify="end" gap={8} wrap>
         {result.credentials.length > 0 && (
-          <Button type="primary" icon={<PrinterOutlined />} loading={printing} onClick={() => void print()}>下载交接单(A4)</Button>
+          <Button type="primary" icon={<PrinterOutlined />} loading={printing} onClick={() => void print()}>打印账号交接单</Button>
         )}
         <Button onClick={onDone}>完成</Button>
       </Flex>

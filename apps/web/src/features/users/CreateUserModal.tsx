@@ -12,7 +12,8 @@ interface Values {
   username: string;
   displayName: string;
   personKind: 'member' | 'other';
-  personId?: number;
+  /** The member's id on the roster (the member list's id), not the person's. */
+  memberId?: number;
   name?: string;
   idNumber?: string;
   phone?: string;
@@ -23,11 +24,11 @@ interface Values {
 const OtherPersonSchema = AccountPersonSchema.options[1];
 const MemberPersonSchema = AccountPersonSchema.options[0];
 /** Server paths (person.name, grants.0.role) → this form's fields. */
-const FIELD_NAMES = { username: 'username', displayName: 'displayName', personId: 'personId', name: 'name', idNumber: 'idNumber', phone: 'phone' };
+const FIELD_NAMES = { username: 'username', displayName: 'displayName', memberId: 'memberId', name: 'name', idNumber: 'idNumber', phone: 'phone' };
 
 function toBody(values: Values): CreateUserBody {
   const person: CreateUserBody['person'] = values.personKind === 'member'
-    ? { kind: 'member', personId: values.personId ?? 0 }
+    ? { kind: 'member', memberId: values.memberId ?? 0 }
     : { kind: 'other', name: values.name ?? '', idNumber: values.idNumber ?? '', phone: values.phone?.trim() ? values.phone.trim() : null };
   return {
     username: values.username,
@@ -86,7 +87,7 @@ export function CreateUserModal({ open, onClose, onCreated }: { open: boolean; o
         <Radio.Group options={[{ value: 'member', label: '党员(从名册选择)' }, { value: 'other', label: '其他人员' }]} />
       </Form.Item>
       {kind !== 'other' ? (
-        <Form.Item label="党员" name="personId" rules={rulesFor(MemberPersonSchema, 'personId')} extra="输入姓名或身份证号后4位搜索">
+        <Form.Item label="党员" name="memberId" rules={rulesFor(MemberPersonSchema, 'memberId')} extra="输入姓名或身份证号后4位搜索">
           <Select
             showSearch
             filterOption={false}

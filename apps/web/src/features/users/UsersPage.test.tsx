@@ -111,9 +111,10 @@ describe('账号管理 list', () => {
 describe('新建账号', () => {
   const created = (u: UserSummary, otp: string): CreateUserResult => ({ user: u, credential: credential(u, otp) });
 
-  it('creates an account for a member chosen from the roster and shows the one-time password', async () => {
+  // The roster lists members by their member id (41), not the person behind them (7): the body names the member.
+  it('creates an account for a member chosen from the roster, sending the member id, and shows the one-time password', async () => {
     const calls = usersServer((call) => {
-      if (call.path === '/api/members') return jsonResponse(200, { items: [member({ id: 7, name: '刘强' })], total: 1, page: 1, pageSize: 20 });
+      if (call.path === '/api/members') return jsonResponse(200, { items: [member({ id: 41, name: '刘强' })], total: 1, page: 1, pageSize: 20 });
       if (call.path === '/api/users' && call.method === 'POST') return jsonResponse(200, created(LIU, 'Kq7-mPz4-Wx9r'));
       return undefined;
     }, []);
@@ -133,7 +134,7 @@ describe('新建账号', () => {
 
     await waitFor(() => expect(posted(calls, '/api/users')).toHaveLength(1));
     expect(posted(calls, '/api/users')[0].body).toEqual({
-      username: 'liuqiang', displayName: '刘强', person: { kind: 'member', personId: 7 },
+      username: 'liuqiang', displayName: '刘强', person: { kind: 'member', memberId: 41 },
       grants: [{ role: 'branch_secretary', organizationId: 3 }],
     });
     expect((await screen.findByTestId('one-time-password')).textContent).toBe('Kq7-mPz4-Wx9r');

@@ -1,8 +1,8 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  BulkSecretaryPreviewSchema, BulkSecretaryResultSchema, CreateUserResultSchema, MemberListSchema,
-  OkSchema, SessionListSchema, UserListSchema, UserSummarySchema,
-  type BulkSecretaryBody, type CreateUserBody, type Credential, type CredentialSheetBody, type UpdateUserBody,
+  BulkSecretariesPreviewSchema, BulkSecretariesResultSchema, CreateUserResultSchema, MemberListSchema,
+  OkSchema, ResetPasswordResultSchema, SessionListSchema, UserListSchema, UserSummarySchema,
+  type CreateUserBody, type Credential, type CredentialSheetBody, type UpdateUserBody,
   type UserListQuery,
 } from '@dj/contracts';
 import { apiGet, apiRequest, apiSend } from '../../lib/api-client';
@@ -21,12 +21,6 @@ export const userKeys = {
 };
 
 export const CREDENTIAL_SHEET_NAME = '账号交接单.pdf';
-
-/**
- * The answer of a password reset, `{ credential }` (the new one-time password, shown once). The contract names no
- * schema of its own for it, so it is the create answer's credential part rather than a shape written here.
- */
-const ResetPasswordResultSchema = CreateUserResultSchema.pick({ credential: true });
 
 export function useUsers(query: UserListQuery, enabled = true) {
   return useQuery({
@@ -118,7 +112,7 @@ export function useMemberSearch(q: string) {
 export function useBulkPreview(enabled: boolean) {
   return useQuery({
     queryKey: userKeys.bulk,
-    queryFn: ({ signal }) => apiGet('/api/users/bulk/secretaries', BulkSecretaryPreviewSchema, undefined, signal),
+    queryFn: ({ signal }) => apiGet('/api/users/bulk/secretaries', BulkSecretariesPreviewSchema, undefined, signal),
     enabled,
   });
 }
@@ -126,7 +120,8 @@ export function useBulkPreview(enabled: boolean) {
 export function useBulkCreate() {
   const changed = useUsersChanged();
   return useMutation({
-    mutationFn: (body: BulkSecretaryBody) => apiSend('POST', '/api/users/bulk/secretaries', BulkSecretaryResultSchema, body),
+    // No choice to send: every account the preview marks creatable is made.
+    mutationFn: () => apiSend('POST', '/api/users/bulk/secretaries', BulkSecretariesResultSchema, {}),
     onSuccess: changed,
   });
 }
