@@ -146,7 +146,7 @@ describe('批量导入', () => {
     expect(within(report).getByText('李秀英')).toBeTruthy();
     expect(within(report).getByText('石桥村')).toBeTruthy();
     // The file's first test takes 5.2 s at load 15 on this machine; this one the same steps.
-  }, 20_000);
+  });
 
   it('refuses files that are not .xlsx and keeps the import button off when no row can be imported', async () => {
     const nothingValid: ImportReport = {

@@ -41,7 +41,6 @@ function server(edit: boolean) {
 }
 
 /** The page loads its tree, detail and roster first: seconds on a loaded 2-core machine. */
-const SLOW = { timeout: 20_000 };
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -54,38 +53,38 @@ describe('13.2 the branch committee on the organisation page', () => {
   it('13.2 lists each seat with 任职/离任 dates, read-only without members.manage', async () => {
     installFetch(server(false));
     await renderRoutes(routes, '/organizations?id=3');
-    const card = within(await screen.findByTestId('branch-committee', {}, SLOW));
-    expect(await card.findByText('张卫国', {}, SLOW)).toBeTruthy();
+    const card = within(await screen.findByTestId('branch-committee'));
+    expect(await card.findByText('张卫国')).toBeTruthy();
     expect(card.getByText('2026-05-10')).toBeTruthy();
     expect(card.getAllByText('在任')).toHaveLength(2);
     expect(card.getAllByText('书记')).toHaveLength(2);
     expect(card.queryByRole('button', { name: /保\s*存/ })).toBeNull();
     expect(card.getByTestId('committee-mismatches').textContent).toContain('张卫国：名册为书记，任职记录为无');
-  }, 60_000);
+  });
 
   it('13.2 a secretary removes a mistaken term and saves the rest with their dates', async () => {
     const calls = installFetch(server(true));
     await renderRoutes(routes, '/organizations?id=3');
-    const card = within(await screen.findByTestId('branch-committee', {}, SLOW));
-    await waitFor(() => expect(card.getAllByRole('button', { name: '删除这条任职记录' })).toHaveLength(3), SLOW);
+    const card = within(await screen.findByTestId('branch-committee'));
+    await waitFor(() => expect(card.getAllByRole('button', { name: '删除这条任职记录' })).toHaveLength(3));
     fireEvent.click(card.getAllByRole('button', { name: '删除这条任职记录' })[1]);
     fireEvent.click(card.getByRole('button', { name: /保\s*存/ }));
-    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true), SLOW);
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({ terms: [
       { memberId: 21, post: 'secretary', startedOn: '2021-03-01', endedOn: '2026-05-10' },
       { memberId: 23, post: 'secretary', startedOn: '2026-05-11', endedOn: null },
     ] });
-  }, 60_000);
+  });
 
   it('13.2 no card and no load error where the branch\'s records are not the caller\'s (404)', async () => {
     const base = server(false);
     const calls = installFetch((call) => (call.path === '/api/branch-committee/3' ? jsonResponse(404, { code: 'NOT_FOUND', message: '党支部不存在或无权查看' }) : base(call)));
     await renderRoutes(routes, '/organizations?id=3');
-    await waitFor(() => expect(screen.getByTestId('org-detail-name').textContent).toBe(WANGZHUANG.name), SLOW);
-    await waitFor(() => expect(calls.some((c) => c.path === '/api/branch-committee/3')).toBe(true), SLOW);
+    await waitFor(() => expect(screen.getByTestId('org-detail-name').textContent).toBe(WANGZHUANG.name));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/branch-committee/3')).toBe(true));
     // The history below the card answers in the same round: once it shows, the card has had its answer too.
-    expect(await screen.findByText(/暂无变更记录/, {}, SLOW)).toBeTruthy();
+    expect(await screen.findByText(/暂无变更记录/)).toBeTruthy();
     expect(screen.queryByTestId('branch-committee')).toBeNull();
     expect(screen.queryByText('支部委员会加载失败')).toBeNull();
-  }, 60_000);
+  });
 });
