@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeTraversable } from '../src/db/embedded.js';
+import { freePort, makeTraversable } from '../src/db/embedded.js';
 
 // Issue 13 point 11: `npm start` as an operator runs it. A signal to the npm process itself (a supervisor, `kill PID`)
 // stops the platform and its embedded PostgreSQL; Ctrl-C in a terminal (SIGINT to the whole process group) too; a
@@ -30,17 +29,6 @@ afterEach(() => {
   child = undefined;
   dataDir = undefined;
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** PostgreSQL processes serving this test's data directory (/proc; the test runs on Linux). */
 function postgresPids(): number[] {
