@@ -9,7 +9,7 @@ import type { Branch, Layout } from './gen-orgs.js';
 import { chance, dayMs, isoDay, pad, personName, pick, rng, type Rand } from './scale-plan.js';
 
 const EDUCATION = ['primary', 'middle_school', 'middle_school', 'high_school', 'technical_secondary', 'college', 'undergraduate'];
-const OCCUPATIONS = ['务农', '务农', '务农', '个体经营', '外出务工', '退休', '村干部', '企业职工'];
+const OCCUPATIONS = ['farmer', 'farmer', 'farmer', 'self_employed', 'migrant_worker', 'retired', 'employee', 'other'];
 const DESTINATIONS = ['济南市历下区', '青岛市黄岛区', '上海市浦东新区', '北京市朝阳区', '苏州工业园区', '深圳市宝安区'];
 const COMMITTEE = ['secretary', 'deputy_secretary', 'organization_officer', 'publicity_officer', 'discipline_officer'] as const;
 
@@ -31,10 +31,11 @@ export function memberFacts(i: number, today: string): PersonFacts {
 }
 
 function idNumber(i: number, f: PersonFacts): string {
-  // Unique per member: the 6-digit region varies with i / 1000 and the 3-digit sequence with i % 1000.
-  const region = String(370000 + (Math.floor(i / 1000) % 9999) + 1);
-  const seq = i % 1000;
-  const body = `${region}${f.birth.replaceAll('-', '')}${pad(Math.floor(seq / 10), 2)}${f.gender === 'male' ? (seq % 5) * 2 + 1 : (seq % 5) * 2}`;
+  // Unique per member up to 5 M: the 6-digit region varies with i / 500, the sequence (two digits and the gender's
+  // parity digit, five values each) with i % 500.
+  const region = String(370000 + (Math.floor(i / 500) % 9999) + 1);
+  const seq = i % 500;
+  const body = `${region}${f.birth.replaceAll('-', '')}${pad(Math.floor(seq / 5), 2)}${f.gender === 'male' ? (seq % 5) * 2 + 1 : (seq % 5) * 2}`;
   return body + idNumberCheckDigit(body);
 }
 

@@ -43,7 +43,7 @@ export async function generateRecruitment(client: pg.PoolClient, layout: Layout,
       yield {
         id: c.personId, tenantId: layout.tenantId, name: personName(rand, gender), gender, ethnicity: '汉族', birthDate: birth,
         idNumberEnc: cipher.encrypt(id), idNumberHash: cipher.lookupHash(id), idNumberMasked: maskIdNumber(id),
-        phoneEnc: null, phoneHash: null, phoneMasked: null, nativePlace: '山东', education: 'high_school', occupation: '务农', workUnit: null, address: null, hamlet: null, isDemo: false,
+        phoneEnc: null, phoneHash: null, phoneMasked: null, nativePlace: '山东', education: 'high_school', occupation: 'farmer', workUnit: null, address: null, hamlet: null, isDemo: false,
       };
     }
   }

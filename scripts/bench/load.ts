@@ -1,0 +1,38 @@
+// The load: autocannon in its own process (so it does not share the event loop it measures), and while it runs,
+// this process's event-loop delay (perf_hooks) and resident memory sampled every 100 ms.
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+const execFileAsync = promisify(execFile);
+const child = fileURLToPath(new URL('./load-child.mjs', import.meta.url));
+
+export const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+export const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+
+export interface Request { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }
+export interface Figures {
+  rps: number; p50: number; p95: number; p99: number; requests: number; non2xx: number; errors: number; timeouts: number; bytesPerRequest: number;
+  /** Only while the app served: this process's event loop (ms) and resident memory (MB). */
+  loopP99?: number; loopMax?: number; rssMax?: number;
+}
+
+async function run(req: Request, duration: number): Promise<Figures> {
+  // Asynchronous on purpose: a synchronous spawn would stall the server under test in this process.
+  const { stdout } = await execFileAsync(process.execPath, [child, JSON.stringify({ ...req, connections, duration })], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  return JSON.parse(stdout) as Figures;
+}
+
+/** One second of warm-up (JIT, pool, caches), then `seconds` measured; `watch` adds the event-loop and RSS figures. */
+export async function measure(req: Request, watch: boolean): Promise<Figures> {
+  await run(req, 1);
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  let rssMax = process.memoryUsage.rss();
+  const sampler = setInterval(() => { rssMax = Math.max(rssMax, process.memoryUsage.rss()); }, 100);
+  if (watch) loop.enable();
+  let figures: Figures;
+  try { figures = await run(req, seconds); } finally { clearInterval(sampler); loop.disable(); }
+  if (watch) Object.assign(figures, { loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, rssMax: rssMax / 2 ** 20 });
+  return figures;
+}
