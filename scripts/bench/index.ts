@@ -92,7 +92,7 @@ try {
   const name = argScale ?? 'demo';
   log(`\nbench ${name}: ${connections} connections, ${seconds} s each, node ${process.version}, database ${platform.mode}${generation ? ` ${generation.database}` : ''}`);
   if (generation) log(`  tenant: ${generation.towns} towns, ${generation.branches} branches, ${generation.members.toLocaleString('en')} members; generated in ${generation.seconds.toFixed(0)} s${generation.reused ? ' (kept from an earlier run)' : ''}; database ${(generation.bytes / 2 ** 30).toFixed(2)} GB`);
-  log(`  bare route (node:http, GET /bare): ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50} ms, p99 ${bare.p99} ms`);
+  log(`  bare route (node:http, GET /bare): ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms`);
   const rows: Row[] = [];
   for (const c of captured) {
     if (c.status < 200 || c.status > 299) {
