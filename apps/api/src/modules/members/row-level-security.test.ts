@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { todayInShanghai } from '@dj/contracts';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { createBranch, createMembers, createTown, type Branch, type Town } from '../../../test/factories.js';
-import { dbScopeOf, withRowScope, type Db } from '../../db/client.js';
+import { acrossScope, dbScopeOf, withRowScope, type Db } from '../../db/client.js';
 import type { Scope } from '../../db/scope.js';
 import { members, organizations } from '../../db/schema/index.js';
 import * as repo from './repository.js';
@@ -72,6 +72,19 @@ describe('row-level security (issue 12 point 6)', () => {
     expect(await ctx.appDb.select({ id: organizations.id }).from(organizations)).toEqual([]);
     // The system's setting sees every town (jobs, start-up).
     expect((await withRowScope('*', () => ctx.appDb.select({ id: members.id }).from(members))).length).toBeGreaterThanOrEqual(9);
+  });
+
+  it('acrossScope sees every village on a pool and inside a transaction, and the setting is back afterwards', async () => {
+    const secretary = settingOf(town.tenantId, village.id);
+    const onPool = await withRowScope(secretary, () => acrossScope(ctx.appDb, () => ctx.appDb.select({ id: members.id }).from(members)));
+    expect(onPool.length).toBeGreaterThanOrEqual(9);
+    const counts = await withRowScope(secretary, () => ctx.appDb.transaction(async (tx) => {
+      const count = async () => (await tx.select({ id: members.id }).from(members)).length;
+      const before = await count();
+      const across = await acrossScope(tx, count);
+      return { before, across, after: await count() };
+    }));
+    expect(counts).toEqual({ before: 2, across: onPool.length, after: 2 });
   });
 
   it('lets an update reach neither another village nor another town', async () => {
