@@ -88,6 +88,18 @@ describe('photos and the 五个一 checklist', () => {
     expect(again.json().files[0].reusedIn).toEqual([{ activityId: first.id, label: expect.stringContaining('第一次活动') }]);
   });
 
+  // Issue 12 point 6: the reuse check looks across villages on purpose (acrossScope); under row-level security without it
+  // the neighbour's record would be invisible and the reuse would go unflagged.
+  it('a photo another village already used is flagged without naming that village', async () => {
+    const photo = await cameraPhoto(5);
+    const theirs = await createActivity(admin, other.id, { heldOn: `${lastMonth}-21`, topic: '邻村活动' });
+    expect((await upload(admin, theirs.id, 'photo', photo, 'n.jpg')).statusCode).toBe(200);
+    const ours = await newActivity(secretary, { topic: '本村活动', heldOn: `${lastMonth}-23` });
+    const res = await upload(secretary, ours.id, 'photo', photo, 'm.jpg');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().files[0].reusedIn).toContainEqual({ activityId: null, label: '本镇其他支部的一条记录' });
+  });
+
   it('bad uploads get a Chinese error naming the file field, and nothing is stored', async () => {
     const a = await newActivity(secretary, {});
     const notPhoto = await upload(secretary, a.id, 'photo', Buffer.from('not an image at all'), 'x.jpg');
