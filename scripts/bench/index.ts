@@ -47,13 +47,18 @@ const { evaluate, printRow, printTargets, writeResults } = await import('./targe
 const { demoExtras, reportFirstLoad } = await import('./extras.js');
 type Row = import('./targets.js').Row;
 
+const { APP_ROLE, ensureAppRole, urlAs } = await import('../../apps/api/src/db/app-role.js');
 const generation: Generation | null = argScale ? JSON.parse(await child([fileURLToPath(new URL('./generate.ts', import.meta.url)), argScale], true)) as Generation : null;
 const dir = mkdtempSync(join(tmpdir(), 'dj-bench-'));
 makeTraversable(dir);
 // The per-address limits would turn a load test from one address into a count of 429s: off here.
+// On a server the platform serves as the application role under row-level security, as in production (decision 008);
+// the owner migrates. The role is cluster-wide: the password is the test setup's, so neither run breaks the other's.
+const ownerUrl = generation?.url ?? process.env.BENCH_DATABASE_URL ?? '';
+if (ownerUrl) await ensureAppRole(ownerUrl, process.env.BENCH_APP_PASSWORD ?? 'dj_app_test');
 const config = loadConfig({
   NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'off', PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', DATA_DIR: dir,
-  DATABASE_URL: generation?.url ?? process.env.BENCH_DATABASE_URL ?? '',
+  DATABASE_URL: ownerUrl ? urlAs(ownerUrl, APP_ROLE, process.env.BENCH_APP_PASSWORD ?? 'dj_app_test') : '', MIGRATION_DATABASE_URL: ownerUrl,
   ...(generation ? { SEED_DEMO: 'false', ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, AUDIT_KEY: BENCH_AUDIT_KEY } : {}),
 });
 const platform = await startPlatform(config, { logger: false });
@@ -76,6 +81,7 @@ try {
   for (const e of endpoints) {
     let status = 0;
     let session: { cookie: string; csrf: string } | null = null;
+    const callStarted = performance.now();
     const statements = await captureDuring(async () => {
       const res = await fetch(e.request.url, { method: e.request.method ?? 'GET', headers: e.request.headers, body: e.request.body });
       status = res.status;
@@ -85,7 +91,10 @@ try {
     // The session the captured sign-in created goes again, so the replay (rolled back each time) may insert its key.
     const ended = session as { cookie: string; csrf: string } | null;
     if (ended) await fetch(`${origin}/api/auth/logout`, { method: 'POST', headers: { cookie: ended.cookie, 'x-csrf-token': ended.csrf } });
-    captured.push({ e, status, statements: replayPlan(statements), description: describe(statements) });
+    const slow = performance.now() - callStarted > 1000;
+    captured.push({ e, status, slow, statements: replayPlan(statements), description: describe(statements) });
+    // BENCH_SHOW_SQL=1: what the floor replays, for reading next to the figures.
+    if (process.env.BENCH_SHOW_SQL) for (const st of replayPlan(statements)) log(`  [${e.key}] ${st.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
   const replay = await startReplayServer(platform.databaseUrl, capturedConnection());
   const bare = await measure({ url: `http://127.0.0.1:${replay.port}/bare` }, false);
@@ -102,8 +111,8 @@ try {
     }
     const n = replay.register(c.statements);
     const replayError = await replay.check(n);
-    const app = await measure(c.e.request, true);
-    const sql = replayError ? null : await measure({ url: `http://127.0.0.1:${replay.port}/replay/${n}` }, false);
+    const app = await measure(c.e.request, true, c.slow);
+    const sql = replayError ? null : await measure({ url: `http://127.0.0.1:${replay.port}/replay/${n}` }, false, c.slow);
     rows.push({ endpoint: c.e, statements: c.description, app, sql, note: replayError ? `SQL replay failed: ${replayError}` : undefined });
     printRow(rows[rows.length - 1], bare.rps, log);
   }

@@ -18,21 +18,24 @@ export interface Figures {
   loopP99?: number; loopMax?: number; rssMax?: number;
 }
 
-async function run(req: Request, duration: number): Promise<Figures> {
+async function run(req: Request, duration: number, amount?: number): Promise<Figures> {
   // Asynchronous on purpose: a synchronous spawn would stall the server under test in this process.
-  const { stdout } = await execFileAsync(process.execPath, [child, JSON.stringify({ ...req, connections, duration })], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  const { stdout } = await execFileAsync(process.execPath, [child, JSON.stringify({ ...req, connections, duration, amount })], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout) as Figures;
 }
 
-/** One second of warm-up (JIT, pool, caches), then `seconds` measured; `watch` adds the event-loop and RSS figures. */
-export async function measure(req: Request, watch: boolean): Promise<Figures> {
-  await run(req, 1);
+/**
+ * One second of warm-up (JIT, pool, caches), then `seconds` measured; `watch` adds the event-loop and RSS figures.
+ * `slow` (one request took over a second): no warm-up, and two requests per connection instead of a duration.
+ */
+export async function measure(req: Request, watch: boolean, slow = false): Promise<Figures> {
+  if (!slow) await run(req, 1);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let rssMax = process.memoryUsage.rss();
   const sampler = setInterval(() => { rssMax = Math.max(rssMax, process.memoryUsage.rss()); }, 100);
   if (watch) loop.enable();
   let figures: Figures;
-  try { figures = await run(req, seconds); } finally { clearInterval(sampler); loop.disable(); }
+  try { figures = await run(req, seconds, slow ? connections * 2 : undefined); } finally { clearInterval(sampler); loop.disable(); }
   if (watch) Object.assign(figures, { loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, rssMax: rssMax / 2 ** 20 });
   return figures;
 }

@@ -11,14 +11,23 @@ export async function startReplayServer(url: string, connection: Connection | nu
   const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(connection?.user ? { user: connection.user, password: connection.password } : {}) });
   pool.on('error', () => undefined);
   const plans: Statement[][] = [];
+  // Like the app's pool (db/client.ts): a connection is told the row scope only when it holds another one.
+  const held = new WeakMap<pg.PoolClient, string>();
   const run = async (statements: Statement[]) => {
     const client = await pool.connect();
     let last: pg.QueryResult | undefined;
     try {
-      for (const s of statements) last = await client.query({ text: s.text, values: s.values, name: s.name, rowMode: s.rowMode } as pg.QueryConfig);
+      for (const s of statements) {
+        if (s.scope !== undefined && (held.get(client) ?? '') !== s.scope) {
+          await client.query(`select set_config('app.scope', $1, false)`, [s.scope]);
+          held.set(client, s.scope);
+        }
+        last = await client.query({ text: s.text, values: s.values, name: s.name, rowMode: s.rowMode } as pg.QueryConfig);
+      }
     } catch (err) {
       // A failed statement leaves an open transaction behind: end it before the client goes back to the pool.
       await client.query('rollback').catch(() => undefined);
+      held.delete(client);
       throw err;
     } finally { client.release(); }
     return last?.rows ?? [];
