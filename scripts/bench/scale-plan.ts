@@ -22,15 +22,15 @@ export interface ScalePlan {
 /**
  * town ≈ the demo town; county ≈ 15 towns; city = 60 towns, 1,500 branches, ~70k members (issue 14's city);
  * province: Shandong has ~5.4 M members in ~270 k organisations, which this machine cannot hold in the time a
- * bench may take, so `province` builds the largest size agreed for it (BENCH_PROVINCE_TOWNS, default 910 towns
- * ≈ 22.7 k branches ≈ 1.0 M members) in dj_scale_big.
+ * bench may take, so `province` builds the largest size agreed for it (BENCH_PROVINCE_TOWNS, default 925 towns
+ * ≈ 23 k branches ≈ 1.01 M members) in dj_scale_big.
  */
 export function planOf(scale: Scale): ScalePlan {
   switch (scale) {
     case 'town': return { scale, database: 'dj_scale_town', towns: 1, branchesPerTown: 20, meanBranchSize: 30, duesMonths: 12 };
     case 'county': return { scale, database: 'dj_scale_county', towns: 15, branchesPerTown: 22, meanBranchSize: 32, duesMonths: 12 };
     case 'city': return { scale, database: 'dj_scale_city', towns: 60, branchesPerTown: 25, meanBranchSize: 47, duesMonths: 12 };
-    case 'province': return { scale, database: 'dj_scale_big', towns: Number(process.env.BENCH_PROVINCE_TOWNS ?? 910), branchesPerTown: 25, meanBranchSize: 47, duesMonths: 3 };
+    case 'province': return { scale, database: 'dj_scale_big', towns: Number(process.env.BENCH_PROVINCE_TOWNS ?? 925), branchesPerTown: 25, meanBranchSize: 47, duesMonths: 3 };
   }
 }
 
