@@ -26,16 +26,18 @@ async function run(req: Request, duration: number, amount?: number): Promise<Fig
 
 /**
  * One second of warm-up (JIT, pool, caches), then `seconds` measured; `watch` adds the event-loop and RSS figures.
- * `slow` (one request took over a second): no warm-up, and two requests per connection instead of a duration.
+ * `slowMs` (one request took over a second): no warm-up, and a fixed number of requests instead of a duration, about
+ * 30 s of the server's time (2 at least, two per connection at most), so a whole-province aggregate still ends.
  */
-export async function measure(req: Request, watch: boolean, slow = false): Promise<Figures> {
-  if (!slow) await run(req, 1);
+export async function measure(req: Request, watch: boolean, slowMs = 0): Promise<Figures> {
+  const amount = slowMs > 1000 ? Math.max(2, Math.min(connections * 2, Math.round(30_000 / slowMs))) : undefined;
+  if (!amount) await run(req, 1);
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let rssMax = process.memoryUsage.rss();
   const sampler = setInterval(() => { rssMax = Math.max(rssMax, process.memoryUsage.rss()); }, 100);
   if (watch) loop.enable();
   let figures: Figures;
-  try { figures = await run(req, seconds, slow ? connections * 2 : undefined); } finally { clearInterval(sampler); loop.disable(); }
+  try { figures = await run(req, seconds, amount); } finally { clearInterval(sampler); loop.disable(); }
   if (watch) Object.assign(figures, { loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6, rssMax: rssMax / 2 ** 20 });
   return figures;
 }
