@@ -31,6 +31,7 @@ function child(args: string[], collect: boolean): Promise<string> {
 if (argScale === 'all') {
   // One process per scale: each measures its own RSS from a clean start.
   for (const s of SCALES) await child([self, '--scale', s], false);
+  (await import('./curve.js')).printCurve(log);
   process.exit(0);
 }
 if (argScale && !SCALES.includes(argScale as Scale)) throw new Error(`--scale ${SCALES.join('|')}|all`);
