@@ -13,7 +13,7 @@ import { copyAccounts, generateOrganisations } from './gen-orgs.js';
 import { generatePeople } from './gen-people.js';
 import { generateLife } from './gen-life.js';
 import { generateDisclosures, generateInspections, generateRecruitment } from './gen-work.js';
-import { GENERATOR_VERSION, planOf, type Scale } from './scale-plan.js';
+import { GENERATOR_VERSION, planOf, type Scale, type ScalePlan } from './scale-plan.js';
 
 export const BENCH_PASSWORD = 'Bench-password-2026';
 /** Fixed keys, so a kept database opens in every later run (never used outside the bench's own databases). */
@@ -22,11 +22,11 @@ export const BENCH_AUDIT_KEY = createHash('sha256').update('dj bench audit key')
 
 export interface Generation { database: string; url: string; reused: boolean; seconds: number; bytes: number; rows: Record<string, number>; members: number; branches: number; towns: number }
 
-const serverUrl = () => process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const urlOf = (database: string) => { const u = new URL(serverUrl()); u.pathname = `/${database}`; return u.toString(); };
+let serverUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const urlOf = (database: string) => { const u = new URL(serverUrl); u.pathname = `/${database}`; return u.toString(); };
 
 async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: serverUrl() });
+  const c = new pg.Client({ connectionString: serverUrl });
   await c.connect();
   try { return await fn(c); } finally { await c.end(); }
 }
@@ -41,8 +41,10 @@ async function sizeOf(database: string): Promise<number> {
   return admin(async (c) => Number((await c.query<{ n: string }>('select pg_database_size($1) as n', [database])).rows[0].n));
 }
 
-export async function ensureScale(scale: Scale, log: (line: string) => void): Promise<Generation> {
-  const plan = planOf(scale);
+/** `options` (the generator's test): another plan and server than the scale's own. */
+export async function ensureScale(scale: Scale, log: (line: string) => void, options: { plan?: ScalePlan; server?: string } = {}): Promise<Generation> {
+  const plan = options.plan ?? planOf(scale);
+  if (options.server) serverUrl = options.server;
   const url = urlOf(plan.database);
   const version = `${GENERATOR_VERSION} towns=${plan.towns}`;
   const kept = await versionOf(plan.database);
