@@ -28,6 +28,14 @@ function child(args: string[], collect: boolean): Promise<string> {
   });
 }
 
+/** The abandoned request still runs in this process: wait until the app answers its health check again. */
+async function untilIdle(origin: string) {
+  for (;;) {
+    const ok = await fetch(`${origin}/healthz`, { signal: AbortSignal.timeout(5000) }).then((r) => r.ok, () => false);
+    if (ok) return;
+  }
+}
+
 if (argScale === 'all') {
   // One process per scale: each measures its own RSS from a clean start.
   for (const s of SCALES) await child([self, '--scale', s], false);
@@ -79,12 +87,19 @@ try {
 
   // One call each with the capture on: the statements the app sent for it are what the floor replays.
   const captured = [];
+  // BENCH_SKIP: endpoint keys left out (e.g. compliance.scope@tenant on a machine where it takes minutes).
+  const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((k) => k.trim()).filter(Boolean));
+  // A request that has not answered within BENCH_REQUEST_LIMIT seconds (default 120) is reported, not measured.
+  const limitMs = Number(process.env.BENCH_REQUEST_LIMIT ?? 120) * 1000;
   for (const e of endpoints) {
+    if (skip.has(e.key)) { captured.push({ e, status: 0, slowMs: 0, statements: [], description: 'skipped (BENCH_SKIP)' }); continue; }
     let status = 0;
     let session: { cookie: string; csrf: string } | null = null;
     const callStarted = performance.now();
     const statements = await captureDuring(async () => {
-      const res = await fetch(e.request.url, { method: e.request.method ?? 'GET', headers: e.request.headers, body: e.request.body });
+      const res = await fetch(e.request.url, { method: e.request.method ?? 'GET', headers: e.request.headers, body: e.request.body, signal: AbortSignal.timeout(limitMs) })
+        .catch((err: Error) => { if (err.name === 'TimeoutError') return null; throw err; });
+      if (!res) return;
       status = res.status;
       const body = await res.text();
       if (e.kind === 'login') session = { cookie: (res.headers.get('set-cookie') ?? '').split(';')[0], csrf: (JSON.parse(body) as { csrfToken: string }).csrfToken };
@@ -93,6 +108,11 @@ try {
     const ended = session as { cookie: string; csrf: string } | null;
     if (ended) await fetch(`${origin}/api/auth/logout`, { method: 'POST', headers: { cookie: ended.cookie, 'x-csrf-token': ended.csrf } });
     const slowMs = performance.now() - callStarted;
+    if (status === 0) {
+      captured.push({ e, status, slowMs, statements: [], description: `no answer within ${limitMs / 1000} s` });
+      await untilIdle(origin);
+      continue;
+    }
     captured.push({ e, status, slowMs, statements: replayPlan(statements), description: describe(statements) });
     // BENCH_SHOW_SQL=1: what the floor replays, for reading next to the figures.
     if (process.env.BENCH_SHOW_SQL) for (const st of replayPlan(statements)) log(`  [${e.key}] ${st.text.replace(/\s+/g, ' ').slice(0, 160)}`);
@@ -106,7 +126,7 @@ try {
   const rows: Row[] = [];
   for (const c of captured) {
     if (c.status < 200 || c.status > 299) {
-      rows.push({ endpoint: c.e, statements: c.description, app: null, sql: null, note: `skipped: the app answered ${c.status}` });
+      rows.push({ endpoint: c.e, statements: c.description, app: null, sql: null, note: c.status ? `skipped: the app answered ${c.status}` : `not measured: ${c.description}` });
       printRow(rows[rows.length - 1], bare.rps, log);
       continue;
     }
