@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { DateSchema } from './members.js';
 import { PastDateSchema } from './dates.js';
 
 export const DUES_CATEGORIES = ['salaried', 'annual_salary', 'self_employed', 'retired', 'farmer', 'student', 'unemployed', 'relief', 'low_income'] as const;
