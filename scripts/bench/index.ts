@@ -146,7 +146,7 @@ try {
   const file = writeResults(name, {
     scale: name, seconds, connections, generation, bare, dashboard: dashboard ? 'built' : 'not built', web,
     endpoints: rows.map((r) => ({ key: r.endpoint.key, title: r.endpoint.title, scope: r.endpoint.scope, statements: r.statements, app: r.app, sql: r.sql, note: r.note,
-      ratioSql: r.app && r.sql ? r.app.rps / r.sql.rps : null, ratioBare: r.app ? r.app.rps / bare.rps : null })),
+      ratioSql: r.app && r.sql?.rps ? r.app.rps / r.sql.rps : null, ratioBare: r.app ? r.app.rps / bare.rps : null })),
     targets, benchSeconds: (performance.now() - started) / 1000,
   });
   log(`\nresults: ${file} (bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);

@@ -20,7 +20,9 @@ export interface Figures {
 
 async function run(req: Request, duration: number, amount?: number): Promise<Figures> {
   // Asynchronous on purpose: a synchronous spawn would stall the server under test in this process.
-  const { stdout } = await execFileAsync(process.execPath, [child, JSON.stringify({ ...req, connections, duration, amount })], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+  // autocannon shares `amount` among the connections: fewer requests than connections need fewer connections.
+  const open = amount ? Math.min(connections, amount) : connections;
+  const { stdout } = await execFileAsync(process.execPath, [child, JSON.stringify({ ...req, connections: open, duration, amount })], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
   return JSON.parse(stdout) as Figures;
 }
 

@@ -25,7 +25,7 @@ export function evaluate(scale: string, rows: Row[], tenantIsTown: boolean): Tar
   for (const r of rows) {
     if (!r.app) continue;
     const name = r.endpoint.title;
-    if (r.sql) targets.push({ figure: `${name}: app/SQL throughput`, value: r.app.rps / r.sql.rps, target: '≥ 0.8', ok: r.app.rps / r.sql.rps >= 0.8 });
+    if (r.sql?.rps) targets.push({ figure: `${name}: app/SQL throughput`, value: r.app.rps / r.sql.rps, target: '≥ 0.8', ok: r.app.rps / r.sql.rps >= 0.8 });
     const limit = latencyLimit(scale, r.endpoint, tenantIsTown);
     if (limit !== null) targets.push({ figure: `${name}: p95 (ms)`, value: r.app.p95, target: `< ${limit} ms`, ok: r.app.p95 < limit && r.app.non2xx + r.app.errors === 0 });
     if (r.app.loopP99 !== undefined) targets.push({ figure: `${name}: event-loop delay p99 (ms)`, value: r.app.loopP99, target: '< 50 ms', ok: r.app.loopP99 < 50 });
@@ -44,7 +44,7 @@ export function printRow(r: Row, bareRps: number, log: (line: string) => void) {
   if (r.sql) {
     const s = r.sql;
     log(`    SQL replayed (${r.statements}): ${s.rps.toFixed(1)} req/s, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}${s.non2xx + s.errors ? `, ${s.non2xx} non-2xx, ${s.errors} errors` : ''}`);
-    log(`    ratio app/SQL ${(a.rps / s.rps).toFixed(2)}, app/bare ${(a.rps / bareRps).toFixed(4)}`);
+    log(`    ratio app/SQL ${s.rps ? (a.rps / s.rps).toFixed(2) : '—'}, app/bare ${(a.rps / bareRps).toFixed(4)}`);
   } else log(`    ratio app/bare ${(a.rps / bareRps).toFixed(4)}`);
 }
 
