@@ -6,7 +6,7 @@ import { SCALES } from './scale-plan.js';
 
 interface Result {
   generation: { members: number; branches: number; seconds: number; bytes: number } | null;
-  endpoints: { key: string; app: { rps: number; p95: number } | null; ratioSql: number | null }[];
+  endpoints: { key: string; app: { rps: number; p95: number; requests: number } | null; ratioSql: number | null }[];
   targets: { ok: boolean }[];
 }
 
@@ -25,7 +25,9 @@ export function printCurve(log: (line: string) => void = console.log) {
   for (const key of keys) {
     const cells = results.map(({ r }) => {
       const e = r.endpoints.find((x) => x.key === key);
-      return (e?.app ? `${e.app.p95.toFixed(0)} (${e.ratioSql?.toFixed(2) ?? '—'})` : '—').padStart(18);
+      if (!e) return '—'.padStart(18);
+      if (!e.app?.requests) return 'none answered'.padStart(18);
+      return `${e.app.p95.toFixed(0)} (${e.ratioSql?.toFixed(2) ?? '—'})`.padStart(18);
     });
     log(`  ${key.padEnd(32)}${cells.join('')}`);
   }
