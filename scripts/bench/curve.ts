@@ -26,7 +26,8 @@ export function printCurve(log: (line: string) => void = console.log) {
     const cells = results.map(({ r }) => {
       const e = r.endpoints.find((x) => x.key === key);
       if (!e) return '—'.padStart(18);
-      if (!e.app?.requests) return 'none answered'.padStart(18);
+      if (!e.app) return 'not measured'.padStart(18);
+      if (!e.app.requests) return 'none answered'.padStart(18);
       return `${e.app.p95.toFixed(0)} (${e.ratioSql?.toFixed(2) ?? '—'})`.padStart(18);
     });
     log(`  ${key.padEnd(32)}${cells.join('')}`);
