@@ -4,6 +4,13 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+// A full collection before each endpoint's run, so its RSS is not the previous endpoint's garbage (the capture of a
+// whole-city board leaves hundreds of MB behind). The flag has to be set before the gc function is asked for.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
 
 const execFileAsync = promisify(execFile);
 const child = fileURLToPath(new URL('./load-child.mjs', import.meta.url));
@@ -34,6 +41,7 @@ async function run(req: Request, duration: number, amount?: number): Promise<Fig
 export async function measure(req: Request, watch: boolean, slowMs = 0): Promise<Figures> {
   const amount = slowMs > 1000 ? Math.max(2, Math.min(connections * 2, Math.round(30_000 / slowMs))) : undefined;
   if (!amount) await run(req, 1);
+  if (watch) collect();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let rssMax = process.memoryUsage.rss();
   const sampler = setInterval(() => { rssMax = Math.max(rssMax, process.memoryUsage.rss()); }, 100);
