@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '@dj/contracts';
 import { writeAuditAnchor } from '../lib/audit/index.js';
+import { pruneRateLimitCounts } from '../plugins/rate-limit-store.js';
 import { drainOutbox, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
 /** Queue names (pg-boss 10 needs each queue created before send/work). */
@@ -72,7 +73,11 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
     if (result.attempted > 0) log.info({ job: JOB_OUTBOX, ...result }, 'outbox drained');
     return result;
   });
-  await boss.work(JOB_AUDIT_ANCHOR, work, async () => writeAuditAnchor(db));
+  // The same minute's tick also drops rate-limit windows that have ended (the table every process counts in).
+  await boss.work(JOB_AUDIT_ANCHOR, work, async () => {
+    await pruneRateLimitCounts(db);
+    return writeAuditAnchor(db);
+  });
   await boss.schedule(JOB_AUDIT_ANCHOR, AUDIT_ANCHOR_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });
