@@ -10,7 +10,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, makeTraversable } from '../apps/api/src/db/embedded.js';
-import { ensureApiBuilt } from './api-build.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -80,6 +79,9 @@ const ENDPOINTS = [
   { title: 'member list, first page of 20 (GET /api/members?pageSize=20)', path: '/api/members?pageSize=20' },
 ];
 
+// The build helper is plain JavaScript with no declarations: imported by a computed name, typed here.
+const buildHelper = './api-build.mjs';
+const { ensureApiBuilt } = (await import(buildHelper)) as { ensureApiBuilt(root: string): Promise<void> };
 await ensureApiBuilt(root);
 const dataDir = mkdtempSync(join(tmpdir(), 'dj-bench-workers-'));
 makeTraversable(dataDir);
@@ -111,6 +113,6 @@ for (const e of ENDPOINTS) {
   const one = results.find((r) => r.title === e.title && r.workers === counts[0]);
   for (const r of results.filter((x) => x.title === e.title)) {
     const ratio = one && r !== one ? `; ${(r.m.rps / one.m.rps).toFixed(2)}× of WORKERS=${counts[0]}` : '';
-    console.log(`    WORKERS=${r.workers}: ${r.m.rps.toFixed(0)} req/s, p50 ${r.m.p50} ms, p95 ${r.m.p95} ms, ${r.m.total} requests${ratio}`);
+    console.log(`    WORKERS=${r.workers}: ${r.m.rps.toFixed(0)} req/s, p50 ${r.m.p50.toFixed(1)} ms, p95 ${r.m.p95.toFixed(1)} ms, ${r.m.total} requests${ratio}`);
   }
 }
