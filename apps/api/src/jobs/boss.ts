@@ -4,6 +4,7 @@ import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '@dj/contracts';
 import { writeAuditAnchor } from '../lib/audit/index.js';
 import { pruneRateLimitCounts } from '../plugins/rate-limit-store.js';
+import { startExportRunner } from '../modules/exports/index.js';
 import { drainOutbox, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
 /** Queue names (pg-boss 10 needs each queue created before send/work). */
@@ -82,10 +83,14 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
   await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });
 
+  // 导出任务 (modules/exports): queued by any API process in the exports table, made here.
+  const exportRunner = startExportRunner(db, cipher, log);
+
   const jobs: Jobs = {
     boss,
     stop: async () => {
       if (current === jobs) current = null;
+      await exportRunner.stop();
       // Graceful: running handlers get up to 10 s to finish before their jobs are failed for a retry.
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
     },
