@@ -61,11 +61,12 @@ export async function runPrimary(config: Config, { started, entry }: Start): Pro
   }
   if (stopping) return stopAll(0);
 
-  const databaseUrl = prepared.databaseUrl;
+  // The workers connect as the platform's role (RLS applies) and run pg-boss as the owner (decision 008).
+  const { databaseUrl, ownerUrl } = prepared;
   // The workers run this same entry (server.ts); npm start enables source maps in-process, so pass it on as a flag.
   cluster.setupPrimary({ exec: entry, execArgv: [...process.execArgv, ...(process.sourceMapsEnabled ? ['--enable-source-maps'] : [])] });
   const fork = (jobs: boolean): Worker => {
-    const worker = cluster.fork({ DATABASE_URL: databaseUrl, JOBS: jobs ? 'on' : 'off' });
+    const worker = cluster.fork({ DATABASE_URL: databaseUrl, MIGRATION_DATABASE_URL: ownerUrl, JOBS: jobs ? 'on' : 'off' });
     roles.set(worker.id, jobs);
     return worker;
   };

@@ -6,7 +6,7 @@
  * process holds a pg-boss instance; the row is also where the progress and the file live.
  */
 import type { FieldCipher } from '../../lib/crypto.js';
-import type { Db } from '../../db/client.js';
+import { dbScopeOf, SYSTEM_SCOPE, withRowScope, type Db } from '../../db/client.js';
 import { accessOf, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { AppError } from '../../lib/errors.js';
 import { settingValue } from '../settings/index.js';
@@ -27,8 +27,15 @@ async function exporter(db: Db, userId: number): Promise<AuthUser | null> {
   };
 }
 
-/** Runs the oldest queued export, if any; returns its id (tests call this directly instead of waiting for the loop). */
-export async function runNextExport(db: Db, cipher: FieldCipher, log?: RunnerLog): Promise<number | null> {
+/**
+ * Runs the oldest queued export, if any; returns its id (tests call this directly instead of waiting for the loop).
+ * The queue's bookkeeping runs as the system ('*'); the file is made with the exporter's own row scope, never '*'.
+ */
+export function runNextExport(db: Db, cipher: FieldCipher, log?: RunnerLog): Promise<number | null> {
+  return withRowScope(SYSTEM_SCOPE, () => runNext(db, cipher, log));
+}
+
+async function runNext(db: Db, cipher: FieldCipher, log?: RunnerLog): Promise<number | null> {
   const row = await repo.claimNext(db);
   if (!row) return null;
   const keepDays = await settingValue(db, row.tenantId, 'export.keepDays');
@@ -44,7 +51,7 @@ export async function runNextExport(db: Db, cipher: FieldCipher, log?: RunnerLog
       last = p;
       await repo.setProgress(db, row.id, Math.min(99, Math.round(p)));
     };
-    const file = await makeExportFile(db, caller, row, progress);
+    const file = await withRowScope(dbScopeOf(user.scope), () => makeExportFile(db, caller, row, progress));
     await repo.finish(db, row.id, file, keepDays);
     log?.info({ export: row.id, kind: row.kind, bytes: file.data.length, ms: Math.round(performance.now() - started) }, 'export done');
   } catch (err) {
@@ -65,7 +72,7 @@ export function startExportRunner(db: Db, cipher: FieldCipher, log: RunnerLog): 
     try {
       if (Date.now() - lastHousekeeping > HOUSEKEEPING_MS) {
         lastHousekeeping = Date.now();
-        await repo.housekeeping(db);
+        await withRowScope(SYSTEM_SCOPE, () => repo.housekeeping(db));
       }
       while (!stopped && (await runNextExport(db, cipher, log)) !== null) { /* next */ }
     } catch (err) {

@@ -26,4 +26,12 @@ ALTER TABLE "exports" ADD CONSTRAINT "exports_tenant_id_tenants_id_fk" FOREIGN K
 ALTER TABLE "exports" ADD CONSTRAINT "exports_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "exports" ADD CONSTRAINT "exports_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "exports_user_idx" ON "exports" USING btree ("user_id","created_at");--> statement-breakpoint
-CREATE INDEX "exports_queued_idx" ON "exports" USING btree ("id") WHERE status = 'queued';
+CREATE INDEX "exports_queued_idx" ON "exports" USING btree ("id") WHERE status = 'queued';--> statement-breakpoint
+-- The row-level security backstop (decision 008) as for every table with an organisation of its own: the routes read
+-- an export as its owner, whose scope holds its organisation; the runner claims and finishes exports as the system
+-- ('*') and makes the file with the exporter's scope.
+ALTER TABLE "exports" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "scope_read" ON "exports" FOR SELECT USING ("organization_id" IN (SELECT o."id" FROM "organizations" o WHERE app_scope_sees(o."tenant_id", o."path")));--> statement-breakpoint
+CREATE POLICY "scope_insert" ON "exports" FOR INSERT WITH CHECK ("organization_id" IN (SELECT o."id" FROM "organizations" o WHERE app_scope_sees(o."tenant_id", o."path")));--> statement-breakpoint
+CREATE POLICY "scope_update" ON "exports" FOR UPDATE USING ("organization_id" IN (SELECT o."id" FROM "organizations" o WHERE app_scope_sees(o."tenant_id", o."path"))) WITH CHECK ("organization_id" IN (SELECT o."id" FROM "organizations" o WHERE app_scope_sees(o."tenant_id", o."path")));--> statement-breakpoint
+CREATE POLICY "scope_delete" ON "exports" FOR DELETE USING ("organization_id" IN (SELECT o."id" FROM "organizations" o WHERE app_scope_sees(o."tenant_id", o."path")));
