@@ -24,7 +24,8 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx.close(); });
 
-const runAll = async () => { while ((await runNextExport(ctx.db, testCipher())) !== null) { /* next */ } };
+// On the application role (dj_app), as in the jobs process: the row-level security policies apply.
+const runAll = async () => { while ((await runNextExport(ctx.appDb, testCipher())) !== null) { /* next */ } };
 const auditActions = async (objectId: number) => (await ctx.pool.query<{ action: string }>(
   `select action from audit_events where object_type = 'export' and object_id = $1 order by id`, [String(objectId)])).rows.map((r) => r.action);
 
@@ -71,6 +72,17 @@ describe('14.6 exports: slow documents as jobs', () => {
     expect(file.headers['content-type']).toBe('application/zip');
     const names = Object.keys((await JSZip.loadAsync(file.rawPayload)).files).sort();
     expect(names).toEqual([`${east.name}-${year}年组织生活台账.docx`, `${west.name}-${year}年组织生活台账.docx`].sort());
+  });
+
+  it('14.6 the file is made with the exporter\'s scope as it is when the runner takes it: moved to another branch, the export fails', async () => {
+    const mover = await createUser(town, 'branch_secretary', [east.id]);
+    const job = (await mover.session.post('/api/exports', { kind: 'branch_ledger', orgId: east.id, period: year, format: 'docx' })).json();
+    await ctx.pool.query('update role_grants set organization_id = $1 where user_id = $2', [west.id, mover.userId]);
+    await runAll();
+    const { rows: [row] } = await ctx.pool.query('select status, data is null as empty from exports where id = $1', [job.id]);
+    expect(row).toEqual({ status: 'failed', empty: true });
+    // And the export itself is now outside the scope.
+    expect((await mover.session.get(`/api/exports/${job.id}`)).statusCode).toBe(404);
   });
 
   it('14.6 a branch ledger needs a branch: a 党委 is refused with 400', async () => {
