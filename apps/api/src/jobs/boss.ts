@@ -93,9 +93,9 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
     boss,
     stop: async () => {
       if (current === jobs) current = null;
-      await exportRunner.stop();
       // Graceful: running handlers get up to 10 s to finish before their jobs are failed for a retry.
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      await exportRunner.stop();
     },
   };
   current = jobs;
