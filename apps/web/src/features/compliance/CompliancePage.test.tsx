@@ -218,6 +218,26 @@ describe('组织生活日历', () => {
     expect(await screen.findByText('我的导出', { selector: '.ant-drawer-title' })).toBeTruthy();
   });
 
+  it('starts every branch\'s yearly ledger as one zip export of the town (issue 14 point 6)', async () => {
+    const started: RecordedCall[] = [];
+    installFetch((call) => {
+      if (call.path === '/api/exports' && call.method === 'POST') {
+        started.push(call);
+        return jsonResponse(201, {
+          id: 2, kind: 'town_ledgers', title: '西王庄镇党委 2026年 所辖各支部组织生活台账(压缩包)(Word)', status: 'queued', progress: 0,
+          fileName: null, size: null, error: null, createdAt: '2026-07-01T00:00:00.000Z', finishedAt: null, expiresAt: null,
+        });
+      }
+      if (call.path === '/api/exports') return jsonResponse(200, { items: [] });
+      return server()(call);
+    });
+    await renderRoutes(routes, '/compliance?period=2026-07');
+    fireEvent.click(await screen.findByRole('button', { name: /导出各支部2026年度台账/ }));
+    fireEvent.click(await screen.findByText('Word 文档(压缩包)'));
+    await waitFor(() => expect(started).toHaveLength(1));
+    expect(started[0].body).toEqual({ kind: 'town_ledgers', orgId: 1, period: '2026', format: 'docx' });
+  });
+
   it('says so when there is no branch in scope', async () => {
     installFetch(server({ board: () => ({ period: '2026-07', branches: [] }) }));
     await renderRoutes(routes, '/compliance');

@@ -13,6 +13,7 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../../lib/session';
 import { canSeeCompliance } from '../../lib/roles';
 import { useOrganizationTreeData } from '../../lib/organizations';
+import { AllLedgersButton } from './AllLedgersButton';
 import { ComplianceBranchList, ComplianceMatrix, complianceMatrix } from './ComplianceMatrix';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 
@@ -247,6 +248,7 @@ export function CompliancePage() {
               options={[{ value: 'matrix', label: narrow ? '支部一览' : '总览矩阵' }, { value: 'detail', label: '逐支部明细' }]}
             />
           )}
+          {several && <AllLedgersButton orgId={orgId ?? me?.scope[0]?.organizationId} year={period.slice(0, 4)} />}
         </Flex>
       </Card>
       <Flex vertical gap={12} data-testid="compliance-board" aria-busy={board.isFetching}>
