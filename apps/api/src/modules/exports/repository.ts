@@ -10,7 +10,6 @@ const VIEW = {
   progress: exportJobs.progress, fileName: exportJobs.fileName, size: exportJobs.size, error: exportJobs.error,
   createdAt: exportJobs.createdAt, finishedAt: exportJobs.finishedAt, expiresAt: exportJobs.expiresAt,
 };
-export type ExportRow = Awaited<ReturnType<typeof findMine>> & object;
 
 export async function insertExport(db: DbOrTx, values: typeof exportJobs.$inferInsert) {
   const [row] = await db.insert(exportJobs).values(values).returning(VIEW);
