@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { cadrePosts, members, organizations, persons } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
@@ -37,7 +37,7 @@ export async function boardTotals(db: DbOrTx, scope: Scope) {
 }
 
 /** Assigned cadres (选派) in post in the villages in scope, the nearest period end first. */
-export async function assignedIn(db: DbOrTx, scope: Scope, today: string) {
+export async function assignedIn(db: DbOrTx, scope: Scope, today: string, underPath?: string) {
   return db.select({
     id: cadrePosts.id, post: cadrePosts.post, personId: cadrePosts.personId, name: persons.name,
     isMember: sql<boolean>`exists (select 1 from ${members} m where m.person_id = ${persons.id})`,
@@ -51,6 +51,6 @@ export async function assignedIn(db: DbOrTx, scope: Scope, today: string) {
     .innerJoin(persons, eq(persons.id, cadrePosts.personId))
     .innerJoin(organizations, eq(organizations.id, cadrePosts.organizationId))
     .where(and(eq(cadrePosts.how, 'assignment'), isNull(cadrePosts.endedOn), isNotNull(cadrePosts.periodEndsOn),
-      scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope)))
+      scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope), underPath ? like(organizations.path, `${underPath}%`) : undefined))
     .orderBy(asc(cadrePosts.periodEndsOn), asc(cadrePosts.id));
 }

@@ -8,3 +8,5 @@ export const cadresModule: FastifyPluginAsyncZod = async (app) => {
 
 export { recordChange, recordTerm } from './service.js';
 export { markAdjustment, decideAdjustment } from './board-service.js';
+// The to-do list (tasks) gathers assigned cadres' period ends from here.
+export { cadreTasks } from './task-service.js';
