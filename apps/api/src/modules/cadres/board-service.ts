@@ -11,6 +11,7 @@ import { audit, isSelfOnly, loadWritableBranch, requirePermission, type AuthUser
 import { invalid, notFound } from '../../lib/errors.js';
 import * as board from './board-repository.js';
 import * as repo from './repository.js';
+import { villageOnly } from './service.js';
 
 export async function getBoard(db: Db, user: AuthUser): Promise<CadreBoard> {
   requirePermission(user, 'cadres.board');
@@ -27,7 +28,7 @@ export async function getBoard(db: Db, user: AuthUser): Promise<CadreBoard> {
 export async function markAdjustment(db: Db, caller: Caller, body: MarkAdjustment): Promise<SecretaryAdjustment> {
   const input = MarkAdjustmentSchema.parse(body);
   return db.transaction(async (tx) => {
-    const branch = await loadWritableBranch(tx, caller.user, input.organizationId, 'cadres.manage');
+    const branch = villageOnly(await loadWritableBranch(tx, caller.user, input.organizationId, 'cadres.manage'));
     const secretary = (await repo.currentHoldings(tx, branch.id)).find((h) => h.post === 'secretary');
     if (!secretary) throw invalid('organizationId', '该村目前没有在任的党支部书记');
     const id = await repo.insertAdjustment(tx, {

@@ -156,6 +156,8 @@ describe('15.3 access', () => {
     expect((await otherSecretary.get(`/api/cadres/villages/${branch.id}`)).statusCode).toBe(404);
     expect((await secretary.post(`/api/cadres/villages/${branch.id}/changes`, { kind: 'election', occurredOn: '2021-01-15', reason: '换届选举', post: 'bookkeeper', personId: b })).statusCode).toBe(403);
     expect((await secretary.get('/api/cadres/board')).statusCode).toBe(403);
+    const enterprise = await createBranch(town, { village: false });
+    expect((await town.admin.get(`/api/cadres/villages/${enterprise.id}`)).statusCode, 'an enterprise branch has no 村两委').toBe(404);
     const other2 = await createTown(ctx);
     expect((await other2.admin.get(`/api/cadres/villages/${branch.id}`)).statusCode).toBe(404);
     expect((await other2.admin.get('/api/cadres/board')).json().villages).toEqual([]);

@@ -8,12 +8,18 @@ import {
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, loadBranchInScope, loadWritableBranch, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { AppError, invalid } from '../../lib/errors.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { findPersonByIdHash, insertPerson, sealPerson } from '../members/index.js';
 import * as repo from './repository.js';
 import { byPostOrder, combinedHolder, isSingleHolder } from './rules/posts.js';
 
 type Branch = { id: number; name: string; path: string; villageId: number | null };
+
+/** Only a village's branch has 村"两委": an enterprise's or an organ's branch answers as one that does not exist. */
+export function villageOnly<T extends { villageId: number | null }>(branch: T): T {
+  if (!branch.villageId) throw notFound('党支部');
+  return branch;
+}
 
 async function view(db: DbOrTx, user: AuthUser, branch: Branch): Promise<VillageCadres> {
   const edit = can(user, 'cadres.manage', branch.path);
@@ -29,7 +35,7 @@ async function view(db: DbOrTx, user: AuthUser, branch: Branch): Promise<Village
 }
 
 export async function getVillageCadres(db: Db, user: AuthUser, orgId: number): Promise<VillageCadres> {
-  const branch = await loadBranchInScope(db, user, orgId);
+  const branch = villageOnly(await loadBranchInScope(db, user, orgId));
   requirePermission(user, 'cadres.read', undefined, branch.path);
   return view(db, user, branch);
 }
@@ -88,7 +94,7 @@ async function endHolding(tx: DbOrTx, caller: Caller, branch: Branch, input: Ret
 export async function recordChange(db: Db, caller: Caller, orgId: number, body: RecordCadreChange): Promise<VillageCadres> {
   const input = RecordCadreChangeSchema.parse(body);
   return db.transaction(async (tx) => {
-    const branch = await loadWritableBranch(tx, caller.user, orgId, 'cadres.manage');
+    const branch = villageOnly(await loadWritableBranch(tx, caller.user, orgId, 'cadres.manage'));
     if (input.termId && !(await repo.termsOf(tx, branch.id)).some((t) => t.id === input.termId)) throw invalid('termId', '未找到本村的该届次');
     const done = ENDING_CHANGE_KINDS.includes(input.kind) ? await endHolding(tx, caller, branch, input) : await startHolding(tx, caller, branch, input);
     await audit(tx, caller, { action: `cadres.${input.kind}`, objectType: 'organization', objectId: branch.id, detail: { ...done, post: input.post ?? null, occurredOn: input.occurredOn } });
@@ -99,7 +105,7 @@ export async function recordChange(db: Db, caller: Caller, orgId: number, body: 
 export async function recordTerm(db: Db, caller: Caller, orgId: number, body: CadreTermInput): Promise<VillageCadres> {
   const input = CadreTermInputSchema.parse(body);
   return db.transaction(async (tx) => {
-    const branch = await loadWritableBranch(tx, caller.user, orgId, 'cadres.manage');
+    const branch = villageOnly(await loadWritableBranch(tx, caller.user, orgId, 'cadres.manage'));
     const id = await repo.insertTerm(tx, { ...input, tenantId: caller.user.tenantId, organizationId: branch.id, createdBy: caller.user.id });
     if (!id) throw invalid('startYear', `${input.startYear}年起的届次已登记`);
     await audit(tx, caller, { action: 'cadres.term', objectType: 'organization', objectId: branch.id, detail: { termId: id, ...input } });
