@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { pdfText } from '../../../test/documents.js';
 import {
-  createActivity, createBranch, createMemberAccount, createMembers, createSupervisor, createTown, createUser, type Branch,
+  createActivity, createBranch, createMemberAccount, createMembers, createSupervisor, createTown, createUser, multipartBody, type Branch,
 } from '../../../test/factories.js';
 import { addDays, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 
@@ -23,15 +23,9 @@ let other: Branch;
 const SUPERVISOR_NAME = '包村干部 王建华';
 const lastMonth = monthFromIndex(monthIndex(todayInShanghai().slice(0, 7)) - 1);
 
-/** A multipart body with one file, as a browser sends it. */
-function multipart(file: Buffer, name: string) {
-  const boundary = '----evidence' + Math.random().toString(16).slice(2);
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 const upload = (s: Session, activityId: number, category: string, file: Buffer, name: string) => {
-  const body = multipart(file, name);
-  return s.request('POST', `/api/activities/${activityId}/files?category=${category}`, body.payload, { 'content-type': body.contentType });
+  const body = multipartBody({ data: file, name });
+  return s.request('POST', `/api/activities/${activityId}/files?category=${category}`, body.payload, body.headers);
 };
 
 /** A camera photo: GPS and the capture time in its EXIF. */

@@ -2,7 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
-import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, testIdNumber, type Branch } from '../../../test/factories.js';
+import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, testIdNumber, multipartBody, type Branch } from '../../../test/factories.js';
 import { addDays, todayInShanghai } from '@dj/contracts';
 import { endedPeriods } from './rules/frequency.js';
 
@@ -41,13 +41,8 @@ function ok(res: { statusCode: number; body: string; json: () => Json }): Json {
   return res.json();
 }
 
-function multipart(file: { data: Buffer; name: string }) {
-  const boundary = `----disclosure${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (s: Session, url: string, file: { data: Buffer; name: string }) => {
-  const body = multipart(file);
+  const body = multipartBody(file);
   return s.request('POST', url, body.payload, body.headers);
 };
 
