@@ -40,6 +40,9 @@ describe('15.1 village cadres', () => {
     const second = await town.admin.post(`/api/cadres/villages/${branch.id}/changes`, { kind: 'election', occurredOn: '2021-01-15', reason: '换届选举', post: 'secretary', personId: c });
     expect(second.statusCode).toBe(400);
     expect(second.body).toContain('同一时间只能一人担任');
+    // The database refuses a second current secretary too, whoever writes it (partial unique index).
+    await expect(ctx.pool.query(`insert into cadre_posts (tenant_id, organization_id, person_id, post, how, started_on, created_by)
+      values ($1, $2, $3, 'secretary', 'election', '2021-01-15', $4)`, [town.tenantId, branch.id, c, town.adminId])).rejects.toThrow(/cadre_posts_one_holder_uq/);
     await recordCadreChange(town, branch.id, { post: 'committee_member', personId: b });
     v = await recordCadreChange(town, branch.id, { post: 'committee_member', personId: c });
     expect(held(v).filter(([p]) => p === 'committee_member')).toHaveLength(2);
