@@ -155,6 +155,8 @@ describe('15.3 access', () => {
     expect(own.statusCode).toBe(200);
     expect(own.json().can.edit).toBe(false);
     expect(own.json().candidates).toEqual([]);
+    expect(own.json().adjustments, 'the town\'s adjustment list is not the secretary\'s to read').toEqual([]);
+    expect((await otherSecretary.get(`/api/cadres/villages/${other.id}`)).json().adjustments).toEqual([]);
     expect((await secretary.get(`/api/cadres/villages/${other.id}`)).statusCode).toBe(404);
     expect((await otherSecretary.get(`/api/cadres/villages/${branch.id}`)).statusCode).toBe(404);
     expect((await secretary.post(`/api/cadres/villages/${branch.id}/changes`, { kind: 'election', occurredOn: '2021-01-15', reason: '换届选举', post: 'bookkeeper', personId: b })).statusCode).toBe(403);

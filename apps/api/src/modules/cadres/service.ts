@@ -28,7 +28,8 @@ async function view(db: DbOrTx, user: AuthUser, branch: Branch): Promise<Village
     organizationId: branch.id, name: branch.name, villageName: await repo.villageNameOf(db, branch.villageId),
     current, combined: combinedHolder(current), terms: await repo.termsOf(db, branch.id),
     history: (await repo.historyOf(db, branch.id)).map((h) => ({ ...h, recordedAt: h.recordedAt.toISOString() })),
-    adjustments: await repo.adjustmentsIn(db, user.scope, branch.id),
+    // The adjustment list is the town's deliberation: the village's own secretary does not read it.
+    adjustments: can(user, 'cadres.board') ? await repo.adjustmentsIn(db, user.scope, branch.id) : [],
     candidates: edit ? await repo.candidatesOf(db, branch.id) : [],
     can: { edit },
   };
