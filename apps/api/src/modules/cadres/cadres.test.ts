@@ -113,6 +113,17 @@ describe('15.2 assigned cadres and the adjustment list', () => {
       kind: 'assignment', post: 'secretary', occurredOn: '2024-03-01', reason: '镇党委选派机关干部任村党支部书记', periodEndsOn: soon, homePost: '镇党政办副主任',
       newPerson: { name: '选派书记', gender: 'male', birthDate: '1988-02-02', idNumber: testIdNumber('1988-02-02') },
     });
+    // A 机关干部 on the roster of another branch is named by ID number and assigned as themselves (no second person).
+    const organ = await createBranch(town, { village: false });
+    const organIdNumber = testIdNumber('1985-05-05');
+    const organPerson = await personOf(ctx, await createMember(town, organ.id, { name: '机关干部甲', birthDate: '1985-05-05', idNumber: organIdNumber }));
+    const viaId = await recordCadreChange(town, branch.id, {
+      kind: 'assignment', post: 'first_secretary', occurredOn: '2024-03-01', reason: '镇机关选派', periodEndsOn: '2028-03-01', sendingUnit: '镇机关',
+      newPerson: { name: '机关干部甲', gender: 'male', birthDate: '1985-05-05', idNumber: organIdNumber },
+    });
+    expect((viaId.current as Json[]).find((h) => h.post === 'first_secretary')).toMatchObject({ personId: organPerson, isMember: true });
+    const firstSecretary = (viaId.current as Json[]).find((h) => h.post === 'first_secretary')!.id;
+    await recordCadreChange(town, branch.id, { kind: 'dismissal', cadrePostId: firstSecretary, occurredOn: '2024-04-01', reason: '测试后撤回' });
     const missing = await town.admin.post(`/api/cadres/villages/${other.id}/changes`, { kind: 'assignment', post: 'first_secretary', occurredOn: '2024-03-01', reason: '选派', personId: stranger, periodEndsOn: '2026-03-01' });
     expect(missing.statusCode).toBe(400);
     expect(missing.body).toContain('请填写派出单位');

@@ -69,7 +69,7 @@ export function RecordChangeModal({ data, open, onClose }: { data: VillageCadres
             <Select aria-label="职务" options={posts.map((p) => ({ value: p, label: VILLAGE_CADRE_POST_LABELS[p] }))} />
           </Form.Item>
           <Form.Item name="who" label="人员">
-            <Radio.Group options={[{ value: 'existing', label: '本村党员或已登记人员' }, { value: 'new', label: '登记新人员(非党员)' }]} />
+            <Radio.Group options={[{ value: 'existing', label: '本村党员或已登记人员' }, { value: 'new', label: kind === 'assignment' ? '按身份证号登记(镇机关党员自动关联)' : '登记新人员(非党员)' }]} />
           </Form.Item>
           {who === 'existing' ? (
             <Form.Item name="personId" label="姓名" rules={required('请选择人员')}>
