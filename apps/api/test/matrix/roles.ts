@@ -3,6 +3,7 @@ import { ACTIVITY_ROWS } from './roles-activities.js';
 import { CADRE_ROWS } from './roles-cadres.js';
 import { CORE_ROWS } from './roles-core.js';
 import { DISCLOSURE_ROWS } from './roles-disclosure.js';
+import { EXPORT_ROWS } from './roles-exports.js';
 import { INSPECTION_ROWS } from './roles-inspection.js';
 import { MEMBER_ROWS } from './roles-members.js';
 import { POSITION_ROWS } from './roles-positions.js';
@@ -20,7 +21,7 @@ import type { RoleRow } from './role-types.js';
  */
 export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   core: CORE_ROWS, members: MEMBER_ROWS, activities: ACTIVITY_ROWS, recruitment: RECRUITMENT_ROWS, positions: POSITION_ROWS,
-  inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, cadres: CADRE_ROWS,
+  inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, exports: EXPORT_ROWS, cadres: CADRE_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

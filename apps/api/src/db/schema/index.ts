@@ -8,4 +8,5 @@ export * from './recruitment.js';
 export * from './positions.js';
 export * from './inspection.js';
 export * from './disclosure.js';
+export * from './exports.js';
 export * from './cadres.js';
