@@ -237,7 +237,7 @@ export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 
 /** The branch's to-do list: what is due or late, derived from the records (never a score). */
 export const TaskSchema = z.object({
-  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'CONFIRMATION_LATE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE', 'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE']),
+  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'CONFIRMATION_LATE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE', 'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE', 'ASSIGNMENT_ENDING']),
   /**
    * null for DISCLOSURE_*, RECTIFICATION_* (a branch's business, no member) and RECRUITMENT_* (not a member yet):
    * memberName then names the disclosure, the finding or the person.
