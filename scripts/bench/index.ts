@@ -1,4 +1,4 @@
-// npm run bench [-- --scale town|county|city|province|all]
+// npm run bench [-- --scale town|county|city|province|all] [-- --workers]
 // Each hot endpoint, signed in as a village secretary, a town admin and the whole tenant, measured against its own
 // SQL (captured from the app, replayed by a bare node-postgres server) and a bare route, in one run; then issue 14's
 // targets with 达标/未达标, written to bench-results/<scale>.json. Without --scale: the demo town (BENCH_DATABASE_URL,
@@ -36,6 +36,11 @@ async function untilIdle(origin: string) {
   }
 }
 
+if (process.argv.includes('--workers')) {
+  // Throughput with 1 and 2 API processes (WORKERS) of the built server, in one run (issue 14 point 5).
+  await import('./workers.js');
+  process.exit(0);
+}
 if (argScale === 'all') {
   // One process per scale: each measures its own RSS from a clean start.
   for (const s of SCALES) await child([self, '--scale', s], false);
@@ -161,3 +166,5 @@ try {
   await platform.stop();
   rmSync(dir, { recursive: true, force: true });
 }
+// The demo run ends with 1 against 2 processes, after this process's own server has stopped.
+if (!argScale && process.env.BENCH_EXTRAS !== 'off') await child([self, '--workers'], false);

@@ -1,4 +1,4 @@
-// npx tsx scripts/bench-workers.ts: the built server (apps/api/dist/server.js, as npm start runs it) with WORKERS=1 and
+// npm run bench -- --workers (and at the end of the demo run): the built server (apps/api/dist/server.js, as npm start runs it) with WORKERS=1 and
 // then WORKERS=2 over the same embedded PostgreSQL (or BENCH_DATABASE_URL), in one run; for each, req/s and p50/p95 of
 // the organisation subtree and the member list, signed in as the demo town's admin. The load comes from autocannon in
 // a child process (it must not share a core's event loop with what it measures); its connections spread over the
@@ -9,9 +9,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, makeTraversable } from '../apps/api/src/db/embedded.js';
+import { freePort, makeTraversable } from '../../apps/api/src/db/embedded.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const counts = (process.env.BENCH_WORKERS ?? '1,2').split(',').map(Number);
@@ -80,7 +80,7 @@ const ENDPOINTS = [
 ];
 
 // The build helper is plain JavaScript with no declarations: imported by a computed name, typed here.
-const buildHelper = './api-build.mjs';
+const buildHelper = '../api-build.mjs';
 const { ensureApiBuilt } = (await import(buildHelper)) as { ensureApiBuilt(root: string): Promise<void> };
 await ensureApiBuilt(root);
 const dataDir = mkdtempSync(join(tmpdir(), 'dj-bench-workers-'));
