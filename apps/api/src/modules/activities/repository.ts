@@ -120,7 +120,12 @@ export async function activitiesBetween(db: DbOrTx, branchIds: number[], from: s
       .where(and(inArray(attendances.activityId, needed), eq(attendances.state, 'present')))
     : [];
   const byActivity = new Map<number, number[]>();
-  for (const p of present) byActivity.set(p.activityId, [...(byActivity.get(p.activityId) ?? []), p.memberId]);
+  // Appended in place: copying the list per row was quadratic in an activity's attendance.
+  for (const p of present) {
+    const list = byActivity.get(p.activityId);
+    if (list) list.push(p.memberId);
+    else byActivity.set(p.activityId, [p.memberId]);
+  }
   return rows.map((r) => ({ ...r, attendeeIds: byActivity.get(r.id) ?? [] }));
 }
 

@@ -55,7 +55,8 @@ export async function listMembers(db: Db, user: AuthUser, raw: MemberListQuery, 
     filter.personId = user.personId;
   }
   const { items, total } = await repo.list(db, user.scope, filter, query.page, query.pageSize);
-  return { items: items.map((r) => toMember(r)), total, page: query.page, pageSize: query.pageSize };
+  // The day read once for the page: per row it was 28–31 % of the list's CPU at city scale (issue 14).
+  return { items: items.map((r) => toMember(r, today)), total, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getMember(db: DbOrTx, user: AuthUser, id: number): Promise<MemberDetail> {
