@@ -147,7 +147,12 @@ export const MemberListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100, '每页最多100条').default(20),
 });
 export type MemberListQuery = z.input<typeof MemberListQuerySchema>;
-export const MemberListSchema = z.object({ items: z.array(MemberSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const MemberListSchema = z.object({
+  items: z.array(MemberSchema), total: z.number(),
+  /** True past 10,000 rows in scope: total is the database's estimate, shown as 约 N (issue 14). */
+  totalIsEstimate: z.boolean().default(false),
+  page: z.number(), pageSize: z.number(),
+});
 export type MemberList = z.infer<typeof MemberListSchema>;
 
 export const RevealBodySchema = z.object({
