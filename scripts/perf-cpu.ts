@@ -9,6 +9,7 @@ import { toMember } from '../apps/api/src/modules/members/service.js';
 import type { MemberRow } from '../apps/api/src/modules/members/repository.js';
 import { assembleCompliance, type ComplianceLoad } from '../apps/api/src/modules/activities/compliance-service.js';
 import { defaultComplianceRules } from '../apps/api/src/modules/activities/rules/compliance-rules.js';
+import { toPublic } from '../apps/api/src/modules/disclosure/public-service.js';
 
 const RUNS = Number(process.env.RUNS ?? 5);
 const MEMBERS = 70_000;
@@ -60,6 +61,16 @@ function complianceLoad(): ComplianceLoad {
   return { branches, roster, groups, held, rules: defaultComplianceRules(), period: today.slice(0, 7), today, dueSoonDays: 7 };
 }
 
+/** A village's public page: up to 200 published disclosures (a year is about two dozen), each a page of text and a table. */
+function publishedRows() {
+  const line = '本月村集体经营性收入12800元,支出修路材料费3560元,经村务监督委员会审核无误。';
+  return Array.from({ length: 200 }, (_, i) => ({
+    id: i + 1, category: 'village', period: '2026-11', title: `2026年11月村务公开(${i + 1})`, content: Array.from({ length: 25 }, () => line).join('\n'),
+    table: { header: ['项目', '金额(元)', '经手人', '日期', '用途', '备注'], rows: Array.from({ length: 20 }, (_, r) => ['修路', String(1000 + r), '王建国', '2026-11-05', '村道硬化', '']) },
+    publishedAt: new Date(), corrected: false, personalNumbersFound: false,
+  })) as unknown as Parameters<typeof toPublic>[0][];
+}
+
 const rows = Array.from({ length: MEMBERS }, (_, i) => memberRow(i + 1));
 // The list's own call: listMembers maps its page with the day it read once (a page is 20 to 100 rows; 70,000 rows
 // stand for many concurrent pages).
@@ -68,6 +79,9 @@ const memberMs = median(() => rows.map((r) => toMember(r, today)));
 const memberPerRowMs = median(() => rows.map((r) => toMember(r)));
 const load = complianceLoad();
 const complianceMs = median(() => assembleCompliance(load));
+const published = publishedRows();
+const publicMs = median(() => published.map((r) => toPublic(r, [], today)));
+console.log(`toPublic x ${published.length} disclosures (25 lines + a 20-row table each): ${publicMs.toFixed(1)} ms CPU per village page view`);
 console.log(`toMember x ${MEMBERS}, day read once: ${memberMs.toFixed(0)} ms CPU; day read per row (old call): ${memberPerRowMs.toFixed(0)} ms CPU`);
 console.log(`assembleCompliance, ${BRANCHES} branches / ${MEMBERS} members / ${ACTIVITIES} activities: ${complianceMs.toFixed(0)} ms CPU`);
 console.log(`RSS ${(process.memoryUsage().rss / 1048576).toFixed(0)} MB (median of ${RUNS} runs)`);

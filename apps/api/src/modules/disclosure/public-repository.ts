@@ -28,7 +28,7 @@ const correctedSql = sql<boolean>`exists (select 1 from disclosures s where s.su
 
 const publicColumns = {
   id: disclosures.id, category: disclosures.category, period: disclosures.period, title: disclosures.title, content: disclosures.content,
-  table: disclosures.table, publishedAt: disclosures.publishedAt, corrected: correctedSql,
+  table: disclosures.table, publishedAt: disclosures.publishedAt, corrected: correctedSql, personalNumbersFound: disclosures.personalNumbersFound,
 };
 
 /** The latest published disclosures of a village, newest first (a year is about two dozen). */
