@@ -6,7 +6,9 @@ import { expect } from 'vitest';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { buildApp } from '../apps/api/src/app.js';
 import { openDatabase } from '../apps/api/src/db/client.js';
+import { APP_ROLE, urlAs } from '../apps/api/src/db/app-role.js';
 import { createTestDatabase, TEST_CONNECT_TIMEOUT_MS, testCipher, testConfig } from '../apps/api/test/context.js';
+import { TEST_APP_PASSWORD } from '../apps/api/test/database-url.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
@@ -21,12 +23,17 @@ export interface Site {
   close(): Promise<void>;
 }
 
-/** The real app on a free port over its own cloned database, and a fresh Chromium profile. */
+/**
+ * The real app on a free port over its own cloned database, and a fresh Chromium profile. The app connects as the
+ * platform's role (row-level security applies, as in production: decision 008); `query` runs as the owner.
+ */
 export async function openSite(): Promise<Site> {
   if (!existsSync(CHROMIUM)) throw new Error(`找不到 Chromium(${CHROMIUM}):请安装 Debian 的 chromium 包,或设置 CHROMIUM_PATH`);
   if (!existsSync(new URL('../apps/web/dist/index.html', import.meta.url))) throw new Error('网页端未构建:请用 npm test 运行(会先构建),或先运行 npm run build');
-  const database = openDatabase(await createTestDatabase(), 4, TEST_CONNECT_TIMEOUT_MS);
-  const app = await buildApp({ config: testConfig(), db: database.db, cipher: testCipher(), logger: false });
+  const databaseUrl = await createTestDatabase();
+  const database = openDatabase(databaseUrl, 2, TEST_CONNECT_TIMEOUT_MS);
+  const appDatabase = openDatabase(urlAs(databaseUrl, APP_ROLE, TEST_APP_PASSWORD), 4, TEST_CONNECT_TIMEOUT_MS);
+  const app = await buildApp({ config: testConfig(), db: appDatabase.db, cipher: testCipher(), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'dj-chromium-'));
   const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, locale: 'zh-CN' });
@@ -39,6 +46,7 @@ export async function openSite(): Promise<Site> {
     close: async () => {
       await browser.close();
       await app.close();
+      await appDatabase.close();
       await database.close();
       rmSync(profile, { recursive: true, force: true });
     },

@@ -17,6 +17,11 @@ const EnvSchema = z.object({
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL server; when absent the embedded PostgreSQL under DATA_DIR is used. */
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
+  /**
+   * The tables' owner on that server (migrations, CLIs, pg-boss); DATABASE_URL is then the platform's own role, which
+   * row-level security applies to (docs/decisions/008). Without it DATABASE_URL does both and the backstop is off.
+   */
+  MIGRATION_DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),
   DATA_DIR: z.string().default('./data'),
   /** Seed the demo town on first start (never in production). */
   SEED_DEMO: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
@@ -164,4 +169,9 @@ export function replaceEncryptionKeyFile(config: Config): Buffer {
   writeDurably(temp, `${next.toString('base64')}\n`, 'w');
   renameSync(temp, join(config.dataDir, ENCRYPTION_KEY_FILE));
   return next;
+}
+
+/** The owner's connection on a server: migrations and the CLIs (and backups) use it; undefined in embedded mode. */
+export function ownerDatabaseUrl(config: Pick<Config, 'DATABASE_URL' | 'MIGRATION_DATABASE_URL'>): string | undefined {
+  return config.MIGRATION_DATABASE_URL ?? config.DATABASE_URL;
 }

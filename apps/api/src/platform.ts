@@ -2,10 +2,11 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import { resolveAuditAnchorFile, resolveAuditKey, resolveEncryptionKey, resolveRetiredKeys, type Config } from './config.js';
+import { ownerDatabaseUrl, resolveAuditAnchorFile, resolveAuditKey, resolveEncryptionKey, resolveRetiredKeys, type Config } from './config.js';
 import { configureAuditChain, writeAuditAnchor } from './lib/audit/index.js';
 import { createFieldCipher } from './lib/crypto.js';
-import { openDatabase } from './db/client.js';
+import { grantAppRole, roleOf } from './db/app-role.js';
+import { openDatabase, SYSTEM_SCOPE, withRowScope } from './db/client.js';
 import { startEmbeddedPostgres } from './db/embedded.js';
 import { migrateDatabase } from './db/migrate.js';
 import { seedDemoTown } from './demo/index.js';
@@ -30,28 +31,40 @@ export interface Platform {
  * migrations, the demo town when allowed, and the app. Used by server.ts, the bench and the e2e flows.
  */
 export async function startPlatform(config: Config, options: { logger?: boolean } = {}): Promise<Platform> {
+  // Two roles (docs/decisions/008): the owner migrates and runs pg-boss; the platform's role serves requests and jobs.
   let databaseUrl = config.DATABASE_URL;
+  let ownerUrl = ownerDatabaseUrl(config);
   let stopEmbedded: (() => Promise<void>) | undefined;
   if (!databaseUrl) {
     mkdirSync(config.dataDir, { recursive: true });
     const logFile = join(config.dataDir, 'postgres.log');
     const embedded = await startEmbeddedPostgres(config.dataDir, (line) => appendFileSync(logFile, `${line}\n`));
-    databaseUrl = embedded.url;
+    databaseUrl = embedded.appUrl;
+    ownerUrl = embedded.url;
     stopEmbedded = embedded.stop;
   }
   try {
-    await migrateDatabase(databaseUrl);
+    const owner = ownerUrl as string;
+    await migrateDatabase(owner);
+    const sameRole = roleOf(owner) === roleOf(databaseUrl);
+    if (!sameRole) await grantAppRole(owner, roleOf(databaseUrl));
     const database = openDatabase(databaseUrl);
     configureAuditChain({ key: resolveAuditKey(config), anchorFile: resolveAuditAnchorFile(config) });
-    // Before any new write: the first anchor of a new file marks where the keyed chain begins.
-    await writeAuditAnchor(database.db);
-    // Never in production, and only when asked (default on): the demo town is for trying the platform.
-    // Retired keys only while a rotation (npm run keys:rotate) has numbers still to re-encrypt.
+    // The start-up work acts for the whole town: the row scope '*'.
     const cipher = createFieldCipher(resolveEncryptionKey(config), resolveRetiredKeys(config));
-    const seeded = config.SEED_DEMO && config.NODE_ENV !== 'production' ? await seedDemoTown(database.db, config.DEMO_PASSWORD, cipher) : false;
+    const seeded = await withRowScope(SYSTEM_SCOPE, async () => {
+      // Before any new write: the first anchor of a new file marks where the keyed chain begins.
+      await writeAuditAnchor(database.db);
+      // Never in production, and only when asked (default on): the demo town is for trying the platform.
+      // Retired keys only while a rotation (npm run keys:rotate) has numbers still to re-encrypt.
+      return config.SEED_DEMO && config.NODE_ENV !== 'production' ? seedDemoTown(database.db, config.DEMO_PASSWORD, cipher) : false;
+    });
     const app = await buildApp({ config, db: database.db, cipher, logger: options.logger });
+    if (sameRole) {
+      app.log.warn('DATABASE_URL 是数据表的所有者,行级安全(RLS)兜底未生效:请另设 MIGRATION_DATABASE_URL 为所有者,DATABASE_URL 改用平台专用角色(见 README)');
+    }
     let jobs: Jobs | undefined;
-    const url = databaseUrl;
+    const url = owner;
     return {
       app, databaseUrl, seeded, mode: stopEmbedded ? 'embedded' : 'server',
       startJobs: async () => {

@@ -7,15 +7,20 @@ import { loadConfig } from '../src/config.js';
 import { openDatabase, type Db } from '../src/db/client.js';
 import { createFieldCipher } from '../src/lib/crypto.js';
 import { configureAuditChain } from '../src/lib/audit/index.js';
-import { DEMO_PASSWORD, withDatabase } from './database-url.js';
+import { APP_ROLE, urlAs } from '../src/db/app-role.js';
+import { DEMO_PASSWORD, TEST_APP_PASSWORD, withDatabase } from './database-url.js';
 
 export { DEMO_PASSWORD };
 
 export interface TestContext {
   app: FastifyInstance;
+  /** The owner's connection: fixtures and checks, which row-level security does not apply to. */
   db: Db;
   pool: pg.Pool;
   databaseUrl: string;
+  /** The application role's connection, the one the app runs on (docs/decisions/008): policies apply. */
+  appDb: Db;
+  appDatabaseUrl: string;
   signIn(username: string, password?: string): Promise<Session>;
   close(): Promise<void>;
 }
@@ -83,12 +88,15 @@ export async function createTestContext(env: Record<string, string> = {}): Promi
   configureTestAuditChain();
   const databaseUrl = await createTestDatabase();
   const database = openDatabase(databaseUrl, 4, TEST_CONNECT_TIMEOUT_MS);
-  const app = await buildApp({ config: testConfig(env), db: database.db, cipher: testCipher(), logger: false });
+  const appDatabaseUrl = urlAs(databaseUrl, APP_ROLE, TEST_APP_PASSWORD);
+  const appDatabase = openDatabase(appDatabaseUrl, 4, TEST_CONNECT_TIMEOUT_MS);
+  const app = await buildApp({ config: testConfig(env), db: appDatabase.db, cipher: testCipher(), logger: false });
   return {
-    app, db: database.db, pool: database.pool, databaseUrl,
+    app, db: database.db, pool: database.pool, databaseUrl, appDb: appDatabase.db, appDatabaseUrl,
     signIn: (username, password = DEMO_PASSWORD) => signIn(app, username, password),
     close: async () => {
       await app.close();
+      await appDatabase.close();
       await database.close();
     },
   };

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { APP_ROLE, ensureAppRole, grantAppRole } from '../src/db/app-role.js';
 import { openDatabase } from '../src/db/client.js';
 import { makeTraversable, startEmbeddedPostgres } from '../src/db/embedded.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { seedDemoTown } from '../src/demo/index.js';
-import { DEMO_PASSWORD, withDatabase } from './database-url.js';
+import { DEMO_PASSWORD, TEST_APP_PASSWORD, withDatabase } from './database-url.js';
 import { testCipher } from './context.js';
 
 /**
@@ -34,6 +35,10 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const templateUrl = withDatabase(adminUrl, templateDb);
   await migrateDatabase(templateUrl);
+  // The apps under test run as the application role, as in production (docs/decisions/008). Roles are cluster-wide and CI
+  // starts from a fresh server: create it if missing (idempotent, safe beside other runs); clones inherit the grants.
+  await ensureAppRole(adminUrl, TEST_APP_PASSWORD);
+  await grantAppRole(templateUrl, APP_ROLE);
   const database = openDatabase(templateUrl, 2, 30_000);
   await seedDemoTown(database.db, DEMO_PASSWORD, testCipher());
   await database.close();

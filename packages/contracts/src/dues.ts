@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DateSchema } from './members.js';
+import { PastDateSchema } from './dates.js';
 
 export const DUES_CATEGORIES = ['salaried', 'annual_salary', 'self_employed', 'retired', 'farmer', 'student', 'unemployed', 'relief', 'low_income'] as const;
 export const DUES_CATEGORY_LABELS: Record<(typeof DUES_CATEGORIES)[number], string> = {
@@ -26,7 +26,7 @@ export type DuesBasis = z.infer<typeof DuesBasisSchema>;
 
 export const DuesPaymentSchema = z.object({
   months: z.array(MonthSchema).min(1, '请至少选择一个月份').max(24).meta({ label: '月份' }),
-  paidOn: DateSchema.meta({ label: '交纳日期' }),
+  paidOn: PastDateSchema.meta({ label: '交纳日期' }),
   paidBy: z.string().trim().max(40).nullable().optional().meta({ label: '代缴人' }),
 }).strict();
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addYears, CreateMemberSchema, FUTURE_DATE_MESSAGE, isAfterToday, PastDateSchema, RecordEventSchema, todayInShanghai } from './index.js';
+import {
+  addDays, addYears, CreateMemberSchema, CreateRecruitmentSchema, CreateRelationSchema, DuesPaymentSchema, EndRelationSchema, FUTURE_DATE_MESSAGE,
+  isAfterToday, PastDateSchema, RecordEventSchema, RecordStepSchema, StopRecruitmentSchema, todayInShanghai,
+} from './index.js';
 
 // Issue 13 point 9: a date of something that has happened (入党日期, 转正日期, 出生日期, a 党籍 event) dated after today
 // is refused with a message naming why, not accepted. "Today" is Beijing's.
@@ -40,5 +43,21 @@ describe('13.9 future dates for past events', () => {
   it('13.9 a 党籍 event dated after today is refused', () => {
     const result = RecordEventSchema.safeParse({ kind: 'confirmed', occurredOn: addDays(today, 30) });
     expect(messages(result)).toEqual([`occurredOn: ${FUTURE_DATE_MESSAGE}`]);
+  });
+
+  it('13.9 发展党员 steps, 入党申请 received, 培养联系人 periods and 终止 dated after today are refused, naming the field', () => {
+    const later = addDays(today, 1);
+    const applicant = { name: '李四', gender: 'male', birthDate: '1995-03-02', idNumber: '110101199503020011', organizationId: 1 } as const;
+    expect(messages(RecordStepSchema.safeParse({ stepCode: 'activist', occurredOn: later }))).toEqual([`occurredOn: ${FUTURE_DATE_MESSAGE}`]);
+    expect(RecordStepSchema.safeParse({ stepCode: 'activist', occurredOn: today }).success).toBe(true);
+    expect(messages(CreateRecruitmentSchema.safeParse({ ...applicant, appliedOn: later }))).toEqual([`appliedOn: ${FUTURE_DATE_MESSAGE}`]);
+    expect(messages(CreateRelationSchema.safeParse({ kind: 'contact', memberId: 1, since: later }))).toEqual([`since: ${FUTURE_DATE_MESSAGE}`]);
+    expect(messages(EndRelationSchema.safeParse({ until: later }))).toEqual([`until: ${FUTURE_DATE_MESSAGE}`]);
+    expect(messages(StopRecruitmentSchema.safeParse({ reason: '本人申请', stoppedOn: later }))).toEqual([`stoppedOn: ${FUTURE_DATE_MESSAGE}`]);
+  });
+
+  it('13.9 党费 paid on a date after today is refused; months ahead may still be paid today', () => {
+    expect(messages(DuesPaymentSchema.safeParse({ months: ['2026-12'], paidOn: addDays(today, 1) }))).toEqual([`paidOn: ${FUTURE_DATE_MESSAGE}`]);
+    expect(DuesPaymentSchema.safeParse({ months: ['2027-03'], paidOn: today }).success).toBe(true);
   });
 });

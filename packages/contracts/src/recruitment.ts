@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DateSchema, GENDERS, MemberProfileSchema } from './members.js';
+import { PastDateSchema } from './dates.js';
 
 /**
  * 发展党员: one recruitment per person through the steps of 《中国共产党发展党员工作细则》(2014). The steps are data
@@ -98,7 +99,7 @@ export type StepDetails = z.infer<typeof StepDetailsSchema>;
 
 export const RecordStepSchema = z.object({
   stepCode: z.string().min(1),
-  occurredOn: DateSchema.meta({ label: '日期' }),
+  occurredOn: PastDateSchema.meta({ label: '日期' }),
   decidedBy: z.enum(DECIDING_BODIES).optional().meta({ label: '决定机构' }),
   note: z.string().trim().max(500).optional().meta({ label: '备注' }),
   details: StepDetailsSchema.default({}),
@@ -209,9 +210,9 @@ export const RelationSchema = z.object({
 export const CreateRelationSchema = z.object({
   kind: z.enum(RELATION_KINDS).meta({ label: '类别' }),
   memberId: z.number().int().positive().meta({ label: '党员' }),
-  since: DateSchema.meta({ label: '起始日期' }),
+  since: PastDateSchema.meta({ label: '起始日期' }),
 }).strict();
-export const EndRelationSchema = z.object({ until: DateSchema.meta({ label: '结束日期' }) }).strict();
+export const EndRelationSchema = z.object({ until: PastDateSchema.meta({ label: '结束日期' }) }).strict();
 
 export const PUBLIC_NOTICE_STAGES = ['activist', 'candidate', 'admission', 'confirmation'] as const;
 export const PUBLIC_NOTICE_STAGE_LABELS: Record<(typeof PUBLIC_NOTICE_STAGES)[number], string> = {
@@ -253,7 +254,7 @@ export const ApplicantSchema = MemberProfileSchema.pick({
 export const CreateRecruitmentSchema = ApplicantSchema.extend({
   organizationId: z.number().int().positive().meta({ label: '所在党支部' }),
   /** Date the written application (入党申请书) was received: step 1. */
-  appliedOn: DateSchema.meta({ label: '收到入党申请书的日期' }),
+  appliedOn: PastDateSchema.meta({ label: '收到入党申请书的日期' }),
   note: z.string().trim().max(500).optional().meta({ label: '备注' }),
 }).strict();
 export type CreateRecruitment = z.input<typeof CreateRecruitmentSchema>;
@@ -305,7 +306,7 @@ export type Recruitment = z.infer<typeof RecruitmentSchema>;
 
 export const StopRecruitmentSchema = z.object({
   reason: z.string().trim().min(2, '请填写终止原因').max(200).meta({ label: '终止原因' }),
-  stoppedOn: DateSchema.meta({ label: '终止日期' }),
+  stoppedOn: PastDateSchema.meta({ label: '终止日期' }),
 }).strict();
 
 export const RecruitmentStepParamsSchema = z.object({ id: z.coerce.number().int().positive(), recordId: z.coerce.number().int().positive() });

@@ -1,16 +1,18 @@
 // npm run audit:verify: recompute the audit chain with the audit key and check it against the anchors written
 // outside the database; exit 1 at the first broken link.
-import { loadConfig, resolveAuditAnchorFile, resolveAuditKey } from '../config.js';
+import { loadConfig, ownerDatabaseUrl, resolveAuditAnchorFile, resolveAuditKey } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { configureAuditChain, verifyAuditChain, type ChainReport } from '../lib/audit/index.js';
 
 const config = loadConfig();
+// The CLIs work as the tables' owner (MIGRATION_DATABASE_URL when set): row-level security is for the platform's role.
+const ownerUrl = ownerDatabaseUrl(config);
 const anchorFile = resolveAuditAnchorFile(config);
 configureAuditChain({ key: resolveAuditKey(config), anchorFile });
 // The embedded database allows one process per data directory: stop the platform first.
-const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.dataDir);
-const database = openDatabase(config.DATABASE_URL ?? (embedded as { url: string }).url);
+const embedded = ownerUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+const database = openDatabase(ownerUrl ?? (embedded as { url: string }).url);
 try {
   const report = await verifyAuditChain(database.db);
   if (report.brokenAt === null) {

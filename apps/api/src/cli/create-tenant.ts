@@ -2,7 +2,7 @@
 // Creates a town (tenant), its top party organisation and its first town admin on DATABASE_URL.
 // The admin's password comes from ADMIN_PASSWORD (never from the command line, which shells keep in history).
 import { parseArgs } from 'node:util';
-import { loadConfig, resolveAuditAnchorFile, resolveAuditKey } from '../config.js';
+import { loadConfig, ownerDatabaseUrl, resolveAuditAnchorFile, resolveAuditKey } from '../config.js';
 import { configureAuditChain } from '../lib/audit/index.js';
 import { openDatabase } from '../db/client.js';
 import { migrateDatabase } from '../db/migrate.js';
@@ -22,14 +22,16 @@ const problems = [
   weak && `环境变量 ADMIN_PASSWORD(${weak})`,
 ].filter(Boolean);
 const config = loadConfig();
-if (!config.DATABASE_URL) problems.push('环境变量 DATABASE_URL');
+// The CLIs work as the tables' owner (MIGRATION_DATABASE_URL when set): row-level security is for the platform's role.
+const ownerUrl = ownerDatabaseUrl(config);
+if (!ownerUrl) problems.push('环境变量 DATABASE_URL');
 if (problems.length) {
   console.error(`缺少或不符合要求:${problems.join('、')}`);
   process.exit(1);
 }
 configureAuditChain({ key: resolveAuditKey(config), anchorFile: resolveAuditAnchorFile(config) });
-await migrateDatabase(config.DATABASE_URL as string);
-const database = openDatabase(config.DATABASE_URL as string);
+await migrateDatabase(ownerUrl as string);
+const database = openDatabase(ownerUrl as string);
 try {
   const passwordHash = await hashPassword(password);
   await database.db.transaction((tx) => createTenant(tx, {

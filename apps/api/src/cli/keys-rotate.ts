@@ -3,7 +3,7 @@
 // with the retired keys (ENCRYPTION_KEY_OLD, or DATA_DIR/encryption-retired.keys). --new-key (embedded mode
 // only) first retires the current key and generates a new one. Killed at any point, run it again: it carries on.
 import { parseArgs } from 'node:util';
-import { loadConfig, replaceEncryptionKeyFile, resolveEncryptionKey, resolveRetiredKeys } from '../config.js';
+import { loadConfig, ownerDatabaseUrl, replaceEncryptionKeyFile, resolveEncryptionKey, resolveRetiredKeys } from '../config.js';
 import { openDatabase } from '../db/client.js';
 import { startEmbeddedPostgres } from '../db/embedded.js';
 import { createFieldCipher } from '../lib/crypto.js';
@@ -11,6 +11,8 @@ import { rotateFieldKeys, type RotationProgress } from '../lib/keys/rotate.js';
 
 const { values } = parseArgs({ options: { 'new-key': { type: 'boolean' }, batch: { type: 'string' } } });
 const config = loadConfig();
+// The CLIs work as the tables' owner (MIGRATION_DATABASE_URL when set): row-level security is for the platform's role.
+const ownerUrl = ownerDatabaseUrl(config);
 const batchSize = Number(values.batch ?? 200);
 if (!Number.isInteger(batchSize) || batchSize < 1) {
   console.error('--batch 应为正整数(每批重新加密的条数)');
@@ -28,8 +30,8 @@ console.log(`新密钥编号 ${cipher.keyId};可用于解密的旧密钥 ${retir
 
 const LABELS: Record<RotationProgress['table'], string> = { persons: '人员号码', outbox: '待发短信号码', secondFactors: '手机验证器密钥' };
 // The embedded database allows one process per data directory: stop the platform first.
-const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.dataDir);
-const database = openDatabase(config.DATABASE_URL ?? (embedded as { url: string }).url);
+const embedded = ownerUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
+const database = openDatabase(ownerUrl ?? (embedded as { url: string }).url);
 try {
   const result = await rotateFieldKeys(database.db, cipher, {
     batchSize,

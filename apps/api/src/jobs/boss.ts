@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import type { Db } from '../db/client.js';
+import { SYSTEM_SCOPE, withRowScope, type Db } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '@dj/contracts';
 import { writeAuditAnchor } from '../lib/audit/index.js';
@@ -42,7 +42,8 @@ export interface Jobs {
 let current: Jobs | null = null;
 
 /**
- * The queue lives in the application's own PostgreSQL, in schema `pgboss` (ARCHITECTURE.md: no extra server).
+ * The queue lives in the application's own PostgreSQL, in schema `pgboss` (ARCHITECTURE.md: no extra server), reached
+ * through the owner's connection string (pg-boss creates its schema); the handlers use `db`, the platform's role.
  * Any number of API processes may call this: schedules are stored once, and each job runs on one worker.
  */
 export async function startJobs(connectionString: string, deps: JobDeps): Promise<Jobs> {
@@ -57,8 +58,10 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
   await boss.createQueue(JOB_OUTBOX, { name: JOB_OUTBOX, retryLimit: 0 });
   await boss.createQueue(JOB_AUDIT_ANCHOR, { name: JOB_AUDIT_ANCHOR, retryLimit: 0 });
   const work = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 };
+  // Jobs act for the whole town as the system: the row scope '*' (docs/decisions/008).
+  const asSystem = <T>(fn: () => Promise<T>) => withRowScope(SYSTEM_SCOPE, fn);
 
-  await boss.work<ReminderJobData>(JOB_REMINDERS, work, async ([job]) => {
+  await boss.work<ReminderJobData>(JOB_REMINDERS, work, async ([job]) => asSystem(async () => {
     const today = job?.data?.today ?? todayInShanghai();
     const started = performance.now();
     const counts = await runReminders(db, cipher, today);
@@ -66,13 +69,13 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
     // Send the new SMS now rather than at the next minute's drain.
     if (counts.sms > 0) await boss.send(JOB_OUTBOX, {});
     return counts;
-  });
-  await boss.work(JOB_OUTBOX, work, async () => {
+  }));
+  await boss.work(JOB_OUTBOX, work, async () => asSystem(async () => {
     const result = await drainOutbox(db, cipher, sms, OUTBOX_BATCH);
     if (result.attempted > 0) log.info({ job: JOB_OUTBOX, ...result }, 'outbox drained');
     return result;
-  });
-  await boss.work(JOB_AUDIT_ANCHOR, work, async () => writeAuditAnchor(db));
+  }));
+  await boss.work(JOB_AUDIT_ANCHOR, work, async () => asSystem(() => writeAuditAnchor(db)));
   await boss.schedule(JOB_AUDIT_ANCHOR, AUDIT_ANCHOR_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });

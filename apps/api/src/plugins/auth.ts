@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import type { AuthUser, Caller } from '../lib/access/caller.js';
 import { accessOf } from '../lib/access/grants.js';
-import type { Db } from '../db/client.js';
+import { dbScopeOf, enterRowScope, SYSTEM_SCOPE, type Db } from '../db/client.js';
 import { deleteSession, findSession, touchSession } from '../modules/auth/index.js';
 import { isApiRoute } from './api-route.js';
 
@@ -61,8 +61,14 @@ export default fp(async function authPlugin(app: FastifyInstance) {
   app.decorateRequest('mustChangePassword', false);
 
   app.addHook('preValidation', async (request: FastifyRequest) => {
+    // The row scope (docs/decisions/008), entered before the first await so the handler inherits it; here rather than in
+    // onRequest, whose context the body's stream events would lose. The session is read as the system, then the scope
+    // narrows to the user's subtrees. Public routes (sign-in, the village pages) stay '*': they choose rows by village
+    // code and publication state themselves.
+    const rowScope = enterRowScope(SYSTEM_SCOPE);
     const token = request.cookies[SESSION_COOKIE];
     if (token) await resolveSession(app, request, token);
+    if (request.user && !request.routeOptions.config?.public) rowScope.value = dbScopeOf(request.user.scope);
     // Only the API is guarded: the web bundle's files are public, and unknown paths answer 404 below. Keyed on the
     // matched route, not the URL, so every spelling that reaches an /api handler meets the same checks.
     if (request.routeOptions.config?.public || !isApiRoute(request)) return;

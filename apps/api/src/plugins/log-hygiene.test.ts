@@ -37,7 +37,8 @@ describe('application logs', () => {
   // every query parameter (a search by mobile logged it twice over).
   it('point 5 · no personal numbers in logs: searches by ID number and mobile and a database error leave 0 of either', async () => {
     const ctx: TestContext = {
-      app, db: database.db, pool: database.pool, databaseUrl: '', signIn: (name) => signIn(app, name), close: async () => undefined,
+      app, db: database.db, pool: database.pool, databaseUrl: '', appDb: database.db, appDatabaseUrl: '',
+      signIn: (name) => signIn(app, name), close: async () => undefined,
     };
     const town = await createTown(ctx);
     const branchId = (await createBranch(town)).id;

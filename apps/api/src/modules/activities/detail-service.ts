@@ -1,5 +1,5 @@
 import { BRANCH_COMMITTEE_POSTS, termCovers, type Activity, type ActivityDetail, type ActivityKind } from '@dj/contracts';
-import type { DbOrTx } from '../../db/client.js';
+import { acrossScope, type DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { can, isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import * as committee from './committee-repository.js';
@@ -104,7 +104,9 @@ export async function getActivity(db: DbOrTx, user: AuthUser, id: number): Promi
   const base = toActivity(row);
   const uploadFact = upload ? { uploadedOn: upload.uploadedOn, reference: upload.reference, uploadedBy: upload.uploadedBy } : null;
   const checklists = evaluateChecklists(templates, base.countedAs, { files, supervisorName: row.supervisorName, upload: uploadFact, checks });
-  const others = files.some((f) => f.phash) ? await evidence.otherPhotoHashes(db, user.scope, id) : [];
+  // Across villages on purpose (row scope '*'): the same photo reused by another village's record is the reuse to flag;
+  // each match says whether it lies inside the scope, and one outside is never named.
+  const others = files.some((f) => f.phash) ? await acrossScope(db, () => evidence.otherPhotoHashes(db, user.scope, id)) : [];
 
   let quorumView: ActivityDetail['quorum'] = null;
   if (base.countedAs.includes('general_meeting')) {

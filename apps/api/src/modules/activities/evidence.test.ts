@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { pdfText } from '../../../test/documents.js';
 import {
-  createActivity, createBranch, createMemberAccount, createMembers, createSupervisor, createTown, createUser, type Branch,
+  createActivity, createBranch, createMemberAccount, createMembers, createSupervisor, createTown, createUser, multipartBody, type Branch,
 } from '../../../test/factories.js';
 import { addDays, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
 
@@ -23,15 +23,9 @@ let other: Branch;
 const SUPERVISOR_NAME = '包村干部 王建华';
 const lastMonth = monthFromIndex(monthIndex(todayInShanghai().slice(0, 7)) - 1);
 
-/** A multipart body with one file, as a browser sends it. */
-function multipart(file: Buffer, name: string) {
-  const boundary = '----evidence' + Math.random().toString(16).slice(2);
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 const upload = (s: Session, activityId: number, category: string, file: Buffer, name: string) => {
-  const body = multipart(file, name);
-  return s.request('POST', `/api/activities/${activityId}/files?category=${category}`, body.payload, { 'content-type': body.contentType });
+  const body = multipartBody({ data: file, name });
+  return s.request('POST', `/api/activities/${activityId}/files?category=${category}`, body.payload, body.headers);
 };
 
 /** A camera photo: GPS and the capture time in its EXIF. */
@@ -86,6 +80,18 @@ describe('photos and the 五个一 checklist', () => {
     const again = await upload(secretary, second.id, 'photo', await sharp(photo).resize(1200).jpeg({ quality: 60 }).toBuffer(), 'b.jpg');
     expect(again.statusCode, again.body).toBe(200);
     expect(again.json().files[0].reusedIn).toEqual([{ activityId: first.id, label: expect.stringContaining('第一次活动') }]);
+  });
+
+  // Issue 12 point 6: the reuse check looks across villages on purpose (acrossScope); under row-level security without it
+  // the neighbour's record would be invisible and the reuse would go unflagged.
+  it('a photo another village already used is flagged without naming that village', async () => {
+    const photo = await cameraPhoto(5);
+    const theirs = await createActivity(admin, other.id, { heldOn: `${lastMonth}-21`, topic: '邻村活动' });
+    expect((await upload(admin, theirs.id, 'photo', photo, 'n.jpg')).statusCode).toBe(200);
+    const ours = await newActivity(secretary, { topic: '本村活动', heldOn: `${lastMonth}-23` });
+    const res = await upload(secretary, ours.id, 'photo', photo, 'm.jpg');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().files[0].reusedIn).toContainEqual({ activityId: null, label: '本镇其他支部的一条记录' });
   });
 
   it('bad uploads get a Chinese error naming the file field, and nothing is stored', async () => {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
-import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, testIdNumber, type Branch } from '../../../test/factories.js';
+import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, testIdNumber, multipartBody, type Branch } from '../../../test/factories.js';
 import { addDays, todayInShanghai } from '@dj/contracts';
 import { endedPeriods } from './rules/frequency.js';
 
@@ -42,13 +42,8 @@ function ok(res: { statusCode: number; body: string; json: () => Json }): Json {
   return res.json();
 }
 
-function multipart(file: { data: Buffer; name: string }) {
-  const boundary = `----disclosure${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file.data, Buffer.from(`\r\n--${boundary}--\r\n`)]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (s: Session, url: string, file: { data: Buffer; name: string }) => {
-  const body = multipart(file);
+  const body = multipartBody(file);
   return s.request('POST', url, body.payload, body.headers);
 };
 
@@ -371,7 +366,7 @@ describe('14.2 the personal-number scan is done at 公开 and stored, not on eve
     await q('update disclosures set content = content || $2 where id = $1', [withNumber, `联系电话138 1234\n5678`]);
     await q('update disclosures set personal_numbers_found = null where id = any($1)', [[clean, withNumber]]);
     // The backfill exactly as the migration runs it (its last statement), not retyped here.
-    const migration = readFileSync(new URL('../../db/migrations/0022_disclosure_personal_numbers_found.sql', import.meta.url), 'utf8');
+    const migration = readFileSync(new URL('../../db/migrations/0023_disclosure_personal_numbers_found.sql', import.meta.url), 'utf8');
     await q(migration.slice(migration.indexOf('UPDATE')));
     expect([await column(clean), await column(withNumber)]).toEqual([false, null]);
   });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { docxText, pdfText } from '../../../test/documents.js';
 import {
-  createBranch, createInspectionRound, createMemberAccount, createSupervisor, createTown, createUser, INSPECTION_TEAM, recordFinding, type Branch,
+  createBranch, createInspectionRound, createMemberAccount, createSupervisor, createTown, createUser, INSPECTION_TEAM, recordFinding, multipartBody, type Branch,
 } from '../../../test/factories.js';
 import { todayInShanghai } from '@dj/contracts';
 
@@ -53,18 +53,8 @@ const ok = (res: LightMyRequestResponse) => {
 };
 const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
 
-/** A multipart body as a browser's FormData sends it: text fields, then at most one file. */
-function multipart(fields: Record<string, string>, file?: { data: Buffer; name: string }) {
-  const boundary = `----inspection${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = Object.entries(fields).map(([k, v]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
-  if (file) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.data, Buffer.from('\r\n'));
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
 const upload = (s: Session, url: string, fields: Record<string, string>, file?: { data: Buffer; name: string }) => {
-  const body = multipart(fields, file);
+  const body = multipartBody(file ?? null, fields);
   return s.request('POST', url, body.payload, body.headers);
 };
 

@@ -3,7 +3,7 @@ import type { InspectionRoundDetail, RectificationDetail } from '@dj/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { cn, docxText, pdfText } from '../../../test/documents.js';
-import { createBranch, createInspectionRound, createMemberAccount, createTown, createUser, recordFinding, type Branch } from '../../../test/factories.js';
+import { createBranch, createInspectionRound, createMemberAccount, createTown, createUser, recordFinding, multipartBody, type Branch } from '../../../test/factories.js';
 import type { DocModel } from '../../lib/documents/doc-model.js';
 import { todayInShanghai } from '@dj/contracts';
 import { rectificationLedgerModel } from './rectification-documents.js';
@@ -92,13 +92,8 @@ describe('整改台账', () => {
   it('evidence with a file, a reopening with its reason, then acceptance: every step dated in the ledger', async () => {
     const submitted = (await rectsOf(openRound.id)).find((r) => r.organizationName === dingzhuang.name)!;
     ok(await inspector.post(`/api/rectifications/${submitted.id}/reopen`, { reason: '比价记录缺少供应商报价单' }));
-    const boundary = '----rectledger';
-    const payload = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="note"\r\n\r\n已补充三家供应商报价单\r\n`),
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="供应商报价单.txt"\r\nContent-Type: text/plain\r\n\r\n报价\r\n`),
-      Buffer.from(`--${boundary}--\r\n`),
-    ]);
-    ok(await admin.request('POST', `/api/rectifications/${submitted.id}/evidence`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` }));
+    const body = multipartBody({ data: Buffer.from('报价'), name: '供应商报价单.txt' }, { note: '已补充三家供应商报价单' });
+    ok(await admin.request('POST', `/api/rectifications/${submitted.id}/evidence`, body.payload, body.headers));
     const accepted: RectificationDetail = ok(await inspector.post(`/api/rectifications/${submitted.id}/accept`, { note: '复查合格' }));
     expect(accepted.events.map((e) => e.kind)).toEqual(['evidence', 'reopened', 'evidence', 'accepted']);
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
-import { createBranch, createMembers, createTown, createUser, type Branch } from '../../../test/factories.js';
+import { createBranch, createMembers, createTown, createUser, multipartBody, type Branch } from '../../../test/factories.js';
 import { buildMessyRoster, type MessyRoster } from './excel/fixtures.js';
 
 let ctx: TestContext;
@@ -31,17 +31,11 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx.close(); });
 
-function multipart(file: Buffer, name = 'roster.xlsx') {
-  const boundary = '----dj-test-boundary';
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
-
 async function upload(session: Session, file: Buffer, query: string) {
-  const body = multipart(file);
+  const body = multipartBody({ data: file, name: 'roster.xlsx' });
   return ctx.app.inject({
     method: 'POST', url: `/api/members/import?${query}`, payload: body.payload,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, 'content-type': body.contentType },
+    headers: { cookie: session.cookie, 'x-csrf-token': session.csrfToken, ...body.headers },
   });
 }
 

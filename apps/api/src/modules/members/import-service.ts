@@ -1,6 +1,6 @@
 import type { ImportReport, MemberProfile } from '@dj/contracts';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { acrossScope, type Db } from '../../db/client.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import { todayInShanghai } from '@dj/contracts';
 import { parseRoster, type ParsedRow } from './excel/parse-roster.js';
@@ -104,7 +104,9 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
   const present = new Set(parsed.fields);
   // One query for all matches: the import must stay fast at thousands of rows.
   const valid = plans.filter((p) => p.sealed);
-  const current = await bulk.findByIdHashes(db, user.scope, valid.map((p) => (p.sealed as SealedPerson).idNumberHash));
+  // Across villages on purpose (row scope '*'): a number already registered in another branch must be refused, not
+  // created twice; the query marks each match in or out of the scope and the message never names the other branch.
+  const current = await acrossScope(db, () => bulk.findByIdHashes(db, user.scope, valid.map((p) => (p.sealed as SealedPerson).idNumberHash)));
   for (const plan of valid) {
     const found = current.get((plan.sealed as SealedPerson).idNumberHash);
     if (!found) continue;

@@ -3,7 +3,7 @@ import type { FourTwoProcedure, MicroPowerUse } from '@dj/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { cn, docxText, filename, pdfText } from '../../../test/documents.js';
-import { createBranch, createMemberAccount, createTown, createUser, type Branch, type Town } from '../../../test/factories.js';
+import { createBranch, createMemberAccount, createTown, createUser, type Branch, multipartBody, type Town } from '../../../test/factories.js';
 import type { Block, DocModel } from '../../lib/documents/doc-model.js';
 import { addDays, todayInShanghai } from '@dj/contracts';
 import { fourTwoModel, microPowerLedgerModel, usesOfYear } from './documents.js';
@@ -188,9 +188,8 @@ describe('四议两公开全程纪实', () => {
     expect(p.stages).toHaveLength(4);
     // A document on the 党员大会 stage, so its name must appear in the record.
     const review = p.stages.find((s) => s.stage === 'review')!;
-    const boundary = '----ledgers';
-    const payload = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="党员大会会议记录.txt"\r\nContent-Type: text/plain\r\n\r\n会议记录\r\n--${boundary}--\r\n`);
-    ok(await admin.request('POST', `/api/four-two/${p.id}/stages/${review.id}/file`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` }));
+    const body = multipartBody({ data: Buffer.from('会议记录'), name: '党员大会会议记录.txt' });
+    ok(await admin.request('POST', `/api/four-two/${p.id}/stages/${review.id}/file`, body.payload, body.headers));
 
     const docx = await admin.get(`/api/four-two/${p.id}/document/docx`);
     expect(filename(docx)).toBe('薄皮核桃初加工车间建设-四议两公开全程纪实.docx');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
-import { createBranch, createMember, createTown, createUser, personOf, type Town } from '../../../test/factories.js';
+import { createBranch, createMember, createTown, createUser, personOf, multipartBody, type Town } from '../../../test/factories.js';
 import { ensureMicroPowerTemplate } from './routes.js';
 
 /** 小微权力清单 and 四议两公开 through the API against the real database. */
@@ -163,15 +163,14 @@ describe('四议两公开', () => {
   it('a file per stage: uploaded after the stage, readable only in scope', async () => {
     const detail = ok(await secretary.get(`/api/four-two/${id}`));
     const review = detail.stages.find((s: Json) => s.stage === 'review');
-    const boundary = '----fourtwo';
     const pdf = Buffer.from('%PDF-1.4 党员大会记录');
-    const payload = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="党员大会记录.pdf"\r\nContent-Type: application/pdf\r\n\r\n`), pdf, Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const up = ok(await secretary.request('POST', `/api/four-two/${id}/stages/${review.id}/file`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` }));
+    const { payload, headers } = multipartBody({ data: pdf, name: '党员大会记录.pdf' });
+    const up = ok(await secretary.request('POST', `/api/four-two/${id}/stages/${review.id}/file`, payload, headers));
     expect(up.stages.find((s: Json) => s.id === review.id).file).toEqual({ name: '党员大会记录.pdf', mime: 'application/pdf' });
     const down = await secretary.get(`/api/four-two/${id}/stages/${review.id}/file`);
     expect(down.rawPayload.equals(pdf)).toBe(true);
     expect((await otherSecretary.get(`/api/four-two/${id}/stages/${review.id}/file`)).statusCode).toBe(404);
-    expect((await otherSecretary.request('POST', `/api/four-two/${id}/stages/${review.id}/file`, payload, { 'content-type': `multipart/form-data; boundary=${boundary}` })).statusCode).toBe(404);
+    expect((await otherSecretary.request('POST', `/api/four-two/${id}/stages/${review.id}/file`, payload, headers)).statusCode).toBe(404);
   });
 
   it('a failed 审议 ends the procedure as rejected', async () => {

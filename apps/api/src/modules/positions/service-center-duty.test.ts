@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SERVICE_CENTER_ROOMS, todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
-import { createBranch, createMember, createMemberAccount, createSupervisor, createTown, createUser, type Branch } from '../../../test/factories.js';
+import { createBranch, createMember, createMemberAccount, createSupervisor, createTown, createUser, multipartBody, type Branch } from '../../../test/factories.js';
 
 /** 党群服务中心 and 坐班值班 through the API against the real database, in a town of the test's own (no centres yet). */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -26,12 +26,6 @@ const ok = (res: { statusCode: number; body: string; json: () => Json }) => {
 const q = async (sql: string, params: unknown[] = []) => (await ctx.pool.query(sql, params)).rows;
 const today = todayInShanghai();
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-
-function multipart(file: Buffer, name: string) {
-  const boundary = `----positions${Math.random().toString(16).slice(2)}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
-  return { payload: Buffer.concat([Buffer.from(head), file, Buffer.from(`\r\n--${boundary}--\r\n`)]), contentType: `multipart/form-data; boundary=${boundary}` };
-}
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -90,8 +84,8 @@ describe('党群服务中心', () => {
 
   it('photos: stored as a re-encoded JPEG without EXIF location, readable only in scope', async () => {
     const jpeg = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#c00' } }).jpeg().withMetadata({ exif: { IFD0: { Make: 'TestPhone' } } }).toBuffer();
-    const body = multipart(jpeg, '大厅.jpg');
-    const res = ok(await secretary.request('POST', `/api/service-centers/${id}/photos?caption=${encodeURIComponent('便民服务大厅')}`, body.payload, { 'content-type': body.contentType }));
+    const body = multipartBody({ data: jpeg, name: '大厅.jpg' });
+    const res = ok(await secretary.request('POST', `/api/service-centers/${id}/photos?caption=${encodeURIComponent('便民服务大厅')}`, body.payload, body.headers));
     expect(res.photos).toHaveLength(1);
     expect(res.photos[0].caption).toBe('便民服务大厅');
     const photoId = res.photoIds[0];
@@ -100,8 +94,8 @@ describe('党群服务中心', () => {
     expect(down.headers['content-type']).toBe('image/jpeg');
     expect(down.rawPayload.includes(Buffer.from('TestPhone'))).toBe(false);
     expect((await neighbour.get(`/api/service-centers/${id}/photos/${photoId}`)).statusCode).toBe(404);
-    const fake = multipart(Buffer.from('not an image'), 'x.jpg');
-    const bad = await secretary.request('POST', `/api/service-centers/${id}/photos`, fake.payload, { 'content-type': fake.contentType });
+    const fake = multipartBody({ data: Buffer.from('not an image'), name: 'x.jpg' });
+    const bad = await secretary.request('POST', `/api/service-centers/${id}/photos`, fake.payload, fake.headers);
     expect(bad.statusCode).toBe(415); // the one upload policy: a wrong type is 415
     expect(bad.json().fields[0].path).toBe('file');
   });

@@ -29,7 +29,7 @@ describe('issue 12 points 3 and 7: the second factor survives a key rotation', (
     expect(rows[0].secret_enc.startsWith(`v2:${fresh.keyId}:`)).toBe(true);
 
     // The platform restarted with the new key only (the old one removed from the configuration).
-    const app = await buildApp({ config: testConfig(), db: ctx.db, cipher: fresh, logger: false });
+    const app = await buildApp({ config: testConfig(), db: ctx.appDb, cipher: fresh, logger: false });
     try {
       const onNewKey = { ...ctx, app };
       const byPhone = await (await pendingSignIn(onNewKey, account.username)).post('/verify', { code: totpCode(secret, 1) });

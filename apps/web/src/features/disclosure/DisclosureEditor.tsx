@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, Popconfirm, Table, Typography, type FormInstance } from 'antd';
 import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
-import { CreateDisclosureSchema } from '@dj/contracts';
+import { CreateDisclosureSchema, uploadAccept } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime, sizeText } from '../../lib/format';
 import { PickFileButton } from '../../components/PickFileButton';
@@ -145,7 +145,7 @@ export function DisclosureEditor({ disclosure, form, onSave, saving }: Props) {
         title="表格"
         extra={
           <Flex gap={8}>
-            <PickFileButton label="导入Excel表格" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" loading={importTable.isPending} onFiles={onTable} size="small">
+            <PickFileButton label="导入Excel表格" accept={uploadAccept('disclosureTable')} loading={importTable.isPending} onFiles={onTable} size="small">
               {disclosure.table ? '重新导入Excel' : '导入Excel表格'}
             </PickFileButton>
             {disclosure.table && (

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Link, useParams } from 'react-router';
-import { AcceptRectificationSchema, ReopenRectificationSchema, RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS } from '@dj/contracts';
+import { AcceptRectificationSchema, ReopenRectificationSchema, RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS, uploadAccept } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -50,7 +50,7 @@ function EvidenceForm({ rect }: { rect: RectificationDetail }) {
           <Input.TextArea rows={3} {...textPropsOf(RectificationEvidenceSchema, 'note')} placeholder="说明已经怎样整改,例如:已于10月8日补公开第三季度财务收支" />
         </Form.Item>
         <Flex gap={8} wrap align="center" style={{ marginBottom: 12 }}>
-          <PickFileButton label="整改材料文件" accept="image/*,.pdf,.doc,.docx,.xls,.xlsx,.wps,.txt" onFiles={(files) => setFile(files[0] ?? null)}>
+          <PickFileButton label="整改材料文件" accept={`image/*,${uploadAccept('inspectionEvidence')}`} onFiles={(files) => setFile(files[0] ?? null)}>
             选择照片或文件
           </PickFileButton>
           {file && (

@@ -62,6 +62,8 @@ async function openWizard(): Promise<HTMLElement> {
 function pickFile(dialog: HTMLElement, file: File) {
   const input = dialog.querySelector<HTMLInputElement>('input[type="file"]');
   if (!input) throw new Error('没有文件选择框');
+  // The picker offers what the server's upload policy takes for a roster (contracts/uploads.ts), nothing else.
+  expect(input.accept).toBe('.xlsx');
   fireEvent.change(input, { target: { files: [file] } });
 }
 

@@ -23,7 +23,7 @@ import {
   type UploadFile,
 } from 'antd';
 import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
-import type { ImportReport, Organization } from '@dj/contracts';
+import { uploadAccept, type ImportReport, type Organization } from '@dj/contracts';
 import { ApiError, errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useDownloadTemplate, useImportMembers } from './api';
@@ -239,7 +239,7 @@ function WizardBody({ organizations, defaultOrgId, onClose }: Omit<Props, 'open'
           }
         >
           <Upload
-            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            accept={uploadAccept('roster')}
             maxCount={1}
             fileList={fileList}
             beforeUpload={(picked) => {
