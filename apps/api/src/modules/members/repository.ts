@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { flowContacts, memberFlows, members, membershipEvents, organizations, persons, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { anyOf, runNamed } from '../../db/prepared.js';
 
 const groups = alias(organizations, 'member_group');
 
@@ -89,12 +90,14 @@ const readsPersons = (f: MemberFilter) => Boolean(f.idNumberHashes || f.idSuffix
  */
 export async function list(db: DbOrTx, scope: Scope, f: MemberFilter, page: number, pageSize: number) {
   const where = conditions(scope, f);
-  const keys = await db.select({ id: members.id }).from(members)
+  const keys = await runNamed(db.select({ id: members.id }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(where).orderBy(...ROSTER_ORDER).limit(pageSize).offset((page - 1) * pageSize);
-  const items = keys.length
-    ? await fromScoped(db).where(and(scopeFilter(organizations, scope), inArray(members.id, keys.map((k) => k.id)))).orderBy(...ROSTER_ORDER)
+    .where(where).orderBy(...ROSTER_ORDER).limit(pageSize).offset((page - 1) * pageSize), 'member_list_keys');
+  // The ids as one array parameter: one statement text (one prepared statement) whatever the page's length.
+  const ids = keys.map((k) => k.id);
+  const items = ids.length
+    ? await runNamed(fromScoped(db).where(and(scopeFilter(organizations, scope), anyOf(members.id, ids))).orderBy(...ROSTER_ORDER), 'member_list_rows')
     : [];
   return { items, ...await totalOf(db, scope, where, readsPersons(f)) };
 }
@@ -114,8 +117,8 @@ async function totalOf(db: DbOrTx, scope: Scope, where: SQL, withPersons: boolea
   const roster = db.select({ n: sql<number>`count(*)`.as('n') }).from(members).$dynamic();
   if (withPersons) roster.innerJoin(persons, eq(persons.id, members.personId));
   const perBranch = roster.where(and(eq(members.organizationId, organizations.id), where)).as('roster');
-  const [{ n }] = await db.select({ n: sql<number>`coalesce(sum(${perBranch.n}), 0)::int` }).from(organizations)
-    .crossJoinLateral(perBranch).where(scopeFilter(organizations, scope));
+  const [{ n }] = await runNamed(db.select({ n: sql<number>`coalesce(sum(${perBranch.n}), 0)::int` }).from(organizations)
+    .crossJoinLateral(perBranch).where(scopeFilter(organizations, scope)), 'member_list_count');
   return { total: n, totalIsEstimate: false };
 }
 
