@@ -15,7 +15,7 @@ interface Preparable<R> {
  *
  * Row-level security stays exact: the policies read `app.scope` through current_setting() in STABLE functions,
  * evaluated at execution, never folded into a plan (cached generic plans included), and the scope is never a
- * parameter of these statements. prepared.test.ts runs one statement alternately under two scopes on one connection.
+ * parameter of these statements. members/list-prepared.test.ts runs one statement alternately under two scopes on one connection.
  */
 export function runNamed<R>(query: Preparable<R>, label: string): Promise<R> {
   const hash = createHash('sha1').update(query.toSQL().sql).digest('hex').slice(0, 16);

@@ -3,11 +3,11 @@
 // PostgreSQL may reuse a generic plan and with generic plans forced: each run sees only what its app.scope allows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '@dj/contracts';
-import { createTestContext, TEST_CONNECT_TIMEOUT_MS, type TestContext } from '../../test/context.js';
-import { createBranch, createMember, createTown, type Town } from '../../test/factories.js';
-import * as members from '../modules/members/repository.js';
-import { dbScopeOf, openDatabase, withRowScope, type Database } from './client.js';
-import type { Scope } from './scope.js';
+import { createTestContext, TEST_CONNECT_TIMEOUT_MS, type TestContext } from '../../../test/context.js';
+import { createBranch, createMember, createTown, type Town } from '../../../test/factories.js';
+import { dbScopeOf, openDatabase, withRowScope, type Database } from '../../db/client.js';
+import type { Scope } from '../../db/scope.js';
+import * as members from './repository.js';
 
 let ctx: TestContext;
 let one: Database;
