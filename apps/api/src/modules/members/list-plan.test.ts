@@ -78,6 +78,39 @@ async function plansOf(call: () => Promise<unknown>) {
   return out;
 }
 
+/** A bound value as the literal EXECUTE takes (typed by the statement's own parameters). */
+function literal(value: unknown): string {
+  const text = Array.isArray(value) ? `{${value.join(',')}}` : String(value);
+  return `'${text.replace(/'/g, "''")}'`;
+}
+
+/**
+ * The same statements as named statements may run them after a few executions: with the generic plan, which cannot
+ * see the values (a LIKE prefix, the ids), forced so the test does not depend on PostgreSQL's choice.
+ */
+async function genericPlansOf(call: () => Promise<unknown>) {
+  captured = [];
+  await call();
+  const client = await pool.connect();
+  try {
+    await client.query('set plan_cache_mode = force_generic_plan');
+    const out: { sql: string; problems: string[] }[] = [];
+    for (const [i, q] of captured.filter((c) => !c.sql.startsWith('explain')).entries()) {
+      await client.query(`prepare generic_${i} as ${q.sql}`);
+      const args = q.params.length ? `(${q.params.map(literal).join(', ')})` : '';
+      const { rows } = await client.query(`explain (analyze, buffers, format json) execute generic_${i}${args}`);
+      await client.query(`deallocate generic_${i}`);
+      const [explained] = rows[0]['QUERY PLAN'] as { Plan: PlanNode; 'Execution Time': number }[];
+      if (process.env.PLAN_REPORT) console.log(`generic: ${explained['Execution Time'].toFixed(1)} ms: ${nodes(explained.Plan).map((n) => n['Node Type'] + (n['Relation Name'] ? ` ${n['Relation Name']}` : '')).join(' > ')}`);
+      out.push({ sql: q.sql, problems: problems(explained.Plan) });
+    }
+    return out;
+  } finally {
+    await client.query('reset plan_cache_mode');
+    client.release();
+  }
+}
+
 beforeAll(async () => {
   const url = await createTestDatabase();
   pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: TEST_CONNECT_TIMEOUT_MS });
@@ -111,5 +144,13 @@ describe('14.2 the member list at city scale', () => {
     const plans = await plansOf(async () => { page = await repo.list(db, { tenantId: town.tenantId, paths: [branch.path] }, filter(), 1, 20); });
     expect(plans.filter((p) => p.problems.length)).toEqual([]);
     expect(page).toMatchObject({ total: 27, totalIsEstimate: false }); // 40,000 / 1,500, less those who left
+  });
+
+  it('14.2 and neither with the generic plans a named statement may reuse (the whole town, one branch)', async () => {
+    const { rows: [branch] } = await pool.query<{ path: string }>(`select path from organizations where name = '生成701村党支部'`);
+    for (const paths of [[town.path], [branch.path]]) {
+      const plans = await genericPlansOf(() => repo.list(db, { tenantId: town.tenantId, paths }, filter(), 1, 20));
+      expect(plans.filter((p) => p.problems.length)).toEqual([]);
+    }
   });
 });
