@@ -29,6 +29,7 @@ import { positionsModule } from './modules/positions/index.js';
 import { inspectionModule } from './modules/inspection/index.js';
 import { disclosureModule } from './modules/disclosure/index.js';
 import { usersModule } from './modules/users/index.js';
+import { exportsModule } from './modules/exports/index.js';
 import multipart from '@fastify/multipart';
 import rateLimits from './plugins/rate-limit.js';
 import { serializeError, serializeRequest } from './lib/log-redaction.js';
@@ -42,6 +43,7 @@ declare module 'fastify' {
     routeList: { method: string; url: string; isPublic: boolean }[];
     /** What sign-in asks between the password and the session: the second factor (issue 12 point 3). */
     secondStep: SecondStep;
+    worker: WorkerLabel | null;
   }
 }
 
@@ -70,10 +72,15 @@ export interface BuildOptions {
   logger?: boolean;
   /** Where log lines go (stdout by default); the log-hygiene test reads them. */
   logStream?: NodeJS.WritableStream;
+  /** This process's place in a cluster (WORKERS > 1): answered in X-Worker and /healthz. */
+  worker?: WorkerLabel;
 }
 
+/** A process of a cluster: its cluster worker id and whether it runs the jobs (exactly one does). */
+export interface WorkerLabel { id: number; jobs: boolean }
+
 /** Registers cross-cutting plugins, then the modules. server.ts listens; tests call inject(). */
-export async function buildApp({ config, db, cipher, logger = true, logStream }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, cipher, logger = true, logStream, worker }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     // No personal number in any log line (issue 12 point 5): URLs without query values, errors without parameters.
     logger: logger ? { level: config.LOG_LEVEL, serializers: LOG_SERIALIZERS, ...(logStream ? { stream: logStream } : {}) } : false,
@@ -90,6 +97,9 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   app.decorate('cipher', cipher);
   app.decorate('routeList', []);
   app.decorate('secondStep', secondStep);
+  app.decorate('worker', worker ?? null);
+  // Which process answered (several on one port share nothing but the database): for the operator and the WORKERS test.
+  if (worker) app.addHook('onSend', async (_request, reply) => { reply.header('x-worker', String(worker.id)); });
   // Workbook parsing is limited process-wide (lib/excel.ts): one semaphore, whichever app instance parses. The upload
   // policy's limits (lib/uploads) are process-wide the same way.
   setImportLimits(importLimitsOf(config));
@@ -130,6 +140,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream }:
   await app.register(inspectionModule);
   await app.register(disclosureModule);
   await app.register(usersModule);
+  await app.register(exportsModule);
   await app.register(webPlugin);
   return app;
 }

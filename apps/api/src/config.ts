@@ -52,6 +52,11 @@ const EnvSchema = z.object({
   AUDIT_ANCHOR_FILE: z.preprocess((v) => (v === '' ? undefined : v), z.string().optional()),
   /** Background jobs (pg-boss: daily reminders, SMS outbox); JOBS=off for a process that only serves requests. */
   JOBS: z.enum(['on', 'off']).default('on').transform((v) => v === 'on'),
+  /**
+   * API processes on this host, sharing PORT (node:cluster, apps/api/src/cluster.ts): one per core is the usual choice.
+   * The first runs the jobs (when JOBS=on), the others only serve requests; decision 009 lists what they share.
+   */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** How SMS reminders leave: `log` writes a line with the masked number only; `http` posts {to, body} to SMS_HTTP_URL. */
   SMS_ADAPTER: z.enum(['log', 'http']).default('log'),
   SMS_HTTP_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().url().optional()),

@@ -1,56 +1,22 @@
-import type { AddressInfo } from 'node:net';
-import { loadConfig } from './config.js';
-import { DEMO_ACCOUNTS } from './demo/index.js';
-import { startPlatform, type Platform } from './platform.js';
-import { ROLE_LABELS } from '@dj/contracts';
+import cluster from 'node:cluster';
+import { fileURLToPath } from 'node:url';
+import { loadConfig, type Config } from './config.js';
 
 const started = performance.now();
-let platform: Platform | undefined;
-let starting = true;
-let stopRequested = false;
-
-/** Stop in order — jobs, HTTP, the pool, then the embedded PostgreSQL — so the next start needs no crash recovery. */
-function stopAndExit(): void {
-  const stopped = platform ? platform.stop() : Promise.resolve();
-  stopped.then(() => process.exit(0), (err: unknown) => {
-    console.error(`停止时出错: ${err instanceof Error ? err.message : String(err)}`);
-    process.exit(1);
-  });
-}
-
-// SIGTERM from a supervisor or `kill`, SIGINT from Ctrl-C (npm start execs node, so either reaches this process).
-// Listened for before anything starts: /healthz answers before the jobs have started, and a signal then must still
-// stop PostgreSQL rather than kill Node and leave it running. A signal during start-up stops once start-up is over;
-// a repeated signal (Ctrl-C pressed twice) does not cut the stop short.
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.on(signal, () => {
-    if (stopRequested) return;
-    stopRequested = true;
-    if (!starting) stopAndExit();
-  });
-}
-
+let config: Config;
 try {
-  const config = loadConfig();
-  platform = await startPlatform(config);
-  await platform.app.listen({ port: config.PORT, host: config.HOST });
-  await platform.startJobs();
-  const { port } = platform.app.server.address() as AddressInfo;
-  const lines = [
-    '',
-    `党建引领乡村振兴工作平台已启动: http://localhost:${port}`,
-    `数据库: ${platform.mode === 'embedded' ? `内置 PostgreSQL(数据目录 ${config.dataDir})` : 'PostgreSQL 服务器(DATABASE_URL)'}`,
-    `启动用时: ${Math.round(performance.now() - started)} ms${platform.seeded ? '(首次启动,已生成演示镇)' : ''}`,
-  ];
-  if (config.SEED_DEMO && config.NODE_ENV !== 'production') {
-    lines.push(`演示账号(密码均为 ${config.DEMO_PASSWORD === 'demo123456' ? 'demo123456' : '环境变量 DEMO_PASSWORD 的值'}):`);
-    for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]} · ${a.scope}`);
-  }
-  if (!stopRequested) console.log(lines.join('\n') + '\n');
+  config = loadConfig();
 } catch (err) {
   console.error(`启动失败: ${err instanceof Error ? err.message : String(err)}`);
-  await platform?.stop().catch(() => undefined);
   process.exit(1);
 }
-starting = false;
-if (stopRequested) stopAndExit();
+
+// WORKERS > 1: this process is the cluster's primary (prepares the database, forks the workers, stops them); each
+// worker runs this same file and serves. Imported lazily so a worker loads no primary code and the reverse.
+if (cluster.isPrimary && config.WORKERS > 1) {
+  const { runPrimary } = await import('./cluster.js');
+  await runPrimary(config, { started, entry: fileURLToPath(import.meta.url) });
+} else {
+  const { serve } = await import('./serve.js');
+  await serve(config, started);
+}

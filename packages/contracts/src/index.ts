@@ -27,3 +27,4 @@ export * from './labels.js';
 export * from './form-fields.js';
 export * from './uploads.js';
 export type * from './requests.js';
+export * from './exports.js';

@@ -7,6 +7,7 @@ import type { BranchDuesQuerySchema, DuesPaymentSchema, DuesQuerySchema } from '
 import type { CompletenessQuerySchema, CreateFlowSchema, CreateLetterSchema, CreateMemberSchema, EndFlowSchema, FlowContactSchema, FlowParamsSchema, LetterParamsSchema, LetterReceiptSchema, MemberImportQuerySchema, RevealBodySchema, TaskQuerySchema } from './members.js';
 import type { DisclosureBoardQuerySchema, DisclosureFileParamsSchema, DisclosureListQuerySchema, DisclosureStepSchema, PublicDisclosureParamsSchema, PublicFileParamsSchema, PublicVillageParamsSchema, ReturnDisclosureSchema } from './disclosure.js';
 import type { ExpectedQuerySchema } from './activities.js';
+import type { StartExportSchema } from './exports.js';
 import type { OutboxQuerySchema } from './notifications.js';
 import type { SettingKeyParamSchema, UpdateSettingSchema } from './settings.js';
 
@@ -119,3 +120,5 @@ export type OutboxQuery = z.infer<typeof OutboxQuerySchema>;
 // settings
 export type SettingKeyParam = z.infer<typeof SettingKeyParamSchema>;
 export type UpdateSetting = z.input<typeof UpdateSettingSchema>;
+
+export type StartExport = z.infer<typeof StartExportSchema>;

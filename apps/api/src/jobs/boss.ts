@@ -3,6 +3,8 @@ import { SYSTEM_SCOPE, withRowScope, type Db } from '../db/client.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '@dj/contracts';
 import { writeAuditAnchor } from '../lib/audit/index.js';
+import { pruneRateLimitCounts } from '../plugins/rate-limit-store.js';
+import { startExportRunner } from '../modules/exports/index.js';
 import { drainOutbox, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
 /** Queue names (pg-boss 10 needs each queue created before send/work). */
@@ -75,10 +77,17 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
     if (result.attempted > 0) log.info({ job: JOB_OUTBOX, ...result }, 'outbox drained');
     return result;
   }));
-  await boss.work(JOB_AUDIT_ANCHOR, work, async () => asSystem(() => writeAuditAnchor(db)));
+  // The same minute's tick also drops rate-limit windows that have ended (the table every process counts in).
+  await boss.work(JOB_AUDIT_ANCHOR, work, async () => asSystem(async () => {
+    await pruneRateLimitCounts(db);
+    return writeAuditAnchor(db);
+  }));
   await boss.schedule(JOB_AUDIT_ANCHOR, AUDIT_ANCHOR_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });
+
+  // 导出任务 (modules/exports): queued by any API process in the exports table, made here.
+  const exportRunner = startExportRunner(db, cipher, log);
 
   const jobs: Jobs = {
     boss,
@@ -86,6 +95,7 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
       if (current === jobs) current = null;
       // Graceful: running handlers get up to 10 s to finish before their jobs are failed for a retry.
       await boss.stop({ graceful: true, timeout: 10_000, wait: true });
+      await exportRunner.stop();
     },
   };
   current = jobs;

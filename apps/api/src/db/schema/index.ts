@@ -8,3 +8,4 @@ export * from './recruitment.js';
 export * from './positions.js';
 export * from './inspection.js';
 export * from './disclosure.js';
+export * from './exports.js';

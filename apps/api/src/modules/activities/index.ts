@@ -10,5 +10,6 @@ export const activitiesModule: FastifyPluginAsyncZod = async (app) => {
 };
 
 export { complianceOfBranches } from './compliance-service.js';
+export { branchLedger } from './ledger-service.js';
 export { ensureDefaultTemplates } from './checklist-service.js';
 export type { ActivityKind } from './rules/activity-kinds.js';

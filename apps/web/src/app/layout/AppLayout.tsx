@@ -6,6 +6,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../lib/session';
 import { PLATFORM_NAME } from '../../features/auth/LoginPage';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
+import { ExportsButton, ExportsDrawer } from '../../features/exports/ExportsDrawer';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DemoBanner } from './DemoBanner';
 import { menuItemsFor, selectedMenuKey } from './menu';
@@ -58,6 +59,7 @@ export function AppLayout() {
         </div>
         <Space size="middle" className="app-header-user">
           <NotificationBell />
+          <ExportsButton narrow={narrow} />
           <span>
             {/* The user's own account area (账号与安全: password, devices, second factor) opens from their name too. */}
             <Link to="/account" title="账号与安全">
@@ -80,6 +82,7 @@ export function AppLayout() {
           </Button>
         </Space>
       </Header>
+      <ExportsDrawer />
       {user.isDemo && <DemoBanner />}
       <Layout>
         {narrow ? (

@@ -2,16 +2,31 @@ import { App, Button, Dropdown } from 'antd';
 import { DownloadOutlined } from '@ant-design/icons';
 import { errorMessage } from '../../lib/api-client';
 import { monthLabel } from '../../lib/months';
+import { useStartExport } from '../../lib/exports';
 import { useDownloadLedger } from './api';
 
 const FORMAT_LABELS = { docx: 'Word', pdf: 'PDF' } as const;
 type Format = keyof typeof FORMAT_LABELS;
 
-/** 月度/年度台账 in Word or PDF; generating the yearly one takes seconds, so progress stays on screen. */
+/**
+ * 月度/年度台账 in Word or PDF. The month's is made while the user waits (under a second); the year's takes seconds,
+ * so it is started as an export (导出任务): the 我的导出 drawer opens with its progress and the download button.
+ */
 export function LedgerButtons({ orgId, month }: { orgId?: number; month: string }) {
   const { message } = App.useApp();
   const ledger = useDownloadLedger();
+  const startExport = useStartExport();
   const year = month.slice(0, 4);
+
+  const runYear = async (format: Format) => {
+    if (!orgId) return;
+    try {
+      await startExport.mutateAsync({ kind: 'branch_ledger', orgId, period: year, format });
+      message.success(`已开始生成${year}年度台账(${FORMAT_LABELS[format]}),完成后在“我的导出”中下载`);
+    } catch (error) {
+      message.error(`${year}年度台账导出失败:${errorMessage(error)}`);
+    }
+  };
 
   const run = async (period: string, format: Format) => {
     if (!orgId) return;
@@ -28,7 +43,7 @@ export function LedgerButtons({ orgId, month }: { orgId?: number; month: string 
 
   const menu = (period: string) => ({
     items: (Object.keys(FORMAT_LABELS) as Format[]).map((format) => ({ key: format, label: `${FORMAT_LABELS[format]} 文档` })),
-    onClick: ({ key }: { key: string }) => void run(period, key as Format),
+    onClick: ({ key }: { key: string }) => void (period === year ? runYear(key as Format) : run(period, key as Format)),
   });
 
   return (
@@ -38,9 +53,9 @@ export function LedgerButtons({ orgId, month }: { orgId?: number; month: string 
           下载月度台账
         </Button>
       </Dropdown>
-      <Dropdown menu={menu(year)} disabled={!orgId || ledger.isPending} trigger={['click']}>
-        <Button icon={<DownloadOutlined />} loading={ledger.isPending && ledger.variables?.period === year}>
-          下载年度台账
+      <Dropdown menu={menu(year)} disabled={!orgId || startExport.isPending} trigger={['click']}>
+        <Button icon={<DownloadOutlined />} loading={startExport.isPending}>
+          导出年度台账
         </Button>
       </Dropdown>
     </>

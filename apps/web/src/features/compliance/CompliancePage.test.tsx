@@ -186,13 +186,22 @@ describe('组织生活日历', () => {
     await waitFor(() => expect(complianceCalls(calls).at(-1)).toEqual({ orgId: '3', period: '2026-03' }));
   });
 
-  it('downloads a branch ledger for the month and for the year', async () => {
+  it('downloads the month\'s ledger at once and starts the year\'s as an export (issue 14 point 6)', async () => {
     const files: RecordedCall[] = [];
+    const started: RecordedCall[] = [];
     installFetch((call) => {
       if (call.path === '/api/ledger') {
         files.push(call);
         return new Response(new Blob(['%PDF']), { status: 200, headers: { 'content-disposition': "attachment; filename*=UTF-8''ledger.pdf" } });
       }
+      if (call.path === '/api/exports' && call.method === 'POST') {
+        started.push(call);
+        return jsonResponse(201, {
+          id: 1, kind: 'branch_ledger', title: '王庄村党支部 2026年 支部组织生活台账(Word)', status: 'queued', progress: 0,
+          fileName: null, size: null, error: null, createdAt: '2026-07-01T00:00:00.000Z', finishedAt: null, expiresAt: null,
+        });
+      }
+      if (call.path === '/api/exports') return jsonResponse(200, { items: [] });
       return server()(call);
     });
     await renderRoutes(routes, '/compliance?period=2026-07&view=detail');
@@ -200,13 +209,33 @@ describe('组织生活日历', () => {
     const village = await within(board).findByTestId('compliance-branch-3');
     fireEvent.click(within(village).getByRole('button', { name: /月度台账/, hidden: true }));
     await waitFor(() => expect(files).toHaveLength(1));
+    expect(Object.fromEntries(new URL(files[0].url, 'http://localhost').searchParams)).toEqual({ orgId: '3', period: '2026-07', format: 'pdf' });
     fireEvent.click(within(village).getByRole('button', { name: /年度台账\(Word\)/, hidden: true }));
-    await waitFor(() => expect(files).toHaveLength(2));
-    const queries = files.map((c) => Object.fromEntries(new URL(c.url, 'http://localhost').searchParams));
-    expect(queries).toEqual([
-      { orgId: '3', period: '2026-07', format: 'pdf' },
-      { orgId: '3', period: '2026', format: 'docx' },
-    ]);
+    await waitFor(() => expect(started).toHaveLength(1));
+    expect(started[0].body).toEqual({ kind: 'branch_ledger', orgId: 3, period: '2026', format: 'docx' });
+    expect(files).toHaveLength(1);
+    // The 我的导出 drawer opens on the new export.
+    expect(await screen.findByText('我的导出', { selector: '.ant-drawer-title' })).toBeTruthy();
+  });
+
+  it('starts every branch\'s yearly ledger as one zip export of the town (issue 14 point 6)', async () => {
+    const started: RecordedCall[] = [];
+    installFetch((call) => {
+      if (call.path === '/api/exports' && call.method === 'POST') {
+        started.push(call);
+        return jsonResponse(201, {
+          id: 2, kind: 'town_ledgers', title: '西王庄镇党委 2026年 所辖各支部组织生活台账(压缩包)(Word)', status: 'queued', progress: 0,
+          fileName: null, size: null, error: null, createdAt: '2026-07-01T00:00:00.000Z', finishedAt: null, expiresAt: null,
+        });
+      }
+      if (call.path === '/api/exports') return jsonResponse(200, { items: [] });
+      return server()(call);
+    });
+    await renderRoutes(routes, '/compliance?period=2026-07');
+    fireEvent.click(await screen.findByRole('button', { name: /导出各支部2026年度台账/ }));
+    fireEvent.click(await screen.findByText('Word 文档(压缩包)'));
+    await waitFor(() => expect(started).toHaveLength(1));
+    expect(started[0].body).toEqual({ kind: 'town_ledgers', orgId: 1, period: '2026', format: 'docx' });
   });
 
   it('says so when there is no branch in scope', async () => {

@@ -6,12 +6,14 @@ import { LoadError } from '../../components/LoadError';
 import { MonthOrgFilters } from '../../components/MonthOrgFilters';
 import { errorMessage } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
+import { useStartExport } from '../../lib/exports';
 import { monthLabel } from '../../lib/months';
 import { useMonthOrgParams } from '../../lib/use-month-org-params';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useMe } from '../../lib/session';
 import { canSeeCompliance } from '../../lib/roles';
 import { useOrganizationTreeData } from '../../lib/organizations';
+import { AllLedgersButton } from './AllLedgersButton';
 import { ComplianceBranchList, ComplianceMatrix, complianceMatrix } from './ComplianceMatrix';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 
@@ -94,20 +96,22 @@ function rowKey(row: ComplianceRow) {
 
 type LedgerFormat = 'pdf' | 'docx';
 
-/** 查看活动 and the ledgers (台账) of this branch: the chosen month's, and the whole year's. */
+/**
+ * 查看活动 and the ledgers (台账) of this branch: the chosen month's downloads at once; the whole year's takes seconds,
+ * so it starts an export (导出任务) whose progress and file show in 我的导出.
+ */
 function BranchLinks({ branch, period }: { branch: ComplianceBranch; period: string }) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState<string | null>(null);
+  const startExport = useStartExport();
   const year = period.slice(0, 4);
   const download = (key: string, ledgerPeriod: string, format: LedgerFormat) => {
     setBusy(key);
-    downloadFile('/api/ledger', `${branch.organizationName}${ledgerPeriod}台账.${format}`, {
-      orgId: branch.organizationId,
-      period: ledgerPeriod,
-      format,
-    })
-      .catch((error: unknown) => message.error(errorMessage(error)))
-      .finally(() => setBusy(null));
+    const done = ledgerPeriod === year
+      ? startExport.mutateAsync({ kind: 'branch_ledger', orgId: branch.organizationId, period: ledgerPeriod, format })
+        .then(() => message.success(`已开始生成${branch.organizationName}${year}年度台账,完成后在“我的导出”中下载`))
+      : downloadFile('/api/ledger', `${branch.organizationName}${ledgerPeriod}台账.${format}`, { orgId: branch.organizationId, period: ledgerPeriod, format });
+    done.catch((error: unknown) => message.error(errorMessage(error))).finally(() => setBusy(null));
   };
   const ledgerButton = (key: string, label: string, ledgerPeriod: string, format: LedgerFormat) => (
     <Button
@@ -244,6 +248,7 @@ export function CompliancePage() {
               options={[{ value: 'matrix', label: narrow ? '支部一览' : '总览矩阵' }, { value: 'detail', label: '逐支部明细' }]}
             />
           )}
+          {several && <AllLedgersButton orgId={orgId ?? me?.scope[0]?.organizationId} year={period.slice(0, 4)} />}
         </Flex>
       </Card>
       <Flex vertical gap={12} data-testid="compliance-board" aria-busy={board.isFetching}>
