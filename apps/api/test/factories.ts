@@ -275,3 +275,10 @@ export function postFile(session: Session, url: string, file: { data: Buffer; na
   const body = multipartBody(file, fields);
   return session.request('POST', url, body.payload, body.headers);
 }
+
+/** Records a 村干部 change through POST /api/cadres/villages/:orgId/changes as the town admin (选举 unless `kind` says otherwise). */
+export async function recordCadreChange(town: Town, branchId: number, body: Record<string, unknown>): Promise<Json> {
+  const res = await town.admin.post(`/api/cadres/villages/${branchId}/changes`, { kind: 'election', occurredOn: '2021-01-15', reason: '村"两委"换届选举', ...body });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}

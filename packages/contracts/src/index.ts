@@ -13,6 +13,7 @@ export * from './users.js';
 export * from './organizations.js';
 export * from './members.js';
 export * from './committee.js';
+export * from './cadres.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

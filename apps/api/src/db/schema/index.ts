@@ -9,3 +9,4 @@ export * from './positions.js';
 export * from './inspection.js';
 export * from './disclosure.js';
 export * from './exports.js';
+export * from './cadres.js';

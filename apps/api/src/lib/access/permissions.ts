@@ -64,6 +64,10 @@ export const PERMISSIONS = {
   'disclosure.propose': { roles: BRANCH_WRITERS, denied: '由本村党支部书记或镇党委管理员办理' },
   'disclosure.review': { roles: ['town_admin', 'supervisor'], denied: '由包村干部或镇党委管理员审核' },
   'disclosure.approve': { roles: ADMIN, denied: '由镇党委管理员审批' },
+  /** 村干部 (issue 15): the town keeps the two committees' posts; the branch's readers see their villages' cadres. */
+  'cadres.read': { roles: BRANCH_READERS, denied: '党员本人不查看村干部任职信息' },
+  'cadres.manage': { roles: ADMIN, denied: '村干部的任免、选派和动态调整由镇党委管理员登记' },
+  'cadres.board': { roles: ADMIN, denied: '只有镇党委管理员查看全镇村干部情况' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

@@ -366,7 +366,7 @@ describe('14.2 the personal-number scan is done at 公开 and stored, not on eve
     await q('update disclosures set content = content || $2 where id = $1', [withNumber, `联系电话138 1234\n5678`]);
     await q('update disclosures set personal_numbers_found = null where id = any($1)', [[clean, withNumber]]);
     // The backfill exactly as the migration runs it (its last statement), not retyped here.
-    const migration = readFileSync(new URL('../../db/migrations/0025_disclosure_personal_numbers_found.sql', import.meta.url), 'utf8');
+    const migration = readFileSync(new URL('../../db/migrations/0026_disclosure_personal_numbers_found.sql', import.meta.url), 'utf8');
     await q(migration.slice(migration.indexOf('UPDATE')));
     expect([await column(clean), await column(withNumber)]).toEqual([false, null]);
   });

@@ -1,7 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -37,6 +37,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/my', icon: <UserOutlined />, label: '我的组织生活', visible: isPartyMember },
   { key: '/recruitment/mentoring', icon: <SolutionOutlined />, label: '我培养联系的人', visible: isPartyMember },
   { key: '/disclosures', icon: <NotificationOutlined />, label: '三务公开', visible: hasWorkRole },
+  // 村干部 (issue 15): the town keeps them; a village's secretary reads their own village's.
+  { key: '/cadres', icon: <CrownOutlined />, label: '村干部', visible: canRecord },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
   { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '联督联查', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },

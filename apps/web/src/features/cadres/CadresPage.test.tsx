@@ -1,0 +1,113 @@
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import type { CadreBoard, CadreHolding, VillageCadres } from '@dj/contracts';
+import { setCsrfToken } from '../../lib/api-client';
+import { findDialog, installDomShims } from '../../test/dom';
+import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
+import { me } from '../../test/member-fixtures';
+import { renderRoutes } from '../../test/render';
+import { SECRETARY, server } from '../../test/server';
+import { CadresPage } from './CadresPage';
+
+beforeAll(installDomShims);
+afterEach(() => {
+  cleanup();
+  setCsrfToken(null);
+  vi.unstubAllGlobals();
+});
+
+const routes = [{ path: '/cadres', element: <CadresPage /> }];
+const ADMIN = me(['town_admin']);
+
+const holding = (partial: Partial<CadreHolding> & Pick<CadreHolding, 'id' | 'post' | 'name'>): CadreHolding => ({
+  personId: partial.id, isMember: true, gender: 'male', birthDate: '1970-01-01', idNumberMasked: '370402********123X', startedOn: '2021-01-15',
+  endedOn: null, how: 'election', termId: 1, periodEndsOn: null, homePost: null, sendingUnit: null, supportProjects: null, supportFen: null, ...partial,
+});
+
+const VILLAGE: VillageCadres = {
+  organizationId: 3, name: '王庄村党支部', villageName: '王庄村',
+  current: [
+    holding({ id: 1, personId: 1, post: 'secretary', name: '王书记' }),
+    holding({ id: 2, personId: 1, post: 'director', name: '王书记' }),
+    holding({ id: 3, personId: 5, post: 'women_director', name: '李秀英', isMember: false, gender: 'female' }),
+  ],
+  combined: { personId: 1, name: '王书记' },
+  terms: [{ id: 1, startYear: 2021, endYear: 2026, electedOn: '2021-01-15' }],
+  history: [{ id: 9, kind: 'election', role: 'start', post: 'secretary', personId: 1, name: '王书记', occurredOn: '2021-01-15', reason: '村"两委"换届选举', recordedAt: '2021-01-15T02:00:00.000Z' }],
+  adjustments: [],
+  candidates: [{ personId: 1, name: '王书记', isMember: true }, { personId: 7, name: '赵会计', isMember: true }],
+  can: { edit: false },
+};
+
+const BOARD: CadreBoard = {
+  villages: [{ organizationId: 3, name: '王庄村党支部', secretary: '王书记', secretaryHow: 'election', director: '王书记', combined: true, holders: 3 }],
+  assigned: [{ ...holding({ id: 4, post: 'first_secretary', name: '周第一', how: 'assignment', periodEndsOn: '2026-12-20', sendingUnit: '区农业农村局' }), organizationId: 3, organizationName: '王庄村党支部', daysLeft: 14 }],
+  adjustments: [{ id: 6, organizationId: 3, organizationName: '王庄村党支部', personId: 1, name: '王书记', reason: '集体经济增收慢', markedOn: '2026-11-01', decision: null, decisionNote: null, decidedOn: null }],
+  totals: { villages: 1, combined: 1, withoutSecretary: 0 },
+};
+
+async function choose(container: HTMLElement, label: string, option: string) {
+  fireEvent.mouseDown(within(container).getByLabelText(label));
+  const found = await waitFor(() => {
+    const item = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((el) => el.title === option || el.textContent === option);
+    if (!item) throw new Error(`没有选项 ${option}`);
+    return item;
+  });
+  fireEvent.click(found);
+}
+
+function cadreServer(village: VillageCadres, who = SECRETARY, onWrite?: (call: RecordedCall) => Response) {
+  return server((call) => {
+    if (call.path === '/api/cadres/villages/3' && call.method === 'GET') return jsonResponse(200, village);
+    if (call.path === '/api/cadres/board') return jsonResponse(200, BOARD);
+    if (call.method !== 'GET' && onWrite) return onWrite(call);
+    return undefined;
+  }, who);
+}
+
+describe('村干部', () => {
+  it('shows a secretary their village: posts by committee, 一肩挑, a non-member, the history; no way to record a change', async () => {
+    installFetch(cadreServer(VILLAGE));
+    await renderRoutes(routes, '/cadres');
+    expect(await screen.findByText('一肩挑:王书记同时担任村党支部书记和村委会主任')).toBeTruthy();
+    const posts = screen.getByTestId('cadre-posts');
+    expect(within(posts).getByText('村党支部委员会')).toBeTruthy();
+    expect(within(posts).getByText('李秀英')).toBeTruthy();
+    expect(within(posts).getByText('非党员')).toBeTruthy();
+    expect(within(screen.getByTestId('cadre-history')).getByText('原因:村"两委"换届选举')).toBeTruthy();
+    expect(screen.getByText(/本届:2021—2026年/)).toBeTruthy();
+    expect(screen.queryByText('登记变动')).toBeNull();
+    expect(screen.queryByText('全镇一览')).toBeNull();
+  });
+
+  it('shows the town admin the board: 一肩挑, assigned cadres with their period end, the adjustment list', async () => {
+    installFetch(cadreServer(VILLAGE, ADMIN));
+    await renderRoutes(routes, '/cadres');
+    const board = await screen.findByTestId('cadre-board');
+    expect(within(board).getAllByText('一肩挑'), 'the count and the village row').toHaveLength(2);
+    expect(within(screen.getByTestId('assigned-cadres')).getByText('14天后期满')).toBeTruthy();
+    expect(within(screen.getByTestId('adjustments')).getByText('集体经济增收慢')).toBeTruthy();
+    expect(within(screen.getByTestId('adjustments')).getByRole('button', { name: '登记王书记的调整决定' })).toBeTruthy();
+  });
+
+  it('lets the town admin record a change, with Chinese messages before anything is sent', async () => {
+    const calls = installFetch(cadreServer({ ...VILLAGE, can: { edit: true } }, ADMIN, () => jsonResponse(200, VILLAGE)));
+    await renderRoutes(routes, '/cadres?tab=village&orgId=3');
+    fireEvent.click(await screen.findByRole('button', { name: /登记变动/ }));
+    const dialog = await findDialog(/登记干部变动:王庄村党支部/);
+    fireEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
+    expect(await within(dialog).findByText('请选择职务')).toBeTruthy();
+    expect(within(dialog).getByText('请选择人员')).toBeTruthy();
+    expect(within(dialog).getByText('请填写变动原因')).toBeTruthy();
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+
+    await choose(dialog, '职务', '报账员');
+    await choose(dialog, '姓名', '赵会计');
+    fireEvent.change(within(dialog).getByLabelText('原因'), { target: { value: '村民委员会聘任' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.path).toBe('/api/cadres/villages/3/changes');
+    expect(post?.body).toMatchObject({ kind: 'election', post: 'bookkeeper', personId: 7, reason: '村民委员会聘任', termId: null });
+  });
+});
