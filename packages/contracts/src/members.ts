@@ -147,7 +147,12 @@ export const MemberListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100, '每页最多100条').default(20),
 });
 export type MemberListQuery = z.input<typeof MemberListQuerySchema>;
-export const MemberListSchema = z.object({ items: z.array(MemberSchema), total: z.number(), page: z.number(), pageSize: z.number() });
+export const MemberListSchema = z.object({
+  items: z.array(MemberSchema), total: z.number(),
+  /** True past 10,000 rows in scope: total is the database's estimate, shown as 约 N (issue 14). */
+  totalIsEstimate: z.boolean().default(false),
+  page: z.number(), pageSize: z.number(),
+});
 export type MemberList = z.infer<typeof MemberListSchema>;
 
 export const RevealBodySchema = z.object({
@@ -236,8 +241,13 @@ export const MemberMobilitySchema = z.object({ flows: z.array(MemberFlowSchema),
 export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 
 /** The branch's to-do list: what is due or late, derived from the records (never a score). */
+export const TASK_KINDS = [
+  'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'CONFIRMATION_LATE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE',
+  'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE', 'ASSIGNMENT_ENDING',
+] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
 export const TaskSchema = z.object({
-  kind: z.enum(['TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'CONFIRMATION_LATE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE', 'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE', 'ASSIGNMENT_ENDING']),
+  kind: z.enum(TASK_KINDS),
   /**
    * null for DISCLOSURE_*, RECTIFICATION_* (a branch's business, no member) and RECRUITMENT_* (not a member yet):
    * memberName then names the disclosure, the finding or the person.
@@ -251,8 +261,23 @@ export const TaskSchema = z.object({
   overdue: z.boolean(),
 });
 export type Task = z.infer<typeof TaskSchema>;
-export const TaskListSchema = z.object({ items: z.array(TaskSchema) });
-export const TaskQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });
+/** A city's to-do list ran to 11,157 items (4.6 MB) in one answer: it is paged, with the counts per kind beside the page (issue 14). */
+export const TASK_PAGE_SIZE_MAX = 200;
+export const TaskListSchema = z.object({
+  items: z.array(TaskSchema),
+  /** Items of the list (of `kind` when given), and how many of them are past their deadline. */
+  total: z.number(), overdue: z.number(),
+  page: z.number(), pageSize: z.number(),
+  /** Per kind, over the whole scope (whatever `kind` is asked): what the page's headings and filters show. */
+  counts: z.record(z.enum(TASK_KINDS), z.number()),
+});
+export type TaskList = z.infer<typeof TaskListSchema>;
+export const TaskQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  kind: z.enum(TASK_KINDS).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(TASK_PAGE_SIZE_MAX, `每页最多${TASK_PAGE_SIZE_MAX}条`).default(50),
+});
 
 /** Record completeness per branch: how much of the roster's optional information is filled in. */
 export const BranchCompletenessSchema = z.object({

@@ -31,7 +31,7 @@ export const mobilityKeys = {
 /** 待办事项: gathered from every module, so mobility and the settings move it. */
 export const taskKeys = {
   all: ['tasks'] as const,
-  list: (orgId: number | undefined) => ['tasks', orgId ?? null] as const,
+  list: (orgId: number | undefined, kind: string | undefined, page: number, pageSize: number) => ['tasks', orgId ?? null, kind ?? null, page, pageSize] as const,
 };
 
 /** The compliance calendar counts records once supervision signs them off. */

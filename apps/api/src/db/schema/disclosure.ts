@@ -31,6 +31,12 @@ export const disclosures = pgTable('disclosures', {
   approvedBy: integer('approved_by').references(() => users.id),
   approvedAt: timestamp('approved_at', { withTimezone: true }),
   publishedAt: timestamp('published_at', { withTimezone: true }),
+  /**
+   * The 保密审查 scan's answer for the public texts (title, content, table, file names), stored at 公开: false = none
+   * found, so the public page serves them as they are; null = not scanned (published before the column, or not by
+   * the 公开 step), so the page masks them on every view as before (issue 14).
+   */
+  personalNumbersFound: boolean('personal_numbers_found'),
   returnReason: text('return_reason'),
   isDemo: boolean('is_demo').notNull().default(false),
   createdBy: integer('created_by').references(() => users.id),

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { DUES_REDUCTION_KINDS, FLOW_CONTACT_METHODS, FLOW_DIRECTIONS, GENDERS, MEMBERSHIP_STATUSES, MEMBER_EXPORT_REQUEST_STATUSES, STANDINGS } from '@dj/contracts';
 import { enumChecks } from './checks.js';
@@ -58,6 +59,9 @@ export const members = pgTable('members', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [
   index('members_org_idx').on(t.organizationId),
+  // The roster list and its count (issue 14): a branch's members on the roster, with what the join and the status
+  // filter read, so the count is an index-only scan and the page's keys need no pass over the table.
+  index('members_roster_org_idx').on(t.organizationId, t.membershipStatus, t.personId).where(sql`${t.onRoster}`),
   uniqueIndex('members_person_uq').on(t.personId),
   ...enumChecks(t),
 ]);

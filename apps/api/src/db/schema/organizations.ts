@@ -40,6 +40,8 @@ export const organizations = pgTable('organizations', {
 }, (t) => [
   index('organizations_path_idx').using('btree', sql`${t.path} text_pattern_ops`),
   index('organizations_tenant_parent_idx').on(t.tenantId, t.parentId),
+  // The roster's order (sort_order, id): the member list walks branches in it and stops after the page (issue 14).
+  index('organizations_tenant_sort_idx').on(t.tenantId, t.sortOrder, t.id),
   uniqueIndex('organizations_tenant_path_uq').on(t.tenantId, t.path),
   ...enumChecks(t),
 ]);

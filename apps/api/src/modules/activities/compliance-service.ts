@@ -5,7 +5,7 @@ import { requirePermission, optionalOrganizationInScope, type AuthUser } from '.
 import { settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
 import { complianceFor, complianceSummary, periodBounds } from './rules/compliance.js';
-import { PARTY_LECTURE_SETTING_KEY, THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts } from './rules/compliance-rules.js';
+import { PARTY_LECTURE_SETTING_KEY, THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts, type ComplianceRule } from './rules/compliance-rules.js';
 
 /** A 支部委员会 is required from 7 正式党员 (支部工作条例第八条); the roster is the best evidence we hold. */
 const COMMITTEE_MIN_FULL_MEMBERS = 7;
@@ -38,18 +38,51 @@ export async function complianceOfBranches(
   // The year holds the month and its quarter, so one load serves every rule's period.
   const year = periodBounds('year', period);
   const held = await repo.activitiesBetween(db, ids, year.start, year.end, rules.filter((r) => r.perMember).map((r) => r.kind));
+  return assembleCompliance({ branches, roster, groups, held, rules, period, today, dueSoonDays });
+}
+
+type Held = Awaited<ReturnType<typeof repo.activitiesBetween>>[number];
+export interface ComplianceLoad {
+  branches: readonly { id: number; name: string }[];
+  roster: readonly { id: number; organizationId: number; membershipStatus: string; standing: string }[];
+  groups: readonly { id: number; parentId: number | null }[];
+  held: readonly Held[];
+  rules: ComplianceRule[];
+  period: string;
+  today: string;
+  dueSoonDays: number;
+}
+
+/** The loaded rows, branch by branch: pure, so the whole-city board's CPU time can be measured without a database. */
+export function assembleCompliance(load: ComplianceLoad): Compliance['branches'] {
+  const { branches, roster, groups, held, rules, period, today, dueSoonDays } = load;
+  // Each list is split by branch once: filtering all of them once per branch was 13.3 s of a 15.9 s city request.
+  const rosterOf = groupedBy(roster.filter((m) => m.membershipStatus === 'active'), (m) => m.organizationId);
+  const groupsOf = groupedBy(groups, (g) => g.parentId);
+  const heldOf = groupedBy(held, (a) => a.organizationId);
   return branches.map((b) => {
-    const active = roster.filter((m) => m.organizationId === b.id && m.membershipStatus === 'active');
+    const active = rosterOf.get(b.id) ?? [];
     const facts: BranchFacts = {
       hasCommittee: active.filter((m) => m.standing === 'full').length >= COMMITTEE_MIN_FULL_MEMBERS,
-      groupIds: groups.filter((g) => g.parentId === b.id).map((g) => g.id),
+      groupIds: (groupsOf.get(b.id) ?? []).map((g) => g.id),
       memberIds: active.map((m) => m.id),
     };
-    const activities = held.filter((a) => a.organizationId === b.id).map((a) => ({
+    const activities = (heldOf.get(b.id) ?? []).map((a) => ({
       kind: a.kind as ActivityKind, date: a.heldOn, groupId: a.groupId, countsFor: a.countsFor as ActivityKind[], attendeeIds: a.attendeeIds,
       awaitingSignOff: a.supervisorUserId !== null && a.reviewStatus !== 'signed_off',
     }));
     const rows = complianceFor({ rules, periodMonth: period, today, branch: facts, activities, dueSoonDays });
     return { organizationId: b.id, organizationName: b.name, rows, summary: complianceSummary(rows) };
   });
+}
+
+/** Items by key, each list in the input's order (the roster arrives sorted by name). */
+function groupedBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
+  for (const item of items) {
+    const list = out.get(key(item));
+    if (list) list.push(item);
+    else out.set(key(item), [item]);
+  }
+  return out;
 }

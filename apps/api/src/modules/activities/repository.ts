@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { activities, appraisalGrades, attendances, memberFlows, members, organizations, persons, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { anyOf, runNamed } from '../../db/prepared.js';
 
 const groups = alias(organizations, 'activity_group');
 const supervisors = alias(users, 'activity_supervisor');
@@ -79,27 +80,27 @@ export async function listAttendanceFor(db: DbOrTx, activityIds: number[]) {
 /** On-roster members of the given branches (any status), for attendance checks and branch facts. */
 export async function branchMembers(db: DbOrTx, branchIds: number[]) {
   if (!branchIds.length) return [];
-  return db.select({
+  return runNamed(db.select({
     id: members.id, personId: members.personId, name: persons.name, organizationId: members.organizationId, groupId: members.groupId,
     standing: members.standing, membershipStatus: members.membershipStatus, joinedAt: members.joinedAt, partyPosts: members.partyPosts,
   }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
-    .where(and(inArray(members.organizationId, branchIds), eq(members.onRoster, true)))
-    .orderBy(asc(persons.name), asc(members.id));
+    .where(and(anyOf(members.organizationId, branchIds), eq(members.onRoster, true)))
+    .orderBy(asc(persons.name), asc(members.id)), 'branch_members');
 }
 
 /** Active 党支部 in scope, optionally under one organisation. */
 export async function branchesInScope(db: DbOrTx, scope: Scope, under?: { path: string }) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope), eq(organizations.kind, 'branch'), eq(organizations.status, 'active')];
   if (under) parts.push(like(organizations.path, `${under.path}%`));
-  return db.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
-    .where(and(...parts)).orderBy(asc(organizations.sortOrder), asc(organizations.id));
+  return runNamed(db.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
+    .where(and(...parts)).orderBy(asc(organizations.sortOrder), asc(organizations.id)), 'branches_in_scope');
 }
 
 export async function activeGroups(db: DbOrTx, tenantId: number, branchIds: number[]) {
   if (!branchIds.length) return [];
-  return db.select({ id: organizations.id, parentId: organizations.parentId }).from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), inArray(organizations.parentId, branchIds), eq(organizations.kind, 'group'), eq(organizations.status, 'active')));
+  return runNamed(db.select({ id: organizations.id, parentId: organizations.parentId }).from(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), anyOf(organizations.parentId, branchIds), eq(organizations.kind, 'group'), eq(organizations.status, 'active'))), 'active_groups');
 }
 
 /**
@@ -109,18 +110,23 @@ export async function activeGroups(db: DbOrTx, tenantId: number, branchIds: numb
  */
 export async function activitiesBetween(db: DbOrTx, branchIds: number[], from: string, to: string, attendeeKinds: readonly string[] = []) {
   if (!branchIds.length) return [];
-  const rows = await db.select({
+  const rows = await runNamed(db.select({
     id: activities.id, organizationId: activities.organizationId, groupId: activities.groupId, kind: activities.kind,
     countsFor: activities.countsFor, heldOn: activities.heldOn, supervisorUserId: activities.supervisorUserId, reviewStatus: activities.reviewStatus,
   }).from(activities)
-    .where(and(inArray(activities.organizationId, branchIds), gte(activities.heldOn, from), lte(activities.heldOn, to)));
+    .where(and(anyOf(activities.organizationId, branchIds), gte(activities.heldOn, from), lte(activities.heldOn, to))), 'activities_between');
   const needed = rows.filter((r) => attendeeKinds.includes(r.kind) || r.countsFor.some((k) => attendeeKinds.includes(k))).map((r) => r.id);
   const present = needed.length
-    ? await db.select({ activityId: attendances.activityId, memberId: attendances.memberId }).from(attendances)
-      .where(and(inArray(attendances.activityId, needed), eq(attendances.state, 'present')))
+    ? await runNamed(db.select({ activityId: attendances.activityId, memberId: attendances.memberId }).from(attendances)
+      .where(and(anyOf(attendances.activityId, needed), eq(attendances.state, 'present'))), 'activities_present')
     : [];
   const byActivity = new Map<number, number[]>();
-  for (const p of present) byActivity.set(p.activityId, [...(byActivity.get(p.activityId) ?? []), p.memberId]);
+  // Appended in place: copying the list per row was quadratic in an activity's attendance.
+  for (const p of present) {
+    const list = byActivity.get(p.activityId);
+    if (list) list.push(p.memberId);
+    else byActivity.set(p.activityId, [p.memberId]);
+  }
   return rows.map((r) => ({ ...r, attendeeIds: byActivity.get(r.id) ?? [] }));
 }
 

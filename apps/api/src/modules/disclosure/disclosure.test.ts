@@ -1,4 +1,5 @@
 import { gunzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
@@ -336,5 +337,37 @@ describe('due and overdue', () => {
     expect(late[0]).toMatchObject({ memberId: null, organizationName: there.name });
     expect(late.find((t) => t.memberName === '财务收支公开')?.rule).toContain('村民委员会组织法');
     expect(tasks.every((t) => t.organizationName !== here.name)).toBe(true);
+  });
+});
+
+describe('14.2 the personal-number scan is done at 公开 and stored, not on every view', () => {
+  const PHONE = '13812345678';
+  const column = async (id: number) => (await q('select personal_numbers_found as found from disclosures where id = $1', [id]))[0].found;
+  const served = async (id: number) => ok(await ctx.app.inject({ method: 'GET', url: `/api/public/villages/${YINGZI_CODE}/disclosures/${id}` }) as never).content as string;
+  const quarterly = async (period: string) => (await draft(secretary, { category: 'village', ruleKey: 'village_quarterly', period, title: `${period}村务公开` })).id as number;
+
+  it('14.2 公开 stores the answer; the page serves a clean row as stored and masks a row never scanned', async () => {
+    const id = await quarterly('2025-Q3');
+    await walk(id);
+    expect(await column(id)).toBe(false);
+    // A number written behind the scan's back shows as stored: the view reads the column, it does not scan again,
+    await q('update disclosures set content = content || $2 where id = $1', [id, `联系电话${PHONE}`]);
+    expect(await served(id)).toContain(PHONE);
+    // while a row the 公开 step never scanned (published before the column) is masked on every view, as before.
+    await q('update disclosures set personal_numbers_found = null where id = $1', [id]);
+    expect(await served(id)).not.toContain(PHONE);
+    expect(await served(id)).toContain('138****5678');
+  });
+
+  it('14.2 the migration marks published rows without a number as scanned and leaves the others to the view', async () => {
+    const [clean, withNumber] = [await quarterly('2025-Q2'), await quarterly('2025-Q1')];
+    await walk(clean);
+    await walk(withNumber);
+    await q('update disclosures set content = content || $2 where id = $1', [withNumber, `联系电话138 1234\n5678`]);
+    await q('update disclosures set personal_numbers_found = null where id = any($1)', [[clean, withNumber]]);
+    // The backfill exactly as the migration runs it (its last statement), not retyped here.
+    const migration = readFileSync(new URL('../../db/migrations/0026_disclosure_personal_numbers_found.sql', import.meta.url), 'utf8');
+    await q(migration.slice(migration.indexOf('UPDATE')));
+    expect([await column(clean), await column(withNumber)]).toEqual([false, null]);
   });
 });

@@ -7,15 +7,16 @@ import type { DbOrTx } from '../../db/client.js';
 import {
   disclosureFiles, disclosures, microPowerAdoptions, microPowerItems, microPowerUses, organizations, recruitmentPublicNotices, recruitments, tenants, villages,
 } from '../../db/schema/index.js';
+import { anyOf, runNamed } from '../../db/prepared.js';
 
 /**
  * The 行政村 by its official division code. Codes are unique nationally; should a demo town repeat a real
  * village's code, the real (non-demo) deployment wins.
  */
 export async function villageByCode(db: DbOrTx, code: string) {
-  const [row] = await db.select({ id: villages.id, tenantId: villages.tenantId, code: villages.code, name: villages.name })
+  const [row] = await runNamed(db.select({ id: villages.id, tenantId: villages.tenantId, code: villages.code, name: villages.name })
     .from(villages).innerJoin(tenants, eq(tenants.id, villages.tenantId))
-    .where(eq(villages.code, code)).orderBy(asc(tenants.isDemo), asc(villages.id)).limit(1);
+    .where(eq(villages.code, code)).orderBy(asc(tenants.isDemo), asc(villages.id)).limit(1), 'public_village');
   return row;
 }
 
@@ -28,14 +29,14 @@ const correctedSql = sql<boolean>`exists (select 1 from disclosures s where s.su
 
 const publicColumns = {
   id: disclosures.id, category: disclosures.category, period: disclosures.period, title: disclosures.title, content: disclosures.content,
-  table: disclosures.table, publishedAt: disclosures.publishedAt, corrected: correctedSql,
+  table: disclosures.table, publishedAt: disclosures.publishedAt, corrected: correctedSql, personalNumbersFound: disclosures.personalNumbersFound,
 };
 
 /** The latest published disclosures of a village, newest first (a year is about two dozen). */
 export async function latestPublished(db: DbOrTx, villageId: number, limit = 200) {
-  return db.select(publicColumns).from(disclosures)
+  return runNamed(db.select(publicColumns).from(disclosures)
     .where(and(published(villageId), sql`not ${correctedSql}`))
-    .orderBy(desc(disclosures.publishedAt), desc(disclosures.id)).limit(limit);
+    .orderBy(desc(disclosures.publishedAt), desc(disclosures.id)).limit(limit), 'public_disclosures');
 }
 
 export async function publishedById(db: DbOrTx, villageId: number, id: number) {
@@ -45,8 +46,8 @@ export async function publishedById(db: DbOrTx, villageId: number, id: number) {
 
 export async function attachmentsOf(db: DbOrTx, ids: number[]) {
   if (!ids.length) return [];
-  return db.select({ id: disclosureFiles.id, name: disclosureFiles.name, disclosureId: disclosureFiles.disclosureId })
-    .from(disclosureFiles).where(inArray(disclosureFiles.disclosureId, ids)).orderBy(asc(disclosureFiles.id));
+  return runNamed(db.select({ id: disclosureFiles.id, name: disclosureFiles.name, disclosureId: disclosureFiles.disclosureId })
+    .from(disclosureFiles).where(anyOf(disclosureFiles.disclosureId, ids)).orderBy(asc(disclosureFiles.id)), 'public_attachments');
 }
 
 /** A file only when its disclosure is published. */

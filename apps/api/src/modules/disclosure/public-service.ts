@@ -1,7 +1,7 @@
 /**
  * The public side (no sign-in): a village's published disclosures, adopted 小微权力 items and 公示. An allow-list
  * serialiser (PIPL Art. 25/55, security checklist §0.5): only the fields below leave, and every text goes
- * through `redact` as a last defence even though disclosures were scanned before publishing.
+ * through `redact` as a last defence, except a disclosure's texts the 公开 step scanned and stored as clean.
  */
 import type { PublicDisclosure, PublicVillageDisclosures } from '@dj/contracts';
 import { addDays, PUBLIC_NOTICE_STAGE_LABELS, todayInShanghai } from '@dj/contracts';
@@ -16,8 +16,9 @@ const gone = () => notFound('公开内容');
 
 type Row = Awaited<ReturnType<typeof repo.latestPublished>>[number];
 
-function toPublic(r: Row, files: { id: number; name: string; disclosureId: number }[], today: string): PublicDisclosure {
-  const clean = (s: string) => redact(s, today);
+export function toPublic(r: Row, files: { id: number; name: string; disclosureId: number }[], today: string): PublicDisclosure {
+  // Scanned clean when it was published (the column): served as it is. Unscanned rows are masked on every view.
+  const clean = r.personalNumbersFound === false ? (s: string) => s : (s: string) => redact(s, today);
   return {
     id: r.id, category: r.category, period: r.period, title: clean(r.title), content: clean(r.content),
     table: r.table ? { header: r.table.header.map(clean), rows: r.table.rows.map((row) => row.map(clean)) } : null,

@@ -6,7 +6,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { isSelfOnly, audit, rolesAt, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { periodProblem, ruleOf } from './rules/frequency.js';
-import { scanDisclosure, scanMessage, type PiiScan, type ScannedFile } from './rules/pii-scan.js';
+import { anyNumbers, scanDisclosure, scanMessage, type PiiScan, type ScannedFile } from './rules/pii-scan.js';
+import { attachmentsOf } from './public-repository.js';
 import { can, decide, type Action } from './rules/workflow.js';
 import { workbookCells } from './table-import.js';
 import * as repo from './repository.js';
@@ -152,6 +153,13 @@ const EVENT: Record<'submit' | 'review' | 'approve' | 'publish' | 'return', 'sub
 
 class ScanRefusal extends AppError {}
 
+/** What `redact` would find in the texts the public page shows (title, content, table, file names), at 公开. */
+async function publicTextsHaveNumbers(db: DbOrTx, row: Pick<Row, 'id' | 'title' | 'content' | 'table'>): Promise<boolean> {
+  const names = (await attachmentsOf(db, [row.id])).map((f) => f.name);
+  const cells = row.table ? [...row.table.header, ...row.table.rows.flat()] : [];
+  return anyNumbers([row.title, row.content, ...cells, ...names], todayInShanghai());
+}
+
 /** One step of the procedure. 审核 (保密审查) and 公开 both run the scan; 公开 is refused while findings remain. */
 export async function transition(db: Db, caller: Caller, id: number, action: 'submit' | 'review' | 'approve' | 'publish' | 'return', note?: string): Promise<Disclosure> {
   const { user } = caller;
@@ -161,15 +169,18 @@ export async function transition(db: Db, caller: Caller, id: number, action: 'su
       const row = await loadDisclosure(tx, user, id);
       const to = assertStep(user, row, action) as Row['status'];
       let warnings: string[] = [];
+      let scanned: Partial<repo.DisclosureValues> = {};
       if (action === 'review' || action === 'publish') {
         const scan = await scanOf(tx, row);
         if (!scan.ok) throw new ScanRefusal('VALIDATION', scanMessage(scan), scan.findings.map((f) => ({ path: f.where, message: f.message })));
         warnings = scan.warnings.map((w) => w.message);
+        // Stored at 公开 so the public page does not scan the texts again on every view (issue 14).
+        if (action === 'publish') scanned = { personalNumbersFound: await publicTextsHaveNumbers(tx, row) };
       }
       if (action === 'submit' && !row.content.trim() && !row.table) throw invalid('content', '公开内容为空:请填写正文或导入表格后再提出');
       const now = new Date();
       const stamp = STAMP[action]?.(user.id, now) ?? {};
-      await repo.updateDisclosure(tx, id, { status: to, ...stamp, ...(action === 'return' ? { returnReason: note ?? null } : {}) });
+      await repo.updateDisclosure(tx, id, { status: to, ...stamp, ...scanned, ...(action === 'return' ? { returnReason: note ?? null } : {}) });
       await repo.insertEvent(tx, { tenantId: user.tenantId, disclosureId: id, kind: EVENT[action], note: note ?? null, byUserId: user.id, on: todayInShanghai(now) });
       await audit(tx, caller, { action: `disclosure.${action}`, objectType: 'disclosure', objectId: id, detail: { from: row.status, to, unscannedAttachments: warnings.length } });
       return getDisclosure(tx, user, id);

@@ -13,6 +13,12 @@ import * as repo from './repository.js';
 import * as exportRepo from './export-repository.js';
 import { toMember } from './service.js';
 
+// Built once (issue 14): toLocaleString with options builds a DateTimeFormat per call. The same fields and Beijing
+// time as toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }): 2026/1/2 00:05:03.
+const EXPORTED_AT = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai', hour12: false, year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
+});
+
 /** A single export is bounded: a town has a few thousand members; anything larger is a mistake or a leak. */
 export const MAX_EXPORT_ROWS = 10_000;
 /** Serialises one user's exports, so two at once cannot both pass the daily quota. */
@@ -112,7 +118,7 @@ export async function exportRoster(db: Db, caller: Caller, { masked = false, ...
         villageCadre: yesNo(m.isVillageCadre), hardship: yesNo(m.isHardship),
       };
     });
-    const exportedAt = new Date().toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+    const exportedAt = EXPORTED_AT.format(new Date());
     const title = `${under?.name ?? user.scopeRoots.map((r) => r.name).join('、')}党员名册`;
     const file = await buildRosterWorkbook(lines, { title, exportedBy: `${user.displayName}(${user.username})`, exportedAt, approvedBy: approval?.approvedBy });
     const detail: Record<string, unknown> = { rows: rows.length, fullNumbers: full, filter: query.filter };

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { flowContacts, memberFlows, members, membershipEvents, organizations, persons, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { anyOf, runNamed } from '../../db/prepared.js';
 
 const groups = alias(organizations, 'member_group');
 
@@ -72,24 +73,53 @@ function conditions(scope: Scope, f: MemberFilter): SQL {
   return and(...parts) as SQL;
 }
 
+/** The roster's order: branch by branch (as the tree sorts them), by name inside a branch. */
+const ROSTER_ORDER = [asc(organizations.sortOrder), asc(organizations.id), asc(persons.name), asc(members.id)];
+
+/** Past this many rows in scope (by the planner's estimate) the total is that estimate, said so, and the UI shows 约 N. */
+export const EXACT_TOTAL_LIMIT = 10_000;
+
+/** The filter reads persons only for a number or a name; the count needs the join only then. */
+const readsPersons = (f: MemberFilter) => Boolean(f.idNumberHashes || f.idSuffix || f.name);
+
+/**
+ * One page of the roster in two phases: the page's member ids by the sort keys alone (the plan walks the
+ * organisations in order and sorts each one's members by name, so nothing is read past the page and nothing wide is
+ * sorted), then only those rows with every column. The total is a separate, capped count. The old single query with
+ * count(*) over () joined and sorted every row in scope on every page and spilled to disk at city scale (issue 14).
+ */
 export async function list(db: DbOrTx, scope: Scope, f: MemberFilter, page: number, pageSize: number) {
-  // The total rides along as a window count: one round trip and one scan instead of two.
-  const rows = await db.select({ ...columns, total: sql<number>`count(*) over ()::int` }).from(members)
+  const where = conditions(scope, f);
+  const keys = await runNamed(db.select({ id: members.id }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .leftJoin(groups, eq(groups.id, members.groupId))
-    .where(conditions(scope, f))
-    .orderBy(asc(organizations.sortOrder), asc(organizations.id), asc(persons.name), asc(members.id))
-    .limit(pageSize).offset((page - 1) * pageSize);
-  if (rows.length === 0 && page > 1) {
-    // Past the last page the window has no rows to count on: ask once more for the total alone.
-    const [{ total }] = await db.select({ total: sql<number>`count(*)::int` }).from(members)
-      .innerJoin(persons, eq(persons.id, members.personId))
-      .innerJoin(organizations, eq(organizations.id, members.organizationId))
-      .where(conditions(scope, f));
-    return { items: [], total };
-  }
-  return { items: rows, total: rows[0]?.total ?? 0 };
+    .where(where).orderBy(...ROSTER_ORDER).limit(pageSize).offset((page - 1) * pageSize), 'member_list_keys');
+  // The ids as one array parameter: one statement text (one prepared statement) whatever the page's length.
+  const ids = keys.map((k) => k.id);
+  const items = ids.length
+    ? await runNamed(fromScoped(db).where(and(scopeFilter(organizations, scope), anyOf(members.id, ids))).orderBy(...ROSTER_ORDER), 'member_list_rows')
+    : [];
+  return { items, ...await totalOf(db, scope, where, readsPersons(f)) };
+}
+
+/**
+ * The planner's estimate first (EXPLAIN, no rows read): past EXACT_TOTAL_LIMIT it is the answer, said so; below it
+ * the rows are counted. Counted branch by branch (a lateral count per organisation in scope, which the planner cannot
+ * flatten into a hash join over the whole members table): each branch's roster from its index, only branches in scope.
+ */
+async function totalOf(db: DbOrTx, scope: Scope, where: SQL, withPersons: boolean) {
+  const inScope = db.select({ one: sql<number>`1` }).from(members)
+    .innerJoin(organizations, eq(organizations.id, members.organizationId)).$dynamic();
+  if (withPersons) inScope.innerJoin(persons, eq(persons.id, members.personId));
+  const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(sql`explain (format json) ${inScope.where(where)}`);
+  const estimate = Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']);
+  if (estimate > EXACT_TOTAL_LIMIT) return { total: estimate, totalIsEstimate: true };
+  const roster = db.select({ n: sql<number>`count(*)`.as('n') }).from(members).$dynamic();
+  if (withPersons) roster.innerJoin(persons, eq(persons.id, members.personId));
+  const perBranch = roster.where(and(eq(members.organizationId, organizations.id), where)).as('roster');
+  const [{ n }] = await runNamed(db.select({ n: sql<number>`coalesce(sum(${perBranch.n}), 0)::int` }).from(organizations)
+    .crossJoinLateral(perBranch).where(scopeFilter(organizations, scope)), 'member_list_count');
+  return { total: n, totalIsEstimate: false };
 }
 
 /** Up to `max` members for an export; the caller has already checked the count. */

@@ -51,11 +51,12 @@ export async function listMembers(db: Db, user: AuthUser, raw: MemberListQuery, 
   else if (q && /^\d{3}[\dXx]$/.test(q)) filter.idSuffix = q.toUpperCase();
   else if (q) filter.name = q;
   if (isSelfOnly(user)) {
-    if (!user.personId) return { items: [], total: 0, page: query.page, pageSize: query.pageSize };
+    if (!user.personId) return { items: [], total: 0, totalIsEstimate: false, page: query.page, pageSize: query.pageSize };
     filter.personId = user.personId;
   }
-  const { items, total } = await repo.list(db, user.scope, filter, query.page, query.pageSize);
-  return { items: items.map((r) => toMember(r)), total, page: query.page, pageSize: query.pageSize };
+  const { items, total, totalIsEstimate } = await repo.list(db, user.scope, filter, query.page, query.pageSize);
+  // The day read once for the page: per row it was 28–31 % of the list's CPU at city scale (issue 14).
+  return { items: items.map((r) => toMember(r, today)), total, totalIsEstimate, page: query.page, pageSize: query.pageSize };
 }
 
 export async function getMember(db: DbOrTx, user: AuthUser, id: number): Promise<MemberDetail> {

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, like, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { members, organizationHistory, organizations, users, villages } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { runNamed } from '../../db/prepared.js';
 
 const columns = {
   id: organizations.id, parentId: organizations.parentId, path: organizations.path, name: organizations.name,
@@ -35,7 +36,8 @@ export async function list(db: DbOrTx, scope: Scope, filter: ListFilter) {
     // Direct children of each scope root: one more id segment than the root's path.
     conditions.push(sql`regexp_replace(${organizations.path}, '[0-9]+/$', '') in ${scope.paths.length ? scope.paths : ['']}`);
   }
-  return selectOrganizations(db, and(...conditions)).orderBy(sql`length(${organizations.path}) - length(replace(${organizations.path}, '/', ''))`, asc(organizations.sortOrder), asc(organizations.id));
+  return runNamed(selectOrganizations(db, and(...conditions))
+    .orderBy(sql`length(${organizations.path}) - length(replace(${organizations.path}, '/', ''))`, asc(organizations.sortOrder), asc(organizations.id)), 'organization_list');
 }
 
 /** One organisation if it lies inside the scope; undefined otherwise (the caller answers 404). */

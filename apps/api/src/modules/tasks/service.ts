@@ -2,7 +2,7 @@
  * 待办事项: what a branch (or the town) must act on, gathered from every module's own rules — members (transfers,
  * 失联, letters, 转正), 发展党员 deadlines, 三务公开 periods, 联督联查 rectifications. Deadlines only, never scores.
  */
-import type { Task } from '@dj/contracts';
+import { TASK_KINDS, TaskQuerySchema, type Task, type TaskKind, type TaskList, type TaskQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { cadreTasks } from '../cadres/index.js';
@@ -22,21 +22,34 @@ export function byDeadline(items: readonly Task[]): Task[] {
     .map(({ t }) => t);
 }
 
-export async function listTasks(db: Db, user: AuthUser, orgId?: number): Promise<{ items: Task[] }> {
-  const under = await optionalOrganizationInScope(db, user, orgId);
+export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise<TaskList> {
+  const query = TaskQuerySchema.parse(raw);
+  const under = await optionalOrganizationInScope(db, user, query.orgId);
   // Other members' 失联 or transfer state is branch business, not something a member browses.
   requirePermission(user, 'branch.browse', '待办事项供支部书记和镇党委使用');
+  const all = byDeadline([
+    ...await memberTasks(db, user, under),
+    // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
+    ...await disclosureTasks(db, user, under?.path),
+    // 联督联查 rectifications near or past their deadline (overdue ones are escalated to the town).
+    ...await rectificationTasks(db, user, under?.path),
+    // 发展党员 deadlines (谈话, 考察, 审批 within three months, 公示 results) from the recruitment rules.
+    ...await recruitmentTasks(db, user, under?.path),
+    // 选派 cadres' periods ending within 30 days (the town's, modules/cadres).
+    ...await cadreTasks(db, user, under?.path),
+  ]);
+  const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
+  const start = (query.page - 1) * query.pageSize;
   return {
-    items: byDeadline([
-      ...await memberTasks(db, user, under),
-      // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
-      ...await disclosureTasks(db, user, under?.path),
-      // 联督联查 rectifications near or past their deadline (overdue ones are escalated to the town).
-      ...await rectificationTasks(db, user, under?.path),
-      // 发展党员 deadlines (谈话, 考察, 审批 within three months, 公示 results) from the recruitment rules.
-      ...await recruitmentTasks(db, user, under?.path),
-      // 选派 cadres' periods ending within 30 days (the town's, modules/cadres).
-      ...await cadreTasks(db, user, under?.path),
-    ]),
+    items: shown.slice(start, start + query.pageSize),
+    total: shown.length, overdue: shown.filter((t) => t.overdue).length, page: query.page, pageSize: query.pageSize,
+    counts: countsByKind(all),
   };
+}
+
+/** Every kind, zero included: the items come from each module's deadline rules, not from one table to group in SQL. */
+function countsByKind(items: readonly Task[]): Record<TaskKind, number> {
+  const counts = Object.fromEntries(TASK_KINDS.map((k) => [k, 0])) as Record<TaskKind, number>;
+  for (const t of items) counts[t.kind] += 1;
+  return counts;
 }

@@ -74,3 +74,26 @@ describe('13.3 待办: 已逾期 apart from 即将到期', () => {
     expect(dayAfter).toMatchObject({ kind: 'CONFIRMATION_LATE', overdue: true, message: expect.stringContaining('已逾期1天') });
   });
 });
+
+describe('14.2 待办 is paged, with the counts per kind beside the page', () => {
+  it('14.2 pages keep the one order, the counts cover the whole scope, a kind narrows the list but not the counts', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(NOW);
+    const all = (await secretary.get('/api/tasks?pageSize=200')).json();
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThan(3);
+    expect(Object.values(all.counts as Record<string, number>).reduce((a, b) => a + b, 0)).toBe(all.total);
+    expect(all.counts).toMatchObject({ CONFIRMATION_LATE: 1, CONFIRMATION_DUE: 1, RECEIPT_OVERDUE: 1, TRANSFER_DUE: 0 });
+    expect(all.overdue).toBe(all.items.filter((t: Task) => t.overdue).length);
+
+    const first = (await secretary.get('/api/tasks?pageSize=2')).json();
+    const second = (await secretary.get('/api/tasks?pageSize=2&page=2')).json();
+    expect(first).toMatchObject({ total: all.total, page: 1, pageSize: 2, counts: all.counts });
+    expect([...first.items, ...second.items]).toEqual(all.items.slice(0, 4));
+
+    const late = (await secretary.get('/api/tasks?kind=CONFIRMATION_LATE')).json();
+    expect(late.items.map((t: Task) => t.memberId)).toEqual([lateId]);
+    expect(late).toMatchObject({ total: 1, overdue: 1, counts: all.counts });
+    expect((await secretary.get('/api/tasks?pageSize=500')).statusCode).toBe(400);
+  });
+});

@@ -19,9 +19,11 @@ interface ServerOptions {
   detail?: MemberDetail;
   reveal?: (call: RecordedCall) => Response;
   stepUp?: (call: RecordedCall) => Response;
+  /** The server's estimate past its exact limit (issue 14): the total it answers and says is estimated. */
+  estimate?: number;
 }
 
-function server({ me: who = me(['town_admin']), detail = memberDetail(ZHANG), reveal, stepUp }: ServerOptions = {}) {
+function server({ me: who = me(['town_admin']), detail = memberDetail(ZHANG), reveal, stepUp, estimate }: ServerOptions = {}) {
   return (call: RecordedCall) => {
     const url = new URL(call.url, 'http://localhost');
     if (call.path === '/api/auth/me') return jsonResponse(200, who);
@@ -32,7 +34,8 @@ function server({ me: who = me(['town_admin']), detail = memberDetail(ZHANG), re
       const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
       const q = url.searchParams.get('q');
       const matching = q ? MEMBERS.filter((m) => m.idNumberMasked.endsWith(q) || m.name.includes(q)) : MEMBERS;
-      return jsonResponse(200, { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize });
+      const total = estimate ? { total: estimate, totalIsEstimate: true } : { total: matching.length };
+      return jsonResponse(200, { items: matching.slice((page - 1) * pageSize, page * pageSize), ...total, page, pageSize });
     }
     if (call.path === `/api/members/${detail.id}/reveal`) {
       return reveal ? reveal(call) : jsonResponse(200, { field: 'idNumber', value: '37040219800315123X' });
@@ -57,6 +60,14 @@ afterEach(() => {
 });
 
 describe('党员名册', () => {
+  it('14.2 shows an estimated total as 约 N', async () => {
+    installFetch(server({ estimate: 68_000 }));
+    await renderRoutes(routes, '/members');
+    expect(await within(await screen.findByTestId('member-table')).findByText('党员01')).toBeTruthy();
+    expect(screen.getByText('约 68000 名党员')).toBeTruthy();
+    expect(screen.queryByText(/共 .* 名党员/)).toBeNull();
+  });
+
   it('shows the first page of the roster with masked numbers and pages on the server', async () => {
     const calls = installFetch(server());
     const { router } = await renderRoutes(routes, '/members');

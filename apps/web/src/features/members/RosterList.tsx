@@ -173,7 +173,8 @@ export function RosterList({ data, loading, narrow, page, pageSize, onPageChange
           total,
           showSizeChanger: true,
           pageSizeOptions: PAGE_SIZES.map(String),
-          showTotal: (count) => `共 ${count} 名党员`,
+          // Past 10,000 in scope the server estimates rather than counts every page (issue 14).
+          showTotal: (count) => `${data?.totalIsEstimate ? '约' : '共'} ${count} 名党员`,
           onChange: onPageChange,
         }}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={emptyText} /> }}

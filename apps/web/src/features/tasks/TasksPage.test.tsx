@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { Me } from '@dj/contracts';
+import { TASK_KINDS, type Me } from '@dj/contracts';
 import { routes } from '../../app/router';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
@@ -22,11 +22,25 @@ const TASKS: Task[] = [
   { kind: 'UNREACHABLE', memberId: 14, memberName: '周海', organizationName: '镇政府办公室党支部', message: '已6个月未能取得联系(自2026-01-02外出后未有联系记录)', rule: UNREACHABLE_RULE, link: '/members/14', dueOn: '2026-01-02', overdue: true },
 ];
 
+/** The server's answer: one page of the list (of a kind when asked), the counts per kind over all of it. */
+function paged(all: Task[], call: RecordedCall) {
+  const query = new URL(call.url, 'http://localhost').searchParams;
+  const page = Number(query.get('page') ?? 1);
+  const pageSize = Number(query.get('pageSize') ?? 50);
+  const kind = query.get('kind');
+  const shown = kind ? all.filter((t) => t.kind === kind) : all;
+  const counts = Object.fromEntries(TASK_KINDS.map((k) => [k, all.filter((t) => t.kind === k).length]));
+  return {
+    items: shown.slice((page - 1) * pageSize, page * pageSize), total: shown.length, overdue: shown.filter((t) => t.overdue).length,
+    page, pageSize, counts,
+  };
+}
+
 function server({ who = me(['town_admin']), tasks = (_call: RecordedCall) => TASKS }: { who?: Me; tasks?: (call: RecordedCall) => Task[] } = {}) {
   return (call: RecordedCall) => {
     if (call.path === '/api/auth/me') return jsonResponse(200, who);
     if (call.path === '/api/organizations') return jsonResponse(200, { items: ALL });
-    if (call.path === '/api/tasks') return jsonResponse(200, { items: tasks(call) });
+    if (call.path === '/api/tasks') return jsonResponse(200, paged(tasks(call), call));
     return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
   };
 }
@@ -63,7 +77,7 @@ describe('待办事项', () => {
     const receipt = within(within(list).getByTestId('task-group-RECEIPT_OVERDUE')).getByTestId('task-item');
     expect(receipt.textContent).not.toContain('依据');
 
-    expect(taskCalls(calls)).toEqual([{}]);
+    expect(taskCalls(calls)).toEqual([{ page: '1', pageSize: '50' }]);
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toContain('待办事项');
 
     fireEvent.click(within(items[1]).getByRole('link'));
@@ -76,12 +90,12 @@ describe('待办事项', () => {
     const list = await screen.findByTestId('task-list');
     await within(list).findByText('王大山');
     expect(within(list).queryByText('李国强')).toBeNull();
-    expect(taskCalls(calls)).toEqual([{ orgId: '5' }]);
+    expect(taskCalls(calls)).toEqual([{ orgId: '5', page: '1', pageSize: '50' }]);
 
     fireEvent.mouseDown(screen.getByLabelText('组织'));
     fireEvent.click(await screen.findByTitle('王庄村党支部'));
     await waitFor(() => expect(router.state.location.search).toBe('?orgId=3'));
-    await waitFor(() => expect(taskCalls(calls).at(-1)).toEqual({ orgId: '3' }));
+    await waitFor(() => expect(taskCalls(calls).at(-1)).toEqual({ orgId: '3', page: '1', pageSize: '50' }));
   });
 
   it('says everything is within its deadline when there is nothing to do', async () => {
@@ -209,5 +223,34 @@ describe('groupTasks', () => {
       ['CONFIRMATION_DUE', [21]],
     ]);
     expect(groupTasks(TASKS.filter((t) => t.kind === 'UNREACHABLE')).map((g) => g.kind)).toEqual(['UNREACHABLE']);
+  });
+});
+
+describe('14.2 待办 paged, with the counts per kind', () => {
+  const MANY: Task[] = Array.from({ length: 120 }, (_, i) => ({
+    kind: i < 70 ? 'CONFIRMATION_LATE' : 'RECRUITMENT_DUE', memberId: i < 70 ? 200 + i : null, memberName: `待办${i + 1}`,
+    organizationName: '王庄村党支部', message: '请办理', rule: null, link: '/tasks', dueOn: `2026-${i < 70 ? '09' : '12'}-${String(1 + (i % 28)).padStart(2, '0')}`,
+    overdue: i < 70,
+  }));
+
+  it('14.2 shows the counts of every kind over the whole list, pages on the server and narrows to a kind', async () => {
+    const calls = installFetch(server({ tasks: () => MANY }));
+    await renderRoutes(routes, '/tasks');
+    const counts = await screen.findByTestId('task-counts');
+    expect(counts.textContent).toContain('全部 120');
+    expect(within(counts).getByTestId('task-count-CONFIRMATION_LATE').textContent).toBe('预备期已满未讨论转正 70');
+    expect(within(counts).getByTestId('task-count-RECRUITMENT_DUE').textContent).toBe('发展党员将到期 50');
+    expect(within(counts).queryByTestId('task-count-UNREACHABLE')).toBeNull();
+    // The headings count the whole list, not the 50 items of the page.
+    expect(within(await screen.findByTestId('task-section-overdue')).getByRole('heading').textContent).toBe('已逾期(70项)');
+
+    fireEvent.click(screen.getByTitle('2'));
+    await waitFor(() => expect(taskCalls(calls).at(-1)).toEqual({ page: '2', pageSize: '50' }));
+    expect(await within(screen.getByTestId('task-list')).findByTestId('task-section-due')).toBeTruthy();
+
+    fireEvent.click(within(counts).getByTestId('task-count-RECRUITMENT_DUE'));
+    await waitFor(() => expect(taskCalls(calls).at(-1)).toEqual({ kind: 'RECRUITMENT_DUE', page: '1', pageSize: '50' }));
+    await waitFor(() => expect(screen.queryByTestId('task-section-overdue')).toBeNull());
+    expect(within(screen.getByTestId('task-section-due')).getByRole('heading').textContent).toBe('即将到期(50项)');
   });
 });

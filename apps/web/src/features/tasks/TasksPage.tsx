@@ -1,15 +1,13 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
-import { Badge, Button, Card, Empty, Flex, Result, Skeleton, TreeSelect, Typography } from 'antd';
+import { Badge, Button, Card, Empty, Flex, Pagination, Result, Skeleton, Tag, TreeSelect, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useMe } from '../../lib/session';
 import { canSeeTasks } from '../../lib/roles';
 import { filterOrgOptions } from '../../lib/org-options';
-import { useTasks, type Task } from './api';
+import { TASK_PAGE_SIZE, useTasks, type Task, type TaskKind } from './api';
 import { useOrganizationTreeData } from '../../lib/organizations';
-
-type TaskKind = Task['kind'];
 
 /** Fixed order: the members (transfer, out of touch, letter, 转正), 发展党员, then the branch's 三务公开 and 整改; late before due. */
 export const TASK_KINDS: readonly TaskKind[] = [
@@ -66,6 +64,12 @@ export interface TaskSection {
   groups: TaskGroup[];
 }
 
+/** The whole list's figures beside the page: the sections' headings count every item, not only this page's. */
+export interface TaskTotals {
+  total: number;
+  overdue: number;
+}
+
 const byDueOn = (a: Task, b: Task) => (a.dueOn ?? '9999-12-31').localeCompare(b.dueOn ?? '9999-12-31');
 
 /**
@@ -89,6 +93,28 @@ function toggled<T>(set: ReadonlySet<T>, value: T): ReadonlySet<T> {
   return next;
 }
 
+/** A section's count over the whole list (the server's figures), or over the items shown when there are none. */
+function sectionCount(section: TaskSection, totals: TaskTotals | undefined): number {
+  if (!totals) return section.groups.reduce((n, g) => n + g.items.length, 0);
+  return section.key === 'overdue' ? totals.overdue : totals.total - totals.overdue;
+}
+
+/** 各类数量: every kind that has items, over the whole scope; a kind narrows the list to it, again shows all. */
+function KindCounts({ counts, kind, onKind }: { counts: Record<TaskKind, number>; kind: TaskKind | undefined; onKind: (kind: TaskKind | undefined) => void }) {
+  const present = TASK_KINDS.filter((k) => counts[k] > 0);
+  if (present.length === 0) return null;
+  const all = present.reduce((n, k) => n + counts[k], 0);
+  return (
+    <Flex gap={4} wrap data-testid="task-counts" aria-label="各类待办数量">
+      <Tag.CheckableTag checked={!kind} onChange={() => onKind(undefined)}>全部 {all}</Tag.CheckableTag>
+      {present.map((k) => (
+        <Tag.CheckableTag key={k} checked={kind === k} onChange={(on) => onKind(on ? k : undefined)} data-testid={`task-count-${k}`}>
+          {TASK_KIND_LABELS[k]} {counts[k]}
+        </Tag.CheckableTag>
+      ))}
+    </Flex>
+  );
+}
 
 function TaskItem({ task }: { task: Task }) {
   return (
@@ -154,7 +180,9 @@ export function TasksPage() {
   const orgId = parseOrgId(searchParams.get('orgId'));
   const orgs = useOrganizationTreeData(allowed);
   const orgOptions = useMemo(() => filterOrgOptions(orgs.data ?? []), [orgs.data]);
-  const tasks = useTasks(orgId, allowed);
+  const [kind, setKind] = useState<TaskKind | undefined>();
+  const [page, setPage] = useState(1);
+  const tasks = useTasks(orgId, kind, page, allowed);
   const [expanded, setExpanded] = useState<ReadonlySet<TaskKind>>(new Set());
 
   if (!allowed) {
@@ -162,6 +190,7 @@ export function TasksPage() {
   }
 
   const sections = sectionTasks(tasks.data?.items ?? []);
+  const totals = tasks.data && { total: tasks.data.total, overdue: tasks.data.overdue };
   let body: ReactNode;
   if (tasks.isPending) {
     body = <Skeleton active paragraph={{ rows: 6 }} />;
@@ -179,7 +208,7 @@ export function TasksPage() {
     body = sections.map((section) => (
       <Flex key={section.key} vertical gap={8} data-testid={`task-section-${section.key}`}>
         <Typography.Title level={5} style={{ margin: 0 }} type={section.key === 'overdue' ? 'danger' : undefined}>
-          {section.title}({section.groups.reduce((n, g) => n + g.items.length, 0)}项)
+          {section.title}({sectionCount(section, totals)}项)
         </Typography.Title>
         {section.groups.map((group) => (
           <TaskGroupCard key={group.kind} group={group} expanded={expanded.has(group.kind)} onToggle={() => setExpanded((old) => toggled(old, group.kind))} />
@@ -202,7 +231,10 @@ export function TasksPage() {
           className="page-org-select"
           treeData={orgOptions}
           value={orgId}
-          onChange={(value) => setSearchParams(value ? { orgId: String(value) } : {})}
+          onChange={(value) => {
+            setPage(1);
+            setSearchParams(value ? { orgId: String(value) } : {});
+          }}
           allowClear
           placeholder="全部管辖范围"
           loading={orgs.isPending}
@@ -211,9 +243,23 @@ export function TasksPage() {
           notFoundContent="没有可选的组织"
         />
       </Card>
+      {tasks.data && (
+        <KindCounts counts={tasks.data.counts} kind={kind} onKind={(k) => { setKind(k); setPage(1); }} />
+      )}
       <Flex vertical gap={12} data-testid="task-list" aria-busy={tasks.isFetching}>
         {body}
       </Flex>
+      {tasks.data && tasks.data.total > TASK_PAGE_SIZE && (
+        <Pagination
+          size="small"
+          showSizeChanger={false}
+          current={page}
+          pageSize={TASK_PAGE_SIZE}
+          total={tasks.data.total}
+          onChange={(next) => setPage(next)}
+          style={{ textAlign: 'center' }}
+        />
+      )}
     </Flex>
   );
 }

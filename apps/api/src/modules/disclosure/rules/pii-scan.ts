@@ -54,6 +54,15 @@ export function redact(text: string, today: string): string {
   return out + text.slice(at);
 }
 
+/**
+ * Whether any of the texts a public page shows holds a personal number, by the very search `redact` makes (whole
+ * texts: a mobile number broken over two lines counts, as it is masked there), so a stored false means redact
+ * would change nothing.
+ */
+export function anyNumbers(texts: readonly string[], today: string): boolean {
+  return texts.some((t) => findNumbers(t, today).length > 0);
+}
+
 /** A text spread over lines: "正文第3行" tells the secretary where to look in a long text. */
 function scanLines(text: string, where: string, today: string): PiiFinding[] {
   const lines = text.split(/\r?\n/);

@@ -1,0 +1,2 @@
+CREATE INDEX "organizations_tenant_sort_idx" ON "organizations" USING btree ("tenant_id","sort_order","id");--> statement-breakpoint
+CREATE INDEX "members_roster_org_idx" ON "members" USING btree ("organization_id","membership_status","person_id") WHERE "members"."on_roster";
