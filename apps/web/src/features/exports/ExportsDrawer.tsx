@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { App, Badge, Button, Drawer, Empty, Flex, Progress, Spin, Tag, Typography } from 'antd';
 import { CloudDownloadOutlined, DownloadOutlined } from '@ant-design/icons';
 import { EXPORT_STATUS_LABELS, type ExportJob } from '@dj/contracts';
@@ -44,6 +45,9 @@ function ExportItem({ job }: { job: ExportJob }) {
 /** 我的导出: the caller's exports with their progress and, once made, a download button (issue 14 point 6). */
 export function ExportsDrawer() {
   const open = useExportsDrawerOpen();
+  // The open state lives outside React (any page may open it): leaving the layout (signing out) closes it, so the
+  // next user, or the next test, does not start with someone else's drawer open.
+  useEffect(() => () => setExportsDrawerOpen(false), []);
   const { data, isLoading, error } = useExports(open);
   let body;
   if (isLoading) body = <Flex justify="center" style={{ padding: 24 }}><Spin /></Flex>;

@@ -7,6 +7,7 @@ import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { ALL, GENERAL, TOWN, WANGZHUANG, org } from '../../test/org-fixtures';
 import { renderRoutes } from '../../test/render';
+import { TOWN_ADMIN_MENU } from '../../test/menus';
 
 const ME: Me = {
   user: { id: 1, username: 'admin', displayName: '王书记', roles: ['town_admin'], tenantId: 1, tenantName: '西王庄镇', isDemo: true },
@@ -68,7 +69,7 @@ describe('organisation page', () => {
     expect(screen.getByText(/演示数据:本系统中除文章所列组织名称外/)).toBeTruthy();
     expect(screen.getByTestId('tenant-name').textContent).toBe('西王庄镇');
     expect(screen.getByText('镇党委管理员')).toBeTruthy();
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '记录主题党日', '督导', '三务公开', '阵地建设', '联督联查', '党费收缴', '本镇设置', '检查清单', '账号管理', '短信记录']);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(TOWN_ADMIN_MENU);
 
     const tree = within(screen.getByTestId('org-tree'));
     expect(tree.getByText('王庄村第一党小组')).toBeTruthy();

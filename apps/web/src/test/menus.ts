@@ -1,0 +1,5 @@
+/** The menu each role sees, in order: several page tests check it, so a new menu entry is changed here once. */
+export const TOWN_ADMIN_MENU = [
+  '组织架构', '党员名册', '发展党员', '待办事项', '组织生活日历', '组织生活', '记录主题党日', '督导', '三务公开', '村干部', '阵地建设', '联督联查', '党费收缴',
+  '本镇设置', '检查清单', '账号管理', '短信记录',
+];
