@@ -87,6 +87,18 @@ describe('row-level security (issue 12 point 6)', () => {
     expect(counts).toEqual({ before: 2, across: onPool.length, after: 2 });
   });
 
+  it('reads several subtrees, and an empty path element widens nothing (the inlined test of migration 0027)', async () => {
+    const count = (setting: string) => withRowScope(setting, async () => (await ctx.appDb.select({ id: members.id }).from(members)
+      .where(sql`${members.tenantId} = ${town.tenantId}`)).length);
+    const [own, next] = [paths[village.id], paths[neighbour.id]];
+    expect(await count(`${town.tenantId}:${own},${next}`)).toBe(5);
+    expect(await count(`${town.tenantId}:,${own},,`)).toBe(2);
+    expect(await count(`${town.tenantId}:,`)).toBe(0);
+    expect(await count(`${town.tenantId}:`)).toBe(0);
+    // The right paths under another town's number show nothing.
+    expect(await count(`${otherTown.tenantId}:${own}`)).toBe(0);
+  });
+
   it('lets an update reach neither another village nor another town', async () => {
     const secretary = settingOf(town.tenantId, village.id);
     const touched = await withRowScope(secretary, () => ctx.appDb.execute(
