@@ -10,7 +10,7 @@ let site: Site;
 const month = todayInShanghai().slice(0, 7);
 const LAPTOP = { width: 1366, height: 768 };
 
-beforeAll(async () => { site = await openSite(); }, 60_000);
+beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
 describe('13.12 the town’s month', () => {
@@ -61,7 +61,7 @@ describe('13.12 the town’s month', () => {
     console.log(`month on a 390 px phone: ${Math.round(phone.height)} px (${(phone.height / 844).toFixed(1)} screens) for ${branches} branches`);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
     await page.close();
-  }, 90_000);
+  });
 
   it('a busy calendar day shows "+N" and nothing is clipped', async () => {
     const page = await site.browser.newPage();
@@ -81,5 +81,5 @@ describe('13.12 the town’s month', () => {
       expect(await cell.getByTestId('calendar-more').textContent()).toBe(`+${Number(busiest.n) - 2}`);
     }
     await page.close();
-  }, 60_000);
+  });
 });

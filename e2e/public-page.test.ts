@@ -11,7 +11,7 @@ let site: Site;
 const YINGZI_CODE = '370402105200';
 const PHONE = { width: 390, height: 844 };
 
-beforeAll(async () => { site = await openSite(); }, 60_000);
+beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
 async function measure(page: Page) {
@@ -54,5 +54,5 @@ describe('13.10 the villager’s page on a 390 px phone', () => {
     expect(table.scrollWidth, 'no horizontal scroll on a finance table').toBeLessThanOrEqual(table.clientWidth);
     expect(await page.locator('table.k td').first().evaluate((td) => getComputedStyle(td).display)).toBe('block');
     await page.close();
-  }, 60_000);
+  });
 });

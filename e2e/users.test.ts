@@ -21,7 +21,7 @@ beforeAll(async () => {
   const { rows: [other] } = await site.query(`select m.id from members m join organizations o on o.id = m.organization_id
     where o.name = '西花沟村党支部' and m.on_roster order by m.id limit 1`);
   otherVillageMemberId = other.id as number;
-}, 60_000);
+});
 afterAll(async () => { await site?.close(); });
 
 const NEW_PASSWORD = 'Yingzi#2026-zhibu';

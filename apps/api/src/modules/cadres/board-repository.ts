@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull, like, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { cadrePosts, members, organizations, persons } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { holdingColumns } from './repository.js';
 
 /**
  * One row per village branch in scope with today's secretary and director, 一肩挑 and the number of posts held;
@@ -39,12 +40,7 @@ export async function boardTotals(db: DbOrTx, scope: Scope) {
 /** Assigned cadres (选派) in post in the villages in scope, the nearest period end first. */
 export async function assignedIn(db: DbOrTx, scope: Scope, today: string, underPath?: string) {
   return db.select({
-    id: cadrePosts.id, post: cadrePosts.post, personId: cadrePosts.personId, name: persons.name,
-    isMember: sql<boolean>`exists (select 1 from ${members} m where m.person_id = ${persons.id})`,
-    gender: persons.gender, birthDate: persons.birthDate, idNumberMasked: persons.idNumberMasked,
-    startedOn: cadrePosts.startedOn, endedOn: cadrePosts.endedOn, how: cadrePosts.how, termId: cadrePosts.termId,
-    periodEndsOn: cadrePosts.periodEndsOn, homePost: cadrePosts.homePost, sendingUnit: cadrePosts.sendingUnit,
-    supportProjects: cadrePosts.supportProjects, supportFen: cadrePosts.supportFen,
+    ...holdingColumns,
     organizationId: cadrePosts.organizationId, organizationName: organizations.name,
     daysLeft: sql<number | null>`(${cadrePosts.periodEndsOn} - ${today}::date)`,
   }).from(cadrePosts)

@@ -5,7 +5,8 @@ import { scopeFilter, type Scope } from '../../db/scope.js';
 
 const isMember = sql<boolean>`exists (select 1 from ${members} m where m.person_id = ${persons.id})`;
 
-const holdingColumns = {
+/** A post and its holder, as the village page and the town board both show it. */
+export const holdingColumns = {
   id: cadrePosts.id, post: cadrePosts.post, personId: cadrePosts.personId, name: persons.name, isMember,
   gender: persons.gender, birthDate: persons.birthDate, idNumberMasked: persons.idNumberMasked,
   startedOn: cadrePosts.startedOn, endedOn: cadrePosts.endedOn, how: cadrePosts.how, termId: cadrePosts.termId,

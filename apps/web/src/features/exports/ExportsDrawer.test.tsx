@@ -19,12 +19,15 @@ const job = (over: Partial<ExportJob>): ExportJob => ({
 beforeAll(installDomShims);
 afterEach(() => {
   cleanup();
+  vi.useRealTimers();
   setCsrfToken(null);
   vi.unstubAllGlobals();
 });
 
 describe('我的导出', () => {
   it('shows progress while an export is made, then a download button that fetches its file', async () => {
+    // A clock the test can move on (it still runs by itself, for the rendering's own timers).
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     let state: ExportJob = job({});
     const files: RecordedCall[] = [];
     installFetch((call: RecordedCall) => {
@@ -43,8 +46,9 @@ describe('我的导出', () => {
     expect(within(list).getByText('生成中')).toBeTruthy();
     expect(within(list).getByRole('progressbar')).toBeTruthy();
     state = job({ status: 'done', progress: 100, fileName: 'ledger.pdf', size: 2048, finishedAt: '2026-07-01T02:00:04.000Z', expiresAt: '2026-07-08T02:00:04.000Z' });
-    // Polled every 2 s while one is running.
-    const download = await within(list).findByRole('button', { name: /下载/ }, { timeout: 5000 });
+    // Polled every 2 s while one is running: the clock is moved on instead of waiting for it.
+    await vi.advanceTimersByTimeAsync(2000);
+    const download = await within(list).findByRole('button', { name: /下载/ });
     expect(within(list).getByText('已完成')).toBeTruthy();
     fireEvent.click(download);
     await waitFor(() => expect(files).toHaveLength(1));
