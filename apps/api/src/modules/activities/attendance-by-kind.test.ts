@@ -104,4 +104,16 @@ describe('13.2 expected attendance by meeting kind', () => {
     const all = (await secretary.get(`/api/activities?orgId=${branch.id}&from=${lastMonth}-01&to=${lastMonth}-28`)).json().items as unknown[];
     expect(before, 'the count leaves the lapsed plan out').toContain(`共${all.length - 1}次组织生活`);
   });
+  it('13.2 the compliance calendar does not count a lapsed plan as held either; taken up, it counts', async () => {
+    const heldOn = `${lastMonth}-12`;
+    const plan = await meeting({ kind: 'theme_day', heldOn, topic: '到期未登记的主题党日计划' });
+    await ctx.pool.query(`update activities set created_at = $2::date - 5, updated_at = $2::date - 5 where id = $1`, [plan.id, heldOn]);
+    const themeDay = async () => {
+      const { branches } = (await secretary.get(`/api/compliance?orgId=${branch.id}&period=${lastMonth}`)).json() as { branches: { organizationId: number; rows: { ruleKey: string; done: number; status: string }[] }[] };
+      return branches.find((b) => b.organizationId === branch.id)!.rows.find((r) => r.ruleKey === 'theme_day.monthly')!;
+    };
+    expect(await themeDay(), 'a plan nobody took up is not a meeting held').toMatchObject({ done: 0, status: 'late' });
+    expect((await secretary.request('PUT', `/api/activities/${plan.id}/attendance`, { records: present(committee) })).statusCode).toBe(200);
+    expect(await themeDay()).toMatchObject({ done: 1, status: 'done' });
+  });
 });

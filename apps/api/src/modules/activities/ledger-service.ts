@@ -50,19 +50,6 @@ async function ledgerSources(db: Db, rows: repo.ActivityRow[], branchId: number)
   return sources;
 }
 
-/**
- * A plan saved before its day that nobody took up on or after it (no attendance, no file, not edited since) is a
- * draft, not a meeting held: the ledger names it under the count instead of printing it as held with 未登记出勤.
- * A record entered after the fact, or a plan taken up in any of those ways, is printed (未登记出勤 if attendance is missing).
- */
-async function lapsedPlans(db: Db, rows: repo.ActivityRow[]): Promise<Set<number>> {
-  const untouched = rows.filter((r) => r.present + r.excused + r.absent === 0
-    && todayInShanghai(r.createdAt) < r.heldOn && todayInShanghai(r.updatedAt) < r.heldOn);
-  const ids = untouched.map((r) => r.id);
-  const takenUp = new Set([...await evidence.listFiles(db, ids), ...await evidence.checksFor(db, ids)].map((x) => x.activityId));
-  return new Set(ids.filter((id) => !takenUp.has(id)));
-}
-
 export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: number; period: string; format: 'docx' | 'pdf' }) {
   const branch = await loadOrganizationInScope(db, user, q.orgId);
   requirePermission(user, 'branch.browse', '党员本人不导出支部台账');
@@ -72,7 +59,7 @@ export async function branchLedger(db: Db, { user, ip }: Caller, q: { orgId: num
   // Plans (future dates) and drafts are not part of a ledger of what was held, nor plans whose day passed untouched.
   const due = (await repo.list(db, user.scope, { under: branch, from, to }, 2000))
     .filter((r) => r.organizationId === branch.id && r.heldOn <= todayInShanghai() && r.status === 'recorded').reverse();
-  const lapsed = await lapsedPlans(db, due);
+  const lapsed = await repo.lapsedAmong(db, due.map((r) => r.id));
   const rows = due.filter((r) => !lapsed.has(r.id));
   const photos = await photosFor(db, rows.map((r) => r.id), 960);
   const activities = (await ledgerSources(db, rows, branch.id)).map((s) => asDocActivity(s, photos.get(s.id) ?? []));

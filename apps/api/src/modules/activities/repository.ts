@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
-import { activities, appraisalGrades, attendances, memberFlows, members, organizations, persons, users } from '../../db/schema/index.js';
+import { activities, activityChecks, activityFiles, appraisalGrades, attendances, memberFlows, members, organizations, persons, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
 import { anyOf, runNamed } from '../../db/prepared.js';
 
@@ -108,13 +108,32 @@ export async function activeGroups(db: DbOrTx, tenantId: number, branchIds: numb
  * that count for a per-member rule (谈心谈话): loading every attendance of a town's year (15,000 rows in the demo)
  * to count talks made the town's board take ~0.8 s.
  */
+/**
+ * A lapsed plan: saved before its day and not taken up on or after it (no attendance, no file, no checklist tick, not
+ * edited since). It is a draft, not a meeting held: the ledger names it under the count, and the compliance calendar
+ * does not count it as done. One predicate for both, so the board and the printed ledger never disagree.
+ */
+export const lapsedPlan = sql`(
+  (${activities.createdAt} at time zone 'Asia/Shanghai')::date < ${activities.heldOn}
+  and (${activities.updatedAt} at time zone 'Asia/Shanghai')::date < ${activities.heldOn}
+  and not exists (select 1 from ${attendances} lp_a where lp_a.activity_id = ${activities.id})
+  and not exists (select 1 from ${activityFiles} lp_f where lp_f.activity_id = ${activities.id})
+  and not exists (select 1 from ${activityChecks} lp_c where lp_c.activity_id = ${activities.id}))`;
+
+/** Which of these activities are lapsed plans. */
+export async function lapsedAmong(db: DbOrTx, activityIds: number[]): Promise<Set<number>> {
+  if (!activityIds.length) return new Set();
+  const rows = await db.select({ id: activities.id }).from(activities).where(and(anyOf(activities.id, activityIds), lapsedPlan));
+  return new Set(rows.map((r) => r.id));
+}
+
 export async function activitiesBetween(db: DbOrTx, branchIds: number[], from: string, to: string, attendeeKinds: readonly string[] = []) {
   if (!branchIds.length) return [];
   const rows = await runNamed(db.select({
     id: activities.id, organizationId: activities.organizationId, groupId: activities.groupId, kind: activities.kind,
     countsFor: activities.countsFor, heldOn: activities.heldOn, supervisorUserId: activities.supervisorUserId, reviewStatus: activities.reviewStatus,
   }).from(activities)
-    .where(and(anyOf(activities.organizationId, branchIds), gte(activities.heldOn, from), lte(activities.heldOn, to))), 'activities_between');
+    .where(and(anyOf(activities.organizationId, branchIds), gte(activities.heldOn, from), lte(activities.heldOn, to), sql`not ${lapsedPlan}`)), 'activities_between');
   const needed = rows.filter((r) => attendeeKinds.includes(r.kind) || r.countsFor.some((k) => attendeeKinds.includes(k))).map((r) => r.id);
   const present = needed.length
     ? await runNamed(db.select({ activityId: attendances.activityId, memberId: attendances.memberId }).from(attendances)
