@@ -55,7 +55,7 @@ export function ExportsDrawer() {
   else if (!data || data.items.length === 0) body = <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无导出任务" />;
   else body = <div role="list" aria-label="导出任务列表">{data.items.map((job) => <ExportItem key={job.id} job={job} />)}</div>;
   return (
-    <Drawer title="我的导出" open={open} onClose={() => setExportsDrawerOpen(false)} width="min(480px, 100vw)">
+    <Drawer title="我的导出" open={open} onClose={() => setExportsDrawerOpen(false)} size="min(480px, 100vw)">
       <Typography.Paragraph type="secondary">台账等较大的文件在后台生成,完成后可在这里下载;文件到期后自动删除,可重新导出。</Typography.Paragraph>
       {body}
     </Drawer>

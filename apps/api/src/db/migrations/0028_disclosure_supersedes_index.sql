@@ -1,0 +1,1 @@
+CREATE INDEX "disclosures_supersedes_idx" ON "disclosures" USING btree ("supersedes_id") WHERE "disclosures"."supersedes_id" is not null;

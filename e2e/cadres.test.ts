@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { openSite, signIn, type Site } from './browser.js';
+
+/**
+ * Issue 15's "done means" in Chromium: the town puts the 营子村 secretary on the 动态调整 list, decides 予以调整 and
+ * records the 调整 on the village's page; the village page, the town's structure figures and the cadre roster
+ * follow. In the demo 营子村's secretary is also 村委会主任 (一肩挑); the new secretary is not, so 一肩挑 drops by one.
+ */
+let site: Site;
+let oldSecretary: string;
+let newSecretary: string;
+beforeAll(async () => {
+  site = await openSite();
+  const { rows: [old] } = await site.query(`select p.name from cadre_posts c join persons p on p.id = c.person_id
+    join organizations o on o.id = c.organization_id where o.name = '营子村党支部' and c.post = 'secretary' and c.ended_on is null`);
+  oldSecretary = old.name as string;
+  // A member of the branch who holds no post: the one the town appoints.
+  const { rows: [next] } = await site.query(`select p.name from members m join persons p on p.id = m.person_id
+    join organizations o on o.id = m.organization_id where o.name = '营子村党支部' and m.on_roster and m.membership_status = 'active'
+    and not exists (select 1 from cadre_posts c where c.person_id = p.id and c.ended_on is null)
+    and (select count(*) from persons q where q.name = p.name) = 1 order by m.id limit 1`);
+  newSecretary = next.name as string;
+});
+afterAll(async () => { await site?.close(); });
+
+async function choose(page: Page, label: string, option: string | RegExp) {
+  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+}
+
+/** The board's 一肩挑 count, as the town reads it. */
+async function combinedOnBoard(page: Page) {
+  const tile = page.getByTestId('cadre-board').locator('.ant-statistic').filter({ hasText: '一肩挑' }).first();
+  return Number(await tile.locator('.ant-statistic-content-value').textContent());
+}
+
+describe('village cadres in Chromium (issue 15)', () => {
+  it('the town adjusts the 营子村 secretary: the list, the village page and the town figures follow', async () => {
+    const page = await site.browser.newPage();
+    await signIn(site, page, 'admin');
+    await page.goto(`${site.baseUrl}/cadres`);
+    await page.getByTestId('cadre-board').waitFor();
+    const combinedBefore = await combinedOnBoard(page);
+
+    await page.getByTestId('adjustments').getByRole('button', { name: '列入调整' }).click();
+    await choose(page, '村党支部', `营子村党支部(书记 ${oldSecretary})`);
+    await page.getByRole('dialog').getByLabel('列入原因').fill('年度考核连续两年基本称职,群众满意度低');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByRole('button', { name: `登记${oldSecretary}的调整决定` }).click();
+    await page.getByRole('dialog').getByText('予以调整').click();
+    await page.getByRole('dialog').getByLabel('决定内容').fill('经镇党委会议研究,予以调整');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await page.getByTestId('adjustments').getByText('予以调整:经镇党委会议研究,予以调整').waitFor();
+
+    await page.getByTestId('cadre-board').getByRole('button', { name: '营子村', exact: true }).click();
+    await page.getByTestId('village-cadres').waitFor();
+    await page.getByRole('button', { name: '登记变动' }).click();
+    await choose(page, '变动类型', '调整');
+    await choose(page, '职务', '党支部书记');
+    await choose(page, '姓名', newSecretary);
+    await page.getByRole('dialog').getByLabel('原因').fill('镇党委决定调整村党支部书记');
+    await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+
+    const posts = page.getByTestId('cadre-posts');
+    await posts.getByText(newSecretary).first().waitFor();
+    expect(await posts.getByText('同时担任村党支部书记和村委会主任').count(), 'the new secretary is not the director: no 一肩挑').toBe(0);
+    const history = await page.getByTestId('cadre-history').textContent();
+    expect(history).toContain(newSecretary);
+    expect(history).toContain('调整');
+
+    await page.getByRole('tab', { name: '全镇一览' }).click();
+    await page.getByTestId('cadre-board').waitFor();
+    await expect.poll(() => combinedOnBoard(page)).toBe(combinedBefore - 1);
+    await page.close();
+  });
+});
