@@ -60,6 +60,8 @@ export const MemberProfileSchema = z.object({
   education: z.enum(EDUCATIONS).nullable().optional().meta({ label: '学历' }),
   joinedAt: PastDateSchema.meta({ label: '入党日期' }),
   confirmedAt: PastDateSchema.nullable().optional().meta({ label: '转正日期' }),
+  /** A 正式党员 whose 转正日期 the roster does not give (old members): entered as such, 补录 later from the 党员档案. */
+  confirmedDateUnknown: z.boolean().default(false).meta({ label: '转正日期不详' }),
   organizationId: z.number().int().positive().meta({ label: '所在党支部' }),
   groupId: z.number().int().positive().nullable().optional().meta({ label: '所在党小组' }),
   partyPosts: z.array(z.enum(PARTY_POSTS)).max(6).default([]).meta({ label: '党内职务' }),
@@ -75,7 +77,7 @@ export type MemberProfile = z.infer<typeof MemberProfileSchema>;
 export type MemberProfileInput = z.input<typeof MemberProfileSchema>;
 
 export const CreateMemberSchema = MemberProfileSchema.strict();
-export const UpdateMemberSchema = MemberProfileSchema.omit({ joinedAt: true, confirmedAt: true, organizationId: true }).partial().strict();
+export const UpdateMemberSchema = MemberProfileSchema.omit({ joinedAt: true, confirmedAt: true, confirmedDateUnknown: true, organizationId: true }).partial().strict();
 export type UpdateMember = z.infer<typeof UpdateMemberSchema>;
 
 export const MemberSchema = z.object({
@@ -91,7 +93,9 @@ export const MemberSchema = z.object({
   education: z.enum(EDUCATIONS).nullable(),
   joinedAt: z.string(),
   confirmedAt: z.string().nullable(),
-  /** 党龄 in whole years, counted from 转正 (null while probationary). */
+  /** A 正式党员 whose 转正日期 is not known yet: shown as 不详, 党龄 不详, until it is recorded. */
+  confirmedDateUnknown: z.boolean(),
+  /** 党龄 in whole years, counted from 转正 (null while probationary or while the 转正日期 is unknown). */
   partyYears: z.number().nullable(),
   standing: z.enum(STANDINGS),
   membershipStatus: z.enum(MEMBERSHIP_STATUSES),
@@ -177,6 +181,8 @@ export const ImportRowReportSchema = z.object({
   status: z.enum(['create', 'update', 'unchanged', 'invalid', 'duplicate']),
   name: z.string().nullable(),
   errors: z.array(z.object({ column: z.string(), message: z.string() })),
+  /** What the row will be imported as, when that needs saying (e.g. 转正日期不详). */
+  notes: z.array(z.string()).optional(),
 });
 export const ImportReportSchema = z.object({
   total: z.number(), valid: z.number(), invalid: z.number(), created: z.number(), updated: z.number(),

@@ -21,6 +21,7 @@ export function member(partial: Partial<Member> & Pick<Member, 'id' | 'name'>): 
     education: 'high_school',
     joinedAt: '2005-07-01',
     confirmedAt: '2006-07-01',
+    confirmedDateUnknown: false,
     partyYears: 19,
     standing: 'full',
     membershipStatus: 'active',

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, check, date, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { DUES_REDUCTION_KINDS, FLOW_CONTACT_METHODS, FLOW_DIRECTIONS, GENDERS, MEMBERSHIP_STATUSES, MEMBER_EXPORT_REQUEST_STATUSES, STANDINGS } from '@dj/contracts';
 import { enumChecks } from './checks.js';
 import { organizations, tenants } from './organizations.js';
@@ -78,9 +78,14 @@ export const membershipEvents = pgTable('membership_events', {
   toOrganizationId: integer('to_organization_id').references(() => organizations.id),
   /** probation_extended: the new end of the 预备期 the 支部大会 decided (6–12 months later). */
   probationEndsOn: date('probation_ends_on'),
+  /** confirmed only: 转正日期不详 (occurred_on is then the earliest it could have been; rules/membership-status.ts). */
+  dateUnknown: boolean('date_unknown').notNull().default(false),
   recordedBy: integer('recorded_by').references(() => users.id),
   recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [index('membership_events_member_idx').on(t.memberId, t.occurredOn)]);
+}, (t) => [
+  index('membership_events_member_idx').on(t.memberId, t.occurredOn),
+  check('membership_events_date_unknown_ck', sql`not ${t.dateUnknown} or ${t.kind} = 'confirmed'`),
+]);
 
 /** 流动党员: one row per period away (outflow) or hosted here (inflow); the contact log hangs off it. */
 export const memberFlows = pgTable('member_flows', {

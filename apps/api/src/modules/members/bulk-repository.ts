@@ -63,7 +63,7 @@ export interface NewMember {
   sealed: SealedPerson;
   profile: MemberProfile;
   derived: ReturnType<typeof deriveMembership>;
-  events: { kind: 'admitted' | 'confirmed'; occurredOn: string }[];
+  events: { kind: 'admitted' | 'confirmed'; occurredOn: string; dateUnknown?: boolean }[];
 }
 
 export async function insertMembers(tx: DbOrTx, user: AuthUser, list: NewMember[]): Promise<void> {
@@ -77,7 +77,7 @@ export async function insertMembers(tx: DbOrTx, user: AuthUser, list: NewMember[
       isVillageCadre: m.profile.isVillageCadre, isHardship: m.profile.isHardship,
     }))).returning({ id: members.id });
     const events = slice.flatMap((m, i) => m.events.map((e) => ({
-      tenantId: user.tenantId, memberId: memberIds[i].id, kind: e.kind, occurredOn: e.occurredOn,
+      tenantId: user.tenantId, memberId: memberIds[i].id, kind: e.kind, occurredOn: e.occurredOn, dateUnknown: e.dateUnknown ?? false,
       toOrganizationId: m.profile.organizationId, recordedBy: user.id, reason: 'Excel 导入',
     })));
     for (const part of chunks(events)) await tx.insert(membershipEvents).values(part);

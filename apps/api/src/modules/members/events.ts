@@ -1,3 +1,4 @@
+import { addYears } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
 import * as repo from './repository.js';
@@ -5,17 +6,26 @@ import { deriveMembership, type MembershipEventKind } from './rules/membership-s
 
 type EventRow = repo.EventValues;
 
-/** The events a newly entered member starts with: admitted, and confirmed when a 转正 date is known. */
-export function initialEvents(user: AuthUser, memberId: number, organizationId: number, joinedAt: string, confirmedAt: string | null): EventRow[] {
+/**
+ * The 党籍 dates a newly entered member starts with: admitted, and confirmed when the member is a 正式党员 — on its
+ * date, or 转正日期不详 at the earliest date it could have been (入党 + one year) until the 党员档案 gives the real one.
+ */
+export function startingEvents(p: { joinedAt: string; confirmedAt?: string | null; confirmedDateUnknown?: boolean }): { kind: 'admitted' | 'confirmed'; occurredOn: string; dateUnknown?: boolean }[] {
+  const admitted = { kind: 'admitted' as const, occurredOn: p.joinedAt };
+  if (p.confirmedAt) return [admitted, { kind: 'confirmed', occurredOn: p.confirmedAt }];
+  if (p.confirmedDateUnknown) return [admitted, { kind: 'confirmed', occurredOn: addYears(p.joinedAt, 1), dateUnknown: true }];
+  return [admitted];
+}
+
+/** The starting events as rows of a member just inserted. */
+export function initialEvents(user: AuthUser, memberId: number, organizationId: number, profile: Parameters<typeof startingEvents>[0]): EventRow[] {
   const base = { tenantId: user.tenantId, memberId, recordedBy: user.id, toOrganizationId: organizationId };
-  const events: EventRow[] = [{ ...base, kind: 'admitted', occurredOn: joinedAt }];
-  if (confirmedAt) events.push({ ...base, kind: 'confirmed', occurredOn: confirmedAt });
-  return events;
+  return startingEvents(profile).map((e) => ({ ...base, ...e }));
 }
 
 export async function eventsOf(db: DbOrTx, memberId: number) {
   const rows = await repo.eventDatesOf(db, memberId);
-  return rows.map((r) => ({ kind: r.kind as MembershipEventKind, occurredOn: r.occurredOn, probationEndsOn: r.probationEndsOn }));
+  return rows.map((r) => ({ kind: r.kind as MembershipEventKind, occurredOn: r.occurredOn, probationEndsOn: r.probationEndsOn, dateUnknown: r.dateUnknown }));
 }
 
 /** Rewrite the cached standing/status columns from the events, in the transaction that added one. */

@@ -4,6 +4,8 @@ import { acrossScope, type Db } from '../../db/client.js';
 import { AppError, forbidden } from '../../lib/errors.js';
 import { todayInShanghai } from '@dj/contracts';
 import { parseRoster, type ParsedRow } from './excel/parse-roster.js';
+import { confirmedDateUnknown } from './excel/id-checks.js';
+import { startingEvents } from './events.js';
 import { checkMembershipDates, sealPerson, type SealedPerson } from './profile.js';
 import * as repo from './repository.js';
 import * as bulk from './bulk-repository.js';
@@ -17,10 +19,13 @@ const COLUMN_OF: Record<string, string> = {
   organizationId: '所在党支部', groupId: '党小组', gender: '性别', name: '姓名',
 };
 
+const UNDATED_NOTE = '转正日期不详:按正式党员导入,党龄显示为“不详”;请据党员档案在“记录党籍变动—转正”中补录转正日期';
+
 interface Planned {
   row: ParsedRow;
   status: ImportReport['rows'][number]['status'];
   errors: { column: string; message: string }[];
+  notes: string[];
   sealed?: SealedPerson;
   profile?: Omit<MemberProfile, 'idNumber' | 'phone'>;
   existing?: { personId: number; memberId: number };
@@ -81,7 +86,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
   const today = todayInShanghai();
 
   const plans: Planned[] = parsed.rows.map((row) => {
-    const plan: Planned = { row, status: 'invalid', errors: [...row.errors] };
+    const plan: Planned = { row, status: 'invalid', errors: [...row.errors], notes: [] };
     if (row.duplicateOfRow) { plan.status = 'duplicate'; return plan; }
     const v = row.values;
     const placed = placeRow(row, root, branches, townBranches);
@@ -91,11 +96,13 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     if (branch && v.groupName && !group) plan.errors.push({ column: '党小组', message: `“${v.groupName}”不是${branch.name}的党小组` });
     if (plan.errors.length || !branch) return plan;
     const sealed = sealPerson(cipher, { ...v, idNumber: v.idNumber ?? '', ethnicity: v.ethnicity || '汉族' } as Parameters<typeof sealPerson>[1]);
-    const problems = [...(sealed.ok ? [] : sealed.problems), ...checkMembershipDates(v as { birthDate: string; joinedAt: string; confirmedAt?: string | null }, today)];
+    const undated = confirmedDateUnknown(v, today);
+    const problems = [...(sealed.ok ? [] : sealed.problems), ...checkMembershipDates({ ...v as { birthDate: string; joinedAt: string; confirmedAt?: string | null }, confirmedDateUnknown: undated }, today)];
     plan.errors.push(...problems.map((p) => ({ column: row.headers[p.path as keyof ParsedRow['headers']] ?? COLUMN_OF[p.path] ?? p.path, message: p.message })));
     if (!sealed.ok || problems.length) return plan;
     plan.sealed = sealed.columns;
-    plan.profile = { ...(v as unknown as MemberProfile), organizationId: branch.id, groupId: group?.id ?? null };
+    plan.profile = { ...(v as unknown as MemberProfile), confirmedDateUnknown: undated, organizationId: branch.id, groupId: group?.id ?? null };
+    if (undated) plan.notes.push(UNDATED_NOTE);
     plan.status = 'create';
     return plan;
   });
@@ -130,7 +137,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     invalid: plans.filter((p) => p.status === 'invalid' || p.status === 'duplicate').length,
     created: plans.filter((p) => p.status === 'create').length,
     updated: plans.filter((p) => p.status === 'update').length,
-    rows: plans.map((p) => ({ sheet: p.row.sheet, row: p.row.row, status: p.status, name: p.row.values.name ?? null, errors: p.errors })),
+    rows: plans.map((p) => ({ sheet: p.row.sheet, row: p.row.row, status: p.status, name: p.row.values.name ?? null, errors: p.errors, notes: p.notes })),
   };
   if (options.dryRun || (report.created === 0 && report.updated === 0)) return report;
 
@@ -138,7 +145,7 @@ export async function importRoster(db: Db, caller: Caller, options: { orgId: num
     const creates = plans.filter((p) => p.status === 'create');
     await bulk.insertMembers(tx, user, creates.map((p) => {
       const profile = p.profile as MemberProfile;
-      const events = [{ kind: 'admitted' as const, occurredOn: profile.joinedAt }, ...(profile.confirmedAt ? [{ kind: 'confirmed' as const, occurredOn: profile.confirmedAt }] : [])];
+      const events = startingEvents(profile);
       return { sealed: p.sealed as SealedPerson, profile, derived: deriveMembership(events, today), events };
     }));
     for (const p of plans.filter((x) => x.status === 'update')) {

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone, normalizePhone, validateIdNumber, type MemberProfile } from '@dj/contracts';
+import { addYears, maskIdNumber, maskPhone, normalizePhone, validateIdNumber, type MemberProfile } from '@dj/contracts';
 import type { FieldCipher } from '../../lib/crypto.js';
 
 export interface FieldProblem { path: string; message: string }
@@ -41,7 +41,7 @@ export interface SealedPerson {
 }
 
 /** Dates that must follow each other: born, 18 years later may join, then 转正. */
-export function checkMembershipDates(p: { birthDate: string; joinedAt: string; confirmedAt?: string | null }, today: string): FieldProblem[] {
+export function checkMembershipDates(p: { birthDate: string; joinedAt: string; confirmedAt?: string | null; confirmedDateUnknown?: boolean }, today: string): FieldProblem[] {
   const problems: FieldProblem[] = [];
   const adult = `${Number(p.birthDate.slice(0, 4)) + 18}${p.birthDate.slice(4)}`;
   // 党章 第一条: 年满十八岁 may apply; the admission date cannot precede that.
@@ -50,6 +50,9 @@ export function checkMembershipDates(p: { birthDate: string; joinedAt: string; c
   if (p.confirmedAt) {
     if (p.confirmedAt <= p.joinedAt) problems.push({ path: 'confirmedAt', message: '转正日期应晚于入党日期' });
     if (p.confirmedAt > today) problems.push({ path: 'confirmedAt', message: '转正日期不能晚于今天' });
+    if (p.confirmedDateUnknown) problems.push({ path: 'confirmedAt', message: '已填写转正日期,不能同时选“转正日期不详”' });
+  } else if (p.confirmedDateUnknown && addYears(p.joinedAt, 1) > today) {
+    problems.push({ path: 'confirmedAt', message: `入党日期为${p.joinedAt},预备期一年至${addYears(p.joinedAt, 1)}才满,尚不能是正式党员(发展党员工作细则第三十二条)` });
   }
   return problems;
 }

@@ -183,7 +183,7 @@ export async function insertEvents(db: DbOrTx, values: EventValues[]) {
 
 /** A member's 党籍 events in the order they happened: what deriveMembership reads. */
 export async function eventDatesOf(db: DbOrTx, memberId: number) {
-  return db.select({ kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn, probationEndsOn: membershipEvents.probationEndsOn })
+  return db.select({ kind: membershipEvents.kind, occurredOn: membershipEvents.occurredOn, probationEndsOn: membershipEvents.probationEndsOn, dateUnknown: membershipEvents.dateUnknown })
     .from(membershipEvents).where(eq(membershipEvents.memberId, memberId)).orderBy(membershipEvents.occurredOn, membershipEvents.id);
 }
 

@@ -24,7 +24,7 @@ export function toMember(row: Row, today = todayInShanghai()): Member {
   return {
     id: row.id, name: row.name, gender: row.gender, ethnicity: row.ethnicity, birthDate: row.birthDate,
     idNumberMasked: row.idNumberMasked, phoneMasked: row.phoneMasked, nativePlace: row.nativePlace,
-    education: row.education as Member['education'], joinedAt: row.joinedAt, confirmedAt: row.confirmedAt,
+    education: row.education as Member['education'], joinedAt: row.joinedAt, confirmedAt: row.confirmedAt, confirmedDateUnknown: row.standing === 'full' && !row.confirmedAt,
     partyYears: partyYears(row.confirmedAt, today), standing: row.standing, membershipStatus: row.membershipStatus,
     isMobile: row.isMobile, organizationId: row.organizationId, organizationName: row.organizationName,
     groupId: row.groupId, groupName: row.groupName, partyPosts: row.partyPosts as Member['partyPosts'],
@@ -97,10 +97,10 @@ export async function createMember(db: Db, caller: Caller, input: CreateMember):
     const personId = await repo.insertPerson(tx, { tenantId: user.tenantId, ...sealed.columns });
     const id = await repo.insertMember(tx, {
       tenantId: user.tenantId, personId, organizationId: branch.id, groupId: input.groupId ?? null, joinedAt: input.joinedAt,
-      confirmedAt: input.confirmedAt ?? null, standing: input.confirmedAt ? 'full' : 'probationary', partyPosts: input.partyPosts,
+      confirmedAt: input.confirmedAt ?? null, standing: input.confirmedAt || input.confirmedDateUnknown ? 'full' : 'probationary', partyPosts: input.partyPosts,
       isVillageCadre: input.isVillageCadre, isHardship: input.isHardship,
     });
-    await repo.insertEvents(tx, initialEvents(user, id, branch.id, input.joinedAt, input.confirmedAt ?? null));
+    await repo.insertEvents(tx, initialEvents(user, id, branch.id, input));
     await refreshMembershipCache(tx, id, today);
     await audit(tx, { user, ip }, { action: 'member.create', objectType: 'member', objectId: id, detail: { organizationId: branch.id } });
     return getMember(tx, user, id);

@@ -40,7 +40,7 @@ export async function applyStepToRoster(
       const memberId = await insertMember(tx, {
         tenantId: user.tenantId, personId: row.personId, organizationId: row.organizationId, joinedAt: meeting, standing: 'probationary',
       });
-      await insertEvents(tx, initialEvents(user, memberId, row.organizationId, meeting, null));
+      await insertEvents(tx, initialEvents(user, memberId, row.organizationId, { joinedAt: meeting }));
       await refreshMembershipCache(tx, memberId, todayInShanghai());
       await audit(tx, { user, ip }, { action: 'member.create', objectType: 'member', objectId: memberId, detail: { organizationId: row.organizationId, fromRecruitment: row.id, joinedAt: meeting } });
       return memberId;

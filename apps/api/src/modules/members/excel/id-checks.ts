@@ -4,6 +4,7 @@
  * columns disagree with its ID. The check digit is judged by the service's validator (@dj/contracts), which
  * refuses such a row anyway; here only the shape and the date are needed.
  */
+import { addYears } from '@dj/contracts';
 import type { Gender, RosterValues } from './columns.js';
 
 const GENDER_TEXT: Record<Gender, string> = { male: '男', female: '女' };
@@ -50,13 +51,24 @@ export function reconcileWithId(values: RosterValues, absent: { birthDate: boole
   return problems;
 }
 
-/** 人员类别 against the dates: a 预备党员 has no 转正日期 yet, a 正式党员 has one. */
+/**
+ * 人员类别 against the dates: a 预备党员 has no 转正日期 yet. A 正式党员 without one is 转正日期不详 (old rosters
+ * often lack it; importer's confirmedDateUnknown), not an error: refusing the row kept real rosters out.
+ */
 export function standingProblems(values: RosterValues): { field: 'standing' | 'confirmedAt'; message: string }[] {
   if (values.standing === 'probationary' && values.confirmedAt) {
     return [{ field: 'standing', message: '人员类别为预备党员,但填写了转正日期:预备党员尚未转正,请核对人员类别或删去转正日期' }];
   }
-  if (values.standing === 'full' && !values.confirmedAt && values.joinedAt) {
-    return [{ field: 'confirmedAt', message: '人员类别为正式党员,须填写转正日期(党委批准转正的日期,见党员档案)' }];
-  }
   return [];
+}
+
+/**
+ * 转正日期不详: no 转正日期, and either the row says 正式党员, or it says nothing and the 入党日期 is more than two
+ * years back — the longest a 预备期 can run (one year, extended at most one more: 发展党员工作细则第三十二条), so a member
+ * still on the roster is a 正式党员 whose date the roster does not give. Nothing is made up: the date stays unknown.
+ */
+export function confirmedDateUnknown(values: Pick<RosterValues, 'standing' | 'confirmedAt' | 'joinedAt'>, today: string): boolean {
+  if (values.confirmedAt || !values.joinedAt) return false;
+  if (values.standing === 'full') return true;
+  return values.standing === null && addYears(values.joinedAt, 2) < today;
 }

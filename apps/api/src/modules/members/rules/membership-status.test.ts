@@ -14,9 +14,22 @@ describe('deriveMembership', () => {
   it('发展党员工作细则 第三十二条: an admitted member is probationary for one year from the 支部大会 date', () => {
     expect(deriveMembership([ADMITTED], '2024-08-01')).toEqual({
       standing: 'probationary', status: 'active', isMobile: false, admittedOn: '2024-07-01', confirmedOn: null,
-      probationEndsOn: '2025-07-01', inBranch: true,
+      confirmedDateUnknown: false, probationEndsOn: '2025-07-01', inBranch: true,
     });
     expect(deriveMembership([ev('admitted', '2024-02-29')], '2024-03-01').probationEndsOn).toBe('2025-02-28');
+  });
+
+  it('a roster\'s 正式党员 without 转正日期 is full with the date unknown, and a later 补录 of the date is allowed', () => {
+    const undated: MembershipEventInput = { kind: 'confirmed', occurredOn: '2001-07-01', dateUnknown: true };
+    const admitted = ev('admitted', '2000-07-01');
+    expect(deriveMembership([admitted, undated], '2026-01-01')).toMatchObject({
+      standing: 'full', confirmedOn: null, confirmedDateUnknown: true, probationEndsOn: null,
+    });
+    expect(partyYears(deriveMembership([admitted, undated], '2026-01-01').confirmedOn, '2026-01-01')).toBeNull();
+    const dated = ev('confirmed', '2001-08-15');
+    expect(validateEventSequence([admitted, undated], dated, '2026-01-01')).toBeNull();
+    expect(deriveMembership([admitted, undated, dated], '2026-01-01')).toMatchObject({ confirmedOn: '2001-08-15' });
+    expect(validateEventSequence([admitted, undated], { ...undated, occurredOn: '2002-01-01' }, '2026-01-01')).toMatch(/无需重复登记/);
   });
 
   it('knows nothing before the first event and ignores events after the given date', () => {

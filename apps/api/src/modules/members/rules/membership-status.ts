@@ -13,6 +13,12 @@ export interface MembershipEventInput {
   occurredOn: string;
   /** probation_extended only: the new end of the 预备期, when the decision recorded it. */
   probationEndsOn?: string | null;
+  /**
+   * confirmed only: the 转正 happened but its date is not known (an old member whose roster has no 转正日期).
+   * `occurredOn` is then the earliest the 转正 could have been (入党 + one year), which orders the timeline; the
+   * date itself is never shown or counted (党龄 不详) until the real one is recorded from the 党员档案.
+   */
+  dateUnknown?: boolean;
 }
 
 export interface DerivedMembership {
@@ -21,6 +27,8 @@ export interface DerivedMembership {
   isMobile: boolean;
   admittedOn: string | null;
   confirmedOn: string | null;
+  /** A 正式党员 whose 转正日期 is not known yet (confirmedOn is then null). */
+  confirmedDateUnknown: boolean;
   /** The current end of the 预备期; null unless probationary. */
   probationEndsOn: string | null;
   /** False before any admission and after the relation was transferred out of this deployment. */
@@ -36,7 +44,7 @@ interface State extends DerivedMembership {
 }
 
 const INITIAL: State = {
-  standing: 'probationary', status: 'active', isMobile: false, admittedOn: null, confirmedOn: null,
+  standing: 'probationary', status: 'active', isMobile: false, admittedOn: null, confirmedOn: null, confirmedDateUnknown: false,
   probationEndsOn: null, inBranch: false, extended: false, endedBy: null, mobileSince: null, transferredOutOn: null,
 };
 
@@ -55,7 +63,10 @@ function apply(s: State, e: MembershipEventInput): State {
     }
     case 'confirmed':
       // Imported historic members may have only this event: they are full members of this branch from this date.
-      return { ...s, standing: 'full', confirmedOn: e.occurredOn, probationEndsOn: null, inBranch: s.admittedOn ? s.inBranch : true };
+      return {
+        ...s, standing: 'full', confirmedOn: e.dateUnknown ? null : e.occurredOn, confirmedDateUnknown: Boolean(e.dateUnknown),
+        probationEndsOn: null, inBranch: s.admittedOn ? s.inBranch : true,
+      };
     case 'probation_cancelled':
       return { ...s, status: 'left', probationEndsOn: null, endedBy: { kind: e.kind, on: e.occurredOn } };
     case 'left':
@@ -85,7 +96,7 @@ export function deriveMembership(events: readonly MembershipEventInput[], on: st
   const s = fold(events, on);
   return {
     standing: s.standing, status: s.status, isMobile: s.isMobile, admittedOn: s.admittedOn,
-    confirmedOn: s.confirmedOn, probationEndsOn: s.probationEndsOn, inBranch: s.inBranch,
+    confirmedOn: s.confirmedOn, confirmedDateUnknown: s.confirmedDateUnknown, probationEndsOn: s.probationEndsOn, inBranch: s.inBranch,
   };
 }
 
@@ -128,6 +139,8 @@ function problemWith(s: State, e: MembershipEventInput): string | null {
     case 'admitted':
       return s.admittedOn ? `已于${s.admittedOn}接收为预备党员,不能重复记录` : s.confirmedOn ? '已是正式党员,不能再接收为预备党员' : null;
     case 'confirmed':
+      // 补录: a 正式党员 imported without a 转正日期 gets the real date from the 党员档案, once.
+      if (s.confirmedDateUnknown) return e.dateUnknown ? '该党员已登记为转正日期不详,无需重复登记' : null;
       if (s.standing === 'full') return `该党员已于${s.confirmedOn}转为正式党员,不能重复转正`;
       if (s.probationEndsOn && e.occurredOn < s.probationEndsOn) return `预备期至${s.probationEndsOn}届满,转正日期不能早于预备期满之日(发展党员工作细则第三十二条)`;
       return null;

@@ -1,0 +1,2 @@
+ALTER TABLE "membership_events" ADD COLUMN "date_unknown" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+ALTER TABLE "membership_events" ADD CONSTRAINT "membership_events_date_unknown_ck" CHECK (not "membership_events"."date_unknown" or "membership_events"."kind" = 'confirmed');
