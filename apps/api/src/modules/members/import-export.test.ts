@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createMembers, createTown, createUser, multipartBody, type Branch } from '../../../test/factories.js';
 import { buildMessyRoster, type MessyRoster } from './excel/fixtures.js';
+import { REQUIRED_HEADER, xlsx } from './excel/test-workbook.js';
+import { testIdNumber } from '../../../test/factories.js';
 
 let ctx: TestContext;
 let branch: Branch;
@@ -81,6 +83,23 @@ describe('POST /api/members/import', () => {
     // The one upload policy (issue 12 point 5): a wrong type is 415, not 400.
     expect(res.statusCode).toBe(415);
     expect(res.json()).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', message: expect.stringMatching(/Excel/) });
+  });
+
+  it('a 正式党员 row without 转正日期 comes in as 正式党员 with 转正日期不详 (noted, 党龄 unknown); one within a year of 入党 is refused', async () => {
+    const older = testIdNumber('1970-04-05');
+    const recent = testIdNumber('1995-02-03');
+    const file = await xlsx({ rows: [
+      [...REQUIRED_HEADER, '人员类别', '转正日期'],
+      ['周老党', '男', '1970-04-05', older, '1995-07-01', branch.name, '正式党员', null],
+      ['吴新人', '男', '1995-02-03', recent, '2026-06-01', branch.name, '正式党员', null],
+    ] });
+    const report = (await upload(secretary, file, `orgId=${branch.id}&dryRun=false`)).json();
+    const [undated, tooSoon] = report.rows;
+    expect(undated).toMatchObject({ status: 'create', notes: [expect.stringMatching(/转正日期不详/)] });
+    expect(tooSoon.status).toBe('invalid');
+    expect(tooSoon.errors[0].message).toMatch(/第三十二条|一年/);
+    const found = (await secretary.get(`/api/members?q=${encodeURIComponent('周老党')}`)).json().items[0];
+    expect(found).toMatchObject({ standing: 'full', confirmedAt: null, confirmedDateUnknown: true, partyYears: null });
   });
 
   it('only town admins and branch secretaries import', async () => {

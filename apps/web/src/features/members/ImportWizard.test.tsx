@@ -18,7 +18,7 @@ const DRY_RUN: ImportReport = {
   dryRun: true,
   rows: [
     { sheet: 'Sheet1', row: 2, status: 'create', name: '李明', errors: [] },
-    { sheet: 'Sheet1', row: 3, status: 'update', name: '王芳', errors: [] },
+    { sheet: 'Sheet1', row: 3, status: 'update', name: '王芳', errors: [], notes: ['转正日期不详:按正式党员导入'] },
     {
       sheet: 'Sheet1',
       row: 4,
@@ -101,6 +101,7 @@ describe('批量导入', () => {
     expect(within(report).getByText('身份证号:校验位不正确,请核对')).toBeTruthy();
     expect(within(report).getByText('入党日期:不是有效日期')).toBeTruthy();
     expect(within(report).getByText('身份证号:与第2行重复')).toBeTruthy();
+    expect(within(report).getByText('转正日期不详:按正式党员导入')).toBeTruthy();
     const table = report.querySelector('table');
     if (!table) throw new Error('没有结果表格');
     expect([...table.querySelectorAll('.ant-tag')].map((tag) => tag.textContent)).toEqual(['新增', '更新', '有问题', '重复']);

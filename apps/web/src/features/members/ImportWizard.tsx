@@ -102,13 +102,21 @@ const REPORT_COLUMNS: TableColumnsType<ReportRow> = [
     title: '问题说明',
     key: 'errors',
     render: (_v, row) =>
-      row.errors.length === 0
+      row.errors.length === 0 && !row.notes?.length
         ? '—'
-        : row.errors.map((error, index) => (
-            <div key={index} className="import-error">
-              {importErrorText(error)}
-            </div>
-          )),
+        : [
+            ...row.errors.map((error, index) => (
+              <div key={`e${index}`} className="import-error">
+                {importErrorText(error)}
+              </div>
+            )),
+            // Notes say what the import did with a row it accepted (e.g. 转正日期不详), not what blocks it.
+            ...(row.notes ?? []).map((note, index) => (
+              <div key={`n${index}`} className="import-note">
+                {note}
+              </div>
+            )),
+          ],
   },
 ];
 

@@ -21,7 +21,7 @@ import { useMember } from './api';
 import { MemberFormModal } from './MemberFormModal';
 import { RecordEventModal } from './RecordEventModal';
 import { RevealModal } from './RevealModal';
-import { STATUS_COLORS, STANDING_COLORS, maskedValue, partyYearsText, type RevealField } from './labels';
+import { STATUS_COLORS, STANDING_COLORS, confirmedAtText, maskedValue, partyYearsText, type RevealField } from './labels';
 import { yesNo } from '../../lib/format';
 
 /**
@@ -111,7 +111,7 @@ function DetailBody({
       ),
     },
     { key: 'joinedAt', label: '入党日期', children: member.joinedAt },
-    { key: 'confirmedAt', label: '转正日期', children: formatDate(member.confirmedAt) },
+    { key: 'confirmedAt', label: '转正日期', children: member.confirmedAt ? formatDate(member.confirmedAt) : confirmedAtText(member) },
     { key: 'partyYears', label: '党龄', children: partyYearsText(member) },
     { key: 'organization', label: '所在党支部', children: member.organizationName },
     { key: 'group', label: '所在党小组', children: text(member.groupName) },

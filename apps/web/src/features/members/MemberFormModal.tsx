@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { App, Col, Divider, Form, Input, Modal, Radio, Row, Select, Switch, TreeSelect } from 'antd';
+import { App, Checkbox, Col, Divider, Form, Input, Modal, Radio, Row, Select, Switch, TreeSelect } from 'antd';
 import { MemberProfileSchema, type MemberDetail, type Organization } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '@dj/contracts';
@@ -9,6 +9,7 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useCreateMember, useUpdateMember } from './api';
 import { DateInput } from '../../components/DateInput';
 import { branchOrgOptions, groupOptionsFor } from '../../lib/org-options';
+import { confirmedAtText } from './labels';
 import { dateRules, deriveFromIdNumber, idNumberRule, phoneRule } from './member-form-rules';
 import {
   CREATE_ONLY_FIELDS, createBody, EDITABLE_FIELDS, EDUCATION_OPTIONS, emptyValues, GENDER_OPTIONS, KEEP_PLACEHOLDER, OCCUPATION_OPTIONS, POST_OPTIONS, updateBody,
@@ -43,6 +44,7 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
   const rules = dateRules(today);
 
   const branchId = Form.useWatch('organizationId', form) ?? editing?.organizationId;
+  const dateUnknown = Form.useWatch('confirmedDateUnknown', form) ?? false;
   const branchOptions = useMemo(() => branchOrgOptions(organizations), [organizations]);
   const groupOptions = useMemo(() => groupOptionsFor(organizations, branchId), [organizations, branchId]);
 
@@ -172,7 +174,7 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
               </Col>
               <Col {...col}>
                 <Form.Item label="转正日期">
-                  <Input value={editing.confirmedAt ?? '尚未转正'} disabled />
+                  <Input value={confirmedAtText(editing, '尚未转正')} disabled />
                 </Form.Item>
               </Col>
               <Col xs={24}>
@@ -196,7 +198,12 @@ export function MemberFormModal({ open, mode, organizations, onClose, onSaved }:
                   rules={rules.confirmedAt}
                   extra="预备党员尚未转正的,请留空"
                 >
-                  <DateInput max={today} />
+                  <DateInput max={today} disabled={dateUnknown} />
+                </Form.Item>
+                <Form.Item name="confirmedDateUnknown" valuePropName="checked" noStyle>
+                  <Checkbox onChange={(e) => e.target.checked && form.setFieldValue('confirmedAt', null)}>
+                    正式党员,转正日期不详(党龄显示“不详”,日后可补录)
+                  </Checkbox>
                 </Form.Item>
               </Col>
               <Col xs={24}>

@@ -9,6 +9,8 @@ import { me, member, memberDetail } from '../../test/member-fixtures';
 import { ALL } from '../../test/org-fixtures';
 import { renderRoutes } from '../../test/render';
 import { updateBody, valuesFromMember } from './MemberFormModal';
+import { createBody, emptyValues } from './member-form-values';
+import { confirmedAtText, partyYearsText } from './labels';
 
 const ZHANG = member({ id: 7, name: '张建国', workUnit: null });
 
@@ -117,6 +119,22 @@ describe('编辑党员信息', () => {
     expect(updateBody(detail, valuesFromMember(detail))).toEqual({});
     expect(updateBody(detail, { ...valuesFromMember(detail), nativePlace: '' })).toEqual({ nativePlace: null });
     expect(updateBody(detail, { ...valuesFromMember(detail), idNumber: ' 370402199211080020 ' })).toEqual({ idNumber: '370402199211080020' });
+  });
+});
+
+describe('转正日期不详', () => {
+  it('registers a 正式党员 whose 转正日期 is unknown, and shows 不详 rather than 尚未转正 or a 党龄', () => {
+    const values = {
+      ...emptyValues(3), name: '周老党', gender: 'male' as const, birthDate: '1970-04-05', idNumber: '370402197004050012',
+      joinedAt: '1995-07-01', confirmedDateUnknown: true,
+    };
+    expect(createBody(values)).toMatchObject({ confirmedAt: null, confirmedDateUnknown: true });
+    // A typed date wins over the box: the member is then simply dated.
+    expect(createBody({ ...values, confirmedAt: '1996-07-01' })).toMatchObject({ confirmedAt: '1996-07-01', confirmedDateUnknown: false });
+    const undated = member({ id: 8, name: '周老党', confirmedAt: null, partyYears: null, confirmedDateUnknown: true });
+    expect(confirmedAtText(undated, '尚未转正')).toBe('不详');
+    expect(partyYearsText(undated)).toBe('不详');
+    expect(confirmedAtText({ ...undated, confirmedDateUnknown: false }, '尚未转正')).toBe('尚未转正');
   });
 });
 

@@ -38,9 +38,14 @@ export function placementText(member: Pick<Member, 'organizationName' | 'groupNa
 }
 
 /** 党龄 counts from 转正 (党章 第七条): a probationary member has none yet. */
-export function partyYearsText(member: Pick<Member, 'partyYears' | 'standing'>): string {
-  if (member.partyYears === null) return member.standing === 'probationary' ? '预备期' : '—';
+export function partyYearsText(member: Pick<Member, 'partyYears' | 'standing' | 'confirmedDateUnknown'>): string {
+  if (member.partyYears === null) return member.standing === 'probationary' ? '预备期' : member.confirmedDateUnknown ? '不详' : '—';
   return `${member.partyYears}年`;
+}
+
+/** 转正日期 as shown: a roster may say 正式党员 without the date (转正日期不详), which is not "not yet confirmed". */
+export function confirmedAtText(member: Pick<Member, 'confirmedAt' | 'confirmedDateUnknown'>, notYet = '—'): string {
+  return member.confirmedAt ?? (member.confirmedDateUnknown ? '不详' : notYet);
 }
 
 export type RevealField = RevealBody['field'];

@@ -33,6 +33,7 @@ export interface MemberFormValues {
   education?: Education | null;
   joinedAt?: string | null;
   confirmedAt?: string | null;
+  confirmedDateUnknown?: boolean;
   organizationId?: number;
   groupId?: number | null;
   partyPosts: PartyPost[];
@@ -50,7 +51,7 @@ export const EDITABLE_FIELDS = [
   'isVillageCadre', 'isHardship', 'occupation', 'workUnit', 'phone', 'address', 'hamlet',
 ] as const;
 /** Set at registration only; afterwards they change through 党籍 events. */
-export const CREATE_ONLY_FIELDS = ['joinedAt', 'confirmedAt', 'organizationId'] as const;
+export const CREATE_ONLY_FIELDS = ['joinedAt', 'confirmedAt', 'confirmedDateUnknown', 'organizationId'] as const;
 
 export const GENDER_OPTIONS = GENDERS.map((value) => ({ value, label: GENDER_LABELS[value] }));
 export const EDUCATION_OPTIONS = EDUCATIONS.map((value) => ({ value, label: EDUCATION_LABELS[value] }));
@@ -111,6 +112,7 @@ export function createBody(values: MemberFormValues): MemberProfileInput {
     phone: optionalText(values.phone),
     joinedAt,
     confirmedAt: values.confirmedAt || null,
+    confirmedDateUnknown: !values.confirmedAt && !!values.confirmedDateUnknown,
     organizationId,
   };
 }
