@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../apps/api/src/config.js';
 import { makeTraversable } from '../apps/api/src/db/embedded.js';
 import { startPlatform } from '../apps/api/src/platform.js';
@@ -37,6 +38,29 @@ try {
     const sorted = [...times].sort((a, b) => a - b);
     console.log(`yearly ledger of 营子村党支部 ${year} (${format}), GET /api/ledger: median ${sorted[Math.floor(runs / 2)].toFixed(0)} ms of ${runs} (first ${times[0].toFixed(0)}, min ${sorted[0].toFixed(0)}, max ${sorted[runs - 1].toFixed(0)}), ${(bytes / 1024).toFixed(0)} KB`);
   }
+  // What a render costs everyone else in the process: /healthz asked every 50 ms while the yearly PDF is made, and the
+  // event loop's delay over that time (before the PDF thread, the render held the loop for its whole length).
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const probes: number[] = [];
+  let rendering = true;
+  const probing = (async () => {
+    while (rendering) {
+      const started = performance.now();
+      await (await fetch(`${origin}/healthz`)).arrayBuffer();
+      probes.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  loop.enable();
+  const rendered = performance.now();
+  await (await fetch(`${origin}/api/ledger?orgId=${branch}&period=${year}&format=pdf`, { headers: { cookie } })).arrayBuffer();
+  const took = performance.now() - rendered;
+  rendering = false;
+  await probing;
+  loop.disable();
+  const ms = (ns: number) => (ns / 1e6).toFixed(0);
+  console.log(`while the PDF rendered (${took.toFixed(0)} ms): /healthz ${probes.length} probes, slowest ${Math.max(...probes).toFixed(0)} ms; event-loop delay p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
+
   // The same document as an export (导出任务): what the user waits for on the request (POST) and until the file is made.
   await platform.startJobs();
   const csrf = ((await login.clone().json()) as { csrfToken: string }).csrfToken;

@@ -1,5 +1,5 @@
 // pdfmake 0.3 ships no typings and @types/pdfmake targets 0.2; this declares only the server-side
-// surface render-pdf.ts uses. Document definitions stay loosely typed on purpose.
+// surface pdf-layout.ts uses. Document definitions stay loosely typed on purpose.
 declare module 'pdfmake' {
   interface PdfFontFiles { normal: string; bold?: string; italics?: string; bolditalics?: string }
   interface PdfOutputDocument { getBuffer(): Promise<Buffer> }
