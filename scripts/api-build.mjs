@@ -16,8 +16,8 @@ const ENTRIES = {
   'create-tenant': 'apps/api/src/cli/create-tenant.ts',
   'audit-verify': 'apps/api/src/cli/audit-verify.ts',
   'keys-rotate': 'apps/api/src/cli/keys-rotate.ts',
-  // The PDF thread's entry (lib/documents/render-pdf.ts starts it from the bundle beside it).
-  'render-pdf-worker': 'apps/api/src/lib/documents/render-pdf-worker.ts',
+  // The document thread's entry (lib/documents/document-thread.ts starts it from the bundle beside it).
+  'document-thread-worker': 'apps/api/src/lib/documents/document-thread-worker.ts',
 };
 const INPUTS = ['apps/api/src', 'apps/api/package.json', 'packages/contracts/src', 'scripts/api-build.mjs'];
 

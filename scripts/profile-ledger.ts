@@ -40,26 +40,7 @@ try {
   }
   // What a render costs everyone else in the process: /healthz asked every 50 ms while the yearly PDF is made, and the
   // event loop's delay over that time (before the PDF thread, the render held the loop for its whole length).
-  const loop = monitorEventLoopDelay({ resolution: 10 });
-  const probes: number[] = [];
-  let rendering = true;
-  const probing = (async () => {
-    while (rendering) {
-      const started = performance.now();
-      await (await fetch(`${origin}/healthz`)).arrayBuffer();
-      probes.push(performance.now() - started);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  })();
-  loop.enable();
-  const rendered = performance.now();
-  await (await fetch(`${origin}/api/ledger?orgId=${branch}&period=${year}&format=pdf`, { headers: { cookie } })).arrayBuffer();
-  const took = performance.now() - rendered;
-  rendering = false;
-  await probing;
-  loop.disable();
-  const ms = (ns: number) => (ns / 1e6).toFixed(0);
-  console.log(`while the PDF rendered (${took.toFixed(0)} ms): /healthz ${probes.length} probes, slowest ${Math.max(...probes).toFixed(0)} ms; event-loop delay p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
+  for (const format of ['pdf', 'docx']) await probeWhileRendering(origin, cookie, `/api/ledger?orgId=${branch}&period=${year}&format=${format}`);
 
   // The same document as an export (导出任务): what the user waits for on the request (POST) and until the file is made.
   await platform.startJobs();
@@ -82,4 +63,28 @@ try {
 } finally {
   await platform.stop();
   rmSync(dir, { recursive: true, force: true });
+}
+
+/** Times `path` while /healthz is asked every 50 ms, and the event loop's delay over that time. */
+async function probeWhileRendering(origin: string, cookie: string, path: string): Promise<void> {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  const probes: number[] = [];
+  let rendering = true;
+  const probing = (async () => {
+    while (rendering) {
+      const started = performance.now();
+      await (await fetch(`${origin}/healthz`)).arrayBuffer();
+      probes.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  })();
+  loop.enable();
+  const rendered = performance.now();
+  await (await fetch(`${origin}${path}`, { headers: { cookie } })).arrayBuffer();
+  const took = performance.now() - rendered;
+  rendering = false;
+  await probing;
+  loop.disable();
+  const ms = (ns: number) => (ns / 1e6).toFixed(0);
+  console.log(`while ${path} rendered (${took.toFixed(0)} ms): /healthz ${probes.length} probes, slowest ${Math.max(...probes).toFixed(0)} ms; event-loop delay p99 ${ms(loop.percentile(99))} ms, max ${ms(loop.max)} ms`);
 }

@@ -160,7 +160,7 @@ function blocksToPdf(blocks: Block[], images: Record<string, string>): Array<Rec
   return out;
 }
 
-/** Lays out and renders one document here, on the calling thread (render-pdf-worker.ts runs it off the server's). */
+/** Lays out and renders one document here, on the calling thread (document-thread-worker.ts runs it off the server's). */
 export async function layoutPdf(model: DocModel): Promise<Buffer> {
   const pdfmake = await configurePdfmake();
   const images: Record<string, string> = {};
