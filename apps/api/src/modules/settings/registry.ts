@@ -78,6 +78,14 @@ export const SETTINGS = [
     source: '《村民委员会组织法》第三十条只规定频次(一般事项至少每季度、财务往来较多的每月、重大事项随时);本镇默认次月(季后首月、次年1月)10日前公开,逾期进入待办',
   },
   {
+    key: 'talent.awayContactMonths', label: '在外人才多久联系一次', defaultValue: 6, unit: '个月', min: 1, max: 12,
+    source: '本地选择,无上级规定:文章“全面掌握各村在外从事生产、经营、管理等工作的优秀人才特别是党员情况”;默认每6个月至少联系一次,自上次联系(未联系过的自登记之日)起算,到期进入待办。只列应联系的人和日期,不打分、不排名',
+  },
+  {
+    key: 'talent.awayContactWarnDays', label: '在外人才联系到期前几天列入待办', defaultValue: 30, unit: '天', min: 0, max: 90,
+    source: '本地选择:到期前这些天起在待办中显示“即将到期”,过期的显示“已逾期”及应联系的日期',
+  },
+  {
     key: 'rectification.defaultDays', label: '联督联查发现问题的默认整改期限', defaultValue: 15, unit: '天', min: 1, max: 90,
     source: '本地选择:检查组可按问题逐条修改;逾期未整改的上报镇党委',
   },

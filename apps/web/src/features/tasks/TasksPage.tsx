@@ -12,7 +12,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 /** Fixed order: the members (transfer, out of touch, letter, 转正), 发展党员, then the branch's 三务公开 and 整改; late before due. */
 export const TASK_KINDS: readonly TaskKind[] = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
-  'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING',
+  'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'AWAY_CONTACT_DUE',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
@@ -27,6 +27,7 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   RECTIFICATION_LATE: '整改逾期(已上报镇党委)',
   RECTIFICATION_DUE: '整改将到期',
   ASSIGNMENT_ENDING: '选派干部期满',
+  AWAY_CONTACT_DUE: '在外人才应联系',
 };
 const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
@@ -41,6 +42,7 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   RECTIFICATION_LATE: '联督联查发现的问题已过整改期限仍未验收,已上报镇党委。',
   RECTIFICATION_DUE: '联督联查发现的问题即将到整改期限,请提交整改材料。',
   ASSIGNMENT_ENDING: '选派的村党支部书记、第一书记30天内期满或已期满,请研究续任、轮换或召回,并在村干部页登记。',
+  AWAY_CONTACT_DUE: '在外人才按本镇设置(默认每6个月)至少联系一次:自上次联系起算,到期或已逾期的列在这里,联系后在“在外人才”中登记。',
 };
 
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */
