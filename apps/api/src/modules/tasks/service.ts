@@ -10,6 +10,7 @@ import { disclosureTasks } from '../disclosure/index.js';
 import { rectificationTasks } from '../inspection/index.js';
 import { memberTasks } from '../members/index.js';
 import { recruitmentTasks } from '../recruitment/index.js';
+import { awayTasks } from '../talent/index.js';
 
 /**
  * 已逾期 before 即将到期, each by its day (the longest waiting first, then the nearest): a late item never hides
@@ -37,6 +38,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await recruitmentTasks(db, user, under?.path),
     // 选派 cadres' periods ending within 30 days (the town's, modules/cadres).
     ...await cadreTasks(db, user, under?.path),
+    // 在外人才 whose contact is due or overdue (talent.awayContactMonths, modules/talent).
+    ...await awayTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;
