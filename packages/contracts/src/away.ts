@@ -94,7 +94,7 @@ export const AwayListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200, '每页最多200条').default(50),
 });
-export type AwayListQuery = z.input<typeof AwayListQuerySchema>;
+export type AwayListQuery = Partial<z.infer<typeof AwayListQuerySchema>>;
 
 export const AwayTalentSchema = z.object({
   id: z.number(), organizationId: z.number(), organizationName: z.string(), personId: z.number(), name: z.string(),
