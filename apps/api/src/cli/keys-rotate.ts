@@ -28,7 +28,7 @@ const retired = resolveRetiredKeys(config);
 const cipher = createFieldCipher(resolveEncryptionKey(config), retired);
 console.log(`新密钥编号 ${cipher.keyId};可用于解密的旧密钥 ${retired.length} 个;每批 ${batchSize} 条`);
 
-const LABELS: Record<RotationProgress['table'], string> = { persons: '人员号码', outbox: '待发短信号码', secondFactors: '手机验证器密钥' };
+const LABELS: Record<RotationProgress['table'], string> = { persons: '人员号码', awayLiaisons: '在外人才联络组织电话', outbox: '待发短信号码', secondFactors: '手机验证器密钥' };
 // The embedded database allows one process per data directory: stop the platform first.
 const embedded = ownerUrl ? undefined : await startEmbeddedPostgres(config.dataDir);
 const database = openDatabase(ownerUrl ?? (embedded as { url: string }).url);
@@ -37,9 +37,9 @@ try {
     batchSize,
     onProgress: (p) => console.log(`${LABELS[p.table]}:已重新加密 ${p.done}/${p.total}`),
   });
-  console.log(result.persons + result.outbox + result.secondFactors === 0
+  console.log(result.persons + result.awayLiaisons + result.outbox + result.secondFactors === 0
     ? '没有需要重新加密的数据:全部已在当前密钥下'
-    : `完成:${result.persons} 人的号码、${result.outbox} 条待发短信号码、${result.secondFactors} 个手机验证器密钥已改用密钥 ${result.keyId},查找用的哈希已重算`);
+    : `完成:${result.persons} 人的号码、${result.awayLiaisons} 个联络组织电话、${result.outbox} 条待发短信号码、${result.secondFactors} 个手机验证器密钥已改用密钥 ${result.keyId},查找用的哈希已重算`);
 } catch (err) {
   console.error(`密钥轮换中断:${err instanceof Error ? err.message : String(err)}(已完成的批次已保存,修正后重新运行即可继续)`);
   process.exitCode = 1;

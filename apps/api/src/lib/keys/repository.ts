@@ -1,10 +1,10 @@
 /** The columns sealed under a master key (personal numbers, second-factor secrets): what a key rotation rewrites. */
 import { and, asc, count, gt, isNotNull, notLike, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { outbox, persons, userSecondFactors } from '../../db/schema/index.js';
+import { awayLiaisons, outbox, persons, userSecondFactors } from '../../db/schema/index.js';
 
 /** Values sealed under another key than `keyId` (v1 values carry no id, so they always count). */
-type SealedColumn = typeof persons.idNumberEnc | typeof persons.phoneEnc | typeof outbox.recipientCipher | typeof userSecondFactors.secretEnc;
+type SealedColumn = typeof persons.idNumberEnc | typeof persons.phoneEnc | typeof outbox.recipientCipher | typeof userSecondFactors.secretEnc | typeof awayLiaisons.contactPhoneEnc;
 const notUnder = (column: SealedColumn, keyId: string) =>
   notLike(column, `v2:${keyId}:%`);
 
@@ -12,11 +12,14 @@ function personsPending(keyId: string): SQL {
   return or(notUnder(persons.idNumberEnc, keyId), and(isNotNull(persons.phoneEnc), notUnder(persons.phoneEnc, keyId))) as SQL;
 }
 
-export async function countPending(db: DbOrTx, keyId: string): Promise<{ persons: number; outbox: number; secondFactors: number }> {
+const liaisonsPending = (keyId: string) => and(isNotNull(awayLiaisons.contactPhoneEnc), notUnder(awayLiaisons.contactPhoneEnc, keyId)) as SQL;
+
+export async function countPending(db: DbOrTx, keyId: string): Promise<{ persons: number; awayLiaisons: number; outbox: number; secondFactors: number }> {
   const [p] = await db.select({ n: count() }).from(persons).where(personsPending(keyId));
+  const [l] = await db.select({ n: count() }).from(awayLiaisons).where(liaisonsPending(keyId));
   const [o] = await db.select({ n: count() }).from(outbox).where(notUnder(outbox.recipientCipher, keyId));
   const [f] = await db.select({ n: count() }).from(userSecondFactors).where(notUnder(userSecondFactors.secretEnc, keyId));
-  return { persons: p.n, outbox: o.n, secondFactors: f.n };
+  return { persons: p.n, awayLiaisons: l.n, outbox: o.n, secondFactors: f.n };
 }
 
 /** The next persons after `afterId` with a number not under `keyId`, locked until the batch's transaction ends. */
@@ -56,4 +59,16 @@ export async function updateSecondFactorSecrets(tx: DbOrTx, rows: { userId: numb
   if (rows.length === 0) return;
   const values = sql.join(rows.map((r) => sql`(${r.userId}::int, ${r.secretEnc})`), sql`, `);
   await tx.execute(sql`update user_second_factors f set secret_enc = v.se from (values ${values}) as v(id, se) where f.user_id = v.id`);
+}
+
+/** 在外人才 liaison organisations' contact phones (away_liaisons) not under `keyId`. */
+export async function pendingLiaisons(tx: DbOrTx, keyId: string, afterId: number, max: number) {
+  return tx.select({ id: awayLiaisons.id, contactPhoneEnc: awayLiaisons.contactPhoneEnc }).from(awayLiaisons)
+    .where(and(gt(awayLiaisons.id, afterId), liaisonsPending(keyId))).orderBy(asc(awayLiaisons.id)).limit(max).for('update');
+}
+
+export async function updateLiaisonPhones(tx: DbOrTx, rows: { id: number; contactPhoneEnc: string }[]): Promise<void> {
+  if (rows.length === 0) return;
+  const values = sql.join(rows.map((r) => sql`(${r.id}::int, ${r.contactPhoneEnc})`), sql`, `);
+  await tx.execute(sql`update away_liaisons l set contact_phone_enc = v.pe from (values ${values}) as v(id, pe) where l.id = v.id`);
 }

@@ -39,6 +39,8 @@ async function plainNumbers(cipher: Cipher): Promise<Map<string, string>> {
   }
   const { rows: queued } = await ctx.pool.query<{ id: number; recipient_cipher: string }>('select id, recipient_cipher from outbox');
   for (const o of queued) out.set(`outbox:${o.id}`, cipher.decrypt(o.recipient_cipher));
+  const { rows: liaisons } = await ctx.pool.query<{ id: number; contact_phone_enc: string }>('select id, contact_phone_enc from away_liaisons where contact_phone_enc is not null');
+  for (const l of liaisons) out.set(`away_liaisons:${l.id}`, cipher.decrypt(l.contact_phone_enc));
   return out;
 }
 
@@ -46,7 +48,7 @@ async function sealedUnder(keyId: string): Promise<{ under: number; other: numbe
   const { rows: [r] } = await ctx.pool.query<{ under: number; other: number }>(`
     select count(*) filter (where v like $1)::int as under, count(*) filter (where v not like $1)::int as other from (
       select id_number_enc as v from persons union all select phone_enc from persons where phone_enc is not null
-      union all select recipient_cipher from outbox) s`, [`v2:${keyId}:%`]);
+      union all select recipient_cipher from outbox union all select contact_phone_enc from away_liaisons where contact_phone_enc is not null) s`, [`v2:${keyId}:%`]);
   return r;
 }
 
@@ -89,6 +91,7 @@ describe('point 7: npm run keys:rotate', () => {
     const resumed = await rotateFieldKeys(ctx.db, createFieldCipher(NEW_KEY, [Buffer.from(TEST_ENCRYPTION_KEY, 'base64')]), { batchSize: 50, onProgress: (p) => progress.push(p) });
     expect(resumed).toMatchObject({ outbox: 3, keyId: newId });
     expect(resumed.persons).toBeGreaterThan(0);
+    expect(resumed.awayLiaisons, 'the demo town\'s liaison contacts (在外人才)').toBeGreaterThan(0);
     expect(progress.at(-1)).toMatchObject({ table: 'outbox', done: 3, total: 3 });
     expect(await sealedUnder(newId)).toEqual({ under: total, other: 0 });
 
@@ -103,7 +106,7 @@ describe('point 7: npm run keys:rotate', () => {
       expect(r.phone_hash).toBe(phone ? fresh.lookupHash(phone) : null);
     }
 
-    expect(await rotateFieldKeys(ctx.db, fresh)).toEqual({ persons: 0, outbox: 0, secondFactors: 0, keyId: newId });
+    expect(await rotateFieldKeys(ctx.db, fresh)).toEqual({ persons: 0, awayLiaisons: 0, outbox: 0, secondFactors: 0, keyId: newId });
   });
 
   it('--new-key (embedded mode) retires the key file key before writing a new one', () => {

@@ -1,5 +1,5 @@
 /**
- * Key rotation of the personal numbers (问题 12 第 7 点): every 身份证号 and phone, every queued SMS
+ * Key rotation of the personal numbers (问题 12 第 7 点): every 身份证号 and phone (persons, 在外人才 liaison contacts), every queued SMS
  * recipient and every second-factor secret (a TOTP key is as secret as a password), re-encrypted under the current master key and their lookup hashes recomputed, batch by batch.
  * Each batch is one transaction, and a row once rewritten no longer matches "not under the current key": a
  * rotation killed at any point loses nothing and, run again, carries on with the rows still to do.
@@ -8,8 +8,8 @@ import type { Db, Tx } from '../../db/client.js';
 import type { FieldCipher } from '../crypto.js';
 import * as repo from './repository.js';
 
-export interface RotationProgress { table: 'persons' | 'outbox' | 'secondFactors'; done: number; total: number }
-export interface RotationResult { persons: number; outbox: number; secondFactors: number; keyId: string }
+export interface RotationProgress { table: 'persons' | 'awayLiaisons' | 'outbox' | 'secondFactors'; done: number; total: number }
+export interface RotationResult { persons: number; awayLiaisons: number; outbox: number; secondFactors: number; keyId: string }
 
 export async function rotateFieldKeys(db: Db, cipher: FieldCipher, options: { batchSize?: number; onProgress?: (p: RotationProgress) => void } = {}): Promise<RotationResult> {
   const batchSize = options.batchSize ?? 200;
@@ -26,6 +26,12 @@ export async function rotateFieldKeys(db: Db, cipher: FieldCipher, options: { ba
     }));
     return rows.map((r) => r.id);
   }, (done) => options.onProgress?.({ table: 'persons', done, total: total.persons }));
+  // 在外人才 liaison contacts' phones (modules/talent): sealed like a person's phone, no lookup hash.
+  const awayLiaisons = await inBatches(db, batchSize, async (tx, afterId) => {
+    const rows = await repo.pendingLiaisons(tx, cipher.keyId, afterId, batchSize);
+    await repo.updateLiaisonPhones(tx, rows.map((row) => ({ id: row.id, contactPhoneEnc: cipher.encrypt(open(cipher, row.contactPhoneEnc!, `away_liaisons ${row.id}`)) })));
+    return rows.map((r) => r.id);
+  }, (done) => options.onProgress?.({ table: 'awayLiaisons', done, total: total.awayLiaisons }));
   const outbox = await inBatches(db, batchSize, async (tx, afterId) => {
     const rows = await repo.pendingOutbox(tx, cipher.keyId, afterId, batchSize);
     await repo.updateOutboxRecipients(tx, rows.map((row) => ({ id: row.id, recipientCipher: cipher.encrypt(open(cipher, row.recipientCipher, `outbox ${row.id}`)) })));
@@ -36,7 +42,7 @@ export async function rotateFieldKeys(db: Db, cipher: FieldCipher, options: { ba
     await repo.updateSecondFactorSecrets(tx, rows.map((row) => ({ userId: row.userId, secretEnc: cipher.encrypt(open(cipher, row.secretEnc, `user_second_factors ${row.userId}`)) })));
     return rows.map((r) => r.userId);
   }, (done) => options.onProgress?.({ table: 'secondFactors', done, total: total.secondFactors }));
-  return { persons, outbox, secondFactors, keyId: cipher.keyId };
+  return { persons, awayLiaisons, outbox, secondFactors, keyId: cipher.keyId };
 }
 
 
