@@ -5,7 +5,7 @@
 import { TASK_KINDS, TaskQuerySchema, type Task, type TaskKind, type TaskList, type TaskQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
-import { cadreTasks } from '../cadres/index.js';
+import { cadreTasks, reserveTasks } from '../cadres/index.js';
 import { disclosureTasks } from '../disclosure/index.js';
 import { rectificationTasks } from '../inspection/index.js';
 import { memberTasks } from '../members/index.js';
@@ -37,6 +37,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await recruitmentTasks(db, user, under?.path),
     // 选派 cadres' periods ending within 30 days (the town's, modules/cadres).
     ...await cadreTasks(db, user, under?.path),
+    // 后备人才: villages below reserves.perVillage (the town) and evaluations due (reserves.evaluationMonths).
+    ...await reserveTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;
