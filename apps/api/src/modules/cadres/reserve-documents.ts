@@ -61,8 +61,9 @@ async function workbook(unit: string, rows: readonly Row[], today: string): Prom
 const safeName = (s: string) => s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').trim() || '未命名';
 
 export async function reserveRoster(db: Db, { user, ip }: Pick<Caller, 'user' | 'ip'>, format: RosterFormat, orgId?: number) {
-  requirePermission(user, 'cadres.read');
+  // Scope first: an organisation outside the caller's sight is a 404 for everyone, then the permission decides.
   const under = await optionalOrganizationInScope(db, user, orgId);
+  requirePermission(user, 'cadres.read', undefined, under?.path);
   const { months } = await reserveSettings(db, user.tenantId);
   const villages = await reserves.boardRows(db, user.scope, months, todayInShanghai(), under?.path);
   const names = new Map(villages.map((v) => [v.organizationId, v.name]));
