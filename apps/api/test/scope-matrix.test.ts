@@ -8,6 +8,7 @@ import { exportsMatrix } from './matrix/exports.js';
 import { inspectionMatrix } from './matrix/inspection.js';
 import { positionsMatrix } from './matrix/positions.js';
 import { recruitmentMatrix } from './matrix/recruitment.js';
+import { reservesMatrix } from './matrix/reserves.js';
 import { twoFactorMatrix } from './matrix/two-factor.js';
 import { usersMatrix } from './matrix/users.js';
 import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule, type Place } from './matrix/types.js';
@@ -18,7 +19,8 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  * nothing. A route missing from the matrix fails the build: add its row to its module under
  * test/matrix/ (one file per module, see matrix/types.ts) in the same commit.
  */
-const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix, awayMatrix];
+const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix, reservesMatrix,
+  awayMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

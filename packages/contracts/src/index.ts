@@ -15,6 +15,7 @@ export * from './members.js';
 export * from './committee.js';
 export * from './cadres.js';
 export * from './away.js';
+export * from './reserves.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

@@ -11,3 +11,4 @@ export * from './disclosure.js';
 export * from './exports.js';
 export * from './cadres.js';
 export * from './away.js';
+export * from './reserves.js';

@@ -71,6 +71,8 @@ export const PERMISSIONS = {
   /** 在外人才 (issue 15 point 7): a village's secretary keeps their own village's people away, the town all. */
   'talentAway.read': { roles: BRANCH_READERS, denied: '党员本人不查看在外人才信息' },
   'talentAway.record': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记在外人才' },
+  /** 后备人才 (issue 15 point 4): the village's secretary and the town keep the village's pipeline; the town reads the board. */
+  'reserves.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记后备人才' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

@@ -1,12 +1,17 @@
 // The cadres module's public face (村干部, issue 15): app.ts registers its routes from here; the demo builds its cadres through these services.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cadreRoutes } from './routes.js';
+import { reserveRoutes } from './reserve-routes.js';
 
 export const cadresModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(cadreRoutes, { prefix: '/api' });
+  await app.register(reserveRoutes, { prefix: '/api' });
 };
 
 export { recordChange, recordTerm } from './service.js';
 export { markAdjustment, decideAdjustment } from './board-service.js';
 // The to-do list (tasks) gathers assigned cadres' period ends from here.
 export { cadreTasks } from './task-service.js';
+// 后备人才 (reserves): the to-do list gathers villages below the target and evaluations due; the demo lists its reserves.
+export { reserveTasks } from './reserve-board.js';
+export { addReserve, evaluateReserve, leaveReserve, moveReserve } from './reserve-service.js';

@@ -19,3 +19,5 @@ export { phaseOf, stopReason, type RecordFact } from './rules/recruitment-state.
 export { stepNamed } from './rules/steps.js';
 export { addRelation, createNotice, setNoticeOutcome } from './people-service.js';
 export { savePlan } from './plan-service.js';
+// The cadres module's reserves (后备人才) show a non-member's 发展党员 record and its phase.
+export { latestRecruitmentsOf } from './person-link-repository.js';

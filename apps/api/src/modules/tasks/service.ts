@@ -5,7 +5,7 @@
 import { TASK_KINDS, TaskQuerySchema, type Task, type TaskKind, type TaskList, type TaskQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
-import { cadreTasks } from '../cadres/index.js';
+import { cadreTasks, reserveTasks } from '../cadres/index.js';
 import { disclosureTasks } from '../disclosure/index.js';
 import { rectificationTasks } from '../inspection/index.js';
 import { memberTasks } from '../members/index.js';
@@ -40,6 +40,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await cadreTasks(db, user, under?.path),
     // 在外人才 whose contact is due or overdue (talent.awayContactMonths, modules/talent).
     ...await awayTasks(db, user, under?.path),
+    // 后备人才: villages below reserves.perVillage (the town) and evaluations due (reserves.evaluationMonths).
+    ...await reserveTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;

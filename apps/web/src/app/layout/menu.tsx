@@ -1,7 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -39,6 +39,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/disclosures', icon: <NotificationOutlined />, label: '三务公开', visible: hasWorkRole },
   // 村干部 (issue 15): the town keeps them; a village's secretary reads their own village's.
   { key: '/cadres', icon: <CrownOutlined />, label: '村干部', visible: canRecord },
+  // 后备人才 递进培养计划 (issue 15 point 4): the town's pipeline board, each village's reserves.
+  { key: '/reserves', icon: <RiseOutlined />, label: '后备人才', visible: canRecord },
   // 在外人才 (issue 15 point 7): the town and each village keep their people working elsewhere in touch.
   { key: '/talent/away', icon: <GlobalOutlined />, label: '在外人才', visible: hasWorkRole },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
