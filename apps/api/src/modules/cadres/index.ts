@@ -1,9 +1,11 @@
 // The cadres module's public face (村干部, issue 15): app.ts registers its routes from here; the demo builds its cadres through these services.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cadreRoutes } from './routes.js';
+import { cadreDocumentRoutes } from './cadre-documents-routes.js';
 
 export const cadresModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(cadreRoutes, { prefix: '/api' });
+  await app.register(cadreDocumentRoutes, { prefix: '/api' });
 };
 
 export { recordChange, recordTerm } from './service.js';
