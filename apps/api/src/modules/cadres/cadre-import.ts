@@ -126,7 +126,10 @@ export async function importCadres(db: Db, caller: Caller, options: { orgId: num
     created: plans.filter((p) => p.status === 'create').length, updated: 0,
     rows: plans.map((p) => ({ sheet: p.row.sheet, row: p.row.row, status: p.status, name: p.row.values.name || null, errors: p.errors, notes: p.notes })),
   };
-  if (options.dryRun || report.created === 0) return report;
+  if (options.dryRun) return report;
+  // A 两委 roster is written whole or not at all: a skipped row would leave a post silently empty or doubled.
+  if (report.invalid) throw new AppError('VALIDATION', `表格中有${report.invalid}行有误,未写入任何记录:请按试运行报告修改后重新导入`, [{ path: 'file', message: '存在错误行' }]);
+  if (report.created === 0) return report;
   await db.transaction(async (tx) => {
     const terms = await repo.termsOf(tx, branch.id);
     for (const plan of plans.filter((p) => p.status === 'create')) await writeRow(tx, caller, branch, plan, terms);
