@@ -41,6 +41,7 @@ async function draftDisclosure(): Promise<number> {
 const IMPORT_ROUTES: { name: string; url: () => Promise<string> }[] = [
   { name: 'roster import (POST /api/members/import)', url: async () => `/api/members/import?orgId=${branch.id}&dryRun=true` },
   { name: '三务公开 table import (POST /api/disclosures/:id/table)', url: async () => `/api/disclosures/${await draftDisclosure()}/table` },
+  { name: '两委 import (POST /api/cadres/villages/:orgId/import)', url: async () => `/api/cadres/villages/${branch.id}/import?dryRun=true` },
 ];
 
 async function upload(session: Session, url: string, file: Buffer, name = '名册.xlsx') {

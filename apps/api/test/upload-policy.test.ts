@@ -147,6 +147,15 @@ const ROUTES: Route[] = [
       return { data: template.rawPayload, name: '党员名册.xlsx' };
     },
   },
+  {
+    name: '两委名册导入 POST /api/cadres/villages/:orgId/import', images: false,
+    target: async () => ({ url: `/api/cadres/villages/${branch.id}/import?dryRun=true`, session: town.admin }),
+    normal: async () => {
+      const template = await town.admin.get('/api/cadres/import-template');
+      expect(template.statusCode).toBe(200);
+      return { data: template.rawPayload, name: '两委名册.xlsx' };
+    },
+  },
 ];
 
 beforeAll(async () => {

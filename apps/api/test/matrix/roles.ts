@@ -2,6 +2,7 @@ import type { Permission } from '../../src/lib/access/index.js';
 import { ACTIVITY_ROWS } from './roles-activities.js';
 import { AWAY_ROWS } from './roles-away.js';
 import { CADRE_ROWS } from './roles-cadres.js';
+import { CADRE_DOCUMENT_ROWS } from './roles-cadre-documents.js';
 import { CORE_ROWS } from './roles-core.js';
 import { DISCLOSURE_ROWS } from './roles-disclosure.js';
 import { EXPORT_ROWS } from './roles-exports.js';
@@ -24,8 +25,7 @@ import type { RoleRow } from './role-types.js';
 export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   core: CORE_ROWS, members: MEMBER_ROWS, activities: ACTIVITY_ROWS, recruitment: RECRUITMENT_ROWS, positions: POSITION_ROWS,
   inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, exports: EXPORT_ROWS, cadres: CADRE_ROWS,
-  away: AWAY_ROWS,
-  reserves: RESERVE_ROWS,
+  cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

@@ -2,10 +2,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cadreRoutes } from './routes.js';
 import { reserveRoutes } from './reserve-routes.js';
+import { cadreDocumentRoutes } from './cadre-documents-routes.js';
 
 export const cadresModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(cadreRoutes, { prefix: '/api' });
   await app.register(reserveRoutes, { prefix: '/api' });
+  await app.register(cadreDocumentRoutes, { prefix: '/api' });
 };
 
 export { recordChange, recordTerm } from './service.js';

@@ -59,7 +59,7 @@ async function personFor(tx: DbOrTx, caller: Caller, branchId: number, input: Re
   return insertPerson(tx, { tenantId: caller.user.tenantId, ...sealed.columns });
 }
 
-async function startHolding(tx: DbOrTx, caller: Caller, branch: Branch, input: ReturnType<typeof RecordCadreChangeSchema.parse>) {
+export async function startHolding(tx: DbOrTx, caller: Caller, branch: Branch, input: ReturnType<typeof RecordCadreChangeSchema.parse>) {
   const post = input.post!;
   const personId = await personFor(tx, caller, branch.id, input);
   const current = await repo.currentHoldings(tx, branch.id);

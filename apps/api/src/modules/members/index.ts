@@ -23,3 +23,6 @@ export { eventsOf, initialEvents, refreshMembershipCache } from './events.js';
 export { deriveMembership, validateEventSequence, type MembershipEventKind } from './rules/membership-status.js';
 export { findPersonByIdHash, insertEvents, insertMember, insertPerson, updateMember } from './repository.js';
 export { computeMonthlyDues, type DuesCategory } from './rules/dues.js';
+// The roster importer's cell reading, reused by other imports (cadres' 两委 roster): text, dates, 是/否, formula-inert text.
+export { cleanText, compactNumberText, compactText, headerKey, parseDate, parseYesNo, type CellInput, type Normalised } from './excel/normalise.js';
+export { inertText } from './excel/template.js';

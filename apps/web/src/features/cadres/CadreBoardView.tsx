@@ -10,6 +10,7 @@ import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCadreBoard, useDecideAdjustment, useMarkAdjustment } from './api';
+import { RosterDownloadButton } from './CadreDocumentButtons';
 
 type VillageRow = CadreBoard['villages'][number];
 
@@ -76,6 +77,7 @@ export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: numbe
         <Statistic title="村数" value={totals.villages} />
         <Statistic title="一肩挑" value={totals.combined} />
         <Statistic title="书记空缺" value={totals.withoutSecretary} />
+        <RosterDownloadButton />
       </Flex>
       <Card size="small" title="各村书记、主任">
         <Table<VillageRow> size="small" rowKey="organizationId" pagination={false} dataSource={villages} scroll={{ x: true }}

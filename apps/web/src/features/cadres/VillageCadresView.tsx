@@ -8,6 +8,7 @@ import {
 import { LoadError } from '../../components/LoadError';
 import { formatFen } from '../../lib/money';
 import { useVillageCadres } from './api';
+import { CadreDocumentActions } from './CadreDocumentActions';
 import { RecordChangeModal } from './RecordChangeModal';
 import { TermModal } from './TermModal';
 
@@ -86,6 +87,7 @@ export function VillageCadresView({ orgId }: { orgId: number }) {
             <Button onClick={() => setAddingTerm(true)}>登记换届</Button>
           </>
         )}
+        <CadreDocumentActions data={data} />
       </Flex>
       {data.adjustments.filter((a) => !a.decision).map((a) => (
         <Alert key={a.id} type="warning" showIcon title={`${a.name}已列入书记动态调整名单(${a.markedOn})`} description={`原因:${a.reason}`} />
