@@ -68,6 +68,10 @@ export const PERMISSIONS = {
   'cadres.read': { roles: BRANCH_READERS, denied: '党员本人不查看村干部任职信息' },
   'cadres.manage': { roles: ADMIN, denied: '村干部的任免、选派和动态调整由镇党委管理员登记' },
   'cadres.board': { roles: ADMIN, denied: '只有镇党委管理员查看全镇村干部情况' },
+  /** 人才 (issue 15 point 6): each village files its own talents; the town sets the programme's yearly targets. */
+  'talent.read': { roles: BRANCH_READERS, denied: '党员本人不查看人才名册' },
+  'talent.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记人才' },
+  'talent.targets': { roles: ADMIN, denied: '人才"十百千"工程的年度目标由镇党委确定' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's
