@@ -1,4 +1,4 @@
-import { testIdNumber } from '../factories.js';
+import { multipartBody, testIdNumber } from '../factories.js';
 import type { RoleEnv, RoleRow } from './role-types.js';
 
 /**
@@ -18,6 +18,17 @@ export const TALENT_ROWS: Record<string, RoleRow> = {
   'GET /api/talent/progress': { permission: 'talent.read', probe: () => ({ url: '/api/talent/progress?year=2025' }) },
   'PUT /api/talent/targets/:year': { permission: 'talent.targets', probe: () => ({ url: '/api/talent/targets/2025', body: { targets: [{ tier: 'ten', target: 2, level: '市级' }] } }) },
   'POST /api/talent': { permission: 'talent.manage', probe: (env) => ({ url: '/api/talent', body: body(env) }) },
+  'GET /api/talent/roster': { permission: 'talent.read', probe: () => ({ url: '/api/talent/roster?format=xlsx' }) },
+  'GET /api/talent/import-template': { open: 'reference', probe: () => ({ url: '/api/talent/import-template' }) },
+  // A dry run of the blank import sheet the product serves: nothing is written, only the role decides.
+  'POST /api/talent/import': {
+    permission: 'talent.manage',
+    probe: async (env) => {
+      const sheet = (await env.world.town.admin.get('/api/talent/import-template')).rawPayload;
+      const body = multipartBody({ data: sheet, name: '人才名册导入模板.xlsx' });
+      return { url: `/api/talent/import?orgId=${env.world.branch.id}&dryRun=true`, body: body.payload, headers: body.headers };
+    },
+  },
   'GET /api/talent/:id': { permission: 'talent.read', probe: async (env) => ({ url: `/api/talent/${await talent(env)}` }) },
   'PATCH /api/talent/:id': { permission: 'talent.manage', probe: async (env) => ({ url: `/api/talent/${await talent(env)}`, body: { kind: 'rural_star', field: 'planting' } }) },
   'POST /api/talent/:id/support': {

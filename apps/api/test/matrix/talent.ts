@@ -19,6 +19,10 @@ const rows: Record<string, Case> = {
       { url: '/api/talent', body: { ...TALENT, organizationId: own.talentBranch, personId: f.talentPerson } },
     ],
   },
+  'GET /api/talent/import-template': {},
+  'GET /api/talent/roster': { foreign: (f) => [{ url: `/api/talent/roster?orgId=${f.org}&format=xlsx` }] },
+  // The file is read only after the scope check: an out-of-scope village answers 404 whatever was sent.
+  'POST /api/talent/import': { foreign: (f) => [{ url: `/api/talent/import?orgId=${f.org}&dryRun=false` }] },
   'GET /api/talent/:id': { foreign: (f) => [{ url: `/api/talent/${f.talent}` }] },
   'PATCH /api/talent/:id': { foreign: (f) => [{ url: `/api/talent/${f.talent}`, body: { ...TALENT } }] },
   'POST /api/talent/:id/support': { foreign: (f) => [{ url: `/api/talent/${f.talent}/support`, body: { givenOn: '2001-02-03', what: '越权', givenBy: '越权单位' } }] },

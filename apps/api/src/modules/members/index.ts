@@ -23,3 +23,7 @@ export { eventsOf, initialEvents, refreshMembershipCache } from './events.js';
 export { deriveMembership, validateEventSequence, type MembershipEventKind } from './rules/membership-status.js';
 export { findPersonByIdHash, insertEvents, insertMember, insertPerson, updateMember } from './repository.js';
 export { computeMonthlyDues, type DuesCategory } from './rules/dues.js';
+// The roster importer's machinery, reused by other imports (talent): cell clean-up, dates, yes/no, merged cells, inert text.
+export { cleanText, compactNumberText, compactText, headerKey, parseDate, parseYesNo, type CellInput, type Normalised } from './excel/normalise.js';
+export { readCell, RosterFormatError, unwrap } from './excel/parse-roster.js';
+export { inertText } from './excel/template.js';

@@ -134,3 +134,16 @@ export async function sealedOf(db: DbOrTx, personId: number) {
   const [row] = await db.select({ idNumberEnc: persons.idNumberEnc, phoneEnc: persons.phoneEnc }).from(persons).where(eq(persons.id, personId));
   return row;
 }
+
+/** The registry entry of the person with this ID number (keyed hash), with the fields an import compares. */
+export async function talentByIdHash(db: DbOrTx, tenantId: number, idNumberHash: string) {
+  const [row] = await db.select({
+    id: talents.id, organizationId: talents.organizationId, kind: talents.kind, tier: talents.tier, selectedYear: talents.selectedYear,
+    field: talents.field, fieldNote: talents.fieldNote, leads: talents.leads, note: talents.note,
+  }).from(talents).innerJoin(persons, eq(persons.id, talents.personId))
+    .where(and(eq(talents.tenantId, tenantId), eq(persons.idNumberHash, idNumberHash))).limit(1);
+  return row;
+}
+
+/** The fields an import may change, in one order, for comparing a row with the entry. */
+export const comparable = (t: TalentChanges) => [t.kind, t.tier ?? null, t.selectedYear ?? null, t.field, t.fieldNote ?? null, t.leads ?? [], t.note ?? null];
