@@ -56,6 +56,7 @@ export const routes: RouteObject[] = [
       { path: 'inspections/:id/villages/:orgId', lazy: page(() => import('../features/inspection/InspectorVillagePage'), 'InspectorVillagePage') },
       { path: 'rectifications/:id', lazy: page(() => import('../features/inspection/RectificationPage'), 'RectificationPage') },
       { path: 'cadres', lazy: page(() => import('../features/cadres/CadresPage'), 'CadresPage') },
+      { path: 'talent', lazy: page(() => import('../features/talent/TalentPage'), 'TalentPage') },
       { path: 'tasks', lazy: page(() => import('../features/tasks/TasksPage'), 'TasksPage') },
       { path: 'compliance', lazy: page(() => import('../features/compliance/CompliancePage'), 'CompliancePage') },
       { path: 'activities', lazy: page(() => import('../features/activities/ActivityCalendarPage'), 'ActivityCalendarPage') },

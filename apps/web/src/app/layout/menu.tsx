@@ -1,7 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, StarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -39,6 +39,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/disclosures', icon: <NotificationOutlined />, label: '三务公开', visible: hasWorkRole },
   // 村干部 (issue 15): the town keeps them; a village's secretary reads their own village's.
   { key: '/cadres', icon: <CrownOutlined />, label: '村干部', visible: canRecord },
+  // 人才 (issue 15): the registry of the 人才"十百千"工程; the branches' readers see their villages'.
+  { key: '/talent', icon: <StarOutlined />, label: '人才', visible: hasWorkRole },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
   { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '联督联查', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
