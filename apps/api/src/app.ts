@@ -27,7 +27,7 @@ import { notificationsModule } from './modules/notifications/index.js';
 import { recruitmentModule } from './modules/recruitment/index.js';
 import { positionsModule } from './modules/positions/index.js';
 import { cadresModule } from './modules/cadres/index.js';
-import { talentAwayModule } from './modules/talent/index.js';
+import { talentModule } from './modules/talent/index.js';
 import { inspectionModule } from './modules/inspection/index.js';
 import { disclosureModule } from './modules/disclosure/index.js';
 import { usersModule } from './modules/users/index.js';
@@ -140,7 +140,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(recruitmentModule);
   await app.register(positionsModule);
   await app.register(cadresModule);
-  await app.register(talentAwayModule);
+  await app.register(talentModule);
   await app.register(inspectionModule);
   await app.register(disclosureModule);
   await app.register(usersModule);

@@ -40,6 +40,7 @@ async function draftDisclosure(): Promise<number> {
 /** The routes that parse an uploaded workbook, each as the town admin sends it. */
 const IMPORT_ROUTES: { name: string; url: () => Promise<string> }[] = [
   { name: 'roster import (POST /api/members/import)', url: async () => `/api/members/import?orgId=${branch.id}&dryRun=true` },
+  { name: 'talent import (POST /api/talent/import)', url: async () => `/api/talent/import?orgId=${branch.id}&dryRun=true` },
   { name: '三务公开 table import (POST /api/disclosures/:id/table)', url: async () => `/api/disclosures/${await draftDisclosure()}/table` },
   { name: '两委 import (POST /api/cadres/villages/:orgId/import)', url: async () => `/api/cadres/villages/${branch.id}/import?dryRun=true` },
 ];

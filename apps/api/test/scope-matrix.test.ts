@@ -3,6 +3,7 @@ import { createTestContext, orgIds, type Session, type TestContext } from './con
 import { awayMatrix } from './matrix/away.js';
 import { cadresMatrix } from './matrix/cadres.js';
 import { cadreDocumentsMatrix } from './matrix/cadre-documents.js';
+import { talentMatrix } from './matrix/talent.js';
 import { coreMatrix } from './matrix/core.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
@@ -21,7 +22,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  * test/matrix/ (one file per module, see matrix/types.ts) in the same commit.
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
-  cadreDocumentsMatrix, reservesMatrix, awayMatrix];
+  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

@@ -139,6 +139,15 @@ const ROUTES: Route[] = [
     normal: async () => ({ data: await xlsx([['序号', '金额'], [1, 100]]), name: '收支.xlsx' }),
   },
   {
+    name: '人才名册导入 POST /api/talent/import', images: false,
+    target: async () => ({ url: `/api/talent/import?orgId=${branch.id}&dryRun=true`, session: secretary }),
+    normal: async () => {
+      const template = await secretary.get('/api/talent/import-template');
+      expect(template.statusCode).toBe(200);
+      return { data: template.rawPayload, name: '人才名册.xlsx' };
+    },
+  },
+  {
     name: '党员名册导入 POST /api/members/import', images: false,
     target: async () => ({ url: `/api/members/import?orgId=${branch.id}&dryRun=true`, session: secretary }),
     normal: async () => {

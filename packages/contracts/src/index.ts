@@ -17,6 +17,7 @@ export * from './cadres.js';
 export * from './away.js';
 export * from './reserves.js';
 export * from './cadre-documents.js';
+export * from './talent.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

@@ -35,6 +35,7 @@ export const UPLOAD_KIND_INFO: Record<UploadKind, UploadKindInfo> = {
 /** What an upload is for: each upload route names one. */
 export const UPLOAD_PURPOSES = [
   'photo', 'activityMaterial', 'inspectionEvidence', 'stageFile', 'recordFile', 'disclosureAttachment', 'disclosureTable', 'roster',
+  'talentRoster',
 ] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
@@ -59,6 +60,8 @@ export const UPLOAD_PURPOSE_INFO: Record<UploadPurpose, { label: string; kinds: 
   disclosureTable: { label: '公开表格', kinds: ['xlsx'] },
   /** 党员名册导入. */
   roster: { label: '党员名册', kinds: ['xlsx'] },
+  /** 人才名册导入. */
+  talentRoster: { label: '人才名册', kinds: ['xlsx'] },
 };
 
 /** Defaults of the server settings UPLOAD_MAX_MB and UPLOAD_MAX_MEGAPIXELS. */

@@ -15,6 +15,7 @@ import { seedDemoDisclosure } from './demo-disclosure.js';
 import { seedDemoCadres } from './demo-cadres.js';
 import { seedDemoAway } from './demo-away.js';
 import { seedDemoReserves } from './demo-reserves.js';
+import { seedDemoTalent } from './demo-talent.js';
 import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
@@ -114,6 +115,7 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoAway(tx, { tenantId: t, today, town: demo, cipher });
     // 后备人才 after the cadres: their mentors are the posts held.
     await seedDemoReserves(tx, { tenantId: t, today, town: demo, cipher });
+    await seedDemoTalent(tx, { tenantId: t, today, town: demo, cipher });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

@@ -12,3 +12,4 @@ export * from './exports.js';
 export * from './cadres.js';
 export * from './away.js';
 export * from './reserves.js';
+export * from './talent.js';

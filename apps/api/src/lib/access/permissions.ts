@@ -73,6 +73,10 @@ export const PERMISSIONS = {
   'talentAway.record': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记在外人才' },
   /** 后备人才 (issue 15 point 4): the village's secretary and the town keep the village's pipeline; the town reads the board. */
   'reserves.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记后备人才' },
+  /** 人才 (issue 15 point 6): each village files its own talents; the town sets the programme's yearly targets. */
+  'talent.read': { roles: BRANCH_READERS, denied: '党员本人不查看人才名册' },
+  'talent.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记人才' },
+  'talent.targets': { roles: ADMIN, denied: '人才"十百千"工程的年度目标由镇党委确定' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

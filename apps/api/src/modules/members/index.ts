@@ -18,11 +18,12 @@ export const membersModule: FastifyPluginAsyncZod = async (app) => {
 export { memberTasks } from './mobility-service.js';
 // What admission into the party (recruitment) writes: the person, the member and their membership events.
 export { resolvePlacement } from './service.js';
-export { sealPerson } from './profile.js';
+export { sealPerson, type SealedPerson } from './profile.js';
 export { eventsOf, initialEvents, refreshMembershipCache } from './events.js';
 export { deriveMembership, validateEventSequence, type MembershipEventKind } from './rules/membership-status.js';
 export { findPersonByIdHash, insertEvents, insertMember, insertPerson, updateMember } from './repository.js';
 export { computeMonthlyDues, type DuesCategory } from './rules/dues.js';
-// The roster importer's cell reading, reused by other imports (cadres' 两委 roster): text, dates, 是/否, formula-inert text.
+// The roster importer's machinery, reused by other imports (cadres' 两委 roster, talent): cell clean-up, dates, yes/no, merged cells, inert text.
 export { cleanText, compactNumberText, compactText, headerKey, parseDate, parseYesNo, type CellInput, type Normalised } from './excel/normalise.js';
+export { readCell, RosterFormatError, unwrap } from './excel/parse-roster.js';
 export { inertText } from './excel/template.js';

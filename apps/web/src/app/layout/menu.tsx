@@ -1,7 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined,
+  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -41,6 +41,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/cadres', icon: <CrownOutlined />, label: '村干部', visible: canRecord },
   // 后备人才 递进培养计划 (issue 15 point 4): the town's pipeline board, each village's reserves.
   { key: '/reserves', icon: <RiseOutlined />, label: '后备人才', visible: canRecord },
+  // 人才 (issue 15): the registry of the 人才"十百千"工程; the branches' readers see their villages'.
+  { key: '/talent', icon: <StarOutlined />, label: '人才', visible: hasWorkRole },
   // 在外人才 (issue 15 point 7): the town and each village keep their people working elsewhere in touch.
   { key: '/talent/away', icon: <GlobalOutlined />, label: '在外人才', visible: hasWorkRole },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },

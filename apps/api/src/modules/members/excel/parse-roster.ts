@@ -56,7 +56,7 @@ interface HeaderColumn { col: number; header: string; spec: ColumnSpec | null; s
 type Slot = { input: CellInput; error?: string; inherited: boolean };
 
 /** exceljs wraps rich text, hyperlinks and formulas in objects; the roster only cares about what is shown. */
-function unwrap(v: CellValue | undefined): { input: CellInput; error?: string } {
+export function unwrap(v: CellValue | undefined): { input: CellInput; error?: string } {
   if (v === null || v === undefined) return { input: null };
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || v instanceof Date) return { input: v };
   if ('richText' in v) return { input: v.richText.map((t) => t.text).join('') };
@@ -79,7 +79,7 @@ function unwrap(v: CellValue | undefined): { input: CellInput; error?: string } 
  * value to every row; a horizontal merge belongs to its first column only, and a header merged down into
  * the data area is not data.
  */
-function readCell(cell: Cell, headerRow: number): Slot {
+export function readCell(cell: Cell, headerRow: number): Slot {
   if (cell.master !== cell) { // merged over: an unmerged cell is its own master
     const master = cell.master;
     if (master.fullAddress.col !== cell.fullAddress.col || master.fullAddress.row <= headerRow) return { input: null, inherited: true };
