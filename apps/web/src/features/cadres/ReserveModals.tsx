@@ -89,7 +89,12 @@ export function MoveReserveModal({ reserve, onClose }: { reserve: Reserve; onClo
         <Select aria-label="转入阶段" options={RESERVE_STAGES.filter((s) => s !== reserve.stage).map((s) => ({ value: s, label: `${RESERVE_STAGE_LABELS[s]}${isStepBack(reserve.stage, s) ? '(退回)' : ''}` }))} />
       </Form.Item>
       <Form.Item name="occurredOn" label="日期" rules={required('请填写日期')}><DateInput aria-label="日期" min={reserve.stageSince} max={today()} /></Form.Item>
-      <Form.Item name="reason" label="原因" rules={back ? [...required('退回前一阶段须说明原因'), { min: 2, message: '退回前一阶段须说明原因(至少2个字)' }] : []}>
+      <Form.Item name="reason" label="原因" dependencies={['toStage']} extra={back ? '退回前一阶段须说明原因' : undefined} rules={[({ getFieldValue }) => ({
+        validator: (_: unknown, value?: string) => {
+          const target = getFieldValue('toStage') as ReserveStage | undefined;
+          return target && isStepBack(reserve.stage, target) && (value ?? '').trim().length < 2 ? Promise.reject(new Error('退回前一阶段须说明原因(至少2个字)')) : Promise.resolve();
+        },
+      })]}>
         <Input.TextArea aria-label="原因" maxLength={200} rows={2} />
       </Form.Item>
     </FormModal>
