@@ -8,7 +8,7 @@ import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useAddReserve, useEvaluateReserve, useLeaveReserve, useMoveReserve } from './reserve-api';
+import { useAddReserve, useEvaluateReserve, useLeaveReserve, useMentorReserve, useMoveReserve } from './reserve-api';
 
 const required = (message: string) => [{ required: true, message }];
 const today = () => todayInShanghai();
@@ -147,6 +147,24 @@ export function LeaveReserveModal({ reserve, data, onClose }: { reserve: Reserve
       <Form.Item name="reason" label="原因" rules={[...required('请填写原因'), { min: 2, message: '请填写原因(至少2个字)' }]}>
         <Input.TextArea aria-label="原因" maxLength={200} rows={2} />
       </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 更换培养联系人: a post held today in the village, or none. */
+export function MentorReserveModal({ reserve, data, onClose }: { reserve: Reserve; data: VillageReserves; onClose: () => void }) {
+  const [form] = Form.useForm<{ mentorPostId?: number; occurredOn: string; reason?: string }>();
+  const change = useMentorReserve();
+  const { run, after } = useSubmit(form, ['mentorPostId', 'occurredOn', 'reason'], onClose);
+  return (
+    <FormModal title={`更换培养联系人:${reserve.name}`} open onClose={onClose} form={form} name="reserve-mentor" pending={change.isPending}
+      initialValues={{ occurredOn: today() }} onFinish={(v) => void run(() => change.mutateAsync({ id: reserve.id, body: { ...v, mentorPostId: v.mentorPostId ?? null } }))} after={after}>
+      <Form.Item name="mentorPostId" label="培养联系人" extra="不选表示暂不指定">
+        <Select aria-label="培养联系人" allowClear notFoundContent="本村尚未登记村干部"
+          options={data.mentors.filter((m) => m.cadrePostId !== reserve.mentorPostId).map((m) => ({ value: m.cadrePostId, label: `${m.name}(${VILLAGE_CADRE_POST_LABELS[m.post]})` }))} />
+      </Form.Item>
+      <Form.Item name="occurredOn" label="日期" rules={required('请填写日期')}><DateInput aria-label="日期" min={reserve.enteredOn} max={today()} /></Form.Item>
+      <Form.Item name="reason" label="原因"><Input.TextArea aria-label="原因" maxLength={200} rows={2} /></Form.Item>
     </FormModal>
   );
 }
