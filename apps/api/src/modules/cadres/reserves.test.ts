@@ -81,6 +81,14 @@ describe('15.4 reserve pipeline', () => {
       [town.tenantId, branch.id, id, town.adminId])).rejects.toThrow(/reserve_moves_back_reason_ck/);
   });
 
+  it('15.4 changes the mentor to another current cadre of the village, with a history line', async () => {
+    const id = reserveOf(ok(await secretary.get(`/api/reserves/villages/${branch.id}`)), '回流青年').id;
+    const v = ok(await secretary.post(`/api/reserves/${id}/mentor`, { mentorPostId: mentorPost, occurredOn: '2024-11-01', reason: '由书记联系' }));
+    const r = reserveOf(v, '回流青年');
+    expect([r.mentorPostId, r.moves[0].kind, r.moves[0].reason]).toEqual([mentorPost, 'mentor', '由书记联系']);
+    expect((await secretary.post(`/api/reserves/${id}/mentor`, { mentorPostId: mentorPost, occurredOn: '2024-11-02' })).body).toContain('没有变化');
+  });
+
   it('15.4 evaluates once per period and moves the next due day; 任用 needs the post held, 退出 its reason', async () => {
     const v0 = ok(await secretary.get(`/api/reserves/villages/${branch.id}`));
     const r0 = (v0.reserves as Json[]).find((r) => r.isMember)!;

@@ -8,7 +8,7 @@ import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useAddReserve, useEvaluateReserve, useLeaveReserve, useMoveReserve } from './reserve-api';
+import { useAddReserve, useEvaluateReserve, useLeaveReserve, useMentorReserve, useMoveReserve } from './reserve-api';
 
 const required = (message: string) => [{ required: true, message }];
 const today = () => todayInShanghai();
@@ -89,7 +89,12 @@ export function MoveReserveModal({ reserve, onClose }: { reserve: Reserve; onClo
         <Select aria-label="转入阶段" options={RESERVE_STAGES.filter((s) => s !== reserve.stage).map((s) => ({ value: s, label: `${RESERVE_STAGE_LABELS[s]}${isStepBack(reserve.stage, s) ? '(退回)' : ''}` }))} />
       </Form.Item>
       <Form.Item name="occurredOn" label="日期" rules={required('请填写日期')}><DateInput aria-label="日期" min={reserve.stageSince} max={today()} /></Form.Item>
-      <Form.Item name="reason" label="原因" rules={back ? [...required('退回前一阶段须说明原因'), { min: 2, message: '退回前一阶段须说明原因(至少2个字)' }] : []}>
+      <Form.Item name="reason" label="原因" dependencies={['toStage']} extra={back ? '退回前一阶段须说明原因' : undefined} rules={[({ getFieldValue }) => ({
+        validator: (_: unknown, value?: string) => {
+          const target = getFieldValue('toStage') as ReserveStage | undefined;
+          return target && isStepBack(reserve.stage, target) && (value ?? '').trim().length < 2 ? Promise.reject(new Error('退回前一阶段须说明原因(至少2个字)')) : Promise.resolve();
+        },
+      })]}>
         <Input.TextArea aria-label="原因" maxLength={200} rows={2} />
       </Form.Item>
     </FormModal>
@@ -142,6 +147,24 @@ export function LeaveReserveModal({ reserve, data, onClose }: { reserve: Reserve
       <Form.Item name="reason" label="原因" rules={[...required('请填写原因'), { min: 2, message: '请填写原因(至少2个字)' }]}>
         <Input.TextArea aria-label="原因" maxLength={200} rows={2} />
       </Form.Item>
+    </FormModal>
+  );
+}
+
+/** 更换培养联系人: a post held today in the village, or none. */
+export function MentorReserveModal({ reserve, data, onClose }: { reserve: Reserve; data: VillageReserves; onClose: () => void }) {
+  const [form] = Form.useForm<{ mentorPostId?: number; occurredOn: string; reason?: string }>();
+  const change = useMentorReserve();
+  const { run, after } = useSubmit(form, ['mentorPostId', 'occurredOn', 'reason'], onClose);
+  return (
+    <FormModal title={`更换培养联系人:${reserve.name}`} open onClose={onClose} form={form} name="reserve-mentor" pending={change.isPending}
+      initialValues={{ occurredOn: today() }} onFinish={(v) => void run(() => change.mutateAsync({ id: reserve.id, body: { ...v, mentorPostId: v.mentorPostId ?? null } }))} after={after}>
+      <Form.Item name="mentorPostId" label="培养联系人" extra="不选表示暂不指定">
+        <Select aria-label="培养联系人" allowClear notFoundContent="本村尚未登记村干部"
+          options={data.mentors.filter((m) => m.cadrePostId !== reserve.mentorPostId).map((m) => ({ value: m.cadrePostId, label: `${m.name}(${VILLAGE_CADRE_POST_LABELS[m.post]})` }))} />
+      </Form.Item>
+      <Form.Item name="occurredOn" label="日期" rules={required('请填写日期')}><DateInput aria-label="日期" min={reserve.enteredOn} max={today()} /></Form.Item>
+      <Form.Item name="reason" label="原因"><Input.TextArea aria-label="原因" maxLength={200} rows={2} /></Form.Item>
     </FormModal>
   );
 }

@@ -8,7 +8,7 @@ import {
 } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { useVillageReserves } from './reserve-api';
-import { AddReserveModal, EvaluateReserveModal, LeaveReserveModal, MoveReserveModal } from './ReserveModals';
+import { AddReserveModal, EvaluateReserveModal, LeaveReserveModal, MentorReserveModal, MoveReserveModal } from './ReserveModals';
 
 const STAGE_COLORS = { reserve: 'default', training: 'blue', practice: 'purple', ready: 'green' } as const;
 
@@ -23,7 +23,7 @@ function DueTag({ on }: { on: string | null }) {
   return on < today ? <Tag color="red">考评已逾期({on})</Tag> : <Typography.Text type="secondary">下次考评:{on}</Typography.Text>;
 }
 
-type Action = { kind: 'move' | 'evaluate' | 'leave'; reserve: Reserve } | null;
+type Action = { kind: 'move' | 'evaluate' | 'leave' | 'mentor'; reserve: Reserve } | null;
 
 function ReserveCard({ r, edit, onAction }: { r: Reserve; edit: boolean; onAction: (a: Action) => void }) {
   const active = r.status === 'active';
@@ -58,6 +58,7 @@ function ReserveCard({ r, edit, onAction }: { r: Reserve; edit: boolean; onActio
           <Space wrap>
             <Button size="small" onClick={() => onAction({ kind: 'move', reserve: r })}>调整阶段</Button>
             <Button size="small" onClick={() => onAction({ kind: 'evaluate', reserve: r })}>登记考评</Button>
+            <Button size="small" onClick={() => onAction({ kind: 'mentor', reserve: r })}>更换联系人</Button>
             <Button size="small" onClick={() => onAction({ kind: 'leave', reserve: r })}>任用或退出</Button>
           </Space>
         )}
@@ -83,6 +84,7 @@ function Body({ data }: { data: VillageReserves }) {
       {action?.kind === 'move' && <MoveReserveModal reserve={action.reserve} onClose={() => setAction(null)} />}
       {action?.kind === 'evaluate' && <EvaluateReserveModal reserve={action.reserve} onClose={() => setAction(null)} />}
       {action?.kind === 'leave' && <LeaveReserveModal reserve={action.reserve} data={data} onClose={() => setAction(null)} />}
+      {action?.kind === 'mentor' && <MentorReserveModal reserve={action.reserve} data={data} onClose={() => setAction(null)} />}
     </Flex>
   );
 }

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ReserveBoardSchema, VillageReservesSchema,
-  type AddReserve, type LeaveReserve, type MoveReserve, type ReserveEvaluationInput,
+  type AddReserve, type LeaveReserve, type MoveReserve, type ReserveEvaluationInput, type ReserveMentor,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 
@@ -32,3 +32,4 @@ export const useAddReserve = (orgId: number) => useWrite<AddReserve>(() => `/api
 export const useMoveReserve = () => useWrite<{ id: number; body: MoveReserve }>(({ id }) => `/api/reserves/${id}/moves`, ({ body }) => body);
 export const useEvaluateReserve = () => useWrite<{ id: number; body: ReserveEvaluationInput }>(({ id }) => `/api/reserves/${id}/evaluations`, ({ body }) => body);
 export const useLeaveReserve = () => useWrite<{ id: number; body: LeaveReserve }>(({ id }) => `/api/reserves/${id}/leave`, ({ body }) => body);
+export const useMentorReserve = () => useWrite<{ id: number; body: ReserveMentor }>(({ id }) => `/api/reserves/${id}/mentor`, ({ body }) => body);
