@@ -30,7 +30,7 @@ const label = (p: VillageCadrePost) => VILLAGE_CADRE_POST_LABELS[p];
 const col = (row: CadreParsedRow, field: keyof CadreParsedRow['headers'], fallback: string) => row.headers[field] ?? fallback;
 
 /** The person a row names: known (by ID number) and allowed in this village, new, or refused with the reason. */
-async function resolvePerson(tx: DbOrTx, caller: Caller, branch: Branch, plan: Plan, candidates: Map<number, boolean>) {
+async function resolvePerson(tx: DbOrTx, caller: Caller, plan: Plan, candidates: Map<number, boolean>) {
   const v = plan.row.values;
   const sealed = sealPerson(caller.cipher, { name: v.name, gender: v.gender!, birthDate: v.birthDate!, idNumber: v.idNumber, phone: v.phone, ethnicity: '汉族', nativePlace: null, education: null, occupation: null, workUnit: null, address: null, hamlet: null });
   if (!sealed.ok) {
@@ -51,8 +51,7 @@ async function resolvePerson(tx: DbOrTx, caller: Caller, branch: Branch, plan: P
   if (v.isMember === true && !isMember) plan.errors.push({ column: memberColumn, message: '表中为党员,但党员名册中没有此身份证号:请先在党员名册中登记,再导入村干部' });
   if (v.isMember === false && isMember) plan.errors.push({ column: memberColumn, message: '表中为非党员,但此人在党员名册中:请核对' });
   if (existing && v.phone) plan.notes.push('已登记人员的联系电话未按表更新:请在人员资料中修改');
-  if (existing && existing.personId) plan.personId = existing.personId;
-  void branch;
+  if (existing) plan.personId = existing.personId;
 }
 
 /** Posts against today's holders and the rows above: one holder per post (委员 excepted). */
@@ -85,7 +84,7 @@ async function planRows(tx: DbOrTx, caller: Caller, branch: Branch, rows: CadreP
     if (row.duplicateOfRow) { plan.status = 'duplicate'; continue; }
     if (row.values.startedOn && isAfterToday(row.values.startedOn)) plan.errors.push({ column: col(row, 'startedOn', '任职时间'), message: '任职时间不能晚于今天(北京时间)' });
     if (plan.errors.length) continue;
-    await resolvePerson(tx, caller, branch, plan, candidates);
+    await resolvePerson(tx, caller, plan, candidates);
     if (plan.errors.length) continue;
     checkPosts(plan, current, claimed);
     if (plan.errors.length) continue;
