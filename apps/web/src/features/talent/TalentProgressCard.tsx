@@ -59,6 +59,7 @@ export function TalentProgressCard() {
               <Progress percent={t.target ? Math.min(100, Math.round((t.selected / t.target) * 100)) : 0} size="small" showInfo={false} aria-label={`${TALENT_TIER_LABELS[t.tier]}进度`} />
             </div>
           ))}
+          {!query.data.can.editTargets && <Typography.Text type="secondary">入选人数按您管辖的村统计,目标为全镇目标。</Typography.Text>}
           <Typography.Text type="secondary">
             在册 {query.data.total} 人:{query.data.kinds.map((k) => `${TALENT_KIND_LABELS[k.kind]} ${k.total}`).join(',')}
           </Typography.Text>
