@@ -14,6 +14,7 @@ export * from './organizations.js';
 export * from './members.js';
 export * from './committee.js';
 export * from './cadres.js';
+export * from './cadre-structure.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

@@ -250,6 +250,7 @@ export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 export const TASK_KINDS = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'CONFIRMATION_LATE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE',
   'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE', 'ASSIGNMENT_ENDING',
+  'SERVICE_TEAM_ENDING',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TaskSchema = z.object({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ASSIGNMENT_DUE_DAYS, type CadreBoard, type VillageCadres } from '@dj/contracts';
+import { type CadreBoard, type VillageCadres } from '@dj/contracts';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../test/context.js';
 import { ADJUSTMENT_VILLAGE, ASSIGNED_SECRETARY_VILLAGES, FIRST_SECRETARY_VILLAGES } from './demo-cadres.js';
 
@@ -22,7 +22,7 @@ describe('demo 村干部 of 西王庄镇', () => {
     const assigned = board.assigned.filter((a) => a.post === 'secretary').map((a) => a.organizationName.replace('党支部', '')).sort();
     expect(assigned).toEqual([...ASSIGNED_SECRETARY_VILLAGES].sort());
     expect(board.assigned.filter((a) => a.post === 'first_secretary').map((a) => a.organizationName.replace('党支部', '')).sort()).toEqual(Object.keys(FIRST_SECRETARY_VILLAGES).sort());
-    expect(board.assigned[0].daysLeft, 'one period ends within the warning').toBeLessThanOrEqual(ASSIGNMENT_DUE_DAYS);
+    expect(board.assigned[0].daysLeft, 'one period ends within the warning').toBeLessThanOrEqual(board.dueDays);
     expect(board.adjustments.map((a) => [a.organizationName, a.decision])).toEqual([[`${ADJUSTMENT_VILLAGE}党支部`, null]]);
   });
 

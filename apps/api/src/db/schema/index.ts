@@ -10,3 +10,4 @@ export * from './inspection.js';
 export * from './disclosure.js';
 export * from './exports.js';
 export * from './cadres.js';
+export * from './cadre-structure.js';

@@ -1,12 +1,16 @@
 // The cadres module's public face (村干部, issue 15): app.ts registers its routes from here; the demo builds its cadres through these services.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { cadreRoutes } from './routes.js';
+import { cadreStructureRoutes } from './structure-routes.js';
 
 export const cadresModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(cadreRoutes, { prefix: '/api' });
+  await app.register(cadreStructureRoutes, { prefix: '/api' });
 };
 
 export { recordChange, recordTerm } from './service.js';
 export { markAdjustment, decideAdjustment } from './board-service.js';
+export { addReview, setEmployment, updateProfile } from './holding-service.js';
+export { createMember as createServiceTeamMember } from './service-team-service.js';
 // The to-do list (tasks) gathers assigned cadres' period ends from here.
 export { cadreTasks } from './task-service.js';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Radio, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import {
-  ADJUSTMENT_DECISIONS, ADJUSTMENT_DECISION_LABELS, ASSIGNMENT_DUE_DAYS, VILLAGE_CADRE_POST_LABELS, todayInShanghai,
+  ADJUSTMENT_DECISIONS, ADJUSTMENT_DECISION_LABELS, VILLAGE_CADRE_POST_LABELS, todayInShanghai,
   type AssignedCadre, type CadreBoard, type DecideAdjustment, type MarkAdjustment, type SecretaryAdjustment,
 } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
@@ -58,8 +58,8 @@ function DecideModal({ adjustment, onClose }: { adjustment: SecretaryAdjustment;
   );
 }
 
-const dueTag = (a: AssignedCadre) => (a.daysLeft == null ? null : a.daysLeft < 0 ? <Tag color="red">已期满{-a.daysLeft}天</Tag>
-  : a.daysLeft <= ASSIGNMENT_DUE_DAYS ? <Tag color="orange">{a.daysLeft}天后期满</Tag> : null);
+export const dueTag = (a: { daysLeft: number | null }, dueDays: number) => (a.daysLeft == null ? null : a.daysLeft < 0 ? <Tag color="red">已期满{-a.daysLeft}天</Tag>
+  : a.daysLeft <= dueDays ? <Tag color="orange">{a.daysLeft}天后期满</Tag> : null);
 
 /** 全镇村干部一览: each village's secretary and director, the assigned cadres with their period ends, the adjustment list. */
 export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: number) => void }) {
@@ -92,7 +92,7 @@ export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: numbe
             { title: '职务', dataIndex: 'post', render: (p: AssignedCadre['post']) => VILLAGE_CADRE_POST_LABELS[p] },
             { title: '姓名', dataIndex: 'name' },
             { title: '原职务/派出单位', key: 'from', render: (_: unknown, a) => a.homePost ?? a.sendingUnit ?? '—' },
-            { title: '期满', dataIndex: 'periodEndsOn', render: (d: string | null, a) => <span>{d} {dueTag(a)}</span> },
+            { title: '期满', dataIndex: 'periodEndsOn', render: (d: string | null, a) => <span>{d} {dueTag(a, query.data.dueDays)}</span> },
           ]} />
       </Card>
       <Card size="small" title="书记动态调整名单" data-testid="adjustments" extra={<Button onClick={() => setMarking(true)}>列入调整</Button>}>
