@@ -36,7 +36,7 @@ beforeAll(async () => {
   const v = await recordCadreChange(town, branch.id, {
     post: 'committee_member', newPerson: { name: '非党委员', gender: 'female', birthDate: born(50), idNumber: testIdNumber(born(50), 'female'), education: 'undergraduate' },
   });
-  people.c = (v.current as Json[]).find((h) => h.post === 'committee_member').personId;
+  people.c = (v.current as Json[]).find((h) => h.post === 'committee_member')!.personId;
   await recordCadreChange(town, branch.id, { post: 'committee_member', personId: people.d });
   await recordCadreChange(town, branch.id, { post: 'family_planning', newPerson: { name: '计生专职', gender: 'female', birthDate: born(25), idNumber: testIdNumber(born(25), 'female'), education: 'postgraduate' } });
   ({ session: otherSecretary } = await createUser(town, 'branch_secretary', [other.id]));
