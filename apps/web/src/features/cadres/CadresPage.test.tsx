@@ -128,4 +128,42 @@ describe('村干部', () => {
     expect(post?.path).toBe('/api/cadres/villages/3/changes');
     expect(post?.body).toMatchObject({ kind: 'election', post: 'bookkeeper', personId: 7, reason: '村民委员会聘任', termId: null });
   });
+
+  it('shows a village its team structure with definitions and targets, 聘用制 on the holding, and the 服务队 serving it', async () => {
+    installFetch(cadreServer(VILLAGE));
+    await renderRoutes(routes, '/cadres');
+    const structure = await screen.findByTestId('village-structure');
+    expect(within(structure).getByText('47.2岁(目标≤45岁)')).toBeTruthy();
+    expect(within(structure).getByText('未达目标')).toBeTruthy();
+    expect(within(structure).getByText('40%(2人,学历未登记1人;目标≥30%)')).toBeTruthy();
+    fireEvent.click(within(structure).getByText('指标口径与本镇换届目标'));
+    expect(await within(structure).findByText(/学历未登记的计入分母/)).toBeTruthy();
+    expect(within(screen.getByTestId('cadre-posts')).getByText('2022-01-01起聘用;享受事业编待遇;2025年度考核优秀')).toBeTruthy();
+    expect(within(screen.getByTestId('service-team')).getByText('孙队员')).toBeTruthy();
+  });
+
+  it('shows the town the structure of every village against its targets, 聘用制 counts and the 服务队 with its period end', async () => {
+    installFetch(cadreServer(VILLAGE, ADMIN));
+    await renderRoutes(routes, '/cadres');
+    await screen.findByTestId('cadre-board');
+    const town = await screen.findByTestId('town-structure');
+    expect(within(town).getByText('全镇班子结构(2026-12-06,不排名)')).toBeTruthy();
+    expect(within(town).getAllByText('达标').length).toBeGreaterThan(0);
+    expect(screen.getByText('享受事业编待遇')).toBeTruthy();
+    expect(within(screen.getByTestId('service-team')).getByText('20天后期满')).toBeTruthy();
+  });
+
+  it('lets the town record a cadre\'s 学历 and 本土人才', async () => {
+    const calls = installFetch(cadreServer({ ...VILLAGE, can: { edit: true } }, ADMIN, () => jsonResponse(200, VILLAGE)));
+    await renderRoutes(routes, '/cadres?tab=village&orgId=3');
+    fireEvent.click(await screen.findByRole('button', { name: '登记李秀英的学历和本土人才' }));
+    const dialog = await findDialog(/学历和本土人才:李秀英/);
+    await choose(dialog, '学历', '大学专科');
+    fireEvent.click(within(dialog).getByRole('checkbox'));
+    fireEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.path).toBe('/api/cadres/villages/3/people/5/profile');
+    expect(put?.body).toEqual({ education: 'college', localTalent: true });
+  });
 });
