@@ -13,6 +13,7 @@ import { loadDemoTown, seedDemoPositions } from './demo-positions.js';
 import { seedDemoInspection } from './demo-inspection.js';
 import { seedDemoDisclosure } from './demo-disclosure.js';
 import { seedDemoCadres } from './demo-cadres.js';
+import { seedDemoCadreStructure } from './demo-cadre-structure.js';
 import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
@@ -108,6 +109,7 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoInspection(tx, { tenantId: t, today, town: demo });
     await seedDemoDisclosure(tx, { tenantId: t, today, town: demo });
     await seedDemoCadres(tx, { tenantId: t, today, town: demo, cipher });
+    await seedDemoCadreStructure(tx, { tenantId: t, today, town: demo });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).
