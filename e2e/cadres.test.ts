@@ -69,10 +69,14 @@ describe('village cadres in Chromium (issue 15)', () => {
     const history = await page.getByTestId('cadre-history').textContent();
     expect(history).toContain(newSecretary);
     expect(history).toContain('调整');
+    // The team structure follows: 营子村 is no longer 一肩挑, against the town's target.
+    await expect.poll(() => page.getByTestId('village-structure').textContent()).toContain('一肩挑比例:否');
 
     await page.getByRole('tab', { name: '全镇一览' }).click();
     await page.getByTestId('cadre-board').waitFor();
     await expect.poll(() => combinedOnBoard(page)).toBe(combinedBefore - 1);
+    const yingzi = page.getByTestId('town-structure').getByRole('row').filter({ hasText: '营子村' });
+    await expect.poll(() => yingzi.textContent()).toContain('否');
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DateSchema, PastDateSchema } from './dates.js';
-import { GENDERS } from './members.js';
+import { EDUCATIONS, GENDERS } from './members.js';
+import { CadreEmploymentSchema, EmploymentTotalsSchema, ServiceTeamMemberSchema, StructureViewSchema } from './cadre-structure.js';
 
 /**
  * 村干部 (issue 15 points 1 and 2): the posts of a village's two committees (村"两委") and the assigned cadres, each
@@ -45,6 +46,7 @@ export const NewCadrePersonSchema = z.object({
   birthDate: PastDateSchema.meta({ label: '出生日期' }),
   idNumber: z.string().trim().min(15, '身份证号应为18位').max(40).meta({ label: '身份证号' }),
   phone: z.string().trim().max(20).nullable().optional().meta({ label: '联系电话' }),
+  education: z.enum(EDUCATIONS, { message: '请选择学历' }).nullable().optional().meta({ label: '学历' }),
 }).strict();
 export type NewCadrePerson = z.input<typeof NewCadrePersonSchema>;
 
@@ -98,6 +100,8 @@ export const CadreHoldingSchema = z.object({
   startedOn: z.string(), endedOn: z.string().nullable(), how: z.enum(CADRE_CHANGE_KINDS), termId: z.number().nullable(),
   periodEndsOn: z.string().nullable(), homePost: z.string().nullable(), sendingUnit: z.string().nullable(),
   supportProjects: z.string().nullable(), supportFen: z.number().nullable(),
+  /** 学历 (the person's) and 本土人才 (this holding's), which the team structure counts. */
+  education: z.enum(EDUCATIONS).nullable(), localTalent: z.boolean(),
 });
 export type CadreHolding = z.infer<typeof CadreHoldingSchema>;
 
@@ -133,6 +137,12 @@ export const VillageCadresSchema = z.object({
   adjustments: z.array(SecretaryAdjustmentSchema),
   /** People the form may name: the branch's members and anyone who held a post here (only for an editor). */
   candidates: z.array(z.object({ personId: z.number(), name: z.string(), isMember: z.boolean() })),
+  /** 班子结构 against the town's targets (issue 15 point 3). */
+  structure: StructureViewSchema,
+  /** 聘用制 of today's holdings (point 5), by holding. */
+  employments: z.array(CadreEmploymentSchema),
+  /** 乡村振兴服务队 members serving this village today. */
+  serviceTeam: z.array(ServiceTeamMemberSchema),
   can: z.object({ edit: z.boolean() }),
 });
 export type VillageCadres = z.infer<typeof VillageCadresSchema>;
@@ -151,10 +161,14 @@ export const CadreBoardSchema = z.object({
   adjustments: z.array(SecretaryAdjustmentSchema),
   /** Villages count, 一肩挑 count: computed by the database. */
   totals: z.object({ villages: z.number(), combined: z.number(), withoutSecretary: z.number() }),
+  /** 聘用制 counted for the town (point 5). */
+  employment: EmploymentTotalsSchema,
+  /** 乡村振兴服务队 members in service, the nearest period end first. */
+  serviceTeam: z.array(ServiceTeamMemberSchema),
+  /** The setting cadres.assignmentDueDays: a period ending within this many days is flagged and on 待办. */
+  dueDays: z.number(),
 });
 export type CadreBoard = z.infer<typeof CadreBoardSchema>;
-/** A period ending within this many days is flagged on the board. */
-export const ASSIGNMENT_DUE_DAYS = 30;
 
 export const MarkAdjustmentSchema = z.object({
   organizationId: z.number().int().positive().meta({ label: '村党支部' }),

@@ -249,8 +249,8 @@ export type MemberMobility = z.infer<typeof MemberMobilitySchema>;
 /** The branch's to-do list: what is due or late, derived from the records (never a score). */
 export const TASK_KINDS = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_DUE', 'CONFIRMATION_LATE', 'DISCLOSURE_DUE', 'DISCLOSURE_LATE',
-  'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE', 'ASSIGNMENT_ENDING', 'AWAY_CONTACT_DUE',
-  'RESERVES_BELOW_TARGET', 'RESERVE_EVALUATION_DUE',
+  'RECTIFICATION_DUE', 'RECTIFICATION_LATE', 'RECRUITMENT_DUE', 'RECRUITMENT_LATE', 'ASSIGNMENT_ENDING', 'SERVICE_TEAM_ENDING',
+  'AWAY_CONTACT_DUE', 'RESERVES_BELOW_TARGET', 'RESERVE_EVALUATION_DUE',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TaskSchema = z.object({

@@ -16,6 +16,7 @@ import { seedDemoCadres } from './demo-cadres.js';
 import { seedDemoAway } from './demo-away.js';
 import { seedDemoReserves } from './demo-reserves.js';
 import { seedDemoTalent } from './demo-talent.js';
+import { seedDemoCadreStructure } from './demo-cadre-structure.js';
 import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
@@ -116,6 +117,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     // 后备人才 after the cadres: their mentors are the posts held.
     await seedDemoReserves(tx, { tenantId: t, today, town: demo, cipher });
     await seedDemoTalent(tx, { tenantId: t, today, town: demo, cipher });
+    // 班子结构 data (education, 本土人才), 聘用制 and the 服务队, after the reserves: one of them is appointed a 委员.
+    await seedDemoCadreStructure(tx, { tenantId: t, today, town: demo });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

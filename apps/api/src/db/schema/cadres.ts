@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { ADJUSTMENT_DECISIONS, CADRE_CHANGE_KINDS, CADRE_CHANGE_ROLES, VILLAGE_CADRE_POSTS } from '@dj/contracts';
 import { users } from './auth.js';
 import { enumChecks } from './checks.js';
@@ -37,6 +37,8 @@ export const cadrePosts = pgTable('cadre_posts', {
   sendingUnit: text('sending_unit'),
   supportProjects: text('support_projects'),
   supportFen: integer('support_fen'),
+  /** 本土人才 (issue 15 point 3): this holder grew up or works locally, as the town records it. */
+  localTalent: boolean('local_talent').notNull().default(false),
   createdBy: integer('created_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [

@@ -13,3 +13,4 @@ export * from './cadres.js';
 export * from './away.js';
 export * from './reserves.js';
 export * from './talent.js';
+export * from './cadre-structure.js';

@@ -11,6 +11,9 @@ import { audit, isSelfOnly, loadWritableBranch, requirePermission, type AuthUser
 import { invalid, notFound } from '../../lib/errors.js';
 import * as board from './board-repository.js';
 import * as repo from './repository.js';
+import { settingValue } from '../settings/index.js';
+import { employmentTotals } from './employment-repository.js';
+import { serviceTeamIn } from './service-team-repository.js';
 import { villageOnly } from './service.js';
 
 export async function getBoard(db: Db, user: AuthUser): Promise<CadreBoard> {
@@ -21,6 +24,9 @@ export async function getBoard(db: Db, user: AuthUser): Promise<CadreBoard> {
     assigned: await board.assignedIn(db, user.scope, todayInShanghai()),
     adjustments: await repo.adjustmentsIn(db, user.scope),
     totals: await board.boardTotals(db, user.scope),
+    employment: await employmentTotals(db, user.scope),
+    serviceTeam: await serviceTeamIn(db, user.scope, todayInShanghai()),
+    dueDays: await settingValue(db, user.tenantId, 'cadres.assignmentDueDays'),
   };
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import type { EDUCATIONS } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { cadreChanges, cadrePosts, cadreTerms, members, organizations, persons, secretaryAdjustments, villages } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
@@ -12,7 +13,18 @@ export const holdingColumns = {
   startedOn: cadrePosts.startedOn, endedOn: cadrePosts.endedOn, how: cadrePosts.how, termId: cadrePosts.termId,
   periodEndsOn: cadrePosts.periodEndsOn, homePost: cadrePosts.homePost, sendingUnit: cadrePosts.sendingUnit,
   supportProjects: cadrePosts.supportProjects, supportFen: cadrePosts.supportFen,
+  education: sql<(typeof EDUCATIONS)[number] | null>`${persons.education}`, localTalent: cadrePosts.localTalent,
 };
+
+/**
+ * A cadre's 学历 (the person's, as the roster keeps it) and 本土人才 (their holdings in this village today). The cadres
+ * module writes the person's education itself: it is the one column of the profile the team structure needs.
+ */
+export async function updateProfile(db: DbOrTx, organizationId: number, personId: number, education: string | null, localTalent: boolean) {
+  await db.update(persons).set({ education, updatedAt: new Date() }).where(eq(persons.id, personId));
+  await db.update(cadrePosts).set({ localTalent })
+    .where(and(eq(cadrePosts.organizationId, organizationId), eq(cadrePosts.personId, personId), isNull(cadrePosts.endedOn)));
+}
 
 /** The posts held today in one village (no end recorded). */
 export async function currentHoldings(db: DbOrTx, organizationId: number) {

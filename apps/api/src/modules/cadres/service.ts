@@ -3,7 +3,7 @@
  * history of every change. The town records changes; each change and its history line are written in one transaction.
  */
 import {
-  CadreTermInputSchema, ENDING_CHANGE_KINDS, RecordCadreChangeSchema, VILLAGE_CADRE_POST_LABELS,
+  CadreTermInputSchema, ENDING_CHANGE_KINDS, RecordCadreChangeSchema, VILLAGE_CADRE_POST_LABELS, todayInShanghai,
   type CadreTermInput, type RecordCadreChange, type VillageCadres,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -12,6 +12,9 @@ import { AppError, invalid, notFound } from '../../lib/errors.js';
 import { findPersonByIdHash, insertPerson, sealPerson } from '../members/index.js';
 import { isPathInScope } from '../../db/scope.js';
 import * as repo from './repository.js';
+import { employmentsOf } from './employment-repository.js';
+import { serviceTeamIn } from './service-team-repository.js';
+import { villageStructure } from './structure-service.js';
 import { byPostOrder, combinedHolder, isSingleHolder } from './rules/posts.js';
 
 type Branch = { id: number; name: string; path: string; villageId: number | null };
@@ -22,7 +25,7 @@ export function villageOnly<T extends { villageId: number | null }>(branch: T): 
   return branch;
 }
 
-async function view(db: DbOrTx, user: AuthUser, branch: Branch): Promise<VillageCadres> {
+export async function view(db: DbOrTx, user: AuthUser, branch: Branch): Promise<VillageCadres> {
   const edit = can(user, 'cadres.manage', branch.path);
   const current = byPostOrder(await repo.currentHoldings(db, branch.id));
   return {
@@ -32,6 +35,9 @@ async function view(db: DbOrTx, user: AuthUser, branch: Branch): Promise<Village
     // The adjustment list is the town's deliberation: the village's own secretary does not read it.
     adjustments: can(user, 'cadres.board') ? await repo.adjustmentsIn(db, user.scope, branch.id) : [],
     candidates: edit ? await repo.candidatesOf(db, branch.id) : [],
+    structure: await villageStructure(db, user, branch.id),
+    employments: await employmentsOf(db, branch.id),
+    serviceTeam: await serviceTeamIn(db, user.scope, todayInShanghai(), { organizationId: branch.id }),
     can: { edit },
   };
 }
@@ -49,7 +55,7 @@ async function personFor(tx: DbOrTx, caller: Caller, branchId: number, input: Re
     return input.personId;
   }
   const p = input.newPerson!;
-  const sealed = sealPerson(caller.cipher, { ...p, ethnicity: '汉族', phone: p.phone ?? null, nativePlace: null, education: null, occupation: null, workUnit: null, address: null, hamlet: null });
+  const sealed = sealPerson(caller.cipher, { ...p, ethnicity: '汉族', phone: p.phone ?? null, nativePlace: null, education: p.education ?? null, occupation: null, workUnit: null, address: null, hamlet: null });
   if (!sealed.ok) throw new AppError('VALIDATION', sealed.problems.map((x) => x.message).join(';'), sealed.problems.map((x) => ({ ...x, path: `newPerson.${x.path}` })));
   const existing = await findPersonByIdHash(tx, caller.user.tenantId, sealed.columns.idNumberHash);
   // A 选派 cadre is usually a 机关干部 already on the town's roster (another branch): named by ID number, that person is

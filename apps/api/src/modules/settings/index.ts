@@ -7,3 +7,4 @@ export const settingsModule: FastifyPluginAsyncZod = async (app) => {
 };
 
 export { settingDefault, settingValue, settingValues } from './service.js';
+export { settingDefinition } from './registry.js';

@@ -165,6 +165,26 @@ export const SETTINGS = [
     key: 'security.deniedBurstMinutes', label: '被拒绝访问次数的统计时长', defaultValue: 5, unit: '分钟', min: 1, max: 60,
     source: '与上一项配合:在此时长内统计同一账号被拒绝的次数,同一账号在此时长内最多提醒一次。本地选择,可调',
   },
+  {
+    key: 'cadres.assignmentDueDays', label: '选派干部、乡村振兴服务队期满前几天提醒', defaultValue: 30, unit: '天', min: 7, max: 180,
+    source: '本地选择,无上级规定:选派的村党支部书记、第一书记和乡村振兴服务队队员服务期满前此天数起列入镇党委待办,研究续任、轮换或召回',
+  },
+  {
+    key: 'cadres.targetAvgAgeMax', label: '换届目标:村"两委"成员平均年龄不超过', defaultValue: 45, unit: '岁', min: 30, max: 60,
+    source: '本地换届目标,非中央统一规定:按县(区)、镇村"两委"换届工作方案中的年龄结构要求填写;默认45岁为示例,请按本地方案修改',
+  },
+  {
+    key: 'cadres.targetCollegeSharePct', label: '换届目标:村"两委"成员大专及以上学历占比不低于', defaultValue: 30, unit: '%', min: 0, max: 100,
+    source: '本地换届目标,非中央统一规定:按县(区)、镇村"两委"换届工作方案中的学历结构要求填写;默认30%为示例,请按本地方案修改',
+  },
+  {
+    key: 'cadres.targetWomenMin', label: '换届目标:每村"两委"女性成员不少于', defaultValue: 1, unit: '人', min: 0, max: 5,
+    source: '本地换届目标:《村民委员会组织法》第六条规定村民委员会成员中应当有妇女成员;每村人数按本地换届工作方案填写,默认1人',
+  },
+  {
+    key: 'cadres.targetOneShoulderPct', label: '换届目标:书记、主任“一肩挑”的村占比不低于', defaultValue: 80, unit: '%', min: 0, max: 100,
+    source: '本地换届目标,非中央统一规定:按县(区)、镇村"两委"换届工作方案中“一肩挑”比例要求填写;默认80%为示例,请按本地方案修改',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

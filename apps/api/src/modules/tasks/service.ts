@@ -36,7 +36,7 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await rectificationTasks(db, user, under?.path),
     // 发展党员 deadlines (谈话, 考察, 审批 within three months, 公示 results) from the recruitment rules.
     ...await recruitmentTasks(db, user, under?.path),
-    // 选派 cadres' periods ending within 30 days (the town's, modules/cadres).
+    // 选派 cadres' and 乡村振兴服务队 periods ending within cadres.assignmentDueDays (the town's, modules/cadres).
     ...await cadreTasks(db, user, under?.path),
     // 在外人才 whose contact is due or overdue (talent.awayContactMonths, modules/talent).
     ...await awayTasks(db, user, under?.path),

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Radio, Select, Skeleton, Statistic, Table, Tag, Typography } from 'antd';
 import {
-  ADJUSTMENT_DECISIONS, ADJUSTMENT_DECISION_LABELS, ASSIGNMENT_DUE_DAYS, VILLAGE_CADRE_POST_LABELS, todayInShanghai,
+  ADJUSTMENT_DECISIONS, ADJUSTMENT_DECISION_LABELS, VILLAGE_CADRE_POST_LABELS, todayInShanghai,
   type AssignedCadre, type CadreBoard, type DecideAdjustment, type MarkAdjustment, type SecretaryAdjustment,
 } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
@@ -11,6 +11,9 @@ import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCadreBoard, useDecideAdjustment, useMarkAdjustment } from './api';
 import { RosterDownloadButton } from './CadreDocumentButtons';
+import { dueTag } from './due-tag';
+import { ServiceTeamCard } from './ServiceTeamView';
+import { TownStructureCard } from './StructureView';
 
 type VillageRow = CadreBoard['villages'][number];
 
@@ -59,9 +62,6 @@ function DecideModal({ adjustment, onClose }: { adjustment: SecretaryAdjustment;
   );
 }
 
-const dueTag = (a: AssignedCadre) => (a.daysLeft == null ? null : a.daysLeft < 0 ? <Tag color="red">已期满{-a.daysLeft}天</Tag>
-  : a.daysLeft <= ASSIGNMENT_DUE_DAYS ? <Tag color="orange">{a.daysLeft}天后期满</Tag> : null);
-
 /** 全镇村干部一览: each village's secretary and director, the assigned cadres with their period ends, the adjustment list. */
 export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: number) => void }) {
   const query = useCadreBoard(true);
@@ -69,7 +69,7 @@ export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: numbe
   const [deciding, setDeciding] = useState<SecretaryAdjustment | null>(null);
   if (query.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
   if (query.error) return <LoadError title="全镇村干部加载失败" error={query.error} onRetry={() => query.refetch()} />;
-  const { villages, assigned, adjustments, totals } = query.data;
+  const { villages, assigned, adjustments, totals, employment, serviceTeam, dueDays } = query.data;
   if (!villages.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="管辖范围内没有村党支部" />;
   return (
     <Flex vertical gap={12} data-testid="cadre-board">
@@ -77,8 +77,11 @@ export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: numbe
         <Statistic title="村数" value={totals.villages} />
         <Statistic title="一肩挑" value={totals.combined} />
         <Statistic title="书记空缺" value={totals.withoutSecretary} />
+        <Statistic title="聘用制干部" value={employment.employed} suffix={<Typography.Text type="secondary" style={{ fontSize: 12 }}>书记{employment.secretaries}·主任{employment.directors}·计生{employment.familyPlanning}</Typography.Text>} />
+        <Statistic title="享受事业编待遇" value={employment.careerTreatment} />
         <RosterDownloadButton />
       </Flex>
+      <TownStructureCard onOpenVillage={onOpenVillage} />
       <Card size="small" title="各村书记、主任">
         <Table<VillageRow> size="small" rowKey="organizationId" pagination={false} dataSource={villages} scroll={{ x: true }}
           columns={[
@@ -94,7 +97,7 @@ export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: numbe
             { title: '职务', dataIndex: 'post', render: (p: AssignedCadre['post']) => VILLAGE_CADRE_POST_LABELS[p] },
             { title: '姓名', dataIndex: 'name' },
             { title: '原职务/派出单位', key: 'from', render: (_: unknown, a) => a.homePost ?? a.sendingUnit ?? '—' },
-            { title: '期满', dataIndex: 'periodEndsOn', render: (d: string | null, a) => <span>{d} {dueTag(a)}</span> },
+            { title: '期满', dataIndex: 'periodEndsOn', render: (d: string | null, a) => <span>{d} {dueTag(a, dueDays)}</span> },
           ]} />
       </Card>
       <Card size="small" title="书记动态调整名单" data-testid="adjustments" extra={<Button onClick={() => setMarking(true)}>列入调整</Button>}>
@@ -111,6 +114,7 @@ export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: numbe
             },
           ]} />
       </Card>
+      <ServiceTeamCard members={serviceTeam} dueDays={dueDays} villages={villages} editable />
       {marking && <MarkModal villages={villages} onClose={() => setMarking(false)} />}
       {deciding && <DecideModal adjustment={deciding} onClose={() => setDeciding(null)} />}
     </Flex>

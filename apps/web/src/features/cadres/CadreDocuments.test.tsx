@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { ImportReport, VillageCadres } from '@dj/contracts';
+import type { CadreBoard, ImportReport, VillageCadres } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { findDialog, installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
@@ -8,6 +8,7 @@ import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
 import { SECRETARY, server } from '../../test/server';
 import { CadresPage } from './CadresPage';
+import { BOARD as FIXTURE_BOARD, holding, TOWN, VILLAGE as FIXTURE_VILLAGE } from './test-fixtures';
 
 /** Issue 15 point 8 on the web: roster and 任免审批表 downloads on the village page and the board, and the 两委 import wizard. */
 beforeAll(installDomShims);
@@ -20,13 +21,15 @@ afterEach(() => {
 const routes = [{ path: '/cadres', element: <CadresPage /> }];
 const ADMIN = me(['town_admin']);
 const VILLAGE: VillageCadres = {
-  organizationId: 3, name: '王庄村党支部', villageName: '王庄村',
-  current: [
-    { id: 1, post: 'secretary', personId: 1, name: '王书记', isMember: true, gender: 'male', birthDate: '1970-01-01', idNumberMasked: '370402********123X', startedOn: '2021-01-15', endedOn: null, how: 'election', termId: 1, periodEndsOn: null, homePost: null, sendingUnit: null, supportProjects: null, supportFen: null },
-  ],
-  combined: null, terms: [], history: [], adjustments: [], candidates: [], can: { edit: false },
+  ...FIXTURE_VILLAGE,
+  current: [holding({ id: 1, personId: 1, post: 'secretary', name: '王书记' })],
+  combined: null, terms: [], history: [], adjustments: [], candidates: [], employments: [], serviceTeam: [], can: { edit: false },
 };
-const BOARD = { villages: [{ organizationId: 3, name: '王庄村党支部', secretary: '王书记', secretaryHow: 'election', director: null, combined: false, holders: 1 }], assigned: [], adjustments: [], totals: { villages: 1, combined: 0, withoutSecretary: 0 } };
+const BOARD: CadreBoard = {
+  ...FIXTURE_BOARD,
+  villages: [{ organizationId: 3, name: '王庄村党支部', secretary: '王书记', secretaryHow: 'election', director: null, combined: false, holders: 1 }],
+  assigned: [], adjustments: [], serviceTeam: [], totals: { villages: 1, combined: 0, withoutSecretary: 0 },
+};
 const file = (call: RecordedCall, files: RecordedCall[]) => {
   files.push(call);
   return new Response(new Blob(['%PDF']), { status: 200, headers: { 'content-disposition': "attachment; filename*=UTF-8''x.pdf" } });
@@ -35,6 +38,7 @@ function cadreServer(village: VillageCadres, who: typeof SECRETARY, files: Recor
   return server((call) => {
     if (call.path === '/api/cadres/villages/3' && call.method === 'GET') return jsonResponse(200, village);
     if (call.path === '/api/cadres/board') return jsonResponse(200, BOARD);
+    if (call.path === '/api/cadres/structure') return jsonResponse(200, TOWN);
     if (/roster|approval-form/.test(call.path)) return file(call, files);
     if (call.path === '/api/cadres/villages/3/import' && onImport) return onImport(call);
     return undefined;

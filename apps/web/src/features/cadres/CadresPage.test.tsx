@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { CadreBoard, CadreHolding, VillageCadres } from '@dj/contracts';
+import type { VillageCadres } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { findDialog, installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
@@ -8,6 +8,7 @@ import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
 import { SECRETARY, server } from '../../test/server';
 import { CadresPage } from './CadresPage';
+import { BOARD, TOWN, VILLAGE } from './test-fixtures';
 
 beforeAll(installDomShims);
 afterEach(() => {
@@ -18,33 +19,6 @@ afterEach(() => {
 
 const routes = [{ path: '/cadres', element: <CadresPage /> }];
 const ADMIN = me(['town_admin']);
-
-const holding = (partial: Partial<CadreHolding> & Pick<CadreHolding, 'id' | 'post' | 'name'>): CadreHolding => ({
-  personId: partial.id, isMember: true, gender: 'male', birthDate: '1970-01-01', idNumberMasked: '370402********123X', startedOn: '2021-01-15',
-  endedOn: null, how: 'election', termId: 1, periodEndsOn: null, homePost: null, sendingUnit: null, supportProjects: null, supportFen: null, ...partial,
-});
-
-const VILLAGE: VillageCadres = {
-  organizationId: 3, name: '王庄村党支部', villageName: '王庄村',
-  current: [
-    holding({ id: 1, personId: 1, post: 'secretary', name: '王书记' }),
-    holding({ id: 2, personId: 1, post: 'director', name: '王书记' }),
-    holding({ id: 3, personId: 5, post: 'women_director', name: '李秀英', isMember: false, gender: 'female' }),
-  ],
-  combined: { personId: 1, name: '王书记' },
-  terms: [{ id: 1, startYear: 2021, endYear: 2026, electedOn: '2021-01-15' }],
-  history: [{ id: 9, kind: 'election', role: 'start', post: 'secretary', personId: 1, name: '王书记', occurredOn: '2021-01-15', reason: '村"两委"换届选举', recordedAt: '2021-01-15T02:00:00.000Z' }],
-  adjustments: [],
-  candidates: [{ personId: 1, name: '王书记', isMember: true }, { personId: 7, name: '赵会计', isMember: true }],
-  can: { edit: false },
-};
-
-const BOARD: CadreBoard = {
-  villages: [{ organizationId: 3, name: '王庄村党支部', secretary: '王书记', secretaryHow: 'election', director: '王书记', combined: true, holders: 3 }],
-  assigned: [{ ...holding({ id: 4, post: 'first_secretary', name: '周第一', how: 'assignment', periodEndsOn: '2026-12-20', sendingUnit: '区农业农村局' }), organizationId: 3, organizationName: '王庄村党支部', daysLeft: 14 }],
-  adjustments: [{ id: 6, organizationId: 3, organizationName: '王庄村党支部', personId: 1, name: '王书记', reason: '集体经济增收慢', markedOn: '2026-11-01', decision: null, decisionNote: null, decidedOn: null }],
-  totals: { villages: 1, combined: 1, withoutSecretary: 0 },
-};
 
 async function choose(container: HTMLElement, label: string, option: string) {
   fireEvent.mouseDown(within(container).getByLabelText(label));
@@ -60,6 +34,7 @@ function cadreServer(village: VillageCadres, who = SECRETARY, onWrite?: (call: R
   return server((call) => {
     if (call.path === '/api/cadres/villages/3' && call.method === 'GET') return jsonResponse(200, village);
     if (call.path === '/api/cadres/board') return jsonResponse(200, BOARD);
+    if (call.path === '/api/cadres/structure') return jsonResponse(200, TOWN);
     if (call.method !== 'GET' && onWrite) return onWrite(call);
     return undefined;
   }, who);
@@ -109,5 +84,43 @@ describe('村干部', () => {
     const post = calls.find((c) => c.method === 'POST');
     expect(post?.path).toBe('/api/cadres/villages/3/changes');
     expect(post?.body).toMatchObject({ kind: 'election', post: 'bookkeeper', personId: 7, reason: '村民委员会聘任', termId: null });
+  });
+
+  it('shows a village its team structure with definitions and targets, 聘用制 on the holding, and the 服务队 serving it', async () => {
+    installFetch(cadreServer(VILLAGE));
+    await renderRoutes(routes, '/cadres');
+    const structure = await screen.findByTestId('village-structure');
+    expect(within(structure).getByText('47.2岁(目标≤45岁)')).toBeTruthy();
+    expect(within(structure).getByText('未达目标')).toBeTruthy();
+    expect(within(structure).getByText('40%(2人,学历未登记1人;目标≥30%)')).toBeTruthy();
+    fireEvent.click(within(structure).getByText('指标口径与本镇换届目标'));
+    expect(await within(structure).findByText(/学历未登记的计入分母/)).toBeTruthy();
+    expect(within(screen.getByTestId('cadre-posts')).getByText('2022-01-01起聘用;享受事业编待遇;2025年度考核优秀')).toBeTruthy();
+    expect(within(screen.getByTestId('service-team')).getByText('孙队员')).toBeTruthy();
+  });
+
+  it('shows the town the structure of every village against its targets, 聘用制 counts and the 服务队 with its period end', async () => {
+    installFetch(cadreServer(VILLAGE, ADMIN));
+    await renderRoutes(routes, '/cadres');
+    await screen.findByTestId('cadre-board');
+    const town = await screen.findByTestId('town-structure');
+    expect(within(town).getByText('全镇班子结构(2026-12-06,不排名)')).toBeTruthy();
+    expect(within(town).getAllByText('达标').length).toBeGreaterThan(0);
+    expect(screen.getByText('享受事业编待遇')).toBeTruthy();
+    expect(within(screen.getByTestId('service-team')).getByText('20天后期满')).toBeTruthy();
+  });
+
+  it('lets the town record a cadre\'s 学历 and 本土人才', async () => {
+    const calls = installFetch(cadreServer({ ...VILLAGE, can: { edit: true } }, ADMIN, () => jsonResponse(200, VILLAGE)));
+    await renderRoutes(routes, '/cadres?tab=village&orgId=3');
+    fireEvent.click(await screen.findByRole('button', { name: '登记李秀英的学历和本土人才' }));
+    const dialog = await findDialog(/学历和本土人才:李秀英/);
+    await choose(dialog, '学历', '大学专科');
+    fireEvent.click(within(dialog).getByRole('checkbox'));
+    fireEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.path).toBe('/api/cadres/villages/3/people/5/profile');
+    expect(put?.body).toEqual({ education: 'college', localTalent: true });
   });
 });

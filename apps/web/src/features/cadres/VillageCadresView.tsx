@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import {
-  ADJUSTMENT_DECISION_LABELS, CADRE_BODIES, CADRE_BODY_LABELS, CADRE_CHANGE_KIND_LABELS, VILLAGE_CADRE_POST_BODY, VILLAGE_CADRE_POST_LABELS,
-  type CadreHolding, type VillageCadres,
+  ADJUSTMENT_DECISION_LABELS, CADRE_BODIES, CADRE_BODY_LABELS, CADRE_CHANGE_KIND_LABELS, EDUCATION_LABELS, EMPLOYABLE_POSTS, EMPLOYMENT_REVIEW_RESULT_LABELS,
+  VILLAGE_CADRE_POST_BODY, VILLAGE_CADRE_POST_LABELS,
+  type CadreEmployment, type CadreHolding, type VillageCadres,
 } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { formatFen } from '../../lib/money';
@@ -11,6 +12,17 @@ import { useVillageCadres } from './api';
 import { CadreDocumentActions } from './CadreDocumentActions';
 import { RecordChangeModal } from './RecordChangeModal';
 import { TermModal } from './TermModal';
+import { EmploymentModal, ProfileModal } from './HoldingModals';
+import { ServiceTeamCard } from './ServiceTeamView';
+import { VillageStructureCard } from './StructureView';
+
+type Editing = { kind: 'profile' | 'employment'; holding: CadreHolding } | null;
+
+/** 聘用制 of a holding in one line: since when, 事业编待遇, the latest review. */
+function employmentText(e: CadreEmployment): string {
+  const last = e.reviews.at(-1);
+  return [`${e.since}起聘用`, e.careerTreatment && '享受事业编待遇', last && `${last.year}年度考核${EMPLOYMENT_REVIEW_RESULT_LABELS[last.result]}`].filter(Boolean).join(';');
+}
 
 /** The 选派 details of a holding, in one line. */
 function assignmentText(h: CadreHolding): string | null {
@@ -19,7 +31,8 @@ function assignmentText(h: CadreHolding): string | null {
     h.supportProjects && `帮扶项目:${h.supportProjects}`, h.supportFen != null && `帮扶资金:${formatFen(h.supportFen)}`].filter(Boolean).join(';');
 }
 
-function PostsCard({ data }: { data: VillageCadres }) {
+function PostsCard({ data, onEdit }: { data: VillageCadres; onEdit: (e: Editing) => void }) {
+  const employmentOf = (h: CadreHolding) => data.employments.find((e) => e.cadrePostId === h.id);
   return (
     <Card size="small" title="现任村干部" data-testid="cadre-posts">
       {data.combined && <Alert style={{ marginBottom: 12 }} type="success" showIcon title={`一肩挑:${data.combined.name}同时担任村党支部书记和村委会主任`} />}
@@ -34,11 +47,20 @@ function PostsCard({ data }: { data: VillageCadres }) {
                 { title: '职务', dataIndex: 'post', render: (p: CadreHolding['post']) => VILLAGE_CADRE_POST_LABELS[p] },
                 {
                   title: '姓名', dataIndex: 'name', render: (name: string, h) => (
-                    <span>{name}{!h.isMember && <Tag style={{ marginLeft: 4 }}>非党员</Tag>}{h.how === 'assignment' && <Tag color="blue" style={{ marginLeft: 4 }}>选派</Tag>}</span>),
+                    <span>{name}{!h.isMember && <Tag style={{ marginLeft: 4 }}>非党员</Tag>}{h.how === 'assignment' && <Tag color="blue" style={{ marginLeft: 4 }}>选派</Tag>}
+                      {h.localTalent && <Tag color="green" style={{ marginLeft: 4 }}>本土人才</Tag>}{employmentOf(h) && <Tag color="gold" style={{ marginLeft: 4 }}>聘用制</Tag>}</span>),
                 },
+                { title: '学历', dataIndex: 'education', render: (e: CadreHolding['education']) => (e ? EDUCATION_LABELS[e] : '未登记') },
                 { title: '任职日期', dataIndex: 'startedOn' },
                 { title: '身份证号', dataIndex: 'idNumberMasked', responsive: ['md'] },
-                { title: '选派信息', key: 'assignment', render: (_: unknown, h) => assignmentText(h) ?? '—' },
+                { title: '选派/聘用', key: 'assignment', render: (_: unknown, h) => [assignmentText(h), employmentOf(h) && employmentText(employmentOf(h)!)].filter(Boolean).join(';') || '—' },
+                ...(data.can.edit ? [{
+                  title: '', key: 'edit', render: (_: unknown, h: CadreHolding) => (
+                    <Flex gap={4} wrap>
+                      <Button size="small" onClick={() => onEdit({ kind: 'profile', holding: h })} aria-label={`登记${h.name}的学历和本土人才`}>学历/人才</Button>
+                      {EMPLOYABLE_POSTS.includes(h.post) && <Button size="small" onClick={() => onEdit({ kind: 'employment', holding: h })} aria-label={`登记${h.name}的聘用制`}>聘用制</Button>}
+                    </Flex>),
+                }] : []),
               ]} />
           </div>
         );
@@ -72,6 +94,7 @@ export function VillageCadresView({ orgId }: { orgId: number }) {
   const query = useVillageCadres(orgId);
   const [changing, setChanging] = useState(false);
   const [addingTerm, setAddingTerm] = useState(false);
+  const [editing, setEditing] = useState<Editing>(null);
   if (query.isPending) return <Skeleton active paragraph={{ rows: 6 }} />;
   if (query.error) return <LoadError title="村干部信息加载失败" error={query.error} onRetry={() => query.refetch()} />;
   const data = query.data;
@@ -95,8 +118,14 @@ export function VillageCadresView({ orgId }: { orgId: number }) {
       {data.adjustments.filter((a) => a.decision).map((a) => (
         <Alert key={a.id} type="info" title={`动态调整:${a.name},${a.decidedOn}${ADJUSTMENT_DECISION_LABELS[a.decision!]}`} description={a.decisionNote} />
       ))}
-      <PostsCard data={data} />
+      <PostsCard data={data} onEdit={setEditing} />
+      <VillageStructureCard view={data.structure} />
+      {data.serviceTeam.length > 0 && <ServiceTeamCard members={data.serviceTeam} />}
       <HistoryCard data={data} />
+      {editing?.kind === 'profile' && <ProfileModal orgId={orgId} holding={editing.holding} onClose={() => setEditing(null)} />}
+      {editing?.kind === 'employment' && (
+        <EmploymentModal orgId={orgId} holding={editing.holding} employment={data.employments.find((e) => e.cadrePostId === editing.holding.id)} onClose={() => setEditing(null)} />
+      )}
       {changing && <RecordChangeModal data={data} open onClose={() => setChanging(false)} />}
       {addingTerm && <TermModal orgId={orgId} open onClose={() => setAddingTerm(false)} />}
     </Flex>

@@ -12,7 +12,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 /** Fixed order: the members (transfer, out of touch, letter, 转正), 发展党员, then the branch's 三务公开 and 整改; late before due. */
 export const TASK_KINDS: readonly TaskKind[] = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
-  'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'AWAY_CONTACT_DUE',
+  'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'SERVICE_TEAM_ENDING', 'AWAY_CONTACT_DUE',
   'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
@@ -28,6 +28,7 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   RECTIFICATION_LATE: '整改逾期(已上报镇党委)',
   RECTIFICATION_DUE: '整改将到期',
   ASSIGNMENT_ENDING: '选派干部期满',
+  SERVICE_TEAM_ENDING: '服务队期满',
   AWAY_CONTACT_DUE: '在外人才应联系',
   RESERVE_EVALUATION_DUE: '后备人才考评到期',
   RESERVES_BELOW_TARGET: '后备人才低于储备目标',
@@ -44,7 +45,8 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   DISCLOSURE_DUE: '即将到期的党务、村务、财务公开事项,请按期公开。',
   RECTIFICATION_LATE: '联督联查发现的问题已过整改期限仍未验收,已上报镇党委。',
   RECTIFICATION_DUE: '联督联查发现的问题即将到整改期限,请提交整改材料。',
-  ASSIGNMENT_ENDING: '选派的村党支部书记、第一书记30天内期满或已期满,请研究续任、轮换或召回,并在村干部页登记。',
+  ASSIGNMENT_ENDING: '选派的村党支部书记、第一书记即将期满(提前天数见系统设置)或已期满,请研究续任、轮换或召回,并在村干部页登记。',
+  SERVICE_TEAM_ENDING: '乡村振兴服务队队员服务期即将届满(提前天数见系统设置)或已届满,请研究续派或轮换,并在全镇村干部页登记离队。',
   AWAY_CONTACT_DUE: '在外人才按本镇设置(默认每6个月)至少联系一次:自上次联系起算,到期或已逾期的列在这里,联系后在“在外人才”中登记。',
   RESERVE_EVALUATION_DUE: '自列入或上次考评起已满本镇设置的考评间隔(或即将满)的后备人才,请登记本期考评。',
   RESERVES_BELOW_TARGET: '在培养的后备人才人数低于本镇“每村后备人才储备目标”的村,请指导该村物色、列入后备人才。没有截止日期,不排名。',
