@@ -10,6 +10,7 @@ import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useAddContact, useAwayDetail, useRecordHandover, useRecordReturn } from './AwayApi';
+import { AwayEditModal } from './AwayEditModal';
 import { AwayRevealButton } from './AwayRevealButton';
 import { DueTag } from './AwayTable';
 
@@ -92,6 +93,7 @@ export function AwayDrawer({ id, onClose }: { id: number; onClose: () => void })
   const query = useAwayDetail(id);
   const narrow = useNarrowScreen();
   const [returning, setReturning] = useState(false);
+  const [editing, setEditing] = useState(false);
   const handover = useRecordHandover(id);
   const data = query.data;
   return (
@@ -116,6 +118,8 @@ export function AwayDrawer({ id, onClose }: { id: number; onClose: () => void })
           </div>
           {data.can.record && data.talent.status === 'away' && (
             <>
+              <div><Button onClick={() => setEditing(true)}>修改在外情况</Button></div>
+              {editing && <AwayEditModal talent={data.talent} onClose={() => setEditing(false)} />}
               <ContactForm id={id} />
               {returning ? <ReturnForm id={id} onDone={() => setReturning(false)} /> : <Button onClick={() => setReturning(true)}>登记回流</Button>}
             </>

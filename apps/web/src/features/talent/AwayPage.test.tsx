@@ -104,4 +104,20 @@ describe('在外人才', () => {
     expect(await screen.findByText('13912345678')).toBeTruthy();
     expect(calls.filter((c) => c.path === '/api/talent/away/1/reveal').map((c) => c.body)).toEqual([{ reason: '核实务工情况' }, { reason: '核实务工情况' }]);
   });
+
+  it('changes where the person works from the drawer with PATCH', async () => {
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/talent/away') return jsonResponse(200, LIST);
+      if (call.path === '/api/talent/away/1') return jsonResponse(200, DETAIL);
+      return undefined;
+    }));
+    await renderRoutes(routes, '/talent/away?id=1');
+    const drawer = await screen.findByTestId('away-drawer');
+    fireEvent.click(within(drawer).getByText('修改在外情况'));
+    const place = await screen.findByDisplayValue('江苏省苏州市');
+    fireEvent.change(place, { target: { value: '浙江省舟山市' } });
+    fireEvent.click(screen.getByText(/^确\s*定$/).closest('button')!);
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ path: '/api/talent/away/1', body: { place: '浙江省舟山市', occupation: '电子厂车间主任', skills: '数控加工' } });
+  });
 });
