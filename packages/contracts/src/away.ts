@@ -58,6 +58,18 @@ export const CreateAwayTalentSchema = z.object({
 }).strict().refine((v) => !v.personId !== !v.newPerson, { message: '请选择本村人员,或登记一位新人员', path: ['personId'] });
 export type CreateAwayTalent = z.input<typeof CreateAwayTalentSchema>;
 
+/** Where and what change while away: the same fields as registration, each optional. */
+export const UpdateAwayTalentSchema = z.object({
+  place: required(2, 60, '在外地点(城市)').optional(),
+  occupation: required(2, 100, '从事工作').optional(),
+  employerKind: z.enum(AWAY_EMPLOYER_KINDS, { message: '请选择单位性质' }).optional().meta({ label: '单位性质' }),
+  // Absent stays absent (no transform to null here): a field not sent is left as it was; '' or null clears it.
+  employer: z.string().trim().max(100, '单位名称不能超过100个字').nullable().optional().meta({ label: '单位名称' }),
+  skills: z.string().trim().max(200, '专长技能不能超过200个字').nullable().optional().meta({ label: '专长技能' }),
+  leftOn: PastDateSchema.nullable().optional().meta({ label: '外出时间' }),
+}).strict();
+export type UpdateAwayTalent = z.input<typeof UpdateAwayTalentSchema>;
+
 export const AwayContactInputSchema = z.object({
   contactedOn: PastDateSchema.meta({ label: '联系日期' }),
   method: z.enum(AWAY_CONTACT_METHODS, { message: '请选择联系方式' }).meta({ label: '联系方式' }),

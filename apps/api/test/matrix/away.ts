@@ -19,6 +19,7 @@ const rows: Record<string, Case> = {
     ],
   },
   'GET /api/talent/away/:id': { foreign: (f) => [{ url: `/api/talent/away/${f.away}` }] },
+  'PATCH /api/talent/away/:id': { foreign: (f) => [{ url: `/api/talent/away/${f.away}`, body: { place: '越权' } }] },
   'POST /api/talent/away/:id/contacts': { foreign: (f) => [{ url: `/api/talent/away/${f.away}/contacts`, body: CONTACT }] },
   'POST /api/talent/away/:id/return': { foreign: (f) => [{ url: `/api/talent/away/${f.away}/return`, body: { returnedOn: '2001-02-03', purpose: '越权' } }] },
   'POST /api/talent/away/:id/handover': { foreign: (f) => [{ url: `/api/talent/away/${f.away}/handover`, body: { handedOn: '2001-02-03', note: '越权' } }] },

@@ -25,6 +25,7 @@ export const AWAY_ROWS: Record<string, RoleRow> = {
   'GET /api/talent/away/candidates': { permission: 'talentAway.record', personal: true, probe: ({ world }) => ({ url: `/api/talent/away/candidates?orgId=${world.branch.id}` }) },
   'POST /api/talent/away': { permission: 'talentAway.record', personal: true, probe: (env) => ({ url: '/api/talent/away', body: registerBody(env) }) },
   'GET /api/talent/away/:id': { permission: 'talentAway.read', personal: true, probe: async (env) => ({ url: `/api/talent/away/${await shared(env)}` }) },
+  'PATCH /api/talent/away/:id': { permission: 'talentAway.record', personal: true, probe: async (env) => ({ url: `/api/talent/away/${await shared(env)}`, body: { skills: '角色表核对' } }) },
   'POST /api/talent/away/:id/contacts': { permission: 'talentAway.record', personal: true, probe: async (env) => ({ url: `/api/talent/away/${await shared(env)}/contacts`, body: CONTACT }) },
   'POST /api/talent/away/:id/return': {
     permission: 'talentAway.record', personal: true,

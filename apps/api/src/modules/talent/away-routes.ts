@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   AwayContactInputSchema, AwayCoverageSchema, AwayHandoverInputSchema, AwayIdParamSchema, AwayLiaisonListSchema, AwayLiaisonSchema,
   AwayListQuerySchema, AwayListSchema, AwayOrgQuerySchema, AwayReturnInputSchema, AwayRevealResultSchema, AwayRevealSchema,
-  AwayTalentDetailSchema, CreateAwayLiaisonSchema, CreateAwayTalentSchema,
+  AwayTalentDetailSchema, CreateAwayLiaisonSchema, CreateAwayTalentSchema, UpdateAwayTalentSchema,
 } from '@dj/contracts';
 import { callerOf, currentUser } from '../../plugins/auth.js';
 import * as liaisons from './away-liaison-service.js';
@@ -23,6 +23,8 @@ export const awayRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.createAway(app.db, callerOf(request), request.body));
   app.get('/talent/away/:id', { schema: { tags, summary: '在外人才详情与联系记录', params: AwayIdParamSchema, response: { 200: AwayTalentDetailSchema } } },
     async (request) => service.getAway(app.db, currentUser(request), request.params.id));
+  app.patch('/talent/away/:id', { schema: { tags, summary: '修改在外地点、从事工作、单位、专长', params: AwayIdParamSchema, body: UpdateAwayTalentSchema, response: { 200: AwayTalentDetailSchema } } },
+    async (request) => service.updateAway(app.db, callerOf(request), request.params.id, request.body));
   app.post('/talent/away/:id/contacts', { schema: { tags, summary: '登记一次联系(谁、何时、方式、内容)', params: AwayIdParamSchema, body: AwayContactInputSchema, response: { 200: AwayTalentDetailSchema } } },
     async (request) => service.addContact(app.db, callerOf(request), request.params.id, request.body));
   app.post('/talent/away/:id/return', { schema: { tags, summary: '登记回流(日期、回乡从事、提供的支持)', params: AwayIdParamSchema, body: AwayReturnInputSchema, response: { 200: AwayTalentDetailSchema } } },

@@ -3,9 +3,9 @@
  * secretary keeps their own village's; the town keeps all. Contact dues come from talent.awayContactMonths.
  */
 import {
-  AwayContactInputSchema, AwayHandoverInputSchema, AwayListQuerySchema, AwayReturnInputSchema, CreateAwayTalentSchema, todayInShanghai,
+  AwayContactInputSchema, AwayHandoverInputSchema, AwayListQuerySchema, AwayReturnInputSchema, CreateAwayTalentSchema, UpdateAwayTalentSchema, todayInShanghai,
   type AwayContactInput, type AwayHandoverInput, type AwayList, type AwayListQuery, type AwayReturnInput, type AwayTalent,
-  type AwayTalentDetail, type CreateAwayTalent,
+  type AwayTalentDetail, type CreateAwayTalent, type UpdateAwayTalent,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import {
@@ -96,6 +96,19 @@ async function writable(tx: DbOrTx, user: AuthUser, id: number) {
   const row = await loadAway(tx, user, id);
   requirePermission(user, 'talentAway.record', undefined, row.organizationPath);
   return row;
+}
+
+/** Where and what change while away (a returnee's record is history and stays as it was). */
+export async function updateAway(db: Db, caller: Caller, id: number, body: UpdateAwayTalent): Promise<AwayTalentDetail> {
+  // Only the fields sent: an absent one is left as it was; an empty text clears it.
+  const input = Object.fromEntries(Object.entries(UpdateAwayTalentSchema.parse(body)).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v === '' ? null : v]));
+  return db.transaction(async (tx) => {
+    const row = await writable(tx, caller.user, id);
+    if (row.returnedOn) throw invalid('place', '已回流人员的在外记录不再修改');
+    await repo.updateAway(tx, row.id, input);
+    await audit(tx, caller, { action: 'talentAway.update', objectType: 'away_talent', objectId: row.id, detail: { fields: Object.keys(input) } });
+    return getAway(tx, caller.user, row.id);
+  });
 }
 
 export async function addContact(db: Db, caller: Caller, id: number, body: AwayContactInput): Promise<AwayTalentDetail> {

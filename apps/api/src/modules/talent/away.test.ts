@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, addMonths, todayInShanghai, type AwayList, type AwayTalentDetail } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createMember, createTown, createUser, personOf, testIdNumber, type Branch, type Town } from '../../../test/factories.js';
+import { dbScopeOf, withRowScope } from '../../db/client.js';
+import * as repo from './away-repository.js';
 
 /**
  * Issue 15 point 7: people away per village (member or not; the member's 流动党员 entry linked), the contact log, contact
@@ -105,6 +107,24 @@ describe('15.7 talent away from home', () => {
     // A village's liaison cannot cover another village's people.
     const bad = await otherSecretary.post('/api/talent/away-liaisons', { organizationId: other.id, kind: 'labour', name: '区人社局', coveredIds: [people.items[0].id] });
     expect(bad.statusCode).toBe(400);
+  });
+
+  it('updates where and what while away, only the fields sent, and not once returned', async () => {
+    const away = await register(secretary, { newPerson: newPerson('在外丁'), skills: '焊工证', employer: '某船厂' });
+    const d = (await secretary.patch(`/api/talent/away/${away.talent.id}`, { place: '浙江省舟山市', occupation: '船厂焊接班长' })).json() as AwayTalentDetail;
+    expect(d.talent).toMatchObject({ place: '浙江省舟山市', occupation: '船厂焊接班长', skills: '焊工证', employer: '某船厂' });
+    await secretary.post(`/api/talent/away/${away.talent.id}/return`, { returnedOn: today, purpose: '回村开办农机维修点' });
+    expect((await secretary.patch(`/api/talent/away/${away.talent.id}`, { place: '上海市' })).statusCode).toBe(400);
+  });
+
+  it('row-level security hides another village\'s people away when the scope filter is removed', async () => {
+    const { rows } = await ctx.pool.query<{ path: string }>('select path from organizations where id = $1', [other.id]);
+    const all = { tenantId: town.tenantId, paths: ['/'] };
+    const f = { status: 'all' as const, due: 'all' as const, today, months: 6, warnDays: 30 };
+    const seen = await withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [rows[0].path] }), () => repo.listAway(ctx.appDb, all, f, 1, 100));
+    expect(seen).toEqual([]);
+    const asOwner = await withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [rows[0].path] }), () => repo.listAway(ctx.db, all, f, 1, 100));
+    expect(asOwner.length).toBeGreaterThan(0);
   });
 
   it('shows a village secretary only their own village; another village answers 404', async () => {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   AwayLiaisonListSchema, AwayLiaisonSchema, AwayListSchema, AwayTalentDetailSchema,
   type AwayContactInput, type AwayHandoverInput, type AwayListQuery, type AwayReturnInput, type CreateAwayLiaison, type CreateAwayTalent,
+  type UpdateAwayTalent,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 
@@ -46,6 +47,11 @@ function useInvalidate() {
 export function useCreateAway() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: CreateAwayTalent) => apiSend('POST', '/api/talent/away', AwayTalentDetailSchema, body), onSuccess: invalidate });
+}
+
+export function useUpdateAway(id: number) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: UpdateAwayTalent) => apiSend('PATCH', `/api/talent/away/${id}`, AwayTalentDetailSchema, body), onSuccess: invalidate });
 }
 
 export function useAddContact(id: number) {

@@ -10,6 +10,8 @@ import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useAddContact, useAwayDetail, useRecordHandover, useRecordReturn } from './AwayApi';
+import { AwayEditModal } from './AwayEditModal';
+import { AwayRevealButton } from './AwayRevealButton';
 import { DueTag } from './AwayTable';
 
 function ContactForm({ id }: { id: number }) {
@@ -75,7 +77,7 @@ function Overview({ data }: { data: AwayTalentDetail }) {
       { key: 'work', label: '从事工作', children: `${t.occupation}(${AWAY_EMPLOYER_KIND_LABELS[t.employerKind]}${t.employer ? `,${t.employer}` : ''})` },
       { key: 'skills', label: '专长技能', children: t.skills ?? '—' },
       { key: 'left', label: '外出时间', children: t.leftOn ?? '—' },
-      { key: 'phone', label: '联系电话', children: t.phoneMasked ?? '—' },
+      { key: 'phone', label: '联系电话', children: t.phoneMasked && data.can.record ? <AwayRevealButton url={`/api/talent/away/${t.id}/reveal`} masked={t.phoneMasked} /> : t.phoneMasked ?? '—' },
       { key: 'id', label: '身份证号', children: data.idNumberMasked },
       { key: 'last', label: '最近联系', children: t.lastContactOn ?? '未联系' },
       { key: 'due', label: '应联系', children: <DueTag t={t} /> },
@@ -91,6 +93,7 @@ export function AwayDrawer({ id, onClose }: { id: number; onClose: () => void })
   const query = useAwayDetail(id);
   const narrow = useNarrowScreen();
   const [returning, setReturning] = useState(false);
+  const [editing, setEditing] = useState(false);
   const handover = useRecordHandover(id);
   const data = query.data;
   return (
@@ -115,6 +118,8 @@ export function AwayDrawer({ id, onClose }: { id: number; onClose: () => void })
           </div>
           {data.can.record && data.talent.status === 'away' && (
             <>
+              <div><Button onClick={() => setEditing(true)}>修改在外情况</Button></div>
+              {editing && <AwayEditModal talent={data.talent} onClose={() => setEditing(false)} />}
               <ContactForm id={id} />
               {returning ? <ReturnForm id={id} onDone={() => setReturning(false)} /> : <Button onClick={() => setReturning(true)}>登记回流</Button>}
             </>

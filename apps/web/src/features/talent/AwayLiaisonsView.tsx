@@ -7,6 +7,7 @@ import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useAwayList, useAwayLiaisons, useCreateLiaison } from './AwayApi';
+import { AwayRevealButton } from './AwayRevealButton';
 
 type Owner = { id: number; name: string; path: string };
 
@@ -61,7 +62,8 @@ export function AwayLiaisonsView({ orgId, owners }: { orgId?: number; owners: Ow
       {items.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未登记联络组织" /> : items.map((l) => (
         <Card key={l.id} size="small" title={<span>{l.name} <Tag>{AWAY_LIAISON_KIND_LABELS[l.kind]}</Tag></span>}>
           <Typography.Paragraph style={{ marginBottom: 4 }}>
-            所属:{l.organizationName}{l.place ? `;所在地:${l.place}` : ''}{l.contactName ? `;联系人:${l.contactName} ${l.contactPhoneMasked ?? ''}` : ''}
+            所属:{l.organizationName}{l.place ? `;所在地:${l.place}` : ''}{l.contactName ? `;联系人:${l.contactName} ` : ''}
+            {l.contactPhoneMasked && (can.record ? <AwayRevealButton url={`/api/talent/away-liaisons/${l.id}/reveal`} masked={l.contactPhoneMasked} /> : l.contactPhoneMasked)}
           </Typography.Paragraph>
           <Typography.Text type="secondary">联系的在外人员({l.covered.length}人):</Typography.Text>
           <div>{l.covered.length ? l.covered.map((p) => `${p.name}(${p.organizationName.replace(/党支部$/, '')})`).join('、') : '—'}</div>

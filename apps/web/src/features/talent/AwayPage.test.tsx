@@ -66,14 +66,58 @@ describe('在外人才', () => {
     }));
     await renderRoutes(routes, '/talent/away?id=1');
     const drawer = await screen.findByTestId('away-drawer');
-    fireEvent.click(within(drawer).getByRole('button', { name: /登记联系/ }));
+    fireEvent.click(within(drawer).getByText(/^登记联系$/).closest('button')!);
     expect(await within(drawer).findByText('请填写谁联系的')).toBeTruthy();
     expect(within(drawer).getByText('请填写联系内容')).toBeTruthy();
     expect(calls.some((c) => c.method === 'POST')).toBe(false);
     fireEvent.change(within(drawer).getByLabelText('联系人'), { target: { value: '村党支部书记' } });
     fireEvent.change(within(drawer).getByLabelText('联系内容'), { target: { value: '春节返乡座谈' } });
-    fireEvent.click(within(drawer).getByRole('button', { name: /登记联系/ }));
+    fireEvent.click(within(drawer).getByText(/^登记联系$/).closest('button')!);
     await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({ method: 'phone', contactedBy: '村党支部书记', content: '春节返乡座谈' });
+  });
+
+  it('shows the full phone only after a reason and, when asked, the password again', async () => {
+    let steppedUp = false;
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/talent/away') return jsonResponse(200, LIST);
+      if (call.path === '/api/talent/away/1') return jsonResponse(200, DETAIL);
+      if (call.path === '/api/auth/step-up') {
+        steppedUp = true;
+        return jsonResponse(200, { steppedUpUntil: '2099-01-01T00:00:00.000Z' });
+      }
+      if (call.path === '/api/talent/away/1/reveal') {
+        return steppedUp ? jsonResponse(200, { value: '13912345678' }) : jsonResponse(403, { code: 'STEP_UP_REQUIRED', message: '查看完整号码前请再次输入登录密码确认身份' });
+      }
+      return undefined;
+    }));
+    await renderRoutes(routes, '/talent/away?id=1');
+    const drawer = await screen.findByTestId('away-drawer');
+    fireEvent.click(within(drawer).getByText('查看完整号码'));
+    const reason = await screen.findByPlaceholderText('如:联系本人核实务工情况');
+    fireEvent.change(reason, { target: { value: '核实务工情况' } });
+    fireEvent.click(screen.getByText(/^查\s*看$/).closest('button')!);
+    const password = await screen.findByLabelText(/密码/);
+    fireEvent.change(password, { target: { value: 'demo123456' } });
+    // getByRole walks the whole page's accessibility tree (slow in jsdom): the button by its text instead.
+    fireEvent.click(screen.getByText(/^确\s*认$/).closest('button')!);
+    expect(await screen.findByText('13912345678')).toBeTruthy();
+    expect(calls.filter((c) => c.path === '/api/talent/away/1/reveal').map((c) => c.body)).toEqual([{ reason: '核实务工情况' }, { reason: '核实务工情况' }]);
+  });
+
+  it('changes where the person works from the drawer with PATCH', async () => {
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/talent/away') return jsonResponse(200, LIST);
+      if (call.path === '/api/talent/away/1') return jsonResponse(200, DETAIL);
+      return undefined;
+    }));
+    await renderRoutes(routes, '/talent/away?id=1');
+    const drawer = await screen.findByTestId('away-drawer');
+    fireEvent.click(within(drawer).getByText('修改在外情况'));
+    const place = await screen.findByDisplayValue('江苏省苏州市');
+    fireEvent.change(place, { target: { value: '浙江省舟山市' } });
+    fireEvent.click(screen.getByText(/^确\s*定$/).closest('button')!);
+    await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ path: '/api/talent/away/1', body: { place: '浙江省舟山市', occupation: '电子厂车间主任', skills: '数控加工' } });
   });
 });

@@ -6,7 +6,7 @@ import { useAwayList } from './AwayApi';
 /** 应联系: the next contact day, 已逾期 when past (never a score). */
 export function DueTag({ t }: { t: AwayTalent }) {
   if (!t.contactDueOn) return <span>—</span>;
-  return t.overdue ? <Tag color="red">{t.contactDueOn} 已逾期</Tag> : <span>{t.contactDueOn}</span>;
+  return t.overdue ? <Tag color="red">{t.contactDueOn} 已逾期</Tag> : <span style={{ whiteSpace: 'nowrap' }}>{t.contactDueOn}</span>;
 }
 
 function NameCell({ t }: { t: AwayTalent }) {
@@ -43,11 +43,12 @@ export function AwayTable({ query, returned, onOpen }: { query: AwayListQuery; r
           { title: '提供的支持', dataIndex: 'returnSupport', responsive: ['md'], render: (v: string | null) => v ?? '—' },
         ] : [
           { title: '姓名', key: 'name', render: (_: unknown, t) => <NameCell t={t} /> },
-          { title: '村', dataIndex: 'organizationName', render: (n: string) => n.replace(/党支部$/, '') },
+          // On a phone: name, place, last contact and due; the village filter above says which village.
+          { title: '村', dataIndex: 'organizationName', responsive: ['sm'], render: (n: string) => n.replace(/党支部$/, '') },
           { title: '在外地点', dataIndex: 'place' },
           { title: '从事工作', dataIndex: 'occupation', responsive: ['md'] },
           { title: '单位性质', dataIndex: 'employerKind', responsive: ['lg'], render: (k: AwayTalent['employerKind']) => AWAY_EMPLOYER_KIND_LABELS[k] },
-          { title: '最近联系', dataIndex: 'lastContactOn', render: (v: string | null) => v ?? '未联系' },
+          { title: '最近联系', dataIndex: 'lastContactOn', render: (v: string | null) => <span style={{ whiteSpace: 'nowrap' }}>{v ?? '未联系'}</span> },
           { title: '应联系', key: 'due', render: (_: unknown, t) => <DueTag t={t} /> },
         ]} />
     </>
