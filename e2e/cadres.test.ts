@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { openSite, signIn, type Site } from './browser.js';
 
@@ -24,9 +25,27 @@ beforeAll(async () => {
 });
 afterAll(async () => { await site?.close(); });
 
-async function choose(page: Page, label: string, option: string | RegExp) {
-  await page.getByRole('dialog').getByLabel(label, { exact: true }).click();
+/** Picks an option of a dialog's select; `search` types first, for a list longer than the dropdown renders. */
+async function choose(page: Page, label: string, option: string | RegExp, search?: string) {
+  const field = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await field.click();
+  if (search) await field.fill(search);
   await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
+}
+
+/** The 职务 and 一肩挑 cells of each person in the village's 村两委成员名册, downloaded from the page as Excel. */
+async function rosterPosts(page: Page): Promise<Map<string, string>> {
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '下载两委名册' }).click();
+  await page.getByRole('menuitem', { name: 'Excel' }).click();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(await (await download).path());
+  const posts = new Map<string, string>();
+  wb.worksheets[0].eachRow((row) => {
+    const [, , name, , , , , post, combined] = row.values as unknown[];
+    if (typeof name === 'string' && name !== '姓名') posts.set(name, `${String(post)}|${String(combined)}`);
+  });
+  return posts;
 }
 
 /** The board's 一肩挑 count, as the town reads it. */
@@ -55,10 +74,11 @@ describe('village cadres in Chromium (issue 15)', () => {
 
     await page.getByTestId('cadre-board').getByRole('button', { name: '营子村', exact: true }).click();
     await page.getByTestId('village-cadres').waitFor();
+    expect((await rosterPosts(page)).get(oldSecretary), 'the roster before: 一肩挑').toBe('党支部书记、村委会主任|是');
     await page.getByRole('button', { name: '登记变动' }).click();
     await choose(page, '变动类型', '调整');
     await choose(page, '职务', '党支部书记');
-    await choose(page, '姓名', newSecretary);
+    await choose(page, '姓名', newSecretary, newSecretary);
     await page.getByRole('dialog').getByLabel('原因').fill('镇党委决定调整村党支部书记');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
@@ -71,6 +91,10 @@ describe('village cadres in Chromium (issue 15)', () => {
     expect(history).toContain('调整');
     // The team structure follows: 营子村 is no longer 一肩挑, against the town's target.
     await expect.poll(() => page.getByTestId('village-structure').textContent()).toContain('一肩挑比例:否');
+    // The 村两委成员名册 generated now: the new secretary, the old one 村委会主任 only, no 一肩挑.
+    const roster = await rosterPosts(page);
+    expect(roster.get(newSecretary)).toBe('党支部书记|否');
+    expect(roster.get(oldSecretary)).toBe('村委会主任|否');
 
     await page.getByRole('tab', { name: '全镇一览' }).click();
     await page.getByTestId('cadre-board').waitFor();

@@ -66,8 +66,8 @@ describe('主题党日 in Chromium', () => {
     const date = page.getByLabel('活动日期');
     await date.waitFor();
     expect(await date.inputValue(), 'the date defaults to today').toBe(today);
-    await count.do(page.getByLabel('活动主题').fill('学习贯彻党的二十届四中全会精神'));
-    await count.do(page.getByLabel('活动内容').fill('集中学习全会公报,党员逐一交流发言。'));
+    await count.do(page.getByLabel('活动主题').fill('学习《中国共产党支部工作条例（试行）》交流研讨'));
+    await count.do(page.getByLabel('活动内容').fill('集中学习支部工作条例,党员逐一交流发言。'));
     await count.do(page.getByLabel('决议事项').fill('各党员结合岗位写一篇学习体会。'));
     expect(await page.getByLabel('活动地点').inputValue(), 'place pre-filled from the last theme day').not.toBe('');
     await count.do(page.getByLabel('现场照片').setInputFiles(join(dir, '现场照片.jpg')));
@@ -94,7 +94,7 @@ describe('主题党日 in Chromium', () => {
     // The supervisor signs it off from the queue.
     await signIn(page, 'supervisor');
     await page.goto(`${site.baseUrl}/supervision`);
-    const row = page.getByTestId('signoff-record').filter({ hasText: '学习贯彻党的二十届四中全会精神' });
+    const row = page.getByTestId('signoff-record').filter({ hasText: '学习《中国共产党支部工作条例（试行）》交流研讨' });
     await row.waitFor();
     await row.getByRole('button', { name: /^签\s*认$/ }).click();
     await page.getByRole('button', { name: '确认签认' }).click();
@@ -107,7 +107,7 @@ describe('主题党日 in Chromium', () => {
     await page.getByTestId('checklist-item-upload').and(page.locator('[data-done="true"]')).waitFor();
     expect(await page.locator('[data-testid^="checklist-item-"][data-done="false"]').count(), 'every 五个一 and 四定两挂一戴 item done').toBe(0);
     const { rows: [texts] } = await site.query('select minutes, resolutions from activities where id = $1', [activityId]);
-    expect(texts).toEqual({ minutes: '集中学习全会公报,党员逐一交流发言。', resolutions: '各党员结合岗位写一篇学习体会。' });
+    expect(texts).toEqual({ minutes: '集中学习支部工作条例,党员逐一交流发言。', resolutions: '各党员结合岗位写一篇学习体会。' });
 
     await page.goto(`${site.baseUrl}/compliance?orgId=${branchId}&period=${month}`);
     // Green: the theme day row of 营子村 is done now that it is signed off.
