@@ -8,15 +8,14 @@
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import {
-  addDays, addMonths, AwayContactInputSchema, AwayReturnInputSchema, CreateAwayTalentSchema, idNumberCheckDigit, maskIdNumber, maskPhone,
-  type AwayContactMethod, type AwayEmployerKind, type AwayLiaisonKind,
+  addDays, addMonths, AwayContactInputSchema, AwayReturnInputSchema, CreateAwayTalentSchema, maskPhone, type AwayContactMethod, type AwayEmployerKind, type AwayLiaisonKind,
 } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
 import { awayContacts, awayLiaisonPeople, awayLiaisons, awayTalents, memberFlows, members, persons } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { mulberry32 } from '../lib/prng.js';
-import { demoName } from './demo-members.js';
 import type { DemoTown } from './demo-positions.js';
+import { demoVillager } from './demo-villager.js';
 
 export const DEMO_AWAY_TOTAL = 60;
 /** Villagers (not members) registered away; the party members away are the roster's 流动党员 (at most this many). */
@@ -41,26 +40,6 @@ interface Ctx { tx: Tx; tenantId: number; createdBy: number; cipher: FieldCipher
 
 const pick = <T>(c: Ctx, list: readonly T[]) => list[Math.floor(c.rand() * list.length)];
 
-/** A villager who is not a member: a persons row with sealed ID number and phone. */
-async function villager(c: Ctx, village: string): Promise<number> {
-  const gender = c.rand() < 0.7 ? 'male' : 'female';
-  const birthDate = `${1975 + Math.floor(c.rand() * 25)}-${String(1 + Math.floor(c.rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(c.rand() * 28)).padStart(2, '0')}`;
-  for (;;) {
-    const n = c.seq.n++;
-    const body = `370402${birthDate.replaceAll('-', '')}${String(n % 100).padStart(2, '0')}${gender === 'male' ? 2 * (n % 5) + 1 : 2 * (n % 5)}`;
-    const idNumber = body + idNumberCheckDigit(body);
-    const hash = c.cipher.lookupHash(idNumber);
-    const [taken] = await c.tx.select({ id: persons.id }).from(persons).where(and(eq(persons.tenantId, c.tenantId), eq(persons.idNumberHash, hash))).limit(1);
-    if (taken) continue;
-    const phone = `13${String(100000000 + Math.floor(c.rand() * 899999999))}`;
-    const [row] = await c.tx.insert(persons).values({
-      tenantId: c.tenantId, name: demoName(c.rand, gender), gender, birthDate, idNumberEnc: c.cipher.encrypt(idNumber), idNumberHash: hash,
-      idNumberMasked: maskIdNumber(idNumber), phoneEnc: c.cipher.encrypt(phone), phoneHash: c.cipher.lookupHash(phone), phoneMasked: maskPhone(phone),
-      address: `${village}${1 + Math.floor(c.rand() * 120)}号`, isDemo: true,
-    }).returning({ id: persons.id });
-    return row.id;
-  }
-}
 
 async function contact(c: Ctx, away: { id: number; organizationId: number }, contactedOn: string, method?: AwayContactMethod) {
   const input = AwayContactInputSchema.parse({ contactedOn, method: method ?? pick(c, ['phone', 'wechat', 'visit', 'phone', 'wechat'] as const), contactedBy: pick(c, CONTACTORS), content: pick(c, TALKS) });
@@ -85,7 +64,7 @@ export async function seedDemoAway(tx: Tx, { tenantId, today, town, cipher }: { 
   }));
   for (let i = 0; people.length < DEMO_AWAY_TOTAL; i++) {
     const branch = town.branches[i % town.branches.length];
-    people.push({ personId: await villager(c, branch.village), organizationId: branch.id, village: branch.village, place: pick(c, PLACES), leftOn: addMonths(today, -(14 + Math.floor(c.rand() * 60))), isMember: false });
+    people.push({ personId: await demoVillager(c, { village: branch.village, gender: c.rand() < 0.7 ? 'male' : 'female', bornFrom: 1975, span: 25, phone: true }), organizationId: branch.id, village: branch.village, place: pick(c, PLACES), leftOn: addMonths(today, -(14 + Math.floor(c.rand() * 60))), isMember: false });
   }
   const made: { id: number; organizationId: number; place: string; isMember: boolean }[] = [];
   let villagers = 0;

@@ -11,13 +11,13 @@
  * for every start and end, as the service writes them. Deterministic for a given `today`.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { addDays, idNumberCheckDigit, maskIdNumber, RecordCadreChangeSchema, type CadreChangeKind, type VillageCadrePost } from '@dj/contracts';
+import { addDays, RecordCadreChangeSchema, type CadreChangeKind, type VillageCadrePost } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
 import { cadreChanges, cadrePosts, cadreTerms, members, organizations, persons, secretaryAdjustments } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { mulberry32 } from '../lib/prng.js';
-import { demoName } from './demo-members.js';
 import type { DemoTown } from './demo-positions.js';
+import { demoVillager } from './demo-villager.js';
 
 export const ASSIGNED_SECRETARY_VILLAGES = ['古屯村', '丁庄村', '杨楼村'] as const;
 export const FIRST_SECRETARY_VILLAGES = { 前小湾村: '枣庄市市中区农业农村局', 付湾村: '枣庄市市中区财政局' } as const;
@@ -28,24 +28,6 @@ const ELECTED_ON = '2021-01-15';
 
 interface Ctx { tx: Tx; tenantId: number; createdBy: number; cipher: FieldCipher; rand: () => number; seq: { n: number } }
 
-/** A villager who is not a party member: a `persons` row only, numbers sealed as for members. */
-async function nonMember(c: Ctx, gender: 'male' | 'female', village: string): Promise<number> {
-  const year = 1966 + Math.floor(c.rand() * 24);
-  const birthDate = `${year}-${String(1 + Math.floor(c.rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(c.rand() * 28)).padStart(2, '0')}`;
-  for (;;) {
-    const n = c.seq.n++;
-    const body = `370402${birthDate.replaceAll('-', '')}${String(n % 100).padStart(2, '0')}${gender === 'male' ? 2 * (n % 5) + 1 : 2 * (n % 5)}`;
-    const idNumber = body + idNumberCheckDigit(body);
-    const hash = c.cipher.lookupHash(idNumber);
-    const [taken] = await c.tx.select({ id: persons.id }).from(persons).where(and(eq(persons.tenantId, c.tenantId), eq(persons.idNumberHash, hash))).limit(1);
-    if (taken) continue;
-    const [row] = await c.tx.insert(persons).values({
-      tenantId: c.tenantId, name: demoName(c.rand, gender), gender, birthDate, idNumberEnc: c.cipher.encrypt(idNumber), idNumberHash: hash,
-      idNumberMasked: maskIdNumber(idNumber), address: `${village}${1 + Math.floor(c.rand() * 120)}号`, isDemo: true,
-    }).returning({ id: persons.id });
-    return row.id;
-  }
-}
 
 type Extra = { termId?: number | null; periodEndsOn?: string; homePost?: string; sendingUnit?: string; supportProjects?: string; supportFen?: number };
 
@@ -89,14 +71,14 @@ export async function seedDemoCadres(tx: Tx, { tenantId, today, town, cipher }: 
     if (roster[1]) await elect(roster[1], 'deputy_secretary');
     for (const p of roster.slice(2, 4)) await elect(p, 'branch_member');
     const separate = SEPARATE_DIRECTOR.includes(v) || (ASSIGNED_SECRETARY_VILLAGES as readonly string[]).includes(v);
-    await elect(separate ? await nonMember(c, 'male', v) : roster[0], 'director', '村民委员会换届选举');
+    await elect(separate ? await demoVillager(c, { village: v, gender: 'male', bornFrom: 1966, span: 24 }) : roster[0], 'director', '村民委员会换届选举');
     // 村委会委员: a member sitting on both committees (交叉任职) and a villager who is not a member; the woman member is 妇女主任.
     if (roster[2]) await elect(roster[2], 'committee_member', '村民委员会换届选举');
-    const woman = await nonMember(c, 'female', v);
+    const woman = await demoVillager(c, { village: v, gender: 'female', bornFrom: 1966, span: 24 });
     await elect(woman, 'committee_member', '村民委员会换届选举');
     await start(c, branch.id, woman, 'women_director', 'appointment', '2021-02-01', '村民委员会推选,镇党委备案', { termId: term.id });
     await start(c, branch.id, woman, 'family_planning', 'appointment', '2021-02-01', '镇党委任命计生专职', { termId: term.id });
-    await start(c, branch.id, await nonMember(c, 'male', v), 'bookkeeper', 'appointment', '2021-02-01', '村民委员会聘任报账员', { termId: term.id });
+    await start(c, branch.id, await demoVillager(c, { village: v, gender: 'male', bornFrom: 1966, span: 24 }), 'bookkeeper', 'appointment', '2021-02-01', '村民委员会聘任报账员', { termId: term.id });
 
     if ((ASSIGNED_SECRETARY_VILLAGES as readonly string[]).includes(v) && organMembers[assignedSoFar]) {
       // The first assignment's three years end within the 30-day warning; the others later.
@@ -110,7 +92,7 @@ export async function seedDemoCadres(tx: Tx, { tenantId, today, town, cipher }: 
     const unit = FIRST_SECRETARY_VILLAGES[v as keyof typeof FIRST_SECRETARY_VILLAGES];
     if (unit) {
       const startedOn = addDays(today, -300);
-      await start(c, branch.id, await nonMember(c, 'male', v), 'first_secretary', 'assignment', startedOn, '区直单位选派第一书记', {
+      await start(c, branch.id, await demoVillager(c, { village: v, gender: 'male', bornFrom: 1966, span: 24 }), 'first_secretary', 'assignment', startedOn, '区直单位选派第一书记', {
         periodEndsOn: addYearsTo(startedOn, 2), sendingUnit: unit,
         supportProjects: v === '前小湾村' ? '蔬菜大棚扩建、村内道路硬化' : '苗木合作社冷库建设', supportFen: v === '前小湾村' ? 30_000_000 : 18_000_000,
       });

@@ -10,15 +10,14 @@
  */
 import { and, asc, eq, inArray, isNull, notInArray } from 'drizzle-orm';
 import {
-  AddReserveSchema, MoveReserveSchema, RESERVE_STAGES, ReserveEvaluationInputSchema, addDays, idNumberCheckDigit, maskIdNumber,
-  type ReserveResult, type ReserveSource, type ReserveStage,
+  AddReserveSchema, MoveReserveSchema, RESERVE_STAGES, ReserveEvaluationInputSchema, addDays, type ReserveResult, type ReserveSource, type ReserveStage,
 } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
-import { cadreChanges, cadrePosts, members, persons, recruitments, reserveCandidates, reserveEvaluations, reserveMoves } from '../db/schema/index.js';
+import { cadreChanges, cadrePosts, members, recruitments, reserveCandidates, reserveEvaluations, reserveMoves } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { mulberry32 } from '../lib/prng.js';
-import { demoName } from './demo-members.js';
 import type { DemoTown } from './demo-positions.js';
+import { demoVillager } from './demo-villager.js';
 
 /** The two villages below the default target of two reserves. */
 export const BELOW_TARGET_VILLAGES = ['石羊村', '西街村'] as const;
@@ -30,24 +29,9 @@ interface Ctx { tx: Tx; tenantId: number; createdBy: number; cipher: FieldCipher
 const NON_MEMBER_SOURCES: ReserveSource[] = ['local_talent', 'returnee', 'veteran', 'graduate', 'wealth_leader'];
 const periodOf = (date: string) => `${date.slice(0, 4)}-H${Number(date.slice(5, 7)) <= 6 ? 1 : 2}`;
 
-async function villager(c: Ctx, village: string): Promise<number> {
-  const gender = c.rand() < 0.3 ? 'female' : 'male';
-  const year = 1985 + Math.floor(c.rand() * 14);
-  const birthDate = `${year}-${String(1 + Math.floor(c.rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(c.rand() * 28)).padStart(2, '0')}`;
-  for (;;) {
-    const n = c.seq.n++;
-    const body = `370402${birthDate.replaceAll('-', '')}${String(n % 100).padStart(2, '0')}${gender === 'male' ? 2 * (n % 5) + 1 : 2 * (n % 5)}`;
-    const idNumber = body + idNumberCheckDigit(body);
-    const hash = c.cipher.lookupHash(idNumber);
-    const [taken] = await c.tx.select({ id: persons.id }).from(persons).where(and(eq(persons.tenantId, c.tenantId), eq(persons.idNumberHash, hash))).limit(1);
-    if (taken) continue;
-    const [row] = await c.tx.insert(persons).values({
-      tenantId: c.tenantId, name: demoName(c.rand, gender), gender, birthDate, idNumberEnc: c.cipher.encrypt(idNumber), idNumberHash: hash,
-      idNumberMasked: maskIdNumber(idNumber), address: `${village}${1 + Math.floor(c.rand() * 120)}号`, isDemo: true,
-    }).returning({ id: persons.id });
-    return row.id;
-  }
-}
+
+/** A villager listed as a reserve: born 1985-1998, three in ten women. */
+const villager = (c: Ctx, village: string) => demoVillager(c, { village, gender: c.rand() < 0.3 ? 'female' : 'male', bornFrom: 1985, span: 14 });
 
 interface Plan { personId: number; source: ReserveSource; sourceNote?: string }
 

@@ -8,15 +8,14 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import {
-  CreateTalentSchema, TALENT_KINDS, TalentSupportInputSchema, idNumberCheckDigit, maskIdNumber, maskPhone,
-  type TalentField, type TalentKind, type TalentLead, type TalentTier,
+  CreateTalentSchema, TALENT_KINDS, TalentSupportInputSchema, type TalentField, type TalentKind, type TalentLead, type TalentTier,
 } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
 import { members, persons, talentSupport, talents } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { mulberry32 } from '../lib/prng.js';
-import { demoName } from './demo-members.js';
 import type { DemoTown } from './demo-positions.js';
+import { demoVillager } from './demo-villager.js';
 
 export const DEMO_TALENTS = 40;
 /** Talents per kind: every kind of the article, the returnees among them. */
@@ -36,26 +35,6 @@ const SUPPORT = [
 interface Ctx { tx: Tx; tenantId: number; createdBy: number; cipher: FieldCipher; rand: () => number; seq: { n: number } }
 const pick = <T>(rand: () => number, list: readonly T[]) => list[Math.floor(rand() * list.length)];
 
-/** A villager who is not a party member: a `persons` row only, numbers sealed as for members. */
-async function villager(c: Ctx, village: string, gender: 'male' | 'female'): Promise<number> {
-  const year = 1970 + Math.floor(c.rand() * 28);
-  const birthDate = `${year}-${String(1 + Math.floor(c.rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(c.rand() * 28)).padStart(2, '0')}`;
-  const phone = `139${String(Math.floor(c.rand() * 1e8)).padStart(8, '0')}`;
-  for (;;) {
-    const n = c.seq.n++;
-    const body = `370403${birthDate.replaceAll('-', '')}${String(n % 100).padStart(2, '0')}${gender === 'male' ? 2 * (n % 5) + 1 : 2 * (n % 5)}`;
-    const idNumber = body + idNumberCheckDigit(body);
-    const hash = c.cipher.lookupHash(idNumber);
-    const [taken] = await c.tx.select({ id: persons.id }).from(persons).where(and(eq(persons.tenantId, c.tenantId), eq(persons.idNumberHash, hash))).limit(1);
-    if (taken) continue;
-    const [row] = await c.tx.insert(persons).values({
-      tenantId: c.tenantId, name: demoName(c.rand, gender), gender, birthDate, idNumberEnc: c.cipher.encrypt(idNumber), idNumberHash: hash,
-      idNumberMasked: maskIdNumber(idNumber), phoneEnc: c.cipher.encrypt(phone), phoneHash: c.cipher.lookupHash(phone), phoneMasked: maskPhone(phone),
-      address: `${village}${1 + Math.floor(c.rand() * 120)}号`, isDemo: true,
-    }).returning({ id: persons.id });
-    return row.id;
-  }
-}
 
 function leadsFor(rand: () => number, village: string, kind: TalentKind, field: TalentField): TalentLead[] {
   const crop = field === 'breeding' ? pick(rand, ANIMALS) : pick(rand, CROPS);
@@ -94,7 +73,7 @@ export async function seedDemoTalent(tx: Tx, { tenantId, today, town, cipher }: 
     // Every third talent is a party member of the village, past the committee seats (roster positions 4 and on).
     const roster = await tx.select({ personId: members.personId }).from(members).where(eq(members.organizationId, branch.id)).orderBy(asc(members.id));
     const member = n % 3 === 0 ? roster[4 + Math.floor(n / town.branches.length)] : undefined;
-    const personId = member?.personId ?? await villager(c, branch.village, c.rand() < 0.3 ? 'female' : 'male');
+    const personId = member?.personId ?? await demoVillager(c, { village: branch.village, gender: c.rand() < 0.3 ? 'female' : 'male', bornFrom: 1970, span: 28, phone: true });
     const field = pick(c.rand, FIELD_OF[kind]);
     const input = CreateTalentSchema.parse({
       organizationId: branch.id, personId, kind, field, ...selection(c.rand, kind, index, year),
