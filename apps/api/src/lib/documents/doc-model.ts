@@ -15,6 +15,8 @@ export interface TableBlock {
   /** Minimum body row height in pt — sign-in sheets need room for a handwritten signature. */
   rowHeight?: number;
   align?: Align[];
+  /** 9 pt text for a wide table (a roster of eleven columns) so names and dates keep to one line on A4 portrait. */
+  small?: boolean;
 }
 export interface ImageBlock { kind: 'image'; data: Buffer; width: number; height: number; caption: string | null }
 export interface PageBreakBlock { kind: 'pageBreak' }
@@ -43,7 +45,7 @@ export const contentHeightMm = PAGE.heightMm - PAGE.marginMm.top - PAGE.marginMm
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ kind: 'heading', level, text });
 export const paragraph = (text: string, opts: Omit<ParagraphBlock, 'kind' | 'text'> = {}): ParagraphBlock => ({ kind: 'paragraph', text, ...opts });
 export const keyValue = (rows: Array<[string, string]>): KeyValueBlock => ({ kind: 'keyValue', rows: rows.map(([key, value]) => ({ key, value })) });
-export const table = (header: string[], rows: string[][], widths: number[], opts: Pick<TableBlock, 'rowHeight' | 'align'> = {}): TableBlock => {
+export const table = (header: string[], rows: string[][], widths: number[], opts: Pick<TableBlock, 'rowHeight' | 'align' | 'small'> = {}): TableBlock => {
   if (widths.length !== header.length || rows.some((r) => r.length !== header.length)) {
     throw new Error(`table: ${header.length} columns expected`);
   }

@@ -32,12 +32,12 @@ function lines(text: string, opts: { bold?: boolean; align?: Align; size?: numbe
   }));
 }
 
-function cell(text: string, opts: { width: number; bold?: boolean; shade?: boolean; align?: Align }): TableCell {
+function cell(text: string, opts: { width: number; bold?: boolean; shade?: boolean; align?: Align; size?: number }): TableCell {
   return new TableCell({
     width: { size: opts.width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     shading: opts.shade ? LABEL_SHADING : undefined,
-    children: lines(text, { bold: opts.bold, align: opts.align }),
+    children: lines(text, { bold: opts.bold, align: opts.align, size: opts.size }),
   });
 }
 
@@ -64,6 +64,8 @@ function keyValueTable(rows: Array<{ key: string; value: string }>): Table {
 function dataTable(b: TableBlock): Table {
   const widths = widthsFor(b.widths);
   const align = (i: number) => b.align?.[i];
+  // Word counts run sizes in half-points: 18 is the PDF's 9 pt.
+  const size = b.small ? 18 : undefined;
   const bodyHeight = b.rowHeight ? { value: Math.round(b.rowHeight * 20), rule: HeightRule.ATLEAST } : undefined;
   return new Table({
     width: { size: CONTENT_TWIPS, type: WidthType.DXA },
@@ -76,12 +78,12 @@ function dataTable(b: TableBlock): Table {
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: b.header.map((h, i) => cell(h, { width: widths[i], bold: true, shade: true, align: 'center' })),
+        children: b.header.map((h, i) => cell(h, { width: widths[i], bold: true, shade: true, align: 'center', size })),
       }),
       ...b.rows.map((r) => new TableRow({
         cantSplit: true,
         height: bodyHeight,
-        children: r.map((t, i) => cell(t, { width: widths[i], align: align(i) })),
+        children: r.map((t, i) => cell(t, { width: widths[i], align: align(i), size })),
       })),
     ],
   });

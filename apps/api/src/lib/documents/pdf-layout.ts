@@ -10,6 +10,7 @@ const CONTENT_WIDTH = pt(contentWidthMm);
 const MAX_IMAGE_HEIGHT = pt(contentHeightMm) * PAGE.maxImageHeightShare;
 const CELL_PADDING = 4;
 const LINE_WIDTH = 0.5;
+const SMALL_FONT_PT = 9;
 
 // The fonts ship with the project (npm package), so PDFs look the same on every server and no
 // system font install is needed. Only these two files may ever be read from disk by pdfmake.
@@ -65,8 +66,9 @@ function columnWidths(weights: number[]): number[] {
 }
 
 function dataTable(b: TableBlock): Record<string, unknown> {
-  const header = b.header.map((h) => ({ text: h, style: 'th' }));
-  const body = b.rows.map((r) => r.map((t, i) => ({ text: t, alignment: b.align?.[i] ?? 'left' })));
+  const fontSize = b.small ? SMALL_FONT_PT : undefined;
+  const header = b.header.map((h) => ({ text: h, style: 'th', fontSize }));
+  const body = b.rows.map((r) => r.map((t, i) => ({ text: t, alignment: b.align?.[i] ?? 'left', fontSize })));
   const rowHeight = b.rowHeight;
   return {
     table: {

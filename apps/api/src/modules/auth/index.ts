@@ -6,7 +6,7 @@ export const authModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(authRoutes, { prefix: '/api/auth' });
 };
 
-export { hashPassword, isSteppedUp, STEP_UP_EXPORT_MESSAGE, STEP_UP_REVEAL_MESSAGE } from './service.js';
+export { guardReveal, hashPassword, isSteppedUp, STEP_UP_EXPORT_MESSAGE, STEP_UP_REVEAL_MESSAGE, type RevealEntry } from './service.js';
 // Lifting a user's sign-in locks (issue 12 point 8): user administration's route calls it after its permission check.
 export { liftLoginLocks } from './service.js';
 // User administration (issue 12 point 1): one-time passwords of accounts it makes or resets, and ending all of a user's sessions.

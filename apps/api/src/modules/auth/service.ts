@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import type { ChangePasswordBody, ChangePasswordResult, Me, PasswordPolicy, SecondFactorPending } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { AppError, alreadyAudited, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../../lib/audit/index.js';
 import { csrfTokenOf, hashToken, type AuthUser } from '../../plugins/auth.js';
 import { settingValue, settingValues } from '../settings/index.js';
@@ -196,6 +196,25 @@ export async function isSteppedUp(db: DbOrTx, user: AuthUser, sessionId: string 
 }
 
 export const STEP_UP_REVEAL_MESSAGE = '查看完整号码前请再次输入登录密码确认身份';
+
+/** What a reveal is recorded as in the audit log. */
+export interface RevealEntry { action: string; objectType: string; objectId: number }
+
+/**
+ * The gate before a full 身份证号 or phone is shown (安全测试清单第26项): the caller may write the record (`allowed`,
+ * decided by the module's permission and scope), then this session must have re-entered its password lately. Each
+ * refusal is audited in its own transaction, so it is kept though the request fails.
+ */
+export async function guardReveal(db: Db, caller: Caller, entry: RevealEntry, field: string, gate: { allowed: boolean; denied: string }): Promise<void> {
+  if (!gate.allowed) {
+    await audit(db, caller, { ...entry, result: 'denied', detail: { field } });
+    throw alreadyAudited(forbidden(gate.denied));
+  }
+  if (!await isSteppedUp(db, caller.user, caller.sessionId)) {
+    await audit(db, caller, { ...entry, result: 'denied', detail: { field, reason: 'step_up_required' } });
+    throw new AppError('STEP_UP_REQUIRED', STEP_UP_REVEAL_MESSAGE);
+  }
+}
 export const STEP_UP_EXPORT_MESSAGE = '导出完整身份证号和手机号前请再次输入登录密码确认身份';
 
 export function toMe(user: AuthUser, csrfToken: string, passwordChange: Me['passwordChange']): Me {

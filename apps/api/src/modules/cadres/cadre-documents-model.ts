@@ -10,7 +10,7 @@ import { chineseDate, heading, keyValue, paragraph, table, type Block, type DocM
 import type { CareerLine, FormPerson, RosterHolding } from './cadre-documents-repository.js';
 
 export const ROSTER_HEADER = ['序号', '姓名', '性别', '出生年月(年龄)', '学历', '政治面貌', '职务', '一肩挑', '届次', '任职时间', '联系电话'];
-const ROSTER_WIDTHS = [3, 9, 3, 12, 7, 7, 15, 4, 9, 10, 13];
+const ROSTER_WIDTHS = [3, 10, 3, 12, 7, 7, 15, 4, 8.5, 9.5, 12];
 
 /** Whole years from the birth date to today (both YYYY-MM-DD). */
 export function ageOn(birthDate: string, today: string): number {
@@ -67,7 +67,7 @@ export function rosterModel(unitName: string, villages: Array<{ name: string; en
       blocks.push(paragraph('本村暂无在任的村"两委"成员记录。'));
       continue;
     }
-    blocks.push(table(ROSTER_HEADER, v.entries.map(rosterCells), ROSTER_WIDTHS));
+    blocks.push(table(ROSTER_HEADER, v.entries.map(rosterCells), ROSTER_WIDTHS, { small: true }));
     const women = v.entries.filter((e) => e.gender === '女').length;
     const members = v.entries.filter((e) => e.politics !== '群众').length;
     blocks.push(paragraph(`共${v.entries.length}人,其中女性${women}人,中共党员(含预备党员)${members}人${v.entries.some((e) => e.combined) ? ',党支部书记、村委会主任“一肩挑”' : ''}。`, { small: true }));

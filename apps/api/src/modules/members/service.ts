@@ -3,14 +3,14 @@ import { addMonths, CreateMemberSchema, MemberListQuerySchema, todayInShanghai }
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { FieldCipher } from '../../lib/crypto.js';
-import { AppError, alreadyAudited, forbidden, notFound } from '../../lib/errors.js';
+import { AppError, forbidden, notFound } from '../../lib/errors.js';
 import { can, requirePermission, isSelfOnly, audit, findOrganizationInScope, loadOrganizationInScope, optionalOrganizationInScope, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { initialEvents, refreshMembershipCache } from './events.js';
 import { checkMembershipDates, completeness, sealPerson, type FieldProblem } from './profile.js';
 import * as repo from './repository.js';
 import { partyYears } from './rules/membership-status.js';
 import { settingValue } from '../settings/index.js';
-import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/index.js';
+import { guardReveal } from '../auth/index.js';
 
 type Row = repo.MemberRow;
 type CreateMember = z.infer<typeof CreateMemberSchema>;
@@ -149,16 +149,7 @@ export async function revealField(db: Db, caller: Caller, id: number, body: { fi
   const { user, cipher } = caller;
   const reveal = { action: 'member.reveal', objectType: 'member', objectId: id } as const;
   const row = await loadMember(db, user, id);
-  if (!can(user, 'members.manage', row.organizationPath)) {
-    // Its own transaction: the refusal is recorded even though the request fails.
-    await audit(db, caller, { ...reveal, result: 'denied', detail: { field: body.field } });
-    throw alreadyAudited(forbidden('只有镇党委管理员和本支部书记可以查看完整号码'));
-  }
-  // Step-up (安全测试清单第26项): scope and role first, then this session must have re-entered its password lately.
-  if (!await isSteppedUp(db, user, caller.sessionId)) {
-    await audit(db, caller, { ...reveal, result: 'denied', detail: { field: body.field, reason: 'step_up_required' } });
-    throw new AppError('STEP_UP_REQUIRED', STEP_UP_REVEAL_MESSAGE);
-  }
+  await guardReveal(db, caller, reveal, body.field, { allowed: can(user, 'members.manage', row.organizationPath), denied: '只有镇党委管理员和本支部书记可以查看完整号码' });
   return db.transaction(async (tx) => {
     const sealed = await repo.findSealed(tx, row.personId);
     const enc = body.field === 'idNumber' ? sealed.idNumberEnc : sealed.phoneEnc;

@@ -8,8 +8,8 @@ import {
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, isSelfOnly, loadOrganizationInScope, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { AppError, alreadyAudited, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/index.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { guardReveal } from '../auth/index.js';
 import { awayIdsUnder, setCoverage } from './away-repository.js';
 import * as repo from './away-liaison-repository.js';
 
@@ -76,14 +76,7 @@ export async function updateCoverage(db: Db, caller: Caller, id: number, body: A
 export async function revealLiaisonPhone(db: Db, caller: Caller, id: number, reason: string) {
   const entry = { action: 'talentAway.liaison.reveal', objectType: 'away_liaison', objectId: id } as const;
   const row = await loadLiaison(db, caller.user, id);
-  if (!can(caller.user, 'talentAway.record', row.organizationPath)) {
-    await audit(db, caller, { ...entry, result: 'denied', detail: { field: 'phone' } });
-    throw alreadyAudited(forbidden('只有镇党委管理员和本村党支部书记可以查看完整号码'));
-  }
-  if (!await isSteppedUp(db, caller.user, caller.sessionId)) {
-    await audit(db, caller, { ...entry, result: 'denied', detail: { field: 'phone', reason: 'step_up_required' } });
-    throw new AppError('STEP_UP_REQUIRED', STEP_UP_REVEAL_MESSAGE);
-  }
+  await guardReveal(db, caller, entry, 'phone', { allowed: can(caller.user, 'talentAway.record', row.organizationPath), denied: '只有镇党委管理员和本村党支部书记可以查看完整号码' });
   return db.transaction(async (tx) => {
     const enc = await repo.sealedContactPhone(tx, id);
     await audit(tx, caller, { ...entry, detail: { field: 'phone', reason } });

@@ -11,8 +11,8 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import {
   audit, can, loadWritableBranch, optionalOrganizationInScope, requirePermission, isSelfOnly, type AuthUser, type Caller,
 } from '../../lib/access/index.js';
-import { AppError, alreadyAudited, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/index.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { guardReveal } from '../auth/index.js';
 import { findPersonByIdHash, insertPerson, sealPerson } from '../members/index.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './away-repository.js';
@@ -153,14 +153,7 @@ export async function recordHandover(db: Db, caller: Caller, id: number, body: A
 export async function revealPhone(db: Db, caller: Caller, id: number, reason: string) {
   const entry = { action: 'talentAway.reveal', objectType: 'away_talent', objectId: id } as const;
   const row = await loadAway(db, caller.user, id);
-  if (!can(caller.user, 'talentAway.record', row.organizationPath)) {
-    await audit(db, caller, { ...entry, result: 'denied', detail: { field: 'phone' } });
-    throw alreadyAudited(forbidden('只有镇党委管理员和本村党支部书记可以查看完整号码'));
-  }
-  if (!await isSteppedUp(db, caller.user, caller.sessionId)) {
-    await audit(db, caller, { ...entry, result: 'denied', detail: { field: 'phone', reason: 'step_up_required' } });
-    throw new AppError('STEP_UP_REQUIRED', STEP_UP_REVEAL_MESSAGE);
-  }
+  await guardReveal(db, caller, entry, 'phone', { allowed: can(caller.user, 'talentAway.record', row.organizationPath), denied: '只有镇党委管理员和本村党支部书记可以查看完整号码' });
   return db.transaction(async (tx) => {
     const enc = await repo.sealedPhoneOf(tx, row.personId);
     await audit(tx, caller, { ...entry, detail: { field: 'phone', reason } });

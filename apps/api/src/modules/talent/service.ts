@@ -11,8 +11,8 @@ import {
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, loadWritableBranch, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { AppError, alreadyAudited, forbidden, invalid, notFound } from '../../lib/errors.js';
-import { isSteppedUp, STEP_UP_REVEAL_MESSAGE } from '../auth/index.js';
+import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { guardReveal } from '../auth/index.js';
 import { settingValues } from '../settings/index.js';
 import { placeSealed, sealNewPerson } from './people.js';
 import * as repo from './repository.js';
@@ -107,14 +107,7 @@ export async function addSupport(db: Db, caller: Caller, id: number, body: Talen
 export async function revealField(db: Db, caller: Caller, id: number, body: { field: 'idNumber' | 'phone'; reason: string }) {
   const reveal = { action: 'talent.reveal', objectType: 'talent', objectId: id } as const;
   const row = await loadTalent(db, caller.user, id);
-  if (!can(caller.user, 'talent.manage', row.path)) {
-    await audit(db, caller, { ...reveal, result: 'denied', detail: { field: body.field } });
-    throw alreadyAudited(forbidden('只有镇党委管理员和本村党支部书记可以查看完整号码'));
-  }
-  if (!(await isSteppedUp(db, caller.user, caller.sessionId))) {
-    await audit(db, caller, { ...reveal, result: 'denied', detail: { field: body.field, reason: 'step_up_required' } });
-    throw new AppError('STEP_UP_REQUIRED', STEP_UP_REVEAL_MESSAGE);
-  }
+  await guardReveal(db, caller, reveal, body.field, { allowed: can(caller.user, 'talent.manage', row.path), denied: '只有镇党委管理员和本村党支部书记可以查看完整号码' });
   return db.transaction(async (tx) => {
     const sealed = await repo.sealedOf(tx, row.personId);
     const enc = body.field === 'idNumber' ? sealed.idNumberEnc : sealed.phoneEnc;
