@@ -73,3 +73,21 @@ export async function setDate(input: Locator, date: string) {
   }
   expect(await input.inputValue()).toBe(date);
 }
+
+/**
+ * Picks an option of a select in the open dialog and checks that it took: under load a click can land while the
+ * dropdown is still opening, which leaves the field empty and the form refusing to submit (the users and cadres flows
+ * then waited in vain for what the form would have shown). `search` types first, for a list longer than the
+ * dropdown renders.
+ */
+export async function chooseInDialog(page: Page, label: string, option: string, search?: string) {
+  const field = page.getByRole('dialog').getByLabel(label, { exact: true });
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
+  for (let attempt = 1; ; attempt++) {
+    await field.click();
+    if (search) await field.fill(search);
+    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
+    if ((await select.textContent())?.includes(option)) return;
+    if (attempt === 3) throw new Error(`选择框“${label}”三次都没有选中“${option}”`);
+  }
+}

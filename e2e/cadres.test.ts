@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { openSite, signIn, type Site } from './browser.js';
+import { chooseInDialog, openSite, signIn, type Site } from './browser.js';
 
 /**
  * Issue 15's "done means" in Chromium: the town puts the 营子村 secretary on the 动态调整 list, decides 予以调整 and
@@ -25,13 +25,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await site?.close(); });
 
-/** Picks an option of a dialog's select; `search` types first, for a list longer than the dropdown renders. */
-async function choose(page: Page, label: string, option: string | RegExp, search?: string) {
-  const field = page.getByRole('dialog').getByLabel(label, { exact: true });
-  await field.click();
-  if (search) await field.fill(search);
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option).first().click();
-}
 
 /** The 职务 and 一肩挑 cells of each person in the village's 村两委成员名册, downloaded from the page as Excel. */
 async function rosterPosts(page: Page): Promise<Map<string, string>> {
@@ -63,7 +56,7 @@ describe('village cadres in Chromium (issue 15)', () => {
     const combinedBefore = await combinedOnBoard(page);
 
     await page.getByTestId('adjustments').getByRole('button', { name: '列入调整' }).click();
-    await choose(page, '村党支部', `营子村党支部(书记 ${oldSecretary})`);
+    await chooseInDialog(page, '村党支部', `营子村党支部(书记 ${oldSecretary})`);
     await page.getByRole('dialog').getByLabel('列入原因').fill('年度考核连续两年基本称职,群众满意度低');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await page.getByRole('button', { name: `登记${oldSecretary}的调整决定` }).click();
@@ -76,9 +69,9 @@ describe('village cadres in Chromium (issue 15)', () => {
     await page.getByTestId('village-cadres').waitFor();
     expect((await rosterPosts(page)).get(oldSecretary), 'the roster before: 一肩挑').toBe('党支部书记、村委会主任|是');
     await page.getByRole('button', { name: '登记变动' }).click();
-    await choose(page, '变动类型', '调整');
-    await choose(page, '职务', '党支部书记');
-    await choose(page, '姓名', newSecretary, newSecretary);
+    await chooseInDialog(page, '变动类型', '调整');
+    await chooseInDialog(page, '职务', '党支部书记');
+    await chooseInDialog(page, '姓名', newSecretary, newSecretary);
     await page.getByRole('dialog').getByLabel('原因').fill('镇党委决定调整村党支部书记');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
     await expect.poll(() => page.getByRole('dialog').count()).toBe(0);

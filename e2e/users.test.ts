@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, signIn, type Site } from './browser.js';
+import { chooseInDialog, openSite, signIn, type Site } from './browser.js';
 
 /**
  * Issue 12's "done means" in Chromium: the town admin gives the 营子村 secretary an account, the secretary signs in
@@ -32,10 +32,6 @@ async function signInAs(page: Page, username: string, password: string) {
   await page.getByRole('button', { name: /登\s*录/ }).click();
 }
 
-async function choose(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
-}
 
 describe('accounts in Chromium (issue 12)', () => {
   it('an account for the 营子村 secretary: one-time password once, forced change, lands on 待办, sees only 营子村', async () => {
@@ -49,8 +45,8 @@ describe('accounts in Chromium (issue 12)', () => {
     await dialog.getByLabel('党员', { exact: true }).click();
     await dialog.getByLabel('党员', { exact: true }).fill(secretaryName);
     await page.locator('.ant-select-dropdown:visible').getByText(`${secretaryName} · 营子村党支部`).click();
-    await choose(page, '授权1角色', '支部书记');
-    await choose(page, '授权1所属组织', '营子村党支部');
+    await chooseInDialog(page, '授权1角色', '支部书记');
+    await chooseInDialog(page, '授权1所属组织', '营子村党支部');
     await dialog.getByRole('button', { name: '创建账号' }).click();
     const oneTimePassword = (await page.getByTestId('one-time-password').textContent()) ?? '';
     expect(oneTimePassword.length).toBeGreaterThanOrEqual(10);
