@@ -2,7 +2,7 @@ import type { Tx } from '../db/client.js';
 import { mulberry32 } from '../lib/prng.js';
 import { duesBases, duesPayments, flowContacts, memberFlows, members, membershipEvents, persons } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
-import { idNumberCheckDigit, maskIdNumber, maskPhone, monthFromIndex, monthIndex } from '@dj/contracts';
+import { addMonths, idNumberCheckDigit, maskIdNumber, maskPhone, monthFromIndex, monthIndex } from '@dj/contracts';
 import {
   deriveMembership, type MembershipEventKind, computeMonthlyDues, type DuesCategory,
 } from '../modules/members/index.js';
@@ -65,7 +65,9 @@ export async function seedDemoMembers(tx: Tx, tenantId: number, branches: DemoBr
       const idNumber = demoIdNumber(birthDate, gender, seq, used);
       // 预备党员 are young: most are admitted in their twenties or thirties.
       const probationary = i > 2 && year >= 1986 && rand() < 0.2;
-      const joinedAt = probationary ? `${Number(today.slice(0, 4)) - 1}-${pad(1 + Math.floor(rand() * 11))}-15` : addYears(birthDate, 21 + Math.floor(rand() * 18));
+      // Admitted 1-11 months before today, so the year's 预备期 ends ahead of it (not all overdue in December, as a fixed
+      // "last year" made them), a few within the month.
+      const joinedAt = probationary ? `${addMonths(today, -(1 + Math.floor(rand() * 11))).slice(0, 8)}15` : addYears(birthDate, 21 + Math.floor(rand() * 18));
       const joinedSafe = joinedAt > today ? addYears(today, -2) : joinedAt;
       const confirmedAt = probationary ? null : addYears(joinedSafe, 1);
       const age = Number(today.slice(0, 4)) - year;
