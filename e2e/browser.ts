@@ -76,9 +76,8 @@ export async function setDate(input: Locator, date: string) {
 
 /**
  * Picks an option of a select in the open dialog and checks that it took: under load a click can land while the
- * dropdown is still opening, which leaves the field empty and the form refusing to submit (the users and cadres flows
- * then waited in vain for what the form would have shown). `search` types first, for a list longer than the
- * dropdown renders.
+ * dropdown is still moving, which leaves the field empty (the users and cadres flows then waited in vain for what the
+ * form would have shown). `search` types first, for a list longer than the dropdown renders.
  */
 export async function chooseInDialog(page: Page, label: string, option: string, search?: string) {
   const field = page.getByRole('dialog').getByLabel(label, { exact: true });
@@ -86,8 +85,11 @@ export async function chooseInDialog(page: Page, label: string, option: string, 
   for (let attempt = 1; ; attempt++) {
     await field.click();
     if (search) await field.fill(search);
-    await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first().click();
-    if ((await select.textContent())?.includes(option)) return;
-    if (attempt === 3) throw new Error(`选择框“${label}”三次都没有选中“${option}”`);
+    // Seen under load: the dropdown still moving, the click taken by the field above, the dropdown closed; the next
+    // attempt opens it again instead of waiting 10 s on an option that is gone.
+    const clicked = await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first()
+      .click({ timeout: 3_000 }).then(() => true, () => false);
+    if (clicked && (await select.textContent())?.includes(option)) return;
+    if (attempt === 4) throw new Error(`选择框“${label}”四次都没有选中“${option}”`);
   }
 }
