@@ -2,7 +2,7 @@ import sharp from 'sharp';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@dj/contracts';
-import { openSite, type Site, setDate, signIn as signInAs } from './browser.js';
+import { chooseInDialog, openSite, type Site, setDate, signIn as signInAs } from './browser.js';
 
 /**
  * 联督联查 and 三务公开 end to end: an inspector records a finding at 营子村 on a phone, the village uploads evidence,
@@ -131,15 +131,8 @@ describe('联督联查 and 三务公开 in Chromium', () => {
       await dialog.waitFor();
       await dialog.locator('.ant-form-item').filter({ hasText: '村' }).first().getByText('营子村').waitFor();
       if (values.rule) {
-        // The rule list arrives with the dialog; on a loaded machine one CI run saved the draft without the rule chosen.
-        // Check that the choice shows in the field before going on, and choose again if it does not.
-        const chosen = dialog.locator('.ant-form-item').filter({ hasText: '公开事项' }).locator('.ant-select-content').filter({ hasText: '财务收支' });
-        for (let attempt = 0; attempt < 3; attempt++) {
-          await dialog.getByLabel('公开事项').click();
-          await page.locator('.ant-select-item-option').filter({ hasText: '财务收支' }).click();
-          if (await chosen.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
-        }
-        await chosen.waitFor({ timeout: 1000 });
+        // The rule list arrives with the dialog; under load the choice can miss (a CI run once saved the draft without it).
+        await chooseInDialog(page, '公开事项', '财务收支');
       }
       await dialog.getByLabel('公开期间').fill(month);
       await dialog.getByLabel('标题').fill(values.title);
