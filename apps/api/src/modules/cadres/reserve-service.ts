@@ -9,8 +9,8 @@ import {
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, isSelfOnly, loadBranchInScope, loadWritableBranch, requirePermission, type AuthUser, type Caller, type Permission } from '../../lib/access/index.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { findPersonByIdHash, insertPerson, sealPerson } from '../members/index.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { findPersonByIdHash, insertPerson, sealNewPersonField } from '../members/index.js';
 import { latestRecruitmentsOf } from '../recruitment/index.js';
 import { settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
@@ -91,11 +91,10 @@ async function personFor(tx: DbOrTx, caller: Caller, branchId: number, input: Re
     return input.personId;
   }
   const p = input.newPerson!;
-  const sealed = sealPerson(caller.cipher, { ...p, ethnicity: '汉族', phone: p.phone ?? null, nativePlace: null, education: null, occupation: null, workUnit: null, address: null, hamlet: null });
-  if (!sealed.ok) throw new AppError('VALIDATION', sealed.problems.map((x) => x.message).join(';'), sealed.problems.map((x) => ({ ...x, path: `newPerson.${x.path}` })));
+  const sealed = sealNewPersonField(caller.cipher, p);
   // The ID number alone decides, and is never echoed: a known person is chosen from the list, not entered twice.
-  if (await findPersonByIdHash(tx, caller.user.tenantId, sealed.columns.idNumberHash)) throw invalid('newPerson.idNumber', '此人已登记,请从人员列表中选择(本村以外的人员请由镇党委办理)');
-  return insertPerson(tx, { tenantId: caller.user.tenantId, ...sealed.columns });
+  if (await findPersonByIdHash(tx, caller.user.tenantId, sealed.idNumberHash)) throw invalid('newPerson.idNumber', '此人已登记,请从人员列表中选择(本村以外的人员请由镇党委办理)');
+  return insertPerson(tx, { tenantId: caller.user.tenantId, ...sealed });
 }
 
 export async function addReserve(db: Db, caller: Caller, orgId: number, body: AddReserve): Promise<VillageReserves> {

@@ -8,8 +8,8 @@ import {
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, loadBranchInScope, loadWritableBranch, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { findPersonByIdHash, insertPerson, sealPerson } from '../members/index.js';
+import { invalid, notFound } from '../../lib/errors.js';
+import { findPersonByIdHash, insertPerson, sealNewPersonField } from '../members/index.js';
 import { isPathInScope } from '../../db/scope.js';
 import * as repo from './repository.js';
 import { employmentsOf } from './employment-repository.js';
@@ -55,14 +55,13 @@ async function personFor(tx: DbOrTx, caller: Caller, branchId: number, input: Re
     return input.personId;
   }
   const p = input.newPerson!;
-  const sealed = sealPerson(caller.cipher, { ...p, ethnicity: '汉族', phone: p.phone ?? null, nativePlace: null, education: p.education ?? null, occupation: null, workUnit: null, address: null, hamlet: null });
-  if (!sealed.ok) throw new AppError('VALIDATION', sealed.problems.map((x) => x.message).join(';'), sealed.problems.map((x) => ({ ...x, path: `newPerson.${x.path}` })));
-  const existing = await findPersonByIdHash(tx, caller.user.tenantId, sealed.columns.idNumberHash);
+  const sealed = sealNewPersonField(caller.cipher, p);
+  const existing = await findPersonByIdHash(tx, caller.user.tenantId, sealed.idNumberHash);
   // A 选派 cadre is usually a 机关干部 already on the town's roster (another branch): named by ID number, that person is
   // the one assigned, provided the organisation is in the caller's sight. The ID number alone decides, and is never echoed.
   if (existing && input.kind === 'assignment' && (!existing.organizationPath || isPathInScope(existing.organizationPath, caller.user.scope))) return existing.personId;
   if (existing) throw invalid('newPerson.idNumber', existing.memberId ? '此人已在党员名册中,请从人员列表中选择' : '此人已登记,请从人员列表中选择');
-  return insertPerson(tx, { tenantId: caller.user.tenantId, ...sealed.columns });
+  return insertPerson(tx, { tenantId: caller.user.tenantId, ...sealed });
 }
 
 export async function startHolding(tx: DbOrTx, caller: Caller, branch: Branch, input: ReturnType<typeof RecordCadreChangeSchema.parse>) {

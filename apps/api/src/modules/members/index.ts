@@ -18,7 +18,7 @@ export const membersModule: FastifyPluginAsyncZod = async (app) => {
 export { memberTasks } from './mobility-service.js';
 // What admission into the party (recruitment) writes: the person, the member and their membership events.
 export { resolvePlacement } from './service.js';
-export { sealPerson, type SealedPerson } from './profile.js';
+export { sealNewPersonField, sealNonMember, sealPerson, type SealedPerson } from './profile.js';
 export { eventsOf, initialEvents, refreshMembershipCache } from './events.js';
 export { deriveMembership, validateEventSequence, type MembershipEventKind } from './rules/membership-status.js';
 export { findPersonByIdHash, insertEvents, insertMember, insertPerson, updateMember } from './repository.js';

@@ -1,5 +1,6 @@
 import { addYears, maskIdNumber, maskPhone, normalizePhone, validateIdNumber, type MemberProfile } from '@dj/contracts';
 import type { FieldCipher } from '../../lib/crypto.js';
+import { AppError } from '../../lib/errors.js';
 
 export interface FieldProblem { path: string; message: string }
 
@@ -67,4 +68,22 @@ const COUNTED: { key: string; label: string }[] = [
 export function completeness(row: Record<string, unknown>): { percent: number; missing: string[] } {
   const missing = COUNTED.filter((f) => row[f.key] === null || row[f.key] === undefined || row[f.key] === '').map((f) => f.label);
   return { percent: Math.round(((COUNTED.length - missing.length) / COUNTED.length) * 100), missing };
+}
+
+/** A person entered by name and numbers alone (a cadre, reserve, talent or person away who is not a member). */
+export interface NonMemberInput { name: string; gender: 'male' | 'female'; birthDate: string; idNumber: string; phone?: string | null; education?: PersonProfile['education'] }
+
+/** Such a person sealed like a member's profile, the rest of the profile empty; or the problems, field by field. */
+export function sealNonMember(cipher: FieldCipher, p: NonMemberInput) {
+  return sealPerson(cipher, {
+    name: p.name, gender: p.gender, birthDate: p.birthDate, idNumber: p.idNumber, phone: p.phone ?? null, ethnicity: '汉族',
+    nativePlace: null, education: p.education ?? null, occupation: null, workUnit: null, address: null, hamlet: null,
+  });
+}
+
+/** The form's `newPerson` sealed, or one VALIDATION error naming each field under `newPerson.`. */
+export function sealNewPersonField(cipher: FieldCipher, p: NonMemberInput): SealedPerson {
+  const sealed = sealNonMember(cipher, p);
+  if (!sealed.ok) throw new AppError('VALIDATION', sealed.problems.map((x) => x.message).join(';'), sealed.problems.map((x) => ({ ...x, path: `newPerson.${x.path}` })));
+  return sealed.columns;
 }

@@ -11,9 +11,9 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import {
   audit, can, loadWritableBranch, optionalOrganizationInScope, requirePermission, isSelfOnly, type AuthUser, type Caller,
 } from '../../lib/access/index.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { invalid, notFound } from '../../lib/errors.js';
 import { guardReveal } from '../auth/index.js';
-import { findPersonByIdHash, insertPerson, sealPerson } from '../members/index.js';
+import { findPersonByIdHash, insertPerson, sealNewPersonField } from '../members/index.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './away-repository.js';
 import { liaisonsOf } from './away-liaison-repository.js';
@@ -67,11 +67,10 @@ async function personFor(tx: DbOrTx, caller: Caller, branchId: number, input: Re
     return input.personId;
   }
   const p = input.newPerson!;
-  const sealed = sealPerson(caller.cipher, { ...p, ethnicity: '汉族', phone: p.phone ?? null, nativePlace: null, education: null, occupation: null, workUnit: null, address: null, hamlet: null });
-  if (!sealed.ok) throw new AppError('VALIDATION', sealed.problems.map((x) => x.message).join(';'), sealed.problems.map((x) => ({ ...x, path: `newPerson.${x.path}` })));
-  const existing = await findPersonByIdHash(tx, caller.user.tenantId, sealed.columns.idNumberHash);
+  const sealed = sealNewPersonField(caller.cipher, p);
+  const existing = await findPersonByIdHash(tx, caller.user.tenantId, sealed.idNumberHash);
   if (existing) throw invalid('newPerson.idNumber', existing.memberId ? '此人已在党员名册中,请从本村人员中选择' : '此人已登记,请从本村人员中选择');
-  return insertPerson(tx, { tenantId: caller.user.tenantId, ...sealed.columns });
+  return insertPerson(tx, { tenantId: caller.user.tenantId, ...sealed });
 }
 
 export async function createAway(db: Db, caller: Caller, body: CreateAwayTalent): Promise<AwayTalentDetail> {

@@ -5,17 +5,14 @@
 import type { NewCadrePerson } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { Caller } from '../../lib/access/index.js';
-import { findPersonByIdHash, insertPerson, sealPerson, type SealedPerson } from '../members/index.js';
+import { findPersonByIdHash, insertPerson, sealNonMember, type SealedPerson } from '../members/index.js';
 import * as repo from './repository.js';
 
 export type PersonProblem = { path: string; message: string };
 
 /** A new person's columns, or the problems (field and message) that keep them out. */
 export function sealNewPerson(caller: Caller, p: NewCadrePerson): { ok: true; sealed: SealedPerson } | { ok: false; problems: PersonProblem[] } {
-  const sealed = sealPerson(caller.cipher, {
-    name: p.name, gender: p.gender, birthDate: p.birthDate, idNumber: p.idNumber, phone: p.phone ?? null, ethnicity: '汉族',
-    nativePlace: null, education: null, occupation: null, workUnit: null, address: null, hamlet: null,
-  });
+  const sealed = sealNonMember(caller.cipher, p);
   return sealed.ok ? { ok: true, sealed: sealed.columns } : { ok: false, problems: sealed.problems };
 }
 
