@@ -5,15 +5,16 @@
 import { addDays, todayInShanghai, type Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { can, type AuthUser } from '../../lib/access/index.js';
-import { settingValue } from '../settings/index.js';
+import { settingValues } from '../settings/index.js';
 import { dueAway } from './away-repository.js';
 
 /** For those who record contacts (the town, a village's secretary), over the villages in their scope. */
 export async function awayTasks(db: DbOrTx, user: AuthUser, underPath: string | undefined): Promise<Task[]> {
   if (!can(user, 'talentAway.record')) return [];
   const today = todayInShanghai();
-  const months = await settingValue(db, user.tenantId, 'talent.awayContactMonths');
-  const warnDays = await settingValue(db, user.tenantId, 'talent.awayContactWarnDays');
+  const settings = await settingValues(db, user.tenantId, ['talent.awayContactMonths', 'talent.awayContactWarnDays']);
+  const months = settings['talent.awayContactMonths'];
+  const warnDays = settings['talent.awayContactWarnDays'];
   const rule = `在外人才每${months}个月至少联系一次(本镇设置 talent.awayContactMonths;文章:全面掌握在外人才特别是党员情况)`;
   const rows = await dueAway(db, user.scope, { under: underPath, months, until: addDays(today, warnDays) });
   return rows.filter((r) => can(user, 'talentAway.record', r.organizationPath)).map((r) => {
