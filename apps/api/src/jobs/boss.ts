@@ -5,7 +5,7 @@ import { todayInShanghai } from '@dj/contracts';
 import { writeAuditAnchor } from '../lib/audit/index.js';
 import { pruneRateLimitCounts } from '../plugins/rate-limit-store.js';
 import { startExportRunner } from '../modules/exports/index.js';
-import { drainOutbox, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
+import { drainOutbox, precomputeCalendars, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
 /** Queue names (pg-boss 10 needs each queue created before send/work). */
 export const JOB_REMINDERS = 'compliance-reminders';
@@ -14,6 +14,9 @@ export const JOB_OUTBOX = 'outbox-drain';
 export const REMINDER_CRON = '0 8 * * *';
 export const OUTBOX_CRON = '* * * * *';
 export const JOB_AUDIT_ANCHOR = 'audit-anchor';
+export const JOB_CALENDARS = 'compliance-calendars';
+/** 00:05 Beijing time: the day's compliance summaries (statuses move at midnight). */
+export const CALENDARS_CRON = '5 0 * * *';
 /**
  * Every minute: the audit chain's head goes to the anchor file. A job rather than every N writes inside
  * recordAudit: recordAudit runs inside business transactions that may still roll back, so it cannot know that
@@ -59,6 +62,7 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
   // No retry of the job itself: a failing SMS stays pending and is counted per row by drainOutbox.
   await boss.createQueue(JOB_OUTBOX, { name: JOB_OUTBOX, retryLimit: 0 });
   await boss.createQueue(JOB_AUDIT_ANCHOR, { name: JOB_AUDIT_ANCHOR, retryLimit: 0 });
+  await boss.createQueue(JOB_CALENDARS, { name: JOB_CALENDARS, retryLimit: 2, retryDelay: 300 });
   const work = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 };
   // Jobs act for the whole town as the system: the row scope '*' (docs/decisions/008).
   const asSystem = <T>(fn: () => Promise<T>) => withRowScope(SYSTEM_SCOPE, fn);
@@ -82,6 +86,15 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
     await pruneRateLimitCounts(db);
     return writeAuditAnchor(db);
   }));
+  // Not required for correctness (a board computes what is missing): it only moves the day's first computation here.
+  await boss.work<ReminderJobData>(JOB_CALENDARS, work, async ([job]) => asSystem(async () => {
+    const today = job?.data?.today ?? todayInShanghai();
+    const started = performance.now();
+    const counts = await precomputeCalendars(db, today);
+    log.info({ job: JOB_CALENDARS, today, ...counts, ms: Math.round(performance.now() - started) }, 'calendars stored');
+    return counts;
+  }));
+  await boss.schedule(JOB_CALENDARS, CALENDARS_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_AUDIT_ANCHOR, AUDIT_ANCHOR_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });

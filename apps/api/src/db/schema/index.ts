@@ -14,3 +14,4 @@ export * from './away.js';
 export * from './reserves.js';
 export * from './talent.js';
 export * from './cadre-structure.js';
+export * from './compliance-summaries.js';

@@ -7,5 +7,5 @@ export const notificationsModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(notificationRoutes, { prefix: '/api' });
 };
 
-export { runReminders } from './reminders.js';
+export { precomputeCalendars, runReminders } from './reminders.js';
 export { createSmsAdapter, drainOutbox, type JobLogger, type SmsAdapter } from './sms.js';

@@ -22,6 +22,22 @@ interface Reminder { branchId: number; text: string; status: 'due_soon' | 'late'
 const mmdd = (date: string) => date.slice(5);
 
 /**
+ * Just after midnight (Beijing): every active branch's calendar of the new day's month, stored as its summary, so the
+ * first whole-town or whole-city board of the day reads summaries instead of computing them while the user waits.
+ * Statuses move with the date, which is why a summary holds only on the day it was computed.
+ */
+export async function precomputeCalendars(db: Db, today: string): Promise<{ tenants: number; branches: number }> {
+  const counts = { tenants: 0, branches: 0 };
+  for (const tenantId of await repo.tenantIds(db)) {
+    const branches = await repo.activeBranches(db, tenantId);
+    await complianceOfBranches(db, tenantId, branches, today.slice(0, 7), today);
+    counts.tenants++;
+    counts.branches += branches.length;
+  }
+  return counts;
+}
+
+/**
  * The daily reminder: for every active 党支部 of every tenant, the month's compliance calendar; each row due soon
  * or late becomes an in-app notification for the branch's secretaries and assigned supervisors. Dedupe keys
  * name the branch, rule, group, period and status, so a rerun (or two job workers) create nothing twice, and a
