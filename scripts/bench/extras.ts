@@ -2,8 +2,21 @@
 // demo town the yearly ledger documents, the public page's size and time to first byte, and a 5,000-row import.
 import { buildMessyRoster } from '../../apps/api/src/modules/members/excel/fixtures.js';
 import { parseRoster } from '../../apps/api/src/modules/members/excel/parse-roster.js';
+import { todayInShanghai } from '@dj/contracts';
+import { openDatabase, SYSTEM_SCOPE, withRowScope } from '../../apps/api/src/db/client.js';
+import { precomputeCalendars } from '../../apps/api/src/modules/notifications/index.js';
 
 type Log = (line: string) => void;
+
+/** The daily calendars job's work, as the jobs process runs it (row scope '*'), timed. */
+export async function storeDayCalendars(url: string) {
+  const database = openDatabase(url, 2);
+  const started = performance.now();
+  try {
+    const counts = await withRowScope(SYSTEM_SCOPE, () => precomputeCalendars(database.db, todayInShanghai()));
+    return { ...counts, ms: performance.now() - started };
+  } finally { await database.close(); }
+}
 
 /** Follows the static imports from index.html's entry (plus one page chunk) and adds up the bytes sent with brotli accepted. */
 export async function firstLoadBytes(origin: string, page: string) {

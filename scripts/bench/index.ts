@@ -58,7 +58,7 @@ const { dashboardBuilt, demoSite, endpointsOf, scaleSite, signIn } = await impor
 const { connections, measure, seconds } = await import('./load.js');
 const { startReplayServer } = await import('./replay-server.js');
 const { evaluate, printRow, printTargets, writeResults } = await import('./targets.js');
-const { demoExtras, reportFirstLoad } = await import('./extras.js');
+const { demoExtras, reportFirstLoad, storeDayCalendars } = await import('./extras.js');
 type Row = import('./targets.js').Row;
 
 const { APP_ROLE, ensureAppRole, urlAs } = await import('../../apps/api/src/db/app-role.js');
@@ -89,6 +89,9 @@ try {
   }
   for (const user of site.users) user.cookie = await signIn(origin, user);
   const endpoints = await endpointsOf(origin, site);
+  // What the 00:05 job stores each day (jobs/boss.ts JOB_CALENDARS): the boards below read it, as after any midnight.
+  const calendars = await storeDayCalendars(platform.databaseUrl);
+  log(`calendars job: ${calendars.branches} branches of ${calendars.tenants} tenant(s) stored in ${(calendars.ms / 1000).toFixed(1)} s`);
 
   // One call each with the capture on: the statements the app sent for it are what the floor replays.
   const captured = [];

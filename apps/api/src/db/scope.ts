@@ -1,4 +1,4 @@
-import { and, eq, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 
 /**
@@ -11,10 +11,19 @@ export interface Scope {
   paths: string[];
 }
 
+/**
+ * `path` lies in the subtree at `root` (root included): the range [root, root + '~'), paths being digits and '/'.
+ * Not LIKE 'root%': LIKE is not leakproof, so under row-level security PostgreSQL may not use organizations_path_idx
+ * for it and scanned every organisation in each statement; the pattern comparisons (~>=~, ~<~) are leakproof.
+ */
+export function inSubtree(path: PgColumn | SQL, root: string): SQL {
+  return sql`(${path} ~>=~ ${root} and ${path} ~<~ ${`${root}~`})`;
+}
+
 export function scopeFilter(columns: { tenantId: PgColumn; path: PgColumn }, scope: Scope): SQL {
   // No subtree means nothing: fail closed rather than drop the condition.
   if (scope.paths.length === 0) return sql`false`;
-  const subtrees = scope.paths.map((p) => like(columns.path, `${p}%`));
+  const subtrees = scope.paths.map((p) => inSubtree(columns.path, p));
   return and(eq(columns.tenantId, scope.tenantId), subtrees.length === 1 ? subtrees[0] : or(...subtrees)) as SQL;
 }
 

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { activities, activityChecks, activityFiles, appraisalGrades, attendances, memberFlows, members, organizations, persons, users } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 import { anyOf, runNamed } from '../../db/prepared.js';
 
 const groups = alias(organizations, 'activity_group');
@@ -41,7 +41,7 @@ export interface ActivityFilter { under?: { path: string }; from?: string; to?: 
 
 export async function list(db: DbOrTx, scope: Scope, f: ActivityFilter, max = 500) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
-  if (f.under) parts.push(like(organizations.path, `${f.under.path}%`));
+  if (f.under) parts.push(inSubtree(organizations.path, f.under.path));
   if (f.from) parts.push(gte(activities.heldOn, f.from));
   if (f.to) parts.push(lte(activities.heldOn, f.to));
   return fromScoped(db).where(and(...parts)).orderBy(desc(activities.heldOn), desc(activities.id)).limit(max);
@@ -92,7 +92,7 @@ export async function branchMembers(db: DbOrTx, branchIds: number[]) {
 /** Active 党支部 in scope, optionally under one organisation. */
 export async function branchesInScope(db: DbOrTx, scope: Scope, under?: { path: string }) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope), eq(organizations.kind, 'branch'), eq(organizations.status, 'active')];
-  if (under) parts.push(like(organizations.path, `${under.path}%`));
+  if (under) parts.push(inSubtree(organizations.path, under.path));
   return runNamed(db.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
     .where(and(...parts)).orderBy(asc(organizations.sortOrder), asc(organizations.id)), 'branches_in_scope');
 }

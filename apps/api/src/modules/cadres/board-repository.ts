@@ -1,7 +1,7 @@
-import { and, asc, eq, isNotNull, isNull, like, sql } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { cadrePosts, members, organizations, persons } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 import { holdingColumns } from './repository.js';
 
 /**
@@ -47,6 +47,6 @@ export async function assignedIn(db: DbOrTx, scope: Scope, today: string, underP
     .innerJoin(persons, eq(persons.id, cadrePosts.personId))
     .innerJoin(organizations, eq(organizations.id, cadrePosts.organizationId))
     .where(and(eq(cadrePosts.how, 'assignment'), isNull(cadrePosts.endedOn), isNotNull(cadrePosts.periodEndsOn),
-      scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope), underPath ? like(organizations.path, `${underPath}%`) : undefined))
+      scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope), underPath ? inSubtree(organizations.path, underPath) : undefined))
     .orderBy(asc(cadrePosts.periodEndsOn), asc(cadrePosts.id));
 }

@@ -1,8 +1,8 @@
-import { and, asc, eq, gte, inArray, isNull, like, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { ServiceTeamMember } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations, serviceTeamMembers, serviceTeamVillages } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 const inScope = (scope: Scope) => scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope);
 
@@ -14,7 +14,7 @@ export async function serviceTeamIn(db: DbOrTx, scope: Scope, today: string, opt
   const visible = db.select({ memberId: serviceTeamVillages.memberId }).from(serviceTeamVillages)
     .innerJoin(organizations, eq(organizations.id, serviceTeamVillages.organizationId))
     .where(and(inScope(scope), opts.organizationId ? eq(serviceTeamVillages.organizationId, opts.organizationId) : undefined,
-      opts.underPath ? like(organizations.path, `${opts.underPath}%`) : undefined));
+      opts.underPath ? inSubtree(organizations.path, opts.underPath) : undefined));
   const members = await db.select({
     id: serviceTeamMembers.id, name: serviceTeamMembers.name, unit: serviceTeamMembers.unit, teamName: serviceTeamMembers.teamName,
     startedOn: serviceTeamMembers.startedOn, endsOn: serviceTeamMembers.endsOn, endedOn: serviceTeamMembers.endedOn,

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql, type SQL } from 'd
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { disclosureEvents, disclosureFiles, disclosures, organizations, users, villages } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 const successor = alias(disclosures, 'successor');
 
@@ -26,7 +26,7 @@ export interface DisclosureFilter { orgPath?: string; category?: string; status?
 
 export async function listDisclosures(db: DbOrTx, scope: Scope, f: DisclosureFilter = {}) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
-  if (f.orgPath) parts.push(sql`${organizations.path} like ${`${f.orgPath}%`}`);
+  if (f.orgPath) parts.push(inSubtree(organizations.path, f.orgPath));
   if (f.category) parts.push(eq(disclosures.category, f.category as 'party'));
   if (f.status) parts.push(eq(disclosures.status, f.status as 'draft'));
   if (f.period) parts.push(eq(disclosures.period, f.period));
@@ -116,7 +116,7 @@ export async function villageBranchesInScope(db: DbOrTx, scope: Scope, underPath
   const parts: (SQL | undefined)[] = [
     scopeFilter(organizations, scope), eq(organizations.kind, 'branch'), isNull(organizations.closedAt), isNotNull(organizations.villageId),
   ];
-  if (underPath) parts.push(sql`${organizations.path} like ${`${underPath}%`}`);
+  if (underPath) parts.push(inSubtree(organizations.path, underPath));
   return db.select({ id: organizations.id, name: organizations.name, path: organizations.path, villageName: villages.name }).from(organizations)
     .leftJoin(villages, eq(villages.id, organizations.villageId)).where(and(...parts)).orderBy(asc(organizations.sortOrder), asc(organizations.path));
 }

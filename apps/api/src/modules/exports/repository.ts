@@ -1,7 +1,8 @@
-import { and, desc, eq, like, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { exportJobs, organizations } from '../../db/schema/index.js';
 import type { GrantAt } from '../../lib/access/index.js';
+import { inSubtree } from '../../db/scope.js';
 
 /** Everything of a row but the file's bytes (lists and progress polls never read them). */
 const VIEW = {
@@ -71,7 +72,7 @@ export async function housekeeping(db: DbOrTx) {
 /** The active branches at or below an organisation the caller may see (the caller's scope was checked on the root). */
 export function branchesUnder(db: DbOrTx, tenantId: number, path: string) {
   return db.select({ id: organizations.id, name: organizations.name }).from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), like(organizations.path, `${path}%`), eq(organizations.kind, 'branch'), eq(organizations.status, 'active')))
+    .where(and(eq(organizations.tenantId, tenantId), inSubtree(organizations.path, path), eq(organizations.kind, 'branch'), eq(organizations.status, 'active')))
     .orderBy(organizations.path);
 }
 

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import {
   inspectionFiles, inspectionResults, inspectionRounds, inspectionRoundVillages, organizations, rectificationEvents, rectifications, users,
 } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 /**
  * Rounds belong to the town, not to a branch: a round is visible when at least one of its villages is inside the
@@ -126,7 +126,7 @@ export interface RectificationFilter { orgPath?: string; roundId?: number; statu
 export async function listRectifications(db: DbOrTx, scope: Scope, f: RectificationFilter = {}) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
   if (f.id !== undefined) parts.push(eq(rectifications.id, f.id));
-  if (f.orgPath) parts.push(sql`${organizations.path} like ${`${f.orgPath}%`}`);
+  if (f.orgPath) parts.push(inSubtree(organizations.path, f.orgPath));
   if (f.roundId !== undefined) parts.push(eq(rectifications.roundId, f.roundId));
   if (f.status) parts.push(eq(rectifications.status, f.status as 'open'));
   if (f.overdueBefore) parts.push(sql`${rectifications.dueOn} < ${f.overdueBefore}`, ne(rectifications.status, 'accepted'));

@@ -1,7 +1,7 @@
-import { and, desc, eq, inArray, isNull, like, max } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { flowContacts, memberFlows, members, organizations, persons, transferLetters, users } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 export async function insertFlow(db: DbOrTx, values: typeof memberFlows.$inferInsert) {
   const [row] = await db.insert(memberFlows).values(values).returning({ id: memberFlows.id });
@@ -70,7 +70,7 @@ export async function openFlowsInScope(db: DbOrTx, scope: Scope, underPath?: str
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
     .leftJoin(lastContact, eq(lastContact.flowId, memberFlows.id))
-    .where(and(scopeFilter(organizations, scope), underPath ? like(organizations.path, `${underPath}%`) : undefined,
+    .where(and(scopeFilter(organizations, scope), underPath ? inSubtree(organizations.path, underPath) : undefined,
       isNull(memberFlows.endedOn), eq(members.membershipStatus, 'active')));
 }
 
@@ -83,6 +83,6 @@ export async function openLettersInScope(db: DbOrTx, scope: Scope, underPath?: s
     .innerJoin(members, eq(members.id, transferLetters.memberId))
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(scopeFilter(organizations, scope), underPath ? like(organizations.path, `${underPath}%`) : undefined,
+    .where(and(scopeFilter(organizations, scope), underPath ? inSubtree(organizations.path, underPath) : undefined,
       isNull(transferLetters.receiptReturnedOn)));
 }

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, like, lte, or, sql, type SQL } from
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { flowContacts, memberFlows, members, membershipEvents, organizations, persons, users } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 import { anyOf, runNamed } from '../../db/prepared.js';
 
 const groups = alias(organizations, 'member_group');
@@ -48,7 +48,7 @@ function conditions(scope: Scope, f: MemberFilter): SQL {
   if (f.under) {
     if (f.range === 'self') parts.push(eq(organizations.id, f.under.id));
     if (f.range === 'children') parts.push(or(eq(organizations.id, f.under.id), eq(organizations.parentId, f.under.id)));
-    if (f.range === 'subtree') parts.push(like(organizations.path, `${f.under.path}%`));
+    if (f.range === 'subtree') parts.push(inSubtree(organizations.path, f.under.path));
   }
   if (f.idNumberHashes) parts.push(inArray(persons.idNumberHash, f.idNumberHashes));
   if (f.personId) parts.push(eq(members.personId, f.personId));

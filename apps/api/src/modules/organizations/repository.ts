@@ -1,7 +1,7 @@
-import { and, asc, desc, eq, like, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { members, organizationHistory, organizations, users, villages } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 import { runNamed } from '../../db/prepared.js';
 
 const columns = {
@@ -29,7 +29,7 @@ export async function list(db: DbOrTx, scope: Scope, filter: ListFilter) {
   if (root) {
     if (range === 'self') conditions.push(eq(organizations.id, root.id));
     if (range === 'children') conditions.push(eq(organizations.parentId, root.id));
-    if (range === 'subtree') conditions.push(like(organizations.path, `${root.path}%`));
+    if (range === 'subtree') conditions.push(inSubtree(organizations.path, root.path));
   } else if (range === 'self') {
     conditions.push(sql`${organizations.path} in ${scope.paths.length ? scope.paths : ['']}`);
   } else if (range === 'children') {
@@ -63,7 +63,7 @@ export async function update(db: DbOrTx, id: number, values: Partial<typeof orga
 export async function moveSubtree(db: DbOrTx, tenantId: number, oldPath: string, newPath: string) {
   await db.update(organizations).set({
     path: sql`${newPath} || substring(${organizations.path} from ${oldPath.length + 1}::int)`,
-  }).where(and(eq(organizations.tenantId, tenantId), like(organizations.path, `${oldPath}%`)));
+  }).where(and(eq(organizations.tenantId, tenantId), inSubtree(organizations.path, oldPath)));
 }
 
 export async function countActiveChildren(db: DbOrTx, id: number): Promise<number> {
@@ -89,7 +89,7 @@ export async function memberCounts(db: DbOrTx, tenantId: number, path: string) {
     committee: sql<number>`count(*) filter (where ${members.partyPosts} && array['deputy_secretary','organization_officer','publicity_officer','discipline_officer'])::int`,
   }).from(members)
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(eq(members.tenantId, tenantId), eq(members.membershipStatus, 'active'), like(organizations.path, `${path}%`)));
+    .where(and(eq(members.tenantId, tenantId), eq(members.membershipStatus, 'active'), inSubtree(organizations.path, path)));
   return row;
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { dutyShifts, members, organizations } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 const shiftColumns = {
   id: dutyShifts.id, organizationId: dutyShifts.organizationId, organizationName: organizations.name, organizationPath: organizations.path,
@@ -13,7 +13,7 @@ export type ShiftRow = Awaited<ReturnType<typeof listShifts>>[number];
 
 export async function listShifts(db: DbOrTx, scope: Scope, f: { orgPath?: string; from?: string; to?: string; id?: number; ids?: number[] }) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
-  if (f.orgPath) parts.push(sql`${organizations.path} like ${`${f.orgPath}%`}`);
+  if (f.orgPath) parts.push(inSubtree(organizations.path, f.orgPath));
   if (f.from) parts.push(gte(dutyShifts.onDate, f.from));
   if (f.to) parts.push(lte(dutyShifts.onDate, f.to));
   if (f.id) parts.push(eq(dutyShifts.id, f.id));
@@ -51,5 +51,5 @@ export async function deleteShift(db: DbOrTx, id: number) {
 export async function membersOfBranch(db: DbOrTx, branchPath: string, ids: number[]) {
   if (!ids.length) return [];
   return db.select({ id: members.id }).from(members).innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(and(sql`${organizations.path} like ${`${branchPath}%`}`, inArray(members.id, ids)));
+    .where(and(inSubtree(organizations.path, branchPath), inArray(members.id, ids)));
 }

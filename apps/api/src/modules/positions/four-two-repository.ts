@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { fourTwoProcedures, fourTwoStages, organizations } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 const procedureColumns = {
   id: fourTwoProcedures.id, organizationId: fourTwoProcedures.organizationId, organizationName: organizations.name, organizationPath: organizations.path,
@@ -11,7 +11,7 @@ export type ProcedureRow = Awaited<ReturnType<typeof listProcedures>>[number];
 
 export async function listProcedures(db: DbOrTx, scope: Scope, f: { orgPath?: string; id?: number }) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
-  if (f.orgPath) parts.push(sql`${organizations.path} like ${`${f.orgPath}%`}`);
+  if (f.orgPath) parts.push(inSubtree(organizations.path, f.orgPath));
   if (f.id) parts.push(eq(fourTwoProcedures.id, f.id));
   return db.select(procedureColumns).from(fourTwoProcedures).innerJoin(organizations, eq(organizations.id, fourTwoProcedures.organizationId))
     .where(and(...parts)).orderBy(desc(fourTwoProcedures.createdAt), desc(fourTwoProcedures.id));

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { microPowerAdoptions, microPowerItems, microPowerUses, organizations } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 export async function itemsOf(db: DbOrTx, tenantId: number) {
   return db.select().from(microPowerItems).where(eq(microPowerItems.tenantId, tenantId)).orderBy(asc(microPowerItems.sortOrder), asc(microPowerItems.id));
@@ -64,7 +64,7 @@ export type UseRow = Awaited<ReturnType<typeof listUses>>[number];
 
 export async function listUses(db: DbOrTx, scope: Scope, f: { orgPath?: string; id?: number }) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
-  if (f.orgPath) parts.push(sql`${organizations.path} like ${`${f.orgPath}%`}`);
+  if (f.orgPath) parts.push(inSubtree(organizations.path, f.orgPath));
   if (f.id) parts.push(eq(microPowerUses.id, f.id));
   return db.select(useColumns).from(microPowerUses).innerJoin(organizations, eq(organizations.id, microPowerUses.organizationId))
     .innerJoin(microPowerItems, eq(microPowerItems.id, microPowerUses.itemId))

@@ -5,7 +5,7 @@ import {
   recruitmentFiles, recruitments, recruitmentStepDefinitions, recruitmentPublicNotices, recruitmentPlans, recruitmentSteps,
   recruitmentRelations, members, organizations, persons, users,
 } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 const recruitmentColumns = {
   id: recruitments.id, tenantId: recruitments.tenantId, personId: recruitments.personId,
@@ -26,7 +26,7 @@ export interface RecruitmentFilter { orgPath?: string; phase?: string; status?: 
 
 export async function listRecruitments(db: DbOrTx, scope: Scope, f: RecruitmentFilter = {}) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
-  if (f.orgPath) parts.push(sql`${organizations.path} like ${`${f.orgPath}%`}`);
+  if (f.orgPath) parts.push(inSubtree(organizations.path, f.orgPath));
   if (f.phase) parts.push(eq(recruitments.phase, f.phase as 'applicant'));
   if (f.status) parts.push(eq(recruitments.status, f.status as 'active'));
   if (f.name) parts.push(ilike(persons.name, `%${f.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
@@ -244,7 +244,7 @@ export async function upsertPlan(db: DbOrTx, values: typeof recruitmentPlans.$in
 /** Branches in scope (the board's rows and the plan's). */
 export async function branchesInScope(db: DbOrTx, scope: Scope, underPath?: string) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope), eq(organizations.kind, 'branch'), isNull(organizations.closedAt)];
-  if (underPath) parts.push(sql`${organizations.path} like ${`${underPath}%`}`);
+  if (underPath) parts.push(inSubtree(organizations.path, underPath));
   return db.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
     .where(and(...parts)).orderBy(asc(organizations.path));
 }

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { awayLiaisonPeople, awayLiaisons, awayTalents, organizations, persons } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 const inScope = (scope: Scope) => scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope);
 
@@ -15,7 +15,7 @@ const columns = {
 /** Liaisons owned by an organisation in scope (under a subtree when given), each with the people away it covers. */
 export async function liaisonsIn(db: DbOrTx, scope: Scope, under?: string, id?: number) {
   const rows = await db.select(columns).from(awayLiaisons).innerJoin(organizations, eq(organizations.id, awayLiaisons.organizationId))
-    .where(and(inScope(scope), under ? sql`${organizations.path} like ${`${under}%`}` : undefined, id ? eq(awayLiaisons.id, id) : undefined))
+    .where(and(inScope(scope), under ? inSubtree(organizations.path, under) : undefined, id ? eq(awayLiaisons.id, id) : undefined))
     .orderBy(asc(organizations.sortOrder), asc(awayLiaisons.kind), asc(awayLiaisons.id));
   if (!rows.length) return [];
   const covered = await db.select({ liaisonId: awayLiaisonPeople.liaisonId, id: awayTalents.id, name: persons.name, organizationName: organizations.name })

@@ -7,7 +7,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { AwayContactMethod, AwayEmployerKind, AwayStatus } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { awayContacts, awayLiaisonPeople, awayTalents, organizations } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 export type AwayRow = {
   id: number; organizationId: number; organizationName: string; organizationPath: string; personId: number; name: string;
@@ -145,7 +145,7 @@ export async function awayIdsUnder(db: DbOrTx, scope: Scope, path: string, ids: 
   if (!ids.length) return [];
   const rows = await db.select({ id: awayTalents.id, organizationId: awayTalents.organizationId }).from(awayTalents)
     .innerJoin(organizations, eq(organizations.id, awayTalents.organizationId))
-    .where(and(inScope(scope), sql`${organizations.path} like ${`${path}%`}`, sql`${awayTalents.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`));
+    .where(and(inScope(scope), inSubtree(organizations.path, path), sql`${awayTalents.id} in (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`));
   return rows;
 }
 

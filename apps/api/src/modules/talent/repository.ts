@@ -2,7 +2,7 @@ import { and, asc, desc, eq, ilike, isNotNull, sql, type SQL } from 'drizzle-orm
 import { TALENT_KINDS, TALENT_TIERS, type TalentField, type TalentKind, type TalentTier } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { members, organizations, persons, talentSupport, talents, talentTargets, villages } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 
 const isMember = sql<boolean>`exists (select 1 from ${members} m where m.person_id = ${persons.id})`;
 const supportCount = sql<number>`(select count(*)::int from ${talentSupport} s where s.talent_id = ${talents.id})`;
@@ -24,7 +24,7 @@ const inScope = (scope: Scope) => scopeFilter({ tenantId: organizations.tenantId
 function filterOf(scope: Scope, f: TalentFilters): SQL | undefined {
   return and(
     inScope(scope),
-    f.orgPath ? sql`${organizations.path} like ${`${f.orgPath}%`}` : undefined,
+    f.orgPath ? inSubtree(organizations.path, f.orgPath) : undefined,
     f.kind ? eq(talents.kind, f.kind) : undefined,
     f.tier ? eq(talents.tier, f.tier) : undefined,
     f.field ? eq(talents.field, f.field) : undefined,
