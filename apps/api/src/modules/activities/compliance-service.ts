@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import { todayInShanghai } from '@dj/contracts';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
+import { groupedBy } from '../../lib/group.js';
 import * as repo from './repository.js';
 import * as summaries from './summary-repository.js';
 import type { StoredCalendar } from './summary-repository.js';
@@ -117,15 +118,4 @@ export function assembleCompliance(load: ComplianceLoad): Compliance['branches']
     const rows = complianceFor({ rules, periodMonth: period, today, branch: facts, activities, dueSoonDays });
     return { organizationId: b.id, organizationName: b.name, rows, summary: complianceSummary(rows) };
   });
-}
-
-/** Items by key, each list in the input's order (the roster arrives sorted by name). */
-function groupedBy<T, K>(items: readonly T[], key: (item: T) => K): Map<K, T[]> {
-  const out = new Map<K, T[]>();
-  for (const item of items) {
-    const list = out.get(key(item));
-    if (list) list.push(item);
-    else out.set(key(item), [item]);
-  }
-  return out;
 }

@@ -14,6 +14,7 @@ import * as evidence from './evidence-repository.js';
 import { notifyUser } from '../../lib/notices.js';
 import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
+import { groupedBy } from '../../lib/group.js';
 
 /** The named user must be an active supervisor of this town whose scope covers the branch (so they can see the record). */
 async function checkSupervisor(db: DbOrTx, user: AuthUser, userId: number, path: string) {
@@ -89,11 +90,11 @@ export async function review(db: Db, { user, ip }: Caller, id: number, body: Rev
 export async function listAssignments(db: DbOrTx, user: AuthUser) {
   requirePermission(user, 'supervision.read');
   const branches = await repo.branchesInScope(db, user.scope);
-  const assignments = await evidence.assignmentsFor(db, branches.map((b) => b.id));
+  const assignmentsOf = groupedBy(await evidence.assignmentsFor(db, branches.map((b) => b.id)), (a) => a.organizationId);
   return {
     supervisors: await evidence.supervisorsOfTenant(db, user.tenantId),
     branches: branches.map((b) => ({
-      organizationId: b.id, organizationName: b.name, supervisorIds: assignments.filter((a) => a.organizationId === b.id).map((a) => a.userId),
+      organizationId: b.id, organizationName: b.name, supervisorIds: (assignmentsOf.get(b.id) ?? []).map((a) => a.userId),
     })),
   };
 }

@@ -3,6 +3,7 @@ import { EMPLOYABLE_POSTS, type CadreEmployment, type EmploymentTotals } from '@
 import type { DbOrTx } from '../../db/client.js';
 import { cadreEmploymentReviews, cadreEmployments, cadrePosts, organizations } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { groupedBy } from '../../lib/group.js';
 
 /** 聘用制 of one village's holdings in post today, each with its yearly reviews (oldest first). */
 export async function employmentsOf(db: DbOrTx, organizationId: number): Promise<CadreEmployment[]> {
@@ -14,7 +15,8 @@ export async function employmentsOf(db: DbOrTx, organizationId: number): Promise
   if (!rows.length) return [];
   const reviews = await db.select({ employmentId: cadreEmploymentReviews.employmentId, year: cadreEmploymentReviews.year, result: cadreEmploymentReviews.result, note: cadreEmploymentReviews.note })
     .from(cadreEmploymentReviews).where(inArray(cadreEmploymentReviews.employmentId, rows.map((r) => r.id))).orderBy(asc(cadreEmploymentReviews.year));
-  return rows.map((r) => ({ ...r, reviews: reviews.filter((v) => v.employmentId === r.id).map(({ employmentId: _, ...v }) => v) }));
+  const reviewsOf = groupedBy(reviews, (v) => v.employmentId);
+  return rows.map((r) => ({ ...r, reviews: (reviewsOf.get(r.id) ?? []).map(({ employmentId: _, ...v }) => v) }));
 }
 
 export async function findEmployment(db: DbOrTx, cadrePostId: number) {

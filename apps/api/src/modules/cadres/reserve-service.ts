@@ -16,6 +16,7 @@ import { settingValues } from '../settings/index.js';
 import * as repo from './repository.js';
 import * as reserves from './reserve-repository.js';
 import { villageOnly } from './service.js';
+import { groupedBy } from '../../lib/group.js';
 
 type Branch = { id: number; name: string; path: string; villageId: number | null };
 
@@ -28,14 +29,15 @@ export async function reserveSettings(db: DbOrTx, tenantId: number) {
 export async function reservesWithHistory(db: DbOrTx, organizationIds: readonly number[], months: number): Promise<Reserve[]> {
   const rows = await reserves.reservesOf(db, organizationIds);
   const ids = rows.map((r) => r.id);
-  const [moves, evaluations] = [await reserves.movesOf(db, ids), await reserves.evaluationsOf(db, ids)];
+  const movesOf = groupedBy(await reserves.movesOf(db, ids), (m) => m.candidateId);
+  const evaluationsOf = groupedBy(await reserves.evaluationsOf(db, ids), (e) => e.candidateId);
   const links = await latestRecruitmentsOf(db, rows.filter((r) => !r.isMember).map((r) => r.personId));
   return rows.map(({ lastEvaluatedOn, ...r }) => ({
     ...r,
     recruitment: r.isMember ? null : links.get(r.personId) ?? null,
     evaluationDueOn: r.status === 'active' ? addMonths(lastEvaluatedOn ?? r.enteredOn, months) : null,
-    moves: moves.filter((m) => m.candidateId === r.id).map(({ candidateId: _, ...m }) => m),
-    evaluations: evaluations.filter((e) => e.candidateId === r.id).map(({ candidateId: _, ...e }) => e),
+    moves: (movesOf.get(r.id) ?? []).map(({ candidateId: _, ...m }) => m),
+    evaluations: (evaluationsOf.get(r.id) ?? []).map(({ candidateId: _, ...e }) => e),
   }));
 }
 

@@ -3,6 +3,7 @@ import type { ServiceTeamMember } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { organizations, serviceTeamMembers, serviceTeamVillages } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
+import { groupedBy } from '../../lib/group.js';
 
 const inScope = (scope: Scope) => scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope);
 
@@ -29,7 +30,8 @@ export async function serviceTeamIn(db: DbOrTx, scope: Scope, today: string, opt
     .from(serviceTeamVillages).innerJoin(organizations, eq(organizations.id, serviceTeamVillages.organizationId))
     .where(and(inArray(serviceTeamVillages.memberId, members.map((m) => m.id)), inScope(scope)))
     .orderBy(asc(organizations.sortOrder), asc(organizations.id));
-  return members.map((m) => ({ ...m, villages: villages.filter((v) => v.memberId === m.id).map(({ memberId: _, ...v }) => v) }));
+  const villagesOf = groupedBy(villages, (v) => v.memberId);
+  return members.map((m) => ({ ...m, villages: (villagesOf.get(m.id) ?? []).map(({ memberId: _, ...v }) => v) }));
 }
 
 /** The villages a member serves (ids), whatever the caller's scope: a write must be allowed at every one of them. */

@@ -7,6 +7,7 @@ import { isSelfOnly, type AuthUser } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { FREQUENCY_RULES, periodExample, standingsAt, type DueSettings, type RuleStanding } from './rules/frequency.js';
 import * as repo from './repository.js';
+import { groupedBy } from '../../lib/group.js';
 
 export async function dueSettings(db: DbOrTx, tenantId: number): Promise<DueSettings> {
   const v = await settingValues(db, tenantId, ['disclosure.dueDay', 'reminder.dueSoonDays']);
@@ -26,7 +27,8 @@ async function standings(db: DbOrTx, user: AuthUser, underPath: string | undefin
   const branches = await repo.villageBranchesInScope(db, user.scope, underPath);
   const facts = await repo.publishedFacts(db, branches.map((b) => b.id));
   const settings = await dueSettings(db, user.tenantId);
-  return branches.map((b) => ({ branch: b, standings: standingsAt(facts.filter((f) => f.organizationId === b.id), today, settings) }));
+  const factsOf = groupedBy(facts, (f) => f.organizationId);
+  return branches.map((b) => ({ branch: b, standings: standingsAt(factsOf.get(b.id) ?? [], today, settings) }));
 }
 
 async function pathOf(db: DbOrTx, user: AuthUser, orgId?: number) {

@@ -2,6 +2,7 @@ import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { flowContacts, memberFlows, members, organizations, persons, transferLetters, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
+import { groupedBy } from '../../lib/group.js';
 
 export async function insertFlow(db: DbOrTx, values: typeof memberFlows.$inferInsert) {
   const [row] = await db.insert(memberFlows).values(values).returning({ id: memberFlows.id });
@@ -33,7 +34,8 @@ export async function flowsOf(db: DbOrTx, memberId: number) {
     note: flowContacts.note, recordedBy: users.displayName,
   }).from(flowContacts).leftJoin(users, eq(users.id, flowContacts.recordedBy))
     .where(inArray(flowContacts.flowId, flows.map((f) => f.id))).orderBy(desc(flowContacts.contactedOn)) : [];
-  return flows.map((f) => ({ ...f, contacts: contacts.filter((c) => c.flowId === f.id) }));
+  const contactsOf = groupedBy(contacts, (c) => c.flowId);
+  return flows.map((f) => ({ ...f, contacts: contactsOf.get(f.id) ?? [] }));
 }
 
 export async function insertLetter(db: DbOrTx, values: typeof transferLetters.$inferInsert) {

@@ -104,8 +104,8 @@ export async function list(db: DbOrTx, scope: Scope, f: MemberFilter, page: numb
 
 /**
  * The planner's estimate first (EXPLAIN, no rows read): past EXACT_TOTAL_LIMIT it is the answer, said so; below it
- * the rows are counted. Counted branch by branch (a lateral count per organisation in scope, which the planner cannot
- * flatten into a hash join over the whole members table): each branch's roster from its index, only branches in scope.
+ * the rows are counted. Without a search, counted branch by branch (a lateral count per organisation in scope, which
+ * the planner cannot flatten into a hash join over the whole members table): each branch's roster from its index.
  */
 async function totalOf(db: DbOrTx, scope: Scope, where: SQL, withPersons: boolean) {
   const inScope = db.select({ one: sql<number>`1` }).from(members)
@@ -114,8 +114,15 @@ async function totalOf(db: DbOrTx, scope: Scope, where: SQL, withPersons: boolea
   const plan = await db.execute<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>(sql`explain (format json) ${inScope.where(where)}`);
   const estimate = Math.round(plan.rows[0]['QUERY PLAN'][0].Plan['Plan Rows']);
   if (estimate > EXACT_TOTAL_LIMIT) return { total: estimate, totalIsEstimate: true };
+  if (withPersons) {
+    // A name or number search: one join, so the planner can filter persons first (at city scale the per-branch
+    // count looked up the person of every member in scope, 66,937 index probes and 200 ms for 建国).
+    const [{ n }] = await runNamed(db.select({ n: sql<number>`count(*)::int` }).from(members)
+      .innerJoin(organizations, eq(organizations.id, members.organizationId))
+      .innerJoin(persons, eq(persons.id, members.personId)).where(where), 'member_search_count');
+    return { total: n, totalIsEstimate: false };
+  }
   const roster = db.select({ n: sql<number>`count(*)`.as('n') }).from(members).$dynamic();
-  if (withPersons) roster.innerJoin(persons, eq(persons.id, members.personId));
   const perBranch = roster.where(and(eq(members.organizationId, organizations.id), where)).as('roster');
   const [{ n }] = await runNamed(db.select({ n: sql<number>`coalesce(sum(${perBranch.n}), 0)::int` }).from(organizations)
     .crossJoinLateral(perBranch).where(scopeFilter(organizations, scope)), 'member_list_count');

@@ -14,6 +14,7 @@ import { withoutMetadata } from '../../lib/uploads/index.js';
 import type { Upload } from './upload.js';
 import * as repo from './four-two-repository.js';
 import { checkStageOrder, judgeResolution, judgeReview, nextStage, statusAfter, type FourTwoThresholds } from './rules/four-two.js';
+import { groupedBy } from '../../lib/group.js';
 
 const WRITE_DENIED = '只有镇党委管理员和本支部书记可以登记四议两公开';
 
@@ -41,9 +42,9 @@ export async function listProcedures(db: Db, user: AuthUser, orgId?: number) {
   const orgPath = orgId ? (await loadBranchInScope(db, user, orgId)).path : undefined;
   if (isSelfOnly(user)) return { items: [] };
   const rows = await repo.listProcedures(db, user.scope, { orgPath });
-  const stages = await repo.stagesOf(db, rows.map((r) => r.id));
+  const stagesOf = groupedBy(await repo.stagesOf(db, rows.map((r) => r.id)), (s) => s.procedureId);
   const t = await thresholds(db, user.tenantId);
-  return { items: rows.map((r) => toProcedure(r, stages.filter((s) => s.procedureId === r.id), t, user)) };
+  return { items: rows.map((r) => toProcedure(r, stagesOf.get(r.id) ?? [], t, user)) };
 }
 
 async function loadProcedure(db: DbOrTx, user: AuthUser, id: number, lock = false) {

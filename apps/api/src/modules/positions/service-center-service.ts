@@ -10,6 +10,7 @@ import { can, isSelfOnly, audit, loadWritableBranch, type AuthUser, type Caller 
 import { processPhoto, PhotoError } from '../../lib/photos/process-photo.js';
 import type { Upload } from './upload.js';
 import * as repo from './service-center-repository.js';
+import { groupedBy } from '../../lib/group.js';
 
 type Project = Awaited<ReturnType<typeof repo.projectsOf>>[number];
 
@@ -36,8 +37,9 @@ export async function listCenters(db: Db, user: AuthUser) {
   const ids = rows.map((r) => r.id);
   const [photos, projects, branches] = await Promise.all([repo.photosOf(db, ids), repo.projectsOf(db, ids), repo.villageBranches(db, user.scope)]);
   const withCenter = new Set(rows.map((r) => r.organizationId));
+  const [photosOf, projectsOf] = [groupedBy(photos, (p) => p.centerId), groupedBy(projects, (p) => p.serviceCenterId)];
   return {
-    items: rows.map((r) => summarize(r, user, photos.filter((p) => p.centerId === r.id), projects.filter((p) => p.serviceCenterId === r.id))),
+    items: rows.map((r) => summarize(r, user, photosOf.get(r.id) ?? [], projectsOf.get(r.id) ?? [])),
     missing: branches.filter((b) => !withCenter.has(b.id)).map((b) => ({ organizationId: b.id, organizationName: b.name })),
   };
 }

@@ -3,6 +3,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { awayLiaisonPeople, awayLiaisons, awayTalents, organizations, persons } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
+import { groupedBy } from '../../lib/group.js';
 
 const inScope = (scope: Scope) => scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope);
 
@@ -25,7 +26,8 @@ export async function liaisonsIn(db: DbOrTx, scope: Scope, under?: string, id?: 
     .innerJoin(organizations, eq(organizations.id, awayTalents.organizationId))
     .where(and(inScope(scope), sql`${awayLiaisonPeople.liaisonId} in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)})`))
     .orderBy(asc(organizations.sortOrder), asc(persons.name));
-  return rows.map((r) => ({ ...r, covered: covered.filter((c) => c.liaisonId === r.id).map(({ liaisonId: _, ...c }) => c) }));
+  const coveredOf = groupedBy(covered, (c) => c.liaisonId);
+  return rows.map((r) => ({ ...r, covered: (coveredOf.get(r.id) ?? []).map(({ liaisonId: _, ...c }) => c) }));
 }
 
 /** The liaisons in scope covering one person away. */

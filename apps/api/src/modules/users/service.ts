@@ -10,16 +10,18 @@ import { newOneTimePassword } from '../auth/index.js';
 import { findPersonByIdHash, insertPerson, sealPerson } from '../members/index.js';
 import { checkGrants, checkRemovable, type CheckedGrant } from './grants.js';
 import * as repo from './repository.js';
+import { groupedBy } from '../../lib/group.js';
 
 const conflict = (message: string) => new AppError('CONFLICT', message);
 export const LAST_ADMIN = '本镇至少要保留一名在用的镇党委管理员:不能停用最后一名管理员,也不能取消其管理员角色';
 
+/** `grants`: this account's own. */
 function summarize(row: repo.UserRow, grants: repo.GrantRow[]): UserSummary {
   const lastSeen = row.lastSeenAt as unknown as string | Date | null;
   return {
     id: row.id, username: row.username, displayName: row.displayName,
     person: row.personId && row.personName ? { id: row.personId, name: row.personName, branchName: row.branchName ?? null } : null,
-    grants: grants.filter((g) => g.userId === row.id).map((g) => ({ role: g.role, organizationId: g.organizationId, organizationName: g.organizationName })),
+    grants: grants.map((g) => ({ role: g.role, organizationId: g.organizationId, organizationName: g.organizationName })),
     disabled: row.disabled, locked: !!row.locked, mustChangePassword: row.mustChangePassword, twoFactorEnrolled: !!row.twoFactorEnrolled,
     lastSeenAt: lastSeen ? new Date(lastSeen).toISOString() : null, createdAt: row.createdAt.toISOString(),
   };
@@ -29,7 +31,8 @@ export async function listUsers(db: DbOrTx, user: AuthUser, query: UserListQuery
   requirePermission(user, 'users.manage');
   const rows = await repo.listUsers(db, user.scope, query);
   const grants = await repo.grantsOf(db, rows.map((r) => r.id));
-  return { items: rows.map((r) => summarize(r, grants)) };
+  const byUser = groupedBy(grants, (g) => g.userId);
+  return { items: rows.map((r) => summarize(r, byUser.get(r.id) ?? [])) };
 }
 
 /** A user the caller administers, or 404 (another town's, or one working only outside the caller's scope). */
