@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openSite, type Site } from './browser.js';
+import { chooseInDialog, openSite, type Site } from './browser.js';
 
 let site: Site;
 beforeAll(async () => { site = await openSite(); }, 60_000);
@@ -26,8 +26,7 @@ describe('organisation tree in Chromium', () => {
     await page.getByRole('button', { name: '新建下级组织' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('组织名称').fill('青年党员党小组');
-    await dialog.getByLabel('组织类型').click();
-    await page.locator('.ant-select-dropdown:visible').getByText('党小组', { exact: true }).click();
+    await chooseInDialog(page, '组织类型', '党小组');
     await dialog.getByRole('button', { name: /确\s*定/ }).click();
     await page.getByTestId('org-tree').getByText('青年党员党小组').waitFor();
     await expect.poll(() => page.getByTestId('org-detail-name').textContent()).toContain('青年党员党小组');
