@@ -113,6 +113,14 @@ describe('GET /api/members', () => {
     expect(byFull.items).toHaveLength(1);
   });
 
+  it('a name with Latin letters is found whatever their case (a Chinese name is matched as typed: it has no case)', async () => {
+    await createMember(town, branch.id, { name: 'Ayxan Tursun' });
+    for (const q of ['ayxan', 'TURSUN', 'YxAn']) {
+      const found = (await secretary.get(`/api/members?q=${encodeURIComponent(q)}`)).json();
+      expect(found.items.map((m: { name: string }) => m.name), q).toContain('Ayxan Tursun');
+    }
+  });
+
   it('a member sees only their own record', async () => {
     const memberId = await createMember(town, branch.id, { name: '赵秀英' });
     const member = (await createUser(town, 'member', [branch.id], { personId: await personOf(ctx, memberId) })).session;
