@@ -57,15 +57,14 @@ CREATE FUNCTION compliance_touch_activities(ids integer[]) RETURNS void LANGUAGE
 $$;--> statement-breakpoint
 -- Rows hanging off an activity (attendance, files, checklist ticks): the activity's branch, once per statement
 -- (saving a meeting's attendance writes dozens of rows at once).
-CREATE FUNCTION compliance_touch_new_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION compliance_touch_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM new_rows));
-  RETURN NULL;
-END
-$$;--> statement-breakpoint
-CREATE FUNCTION compliance_touch_old_rows() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM old_rows));
+  -- Each statement below is planned only when its branch runs: a DELETE trigger has old_rows and no new_rows.
+  IF TG_OP = 'DELETE' THEN
+    PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM old_rows));
+  ELSE
+    PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM new_rows));
+  END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
@@ -78,9 +77,9 @@ DECLARE
 BEGIN
   FOREACH t IN ARRAY ARRAY['attendances', 'activity_files', 'activity_checks']
   LOOP
-    EXECUTE format('CREATE TRIGGER compliance_touch_ins AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_new_rows()', t);
-    EXECUTE format('CREATE TRIGGER compliance_touch_upd AFTER UPDATE ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_new_rows()', t);
-    EXECUTE format('CREATE TRIGGER compliance_touch_del AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_old_rows()', t);
+    EXECUTE format('CREATE TRIGGER compliance_touch_ins AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_rows()', t);
+    EXECUTE format('CREATE TRIGGER compliance_touch_upd AFTER UPDATE ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_rows()', t);
+    EXECUTE format('CREATE TRIGGER compliance_touch_del AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_rows()', t);
   END LOOP;
 END
 $$;
