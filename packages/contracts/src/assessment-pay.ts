@@ -56,11 +56,14 @@ export const PAY_LINE_KINDS = ['base', 'combined', 'monthly', 'reward', 'reward_
 export type PayLineKind = (typeof PAY_LINE_KINDS)[number];
 
 export const PAY_LIMITS = {
-  /** 100,000 元: no single standard, reward or deduction is near it; keeps every product far inside 2^53. */
-  maxFen: 10_000_000, maxCount: 10_000, maxRateBp: 10_000, maxItems: 20, reason: 100, label: 40,
+  /** 100,000 元: no monthly standard, fixed reward, unit amount or deduction comes near it. */
+  maxFen: 10_000_000,
+  /** 100亿元: the base figure of a rate reward (an investment attracted, a year's collective income). */
+  maxBaseFen: 1_000_000_000_000,
+  maxCount: 10_000, maxRateBp: 10_000, maxItems: 20, reason: 100, label: 40,
 } as const;
 
-const fen = (label: string) => z.number().int(`${label}以分为单位,应为整数`).min(0, `${label}不能为负`).max(PAY_LIMITS.maxFen, `${label}过大`).meta({ label });
+const fen = (label: string, max: number = PAY_LIMITS.maxFen) => z.number().int(`${label}以分为单位,应为整数`).min(0, `${label}不能为负`).max(max, `${label}过大`).meta({ label });
 const pct = (label: string, max = 200) => z.number().int(`${label}应为整数百分比`).min(0).max(max).meta({ label });
 const text = (max: number, label: string) => z.string().trim().min(1, `请填写${label}`).max(max, `${label}不能超过${max}个字`).meta({ label });
 
@@ -73,7 +76,7 @@ export const RewardItemSchema = z.discriminatedUnion('rule', [
     count: z.number().int().min(0).max(PAY_LIMITS.maxCount).meta({ label: '件数' }), unit: text(6, '计量单位').default('件'),
   }).strict(),
   z.object({
-    ...RewardBase, rule: z.literal('percent'), baseFen: fen('计奖基数'),
+    ...RewardBase, rule: z.literal('percent'), baseFen: fen('计奖基数', PAY_LIMITS.maxBaseFen),
     rateBp: z.number().int().min(0).max(PAY_LIMITS.maxRateBp).meta({ label: '比例(万分之)' }),
   }).strict(),
 ]);
@@ -115,6 +118,8 @@ export const PayInputSchema = z.object({
   if (v.unpaidLeaveDays > inPost) issue('unpaidLeaveDays', '无薪假天数不能超过在岗天数');
 });
 export type PayInput = z.input<typeof PayInputSchema>;
+/** The input after parsing: defaults filled in. */
+export type PayInputValues = z.output<typeof PayInputSchema>;
 
 /** The town's pay table, resolved from the assessment.* settings (all local examples, 本地示例,按本镇方案修改). */
 export const PayTableSchema = z.object({

@@ -65,6 +65,7 @@ describe('proration: days paid over the days of the month', () => {
     expect(daysInPostOf('2026-03', '2026-03-10', '2026-03-19')).toBe(10);
     expect(daysInPostOf('2026-03', '2026-04-01', null)).toBe(0);
     expect(daysInPostOf('2026-03', '2025-01-01', '2026-02-28')).toBe(0);
+    expect(() => daysInPostOf('2026-3', '2026-03-01', null)).toThrow('格式不正确');
   });
   it('February of a leap year has 29 days (2028-02), of a common year 28 (2027-02)', () => {
     expect(daysInPostOf('2028-02', '2028-02-01', null)).toBe(29);
@@ -158,6 +159,11 @@ describe('奖励绩效: rule kinds and the monthly cap', () => {
   it('a rate reward rounds half up once: 0.05 % of 1.00 元 = 0.05 分 → 0; of 10.00 元 = 0.5 分 → 1', () => {
     const rate = (baseFen: number) => line(pay({ rewards: [{ kind: 'collective_income', rule: 'percent', baseFen, rateBp: 5 }] }), 'reward')?.amountFen;
     expect([rate(100), rate(1000)]).toEqual([0, 1]);
+  });
+  it('a rate of a large base figure: 招商引资 5,000万元 × 0.1% = 50,000.00 元, then the cap line takes it down to the cap', () => {
+    const r = pay({ rewards: [{ kind: 'investment', rule: 'percent', baseFen: 5_000_000_000, rateBp: 10 }] });
+    expect(amounts(r)).toMatchObject({ reward: 5_000_000, reward_cap: -4_900_000 });
+    expect(r.totalFen).toBe(420_000);
   });
   it('rewards are not prorated by days in post', () => {
     expect(line(pay({ daysInPost: 3, rewards: [fixed(50_000)] }), 'reward')?.amountFen).toBe(50_000);

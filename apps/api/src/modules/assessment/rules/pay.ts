@@ -11,12 +11,12 @@
  * base (with 0 %, never below 0), and the top-up is its own line, so a payroll shows what was forgiven.
  */
 import {
-  PAY_GRADE_LABELS, PAY_POST_LABELS, PAY_POST_TIER, PayInputSchema, PayTableSchema, REWARD_KIND_LABELS, daysInMonth, formatYuan,
-  type PayGrade, type PayInput, type PayLine, type PayResult, type PayTable, type RatioTier,
+  PAY_GRADE_LABELS, PAY_POST_LABELS, PAY_POST_TIER, PayInputSchema, PayTableSchema, REWARD_KIND_LABELS, daysInMonth, formatYuan, isValidDate, isValidMonth,
+  type PayGrade, type PayInput, type PayInputValues, type PayLine, type PayResult, type PayTable, type RatioTier,
 } from '@dj/contracts';
 import { daysFactor, exactLine, pctFactor, rateText, scoreText, type Factor } from './pay-explain.js';
 
-type Input = ReturnType<typeof PayInputSchema.parse>;
+type Input = PayInputValues;
 
 /** The standards a post is paid from: its own (镇机关) or the secretary's (ordinary or 聘用制) times its tier's ratio. */
 interface Standards { baseFen: number; monthlyFen: number; source: string; ratio: Factor[] }
@@ -49,13 +49,14 @@ function monthlyFactor(i: Input, t: PayTable): Factor {
     return { num: tenths, den: 1000, text: `得分 ${scoreText(tenths)}/100` };
   }
   if (i.grade !== undefined) return pctFactor(t.gradePct[i.grade], PAY_GRADE_LABELS[i.grade]);
+  // The schema requires a grade or a score, so here there is a score.
   const grade = gradeOfScore(tenths as number, t);
   const band = grade === 'fail' ? `不足 ${t.gradeMinScore.pass} 分` : `${t.gradeMinScore[grade]} 分及以上`;
   const f = pctFactor(t.gradePct[grade], PAY_GRADE_LABELS[grade]);
   return { ...f, text: `${f.text}(得分 ${scoreText(tenths as number)},${band}为${PAY_GRADE_LABELS[grade]})` };
 }
 
-function rewardLine(item: ReturnType<typeof PayInputSchema.parse>['rewards'][number]): PayLine {
+function rewardLine(item: Input['rewards'][number]): PayLine {
   const label = `奖励绩效:${item.label ?? REWARD_KIND_LABELS[item.kind]}`;
   if (item.rule === 'fixed') return { kind: 'reward', label, amountFen: item.amountFen, why: `固定金额 ${formatYuan(item.amountFen)}` };
   const line = item.rule === 'per_unit'
@@ -102,6 +103,9 @@ export function computePay(input: PayInput, table: PayTable): PayResult {
 
 /** Days in post in a month, from the first day in post to the last (both inclusive; endedOn null = still in post). */
 export function daysInPostOf(month: string, startedOn: string, endedOn: string | null): number {
+  if (!isValidMonth(month) || !isValidDate(startedOn) || (endedOn !== null && !isValidDate(endedOn))) {
+    throw new Error(`在岗天数:月份或日期格式不正确(${month} ${startedOn} ${endedOn ?? ''})`);
+  }
   const monthDays = daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)));
   const first = `${month}-01`;
   const last = `${month}-${String(monthDays).padStart(2, '0')}`;
