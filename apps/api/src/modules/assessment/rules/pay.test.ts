@@ -211,6 +211,15 @@ describe('deductions and the floor', () => {
   });
 });
 
+describe('money is integer 分 on the way in too', () => {
+  it('refuses a fraction of a 分, a negative amount and a zero deduction', () => {
+    expect(() => pay({ rewards: [{ kind: 'other', rule: 'fixed', amountFen: 100.5 }] })).toThrow('以分为单位');
+    expect(() => pay({ rewards: [{ kind: 'other', rule: 'per_unit', unitFen: -1, count: 1 }] })).toThrow('不能为负');
+    expect(() => pay({ deductions: [{ reason: '迟到', amountFen: 0 }] })).toThrow('扣减金额应大于0');
+    expect(() => pay({}, table({ secretaryBaseFen: 0.1 }))).toThrow('以分为单位');
+  });
+});
+
 describe('property: total === sum of the lines, all integers, never negative, lines in order', () => {
   const rand = mulberry32(20_261_206);
   const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));

@@ -81,6 +81,20 @@ function floorLine(subtotalFen: number, floor: { amountFen: number; why: string 
 
 const sum = (lines: readonly PayLine[]) => lines.reduce((s, l) => s + l.amountFen, 0);
 
+/** The lines paid for time in post: 基本报酬, 一肩挑加发 and 月度绩效, each prorated by days paid. */
+function timeLines(i: Input, t: PayTable, s: Standards, days: Factor): PayLine[] {
+  const base = `${s.source}基本报酬标准`;
+  const lines: PayLine[] = [{ kind: 'base', label: '基本报酬', ...exactLine(s.baseFen, base, [...s.ratio, days]) }];
+  if (i.combined && t.combinedExtraPct > 0) {
+    lines.push({ kind: 'combined', label: '一肩挑加发', ...exactLine(s.baseFen, base, [pctFactor(t.combinedExtraPct, '一肩挑加发'), days]) });
+  }
+  lines.push({ kind: 'monthly', label: '月度绩效', ...exactLine(s.monthlyFen, `${s.source}月度绩效标准`, [...s.ratio, monthlyFactor(i, t), days]) });
+  return lines;
+}
+
+const deductionLine = (d: Input['deductions'][number]): PayLine =>
+  ({ kind: 'deduction', label: `扣减:${d.reason}`, amountFen: -d.amountFen, why: `${d.reason},扣减 ${formatYuan(d.amountFen)}` });
+
 /** The month's pay of one person: total in 分 and the ordered breakdown (total === the sum of the lines). */
 export function computePay(input: PayInput, table: PayTable): PayResult {
   const i = PayInputSchema.parse(input);
@@ -88,14 +102,8 @@ export function computePay(input: PayInput, table: PayTable): PayResult {
   const monthDays = daysInMonth(Number(i.month.slice(0, 4)), Number(i.month.slice(5, 7)));
   const days = daysFactor(i.daysInPost ?? monthDays, i.unpaidLeaveDays, monthDays);
   const s = standardsFor(i, t);
-  const lines: PayLine[] = [{ kind: 'base', label: '基本报酬', ...exactLine(s.baseFen, `${s.source}基本报酬标准`, [...s.ratio, days]) }];
-  if (i.combined && t.combinedExtraPct > 0) {
-    lines.push({ kind: 'combined', label: '一肩挑加发', ...exactLine(s.baseFen, `${s.source}基本报酬标准`, [pctFactor(t.combinedExtraPct, '一肩挑加发'), days]) });
-  }
-  lines.push({ kind: 'monthly', label: '月度绩效', ...exactLine(s.monthlyFen, `${s.source}月度绩效标准`, [...s.ratio, monthlyFactor(i, t), days]) });
   const rewards = i.rewards.map(rewardLine);
-  lines.push(...rewards, ...capLine(sum(rewards), t.rewardCapFen));
-  lines.push(...i.deductions.map((d): PayLine => ({ kind: 'deduction', label: `扣减:${d.reason}`, amountFen: -d.amountFen, why: `${d.reason},扣减 ${formatYuan(d.amountFen)}` })));
+  const lines = [...timeLines(i, t, s, days), ...rewards, ...capLine(sum(rewards), t.rewardCapFen), ...i.deductions.map(deductionLine)];
   const floor = exactLine(s.baseFen, `${s.source}基本报酬标准`, [...s.ratio, days, pctFactor(t.floorPctOfBase, '保底')]);
   lines.push(...floorLine(sum(lines), floor, t.floorPctOfBase));
   return { totalFen: sum(lines), lines };
