@@ -185,6 +185,90 @@ export const SETTINGS = [
     key: 'cadres.targetOneShoulderPct', label: '换届目标:书记、主任“一肩挑”的村占比不低于', defaultValue: 80, unit: '%', min: 0, max: 100,
     source: '本地换届目标,非中央统一规定:按县(区)、镇村"两委"换届工作方案中“一肩挑”比例要求填写;默认80%为示例,请按本地方案修改',
   },
+  {
+    key: 'assessment.secretaryBaseFen', label: '村干部报酬:村党组织书记基本报酬(每月)', defaultValue: 200000, unit: '分', min: 0, max: 10_000_000,
+    source: '本地示例,按本镇方案修改:文章只说“实行村干部绩效考核制”,各镇标准不公开;默认2000元为示例。其他村干部按下列比例计发',
+  },
+  {
+    key: 'assessment.secretaryMonthlyFen', label: '村干部报酬:村党组织书记月度绩效标准(每月)', defaultValue: 120000, unit: '分', min: 0, max: 10_000_000,
+    source: '本地示例,按本镇方案修改:月度绩效=标准×考核等次(或得分)比例×计发天数/当月天数;默认1200元为示例',
+  },
+  {
+    key: 'assessment.employedBaseFen', label: '村干部报酬:聘用制书记基本报酬(每月,另表)', defaultValue: 300000, unit: '分', min: 0, max: 10_000_000,
+    source: '本地示例,按本镇方案修改:聘用制书记按本镇聘用制度另表计发(村干部页的“聘用制”记录);默认3000元为示例。聘用制主任、计生专职按其职务比例计发',
+  },
+  {
+    key: 'assessment.employedMonthlyFen', label: '村干部报酬:聘用制书记月度绩效标准(每月,另表)', defaultValue: 150000, unit: '分', min: 0, max: 10_000_000,
+    source: '本地示例,按本镇方案修改:默认1500元为示例',
+  },
+  {
+    key: 'assessment.townStaffBaseFen', label: '镇机关“3+1”:镇机关工作人员基本报酬(每月,本平台计发部分)', defaultValue: 0, unit: '分', min: 0, max: 10_000_000,
+    source: '本地示例,按本镇方案修改:镇机关工作人员工资按公务员(事业单位)工资制度另行发放,默认0元,平台只计“3+1”激励中的绩效部分;本镇另有发放时填写',
+  },
+  {
+    key: 'assessment.townStaffMonthlyFen', label: '镇机关“3+1”:镇机关工作人员月度绩效标准(每月)', defaultValue: 80000, unit: '分', min: 0, max: 10_000_000,
+    source: '本地示例,按本镇方案修改:默认800元为示例',
+  },
+  {
+    key: 'assessment.directorRatioPct', label: '村干部报酬:村委会主任(非一肩挑)为书记的', defaultValue: 90, unit: '%', min: 0, max: 100,
+    source: '本地示例,按本镇方案修改:基本报酬和月度绩效标准均按此比例;默认90%为示例',
+  },
+  {
+    key: 'assessment.deputyRatioPct', label: '村干部报酬:副书记等副职为书记的', defaultValue: 85, unit: '%', min: 0, max: 100,
+    source: '本地示例,按本镇方案修改:多地副职按书记的80%至85%计发;默认85%为示例',
+  },
+  {
+    key: 'assessment.memberRatioPct', label: '村干部报酬:支委、村委委员为书记的', defaultValue: 70, unit: '%', min: 0, max: 100,
+    source: '本地示例,按本镇方案修改:默认70%为示例',
+  },
+  {
+    key: 'assessment.staffRatioPct', label: '村干部报酬:计生专职、报账员、妇女主任为书记的', defaultValue: 60, unit: '%', min: 0, max: 100,
+    source: '本地示例,按本镇方案修改:默认60%为示例',
+  },
+  {
+    key: 'assessment.combinedExtraPct', label: '村干部报酬:书记、主任“一肩挑”另加基本报酬的', defaultValue: 0, unit: '%', min: 0, max: 100,
+    source: '本地示例,按本镇方案修改:“一肩挑”按书记一份计发,另加基本报酬的此比例;默认0(不另加)',
+  },
+  {
+    key: 'assessment.monthlyScoreMode', label: '月度绩效计发方式(0=按考核等次,1=按得分比例)', defaultValue: 0, unit: '', min: 0, max: 1,
+    source: '本地示例,按本镇方案修改:按等次时得分先按下列分数线定等次;按得分时月度绩效=标准×得分/100',
+  },
+  {
+    key: 'assessment.excellentPct', label: '月度绩效:优秀按标准的', defaultValue: 120, unit: '%', min: 0, max: 200,
+    source: '本地示例,按本镇方案修改:默认120%为示例',
+  },
+  {
+    key: 'assessment.goodPct', label: '月度绩效:良好按标准的', defaultValue: 100, unit: '%', min: 0, max: 200,
+    source: '本地示例,按本镇方案修改:默认100%为示例',
+  },
+  {
+    key: 'assessment.passPct', label: '月度绩效:合格按标准的', defaultValue: 80, unit: '%', min: 0, max: 200,
+    source: '本地示例,按本镇方案修改:默认80%为示例',
+  },
+  {
+    key: 'assessment.failPct', label: '月度绩效:不合格按标准的', defaultValue: 0, unit: '%', min: 0, max: 200,
+    source: '本地示例,按本镇方案修改:默认0%(不发月度绩效)为示例',
+  },
+  {
+    key: 'assessment.excellentMinScore', label: '月度考核:优秀最低分(含)', defaultValue: 90, unit: '分(百分制)', min: 1, max: 100,
+    source: '本地示例,按本镇方案修改:得分不低于此分为优秀(90分为优秀,89.9分为良好);分数线应为 优秀>良好>合格',
+  },
+  {
+    key: 'assessment.goodMinScore', label: '月度考核:良好最低分(含)', defaultValue: 80, unit: '分(百分制)', min: 1, max: 100,
+    source: '本地示例,按本镇方案修改:默认80分为示例',
+  },
+  {
+    key: 'assessment.passMinScore', label: '月度考核:合格最低分(含)', defaultValue: 60, unit: '分(百分制)', min: 1, max: 100,
+    source: '本地示例,按本镇方案修改:低于此分为不合格;默认60分为示例',
+  },
+  {
+    key: 'assessment.rewardCapFen', label: '奖励绩效每月上限(0=不封顶)', defaultValue: 100000, unit: '分', min: 0, max: 10_000_000,
+    source: '本地示例,按本镇方案修改:招商引资、集体增收、示范点创建、上级表彰等奖励绩效当月合计超过此数的部分不发,在明细中单列“奖励绩效封顶”;默认1000元为示例',
+  },
+  {
+    key: 'assessment.floorPctOfBase', label: '报酬保底:当月合计不低于当月基本报酬的(0=只保证不为负)', defaultValue: 100, unit: '%', min: 0, max: 100,
+    source: '本地示例,按本镇方案修改:扣减较多时合计不低于按天计发的基本报酬的此比例,差额在明细中单列“保底补足”;默认100%为示例',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];
