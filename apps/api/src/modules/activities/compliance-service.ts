@@ -1,12 +1,10 @@
-import { ComplianceRowSchema, type ActivityKind, type Compliance, type ComplianceQuery } from '@dj/contracts';
+import { ComplianceRowSchema, todayInShanghai, type ActivityKind, type Compliance, type ComplianceQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { todayInShanghai } from '@dj/contracts';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { groupedBy } from '../../lib/group.js';
 import * as repo from './repository.js';
 import * as summaries from './summary-repository.js';
-import type { StoredCalendar } from './summary-repository.js';
 import { complianceFor, complianceSummary, periodBounds } from './rules/compliance.js';
 import { PARTY_LECTURE_SETTING_KEY, THEME_DAY_SETTING_KEY, defaultComplianceRules, type BranchFacts, type ComplianceRule } from './rules/compliance-rules.js';
 
@@ -40,7 +38,7 @@ export async function complianceOfBranches(
   const key = { period, today, rulesKey: `${CALENDAR_FORMAT} ${JSON.stringify(local)}` };
   const held = await summaries.storedCalendars(db, branches.map((b) => b.id), key);
   const missing = branches.filter((b) => !held.get(b.id)?.stored);
-  const computed = new Map<number, StoredCalendar>();
+  const computed = new Map<number, summaries.StoredCalendar>();
   for (let i = 0; i < missing.length; i += COMPUTE_BATCH) {
     const batch = missing.slice(i, i + COMPUTE_BATCH);
     const calendars = await computeCompliance(db, tenantId, batch, period, today, local);
