@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import {
   AwayLiaisonListSchema, AwayLiaisonSchema, AwayListSchema, AwayTalentDetailSchema,
-  type AwayContactInput, type AwayHandoverInput, type AwayListQuery, type AwayReturnInput, type CreateAwayLiaison, type CreateAwayTalent,
+  type AwayContactInput, type AwayCoverage, type AwayHandoverInput, type AwayListQuery, type AwayReturnInput, type CreateAwayLiaison, type CreateAwayTalent,
   type UpdateAwayTalent,
 } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
@@ -72,4 +72,9 @@ export function useRecordHandover(id: number) {
 export function useCreateLiaison() {
   const invalidate = useInvalidate();
   return useMutation({ mutationFn: (body: CreateAwayLiaison) => apiSend('POST', '/api/talent/away-liaisons', AwayLiaisonSchema, body), onSuccess: invalidate });
+}
+
+export function useUpdateCoverage(id: number) {
+  const invalidate = useInvalidate();
+  return useMutation({ mutationFn: (body: AwayCoverage) => apiSend('PUT', `/api/talent/away-liaisons/${id}/coverage`, AwayLiaisonSchema, body), onSuccess: invalidate });
 }

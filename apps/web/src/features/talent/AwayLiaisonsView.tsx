@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Tag, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { AWAY_LIAISON_KINDS, AWAY_LIAISON_KIND_LABELS, type CreateAwayLiaison } from '@dj/contracts';
+import { AWAY_LIAISON_KINDS, AWAY_LIAISON_KIND_LABELS, type AwayCoverage, type AwayLiaison, type CreateAwayLiaison } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
-import { useAwayList, useAwayLiaisons, useCreateLiaison } from './AwayApi';
+import { useAwayList, useAwayLiaisons, useCreateLiaison, useUpdateCoverage } from './AwayApi';
 import { AwayRevealButton } from './AwayRevealButton';
 
 type Owner = { id: number; name: string; path: string };
+
+const personLabel = (p: { name: string; organizationName: string; place?: string | null }) =>
+  `${p.name}(${p.organizationName.replace(/党支部$/, '')}${p.place ? `,${p.place}` : ''})`;
 
 function LiaisonModal({ owners, onClose }: { owners: Owner[]; onClose: () => void }) {
   const [form] = Form.useForm<CreateAwayLiaison>();
@@ -42,9 +45,40 @@ function LiaisonModal({ owners, onClose }: { owners: Owner[]; onClose: () => voi
       <Form.Item name="contactPhone" label="联系电话"><Input aria-label="联系电话" autoComplete="off" /></Form.Item>
       <Form.Item name="coveredIds" label="联系的在外人员">
         <Select aria-label="联系的在外人员" mode="multiple" loading={people.isFetching} optionFilterProp="label"
-          options={(people.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.name}(${p.organizationName.replace(/党支部$/, '')},${p.place})` }))} />
+          options={(people.data?.items ?? []).map((p) => ({ value: p.id, label: personLabel(p) }))} />
       </Form.Item>
       <Form.Item name="note" label="备注"><Input aria-label="备注" /></Form.Item>
+    </FormModal>
+  );
+}
+
+/**
+ * Who a liaison keeps in touch with, changed after it was registered (people leave, return, move city): the people
+ * away under the liaison's own organisation, those already covered kept as options even when no longer listed.
+ */
+function CoverageModal({ liaison, onClose }: { liaison: AwayLiaison; onClose: () => void }) {
+  const [form] = Form.useForm<AwayCoverage>();
+  const people = useAwayList({ orgId: liaison.organizationId, status: 'away', pageSize: 200 });
+  const save = useUpdateCoverage(liaison.id);
+  const [error, setError] = useState<string | null>(null);
+  const listed = (people.data?.items ?? []).map((p) => ({ value: p.id, label: personLabel(p) }));
+  const kept = liaison.covered.filter((c) => !listed.some((o) => o.value === c.id)).map((c) => ({ value: c.id, label: personLabel(c) }));
+  const submit = async (values: AwayCoverage) => {
+    setError(null);
+    try {
+      await save.mutateAsync({ coveredIds: values.coveredIds ?? [] });
+      onClose();
+    } catch (e) {
+      if (!applyFieldErrors(form, e, ['coveredIds'])) setError(errorMessage(e));
+    }
+  };
+  return (
+    <FormModal<AwayCoverage> title={`${liaison.name}:联系的在外人员`} open onClose={onClose} form={form} name="away-coverage" pending={save.isPending}
+      initialValues={{ coveredIds: liaison.covered.map((c) => c.id) }} onFinish={(v) => void submit(v)}
+      after={error && <Alert type="error" showIcon title={error} />}>
+      <Form.Item name="coveredIds" label="联系的在外人员" extra="可多选;清空表示暂不联系任何人">
+        <Select aria-label="联系的在外人员" mode="multiple" loading={people.isFetching} optionFilterProp="label" options={[...kept, ...listed]} />
+      </Form.Item>
     </FormModal>
   );
 }
@@ -53,6 +87,7 @@ function LiaisonModal({ owners, onClose }: { owners: Owner[]; onClose: () => voi
 export function AwayLiaisonsView({ orgId, owners }: { orgId?: number; owners: Owner[] }) {
   const query = useAwayLiaisons(orgId);
   const [adding, setAdding] = useState(false);
+  const [covering, setCovering] = useState<AwayLiaison | null>(null);
   if (query.isPending) return <Skeleton active />;
   if (query.error) return <LoadError title="联络组织加载失败" error={query.error} onRetry={() => query.refetch()} />;
   const { items, can } = query.data;
@@ -66,11 +101,13 @@ export function AwayLiaisonsView({ orgId, owners }: { orgId?: number; owners: Ow
             {l.contactPhoneMasked && (can.record ? <AwayRevealButton url={`/api/talent/away-liaisons/${l.id}/reveal`} masked={l.contactPhoneMasked} /> : l.contactPhoneMasked)}
           </Typography.Paragraph>
           <Typography.Text type="secondary">联系的在外人员({l.covered.length}人):</Typography.Text>
+          {can.record && <Button size="small" type="link" onClick={() => setCovering(l)}>调整</Button>}
           <div>{l.covered.length ? l.covered.map((p) => `${p.name}(${p.organizationName.replace(/党支部$/, '')})`).join('、') : '—'}</div>
           {l.note && <Typography.Text type="secondary">备注:{l.note}</Typography.Text>}
         </Card>
       ))}
       {adding && <LiaisonModal owners={owners} onClose={() => setAdding(false)} />}
+      {covering && <CoverageModal liaison={covering} onClose={() => setCovering(null)} />}
     </Flex>
   );
 }

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AwayList, AwayTalent, AwayTalentDetail } from '@dj/contracts';
+import type { AwayLiaisonList, AwayList, AwayTalent, AwayTalentDetail } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
@@ -119,5 +119,30 @@ describe('在外人才', () => {
     fireEvent.click(screen.getByText(/^确\s*定$/).closest('button')!);
     await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
     expect(calls.find((c) => c.method === 'PATCH')).toMatchObject({ path: '/api/talent/away/1', body: { place: '浙江省舟山市', occupation: '电子厂车间主任', skills: '数控加工' } });
+  });
+
+  it('changes who a liaison keeps in touch with: those covered are preselected and the new list is sent', async () => {
+    const liaison = {
+      id: 7, organizationId: 3, organizationName: '王庄村党支部', kind: 'outside_branch' as const, name: '驻苏州流动党员党支部', place: null,
+      contactName: null, contactPhoneMasked: null, note: null, covered: [{ id: 1, name: '张在外', organizationName: '王庄村党支部' }],
+    };
+    const LIAISONS: AwayLiaisonList = { items: [liaison], can: { record: true } };
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/talent/away') return jsonResponse(200, LIST);
+      if (call.path === '/api/talent/away-liaisons') return jsonResponse(200, LIAISONS);
+      if (call.path === '/api/talent/away-liaisons/7/coverage') return jsonResponse(200, { ...liaison, covered: [] });
+      return undefined;
+    }));
+    await renderRoutes(routes, '/talent/away?tab=liaisons');
+    const card = await screen.findByTestId('away-liaisons');
+    fireEvent.click(within(card).getByText(/^调\s*整$/).closest('button')!);
+    const dialog = await screen.findByRole('dialog');
+    expect(await within(dialog).findByText(/^张在外\(王庄村/)).toBeTruthy();
+    fireEvent.click(dialog.querySelector('.ant-select-selection-item-remove')!);
+    fireEvent.click(screen.getByText(/^确\s*定$/).closest('button')!);
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/talent/away-liaisons/7/coverage')).toBe(true));
+    const sent = calls.find((c) => c.path === '/api/talent/away-liaisons/7/coverage')!;
+    expect(sent.method).toBe('PUT');
+    expect(sent.body).toEqual({ coveredIds: [] });
   });
 });
