@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, CreateAssessmentSchemeSchema, FORBIDDEN_MEASURE_REASON, todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createTown, createUser, type Town } from '../../../test/factories.js';
+import { dbScopeOf, withRowScope } from '../../db/client.js';
 import { exampleSchemes } from './examples.js';
+import * as repo from './repository.js';
 
 /**
  * Issue 16 point 1 (schemes as data) and the refusal of forbidden measures (point 2): a scheme is its versions, each
@@ -173,5 +175,22 @@ describe('16.1 assessment schemes', () => {
     const write = await town.admin.post(`/api/assessment/schemes/${theirs.id}/versions`, content({ posts: [], effectiveFrom: month(1) }));
     expect(write.statusCode).toBe(404);
     expect((await other.admin.get(`/api/assessment/schemes/${theirs.id}`)).json().versions).toHaveLength(1);
+  });
+
+  it('16.1 row-level security: the platform\'s role reads no other town\'s schemes, even with the tenant filter named wrong', async () => {
+    const other = await createTown(ctx);
+    const { rows: [committee] } = await ctx.pool.query('select path from organizations where id = $1', [town.committeeId]);
+    const asTown = dbScopeOf({ tenantId: town.tenantId, paths: [committee.path] });
+    // The repository asked for the other town's rows under this town's setting: the policies hide them.
+    expect(await withRowScope(asTown, () => repo.listSchemes(ctx.appDb, other.tenantId))).toEqual([]);
+    expect((await withRowScope(asTown, () => repo.listSchemes(ctx.appDb, town.tenantId))).length).toBeGreaterThanOrEqual(2);
+    expect((await repo.listSchemes(ctx.db, other.tenantId)).length).toBe(2);
+  });
+
+  it('16.7 the demo town has both examples, in force from eleven months back', async () => {
+    const { rows } = await ctx.pool.query(`select s.audience, v.effective_from from assessment_schemes s
+      join assessment_scheme_versions v on v.scheme_id = s.id join tenants t on t.id = s.tenant_id
+      where s.is_example and t.is_demo order by s.audience`);
+    expect(rows).toEqual([{ audience: 'town_staff', effective_from: month(-11) }, { audience: 'village_cadre', effective_from: month(-11) }]);
   });
 });
