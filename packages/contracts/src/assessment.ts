@@ -113,7 +113,8 @@ export type GradeBand = z.infer<typeof GradeBandSchema>;
 
 /** The content a version holds: the posts it applies to (village cadres), the tree, the bands and a note. */
 const contentFields = {
-  posts: z.array(z.enum(VILLAGE_CADRE_POSTS, { message: '请选择职务' })).max(VILLAGE_CADRE_POSTS.length).default([]).meta({ label: '适用职务' }),
+  posts: z.array(z.enum(VILLAGE_CADRE_POSTS, { message: '请选择职务' })).max(VILLAGE_CADRE_POSTS.length).default([])
+    .refine((posts) => new Set(posts).size === posts.length, '适用职务不能重复').meta({ label: '适用职务' }),
   effectiveFrom: MonthSchema.meta({ label: '生效月份' }),
   indicators: z.array(AssessmentIndicatorSchema).min(1, '请至少设置一个指标').meta({ label: '考核指标' }),
   bands: z.array(GradeBandSchema).min(1, '请至少设置一个等次').max(L.bands, `等次最多${L.bands}个`).meta({ label: '等次' }),
