@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from './context.js';
+import { assessmentMatrix } from './matrix/assessment.js';
 import { awayMatrix } from './matrix/away.js';
 import { cadresMatrix } from './matrix/cadres.js';
 import { cadreDocumentsMatrix } from './matrix/cadre-documents.js';
@@ -22,7 +23,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  * test/matrix/ (one file per module, see matrix/types.ts) in the same commit.
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
-  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix];
+  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

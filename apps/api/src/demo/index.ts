@@ -5,7 +5,7 @@ import { organizations, roleGrants, settings, tenants, users, villages } from '.
 import { hashPassword } from '../modules/auth/index.js';
 import { recordAudit } from '../lib/audit/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
-import { todayInShanghai } from '@dj/contracts';
+import { addMonths, todayInShanghai } from '@dj/contracts';
 import { seedDemoMembers, type DemoBranch } from './demo-members.js';
 import { seedDemoActivities } from './demo-activities.js';
 import { seedDemoRecruitment } from './demo-recruitment.js';
@@ -18,6 +18,7 @@ import { seedDemoReserves } from './demo-reserves.js';
 import { seedDemoTalent } from './demo-talent.js';
 import { seedDemoCadreStructure } from './demo-cadre-structure.js';
 import { ensureDefaultTemplates } from '../modules/activities/index.js';
+import { ensureExampleSchemes } from '../modules/assessment/index.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -119,6 +120,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoTalent(tx, { tenantId: t, today, town: demo, cipher });
     // 班子结构 data (education, 本土人才), 聘用制 and the 服务队, after the reserves: one of them is appointed a 委员.
     await seedDemoCadreStructure(tx, { tenantId: t, today, town: demo });
+    // The "3+1" and "3+7" examples, in force from eleven months back: the demo's year of scoring (issue 16 point 7) fits in.
+    await ensureExampleSchemes(tx, t, addMonths(today, -11).slice(0, 7));
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

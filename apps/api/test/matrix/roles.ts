@@ -1,5 +1,6 @@
 import type { Permission } from '../../src/lib/access/index.js';
 import { ACTIVITY_ROWS } from './roles-activities.js';
+import { ASSESSMENT_ROWS } from './roles-assessment.js';
 import { AWAY_ROWS } from './roles-away.js';
 import { CADRE_ROWS } from './roles-cadres.js';
 import { CADRE_DOCUMENT_ROWS } from './roles-cadre-documents.js';
@@ -27,7 +28,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   core: CORE_ROWS, members: MEMBER_ROWS, activities: ACTIVITY_ROWS, recruitment: RECRUITMENT_ROWS, positions: POSITION_ROWS,
   inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, exports: EXPORT_ROWS, cadres: CADRE_ROWS,
   cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
-  talent: TALENT_ROWS,
+  talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

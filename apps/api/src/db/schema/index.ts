@@ -15,3 +15,4 @@ export * from './reserves.js';
 export * from './talent.js';
 export * from './cadre-structure.js';
 export * from './compliance-summaries.js';
+export * from './assessment.js';

@@ -77,6 +77,12 @@ export const PERMISSIONS = {
   'talent.read': { roles: BRANCH_READERS, denied: '党员本人不查看人才名册' },
   'talent.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记人才' },
   'talent.targets': { roles: ADMIN, denied: '人才"十百千"工程的年度目标由镇党委确定' },
+  /**
+   * 考核方案 (issue 16): the town keeps its schemes; a village's secretary reads the village cadres' schemes that apply
+   * to their village (the service narrows the audience).
+   */
+  'assessment.read': { roles: ['town_admin', 'branch_secretary'], denied: '只有镇党委管理员和村党支部书记可以查看考核方案' },
+  'assessment.manage': { roles: ADMIN, denied: '考核方案由镇党委管理员制定和修改' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

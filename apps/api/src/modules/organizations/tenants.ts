@@ -6,6 +6,7 @@ import type { Role } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { recordAudit } from '../../lib/audit/index.js';
 import { ensureDefaultTemplates } from '../activities/index.js';
+import { ensureExampleSchemes } from '../assessment/index.js';
 import * as repo from './tenants-repository.js';
 
 export interface NewAccount {
@@ -34,7 +35,7 @@ export interface NewTenant {
   villages?: { code: string; name: string }[];
 }
 
-/** Call inside a transaction: the town, its 党委, its admin and the default checklist templates appear together. */
+/** Call inside a transaction: the town, its 党委, its admin, the default checklist templates and the example assessment schemes appear together. */
 export async function createTenant(tx: DbOrTx, input: NewTenant) {
   const tenantId = await repo.insertTenant(tx, { code: input.code, name: input.name });
   const committeeId = await repo.insertRootOrganization(tx, { tenantId, name: input.committeeName, kind: 'committee', sector: 'government' });
@@ -44,6 +45,7 @@ export async function createTenant(tx: DbOrTx, input: NewTenant) {
   });
   const villageIds = await repo.insertVillages(tx, (input.villages ?? []).map((v) => ({ tenantId, ...v })));
   await ensureDefaultTemplates(tx, tenantId);
+  await ensureExampleSchemes(tx, tenantId);
   await recordAudit(tx, { tenantId, action: 'tenant.create', objectType: 'tenant', objectId: tenantId, result: 'ok', detail: { admin: input.admin.username.toLowerCase() } });
   return { tenantId, committeeId, adminId, villageIds };
 }
