@@ -1,7 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
+  ProfileOutlined, SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -45,6 +45,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/talent', icon: <StarOutlined />, label: '人才', visible: hasWorkRole },
   // 在外人才 (issue 15 point 7): the town and each village keep their people working elsewhere in touch.
   { key: '/talent/away', icon: <GlobalOutlined />, label: '在外人才', visible: hasWorkRole },
+  // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages read.
+  { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canRecord },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
   { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '联督联查', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
