@@ -38,16 +38,11 @@ CREATE FUNCTION compliance_touch(ids integer[]) RETURNS void LANGUAGE sql SECURI
   SELECT DISTINCT o.id, 1 FROM organizations o WHERE o.id = ANY (ids) ORDER BY 1
   ON CONFLICT (organization_id) DO UPDATE SET version = v.version + 1
 $$;--> statement-breakpoint
+-- An organisation touches itself and its parent (a group's branch): row by row, organisations change one at a time.
 CREATE FUNCTION compliance_touch_row() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- activities and members carry their branch; an organisation touches itself and its parent (a group's branch).
-  IF TG_TABLE_NAME = 'organizations' THEN
-    IF TG_OP <> 'INSERT' THEN PERFORM compliance_touch(ARRAY[OLD.id, OLD.parent_id]); END IF;
-    IF TG_OP <> 'DELETE' THEN PERFORM compliance_touch(ARRAY[NEW.id, NEW.parent_id]); END IF;
-  ELSE
-    IF TG_OP <> 'INSERT' THEN PERFORM compliance_touch(ARRAY[OLD.organization_id]); END IF;
-    IF TG_OP <> 'DELETE' THEN PERFORM compliance_touch(ARRAY[NEW.organization_id]); END IF;
-  END IF;
+  IF TG_OP <> 'INSERT' THEN PERFORM compliance_touch(ARRAY[OLD.id, OLD.parent_id]); END IF;
+  IF TG_OP <> 'DELETE' THEN PERFORM compliance_touch(ARRAY[NEW.id, NEW.parent_id]); END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
@@ -55,30 +50,30 @@ $$;--> statement-breakpoint
 CREATE FUNCTION compliance_touch_activities(ids integer[]) RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path = public AS $$
   SELECT compliance_touch(ARRAY(SELECT DISTINCT a.organization_id FROM activities a WHERE a.id = ANY (ids)))
 $$;--> statement-breakpoint
--- Rows hanging off an activity (attendance, files, checklist ticks): the activity's branch, once per statement
--- (saving a meeting's attendance writes dozens of rows at once).
+-- Activities and the roster carry their branch; attendance, files and checklist ticks their activity. Once per
+-- statement (saving a meeting's attendance writes dozens of rows; an import or a generator thousands of members).
+-- Each statement below is planned only when its branch runs: an INSERT trigger has no old_rows, a DELETE no new_rows.
 CREATE FUNCTION compliance_touch_rows() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  -- Each statement below is planned only when its branch runs: a DELETE trigger has old_rows and no new_rows.
-  IF TG_OP = 'DELETE' THEN
-    PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM old_rows));
+  IF TG_TABLE_NAME IN ('activities', 'members') THEN
+    IF TG_OP <> 'INSERT' THEN PERFORM compliance_touch(ARRAY(SELECT DISTINCT organization_id FROM old_rows)); END IF;
+    IF TG_OP <> 'DELETE' THEN PERFORM compliance_touch(ARRAY(SELECT DISTINCT organization_id FROM new_rows)); END IF;
   ELSE
-    PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM new_rows));
+    IF TG_OP <> 'INSERT' THEN PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM old_rows)); END IF;
+    IF TG_OP <> 'DELETE' THEN PERFORM compliance_touch_activities(ARRAY(SELECT DISTINCT activity_id FROM new_rows)); END IF;
   END IF;
   RETURN NULL;
 END
 $$;--> statement-breakpoint
-CREATE TRIGGER compliance_touch AFTER INSERT OR UPDATE OR DELETE ON activities FOR EACH ROW EXECUTE FUNCTION compliance_touch_row();--> statement-breakpoint
-CREATE TRIGGER compliance_touch AFTER INSERT OR DELETE OR UPDATE OF organization_id, membership_status, standing, on_roster ON members FOR EACH ROW EXECUTE FUNCTION compliance_touch_row();--> statement-breakpoint
 CREATE TRIGGER compliance_touch AFTER INSERT OR DELETE OR UPDATE OF parent_id, kind, status ON organizations FOR EACH ROW EXECUTE FUNCTION compliance_touch_row();--> statement-breakpoint
 DO $$
 DECLARE
   t text;
 BEGIN
-  FOREACH t IN ARRAY ARRAY['attendances', 'activity_files', 'activity_checks']
+  FOREACH t IN ARRAY ARRAY['activities', 'members', 'attendances', 'activity_files', 'activity_checks']
   LOOP
     EXECUTE format('CREATE TRIGGER compliance_touch_ins AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_rows()', t);
-    EXECUTE format('CREATE TRIGGER compliance_touch_upd AFTER UPDATE ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_rows()', t);
+    EXECUTE format('CREATE TRIGGER compliance_touch_upd AFTER UPDATE ON %I REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_rows()', t);
     EXECUTE format('CREATE TRIGGER compliance_touch_del AFTER DELETE ON %I REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION compliance_touch_rows()', t);
   END LOOP;
 END
