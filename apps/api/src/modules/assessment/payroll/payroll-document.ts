@@ -1,0 +1,62 @@
+/**
+ * The 报酬发放表 as an A4 PDF for signing, through the project's document layer (lib/documents: one model, pdfmake
+ * with the bundled Noto Sans SC). Landscape: ten columns with amounts up to 99,999.99 do not fit the upright page at a
+ * readable size. Page 1 is the payroll, its 合计 row, the formula and the signature block (制表人, 审核人, 镇党委审批,
+ * each with a date); then the 计算明细 appendix, each person's breakdown with the why of every amount.
+ */
+import { PAYROLL_COLUMNS, PAYROLL_FORMULA, PAYROLL_SIGNATURES, PAYROLL_TOTAL_LABEL, yuanGrouped, type PayrollMonth } from '@dj/contracts';
+import { chineseDate, heading, pageBreak, paragraph, table, type Block, type DocModel } from '../../../lib/documents/doc-model.js';
+import { renderPdf } from '../../../lib/documents/render-pdf.js';
+import { monthSheet, postCell, type MonthSheet, type PayrollAmounts } from './payroll-sums.js';
+import { MONTH_HEADER } from './payroll-xlsx.js';
+
+// 序号, 姓名, 职务, five amounts, 应发合计, 领款人签字 (room for a signature).
+const WIDTHS = [3, 6, 12, 7, 7, 7, 7, 7, 8, 10];
+const ALIGN = ['center', 'center', 'left', ...PAYROLL_COLUMNS.map(() => 'right' as const), 'right', 'center'] as const;
+/** A body row tall enough for a hand-written signature (pt). */
+const SIGN_ROW_PT = 26;
+
+const amountTexts = (a: PayrollAmounts) => [...PAYROLL_COLUMNS.map((c) => yuanGrouped(a[c])), yuanGrouped(a.total)];
+
+function payrollTable(sheet: MonthSheet): Block {
+  const rows = sheet.rows.map((r, i) => [String(i + 1), r.name, postCell(r), ...amountTexts(r.amounts), '']);
+  rows.push(['合计', '', `${sheet.rows.length}人`, ...amountTexts(sheet.sum), '']);
+  return table(MONTH_HEADER, rows, WIDTHS, { rowHeight: SIGN_ROW_PT, align: [...ALIGN], small: true });
+}
+
+/** 制表人 / 审核人 / 镇党委审批, each a box for the signature and a date line. */
+function signatureBlock(preparedBy: string | undefined): Block {
+  const cells = PAYROLL_SIGNATURES.map((_, i) => `${i === 0 && preparedBy ? preparedBy : ''}\n\n日期:    年    月    日`);
+  return table([...PAYROLL_SIGNATURES], [cells], [1, 1, 1], { rowHeight: 60, align: ['left', 'left', 'left'] });
+}
+
+/** The 计算明细 appendix: one small table per person, the lines and their why, closed by 应发合计. */
+function whyBlocks(sheet: MonthSheet): Block[] {
+  const blocks: Block[] = [pageBreak(), heading(2, '附:计算明细(每项金额的来历)')];
+  sheet.rows.forEach((r, i) => {
+    blocks.push(heading(3, `${i + 1}. ${r.name}(${postCell(r)})`));
+    const lines = r.pay.lines.map((l) => [l.label, yuanGrouped(l.amountFen), l.why]);
+    lines.push([PAYROLL_TOTAL_LABEL, yuanGrouped(r.pay.totalFen), '以上各项之和']);
+    blocks.push(table(['项目', '金额(元)', '计算依据'], lines, [4, 2, 14], { align: ['left', 'right', 'left'], small: true }));
+  });
+  return blocks;
+}
+
+/** Pure: the month's payroll as a document model (`today` is the 生成日期 printed under the table). */
+export function payrollModel(p: PayrollMonth, today: string): DocModel {
+  const sheet = monthSheet(p);
+  return {
+    title: sheet.title,
+    subtitle: '单位:元',
+    orientation: 'landscape',
+    blocks: [
+      payrollTable(sheet),
+      paragraph(`${PAYROLL_FORMULA}。生成日期:${chineseDate(today)}`, { small: true }),
+      signatureBlock(p.preparedBy),
+      ...(sheet.rows.length ? whyBlocks(sheet) : []),
+    ],
+  };
+}
+
+/** The month's payroll as PDF bytes (rendered on the document thread). */
+export const payrollPdf = (p: PayrollMonth, today: string): Promise<Buffer> => renderPdf(payrollModel(p, today));
