@@ -47,7 +47,8 @@ export interface PayrollYear { year: number; unit: PayrollUnit; months: Array<{ 
 
 /** 分 → '1234.56' (negative '-0.05'), by integer arithmetic: the number a payroll cell holds, with no float in between. */
 export function yuanDecimal(fen: number): string {
-  if (!Number.isInteger(fen)) throw new Error(`金额应为整数分: ${fen}`);
+  // Past 2^53 an integer is no longer exact, so its digits would not be the amount.
+  if (!Number.isSafeInteger(fen)) throw new Error(`金额应为整数分: ${fen}`);
   const abs = Math.abs(fen);
   return `${fen < 0 ? '-' : ''}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }

@@ -30,16 +30,22 @@ function signatureBlock(preparedBy: string | undefined): Block {
   return table([...PAYROLL_SIGNATURES], [cells], [1, 1, 1], { rowHeight: 60, align: ['left', 'left', 'left'] });
 }
 
-/** The 计算明细 appendix: one small table per person, the lines and their why, closed by 应发合计. */
+/**
+ * The 计算明细 appendix: one table, each person's lines and their why closed by 应发合计; 序号 and name on the
+ * person's first line, the post on the second (every person has at least 基本报酬, 月度绩效 and 应发合计). One table,
+ * not a heading and a table per person: for a town of 120 people that took 70 pages (each small table kept whole with
+ * its heading); this way the whole PDF is 37 pages, 12 of them the payroll for signing (measured, 1.4 s to render).
+ */
 function whyBlocks(sheet: MonthSheet): Block[] {
-  const blocks: Block[] = [pageBreak(), heading(2, '附:计算明细(每项金额的来历)')];
-  sheet.rows.forEach((r, i) => {
-    blocks.push(heading(3, `${i + 1}. ${r.name}(${postCell(r)})`));
-    const lines = r.pay.lines.map((l) => [l.label, yuanGrouped(l.amountFen), l.why]);
-    lines.push([PAYROLL_TOTAL_LABEL, yuanGrouped(r.pay.totalFen), '以上各项之和']);
-    blocks.push(table(['项目', '金额(元)', '计算依据'], lines, [4, 2, 14], { align: ['left', 'right', 'left'], small: true }));
-  });
-  return blocks;
+  const rows = sheet.rows.flatMap((r, i) => [
+    ...r.pay.lines.map((l) => [l.label, yuanGrouped(l.amountFen), l.why]),
+    [PAYROLL_TOTAL_LABEL, yuanGrouped(r.pay.totalFen), '以上各项之和'],
+  ].map((cells, k) => [k === 0 ? String(i + 1) : '', k === 0 ? r.name : k === 1 ? postCell(r) : '', ...cells]));
+  return [
+    pageBreak(),
+    heading(2, '附:计算明细(每项金额的来历)'),
+    table(['序号', '姓名', '项目', '金额(元)', '计算依据'], rows, [2, 7, 6, 4, 28], { align: ['center', 'left', 'left', 'right', 'left'], small: true }),
+  ];
 }
 
 /** Pure: the month's payroll as a document model (`today` is the 生成日期 printed under the table). */
