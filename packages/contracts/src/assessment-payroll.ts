@@ -29,6 +29,10 @@ export const PAY_LINE_COLUMN: Record<PayLineKind, PayrollColumn> = {
 export const PAYROLL_COLUMN_SIGN: Record<PayrollColumn, 1 | -1> = { base: 1, monthly: 1, reward: 1, deduction: -1, floor: 1 };
 export const PAYROLL_TOTAL_LABEL = '应发合计';
 export const PAYROLL_SIGN_LABEL = '领款人签字';
+/** The payroll's header: 序号, 姓名, 职务, the amount columns, 应发合计, 领款人签字 (xlsx, PDF and any screen alike). */
+export const PAYROLL_HEADER = ['序号', '姓名', '职务', ...PAYROLL_COLUMNS.map((c) => PAYROLL_COLUMN_LABELS[c]), PAYROLL_TOTAL_LABEL, PAYROLL_SIGN_LABEL];
+/** The 年度汇总's header: 计发月数 (months paid) instead of the signature column. */
+export const PAYROLL_YEAR_HEADER = ['序号', '姓名', '职务', '计发月数', ...PAYROLL_COLUMNS.map((c) => PAYROLL_COLUMN_LABELS[c]), PAYROLL_TOTAL_LABEL];
 /** The formula printed under the table, so a reader can redo the sum. */
 export const PAYROLL_FORMULA = '应发合计 = 基本报酬 + 月度绩效 + 奖励绩效 − 扣减 + 保底补足';
 /** The signature block of the payroll for signing (each with a date). */

@@ -4,11 +4,10 @@
  * readable size. Page 1 is the payroll, its 合计 row, the formula and the signature block (制表人, 审核人, 镇党委审批,
  * each with a date); then the 计算明细 appendix, each person's breakdown with the why of every amount.
  */
-import { PAYROLL_COLUMNS, PAYROLL_FORMULA, PAYROLL_SIGNATURES, PAYROLL_TOTAL_LABEL, yuanGrouped, type PayrollMonth } from '@dj/contracts';
+import { PAYROLL_COLUMNS, PAYROLL_FORMULA, PAYROLL_HEADER, PAYROLL_SIGNATURES, PAYROLL_TOTAL_LABEL, yuanGrouped, type PayrollMonth } from '@dj/contracts';
 import { chineseDate, heading, pageBreak, paragraph, table, type Block, type DocModel } from '../../../lib/documents/doc-model.js';
 import { renderPdf } from '../../../lib/documents/render-pdf.js';
 import { monthSheet, postCell, type MonthSheet, type PayrollAmounts } from './payroll-sums.js';
-import { MONTH_HEADER } from './payroll-xlsx.js';
 
 // 序号, 姓名, 职务, five amounts, 应发合计, 领款人签字 (room for a signature).
 const WIDTHS = [3, 6, 12, 7, 7, 7, 7, 7, 8, 10];
@@ -21,7 +20,7 @@ const amountTexts = (a: PayrollAmounts) => [...PAYROLL_COLUMNS.map((c) => yuanGr
 function payrollTable(sheet: MonthSheet): Block {
   const rows = sheet.rows.map((r, i) => [String(i + 1), r.name, postCell(r), ...amountTexts(r.amounts), '']);
   rows.push(['合计', '', `${sheet.rows.length}人`, ...amountTexts(sheet.sum), '']);
-  return table(MONTH_HEADER, rows, WIDTHS, { rowHeight: SIGN_ROW_PT, align: [...ALIGN], small: true });
+  return table(PAYROLL_HEADER, rows, WIDTHS, { rowHeight: SIGN_ROW_PT, align: [...ALIGN], small: true });
 }
 
 /** 制表人 / 审核人 / 镇党委审批, each a box for the signature and a date line. */

@@ -8,8 +8,8 @@
  */
 import type { Worksheet } from 'exceljs';
 import {
-  PAYROLL_COLUMNS, PAYROLL_COLUMN_LABELS, PAYROLL_FORMULA, PAYROLL_SIGNATURES, PAYROLL_SIGN_LABEL, PAYROLL_TOTAL_LABEL, yuanDecimal,
-  type PayrollMonth, type PayrollYear,
+  PAYROLL_COLUMNS, PAYROLL_COLUMN_LABELS, PAYROLL_FORMULA, PAYROLL_HEADER, PAYROLL_SIGNATURES, PAYROLL_TOTAL_LABEL, PAYROLL_YEAR_HEADER,
+  yuanDecimal, type PayrollMonth, type PayrollYear,
 } from '@dj/contracts';
 import { newWorkbook } from '../../../lib/excel.js';
 import { inertText } from '../../members/index.js';
@@ -20,9 +20,6 @@ export const WHY_SHEET = '计算明细';
 export const YEAR_SHEET = '年度汇总';
 export const YEAR_DETAIL_SHEET = '逐月明细';
 
-/** The payroll's header: 序号, 姓名, 职务, the amount columns, 应发合计, 领款人签字. */
-export const MONTH_HEADER = ['序号', '姓名', '职务', ...PAYROLL_COLUMNS.map((c) => PAYROLL_COLUMN_LABELS[c]), PAYROLL_TOTAL_LABEL, PAYROLL_SIGN_LABEL];
-export const YEAR_HEADER = ['序号', '姓名', '职务', '计发月数', ...PAYROLL_COLUMNS.map((c) => PAYROLL_COLUMN_LABELS[c]), PAYROLL_TOTAL_LABEL];
 export const YEAR_DETAIL_HEADER = ['月份', '姓名', '职务', ...PAYROLL_COLUMNS.map((c) => PAYROLL_COLUMN_LABELS[c]), PAYROLL_TOTAL_LABEL];
 export const WHY_HEADER = ['序号', '姓名', '职务', '项目', '金额(元)', '计算依据'];
 
@@ -80,11 +77,11 @@ export async function monthWorkbook(p: PayrollMonth): Promise<Buffer> {
   const sheet = monthSheet(p);
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(MONTH_SHEET);
-  titleRows(ws, sheet.title, '单位:元', MONTH_HEADER);
+  titleRows(ws, sheet.title, '单位:元', PAYROLL_HEADER);
   sheet.rows.forEach((r, i) => ws.addRow([i + 1, inertText(r.name), inertText(postCell(r)), ...amountCells(r.amounts), '']).height = 28);
   const sumRow = ws.addRow(['合计', '', `${sheet.rows.length}人`, ...amountCells(sheet.sum), '']);
   boldRow(ws, sumRow.number);
-  finishTable(ws, sumRow.number, MONTH_HEADER.length, 4, 4 + PAYROLL_COLUMNS.length, [6, 10, 20, 12, 12, 12, 12, 12, 14, 16]);
+  finishTable(ws, sumRow.number, PAYROLL_HEADER.length, 4, 4 + PAYROLL_COLUMNS.length, [6, 10, 20, 12, 12, 12, 12, 12, 14, 16]);
   ws.addRow([]);
   ws.addRow([PAYROLL_FORMULA]);
   ws.addRow([]);
@@ -110,11 +107,11 @@ export async function yearWorkbook(y: PayrollYear): Promise<Buffer> {
   const sheet = yearSheet(y);
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(YEAR_SHEET);
-  titleRows(ws, sheet.title, `单位:元;${sheet.detail.length ? `${[...new Set(sheet.detail.map((d) => d.month))].length}个月` : '无发放记录'}`, YEAR_HEADER);
+  titleRows(ws, sheet.title, `单位:元;${sheet.detail.length ? `${[...new Set(sheet.detail.map((d) => d.month))].length}个月` : '无发放记录'}`, PAYROLL_YEAR_HEADER);
   sheet.rows.forEach((r, i) => ws.addRow([i + 1, inertText(r.name), inertText(postCell(r)), r.months.length, ...amountCells(r.amounts)]));
   const sumRow = ws.addRow(['合计', '', `${sheet.rows.length}人`, '', ...amountCells(sheet.sum)]);
   boldRow(ws, sumRow.number);
-  finishTable(ws, sumRow.number, YEAR_HEADER.length, 5, 5 + PAYROLL_COLUMNS.length, [6, 10, 24, 10, 12, 12, 12, 12, 12, 14]);
+  finishTable(ws, sumRow.number, PAYROLL_YEAR_HEADER.length, 5, 5 + PAYROLL_COLUMNS.length, [6, 10, 24, 10, 12, 12, 12, 12, 12, 14]);
   ws.addRow([]);
   ws.addRow([PAYROLL_FORMULA]);
 

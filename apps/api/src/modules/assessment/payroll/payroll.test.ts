@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { CellValue, Workbook, Worksheet } from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
-import type { PayInput, PayLineKind, PayResult, PayTable, PayrollMonth, PayrollRow } from '@dj/contracts';
+import { PAYROLL_HEADER, PAYROLL_YEAR_HEADER, type PayInput, type PayLineKind, type PayResult, type PayTable, type PayrollMonth, type PayrollRow } from '@dj/contracts';
 import { newWorkbook } from '../../../lib/excel.js';
 import { renderDocx } from '../../../lib/documents/render-docx.js';
 import { pdfBytesText } from '../../../../test/documents.js';
@@ -13,7 +13,7 @@ import { computePay } from '../rules/pay.js';
 import { monthSheet, yearSheet } from './payroll-sums.js';
 import { payrollModel, payrollPdf } from './payroll-document.js';
 import {
-  FIRST_DATA_ROW, MONTH_HEADER, MONTH_SHEET, WHY_HEADER, WHY_SHEET, YEAR_DETAIL_SHEET, YEAR_HEADER, YEAR_SHEET, monthWorkbook, yearWorkbook,
+  FIRST_DATA_ROW, MONTH_SHEET, WHY_HEADER, WHY_SHEET, YEAR_DETAIL_SHEET, YEAR_SHEET, monthWorkbook, yearWorkbook,
 } from './payroll-xlsx.js';
 
 /** Round standards so the expected amounts can be checked by hand (not the settings' defaults). */
@@ -81,7 +81,7 @@ describe('报酬发放表 xlsx: the layout the 财政所 takes', () => {
     expect(ws.getCell('A1').value).toBe('青石村2026年11月村干部报酬发放表');
     expect(ws.getCell('A2').value).toBe('单位:元');
     expect(rowValues(ws, 3, 10)).toEqual(['序号', '姓名', '职务', '基本报酬', '月度绩效', '奖励绩效', '扣减', '保底补足', '应发合计', '领款人签字']);
-    expect(MONTH_HEADER).toHaveLength(10);
+    expect(PAYROLL_HEADER).toHaveLength(10);
   });
 
   it('every column of every row: the lines summed by kind, 扣减 positive, 应发合计 = the sum of the breakdown, 签字 blank', async () => {
@@ -114,7 +114,7 @@ describe('报酬发放表 xlsx: the layout the 财政所 takes', () => {
     expect(rowValues(ws, sumRow, 3)).toEqual(['合计', '', `${rows.length}人`]);
     for (let c = 4; c <= 9; c++) {
       const column = rows.reduce((s, _, i) => s + fenOf(ws.getCell(FIRST_DATA_ROW + i, c).value), 0);
-      expect(fenOf(ws.getCell(sumRow, c).value), MONTH_HEADER[c - 1]).toBe(column);
+      expect(fenOf(ws.getCell(sumRow, c).value), PAYROLL_HEADER[c - 1]).toBe(column);
     }
     const allLines = rows.flatMap((r) => r.pay.lines).reduce((s, l) => s + l.amountFen, 0);
     expect(fenOf(ws.getCell(sumRow, 9).value)).toBe(allLines);
@@ -187,7 +187,7 @@ describe('报酬发放表 PDF for signing', () => {
     }
     const text = pdfBytesText(pdf);
     expect(text).toContain('青石村2026年11月村干部报酬发放表');
-    for (const h of MONTH_HEADER) expect(text).toContain(h);
+    for (const h of PAYROLL_HEADER) expect(text).toContain(h);
     for (const r of rows) expect(text).toContain(`${r.name}${r.postLabel}`);
     const sum = monthSheet(month('2026-11', rows)).sum.total;
     expect(text).toContain(`合计${rows.length}人`);
@@ -214,7 +214,7 @@ describe('报酬发放表 PDF for signing', () => {
     const model = payrollModel(month('2026-11', rows), '2026-12-02');
     const first = model.blocks[0];
     expect(model.orientation).toBe('landscape');
-    expect(first.kind === 'table' && first.header).toEqual(MONTH_HEADER);
+    expect(first.kind === 'table' && first.header).toEqual(PAYROLL_HEADER);
     expect(first.kind === 'table' && first.rows.map((r) => r[0])).toEqual([...rows.map((_, i) => String(i + 1)), '合计']);
   });
 });
@@ -231,7 +231,7 @@ describe('年度汇总 per person', () => {
   it('each person\'s columns equal the sum of their months as read back from the monthly payroll files', async () => {
     const ws = (await open(await yearWorkbook(year))).getWorksheet(YEAR_SHEET)!;
     expect(ws.getCell('A1').value).toBe('青石村2026年报酬年度汇总表');
-    expect(rowValues(ws, 3, 10)).toEqual(YEAR_HEADER);
+    expect(rowValues(ws, 3, 10)).toEqual(['序号', '姓名', '职务', '计发月数', '基本报酬', '月度绩效', '奖励绩效', '扣减', '保底补足', '应发合计']);
     const monthly = await Promise.all(months.map(async (m) => (await open(await monthWorkbook({ ...m, unit: VILLAGE }))).getWorksheet(MONTH_SHEET)!));
     const people = [11, 12, 13, 14, 21];
     people.forEach((id, i) => {
@@ -240,7 +240,7 @@ describe('年度汇总 per person', () => {
       expect(ws.getCell(n, 4).value, `${id} 计发月数`).toBe(seen.length);
       for (let c = 0; c < 6; c++) {
         const fromMonths = seen.reduce((s, [idx, k]) => s + fenOf(monthly[k].getCell(FIRST_DATA_ROW + idx, 4 + c).value), 0);
-        expect(fenOf(ws.getCell(n, 5 + c).value), `${id} ${YEAR_HEADER[4 + c]}`).toBe(fromMonths);
+        expect(fenOf(ws.getCell(n, 5 + c).value), `${id} ${PAYROLL_YEAR_HEADER[4 + c]}`).toBe(fromMonths);
       }
     });
     expect(rowValues(ws, FIRST_DATA_ROW + 1, 3)).toEqual([2, '司马春兰', '党支部副书记、党支部书记']);
