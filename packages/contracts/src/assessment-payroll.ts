@@ -59,3 +59,53 @@ export function yuanDecimal(fen: number): string {
 
 /** 分 → '1,234.56' (thousands grouped, no unit): a printed payroll cell, whose header says 元. */
 export const yuanGrouped = (fen: number): string => yuanDecimal(fen).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+
+const DIGITS = '零壹贰叁肆伍陆柒捌玖';
+const PLACES = ['', '拾', '佰', '仟'];
+const GROUPS = ['', '万', '亿', '万亿'];
+
+/** A group of four digits (1–9999) in words, zeros inside read once (壹仟零伍); leading zeros are the caller's. */
+function groupInWords(n: number): string {
+  let out = '';
+  let zero = false;
+  for (let place = 3; place >= 0; place--) {
+    const d = Math.floor(n / 10 ** place) % 10;
+    if (d === 0) { zero = out !== ''; continue; }
+    out += `${zero ? '零' : ''}${DIGITS[d]}${PLACES[place]}`;
+    zero = false;
+  }
+  return out;
+}
+
+/** Whole 元 in words: 壹拾万零柒佰元 (a zero between groups, or before a group under 1,000, is read 零 once). */
+function wholeInWords(yuan: number): string {
+  let out = '';
+  let pendingZero = false;
+  for (let g = GROUPS.length - 1; g >= 0; g--) {
+    const group = Math.floor(yuan / 10_000 ** g) % 10_000;
+    if (group === 0) { pendingZero = out !== ''; continue; }
+    out += `${out !== '' && (pendingZero || group < 1000) ? '零' : ''}${groupInWords(group)}${GROUPS[g]}`;
+    pendingZero = false;
+  }
+  return out;
+}
+
+/**
+ * 分 → 大写金额 as a 财政所 sheet and a bank write it (《支付结算办法》 附件 rules): 壹拾万柒仟叁佰肆拾玖元伍角玖分,
+ * 贰仟元整 when there are no 角 and 分, 壹拾元零伍分 when the 角 is zero, 伍角 / 壹分 under one 元, 零元整 for 0,
+ * 负 before a negative amount. Integer arithmetic throughout.
+ */
+export function yuanInWords(fen: number): string {
+  yuanDecimal(fen); // refuses what is not an exact integer 分
+  if (fen === 0) return '零元整';
+  const abs = Math.abs(fen);
+  const yuan = Math.floor(abs / 100);
+  const jiao = Math.floor(abs / 10) % 10;
+  const cents = abs % 10;
+  const whole = yuan > 0 ? `${wholeInWords(yuan)}元` : '';
+  let small = '';
+  if (jiao > 0) small += `${DIGITS[jiao]}角`;
+  else if (cents > 0 && yuan > 0) small += '零';
+  if (cents > 0) small += `${DIGITS[cents]}分`;
+  return `${fen < 0 ? '负' : ''}${whole}${small || '整'}`;
+}

@@ -1,10 +1,10 @@
 /**
  * The 报酬发放表 as an A4 PDF for signing, through the project's document layer (lib/documents: one model, pdfmake
  * with the bundled Noto Sans SC). Landscape: ten columns with amounts up to 99,999.99 do not fit the upright page at a
- * readable size. Page 1 is the payroll, its 合计 row, the formula and the signature block (制表人, 审核人, 镇党委审批,
+ * readable size. Page 1 is the payroll, its 合计 row (and in words, 大写), the formula and the signature block (制表人, 审核人, 镇党委审批,
  * each with a date); then the 计算明细 appendix, each person's breakdown with the why of every amount.
  */
-import { PAYROLL_COLUMNS, PAYROLL_FORMULA, PAYROLL_HEADER, PAYROLL_SIGNATURES, PAYROLL_TOTAL_LABEL, yuanGrouped, type PayrollMonth } from '@dj/contracts';
+import { PAYROLL_COLUMNS, PAYROLL_FORMULA, PAYROLL_HEADER, PAYROLL_SIGNATURES, PAYROLL_TOTAL_LABEL, yuanGrouped, yuanInWords, type PayrollMonth } from '@dj/contracts';
 import { chineseDate, heading, pageBreak, paragraph, table, type Block, type DocModel } from '../../../lib/documents/doc-model.js';
 import { renderPdf } from '../../../lib/documents/render-pdf.js';
 import { monthSheet, postCell, type MonthSheet, type PayrollAmounts } from './payroll-sums.js';
@@ -56,6 +56,7 @@ export function payrollModel(p: PayrollMonth, today: string): DocModel {
     orientation: 'landscape',
     blocks: [
       payrollTable(sheet),
+      paragraph(`应发合计(大写):人民币${yuanInWords(sheet.sum.total)}`),
       paragraph(`${PAYROLL_FORMULA}。生成日期:${chineseDate(today)}`, { small: true }),
       signatureBlock(p.preparedBy),
       ...(sheet.rows.length ? whyBlocks(sheet) : []),

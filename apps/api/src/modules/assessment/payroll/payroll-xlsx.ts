@@ -1,6 +1,6 @@
 /**
  * The 报酬发放表 and the 年度汇总 as xlsx, in the layout a town's 财政所 takes: a title row, a 单位:元 line, the
- * header, one row per person, the 合计 row, the formula, and the signature lines. A second sheet holds each person's
+ * header, one row per person, the 合计 row, the total in words (大写), the formula and the signature lines. A second sheet holds each person's
  * breakdown with its "why" (计算明细), so the file explains itself wherever it is forwarded.
  *
  * Amount cells are numbers (the 财政所 adds them up) formatted #,##0.00. Each value is parsed from the integer-built
@@ -9,7 +9,7 @@
 import type { Worksheet } from 'exceljs';
 import {
   PAYROLL_COLUMNS, PAYROLL_COLUMN_LABELS, PAYROLL_FORMULA, PAYROLL_HEADER, PAYROLL_SIGNATURES, PAYROLL_TOTAL_LABEL, PAYROLL_YEAR_HEADER,
-  yuanDecimal, type PayrollMonth, type PayrollYear,
+  yuanDecimal, yuanInWords, type PayrollMonth, type PayrollYear,
 } from '@dj/contracts';
 import { newWorkbook } from '../../../lib/excel.js';
 import { inertText } from '../../members/index.js';
@@ -82,7 +82,7 @@ export async function monthWorkbook(p: PayrollMonth): Promise<Buffer> {
   const sumRow = ws.addRow(['合计', '', `${sheet.rows.length}人`, ...amountCells(sheet.sum), '']);
   boldRow(ws, sumRow.number);
   finishTable(ws, sumRow.number, PAYROLL_HEADER.length, 4, 4 + PAYROLL_COLUMNS.length, [6, 10, 20, 12, 12, 12, 12, 12, 14, 16]);
-  ws.addRow([]);
+  ws.addRow([`应发合计(大写):人民币${yuanInWords(sheet.sum.total)}`]);
   ws.addRow([PAYROLL_FORMULA]);
   ws.addRow([]);
   // 制表人 gets the preparer's name when known; every line keeps room for a hand-written name and date.

@@ -135,6 +135,8 @@ describe('报酬发放表 xlsx: the layout the 财政所 takes', () => {
     const ws = (await open(await monthWorkbook(month('2026-11', rows, '公孙小红')))).getWorksheet(MONTH_SHEET)!;
     const texts = Array.from({ length: ws.rowCount }, (_, i) => String(ws.getCell(i + 1, 1).value ?? ''));
     expect(texts).toContain('应发合计 = 基本报酬 + 月度绩效 + 奖励绩效 − 扣减 + 保底补足');
+    // 4,140.00 + 2,719.95 + 2,509.60 + 700.00 + 99,999.99 + 0.01 + 0.05 = 110,069.60
+    expect(texts).toContain('应发合计(大写):人民币壹拾壹万零陆拾玖元陆角');
     expect(texts.find((t) => t.startsWith('制表人'))).toBe('制表人:公孙小红    日期:____年__月__日');
     expect(texts.filter((t) => /^(审核人|镇党委审批):_+ {4}日期/.test(t))).toHaveLength(2);
   });
@@ -195,6 +197,7 @@ describe('报酬发放表 PDF for signing', () => {
     expect(text).toContain(`${Math.floor(sum / 100).toLocaleString('en-US')}.${String(sum % 100).padStart(2, '0')}`);
     expect(text).toContain('制表人审核人镇党委审批公孙小红日期:年月日日期:年月日日期:年月日');
     expect(text).toContain('生成日期:2026年12月2日');
+    expect(text).toContain('应发合计(大写):人民币壹拾壹万零陆拾玖元陆角');
   });
 
   it('the 计算明细 appendix prints every line\'s why', async () => {
