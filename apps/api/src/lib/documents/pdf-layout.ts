@@ -6,12 +6,12 @@ import { PAGE, pageArea, type Block, type DocModel, type TableBlock } from './do
 
 const PT_PER_MM = 72 / 25.4;
 const pt = (mm: number) => mm * PT_PER_MM;
-
-/** One render's state: the images collected for pdfmake and the printable width and image height of its pages. */
-interface Render { images: Record<string, string>; width: number; maxImageHeight: number }
 const CELL_PADDING = 4;
 const LINE_WIDTH = 0.5;
 const SMALL_FONT_PT = 9;
+
+/** One render's state: the images collected for pdfmake, and the printable width and image height of its pages (pt). */
+interface Render { images: Record<string, string>; width: number; maxImageHeight: number }
 
 // The fonts ship with the project (npm package), so PDFs look the same on every server and no
 // system font install is needed. Only these two files may ever be read from disk by pdfmake.

@@ -1,7 +1,7 @@
 /**
  * The 报酬发放表 and the 年度汇总 as xlsx, in the layout a town's 财政所 takes: a title row, a 单位:元 line, the
- * header, one row per person, the 合计 row, the total in words (大写), the formula and the signature lines. A second sheet holds each person's
- * breakdown with its "why" (计算明细), so the file explains itself wherever it is forwarded.
+ * header, one row per person, the 合计 row, the total in words (大写), the formula and the signature lines. A second
+ * sheet holds each person's breakdown with its "why" (计算明细), so the file explains itself wherever it is forwarded.
  *
  * Amount cells are numbers (the 财政所 adds them up) formatted #,##0.00. Each value is parsed from the integer-built
  * decimal text (yuanDecimal), never computed as fen / 100 in between, so the file stores exactly "99999.99".
