@@ -46,8 +46,8 @@ export interface PayrollUnit { kind: PayrollUnitKind; name: string }
 
 /** One person's month on the payroll. `unit` (their village) is printed before the post on a town payroll. */
 export interface PayrollRow { personId: number; name: string; postLabel: string; unit?: string; pay: PayResult }
-export interface PayrollMonth { month: string; unit: PayrollUnit; rows: PayrollRow[]; preparedBy?: string }
-export interface PayrollYear { year: number; unit: PayrollUnit; months: Array<{ month: string; rows: PayrollRow[] }> }
+export interface PayrollMonth { month: string; unit: PayrollUnit; rows: readonly PayrollRow[]; preparedBy?: string }
+export interface PayrollYear { year: number; unit: PayrollUnit; months: ReadonlyArray<{ month: string; rows: readonly PayrollRow[] }> }
 
 /** 分 → '1234.56' (negative '-0.05'), by integer arithmetic: the number a payroll cell holds, with no float in between. */
 export function yuanDecimal(fen: number): string {

@@ -18,7 +18,9 @@ const SIGN_ROW_PT = 26;
 const amountTexts = (a: PayrollAmounts) => [...PAYROLL_COLUMNS.map((c) => yuanGrouped(a[c])), yuanGrouped(a.total)];
 
 function payrollTable(sheet: MonthSheet): Block {
-  const rows = sheet.rows.map((r, i) => [String(i + 1), r.name, postCell(r), ...amountTexts(r.amounts), '']);
+  const rows = sheet.lines.map((l) => (l.kind === 'person'
+    ? [String(l.no), l.row.name, postCell(l.row), ...amountTexts(l.row.amounts), '']
+    : ['', `${l.label}小计`, `${l.count}人`, ...amountTexts(l.amounts), '']));
   rows.push(['合计', '', `${sheet.rows.length}人`, ...amountTexts(sheet.sum), '']);
   return table(PAYROLL_HEADER, rows, WIDTHS, { rowHeight: SIGN_ROW_PT, align: [...ALIGN], small: true });
 }

@@ -51,13 +51,36 @@ export const monthTitle = (unit: PayrollUnit, month: string) => `${unit.name}${y
 /** XX村2026年报酬年度汇总表. */
 export const yearTitle = (unit: PayrollUnit, year: number) => `${unit.name}${year}年${PAYROLL_YEAR_TITLE_NOUN}`;
 
-/** A month's rows with their amounts, and the 合计. */
-export interface MonthSheet { title: string; rows: Array<PayrollRow & { amounts: PayrollAmounts }>; sum: PayrollAmounts }
+type SheetRow = PayrollRow & { amounts: PayrollAmounts };
+/** A line of the printed table: a person with their 序号, or a unit's 小计 on a town payroll. */
+export type TableLine =
+  | { kind: 'person'; no: number; row: SheetRow }
+  | { kind: 'subtotal'; label: string; count: number; amounts: PayrollAmounts };
 
+/** A month's rows in print order with their amounts, the printed lines (小计 included), and the 合计. */
+export interface MonthSheet { title: string; rows: SheetRow[]; lines: TableLine[]; sum: PayrollAmounts }
+
+/**
+ * The month's payroll. On a town payroll whose people come from more than one unit (their village, or the town's own
+ * staff), each unit's people are printed together, in the order the units first appear, and followed by the unit's
+ * 小计, so the 财政所 can check each village against that village's own payroll. The 合计 is the sum of the people
+ * (never of the 小计 as well).
+ */
 export function monthSheet(p: PayrollMonth): MonthSheet {
   if (!isValidMonth(p.month)) throw new Error(`报酬发放表:月份格式不正确 ${p.month}`);
-  const rows = p.rows.map((r) => ({ ...r, amounts: amountsOf(r.pay, r.name) }));
-  return { title: monthTitle(p.unit, p.month), rows, sum: sumAmounts(rows.map((r) => r.amounts)) };
+  const groups = new Map<string, SheetRow[]>();
+  for (const r of p.rows) {
+    const key = p.unit.kind === 'town' ? r.unit ?? p.unit.name : p.unit.name;
+    groups.set(key, [...(groups.get(key) ?? []), { ...r, amounts: amountsOf(r.pay, r.name) }]);
+  }
+  const rows = [...groups.values()].flat();
+  const lines: TableLine[] = [];
+  let no = 0;
+  for (const [label, members] of groups) {
+    for (const row of members) lines.push({ kind: 'person', no: ++no, row });
+    if (groups.size > 1) lines.push({ kind: 'subtotal', label, count: members.length, amounts: sumAmounts(members.map((m) => m.amounts)) });
+  }
+  return { title: monthTitle(p.unit, p.month), rows, lines, sum: sumAmounts(rows.map((r) => r.amounts)) };
 }
 
 /** One person's year: the months they were paid and each column added up. */

@@ -78,7 +78,14 @@ export async function monthWorkbook(p: PayrollMonth): Promise<Buffer> {
   const wb = await newWorkbook();
   const ws = wb.addWorksheet(MONTH_SHEET);
   titleRows(ws, sheet.title, '单位:元', PAYROLL_HEADER);
-  sheet.rows.forEach((r, i) => ws.addRow([i + 1, inertText(r.name), inertText(postCell(r)), ...amountCells(r.amounts), '']).height = 28);
+  for (const line of sheet.lines) {
+    if (line.kind === 'person') {
+      const r = line.row;
+      ws.addRow([line.no, inertText(r.name), inertText(postCell(r)), ...amountCells(r.amounts), '']).height = 28;
+    } else {
+      boldRow(ws, ws.addRow(['', `${inertText(line.label)}小计`, `${line.count}人`, ...amountCells(line.amounts), '']).number);
+    }
+  }
   const sumRow = ws.addRow(['合计', '', `${sheet.rows.length}人`, ...amountCells(sheet.sum), '']);
   boldRow(ws, sumRow.number);
   finishTable(ws, sumRow.number, PAYROLL_HEADER.length, 4, 4 + PAYROLL_COLUMNS.length, [6, 10, 20, 12, 12, 12, 12, 12, 14, 16]);

@@ -166,6 +166,36 @@ describe('报酬发放表 xlsx: the layout the 财政所 takes', () => {
     expect(fenOf(empty.getCell(FIRST_DATA_ROW, 9).value)).toBe(0);
   });
 
+  it('a town payroll of two villages and the town\'s staff: each unit together with its 小计, which equals that village\'s own payroll', async () => {
+    const [a0, a1, b0, b1] = cadreRows('2026-11');
+    const staff: PayrollRow = { personId: 31, name: '西门雪松', postLabel: '镇机关工作人员', pay: pay('2026-11', { post: 'town_staff', grade: 'good' }) };
+    const inQingshi = [a0, a1].map((r) => ({ ...r, unit: '青石村' }));
+    const inBaisha = [b0, b1].map((r) => ({ ...r, unit: '白沙村' }));
+    const town = { month: '2026-11', unit: { kind: 'town', name: '青石镇' }, rows: [inQingshi[0], inBaisha[0], staff, inQingshi[1], inBaisha[1]] } as const;
+    const ws = (await open(await monthWorkbook(town))).getWorksheet(MONTH_SHEET)!;
+    const printed = Array.from({ length: 9 }, (_, i) => rowValues(ws, FIRST_DATA_ROW + i, 3));
+    expect(printed).toEqual([
+      [1, '欧阳明远', '青石村党支部书记'], [2, '司马春兰', '青石村党支部副书记'], ['', '青石村小计', '2人'],
+      [3, '上官秋实', '白沙村村委会主任'], [4, '诸葛新田', '白沙村村委会委员'], ['', '白沙村小计', '2人'],
+      [5, '西门雪松', '镇机关工作人员'], ['', '青石镇小计', '1人'], ['合计', '', '5人'],
+    ]);
+    const own = async (rows: PayrollRow[]) => (await open(await monthWorkbook(month('2026-11', rows.map((r) => ({ ...r, unit: undefined })))))).getWorksheet(MONTH_SHEET)!;
+    // Each village's own payroll (unit village, no 所在村 before the post); its 合计 is 2 rows after its first person.
+    const ownSheets = [[await own(inQingshi), 2], [await own(inBaisha), 5]] as const;
+    for (const [village, subtotalAt] of ownSheets) {
+      for (let c = 4; c <= 9; c++) expect(fenOf(ws.getCell(FIRST_DATA_ROW + subtotalAt, c).value)).toBe(fenOf(village.getCell(FIRST_DATA_ROW + 2, c).value));
+    }
+    for (let c = 4; c <= 9; c++) {
+      const people = [0, 1, 3, 4, 6].reduce((s, i) => s + fenOf(ws.getCell(FIRST_DATA_ROW + i, c).value), 0);
+      const subtotals = [2, 5, 7].reduce((s, i) => s + fenOf(ws.getCell(FIRST_DATA_ROW + i, c).value), 0);
+      expect(fenOf(ws.getCell(FIRST_DATA_ROW + 8, c).value)).toBe(people);
+      expect(subtotals).toBe(people);
+    }
+    const text = pdfBytesText(await payrollPdf(town, '2026-12-02'));
+    expect(text).toContain('青石镇2026年11月报酬发放表');
+    for (const label of ['青石村小计2人', '白沙村小计2人', '青石镇小计1人', '合计5人']) expect(text).toContain(label);
+  });
+
   it('refuses a row whose total is not the sum of its breakdown, and a formula-like name stays text', async () => {
     const broken = { ...AWKWARD[0], pay: { ...AWKWARD[0].pay, totalFen: AWKWARD[0].pay.totalFen + 1 } };
     await expect(monthWorkbook(month('2026-11', [broken]))).rejects.toThrow('与明细之和');
