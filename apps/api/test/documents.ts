@@ -35,9 +35,14 @@ export interface PdfTextOptions {
 export function pdfText(res: LightMyRequestResponse, options: PdfTextOptions = {}): string {
   expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
   expect(res.headers['content-type']).toBe('application/pdf');
+  return pdfBytesText(res.rawPayload, options);
+}
+
+/** The text of PDF bytes made without a route (a pure generator's output), read the same way. */
+export function pdfBytesText(data: Buffer, options: PdfTextOptions = {}): string {
   if (!existsSync(PDFTOTEXT)) throw new Error('pdftotext not found: install poppler-utils');
   const file = join(tempDir(), `doc-${++pdfs}.pdf`);
-  writeFileSync(file, res.rawPayload);
+  writeFileSync(file, data);
   try {
     const text = execFileSync(PDFTOTEXT, ['-layout', file, '-'], { encoding: 'utf8' });
     return options.keepWhitespace ? text : text.replace(/\s+/g, '');

@@ -36,3 +36,4 @@ export * from './form-fields.js';
 export * from './uploads.js';
 export type * from './requests.js';
 export * from './exports.js';
+export * from './assessment-payroll.js';

@@ -23,10 +23,14 @@ export interface PageBreakBlock { kind: 'pageBreak' }
 
 export type Block = HeadingBlock | ParagraphBlock | KeyValueBlock | TableBlock | ImageBlock | PageBreakBlock;
 
+export type Orientation = 'portrait' | 'landscape';
+
 export interface DocModel {
   title: string;
   subtitle?: string | null;
   blocks: Block[];
+  /** A4 upright unless a table needs the width (a payroll of ten columns); both renderers turn the page. */
+  orientation?: Orientation;
 }
 
 /** Shared page geometry so a page in Word and in the PDF have the same printable area. */
@@ -41,6 +45,13 @@ export const PAGE = {
 
 export const contentWidthMm = PAGE.widthMm - PAGE.marginMm.left - PAGE.marginMm.right;
 export const contentHeightMm = PAGE.heightMm - PAGE.marginMm.top - PAGE.marginMm.bottom;
+
+/** The page and its printable area (mm) in an orientation: the same margins, the sheet turned. */
+export function pageArea(orientation: Orientation = 'portrait') {
+  const [widthMm, heightMm] = orientation === 'landscape' ? [PAGE.heightMm, PAGE.widthMm] : [PAGE.widthMm, PAGE.heightMm];
+  const m = PAGE.marginMm;
+  return { widthMm, heightMm, contentWidthMm: widthMm - m.left - m.right, contentHeightMm: heightMm - m.top - m.bottom };
+}
 
 export const heading = (level: 1 | 2 | 3, text: string): HeadingBlock => ({ kind: 'heading', level, text });
 export const paragraph = (text: string, opts: Omit<ParagraphBlock, 'kind' | 'text'> = {}): ParagraphBlock => ({ kind: 'paragraph', text, ...opts });

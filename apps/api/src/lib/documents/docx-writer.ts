@@ -1,14 +1,13 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeightRule, ImageRun, Packer, PageBreak, PageNumber,
+  AlignmentType, BorderStyle, Document, Footer, HeightRule, ImageRun, Packer, PageBreak, PageNumber, PageOrientation,
   Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { PAGE, contentHeightMm, contentWidthMm, type Align, type Block, type DocModel, type ImageBlock, type TableBlock } from './doc-model.js';
+import { PAGE, pageArea, type Align, type Block, type DocModel, type ImageBlock, type TableBlock } from './doc-model.js';
 
 // Word measures the page in twentieths of a point, images in 96-dpi pixels.
 const TWIP_PER_MM = 1440 / 25.4;
 const PX_PER_MM = 96 / 25.4;
 const twip = (mm: number) => Math.round(mm * TWIP_PER_MM);
-const CONTENT_TWIPS = twip(contentWidthMm);
 
 // 宋体 for Chinese is what county/township offices expect on printed records; Latin digits in
 // Times New Roman keep dates from looking like a different document.
@@ -41,15 +40,19 @@ function cell(text: string, opts: { width: number; bold?: boolean; shade?: boole
   });
 }
 
-function widthsFor(weights: number[]): number[] {
+function widthsFor(weights: number[], contentTwips: number): number[] {
   const total = weights.reduce((s, w) => s + w, 0);
-  return weights.map((w) => Math.floor((CONTENT_TWIPS * w) / total));
+  return weights.map((w) => Math.floor((contentTwips * w) / total));
 }
 
-function keyValueTable(rows: Array<{ key: string; value: string }>): Table {
-  const [k, v] = widthsFor([1, 4]);
+/** The printable area of the document's pages: tables take its width, images fit in it. */
+type Area = ReturnType<typeof pageArea>;
+
+function keyValueTable(rows: Array<{ key: string; value: string }>, area: Area): Table {
+  const contentTwips = twip(area.contentWidthMm);
+  const [k, v] = widthsFor([1, 4], contentTwips);
   return new Table({
-    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    width: { size: contentTwips, type: WidthType.DXA },
     columnWidths: [k, v],
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
@@ -61,14 +64,15 @@ function keyValueTable(rows: Array<{ key: string; value: string }>): Table {
   });
 }
 
-function dataTable(b: TableBlock): Table {
-  const widths = widthsFor(b.widths);
+function dataTable(b: TableBlock, area: Area): Table {
+  const contentTwips = twip(area.contentWidthMm);
+  const widths = widthsFor(b.widths, contentTwips);
   const align = (i: number) => b.align?.[i];
   // Word counts run sizes in half-points: 18 is the PDF's 9 pt.
   const size = b.small ? 18 : undefined;
   const bodyHeight = b.rowHeight ? { value: Math.round(b.rowHeight * 20), rule: HeightRule.ATLEAST } : undefined;
   return new Table({
-    width: { size: CONTENT_TWIPS, type: WidthType.DXA },
+    width: { size: contentTwips, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
     borders: TABLE_BORDERS,
@@ -89,9 +93,9 @@ function dataTable(b: TableBlock): Table {
   });
 }
 
-function imageParagraphs(b: ImageBlock): Paragraph[] {
-  const maxW = contentWidthMm * PX_PER_MM;
-  const maxH = contentHeightMm * PAGE.maxImageHeightShare * PX_PER_MM;
+function imageParagraphs(b: ImageBlock, area: Area): Paragraph[] {
+  const maxW = area.contentWidthMm * PX_PER_MM;
+  const maxH = area.contentHeightMm * PAGE.maxImageHeightShare * PX_PER_MM;
   const scale = Math.min(maxW / b.width, maxH / b.height);
   const out = [new Paragraph({
     alignment: AlignmentType.CENTER,
@@ -103,7 +107,7 @@ function imageParagraphs(b: ImageBlock): Paragraph[] {
   return out;
 }
 
-function docxBlocksOf(b: Block): Array<Paragraph | Table> {
+function docxBlocksOf(b: Block, area: Area): Array<Paragraph | Table> {
   switch (b.kind) {
     case 'heading':
       return [new Paragraph({
@@ -115,11 +119,11 @@ function docxBlocksOf(b: Block): Array<Paragraph | Table> {
       return lines(b.text, { bold: b.bold, align: b.align, size: b.small ? 20 : undefined });
     case 'keyValue':
       // An empty paragraph after a table keeps two consecutive tables from merging in Word.
-      return [keyValueTable(b.rows), new Paragraph({})];
+      return [keyValueTable(b.rows, area), new Paragraph({})];
     case 'table':
-      return [dataTable(b), new Paragraph({})];
+      return [dataTable(b, area), new Paragraph({})];
     case 'image':
-      return imageParagraphs(b);
+      return imageParagraphs(b, area);
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
   }
@@ -127,6 +131,7 @@ function docxBlocksOf(b: Block): Array<Paragraph | Table> {
 
 /** The Word file for a document model; reached through render-docx.ts, which imports this module on first use. */
 export async function writeDocx(model: DocModel): Promise<Buffer> {
+  const area = pageArea(model.orientation);
   const titleBlocks = [
     new Paragraph({ heading: 'Title', alignment: AlignmentType.CENTER, children: [new TextRun(model.title)] }),
     ...(model.subtitle ? lines(model.subtitle, { align: 'center' }) : []),
@@ -146,7 +151,8 @@ export async function writeDocx(model: DocModel): Promise<Buffer> {
     sections: [{
       properties: {
         page: {
-          size: { width: twip(PAGE.widthMm), height: twip(PAGE.heightMm) },
+          // The upright sheet's size and the flag: the docx library swaps width and height itself for landscape.
+          size: { width: twip(PAGE.widthMm), height: twip(PAGE.heightMm), orientation: model.orientation === 'landscape' ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT },
           margin: {
             top: twip(PAGE.marginMm.top), bottom: twip(PAGE.marginMm.bottom),
             left: twip(PAGE.marginMm.left), right: twip(PAGE.marginMm.right),
@@ -162,7 +168,7 @@ export async function writeDocx(model: DocModel): Promise<Buffer> {
           })],
         }),
       },
-      children: [...titleBlocks, ...model.blocks.flatMap(docxBlocksOf)],
+      children: [...titleBlocks, ...model.blocks.flatMap((b) => docxBlocksOf(b, area))],
     }],
   });
   return Packer.toBuffer(doc);

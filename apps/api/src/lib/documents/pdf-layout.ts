@@ -2,15 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type pdfmakeModule from 'pdfmake';
-import { PAGE, contentHeightMm, contentWidthMm, type Block, type DocModel, type TableBlock } from './doc-model.js';
+import { PAGE, pageArea, type Block, type DocModel, type TableBlock } from './doc-model.js';
 
 const PT_PER_MM = 72 / 25.4;
 const pt = (mm: number) => mm * PT_PER_MM;
-const CONTENT_WIDTH = pt(contentWidthMm);
-const MAX_IMAGE_HEIGHT = pt(contentHeightMm) * PAGE.maxImageHeightShare;
 const CELL_PADDING = 4;
 const LINE_WIDTH = 0.5;
 const SMALL_FONT_PT = 9;
+
+/** One render's state: the images collected for pdfmake, and the printable width and image height of its pages (pt). */
+interface Render { images: Record<string, string>; width: number; maxImageHeight: number }
 
 // The fonts ship with the project (npm package), so PDFs look the same on every server and no
 // system font install is needed. Only these two files may ever be read from disk by pdfmake.
@@ -59,13 +60,13 @@ const tableLayout = {
 };
 
 /** pdfmake widths exclude padding and rules, so subtract them before sharing out the page width. */
-function columnWidths(weights: number[]): number[] {
-  const available = CONTENT_WIDTH - weights.length * 2 * CELL_PADDING - (weights.length + 1) * LINE_WIDTH;
+function columnWidths(weights: number[], contentWidth: number): number[] {
+  const available = contentWidth - weights.length * 2 * CELL_PADDING - (weights.length + 1) * LINE_WIDTH;
   const total = weights.reduce((s, w) => s + w, 0);
   return weights.map((w) => (available * w) / total);
 }
 
-function dataTable(b: TableBlock): Record<string, unknown> {
+function dataTable(b: TableBlock, contentWidth: number): Record<string, unknown> {
   const fontSize = b.small ? SMALL_FONT_PT : undefined;
   const header = b.header.map((h) => ({ text: h, style: 'th', fontSize }));
   const body = b.rows.map((r) => r.map((t, i) => ({ text: t, alignment: b.align?.[i] ?? 'left', fontSize })));
@@ -75,7 +76,7 @@ function dataTable(b: TableBlock): Record<string, unknown> {
       headerRows: 1,
       // Keep each row whole: a signature line split across two pages is useless.
       dontBreakRows: true,
-      widths: columnWidths(b.widths),
+      widths: columnWidths(b.widths, contentWidth),
       heights: rowHeight ? (row: number) => (row === 0 ? 'auto' : rowHeight) : undefined,
       body: [header, ...body],
     },
@@ -84,14 +85,14 @@ function dataTable(b: TableBlock): Record<string, unknown> {
   };
 }
 
-function blockToPdf(b: Block, images: Record<string, string>): Record<string, unknown> {
+function blockToPdf(b: Block, r: Render): Record<string, unknown> {
   switch (b.kind) {
     case 'heading':
       return { text: b.text, style: `h${b.level}` };
     case 'paragraph':
       return { text: b.text, alignment: b.align ?? 'left', bold: b.bold ?? false, fontSize: b.small ? 9 : undefined, margin: [0, 2, 0, 2] };
     case 'keyValue': {
-      const [k, v] = columnWidths([1, 4]);
+      const [k, v] = columnWidths([1, 4], r.width);
       return {
         table: {
           widths: [k, v],
@@ -102,13 +103,13 @@ function blockToPdf(b: Block, images: Record<string, string>): Record<string, un
       };
     }
     case 'table':
-      return dataTable(b);
+      return dataTable(b, r.width);
     case 'image': {
-      const key = `img${Object.keys(images).length}`;
-      images[key] = `data:image/jpeg;base64,${b.data.toString('base64')}`;
+      const key = `img${Object.keys(r.images).length}`;
+      r.images[key] = `data:image/jpeg;base64,${b.data.toString('base64')}`;
       return {
         stack: [
-          { image: key, fit: [CONTENT_WIDTH, MAX_IMAGE_HEIGHT], alignment: 'center' },
+          { image: key, fit: [r.width, r.maxImageHeight], alignment: 'center' },
           ...(b.caption ? [{ text: b.caption, alignment: 'center', fontSize: 9, margin: [0, 3, 0, 0] }] : []),
         ],
         unbreakable: true,
@@ -150,13 +151,13 @@ function keepWithNext(head: Block, next: Block | undefined): { group: Block[]; r
   }
 }
 
-function blocksToPdf(blocks: Block[], images: Record<string, string>): Array<Record<string, unknown>> {
+function blocksToPdf(blocks: Block[], r: Render): Array<Record<string, unknown>> {
   const out: Array<Record<string, unknown>> = [];
   for (let i = 0; i < blocks.length; i++) {
     const kept = keepWithNext(blocks[i], blocks[i + 1]);
-    if (!kept) { out.push(blockToPdf(blocks[i], images)); continue; }
-    out.push({ stack: kept.group.map((b) => blockToPdf(b, images)), unbreakable: true });
-    out.push(...kept.rest.map((b) => blockToPdf(b, images)));
+    if (!kept) { out.push(blockToPdf(blocks[i], r)); continue; }
+    out.push({ stack: kept.group.map((b) => blockToPdf(b, r)), unbreakable: true });
+    out.push(...kept.rest.map((b) => blockToPdf(b, r)));
     i++;
   }
   return out;
@@ -165,16 +166,18 @@ function blocksToPdf(blocks: Block[], images: Record<string, string>): Array<Rec
 /** Lays out and renders one document here, on the calling thread (document-thread-worker.ts runs it off the server's). */
 export async function layoutPdf(model: DocModel): Promise<Buffer> {
   const pdfmake = await configurePdfmake();
+  const area = pageArea(model.orientation);
   const images: Record<string, string> = {};
+  const render: Render = { images, width: pt(area.contentWidthMm), maxImageHeight: pt(area.contentHeightMm) * PAGE.maxImageHeightShare };
   const content = [
     { text: model.title, style: 'title' },
     ...(model.subtitle ? [{ text: model.subtitle, alignment: 'center', margin: [0, 0, 0, 10] }] : []),
-    ...blocksToPdf(model.blocks, images),
+    ...blocksToPdf(model.blocks, render),
   ];
   const m = PAGE.marginMm;
   const docDefinition = {
     pageSize: 'A4',
-    pageOrientation: 'portrait',
+    pageOrientation: model.orientation ?? 'portrait',
     pageMargins: [pt(m.left), pt(m.top), pt(m.right), pt(m.bottom)],
     info: { title: model.title, creator: '党建引领乡村振兴工作平台', producer: 'pdfmake' },
     defaultStyle: { font: FONT, fontSize: 10.5, lineHeight: 1.25 },
