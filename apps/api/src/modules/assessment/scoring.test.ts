@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createSupervisor, createTown, createUser, type Town } from '../../../test/factories.js';
+import { dbScopeOf, withRowScope } from '../../db/client.js';
+import * as periods from './period-repository.js';
 
 /**
  * Issue 16 point 3, the monthly scoring flow: open the period → a 包村干部 scores the village with evidence → the draft
@@ -207,5 +209,16 @@ describe('16.3 monthly scoring flow', () => {
     await ok(object(inspector, id, inspectorId, 'work'));
     // A branch secretary has no part in the 镇机关's periods.
     expect((await secretaryA.get(`/api/assessment/periods/${id}`)).statusCode).toBe(404);
+  });
+
+  it('16.3 row-level security: under a village\'s scope the period\'s rows of another village are hidden, even unfiltered', async () => {
+    const id = await openPeriod();
+    await ok(score(town.admin, id, villageA, 'work', 30, '中心工作台账'));
+    await ok(score(town.admin, id, villageB, 'work', 20, '中心工作台账'));
+    const { rows: [b] } = await ctx.pool.query('select path from organizations where id = $1', [villageB]);
+    // entriesOf asks for the whole period; the policies keep village B's secretary to village B.
+    const seen = await withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [b.path] }), () => periods.entriesOf(ctx.appDb, id));
+    expect(seen.scores.map((r) => r.organizationId)).toEqual([villageB]);
+    expect((await periods.entriesOf(ctx.db, id)).scores.map((r) => r.organizationId)).toEqual([villageA, villageB]);
   });
 });
