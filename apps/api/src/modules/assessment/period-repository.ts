@@ -156,6 +156,14 @@ export async function openObjections(db: DbOrTx, periodId: number) {
   return row.n;
 }
 
+/** Unruled objections per period, for the list's status (the caller's rows only: row-level security). */
+export async function openObjectionCounts(db: DbOrTx, periodIds: number[]) {
+  if (!periodIds.length) return new Map<number, number>();
+  const rows = await db.select({ periodId: assessmentObjections.periodId, n: sql<number>`count(*)::int` }).from(assessmentObjections)
+    .where(and(inArray(assessmentObjections.periodId, periodIds), sql`${assessmentObjections.ruling} is null`)).groupBy(assessmentObjections.periodId);
+  return new Map(rows.map((r) => [r.periodId, r.n]));
+}
+
 export async function adjustmentSum(db: DbOrTx, periodId: number, subject: SubjectRef, indicatorKey: string) {
   const [row] = await db.select({ n: sql<number>`coalesce(sum(${assessmentAdjustments.delta}), 0)::int` }).from(assessmentAdjustments)
     .where(and(eq(assessmentAdjustments.periodId, periodId), subjectIs(assessmentAdjustments, subject), eq(assessmentAdjustments.indicatorKey, indicatorKey)));

@@ -85,8 +85,9 @@ export async function listPeriods(db: Db, user: AuthUser): Promise<AssessmentPer
   if (can(user, 'assessment.manage') || can(user, 'assessment.score') || can(user, 'assessment.objectVillage')) audiences.push('village_cadre');
   if (can(user, 'assessment.manage') || can(user, 'assessment.objectSelf')) audiences.push('town_staff');
   const rows = await periods.listPeriods(db, user.tenantId, audiences);
+  const open = await periods.openObjectionCounts(db, rows.map((r) => r.id));
   return {
-    rows: rows.map((r) => ({ ...r, status: statusOf(r, 0), openedAt: iso(r.openedAt) as string, publishedAt: iso(r.publishedAt), approvedAt: iso(r.approvedAt) })),
+    rows: rows.map((r) => ({ ...r, status: statusOf(r, open.get(r.id) ?? 0), openedAt: iso(r.openedAt) as string, publishedAt: iso(r.publishedAt), approvedAt: iso(r.approvedAt) })),
     can: { open: can(user, 'assessment.manage') },
   };
 }

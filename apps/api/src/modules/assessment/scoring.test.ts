@@ -159,10 +159,13 @@ describe('16.3 monthly scoring flow', () => {
     expect(early.json().message).toContain('期满后方可审批');
     const objection = subjectOf(await ok(object(secretaryA, id, villageA)), villageA).objections[0];
     await endWindow(id);
+    // The list shows it in the objection period still (not 待审批) while the objection is open.
+    expect((await ok(town.admin.get('/api/assessment/periods'))).rows.find((r: Json) => r.id === id).status).toBe('objection');
     const open = await town.admin.post(`/api/assessment/periods/${id}/approve`, {});
     expect(open.statusCode).toBe(409);
     expect(open.json().message).toBe('还有 1 条异议未裁定,全部裁定后方可审批');
     await ok(town.admin.post(`/api/assessment/periods/${id}/objections/${objection.id}/ruling`, { ruling: 'rejected', note: '材料未按时报送,维持原分' }));
+    expect((await ok(town.admin.get('/api/assessment/periods'))).rows.find((r: Json) => r.id === id).status).toBe('approval');
     const period = await ok(town.admin.post(`/api/assessment/periods/${id}/approve`, {}));
     expect(period.status).toBe('locked');
     expect(subjectOf(period, villageA).score).toBe(73);
