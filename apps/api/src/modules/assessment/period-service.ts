@@ -6,22 +6,21 @@
  * a 镇机关 staff member their own score. A period in which the caller sees no subject is out of scope (404).
  */
 import {
-  ApproveAssessmentPeriodSchema, OpenAssessmentPeriodSchema, PERIOD_FORMATS, addDays, gradeOf, periodStartMonth, todayInShanghai,
+  ApproveAssessmentPeriodSchema, ASSESSMENT_PERIOD_KIND_LABELS, OpenAssessmentPeriodSchema, PERIOD_FORMATS, addDays, gradeOf, periodStartMonth, todayInShanghai,
   type ApproveAssessmentPeriod, type AssessmentAudience, type AssessmentIndicator, type AssessmentPeriodDetail, type AssessmentPeriodList,
   type AssessmentPeriodStatus, type OpenAssessmentPeriod,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { audit, can, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { AppError, invalid, notFound } from '../../lib/errors.js';
+import { audit, can, requirePermission, type AuthUser, type Caller, type Permission } from '../../lib/access/index.js';
+import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { settingValue } from '../settings/index.js';
 import * as periods from './period-repository.js';
 import * as repo from './repository.js';
 
 /** Anyone with a part in the periods: the town, the scorers, the villages' secretaries, the 镇机关 staff. */
+const READERS: readonly Permission[] = ['assessment.read', 'assessment.score', 'assessment.objectSelf'];
 export function requireReader(user: AuthUser) {
-  if (!['assessment.read', 'assessment.score', 'assessment.objectSelf'].some((p) => can(user, p as 'assessment.read'))) {
-    requirePermission(user, 'assessment.read', '只有镇党委、包村干部、村党支部书记和被考核的镇机关工作人员可以查看考核期');
-  }
+  if (!READERS.some((p) => can(user, p))) throw forbidden('只有镇党委、包村干部、村党支部书记和被考核的镇机关工作人员可以查看考核期');
 }
 
 /** A flow rule refused: 409 with the rule named. */
@@ -138,7 +137,7 @@ export async function openPeriod(db: Db, caller: Caller, body: OpenAssessmentPer
     const scheme = await repo.findScheme(tx, tenantId, input.schemeId);
     if (!scheme) throw notFound('考核方案');
     const format = PERIOD_FORMATS[scheme.periodKind];
-    if (!format.pattern.test(input.period)) throw invalid('period', `该方案按${scheme.periodKind === 'month' ? '月' : scheme.periodKind === 'quarter' ? '季度' : '年'}考核,考核期格式如 ${format.example}`);
+    if (!format.pattern.test(input.period)) throw invalid('period', `该方案为${ASSESSMENT_PERIOD_KIND_LABELS[scheme.periodKind]}考核,考核期格式如 ${format.example}`);
     const versionId = await periods.versionInForce(tx, scheme.id, periodStartMonth(input.period));
     if (!versionId) throw invalid('period', `考核期 ${input.period} 开始时该方案尚无生效版本`);
     const id = await periods.insertPeriod(tx, { tenantId, schemeId: scheme.id, versionId, period: input.period, openedBy: caller.user.id });
