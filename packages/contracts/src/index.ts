@@ -21,6 +21,7 @@ export * from './talent.js';
 export * from './assessment.js';
 export * from './cadre-structure.js';
 export * from './assessment-pay.js';
+export * from './assessment-periods.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

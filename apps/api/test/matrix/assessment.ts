@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { NONEXISTENT_ID as N, type Case, type MatrixModule, type Place } from './types.js';
+import { NONEXISTENT_ID as N, type Case, type Ids, type MatrixModule, type Place } from './types.js';
 
 /**
  * 考核方案 (issue 16 point 1): the schemes are the town's (tenant-wide). Foreign ones: the demo town's 镇机关 scheme for
@@ -11,23 +11,61 @@ const VERSION = {
   indicators: [{ key: 'work', name: '越权指标', weight: 100, scorer: 'town_office' }], bands: [{ label: '合格', min: 60 }],
 };
 
+/**
+ * 考核期 (issue 16 point 3): `assessmentPeriod` is the neighbouring town's period in every place; `assessmentOwnPeriod`
+ * the demo town's village period, written with a foreign village as the subject (another village looks like none);
+ * `assessmentObjection` an objection of the place's village (the neighbour's for 'other').
+ */
+const SCORE = { indicatorKey: 'work', points: 1, evidence: '越权评分' };
+const inOwn = (own: Ids, tail: string, body: object) => ({ url: `/api/assessment/periods/${own.assessmentOwnPeriod}/${tail}`, body });
+
 const rows: Record<string, Case> = {
   'GET /api/assessment/schemes': { list: '/api/assessment/schemes' },
   'POST /api/assessment/schemes': {},
   'GET /api/assessment/schemes/:id': { foreign: (f) => [{ url: `/api/assessment/schemes/${f.assessmentScheme}` }] },
   'POST /api/assessment/schemes/:id/versions': { foreign: (f) => [{ url: `/api/assessment/schemes/${f.assessmentScheme}/versions`, body: VERSION }] },
+  'GET /api/assessment/periods': { list: '/api/assessment/periods' },
+  'POST /api/assessment/periods': { foreign: (f) => [{ url: '/api/assessment/periods', body: { schemeId: f.assessmentScheme, period: '2099-01' } }] },
+  'GET /api/assessment/periods/:id': { foreign: (f) => [{ url: `/api/assessment/periods/${f.assessmentPeriod}` }] },
+  'PUT /api/assessment/periods/:id/scores': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/scores`, body: { subjectId: own.org, ...SCORE } },
+      inOwn(own, 'scores', { subjectId: f.org, ...SCORE }),
+    ],
+  },
+  'POST /api/assessment/periods/:id/publish': { foreign: (f) => [{ url: `/api/assessment/periods/${f.assessmentPeriod}/publish` }] },
+  'POST /api/assessment/periods/:id/objections': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/objections`, body: { subjectId: own.org, indicatorKey: 'work', reason: '越权异议' } },
+      inOwn(own, 'objections', { subjectId: f.org, indicatorKey: 'work', reason: '越权异议' }),
+    ],
+  },
+  'POST /api/assessment/periods/:id/objections/:objectionId/ruling': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/objections/${f.assessmentObjection}/ruling`, body: { ruling: 'rejected', note: '越权裁定' } },
+      inOwn(own, `objections/${f.assessmentObjection}/ruling`, { ruling: 'rejected', note: '越权裁定' }),
+    ],
+  },
+  'POST /api/assessment/periods/:id/approve': { foreign: (f) => [{ url: `/api/assessment/periods/${f.assessmentPeriod}/approve`, body: { note: '越权审批' } }] },
+  'POST /api/assessment/periods/:id/adjustments': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/adjustments`, body: { subjectId: own.org, indicatorKey: 'work', delta: 1, reason: '越权调整' } },
+      inOwn(own, 'adjustments', { subjectId: f.org, indicatorKey: 'work', delta: 1, reason: '越权调整' }),
+    ],
+  },
 };
 
 /** The tree as the service stores it (every field filled in), for the rows setup writes directly. */
 const STORED_TREE = [{ key: 'work', name: '矩阵指标', weight: 100, scorer: 'town_office', measure: null, evidence: null, children: [] }];
 const STAFF_NAME = '矩阵镇机关考核方案';
 const NEIGHBOUR_NAME = '矩阵邻镇考核方案';
+const VILLAGE_NAME = '矩阵村干部考核方案';
 
 export const assessmentMatrix: MatrixModule = {
   rows,
-  nonexistent: { assessmentScheme: N },
+  nonexistent: { assessmentScheme: N, assessmentPeriod: N, assessmentOwnPeriod: N, assessmentObjection: N },
 
-  async setup({ pool, ids, otherTenantId }) {
+  async setup({ pool, ids, otherTenantId, otherBranchId, anyUserId }) {
     await pool.query("select setval('assessment_schemes_id_seq', 96000000)");
     const tenantOf = async (orgId: number) => Number((await pool.query('select tenant_id from organizations where id = $1', [orgId])).rows[0].tenant_id);
     const make = async (tenantId: number, name: string, audience: string) => {
@@ -38,8 +76,26 @@ export const assessmentMatrix: MatrixModule = {
       [tenantId, s.id, JSON.stringify(audience === 'village_cadre' ? ['secretary'] : []), JSON.stringify(STORED_TREE), JSON.stringify(VERSION.bands)]);
       return { assessmentScheme: Number(s.id) };
     };
-    const staff = await make(await tenantOf(ids['西花沟村党支部']), STAFF_NAME, 'town_staff');
-    const made: Record<Place, Record<string, number>> = { xihuagou: staff, yingzi: staff, other: await make(otherTenantId, NEIGHBOUR_NAME, 'village_cadre') };
+    const demo = await tenantOf(ids['西花沟村党支部']);
+    const staff = await make(demo, STAFF_NAME, 'town_staff');
+    const neighbour = await make(otherTenantId, NEIGHBOUR_NAME, 'village_cadre');
+    await pool.query("select setval('assessment_periods_id_seq', 96000000)");
+    await pool.query("select setval('assessment_objections_id_seq', 96000000)");
+    const period = async (tenantId: number, schemeId: number) => Number((await pool.query(`insert into assessment_periods (tenant_id, scheme_id, version_id, period, opened_by)
+      select $1, $2, v.id, '2020-01', $3 from assessment_scheme_versions v where v.scheme_id = $2 and v.version = 1
+      on conflict (scheme_id, period) do update set period = excluded.period returning id`, [tenantId, schemeId, anyUserId])).rows[0].id);
+    const objection = async (tenantId: number, periodId: number, organizationId: number) => Number((await pool.query(`insert into assessment_objections
+      (tenant_id, period_id, organization_id, indicator_key, reason, raised_by) values ($1, $2, $3, 'work', '矩阵异议', $4) returning id`,
+    [tenantId, periodId, organizationId, anyUserId])).rows[0].id);
+    const demoPeriod = await period(demo, (await make(demo, VILLAGE_NAME, 'village_cadre')).assessmentScheme);
+    const neighbourPeriod = await period(otherTenantId, neighbour.assessmentScheme);
+    const at = async (org: number) => ({
+      ...staff, assessmentPeriod: neighbourPeriod, assessmentOwnPeriod: demoPeriod, assessmentObjection: await objection(demo, demoPeriod, org),
+    });
+    const made: Record<Place, Record<string, number>> = {
+      xihuagou: await at(ids['西花沟村党支部']), yingzi: await at(ids['营子村党支部']),
+      other: { ...neighbour, assessmentPeriod: neighbourPeriod, assessmentOwnPeriod: neighbourPeriod, assessmentObjection: await objection(otherTenantId, neighbourPeriod, otherBranchId) },
+    };
     return made;
   },
 
@@ -53,12 +109,21 @@ export const assessmentMatrix: MatrixModule = {
     expect(res.body).not.toContain(NEIGHBOUR_NAME);
     // A village's secretary sees the village cadres' schemes only.
     if (role !== 'admin') for (const r of res.json().rows as { audience: string }[]) expect(r.audience, role).toBe('village_cadre');
+    // The periods: the town's own only (the neighbour's period is named after its scheme).
+    const periods = await s.get('/api/assessment/periods');
+    expect(periods.statusCode, `${role}: the periods`).toBe(role === 'member' ? 403 : 200);
+    expect(periods.body).not.toContain(NEIGHBOUR_NAME);
   },
 
   async untouched(pool) {
     const { rows: [n] } = await pool.query(`select
         (select count(*) from assessment_scheme_versions where note like '越权%' or effective_from = '2099-01')
-      + (select count(*) from assessment_schemes where name like '越权%') as n`);
+      + (select count(*) from assessment_schemes where name like '越权%')
+      + (select count(*) from assessment_periods p join assessment_schemes s on s.id = p.scheme_id
+          where s.name like '矩阵%' and (p.period = '2099-01' or p.status <> 'scoring' or p.approval_note is not null))
+      + (select count(*) from assessment_scores where evidence like '越权%')
+      + (select count(*) from assessment_objections where reason like '越权%' or (reason = '矩阵异议' and ruling is not null))
+      + (select count(*) from assessment_adjustments where reason like '越权%') as n`);
     expect(Number(n.n)).toBe(0);
   },
 };

@@ -20,6 +20,56 @@ const scheme = (env: RoleEnv) => env.state.shared('assessment scheme', async () 
 /** Each probe a month later than the last: a version must start after the one before it. */
 let ahead = 0;
 
+/**
+ * 考核期 (issue 16 point 3): a village scheme (职责 by the 包村干部, 工作 by the town office) and a 镇机关 one, each with
+ * periods opened by the town admin month after month; the probed supervisor is assigned to the branch (role-world).
+ */
+const TREE = [
+  { key: 'duty', name: '履职情况', weight: 60, scorer: 'supervisor', evidence: '工作台账' },
+  { key: 'work', name: '中心工作', weight: 40, scorer: 'town_office', evidence: '工作台账' },
+];
+const BANDS = [{ label: '合格', min: 60 }, { label: '不合格', min: 0 }];
+const periodScheme = (env: RoleEnv, audience: 'village_cadre' | 'town_staff') => env.state.shared(`assessment ${audience} scheme`, async () =>
+  (await env.state.ok(env.world.town.admin.post('/api/assessment/schemes', {
+    name: `角色表考核期方案${++made}`, audience, periodKind: 'month', posts: audience === 'village_cadre' ? ['secretary'] : [],
+    effectiveFrom: month(), indicators: TREE, bands: BANDS,
+  }), 'assessment period scheme')).id as number);
+let periodsOpened = 0;
+/** A new period of the scheme (each a month later), opened by the town; published when asked. */
+async function newPeriod(env: RoleEnv, audience: 'village_cadre' | 'town_staff' = 'village_cadre', publish = false): Promise<number> {
+  const admin = env.world.town.admin;
+  const schemeId = await periodScheme(env, audience);
+  const { id } = await env.state.ok(admin.post('/api/assessment/periods', { schemeId, period: month(periodsOpened++) }), 'assessment period');
+  if (publish) await env.state.ok(admin.post(`/api/assessment/periods/${id}/publish`), 'assessment publish');
+  return id as number;
+}
+const periodsUrl = (id: number, tail = '') => `/api/assessment/periods/${id}${tail}`;
+const scoring = (env: RoleEnv) => env.state.shared('assessment scoring period', () => newPeriod(env));
+const published = (env: RoleEnv, audience: 'village_cadre' | 'town_staff' = 'village_cadre') =>
+  env.state.shared(`assessment published ${audience} period`, () => newPeriod(env, audience, true));
+const endWindow = (env: RoleEnv, id: number) => env.world.ctx.pool.query("update assessment_periods set objection_until = '2000-01-01' where id = $1", [id]);
+/** The staff accounts (supervisor, inspector) are assessed on the 镇机关 scheme and object on themselves. */
+const isStaff = (env: RoleEnv) => env.as === 'supervisor' || env.as === 'inspector';
+const objectionBody = (subjectId: number) => ({ subjectId, indicatorKey: 'work', reason: '角色表异议理由' });
+/** A fresh objection of the branch's secretary on the published village period (a ruling is given once). */
+async function newObjection(env: RoleEnv): Promise<[number, number]> {
+  const id = await published(env);
+  const res = await env.state.ok(env.world.accounts.secretary.session.post(periodsUrl(id, '/objections'), objectionBody(env.world.branch.id)), 'assessment objection');
+  const mine = (res.subjects as { objections: { id: number }[] }[])[0].objections;
+  return [id, mine[mine.length - 1].id];
+}
+/** One locked period with a score to adjust. */
+const locked = (env: RoleEnv) => env.state.shared('assessment locked period', async () => {
+  const id = await newPeriod(env);
+  const admin = env.world.town.admin;
+  await env.state.ok(admin.request('PUT', periodsUrl(id, '/scores'), { subjectId: env.world.branch.id, indicatorKey: 'work', points: 20, evidence: '工作台账' }), 'assessment score');
+  await env.state.ok(admin.post(periodsUrl(id, '/publish')), 'assessment publish');
+  await endWindow(env, id);
+  await env.state.ok(admin.post(periodsUrl(id, '/approve'), {}), 'assessment approve');
+  return id;
+});
+const READERS = ['assessment.read', 'assessment.score', 'assessment.objectSelf'] as const;
+
 export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
   'GET /api/assessment/schemes': { permission: 'assessment.read', probe: () => ({ url: '/api/assessment/schemes' }) },
   'GET /api/assessment/schemes/:id': { permission: 'assessment.read', probe: async (env) => ({ url: `/api/assessment/schemes/${await scheme(env)}` }) },
@@ -27,5 +77,45 @@ export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
   'POST /api/assessment/schemes/:id/versions': {
     permission: 'assessment.manage',
     probe: async (env) => ({ url: `/api/assessment/schemes/${await scheme(env)}/versions`, body: content(++ahead) }),
+  },
+  'GET /api/assessment/periods': { permission: READERS, probe: () => ({ url: '/api/assessment/periods' }) },
+  'POST /api/assessment/periods': {
+    permission: 'assessment.manage',
+    probe: async (env) => ({ url: '/api/assessment/periods', body: { schemeId: await periodScheme(env, 'village_cadre'), period: month(periodsOpened++) } }),
+  },
+  'GET /api/assessment/periods/:id': {
+    permission: READERS,
+    // The inspector has no village: their part is the 镇机关 period they are assessed in.
+    probe: async (env) => ({ url: periodsUrl(env.as === 'inspector' ? await published(env, 'town_staff') : await scoring(env)) }),
+  },
+  'PUT /api/assessment/periods/:id/scores': {
+    permission: 'assessment.score',
+    probe: async (env) => ({ url: periodsUrl(await scoring(env), '/scores'), body: { subjectId: env.world.branch.id, indicatorKey: 'duty', points: 50, evidence: '走访核实' } }),
+  },
+  'POST /api/assessment/periods/:id/publish': { permission: 'assessment.manage', probe: async (env) => ({ url: periodsUrl(await newPeriod(env), '/publish') }) },
+  'POST /api/assessment/periods/:id/objections': {
+    permission: ['assessment.objectVillage', 'assessment.objectSelf'],
+    probe: async (env) => (isStaff(env)
+      ? { url: periodsUrl(await published(env, 'town_staff'), '/objections'), body: objectionBody(env.account.userId) }
+      : { url: periodsUrl(await published(env), '/objections'), body: objectionBody(env.world.branch.id) }),
+  },
+  'POST /api/assessment/periods/:id/objections/:objectionId/ruling': {
+    permission: 'assessment.manage',
+    probe: async (env) => {
+      const [id, objectionId] = await newObjection(env);
+      return { url: periodsUrl(id, `/objections/${objectionId}/ruling`), body: { ruling: 'rejected', note: '角色表裁定' } };
+    },
+  },
+  'POST /api/assessment/periods/:id/approve': {
+    permission: 'assessment.manage',
+    probe: async (env) => {
+      const id = await newPeriod(env, 'village_cadre', true);
+      await endWindow(env, id);
+      return { url: periodsUrl(id, '/approve'), body: {} };
+    },
+  },
+  'POST /api/assessment/periods/:id/adjustments': {
+    permission: 'assessment.manage',
+    probe: async (env) => ({ url: periodsUrl(await locked(env), '/adjustments'), body: { subjectId: env.world.branch.id, indicatorKey: 'work', delta: 1, reason: '角色表调整' } }),
   },
 };

@@ -16,3 +16,4 @@ export * from './talent.js';
 export * from './cadre-structure.js';
 export * from './compliance-summaries.js';
 export * from './assessment.js';
+export * from './assessment-periods.js';

@@ -83,6 +83,12 @@ export const PERMISSIONS = {
    */
   'assessment.read': { roles: ['town_admin', 'branch_secretary'], denied: '只有镇党委管理员和村党支部书记可以查看考核方案' },
   'assessment.manage': { roles: ADMIN, denied: '考核方案由镇党委管理员制定和修改' },
+  /** 评分: the town admin, and the 包村干部 (supervisors) for the villages assigned to them (the service checks the assignment). */
+  'assessment.score': { roles: ['town_admin', 'supervisor'], denied: '只有镇党委管理员和包村干部可以评分' },
+  /** 异议 on a village's score: its branch secretary, for their village. */
+  'assessment.objectVillage': { roles: ['branch_secretary'], denied: '只有本村党支部书记可以对本村得分提出异议' },
+  /** Held by the person assessed: 镇机关 staff (包村干部, 检查组) are the subjects of 镇机关 schemes and object on their own score. */
+  'assessment.objectSelf': { roles: ['supervisor', 'inspector'], denied: '只有被考核的镇机关工作人员本人可以对本人得分提出异议' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

@@ -1,10 +1,12 @@
 // The assessment module's public face (考核方案, issue 16): app.ts registers its routes from here; tenant creation and
 // the demo seed ensure the example schemes through it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { periodRoutes } from './period-routes.js';
 import { assessmentRoutes } from './routes.js';
 
 export const assessmentModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(assessmentRoutes, { prefix: '/api' });
+  await app.register(periodRoutes, { prefix: '/api' });
 };
 
 export { ensureExampleSchemes } from './service.js';

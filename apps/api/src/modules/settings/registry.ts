@@ -186,6 +186,10 @@ export const SETTINGS = [
     source: '本地换届目标,非中央统一规定:按县(区)、镇村"两委"换届工作方案中“一肩挑”比例要求填写;默认80%为示例,请按本地方案修改',
   },
   {
+    key: 'assessment.objectionDays', label: '考核结果异议期(公示后几天内可提出异议)', defaultValue: 3, unit: '天', min: 1, max: 30,
+    source: '本地示例,按本镇方案修改:文章未规定异议期;默认公示后3天内(至公示之日后第3天止)可对本村或本人的得分提出异议,逾期不再受理',
+  },
+  {
     key: 'assessment.secretaryBaseFen', label: '村干部报酬:村党组织书记基本报酬(每月)', defaultValue: 200000, unit: '分', min: 0, max: 10_000_000,
     source: '本地示例,按本镇方案修改:文章只说“实行村干部绩效考核制”,各镇标准不公开;默认2000元为示例。其他村干部按下列比例计发',
   },
