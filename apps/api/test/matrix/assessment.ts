@@ -16,6 +16,8 @@ const rows: Record<string, Case> = {
   'POST /api/assessment/schemes': {},
   'GET /api/assessment/schemes/:id': { foreign: (f) => [{ url: `/api/assessment/schemes/${f.assessmentScheme}` }] },
   'POST /api/assessment/schemes/:id/versions': { foreign: (f) => [{ url: `/api/assessment/schemes/${f.assessmentScheme}/versions`, body: VERSION }] },
+  // 考核计量 (point 2): another village's branch answers like a missing one.
+  'GET /api/assessment/measures': { foreign: (f) => [{ url: `/api/assessment/measures?orgId=${f.org}&period=2026-01` }] },
 };
 
 /** The tree as the service stores it (every field filled in), for the rows setup writes directly. */

@@ -2,9 +2,11 @@
 // the demo seed ensure the example schemes through it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { assessmentRoutes } from './routes.js';
+import { assessmentMeasureRoutes } from './measures-routes.js';
 
 export const assessmentModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(assessmentRoutes, { prefix: '/api' });
+  await app.register(assessmentMeasureRoutes, { prefix: '/api' });
 };
 
 export { ensureExampleSchemes } from './service.js';
