@@ -8,6 +8,7 @@ import {
   type Branch, type Town,
 } from '../../../test/factories.js';
 import { settingDefault } from '../settings/index.js';
+import { disclosureStatus, organizationLifeRecord, rectificationStatus } from './measures.js';
 
 /**
  * 考核计量 (issue 16 point 2): each measure of a village branch for a period, from the records of its module, with
@@ -60,6 +61,35 @@ describe('the figure', () => {
     expect(ratioBasisPoints(0, 0)).toBeNull();
     expect([6667, 5000, 1250, 10000, 0].map(basisPointsText)).toEqual(['66.67%', '50%', '12.5%', '100%', '0%']);
     expect(basisPointsText(null)).toBe(MEASURE_NOTHING_DUE);
+  });
+});
+
+describe('whose delay it is (pure)', () => {
+  const due = '2026-05-10';
+  it('三务公开: published by the due date; proposed in time and approved after it (the town\'s wait); approved in time and not published', () => {
+    const d = { label: '财务收支', period: '2026-04', dueOn: due, disclosureId: 1 };
+    expect(disclosureStatus({ ...d, submittedOn: '2026-05-01', approvedOn: '2026-05-02', publishedOn: '2026-05-10' }, '2026-06-01')).toBe('on_time');
+    expect(disclosureStatus({ ...d, submittedOn: '2026-05-09', approvedOn: '2026-05-20', publishedOn: '2026-05-21' }, '2026-06-01')).toBe('on_time');
+    expect(disclosureStatus({ ...d, submittedOn: '2026-05-09', approvedOn: null, publishedOn: null }, '2026-06-01')).toBe('waiting');
+    expect(disclosureStatus({ ...d, submittedOn: '2026-05-01', approvedOn: '2026-05-05', publishedOn: null }, '2026-06-01')).toBe('late');
+    expect(disclosureStatus({ ...d, submittedOn: '2026-05-11', approvedOn: '2026-05-12', publishedOn: '2026-05-12' }, '2026-06-01')).toBe('late');
+    // The due date itself is still in time.
+    expect(disclosureStatus({ ...d, submittedOn: null, approvedOn: null, publishedOn: null }, due)).toBe('not_due');
+  });
+
+  it('整改: 材料 in by the deadline waits for the team; reopened and not resubmitted is late once the deadline passed', () => {
+    const r = { id: 1, description: '整改', dueOn: due };
+    expect(rectificationStatus({ ...r, status: 'accepted', submittedOn: '2026-05-10' }, '2026-06-01')).toBe('on_time');
+    expect(rectificationStatus({ ...r, status: 'submitted', submittedOn: '2026-05-09' }, '2026-06-01')).toBe('waiting');
+    expect(rectificationStatus({ ...r, status: 'submitted', submittedOn: '2026-05-11' }, '2026-06-01')).toBe('late');
+    expect(rectificationStatus({ ...r, status: 'reopened', submittedOn: null }, '2026-06-01')).toBe('late');
+    expect(rectificationStatus({ ...r, status: 'open', submittedOn: null }, '2026-05-10')).toBe('not_due');
+  });
+
+  it('组织生活: the calendar\'s own verdict; 已开展·待签认 waits on the supervisor, due and due soon are not due yet', () => {
+    const row = { ruleKey: 'theme_day.monthly', kind: 'theme_day', label: '主题党日', groupId: null, periodLabel: '2026年5月', deadline: '2026-05-28', expected: 1, done: 0, unit: 'times', awaitingSignOff: 0, source: '' } as const;
+    const statuses = (['done', 'awaiting_sign_off', 'late', 'due', 'due_soon'] as const).map((status) => organizationLifeRecord({ ...row, status }, '/compliance').status);
+    expect(statuses).toEqual(['on_time', 'waiting', 'late', 'not_due', 'not_due']);
   });
 });
 
