@@ -64,7 +64,7 @@ export const MeasureRecordSchema = z.object({
   kind: z.string(),
   title: z.string(),
   dueOn: z.string(),
-  /** When the branch did it (null: not done). */
+  /** When the branch did it; null when not done, or for 组织生活 (a rule is met over its period, not on one day). */
   doneOn: z.string().nullable(),
   status: z.enum(MEASURE_RECORD_STATUSES),
   /** The page in the web app that shows the record. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addDays, addMonths, ASSESSMENT_MEASURE_SOURCES, ASSESSMENT_MEASURES_UNAVAILABLE, MEASURE_NOTHING_DUE, basisPointsText, ratioBasisPoints, todayInShanghai,
+  addDays, addMonths, ASSESSMENT_MEASURE_SOURCES, daysInMonth, ASSESSMENT_MEASURES_UNAVAILABLE, MEASURE_NOTHING_DUE, todayInShanghai,
 } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import {
@@ -53,17 +53,6 @@ beforeAll(async () => {
 });
 afterAll(async () => { await ctx.close(); });
 
-describe('the figure', () => {
-  it('is in whole basis points, rounded half up, and says 本期无应办事项 when nothing was due', () => {
-    expect(ratioBasisPoints(2, 3)).toBe(6667);
-    expect(ratioBasisPoints(1, 3)).toBe(3333);
-    expect(ratioBasisPoints(1, 8)).toBe(1250);
-    expect(ratioBasisPoints(0, 0)).toBeNull();
-    expect([6667, 5000, 1250, 10000, 0].map(basisPointsText)).toEqual(['66.67%', '50%', '12.5%', '100%', '0%']);
-    expect(basisPointsText(null)).toBe(MEASURE_NOTHING_DUE);
-  });
-});
-
 describe('whose delay it is (pure)', () => {
   const due = '2026-05-10';
   it('三务公开: published by the due date; proposed in time and approved after it (the town\'s wait); approved in time and not published', () => {
@@ -100,7 +89,7 @@ describe('measures of a village branch', () => {
     expect(life).toMatchObject({ available: true, source: ASSESSMENT_MEASURE_SOURCES.organization_life_on_time, numerator: 1, denominator: 2, ratioBasisPoints: 5000, display: '50%' });
     const byKind = Object.fromEntries(life.records.map((r: Json) => [r.kind, r]));
     expect(byKind['主题党日']).toMatchObject({ status: 'on_time', link: `/compliance?orgId=${branch.id}&period=${M}` });
-    expect(byKind['党小组会']).toMatchObject({ status: 'late', dueOn: `${M}-${String(new Date(Date.UTC(+M.slice(0, 4), +M.slice(5), 0)).getUTCDate())}` });
+    expect(byKind['党小组会']).toMatchObject({ status: 'late', dueOn: `${M}-${daysInMonth(+M.slice(0, 4), +M.slice(5))}` });
   });
 
   it('三务公开按期: a finance disclosure published after its due date is late, with the day it was published', async () => {
