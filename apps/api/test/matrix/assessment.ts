@@ -53,6 +53,8 @@ const rows: Record<string, Case> = {
       inOwn(own, 'adjustments', { subjectId: f.org, indicatorKey: 'work', delta: 1, reason: '越权调整' }),
     ],
   },
+  // 考核计量 (point 2): another village's branch answers like a missing one.
+  'GET /api/assessment/measures': { foreign: (f) => [{ url: `/api/assessment/measures?orgId=${f.org}&period=2026-01` }] },
 };
 
 /** The tree as the service stores it (every field filled in), for the rows setup writes directly. */

@@ -4,7 +4,8 @@ import type { RoleEnv, RoleRow } from './role-types.js';
 /**
  * Role table rows of 考核方案 (issue 16 point 1): the town admin creates schemes and their versions (assessment.manage);
  * the town admin and the branch secretaries read them (assessment.read, a secretary the village cadres' only); the
- * supervisors, inspectors and plain 党员 see none of it.
+ * supervisors, inspectors and plain 党员 see none of it. 考核计量 (point 2) is read at the branch: the town and the
+ * branch's own secretary; a plain 党员 does not see the branch's records (404).
  */
 let made = 0;
 const month = (ahead = 0) => addMonths(todayInShanghai(), ahead).slice(0, 7);
@@ -71,6 +72,9 @@ const locked = (env: RoleEnv) => env.state.shared('assessment locked period', as
 const READERS = ['assessment.read', 'assessment.score', 'assessment.objectSelf'] as const;
 
 export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
+  'GET /api/assessment/measures': {
+    permission: 'assessment.read', personal: true, probe: (env) => ({ url: `/api/assessment/measures?orgId=${env.world.branch.id}&period=${month()}` }),
+  },
   'GET /api/assessment/schemes': { permission: 'assessment.read', probe: () => ({ url: '/api/assessment/schemes' }) },
   'GET /api/assessment/schemes/:id': { permission: 'assessment.read', probe: async (env) => ({ url: `/api/assessment/schemes/${await scheme(env)}` }) },
   'POST /api/assessment/schemes': { permission: 'assessment.manage', probe: () => ({ url: '/api/assessment/schemes', body: body() }) },

@@ -3,10 +3,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { periodRoutes } from './period-routes.js';
 import { assessmentRoutes } from './routes.js';
+import { assessmentMeasureRoutes } from './measures-routes.js';
 
 export const assessmentModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(assessmentRoutes, { prefix: '/api' });
   await app.register(periodRoutes, { prefix: '/api' });
+  await app.register(assessmentMeasureRoutes, { prefix: '/api' });
 };
 
 export { ensureExampleSchemes } from './service.js';

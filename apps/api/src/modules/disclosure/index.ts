@@ -15,3 +15,4 @@ export { disclosureTasks, dueSettings } from './board-service.js';
 export { dueDateOf, endedPeriods, FREQUENCY_RULES, periodProblem, ruleOf, type FrequencyRule } from './rules/frequency.js';
 export { scanDisclosure } from './rules/pii-scan.js';
 export { decide, type Action } from './rules/workflow.js';
+export { disclosuresDueBetween } from './on-time.js';
