@@ -10,20 +10,15 @@ import { newWorkbook } from '../../../lib/excel.js';
 import { renderDocx } from '../../../lib/documents/render-docx.js';
 import { pdfBytesText } from '../../../../test/documents.js';
 import { computePay } from '../rules/pay.js';
+import { ROUND_PAY_TABLE } from '../rules/pay-fixtures.js';
 import { monthSheet, yearSheet } from './payroll-sums.js';
 import { payrollModel, payrollPdf } from './payroll-document.js';
 import {
   FIRST_DATA_ROW, MONTH_SHEET, WHY_HEADER, WHY_SHEET, YEAR_DETAIL_SHEET, YEAR_SHEET, monthWorkbook, yearWorkbook,
 } from './payroll-xlsx.js';
 
-/** Round standards so the expected amounts can be checked by hand (not the settings' defaults). */
-const TABLE: PayTable = {
-  secretaryBaseFen: 200_000, secretaryMonthlyFen: 120_000, employedBaseFen: 300_000, employedMonthlyFen: 150_000,
-  townStaffBaseFen: 150_000, townStaffMonthlyFen: 80_000,
-  ratioPct: { director: 90, deputy: 85, member: 70, staff: 60 }, combinedExtraPct: 10, monthlyMode: 'grade',
-  gradePct: { excellent: 120, good: 100, pass: 80, fail: 0 }, gradeMinScore: { excellent: 90, good: 80, pass: 60 },
-  rewardCapFen: 100_000, floorPctOfBase: 50,
-};
+/** Round standards (checkable by hand), with 镇机关 base pay, 一肩挑 extra and a half floor so every column is used. */
+const TABLE: PayTable = { ...ROUND_PAY_TABLE, townStaffBaseFen: 150_000, combinedExtraPct: 10, floorPctOfBase: 50 };
 const VILLAGE = { kind: 'village', name: '青石村' } as const;
 const pay = (month: string, input: Omit<PayInput, 'month'>) => computePay({ month, ...input }, TABLE);
 

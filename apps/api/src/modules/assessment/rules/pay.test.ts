@@ -6,16 +6,10 @@ import {
 import { mulberry32 } from '../../../lib/prng.js';
 import { settingDefinition } from '../../settings/registry.js';
 import { roundHalfUp } from './pay-explain.js';
+import { ROUND_PAY_TABLE } from './pay-fixtures.js';
 import { PAY_SETTING_KEYS, computePay, daysInPostOf, gradeOfScore, payTableFromSettings, type PaySettingKey } from './pay.js';
 
-/** Round figures so every expected amount can be checked by hand; not the settings' defaults (those are tested below). */
-const TABLE: PayTable = {
-  secretaryBaseFen: 200_000, secretaryMonthlyFen: 120_000, employedBaseFen: 300_000, employedMonthlyFen: 150_000,
-  townStaffBaseFen: 0, townStaffMonthlyFen: 80_000,
-  ratioPct: { director: 90, deputy: 85, member: 70, staff: 60 }, combinedExtraPct: 0, monthlyMode: 'grade',
-  gradePct: { excellent: 120, good: 100, pass: 80, fail: 0 }, gradeMinScore: { excellent: 90, good: 80, pass: 60 },
-  rewardCapFen: 100_000, floorPctOfBase: 100,
-};
+const TABLE: PayTable = ROUND_PAY_TABLE;
 const table = (patch: Partial<PayTable> = {}): PayTable => ({ ...TABLE, ...patch });
 const pay = (patch: Partial<PayInput> = {}, t: PayTable = TABLE) =>
   computePay({ post: 'secretary', month: '2026-06', grade: 'good', ...patch }, t);
