@@ -13,7 +13,11 @@ import { BENCH_ENCRYPTION_KEY, BENCH_PASSWORD, ensureScale } from '../../../scri
 import { planOf } from '../../../scripts/bench/scale-plan.js';
 import type { FastifyInstance } from 'fastify';
 
-const database = `dj_bench_gen_${process.pid}`;
+/**
+ * Named like the run's database clones, so the global teardown drops it with them: dropping it here, in afterAll,
+ * waited over the 10 s hook limit once while another worker's files were writing (CI 2026-12-07, two workers).
+ */
+const databaseName = () => `${inject('templateDb').replace('dj_tpl_', 'dj_t_')}_bench_gen`;
 let app: FastifyInstance;
 let appDatabase: Database;
 let generated: Awaited<ReturnType<typeof ensureScale>>;
@@ -21,10 +25,6 @@ let generated: Awaited<ReturnType<typeof ensureScale>>;
 afterAll(async () => {
   await app?.close();
   await appDatabase?.close();
-  const admin = new pg.Client({ connectionString: inject('dbAdminUrl') });
-  await admin.connect();
-  await admin.query(`drop database if exists ${database} with (force)`);
-  await admin.end();
 });
 
 describe('bench scale generator', () => {
@@ -32,7 +32,7 @@ describe('bench scale generator', () => {
   it('fills every table the hot endpoints read', async () => {
     configureTestAuditChain();
     // Two towns of three small branches: every generated table gets rows.
-    const plan = { ...planOf('county'), database, towns: 2, branchesPerTown: 3, meanBranchSize: 10, duesMonths: 2 };
+    const plan = { ...planOf('county'), database: databaseName(), towns: 2, branchesPerTown: 3, meanBranchSize: 10, duesMonths: 2 };
     generated = await ensureScale('county', () => undefined, { plan, server: inject('dbAdminUrl') });
     await grantAppRole(generated.url, APP_ROLE);
     appDatabase = openDatabase(urlAs(generated.url, APP_ROLE, TEST_APP_PASSWORD), 2, TEST_CONNECT_TIMEOUT_MS);
