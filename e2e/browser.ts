@@ -36,7 +36,9 @@ export async function openSite(): Promise<Site> {
   const app = await buildApp({ config: testConfig(), db: appDatabase.db, cipher: testCipher(), logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const profile = mkdtempSync(join(tmpdir(), 'dj-chromium-'));
-  const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, locale: 'zh-CN' });
+  // Reduced motion, which the web honours (providers.tsx): a select's dropdown appears in place instead of sliding in,
+  // so a click cannot land on the field above while the list is still moving (CI missed picks that way under load).
+  const browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, locale: 'zh-CN', reducedMotion: 'reduce' });
   // Fail a step within 10 s with Playwright's own message, well inside the test's time.
   browser.setDefaultTimeout(10_000);
   return {

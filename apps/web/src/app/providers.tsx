@@ -3,7 +3,7 @@ import { App as AntApp, ConfigProvider, theme as antdTheme } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
-import { useNarrowScreen } from '../lib/use-narrow-screen';
+import { useNarrowScreen, useReducedMotion } from '../lib/use-narrow-screen';
 import { markSignedOut } from '../lib/session';
 
 export const PARTY_RED = '#C8161D';
@@ -26,6 +26,7 @@ export function createQueryClient(): QueryClient {
 export function AppProviders({ children, queryClient }: { children: ReactNode; queryClient?: QueryClient }) {
   const [client] = useState(() => queryClient ?? createQueryClient());
   const narrow = useNarrowScreen();
+  const reducedMotion = useReducedMotion();
 
   useEffect(() => {
     // Any 401 outside sign-in means the session is gone: clearing Me lets RequireAuth send the user to /login.
@@ -39,7 +40,7 @@ export function AppProviders({ children, queryClient }: { children: ReactNode; q
         locale={zhCN}
         theme={{
           algorithm: antdTheme.defaultAlgorithm,
-          token: { colorPrimary: PARTY_RED, colorLink: PARTY_RED, fontSize: narrow ? 16 : 14, borderRadius: 4 },
+          token: { colorPrimary: PARTY_RED, colorLink: PARTY_RED, fontSize: narrow ? 16 : 14, borderRadius: 4, motion: !reducedMotion },
         }}
       >
         <AntApp>{children}</AntApp>
