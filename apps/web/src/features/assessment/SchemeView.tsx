@@ -1,6 +1,7 @@
 import { Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { VILLAGE_CADRE_POST_LABELS, type AssessmentVersion } from '@dj/contracts';
-import { monthText, scorerText } from './labels';
+import { monthLabel } from '../../lib/months';
+import { scorerText } from './labels';
 
 type Node = AssessmentVersion['indicators'][number] | AssessmentVersion['indicators'][number]['children'][number];
 interface Row { key: string; name: string; weight: number; scorer: string; evidence: string; children?: Row[] }
@@ -24,7 +25,7 @@ export function SchemeView({ version }: { version: AssessmentVersion }) {
   return (
     <Flex vertical gap={12} data-testid="scheme-version">
       <Descriptions size="small" column={1} items={[
-        { key: 'from', label: '生效', children: `第${version.version}版,自${monthText(version.effectiveFrom)}起` },
+        { key: 'from', label: '生效', children: `第${version.version}版,自${monthLabel(version.effectiveFrom)}起` },
         ...(version.posts.length ? [{ key: 'posts', label: '适用职务', children: version.posts.map((p) => VILLAGE_CADRE_POST_LABELS[p]).join('、') }] : []),
         { key: 'bands', label: '等次', children: <Flex gap={4} wrap>{version.bands.map((b) => <Tag key={b.label}>{b.label} ≥ {b.min}分</Tag>)}</Flex> },
         ...(version.note ? [{ key: 'note', label: '说明', children: version.note }] : []),

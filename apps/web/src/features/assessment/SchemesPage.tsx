@@ -5,7 +5,7 @@ import { LoadError } from '../../components/LoadError';
 import { hasWorkRole } from '../../lib/roles';
 import { useMe } from '../../lib/session';
 import { useScheme, useSchemes } from './api';
-import { monthText } from './labels';
+import { monthLabel } from '../../lib/months';
 import { SchemeEditorModal } from './SchemeEditorModal';
 import { SchemeView } from './SchemeView';
 
@@ -14,9 +14,9 @@ function SchemeCard({ row, onOpen }: { row: AssessmentSchemeRow; onOpen: () => v
     <Card size="small" title={<Flex gap={6} wrap align="center">{row.name}{row.isExample && <Tag color="orange">示例,本镇可改</Tag>}</Flex>}
       extra={<Button size="small" onClick={onOpen}>查看</Button>} data-testid={`scheme-${row.id}`}>
       <Typography.Paragraph style={{ marginBottom: 0 }}>
-        {ASSESSMENT_AUDIENCE_LABELS[row.audience]} · {ASSESSMENT_PERIOD_KIND_LABELS[row.periodKind]}考核 · 第{row.current.version}版(自{monthText(row.current.effectiveFrom)}起),
+        {ASSESSMENT_AUDIENCE_LABELS[row.audience]} · {ASSESSMENT_PERIOD_KIND_LABELS[row.periodKind]}考核 · 第{row.current.version}版(自{monthLabel(row.current.effectiveFrom)}起),
         指标{row.current.indicatorCount}项,等次{row.current.bands.map((b) => b.label).join('/')}
-        {row.nextEffectiveFrom && `;第${row.versionCount}版将自${monthText(row.nextEffectiveFrom)}起生效`}
+        {row.nextEffectiveFrom && `;第${row.versionCount}版将自${monthLabel(row.nextEffectiveFrom)}起生效`}
       </Typography.Paragraph>
     </Card>
   );

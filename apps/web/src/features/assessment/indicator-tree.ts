@@ -1,4 +1,5 @@
 import { ASSESSMENT_LIMITS, type AssessmentIndicator } from '@dj/contracts';
+import { addMonths } from '../../lib/months';
 
 /**
  * The scheme editor's tree, edited as plain data: every change returns a new tree (React state), addressed by the
@@ -63,14 +64,8 @@ export function weightProblems(tree: readonly Indicator[]): string[] {
   return out;
 }
 
-/** The month after `month` (YYYY-MM). */
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-}
-
 /** When a new version may start: this month, or the month after the latest version's start if that is later. */
 export function earliestStart(thisMonth: string, latestStart: string | null): string {
   if (!latestStart || latestStart < thisMonth) return thisMonth;
-  return nextMonth(latestStart);
+  return addMonths(latestStart, 1);
 }

@@ -8,5 +8,3 @@ export function scorerText(node: AssessmentIndicator): string {
   if (node.scorer === 'measure' && node.measure) return `${ASSESSMENT_MEASURE_LABELS[node.measure]}(取自${ASSESSMENT_MEASURE_SOURCES[node.measure]})`;
   return node.scorer ? ASSESSMENT_SCORER_LABELS[node.scorer] : '—';
 }
-
-export const monthText = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
