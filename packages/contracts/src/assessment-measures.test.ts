@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssessmentPeriodSchema, assessmentPeriodBounds, basisPointsText, MEASURE_NOTHING_DUE, ratioBasisPoints } from './assessment-measures.js';
+import { AssessmentPeriodSchema, assessmentPeriodBounds, basisPointsText, MEASURE_NOTHING_DUE, measureLeafPoints, ratioBasisPoints } from './assessment-measures.js';
 
 describe('考核期间 and the figure (assessment measures)', () => {
   it('a month, a quarter and a year, with their days and months', () => {
@@ -18,5 +18,19 @@ describe('考核期间 and the figure (assessment measures)', () => {
     expect(ratioBasisPoints(0, 0)).toBeNull();
     expect([6667, 5000, 1250, 607, 10000, 0].map(basisPointsText)).toEqual(['66.67%', '50%', '12.5%', '6.07%', '100%', '0%']);
     expect(basisPointsText(null)).toBe(MEASURE_NOTHING_DUE);
+  });
+
+  it('a measure leaf\'s points: 分值 × ratio, half up to whole points; nothing due earns the setting\'s share of the 分值', () => {
+    // 5 of 6 on time for 分值 10: 8.33 → 8; a quarter of 10 is 2.5 → 3; 2/3 of 9 is 6.0003 (6667 bp) → 6.
+    expect(measureLeafPoints(10, ratioBasisPoints(5, 6), 100)).toBe(8);
+    expect(measureLeafPoints(10, 2500, 100)).toBe(3);
+    expect(measureLeafPoints(10, 2499, 100)).toBe(2);
+    expect(measureLeafPoints(9, ratioBasisPoints(2, 3), 100)).toBe(6);
+    expect(measureLeafPoints(20, 10000, 0)).toBe(20);
+    expect(measureLeafPoints(20, 0, 100)).toBe(0);
+    // Nothing due: the town's assessment.measureNothingDuePct (default 100), half up too.
+    expect(measureLeafPoints(10, null, 100)).toBe(10);
+    expect(measureLeafPoints(10, null, 0)).toBe(0);
+    expect(measureLeafPoints(5, null, 50)).toBe(3);
   });
 });

@@ -59,6 +59,17 @@ export const MEASURE_RECORD_STATUS_LABELS: Record<MeasureRecordStatus, string> =
 /** What a period with nothing due says instead of a percentage (neither 100 % nor 0 %). */
 export const MEASURE_NOTHING_DUE = '本期无应办事项';
 
+/**
+ * A measure leaf's points in a 考核期 (issue 16 point 2): its 分值 × the figure's ratio, rounded half up to whole points
+ * (points are integers in the assessment module): 分值 10 at 83.33 % → 8, at 25 % → 3 (2.5 up). A figure with nothing
+ * due (denominator 0) is not a ratio: nothing was late, and the town's setting assessment.measureNothingDuePct (default
+ * 100: full points) says what share of the 分值 it earns.
+ */
+export function measureLeafPoints(weight: number, ratioBasisPoints: number | null, nothingDuePct: number): number {
+  if (ratioBasisPoints === null) return Math.floor((weight * nothingDuePct * 2 + 100) / 200);
+  return Math.floor((weight * ratioBasisPoints * 2 + 10000) / 20000);
+}
+
 export const MeasureRecordSchema = z.object({
   /** What the record is, e.g. 主题党日, 财务收支公开, 整改, 发展党员. */
   kind: z.string(),

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ASSESSMENT_AUDIENCES, ASSESSMENT_LIMITS, ASSESSMENT_PERIOD_KINDS, ASSESSMENT_SCORERS, type AssessmentPeriodKind, type GradeBand } from './assessment.js';
+import {
+  ASSESSMENT_AUDIENCES, ASSESSMENT_LIMITS, ASSESSMENT_MEASURES, ASSESSMENT_PERIOD_KINDS, ASSESSMENT_SCORERS, type AssessmentPeriodKind, type GradeBand,
+} from './assessment.js';
 
 /**
  * 考核期 (issue 16 point 3): one period of a scheme (a month '2026-11', a quarter '2026-Q4', a year '2026') scored under
@@ -95,7 +97,34 @@ export type AssessmentPeriodRow = z.infer<typeof AssessmentPeriodRowSchema>;
 export const AssessmentPeriodListSchema = z.object({ rows: z.array(AssessmentPeriodRowSchema), can: z.object({ open: z.boolean() }) });
 export type AssessmentPeriodList = z.infer<typeof AssessmentPeriodListSchema>;
 
-const EntrySchema = z.object({ indicatorKey: z.string(), points: z.number(), evidence: z.string(), scoredBy: z.string(), scoredAt: z.string() });
+const EntrySchema = z.object({
+  indicatorKey: z.string(), points: z.number(), evidence: z.string(), scoredBy: z.string(), scoredAt: z.string(),
+  /** A measure leaf's entry (frozen at 公示): the page of the records behind it; null for a hand-entered entry. */
+  link: z.string().nullable(),
+});
+
+/**
+ * A measure leaf's live figure while the period is scored (issue 16 point 2): computed from the records as of
+ * `measuresAsOf`, counted in the draft score, and frozen into a score entry at 公示 (so later records do not move a
+ * published score). Only for village subjects: the records are a village branch's.
+ */
+export const PeriodMeasureSchema = z.object({
+  indicatorKey: z.string(), measure: z.enum(ASSESSMENT_MEASURES),
+  /** ASSESSMENT_MEASURE_LABELS and ASSESSMENT_MEASURE_SOURCES: what the figure is and where it comes from. */
+  label: z.string(), source: z.string(),
+  /** The leaf's 分值, and its points: measureLeafPoints(分值, ratio, the town's assessment.measureNothingDuePct). */
+  weight: z.number().int(), points: z.number().int(),
+  numerator: z.number().int(), denominator: z.number().int(), ratioBasisPoints: z.number().int().nullable(),
+  /** e.g. "83.33%", or 本期无应办事项 (denominator 0: nothing due, nothing late). */
+  display: z.string(),
+  nothingDue: z.boolean(),
+  /** The page of the records behind the figure. */
+  link: z.string().nullable(),
+});
+export type PeriodMeasure = z.infer<typeof PeriodMeasureSchema>;
+
+/** 评分进度: the leaves entered by hand (every scorer but measure), scored or not; 公示 waits until none is missing. */
+const ProgressSchema = z.object({ scored: z.number().int(), total: z.number().int(), missing: z.array(z.string()) });
 const ObjectionSchema = z.object({
   id: z.number(), indicatorKey: z.string(), reason: z.string(), raisedBy: z.string(), raisedAt: z.string(),
   ruling: z.enum(OBJECTION_RULINGS).nullable(), correctedPoints: z.number().nullable(), rulingNote: z.string().nullable(),
@@ -103,10 +132,16 @@ const ObjectionSchema = z.object({
 });
 const AdjustmentSchema = z.object({ id: z.number(), indicatorKey: z.string(), delta: z.number(), reason: z.string(), by: z.string(), at: z.string() });
 
-/** One subject's draft or result: the score (leaf points + adjustments) and the grade band it falls in. */
+/**
+ * One subject's draft or result: the score (leaf points + adjustments; while scoring, the live measure points too) and
+ * the grade band it falls in.
+ */
 export const AssessmentSubjectResultSchema = z.object({
   subjectId: z.number(), name: z.string(), score: z.number(), grade: z.string().nullable(),
   entries: z.array(EntrySchema), objections: z.array(ObjectionSchema), adjustments: z.array(AdjustmentSchema),
+  /** The measure leaves' live figures while scoring; empty once published (the entries hold the frozen points). */
+  measures: z.array(PeriodMeasureSchema),
+  progress: ProgressSchema,
 });
 export type AssessmentSubjectResult = z.infer<typeof AssessmentSubjectResultSchema>;
 
@@ -114,9 +149,13 @@ export const AssessmentPeriodDetailSchema = z.object({
   ...periodFields,
   approvedBy: z.string().nullable(), approvalNote: z.string().nullable(),
   /** The leaves to score, with who scores each (measure leaves are filled from the records, not entered). */
-  indicators: z.array(z.object({ key: z.string(), name: z.string(), weight: z.number(), scorer: z.enum(ASSESSMENT_SCORERS) })),
+  indicators: z.array(z.object({
+    key: z.string(), name: z.string(), weight: z.number(), scorer: z.enum(ASSESSMENT_SCORERS), measure: z.enum(ASSESSMENT_MEASURES).nullable(),
+  })),
   bands: z.array(z.object({ label: z.string(), min: z.number() })),
   subjects: z.array(AssessmentSubjectResultSchema),
+  /** The day (Beijing time) the live measure figures were computed for; null when none are shown (published, or 镇机关). */
+  measuresAsOf: z.string().nullable(),
   can: z.object({ score: z.boolean(), manage: z.boolean(), object: z.boolean() }),
 });
 export type AssessmentPeriodDetail = z.infer<typeof AssessmentPeriodDetailSchema>;

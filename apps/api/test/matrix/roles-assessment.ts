@@ -3,9 +3,9 @@ import type { RoleEnv, RoleRow } from './role-types.js';
 
 /**
  * Role table rows of 考核方案 (issue 16 point 1): the town admin creates schemes and their versions (assessment.manage);
- * the town admin and the branch secretaries read them (assessment.read, a secretary the village cadres' only); the
- * supervisors, inspectors and plain 党员 see none of it. 考核计量 (point 2) is read at the branch: the town and the
- * branch's own secretary; a plain 党员 does not see the branch's records (404).
+ * the town admin, the branch secretaries and the 包村干部 (who score against them) read them (assessment.read, the
+ * village cadres' only but for the town); the inspectors and plain 党员 see none of it. 考核计量 (point 2) is read at
+ * the branch: the town, the branch's own secretary and its 包村干部; a plain 党员 does not see the branch's records (404).
  */
 let made = 0;
 const month = (ahead = 0) => addMonths(todayInShanghai(), ahead).slice(0, 7);
@@ -36,11 +36,22 @@ const periodScheme = (env: RoleEnv, audience: 'village_cadre' | 'town_staff') =>
     effectiveFrom: month(), indicators: TREE, bands: BANDS,
   }), 'assessment period scheme')).id as number);
 let periodsOpened = 0;
-/** A new period of the scheme (each a month later), opened by the town; published when asked. */
-async function newPeriod(env: RoleEnv, audience: 'village_cadre' | 'town_staff' = 'village_cadre', publish = false): Promise<number> {
+/** 公示 waits for a complete draft: the town scores every leaf still missing for any subject. */
+async function scoreMissing(env: RoleEnv, id: number) {
+  const admin = env.world.town.admin;
+  const period = await env.state.ok(admin.get(`/api/assessment/periods/${id}`), 'assessment period detail');
+  for (const s of period.subjects as { subjectId: number; progress: { missing: string[] } }[]) {
+    for (const indicatorKey of s.progress.missing) {
+      await env.state.ok(admin.request('PUT', `/api/assessment/periods/${id}/scores`, { subjectId: s.subjectId, indicatorKey, points: 20, evidence: '工作台账' }), 'assessment score');
+    }
+  }
+}
+/** A new period of the scheme (each a month later), opened by the town; scored and published when asked. */
+async function newPeriod(env: RoleEnv, audience: 'village_cadre' | 'town_staff' = 'village_cadre', publish = false, scored = publish): Promise<number> {
   const admin = env.world.town.admin;
   const schemeId = await periodScheme(env, audience);
   const { id } = await env.state.ok(admin.post('/api/assessment/periods', { schemeId, period: month(periodsOpened++) }), 'assessment period');
+  if (scored) await scoreMissing(env, id);
   if (publish) await env.state.ok(admin.post(`/api/assessment/periods/${id}/publish`), 'assessment publish');
   return id as number;
 }
@@ -61,10 +72,8 @@ async function newObjection(env: RoleEnv): Promise<[number, number]> {
 }
 /** One locked period with a score to adjust. */
 const locked = (env: RoleEnv) => env.state.shared('assessment locked period', async () => {
-  const id = await newPeriod(env);
+  const id = await newPeriod(env, 'village_cadre', true);
   const admin = env.world.town.admin;
-  await env.state.ok(admin.request('PUT', periodsUrl(id, '/scores'), { subjectId: env.world.branch.id, indicatorKey: 'work', points: 20, evidence: '工作台账' }), 'assessment score');
-  await env.state.ok(admin.post(periodsUrl(id, '/publish')), 'assessment publish');
   await endWindow(env, id);
   await env.state.ok(admin.post(periodsUrl(id, '/approve'), {}), 'assessment approve');
   return id;
@@ -96,7 +105,9 @@ export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
     permission: 'assessment.score',
     probe: async (env) => ({ url: periodsUrl(await scoring(env), '/scores'), body: { subjectId: env.world.branch.id, indicatorKey: 'duty', points: 50, evidence: '走访核实' } }),
   },
-  'POST /api/assessment/periods/:id/publish': { permission: 'assessment.manage', probe: async (env) => ({ url: periodsUrl(await newPeriod(env), '/publish') }) },
+  'POST /api/assessment/periods/:id/publish': {
+    permission: 'assessment.manage', probe: async (env) => ({ url: periodsUrl(await newPeriod(env, 'village_cadre', false, true), '/publish') }),
+  },
   'POST /api/assessment/periods/:id/objections': {
     permission: ['assessment.objectVillage', 'assessment.objectSelf'],
     probe: async (env) => (isStaff(env)

@@ -79,9 +79,10 @@ export const PERMISSIONS = {
   'talent.targets': { roles: ADMIN, denied: '人才"十百千"工程的年度目标由镇党委确定' },
   /**
    * 考核方案 (issue 16): the town keeps its schemes; a village's secretary reads the village cadres' schemes that apply
-   * to their village (the service narrows the audience).
+   * to their village (the service narrows the audience), and so does a 包村干部, who scores the villages against them
+   * (assessment.score) and needs each leaf's 评分依据; the 考核计量 of a branch at the branches of the holder's scope.
    */
-  'assessment.read': { roles: ['town_admin', 'branch_secretary'], denied: '只有镇党委管理员和村党支部书记可以查看考核方案' },
+  'assessment.read': { roles: ['town_admin', 'branch_secretary', 'supervisor'], denied: '只有镇党委管理员、村党支部书记和包村干部可以查看考核方案' },
   'assessment.manage': { roles: ADMIN, denied: '考核方案由镇党委管理员制定和修改' },
   /** 评分: the town admin, and the 包村干部 (supervisors) for the villages assigned to them (the service checks the assignment). */
   'assessment.score': { roles: ['town_admin', 'supervisor'], denied: '只有镇党委管理员和包村干部可以评分' },

@@ -1,5 +1,5 @@
 import { ComplianceRowSchema, todayInShanghai, type ActivityKind, type Compliance, type ComplianceQuery } from '@dj/contracts';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
 import { groupedBy } from '../../lib/group.js';
@@ -24,13 +24,14 @@ export async function branchCompliance(db: Db, user: AuthUser, query: Compliance
 }
 
 /**
- * The calendar for given branches of one tenant, without a caller: the reminder job uses it for every branch,
+ * The calendar for given branches of one tenant, without a caller: the reminder job uses it for every branch, the
+ * assessment periods inside their transaction (publish freezes the measures),
  * the route above for the branches in the caller's scope. Each branch's month comes from compliance_summaries while
  * nothing it reads has changed since (summary-repository.ts); the others are computed and stored, a batch at a time
  * so a whole city's first board of the day does not hold the event loop for seconds.
  */
 export async function complianceOfBranches(
-  db: Db, tenantId: number, branches: readonly { id: number; name: string }[], period: string, today: string,
+  db: DbOrTx, tenantId: number, branches: readonly { id: number; name: string }[], period: string, today: string,
 ): Promise<Compliance['branches']> {
   // The local frequencies are the town's settings; the same "due soon" window as the reminders, so the board
   // and the notices never disagree.
@@ -63,7 +64,7 @@ const COMPUTE_BATCH = 100;
 
 /** The calendar from the records themselves: a year of activities, the roster and the groups of these branches. */
 async function computeCompliance(
-  db: Db, tenantId: number, branches: readonly { id: number; name: string }[], period: string, today: string, local: Record<string, number>,
+  db: DbOrTx, tenantId: number, branches: readonly { id: number; name: string }[], period: string, today: string, local: Record<string, number>,
 ): Promise<Compliance['branches']> {
   const rules = defaultComplianceRules(local[THEME_DAY_SETTING_KEY], local[PARTY_LECTURE_SETTING_KEY]);
   const dueSoonDays = local['reminder.dueSoonDays'];

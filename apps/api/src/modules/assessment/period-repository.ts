@@ -124,6 +124,15 @@ export async function upsertScore(db: DbOrTx, values: typeof assessmentScores.$i
   return row.id;
 }
 
+/** Enters many leaves' points in one statement (公示 freezing the measures), each replacing an earlier entry. */
+export async function upsertScores(db: DbOrTx, values: (typeof assessmentScores.$inferInsert)[]) {
+  if (!values.length) return;
+  await db.insert(assessmentScores).values(values).onConflictDoUpdate({
+    target: [assessmentScores.periodId, assessmentScores.organizationId, assessmentScores.subjectUserId, assessmentScores.indicatorKey],
+    set: { points: sql`excluded.points`, evidence: sql`excluded.evidence`, scoredBy: sql`excluded.scored_by`, scoredAt: sql`now()` },
+  });
+}
+
 export async function findScore(db: DbOrTx, periodId: number, subject: SubjectRef, indicatorKey: string) {
   const [row] = await db.select({ id: assessmentScores.id, points: assessmentScores.points }).from(assessmentScores)
     .where(and(eq(assessmentScores.periodId, periodId), subjectIs(assessmentScores, subject), eq(assessmentScores.indicatorKey, indicatorKey))).limit(1);

@@ -14,6 +14,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, requirePermission, type AuthUser, type Caller, type Permission } from '../../lib/access/index.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { settingValue } from '../settings/index.js';
+import { entryLink, freezeMeasures, incompleteScoring, liveMeasures, progressOf } from './period-measures.js';
 import * as periods from './period-repository.js';
 import * as repo from './repository.js';
 
@@ -35,9 +36,10 @@ export function statusOf(period: { status: AssessmentPeriodStatus; objectionUnti
   return period.status;
 }
 
-export interface Leaf { key: string; name: string; weight: number; scorer: NonNullable<AssessmentIndicator['scorer']> }
+export interface Leaf { key: string; name: string; weight: number; scorer: NonNullable<AssessmentIndicator['scorer']>; measure: AssessmentIndicator['measure'] }
 export function leavesOf(nodes: AssessmentIndicator[]): Leaf[] {
-  return nodes.flatMap((n) => (n.children.length ? leavesOf(n.children) : [{ key: n.key, name: n.name, weight: n.weight, scorer: n.scorer ?? 'town_office' }]));
+  return nodes.flatMap((n) => (n.children.length ? leavesOf(n.children)
+    : [{ key: n.key, name: n.name, weight: n.weight, scorer: n.scorer ?? 'town_office', measure: n.measure ?? null }]));
 }
 export function leafOf(period: periods.PeriodRow, key: string): Leaf {
   const leaf = leavesOf(period.indicators).find((l) => l.key === key);
@@ -93,28 +95,38 @@ export async function listPeriods(db: Db, user: AuthUser): Promise<AssessmentPer
 
 const key = (ref: periods.SubjectRef) => ref.organizationId ?? ref.subjectUserId;
 
-/** The period with each visible subject's entries, objections, adjustments, score and grade. */
+/**
+ * The period with each visible subject's entries, objections, adjustments, score and grade; while scoring, the
+ * measure leaves' live figures (period-measures.ts) and each subject's 评分进度.
+ */
 export async function view(db: DbOrTx, user: AuthUser, id: number): Promise<AssessmentPeriodDetail> {
   const period = await loadPeriod(db, user, id);
   const subjects = await subjectsFor(db, user, period.audience);
   const { scores, objections, adjustments } = await periods.entriesOf(db, id);
   const open = objections.filter((o) => o.ruling === null).length;
   const leaves = leavesOf(period.indicators);
+  const asOf = today();
+  const live = period.status === 'scoring' ? await liveMeasures(db, user, period, leaves, subjects, asOf) : new Map<number, never[]>();
   const { indicators: _i, ...fields } = period;
   return {
     ...fields, status: statusOf(period, open), openedAt: iso(period.openedAt) as string, publishedAt: iso(period.publishedAt), approvedAt: iso(period.approvedAt),
     indicators: leaves, bands: period.bands,
     subjects: subjects.map((s) => {
       const own = <T extends periods.SubjectRef>(rows: T[]) => rows.filter((r) => key(r) === s.id);
-      const entries = own(scores).map(({ organizationId: _o, subjectUserId: _u, scoredAt, ...e }) => ({ ...e, scoredAt: scoredAt.toISOString() }));
+      const entries = own(scores).map(({ organizationId: _o, subjectUserId: _u, scoredAt, ...e }) => ({
+        ...e, scoredAt: scoredAt.toISOString(), link: entryLink(period, leaves, s, e.indicatorKey),
+      }));
       const adj = own(adjustments).map(({ organizationId: _o, subjectUserId: _u, at, ...a }) => ({ ...a, at: at.toISOString() }));
-      // The score: the leaves' points (an upheld objection has already replaced its entry's) plus the adjustments.
-      const score = entries.reduce((n, e) => n + e.points, 0) + adj.reduce((n, a) => n + a.delta, 0);
+      const measures = live.get(s.id) ?? [];
+      // The score: the leaves' points (an upheld objection has already replaced its entry's), while scoring the
+      // measures' live points (frozen into entries at 公示), plus the adjustments.
+      const score = entries.reduce((n, e) => n + e.points, 0) + measures.reduce((n, m) => n + m.points, 0) + adj.reduce((n, a) => n + a.delta, 0);
       return {
-        subjectId: s.id, name: s.name, score, grade: gradeOf(score, period.bands), entries, adjustments: adj,
+        subjectId: s.id, name: s.name, score, grade: gradeOf(score, period.bands), entries, adjustments: adj, measures, progress: progressOf(leaves, entries),
         objections: own(objections).map(({ organizationId: _o, subjectUserId: _u, raisedAt, ruledAt, ...o }) => ({ ...o, raisedAt: raisedAt.toISOString(), ruledAt: iso(ruledAt) })),
       };
     }),
+    measuresAsOf: live.size ? asOf : null,
     can: {
       score: period.status === 'scoring' && can(user, 'assessment.score'), manage: can(user, 'assessment.manage'),
       object: period.status === 'objection' && !!period.objectionUntil && today() <= period.objectionUntil
@@ -147,16 +159,26 @@ export async function openPeriod(db: Db, caller: Caller, body: OpenAssessmentPer
   });
 }
 
-/** 公示: the draft goes to the subjects; they may object until the window's last day. */
+/**
+ * 公示: the draft goes to the subjects; they may object until the window's last day. Only once every leaf entered by
+ * hand is scored for every subject; the measure leaves' points are frozen into entries in the same transaction.
+ */
 export async function publishPeriod(db: Db, caller: Caller, id: number): Promise<AssessmentPeriodDetail> {
   requirePermission(caller.user, 'assessment.manage', '考核结果由镇党委公示');
   return db.transaction(async (tx) => {
     const period = await loadPeriod(tx, caller.user, id, true);
     if (period.status !== 'scoring') throw refused('只有评分中的考核期可以公示:本期已公示过');
+    const subjects = await subjectsFor(tx, caller.user, period.audience);
+    const leaves = leavesOf(period.indicators);
+    const incomplete = incompleteScoring(subjects, leaves, (await periods.entriesOf(tx, id)).scores);
+    if (incomplete) throw refused(incomplete);
+    const measures = await freezeMeasures(tx, caller.user, period, leaves, subjects, today());
     const days = await settingValue(tx, caller.user.tenantId, 'assessment.objectionDays');
     const objectionUntil = addDays(today(), days);
     await periods.updatePeriod(tx, id, { status: 'objection', publishedAt: new Date(), objectionUntil });
-    await audit(tx, caller, { action: 'assessment.period.publish', objectType: 'assessment_period', objectId: id, detail: { objectionDays: days, objectionUntil } });
+    await audit(tx, caller, {
+      action: 'assessment.period.publish', objectType: 'assessment_period', objectId: id, detail: { objectionDays: days, objectionUntil, measures },
+    });
     return view(tx, caller.user, id);
   });
 }

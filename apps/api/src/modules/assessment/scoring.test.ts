@@ -49,6 +49,11 @@ const score = (s: Session, id: number, subjectId: number, indicatorKey: string, 
 const object = (s: Session, id: number, subjectId: number, indicatorKey = 'party_members') =>
   s.post(`/api/assessment/periods/${id}/objections`, { subjectId, indicatorKey, reason: '本月已按时完成党员信息核对,材料已报送' });
 const subjectOf = (period: Json, id: number) => period.subjects.find((s: Json) => s.subjectId === id);
+/** 公示 waits for a complete draft: every leaf still missing for any subject, scored 0 by the town. */
+async function fillMissing(id: number) {
+  const period = await ok(town.admin.get(`/api/assessment/periods/${id}`));
+  for (const s of period.subjects) for (const key of s.progress.missing) await ok(score(town.admin, id, s.subjectId, key, 0, '补充评分'));
+}
 /** Ends the objection window: the period as if published days ago. */
 const endWindow = (id: number) => ctx.pool.query('update assessment_periods set objection_until = $2 where id = $1', [id, addDays(todayInShanghai(), -1)]);
 /** A period scored by the supervisor (party_members 35) and the town (work 38), published. */
@@ -56,6 +61,7 @@ async function publishedPeriod(): Promise<number> {
   const id = await openPeriod();
   await ok(score(supervisor, id, villageA, 'party_members', 35));
   await ok(score(town.admin, id, villageA, 'work', 38, '中心工作台账'));
+  await fillMissing(id);
   await ok(town.admin.post(`/api/assessment/periods/${id}/publish`));
   return id;
 }
@@ -68,6 +74,9 @@ beforeAll(async () => {
   ({ session: supervisor } = await createSupervisor(town, [villageA]));
   ({ session: secretaryA } = await createUser(town, 'branch_secretary', [villageA]));
   ({ session: secretaryB } = await createUser(town, 'branch_secretary', [villageB]));
+  // The measure leaf 组织生活 earns nothing here (period-measures.test.ts tests it): nothing due counts 0, not full
+  // points, so the scores below are the entered ones whatever day of the month the test runs.
+  await ok(town.admin.patch('/api/settings/assessment.measureNothingDuePct', { value: 0 }));
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -84,6 +93,7 @@ describe('16.3 monthly scoring flow', () => {
     period = await ok(score(town.admin, id, villageA, 'work', 38, '中心工作台账'));
     expect(subjectOf(period, villageA)).toMatchObject({ score: 73, grade: '合格' });
 
+    await fillMissing(id);
     period = await ok(town.admin.post(`/api/assessment/periods/${id}/publish`));
     expect(period).toMatchObject({ status: 'objection', objectionUntil: addDays(todayInShanghai(), 3) });
 
@@ -115,7 +125,8 @@ describe('16.3 monthly scoring flow', () => {
 
     const { rows } = await ctx.pool.query("select action from audit_events where object_type = 'assessment_period' and object_id = $1 order by id", [String(id)]);
     expect(rows.map((r) => r.action)).toEqual([
-      'assessment.period.open', 'assessment.period.score', 'assessment.period.score', 'assessment.period.publish',
+      // The supervisor's and the town's scores of village A, then the town's of village B (fillMissing).
+      'assessment.period.open', 'assessment.period.score', 'assessment.period.score', 'assessment.period.score', 'assessment.period.score', 'assessment.period.publish',
       'assessment.period.object', 'assessment.period.rule', 'assessment.period.approve', 'assessment.period.adjust',
     ]);
   });
@@ -142,6 +153,7 @@ describe('16.3 monthly scoring flow', () => {
     const id = await openPeriod();
     await ok(score(supervisor, id, villageA, 'party_members', 30));
     expect((await object(secretaryA, id, villageA)).json().message).toBe('考核结果尚未公示,公示后方可提出异议');
+    await fillMissing(id);
     await ok(town.admin.post(`/api/assessment/periods/${id}/publish`));
     expect((await object(secretaryB, id, villageA)).statusCode).toBe(404);
     // The supervisor sees the village but is not it; the town admin rules, it does not object.
@@ -205,6 +217,11 @@ describe('16.3 monthly scoring flow', () => {
     const { userId: inspectorId, session: inspector } = await createUser(town, 'inspector', [town.committeeId]);
     const { userId: supervisorId } = await createUser(town, 'supervisor', [villageB]);
     await ok(score(town.admin, id, inspectorId, 'work', 36, '镇机关工作台账'));
+    // A staff scheme's measure leaf has no branch records: it blocks nothing and stays empty.
+    const draft = await ok(town.admin.get(`/api/assessment/periods/${id}`));
+    expect(draft.measuresAsOf).toBeNull();
+    expect(subjectOf(draft, inspectorId)).toMatchObject({ measures: [], progress: { scored: 1, total: 2, missing: ['party_members'] } });
+    await fillMissing(id);
     await ok(town.admin.post(`/api/assessment/periods/${id}/publish`));
     const own = await ok(inspector.get(`/api/assessment/periods/${id}`));
     expect(own.subjects).toEqual([expect.objectContaining({ subjectId: inspectorId, score: 36 })]);

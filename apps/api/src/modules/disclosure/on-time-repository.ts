@@ -1,28 +1,28 @@
-/** The dates behind 三务公开按期 (on-time.ts): per rule and period, the branch's disclosures' 提出, 审批 and 公开 days. */
-import { and, eq, inArray, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+/** The dates behind 三务公开按期 (on-time.ts): per branch, rule and period, the disclosures' 提出, 审批 and 公开 days. */
+import { and, inArray, isNotNull, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { disclosures } from '../../db/schema/index.js';
 
 const day = (col: AnyColumn) => sql`(${col} at time zone 'Asia/Shanghai')::date`;
 
 /**
- * Per rule and period, found by the database: the first publication, and of the disclosure taken on (the first
+ * Per branch (all of them in one statement), rule and period, found by the database: the first publication, and of the disclosure taken on (the first
  * published, else the latest not returned or draft) its 提出 and 审批 days.
  */
-export async function scheduledFactsOf(db: DbOrTx, organizationId: number, periods: string[]) {
+export async function scheduledFactsOf(db: DbOrTx, organizationIds: number[], periods: string[]) {
   const d = disclosures;
   // The disclosure taken on: the first published, else the latest proposed one still under way (not a draft or returned).
   const takenOn = sql`order by ${d.publishedAt} asc nulls last, ${d.submittedAt} desc nulls last, ${d.id} desc)
     filter (where ${d.publishedAt} is not null or ${d.status} in ('submitted', 'reviewed', 'approved'))`;
   const first = (value: SQL) => sql`(array_agg(${value} ${takenOn})[1]`;
   const rows = await db.select({
-    ruleKey: sql<string>`${d.ruleKey}`, period: d.period,
+    organizationId: d.organizationId, ruleKey: sql<string>`${d.ruleKey}`, period: d.period,
     publishedOn: sql<string | null>`(min(${day(d.publishedAt)}))::text`,
     disclosureId: sql<number | null>`${first(sql`${d.id}`)}`,
     submittedOn: sql<string | null>`(${first(day(d.submittedAt))})::text`,
     approvedOn: sql<string | null>`(${first(day(d.approvedAt))})::text`,
   }).from(d)
-    .where(and(eq(d.organizationId, organizationId), isNotNull(d.ruleKey), inArray(d.period, periods)))
-    .groupBy(d.ruleKey, d.period);
+    .where(and(inArray(d.organizationId, organizationIds), isNotNull(d.ruleKey), inArray(d.period, periods)))
+    .groupBy(d.organizationId, d.ruleKey, d.period);
   return rows;
 }

@@ -1,6 +1,6 @@
 /**
- * 三务公开按期 for the assessment measures (issue 16 point 2): the scheduled disclosures (FREQUENCY_RULES) of a village
- * branch whose due date (dueDateOf, the town's disclosure.dueDay) falls in a period, with the days that decide
+ * 三务公开按期 for the assessment measures (issue 16 point 2): the scheduled disclosures (FREQUENCY_RULES) of village
+ * branches whose due date (dueDateOf, the town's disclosure.dueDay) falls in a period, with the days that decide
  * whether the branch kept it. The branch proposes (提出) and publishes (公开); the 包村干部 or town reviews and the town
  * approves in between (rules/workflow.ts). Immediate items have no schedule and never fall due, as on the board.
  */
@@ -33,20 +33,31 @@ function periodsOf(rule: FrequencyRule, years: number[]): string[] {
   return all.map(String);
 }
 
-/** Each scheduled rule's periods due between start and end (inclusive), with the branch's dates for them. */
-export async function disclosuresDueBetween(db: DbOrTx, tenantId: number, organizationId: number, start: string, end: string): Promise<DisclosureDue[]> {
+/**
+ * Each scheduled rule's periods due between start and end (inclusive), with each branch's dates for them: the
+ * schedule is the town's, so it is worked out once and the dates of every branch come from one query.
+ */
+export async function disclosuresDueBetween(
+  db: DbOrTx, tenantId: number, organizationIds: number[], start: string, end: string,
+): Promise<Map<number, DisclosureDue[]>> {
+  const out = new Map<number, DisclosureDue[]>(organizationIds.map((id) => [id, []]));
   const { dueDay } = await dueSettings(db, tenantId);
   const years = [...new Set([Number(start.slice(0, 4)), Number(end.slice(0, 4))])];
   const due = FREQUENCY_RULES.filter((r) => r.schedule !== 'immediate').flatMap((rule) => periodsOf(rule, years)
     .map((period) => ({ rule, period, dueOn: dueDateOf(period, dueDay) as string }))
-    .filter((d) => d.dueOn >= start && d.dueOn <= end));
-  if (!due.length) return [];
-  const facts = await scheduledFactsOf(db, organizationId, [...new Set(due.map((d) => d.period))]);
-  return due.map(({ rule, period, dueOn }) => {
-    const f = facts.find((x) => x.ruleKey === rule.key && x.period === period);
-    return {
-      ruleKey: rule.key, label: rule.label, period, dueOn, publishedOn: f?.publishedOn ?? null, submittedOn: f?.submittedOn ?? null,
-      approvedOn: f?.approvedOn ?? null, disclosureId: f?.disclosureId ?? null,
-    };
-  }).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.ruleKey < b.ruleKey ? -1 : 1));
+    .filter((d) => d.dueOn >= start && d.dueOn <= end))
+    .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.rule.key < b.rule.key ? -1 : 1));
+  if (!due.length || !organizationIds.length) return out;
+  const facts = await scheduledFactsOf(db, organizationIds, [...new Set(due.map((d) => d.period))]);
+  const factOf = new Map(facts.map((f) => [`${f.organizationId} ${f.ruleKey} ${f.period}`, f]));
+  for (const organizationId of organizationIds) {
+    out.set(organizationId, due.map(({ rule, period, dueOn }) => {
+      const f = factOf.get(`${organizationId} ${rule.key} ${period}`);
+      return {
+        ruleKey: rule.key, label: rule.label, period, dueOn, publishedOn: f?.publishedOn ?? null, submittedOn: f?.submittedOn ?? null,
+        approvedOn: f?.approvedOn ?? null, disclosureId: f?.disclosureId ?? null,
+      };
+    }));
+  }
+  return out;
 }

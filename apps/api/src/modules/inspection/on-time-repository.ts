@@ -1,11 +1,11 @@
 /**
- * 整改按期 for the assessment measures (issue 16 point 2): a village's rectifications whose deadline falls in a period,
+ * 整改按期 for the assessment measures (issue 16 point 2): villages' rectifications whose deadline falls in a period,
  * each with the day the village finished its part. The village's part is the 整改材料: the last submission before the
  * inspector accepted (or, while the inspector has not decided, the latest one). An acceptance that comes after the
  * deadline does not make the village late when its材料 were in by then: the wait is the inspection team's
  * (lateness() escalates the task to the town; it says nothing of whose the delay is).
  */
-import { and, asc, eq, gte, lte, sql } from 'drizzle-orm';
+import { and, asc, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { RectificationStatus } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { rectificationEvents, rectifications } from '../../db/schema/index.js';
@@ -14,6 +14,7 @@ const RECTIFICATION_ID = sql.raw('"rectifications"."id"');
 
 export interface RectificationDue {
   id: number;
+  organizationId: number;
   description: string;
   dueOn: string;
   status: RectificationStatus;
@@ -22,11 +23,12 @@ export interface RectificationDue {
 }
 
 /**
- * The rectifications of one organisation due between two days (inclusive). The submission date is found by the
- * database: the latest 'evidence' event not followed by a 'reopened' one (a reopened submission no longer stands)
- * and not after the acceptance.
+ * The rectifications of these organisations due between two days (inclusive), in one statement for all of them. The
+ * submission date is found by the database: the latest 'evidence' event not followed by a 'reopened' one (a reopened
+ * submission no longer stands) and not after the acceptance.
  */
-export async function rectificationsDueBetween(db: DbOrTx, organizationId: number, start: string, end: string): Promise<RectificationDue[]> {
+export async function rectificationsDueBetween(db: DbOrTx, organizationIds: number[], start: string, end: string): Promise<RectificationDue[]> {
+  if (!organizationIds.length) return [];
   // Spelled out: drizzle leaves a single table's columns unqualified, and inside the subquery a bare "id" would be the event's.
   const submittedOn = sql<string | null>`(
     select max((ev.at at time zone 'Asia/Shanghai')::date)::text from ${rectificationEvents} ev
@@ -34,8 +36,8 @@ export async function rectificationsDueBetween(db: DbOrTx, organizationId: numbe
       and not exists (select 1 from ${rectificationEvents} r where r.rectification_id = ev.rectification_id and r.kind = 'reopened' and r.at > ev.at)
       and not exists (select 1 from ${rectificationEvents} a where a.rectification_id = ev.rectification_id and a.kind = 'accepted' and a.at < ev.at))`;
   return db.select({
-    id: rectifications.id, description: rectifications.description, dueOn: rectifications.dueOn, status: rectifications.status, submittedOn,
+    id: rectifications.id, organizationId: rectifications.organizationId, description: rectifications.description, dueOn: rectifications.dueOn, status: rectifications.status, submittedOn,
   }).from(rectifications)
-    .where(and(eq(rectifications.organizationId, organizationId), gte(rectifications.dueOn, start), lte(rectifications.dueOn, end)))
+    .where(and(inArray(rectifications.organizationId, organizationIds), gte(rectifications.dueOn, start), lte(rectifications.dueOn, end)))
     .orderBy(asc(rectifications.dueOn), asc(rectifications.id));
 }

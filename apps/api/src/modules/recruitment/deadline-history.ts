@@ -10,6 +10,9 @@ import * as repo from './repository.js';
 
 export interface RecruitmentDeadlineKept {
   recruitmentId: number;
+  /** The recruitment's organisation and its path (the caller groups by the branch whose subtree holds it). */
+  organizationId: number;
+  organizationPath: string;
   name: string;
   label: string;
   dueOn: string;
@@ -18,9 +21,13 @@ export interface RecruitmentDeadlineKept {
   source: string;
 }
 
-/** The deadlines of the recruitments in the subtree at `path` that fell between start and end (inclusive). */
-export async function recruitmentDeadlinesBetween(db: DbOrTx, user: AuthUser, path: string, start: string, end: string): Promise<RecruitmentDeadlineKept[]> {
-  const rows = await repo.listRecruitments(db, user.scope, { orgPath: path });
+/**
+ * The deadlines of the recruitments in the subtrees at `paths` that fell between start and end (inclusive): one list
+ * and one load of the facts for all the subtrees, however many branches.
+ */
+export async function recruitmentDeadlinesBetween(db: DbOrTx, user: AuthUser, paths: string[], start: string, end: string): Promise<RecruitmentDeadlineKept[]> {
+  if (!paths.length) return [];
+  const rows = await repo.listRecruitments(db, user.scope, { orgPaths: paths });
   if (!rows.length) return [];
   const facts = await loadFacts(db, user.tenantId, rows);
   const out: RecruitmentDeadlineKept[] = [];
@@ -31,7 +38,7 @@ export async function recruitmentDeadlinesBetween(db: DbOrTx, user: AuthUser, pa
     });
     for (const d of replayed) {
       if (d.date < start || d.date > end) continue;
-      out.push({ recruitmentId: row.id, name: row.name, label: d.label, dueOn: d.date, doneOn: d.doneOn, source: d.source });
+      out.push({ recruitmentId: row.id, organizationId: row.organizationId, organizationPath: row.organizationPath, name: row.name, label: d.label, dueOn: d.date, doneOn: d.doneOn, source: d.source });
     }
   }
   return out.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.recruitmentId - b.recruitmentId));

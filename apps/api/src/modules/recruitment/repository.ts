@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import {
@@ -22,11 +22,12 @@ const fromScoped = (db: DbOrTx) => db.select(recruitmentColumns).from(recruitmen
   .innerJoin(persons, eq(persons.id, recruitments.personId))
   .innerJoin(organizations, eq(organizations.id, recruitments.organizationId));
 
-export interface RecruitmentFilter { orgPath?: string; phase?: string; status?: string; name?: string; ids?: number[] }
+export interface RecruitmentFilter { orgPath?: string; orgPaths?: string[]; phase?: string; status?: string; name?: string; ids?: number[] }
 
 export async function listRecruitments(db: DbOrTx, scope: Scope, f: RecruitmentFilter = {}) {
   const parts: (SQL | undefined)[] = [scopeFilter(organizations, scope)];
   if (f.orgPath) parts.push(inSubtree(organizations.path, f.orgPath));
+  if (f.orgPaths) parts.push(f.orgPaths.length ? or(...f.orgPaths.map((p) => inSubtree(organizations.path, p))) : sql`false`);
   if (f.phase) parts.push(eq(recruitments.phase, f.phase as 'applicant'));
   if (f.status) parts.push(eq(recruitments.status, f.status as 'active'));
   if (f.name) parts.push(ilike(persons.name, `%${f.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));

@@ -190,6 +190,10 @@ export const SETTINGS = [
     source: '本地示例,按本镇方案修改:文章未规定异议期;默认公示后3天内(至公示之日后第3天止)可对本村或本人的得分提出异议,逾期不再受理',
   },
   {
+    key: 'assessment.measureNothingDuePct', label: '考核计量:本期无应办事项时按分值的', defaultValue: 100, unit: '%', min: 0, max: 100,
+    source: '本地选择,无上级规定:平台记录自动计算的指标按“按期数/应办数”计分,未到期事项不计入;本期没有应办事项即没有逾期,默认按满分(100%)计;本镇认为无事项不应得分时可改为0',
+  },
+  {
     key: 'assessment.secretaryBaseFen', label: '村干部报酬:村党组织书记基本报酬(每月)', defaultValue: 200000, unit: '分', min: 0, max: 10_000_000,
     source: '本地示例,按本镇方案修改:文章只说“实行村干部绩效考核制”,各镇标准不公开;默认2000元为示例。其他村干部按下列比例计发',
   },

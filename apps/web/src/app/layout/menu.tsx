@@ -23,6 +23,9 @@ const everyone = () => true;
 /** Town admins and branch secretaries record a branch's activities. */
 const canRecord = (roles: readonly Role[]) => roles.includes('town_admin') || roles.includes('branch_secretary');
 
+/** assessment.read: the town, the branch secretaries and the 包村干部 (supervisors). */
+const canReadSchemes = (roles: readonly Role[]) => canRecord(roles) || roles.includes('supervisor');
+
 /** Only modules that exist get a menu entry; add new ones here as they are built. */
 const MENU_ENTRIES: MenuEntry[] = [
   { key: '/organizations', icon: <ApartmentOutlined />, label: '组织架构', visible: everyone },
@@ -45,8 +48,9 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/talent', icon: <StarOutlined />, label: '人才', visible: hasWorkRole },
   // 在外人才 (issue 15 point 7): the town and each village keep their people working elsewhere in touch.
   { key: '/talent/away', icon: <GlobalOutlined />, label: '在外人才', visible: hasWorkRole },
-  // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages read.
-  { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canRecord },
+  // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages and the 包村干部
+  // who score them read (assessment.read).
+  { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canReadSchemes },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
   { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '联督联查', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
