@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, MEASURE_NOTHING_DUE, todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
@@ -155,5 +156,37 @@ describe('16.2 measures in the 考核期', () => {
     expect(entryOf(subject, 'party_life')).toMatchObject({ points: 20, evidence: expect.stringContaining('组织生活按期 1/2(50%),计 10 分') });
     expect(subject.objections[0]).toMatchObject({ ruling: 'upheld', correctedPoints: 20 });
     expect(subject).toMatchObject({ score: 93, grade: '优秀' });
+  });
+});
+
+describe('16.2 the figures of all villages at once', () => {
+  /** The statements the server sends while answering (every pg client of this process). */
+  async function statements(run: () => Promise<unknown>): Promise<number> {
+    const query = pg.Client.prototype.query;
+    let n = 0;
+    pg.Client.prototype.query = function counted(this: pg.Client, ...args: unknown[]) {
+      n += 1;
+      return (query as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof query;
+    try {
+      await run();
+    } finally {
+      pg.Client.prototype.query = query;
+    }
+    return n;
+  }
+  const detail = (id: number) => async () => ok(town.admin.get(`/api/assessment/periods/${id}`));
+
+  // Last in the file: the villages it adds are subjects of every period after it.
+  it('the period detail costs the same statements for 2 villages as for 6: no loop of queries per village', async () => {
+    const id = await openPeriod();
+    await detail(id)(); // the month's calendars computed and stored once
+    const two = await statements(detail(id));
+    for (let i = 0; i < 4; i++) await createBranch(town, { villageId: town.villages[i % 2].id });
+    await detail(id)();
+    const six = await statements(detail(id));
+    expect((await detail(id)()).subjects).toHaveLength(6);
+    expect(two).toBeGreaterThan(5);
+    expect(six).toBe(two);
   });
 });
