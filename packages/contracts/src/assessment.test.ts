@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ASSESSMENT_LIMITS, CreateAssessmentSchemeSchema, FORBIDDEN_MEASURE_REASON, NewAssessmentVersionSchema, forbiddenWordsIn, postsProblem,
+  ASSESSMENT_LIMITS, CreateAssessmentSchemeSchema, FORBIDDEN_MEASURE_REASON, NewAssessmentVersionSchema, forbiddenWordsIn, measureAudienceProblem, postsProblem,
   type NewAssessmentVersion,
 } from './index.js';
 
@@ -51,6 +51,10 @@ describe('16.1 scheme content', () => {
   it('16.1 posts: at least one for village cadres, none for the town staff, no repeats', () => {
     expect(postsProblem('village_cadre', [])).toContain('请至少选择一个适用职务');
     expect(postsProblem('town_staff', ['secretary'])).toContain('不选择村干部职务');
+    const measured = [{ name: '考核', scorer: null, children: [{ name: '组织生活', scorer: 'measure' as const, children: [] }] }];
+    expect(measureAudienceProblem('town_staff', measured)).toContain('指标“组织生活”:平台记录按村党组织计算');
+    expect(measureAudienceProblem('village_cadre', measured)).toBeNull();
+    expect(measureAudienceProblem('town_staff', [{ name: '履职', scorer: 'town_office', children: [] }])).toBeNull();
     expect(postsProblem('village_cadre', ['secretary'])).toBeNull();
     expect(messages(version([leaf('a', 100)], { posts: ['secretary', 'secretary'] }))).toEqual(['posts: 适用职务不能重复']);
     const scheme = { name: '测试方案', audience: 'village_cadre', periodKind: 'month', ...version([leaf('a', 100)]) } as const;

@@ -184,6 +184,19 @@ export function postsProblem(audience: AssessmentAudience, posts: readonly Villa
   return null;
 }
 
+/**
+ * The records behind a measure are a village branch's (组织生活, 三务公开, 整改, 发展党员): a 镇机关 staff member has none,
+ * so a staff scheme's measure leaf could never be scored. Null when the tree fits the audience.
+ */
+export function measureAudienceProblem(audience: AssessmentAudience, indicators: readonly { name: string; scorer?: AssessmentScorer | null; children?: readonly unknown[] }[]): string | null {
+  if (audience !== 'town_staff') return null;
+  type Node = { name: string; scorer?: AssessmentScorer | null; children?: readonly unknown[] };
+  const measured = (nodes: readonly Node[]): Node | undefined => nodes.reduce<Node | undefined>((found, n) => found
+    ?? (n.children?.length ? measured(n.children as Node[]) : n.scorer === 'measure' ? n : undefined), undefined);
+  const leaf = measured(indicators);
+  return leaf ? `指标“${leaf.name}”:平台记录按村党组织计算,镇机关工作人员考核方案不能使用,请改由镇党委(办公室)等评分` : null;
+}
+
 export const CreateAssessmentSchemeSchema = z.object({
   name: z.string().trim().min(2, '方案名称至少2个字').max(L.name, `方案名称不能超过${L.name}个字`).meta({ label: '方案名称' }),
   audience: z.enum(ASSESSMENT_AUDIENCES, { message: '请选择考核对象' }).meta({ label: '考核对象' }),
@@ -192,6 +205,8 @@ export const CreateAssessmentSchemeSchema = z.object({
 }).strict().superRefine((s, ctx) => {
   const problem = postsProblem(s.audience, s.posts);
   if (problem) ctx.addIssue({ code: 'custom', path: ['posts'], message: problem });
+  const measures = measureAudienceProblem(s.audience, s.indicators);
+  if (measures) ctx.addIssue({ code: 'custom', path: ['indicators'], message: measures });
   checkContent(s, ctx);
 });
 export type CreateAssessmentScheme = z.input<typeof CreateAssessmentSchemeSchema>;

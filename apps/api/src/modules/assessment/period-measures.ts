@@ -7,7 +7,8 @@
  *   publishing transaction: records that change later do not move a published score; the village objects to such an
  *   entry like any other, and an upheld ruling replaces its points like any other;
  * - 公示 waits until every leaf entered by hand is scored for every subject.
- * A 镇机关 subject has no branch records: a measure leaf in a staff scheme stays empty (0 points) and blocks nothing.
+ * A 镇机关 subject has no branch records: the scheme editor refuses a measure leaf in a staff scheme
+ * (measureAudienceProblem), and one made before that stays empty here (0 points) and blocks nothing.
  */
 import {
   ASSESSMENT_MEASURE_LABELS, ASSESSMENT_MEASURE_SOURCES, assessmentPeriodBounds, measureLeafPoints,

@@ -28,6 +28,8 @@ const content = (over: Json = {}) => ({
   ],
   bands: BANDS, ...over,
 });
+/** A 镇机关 scheme's content: no measure (the records are a village branch's), no posts. */
+const STAFF = { posts: [], indicators: [leaf('duty', '岗位职责', 60), leaf('work', '中心工作', 40)] };
 const scheme = (over: Json = {}) => ({ name: `测试考核方案${++made}`, audience: 'village_cadre', periodKind: 'month', ...content(), ...over });
 
 async function create(body: Json): Promise<Json> {
@@ -124,6 +126,15 @@ describe('16.1 assessment schemes', () => {
     expect(await refused(scheme({ audience: 'town_staff' }))).toContain('镇机关工作人员考核方案不选择村干部职务');
   });
 
+  it('16.2 a 镇机关 scheme uses no measure, to create and to version: the records are a village branch\'s', async () => {
+    const message = '指标“组织生活”:平台记录按村党组织计算,镇机关工作人员考核方案不能使用,请改由镇党委(办公室)等评分';
+    expect(await refused(scheme({ audience: 'town_staff', posts: [] }))).toContain(message);
+    const staff = await create(scheme({ audience: 'town_staff', ...STAFF }));
+    const version = await town.admin.post(`/api/assessment/schemes/${staff.id}/versions`, content({ posts: [], effectiveFrom: month(1) }));
+    expect(version.statusCode).toBe(400);
+    expect(version.json().message).toContain(message);
+  });
+
   it('16.2 refuses online time, log-ins, check-ins, study minutes and points rankings as measures (2024 减负规定, 2026 政务应用程序规定)', async () => {
     for (const [name, evidence] of [['学习强国积分排名', '平台导出'], ['日常履职', '每日打卡记录'], ['平台使用', '在线时长统计'], ['理论学习', '学习时长'], ['系统应用', '登录次数']]) {
       const message = await refused(scheme({ indicators: [leaf('a', name, 100, { evidence })] }));
@@ -153,7 +164,7 @@ describe('16.1 assessment schemes', () => {
 
   it('16.1 a branch secretary reads the village cadres\' schemes only and writes none', async () => {
     const village = await create(scheme());
-    const staff = await create(scheme({ audience: 'town_staff', posts: [] }));
+    const staff = await create(scheme({ audience: 'town_staff', ...STAFF }));
     const list = await secretary.get('/api/assessment/schemes');
     expect(list.statusCode).toBe(200);
     expect(list.json().can).toEqual({ manage: false });

@@ -29,6 +29,11 @@ const INDICATORS = [
   ] },
   leaf('work', '中心工作', 40, 'town_office'),
 ];
+/** The 镇机关's: no measure (the records are a village branch's), 组织生活 by the town office. */
+const STAFF_INDICATORS = [
+  { key: 'party', name: '基层党建', weight: 60, children: [leaf('party_life', '组织生活', 20, 'town_office'), leaf('party_members', '党员管理', 40, 'supervisor')] },
+  leaf('work', '中心工作', 40, 'town_office'),
+];
 const BANDS = [{ label: '优秀', min: 80 }, { label: '合格', min: 60 }, { label: '不合格', min: 0 }];
 
 async function ok(res: Promise<{ statusCode: number; body: string; json: () => Json }>, status = 200): Promise<Json> {
@@ -40,7 +45,7 @@ async function ok(res: Promise<{ statusCode: number; body: string; json: () => J
 async function openPeriod(audience = 'village_cadre'): Promise<number> {
   const scheme = await ok(town.admin.post('/api/assessment/schemes', {
     name: `评分测试方案${++made}`, audience, periodKind: 'month', posts: audience === 'village_cadre' ? ['secretary'] : [],
-    effectiveFrom: month(), indicators: INDICATORS, bands: BANDS,
+    effectiveFrom: month(), indicators: audience === 'village_cadre' ? INDICATORS : STAFF_INDICATORS, bands: BANDS,
   }));
   return (await ok(town.admin.post('/api/assessment/periods', { schemeId: scheme.id, period: month() }))).id;
 }
@@ -217,10 +222,9 @@ describe('16.3 monthly scoring flow', () => {
     const { userId: inspectorId, session: inspector } = await createUser(town, 'inspector', [town.committeeId]);
     const { userId: supervisorId } = await createUser(town, 'supervisor', [villageB]);
     await ok(score(town.admin, id, inspectorId, 'work', 36, '镇机关工作台账'));
-    // A staff scheme's measure leaf has no branch records: it blocks nothing and stays empty.
     const draft = await ok(town.admin.get(`/api/assessment/periods/${id}`));
     expect(draft.measuresAsOf).toBeNull();
-    expect(subjectOf(draft, inspectorId)).toMatchObject({ measures: [], progress: { scored: 1, total: 2, missing: ['party_members'] } });
+    expect(subjectOf(draft, inspectorId)).toMatchObject({ measures: [], progress: { scored: 1, total: 3, missing: ['party_life', 'party_members'] } });
     await fillMissing(id);
     await ok(town.admin.post(`/api/assessment/periods/${id}/publish`));
     const own = await ok(inspector.get(`/api/assessment/periods/${id}`));

@@ -5,7 +5,7 @@
  * later month, so a period already scored keeps the rules it was scored under.
  */
 import {
-  CreateAssessmentSchemeSchema, NewAssessmentVersionSchema, currentMonth, postsProblem,
+  CreateAssessmentSchemeSchema, NewAssessmentVersionSchema, currentMonth, measureAudienceProblem, postsProblem,
   type AssessmentAudience, type AssessmentSchemeDetail, type AssessmentSchemeList, type CreateAssessmentScheme, type NewAssessmentVersion,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
@@ -117,6 +117,8 @@ export async function addVersion(db: Db, caller: Caller, id: number, body: NewAs
     if (!scheme) throw notFound('考核方案');
     const problem = postsProblem(scheme.audience, input.posts);
     if (problem) throw invalid('posts', problem);
+    const measures = measureAudienceProblem(scheme.audience, input.indicators);
+    if (measures) throw invalid('indicators', measures);
     notBeforeThisMonth(input.effectiveFrom);
     await repo.lockScheme(tx, id);
     const latest = await repo.latestVersion(tx, id);
