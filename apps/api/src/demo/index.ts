@@ -19,6 +19,7 @@ import { seedDemoTalent } from './demo-talent.js';
 import { seedDemoCadreStructure } from './demo-cadre-structure.js';
 import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import { ensureExampleSchemes } from '../modules/assessment/index.js';
+import { seedDemoAssessment } from './demo-assessment.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -120,8 +121,10 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoTalent(tx, { tenantId: t, today, town: demo, cipher });
     // 班子结构 data (education, 本土人才), 聘用制 and the 服务队, after the reserves: one of them is appointed a 委员.
     await seedDemoCadreStructure(tx, { tenantId: t, today, town: demo });
-    // The "3+1" and "3+7" examples, in force from eleven months back: the demo's year of scoring (issue 16 point 7) fits in.
-    await ensureExampleSchemes(tx, t, addMonths(today, -11).slice(0, 7));
+    // The "3+1" and "3+7" examples, in force from thirteen months back: the demo's year of locked months and last month,
+    // still being scored (issue 16 point 7), are all scored with them.
+    await ensureExampleSchemes(tx, t, addMonths(today, -13).slice(0, 7));
+    await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

@@ -12,3 +12,6 @@ export const assessmentModule: FastifyPluginAsyncZod = async (app) => {
 };
 
 export { ensureExampleSchemes } from './service.js';
+// The demo seed scores its year of periods with the module's own subjects and record measures.
+export { staffSubjects } from './period-repository.js';
+export { figuresOfBranches } from './measures-figures.js';
