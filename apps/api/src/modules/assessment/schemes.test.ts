@@ -198,7 +198,7 @@ describe('16.1 assessment schemes', () => {
     expect((await repo.listSchemes(ctx.db, other.tenantId)).length).toBe(2);
   });
 
-  it('16.7 the demo town has both examples, in force from thirteen months back (a year of locked months and last month's, demo-assessment.ts)', async () => {
+  it('16.7 the demo town has both examples, in force from thirteen months back (the scored year of the demo, demo-assessment.ts)', async () => {
     const { rows } = await ctx.pool.query(`select s.audience, v.effective_from from assessment_schemes s
       join assessment_scheme_versions v on v.scheme_id = s.id join tenants t on t.id = s.tenant_id
       where s.is_example and t.is_demo order by s.audience`);
