@@ -80,6 +80,8 @@ const rows: Record<string, Case> = {
       { url: `/api/assessment/periods/${own.assessmentOwnPeriod}/payroll.pdf?orgId=${f.org}` },
     ],
   },
+  // The town's yearly summary: nothing foreign can be named (the town admin's own town only).
+  'GET /api/assessment/pay/year.xlsx': {},
   // The caller's own months: nothing foreign can be named.
   'GET /api/assessment/my-pay': { list: '/api/assessment/my-pay' },
   // 考核计量 (point 2): another village's branch answers like a missing one.

@@ -162,6 +162,7 @@ export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
   },
   'GET /api/assessment/periods/:id/payroll.xlsx': { permission: ['assessment.manage', 'assessment.objectVillage'], hiddenWithout: true, probe: payroll('xlsx') },
   'GET /api/assessment/periods/:id/payroll.pdf': { permission: ['assessment.manage', 'assessment.objectVillage'], hiddenWithout: true, probe: payroll('pdf') },
+  'GET /api/assessment/pay/year.xlsx': { permission: 'assessment.manage', probe: () => ({ url: `/api/assessment/pay/year.xlsx?year=${month().slice(0, 4)}` }) },
   'GET /api/assessment/my-pay': { open: 'own', probe: () => ({ url: '/api/assessment/my-pay' }) },
   'POST /api/assessment/periods/:id/adjustments': {
     permission: 'assessment.manage',

@@ -4,12 +4,12 @@
  * their village named, or the 镇机关 staff; the town only). Only once the period is locked: a payroll of a draft is
  * never signed. Every copy is audited. Also 我的考核与报酬: the caller's own months.
  */
-import { PAYROLL_FORMATS, type MyPay, type PayrollMonth, type PayrollUnit, type PersonPay } from '@dj/contracts';
+import { PAYROLL_FORMATS, type MyPay, type PayrollMonth, type PayrollRow, type PayrollUnit, type PersonPay } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
-import { audit, can, type Caller } from '../../lib/access/index.js';
+import { audit, can, requirePermission, type Caller } from '../../lib/access/index.js';
 import { forbidden, notFound } from '../../lib/errors.js';
-import { monthWorkbook, payrollPdf } from './payroll/index.js';
-import { monthTitle } from './payroll/payroll-sums.js';
+import { monthWorkbook, payrollPdf, yearWorkbook } from './payroll/index.js';
+import { monthTitle, yearTitle } from './payroll/payroll-sums.js';
 import { paySubjects, peopleOf, requireMonth, villageName } from './pay-service.js';
 import * as periods from './period-repository.js';
 import { loadPeriod, refused, today } from './period-service.js';
@@ -76,4 +76,37 @@ export async function myPay(db: Db, caller: Caller): Promise<MyPay> {
     for (const pay of mine) months.push({ periodId: period.id, period: period.period, schemeName: period.schemeName, status: period.status, pay });
   }
   return { months };
+}
+
+/**
+ * 报酬年度汇总表 of the town (the town only): every locked month period of the year, village cadres and 镇机关 staff,
+ * one row per person with each column summed. A cadre (a person) and a staff member (a user) are numbered apart, as
+ * yearSheet groups by one number. Two locked periods of the same audience in one month would pay a person twice in
+ * it, so the summary is refused then, naming the month.
+ */
+export async function yearFile(db: Db, caller: Caller, year: number): Promise<PayrollFile> {
+  const { user } = caller;
+  requirePermission(user, 'assessment.manage', '报酬年度汇总表由镇党委导出');
+  const list = (await periods.listPeriods(db, user.tenantId, ['village_cadre', 'town_staff']))
+    .filter((p) => p.periodKind === 'month' && p.status === 'locked' && p.period.startsWith(`${year}-`));
+  const seen = new Set<string>();
+  const number = new Map<string, number>();
+  const byMonth = new Map<string, PayrollRow[]>();
+  for (const row of list) {
+    const key = `${row.period} ${row.audience}`;
+    if (seen.has(key)) throw refused(`${row.period} 有两个已锁定的同类考核期,年度汇总无法确定按哪一个计发`);
+    seen.add(key);
+    const period = await periods.findPeriod(db, user.tenantId, row.id);
+    if (!period) continue;
+    const people = await peopleOf(db, user.tenantId, period, await paySubjects(db, user, period));
+    const rows = people.map((p) => {
+      if (!number.has(p.key)) number.set(p.key, number.size + 1);
+      return { ...rowOf(p, true), personId: number.get(p.key) as number };
+    });
+    byMonth.set(row.period, [...(byMonth.get(row.period) ?? []), ...rows]);
+  }
+  const unit: PayrollUnit = { kind: 'town', name: user.tenantName };
+  const data = await yearWorkbook({ year, unit, months: [...byMonth].map(([month, rows]) => ({ month, rows })) });
+  await audit(db, caller, { action: 'assessment.payroll.year.export', objectType: 'assessment_period', objectId: null, detail: { year, months: byMonth.size, count: number.size, bytes: data.length } });
+  return { filename: `${yearTitle(unit, year)}.xlsx`, mime: MIME.xlsx, data };
 }

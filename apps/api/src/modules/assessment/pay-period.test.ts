@@ -5,7 +5,7 @@ import { createTestContext, type Session, type TestContext } from '../../../test
 import { pdfBytesText } from '../../../test/documents.js';
 import { createBranch, createMember, createSupervisor, createTown, createUser, personOf, recordCadreChange, type Town } from '../../../test/factories.js';
 import { newWorkbook } from '../../lib/excel.js';
-import { FIRST_DATA_ROW, MONTH_SHEET } from './payroll/payroll-xlsx.js';
+import { FIRST_DATA_ROW, MONTH_SHEET, YEAR_SHEET } from './payroll/payroll-xlsx.js';
 
 /**
  * Issue 16 points 4–6 on real records: a month period's pay from the village's score and the cadres module's holdings
@@ -213,5 +213,24 @@ describe('16.6 我的考核与报酬', () => {
     expect(secretary.months.map((m: Json) => m.pay.personId)).toEqual([a]);
     expect(secretary.months[0].pay.combined).toBe(true);
     expect((await ok(secretaryB.get('/api/assessment/my-pay'))).months).toEqual([]);
+  });
+});
+
+describe('16.5 报酬年度汇总表', () => {
+  it('16.5 the town\'s year: one row per person of the locked months (cadres and staff apart), 合计 = the sum of the months\' totals', async () => {
+    const year = month().slice(0, 4);
+    const res = await town.admin.get(`/api/assessment/pay/year.xlsx?year=${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('报酬年度汇总表.xlsx'));
+    const ws = (await open(res.rawPayload)).getWorksheet(YEAR_SHEET)!;
+    const cadres = await ok(town.admin.get(`/api/assessment/periods/${village}/pay`));
+    const staffPay = await ok(town.admin.get(`/api/assessment/periods/${staff}/pay`));
+    const people = [...cadres.people, ...staffPay.people] as Json[];
+    const names = Array.from({ length: people.length }, (_, i) => ws.getCell(FIRST_DATA_ROW + i, 2).value);
+    expect(names.sort()).toEqual(people.map((p) => p.name).sort());
+    const sumRow = FIRST_DATA_ROW + people.length;
+    expect(ws.getCell(sumRow, 1).value).toBe('合计');
+    expect(fenOf(ws.getCell(sumRow, 10).value)).toBe(cadres.totalFen + staffPay.totalFen);
+    expect((await secretaryA.get(`/api/assessment/pay/year.xlsx?year=${year}`)).statusCode).toBe(403);
   });
 });

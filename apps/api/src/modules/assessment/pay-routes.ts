@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AddPayItemSchema, IdParamSchema, MyPaySchema, PayrollQuerySchema, PeriodPayItemParamSchema, PeriodPaySchema } from '@dj/contracts';
+import { AddPayItemSchema, IdParamSchema, MyPaySchema, PayYearQuerySchema, PayrollQuerySchema, PeriodPayItemParamSchema, PeriodPaySchema } from '@dj/contracts';
 import { callerOf } from '../../plugins/auth.js';
-import { myPay, payrollFile, type PayrollFile, type PayrollFormat } from './pay-documents.js';
+import { myPay, payrollFile, yearFile, type PayrollFile, type PayrollFormat } from './pay-documents.js';
 import * as pay from './pay-service.js';
 
 /** 报酬 (issue 16 points 4–6): a month period's pay, its 奖励绩效 and 扣减, the 报酬发放表, and the caller's own months. */
@@ -25,6 +25,11 @@ export const payRoutes: FastifyPluginAsyncZod = async (app) => {
       return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', disposition(file)).send(file.data);
     });
   }
+  app.get('/assessment/pay/year.xlsx', { schema: { tags, summary: '报酬年度汇总表(全镇,已锁定的各月;记入审计)', querystring: PayYearQuerySchema } },
+    async (request, reply) => {
+      const file = await yearFile(app.db, callerOf(request), request.query.year);
+      return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', disposition(file)).send(file.data);
+    });
   app.get('/assessment/my-pay', { schema: { tags, summary: '我的考核与报酬:本人各月得分、等次和报酬明细', response: { 200: MyPaySchema } } },
     async (request) => myPay(app.db, callerOf(request)));
 };
