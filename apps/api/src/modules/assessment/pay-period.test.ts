@@ -75,12 +75,15 @@ beforeAll(async () => {
   a = await personOf(ctx, await createMember(town, villageA));
   b = await personOf(ctx, await createMember(town, villageA));
   c = await personOf(ctx, await createMember(town, villageB));
-  // a: secretary and director (一肩挑); b: a 村委委员 appointed on the 16th of this month; c: village B's secretary.
+  // a: secretary and director (一肩挑); b: a 村委委员 appointed on the 16th of this month; c: village B's secretary (聘用制).
   await recordCadreChange(town, villageA, { post: 'secretary', personId: a });
   await recordCadreChange(town, villageA, { post: 'director', personId: a });
   await recordCadreChange(town, villageA, { post: 'committee_member', personId: b });
   await ctx.pool.query(`update cadre_posts set started_on = $2 where person_id = $1`, [b, `${month()}-16`]);
-  await recordCadreChange(town, villageB, { post: 'secretary', personId: c });
+  // c is on the 聘用制 table from the 1st of this month.
+  const vB = await recordCadreChange(town, villageB, { post: 'secretary', personId: c });
+  const holding = (vB.current as Json[]).find((h) => h.post === 'secretary')!.id;
+  await ok(town.admin.request('PUT', `/api/cadres/villages/${villageB}/holdings/${holding}/employment`, { since: `${month()}-01`, ruleText: '镇党委《村党支部书记聘用制管理办法》', careerTreatment: false }));
   ({ session: secretaryA } = await createUser(town, 'branch_secretary', [villageA], { personId: a }));
   ({ session: secretaryB } = await createUser(town, 'branch_secretary', [villageB]));
   staffA = await createSupervisor(town, [villageA]);
@@ -100,7 +103,10 @@ describe('16.4 pay of a month period', () => {
     expect(pay.people.map((p: Json) => p.personId).sort()).toEqual([a, b, c].sort());
     const secretary = personPay(pay, a);
     expect(secretary).toMatchObject({ post: 'secretary', combined: true, score: 92, grade: 'excellent', daysInPost: monthDays() });
-    expect(personPay(pay, c)).toMatchObject({ post: 'secretary', combined: false, score: 75, grade: 'pass' });
+    expect(personPay(pay, c)).toMatchObject({ post: 'secretary', combined: false, employed: true, score: 75, grade: 'pass' });
+    // 聘用制: the base from the 聘用制 table (default 3,000.00 元), not the ordinary one.
+    expect((personPay(pay, c).pay.lines as Json[]).find((l) => l.kind === 'base')).toMatchObject({ amountFen: 300_000, why: expect.stringContaining('聘用制') });
+    expect(secretary.postLabel).toContain('一肩挑');
     for (const p of pay.people) expect(p.pay.totalFen, p.name).toBe(linesSum(p));
     expect(pay.totalFen).toBe(pay.people.reduce((n: number, p: Json) => n + p.pay.totalFen, 0));
     const audited = await ctx.pool.query(`select detail from audit_events where action = 'assessment.pay.read' and object_id = $1`, [village]);

@@ -12,7 +12,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { settingValues } from '../settings/index.js';
-import { monthBounds, payeesOf, type Holding } from './pay-people.js';
+import { monthBounds, payeesOf, type Holding } from './rules/pay-people.js';
 import * as payRepo from './pay-repository.js';
 import * as periods from './period-repository.js';
 import { loadPeriod, refused, subjectsFor, type Subject } from './period-service.js';

@@ -10,7 +10,7 @@
 import {
   EMPLOYABLE_POSTS, PAY_POST_LABELS, PAY_POST_TIER, PAY_TIERS, daysInMonth, type PayPost, type VillageCadrePost,
 } from '@dj/contracts';
-import { daysInPostOf } from './rules/pay.js';
+import { daysInPostOf } from './pay.js';
 
 export interface Holding {
   organizationId: number; personId: number; name: string; post: VillageCadrePost; startedOn: string; endedOn: string | null; employed: boolean;
