@@ -149,13 +149,14 @@ export const assessmentMatrix: MatrixModule = {
 
   async lists(s, role) {
     const res = await s.get('/api/assessment/schemes');
-    if (!['admin', 'xihuagou', 'yingzi'].includes(role)) {
+    // The 包村干部 read the village cadres' schemes too (assessment.read since the 考核期 measure leaves).
+    if (!['admin', 'xihuagou', 'yingzi', 'supervisor'].includes(role)) {
       expect(res.statusCode, `${role}: the schemes`).toBe(403);
       return;
     }
     expect(res.statusCode, `${role}: the schemes`).toBe(200);
     expect(res.body).not.toContain(NEIGHBOUR_NAME);
-    // A village's secretary sees the village cadres' schemes only.
+    // A village's secretary and a 包村干部 see the village cadres' schemes only.
     if (role !== 'admin') for (const r of res.json().rows as { audience: string }[]) expect(r.audience, role).toBe('village_cadre');
     // The periods: the town's own only (the neighbour's period is named after its scheme).
     const periods = await s.get('/api/assessment/periods');
