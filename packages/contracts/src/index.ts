@@ -23,6 +23,7 @@ export * from './assessment-measures.js';
 export * from './cadre-structure.js';
 export * from './assessment-pay.js';
 export * from './assessment-periods.js';
+export * from './assessment-period-pay.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

@@ -17,6 +17,7 @@ const VERSION = {
  * `assessmentObjection` an objection of the place's village (the neighbour's for 'other').
  */
 const SCORE = { indicatorKey: 'work', points: 1, evidence: '越权评分' };
+const REWARD = { kind: 'other', rule: 'fixed', amountFen: 1, label: '越权奖励' };
 const inOwn = (own: Ids, tail: string, body: object) => ({ url: `/api/assessment/periods/${own.assessmentOwnPeriod}/${tail}`, body });
 
 const rows: Record<string, Case> = {
@@ -53,6 +54,36 @@ const rows: Record<string, Case> = {
       inOwn(own, 'adjustments', { subjectId: f.org, indicatorKey: 'work', delta: 1, reason: '越权调整' }),
     ],
   },
+  // 报酬 (points 4–6): the neighbour's period, and in the town's own period a foreign village's cadre or pay item.
+  'GET /api/assessment/periods/:id/pay': { foreign: (f) => [{ url: `/api/assessment/periods/${f.assessmentPeriod}/pay` }] },
+  'POST /api/assessment/periods/:id/pay-items': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/pay-items`, body: { kind: 'reward', person: { organizationId: own.org, personId: own.member }, item: REWARD } },
+      inOwn(own, 'pay-items', { kind: 'reward', person: { organizationId: f.org, personId: f.assessmentPayPerson }, item: REWARD }),
+    ],
+  },
+  'DELETE /api/assessment/periods/:id/pay-items/:itemId': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/pay-items/${f.assessmentPayItem}` },
+      { url: `/api/assessment/periods/${own.assessmentOwnPeriod}/pay-items/${f.assessmentPayItem}` },
+    ],
+  },
+  'GET /api/assessment/periods/:id/payroll.xlsx': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/payroll.xlsx` },
+      { url: `/api/assessment/periods/${own.assessmentOwnPeriod}/payroll.xlsx?orgId=${f.org}` },
+    ],
+  },
+  'GET /api/assessment/periods/:id/payroll.pdf': {
+    foreign: (f, own) => [
+      { url: `/api/assessment/periods/${f.assessmentPeriod}/payroll.pdf` },
+      { url: `/api/assessment/periods/${own.assessmentOwnPeriod}/payroll.pdf?orgId=${f.org}` },
+    ],
+  },
+  // The town's yearly summary: nothing foreign can be named (the town admin's own town only).
+  'GET /api/assessment/pay/year.xlsx': {},
+  // The caller's own months: nothing foreign can be named.
+  'GET /api/assessment/my-pay': { list: '/api/assessment/my-pay' },
   // 考核计量 (point 2): another village's branch answers like a missing one.
   'GET /api/assessment/measures': { foreign: (f) => [{ url: `/api/assessment/measures?orgId=${f.org}&period=2026-01` }] },
 };
@@ -65,9 +96,9 @@ const VILLAGE_NAME = '矩阵村干部考核方案';
 
 export const assessmentMatrix: MatrixModule = {
   rows,
-  nonexistent: { assessmentScheme: N, assessmentPeriod: N, assessmentOwnPeriod: N, assessmentObjection: N },
+  nonexistent: { assessmentScheme: N, assessmentPeriod: N, assessmentOwnPeriod: N, assessmentObjection: N, assessmentPayItem: N, assessmentPayPerson: N },
 
-  async setup({ pool, ids, otherTenantId, otherBranchId, anyUserId }) {
+  async setup({ pool, ids, otherTenantId, otherBranchId, otherMemberId, memberOf, anyUserId }) {
     await pool.query("select setval('assessment_schemes_id_seq', 96000000)");
     const tenantOf = async (orgId: number) => Number((await pool.query('select tenant_id from organizations where id = $1', [orgId])).rows[0].tenant_id);
     const make = async (tenantId: number, name: string, audience: string) => {
@@ -91,25 +122,41 @@ export const assessmentMatrix: MatrixModule = {
     [tenantId, periodId, organizationId, anyUserId])).rows[0].id);
     const demoPeriod = await period(demo, (await make(demo, VILLAGE_NAME, 'village_cadre')).assessmentScheme);
     const neighbourPeriod = await period(otherTenantId, neighbour.assessmentScheme);
-    const at = async (org: number) => ({
-      ...staff, assessmentPeriod: neighbourPeriod, assessmentOwnPeriod: demoPeriod, assessmentObjection: await objection(demo, demoPeriod, org),
-    });
+    // A 奖励绩效 item of a person of the place's village (a member's person stands in for a cadre).
+    await pool.query("select setval('assessment_pay_items_id_seq', 96000000)");
+    const personOf = async (memberId: number) => Number((await pool.query('select person_id from members where id = $1', [memberId])).rows[0].person_id);
+    const payItem = async (tenantId: number, periodId: number, organizationId: number, personId: number) => Number((await pool.query(`insert into assessment_pay_items
+      (tenant_id, period_id, organization_id, person_id, kind, item, created_by) values ($1, $2, $3, $4, 'reward', $5, $6) returning id`,
+    [tenantId, periodId, organizationId, personId, JSON.stringify({ ...REWARD, label: '矩阵奖励' }), anyUserId])).rows[0].id);
+    const at = async (name: string) => {
+      const org = ids[name];
+      const person = await personOf(await memberOf(name));
+      return {
+        ...staff, assessmentPeriod: neighbourPeriod, assessmentOwnPeriod: demoPeriod, assessmentObjection: await objection(demo, demoPeriod, org),
+        assessmentPayPerson: person, assessmentPayItem: await payItem(demo, demoPeriod, org, person),
+      };
+    };
+    const otherPerson = await personOf(otherMemberId);
     const made: Record<Place, Record<string, number>> = {
-      xihuagou: await at(ids['西花沟村党支部']), yingzi: await at(ids['营子村党支部']),
-      other: { ...neighbour, assessmentPeriod: neighbourPeriod, assessmentOwnPeriod: neighbourPeriod, assessmentObjection: await objection(otherTenantId, neighbourPeriod, otherBranchId) },
+      xihuagou: await at('西花沟村党支部'), yingzi: await at('营子村党支部'),
+      other: {
+        ...neighbour, assessmentPeriod: neighbourPeriod, assessmentOwnPeriod: neighbourPeriod, assessmentObjection: await objection(otherTenantId, neighbourPeriod, otherBranchId),
+        assessmentPayPerson: otherPerson, assessmentPayItem: await payItem(otherTenantId, neighbourPeriod, otherBranchId, otherPerson),
+      },
     };
     return made;
   },
 
   async lists(s, role) {
     const res = await s.get('/api/assessment/schemes');
-    if (!['admin', 'xihuagou', 'yingzi'].includes(role)) {
+    // The 包村干部 read the village cadres' schemes too (assessment.read since the 考核期 measure leaves).
+    if (!['admin', 'xihuagou', 'yingzi', 'supervisor'].includes(role)) {
       expect(res.statusCode, `${role}: the schemes`).toBe(403);
       return;
     }
     expect(res.statusCode, `${role}: the schemes`).toBe(200);
     expect(res.body).not.toContain(NEIGHBOUR_NAME);
-    // A village's secretary sees the village cadres' schemes only.
+    // A village's secretary and a 包村干部 see the village cadres' schemes only.
     if (role !== 'admin') for (const r of res.json().rows as { audience: string }[]) expect(r.audience, role).toBe('village_cadre');
     // The periods: the town's own only (the neighbour's period is named after its scheme).
     const periods = await s.get('/api/assessment/periods');
@@ -125,7 +172,9 @@ export const assessmentMatrix: MatrixModule = {
           where s.name like '矩阵%' and (p.period = '2099-01' or p.status <> 'scoring' or p.approval_note is not null))
       + (select count(*) from assessment_scores where evidence like '越权%')
       + (select count(*) from assessment_objections where reason like '越权%' or (reason = '矩阵异议' and ruling is not null))
-      + (select count(*) from assessment_adjustments where reason like '越权%') as n`);
+      + (select count(*) from assessment_adjustments where reason like '越权%')
+      + (select count(*) from assessment_pay_items where item->>'label' like '越权%')
+      + (3 - (select count(*) from assessment_pay_items where item->>'label' = '矩阵奖励')) as n`);
     expect(Number(n.n)).toBe(0);
   },
 };

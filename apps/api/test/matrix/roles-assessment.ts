@@ -80,6 +80,22 @@ const locked = (env: RoleEnv) => env.state.shared('assessment locked period', as
 });
 const READERS = ['assessment.read', 'assessment.score', 'assessment.objectSelf'] as const;
 
+/**
+ * 报酬 (issue 16 points 4–6): the town sees everyone's pay, a secretary their village's cadres, a staff member their own
+ * (on the 镇机关 period); the town enters 奖励绩效 and 扣减 before locking; the 报酬发放表 of a locked month is the
+ * town's or the village secretary's, and hidden (404) from anyone else.
+ */
+const PAY_READERS = ['assessment.manage', 'assessment.objectVillage', 'assessment.objectSelf'] as const;
+const reward = (userId: number) => ({ kind: 'reward', person: { userId }, item: { kind: 'commendation', rule: 'fixed', amountFen: 10_000 } });
+/** A fresh item on the published 镇机关 period for the probed supervisor's pay, entered by the town. */
+async function newPayItem(env: RoleEnv): Promise<[number, number]> {
+  const id = await published(env, 'town_staff');
+  const res = await env.state.ok(env.world.town.admin.post(periodsUrl(id, '/pay-items'), reward(env.world.accounts.supervisor.userId)), 'assessment pay item');
+  const items = (res.people as { userId: number; items: { id: number }[] }[]).find((p) => p.userId === env.world.accounts.supervisor.userId)!.items;
+  return [id, items[items.length - 1].id];
+}
+const payroll = (format: string) => async (env: RoleEnv) => ({ url: `${periodsUrl(await locked(env), `/payroll.${format}`)}?orgId=${env.world.branch.id}` });
+
 export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
   'GET /api/assessment/measures': {
     permission: 'assessment.read', personal: true, probe: (env) => ({ url: `/api/assessment/measures?orgId=${env.world.branch.id}&period=${month()}` }),
@@ -129,6 +145,25 @@ export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
       return { url: periodsUrl(id, '/approve'), body: {} };
     },
   },
+  'GET /api/assessment/periods/:id/pay': {
+    permission: PAY_READERS,
+    probe: async (env) => ({ url: periodsUrl(isStaff(env) ? await published(env, 'town_staff') : await scoring(env), '/pay') }),
+  },
+  'POST /api/assessment/periods/:id/pay-items': {
+    permission: 'assessment.manage',
+    probe: async (env) => ({ url: periodsUrl(await published(env, 'town_staff'), '/pay-items'), body: reward(env.world.accounts.supervisor.userId) }),
+  },
+  'DELETE /api/assessment/periods/:id/pay-items/:itemId': {
+    permission: 'assessment.manage',
+    probe: async (env) => {
+      const [id, itemId] = await newPayItem(env);
+      return { url: periodsUrl(id, `/pay-items/${itemId}`) };
+    },
+  },
+  'GET /api/assessment/periods/:id/payroll.xlsx': { permission: ['assessment.manage', 'assessment.objectVillage'], hiddenWithout: true, probe: payroll('xlsx') },
+  'GET /api/assessment/periods/:id/payroll.pdf': { permission: ['assessment.manage', 'assessment.objectVillage'], hiddenWithout: true, probe: payroll('pdf') },
+  'GET /api/assessment/pay/year.xlsx': { permission: 'assessment.manage', probe: () => ({ url: `/api/assessment/pay/year.xlsx?year=${month().slice(0, 4)}` }) },
+  'GET /api/assessment/my-pay': { open: 'own', probe: () => ({ url: '/api/assessment/my-pay' }) },
   'POST /api/assessment/periods/:id/adjustments': {
     permission: 'assessment.manage',
     probe: async (env) => ({ url: periodsUrl(await locked(env), '/adjustments'), body: { subjectId: env.world.branch.id, indicatorKey: 'work', delta: 1, reason: '角色表调整' } }),

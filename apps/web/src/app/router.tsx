@@ -59,6 +59,7 @@ export const routes: RouteObject[] = [
       { path: 'talent/away', lazy: page(() => import('../features/talent/AwayPage'), 'AwayPage') },
       { path: 'reserves', lazy: page(() => import('../features/cadres/ReservesPage'), 'ReservesPage') },
       { path: 'assessment/schemes', lazy: page(() => import('../features/assessment/SchemesPage'), 'SchemesPage') },
+      { path: 'assessment/my-pay', lazy: page(() => import('../features/assessment/MyPayPage'), 'MyPayPage') },
       { path: 'talent', lazy: page(() => import('../features/talent/TalentPage'), 'TalentPage') },
       { path: 'tasks', lazy: page(() => import('../features/tasks/TasksPage'), 'TasksPage') },
       { path: 'compliance', lazy: page(() => import('../features/compliance/CompliancePage'), 'CompliancePage') },

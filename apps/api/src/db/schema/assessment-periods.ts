@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
-import { ASSESSMENT_PERIOD_STATUSES, OBJECTION_RULINGS } from '@dj/contracts';
+import { check, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { ASSESSMENT_PERIOD_STATUSES, OBJECTION_RULINGS, PAY_ITEM_KINDS } from '@dj/contracts';
 import { assessmentSchemes, assessmentSchemeVersions } from './assessment.js';
 import { users } from './auth.js';
 import { enumChecks } from './checks.js';
+import { persons } from './members.js';
 import { organizations, tenants } from './organizations.js';
 
 /**
@@ -91,4 +92,31 @@ export const assessmentAdjustments = pgTable('assessment_adjustments', {
   index('assessment_adjustments_period_idx').on(t.periodId),
   index('assessment_adjustments_org_idx').on(t.organizationId),
   oneSubject('assessment_adjustments', t),
+]);
+
+/**
+ * 奖励绩效 items and 扣减 of a month's pay (issue 16 point 4), entered by the town per period and person while the
+ * period is not locked. The person is keyed as the records know them (see the contracts' assessment-period-pay.ts):
+ * a village cadre by the village branch (organization_id, which row-level security goes by) and the cadres module's
+ * person (person_id, the same key cadre_posts uses, so a cadre holding two posts is one payee); a 镇机关 staff member by
+ * their user (subject_user_id, the staff scheme's subject). `item` is the RewardItem or PayDeduction as parsed.
+ */
+export const assessmentPayItems = pgTable('assessment_pay_items', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  periodId: integer('period_id').notNull().references(() => assessmentPeriods.id),
+  organizationId: integer('organization_id').references(() => organizations.id),
+  personId: integer('person_id').references(() => persons.id),
+  subjectUserId: integer('subject_user_id').references(() => users.id),
+  kind: text('kind', { enum: PAY_ITEM_KINDS }).notNull(),
+  item: jsonb('item').notNull(),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('assessment_pay_items_period_idx').on(t.periodId),
+  index('assessment_pay_items_org_idx').on(t.organizationId),
+  // A cadre's row names the village and the person; a staff member's row the user alone.
+  check('assessment_pay_items_one_person_check', sql`(${t.personId} is not null and ${t.organizationId} is not null and ${t.subjectUserId} is null)
+    or (${t.personId} is null and ${t.organizationId} is null and ${t.subjectUserId} is not null)`),
+  ...enumChecks(t),
 ]);

@@ -1,6 +1,7 @@
 // The assessment module's public face (考核方案, issue 16): app.ts registers its routes from here; tenant creation and
 // the demo seed ensure the example schemes through it.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { payRoutes } from './pay-routes.js';
 import { periodRoutes } from './period-routes.js';
 import { assessmentRoutes } from './routes.js';
 import { assessmentMeasureRoutes } from './measures-routes.js';
@@ -9,6 +10,7 @@ export const assessmentModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(assessmentRoutes, { prefix: '/api' });
   await app.register(periodRoutes, { prefix: '/api' });
   await app.register(assessmentMeasureRoutes, { prefix: '/api' });
+  await app.register(payRoutes, { prefix: '/api' });
 };
 
 export { ensureExampleSchemes } from './service.js';

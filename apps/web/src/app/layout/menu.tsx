@@ -1,13 +1,14 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  ProfileOutlined, SettingOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
+  ProfileOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import type { Role } from '@dj/contracts';
 import { hasWorkRole, isTownAdmin } from '../../lib/roles';
 import { canSupervise, isPartyMember } from '../../features/supervision/access';
+import { hasOwnPay } from '../../features/assessment/pay-access';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -51,6 +52,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages and the 包村干部
   // who score them read (assessment.read).
   { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canReadSchemes },
+  // 我的考核与报酬 (issue 16 point 6): the assessed people's own months, score and pay with the why of each amount.
+  { key: '/assessment/my-pay', icon: <WalletOutlined />, label: '我的考核与报酬', visible: hasOwnPay },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
   { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '联督联查', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
