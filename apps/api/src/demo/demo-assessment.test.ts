@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addMonths, todayInShanghai, type AssessmentPeriodDetail, type AssessmentPeriodList } from '@dj/contracts';
+import { addMonths, todayInShanghai, type AssessmentPeriodDetail, type AssessmentPeriodList, type PeriodPay } from '@dj/contracts';
 import { createTestContext, orgIds, type Session, type TestContext } from '../../test/context.js';
+import { newWorkbook } from '../lib/excel.js';
 
 let ctx: TestContext;
 let admin: Session;
@@ -72,4 +73,22 @@ describe('demo 考核 of 西王庄镇 (issue 16 point 7)', () => {
     const entries = tianqimiao.entries.reduce((n, e) => n + e.points, 0);
     expect(tianqimiao.score).toBe(entries + tianqimiao.adjustments.reduce((n, a) => n + a.delta, 0));
   });
+
+  it('pays the two rewards of the year and prints each locked month\'s payroll, the reward on the secretary\'s row', async () => {
+    const demonstration = (await admin.get(`/api/assessment/periods/${periodOf('village_cadre', 4).id}/pay`)).json() as PeriodPay;
+    const yingzi = demonstration.people.find((p) => p.organizationId === ids['营子村党支部'] && p.post === 'secretary')!;
+    expect(yingzi.pay.lines.filter((l) => l.kind === 'reward').map((l) => l.amountFen)).toEqual([50_000]);
+    expect(yingzi.pay.totalFen).toBe(yingzi.pay.lines.reduce((n, l) => n + l.amountFen, 0));
+    const income = (await admin.get(`/api/assessment/periods/${periodOf('village_cadre', 3).id}/pay`)).json() as PeriodPay;
+    const fuliuyao = income.people.find((p) => p.organizationId === ids['付刘耀村党支部'] && p.post === 'secretary')!;
+    expect(fuliuyao.pay.lines.filter((l) => l.kind === 'reward').map((l) => l.amountFen)).toEqual([80_000]);
+    expect(income.people.filter((p) => p.items.length).map((p) => p.organizationId)).toEqual([ids['付刘耀村党支部']]);
+    const payroll = await admin.get(`/api/assessment/periods/${periodOf('village_cadre', 4).id}/payroll.xlsx?orgId=${ids['营子村党支部']}`);
+    expect(payroll.statusCode).toBe(200);
+    const wb = await newWorkbook();
+    await wb.xlsx.load(new Uint8Array(payroll.rawPayload).buffer as ArrayBuffer);
+    const row = wb.worksheets[0].getSheetValues().find((r) => Array.isArray(r) && r.includes(yingzi.name)) as unknown[];
+    expect(row.map((c) => Number(String(c).replaceAll(',', '')))).toContain(500);
+  });
 });
+

@@ -6,7 +6,8 @@
  *   - last month: opened at the start of this month and scored by the town, except the supervisor's leaves of the
  *     demo 包村干部's three villages (营子村, 付刘耀村, 天齐庙村), which are his to enter: the scoring desk has work;
  *   - objections in the latest locked month: 西花沟村 on 人居环境 (upheld, 6 → 8 points), 营子村 on 坐班值班 and the
- *     inspector on 工作作风 (both rejected, with the town's reason); one adjustment after locking (天齐庙村, 集体增收).
+ *     inspector on 工作作风 (both rejected, with the town's reason); one adjustment after locking (天齐庙村, 集体增收);
+ *   - two 奖励绩效: 营子村's secretary for the 示范点 (fixed 500元), 付刘耀村's for 集体增收 (1 % of 8万元).
  * Points are deterministic for a given `today`: most villages 良好 or 优秀 most months, a few 合格 months, so the band
  * distribution has a shape. Measure leaves take the points the period froze at its 公示: the record figures as of that
  * day (figuresOfBranches, the module's own), 分值 × ratio half up (measureLeafPoints).
@@ -14,11 +15,12 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
 import {
   addDays, addMonths, assessmentPeriodBounds, measureLeafPoints,
-  type AssessmentAudience, type AssessmentIndicator, type AssessmentMeasure, type AssessmentMeasureFigure, type AssessmentScorer,
+  type AssessmentAudience, type AssessmentIndicator, type AssessmentMeasure, type AssessmentMeasureFigure, type AssessmentScorer, type RewardItem,
 } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
 import {
-  assessmentAdjustments, assessmentObjections, assessmentPeriods, assessmentSchemes, assessmentSchemeVersions, assessmentScores, organizations, users,
+  assessmentAdjustments, assessmentObjections, assessmentPayItems, assessmentPeriods, assessmentSchemes, assessmentSchemeVersions, assessmentScores,
+  cadrePosts, organizations, users,
 } from '../db/schema/index.js';
 import { settingValue } from '../modules/settings/index.js';
 import { figuresOfBranches, staffSubjects } from '../modules/assessment/index.js';
@@ -57,7 +59,7 @@ interface Leaf { key: string; name: string; weight: number; scorer: AssessmentSc
 const leavesOf = (nodes: AssessmentIndicator[]): Leaf[] => nodes.flatMap((n) => (n.children.length ? leavesOf(n.children)
   : [{ key: n.key, name: n.name, weight: n.weight, scorer: n.scorer ?? 'town_office', measure: n.measure, evidence: n.evidence }]));
 
-export interface DemoAssessmentCounts { periods: number; locked: number; scores: number; objections: number; upheld: number; adjustments: number }
+export interface DemoAssessmentCounts { periods: number; locked: number; scores: number; objections: number; upheld: number; adjustments: number; rewards: number }
 
 interface Subject { organizationId: number | null; subjectUserId: number | null; id: number; supervisedByDemo: boolean }
 
@@ -146,7 +148,7 @@ async function demoAdmin(tx: Tx, tenantId: number, adminId: number): Promise<Aut
 
 export async function seedDemoAssessment(tx: Tx, { tenantId, today, town }: { tenantId: number; today: string; town: DemoTown }): Promise<DemoAssessmentCounts> {
   const user = await demoAdmin(tx, tenantId, town.users.admin);
-  const counts: DemoAssessmentCounts = { periods: 0, locked: 0, scores: 0, objections: 0, upheld: 0, adjustments: 0 };
+  const counts: DemoAssessmentCounts = { periods: 0, locked: 0, scores: 0, objections: 0, upheld: 0, adjustments: 0, rewards: 0 };
   const nothingDuePct = await settingValue(tx, tenantId, 'assessment.measureNothingDuePct');
   const ctx: SeedCtx = { tx, tenantId, town, user, nothingDuePct, counts };
   const objectionDays = await settingValue(tx, tenantId, 'assessment.objectionDays');
@@ -163,9 +165,29 @@ export async function seedDemoAssessment(tx: Tx, { tenantId, today, town }: { te
     const s = await seedMonth(ctx, staff, month, people, locked, objectionDays);
     if (back === 2) latestLocked = { village: v.id, staff: s.id, published: v.published };
     if (back === 5) await seedAdjustment(ctx, v.id, town.branch('天齐庙村').id, month);
+    if (back === 4 || back === 3) await seedReward(ctx, v.id, REWARDS[back]);
   }
   if (latestLocked) await seedObjections(ctx, latestLocked, town.users.inspector);
   return counts;
+}
+
+/** The two 奖励绩效 of the year, each for a village's secretary, entered before the month was approved. */
+const REWARDS: Record<number, { village: string; item: RewardItem }> = {
+  // 营子村: the article's 示范点 "党建引领乡村治理" passed the district's acceptance.
+  4: { village: '营子村', item: { kind: 'demonstration', rule: 'fixed', amountFen: 50_000, label: '党建引领乡村治理示范点通过区级验收' } },
+  // 付刘耀村: 1 % of the collective income the 综合农事服务 added this year, 8万元.
+  3: { village: '付刘耀村', item: { kind: 'collective_income', rule: 'percent', baseFen: 8_000_000, rateBp: 100, label: '综合农事服务集体增收' } },
+};
+
+async function seedReward(ctx: SeedCtx, periodId: number, { village, item }: { village: string; item: RewardItem }) {
+  const organizationId = ctx.town.branch(village).id;
+  const [secretary] = await ctx.tx.select({ personId: cadrePosts.personId }).from(cadrePosts)
+    .where(and(eq(cadrePosts.organizationId, organizationId), eq(cadrePosts.post, 'secretary'), isNull(cadrePosts.endedOn))).limit(1);
+  if (!secretary) throw new Error(`demo seed: 考核: no secretary of ${village}`);
+  await ctx.tx.insert(assessmentPayItems).values({
+    tenantId: ctx.tenantId, periodId, organizationId, personId: secretary.personId, kind: 'reward', item, createdBy: ctx.town.users.admin,
+  });
+  ctx.counts.rewards++;
 }
 
 /** 天齐庙村's 集体增收 was confirmed by the 三资 account after the month was locked: +1, entered as an adjustment. */
