@@ -148,9 +148,13 @@ export type AssessmentSubjectResult = z.infer<typeof AssessmentSubjectResultSche
 export const AssessmentPeriodDetailSchema = z.object({
   ...periodFields,
   approvedBy: z.string().nullable(), approvalNote: z.string().nullable(),
-  /** The leaves to score, with who scores each (measure leaves are filled from the records, not entered). */
+  /**
+   * The leaves to score, with who scores each (measure leaves are filled from the records, not entered), and the
+   * evidence (评分依据) the scheme asks for, shown to the scorer beside the points.
+   */
   indicators: z.array(z.object({
     key: z.string(), name: z.string(), weight: z.number(), scorer: z.enum(ASSESSMENT_SCORERS), measure: z.enum(ASSESSMENT_MEASURES).nullable(),
+    evidence: z.string().nullable(),
   })),
   bands: z.array(z.object({ label: z.string(), min: z.number() })),
   subjects: z.array(AssessmentSubjectResultSchema),

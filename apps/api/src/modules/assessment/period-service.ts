@@ -36,10 +36,13 @@ export function statusOf(period: { status: AssessmentPeriodStatus; objectionUnti
   return period.status;
 }
 
-export interface Leaf { key: string; name: string; weight: number; scorer: NonNullable<AssessmentIndicator['scorer']>; measure: AssessmentIndicator['measure'] }
+/** A leaf to score; `evidence` is the scheme's 评分依据, shown to the scorer beside the points. */
+export interface Leaf {
+  key: string; name: string; weight: number; scorer: NonNullable<AssessmentIndicator['scorer']>; measure: AssessmentIndicator['measure']; evidence: string | null;
+}
 export function leavesOf(nodes: AssessmentIndicator[]): Leaf[] {
   return nodes.flatMap((n) => (n.children.length ? leavesOf(n.children)
-    : [{ key: n.key, name: n.name, weight: n.weight, scorer: n.scorer ?? 'town_office', measure: n.measure ?? null }]));
+    : [{ key: n.key, name: n.name, weight: n.weight, scorer: n.scorer ?? 'town_office', measure: n.measure ?? null, evidence: n.evidence ?? null }]));
 }
 export function leafOf(period: periods.PeriodRow, key: string): Leaf {
   const leaf = leavesOf(period.indicators).find((l) => l.key === key);

@@ -1,7 +1,7 @@
 import {
   ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  ProfileOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
+  ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -23,6 +23,8 @@ interface MenuEntry {
 const everyone = () => true;
 /** Town admins and branch secretaries record a branch's activities. */
 const canRecord = (roles: readonly Role[]) => roles.includes('town_admin') || roles.includes('branch_secretary');
+/** Everyone with a part in a 考核期: the town, the scorers, the villages' secretaries, the town's staff assessed. */
+const takesPartInAssessment = (roles: readonly Role[]) => (['town_admin', 'branch_secretary', 'supervisor', 'inspector'] as const).some((r) => roles.includes(r));
 
 /** assessment.read: the town, the branch secretaries and the 包村干部 (supervisors). */
 const canReadSchemes = (roles: readonly Role[]) => canRecord(roles) || roles.includes('supervisor');
@@ -52,6 +54,9 @@ const MENU_ENTRIES: MenuEntry[] = [
   // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages and the 包村干部
   // who score them read (assessment.read).
   { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canReadSchemes },
+  // 考核期 (issue 16 point 3): the town opens, scores and approves; 包村干部 score their villages; a village and a
+  // 镇机关 staff member (包村干部, 检查员) see their own draft and object to it.
+  { key: '/assessment/periods', icon: <ScheduleOutlined />, label: '考核期', visible: takesPartInAssessment },
   // 我的考核与报酬 (issue 16 point 6): the assessed people's own months, score and pay with the why of each amount.
   { key: '/assessment/my-pay', icon: <WalletOutlined />, label: '我的考核与报酬', visible: hasOwnPay },
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },

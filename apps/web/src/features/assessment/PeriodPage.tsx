@@ -1,0 +1,83 @@
+import { Descriptions, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ASSESSMENT_AUDIENCE_LABELS, type AssessmentPeriodDetail } from '@dj/contracts';
+import { LoadError } from '../../components/LoadError';
+import { formatDate } from '../../lib/dates';
+import { formatDateTime, formatDayOf } from '../../lib/format';
+import { BandDistribution } from './BandDistribution';
+import { ObjectionsPanel } from './ObjectionsPanel';
+import { PeriodActions } from './PeriodActions';
+import { periodLabel, statusTag } from './period-labels';
+import { usePeriod } from './periods-api';
+import { ScoringDesk } from './ScoringDesk';
+import { SubjectResults } from './SubjectResults';
+
+function PeriodFacts({ detail }: { detail: AssessmentPeriodDetail }) {
+  return (
+    <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
+      { key: 'audience', label: '考核对象', children: ASSESSMENT_AUDIENCE_LABELS[detail.audience] },
+      { key: 'version', label: '方案版本', children: `第${detail.version}版` },
+      { key: 'opened', label: '开启', children: formatDayOf(detail.openedAt) },
+      ...(detail.publishedAt ? [{ key: 'published', label: '公示', children: formatDayOf(detail.publishedAt) }] : []),
+      ...(detail.objectionUntil ? [{ key: 'until', label: '异议期至', children: formatDate(detail.objectionUntil) }] : []),
+      ...(detail.approvedAt ? [{ key: 'approved', label: '审批', children: `${detail.approvedBy ?? ''} ${formatDateTime(detail.approvedAt)}` }] : []),
+      ...(detail.approvalNote ? [{ key: 'note', label: '审批意见', children: detail.approvalNote }] : []),
+    ]} />
+  );
+}
+
+/**
+ * 报酬: the pay of the period's subjects. Slot for PeriodPayPanel({ periodId }) (features/assessment/PeriodPayPanel.tsx,
+ * built alongside): mount it here once it exists.
+ */
+function PaySlot({ detail }: { detail: AssessmentPeriodDetail }) {
+  return <Typography.Text type="secondary" data-testid="pay-slot">报酬在本期审批锁定后按等次和得分计算{detail.status === 'locked' ? '' : ',目前尚未锁定'}。</Typography.Text>;
+}
+
+/** The tabs the caller has a part in: the results for all, the scoring desk for a scorer, objections and pay for the town. */
+function tabsOf(detail: AssessmentPeriodDetail) {
+  const scoring = detail.can.score && detail.status === 'scoring';
+  const open = detail.subjects.reduce((n, s) => n + s.objections.filter((o) => !o.ruling).length, 0);
+  const tabs = [
+    {
+      key: 'results', label: detail.can.manage || detail.subjects.length > 1 ? '得分与等次' : '本期得分',
+      children: (
+        <Flex vertical gap={12}>
+          {detail.subjects.length > 1 && <BandDistribution detail={detail} />}
+          <SubjectResults detail={detail} />
+        </Flex>
+      ),
+    },
+    ...(scoring ? [{ key: 'score', label: '评分', children: <ScoringDesk detail={detail} /> }] : []),
+    ...(detail.can.manage ? [{ key: 'objections', label: `异议${open ? `(${open}条待裁定)` : ''}`, children: <ObjectionsPanel detail={detail} /> }] : []),
+    ...(detail.can.manage ? [{ key: 'pay', label: '报酬', children: <PaySlot detail={detail} /> }] : []),
+  ];
+  return { tabs, first: scoring ? 'score' : 'results' };
+}
+
+/** 考核期: one period's draft or result, the scoring desk, objections and rulings, approval and adjustments. */
+export function PeriodPage() {
+  const id = Number(useParams().id);
+  const period = usePeriod(Number.isInteger(id) ? id : 0);
+  if (!Number.isInteger(id) || id <= 0) return <Result status="404" title="考核期不存在" />;
+  if (period.isPending) return <Skeleton active />;
+  if (period.error) return <LoadError title="考核期加载失败" error={period.error} onRetry={() => period.refetch()} />;
+  const detail = period.data;
+  const tag = statusTag(detail.status);
+  const { tabs, first } = tabsOf(detail);
+  return (
+    <Flex vertical gap={12} data-testid="period-page">
+      <Link to="/assessment/periods">← 考核期</Link>
+      <Flex gap={8} wrap align="center">
+        <Typography.Title level={4} style={{ margin: 0 }}>{detail.schemeName} · {periodLabel(detail.period)}</Typography.Title>
+        <Tag color={tag.color} data-testid="period-status">{tag.label}</Tag>
+      </Flex>
+      <PeriodFacts detail={detail} />
+      <PeriodActions detail={detail} />
+      {detail.can.object && (
+        <Typography.Text type="warning">异议期至 {formatDate(detail.objectionUntil)} 止:对某项得分有异议,请在该项后点“提出异议”并写明理由。</Typography.Text>
+      )}
+      <Tabs defaultActiveKey={first} items={tabs} />
+    </Flex>
+  );
+}
