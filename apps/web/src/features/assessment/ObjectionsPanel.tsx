@@ -50,7 +50,7 @@ function RulingModal({ periodId, row, onClose }: { periodId: number; row: Row; o
       </Form.Item>
       {ruling === 'upheld' && (
         <Form.Item label={`更正后得分(0–${weight})`} name="correctedPoints" rules={pointsRules({ weight }, '更正后得分')}>
-          <InputNumber aria-label="更正后得分" min={0} max={weight} precision={0} style={{ width: 140 }} />
+          <InputNumber aria-label="更正后得分" style={{ width: 140 }} />
         </Form.Item>
       )}
       <Form.Item label="裁定说明" name="note" rules={rulesFor(RuleObjectionSchema, 'note')}>

@@ -50,7 +50,8 @@ function LeafScoreForm({ periodId, subject, leaf }: { periodId: number; subject:
       <Form<Values> form={form} layout="vertical" name={`score-${subject.subjectId}-${leaf.key}`} onFinish={onFinish}
         initialValues={{ points: entry?.points ?? null, evidence: entry?.evidence ?? '' }}>
         <Form.Item label={`得分(0–${leaf.weight})`} name="points" rules={pointsRules(leaf)}>
-          <InputNumber aria-label={`${leaf.name}得分`} min={0} max={leaf.weight} precision={0} style={{ width: 140 }} />
+          {/* No min/max/precision: the input would silently clamp 25 to 20 or round 18.5; the rule says what is wrong instead. */}
+          <InputNumber aria-label={`${leaf.name}得分`} style={{ width: 140 }} />
         </Form.Item>
         <Form.Item label="评分依据(佐证材料及说明)" name="evidence" rules={rulesFor(EnterAssessmentScoreSchema, 'evidence')}>
           <Input.TextArea aria-label={`${leaf.name}评分依据`} rows={2} {...textPropsOf(EnterAssessmentScoreSchema, 'evidence')}
