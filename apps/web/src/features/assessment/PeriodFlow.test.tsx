@@ -163,4 +163,26 @@ describe('考核期:公示、异议、裁定、审批与调整', () => {
     expect(posted(calls, '/adjustments')[0].body).toEqual({ subjectId: 31, indicatorKey: 'work', delta: -3, reason: '复核发现重点工作台账缺一项' });
     expect((await screen.findByTestId('adjustments-31')).textContent).toContain('重点工作 -3分:复核发现重点工作台账缺一项');
   });
+
+  it('on a 390 px phone the village reads its leaves as blocks, not a wide table', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = (query: string) => ({
+      matches: query === '(max-width: 767.98px)', media: query, onchange: null, addListener: () => {}, removeListener: () => {},
+      addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
+    }) as MediaQueryList;
+    try {
+      installFetch(api(periodDetail({
+        status: 'objection', objectionUntil: '2026-12-10', can: { score: false, manage: false, object: true },
+        subjects: [subject(31, '东村', { score: 35, grade: '合格', entries: [entry('open', 10, '公开栏缺本月财务公开照片')] })],
+      }), SECRETARY));
+      await renderRoutes(routes, '/assessment/periods/7');
+      const leaf = await screen.findByTestId('leaf-31-open');
+      expect(leaf.textContent).toContain('公开栏缺本月财务公开照片');
+      expect(within(leaf).getByText('提出异议')).toBeTruthy();
+      expect(screen.getByTestId('leaf-31-life').textContent).toContain('由平台记录自动计算,公示时计入');
+      expect(document.querySelector('.ant-table')).toBeNull();
+    } finally {
+      window.matchMedia = original;
+    }
+  });
 });

@@ -4,6 +4,7 @@ import { OBJECTION_RULING_LABELS, RaiseObjectionSchema, type AssessmentPeriodDet
 import { ReasonModal } from '../../components/ReasonModal';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { formatDateTime } from '../../lib/format';
+import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { AdjustmentModal } from './AdjustmentModal';
 import { leafName, manualLeaves, MEASURE_PENDING, scoredCount, type PeriodLeaf } from './period-labels';
 import { useRaiseObjection } from './periods-api';
@@ -21,33 +22,44 @@ interface Props { detail: AssessmentPeriodDetail; subject: Subject; onObject: (l
 
 /** A subject's score leaf by leaf: points, the evidence behind them, objections on the leaf and what was ruled. */
 function SubjectLeaves({ detail, subject, onObject }: Props) {
+  const narrow = useNarrowScreen();
+  const entryOf = (l: PeriodLeaf) => subject.entries.find((e) => e.indicatorKey === l.key);
+  const points = (l: PeriodLeaf) => {
+    const entry = entryOf(l);
+    if (entry) return `${entry.points}分`;
+    return l.scorer === 'measure' ? '—' : <Tag>未评</Tag>;
+  };
+  const evidence = (l: PeriodLeaf) => {
+    const entry = entryOf(l);
+    if (!entry) return l.scorer === 'measure' ? <Typography.Text type="secondary">{MEASURE_PENDING}</Typography.Text> : '—';
+    return <Flex vertical><span>{entry.evidence}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{entry.scoredBy} {formatDateTime(entry.scoredAt)}</Typography.Text></Flex>;
+  };
+  const objections = (l: PeriodLeaf) => (
+    <Flex vertical gap={4} align="flex-start">
+      {subject.objections.filter((o) => o.indicatorKey === l.key).map((o) => <Typography.Text key={o.id} type={o.ruling ? undefined : 'warning'}>{objectionText(o)}</Typography.Text>)}
+      {detail.can.object && <Button size="small" onClick={() => onObject(l)} autoInsertSpace={false}>提出异议</Button>}
+    </Flex>
+  );
+  const name = (l: PeriodLeaf) => <>{l.name}<Typography.Text type="secondary"> (分值{l.weight})</Typography.Text></>;
+  // A phone (390 px) reads one leaf per block; a wider screen a table.
+  if (narrow) {
+    return (
+      <div className="task-items">
+        {detail.indicators.map((l) => (
+          <div key={l.key} className="task-item" data-testid={`leaf-${subject.subjectId}-${l.key}`}>
+            <Flex gap={8} wrap><Typography.Text strong>{name(l)}</Typography.Text>{points(l)}</Flex>
+            {evidence(l)}
+            {objections(l)}
+          </div>
+        ))}
+      </div>
+    );
+  }
   const columns: TableColumnsType<PeriodLeaf> = [
-    { title: '指标', key: 'name', render: (_, l) => <>{l.name}<Typography.Text type="secondary"> (分值{l.weight})</Typography.Text></> },
-    {
-      title: '得分', key: 'points', render: (_, l) => {
-        const entry = subject.entries.find((e) => e.indicatorKey === l.key);
-        if (entry) return `${entry.points}分`;
-        return l.scorer === 'measure' ? '—' : <Tag>未评</Tag>;
-      },
-    },
-    {
-      title: '评分依据', key: 'evidence', render: (_, l) => {
-        const entry = subject.entries.find((e) => e.indicatorKey === l.key);
-        if (!entry) return l.scorer === 'measure' ? <Typography.Text type="secondary">{MEASURE_PENDING}</Typography.Text> : '—';
-        return <Flex vertical><span>{entry.evidence}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{entry.scoredBy} {formatDateTime(entry.scoredAt)}</Typography.Text></Flex>;
-      },
-    },
-    {
-      title: '异议', key: 'objection', render: (_, l) => {
-        const mine = subject.objections.filter((o) => o.indicatorKey === l.key);
-        return (
-          <Flex vertical gap={4} align="flex-start">
-            {mine.map((o) => <Typography.Text key={o.id} type={o.ruling ? undefined : 'warning'}>{objectionText(o)}</Typography.Text>)}
-            {detail.can.object && <Button size="small" onClick={() => onObject(l)} autoInsertSpace={false}>提出异议</Button>}
-          </Flex>
-        );
-      },
-    },
+    { title: '指标', key: 'name', render: (_, l) => name(l) },
+    { title: '得分', key: 'points', render: (_, l) => points(l) },
+    { title: '评分依据', key: 'evidence', render: (_, l) => evidence(l) },
+    { title: '异议', key: 'objection', render: (_, l) => objections(l) },
   ];
   return <Table<PeriodLeaf> rowKey="key" size="small" pagination={false} columns={columns} dataSource={detail.indicators} scroll={{ x: 'max-content' }} />;
 }
