@@ -30,6 +30,8 @@ export async function enterScore(db: Db, caller: Caller, id: number, body: Enter
     const subject = await loadSubject(tx, user, period, input.subjectId);
     if (period.status === 'locked') throw refused(LOCKED);
     if (period.status !== 'scoring') throw refused('考核结果已公示,不能再评分;如有异议请由被考核对象提出,由镇党委裁定');
+    // A 包村干部 is also 镇机关 staff: in a 镇机关 period the only subject they see is themself, and nobody scores their own.
+    if (!can(user, 'assessment.manage') && period.audience === 'town_staff') throw refused('镇机关工作人员的考核由镇党委评分,本人不为自己评分');
     const leaf = leafOf(period, input.indicatorKey);
     if (leaf.scorer === 'measure') throw refused(`指标“${leaf.name}”由平台记录自动计算,不手工评分`);
     // The town enters any scorer's points (office, inspection team, villagers' appraisal); a 包村干部 only the

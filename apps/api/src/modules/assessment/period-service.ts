@@ -131,7 +131,9 @@ export async function view(db: DbOrTx, user: AuthUser, id: number): Promise<Asse
     }),
     measuresAsOf: live.size ? asOf : null,
     can: {
-      score: period.status === 'scoring' && can(user, 'assessment.score'), manage: can(user, 'assessment.manage'),
+      // A 包村干部 scores villages; in a 镇机关 period they are a subject, not a scorer (period-flow enterScore).
+      score: period.status === 'scoring' && (can(user, 'assessment.manage') || (can(user, 'assessment.score') && period.audience === 'village_cadre')),
+      manage: can(user, 'assessment.manage'),
       object: period.status === 'objection' && !!period.objectionUntil && today() <= period.objectionUntil
         && (can(user, 'assessment.objectVillage') || (period.audience === 'town_staff' && can(user, 'assessment.objectSelf'))),
     },

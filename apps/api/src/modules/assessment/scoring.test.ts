@@ -237,6 +237,18 @@ describe('16.3 monthly scoring flow', () => {
     expect((await secretaryA.get(`/api/assessment/periods/${id}`)).statusCode).toBe(404);
   });
 
+  it('16.3 a 包村干部 is a subject in a 镇机关 period, not its scorer: no score of their own leaves', async () => {
+    const id = await openPeriod('town_staff');
+    const { userId: selfId, session: self } = await createUser(town, 'supervisor', [villageB]);
+    const own = await ok(self.get(`/api/assessment/periods/${id}`));
+    expect(own.subjects.map((s: Json) => s.subjectId)).toEqual([selfId]);
+    expect(own.can.score).toBe(false);
+    const refused = await score(self, id, selfId, 'party_members', 40);
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().message).toContain('本人不为自己评分');
+    expect(subjectOf(await ok(town.admin.get(`/api/assessment/periods/${id}`)), selfId).entries).toEqual([]);
+  });
+
   it('16.3 row-level security: under a village\'s scope the period\'s rows of another village are hidden, even unfiltered', async () => {
     const id = await openPeriod();
     await ok(score(town.admin, id, villageA, 'work', 30, '中心工作台账'));
