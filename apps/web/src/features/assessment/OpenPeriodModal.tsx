@@ -69,7 +69,12 @@ export function OpenPeriodModal({ onClose }: { onClose: () => void }) {
   };
   return (
     <FormModal<Values> title="开启考核期" open onClose={onClose} form={form} name="open-period" okText="开启" pending={open.isPending} onFinish={onFinish}
-      onValuesChange={(changed: Partial<Values>) => { if ('schemeId' in changed) form.setFieldValue('period', undefined); }}
+      onValuesChange={(changed: Partial<Values>) => {
+        // A new scheme starts its period afresh; a year scheme's period is the year shown (this year) until changed.
+        if (!('schemeId' in changed)) return;
+        const kind = schemes.data?.rows.find((s) => s.id === changed.schemeId)?.periodKind;
+        form.setFieldValue('period', kind === 'year' ? todayInShanghai().slice(0, 4) : undefined);
+      }}
       after={serverError && <Alert type="error" showIcon title={serverError} style={{ marginTop: 12 }} />}>
       <Form.Item label="考核方案" name="schemeId" rules={rulesFor(OpenAssessmentPeriodSchema, 'schemeId', { requiredMessage: '请选择考核方案' })}>
         <Select loading={schemes.isPending} placeholder="选择考核方案" notFoundContent="尚无考核方案"
