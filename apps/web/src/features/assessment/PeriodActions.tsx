@@ -5,7 +5,6 @@ import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { formatDate } from '../../lib/dates';
-import { manualLeaves, scoredCount } from './period-labels';
 import { useApprovePeriod, usePublishPeriod } from './periods-api';
 
 /** 审批: the town committee's approval with an optional note; the period is then locked. */
@@ -38,20 +37,25 @@ export function PeriodActions({ detail }: { detail: AssessmentPeriodDetail }) {
   const publish = usePublishPeriod(detail.id);
   const [approving, setApproving] = useState(false);
   if (!detail.can.manage) return null;
-  const leaves = manualLeaves(detail);
-  const unfinished = detail.subjects.filter((s) => scoredCount(s, leaves) < leaves.length).length;
+  // 公示 waits for every leaf entered by hand (the API refuses it before): say who is missing instead of a refusal.
+  const unfinished = detail.subjects.filter((s) => s.progress.missing.length > 0);
   const open = detail.subjects.reduce((n, s) => n + s.objections.filter((o) => !o.ruling).length, 0);
   return (
     <Flex gap={8} wrap align="center" data-testid="period-actions">
       {detail.status === 'scoring' && (
-        <Popconfirm title="公示考核结果" okText="公示" cancelText="取消"
-          description={<>公示后不能再评分,被考核对象可在异议期内提出异议。{unfinished > 0 && <><br />还有{unfinished}个对象未评完。</>}</>}
+        <Popconfirm title="公示考核结果" okText="公示" cancelText="取消" disabled={unfinished.length > 0}
+          description="公示后不能再评分,计量指标按当日记录计入;被考核对象可在异议期内提出异议。"
           onConfirm={() => publish.mutateAsync().then(
             (d) => message.success(`已公示,异议期至 ${formatDate(d.objectionUntil)}`),
             (error: unknown) => message.error(errorMessage(error)),
           )}>
-          <Button type="primary" loading={publish.isPending} autoInsertSpace={false}>公示</Button>
+          <Button type="primary" loading={publish.isPending} disabled={unfinished.length > 0} autoInsertSpace={false}>公示</Button>
         </Popconfirm>
+      )}
+      {detail.status === 'scoring' && unfinished.length > 0 && (
+        <Typography.Text type="secondary" data-testid="publish-waits">
+          还有{unfinished.length}个对象未评完({unfinished.slice(0, 3).map((s) => `${s.name}缺${s.progress.missing.length}项`).join('、')}{unfinished.length > 3 ? '等' : ''}),全部评分后方可公示。
+        </Typography.Text>
       )}
       {detail.status === 'objection' && (
         <Typography.Text type="secondary">

@@ -41,12 +41,21 @@ const button = (container: HTMLElement, name: RegExp) => within(container).getBy
 const posted = (calls: RecordedCall[], path: string) => calls.filter((c) => c.method === 'POST' && c.path === `/api/assessment/periods/7${path}`);
 
 describe('考核期:公示、异议、裁定、审批与调整', () => {
-  it('the town publishes the draft after a confirm that says what it means', async () => {
-    const calls = installFetch(api(periodDetail(), ADMIN, periodDetail({ status: 'objection', objectionUntil: '2026-12-10', publishedAt: '2026-12-03T01:00:00.000Z' })));
+  it('公示 waits until every leaf entered by hand is scored, and says who is missing', async () => {
+    installFetch(api(periodDetail()));
     await renderRoutes(routes, '/assessment/periods/7');
-    fireEvent.click(button(await screen.findByTestId('period-actions'), /公示/));
+    expect((await screen.findByTestId('publish-waits')).textContent).toBe('还有2个对象未评完(东村缺1项、南村缺1项),全部评分后方可公示。');
+    expect(button(screen.getByTestId('period-actions'), /^公示$/).disabled).toBe(true);
+  });
+
+  it('the town publishes the draft after a confirm that says what it means', async () => {
+    const done = [entry('open', 18), entry('work', 30)];
+    const scored = periodDetail({ subjects: [subject(31, '东村', { entries: done }), subject(32, '西村', { entries: done })] });
+    const calls = installFetch(api(scored, ADMIN, { ...scored, status: 'objection', objectionUntil: '2026-12-10', publishedAt: '2026-12-03T01:00:00.000Z' }));
+    await renderRoutes(routes, '/assessment/periods/7');
+    fireEvent.click(button(await screen.findByTestId('period-actions'), /^公示$/));
     expect(await screen.findByText(/公示后不能再评分/)).toBeTruthy();
-    expect(screen.getByText(/还有2个对象未评完/)).toBeTruthy();
+    expect(screen.queryByTestId('publish-waits')).toBeNull();
     expect(posted(calls, '/publish')).toHaveLength(0);
     fireEvent.click(button(document.querySelector<HTMLElement>('.ant-popconfirm-buttons')!, /^公\s*示$/));
     expect(await screen.findByText('异议期至 2026-12-10 止;期满且异议全部裁定后可审批。')).toBeTruthy();

@@ -74,6 +74,9 @@ export function PeriodPage() {
       </Flex>
       <PeriodFacts detail={detail} />
       <PeriodActions detail={detail} />
+      {detail.measuresAsOf && (
+        <Typography.Text type="secondary">计量指标按截至 {formatDate(detail.measuresAsOf)} 的平台记录实时计算并计入草稿得分,公示时冻结。</Typography.Text>
+      )}
       {detail.can.object && (
         <Typography.Text type="warning">异议期至 {formatDate(detail.objectionUntil)} 止:对某项得分有异议,请在该项后点“提出异议”并写明理由。</Typography.Text>
       )}

@@ -7,7 +7,7 @@ import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
 import { server } from '../../test/server';
-import { entry, periodDetail } from './period-fixtures';
+import { entry, periodDetail, subject } from './period-fixtures';
 import { PeriodPage } from './PeriodPage';
 
 beforeAll(installDomShims);
@@ -31,7 +31,7 @@ function api(detail: AssessmentPeriodDetail, who = ADMIN) {
       current = {
         ...current,
         subjects: current.subjects.map((s) => (s.subjectId === body.subjectId
-          ? { ...s, entries: [...s.entries.filter((e) => e.indicatorKey !== body.indicatorKey), entry(body.indicatorKey, body.points, body.evidence)] } : s)),
+          ? subject(s.subjectId, s.name, { entries: [...s.entries.filter((e) => e.indicatorKey !== body.indicatorKey), entry(body.indicatorKey, body.points, body.evidence)] }) : s)),
       };
       return jsonResponse(200, current);
     }
@@ -57,7 +57,12 @@ describe('考核期:等次分布与评分台', () => {
   });
 
   it('the town scores any leaf a person scores: points beyond the 分值 and a missing evidence are refused before sending', async () => {
-    const calls = installFetch(api(periodDetail()));
+    const base = periodDetail();
+    const live = {
+      indicatorKey: 'life', measure: 'organization_life_on_time' as const, label: '组织生活按期', source: '组织生活合规日历', weight: 40, points: 33,
+      numerator: 5, denominator: 6, ratioBasisPoints: 8333, display: '83.33%', nothingDue: false, link: '/compliance?orgId=31&period=2026-11',
+    };
+    const calls = installFetch(api({ ...base, measuresAsOf: '2026-11-20', subjects: base.subjects.map((s) => (s.subjectId === 31 ? { ...s, measures: [live] } : s)) }));
     await renderRoutes(routes, '/assessment/periods/7');
     const desk = await screen.findByTestId('scoring-desk');
     expect(screen.getByRole('tab', { name: '评分' }).getAttribute('aria-selected')).toBe('true');
@@ -66,8 +71,12 @@ describe('考核期:等次分布与评分台', () => {
     const open = within(desk).getByTestId('score-31-open');
     expect(within(open).getByText('评分依据:公开栏照片')).toBeTruthy();
     expect(within(desk).getByTestId('score-31-work')).toBeTruthy();
-    // The measure leaf is read-only: computed from the records.
-    expect(within(desk).getByTestId('measures-31').textContent).toContain('由平台记录自动计算,公示时计入');
+    // The measure leaf is read-only: its live figure from the records, with a link to them.
+    const measures = within(desk).getByTestId('measures-31');
+    expect(measures.textContent).toContain('组织生活按期 83.33%(取自组织生活合规日历,实时)');
+    expect(measures.textContent).toContain('33分');
+    expect(within(measures).getByText('查看记录').getAttribute('href')).toBe('/compliance?orgId=31&period=2026-11');
+    expect(screen.getByText(/计量指标按截至 2026-11-20 的平台记录实时计算/)).toBeTruthy();
     expect(within(desk).queryByTestId('score-31-life')).toBeNull();
 
     fireEvent.change(within(open).getByLabelText('三务公开得分'), { target: { value: '25' } });

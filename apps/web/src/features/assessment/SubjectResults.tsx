@@ -6,7 +6,8 @@ import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { formatDateTime } from '../../lib/format';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { AdjustmentModal } from './AdjustmentModal';
-import { leafName, manualLeaves, MEASURE_PENDING, scoredCount, type PeriodLeaf } from './period-labels';
+import { MeasureText, measureOf } from './MeasureLeaves';
+import { leafName, type PeriodLeaf } from './period-labels';
 import { useRaiseObjection } from './periods-api';
 
 type Subject = AssessmentSubjectResult;
@@ -25,13 +26,17 @@ function SubjectLeaves({ detail, subject, onObject }: Props) {
   const narrow = useNarrowScreen();
   const entryOf = (l: PeriodLeaf) => subject.entries.find((e) => e.indicatorKey === l.key);
   const points = (l: PeriodLeaf) => {
+    if (l.scorer === 'measure') {
+      const figure = measureOf(subject, l);
+      return figure ? `${figure.points}分` : '—';
+    }
     const entry = entryOf(l);
-    if (entry) return `${entry.points}分`;
-    return l.scorer === 'measure' ? '—' : <Tag>未评</Tag>;
+    return entry ? `${entry.points}分` : <Tag>未评</Tag>;
   };
   const evidence = (l: PeriodLeaf) => {
+    if (l.scorer === 'measure') return <MeasureText subject={subject} leaf={l} />;
     const entry = entryOf(l);
-    if (!entry) return l.scorer === 'measure' ? <Typography.Text type="secondary">{MEASURE_PENDING}</Typography.Text> : '—';
+    if (!entry) return '—';
     return <Flex vertical><span>{entry.evidence}</span><Typography.Text type="secondary" style={{ fontSize: 12 }}>{entry.scoredBy} {formatDateTime(entry.scoredAt)}</Typography.Text></Flex>;
   };
   const objections = (l: PeriodLeaf) => (
@@ -87,7 +92,6 @@ export function SubjectResults({ detail }: { detail: AssessmentPeriodDetail }) {
   const [objecting, setObjecting] = useState<{ subject: Subject; leaf: PeriodLeaf } | null>(null);
   const [adjusting, setAdjusting] = useState<Subject | null>(null);
   const raise = useRaiseObjection(detail.id);
-  const manual = manualLeaves(detail);
   const items = detail.subjects.map((s) => ({
     key: String(s.subjectId),
     label: (
@@ -95,7 +99,7 @@ export function SubjectResults({ detail }: { detail: AssessmentPeriodDetail }) {
         <Typography.Text strong>{s.name}</Typography.Text>
         <span>{s.score}分</span>
         {s.grade ? <Tag color="blue">{s.grade}</Tag> : <Tag>未达等次</Tag>}
-        <Typography.Text type="secondary">已评{scoredCount(s, manual)}/{manual.length}项</Typography.Text>
+        <Typography.Text type="secondary">已评{s.progress.scored}/{s.progress.total}项</Typography.Text>
         {s.objections.some((o) => !o.ruling) && <Tag color="orange">有异议待裁定</Tag>}
       </Flex>
     ),

@@ -31,9 +31,6 @@ export function scoredCount(subject: AssessmentSubjectResult, leaves: readonly P
   return leaves.filter((l) => keys.has(l.key)).length;
 }
 
-/** Leaves that are scored by hand (every leaf but the measures), for the progress of a subject's whole score. */
-export const manualLeaves = (detail: AssessmentPeriodDetail) => detail.indicators.filter((l) => l.scorer !== 'measure');
-
 export const leafName = (detail: AssessmentPeriodDetail, key: string) => detail.indicators.find((l) => l.key === key)?.name ?? key;
 
 /** What a measure leaf shows until its figure is on the period: where it comes from and when it counts. */
