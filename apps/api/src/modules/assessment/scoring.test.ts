@@ -93,7 +93,7 @@ describe('16.3 monthly scoring flow', () => {
     // The supervisor sees the village assigned to them only.
     expect(period.subjects.map((s: Json) => s.subjectId)).toEqual([villageA]);
     // Each leaf comes with the scheme's 评分依据, shown to the scorer beside the points.
-    expect(period.indicators.find((l: Json) => l.key === 'party_members')).toEqual({ key: 'party_members', name: '党员管理', weight: 40, scorer: 'supervisor', evidence: '工作台账' });
+    expect(period.indicators.find((l: Json) => l.key === 'party_members')).toEqual({ key: 'party_members', name: '党员管理', weight: 40, scorer: 'supervisor', measure: null, evidence: '工作台账' });
 
     period = await ok(score(supervisor, id, villageA, 'party_members', 35));
     expect(subjectOf(period, villageA).entries[0]).toMatchObject({ indicatorKey: 'party_members', points: 35, evidence: '查阅党员花名册及活动记录' });
