@@ -1,9 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { Descriptions, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { ASSESSMENT_AUDIENCE_LABELS, type AssessmentPeriodDetail } from '@dj/contracts';
+import { ASSESSMENT_AUDIENCE_LABELS, type AssessmentPeriodDetail, type Role } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { formatDate } from '../../lib/dates';
 import { formatDateTime, formatDayOf } from '../../lib/format';
+import { useMe } from '../../lib/session';
 import { BandDistribution } from './BandDistribution';
 import { ObjectionsPanel } from './ObjectionsPanel';
 import { PeriodActions } from './PeriodActions';
@@ -26,16 +28,20 @@ function PeriodFacts({ detail }: { detail: AssessmentPeriodDetail }) {
   );
 }
 
+/** 报酬 (PeriodPayPanel, its own chunk): loaded when the tab is first opened, not with the period. */
+const PeriodPayPanel = lazy(() => import('./PeriodPayPanel').then((m) => ({ default: m.PeriodPayPanel })));
+
 /**
- * 报酬: the pay of the period's subjects. Slot for PeriodPayPanel({ periodId }) (features/assessment/PeriodPayPanel.tsx,
- * built alongside): mount it here once it exists.
+ * Pay is monthly (a quarter's or a year's period has none), for the town, a village's secretary (their village) and the
+ * 镇机关 staff in their own period; a 包村干部 scoring villages has no pay there. The server decides again.
  */
-function PaySlot({ detail }: { detail: AssessmentPeriodDetail }) {
-  return <Typography.Text type="secondary" data-testid="pay-slot">报酬在本期审批锁定后按等次和得分计算{detail.status === 'locked' ? '' : ',目前尚未锁定'}。</Typography.Text>;
+function showsPay(detail: AssessmentPeriodDetail, roles: readonly Role[]): boolean {
+  if (detail.periodKind !== 'month') return false;
+  return detail.can.manage || detail.audience === 'town_staff' || roles.includes('branch_secretary');
 }
 
 /** The tabs the caller has a part in: the results for all, the scoring desk for a scorer, objections and pay for the town. */
-function tabsOf(detail: AssessmentPeriodDetail) {
+function tabsOf(detail: AssessmentPeriodDetail, roles: readonly Role[]) {
   const scoring = detail.can.score && detail.status === 'scoring';
   const open = detail.subjects.reduce((n, s) => n + s.objections.filter((o) => !o.ruling).length, 0);
   const tabs = [
@@ -50,7 +56,7 @@ function tabsOf(detail: AssessmentPeriodDetail) {
     },
     ...(scoring ? [{ key: 'score', label: '评分', children: <ScoringDesk detail={detail} /> }] : []),
     ...(detail.can.manage ? [{ key: 'objections', label: `异议${open ? `(${open}条待裁定)` : ''}`, children: <ObjectionsPanel detail={detail} /> }] : []),
-    ...(detail.can.manage ? [{ key: 'pay', label: '报酬', children: <PaySlot detail={detail} /> }] : []),
+    ...(showsPay(detail, roles) ? [{ key: 'pay', label: '报酬', children: <Suspense fallback={<Skeleton active />}><PeriodPayPanel periodId={detail.id} /></Suspense> }] : []),
   ];
   return { tabs, first: scoring ? 'score' : 'results' };
 }
@@ -59,12 +65,13 @@ function tabsOf(detail: AssessmentPeriodDetail) {
 export function PeriodPage() {
   const id = Number(useParams().id);
   const period = usePeriod(Number.isInteger(id) ? id : 0);
+  const { data: me } = useMe();
   if (!Number.isInteger(id) || id <= 0) return <Result status="404" title="考核期不存在" />;
   if (period.isPending) return <Skeleton active />;
   if (period.error) return <LoadError title="考核期加载失败" error={period.error} onRetry={() => period.refetch()} />;
   const detail = period.data;
   const tag = statusTag(detail.status);
-  const { tabs, first } = tabsOf(detail);
+  const { tabs, first } = tabsOf(detail, me?.user.roles ?? []);
   return (
     <Flex vertical gap={12} data-testid="period-page">
       <Link to="/assessment/periods">← 考核期</Link>

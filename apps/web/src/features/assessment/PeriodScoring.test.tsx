@@ -105,4 +105,31 @@ describe('考核期:等次分布与评分台', () => {
     expect(screen.queryByTestId('period-actions')).toBeNull();
     expect(screen.getAllByRole('tab').map((t) => t.textContent)).toEqual(['得分与等次', '评分']);
   });
+
+  it('报酬: a month period opens its pay panel on the tab; a quarter period and a 包村干部 scoring villages have none', async () => {
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/assessment/periods/7') return jsonResponse(200, periodDetail({ status: 'locked' }));
+      if (call.path === '/api/assessment/periods/7/pay') {
+        return jsonResponse(200, { periodId: 7, period: '2026-11', schemeName: '村级"3+7"激励机制', audience: 'village_cadre', status: 'locked', people: [], totalFen: 0, can: { editItems: false, payroll: true, townPayroll: true } });
+      }
+      return undefined;
+    }, ADMIN));
+    await renderRoutes(routes, '/assessment/periods/7');
+    expect(calls.some((c) => c.path === '/api/assessment/periods/7/pay')).toBe(false);
+    fireEvent.click(await screen.findByRole('tab', { name: '报酬' }));
+    expect(await screen.findByTestId('period-pay')).toBeTruthy();
+    expect(calls.some((c) => c.path === '/api/assessment/periods/7/pay')).toBe(true);
+    cleanup();
+
+    installFetch(api(periodDetail({ periodKind: 'quarter', period: '2026-Q4' })));
+    await renderRoutes(routes, '/assessment/periods/7');
+    await screen.findByTestId('scoring-desk');
+    expect(screen.queryByRole('tab', { name: '报酬' })).toBeNull();
+    cleanup();
+
+    installFetch(api(periodDetail({ can: { score: true, manage: false, object: false } }), SUPERVISOR));
+    await renderRoutes(routes, '/assessment/periods/7');
+    await screen.findByTestId('scoring-desk');
+    expect(screen.queryByRole('tab', { name: '报酬' })).toBeNull();
+  });
 });
