@@ -40,7 +40,7 @@ function showsPay(detail: AssessmentPeriodDetail, roles: readonly Role[]): boole
   return detail.can.manage || detail.audience === 'town_staff' || roles.includes('branch_secretary');
 }
 
-/** The tabs the caller has a part in: the results for all, the scoring desk for a scorer, objections and pay for the town. */
+/** The tabs the caller has a part in: the results for all, the scoring desk for a scorer, objections for the town, pay for those paid. */
 function tabsOf(detail: AssessmentPeriodDetail, roles: readonly Role[]) {
   const scoring = detail.can.score && detail.status === 'scoring';
   const open = detail.subjects.reduce((n, s) => n + s.objections.filter((o) => !o.ruling).length, 0);
