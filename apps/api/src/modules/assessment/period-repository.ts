@@ -92,26 +92,25 @@ const ruler = alias(users, 'ruler');
 
 /** The period's score entries, objections and adjustments (row-level security keeps a caller to their villages). */
 export async function entriesOf(db: DbOrTx, periodId: number) {
-  const [scores, objections, adjustments] = await Promise.all([
-    db.select({
-      organizationId: assessmentScores.organizationId, subjectUserId: assessmentScores.subjectUserId, indicatorKey: assessmentScores.indicatorKey,
-      points: assessmentScores.points, evidence: assessmentScores.evidence, scoredBy: scorer.displayName, scoredAt: assessmentScores.scoredAt,
-    }).from(assessmentScores).innerJoin(scorer, eq(scorer.id, assessmentScores.scoredBy))
-      .where(eq(assessmentScores.periodId, periodId)).orderBy(asc(assessmentScores.id)),
-    db.select({
-      id: assessmentObjections.id, organizationId: assessmentObjections.organizationId, subjectUserId: assessmentObjections.subjectUserId,
-      indicatorKey: assessmentObjections.indicatorKey, reason: assessmentObjections.reason, raisedBy: scorer.displayName, raisedAt: assessmentObjections.raisedAt,
-      ruling: assessmentObjections.ruling, correctedPoints: assessmentObjections.correctedPoints, rulingNote: assessmentObjections.rulingNote,
-      ruledBy: ruler.displayName, ruledAt: assessmentObjections.ruledAt,
-    }).from(assessmentObjections).innerJoin(scorer, eq(scorer.id, assessmentObjections.raisedBy)).leftJoin(ruler, eq(ruler.id, assessmentObjections.ruledBy))
-      .where(eq(assessmentObjections.periodId, periodId)).orderBy(asc(assessmentObjections.id)),
-    db.select({
-      id: assessmentAdjustments.id, organizationId: assessmentAdjustments.organizationId, subjectUserId: assessmentAdjustments.subjectUserId,
-      indicatorKey: assessmentAdjustments.indicatorKey, delta: assessmentAdjustments.delta, reason: assessmentAdjustments.reason,
-      by: scorer.displayName, at: assessmentAdjustments.adjustedAt,
-    }).from(assessmentAdjustments).innerJoin(scorer, eq(scorer.id, assessmentAdjustments.adjustedBy))
-      .where(eq(assessmentAdjustments.periodId, periodId)).orderBy(asc(assessmentAdjustments.id)),
-  ]);
+  // One after another: inside a flow step `db` is the transaction's single connection, which runs one statement at a time.
+  const scores = await db.select({
+    organizationId: assessmentScores.organizationId, subjectUserId: assessmentScores.subjectUserId, indicatorKey: assessmentScores.indicatorKey,
+    points: assessmentScores.points, evidence: assessmentScores.evidence, scoredBy: scorer.displayName, scoredAt: assessmentScores.scoredAt,
+  }).from(assessmentScores).innerJoin(scorer, eq(scorer.id, assessmentScores.scoredBy))
+    .where(eq(assessmentScores.periodId, periodId)).orderBy(asc(assessmentScores.id));
+  const objections = await db.select({
+    id: assessmentObjections.id, organizationId: assessmentObjections.organizationId, subjectUserId: assessmentObjections.subjectUserId,
+    indicatorKey: assessmentObjections.indicatorKey, reason: assessmentObjections.reason, raisedBy: scorer.displayName, raisedAt: assessmentObjections.raisedAt,
+    ruling: assessmentObjections.ruling, correctedPoints: assessmentObjections.correctedPoints, rulingNote: assessmentObjections.rulingNote,
+    ruledBy: ruler.displayName, ruledAt: assessmentObjections.ruledAt,
+  }).from(assessmentObjections).innerJoin(scorer, eq(scorer.id, assessmentObjections.raisedBy)).leftJoin(ruler, eq(ruler.id, assessmentObjections.ruledBy))
+    .where(eq(assessmentObjections.periodId, periodId)).orderBy(asc(assessmentObjections.id));
+  const adjustments = await db.select({
+    id: assessmentAdjustments.id, organizationId: assessmentAdjustments.organizationId, subjectUserId: assessmentAdjustments.subjectUserId,
+    indicatorKey: assessmentAdjustments.indicatorKey, delta: assessmentAdjustments.delta, reason: assessmentAdjustments.reason,
+    by: scorer.displayName, at: assessmentAdjustments.adjustedAt,
+  }).from(assessmentAdjustments).innerJoin(scorer, eq(scorer.id, assessmentAdjustments.adjustedBy))
+    .where(eq(assessmentAdjustments.periodId, periodId)).orderBy(asc(assessmentAdjustments.id));
   return { scores, objections, adjustments };
 }
 
