@@ -24,6 +24,7 @@ export * from './cadre-structure.js';
 export * from './assessment-pay.js';
 export * from './assessment-periods.js';
 export * from './assessment-period-pay.js';
+export * from './assessment-preview.js';
 export * from './settings.js';
 export * from './dues.js';
 export * from './personal-numbers.js';

@@ -86,6 +86,7 @@ const rows: Record<string, Case> = {
   'GET /api/assessment/my-pay': { list: '/api/assessment/my-pay' },
   // 考核计量 (point 2): another village's branch answers like a missing one.
   'GET /api/assessment/measures': { foreign: (f) => [{ url: `/api/assessment/measures?orgId=${f.org}&period=2026-01` }] },
+  'GET /api/assessment/scheme-preview': { foreign: (f) => [{ url: `/api/assessment/scheme-preview?orgId=${f.org}&period=2026-01` }] },
 };
 
 /** The tree as the service stores it (every field filled in), for the rows setup writes directly. */

@@ -190,3 +190,12 @@ export async function versionInForce(db: DbOrTx, schemeId: number, month: string
     .orderBy(desc(assessmentSchemeVersions.version)).limit(1);
   return row?.id;
 }
+
+/** The town's village-cadre period of a month, the locked one first (a town may score two schemes; the locked counts). */
+export async function villagePeriodOfMonth(db: DbOrTx, tenantId: number, month: string) {
+  const [row] = await db.select({ id: assessmentPeriods.id }).from(assessmentPeriods)
+    .innerJoin(assessmentSchemes, eq(assessmentSchemes.id, assessmentPeriods.schemeId))
+    .where(and(eq(assessmentPeriods.tenantId, tenantId), eq(assessmentSchemes.audience, 'village_cadre'), eq(assessmentPeriods.period, month)))
+    .orderBy(sql`${assessmentPeriods.status} = 'locked' desc`, desc(assessmentPeriods.id)).limit(1);
+  return row?.id;
+}

@@ -1,8 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AssessmentSchemeDetailSchema, AssessmentSchemeListSchema, CreateAssessmentSchemeSchema, IdParamSchema, NewAssessmentVersionSchema,
+  SchemePreviewQuerySchema, SchemePreviewSourcesSchema,
 } from '@dj/contracts';
 import { callerOf, currentUser } from '../../plugins/auth.js';
+import { previewSources } from './preview-service.js';
 import * as service from './service.js';
 
 /** 考核方案: the town's schemes, each with its versions. */
@@ -17,4 +19,7 @@ export const assessmentRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/assessment/schemes/:id/versions', {
     schema: { tags, summary: '修改考核方案:新建下一版本(自以后某月起生效,已有版本不变)', params: IdParamSchema, body: NewAssessmentVersionSchema, response: { 200: AssessmentSchemeDetailSchema } },
   }, async (request) => service.addVersion(app.db, callerOf(request), request.params.id, request.body));
+  app.get('/assessment/scheme-preview', {
+    schema: { tags, summary: '方案编辑预览:某村某月的得分来源(该月考核期逐项得分及原分值、平台记录计量)', querystring: SchemePreviewQuerySchema, response: { 200: SchemePreviewSourcesSchema } },
+  }, async (request) => previewSources(app.db, currentUser(request), request.query));
 };

@@ -10,6 +10,7 @@ import { MonthInput } from '../../components/MonthInput';
 import { errorMessage } from '../../lib/api-client';
 import { useAddVersion } from './api';
 import { addChild, addTop, earliestStart, removeAt, updateAt, weightProblems, type Indicator, type Path } from './indicator-tree';
+import { SchemePreview } from './SchemePreview';
 
 const L = ASSESSMENT_LIMITS;
 const SCORER_OPTIONS = ASSESSMENT_SCORERS.map((s) => ({ value: s, label: ASSESSMENT_SCORER_LABELS[s] }));
@@ -102,6 +103,7 @@ export function SchemeEditorModal({ scheme, from, onClose }: { scheme: Assessmen
         </Card>
         {problems.length > 0 && <Alert type="warning" showIcon title="分值还没有对上" description={problems.join(';')} />}
         <Card size="small" title="等次(最低分从高到低)"><BandsEditor bands={bands} onChange={setBands} /></Card>
+        {scheme.audience === 'village_cadre' && <SchemePreview tree={tree} bands={bands} />}
         <Input.TextArea aria-label="修改说明" placeholder="修改说明(如:依据镇党委会议决定调整分值)" value={note} maxLength={L.note} showCount autoSize={{ minRows: 2 }}
           onChange={(e) => setNote(e.target.value)} />
         {error && <Alert type="error" showIcon title={error} />}

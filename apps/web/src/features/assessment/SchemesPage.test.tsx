@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { AssessmentSchemeDetail, AssessmentSchemeList, AssessmentVersion } from '@dj/contracts';
+import type { AssessmentSchemeDetail, AssessmentSchemeList, AssessmentVersion, SchemePreviewSources } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
@@ -42,8 +42,17 @@ const LIST: AssessmentSchemeList = {
   can: { manage: true },
 };
 
+/** 王庄村's month: 三务公开 scored 16 of 20, 重点工作 none; 组织生活 5 of 6 on time in the records. */
+const SOURCES: SchemePreviewSources = {
+  organizationId: 3, organizationName: '王庄村党支部', period: '2026-10', periodId: 9, periodStatus: 'locked',
+  entries: [{ indicatorKey: 'open', name: '三务公开', points: 16, weight: 20 }],
+  measures: [{ measure: 'organization_life_on_time', label: '组织生活按期', numerator: 5, denominator: 6, ratioBasisPoints: 8333, display: '83.33%', link: '/compliance' }],
+  nothingDuePct: 100,
+};
+
 function api(detail: AssessmentSchemeDetail = DETAIL) {
   return server((call) => {
+    if (call.path === '/api/assessment/scheme-preview') return jsonResponse(200, SOURCES);
     if (call.path === '/api/assessment/schemes') return jsonResponse(200, LIST);
     if (call.path === '/api/assessment/schemes/5' && call.method === 'GET') return jsonResponse(200, detail);
     if (call.path === '/api/assessment/schemes/5/versions') return jsonResponse(200, detail);
@@ -84,6 +93,23 @@ describe('考核方案', () => {
     const body = calls.find((c) => c.path === '/api/assessment/schemes/5/versions')!.body as { indicators: { weight: number; children: { weight: number }[] }[] };
     expect(body.indicators.map((i) => i.weight)).toEqual([70, 30]);
     expect(body.indicators[0].children.map((c) => c.weight)).toEqual([50, 20]);
+  });
+
+  it('previews a village\'s month under the tree being edited, recomputed as a 分值 changes', async () => {
+    const calls = installFetch(api());
+    await renderRoutes(routes, '/assessment/schemes');
+    fireEvent.click(within(await screen.findByTestId('scheme-5')).getByText(/^查\s*看$/).closest('button')!);
+    fireEvent.click(await screen.findByText('修改(生成新版本)'));
+    const preview = await screen.findByTestId('scheme-preview');
+    fireEvent.mouseDown(within(preview).getByLabelText('预览村'));
+    fireEvent.click(await screen.findByTitle('王庄村党支部'));
+    // 组织生活 40 × 83.33 % = 33, 三务公开 16 of 20, 重点工作 not scored that month: 49, 不合格.
+    const total = await within(preview).findByTestId('preview-total');
+    expect(total.textContent).toMatch(/49分.*不合格.*1项该月无得分/);
+    expect(calls.find((c) => c.path === '/api/assessment/scheme-preview')!.url).toMatch(/orgId=3/);
+    fireEvent.change(within(screen.getByTestId('scheme-editor')).getByLabelText('二级指标1.2分值'), { target: { value: '10' } });
+    await waitFor(() => expect(within(preview).getByTestId('preview-total').textContent).toMatch(/41分/)); // 16 of 20 → 8 of 10
+    expect(within(preview).getByText('该月考核期得分 16/20,按新分值10折算')).toBeTruthy();
   });
 
   it('warns at once when an indicator asks for what the 减负 rules forbid', async () => {

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { AssessmentSchemeDetailSchema, AssessmentSchemeListSchema, type NewAssessmentVersion } from '@dj/contracts';
+import { AssessmentSchemeDetailSchema, AssessmentSchemeListSchema, SchemePreviewSourcesSchema, type NewAssessmentVersion } from '@dj/contracts';
 import { apiGet, apiSend } from '../../lib/api-client';
 
 export const assessmentKeys = {
@@ -25,5 +25,13 @@ export function useAddVersion(id: number) {
   return useMutation({
     mutationFn: (body: NewAssessmentVersion) => apiSend('POST', `/api/assessment/schemes/${id}/versions`, AssessmentSchemeDetailSchema, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: assessmentKeys.all }),
+  });
+}
+
+/** The ingredients of a village's month for the editor's preview: fetched once per village and month. */
+export function useSchemePreviewSources(orgId: number | null, period: string) {
+  return useQuery({
+    queryKey: [...assessmentKeys.all, 'scheme-preview', orgId, period] as const, enabled: orgId !== null,
+    queryFn: ({ signal }) => apiGet('/api/assessment/scheme-preview', SchemePreviewSourcesSchema, { orgId: String(orgId), period }, signal),
   });
 }
