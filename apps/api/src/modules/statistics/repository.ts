@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '../../db/client.js';
+import { acrossScope, type DbOrTx } from '../../db/client.js';
 import { inSubtree, scopeFilter, type Scope } from '../../db/scope.js';
 import { organizations } from '../../db/schema/index.js';
 import { factsSql, type Period } from './facts.js';
@@ -13,12 +13,19 @@ const inWhere = (w: Where): SQL => sql`${scopeFilter({ tenantId: organizations.t
 /** A count of one cell; branchId null is the total over every branch in the scope (GROUPING SETS, by the database). */
 export type CountRow = { tbl: string; col: string; branchId: number | null; n: number };
 
+/**
+ * A branch's year includes members who have since moved to another branch of the town (its 镇内转出, its 年初数), whom
+ * the row-level backstop hides from the branch's secretary, since it reads where a member is today. So the facts are
+ * read across the town on purpose and cut to the caller's scope in the SQL, by the branch each fact belongs to then.
+ */
+const acrossTown = <T>(db: DbOrTx, query: () => PromiseLike<T>) => acrossScope(db, query);
+
 export async function countFacts(db: DbOrTx, p: Period, w: Where): Promise<CountRow[]> {
-  const { rows } = await db.execute<CountRow>(sql`${factsSql(p)}
+  const { rows } = await acrossTown(db, () => db.execute<CountRow>(sql`${factsSql(p)}
     select f.tbl, f.col, f.branch_id as "branchId", count(*)::int as n
     from facts f join ${organizations} on organizations.id = f.branch_id
     where ${inWhere(w)}
-    group by grouping sets ((f.tbl, f.col, f.branch_id), (f.tbl, f.col))`);
+    group by grouping sets ((f.tbl, f.col, f.branch_id), (f.tbl, f.col))`));
   return rows;
 }
 
@@ -50,12 +57,12 @@ export type CellMember = { memberId: number; name: string; organizationName: str
 
 /** The members behind one cell (branchId null: every branch of the subtree), a page of them, with the cell's count. */
 export async function cellMembers(db: DbOrTx, p: Period, w: Where, cell: { tbl: string; col: string; branchId: number | null }, page: { limit: number; offset: number }): Promise<CellMember[]> {
-  const { rows } = await db.execute<CellMember>(sql`${factsSql(p)}
+  const { rows } = await acrossTown(db, () => db.execute<CellMember>(sql`${factsSql(p)}
     select f.member_id as "memberId", ps.name, organizations.name as "organizationName", f.occurred_on::text as "occurredOn", count(*) over ()::int as total
     from facts f join ${organizations} on organizations.id = f.branch_id
       join members m on m.id = f.member_id join persons ps on ps.id = m.person_id
     where ${inWhere(w)} and f.tbl = ${cell.tbl} and f.col = ${cell.col} ${cell.branchId ? sql`and f.branch_id = ${cell.branchId}` : sql``}
     order by organizations.sort_order, organizations.id, f.occurred_on nulls first, ps.name, f.member_id
-    limit ${page.limit} offset ${page.offset}`);
+    limit ${page.limit} offset ${page.offset}`));
   return rows;
 }

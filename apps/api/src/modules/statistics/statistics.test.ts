@@ -90,6 +90,32 @@ describe('党内统计 identities', () => {
   });
 });
 
+describe('党内统计 the next year', () => {
+  let next: PartyStatistics;
+  beforeAll(async () => {
+    // 2021: the member transferred out dies away (not the town's death); the member away is expelled (出党); a member
+    // leaves for another county and comes back; the member entered for 2021 joins.
+    ok(await event(ids.transferred, { kind: 'died', occurredOn: '2021-02-01' }));
+    ok(await event(ids.away, { kind: 'left', occurredOn: '2021-03-01' }));
+    ok(await event(d.full[1], { kind: 'transferred_out', occurredOn: '2021-04-01', reason: '转往外县党组织' }));
+    ok(await event(d.full[1], { kind: 'transferred_in', occurredOn: '2021-06-01' }));
+    next = ok(await d.admin.get('/api/statistics/party?asOf=2021-12-31')) as PartyStatistics;
+  });
+
+  it("starts where the last year ended, and counts only what happened in the town", () => {
+    const flows = tableOf(next, 'flows');
+    expect(Object.fromEntries(flows.columns.map((c, i) => [c.key, rowOf(flows, 'total').cells[i]]))).toEqual({
+      start: cell(tableOf(stats, 'flows'), 'total', 'end'), joined: 1, inExternal: 1, inTown: 0, left: 1, outExternal: 1, outTown: 0, died: 0, end: 7,
+    });
+    expect(cell(tableOf(next, 'mobile'), 'total', 'outflow')).toBe(0);
+    expect(rowOf(tableOf(next, 'recruit_gender'), 'total').total).toBe(0);
+  });
+
+  it('refuses a day after today', async () => {
+    expect((await d.admin.get('/api/statistics/party?asOf=2999-12-31')).statusCode).toBe(400);
+  });
+});
+
 describe('党内统计 scope and files', () => {
   let secretary: Session;
   beforeAll(async () => { secretary = d.secretary; });
@@ -97,6 +123,8 @@ describe('党内统计 scope and files', () => {
   it('a branch secretary sees their branch only; another branch is 404; a plain 党员 403', async () => {
     const own = ok(await secretary.get(`/api/statistics/party?asOf=${AS_OF}`)) as PartyStatistics;
     expect(tableOf(own, 'flows').rows.map((r) => r.key)).toEqual([String(d.branch.id), 'total']);
+    // The branch's year as the town sees it, including the member since moved to the other branch.
+    expect(rowOf(tableOf(own, 'flows'), 'total').cells).toEqual(rowOf(tableOf(stats, 'flows'), String(d.branch.id)).cells);
     expect((await secretary.get(`/api/statistics/party?asOf=${AS_OF}&orgId=${d.otherBranch.id}`)).statusCode).toBe(404);
     expect((await secretary.get(`/api/statistics/party/members?asOf=${AS_OF}&table=flows&row=${d.otherBranch.id}&column=end`)).statusCode).toBe(404);
     const member = await createUser(d.town, 'member', [d.branch.id]);
