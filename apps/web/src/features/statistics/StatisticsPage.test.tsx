@@ -28,6 +28,11 @@ function stats(n: number): PartyStatistics {
         rows: [{ key: '3', label: '王庄村党支部', cells: [n, 1], total: n + 1 }, { key: 'total', label: '合计', cells: [n, 1], total: n + 1 }],
       },
       {
+        key: 'organizations', title: '基层党组织按类别和领域', group: 'organizations', drillable: false,
+        columns: [{ key: 'village', label: '农村' }],
+        rows: [{ key: 'branch', label: '党支部', cells: [1], total: 1 }],
+      },
+      {
         key: 'flows', title: '党员增减', group: 'flows', drillable: true,
         columns: [{ key: 'start', label: '年初数' }, { key: 'died', label: '死亡' }, { key: 'end', label: '期末数' }],
         rows: [{ key: '3', label: '王庄村党支部', cells: [n + 2, 1, n + 1], total: null }, { key: 'total', label: '合计', cells: [n + 2, 1, n + 1], total: null }],
@@ -52,14 +57,16 @@ describe('党内统计', () => {
     fireEvent.click(within(table).getAllByRole('button', { name: '党员按性别 · 王庄村党支部 · 男:3人' })[0]);
     expect(await screen.findByText('张三')).toBeTruthy();
     await waitFor(() => expect(queryOf(calls.find((c) => c.path === '/api/statistics/party/members')!)).toMatchObject({ asOf: AS_OF, table: 'member_gender', row: '3', column: 'male' }));
-    // Zero is a plain figure, not a link; the flow table has no 合计 column of its own.
-    expect(screen.getByRole('tab', { name: '党员增减' })).toBeTruthy();
+    // The other groups of tables are tabs; the 基层党组织 figures are counts of organisations, not links to members.
+    fireEvent.click(screen.getByRole('tab', { name: '基层党组织' }));
+    const orgs = await screen.findByTestId('stat-organizations');
+    expect(within(orgs).queryAllByRole('button')).toHaveLength(0);
   });
 
   it('says so when the day has no members, and downloads the xlsx for the day', async () => {
     if (!URL.createObjectURL) Object.assign(URL, { createObjectURL: () => 'blob:stats', revokeObjectURL: () => {} });
     const calls = installFetch(server((call) => {
-      if (call.path === '/api/statistics/party') return jsonResponse(200, { ...stats(0), tables: stats(0).tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(() => 0) })) })) });
+      if (call.path === '/api/statistics/party') return jsonResponse(200, { ...stats(0), tables: stats(0).tables.map((t) => (t.group === 'organizations' ? t : { ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map(() => 0) })) })) });
       if (call.path === '/api/statistics/party.xlsx') {
         return new Response(new Blob(['xlsx']), { status: 200, headers: { 'content-type': 'application/octet-stream', 'content-disposition': "attachment; filename*=UTF-8''stats.xlsx" } });
       }

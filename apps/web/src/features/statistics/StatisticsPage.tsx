@@ -38,7 +38,8 @@ export function StatisticsPage() {
   const download = useDownloadStatistics();
   const { message } = App.useApp();
   const save = (format: 'xlsx' | 'pdf') => download.mutate({ asOf, format }, { onError: (e) => message.error(errorMessage(e)) });
-  const empty = stats.data && stats.data.tables.every((t) => t.rows.every((r) => r.cells.every((n) => n === 0)));
+  // The 基层党组织 table counts today's tree, so "nothing on this day" is read from the member tables alone.
+  const empty = stats.data && stats.data.tables.filter((t) => t.group !== 'organizations').every((t) => t.rows.every((r) => r.cells.every((n) => n === 0)));
   return (
     <div>
       <Typography.Title level={3}>{STATISTICS_TITLE}</Typography.Title>
