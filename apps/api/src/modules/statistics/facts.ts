@@ -30,21 +30,27 @@ function inDeployment(member: SQL, before: SQL): SQL {
     and t.to_organization_id is null and ${before} order by t.occurred_on desc, t.id desc limit 1), 'transferred_in') = 'transferred_in'`;
 }
 
-/** The tenant's members with what the tables read, and their first admission day. */
+/**
+ * The tenant's members with what the tables read, and their first admission, 转正 and end days, read in one pass over
+ * each member's events (a NOT EXISTS per member was planned as a scan of every event for each member).
+ */
 function membersCte(tenantId: number): SQL {
   return sql`select m.id as member_id, m.organization_id as current_org, p.gender, p.ethnicity, p.birth_date, p.education, p.occupation,
-      (select min(a.occurred_on) from membership_events a where a.member_id = m.id and a.kind in ${ADMISSION}) as admitted_on
-    from members m join persons p on p.id = m.person_id where m.tenant_id = ${tenantId}`;
+      ev.admitted_on, ev.confirmed_on, ev.ended_on
+    from members m join persons p on p.id = m.person_id
+    cross join lateral (select min(a.occurred_on) filter (where a.kind in ${ADMISSION}) as admitted_on,
+        min(a.occurred_on) filter (where a.kind = 'confirmed') as confirmed_on,
+        min(a.occurred_on) filter (where a.kind in ${ENDING}) as ended_on
+      from membership_events a where a.member_id = m.id) ev
+    where m.tenant_id = ${tenantId}`;
 }
 
 /** Members counted on day `d` (a SQL date), with their branch and standing then. */
 function rosterOn(d: SQL): SQL {
   return sql`select mem.*, ${branchAt(sql`mem.member_id`, sql`mem.current_org`, d, null)} as branch_id,
-      case when exists (select 1 from membership_events c where c.member_id = mem.member_id and c.kind = 'confirmed' and c.occurred_on <= ${d})
-        then 'full' else 'probationary' end as standing
+      case when mem.confirmed_on <= ${d} then 'full' else 'probationary' end as standing
     from mem
-    where mem.admitted_on <= ${d}
-      and not exists (select 1 from membership_events x where x.member_id = mem.member_id and x.kind in ${ENDING} and x.occurred_on <= ${d})
+    where mem.admitted_on <= ${d} and (mem.ended_on is null or mem.ended_on > ${d})
       and ${inDeployment(sql`mem.member_id`, sql`t.occurred_on <= ${d}`)}`;
 }
 
