@@ -10,7 +10,7 @@ export function CellMembersDrawer({ asOf, cell, title, onClose }: { asOf: string
   const members = useCellMembers(asOf, cell, page);
   const dated = members.data?.items.some((m) => m.occurredOn !== null) ?? false;
   return (
-    <Drawer open={cell !== null} onClose={() => { setPage(1); onClose(); }} title={title} size="large" destroyOnHidden>
+    <Drawer open={cell !== null} onClose={() => { setPage(1); onClose(); }} title={title} size="min(640px, 100vw)" destroyOnHidden>
       {members.isError ? <LoadError title="名单加载失败" error={members.error} onRetry={() => members.refetch()} /> : (
         <Table
           size="small"
