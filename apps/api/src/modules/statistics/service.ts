@@ -89,5 +89,3 @@ export async function cellMembers(db: DbOrTx, caller: Caller, query: StatisticsM
   });
   return { items: rows.map(({ total: _t, ...r }) => r), total, page: query.page, pageSize: query.pageSize };
 }
-
-export { scoped as statisticsScope };
