@@ -33,6 +33,7 @@ import { inspectionModule } from './modules/inspection/index.js';
 import { disclosureModule } from './modules/disclosure/index.js';
 import { usersModule } from './modules/users/index.js';
 import { exportsModule } from './modules/exports/index.js';
+import { statisticsModule } from './modules/statistics/index.js';
 import multipart from '@fastify/multipart';
 import rateLimits from './plugins/rate-limit.js';
 import { serializeError, serializeRequest } from './lib/log-redaction.js';
@@ -147,6 +148,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(disclosureModule);
   await app.register(usersModule);
   await app.register(exportsModule);
+  await app.register(statisticsModule);
   await app.register(webPlugin);
   return app;
 }

@@ -12,6 +12,7 @@ import { inspectionMatrix } from './matrix/inspection.js';
 import { positionsMatrix } from './matrix/positions.js';
 import { recruitmentMatrix } from './matrix/recruitment.js';
 import { reservesMatrix } from './matrix/reserves.js';
+import { statisticsMatrix } from './matrix/statistics.js';
 import { twoFactorMatrix } from './matrix/two-factor.js';
 import { usersMatrix } from './matrix/users.js';
 import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule, type Place } from './matrix/types.js';
@@ -23,7 +24,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  * test/matrix/ (one file per module, see matrix/types.ts) in the same commit.
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
-  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix];
+  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

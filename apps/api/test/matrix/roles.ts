@@ -12,6 +12,7 @@ import { MEMBER_ROWS } from './roles-members.js';
 import { POSITION_ROWS } from './roles-positions.js';
 import { RECRUITMENT_ROWS } from './roles-recruitment.js';
 import { RESERVE_ROWS } from './roles-reserves.js';
+import { STATISTICS_ROWS } from './roles-statistics.js';
 import { TALENT_ROWS } from './roles-talent.js';
 import { TWO_FACTOR_ROWS } from './roles-two-factor.js';
 import { USER_ROWS } from './roles-users.js';
@@ -28,7 +29,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   core: CORE_ROWS, members: MEMBER_ROWS, activities: ACTIVITY_ROWS, recruitment: RECRUITMENT_ROWS, positions: POSITION_ROWS,
   inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, exports: EXPORT_ROWS, cadres: CADRE_ROWS,
   cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
-  talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS,
+  talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

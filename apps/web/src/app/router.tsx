@@ -60,6 +60,7 @@ export const routes: RouteObject[] = [
       { path: 'reserves', lazy: page(() => import('../features/cadres/ReservesPage'), 'ReservesPage') },
       { path: 'assessment/schemes', lazy: page(() => import('../features/assessment/SchemesPage'), 'SchemesPage') },
       { path: 'assessment/periods', lazy: page(() => import('../features/assessment/PeriodsPage'), 'PeriodsPage') },
+      { path: 'statistics', lazy: page(() => import('../features/statistics/StatisticsPage'), 'StatisticsPage') },
       { path: 'assessment/periods/:id', lazy: page(() => import('../features/assessment/PeriodPage'), 'PeriodPage') },
       { path: 'assessment/my-pay', lazy: page(() => import('../features/assessment/MyPayPage'), 'MyPayPage') },
       { path: 'talent', lazy: page(() => import('../features/talent/TalentPage'), 'TalentPage') },

@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
@@ -62,6 +62,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/positions', icon: <BankOutlined />, label: '阵地建设', visible: hasWorkRole },
   { key: '/inspections', icon: <SafetyCertificateOutlined />, label: '联督联查', visible: hasWorkRole },
   { key: '/dues', icon: <MoneyCollectOutlined />, label: '党费收缴', visible: hasWorkRole },
+  // 党内统计 (issue 17 point 3): the town's and each branch's yearly tables (statistics.read).
+  { key: '/statistics', icon: <BarChartOutlined />, label: '党内统计', visible: canRecord },
   { key: '/settings', icon: <SettingOutlined />, label: '本镇设置', visible: isTownAdmin },
   { key: '/settings/checklists', icon: <OrderedListOutlined />, label: '检查清单', visible: isTownAdmin },
   { key: '/settings/users', icon: <IdcardOutlined />, label: '账号管理', visible: isTownAdmin },
