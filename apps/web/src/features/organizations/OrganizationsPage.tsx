@@ -29,7 +29,7 @@ function union(a: readonly number[], b: readonly number[]): number[] {
 
 export function OrganizationsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const selectedId = parseId(searchParams.get('id'));
+  const urlId = parseId(searchParams.get('id'));
   const [showClosed, setShowClosed] = useState(false);
   const [search, setSearch] = useState('');
   // null until the user expands/collapses something: until then the default (top two levels) applies.
@@ -37,12 +37,16 @@ export function OrganizationsPage() {
   const [action, setAction] = useState<OrgAction | null>(null);
 
   const treeQuery = useOrganizationTreeData();
-  const detailQuery = useOrganization(selectedId);
   const villagesQuery = useVillages();
   const items = treeQuery.data ?? EMPTY;
 
   const byId = useMemo(() => new Map(items.map((org) => [org.id, org])), [items]);
   const tree = useMemo(() => buildOrgTree(items, { includeClosed: showClosed, search }), [items, showClosed, search]);
+  // With nothing chosen yet, the first scope root is shown at once (the effect below writes it to the address), so the
+  // page never starts blank and needs no second render to fetch its detail.
+  const firstRootId = tree[0]?.key;
+  const selectedId = urlId ?? (search ? undefined : firstRootId);
+  const detailQuery = useOrganization(selectedId);
   const selectedOrg = selectedId === undefined ? undefined : (detailQuery.data ?? byId.get(selectedId));
 
   const defaultExpanded = useMemo(() => {
@@ -53,13 +57,11 @@ export function OrganizationsPage() {
 
   const select = (id: number) => setSearchParams({ id: String(id) });
 
-  // With nothing chosen yet, open the first scope root so the page never starts blank.
-  const firstRootId = tree[0]?.key;
   useEffect(() => {
-    if (selectedId === undefined && firstRootId !== undefined && !search) {
+    if (urlId === undefined && firstRootId !== undefined && !search) {
       setSearchParams({ id: String(firstRootId) }, { replace: true });
     }
-  }, [selectedId, firstRootId, search, setSearchParams]);
+  }, [urlId, firstRootId, search, setSearchParams]);
 
   /** Selects an organisation and opens every ancestor so the node is on screen. */
   const reveal = (org: Pick<Organization, 'id' | 'path' | 'parentId' | 'status'>) => {
