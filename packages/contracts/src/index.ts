@@ -40,3 +40,4 @@ export * from './uploads.js';
 export type * from './requests.js';
 export * from './exports.js';
 export * from './assessment-payroll.js';
+export * from './dashboard.js';

@@ -90,6 +90,11 @@ export const PERMISSIONS = {
   'assessment.objectVillage': { roles: ['branch_secretary'], denied: '只有本村党支部书记可以对本村得分提出异议' },
   /** Held by the person assessed: 镇机关 staff (包村干部, 检查组) are the subjects of 镇机关 schemes and object on their own score. */
   'assessment.objectSelf': { roles: ['supervisor', 'inspector'], denied: '只有被考核的镇机关工作人员本人可以对本人得分提出异议' },
+  /**
+   * 驾驶舱 (issue 17): the overview of the branches in the caller's scope and each village's card; the town sees every
+   * village, a secretary their own, a 包村干部 the villages assigned (scope in SQL). Figures only, never a ranking.
+   */
+  'dashboard.read': { roles: BRANCH_READERS, denied: '党员本人不查看驾驶舱' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's
