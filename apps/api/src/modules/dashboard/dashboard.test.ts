@@ -53,6 +53,27 @@ describe('town dashboard', () => {
     expect(valueOf(body, 'recruitment', '在培养')).toBe(1);
   });
 
+  it('counts this month\'s 考核期 by status and, once published, the villages by 等次 (a count per band, no order of villages)', async () => {
+    const month = today.slice(0, 7);
+    const scheme = ok(await d.admin.post('/api/assessment/schemes', {
+      name: '驾驶舱测试方案', audience: 'village_cadre', periodKind: 'month', posts: ['secretary'], effectiveFrom: month,
+      indicators: [{ key: 'work', name: '中心工作', weight: 100, scorer: 'town_office', evidence: '工作台账' }],
+      bands: [{ label: '优秀', min: 80 }, { label: '合格', min: 60 }, { label: '不合格', min: 0 }],
+    }));
+    const period = ok(await d.admin.post('/api/assessment/periods', { schemeId: scheme.id, period: month }));
+    expect(valueOf(ok(await d.admin.get('/api/dashboard/town')), 'assessment', '评分中')).toBe(1);
+    for (const [subjectId, points] of [[d.branch.id, 85], [d.otherBranch.id, 70]]) {
+      ok(await d.admin.request('PUT', `/api/assessment/periods/${period.id}/scores`, { subjectId, indicatorKey: 'work', points, evidence: '查阅工作台账' }));
+    }
+    ok(await d.admin.post(`/api/assessment/periods/${period.id}/publish`));
+    const body = ok(await d.admin.get('/api/dashboard/town'));
+    expect(valueOf(body, 'assessment', '异议期')).toBe(1);
+    expect(valueOf(body, 'assessment', '等次:优秀')).toBe(1);
+    expect(valueOf(body, 'assessment', '等次:合格')).toBe(1);
+    const card = ok(await d.admin.get(`/api/dashboard/villages/${d.otherBranch.id}`));
+    expect(tileOf(card, 'assessment').figures.filter((f: Json) => f.label.startsWith('等次'))).toEqual([expect.objectContaining({ label: '等次:合格', value: 1 })]);
+  });
+
   it('is refused to a plain 党员', async () => {
     const member = await memberAccount(d.full[0]);
     expect((await member.get('/api/dashboard/town')).statusCode).toBe(403);

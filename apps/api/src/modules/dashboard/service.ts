@@ -7,7 +7,7 @@ import { addMonths, daysInMonth, todayInShanghai, type DashboardTown, type Dashb
 import type { Db, DbOrTx } from '../../db/client.js';
 import { loadBranchInScope, requirePermission, type AuthUser } from '../../lib/access/index.js';
 import { branchesInScope, complianceOfBranches } from '../activities/index.js';
-import { periodStatusCounts } from '../assessment/index.js';
+import { gradeCounts, periodStatusCounts } from '../assessment/index.js';
 import { cadreFigures } from '../cadres/index.js';
 import { disclosuresDueBetween } from '../disclosure/index.js';
 import { rectificationCounts } from '../inspection/index.js';
@@ -39,7 +39,8 @@ async function gather(db: DbOrTx, user: AuthUser, branches: Branches, w: Window,
     rectifications: await rectificationCounts(db, ids, today),
     away: await awayCounts(db, user, branches.village?.path, today),
     cadres: await cadreFigures(db, user, today, branches.village),
-    periods: await periodStatusCounts(db, user.tenantId, w.months),
+    periods: await periodStatusCounts(db, user.tenantId, w.months, today),
+    grades: await gradeCounts(db, user.tenantId, w.months, ids),
   };
 }
 

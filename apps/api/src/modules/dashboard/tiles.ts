@@ -22,6 +22,8 @@ export interface Gathered {
   away: { away: number; returned: number; overdue: number; months: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
+  /** 等次 of the villages in the periods past scoring, highest band first (null: below every band). */
+  grades: { grade: string | null; n: number }[];
 }
 
 const figure = (label: string, value: number, tone: DashboardFigure['tone'], link: string | null): DashboardFigure => ({ label, value, tone, link });
@@ -96,8 +98,9 @@ function reservesTile(g: Gathered): DashboardTile {
 
 function assessmentTile(g: Gathered): DashboardTile {
   const link = '/assessment/periods';
-  return tile('assessment', ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link)),
-    link, `村干部考核期(${g.window})按状态;不排名`);
+  const statuses = ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link));
+  const grades = g.grades.map((x) => figure(`等次:${x.grade ?? '未达最低等次'}`, x.n, 'info', link));
+  return tile('assessment', [...statuses, ...grades], link, `村干部考核期(${g.window})按状态;已公示的按等次计村次,不排名`);
 }
 
 export function tilesOf(g: Gathered): DashboardTile[] {
