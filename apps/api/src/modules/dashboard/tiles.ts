@@ -65,7 +65,7 @@ function disclosureTile(g: Gathered): DashboardTile {
 }
 
 function rectificationTile(g: Gathered): DashboardTile {
-  const link = '/inspections?tab=rectifications';
+  const link = withOrg('/inspections', g.orgId, 'tab=rectifications');
   return tile('rectification', [
     figure('未验收', g.rectifications.open, g.rectifications.open ? 'due' : 'ok', link), figure('已逾期', g.rectifications.overdue, 'late', link),
   ], link, '联督联查发现问题的整改,至今未验收的');
@@ -81,19 +81,21 @@ function awayTile(g: Gathered): DashboardTile {
 function cadresTile(g: Gathered): DashboardTile {
   const { figures: f, checks, targets } = g.cadres;
   const short = Object.values(checks).filter((c) => c === 'short').length;
+  const link = withOrg('/cadres', g.orgId);
   return tile('cadres', [
-    figure('"两委"成员', f.cadres, 'info', '/cadres'), figure('女性', f.women, 'info', '/cadres'),
-    figure('一肩挑', f.combined, 'info', '/cadres'), figure('大专及以上', f.college, 'info', '/cadres'),
-    figure('未达换届目标的项', short, short ? 'late' : 'ok', '/cadres'),
-  ], '/cadres', `平均年龄${f.avgAge ?? '—'}岁;目标:${targets.source}`);
+    figure('"两委"成员', f.cadres, 'info', link), figure('女性', f.women, 'info', link),
+    figure('一肩挑', f.combined, 'info', link), figure('大专及以上', f.college, 'info', link),
+    figure('未达换届目标的项', short, short ? 'late' : 'ok', link),
+  ], link, `平均年龄${f.avgAge ?? '—'}岁;目标:${targets.source}`);
 }
 
 function reservesTile(g: Gathered): DashboardTile {
   const r = g.cadres.reserves;
+  const link = withOrg('/reserves', g.orgId);
   return tile('reserves', [
-    figure('培养中', r.active, 'info', '/reserves'), figure('低于储备目标的村', r.belowTarget, r.belowTarget ? 'late' : 'ok', '/reserves'),
-    figure('到期待考评', r.evaluationsDue, r.evaluationsDue ? 'due' : 'ok', '/reserves'),
-  ], '/reserves', `每村后备人才储备目标${r.target}人(本镇设置 reserves.perVillage)`);
+    figure('培养中', r.active, 'info', link), figure('低于储备目标的村', r.belowTarget, r.belowTarget ? 'late' : 'ok', link),
+    figure('到期待考评', r.evaluationsDue, r.evaluationsDue ? 'due' : 'ok', link),
+  ], link, `每村后备人才储备目标${r.target}人(本镇设置 reserves.perVillage)`);
 }
 
 function assessmentTile(g: Gathered): DashboardTile {
