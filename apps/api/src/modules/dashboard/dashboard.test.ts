@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, monthFromIndex, monthIndex, todayInShanghai } from '@dj/contracts';
-import { createActivity, createUser, recordFinding, createInspectionRound } from '../../../test/factories.js';
+import { createActivity, createBranch, createUser, recordFinding, createInspectionRound } from '../../../test/factories.js';
 import { createRecruitment, memberAccount, ok, openRecruitment, type Json, type RecruitmentContext } from '../../../test/recruitment-fixtures.js';
 import { lastTwelveMonths } from './service.js';
 
@@ -100,6 +100,13 @@ describe('village card', () => {
     expect((body.pipeline as Json[]).find((p) => p.phase === 'applicant')!.count).toBe(1);
     expect(valueOf(body, 'rectification', '已逾期')).toBe(1);
     expect(tileOf(body, 'disclosure').link).toBe(`/disclosures?orgId=${d.branch.id}`);
+  });
+
+  it('answers for a branch that is no village\'s (a 机关 branch): no 两委, no reserves, the same months', async () => {
+    const office = await createBranch(d.town, { village: false });
+    const body = ok(await d.admin.get(`/api/dashboard/villages/${office.id}`));
+    expect(body.months).toHaveLength(12);
+    expect(valueOf(body, 'cadres', '"两委"成员')).toBe(0);
   });
 
   it('is 404 for another village\'s secretary', async () => {

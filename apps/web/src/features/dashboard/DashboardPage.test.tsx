@@ -79,6 +79,7 @@ describe('驾驶舱', () => {
     const overdue = screen.getByRole('link', { name: '整改·已逾期1' });
     expect(overdue.getAttribute('href')).toBe('/inspections?tab=rectifications');
     expect(within(screen.getByTestId('tile-disclosure')).getByRole('link', { name: '三务公开' }).getAttribute('href')).toBe('/disclosures?orgId=3');
+    expect(within(screen.getByTestId('pipeline-links')).getByRole('link', { name: '入党申请人 3人' }).getAttribute('href')).toBe('/recruitment/recruitments?phase=applicant');
   });
 
   it('sends a secretary of one village to that village\'s card: twelve months, each opening its calendar, and a print button', async () => {
@@ -91,6 +92,7 @@ describe('驾驶舱', () => {
     expect(within(months).getAllByRole('row')).toHaveLength(13);
     expect(within(months).getByRole('link', { name: '2026-11' }).getAttribute('href')).toBe('/compliance?orgId=3&period=2026-11');
     expect(screen.getByRole('button', { name: /打印/ })).toBeTruthy();
+    expect(within(screen.getByTestId('pipeline-links')).getByRole('link', { name: '预备党员 2人' }).getAttribute('href')).toBe('/recruitment/recruitments?phase=probationary&orgId=3');
   });
 
   it('answers a village outside the scope as not found', async () => {

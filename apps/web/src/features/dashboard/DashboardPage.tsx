@@ -9,7 +9,7 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { ComplianceBranchList, ComplianceMatrix, type ComplianceMatrixModel } from '../../components/ComplianceMatrix';
 import { useTownDashboard } from './api';
 import { PipelineChart } from './charts';
-import { Tiles } from './Tiles';
+import { PipelineLinks, Tiles } from './Tiles';
 
 /** The server's matrix in the compliance page's grid shape (the same cells, the same legend). */
 function gridOf(matrix: DashboardTown['matrix']): ComplianceMatrixModel {
@@ -67,7 +67,7 @@ export function DashboardPage() {
       </Flex>
       <Alert type="info" showIcon title="只显示数字、期限和分布,不对村或个人排名。点任一数字可查看对应记录。" />
       <MonthMatrix matrix={data.matrix} />
-      <Card size="small" title="发展党员(在培养,按阶段)"><PipelineChart pipeline={data.pipeline} /></Card>
+      <Card size="small" title="发展党员(在培养,按阶段)"><PipelineChart pipeline={data.pipeline} /><PipelineLinks pipeline={data.pipeline} /></Card>
       <Tiles tiles={data.tiles} />
     </Flex>
   );

@@ -1,6 +1,6 @@
-import { Card, Col, Row, Statistic, Typography } from 'antd';
+import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { DashboardTile, DashboardTone } from '@dj/contracts';
+import type { DashboardTile, DashboardTone, DashboardTown } from '@dj/contracts';
 
 const TONE_COLORS: Record<DashboardTone, string | undefined> = { ok: '#389e0d', due: '#d48806', late: '#cf1322', info: undefined };
 
@@ -31,5 +31,16 @@ export function Tiles({ tiles }: { tiles: DashboardTile[] }) {
     <Row gutter={[12, 12]}>
       {tiles.map((t) => <Col key={t.key} xs={24} md={12} xl={8}><Tile tile={t} /></Col>)}
     </Row>
+  );
+}
+
+/** Under the pipeline chart: each phase opens the list of its recruitments (the village's on a 村情卡). */
+export function PipelineLinks({ pipeline, orgId }: { pipeline: DashboardTown['pipeline']; orgId?: number }) {
+  return (
+    <Flex gap={12} wrap data-testid="pipeline-links">
+      {pipeline.map((p) => (
+        <Link key={p.phase} to={`/recruitment/recruitments?phase=${p.phase}${orgId ? `&orgId=${orgId}` : ''}`}>{p.label} {p.count}人</Link>
+      ))}
+    </Flex>
   );
 }

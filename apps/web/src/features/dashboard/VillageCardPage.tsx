@@ -8,7 +8,7 @@ import { ApiError } from '../../lib/api-client';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { useVillageCard } from './api';
 import { MonthsChart, PipelineChart } from './charts';
-import { Tiles } from './Tiles';
+import { PipelineLinks, Tiles } from './Tiles';
 
 /** The twelve months as a table too: it prints without the chart's colours and each month opens its calendar. */
 function MonthsTable({ months }: { months: DashboardVillage['months'] }) {
@@ -45,7 +45,7 @@ function Card12({ data }: { data: DashboardVillage }) {
           ? <Empty description="近12个月没有组织生活要求" />
           : <><MonthsChart months={data.months} /><MonthsTable months={data.months} /></>}
       </Card>
-      <Card size="small" title="发展党员(在培养,按阶段)"><PipelineChart pipeline={data.pipeline} /></Card>
+      <Card size="small" title="发展党员(在培养,按阶段)"><PipelineChart pipeline={data.pipeline} /><PipelineLinks pipeline={data.pipeline} orgId={data.organizationId} /></Card>
       <Tiles tiles={data.tiles} />
     </Flex>
   );
