@@ -20,6 +20,8 @@ describe('17 驾驶舱', () => {
     await matrix.waitFor();
     const branches = Number((await site.query(`select count(*)::int as n from organizations where kind = 'branch' and status = 'active'`)).rows[0].n);
     expect(await matrix.locator('tbody tr').count()).toBe(branches);
+    // The chart chunk loads and ECharts draws the pipeline (SVG renderer).
+    await page.getByRole('img', { name: /^发展党员按阶段/ }).locator('svg').first().waitFor();
 
     await page.getByRole('link', { name: /^整改·已逾期\d+$/ }).click();
     await page.waitForURL(/\/inspections\?tab=rectifications$/);
@@ -50,6 +52,7 @@ describe('17 驾驶舱', () => {
     await page.waitForURL(/\/dashboard\/villages\/\d+$/);
     await page.getByTestId('village-months').waitFor();
     expect(await page.getByTestId('village-months').locator('tbody tr').count()).toBe(12);
+    await page.getByRole('img', { name: /^近12个月组织生活/ }).locator('svg').first().waitFor();
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.app-sider').isVisible()).toBe(false);
     expect(await page.getByRole('button', { name: /打印/ }).isVisible()).toBe(false);
