@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { COMPLIANCE_STATUSES } from './activities.js';
-import { ASSESSMENT_PERIOD_STATUSES } from './assessment-periods.js';
 import { PIPELINE_PHASES } from './recruitment.js';
 
 /**
@@ -67,6 +66,3 @@ export const DashboardVillageSchema = z.object({
 export type DashboardVillage = z.infer<typeof DashboardVillageSchema>;
 
 export const DashboardVillageParamSchema = z.object({ orgId: z.coerce.number().int().positive() });
-
-/** The period status shown on the assessment tile (re-exported for the web's labels). */
-export const DASHBOARD_ASSESSMENT_STATUSES = ASSESSMENT_PERIOD_STATUSES;

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import type { DashboardTile, DashboardTown, DashboardVillage } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
@@ -80,6 +80,23 @@ describe('驾驶舱', () => {
     expect(overdue.getAttribute('href')).toBe('/inspections?tab=rectifications');
     expect(within(screen.getByTestId('tile-disclosure')).getByRole('link', { name: '三务公开' }).getAttribute('href')).toBe('/disclosures?orgId=3');
     expect(within(screen.getByTestId('pipeline-links')).getByRole('link', { name: '入党申请人 3人' }).getAttribute('href')).toBe('/recruitment/recruitments?phase=applicant');
+  });
+
+  it('opens any branch\'s 村情卡 from the picker', async () => {
+    installFetch(server((call) => {
+      if (call.path === '/api/dashboard/town') return jsonResponse(200, TOWN);
+      return call.path === '/api/dashboard/villages/3' ? jsonResponse(200, CARD) : undefined;
+    }, ADMIN));
+    const { router } = await renderRoutes(routes, '/dashboard', { opens: ['/dashboard/villages/3'] });
+    fireEvent.mouseDown(await screen.findByLabelText('打开村情卡'));
+    const option = await waitFor(() => {
+      const item = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].find((el) => el.textContent === '王庄村党支部');
+      if (!item) throw new Error('没有选项');
+      return item;
+    });
+    fireEvent.click(option);
+    await screen.findByTestId('village-card');
+    expect(router.state.location.pathname).toBe('/dashboard/villages/3');
   });
 
   it('sends a secretary of one village to that village\'s card: twelve months, each opening its calendar, and a print button', async () => {

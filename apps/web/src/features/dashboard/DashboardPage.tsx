@@ -1,6 +1,6 @@
 import './dashboard.css';
-import { Alert, Card, Empty, Flex, Result, Skeleton, Typography } from 'antd';
-import { Navigate } from 'react-router';
+import { Alert, Card, Empty, Flex, Result, Select, Skeleton, Typography } from 'antd';
+import { Navigate, useNavigate } from 'react-router';
 import type { DashboardTown } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { hasWorkRole, isTownAdmin, villageCardPath } from '../../lib/roles';
@@ -47,6 +47,18 @@ function MonthMatrix({ matrix }: { matrix: DashboardTown['matrix'] }) {
   );
 }
 
+/** Each branch's 村情卡, chosen by name (the branches in the tree's order, as in the matrix). */
+function VillageCardPicker({ rows }: { rows: DashboardTown['matrix']['rows'] }) {
+  const navigate = useNavigate();
+  return (
+    <Select
+      aria-label="打开村情卡" placeholder="打开村情卡(选择党支部)" showSearch={{ optionFilterProp: 'label' }} style={{ minWidth: 240, maxWidth: '100%' }}
+      options={rows.map((r) => ({ value: r.organizationId, label: r.organizationName }))}
+      onChange={(id: number) => navigate(`/dashboard/villages/${id}`)}
+    />
+  );
+}
+
 /** 驾驶舱 (issue 17 point 1): the town's month at a glance; a secretary of one village is sent to their village's card. */
 export function DashboardPage() {
   const { data: me } = useMe();
@@ -66,6 +78,7 @@ export function DashboardPage() {
         <Typography.Text type="secondary">数据日期 {data.today}(北京时间)</Typography.Text>
       </Flex>
       <Alert type="info" showIcon title="只显示数字、期限和分布,不对村或个人排名。点任一数字可查看对应记录。" />
+      <VillageCardPicker rows={data.matrix.rows} />
       <MonthMatrix matrix={data.matrix} />
       <Card size="small" title="发展党员(在培养,按阶段)"><PipelineChart pipeline={data.pipeline} /><PipelineLinks pipeline={data.pipeline} /></Card>
       <Tiles tiles={data.tiles} />
