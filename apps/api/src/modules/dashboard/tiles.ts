@@ -86,7 +86,7 @@ function cadresTile(g: Gathered): DashboardTile {
     figure('"两委"成员', f.cadres, 'info', link), figure('女性', f.women, 'info', link),
     figure('一肩挑', f.combined, 'info', link), figure('大专及以上', f.college, 'info', link),
     figure('未达换届目标的项', short, short ? 'late' : 'ok', link),
-  ], link, `平均年龄${f.avgAge ?? '—'}岁;目标:${targets.source}`);
+  ], link, `平均年龄${f.avgAge ?? '—'}岁(目标≤${targets.avgAgeMax}岁);对照本镇换届目标(本镇设置 cadres.target*),不排名`);
 }
 
 function reservesTile(g: Gathered): DashboardTile {
