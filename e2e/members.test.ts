@@ -28,7 +28,7 @@ describe('member roster in Chromium', () => {
     await page.getByLabel('用户名').fill('xihuagou');
     await page.getByLabel('密码').fill('demo123456');
     await page.getByRole('button', { name: /登\s*录/ }).click();
-    await page.waitForURL(/\/tasks$/); // a secretary lands on 待办 (issue 13 point 8)
+    await page.waitForURL(/\/dashboard\/villages\/\d+$/); // a secretary lands on their village's 村情卡 (issues 13.8, 17)
     await page.getByRole('menuitem', { name: '党员名册' }).click();
     await page.getByTestId('member-table').waitFor();
     // Per-branch record completeness sits above the roster: a work list of what to fill in.

@@ -19,8 +19,8 @@ class Counter {
   async do<T>(step: Promise<T>): Promise<T> { this.n++; return step; }
 }
 
-/** Each role lands on its own page (issue 13 point 8): a secretary on 待办, a 包村干部 on 督导. */
-async function signIn(page: Page, username: string, landing = /\/(tasks|supervision)$/) {
+/** Each role lands on its own page (issues 13.8, 17): a secretary on their village's 村情卡, a 包村干部 on 督导. */
+async function signIn(page: Page, username: string, landing = /\/(dashboard\/villages\/\d+|supervision)$/) {
   await site.browser.clearCookies();
   await page.goto(`${site.baseUrl}/login`);
   await page.getByLabel('用户名').fill(username);

@@ -34,7 +34,7 @@ async function signInAs(page: Page, username: string, password: string) {
 
 
 describe('accounts in Chromium (issue 12)', () => {
-  it('an account for the 营子村 secretary: one-time password once, forced change, lands on 待办, sees only 营子村', async () => {
+  it('an account for the 营子村 secretary: one-time password once, forced change, lands on their 村情卡, sees only 营子村', async () => {
     const started = Date.now();
     const page = await site.browser.newPage();
     await signIn(site, page, 'admin');
@@ -60,9 +60,9 @@ describe('accounts in Chromium (issue 12)', () => {
     await page.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
     await page.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
     await page.getByRole('button', { name: '修改密码' }).click();
-    // A secretary lands on 待办 (issue 13 point 8), not on the page the admin signed out from.
+    // A secretary lands on their village's 村情卡 (issues 13.8, 17), not on the page the admin signed out from.
     await page.getByRole('menuitem', { name: '党员名册' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/tasks');
+    expect(new URL(page.url()).pathname).toMatch(/^\/dashboard\/villages\/\d+$/);
 
     await page.getByRole('menuitem', { name: '党员名册' }).click();
     await page.locator('tr.member-row').first().waitFor();

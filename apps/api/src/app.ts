@@ -29,6 +29,7 @@ import { positionsModule } from './modules/positions/index.js';
 import { cadresModule } from './modules/cadres/index.js';
 import { talentModule } from './modules/talent/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
+import { dashboardModule } from './modules/dashboard/index.js';
 import { inspectionModule } from './modules/inspection/index.js';
 import { disclosureModule } from './modules/disclosure/index.js';
 import { usersModule } from './modules/users/index.js';
@@ -144,6 +145,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(cadresModule);
   await app.register(talentModule);
   await app.register(assessmentModule);
+  await app.register(dashboardModule);
   await app.register(inspectionModule);
   await app.register(disclosureModule);
   await app.register(usersModule);

@@ -6,6 +6,7 @@ import { cadresMatrix } from './matrix/cadres.js';
 import { cadreDocumentsMatrix } from './matrix/cadre-documents.js';
 import { talentMatrix } from './matrix/talent.js';
 import { coreMatrix } from './matrix/core.js';
+import { dashboardMatrix } from './matrix/dashboard.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
 import { inspectionMatrix } from './matrix/inspection.js';
@@ -24,7 +25,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  * test/matrix/ (one file per module, see matrix/types.ts) in the same commit.
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
-  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix];
+  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

@@ -42,3 +42,4 @@ export type * from './requests.js';
 export * from './exports.js';
 export * from './assessment-payroll.js';
 export * from './statistics.js';
+export * from './dashboard.js';

@@ -5,6 +5,7 @@ import { AWAY_ROWS } from './roles-away.js';
 import { CADRE_ROWS } from './roles-cadres.js';
 import { CADRE_DOCUMENT_ROWS } from './roles-cadre-documents.js';
 import { CORE_ROWS } from './roles-core.js';
+import { DASHBOARD_ROWS } from './roles-dashboard.js';
 import { DISCLOSURE_ROWS } from './roles-disclosure.js';
 import { EXPORT_ROWS } from './roles-exports.js';
 import { INSPECTION_ROWS } from './roles-inspection.js';
@@ -29,7 +30,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   core: CORE_ROWS, members: MEMBER_ROWS, activities: ACTIVITY_ROWS, recruitment: RECRUITMENT_ROWS, positions: POSITION_ROWS,
   inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, exports: EXPORT_ROWS, cadres: CADRE_ROWS,
   cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
-  talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS,
+  talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS, dashboard: DASHBOARD_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

@@ -23,7 +23,7 @@ const SIGNED_OUT = { code: 'UNAUTHENTICATED', message: '未登录' };
 // The sign-in page as the app composes it (app/router.tsx): the two-factor step drawn inside it.
 const routes = [
   { path: '/login', element: <LoginPage secondStep={(slot) => <SecondStep {...slot} />} /> },
-  { path: '/tasks', element: otherPage('待办页面') },
+  { path: '/dashboard', element: otherPage('驾驶舱页面') },
 ];
 
 beforeAll(installDomShims);
@@ -63,7 +63,7 @@ describe('SecondStep on the sign-in page (issue 12 point 3)', () => {
       if (path === '/api/two-factor/sign-in/verify') return jsonResponse(200, ME);
       return jsonResponse(401, SIGNED_OUT);
     });
-    const { router } = await renderRoutes(routes, '/login', { opens: ['/tasks'] });
+    const { router } = await renderRoutes(routes, '/login', { opens: ['/dashboard'] });
     await password();
 
     const code = await screen.findByLabelText('验证码');
@@ -72,8 +72,8 @@ describe('SecondStep on the sign-in page (issue 12 point 3)', () => {
     expect(await screen.findByText('验证码应为6位数字,或10位恢复码(如 k7m2p-x4q9r)')).toBeTruthy();
     fireEvent.change(code, { target: { value: '123456' } });
     fireEvent.click(screen.getByRole('button', { name: '验证并登录' }));
-    expect(await screen.findByText('待办页面')).toBeTruthy();
-    await waitFor(() => expect(router.state.location.pathname).toBe('/tasks'));
+    expect(await screen.findByText('驾驶舱页面')).toBeTruthy();
+    await waitFor(() => expect(router.state.location.pathname).toBe('/dashboard'));
     const verifies = calls.filter((c) => c.path === '/api/two-factor/sign-in/verify');
     expect(verifies.map((c) => c.body)).toEqual([{ code: '123456' }]);
     expect(verifies[0].headers.get('x-csrf-token')).toBe('pending-csrf');
@@ -89,7 +89,7 @@ describe('SecondStep on the sign-in page (issue 12 point 3)', () => {
       if (path === '/api/two-factor/sign-in/enrolment/confirm') return jsonResponse(200, { me: ME, recoveryCodes: codes });
       return jsonResponse(401, SIGNED_OUT);
     });
-    const { router } = await renderRoutes(routes, '/login', { opens: ['/tasks'] });
+    const { router } = await renderRoutes(routes, '/login', { opens: ['/dashboard'] });
     await password();
 
     fireEvent.click(await screen.findByRole('button', { name: '生成二维码' }));
@@ -102,6 +102,6 @@ describe('SecondStep on the sign-in page (issue 12 point 3)', () => {
     expect(screen.getAllByRole('listitem')).toHaveLength(10);
     expect(router.state.location.pathname).toBe('/login');
     fireEvent.click(screen.getByRole('button', { name: '我已保存,进入系统' }));
-    expect(await screen.findByText('待办页面')).toBeTruthy();
+    expect(await screen.findByText('驾驶舱页面')).toBeTruthy();
   });
 });

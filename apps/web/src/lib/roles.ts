@@ -15,17 +15,25 @@ export function isTownAdmin(roles: readonly Role[]): boolean {
 }
 
 /**
- * Where a user lands after signing in (issue 13 point 8): a 党员 on 我的组织生活, a branch secretary and the town
- * admin on 待办 (the town admin's until a town overview exists), a 包村干部 on 督导, a 检查员 on 联督联查. The
- * strongest role decides for someone holding several.
+ * Where a user lands after signing in (issue 13 point 8, issue 17): the town admin on the 驾驶舱, a branch secretary on
+ * their village's card (村情卡; 待办 when they hold several branches), a 包村干部 on 督导, a 检查员 on 联督联查, a 党员
+ * on 我的组织生活. The strongest role decides for someone holding several.
  */
 export function homePath(me: Me | null | undefined): string {
   const roles = rolesOf(me);
-  if (roles.includes('town_admin') || roles.includes('branch_secretary')) return '/tasks';
+  if (roles.includes('town_admin')) return '/dashboard';
+  if (roles.includes('branch_secretary')) return villageCardPath(me) ?? '/tasks';
   if (roles.includes('supervisor')) return '/supervision';
   if (roles.includes('inspector')) return '/inspections';
   if (roles.includes('member')) return '/my';
   return '/organizations';
+}
+
+/** A secretary of exactly one branch: that branch's 村情卡; anyone else has no single village. */
+export function villageCardPath(me: Me | null | undefined): string | null {
+  const roles = rolesOf(me);
+  if (!roles.includes('branch_secretary') || roles.some((r) => r === 'town_admin' || r === 'supervisor' || r === 'inspector')) return null;
+  return me?.scope.length === 1 ? `/dashboard/villages/${me.scope[0].organizationId}` : null;
 }
 
 export const canSeeTasks = (me: Me | null | undefined) => hasWorkRole(rolesOf(me));

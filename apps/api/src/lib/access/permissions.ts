@@ -92,6 +92,11 @@ export const PERMISSIONS = {
   'assessment.objectSelf': { roles: ['supervisor', 'inspector'], denied: '只有被考核的镇机关工作人员本人可以对本人得分提出异议' },
   /** 党内统计 (issue 17 point 3): the town's tables and each branch's own; the members behind a cell are in the same scope. */
   'statistics.read': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和党支部书记可以查看党内统计' },
+  /**
+   * 驾驶舱 (issue 17): the overview of the branches in the caller's scope and each village's card; the town sees every
+   * village, a secretary their own, a 包村干部 the villages assigned (scope in SQL). Figures only, never a ranking.
+   */
+  'dashboard.read': { roles: BRANCH_READERS, denied: '党员本人不查看驾驶舱' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

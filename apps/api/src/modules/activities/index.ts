@@ -13,3 +13,5 @@ export { complianceOfBranches } from './compliance-service.js';
 export { branchLedger } from './ledger-service.js';
 export { ensureDefaultTemplates } from './checklist-service.js';
 export type { ActivityKind } from './rules/activity-kinds.js';
+// The 驾驶舱 (issue 17) reads the branches in the caller's scope the calendar covers.
+export { branchesInScope } from './repository.js';

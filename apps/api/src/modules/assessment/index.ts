@@ -17,3 +17,5 @@ export { ensureExampleSchemes } from './service.js';
 // The demo seed scores its year of periods with the module's own subjects and record measures.
 export { staffSubjects } from './period-repository.js';
 export { figuresOfBranches } from './measures-figures.js';
+// The 驾驶舱 (issue 17) shows the month's periods by status and the villages' 等次 distribution.
+export { gradeCounts, periodStatusCounts } from './period-status-repository.js';

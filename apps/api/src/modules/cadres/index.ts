@@ -21,3 +21,5 @@ export { cadreTasks } from './task-service.js';
 // 后备人才 (reserves): the to-do list gathers villages below the target and evaluations due; the demo lists its reserves.
 export { reserveTasks } from './reserve-board.js';
 export { addReserve, evaluateReserve, leaveReserve, moveReserve } from './reserve-service.js';
+// The 驾驶舱 (issue 17) reads the structure and reserve figures from here.
+export { cadreFigures, type CadreFigures } from './dashboard-figures.js';

@@ -41,3 +41,16 @@ export async function rectificationsDueBetween(db: DbOrTx, organizationIds: numb
     .where(and(inArray(rectifications.organizationId, organizationIds), gte(rectifications.dueOn, start), lte(rectifications.dueOn, end)))
     .orderBy(asc(rectifications.dueOn), asc(rectifications.id));
 }
+
+/**
+ * The 驾驶舱's rectification figures (issue 17): not yet accepted, and of those the ones past their deadline, counted
+ * by the database for these organisations.
+ */
+export async function rectificationCounts(db: DbOrTx, organizationIds: number[], today: string): Promise<{ open: number; overdue: number }> {
+  if (!organizationIds.length) return { open: 0, overdue: 0 };
+  const [row] = await db.select({
+    open: sql<number>`count(*) filter (where ${rectifications.status} <> 'accepted')::int`,
+    overdue: sql<number>`count(*) filter (where ${rectifications.status} <> 'accepted' and ${rectifications.dueOn} < ${today})::int`,
+  }).from(rectifications).where(inArray(rectifications.organizationId, organizationIds));
+  return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+}

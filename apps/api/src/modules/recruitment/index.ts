@@ -22,3 +22,4 @@ export { savePlan } from './plan-service.js';
 // The cadres module's reserves (后备人才) show a non-member's 发展党员 record and its phase.
 export { latestRecruitmentsOf } from './person-link-repository.js';
 export { recruitmentDeadlinesBetween } from './deadline-history.js';
+export { pipelineCounts } from './pipeline-repository.js';

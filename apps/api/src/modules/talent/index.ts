@@ -19,3 +19,5 @@ export const talentModule: FastifyPluginAsyncZod = async (app) => {
 export { addSupport, createTalent, setTargets } from './service.js';
 // The to-do list (tasks) gathers 在外人才 contact dues from here.
 export { awayTasks } from './away-task-service.js';
+// The 驾驶舱 (issue 17) reads the 在外人才 counts from here.
+export { awayCounts } from './away-counts.js';

@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
+  ApartmentOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
@@ -31,6 +31,8 @@ const canReadSchemes = (roles: readonly Role[]) => canRecord(roles) || roles.inc
 
 /** Only modules that exist get a menu entry; add new ones here as they are built. */
 const MENU_ENTRIES: MenuEntry[] = [
+  // 驾驶舱 (issue 17): the town's month at a glance; a village's secretary opens their own village's card from it.
+  { key: '/dashboard', icon: <DashboardOutlined />, label: '驾驶舱', visible: canRecord },
   { key: '/organizations', icon: <ApartmentOutlined />, label: '组织架构', visible: everyone },
   { key: '/members', icon: <TeamOutlined />, label: '党员名册', visible: everyone },
   { key: '/recruitment', icon: <UserAddOutlined />, label: '发展党员', visible: hasWorkRole },

@@ -21,6 +21,8 @@ const routes = [
   { path: '/login', element: <LoginPage /> },
   { path: '/organizations', element: otherPage('组织架构页面') },
   { path: '/tasks', element: otherPage('待办页面') },
+  { path: '/dashboard', element: otherPage('驾驶舱页面') },
+  { path: '/dashboard/villages/:orgId', element: otherPage('村情卡页面') },
   { path: '/my', element: otherPage('我的组织生活页面') },
 ];
 
@@ -66,9 +68,9 @@ describe('LoginPage', () => {
     expect(calls.some((c) => c.path === '/api/auth/login')).toBe(false);
   });
 
-  // 13.8: the town admin on 待办 until a town overview exists, a secretary on 待办, a 党员 on 我的组织生活.
+  // 13.8 and 17: the town admin on the 驾驶舱, a secretary of one branch on its 村情卡, a 党员 on 我的组织生活.
   for (const [roles, path, text] of [
-    [['town_admin'], '/tasks', '待办页面'], [['branch_secretary'], '/tasks', '待办页面'], [['member'], '/my', '我的组织生活页面'],
+    [['town_admin'], '/dashboard', '驾驶舱页面'], [['branch_secretary'], '/dashboard/villages/1', '村情卡页面'], [['member'], '/my', '我的组织生活页面'],
   ] as const) {
     it(`13.8 signs in a ${roles[0]} and lands on ${path}`, async () => {
       const who: Me = { ...ME, user: { ...ME.user, roles: [...roles] } };

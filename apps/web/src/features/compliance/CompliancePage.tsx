@@ -14,7 +14,7 @@ import { useMe } from '../../lib/session';
 import { canSeeCompliance } from '../../lib/roles';
 import { useOrganizationTreeData } from '../../lib/organizations';
 import { AllLedgersButton } from './AllLedgersButton';
-import { ComplianceBranchList, ComplianceMatrix, complianceMatrix } from './ComplianceMatrix';
+import { ComplianceBranchList, ComplianceMatrix, complianceMatrix } from '../../components/ComplianceMatrix';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
 
 

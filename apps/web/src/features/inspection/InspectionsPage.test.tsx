@@ -69,4 +69,12 @@ describe('联督联查', () => {
     await waitFor(() => expect(calls.some((c) => c.path === '/api/rectifications')).toBe(true));
     expect(queryOf(calls.find((c) => c.path === '/api/rectifications')!)).toEqual({});
   });
+
+  it('opens the board on the village a link names (the 驾驶舱\'s 村情卡)', async () => {
+    const calls = installFetch(inspections);
+    await renderRoutes(routes, '/inspections?tab=rectifications&orgId=3');
+    await screen.findByTestId('rectification-board');
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/rectifications')).toBe(true));
+    expect(queryOf(calls.find((c) => c.path === '/api/rectifications')!)).toEqual({ orgId: '3' });
+  });
 });

@@ -1,9 +1,10 @@
 import { useMemo, useState, type HTMLAttributes } from 'react';
 import { Card, Flex, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { RECTIFICATION_STATUSES, type RectificationListQuery } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
 import { useOrganizationTreeData } from '../../lib/organizations';
+import { parseOrgId } from '../../lib/use-month-org-params';
 import { useRectifications, type RectificationStatus, type RectificationSummary } from './api';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
 
@@ -57,7 +58,9 @@ function Cards({ rows }: { rows: RectificationSummary[] }) {
 /** 整改台账: every rectification in scope, overdue ones highlighted and those raised to the town tagged. No scores. */
 export function RectificationBoard({ enabled }: { enabled: boolean }) {
   const [status, setStatus] = useState<RectificationStatus | undefined>();
-  const [orgId, setOrgId] = useState<number | undefined>();
+  // A link may name the village (the 驾驶舱's 村情卡 opens its own village's rectifications).
+  const [params] = useSearchParams();
+  const [orgId, setOrgId] = useState<number | undefined>(() => parseOrgId(params.get('orgId')));
   const [escalated, setEscalated] = useState(false);
   const query: RectificationListQuery = { status, orgId, ...(escalated ? { escalated: 'true' as const } : {}) };
   const list = useRectifications(query, enabled);

@@ -169,15 +169,26 @@ describe('待办事项', () => {
   });
 });
 
-describe('13.8 where each role lands', () => {
-  for (const role of ['branch_secretary', 'town_admin'] as const) {
-    it(`13.8 the home address opens 待办 for a ${role}`, async () => {
-      installFetch(server({ who: me([role]) }));
-      const { router } = await renderRoutes(routes, '/', { opens: ['/tasks'] });
-      await waitFor(() => expect(router.state.location.pathname).toBe('/tasks'));
-      expect(await screen.findByTestId('task-list')).toBeTruthy();
+describe('13.8 and 17: where each role lands', () => {
+  const cases: [string, Me, string][] = [
+    ['the town admin on the 驾驶舱', me(['town_admin']), '/dashboard'],
+    ['a secretary of one branch on its 村情卡', me(['branch_secretary'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]), '/dashboard/villages/3'],
+  ];
+  for (const [what, who, path] of cases) {
+    it(`the home address opens ${path} for ${what}`, async () => {
+      installFetch(server({ who }));
+      const { router } = await renderRoutes(routes, '/', { opens: [path] });
+      await waitFor(() => expect(router.state.location.pathname).toBe(path));
     });
   }
+
+  it('the home address opens 待办 for a secretary of several branches (no single village card)', async () => {
+    const who = me(['branch_secretary'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }, { organizationId: 4, name: '李庄村党支部', path: '/1/4/' }]);
+    installFetch(server({ who }));
+    const { router } = await renderRoutes(routes, '/', { opens: ['/tasks'] });
+    await waitFor(() => expect(router.state.location.pathname).toBe('/tasks'));
+    expect(await screen.findByTestId('task-list')).toBeTruthy();
+  });
 });
 
 describe('13.3 honest deadlines on 待办', () => {

@@ -1,7 +1,12 @@
+// Shared by the 组织生活日历 (features/compliance) and the 驾驶舱 (features/dashboard).
 import './compliance-matrix.css';
 import { Flex, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
-import type { ComplianceBranch, ComplianceRow, ComplianceStatus } from './api';
+import type { Compliance } from '@dj/contracts';
+
+type ComplianceBranch = Compliance['branches'][number];
+type ComplianceRow = ComplianceBranch['rows'][number];
+type ComplianceStatus = ComplianceRow['status'];
 
 /** Worst first: a requirement with one late group is late for the branch. */
 const SEVERITY: ComplianceStatus[] = ['late', 'due_soon', 'due', 'awaiting_sign_off', 'done'];

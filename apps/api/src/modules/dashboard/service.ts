@@ -1,0 +1,75 @@
+/**
+ * 驾驶舱 (issue 17 points 1 and 2): the town's overview of this month and a village's card of the last twelve months.
+ * Every figure comes from its module's public face, counted by the database or read from stored summaries
+ * (compliance_summaries); the scope is the caller's, in SQL. Villages keep the tree's order: no ranking.
+ */
+import { addMonths, daysInMonth, todayInShanghai, type DashboardTown, type DashboardVillage } from '@dj/contracts';
+import type { Db, DbOrTx } from '../../db/client.js';
+import { loadBranchInScope, requirePermission, type AuthUser } from '../../lib/access/index.js';
+import { branchesInScope, complianceOfBranches } from '../activities/index.js';
+import { gradeCounts, periodStatusCounts } from '../assessment/index.js';
+import { cadreFigures } from '../cadres/index.js';
+import { disclosuresDueBetween } from '../disclosure/index.js';
+import { rectificationCounts } from '../inspection/index.js';
+import { pipelineCounts, recruitmentDeadlinesBetween } from '../recruitment/index.js';
+import { awayCounts } from '../talent/index.js';
+import { matrixOf } from './matrix.js';
+import { pipelineChart, tilesOf, type Gathered } from './tiles.js';
+
+interface Window { start: string; end: string; months: string[]; label: string }
+interface Branches { list: { id: number; name: string; path: string }[]; village?: { id: number; path: string } }
+
+/** The last day of a 'YYYY-MM' month. */
+const monthEnd = (month: string) => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+
+/** The twelve months ending with `month`, the oldest first. */
+export function lastTwelveMonths(month: string): string[] {
+  return Array.from({ length: 12 }, (_, i) => addMonths(`${month}-01`, i - 11).slice(0, 7));
+}
+
+async function gather(db: DbOrTx, user: AuthUser, branches: Branches, w: Window, today: string): Promise<Gathered> {
+  const ids = branches.list.map((b) => b.id);
+  const paths = branches.list.map((b) => b.path);
+  const disclosures = await disclosuresDueBetween(db, user.tenantId, ids, w.start, w.end);
+  return {
+    today, window: w.label, orgId: branches.village?.id,
+    pipeline: await pipelineCounts(db, user.scope, paths),
+    recruitmentDeadlines: await recruitmentDeadlinesBetween(db, user, paths, w.start, w.end),
+    disclosures: [...disclosures.values()].flat(),
+    rectifications: await rectificationCounts(db, ids, today),
+    away: await awayCounts(db, user, branches.village?.path, today),
+    cadres: await cadreFigures(db, user, today, branches.village),
+    periods: await periodStatusCounts(db, user.tenantId, w.months, today),
+    grades: await gradeCounts(db, user.tenantId, w.months, ids),
+  };
+}
+
+export async function townDashboard(db: Db, user: AuthUser): Promise<DashboardTown> {
+  requirePermission(user, 'dashboard.read');
+  const today = todayInShanghai();
+  const month = today.slice(0, 7);
+  const list = await branchesInScope(db, user.scope);
+  const calendars = await complianceOfBranches(db, user.tenantId, list, month, today);
+  const g = await gather(db, user, { list }, { start: `${month}-01`, end: monthEnd(month), months: [month], label: '本月' }, today);
+  return { today, matrix: matrixOf(month, calendars), pipeline: pipelineChart(g.pipeline), tiles: tilesOf(g) };
+}
+
+export async function villageCard(db: Db, user: AuthUser, orgId: number): Promise<DashboardVillage> {
+  const branch = await loadBranchInScope(db, user, orgId, '村');
+  requirePermission(user, 'dashboard.read');
+  const today = todayInShanghai();
+  const months = lastTwelveMonths(today.slice(0, 7));
+  const monthsOut: DashboardVillage['months'] = [];
+  for (const period of months) {
+    // Each month's calendar is the stored summary while it holds (compliance_summaries); only a stale one is computed.
+    const [calendar] = await complianceOfBranches(db, user.tenantId, [branch], period, today);
+    const { done, awaitingSignOff, due, dueSoon, late } = calendar.summary;
+    monthsOut.push({ period, done, awaitingSignOff, due, dueSoon, late, link: `/compliance?orgId=${branch.id}&period=${period}` });
+  }
+  const w = { start: `${months[0]}-01`, end: today, months, label: '近12个月' };
+  const g = await gather(db, user, { list: [branch], village: { id: branch.id, path: branch.path } }, w, today);
+  return {
+    today, organizationId: branch.id, organizationName: branch.name, from: months[0], to: months[11],
+    months: monthsOut, pipeline: pipelineChart(g.pipeline), tiles: tilesOf(g),
+  };
+}

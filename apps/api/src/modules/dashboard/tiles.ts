@@ -1,0 +1,110 @@
+/**
+ * The 驾驶舱's tiles from each module's figures (issue 17): pure, so the rules of "on time", "late" and "due" are read
+ * in one place. Each figure names the page that lists its records; no figure compares villages with each other.
+ */
+import {
+  ASSESSMENT_PERIOD_STATUSES, ASSESSMENT_PERIOD_STATUS_LABELS, DASHBOARD_TILE_TITLES, PIPELINE_PHASES, PIPELINE_PHASE_LABELS,
+  type AssessmentPeriodStatus, type DashboardFigure, type DashboardTile, type DashboardTileKey, type PipelinePhase,
+} from '@dj/contracts';
+import type { CadreFigures } from '../cadres/index.js';
+
+/** The figures the dashboard reads, as each module's public face answers them. */
+export interface Gathered {
+  today: string;
+  /** What the deadlines cover, in words (本月, 近12个月). */
+  window: string;
+  /** The village when the card is for one, for the links' orgId. */
+  orgId?: number;
+  pipeline: Map<PipelinePhase, number>;
+  recruitmentDeadlines: { dueOn: string; doneOn: string | null }[];
+  disclosures: { dueOn: string; publishedOn: string | null }[];
+  rectifications: { open: number; overdue: number };
+  away: { away: number; returned: number; overdue: number; months: number };
+  cadres: CadreFigures;
+  periods: Map<AssessmentPeriodStatus, number>;
+  /** 等次 of the villages in the periods past scoring, highest band first (null: below every band). */
+  grades: { grade: string | null; n: number }[];
+}
+
+const figure = (label: string, value: number, tone: DashboardFigure['tone'], link: string | null): DashboardFigure => ({ label, value, tone, link });
+const tile = (key: DashboardTileKey, figures: DashboardFigure[], link: string, note: string): DashboardTile => ({ key, title: DASHBOARD_TILE_TITLES[key], figures, link, note });
+const withOrg = (path: string, orgId?: number, extra = '') => {
+  const query = [orgId ? `orgId=${orgId}` : '', extra].filter(Boolean).join('&');
+  return query ? `${path}?${query}` : path;
+};
+
+/** A deadline kept on time, kept late, missed (passed and open) or still to come. */
+export function deadlineCounts(items: { dueOn: string; doneOn: string | null }[], today: string) {
+  let onTime = 0; let late = 0; let upcoming = 0;
+  for (const { dueOn, doneOn } of items) {
+    if (doneOn) { if (doneOn <= dueOn) onTime++; else late++; } else if (dueOn < today) late++; else upcoming++;
+  }
+  return { onTime, late, upcoming };
+}
+
+export function pipelineChart(pipeline: Map<PipelinePhase, number>) {
+  return PIPELINE_PHASES.map((phase) => ({ phase, label: PIPELINE_PHASE_LABELS[phase], count: pipeline.get(phase) ?? 0 }));
+}
+
+function recruitmentTile(g: Gathered): DashboardTile {
+  const open = [...g.pipeline.values()].reduce((n, v) => n + v, 0);
+  const d = deadlineCounts(g.recruitmentDeadlines, g.today);
+  const list = withOrg('/recruitment/recruitments', g.orgId);
+  return tile('recruitment', [
+    figure('在培养', open, 'info', list), figure(`${g.window}到期已按期办`, d.onTime, 'ok', list),
+    figure(`${g.window}未到期`, d.upcoming, 'due', list), figure(`${g.window}逾期`, d.late, 'late', list),
+  ], g.orgId ? list : '/recruitment', `发展党员各环节的期限(${g.window}),按记录回放`);
+}
+
+function disclosureTile(g: Gathered): DashboardTile {
+  const d = deadlineCounts(g.disclosures.map((x) => ({ dueOn: x.dueOn, doneOn: x.publishedOn })), g.today);
+  const link = withOrg('/disclosures', g.orgId);
+  return tile('disclosure', [
+    figure('按期公开', d.onTime, 'ok', link), figure('未到期', d.upcoming, 'due', link), figure('逾期或超期公开', d.late, 'late', link),
+  ], link, `${g.window}应公开的三务公开事项(截止日按本镇设置 disclosure.dueDay)`);
+}
+
+function rectificationTile(g: Gathered): DashboardTile {
+  const link = withOrg('/inspections', g.orgId, 'tab=rectifications');
+  return tile('rectification', [
+    figure('未验收', g.rectifications.open, g.rectifications.open ? 'due' : 'ok', link), figure('已逾期', g.rectifications.overdue, 'late', link),
+  ], link, '联督联查发现问题的整改,至今未验收的');
+}
+
+function awayTile(g: Gathered): DashboardTile {
+  const link = withOrg('/talent/away', g.orgId);
+  return tile('away', [
+    figure('在外', g.away.away, 'info', link), figure('逾期未联系', g.away.overdue, 'late', link), figure('已回流', g.away.returned, 'info', link),
+  ], link, `在外人才每${g.away.months}个月至少联系一次(本镇设置 talent.awayContactMonths)`);
+}
+
+function cadresTile(g: Gathered): DashboardTile {
+  const { figures: f, checks, targets } = g.cadres;
+  const short = Object.values(checks).filter((c) => c === 'short').length;
+  const link = withOrg('/cadres', g.orgId);
+  return tile('cadres', [
+    figure('"两委"成员', f.cadres, 'info', link), figure('女性', f.women, 'info', link),
+    figure('一肩挑', f.combined, 'info', link), figure('大专及以上', f.college, 'info', link),
+    figure('未达换届目标的项', short, short ? 'late' : 'ok', link),
+  ], link, `平均年龄${f.avgAge ?? '—'}岁(目标≤${targets.avgAgeMax}岁);对照本镇换届目标(本镇设置 cadres.target*),不排名`);
+}
+
+function reservesTile(g: Gathered): DashboardTile {
+  const r = g.cadres.reserves;
+  const link = withOrg('/reserves', g.orgId);
+  return tile('reserves', [
+    figure('培养中', r.active, 'info', link), figure('低于储备目标的村', r.belowTarget, r.belowTarget ? 'late' : 'ok', link),
+    figure('到期待考评', r.evaluationsDue, r.evaluationsDue ? 'due' : 'ok', link),
+  ], link, `每村后备人才储备目标${r.target}人(本镇设置 reserves.perVillage)`);
+}
+
+function assessmentTile(g: Gathered): DashboardTile {
+  const link = '/assessment/periods';
+  const statuses = ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link));
+  const grades = g.grades.map((x) => figure(`等次:${x.grade ?? '未达最低等次'}`, x.n, 'info', link));
+  return tile('assessment', [...statuses, ...grades], link, `村干部考核期(${g.window})按状态;已公示的按等次计村次,不排名`);
+}
+
+export function tilesOf(g: Gathered): DashboardTile[] {
+  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), awayTile(g), cadresTile(g), reservesTile(g), assessmentTile(g)];
+}
