@@ -102,7 +102,7 @@ export const ASSESSMENT_ROWS: Record<string, RoleRow> = {
   },
   'GET /api/assessment/schemes': { permission: 'assessment.read', probe: () => ({ url: '/api/assessment/schemes' }) },
   'GET /api/assessment/scheme-preview': {
-    permission: 'assessment.manage', probe: (env) => ({ url: `/api/assessment/scheme-preview?orgId=${env.world.branch.id}&period=${month()}` }),
+    permission: 'assessment.manage', personal: true, probe: (env) => ({ url: `/api/assessment/scheme-preview?orgId=${env.world.branch.id}&period=${month()}` }),
   },
   'GET /api/assessment/schemes/:id': { permission: 'assessment.read', probe: async (env) => ({ url: `/api/assessment/schemes/${await scheme(env)}` }) },
   'POST /api/assessment/schemes': { permission: 'assessment.manage', probe: () => ({ url: '/api/assessment/schemes', body: body() }) },

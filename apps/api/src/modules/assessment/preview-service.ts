@@ -31,10 +31,11 @@ async function monthEntries(db: Db, tenantId: number, organizationId: number, mo
 }
 
 export async function previewSources(db: Db, user: AuthUser, raw: SchemePreviewQuery): Promise<SchemePreviewSources> {
-  requirePermission(user, 'assessment.manage', '考核方案由镇党委管理员制定和修改');
   const query = SchemePreviewQuerySchema.parse(raw);
+  // The branch first: another town's village answers 404 like a missing one, whoever asks; then the editor's permission.
   const branch = await loadBranchInScope(db, user, query.orgId, '村党组织');
   if (branch.villageId === null) throw notFound('村党组织');
+  requirePermission(user, 'assessment.manage', '考核方案由镇党委管理员制定和修改');
   const bounds = assessmentPeriodBounds(query.period);
   if (!bounds) throw invalid('period', '月份格式应为 YYYY-MM');
   const available = ASSESSMENT_MEASURES.filter((m) => !ASSESSMENT_MEASURES_UNAVAILABLE[m]);
