@@ -1,6 +1,7 @@
 import type { CellValue, Workbook } from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, daysInMonth, todayInShanghai } from '@dj/contracts';
+import { type Json, ok } from '../../../test/assessment-fixtures.js';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { pdfBytesText } from '../../../test/documents.js';
 import { createBranch, createMember, createSupervisor, createTown, createUser, personOf, recordCadreChange, type Town } from '../../../test/factories.js';
@@ -23,15 +24,9 @@ let staffB: { userId: number; session: Session };
 let a = 0; let b = 0; let c = 0;
 let made = 0;
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const month = () => todayInShanghai().slice(0, 7);
 const monthDays = () => daysInMonth(Number(month().slice(0, 4)), Number(month().slice(5, 7)));
 
-async function ok(res: Promise<{ statusCode: number; body: string; json: () => Json }>, status = 200): Promise<Json> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
 /** A scheme of one leaf of 100 points scored by the town office, and its period of this month. */
 async function openPeriod(audience: 'village_cadre' | 'town_staff'): Promise<number> {
   const scheme = await ok(town.admin.post('/api/assessment/schemes', {

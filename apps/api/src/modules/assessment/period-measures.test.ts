@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, MEASURE_NOTHING_DUE, todayInShanghai } from '@dj/contracts';
+import { type Json, leaf, ok, subjectOf } from '../../../test/assessment-fixtures.js';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createActivity, createBranch, createSupervisor, createTown, createUser, type Branch, type Town } from '../../../test/factories.js';
 
@@ -17,11 +18,9 @@ let supervisor: Session;
 let secretaryA: Session;
 let made = 0;
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const today = todayInShanghai();
 /** A month two to four months back, the middle of its quarter: only the monthly 组织生活 rules fall due in it. */
 const M = [2, 3, 4].map((k) => addMonths(today, -k).slice(0, 7)).find((m) => Number(m.slice(5)) % 3 === 2) as string;
-const leaf = (key: string, name: string, weight: number, scorer: string, over: Json = {}) => ({ key, name, weight, scorer, evidence: '工作台账', ...over });
 /** 组织生活 20 from the records, 党员管理 40 by the 包村干部, 中心工作 40 by the town office. */
 const INDICATORS = [
   leaf('party_life', '组织生活', 20, 'measure', { measure: 'organization_life_on_time' }),
@@ -30,11 +29,6 @@ const INDICATORS = [
 ];
 const BANDS = [{ label: '优秀', min: 80 }, { label: '合格', min: 60 }, { label: '不合格', min: 0 }];
 
-async function ok(res: Promise<{ statusCode: number; body: string; json: () => Json }>, status = 200): Promise<Json> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
 /**
  * A period of a new scheme, opened by the town for this month (a scheme starts this month at the earliest) and then
  * moved to `period`, so that its deadlines have passed; `period` null keeps this month.
@@ -50,7 +44,6 @@ async function openPeriod(period: string | null = M): Promise<number> {
 }
 const score = (s: Session, id: number, subjectId: number, indicatorKey: string, points: number) =>
   ok(s.request('PUT', `/api/assessment/periods/${id}/scores`, { subjectId, indicatorKey, points, evidence: '查阅工作台账' }));
-const subjectOf = (period: Json, id: number) => period.subjects.find((s: Json) => s.subjectId === id);
 const entryOf = (subject: Json, key: string) => subject.entries.find((e: Json) => e.indicatorKey === key);
 /** Every leaf entered by hand scored: A by its 包村干部 and the town, B by the town. */
 async function scoreAll(id: number) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { previewScore, todayInShanghai, type SchemePreviewSources } from '@dj/contracts';
+import { type Json, leaf } from '../../../test/assessment-fixtures.js';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { createBranch, createTown, createUser, type Town } from '../../../test/factories.js';
 
@@ -13,9 +14,7 @@ let other: Town;
 let village: number;
 let bare: number;
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const month = () => todayInShanghai().slice(0, 7);
-const leaf = (key: string, name: string, weight: number, scorer: string, over: Json = {}) => ({ key, name, weight, scorer, evidence: '工作台账', ...over });
 const INDICATORS = [leaf('life', '组织生活', 20, 'measure', { measure: 'organization_life_on_time' }), leaf('work', '中心工作', 80, 'town_office')];
 const BANDS = [{ label: '合格', min: 60 }, { label: '不合格', min: 0 }];
 const sources = (orgId: number, period = month(), t = town) => t.admin.get(`/api/assessment/scheme-preview?orgId=${orgId}&period=${period}`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@dj/contracts';
+import { type Json, leaf, ok, subjectOf } from '../../../test/assessment-fixtures.js';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createSupervisor, createTown, createUser, type Town } from '../../../test/factories.js';
 import { dbScopeOf, withRowScope } from '../../db/client.js';
@@ -19,9 +20,7 @@ let secretaryA: Session;
 let secretaryB: Session;
 let made = 0;
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const month = () => todayInShanghai().slice(0, 7);
-const leaf = (key: string, name: string, weight: number, scorer: string, over: Json = {}) => ({ key, name, weight, scorer, evidence: '工作台账', ...over });
 /** 基层党建 60 (组织生活 20 from the records, 党员管理 40 by the 包村干部) + 中心工作 40 by the town office. */
 const INDICATORS = [
   { key: 'party', name: '基层党建', weight: 60, children: [
@@ -36,11 +35,6 @@ const STAFF_INDICATORS = [
 ];
 const BANDS = [{ label: '优秀', min: 80 }, { label: '合格', min: 60 }, { label: '不合格', min: 0 }];
 
-async function ok(res: Promise<{ statusCode: number; body: string; json: () => Json }>, status = 200): Promise<Json> {
-  const r = await res;
-  expect(r.statusCode, r.body).toBe(status);
-  return r.json();
-}
 /** A new scheme of this audience in force from this month, and its period for this month opened by the town. */
 async function openPeriod(audience = 'village_cadre'): Promise<number> {
   const scheme = await ok(town.admin.post('/api/assessment/schemes', {
@@ -53,7 +47,6 @@ const score = (s: Session, id: number, subjectId: number, indicatorKey: string, 
   s.request('PUT', `/api/assessment/periods/${id}/scores`, { subjectId, indicatorKey, points, evidence });
 const object = (s: Session, id: number, subjectId: number, indicatorKey = 'party_members') =>
   s.post(`/api/assessment/periods/${id}/objections`, { subjectId, indicatorKey, reason: '本月已按时完成党员信息核对,材料已报送' });
-const subjectOf = (period: Json, id: number) => period.subjects.find((s: Json) => s.subjectId === id);
 /** 公示 waits for a complete draft: every leaf still missing for any subject, scored 0 by the town. */
 async function fillMissing(id: number) {
   const period = await ok(town.admin.get(`/api/assessment/periods/${id}`));
