@@ -39,6 +39,7 @@ function api(open: (call: RecordedCall) => Response = () => jsonResponse(200, pe
     if (call.path === '/api/assessment/periods' && call.method === 'GET') return jsonResponse(200, { ...PERIOD_LIST, can: { open: who === ADMIN } });
     if (call.path === '/api/assessment/periods' && call.method === 'POST') return open(call);
     if (call.path === '/api/assessment/schemes') return jsonResponse(200, SCHEMES);
+    if (call.path === '/api/assessment/pay/year.xlsx') return new Response(new Blob(['xlsx']), { status: 200, headers: { 'content-disposition': "attachment; filename*=UTF-8''x.xlsx" } });
     return undefined;
   }, who);
 }
@@ -111,10 +112,21 @@ describe('考核期列表', () => {
     expect(await within(dialog).findByText(/考核期已开启,每期只开启一次/)).toBeTruthy();
   });
 
+  it('the town downloads a year\'s 报酬年度汇总表 for the year it picks', async () => {
+    const calls = installFetch(api());
+    await renderRoutes(routes, '/assessment/periods');
+    const page = await screen.findByTestId('periods-page');
+    const lastYear = Number(todayInShanghai().slice(0, 4)) - 1;
+    await choose(page, '汇总年度', `${lastYear}年`);
+    fireEvent.click(within(page).getByText('报酬年度汇总表(Excel)'));
+    await waitFor(() => expect(calls.find((c) => c.path === '/api/assessment/pay/year.xlsx')?.url).toMatch(new RegExp(`year=${lastYear}`)));
+  });
+
   it('a village secretary reads the periods but does not open one', async () => {
     installFetch(api(undefined, me(['branch_secretary'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }])));
     await renderRoutes(routes, '/assessment/periods');
     await screen.findAllByText(/村级"3\+7"激励机制 · 2026年11月/);
     expect(screen.queryByText('开启考核期')).toBeNull();
+    expect(screen.queryByText('报酬年度汇总表(Excel)')).toBeNull();
   });
 });

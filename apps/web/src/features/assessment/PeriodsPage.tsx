@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { Button, Flex, Result, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Flex, Result, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
-import { ASSESSMENT_AUDIENCE_LABELS, type AssessmentPeriodRow } from '@dj/contracts';
+import { ASSESSMENT_AUDIENCE_LABELS, todayInShanghai, type AssessmentPeriodRow } from '@dj/contracts';
+import { errorMessage } from '../../lib/api-client';
 import { ListBody } from '../../components/ListBody';
 import { formatDate } from '../../lib/dates';
+import { downloadFile } from '../../lib/download';
 import { formatDayOf } from '../../lib/format';
 import { hasWorkRole } from '../../lib/roles';
 import { useMe } from '../../lib/session';
@@ -48,6 +50,27 @@ function PeriodCards({ rows }: { rows: AssessmentPeriodRow[] }) {
   );
 }
 
+/** 报酬年度汇总表: the town's locked months of a year, per person (both audiences), for the 财政所 at the year's end. */
+function YearPayroll() {
+  const { message } = App.useApp();
+  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const [year, setYear] = useState(thisYear);
+  const [busy, setBusy] = useState(false);
+  const download = async () => {
+    setBusy(true);
+    try {
+      await downloadFile('/api/assessment/pay/year.xlsx', `${year}年报酬年度汇总表.xlsx`, { year });
+    } catch (e) { void message.error(errorMessage(e)); } finally { setBusy(false); }
+  };
+  return (
+    <Flex gap={8} align="center" wrap>
+      <Select aria-label="汇总年度" value={year} onChange={setYear} style={{ width: 110 }}
+        options={[0, 1, 2].map((k) => ({ value: thisYear - k, label: `${thisYear - k}年` }))} />
+      <Button loading={busy} onClick={() => void download()}>报酬年度汇总表(Excel)</Button>
+    </Flex>
+  );
+}
+
 /** 考核期 (issue 16 point 3): each period of a scheme with its stage; the town opens the next one. */
 export function PeriodsPage() {
   const { data: me } = useMe();
@@ -59,7 +82,12 @@ export function PeriodsPage() {
     <Flex vertical gap={12} data-testid="periods-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>考核期</Typography.Title>
-        {list.data?.can.open && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>开启考核期</Button>}
+        {list.data?.can.open && (
+          <Flex gap={8} wrap align="center">
+            <YearPayroll />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpening(true)}>开启考核期</Button>
+          </Flex>
+        )}
       </Flex>
       <Typography.Text type="secondary">
         评分 → 公示(异议期)→ 裁定异议 → 审批锁定;锁定后的更正以调整记录,不改原得分。结果按等次看分布,不排名。
