@@ -24,7 +24,7 @@ beforeAll(async () => {
     from assessment_periods p, organizations o, (values ('affairs_procedure'), ('conduct_duty')) k(key), users u
     where p.id = $1 and o.name in ('付刘耀村党支部', '天齐庙村党支部') and u.username = 'supervisor'`, [periodId]);
   await site.query(`insert into settings (tenant_id, key, value) select tenant_id, 'assessment.monthlyScoreMode', '1'::jsonb from assessment_periods where id = $1`, [periodId]);
-}, 60_000);
+});
 afterAll(async () => { await site?.close(); });
 
 const openPeriod = async (page: Page) => {

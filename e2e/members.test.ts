@@ -15,7 +15,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dj-e2e-'));
   file = join(dir, '西花沟村党员花名册.xlsx');
   writeFileSync(file, roster.file);
-}, 60_000);
+});
 afterAll(async () => {
   await site?.close();
   rmSync(dir, { recursive: true, force: true });

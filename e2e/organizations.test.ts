@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { chooseInDialog, openSite, type Site } from './browser.js';
 
 let site: Site;
-beforeAll(async () => { site = await openSite(); }, 60_000);
+beforeAll(async () => { site = await openSite(); });
 afterAll(async () => { await site?.close(); });
 
 async function signIn(page: Page, username: string) {

@@ -22,7 +22,7 @@ beforeAll(async () => {
     where o.name = '营子村党支部' and m.standing = 'full' and m.membership_status = 'active' and m.on_roster
       and not ('secretary' = any(m.party_posts)) order by m.id limit 1`);
   mentor = String(rows[0].name);
-}, 60_000);
+});
 afterAll(async () => { await site?.close(); });
 
 const signIn = (page: Page, username: string) => signInAs(site, page, username);

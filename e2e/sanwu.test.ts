@@ -23,7 +23,7 @@ beforeAll(async () => {
   // A small real JPEG, as a phone camera would hand over (the server re-encodes photos, so it must decode).
   photo = await sharp({ create: { width: 320, height: 240, channels: 3, background: { r: 180, g: 40, b: 40 } } }).jpeg().toBuffer();
   branchId = Number((await site.query(`select id from organizations where name = '营子村党支部'`)).rows[0].id);
-}, 60_000);
+});
 afterAll(async () => { await site?.close(); });
 
 const signIn = (page: Page, username: string) => signInAs(site, page, username);

@@ -46,7 +46,7 @@ beforeAll(async () => {
     await site.query(`delete from ${table} where activity_id in (select id from activities where organization_id = $1 and kind in ('theme_day', 'combined_day') and to_char(held_on, 'YYYY-MM') = $2)`, [branchId, month]);
   }
   await site.query(`delete from activities where organization_id = $1 and kind in ('theme_day', 'combined_day') and to_char(held_on, 'YYYY-MM') = $2`, [branchId, month]);
-}, 60_000);
+});
 afterAll(async () => {
   await site?.close();
   rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@
  * day (figuresOfBranches, the module's own), 分值 × ratio half up (measureLeafPoints).
  */
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { demoAdminUser } from './demo-admin.js';
 import {
   addDays, addMonths, assessmentPeriodBounds, measureLeafPoints,
   type AssessmentAudience, type AssessmentIndicator, type AssessmentMeasure, type AssessmentMeasureFigure, type AssessmentScorer, type RewardItem,
@@ -20,11 +21,11 @@ import {
 import type { Tx } from '../db/client.js';
 import {
   assessmentAdjustments, assessmentObjections, assessmentPayItems, assessmentPeriods, assessmentSchemes, assessmentSchemeVersions, assessmentScores,
-  cadrePosts, organizations, users,
+  cadrePosts, users,
 } from '../db/schema/index.js';
 import { settingValue } from '../modules/settings/index.js';
 import { figuresOfBranches, staffSubjects } from '../modules/assessment/index.js';
-import { accessOf, type AuthUser } from '../lib/access/index.js';
+import type { AuthUser } from '../lib/access/index.js';
 import type { DemoTown } from './demo-positions.js';
 
 const at = (date: string, time: string) => new Date(`${date}T${time}:00+08:00`);
@@ -135,19 +136,8 @@ async function seedMonth(ctx: SeedCtx, scheme: DemoScheme, month: string, subjec
   return { id: period.id, published, leaves };
 }
 
-/** The town admin as the module's readers see them (the record figures are read in the admin's scope). */
-async function demoAdmin(tx: Tx, tenantId: number, adminId: number): Promise<AuthUser> {
-  const [admin] = await tx.select({ username: users.username, displayName: users.displayName }).from(users).where(eq(users.id, adminId));
-  const [town] = await tx.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), isNull(organizations.parentId)));
-  return {
-    id: adminId, tenantId, personId: null, tenantName: '西王庄镇', isDemoTenant: true, username: admin.username, displayName: admin.displayName,
-    ...accessOf(tenantId, [{ role: 'town_admin', organizationId: town.id, name: town.name, path: town.path }]),
-  };
-}
-
 export async function seedDemoAssessment(tx: Tx, { tenantId, today, town }: { tenantId: number; today: string; town: DemoTown }): Promise<DemoAssessmentCounts> {
-  const user = await demoAdmin(tx, tenantId, town.users.admin);
+  const user = await demoAdminUser(tx, tenantId);
   const counts: DemoAssessmentCounts = { periods: 0, locked: 0, scores: 0, objections: 0, upheld: 0, adjustments: 0, rewards: 0 };
   const nothingDuePct = await settingValue(tx, tenantId, 'assessment.measureNothingDuePct');
   const ctx: SeedCtx = { tx, tenantId, town, user, nothingDuePct, counts };

@@ -13,19 +13,19 @@
  * 营子村 (the demo secretary's branch) has six of them, and the demo 党员 account (赵秀英) is 培养联系人 of one 积极分子, so
  * 我培养联系的人 is not empty. The year's 发展党员计划 gives every branch a quota of 1–3. Deterministic for a given `today`.
  */
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { addDays, addMonths, addYears, idNumberCheckDigit, type RecordStep, RecordStepSchema } from '@dj/contracts';
 import type { Db, Tx } from '../db/client.js';
 import { recruitments, members, organizations, persons, users } from '../db/schema/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { mulberry32 } from '../lib/prng.js';
-import type { AuthUser } from '../plugins/auth.js';
 import {
   addRelation, applyStepToRoster, checkStep, createNotice, createRecruitment, findRecruitment, insertRecord, phaseOf,
   recruitmentSettings, savePlan, setNoticeOutcome, stepNamed, stepsOf, stopReason, updateRecruitment, type RecordFact,
 } from '../modules/recruitment/index.js';
 import { demoIdNumber, demoName } from './demo-members.js';
-import { accessOf, type Caller } from '../lib/access/index.js';
+import { demoAdminUser } from './demo-admin.js';
+import type { Caller } from '../lib/access/index.js';
 
 export type Step = RecordStep;
 type Gender = 'male' | 'female';
@@ -59,14 +59,7 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
   const db = tx as unknown as Db;
 
   // ---- the town as seeded: the admin who records everything, branches, members ----
-  const [admin] = await tx.select({ id: users.id, username: users.username, displayName: users.displayName })
-    .from(users).where(and(eq(users.tenantId, tenantId), eq(users.username, 'admin')));
-  const [town] = await tx.select({ id: organizations.id, name: organizations.name, path: organizations.path }).from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), isNull(organizations.parentId)));
-  const user: AuthUser = {
-    id: admin.id, tenantId, personId: null, tenantName: '西王庄镇', isDemoTenant: true, username: admin.username, displayName: admin.displayName,
-    ...accessOf(tenantId, [{ role: 'town_admin', organizationId: town.id, name: town.name, path: town.path }]),
-  };
+  const user = await demoAdminUser(tx, tenantId);
   const caller: Caller = { user, ip: '127.0.0.1', cipher };
   const orgs = await tx.select({ id: organizations.id, name: organizations.name, kind: organizations.kind, parentId: organizations.parentId })
     .from(organizations).where(eq(organizations.tenantId, tenantId));

@@ -35,7 +35,7 @@ beforeAll(async () => {
   ok(await event(d.third, { kind: 'transferred_out', occurredOn: '2020-05-01', toOrganizationId: d.otherBranch.id }));
   ok(await d.admin.post(`/api/members/${ids.away}/flows`, { direction: 'outflow', startedOn: '2020-04-01', destination: '江苏省苏州市' }));
   stats = ok(await d.admin.get(`/api/statistics/party?asOf=${AS_OF}`)) as PartyStatistics;
-}, 120_000);
+});
 afterAll(async () => d?.ctx.close());
 
 describe('党内统计 identities', () => {
