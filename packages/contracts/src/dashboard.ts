@@ -6,10 +6,10 @@ import { PIPELINE_PHASES } from './recruitment.js';
  * 驾驶舱 (issue 17 points 1 and 2): the town's overview and each village's card. Figures, deadlines and
  * distributions read from each module's records; villages keep the organisation tree's order and are never ranked.
  */
-export const DASHBOARD_TILES = ['recruitment', 'disclosure', 'rectification', 'away', 'cadres', 'reserves', 'assessment'] as const;
+export const DASHBOARD_TILES = ['recruitment', 'disclosure', 'rectification', 'mobile', 'dues', 'away', 'cadres', 'reserves', 'assessment'] as const;
 export type DashboardTileKey = (typeof DASHBOARD_TILES)[number];
 export const DASHBOARD_TILE_TITLES: Record<DashboardTileKey, string> = {
-  recruitment: '发展党员', disclosure: '三务公开', rectification: '整改', away: '在外人才联系', cadres: '村"两委"班子结构',
+  recruitment: '发展党员', disclosure: '三务公开', rectification: '整改', mobile: '流动党员联系', dues: '党费收缴', away: '在外人才联系', cadres: '村"两委"班子结构',
   reserves: '后备人才', assessment: '本月考核',
 };
 

@@ -20,6 +20,8 @@ export interface Gathered {
   disclosures: { dueOn: string; publishedOn: string | null }[];
   rectifications: { open: number; overdue: number };
   away: { away: number; returned: number; overdue: number; months: number };
+  mobile: { away: number; unreachable: number; months: number };
+  dues: { members: number; noBasis: number; dueNow: number; paidNow: number; inArrears: number; review: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
   /** 等次 of the villages in the periods past scoring, highest band first (null: below every band). */
@@ -78,6 +80,25 @@ function awayTile(g: Gathered): DashboardTile {
   ], link, `在外人才每${g.away.months}个月至少联系一次(本镇设置 talent.awayContactMonths)`);
 }
 
+function mobileTile(g: Gathered): DashboardTile {
+  const link = withOrg('/members', g.orgId, 'filter=mobile');
+  return tile('mobile', [
+    figure('外出流动', g.mobile.away, 'info', link),
+    figure('逾期未联系', g.mobile.unreachable, g.mobile.unreachable ? 'late' : 'ok', withOrg('/members', g.orgId, 'filter=unreachable')),
+  ], link, `流出党员${g.mobile.months}个月未联系即为失联(本镇设置 flow.unreachableMonths)`);
+}
+
+function duesTile(g: Gathered): DashboardTile {
+  const d = g.dues;
+  const link = withOrg('/dues', g.orgId);
+  return tile('dues', [
+    figure('本月已交', d.paidNow, 'ok', link), figure('本月未交', d.dueNow - d.paidNow, 'due', link),
+    figure('欠交往月党费', d.inArrears, d.inArrears ? 'late' : 'ok', link),
+    figure('连续6个月及以上未交', d.review, d.review ? 'late' : 'ok', link),
+    figure('未设置党费标准', d.noBasis, d.noBasis ? 'due' : 'ok', link),
+  ], link, '本月可交至月底;往月未交的计为欠交(中组发〔2008〕3号);连续6个月未交由支部了解原因(党章),不排名');
+}
+
 function cadresTile(g: Gathered): DashboardTile {
   const { figures: f, checks, targets } = g.cadres;
   const short = Object.values(checks).filter((c) => c === 'short').length;
@@ -106,5 +127,5 @@ function assessmentTile(g: Gathered): DashboardTile {
 }
 
 export function tilesOf(g: Gathered): DashboardTile[] {
-  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), awayTile(g), cadresTile(g), reservesTile(g), assessmentTile(g)];
+  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), assessmentTile(g)];
 }

@@ -236,3 +236,10 @@ export async function findTownBranches(db: DbOrTx, tenantId: number) {
     .from(organizations)
     .where(and(eq(organizations.tenantId, tenantId), eq(organizations.kind, 'branch'), eq(organizations.status, 'active')));
 }
+
+/** How many members on the roster a filter finds in a scope (the 驾驶舱's counts; the list's total is estimated past a limit). */
+export async function countMembers(db: DbOrTx, scope: Scope, f: MemberFilter) {
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(members)
+    .innerJoin(organizations, eq(organizations.id, members.organizationId)).where(conditions(scope, f));
+  return n;
+}
