@@ -44,7 +44,7 @@ describe('对标', () => {
     const table = await screen.findByTestId('benchmark-table');
     expect(screen.getByText('对标:周庄镇')).toBeTruthy();
     const gaps = within(table).getAllByTestId('benchmark-gap');
-    expect(gaps.map((g) => g.textContent)).toEqual(['-2(50%)', '+10(150%)']);
+    expect(gaps.map((g) => g.textContent)).toEqual(['-2(为对标镇的50%)', '+10(为对标镇的150%)']);
     expect(gaps[0].className).toContain('danger');
     expect(gaps[1].className).toContain('success');
     expect(within(table).getAllByText('来源:手工录入').length).toBeGreaterThan(0);
@@ -70,6 +70,49 @@ describe('对标', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: '保存' }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
     expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ benchmarkValue: 6, source: '周庄镇2026年工作报告', ownValue: null, ownSource: null });
+  });
+
+  it('adds an indicator from the catalogue (the ones already picked left out) or a 自定义 one', async () => {
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/benchmark') return jsonResponse(200, BOARD);
+      if (call.path === '/api/benchmark/indicators' && call.method === 'POST') return jsonResponse(200, { id: 13 });
+      return undefined;
+    }, ADMIN));
+    await renderRoutes(routes, '/dashboard/benchmark');
+    fireEvent.click(await screen.findByRole('button', { name: '添加指标' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.mouseDown(within(dialog).getByLabelText('目录指标'));
+    const options = await waitFor(() => {
+      const items = [...document.querySelectorAll<HTMLElement>('.ant-select-item-option')].map((el) => el.textContent ?? '');
+      if (!items.length) throw new Error('没有选项');
+      return items;
+    });
+    expect(options.some((o) => o.includes('当年发展党员数'))).toBe(false);
+    expect(options).toContain('基层治理 · 三务公开按期公开率(%)');
+    fireEvent.click(within(dialog).getByText('自定义指标'));
+    fireEvent.change(within(dialog).getByLabelText('指标名称'), { target: { value: '农村电商年销售额' } });
+    fireEvent.change(within(dialog).getByLabelText('单位'), { target: { value: '万元' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: /确\s*定/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST')).toBe(true));
+    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ name: '农村电商年销售额', unit: '万元', group: 'party_building', higherIsBetter: true });
+  });
+
+  it('on a 390 px phone reads each indicator as a card of years, not a wide table', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = (query: string) => ({
+      matches: query === '(max-width: 767.98px)', media: query, onchange: null, addListener: () => {}, removeListener: () => {},
+      addEventListener: () => {}, removeEventListener: () => {}, dispatchEvent: () => false,
+    }) as MediaQueryList;
+    try {
+      installFetch(server((call) => (call.path === '/api/benchmark' ? jsonResponse(200, BOARD) : undefined), ADMIN));
+      await renderRoutes(routes, '/dashboard/benchmark');
+      const cards = await screen.findByTestId('benchmark-cards');
+      expect(within(cards).getAllByText('2025年')).toHaveLength(2);
+      expect(within(cards).getByText('-2(为对标镇的50%)')).toBeTruthy();
+      expect(document.querySelector('.ant-table')).toBeNull();
+    } finally {
+      window.matchMedia = original;
+    }
   });
 
   it('asks for the benchmark town first when there is none', async () => {

@@ -16,7 +16,7 @@ const number = (v: number | null, unit: string) => (v === null ? '—' : `${v}${
 function Gap({ cell, indicator }: { cell: BenchmarkCell; indicator: BenchmarkIndicator }) {
   if (cell.gap === null) return <Typography.Text type="secondary">—</Typography.Text>;
   const sign = cell.gap > 0 ? '+' : '';
-  const text = `${sign}${cell.gap}${indicator.percent ? '个百分点' : ''}${cell.ratio !== null ? `(${Math.round(cell.ratio * 100)}%)` : ''}`;
+  const text = `${sign}${cell.gap}${indicator.percent ? '个百分点' : ''}${cell.ratio !== null ? `(为对标镇的${Math.round(cell.ratio * 100)}%)` : ''}`;
   return <Typography.Text type={cell.ahead ? 'success' : 'danger'} data-testid="benchmark-gap">{text}</Typography.Text>;
 }
 
