@@ -32,8 +32,8 @@ export interface BenchmarkCatalogueEntry {
 }
 
 export const BENCHMARK_CATALOGUE: Record<BenchmarkCatalogueKey, BenchmarkCatalogueEntry> = {
-  organization_life_on_time: { name: '组织生活按期完成率', unit: '%', group: 'party_building', higherIsBetter: true, percent: true, source: '组织生活记录(当年各月应开展事项中按期完成的比例)' },
-  disclosure_on_time: { name: '三务公开按期公开率', unit: '%', group: 'governance', higherIsBetter: true, percent: true, source: '三务公开记录(当年到期事项中按期公开的比例)' },
+  organization_life_on_time: { name: '组织生活按期完成率', unit: '%', group: 'party_building', higherIsBetter: true, percent: true, source: '组织生活记录(当年各月应开展事项中按期完成的比例;平台有记录以前的月份不计)' },
+  disclosure_on_time: { name: '三务公开按期公开率', unit: '%', group: 'governance', higherIsBetter: true, percent: true, source: '三务公开记录(当年到期事项中按期公开的比例;平台有记录以前到期的不计)' },
   rectification_on_time: { name: '整改按期完成率', unit: '%', group: 'governance', higherIsBetter: true, percent: true, source: '联督联查整改记录(当年到期整改中按期提交整改材料的比例)' },
   recruited: { name: '当年发展党员数', unit: '人', group: 'party_building', higherIsBetter: true, percent: false, source: '党员名册(当年接收为预备党员的人数)' },
   reserves_per_village: { name: '每村后备人才数', unit: '人/村', group: 'party_building', higherIsBetter: true, percent: false, source: '后备人才库(年末或今日在培养人数÷村数)' },

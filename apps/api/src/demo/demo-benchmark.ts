@@ -1,7 +1,8 @@
 /**
  * 对标 of the demo town (issue 17 point 4): 西王庄镇 learns from 周庄镇 (the article: 基层党建、美丽乡村、基层治理、创新发展).
  * The benchmark town's figures below are made up for the demo and say so in every source; the own values of the
- * computed indicators come from the demo records, the others are entered as the town would, with a source.
+ * computed indicators come from the demo records (none before the demo's first record of a kind), the others are
+ * entered as the town would, with a source.
  * Entered through the dashboard module's services, as the town admin, so each value is audited like a real one.
  */
 import { BENCHMARK_DEFAULT_YEARS, type BenchmarkCatalogueKey } from '@dj/contracts';
@@ -16,6 +17,7 @@ const OWN_SOURCE = '西王庄镇年度工作总结(演示数据)';
 
 /** Per indicator, the benchmark town's values of the shown years (oldest first), and the own town's where entered by hand. */
 const DEMO_VALUES: { key: BenchmarkCatalogueKey; benchmark: number[]; own?: number[] }[] = [
+  { key: 'organization_life_on_time', benchmark: [96, 97, 98] },
   { key: 'recruited', benchmark: [18, 20, 21] },
   { key: 'cadre_college_share', benchmark: [62, 66, 70] },
   { key: 'disclosure_on_time', benchmark: [98, 99, 100] },

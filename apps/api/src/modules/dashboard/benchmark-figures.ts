@@ -7,9 +7,9 @@
 import type { BenchmarkComputedKey } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
-import { branchesInScope, complianceOfBranches } from '../activities/index.js';
+import { branchesInScope, complianceOfBranches, firstActivityOn } from '../activities/index.js';
 import { cadresOnDay } from '../cadres/index.js';
-import { disclosuresDueBetween } from '../disclosure/index.js';
+import { disclosuresDueBetween, firstDisclosureOn } from '../disclosure/index.js';
 import { rectificationOnTimeCounts } from '../inspection/index.js';
 import { admittedBetween } from '../members/index.js';
 
@@ -24,21 +24,30 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 
 /**
  * 组织生活按期完成率: of the year's monthly requirements that were decided (done, awaiting the supervisor's sign-off,
- * or late), the share done — summed over the months' stored calendars of every branch.
+ * or late), the share done — summed over the months' stored calendars of every branch. Months before the first
+ * activity the platform holds are not counted (the town kept them on paper); a year wholly before it has no value.
  */
 const organizationLife: Figure = async (db, user, w, branches) => {
+  const first = await firstActivityOn(db, user.scope);
+  if (!first || first > w.end) return null;
   let done = 0; let late = 0;
-  const lastMonth = Number(w.end.slice(5, 7));
-  for (let m = 1; m <= lastMonth; m++) {
+  const firstMonth = first > w.start ? Number(first.slice(5, 7)) : 1;
+  for (let m = firstMonth; m <= Number(w.end.slice(5, 7)); m++) {
     const calendars = await complianceOfBranches(db, user.tenantId, branches, `${w.year}-${pad2(m)}`, w.today);
     for (const { summary } of calendars) { done += summary.done + summary.awaitingSignOff; late += summary.late; }
   }
   return share(done, done + late);
 };
 
-/** 三务公开按期公开率: of the year's scheduled disclosures past due or published, the share published by the due day. */
+/**
+ * 三务公开按期公开率: of the year's scheduled disclosures past due or published, the share published by the due day;
+ * those due before the first disclosure the platform holds are not counted.
+ */
 const disclosure: Figure = async (db, user, w, branches) => {
-  const due = [...(await disclosuresDueBetween(db, user.tenantId, branches.map((b) => b.id), w.start, w.end)).values()].flat();
+  const ids = branches.map((b) => b.id);
+  const first = await firstDisclosureOn(db, ids);
+  if (!first || first > w.end) return null;
+  const due = [...(await disclosuresDueBetween(db, user.tenantId, ids, first > w.start ? first : w.start, w.end)).values()].flat();
   const decided = due.filter((d) => d.publishedOn || d.dueOn < w.today);
   return share(decided.filter((d) => d.publishedOn && d.publishedOn <= d.dueOn).length, decided.length);
 };

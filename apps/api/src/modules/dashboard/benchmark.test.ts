@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import {
-  createBranch, createInspectionRound, createMember, createTown, createUser, recordCadreChange, recordFinding, testIdNumber, type Branch, type Town,
+  createActivity, createBranch, createInspectionRound, createMember, createTown, createUser, recordCadreChange, recordFinding, testIdNumber, type Branch, type Town,
 } from '../../../test/factories.js';
 import { gapOf, yearWindows } from './benchmark-service.js';
 
@@ -66,7 +66,9 @@ describe('benchmark town and indicators', () => {
   });
 
   it('computes the own values from the records for each calendar year', async () => {
-    for (const key of ['recruited', 'rectification_on_time', 'cadre_college_share', 'reserves_per_village', 'organization_life_on_time']) await add({ catalogueKey: key });
+    for (const key of ['recruited', 'rectification_on_time', 'cadre_college_share', 'reserves_per_village', 'organization_life_on_time', 'disclosure_on_time']) {
+      await add({ catalogueKey: key });
+    }
     const b = await board();
     expect(b.years).toEqual([thisYear - 2, lastYear, thisYear]);
     expect(cellOf(b, '当年发展党员数', lastYear)).toMatchObject({ own: 2, benchmark: null, gap: null });
@@ -76,19 +78,26 @@ describe('benchmark town and indicators', () => {
     expect(cellOf(b, '整改按期完成率', thisYear - 2).own).toBeNull();
     expect(cellOf(b, '村"两委"大专及以上学历占比', thisYear).own).toBe(50);
     expect(cellOf(b, '每村后备人才数', thisYear).own).toBe(0);
+    // No disclosure on the platform yet: no rate rather than every scheduled one missed.
+    expect(cellOf(b, '三务公开按期公开率', lastYear).own).toBeNull();
     expect(indicatorOf(b, '当年发展党员数')).toMatchObject({ computed: true, group: 'party_building', higherIsBetter: true });
     expect(cellOf(b, '当年发展党员数', thisYear).ownSource).toContain(`截至${today}`);
   });
 
-  it('reads 组织生活按期完成率 off the same monthly calendars the compliance board shows', async () => {
+  it('reads 组织生活按期完成率 off the same monthly calendars the compliance board shows, from the first recorded activity on', async () => {
+    expect(cellOf(await board(), '组织生活按期完成率', lastYear).own).toBeNull();
+    await createActivity(secretary, branch.id, { heldOn: `${lastYear}-03-15` });
     let done = 0; let late = 0;
-    for (let m = 1; m <= 12; m++) {
+    for (let m = 3; m <= 12; m++) {
       const calendar = ok(await town.admin.get(`/api/compliance?period=${lastYear}-${String(m).padStart(2, '0')}`));
       for (const { summary } of calendar.branches as Json[]) { done += summary.done + summary.awaitingSignOff; late += summary.late; }
     }
-    const own = cellOf(await board(), '组织生活按期完成率', lastYear).own;
-    expect(own).toBe(done + late ? Math.round((done / (done + late)) * 1000) / 10 : null);
+    const b = await board();
+    expect(cellOf(b, '组织生活按期完成率', lastYear).own).toBe(Math.round((done / (done + late)) * 1000) / 10);
+    expect(done).toBeGreaterThan(0);
     expect(late).toBeGreaterThan(0);
+    // A year wholly before the platform's first record has no value rather than a rate of 0.
+    expect(cellOf(b, '组织生活按期完成率', thisYear - 2).own).toBeNull();
   });
 
   it('refuses a catalogue indicator twice and a renamed catalogue indicator; edits a 自定义 one', async () => {
