@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, orgIds, type Session, type TestContext } from './context.js';
 import { assessmentMatrix } from './matrix/assessment.js';
 import { awayMatrix } from './matrix/away.js';
+import { benchmarkMatrix } from './matrix/benchmark.js';
 import { cadresMatrix } from './matrix/cadres.js';
 import { cadreDocumentsMatrix } from './matrix/cadre-documents.js';
 import { talentMatrix } from './matrix/talent.js';
@@ -25,7 +26,8 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  * test/matrix/ (one file per module, see matrix/types.ts) in the same commit.
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
-  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix];
+  cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
+  benchmarkMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

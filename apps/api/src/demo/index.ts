@@ -20,6 +20,7 @@ import { seedDemoCadreStructure } from './demo-cadre-structure.js';
 import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import { ensureExampleSchemes } from '../modules/assessment/index.js';
 import { seedDemoAssessment } from './demo-assessment.js';
+import { seedDemoBenchmark } from './demo-benchmark.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -125,6 +126,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     // still being scored (issue 16 point 7), are all scored with them.
     await ensureExampleSchemes(tx, t, addMonths(today, -13).slice(0, 7));
     await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
+    // 对标 周庄镇 (issue 17 point 4): the benchmark town's figures are demo data, labelled so in their sources.
+    await seedDemoBenchmark(tx, { tenantId: t, today, cipher });
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

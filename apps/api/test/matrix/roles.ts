@@ -2,6 +2,7 @@ import type { Permission } from '../../src/lib/access/index.js';
 import { ACTIVITY_ROWS } from './roles-activities.js';
 import { ASSESSMENT_ROWS } from './roles-assessment.js';
 import { AWAY_ROWS } from './roles-away.js';
+import { BENCHMARK_ROWS } from './roles-benchmark.js';
 import { CADRE_ROWS } from './roles-cadres.js';
 import { CADRE_DOCUMENT_ROWS } from './roles-cadre-documents.js';
 import { CORE_ROWS } from './roles-core.js';
@@ -31,6 +32,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, exports: EXPORT_ROWS, cadres: CADRE_ROWS,
   cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
   talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS, dashboard: DASHBOARD_ROWS,
+  benchmark: BENCHMARK_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

@@ -65,6 +65,7 @@ export const routes: RouteObject[] = [
       { path: 'assessment/my-pay', lazy: page(() => import('../features/assessment/MyPayPage'), 'MyPayPage') },
       { path: 'talent', lazy: page(() => import('../features/talent/TalentPage'), 'TalentPage') },
       { path: 'dashboard', lazy: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage') },
+      { path: 'dashboard/benchmark', lazy: page(() => import('../features/benchmark/BenchmarkPage'), 'BenchmarkPage') },
       { path: 'dashboard/villages/:orgId', lazy: page(() => import('../features/dashboard/VillageCardPage'), 'VillageCardPage') },
       { path: 'tasks', lazy: page(() => import('../features/tasks/TasksPage'), 'TasksPage') },
       { path: 'compliance', lazy: page(() => import('../features/compliance/CompliancePage'), 'CompliancePage') },

@@ -17,3 +17,4 @@ export * from './cadre-structure.js';
 export * from './compliance-summaries.js';
 export * from './assessment.js';
 export * from './assessment-periods.js';
+export * from './benchmark.js';

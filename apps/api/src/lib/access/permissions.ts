@@ -97,6 +97,12 @@ export const PERMISSIONS = {
    * village, a secretary their own, a 包村干部 the villages assigned (scope in SQL). Figures only, never a ranking.
    */
   'dashboard.read': { roles: BRANCH_READERS, denied: '党员本人不查看驾驶舱' },
+  /**
+   * 对标 (issue 17 point 4): the town's own comparison with its benchmark town, town-wide figures only; a district
+   * account reads it too once the district level (point 5) exists. Only the town picks indicators and enters values.
+   */
+  'benchmark.read': { roles: ADMIN, denied: '只有镇党委管理员查看对标情况' },
+  'benchmark.manage': { roles: ADMIN, denied: '对标指标和对标镇数值由镇党委管理员录入' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

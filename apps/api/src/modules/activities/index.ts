@@ -15,3 +15,5 @@ export { ensureDefaultTemplates } from './checklist-service.js';
 export type { ActivityKind } from './rules/activity-kinds.js';
 // The 驾驶舱 (issue 17) reads the branches in the caller's scope the calendar covers.
 export { branchesInScope } from './repository.js';
+// The 对标 (dashboard, issue 17 point 4) counts 组织生活按期 from the first activity the platform holds.
+export { firstActivityOn } from './first-record-repository.js';

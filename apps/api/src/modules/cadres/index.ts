@@ -23,3 +23,5 @@ export { reserveTasks } from './reserve-board.js';
 export { addReserve, evaluateReserve, leaveReserve, moveReserve } from './reserve-service.js';
 // The 驾驶舱 (issue 17) reads the structure and reserve figures from here.
 export { cadreFigures, type CadreFigures } from './dashboard-figures.js';
+// The 对标 (dashboard, issue 17 point 4) reads the 两委 and reserves as they stood on a day.
+export { cadresOnDay, type CadresOnDay } from './benchmark-repository.js';

@@ -16,3 +16,5 @@ export { dueDateOf, endedPeriods, FREQUENCY_RULES, periodProblem, ruleOf, type F
 export { scanDisclosure } from './rules/pii-scan.js';
 export { decide, type Action } from './rules/workflow.js';
 export { disclosuresDueBetween } from './on-time.js';
+// The 对标 (dashboard) counts 按期公开 from the first disclosure the platform holds.
+export { firstDisclosureOn } from './on-time-repository.js';

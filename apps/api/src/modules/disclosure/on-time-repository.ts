@@ -26,3 +26,14 @@ export async function scheduledFactsOf(db: DbOrTx, organizationIds: number[], pe
     .groupBy(d.organizationId, d.ruleKey, d.period);
   return rows;
 }
+
+/**
+ * The first day these branches put a disclosure through the platform (提出 or 公开, Beijing time): before it the
+ * platform holds no record of their 三务公开, so the 对标 (issue 17 point 4) does not count those periods as missed.
+ */
+export async function firstDisclosureOn(db: DbOrTx, organizationIds: number[]): Promise<string | null> {
+  if (!organizationIds.length) return null;
+  const [row] = await db.select({ on: sql<string | null>`(min(least(${day(disclosures.submittedAt)}, ${day(disclosures.publishedAt)})))::text` })
+    .from(disclosures).where(inArray(disclosures.organizationId, organizationIds));
+  return row?.on ?? null;
+}

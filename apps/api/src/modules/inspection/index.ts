@@ -11,4 +11,4 @@ export { rectificationTasks } from './task-service.js';
 // The checklist and rectification rules the demo town (demo/) plays its inspection round by.
 export { roundItems, teamProblems } from './rules/checklist.js';
 export { defaultDueOn, lateness, nextStatus, refusal, type RectificationAction } from './rules/rectification.js';
-export { rectificationCounts, rectificationsDueBetween } from './on-time-repository.js';
+export { rectificationCounts, rectificationOnTimeCounts, rectificationsDueBetween } from './on-time-repository.js';

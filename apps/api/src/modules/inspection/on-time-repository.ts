@@ -29,17 +29,21 @@ export interface RectificationDue {
  */
 export async function rectificationsDueBetween(db: DbOrTx, organizationIds: number[], start: string, end: string): Promise<RectificationDue[]> {
   if (!organizationIds.length) return [];
+  return db.select({
+    id: rectifications.id, organizationId: rectifications.organizationId, description: rectifications.description, dueOn: rectifications.dueOn, status: rectifications.status, submittedOn: submittedOnSql(),
+  }).from(rectifications)
+    .where(and(inArray(rectifications.organizationId, organizationIds), gte(rectifications.dueOn, start), lte(rectifications.dueOn, end)))
+    .orderBy(asc(rectifications.dueOn), asc(rectifications.id));
+}
+
+/** The village's standing submission day of the current rectification row (see rectificationsDueBetween). */
+function submittedOnSql() {
   // Spelled out: drizzle leaves a single table's columns unqualified, and inside the subquery a bare "id" would be the event's.
-  const submittedOn = sql<string | null>`(
+  return sql<string | null>`(
     select max((ev.at at time zone 'Asia/Shanghai')::date)::text from ${rectificationEvents} ev
     where ev.rectification_id = ${RECTIFICATION_ID} and ev.kind = 'evidence'
       and not exists (select 1 from ${rectificationEvents} r where r.rectification_id = ev.rectification_id and r.kind = 'reopened' and r.at > ev.at)
       and not exists (select 1 from ${rectificationEvents} a where a.rectification_id = ev.rectification_id and a.kind = 'accepted' and a.at < ev.at))`;
-  return db.select({
-    id: rectifications.id, organizationId: rectifications.organizationId, description: rectifications.description, dueOn: rectifications.dueOn, status: rectifications.status, submittedOn,
-  }).from(rectifications)
-    .where(and(inArray(rectifications.organizationId, organizationIds), gte(rectifications.dueOn, start), lte(rectifications.dueOn, end)))
-    .orderBy(asc(rectifications.dueOn), asc(rectifications.id));
 }
 
 /**
@@ -53,4 +57,20 @@ export async function rectificationCounts(db: DbOrTx, organizationIds: number[],
     overdue: sql<number>`count(*) filter (where ${rectifications.status} <> 'accepted' and ${rectifications.dueOn} < ${today})::int`,
   }).from(rectifications).where(inArray(rectifications.organizationId, organizationIds));
   return { open: row?.open ?? 0, overdue: row?.overdue ?? 0 };
+}
+
+/**
+ * 整改按期完成率 for the 对标 (issue 17 point 4): of these organisations' rectifications due between two days, how many
+ * are decided (past their deadline on `today`, or with materials in) and how many had the village's materials in by the
+ * deadline — counted by the database.
+ */
+export async function rectificationOnTimeCounts(db: DbOrTx, organizationIds: number[], start: string, end: string, today: string) {
+  if (!organizationIds.length) return { due: 0, onTime: 0 };
+  const submittedOn = submittedOnSql();
+  const [row] = await db.select({
+    due: sql<number>`count(*) filter (where ${rectifications.dueOn} < ${today} or ${submittedOn} is not null)::int`,
+    onTime: sql<number>`count(*) filter (where ${submittedOn} <= ${rectifications.dueOn}::text)::int`,
+  }).from(rectifications)
+    .where(and(inArray(rectifications.organizationId, organizationIds), gte(rectifications.dueOn, start), lte(rectifications.dueOn, end)));
+  return { due: row?.due ?? 0, onTime: row?.onTime ?? 0 };
 }

@@ -29,3 +29,5 @@ export { memberDuesFigures, mobileFigures } from './figures.js';
 export { cleanText, compactNumberText, compactText, headerKey, parseDate, parseYesNo, type CellInput, type Normalised } from './excel/normalise.js';
 export { readCell, RosterFormatError, unwrap } from './excel/parse-roster.js';
 export { inertText } from './excel/template.js';
+// The 对标 (dashboard, issue 17 point 4) reads 当年发展党员数 from here.
+export { admittedBetween } from './admissions-repository.js';

@@ -1,5 +1,5 @@
 import {
-  ApartmentOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
+  AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
@@ -33,6 +33,8 @@ const canReadSchemes = (roles: readonly Role[]) => canRecord(roles) || roles.inc
 const MENU_ENTRIES: MenuEntry[] = [
   // 驾驶舱 (issue 17): the town's month at a glance; a village's secretary opens their own village's card from it.
   { key: '/dashboard', icon: <DashboardOutlined />, label: '驾驶舱', visible: canRecord },
+  // 对标 (issue 17 point 4): the town against its benchmark town (benchmark.read, the town admin).
+  { key: '/dashboard/benchmark', icon: <AimOutlined />, label: '对标', visible: isTownAdmin },
   { key: '/organizations', icon: <ApartmentOutlined />, label: '组织架构', visible: everyone },
   { key: '/members', icon: <TeamOutlined />, label: '党员名册', visible: everyone },
   { key: '/recruitment', icon: <UserAddOutlined />, label: '发展党员', visible: hasWorkRole },
