@@ -66,3 +66,33 @@ export const DashboardVillageSchema = z.object({
 export type DashboardVillage = z.infer<typeof DashboardVillageSchema>;
 
 export const DashboardVillageParamSchema = z.object({ orgId: z.coerce.number().int().positive() });
+
+/**
+ * 会议报告 (issue 17 point 7): the town's monthly and yearly report for the town committee's meeting, as A4 PDF or Word,
+ * assembled from the 驾驶舱's figures. A month or a year not after the current one (Beijing time); absent, the last
+ * complete month, or the current year.
+ */
+export const DASHBOARD_REPORT_FORMATS = ['pdf', 'docx'] as const;
+export type DashboardReportFormat = (typeof DASHBOARD_REPORT_FORMATS)[number];
+export const DASHBOARD_REPORT_KINDS = ['monthly', 'yearly'] as const;
+export type DashboardReportKind = (typeof DASHBOARD_REPORT_KINDS)[number];
+export const DASHBOARD_REPORT_TITLES: Record<DashboardReportKind, string> = { monthly: '党建工作月度报告', yearly: '党建工作年度报告' };
+/** The earliest year a report may be asked for: the platform keeps no records before it. */
+export const DASHBOARD_REPORT_FIRST_YEAR = 2000;
+
+export const DashboardReportParamsSchema = z.object({ format: z.enum(DASHBOARD_REPORT_FORMATS, '格式应为 pdf 或 docx').meta({ label: '格式' }) });
+export const DashboardMonthlyReportQuerySchema = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM').optional().meta({ label: '月份' }),
+});
+export const DashboardYearlyReportQuerySchema = z.object({
+  year: z.coerce.number('年份应为四位数字').int('年份应为四位数字').min(DASHBOARD_REPORT_FIRST_YEAR, `年份不能早于${DASHBOARD_REPORT_FIRST_YEAR}年`).max(9999, '年份应为四位数字').optional().meta({ label: '年份' }),
+});
+export type DashboardMonthlyReportQuery = z.infer<typeof DashboardMonthlyReportQuerySchema>;
+export type DashboardYearlyReportQuery = z.infer<typeof DashboardYearlyReportQuerySchema>;
+/** The organisation life totals of a month (DashboardMatrix totals), as the 驾驶舱 and the 会议报告 name them. */
+export const DASHBOARD_TOTAL_KEYS = ['done', 'awaitingSignOff', 'due', 'dueSoon', 'late'] as const;
+export const DASHBOARD_TOTAL_LABELS: Record<(typeof DASHBOARD_TOTAL_KEYS)[number], string> = {
+  done: '完成', awaitingSignOff: '待签认', due: '待完成', dueSoon: '将到期', late: '逾期',
+};
+/** The report's heading of the assessment tile: the 驾驶舱 says 本月考核, a report covers its own month or year. */
+export const DASHBOARD_REPORT_ASSESSMENT_TITLE = '村干部考核';

@@ -1,3 +1,4 @@
+import JSZip from 'jszip';
 import { expect } from 'vitest';
 import type { MatrixModule } from './types.js';
 
@@ -9,6 +10,9 @@ export const dashboardMatrix: MatrixModule = {
   rows: {
     'GET /api/dashboard/town': {},
     'GET /api/dashboard/villages/:orgId': { foreign: (f) => [{ url: `/api/dashboard/villages/${f.org}` }] },
+    // The town's report names no record: the town admin's (the only holder) covers their town, checked in lists below.
+    'GET /api/dashboard/reports/monthly.:format': {},
+    'GET /api/dashboard/reports/yearly.:format': {},
   },
 
   async lists(s, role, visible, foreignNames) {
@@ -21,5 +25,11 @@ export const dashboardMatrix: MatrixModule = {
     const ids = res.json().matrix.rows.map((r: { organizationId: number }) => r.organizationId);
     for (const id of ids) expect(visible.has(id), `${role}: organisation ${id}`).toBe(true);
     for (const name of foreignNames) expect(res.body).not.toContain(name);
+    // The report is the town admin's (dashboard.report); its text (Word's XML, cheaper than a PDF) names no other town's.
+    const report = await s.get('/api/dashboard/reports/monthly.docx');
+    expect(report.statusCode, `${role}: the monthly report`).toBe(role === 'admin' ? 200 : 403);
+    if (role !== 'admin') return;
+    const xml = await (await JSZip.loadAsync(report.rawPayload)).file('word/document.xml')!.async('string');
+    for (const name of foreignNames) expect(xml).not.toContain(name);
   },
 };

@@ -103,6 +103,11 @@ export const PERMISSIONS = {
    */
   'benchmark.read': { roles: ADMIN, denied: '只有镇党委管理员查看对标情况' },
   'benchmark.manage': { roles: ADMIN, denied: '对标指标和对标镇数值由镇党委管理员录入' },
+  /**
+   * 会议报告 (issue 17 point 7): the town's monthly and yearly report for the town committee's meeting covers the whole
+   * town and carries its 党内统计, so only the town's admin makes it; a secretary reads their branch on the 驾驶舱.
+   */
+  'dashboard.report': { roles: ADMIN, denied: '会议报告由镇党委管理员生成(全镇范围)' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

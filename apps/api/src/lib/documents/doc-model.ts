@@ -20,8 +20,13 @@ export interface TableBlock {
 }
 export interface ImageBlock { kind: 'image'; data: Buffer; width: number; height: number; caption: string | null }
 export interface PageBreakBlock { kind: 'pageBreak' }
+/**
+ * A chart drawn on the server (lib/charts): the PDF draws the SVG itself (vector, in the document's font), Word takes
+ * the PNG rendered from the same SVG. width and height are the SVG's, in CSS px.
+ */
+export interface ChartBlock { kind: 'chart'; svg: string; png: Buffer; width: number; height: number; caption: string | null }
 
-export type Block = HeadingBlock | ParagraphBlock | KeyValueBlock | TableBlock | ImageBlock | PageBreakBlock;
+export type Block = HeadingBlock | ParagraphBlock | KeyValueBlock | TableBlock | ImageBlock | ChartBlock | PageBreakBlock;
 
 export type Orientation = 'portrait' | 'landscape';
 
@@ -31,6 +36,8 @@ export interface DocModel {
   blocks: Block[];
   /** A4 upright unless a table needs the width (a payroll of ten columns); both renderers turn the page. */
   orientation?: Orientation;
+  /** A running head on every page (the town and the period of a report); none when absent. */
+  header?: string | null;
 }
 
 /** Shared page geometry so a page in Word and in the PDF have the same printable area. */

@@ -13,7 +13,10 @@ export interface DocumentRequest { id: number; format: DocumentFormat; model: Do
 export type DocumentReply = { id: number; file: Uint8Array } | { id: number; error: string };
 
 /** Structured cloning hands an image's Buffer over as a plain Uint8Array; the layout needs Buffer's base64. */
-const revive = (block: Block): Block => (block.kind === 'image' ? { ...block, data: Buffer.from(block.data) } : block);
+const revive = (block: Block): Block => {
+  if (block.kind === 'image') return { ...block, data: Buffer.from(block.data) };
+  return block.kind === 'chart' ? { ...block, png: Buffer.from(block.png) } : block;
+};
 
 const RENDER = { pdf: layoutPdf, docx: writeDocx } satisfies Record<DocumentFormat, (model: DocModel) => Promise<Buffer>>;
 

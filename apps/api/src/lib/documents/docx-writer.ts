@@ -1,8 +1,8 @@
 import {
-  AlignmentType, BorderStyle, Document, Footer, HeightRule, ImageRun, Packer, PageBreak, PageNumber, PageOrientation,
+  AlignmentType, BorderStyle, Document, Footer, Header, HeightRule, ImageRun, Packer, PageBreak, PageNumber, PageOrientation,
   Paragraph, ShadingType, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType,
 } from 'docx';
-import { PAGE, pageArea, type Align, type Block, type DocModel, type ImageBlock, type TableBlock } from './doc-model.js';
+import { PAGE, pageArea, type Align, type Block, type ChartBlock, type DocModel, type ImageBlock, type TableBlock } from './doc-model.js';
 
 // Word measures the page in twentieths of a point, images in 96-dpi pixels.
 const TWIP_PER_MM = 1440 / 25.4;
@@ -93,7 +93,8 @@ function dataTable(b: TableBlock, area: Area): Table {
   });
 }
 
-function imageParagraphs(b: ImageBlock, area: Area): Paragraph[] {
+/** A JPEG photo as is, or a chart's PNG (the PDF draws the chart's SVG; Word's own SVG support needs a PNG fallback anyway). */
+function imageParagraphs(b: ImageBlock | ChartBlock, area: Area): Paragraph[] {
   const maxW = area.contentWidthMm * PX_PER_MM;
   const maxH = area.contentHeightMm * PAGE.maxImageHeightShare * PX_PER_MM;
   const scale = Math.min(maxW / b.width, maxH / b.height);
@@ -101,7 +102,7 @@ function imageParagraphs(b: ImageBlock, area: Area): Paragraph[] {
     alignment: AlignmentType.CENTER,
     keepNext: true,
     spacing: { before: 120 },
-    children: [new ImageRun({ type: 'jpg', data: b.data, transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) } })],
+    children: [new ImageRun({ ...(b.kind === 'chart' ? { type: 'png' as const, data: b.png } : { type: 'jpg' as const, data: b.data }), transformation: { width: Math.round(b.width * scale), height: Math.round(b.height * scale) } })],
   })];
   if (b.caption) out.push(...lines(b.caption, { align: 'center', size: 20 }));
   return out;
@@ -123,6 +124,7 @@ function docxBlocksOf(b: Block, area: Area): Array<Paragraph | Table> {
     case 'table':
       return [dataTable(b, area), new Paragraph({})];
     case 'image':
+    case 'chart':
       return imageParagraphs(b, area);
     case 'pageBreak':
       return [new Paragraph({ children: [new PageBreak()] })];
@@ -160,6 +162,9 @@ export async function writeDocx(model: DocModel): Promise<Buffer> {
           },
         },
       },
+      headers: model.header ? {
+        default: new Header({ children: [new Paragraph({ alignment: AlignmentType.RIGHT, children: [new TextRun({ text: model.header, size: 18 })] })] }),
+      } : undefined,
       footers: {
         default: new Footer({
           children: [new Paragraph({

@@ -116,6 +116,16 @@ function blockToPdf(b: Block, r: Render): Record<string, unknown> {
         margin: [0, 6, 0, 8],
       };
     }
+    case 'chart':
+      return {
+        stack: [
+          // The SVG's text asks for the document's font by name (lib/charts), so Chinese labels print in Noto Sans SC.
+          { svg: b.svg, font: FONT, fit: [r.width, r.maxImageHeight], alignment: 'center' },
+          ...(b.caption ? [{ text: b.caption, alignment: 'center', fontSize: 9, margin: [0, 3, 0, 0] }] : []),
+        ],
+        unbreakable: true,
+        margin: [0, 6, 0, 8],
+      };
     case 'pageBreak':
       return { text: '', pageBreak: 'after' };
   }
@@ -145,6 +155,7 @@ function keepWithNext(head: Block, next: Block | undefined): { group: Block[]; r
     case 'table':
       return next.rows.length <= KEEP_MAX_ROWS && next.rows.every((r) => r.join('').length <= KEEP_MAX_CHARS) ? { group: [head, next], rest: [] } : null;
     case 'image':
+    case 'chart':
       return { group: [head, next], rest: [] };
     default:
       return null;
@@ -191,6 +202,7 @@ export async function layoutPdf(model: DocModel): Promise<Buffer> {
     },
     images,
     content,
+    header: model.header ? { text: model.header, alignment: 'right', fontSize: 9, color: '#555555', margin: [pt(m.left), pt(m.top) / 2 - 6, pt(m.right), 0] } : undefined,
     footer: (currentPage: number, pageCount: number) => ({
       text: `第 ${currentPage} 页 共 ${pageCount} 页`,
       alignment: 'center',

@@ -3,7 +3,7 @@
  * Every figure comes from its module's public face, counted by the database or read from stored summaries
  * (compliance_summaries); the scope is the caller's, in SQL. Villages keep the tree's order: no ranking.
  */
-import { addMonths, daysInMonth, todayInShanghai, type DashboardTown, type DashboardVillage } from '@dj/contracts';
+import { addMonths, daysInMonth, todayInShanghai, type DashboardMatrix, type DashboardTown, type DashboardVillage } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { loadBranchInScope, requirePermission, type AuthUser } from '../../lib/access/index.js';
 import { branchesInScope, complianceOfBranches } from '../activities/index.js';
@@ -21,7 +21,7 @@ interface Window { start: string; end: string; months: string[]; label: string }
 interface Branches { list: { id: number; name: string; path: string }[]; village?: { id: number; path: string } }
 
 /** The last day of a 'YYYY-MM' month. */
-const monthEnd = (month: string) => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
+export const monthEnd = (month: string) => `${month}-${String(daysInMonth(Number(month.slice(0, 4)), Number(month.slice(5, 7)))).padStart(2, '0')}`;
 
 /** The twelve months ending with `month`, the oldest first. */
 export function lastTwelveMonths(month: string): string[] {
@@ -47,14 +47,45 @@ async function gather(db: DbOrTx, user: AuthUser, branches: Branches, w: Window,
   };
 }
 
-export async function townDashboard(db: Db, user: AuthUser): Promise<DashboardTown> {
+/** A month's window: its first and last day, and the words its deadlines are named by. */
+export function monthWindow(month: string, label: string): Window {
+  return { start: `${month}-01`, end: monthEnd(month), months: [month], label };
+}
+
+/**
+ * The town's overview of `month` (default this month, Beijing time): its organisation life matrix and the tiles with
+ * the month's deadlines; counts of open records (pipeline, 整改, 在外人才, 班子) are as of today. The 会议报告 reads a
+ * past month through here, named 当月 instead of 本月.
+ */
+export async function townDashboard(db: Db, user: AuthUser, month?: string, label = '本月'): Promise<DashboardTown> {
   requirePermission(user, 'dashboard.read');
   const today = todayInShanghai();
-  const month = today.slice(0, 7);
+  const period = month ?? today.slice(0, 7);
   const list = await branchesInScope(db, user.scope);
-  const calendars = await complianceOfBranches(db, user.tenantId, list, month, today);
-  const g = await gather(db, user, { list }, { start: `${month}-01`, end: monthEnd(month), months: [month], label: '本月' }, today);
-  return { today, matrix: matrixOf(month, calendars), pipeline: pipelineChart(g.pipeline), tiles: tilesOf(g) };
+  const calendars = await complianceOfBranches(db, user.tenantId, list, period, today);
+  const g = await gather(db, user, { list }, monthWindow(period, label), today);
+  return { today, matrix: matrixOf(period, calendars), pipeline: pipelineChart(g.pipeline), tiles: tilesOf(g) };
+}
+
+/** The town's organisation life of each month (the matrix's totals), from the stored compliance summaries. */
+export async function townMonths(db: Db, user: AuthUser, months: string[]): Promise<{ period: string; totals: DashboardMatrix['totals'] }[]> {
+  requirePermission(user, 'dashboard.read');
+  const today = todayInShanghai();
+  const list = await branchesInScope(db, user.scope);
+  const out = [];
+  for (const period of months) {
+    out.push({ period, totals: matrixOf(period, await complianceOfBranches(db, user.tenantId, list, period, today)).totals });
+  }
+  return out;
+}
+
+/** The tiles and the pipeline over a span of months (a year for the 会议报告), its deadlines named by `label`. */
+export async function townSpan(db: Db, user: AuthUser, months: string[], label: string): Promise<Pick<DashboardTown, 'today' | 'pipeline' | 'tiles'>> {
+  requirePermission(user, 'dashboard.read');
+  const today = todayInShanghai();
+  const list = await branchesInScope(db, user.scope);
+  const g = await gather(db, user, { list }, { start: `${months[0]}-01`, end: monthEnd(months[months.length - 1]), months, label }, today);
+  return { today, pipeline: pipelineChart(g.pipeline), tiles: tilesOf(g) };
 }
 
 export async function villageCard(db: Db, user: AuthUser, orgId: number): Promise<DashboardVillage> {
