@@ -40,3 +40,5 @@ export const canSeeTasks = (me: Me | null | undefined) => hasWorkRole(rolesOf(me
 export const canSeeCompliance = (me: Me | null | undefined) => hasWorkRole(rolesOf(me));
 export const canSeeDuesCollection = (me: Me | null | undefined) => hasWorkRole(rolesOf(me));
 export const canEditSettings = (me: Me | null | undefined) => isTownAdmin(rolesOf(me));
+/** 会议报告 (issue 17 point 7) covers the whole town: the town admin's (dashboard.report). */
+export const canMakeReports = (me: Me | null | undefined) => isTownAdmin(rolesOf(me));

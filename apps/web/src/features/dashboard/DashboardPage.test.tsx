@@ -1,12 +1,12 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { DashboardTile, DashboardTown, DashboardVillage } from '@dj/contracts';
+import { monthFromIndex, monthIndex, todayInShanghai, type DashboardTile, type DashboardTown, type DashboardVillage } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
-import { SECRETARY, server } from '../../test/server';
+import { SECRETARY, queryOf, server } from '../../test/server';
 import { DashboardPage } from './DashboardPage';
 import { VillageCardPage } from './VillageCardPage';
 
@@ -122,5 +122,42 @@ describe('驾驶舱', () => {
     installFetch(server((call) => (call.path === '/api/dashboard/town' ? jsonResponse(500, { code: 'SERVER_ERROR', message: '服务器出错了' }) : undefined), ADMIN));
     await renderRoutes(routes, '/dashboard');
     expect(await screen.findByText('驾驶舱加载失败')).toBeTruthy();
+  });
+
+  it('makes the town admin\'s 会议报告: the last complete month by default, a year on request, with a loading state and the server\'s message', async () => {
+    if (!URL.createObjectURL) Object.assign(URL, { createObjectURL: () => 'blob:report', revokeObjectURL: () => {} });
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    const answer = server((call) => {
+      if (call.path === '/api/dashboard/town') return jsonResponse(200, TOWN);
+      if (call.path === '/api/dashboard/reports/yearly.pdf') return jsonResponse(400, { code: 'VALIDATION', message: '年份不能晚于今年' });
+      return undefined;
+    }, ADMIN);
+    // The Word file is held back until released, so the button's loading state can be seen.
+    const calls = installFetch(async (call) => {
+      if (call.path !== '/api/dashboard/reports/monthly.docx') return answer(call);
+      await held;
+      return new Response(new Blob(['docx']), { status: 200, headers: { 'content-type': 'application/octet-stream', 'content-disposition': "attachment; filename*=UTF-8''report.docx" } });
+    });
+    await renderRoutes(routes, '/dashboard');
+    const card = await screen.findByTestId('meeting-report');
+    const today = todayInShanghai();
+    fireEvent.click(within(card).getByRole('button', { name: /下载Word/ }));
+    await waitFor(() => expect(within(card).getByRole('button', { name: /下载Word/ }).className).toContain('ant-btn-loading'));
+    const monthly = calls.find((c) => c.path === '/api/dashboard/reports/monthly.docx')!;
+    expect(queryOf(monthly)).toEqual({ month: monthFromIndex(monthIndex(today.slice(0, 7)) - 1) });
+    release();
+    await waitFor(() => expect(within(card).getByRole('button', { name: /下载Word/ }).className).not.toContain('ant-btn-loading'));
+    fireEvent.click(within(card).getByText('年度'));
+    fireEvent.click(within(card).getByRole('button', { name: /下载PDF/ }));
+    expect(await screen.findByText('年份不能晚于今年')).toBeTruthy();
+    expect(queryOf(calls.find((c) => c.path === '/api/dashboard/reports/yearly.pdf')!)).toEqual({ year: today.slice(0, 4) });
+  });
+
+  it('offers no 会议报告 to a town-wide reader who is not the town admin (检查组)', async () => {
+    installFetch(server((call) => (call.path === '/api/dashboard/town' ? jsonResponse(200, TOWN) : undefined), me(['inspector'])));
+    await renderRoutes(routes, '/dashboard');
+    await screen.findByTestId('compliance-matrix');
+    expect(screen.queryByTestId('meeting-report')).toBeNull();
   });
 });

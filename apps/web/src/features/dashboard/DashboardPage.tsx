@@ -3,12 +3,13 @@ import { Alert, Card, Empty, Flex, Result, Select, Skeleton, Typography } from '
 import { Navigate, useNavigate } from 'react-router';
 import type { DashboardTown } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
-import { hasWorkRole, isTownAdmin, villageCardPath } from '../../lib/roles';
+import { canMakeReports, hasWorkRole, isTownAdmin, villageCardPath } from '../../lib/roles';
 import { useMe } from '../../lib/session';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { ComplianceBranchList, ComplianceMatrix, type ComplianceMatrixModel } from '../../components/ComplianceMatrix';
 import { useTownDashboard } from './api';
 import { PipelineChart } from './charts';
+import { MeetingReport } from './MeetingReport';
 import { PipelineLinks, Tiles } from './Tiles';
 
 /** The server's matrix in the compliance page's grid shape (the same cells, the same legend). */
@@ -79,6 +80,7 @@ export function DashboardPage() {
       </Flex>
       <Alert type="info" showIcon title="只显示数字、期限和分布,不对村或个人排名。点任一数字可查看对应记录。" />
       <VillageCardPicker rows={data.matrix.rows} />
+      {canMakeReports(me) && <MeetingReport />}
       <MonthMatrix matrix={data.matrix} />
       <Card size="small" title="发展党员(在培养,按阶段)"><PipelineChart pipeline={data.pipeline} /><PipelineLinks pipeline={data.pipeline} /></Card>
       <Tiles tiles={data.tiles} />
