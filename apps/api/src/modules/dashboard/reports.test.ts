@@ -76,6 +76,10 @@ describe('monthly report', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     const headers = await Promise.all(Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n)).map((n) => zip.file(n)!.async('string')));
     expect(headers.join('')).toContain(`${TOWN}  ${words(thisMonth)}`);
+    // The town's own branches only: the demo town beside it in the same database is never named (the scope).
+    const foreign = (await d.ctx.pool.query('select name from organizations where tenant_id <> $1', [d.town.tenantId])).rows.map((r) => r.name as string);
+    expect(foreign.length).toBeGreaterThan(0);
+    for (const name of foreign) expect(text).not.toContain(name);
   });
 
   it('refuses a malformed or future month in Chinese', async () => {
