@@ -13,7 +13,11 @@ const TONE: Record<(typeof DASHBOARD_TOTAL_KEYS)[number], string> = {
   done: '#52c41a', awaitingSignOff: '#1677ff', due: '#bfbfbf', dueSoon: '#faad14', late: '#f5222d',
 };
 const GRID = { left: 48, right: 24, top: 36, bottom: 48 };
-const barLabel = { show: true, position: 'top' as const };
+/**
+ * ECharts outlines a label with a stroke painted under the text (paint-order), which the PDF's SVG drawing ignores: it
+ * would paint the outline over the figure. Labels go without an outline.
+ */
+const barLabel = { show: true, position: 'top' as const, textBorderWidth: 0, textBorderColor: 'transparent' };
 
 export function totalsChart(totals: DashboardMatrix['totals'], caption: string): Promise<ChartBlock> {
   return renderChart({
@@ -41,6 +45,6 @@ export function pipelineChartBlock(pipeline: DashboardTown['pipeline'], caption:
     grid: { ...GRID, left: 120, bottom: 32 },
     yAxis: { type: 'category', inverse: true, data: pipeline.map((p) => p.label), axisLabel: { interval: 0 } },
     xAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'bar', barMaxWidth: 24, label: { show: true, position: 'right' }, itemStyle: { color: '#c8161e' }, data: pipeline.map((p) => p.count) }],
+    series: [{ type: 'bar', barMaxWidth: 24, label: { ...barLabel, position: 'right' }, itemStyle: { color: '#c8161e' }, data: pipeline.map((p) => p.count) }],
   }, SIZE, caption);
 }

@@ -30,6 +30,13 @@ const totalsHeader = () => DASHBOARD_TOTAL_KEYS.map((k) => DASHBOARD_TOTAL_LABEL
 const totalsCells = (t: Totals) => DASHBOARD_TOTAL_KEYS.map((k) => String(t[k]));
 const right = (n: number) => Array.from({ length: n }, () => 'right' as const);
 
+/** What the figures cover, said before them: deadlines by the period, open records as of the day the file is made. */
+const note = (deadlines: string) =>
+  paragraph(`说明:期限类数字按${deadlines}计;在培养、未验收、在外人才、班子结构等为生成当日(北京时间)的现状。各村按组织架构顺序,不排名。`, { small: true });
+
+/** Under the section's heading, so the heading never ends a page alone (the PDF keeps a heading with a paragraph). */
+const worksIntro = paragraph('各项数字与驾驶舱同源,驾驶舱上点开数字可查看对应记录。');
+
 /** The month asked for, or the last complete one; never after this month (Beijing time). */
 export function reportMonth(month: string | undefined, today: string): string {
   const current = today.slice(0, 7);
@@ -81,6 +88,7 @@ async function monthlyModel(db: Db, caller: Caller, month: string, today: string
     subtitle: `${words}  ·  ${chineseDate(today)}生成`,
     header: `${caller.user.tenantName}  ${words}  ${DASHBOARD_REPORT_TITLES.monthly}`,
     blocks: [
+      note(`${words}到期的事项`),
       heading(1, '一、组织生活'),
       paragraph(`${words}全镇${town.matrix.rows.length}个党组织的组织生活要求:完成${t.done}项,待签认${t.awaitingSignOff}项,待完成${t.due}项,将到期${t.dueSoon}项,逾期${t.late}项。`),
       await totalsChart(t, `${words}组织生活完成情况`),
@@ -88,10 +96,10 @@ async function monthlyModel(db: Db, caller: Caller, month: string, today: string
       heading(2, '有逾期事项的党组织'),
       ...lateBlocks(town.matrix, words),
       heading(1, '二、各项工作'),
+      worksIntro,
       ...tileBlocks(town.tiles),
       heading(1, '三、发展党员各环节'),
       ...(await pipelineBlocks(town, '在培养的发展党员按环节')),
-      paragraph(`说明:期限类数字按${words}到期的事项计;在培养、未验收、在外人才、班子结构等为生成当日(北京时间)的现状。各村按组织架构顺序,不排名。`, { small: true }),
     ],
   };
 }
@@ -121,17 +129,18 @@ async function yearlyModel(db: Db, caller: Caller, months: string[], today: stri
     subtitle: `${year}年(${monthWords(months[0])}至${monthWords(months[months.length - 1])})  ·  ${chineseDate(today)}生成`,
     header: `${caller.user.tenantName}  ${year}年  ${DASHBOARD_REPORT_TITLES.yearly}`,
     blocks: [
+      note(`${year}年内到期的事项`),
       heading(1, '一、组织生活(逐月)'),
       await monthsChart(monthly, `${year}年各月组织生活完成与逾期`),
       table(['月份', ...totalsHeader()], [...monthly.map((m) => [monthWords(m.period), ...totalsCells(m.totals)]), ['合计', ...totalsCells(sum)]],
         [2, ...DASHBOARD_TOTAL_KEYS.map(() => 1)], { small: true, align: ['left', ...right(DASHBOARD_TOTAL_KEYS.length)] }),
       heading(1, '二、各项工作'),
+      worksIntro,
       ...tileBlocks(span.tiles),
       heading(1, '三、发展党员各环节'),
       ...(await pipelineBlocks(span, '在培养的发展党员按环节')),
       heading(1, '四、党内统计'),
       ...statisticsBlocks(stats),
-      paragraph(`说明:期限类数字按${year}年内到期的事项计;在培养、未验收、在外人才、班子结构等为生成当日(北京时间)的现状。各村按组织架构顺序,不排名。`, { small: true }),
     ],
   };
 }
