@@ -45,6 +45,8 @@ describe('monthly report', () => {
     for (const p of body.pipeline as Json[]) expect(text).toContain(p.label);
     expect(text).toContain('第1页');
     expect(filename(res)).toBe(`${TOWN}-${DASHBOARD_REPORT_TITLES.monthly}-${thisMonth}.pdf`);
+    const audited = await d.ctx.pool.query(`select detail from audit_events where action = 'dashboard.report' and tenant_id = $1`, [d.town.tenantId]);
+    expect(audited.rows.map((r) => r.detail)).toContainEqual(expect.objectContaining({ kind: 'monthly', period: thisMonth, format: 'pdf' }));
   });
 
   it('defaults to the last complete month and names the branches with a late requirement, in the tree\'s order', async () => {
