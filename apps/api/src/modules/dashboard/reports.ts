@@ -32,7 +32,7 @@ const right = (n: number) => Array.from({ length: n }, () => 'right' as const);
 
 /** What the figures cover, said before them: deadlines by the period, open records as of the day the file is made. */
 const note = (deadlines: string) =>
-  paragraph(`说明:期限类数字按${deadlines}计;在培养、未验收、在外人才、班子结构等为生成当日(北京时间)的现状。各村按组织架构顺序,不排名。`, { small: true });
+  paragraph(`说明:期限类数字按${deadlines}计;在培养、未验收、党费、流动党员、在外人才、班子结构等为生成当日(北京时间)的现状。各村按组织架构顺序,不排名。`, { small: true });
 
 /** Under the section's heading, so the heading never ends a page alone (the PDF keeps a heading with a paragraph). */
 const worksIntro = paragraph('各项数字与驾驶舱同源,驾驶舱上点开数字可查看对应记录。');
@@ -80,7 +80,8 @@ function pipelineBlocks(town: Pick<DashboardTown, 'pipeline'>, chartCaption: str
 }
 
 async function monthlyModel(db: Db, caller: Caller, month: string, today: string): Promise<DocModel> {
-  const town = await townDashboard(db, caller.user, month, '当月');
+  // The current month's deadlines read 本月 as on the 驾驶舱; a past month's 当月 (本月 stays the day's: 党费).
+  const town = await townDashboard(db, caller.user, month, month === today.slice(0, 7) ? '本月' : '当月');
   const t = town.matrix.totals;
   const words = monthWords(month);
   return {
