@@ -38,23 +38,26 @@ export async function duesFigures(db: DbOrTx, scope: Scope, under: string | unde
   const current = today.slice(0, 7);
   const result = await db.execute<{ members: number; no_basis: number; due_now: number; paid_now: number; in_arrears: number; review: number }>(sql`
     with roster as (
-      -- greatest() skips a null: a member with no basis keeps a null start (未设置党费标准).
-      select m.id, case when f.first is not null then greatest(to_char(m.joined_at, 'YYYY-MM'), f.first) end as start
-      from ${members} m cross join lateral (select min(b.effective_from) as first from ${duesBases} b where b.member_id = m.id) f
-      join ${organizations} on ${organizations.id} = m.organization_id
+      select m.id, m.joined_at from ${members} m join ${organizations} on ${organizations.id} = m.organization_id
       where ${scopeFilter(organizations, scope)} and m.on_roster and m.membership_status in ('active', 'suspended')
         ${under ? sql`and ${inSubtree(organizations.path, under)}` : sql``}
-    ), months as (
-      select r.id, to_char(g, 'YYYY-MM') as month
-      from roster r, generate_series(to_date(r.start, 'YYYY-MM'), to_date(${current}, 'YYYY-MM'), interval '1 month') g
-      where r.start is not null
-    ), owed as (
-      select mo.id, mo.month, exists (select 1 from ${duesPayments} p where p.member_id = mo.id and p.month = mo.month) as paid,
+    ), bases as (
+      -- Each basis with the month the next one takes over: one set-based join below instead of a lookup per month.
+      select b.member_id, b.effective_from, lead(b.effective_from) over (partition by b.member_id order by b.effective_from) as until,
         -- reduction_kind is null for most bases: compared through coalesce, or the whole test would be null.
         not (coalesce(b.reduction_kind, '') = 'exempt' or (coalesce(b.reduction_kind, '') = 'reduced' and coalesce(b.reduction_fen, 0) = 0)
           or (b.reduction_kind is null and b.category in ('salaried', 'annual_salary', 'self_employed', 'retired') and coalesce(b.base_fen, 0) < 100)) as due
-      from months mo cross join lateral (
-        select * from ${duesBases} b where b.member_id = mo.id and b.effective_from <= mo.month order by b.effective_from desc limit 1) b
+      from ${duesBases} b join roster r on r.id = b.member_id
+    ), starts as (
+      -- No basis: a null start (未设置党费标准); greatest() alone would skip the null.
+      select r.id, case when min(b.effective_from) is not null then greatest(to_char(r.joined_at, 'YYYY-MM'), min(b.effective_from)) end as start
+      from roster r left join bases b on b.member_id = r.id group by r.id, r.joined_at
+    ), owed as (
+      select s.id, to_char(g, 'YYYY-MM') as month, b.due, p.member_id is not null as paid
+      from starts s cross join generate_series(to_date(s.start, 'YYYY-MM'), to_date(${current}, 'YYYY-MM'), interval '1 month') g
+      join bases b on b.member_id = s.id and b.effective_from <= to_char(g, 'YYYY-MM') and (b.until is null or to_char(g, 'YYYY-MM') < b.until)
+      left join ${duesPayments} p on p.member_id = s.id and p.month = to_char(g, 'YYYY-MM')
+      where s.start is not null
     ), per_member as (
       select r.id, r.start,
         bool_or(o.due and o.month = ${current}) as due_now, bool_or(o.due and o.paid and o.month = ${current}) as paid_now,
@@ -62,7 +65,7 @@ export async function duesFigures(db: DbOrTx, scope: Scope, under: string | unde
         -- The run of unpaid due months ending last month: back to the latest month before it that was paid or not due.
         max(o.month) filter (where o.month < ${current} and (o.paid or not o.due)) as last_break,
         bool_or(o.due and not o.paid and o.month = to_char(to_date(${current}, 'YYYY-MM') - interval '1 month', 'YYYY-MM')) as owed_last
-      from roster r left join owed o on o.id = r.id group by r.id, r.start
+      from starts r left join owed o on o.id = r.id group by r.id, r.start
     )
     select count(*)::int as members, (count(*) filter (where start is null))::int as no_basis,
       (count(*) filter (where due_now))::int as due_now, (count(*) filter (where paid_now))::int as paid_now,
