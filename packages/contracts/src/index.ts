@@ -43,3 +43,4 @@ export * from './exports.js';
 export * from './assessment-payroll.js';
 export * from './statistics.js';
 export * from './dashboard.js';
+export * from './district.js';

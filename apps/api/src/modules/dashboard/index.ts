@@ -6,3 +6,6 @@ import { dashboardRoutes } from './routes.js';
 export const dashboardModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(dashboardRoutes, { prefix: '/api' });
 };
+
+/** The town's 驾驶舱 for a caller: the district module reads each of its towns through it (docs/decisions/010). */
+export { townDashboard } from './service.js';
