@@ -15,9 +15,9 @@ export function isDistrictViewer(roles: readonly Role[]): boolean {
   return roles.includes('district_viewer');
 }
 
-/** Anyone of a town (every role but the district's): the town's own organisation and roster pages. */
+/** Anyone but a 区委组织部 account alone: the town's own organisation and roster pages (as before, also with no role). */
 export function inTown(roles: readonly Role[]): boolean {
-  return roles.some((role) => role !== 'district_viewer');
+  return !roles.length || roles.some((role) => role !== 'district_viewer');
 }
 
 export function isTownAdmin(roles: readonly Role[]): boolean {
