@@ -8,7 +8,6 @@ import { DashboardTownSchema } from './dashboard.js';
  */
 export const TENANT_KINDS = ['town', 'district'] as const;
 export type TenantKind = (typeof TENANT_KINDS)[number];
-export const TENANT_KIND_LABELS: Record<TenantKind, string> = { town: '乡镇', district: '区(县)' };
 
 export const DistrictTownSchema = z.object({ tenantId: z.number(), code: z.string(), name: z.string() });
 export type DistrictTown = z.infer<typeof DistrictTownSchema>;

@@ -51,6 +51,16 @@ describe('the district\'s towns', () => {
   });
 });
 
+describe('the district\'s setting', () => {
+  it('is the district\'s: a town neither lists nor sets district.publishedAssessment', async () => {
+    const list = ok(await a.admin.get('/api/settings'));
+    expect((list.items as Json[]).map((i) => i.key)).not.toContain('district.publishedAssessment');
+    expect((await a.admin.patch('/api/settings/district.publishedAssessment', { value: 1 })).statusCode).toBe(404);
+    const own = ok(await d1.viewer.get('/api/settings'));
+    expect((own.items as Json[]).find((i) => i.key === 'district.publishedAssessment')).toMatchObject({ value: 0, defaultValue: 0 });
+  });
+});
+
 describe('the district dashboard', () => {
   it('puts each town\'s figures side by side, equal to what the town\'s admin sees, with the district\'s sums', async () => {
     const body = ok(await d1.viewer.get('/api/district/dashboard'));

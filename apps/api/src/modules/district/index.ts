@@ -6,5 +6,3 @@ import { districtRoutes } from './routes.js';
 export const districtModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(districtRoutes, { prefix: '/api/district' });
 };
-
-export { districtDashboard, districtTownDashboard, districtTowns, townCaller } from './service.js';
