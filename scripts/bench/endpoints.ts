@@ -3,8 +3,8 @@
 import pg from 'pg';
 import type { Request } from './load.js';
 
-export type Scope = 'village' | 'town' | 'tenant' | 'public';
-export interface User { scope: Exclude<Scope, 'public'>; username: string; password: string; cookie?: string }
+export type Scope = 'village' | 'town' | 'tenant' | 'district' | 'public';
+export interface User { scope: Exclude<Scope, 'public' | 'district'>; username: string; password: string; cookie?: string }
 export interface Endpoint { key: string; title: string; scope: Scope; request: Request; /** A list or board the user's daily work opens (the latency targets), or sign-in / public. */ kind: 'list' | 'login' | 'public' }
 export interface Site { users: User[]; townOrgId: number; villageCode: string; tenantIsTown: boolean }
 
@@ -37,7 +37,7 @@ export async function signIn(origin: string, user: User): Promise<string> {
   return (res.headers.get('set-cookie') ?? '').split(';')[0];
 }
 
-const LABEL: Record<Scope, string> = { village: '村支部书记', town: '镇管理员', tenant: '全租户', public: '公众' };
+const LABEL: Record<Scope, string> = { village: '村支部书记', town: '镇管理员', tenant: '全租户', district: '区委组织部', public: '公众' };
 
 /** Every endpoint for every signed-in user; the member list's last page is found from the first page's total. */
 export async function endpointsOf(origin: string, site: Site): Promise<Endpoint[]> {
@@ -54,6 +54,8 @@ export async function endpointsOf(origin: string, site: Site): Promise<Endpoint[
     get('compliance.scope', user.scope === 'tenant' ? 'compliance board, whole scope' : 'compliance board, own scope', '/api/compliance');
     get('tasks', 'to-do list', '/api/tasks');
     get('recruitment.board', 'recruitment board', '/api/recruitment/board');
+    // 驾驶舱 (issue 17): the town admin's landing page; a tenant that is no town has none of its own to measure.
+    if (user.scope === 'town' || (user.scope === 'tenant' && site.tenantIsTown)) get('dashboard.town', '驾驶舱 (town dashboard)', '/api/dashboard/town');
   }
   list.push({ key: 'public.village', title: `public village page /public/villages/${site.villageCode}`, scope: 'public', kind: 'public', request: { url: `${origin}/public/villages/${site.villageCode}` } });
   const village = site.users[0];
@@ -62,8 +64,16 @@ export async function endpointsOf(origin: string, site: Site): Promise<Endpoint[
   return list;
 }
 
-/** The dashboard of issue 14 does not exist yet: the bench says so instead of measuring a 404. */
+/** 区级驾驶舱 (issue 17 point 5): the 区委组织部 of a generated district (gen-district.ts), its towns side by side. */
+export function districtEndpoint(origin: string, cookie: string, username: string, towns: number): Endpoint {
+  return {
+    key: 'district.dashboard@district', title: `区级驾驶舱, a district of ${towns} towns [${LABEL.district} ${username}]`, scope: 'district', kind: 'list',
+    request: { url: `${origin}/api/district/dashboard`, headers: { cookie } },
+  };
+}
+
+/** Is the town 驾驶舱 there (GET /api/dashboard/town, issue 17)? An older build answers 404, and the bench says so. */
 export async function dashboardBuilt(origin: string, cookie: string): Promise<boolean> {
-  const res = await fetch(`${origin}/api/dashboard`, { headers: { cookie } });
+  const res = await fetch(`${origin}/api/dashboard/town`, { headers: { cookie } });
   return res.status !== 404;
 }

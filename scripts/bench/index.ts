@@ -54,7 +54,8 @@ const { loadConfig } = await import('../../apps/api/src/config.js');
 const { makeTraversable } = await import('../../apps/api/src/db/embedded.js');
 const { startPlatform } = await import('../../apps/api/src/platform.js');
 const { BENCH_AUDIT_KEY, BENCH_ENCRYPTION_KEY, BENCH_PASSWORD } = await import('./scale.js');
-const { dashboardBuilt, demoSite, endpointsOf, scaleSite, signIn } = await import('./endpoints.js');
+const { dashboardBuilt, demoSite, districtEndpoint, endpointsOf, scaleSite, signIn } = await import('./endpoints.js');
+const { generateDistrict } = await import('./gen-district.js');
 const { connections, measure, seconds } = await import('./load.js');
 const { startReplayServer } = await import('./replay-server.js');
 const { evaluate, printRow, printTargets, writeResults } = await import('./targets.js');
@@ -89,6 +90,14 @@ try {
   }
   for (const user of site.users) user.cookie = await signIn(origin, user);
   const endpoints = await endpointsOf(origin, site);
+  // 区级 (issue 17 point 5): on the demo run, a district of BENCH_DISTRICT_TOWNS generated towns (default 10; 0 = none).
+  const districtTowns = Number(process.env.BENCH_DISTRICT_TOWNS ?? 10);
+  if (!generation && districtTowns > 0) {
+    const district = await generateDistrict(platform.databaseUrl, BENCH_PASSWORD, { towns: districtTowns });
+    log(`district: ${district.towns} towns, ${district.branches} branches${district.reused ? ' (kept from an earlier run)' : ` generated in ${district.seconds.toFixed(1)} s`}`);
+    const cookie = await signIn(origin, { scope: 'tenant', username: district.username, password: BENCH_PASSWORD });
+    endpoints.push(districtEndpoint(origin, cookie, district.username, district.towns));
+  }
   // What the 00:05 job stores each day (jobs/boss.ts JOB_CALENDARS): the boards below read it, as after any midnight.
   const calendars = await storeDayCalendars(platform.databaseUrl);
   log(`calendars job: ${calendars.branches} branches of ${calendars.tenants} tenant(s) stored in ${(calendars.ms / 1000).toFixed(1)} s`);
@@ -147,7 +156,7 @@ try {
   }
   const tenant = site.users.find((u) => u.scope === 'tenant')!;
   const dashboard = await dashboardBuilt(origin, tenant.cookie ?? '');
-  log(`  dashboard: ${dashboard ? 'built, not yet in the bench' : 'not built'}`);
+  log(`  dashboard: ${dashboard ? 'built (dashboard.town and district.dashboard above)' : 'not built'}`);
   const web = await reportFirstLoad(origin, log);
   const targets = evaluate(name, rows, site.tenantIsTown);
   printTargets(targets, log);

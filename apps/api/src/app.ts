@@ -30,6 +30,7 @@ import { cadresModule } from './modules/cadres/index.js';
 import { talentModule } from './modules/talent/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
 import { dashboardModule } from './modules/dashboard/index.js';
+import { districtModule } from './modules/district/index.js';
 import { inspectionModule } from './modules/inspection/index.js';
 import { disclosureModule } from './modules/disclosure/index.js';
 import { usersModule } from './modules/users/index.js';
@@ -146,6 +147,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(talentModule);
   await app.register(assessmentModule);
   await app.register(dashboardModule);
+  await app.register(districtModule);
   await app.register(inspectionModule);
   await app.register(disclosureModule);
   await app.register(usersModule);

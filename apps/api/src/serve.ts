@@ -2,6 +2,7 @@ import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config.js';
 import { DEMO_ACCOUNTS } from './demo/index.js';
+import { DEMO_DISTRICT_ACCOUNT } from './demo/demo-district.js';
 import { startPlatform, type Platform } from './platform.js';
 import { ROLE_LABELS } from '@dj/contracts';
 
@@ -17,6 +18,7 @@ export function startBanner(config: Config, p: { port: number; mode: 'embedded' 
   if (config.SEED_DEMO && config.NODE_ENV !== 'production') {
     lines.push(`演示账号(密码均为 ${config.DEMO_PASSWORD === 'demo123456' ? 'demo123456' : '环境变量 DEMO_PASSWORD 的值'}):`);
     for (const a of DEMO_ACCOUNTS) lines.push(`  ${a.username.padEnd(10)} ${ROLE_LABELS[a.role]} · ${a.scope}`);
+    lines.push(`  ${DEMO_DISTRICT_ACCOUNT.username.padEnd(10)} ${ROLE_LABELS.district_viewer} · 市中区(区级驾驶舱,含演示镇)`);
   }
   return lines.join('\n') + '\n';
 }

@@ -6,7 +6,7 @@ import { addDays, idNumberCheckDigit, monthFromIndex, monthIndex, todayInShangha
 import { insertSession, requirePasswordChange } from '../src/modules/auth/repository.js';
 import { hashPassword } from '../src/modules/auth/service.js';
 import { insertOutbox } from '../src/modules/notifications/repository.js';
-import { createAccount, createTenant } from '../src/modules/organizations/tenants.js';
+import { attachTownToDistrict, createAccount, createTenant } from '../src/modules/organizations/tenants.js';
 import { csrfTokenOf, hashToken } from '../src/plugins/auth.js';
 import { DEMO_PASSWORD, Session, testCipher, type TestContext } from './context.js';
 
@@ -28,6 +28,8 @@ const sharedHash = () => (passwordHash ??= hashPassword(DEMO_PASSWORD));
 export interface Town {
   ctx: TestContext;
   tenantId: number;
+  /** The town's division code (a district names its towns by it). */
+  code: string;
   /** The town's 党委, root of its tree. */
   committeeId: number;
   /** A 行政村 branches may be placed in (the first of `villages`). */
@@ -50,9 +52,24 @@ export async function createTown(ctx: TestContext, options: string | { name?: st
   }));
   const admin = await sessionFor(ctx, made.adminId);
   return {
-    ctx, tenantId: made.tenantId, committeeId: made.committeeId, villageId: made.villageIds[0], villageCode: villages[0].code,
+    ctx, tenantId: made.tenantId, code, committeeId: made.committeeId, villageId: made.villageIds[0], villageCode: villages[0].code,
     villages: villages.map((v, i) => ({ ...v, id: made.villageIds[i] })), adminId: made.adminId, admin,
   };
+}
+
+export interface District { tenantId: number; code: string; viewerId: number; viewer: Session }
+
+/**
+ * A district (区级, issue 17 point 5) with its first 区委组织部 account signed in, holding the given towns: built with the
+ * command line's own service functions (createTenant with kind 'district', attachTownToDistrict).
+ */
+export async function createDistrict(ctx: TestContext, towns: Town[] = []): Promise<District> {
+  const code = `98${String(next()).padStart(4, '0')}`;
+  const made = await ctx.db.transaction(async (tx) => createTenant(tx, {
+    kind: 'district', code, name: `测试${code}区`, committeeName: `测试${code}区委组织部`, admin: { username: `quwei_${code}`, passwordHash: await sharedHash() },
+  }));
+  for (const town of towns) await ctx.db.transaction((tx) => attachTownToDistrict(tx, town.code, code));
+  return { tenantId: made.tenantId, code, viewerId: made.adminId, viewer: await sessionFor(ctx, made.adminId) };
 }
 
 /** A session for an existing account, as sign-in would open it. */

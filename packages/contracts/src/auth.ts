@@ -1,8 +1,16 @@
 import { z } from 'zod';
 
-export const ROLES = ['town_admin', 'supervisor', 'inspector', 'branch_secretary', 'member'] as const;
+/** The roles a town grants its own accounts (users administration offers these). */
+export const TOWN_ROLES = ['town_admin', 'supervisor', 'inspector', 'branch_secretary', 'member'] as const;
+export type TownRole = (typeof TOWN_ROLES)[number];
+/**
+ * Every role: the town's, and 区委组织部 (district_viewer, issue 17 point 5), held only by an account of a district
+ * tenant at the district's root organisation. No town grants it; `npm run tenant:create -- --kind district` creates it.
+ */
+export const ROLES = [...TOWN_ROLES, 'district_viewer'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
+export const TownRoleSchema = z.enum(TOWN_ROLES);
 
 export const ROLE_LABELS: Record<Role, string> = {
   town_admin: '镇党委管理员',
@@ -10,6 +18,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   inspector: '纪委/民政检查员',
   branch_secretary: '支部书记',
   member: '党员',
+  district_viewer: '区委组织部',
 };
 
 export const LoginBodySchema = z.object({

@@ -44,3 +44,4 @@ export * from './assessment-payroll.js';
 export * from './statistics.js';
 export * from './dashboard.js';
 export * from './benchmark.js';
+export * from './district.js';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RoleSchema } from './auth.js';
+import { RoleSchema, TownRoleSchema } from './auth.js';
 
 /*
  * Accounts a town runs itself (issue 12 points 1 and 4; /settings/users, /api/users). An account signs a person in;
@@ -20,12 +20,13 @@ export const UsernameSchema = z.string().trim().toLowerCase()
 
 /** A role at an organisation: town_admin and inspector at the town committee, a secretary at a branch, a supervisor at each village they cover. */
 export const RoleGrantSchema = z.object({
-  role: RoleSchema.meta({ label: '角色' }),
+  // A town's own roles only: 区委组织部 belongs to a district tenant and is created by the command line.
+  role: TownRoleSchema.meta({ label: '角色' }),
   organizationId: z.number().int().positive().meta({ label: '所属组织' }),
 }).strict();
 export type RoleGrant = z.infer<typeof RoleGrantSchema>;
 
-export const RoleGrantViewSchema = RoleGrantSchema.extend({ organizationName: z.string() });
+export const RoleGrantViewSchema = RoleGrantSchema.extend({ role: RoleSchema, organizationName: z.string() });
 export type RoleGrantView = z.infer<typeof RoleGrantViewSchema>;
 
 const GrantsSchema = z.array(RoleGrantSchema).min(1, '至少授予一个角色').max(GRANTS_MAX, `一个账号最多${GRANTS_MAX}项授权`).meta({ label: '角色' });

@@ -21,6 +21,7 @@ import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import { ensureExampleSchemes } from '../modules/assessment/index.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoBenchmark } from './demo-benchmark.js';
+import { seedDemoDistrict } from './demo-district.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -63,6 +64,7 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
   if (existing) return false;
   const hashes = new Map<string, string>();
   for (const a of DEMO_ACCOUNTS) hashes.set(a.username, await hashPassword(password));
+  const districtHash = await hashPassword(password);
 
   await db.transaction(async (tx) => {
     const [tenant] = await tx.insert(tenants).values({ code: DEMO_TENANT_CODE, name: '西王庄镇(枣庄市市中区)', isDemo: true }).returning();
@@ -128,6 +130,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
     // 对标 周庄镇 (issue 17 point 4): the benchmark town's figures are demo data, labelled so in their sources.
     await seedDemoBenchmark(tx, { tenantId: t, today, cipher });
+    // 区级 (issue 17 point 5): the district 市中区 holding the town, and its 区委组织部 account.
+    await seedDemoDistrict(tx, t, districtHash);
     await recordAudit(tx, { tenantId: t, action: 'seed.demo_town', objectType: 'tenant', objectId: t, result: 'ok', detail: { villages: villageRows.length, branches: branches.length } });
   });
   // Fresh tables have no statistics; without them the planner picks nested loops for the roster (measured 290 → 453 lists/s).

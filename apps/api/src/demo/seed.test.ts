@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureTestAuditChain, createTestContext, createTestDatabase, testCipher, testConfig, type TestContext } from '../../test/context.js';
 import { startPlatform } from '../platform.js';
 import { DEMO_ACCOUNTS, seedDemoTown } from './index.js';
+import { DEMO_DISTRICT_ACCOUNT } from './demo-district.js';
 
 let ctx: TestContext;
 beforeAll(async () => { ctx = await createTestContext(); });
@@ -20,7 +21,7 @@ describe('demo town 西王庄镇', () => {
   });
 
   it('has the enterprise branches, the town-organ branch and groups inside the larger branches, all marked demo', async () => {
-    const { rows } = await ctx.pool.query(`select name, kind, sector, is_demo from organizations where village_id is null order by sort_order`);
+    const { rows } = await ctx.pool.query(`select name, kind, sector, is_demo from organizations where village_id is null and tenant_id = (select id from tenants where code = '370402105') order by sort_order`);
     expect(rows.map((r) => [r.name, r.sector])).toEqual([
       ['西王庄镇党委', 'government'], ['泰和水处理党支部', 'private_enterprise'], ['康力医疗党支部', 'private_enterprise'], ['西王庄镇机关党支部', 'government'],
     ]);
@@ -39,10 +40,20 @@ describe('demo town 西王庄镇', () => {
     }
   });
 
+  it('puts the town in the district 市中区, whose 区委组织部 account quwei reads it side by side (issue 17 point 5)', async () => {
+    const quwei = await ctx.signIn(DEMO_DISTRICT_ACCOUNT.username);
+    const me = (await quwei.get('/api/auth/me')).json();
+    expect(me.user.roles).toEqual(['district_viewer']);
+    expect(me.user.isDemo).toBe(true);
+    const board = (await quwei.get('/api/district/dashboard')).json();
+    expect(board.towns.map((t: { code: string }) => t.code)).toEqual(['370402105']);
+  });
+
   it('is idempotent', async () => {
     expect(await seedDemoTown(ctx.db, 'demo123456', testCipher())).toBe(false);
+    // The town and its district.
     const { rows } = await ctx.pool.query(`select count(*)::int as n from tenants`);
-    expect(rows[0].n).toBe(1);
+    expect(rows[0].n).toBe(2);
   });
 });
 
@@ -68,6 +79,6 @@ describe('start-up on a PostgreSQL server (DATABASE_URL)', () => {
     const again = await startPlatform(testConfig({ DATABASE_URL: url }), { logger: false });
     expect(again.seeded).toBe(false);
     await again.stop();
-    expect(await tenants(url)).toBe(1);
+    expect(await tenants(url)).toBe(2);
   });
 });

@@ -8,6 +8,7 @@ import { CADRE_DOCUMENT_ROWS } from './roles-cadre-documents.js';
 import { CORE_ROWS } from './roles-core.js';
 import { DASHBOARD_ROWS } from './roles-dashboard.js';
 import { DISCLOSURE_ROWS } from './roles-disclosure.js';
+import { DISTRICT_ROWS } from './roles-district.js';
 import { EXPORT_ROWS } from './roles-exports.js';
 import { INSPECTION_ROWS } from './roles-inspection.js';
 import { MEMBER_ROWS } from './roles-members.js';
@@ -33,6 +34,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
   talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS, dashboard: DASHBOARD_ROWS,
   benchmark: BENCHMARK_ROWS,
+  district: DISTRICT_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

@@ -1,16 +1,27 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ORGANIZATION_HISTORY_ACTIONS, ORGANIZATION_KINDS, ORGANIZATION_STATUSES, SECTORS } from '@dj/contracts';
+import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { ORGANIZATION_HISTORY_ACTIONS, ORGANIZATION_KINDS, ORGANIZATION_STATUSES, SECTORS, TENANT_KINDS } from '@dj/contracts';
 import { enumChecks } from './checks.js';
 
-/** The top node of a deployment: one town out of the box, a county or more on a server. */
+/**
+ * The top node of a deployment: one town out of the box, a county or more on a server. A district (kind 'district',
+ * issue 17 point 5) holds no business rows of its own: its towns point to it, and its 区委组织部 account reads them.
+ */
 export const tenants = pgTable('tenants', {
   id: serial('id').primaryKey(),
   code: text('code').notNull().unique(),
   name: text('name').notNull(),
+  kind: text('kind', { enum: TENANT_KINDS }).notNull().default('town'),
+  /** The district a town belongs to (null: none); a district's own row has none. */
+  districtId: integer('district_id').references((): AnyPgColumn => tenants.id),
   isDemo: boolean('is_demo').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
+}, (t) => [
+  index('tenants_district_idx').on(t.districtId),
+  // Two levels only: a district belongs to no district (a town's district must be a district: tenants.ts decides).
+  check('tenants_district_town_check', sql`${t.kind} = 'town' or ${t.districtId} is null`),
+  ...enumChecks(t),
+]);
 
 /** 行政村: the administrative village (official 12-digit division code), not the party organisation. */
 export const villages = pgTable('villages', {

@@ -13,12 +13,15 @@ import type { AuthUser } from './caller.js';
  * The part of the organisation tree a role is granted at (each grant names its organisation; this records which
  * kind it is for each role, and `isSelfOnly` follows from it).
  */
-export const ROLE_SCOPE: Record<Role, 'town' | 'branch' | 'assigned branches' | 'self'> = {
+export const ROLE_SCOPE: Record<Role, 'town' | 'branch' | 'assigned branches' | 'self' | 'district'> = {
   town_admin: 'town',
   inspector: 'town',
   supervisor: 'assigned branches',
   branch_secretary: 'branch',
   member: 'self',
+  // Granted at a district tenant's root: its own tenant holds no business rows; it reads its towns through
+  // modules/district, each as a derived read-only caller scoped to that town (docs/decisions/010).
+  district_viewer: 'district',
 };
 
 interface Grant { roles: readonly Role[]; denied: string }
@@ -96,10 +99,10 @@ export const PERMISSIONS = {
    * 驾驶舱 (issue 17): the overview of the branches in the caller's scope and each village's card; the town sees every
    * village, a secretary their own, a 包村干部 the villages assigned (scope in SQL). Figures only, never a ranking.
    */
-  'dashboard.read': { roles: BRANCH_READERS, denied: '党员本人不查看驾驶舱' },
+  'dashboard.read': { roles: [...BRANCH_READERS, 'district_viewer'], denied: '党员本人不查看驾驶舱' },
   /**
-   * 对标 (issue 17 point 4): the town's own comparison with its benchmark town, town-wide figures only; a district
-   * account reads it too once the district level (point 5) exists. Only the town picks indicators and enters values.
+   * 对标 (issue 17 point 4): the town's own comparison with its benchmark town, town-wide figures only. The district
+   * reads each town's 驾驶舱, not (yet) its 对标 page. Only the town picks indicators and enters values.
    */
   'benchmark.read': { roles: ADMIN, denied: '只有镇党委管理员查看对标情况' },
   'benchmark.manage': { roles: ADMIN, denied: '对标指标和对标镇数值由镇党委管理员录入' },
@@ -108,6 +111,12 @@ export const PERMISSIONS = {
    * town and carries its 党内统计, so only the town's admin makes it; a secretary reads their branch on the 驾驶舱.
    */
   'dashboard.report': { roles: ADMIN, denied: '会议报告由镇党委管理员生成(全镇范围)' },
+  /**
+   * 区级 (issue 17 point 5): the district's towns, their 驾驶舱 side by side with the district's sums, and each town's
+   * 驾驶舱 read-only. The 区委组织部 holds no town permission but dashboard.read, which the derived caller of each
+   * town's 驾驶舱 needs (modules/district); figures only, no ranking.
+   */
+  'district.read': { roles: ['district_viewer'], denied: '只有区委组织部账号可以查看区级驾驶舱' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

@@ -6,4 +6,4 @@ export const organizationsModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(organizationRoutes, { prefix: '/api/organizations' });
 };
 
-export { createTenant } from './tenants.js';
+export { attachTownToDistrict, createTenant, tenantOf, townsOfDistrict, type TownRoot } from './tenants.js';

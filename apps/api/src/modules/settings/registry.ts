@@ -277,6 +277,11 @@ export const SETTINGS = [
     key: 'assessment.floorPctOfBase', label: '报酬保底:当月合计不低于当月基本报酬的(0=只保证不为负)', defaultValue: 100, unit: '%', min: 0, max: 100,
     source: '本地示例,按本镇方案修改:扣减较多时合计不低于按天计发的基本报酬的此比例,差额在明细中单列“保底补足”;默认100%为示例',
   },
+  {
+    // A district tenant's own rule (issue 17 point 5); a town keeps the default, which nothing of the town reads.
+    key: 'district.publishedAssessment', label: '区级:已公布本区对各镇的考核(1=是,0=否;仅区委组织部账号适用)', defaultValue: 0, unit: '', min: 0, max: 1,
+    source: '本地选择,无上级规定:默认关闭,区级驾驶舱各镇按区划代码顺序并列、只给合计,不排名;区委组织部公布本区考核办法后方可开启(排序尚未实现,开启后仍按区划代码)',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

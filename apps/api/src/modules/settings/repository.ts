@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { settings, users } from '../../db/schema/index.js';
+import { settings, tenants, users } from '../../db/schema/index.js';
 
 /** The stored values of these keys for a tenant; keys never set are absent (the registry's default applies). */
 export async function storedValues(db: DbOrTx, tenantId: number, keys: readonly string[]): Promise<Map<string, number>> {
@@ -19,4 +19,10 @@ export async function upsert(db: DbOrTx, tenantId: number, key: string, value: n
   const updatedAt = new Date();
   await db.insert(settings).values({ tenantId, key, value, updatedBy: userId, updatedAt })
     .onConflictDoUpdate({ target: [settings.tenantId, settings.key], set: { value, updatedBy: userId, updatedAt } });
+}
+
+/** Whether the tenant is a district (issue 17 point 5): the district's own rules are listed there only. */
+export async function isDistrict(db: DbOrTx, tenantId: number): Promise<boolean> {
+  const [row] = await db.select({ kind: tenants.kind }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  return row?.kind === 'district';
 }

@@ -19,11 +19,15 @@ export async function settingValues<K extends SettingKey>(db: DbOrTx, tenantId: 
   return Object.fromEntries(keys.map((k) => [k, stored.get(k) ?? (settingDefinition(k)?.defaultValue as number)])) as Record<K, number>;
 }
 
+/** A district's own rules (key 'district.…') mean nothing to a town: a town neither lists nor sets them. */
+const DISTRICT_ONLY = (key: string) => key.startsWith('district.');
+
 export async function listSettings(db: Db, user: AuthUser): Promise<{ items: Setting[] }> {
   const rows = await repo.listStored(db, user.tenantId);
   const stored = new Map(rows.map((r) => [r.key, r]));
+  const district = await repo.isDistrict(db, user.tenantId);
   return {
-    items: SETTINGS.map((d) => {
+    items: SETTINGS.filter((d) => district || !DISTRICT_ONLY(d.key)).map((d) => {
       const s = stored.get(d.key);
       return { ...d, value: s?.value ?? d.defaultValue, updatedBy: s?.updatedBy ?? null, updatedAt: s?.updatedAt.toISOString() ?? null };
     }),
@@ -33,7 +37,7 @@ export async function listSettings(db: Db, user: AuthUser): Promise<{ items: Set
 export async function updateSetting(db: Db, caller: Caller, key: string, value: number): Promise<Setting> {
   const { user } = caller;
   const definition = settingDefinition(key);
-  if (!definition) throw notFound('设置项');
+  if (!definition || (DISTRICT_ONLY(key) && !(await repo.isDistrict(db, user.tenantId)))) throw notFound('设置项');
   requirePermission(user, 'settings.manage');
   if (!Number.isInteger(value) || value < definition.min || value > definition.max) {
     throw invalid('value', `${definition.label}应为${definition.min}至${definition.max}之间的整数(单位:${definition.unit})`);

@@ -1,12 +1,12 @@
 import {
-  AimOutlined, ApartmentOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
+  AimOutlined, ApartmentOutlined, ClusterOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import type { Role } from '@dj/contracts';
-import { hasWorkRole, isTownAdmin } from '../../lib/roles';
+import { hasWorkRole, inTown, isDistrictViewer, isTownAdmin } from '../../lib/roles';
 import { canSupervise, isPartyMember } from '../../features/supervision/access';
 import { hasOwnPay } from '../../features/assessment/pay-access';
 
@@ -20,7 +20,6 @@ interface MenuEntry {
   visible: (roles: readonly Role[]) => boolean;
 }
 
-const everyone = () => true;
 /** Town admins and branch secretaries record a branch's activities. */
 const canRecord = (roles: readonly Role[]) => roles.includes('town_admin') || roles.includes('branch_secretary');
 /** Everyone with a part in a 考核期: the town, the scorers, the villages' secretaries, the town's staff assessed. */
@@ -31,12 +30,14 @@ const canReadSchemes = (roles: readonly Role[]) => canRecord(roles) || roles.inc
 
 /** Only modules that exist get a menu entry; add new ones here as they are built. */
 const MENU_ENTRIES: MenuEntry[] = [
+  // 区级驾驶舱 (issue 17 point 5): the 区委组织部's only page; its towns' pages open from it, read-only.
+  { key: '/district', icon: <ClusterOutlined />, label: '区级驾驶舱', visible: isDistrictViewer },
   // 驾驶舱 (issue 17): the town's month at a glance; a village's secretary opens their own village's card from it.
   { key: '/dashboard', icon: <DashboardOutlined />, label: '驾驶舱', visible: canRecord },
   // 对标 (issue 17 point 4): the town against its benchmark town (benchmark.read, the town admin).
   { key: '/dashboard/benchmark', icon: <AimOutlined />, label: '对标', visible: isTownAdmin },
-  { key: '/organizations', icon: <ApartmentOutlined />, label: '组织架构', visible: everyone },
-  { key: '/members', icon: <TeamOutlined />, label: '党员名册', visible: everyone },
+  { key: '/organizations', icon: <ApartmentOutlined />, label: '组织架构', visible: inTown },
+  { key: '/members', icon: <TeamOutlined />, label: '党员名册', visible: inTown },
   { key: '/recruitment', icon: <UserAddOutlined />, label: '发展党员', visible: hasWorkRole },
   { key: '/tasks', icon: <CheckSquareOutlined />, label: '待办事项', visible: hasWorkRole },
   { key: '/compliance', icon: <CalendarOutlined />, label: '组织生活日历', visible: hasWorkRole },

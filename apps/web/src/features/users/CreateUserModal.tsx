@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Radio, Select } from 'antd';
-import { AccountPersonSchema, CreateUserBodySchema, type CreateUserBody, type Credential, type Role } from '@dj/contracts';
+import { AccountPersonSchema, CreateUserBodySchema, type CreateUserBody, type Credential, type TownRole } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyMappedFieldErrors } from '../../lib/form-errors';
@@ -17,7 +17,7 @@ interface Values {
   name?: string;
   idNumber?: string;
   phone?: string;
-  grants: { role?: Role; organizationId?: number }[];
+  grants: { role?: TownRole; organizationId?: number }[];
 }
 
 /** The 其他人员 variant of the account's person (a cadre, an inspector not on this town's roster). */
@@ -34,7 +34,7 @@ function toBody(values: Values): CreateUserBody {
     username: values.username,
     displayName: values.displayName,
     person,
-    grants: values.grants.map((g) => ({ role: g.role as Role, organizationId: g.organizationId ?? 0 })),
+    grants: values.grants.map((g) => ({ role: g.role as TownRole, organizationId: g.organizationId ?? 0 })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { Alert, App, Form, Input } from 'antd';
-import { UpdateUserBodySchema, type Role, type UserSummary } from '@dj/contracts';
+import { UpdateUserBodySchema, type Role, type TownRole, type UserSummary } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
@@ -24,7 +24,7 @@ export function EditGrantsModal({ user, onClose }: { user: UserSummary | null; o
     if (!user) return;
     const body = {
       displayName: values.displayName,
-      grants: values.grants.map((g) => ({ role: g.role as Role, organizationId: g.organizationId ?? 0 })),
+      grants: values.grants.map((g) => ({ role: g.role as TownRole, organizationId: g.organizationId ?? 0 })),
     };
     update.mutate({ id: user.id, body }, {
       onSuccess: (saved) => {

@@ -1,8 +1,9 @@
 import {
-  ROLE_LABELS, ROLES, USER_STATUS_LABELS, USER_STATUSES, type Organization, type RoleGrantView, type UserSummary,
+  ROLE_LABELS, TOWN_ROLES, USER_STATUS_LABELS, USER_STATUSES, type Organization, type RoleGrantView, type UserSummary,
 } from '@dj/contracts';
 
-export const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+// A town's own roles: the 区委组织部 belongs to a district and is created on the command line.
+export const ROLE_OPTIONS = TOWN_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 export const STATUS_OPTIONS = USER_STATUSES.map((status) => ({ value: status, label: USER_STATUS_LABELS[status] }));
 
 /** "支部书记 · 营子村党支部": a grant as the list and the hand-over read it. */
