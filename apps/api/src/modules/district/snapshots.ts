@@ -4,7 +4,6 @@
  * derived caller in the town's own row scope, exactly as the live read; only a town with no snapshot of the month yet
  * is computed at read time.
  */
-import type { DashboardTown } from '@dj/contracts';
 import { todayInShanghai } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
@@ -14,22 +13,22 @@ import { settingValue } from '../settings/index.js';
 import * as repo from './repository.js';
 import { asTown, districtSystemViewer } from './town-caller.js';
 
-export interface TownSnapshot { body: DashboardTown; computedAt: string }
+export interface TownSnapshot { body: repo.TownFigures; computedAt: string }
 
-const iso = (s: repo.Snapshot): TownSnapshot => ({ body: s.body, computedAt: new Date(s.computedAt).toISOString() });
+const iso = (computedAt: string) => new Date(computedAt).toISOString();
 
 /** Computes the town's whole-town 驾驶舱 and stores it under the month it shows. */
 export function refreshTown(db: Db, user: AuthUser, town: TownRoot): Promise<TownSnapshot> {
   return asTown(user, town, async (caller) => {
     const body = await townDashboard(db, caller);
-    return iso(await repo.saveSnapshot(db, town.tenantId, body.matrix.period, body));
+    return { body, computedAt: iso(await repo.saveSnapshot(db, town.tenantId, body.matrix.period, body)) };
   });
 }
 
 /** The town's snapshot of this month; computed now only when the town has none yet (first use, or a new month). */
 export async function townSnapshot(db: Db, user: AuthUser, town: TownRoot): Promise<TownSnapshot> {
   const stored = await asTown(user, town, () => repo.snapshotOf(db, town.tenantId, todayInShanghai().slice(0, 7)));
-  return stored ? iso(stored) : refreshTown(db, user, town);
+  return stored ? { body: stored.body, computedAt: iso(stored.computedAt) } : refreshTown(db, user, town);
 }
 
 /**
