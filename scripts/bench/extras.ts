@@ -5,6 +5,7 @@ import { parseRoster } from '../../apps/api/src/modules/members/excel/parse-rost
 import { todayInShanghai } from '@dj/contracts';
 import { openDatabase, SYSTEM_SCOPE, withRowScope } from '../../apps/api/src/db/client.js';
 import { precomputeCalendars } from '../../apps/api/src/modules/notifications/index.js';
+import { refreshDistrictSnapshots } from '../../apps/api/src/modules/district/index.js';
 
 type Log = (line: string) => void;
 
@@ -14,6 +15,16 @@ export async function storeDayCalendars(url: string) {
   const started = performance.now();
   try {
     const counts = await withRowScope(SYSTEM_SCOPE, () => precomputeCalendars(database.db, todayInShanghai()));
+    return { ...counts, ms: performance.now() - started };
+  } finally { await database.close(); }
+}
+
+/** The 驾驶舱快照 job's work (jobs/boss.ts JOB_DISTRICT_SNAPSHOTS, row scope '*', each town in its own), timed. */
+export async function storeDistrictSnapshots(url: string) {
+  const database = openDatabase(url, 2);
+  const started = performance.now();
+  try {
+    const counts = await withRowScope(SYSTEM_SCOPE, () => refreshDistrictSnapshots(database.db));
     return { ...counts, ms: performance.now() - started };
   } finally { await database.close(); }
 }

@@ -59,7 +59,7 @@ const { generateDistrict } = await import('./gen-district.js');
 const { connections, measure, seconds } = await import('./load.js');
 const { startReplayServer } = await import('./replay-server.js');
 const { evaluate, printRow, printTargets, writeResults } = await import('./targets.js');
-const { demoExtras, reportFirstLoad, storeDayCalendars } = await import('./extras.js');
+const { demoExtras, reportFirstLoad, storeDayCalendars, storeDistrictSnapshots } = await import('./extras.js');
 type Row = import('./targets.js').Row;
 
 const { APP_ROLE, ensureAppRole, urlAs } = await import('../../apps/api/src/db/app-role.js');
@@ -101,6 +101,9 @@ try {
   // What the 00:05 job stores each day (jobs/boss.ts JOB_CALENDARS): the boards below read it, as after any midnight.
   const calendars = await storeDayCalendars(platform.databaseUrl);
   log(`calendars job: ${calendars.branches} branches of ${calendars.tenants} tenant(s) stored in ${(calendars.ms / 1000).toFixed(1)} s`);
+  // What the 5-minute job keeps (JOB_DISTRICT_SNAPSHOTS): the district board reads each town's 驾驶舱快照 (issue 17 point 6).
+  const snapshots = await storeDistrictSnapshots(platform.databaseUrl);
+  log(`district snapshots job: ${snapshots.refreshed} of ${snapshots.towns} towns stored in ${(snapshots.ms / 1000).toFixed(1)} s`);
 
   // One call each with the capture on: the statements the app sent for it are what the floor replays.
   const captured = [];

@@ -30,10 +30,19 @@ export const DistrictFigureRowSchema = z.object({
 });
 export type DistrictFigureRow = z.infer<typeof DistrictFigureRowSchema>;
 
+/**
+ * A town of the district dashboard with the time its 驾驶舱快照 was computed (ISO instant): the district's figures are
+ * each town's as of that time, not live (issue 17 point 6).
+ */
+export const DistrictDashboardTownSchema = DistrictTownSchema.extend({ computedAt: z.string() });
+export type DistrictDashboardTown = z.infer<typeof DistrictDashboardTownSchema>;
+
 export const DistrictDashboardSchema = z.object({
   today: z.string(),
   district: z.object({ tenantId: z.number(), code: z.string(), name: z.string() }),
-  towns: z.array(DistrictTownSchema),
+  towns: z.array(DistrictDashboardTownSchema),
+  /** The oldest of the towns' computedAt (null when the district has no town). */
+  oldestComputedAt: z.string().nullable(),
   rows: z.array(DistrictFigureRowSchema),
   /**
    * The district's setting district.publishedAssessment (default off). Off: no order but the division code, and no
@@ -43,6 +52,9 @@ export const DistrictDashboardSchema = z.object({
   publishedAssessment: z.boolean(),
 });
 export type DistrictDashboard = z.infer<typeof DistrictDashboardSchema>;
+
+/** 刷新: at most once a minute per district (the district's audit trail counts). */
+export const DISTRICT_REFRESH_WINDOW_SECONDS = 60;
 
 export const DistrictTownDashboardSchema = z.object({ town: DistrictTownSchema, dashboard: DashboardTownSchema });
 export type DistrictTownDashboard = z.infer<typeof DistrictTownDashboardSchema>;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { configureTestAuditChain, createTestContext, testCipher, type TestContext } from '../../test/context.js';
 import { todayInShanghai } from '@dj/contracts';
 import type { SmsAdapter } from '../modules/notifications/sms.js';
-import { JOB_AUDIT_ANCHOR, JOB_CALENDARS, JOB_OUTBOX, JOB_REMINDERS, startJobs, stopJobs, type Jobs } from './boss.js';
+import { JOB_AUDIT_ANCHOR, JOB_CALENDARS, JOB_DISTRICT_SNAPSHOTS, JOB_OUTBOX, JOB_REMINDERS, startJobs, stopJobs, type Jobs } from './boss.js';
 
 let ctx: TestContext;
 const today = `${todayInShanghai().slice(0, 7)}-27`;
@@ -32,14 +32,14 @@ async function poll<T>(what: string, read: () => Promise<T>, done: (v: T) => boo
 
 describe('pg-boss jobs', () => {
   let jobs: Jobs;
-  it('starts in its own schema with the daily 08:00 Asia/Shanghai reminder, the 00:05 calendars and the per-minute outbox drain and audit anchor', async () => {
+  it('starts in its own schema with the daily 08:00 Asia/Shanghai reminder, the 00:05 calendars, the 5-minute district snapshots and the per-minute outbox drain and audit anchor', async () => {
     const started = performance.now();
     jobs = await startJobs(ctx.databaseUrl, { db: ctx.appDb, cipher: testCipher(), sms: fakeSms, log: quiet, pollingIntervalSeconds: 0.5 });
     console.info(`startJobs (schema install included): ${Math.round(performance.now() - started)} ms`);
     const schedules = await jobs.boss.getSchedules();
     expect(schedules.map((s) => [s.name, s.cron, s.options?.tz ?? null]).sort()).toEqual([
       [JOB_REMINDERS, '0 8 * * *', 'Asia/Shanghai'], [JOB_OUTBOX, '* * * * *', 'Asia/Shanghai'], [JOB_AUDIT_ANCHOR, '* * * * *', 'Asia/Shanghai'],
-      [JOB_CALENDARS, '5 0 * * *', 'Asia/Shanghai'],
+      [JOB_CALENDARS, '5 0 * * *', 'Asia/Shanghai'], [JOB_DISTRICT_SNAPSHOTS, '*/5 * * * *', 'Asia/Shanghai'],
     ].sort());
     const { rows } = await ctx.pool.query(`select count(*)::int as n from information_schema.tables where table_schema = 'pgboss'`);
     expect(rows[0].n).toBeGreaterThan(0);
@@ -55,6 +55,15 @@ describe('pg-boss jobs', () => {
         (select count(*)::int from compliance_summaries where period = $1 and computed_on = $2) as stored`, [today.slice(0, 7), today]);
     expect(row.branches).toBeGreaterThan(0);
     expect(row.stored).toBe(row.branches);
+  });
+
+  it('the district snapshots job stores the 驾驶舱快照 of every town of a district', async () => {
+    const id = await jobs.boss.send(JOB_DISTRICT_SNAPSHOTS, {});
+    await poll('district snapshots job', async () => (await jobs.boss.getJobById(JOB_DISTRICT_SNAPSHOTS, id as string))?.state, (state) => state === 'completed');
+    const { rows: [row] } = await ctx.pool.query(`select
+        (select count(*)::int from tenants where kind = 'town' and district_id is not null) as towns,
+        (select count(*)::int from dashboard_snapshots) as stored`);
+    expect(row.stored).toBe(row.towns);
   });
 
   it('a reminder job creates notifications, then the outbox drain sends the SMS right away', async () => {

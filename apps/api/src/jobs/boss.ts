@@ -4,6 +4,7 @@ import type { FieldCipher } from '../lib/crypto.js';
 import { todayInShanghai } from '@dj/contracts';
 import { writeAuditAnchor } from '../lib/audit/index.js';
 import { pruneRateLimitCounts } from '../plugins/rate-limit-store.js';
+import { refreshDistrictSnapshots } from '../modules/district/index.js';
 import { startExportRunner } from '../modules/exports/index.js';
 import { drainOutbox, precomputeCalendars, runReminders, type JobLogger, type SmsAdapter } from '../modules/notifications/index.js';
 
@@ -25,6 +26,13 @@ export const CALENDARS_CRON = '5 0 * * *';
  * however slowly the town writes. An idle chain adds no lines.
  */
 export const AUDIT_ANCHOR_CRON = '* * * * *';
+export const JOB_DISTRICT_SNAPSHOTS = 'district-snapshots';
+/**
+ * Every 5 minutes: the 驾驶舱快照 of district towns. A fixed tick rather than a cron built from the setting: the cadence
+ * is each district's own (district.snapshotMinutes, min 5) while a pg-boss schedule is one per queue, so the tick asks
+ * each town whether its snapshot is older than its district's cadence and computes only those.
+ */
+export const DISTRICT_SNAPSHOTS_CRON = '*/5 * * * *';
 const OUTBOX_BATCH = 50;
 
 export interface JobDeps {
@@ -63,6 +71,8 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
   await boss.createQueue(JOB_OUTBOX, { name: JOB_OUTBOX, retryLimit: 0 });
   await boss.createQueue(JOB_AUDIT_ANCHOR, { name: JOB_AUDIT_ANCHOR, retryLimit: 0 });
   await boss.createQueue(JOB_CALENDARS, { name: JOB_CALENDARS, retryLimit: 2, retryDelay: 300 });
+  // No retry: the next tick computes what this one missed.
+  await boss.createQueue(JOB_DISTRICT_SNAPSHOTS, { name: JOB_DISTRICT_SNAPSHOTS, retryLimit: 0 });
   const work = { pollingIntervalSeconds: deps.pollingIntervalSeconds ?? 2 };
   // Jobs act for the whole town as the system: the row scope '*' (docs/decisions/008).
   const asSystem = <T>(fn: () => Promise<T>) => withRowScope(SYSTEM_SCOPE, fn);
@@ -94,7 +104,15 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
     log.info({ job: JOB_CALENDARS, today, ...counts, ms: Math.round(performance.now() - started) }, 'calendars stored');
     return counts;
   }));
+  // Each town is computed in its own row scope inside (modules/district/snapshots.ts); the system scope only lists them.
+  await boss.work(JOB_DISTRICT_SNAPSHOTS, work, async () => asSystem(async () => {
+    const started = performance.now();
+    const counts = await refreshDistrictSnapshots(db);
+    if (counts.refreshed > 0) log.info({ job: JOB_DISTRICT_SNAPSHOTS, ...counts, ms: Math.round(performance.now() - started) }, 'district snapshots stored');
+    return counts;
+  }));
   await boss.schedule(JOB_CALENDARS, CALENDARS_CRON, {}, { tz: 'Asia/Shanghai' });
+  await boss.schedule(JOB_DISTRICT_SNAPSHOTS, DISTRICT_SNAPSHOTS_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_AUDIT_ANCHOR, AUDIT_ANCHOR_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_REMINDERS, REMINDER_CRON, {}, { tz: 'Asia/Shanghai' });
   await boss.schedule(JOB_OUTBOX, OUTBOX_CRON, {}, { tz: 'Asia/Shanghai' });

@@ -10,6 +10,7 @@ export const districtMatrix: MatrixModule = {
   rows: {
     'GET /api/district/towns': {},
     'GET /api/district/dashboard': {},
+    'POST /api/district/refresh': {},
     'GET /api/district/towns/:tenantId/dashboard': { foreign: (f) => [{ url: `/api/district/towns/${f.tenant}/dashboard` }] },
   },
   async setup(env) {

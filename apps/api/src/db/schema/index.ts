@@ -18,3 +18,4 @@ export * from './compliance-summaries.js';
 export * from './assessment.js';
 export * from './assessment-periods.js';
 export * from './benchmark.js';
+export * from './dashboard-snapshots.js';

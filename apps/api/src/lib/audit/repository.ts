@@ -35,10 +35,14 @@ export async function head(db: DbOrTx): Promise<{ id: number; count: number; has
   return row && { id: Number(row.id), hash: row.hash, count: Number(row.count) };
 }
 
-/** How many lines of one action a user of a tenant left since a time (the tenant-and-time index bounds the scan). */
-export async function countSince(db: DbOrTx, where: { tenantId: number; userId: number; action: string; since: Date }): Promise<number> {
+/**
+ * How many lines of one action a user of a tenant (or, without userId, anyone of the tenant) left since a time (the
+ * tenant-and-time index bounds the scan).
+ */
+export async function countSince(db: DbOrTx, where: { tenantId: number; userId?: number; action: string; since: Date }): Promise<number> {
   const [row] = await db.select({ n: count() }).from(auditEvents).where(and(
-    eq(auditEvents.tenantId, where.tenantId), gte(auditEvents.at, where.since), eq(auditEvents.userId, where.userId), eq(auditEvents.action, where.action),
+    eq(auditEvents.tenantId, where.tenantId), gte(auditEvents.at, where.since),
+    where.userId === undefined ? undefined : eq(auditEvents.userId, where.userId), eq(auditEvents.action, where.action),
   ));
   return row?.n ?? 0;
 }

@@ -6,4 +6,4 @@ export const organizationsModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(organizationRoutes, { prefix: '/api/organizations' });
 };
 
-export { attachTownToDistrict, createTenant, tenantOf, townsOfDistrict, type TownRoot } from './tenants.js';
+export { attachTownToDistrict, createTenant, districtsWithTowns, tenantOf, townsOfDistrict, type TownRoot } from './tenants.js';

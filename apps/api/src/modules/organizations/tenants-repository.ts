@@ -67,3 +67,10 @@ export async function countTownsOfDistrict(db: DbOrTx, districtId: number): Prom
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(tenants).where(eq(tenants.districtId, districtId));
   return row.n;
 }
+
+/** Every district with at least one town (the 驾驶舱快照 job's list; tenants is outside row-level security). */
+export async function districtsWithTowns(db: DbOrTx): Promise<{ id: number; code: string; name: string }[]> {
+  const towns = db.select({ districtId: tenants.districtId }).from(tenants).where(eq(tenants.kind, 'town'));
+  return db.select({ id: tenants.id, code: tenants.code, name: tenants.name }).from(tenants)
+    .where(and(eq(tenants.kind, 'district'), sql`${tenants.id} in (${towns})`)).orderBy(asc(tenants.code));
+}

@@ -94,3 +94,5 @@ export const tenantOf = (db: DbOrTx, id: number) => repo.findTenant(db, id);
 /** The towns of a district with their root organisations, by division code (see the repository on why across tenants). */
 export const townsOfDistrict = (db: DbOrTx, districtId: number) => repo.townsOfDistrict(db, districtId);
 export type { TownRoot } from './tenants-repository.js';
+/** The districts that hold towns: the 驾驶舱快照 job refreshes their towns only. */
+export const districtsWithTowns = (db: DbOrTx) => repo.districtsWithTowns(db);

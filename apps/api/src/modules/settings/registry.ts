@@ -282,6 +282,12 @@ export const SETTINGS = [
     key: 'district.publishedAssessment', label: '区级:已公布本区对各镇的考核(1=是,0=否;仅区委组织部账号适用)', defaultValue: 0, unit: '', min: 0, max: 1,
     source: '本地选择,无上级规定:默认关闭,区级驾驶舱各镇按区划代码顺序并列、只给合计,不排名;区委组织部公布本区考核办法后方可开启(排序尚未实现,开启后仍按区划代码)',
   },
+  {
+    // A district tenant's own rule (issue 17 point 6): how old a town's 驾驶舱快照 may grow before the job computes it
+    // again. The job ticks every 5 minutes (jobs/boss.ts), hence the minimum.
+    key: 'district.snapshotMinutes', label: '区级:各镇驾驶舱快照的刷新间隔(分钟;仅区委组织部账号适用)', defaultValue: 15, unit: '分钟', min: 5, max: 1440,
+    source: '本地选择,无上级规定:区级驾驶舱读各镇最近一次计算的数字并注明计算时间;默认每 15 分钟由后台任务重算一次,区委组织部也可手动刷新(每区每分钟至多一次)',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

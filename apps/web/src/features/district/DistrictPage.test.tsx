@@ -19,16 +19,25 @@ afterEach(() => {
 });
 
 const QUWEI = me(['district_viewer'], [{ organizationId: 90, name: '测试区委组织部', path: '/90/' }]);
-const TOWNS = [{ tenantId: 7, code: '370402101', name: '甲镇' }, { tenantId: 5, code: '370402102', name: '乙镇' }];
+// 03:10Z and 03:05Z are 11:10 and 11:05 in Beijing.
+const TOWNS = [
+  { tenantId: 7, code: '370402101', name: '甲镇', computedAt: '2026-12-07T03:10:00.000Z' },
+  { tenantId: 5, code: '370402102', name: '乙镇', computedAt: '2026-12-07T03:05:00.000Z' },
+];
 const BOARD: DistrictDashboard = {
   today: '2026-12-07', district: { tenantId: 9, code: '370402', name: '测试区' }, towns: TOWNS, publishedAssessment: false,
+  oldestComputedAt: '2026-12-07T03:05:00.000Z',
   rows: [
     { group: 'compliance', groupTitle: '本月组织生活', label: '逾期', values: [0, 3], total: 3 },
     { group: 'rectification', groupTitle: '整改', label: '已逾期', values: [2, 1], total: 3 },
   ],
 };
+const REFRESHED: DistrictDashboard = {
+  ...BOARD, towns: TOWNS.map((t) => ({ ...t, computedAt: '2026-12-07T04:20:00.000Z' })), oldestComputedAt: '2026-12-07T04:20:00.000Z',
+  rows: [BOARD.rows[0], { ...BOARD.rows[1], values: [0, 1], total: 1 }],
+};
 const TOWN: DistrictTownDashboard = {
-  town: TOWNS[1],
+  town: { tenantId: 5, code: '370402102', name: '乙镇' },
   dashboard: {
     today: '2026-12-07',
     matrix: {
@@ -62,7 +71,8 @@ describe('区级驾驶舱', () => {
     await renderRoutes(routes, '/district');
     const table = await screen.findByTestId('district-table');
     const headers = within(table).getAllByRole('columnheader').map((h) => h.textContent);
-    expect(headers).toEqual(['项目', '甲镇', '乙镇', '全区合计']);
+    expect(headers).toEqual(['项目', '甲镇数据计算于 2026-12-07 11:10', '乙镇数据计算于 2026-12-07 11:05', '全区合计']);
+    expect(screen.getByTestId('district-oldest').textContent).toBe('数据计算于 2026-12-07 11:05(北京时间,各镇中最早)');
     expect(table.querySelector('.ant-table-column-sorters')).toBeNull();
     const late = within(table).getByText('已逾期').closest('tr') as HTMLElement;
     expect([...late.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['整改已逾期', '2', '1', '3']);
@@ -78,6 +88,21 @@ describe('区级驾驶舱', () => {
     expect(screen.getByText('乙镇一村党支部')).toBeTruthy();
     const tile = screen.getByTestId('district-tile-rectification');
     expect(within(tile).queryAllByRole('link')).toEqual([]);
+  });
+
+  it('刷新 asks the server to compute every town now and shows the new figures and times', async () => {
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/district/refresh' && call.method === 'POST') return jsonResponse(200, REFRESHED);
+      return call.path === '/api/district/dashboard' ? jsonResponse(200, BOARD) : undefined;
+    }, QUWEI));
+    await renderRoutes(routes, '/district');
+    await screen.findByTestId('district-table');
+    fireEvent.click(screen.getByRole('button', { name: /刷\s*新/ }));
+    await screen.findByText('数据计算于 2026-12-07 12:20(北京时间,各镇中最早)');
+    expect(calls.filter((c) => c.path === '/api/district/refresh').map((c) => c.method)).toEqual(['POST']);
+    const late = within(screen.getByTestId('district-table')).getByText('已逾期').closest('tr') as HTMLElement;
+    expect([...late.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['整改已逾期', '0', '1', '1']);
+    expect(screen.getAllByTestId('computed-7')[0].textContent).toBe('数据计算于 2026-12-07 12:20');
   });
 
   it('refuses a town account', async () => {

@@ -1,20 +1,25 @@
-import { Alert, Empty, Flex, Result, Skeleton, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, Flex, Result, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import type { DistrictFigureRow } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
+import { errorMessage } from '../../lib/api-client';
+import { formatDateTime } from '../../lib/format';
 import { isDistrictViewer } from '../../lib/roles';
 import { useMe } from '../../lib/session';
-import { useDistrictDashboard } from './api';
+import { useDistrictDashboard, useRefreshDistrict } from './api';
 
 /**
- * 区级驾驶舱 (issue 17 point 5): each town's figures of its 驾驶舱 side by side, in division-code order, and the
+ * 区级驾驶舱 (issue 17 points 5 and 6): each town's figures of its 驾驶舱 side by side, in division-code order, and the
  * district's sum. Each town's value opens that town's 驾驶舱 (read-only). Never sorted by a figure: no column sorts.
+ * The figures are each town's 驾驶舱快照, so every town says when its figures were computed; 刷新 computes them now.
  */
 export function DistrictPage() {
   const { data: me } = useMe();
   const allowed = isDistrictViewer(me?.user.roles ?? []);
   const board = useDistrictDashboard();
+  const refresh = useRefreshDistrict();
+  const { message } = App.useApp();
   if (!me) return <Skeleton active />;
   if (!allowed) return <Result status="403" title="没有权限查看" subTitle="区级驾驶舱供区委组织部使用。" />;
   if (board.isPending) return <Skeleton active paragraph={{ rows: 8 }} />;
@@ -26,7 +31,15 @@ export function DistrictPage() {
       render: (_, r) => <><Typography.Text type="secondary">{r.groupTitle}</Typography.Text><br />{r.label}</>,
     },
     ...data.towns.map((t, i) => ({
-      title: <Link to={`/district/towns/${t.tenantId}`}>{t.name}</Link>, key: `town-${t.tenantId}`, align: 'right' as const,
+      title: (
+        <Flex vertical align="end">
+          <Link to={`/district/towns/${t.tenantId}`}>{t.name}</Link>
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }} data-testid={`computed-${t.tenantId}`}>
+            数据计算于 {formatDateTime(t.computedAt)}
+          </Typography.Text>
+        </Flex>
+      ),
+      key: `town-${t.tenantId}`, align: 'right' as const,
       render: (_: unknown, r: DistrictFigureRow) => <Link to={`/district/towns/${t.tenantId}`} aria-label={`${t.name}·${r.groupTitle}·${r.label}${r.values[i]}`}>{r.values[i]}</Link>,
     })),
     { title: '全区合计', key: 'total', align: 'right', render: (_, r) => <Typography.Text strong>{r.total}</Typography.Text> },
@@ -35,9 +48,17 @@ export function DistrictPage() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="baseline" wrap gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>{data.district.name}驾驶舱</Typography.Title>
-        <Typography.Text type="secondary">数据日期 {data.today}(北京时间)</Typography.Text>
+        <Flex align="baseline" wrap gap={8}>
+          <Typography.Text type="secondary" data-testid="district-oldest">
+            {data.oldestComputedAt ? `数据计算于 ${formatDateTime(data.oldestComputedAt)}(北京时间,各镇中最早)` : `数据日期 ${data.today}(北京时间)`}
+          </Typography.Text>
+          <Button size="small" loading={refresh.isPending} disabled={!data.towns.length}
+            onClick={() => refresh.mutate(undefined, { onSuccess: () => message.success('已重新计算本区各镇的数字'), onError: (e) => message.error(errorMessage(e)) })}>
+            刷新
+          </Button>
+        </Flex>
       </Flex>
-      <Alert type="info" showIcon title="各镇按区划代码顺序并列,只给全区合计,不排名。点镇名或数字查看该镇驾驶舱(只读)。" />
+      <Alert type="info" showIcon title="各镇按区划代码顺序并列,只给全区合计,不排名。数字为各镇在所注时间计算的结果,后台定时重算,也可点“刷新”立即重算(每分钟至多一次)。点镇名或数字查看该镇驾驶舱(只读,实时)。" />
       {!data.towns.length ? <Empty description="本区还没有乡镇" /> : (
         <Table<DistrictFigureRow>
           data-testid="district-table" size="small" bordered pagination={false} rowKey={(r) => `${r.group}/${r.label}`}

@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { DistrictDashboardSchema, DistrictTownDashboardSchema } from '@dj/contracts';
-import { apiGet } from '../../lib/api-client';
+import { apiGet, apiSend } from '../../lib/api-client';
 
 export const districtKeys = {
   dashboard: ['district', 'dashboard'] as const,
@@ -15,5 +15,14 @@ export function useDistrictTownDashboard(tenantId: number) {
   return useQuery({
     queryKey: districtKeys.town(tenantId),
     queryFn: ({ signal }) => apiGet(`/api/district/towns/${tenantId}/dashboard`, DistrictTownDashboardSchema, undefined, signal),
+  });
+}
+
+/** 刷新: the server computes every town's 驾驶舱快照 now (once a minute per district) and answers the new board. */
+export function useRefreshDistrict() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiSend('POST', '/api/district/refresh', DistrictDashboardSchema),
+    onSuccess: (board) => client.setQueryData(districtKeys.dashboard, board),
   });
 }
