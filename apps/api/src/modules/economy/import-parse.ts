@@ -52,8 +52,11 @@ function findLayout(ws: Worksheet): Layout | null {
     row.eachCell({ includeEmpty: false }, (_c, col) => { if (!villageCol && VILLAGE.has(keyOf(text(row, col)))) villageCol = col; });
     if (!villageCol) continue;
     const layout: Layout = { kind: 'wide', headerRow: r, lastHeaderRow: r, villageCol, sources: new Map(), perFen: 100, headers: new Map() };
-    // The header may span this row and the next (a merged group header above its sources).
-    for (const hr of [r, r + 1]) {
+    // The header may span this row and the next (a merged group header above its sources): the next row is a header
+    // row when its village cell is empty or merged down from this one, not a village's name.
+    const below = ws.getRow(r + 1).getCell(villageCol);
+    const twoRows = below.master !== below || !cleanText(readCell(below, 0).input);
+    for (const hr of twoRows ? [r, r + 1] : [r]) {
       const h = ws.getRow(hr);
       h.eachCell({ includeEmpty: false }, (_c, col) => {
         const t = text(h, col);
