@@ -3,9 +3,10 @@ import { ImportReportSchema } from './members.js';
 
 /**
  * 集体经济 (issue 18 points 1–2): a village's collective income per year by source, as the 农村集体"三资" accounts
- * classify income (《村集体经济组织会计制度》财会〔2004〕12号 income accounts 经营收入, 发包及上交收入, 投资收益,
- * 补助收入, 其他收入; the same five lines in 农业农村部's 农村集体经济组织收益分配统计表). Amounts are integer 分 like
- * 党费: the 三资 accounts keep 元 to two decimals, so 分 holds every figure exactly and sums never round.
+ * classify income (《村集体经济组织会计制度》财会〔2004〕12号, its income 科目 501 经营收入, 511 发包及上交收入, 522 补助收入, 531 其他收入 and 投资收益; the definitions in its
+ * 第(二十六)条 onwards, e.g. http://www.fsou.net/html/text/chl/562/56233_2.html; 《农村集体经济组织财务制度》 names the same
+ * five). Amounts are integer 分 like 党费: the 三资 accounts keep 元 to two decimals, so 分 holds every figure exactly and
+ * sums never round, whatever unit (元 or 万元) a file or a form uses.
  */
 export const INCOME_SOURCES = ['operating', 'contracting', 'investment', 'subsidy', 'other'] as const;
 export type IncomeSource = (typeof INCOME_SOURCES)[number];
@@ -15,7 +16,8 @@ export const INCOME_SOURCE_LABELS: Record<IncomeSource, string> = {
 /**
  * 经营性收入, the figure the weak-village line (薄弱村/消薄) is drawn on: the income the collective earns itself, i.e.
  * 经营收入 + 发包及上交收入 + 投资收益; 补助收入 (上级补助) and 其他收入 are left out, as the 消薄 standards that count
- * "村集体经营性收入" leave out transfers. (Our reading of the 统计表's lines; the search found no 山东 text to quote.)
+ * "村集体经营性收入" leave out transfers. (Our reading: the 会计制度 defines the lines, not this sum; no 农业农村部 or
+ * 山东/枣庄 text defining it was found to quote, so the sum is named in the setting's source for the town to check.)
  */
 export const OPERATING_SOURCES = ['operating', 'contracting', 'investment'] as const satisfies readonly IncomeSource[];
 
