@@ -3,9 +3,9 @@ import { ImportReportSchema } from './members.js';
 
 /**
  * 集体经济 (issue 18 points 1–2): a village's collective income per year by source, as the 农村集体"三资" accounts
- * classify income (《村集体经济组织会计制度》财会〔2004〕12号, its income 科目 501 经营收入, 511 发包及上交收入, 522 补助收入, 531 其他收入 and 投资收益; the definitions in its
- * 第(二十六)条 onwards, e.g. http://www.fsou.net/html/text/chl/562/56233_2.html; 《农村集体经济组织财务制度》 names the same
- * five). Amounts are integer 分 like 党费: the 三资 accounts keep 元 to two decimals, so 分 holds every figure exactly and
+ * classify income (《村集体经济组织会计制度》财会〔2004〕12号, its income 科目 501 经营收入, 511 发包及上交收入,
+ * 522 补助收入, 531 其他收入 and 投资收益; the definitions from its 第(二十六)条, e.g.
+ * http://www.fsou.net/html/text/chl/562/56233_2.html; 《农村集体经济组织财务制度》 names the same five). Amounts are integer 分 like 党费: the 三资 accounts keep 元 to two decimals, so 分 holds every figure exactly and
  * sums never round, whatever unit (元 or 万元) a file or a form uses.
  */
 export const INCOME_SOURCES = ['operating', 'contracting', 'investment', 'subsidy', 'other'] as const;
