@@ -84,6 +84,24 @@ describe('集体经济', () => {
     await waitFor(() => expect(calls.some((c) => c.path === '/api/economy/villages/3/years/2026/approve' && c.method === 'POST')).toBe(true));
   });
 
+  it('enters a year\'s five sources in 元 and saves them as a draft in 分', async () => {
+    const empty: IncomeYear = { ...YEAR, year: 2024, organizationId: 4, villageName: '赵庄村', open: null, versions: [], can: { enter: true, submit: false, approve: false } };
+    const calls = installFetch(server((call) => {
+      if (call.path === '/api/economy') return jsonResponse(200, OVERVIEW);
+      if (call.path === '/api/economy/villages/4/years/2024') return jsonResponse(200, call.method === 'PUT' ? { ...empty, can: { enter: true, submit: true, approve: false } } : empty);
+      return undefined;
+    }, ADMIN));
+    await renderRoutes(routes, '/economy');
+    const rows = (await screen.findByTestId('economy-table')).querySelectorAll('tbody tr.ant-table-row');
+    fireEvent.click(within(rows[1] as HTMLElement).getAllByRole('button')[2]);
+    const form = await screen.findByRole('form', { name: '填报收入' });
+    const values: Record<string, string> = { 经营收入: '12345.67', 发包及上交收入: '20000', 投资收益: '0', 补助收入: '30000', 其他收入: '0.5' };
+    for (const [label, value] of Object.entries(values)) fireEvent.change(within(form).getByLabelText(label), { target: { value } });
+    fireEvent.click(within(form).getByRole('button', { name: /保存草稿/ }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'PUT')).toBe(true));
+    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ amounts: { operating: 1_234_567, contracting: 2_000_000, investment: 0, subsidy: 3_000_000, other: 50 }, reason: null });
+  });
+
   it('runs the import as a dry run first and shows the report row by row in Chinese', async () => {
     const calls = installFetch(economyServer());
     await renderRoutes(routes, '/economy');

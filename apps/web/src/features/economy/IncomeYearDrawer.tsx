@@ -36,6 +36,7 @@ export function IncomeYearDrawer({ target, onClose }: { target: { orgId: number;
   const data = year.data;
   const base = data?.open ?? data?.approved ?? null;
   useEffect(() => {
+    if (!data?.can.enter) return;
     form.resetFields();
     if (base) form.setFieldsValue({ ...Object.fromEntries(INCOME_SOURCES.map((s) => [s, base.amounts[s] / 100])), reason: data?.open?.reason ?? undefined });
   }, [base, data, form]);
