@@ -100,11 +100,25 @@ function yearOf(input: string): number | null | 'bad' {
   return y >= ECONOMY_LIMITS.firstYear && y <= ECONOMY_LIMITS.lastYear ? y : 'bad';
 }
 
+function firstText(row: Row, headerRow: number): string {
+  for (let col = 1; col <= row.cellCount; col++) {
+    const t = text(row, col, headerRow).replace(/\s/g, '');
+    if (t) return t;
+  }
+  return '';
+}
+
+/** Does the row carry an amount (a row of figures without its village's name is refused, not skipped)? */
+const hasAmount = (row: Row, layout: Layout) => [...layout.sources.keys(), ...(layout.amountCol ? [layout.amountCol] : [])]
+  .some((col) => text(row, col, layout.lastHeaderRow) !== '');
+
 function readRow(row: Row, ws: Worksheet, layout: Layout, titleYear: number | null): ParsedIncomeRow | null {
   const village = text(row, layout.villageCol, layout.lastHeaderRow).replace(/\s/g, '');
   const item = layout.itemCol ? text(row, layout.itemCol, layout.lastHeaderRow) : '';
-  if (!village && !item) return null;
-  if (TOTALS.test(village) || TOTALS.test(item.replace(/\s/g, '')) || FOOTER.test(village)) return null;
+  // A 合计 or 备注 row is skipped whichever column carries the word (often the 序号 column of a wide table).
+  const first = firstText(row, layout.lastHeaderRow);
+  if (TOTALS.test(first) || FOOTER.test(first) || TOTALS.test(village) || TOTALS.test(item.replace(/\s/g, ''))) return null;
+  if (!village && !item && !hasAmount(row, layout)) return null;
   const parsed: ParsedIncomeRow = { sheet: ws.name, row: row.number, village, year: titleYear, amounts: {}, errors: [] };
   const villageHeader = text(ws.getRow(layout.headerRow), layout.villageCol);
   if (!village) parsed.errors.push({ column: villageHeader, message: '必填项为空' });

@@ -55,6 +55,9 @@ afterAll(async () => { await ctx.close(); });
 describe('18.1 import of the 三资 export', () => {
   it('18.1 the wide layout in 万元: a dry run writes nothing, the real run writes each village\'s draft', async () => {
     const file = await wide([[town.villages[0].name, 3.5, 2, 0.123456, 10, null, null], [town.villages[1].name, 12, 0, 0, 5, 0.01, null]]);
+    // A row of figures without its village's name is refused, not skipped.
+    const unnamed = (await importFile(town.admin, await wide([[null, 1, 0, 0, 0, 0, null]]), 'dryRun=true')).json();
+    expect(unnamed.rows[0].errors[0]).toEqual({ column: '村名', message: '必填项为空' });
     const dry = await importFile(town.admin, file, 'dryRun=true');
     expect(dry.statusCode, dry.body).toBe(200);
     expect(dry.json()).toMatchObject({ dryRun: true, total: 2, valid: 2, invalid: 0, created: 2 });
