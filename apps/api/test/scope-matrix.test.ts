@@ -9,6 +9,7 @@ import { talentMatrix } from './matrix/talent.js';
 import { coreMatrix } from './matrix/core.js';
 import { dashboardMatrix } from './matrix/dashboard.js';
 import { districtMatrix } from './matrix/district.js';
+import { economyMatrix } from './matrix/economy.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
 import { inspectionMatrix } from './matrix/inspection.js';
@@ -28,7 +29,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
   cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
-  benchmarkMatrix, districtMatrix];
+  benchmarkMatrix, districtMatrix, economyMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

@@ -18,6 +18,7 @@ export * from './away.js';
 export * from './reserves.js';
 export * from './cadre-documents.js';
 export * from './talent.js';
+export * from './economy.js';
 export * from './assessment.js';
 export * from './assessment-measures.js';
 export * from './cadre-structure.js';

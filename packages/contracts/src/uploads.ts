@@ -35,7 +35,7 @@ export const UPLOAD_KIND_INFO: Record<UploadKind, UploadKindInfo> = {
 /** What an upload is for: each upload route names one. */
 export const UPLOAD_PURPOSES = [
   'photo', 'activityMaterial', 'inspectionEvidence', 'stageFile', 'recordFile', 'disclosureAttachment', 'disclosureTable', 'roster',
-  'talentRoster',
+  'talentRoster', 'incomeTable',
 ] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
@@ -62,6 +62,8 @@ export const UPLOAD_PURPOSE_INFO: Record<UploadPurpose, { label: string; kinds: 
   roster: { label: '党员名册', kinds: ['xlsx'] },
   /** 人才名册导入. */
   talentRoster: { label: '人才名册', kinds: ['xlsx'] },
+  /** 集体经济收入导入 (三资系统导出的收入表). */
+  incomeTable: { label: '集体经济收入表', kinds: ['xlsx'] },
 };
 
 /** Defaults of the server settings UPLOAD_MAX_MB and UPLOAD_MAX_MEGAPIXELS. */

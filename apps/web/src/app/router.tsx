@@ -64,6 +64,7 @@ export const routes: RouteObject[] = [
       { path: 'assessment/periods/:id', lazy: page(() => import('../features/assessment/PeriodPage'), 'PeriodPage') },
       { path: 'assessment/my-pay', lazy: page(() => import('../features/assessment/MyPayPage'), 'MyPayPage') },
       { path: 'talent', lazy: page(() => import('../features/talent/TalentPage'), 'TalentPage') },
+      { path: 'economy', lazy: page(() => import('../features/economy/EconomyPage'), 'EconomyPage') },
       { path: 'dashboard', lazy: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage') },
       { path: 'dashboard/benchmark', lazy: page(() => import('../features/benchmark/BenchmarkPage'), 'BenchmarkPage') },
       { path: 'district', lazy: page(() => import('../features/district/DistrictPage'), 'DistrictPage') },

@@ -13,6 +13,7 @@ export * from './cadres.js';
 export * from './away.js';
 export * from './reserves.js';
 export * from './talent.js';
+export * from './economy.js';
 export * from './cadre-structure.js';
 export * from './compliance-summaries.js';
 export * from './assessment.js';

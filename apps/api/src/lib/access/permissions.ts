@@ -81,6 +81,13 @@ export const PERMISSIONS = {
   'talent.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记人才' },
   'talent.targets': { roles: ADMIN, denied: '人才"十百千"工程的年度目标由镇党委确定' },
   /**
+   * 集体经济 (issue 18): a village's collective income by source. The town, its 检查组 and a 包村干部 (assigned villages)
+   * read it, a secretary their own village; the secretary (own village) and the town enter and submit; the town approves.
+   */
+  'economy.read': { roles: BRANCH_READERS, denied: '党员本人不查看集体经济收入' },
+  'economy.enter': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以填报集体经济收入' },
+  'economy.approve': { roles: ADMIN, denied: '集体经济收入由镇党委管理员审核' },
+  /**
    * 考核方案 (issue 16): the town keeps its schemes; a village's secretary reads the village cadres' schemes that apply
    * to their village (the service narrows the audience), and so does a 包村干部, who scores the villages against them
    * (assessment.score) and needs each leaf's 评分依据; the 考核计量 of a branch at the branches of the holder's scope.

@@ -1,7 +1,7 @@
 import {
   AimOutlined, ApartmentOutlined, ClusterOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined,
+  ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined, FundOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -56,6 +56,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/talent', icon: <StarOutlined />, label: '人才', visible: hasWorkRole },
   // 在外人才 (issue 15 point 7): the town and each village keep their people working elsewhere in touch.
   { key: '/talent/away', icon: <GlobalOutlined />, label: '在外人才', visible: hasWorkRole },
+  // 集体经济 (issue 18): each village's collective income and the weak-village line; the branches' readers see their villages'.
+  { key: '/economy', icon: <FundOutlined />, label: '集体经济', visible: hasWorkRole },
   // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages and the 包村干部
   // who score them read (assessment.read).
   { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canReadSchemes },

@@ -1,0 +1,62 @@
+import { sql } from 'drizzle-orm';
+import type { IncomeStatus } from '@dj/contracts';
+import type { DbOrTx } from '../../db/client.js';
+import type { Scope } from '../../db/scope.js';
+
+/**
+ * The figures of 集体经济, computed by the database: each village's year from its latest approved version (经营性收入 =
+ * 经营收入 + 发包及上交收入 + 投资收益, contracts OPERATING_SOURCES), weak below the threshold, and the year it last moved
+ * from below the line to above it (消薄年份); the town's sums per year with growth over the year before.
+ */
+const scoped = (scope: Scope) => sql`o.tenant_id = ${scope.tenantId} and o.status = 'active' and o.kind = 'branch' and o.village_id is not null
+  and (${sql.join(scope.paths.length ? scope.paths.map((p) => sql`o.path like ${`${p}%`}`) : [sql`false`], sql` or `)})`;
+
+const approved = (scope: Scope, from: number, to: number) => sql`
+  select distinct on (i.organization_id, i.year) i.organization_id, i.year,
+    (i.operating_fen + i.contracting_fen + i.investment_fen) as operating, (i.operating_fen + i.contracting_fen + i.investment_fen + i.subsidy_fen + i.other_fen) as total
+  from economy_incomes i join organizations o on o.id = i.organization_id
+  where i.status = 'approved' and i.year between ${from} and ${to} and ${scoped(scope)}
+  order by i.organization_id, i.year, i.version desc`;
+
+export interface CellRow { organizationId: number; year: number; status: IncomeStatus | null; operating: number | null; total: number | null; weak: boolean | null }
+
+/** One row per village × year that has any version: the latest version's status and the approved figures. */
+export async function cells(db: DbOrTx, scope: Scope, from: number, to: number, thresholdFen: number): Promise<CellRow[]> {
+  const { rows } = await db.execute(sql`
+    with latest as (
+      select distinct on (i.organization_id, i.year) i.organization_id, i.year, i.status
+      from economy_incomes i join organizations o on o.id = i.organization_id
+      where i.year between ${from} and ${to} and ${scoped(scope)}
+      order by i.organization_id, i.year, i.version desc
+    ), a as (${approved(scope, from, to)})
+    select l.organization_id as "organizationId", l.year, l.status, a.operating::float8 as operating, a.total::float8 as total,
+      case when a.operating is null then null else a.operating < ${thresholdFen} end as weak
+    from latest l left join a on a.organization_id = l.organization_id and a.year = l.year
+    order by l.organization_id, l.year`);
+  return rows as unknown as CellRow[];
+}
+
+/** Each village's latest year of moving from an approved year below the line to the next approved year at or above it. */
+export async function crossings(db: DbOrTx, scope: Scope, thresholdFen: number): Promise<Map<number, number>> {
+  const { rows } = await db.execute(sql`
+    with a as (${approved(scope, 1900, 9999)}),
+    flagged as (select organization_id, year, operating < ${thresholdFen} as weak,
+      lag(operating < ${thresholdFen}) over (partition by organization_id order by year) as was_weak from a)
+    select organization_id as "organizationId", max(year)::int as year from flagged where not weak and was_weak group by organization_id`);
+  return new Map((rows as { organizationId: number; year: number }[]).map((r) => [r.organizationId, r.year]));
+}
+
+export interface TownRow { year: number; villages: number; operatingIncomeFen: number; totalFen: number; weak: number; growthPct: number | null }
+
+/** The town's (the scope's) approved sums per year, and the total's growth over the year before in per cent. */
+export async function townYears(db: DbOrTx, scope: Scope, from: number, to: number, thresholdFen: number): Promise<TownRow[]> {
+  const { rows } = await db.execute(sql`
+    with a as (${approved(scope, from - 1, to)}),
+    y as (select year, count(*)::int as villages, sum(operating)::float8 as op, sum(total)::float8 as total,
+      count(*) filter (where operating < ${thresholdFen})::int as weak from a group by year),
+    g as (select y.*, (select p.total from y p where p.year = y.year - 1) as prev from y)
+    select year, villages, op as "operatingIncomeFen", total as "totalFen", weak,
+      case when prev is null or prev = 0 then null else round(((total - prev) * 100.0 / prev)::numeric, 1)::float8 end as "growthPct"
+    from g where year between ${from} and ${to} order by year`);
+  return rows as unknown as TownRow[];
+}

@@ -1,0 +1,48 @@
+/**
+ * 薄弱村 (issue 18 point 2): the years × villages table of 经营性收入 and total, each village weak or not against the town's
+ * line (setting economy.weakIncomeWan), the year it crossed the line (消薄), and the town's sums with growth. Villages
+ * stay in tree order: the page shows distributions, never a ranking.
+ */
+import { ECONOMY_WEAK_SETTING, todayInShanghai, type EconomyOverview, type EconomyYearsQuery } from '@dj/contracts';
+import type { Db } from '../../db/client.js';
+import { can, requirePermission, type AuthUser } from '../../lib/access/index.js';
+import { invalid } from '../../lib/errors.js';
+import { settingDefinition, settingValue } from '../settings/index.js';
+import * as figures from './figures-repository.js';
+import * as repo from './repository.js';
+
+const FEN_PER_WAN = 1_000_000;
+const DEFAULT_SPAN = 5;
+
+export async function thresholdFenOf(db: Db, tenantId: number): Promise<number> {
+  return Math.round((await settingValue(db, tenantId, ECONOMY_WEAK_SETTING)) * FEN_PER_WAN);
+}
+
+export async function getOverview(db: Db, user: AuthUser, query: EconomyYearsQuery): Promise<EconomyOverview> {
+  requirePermission(user, 'economy.read');
+  const thisYear = Number(todayInShanghai().slice(0, 4));
+  const to = query.to ?? thisYear;
+  const from = query.from ?? to - DEFAULT_SPAN + 1;
+  if (from > to) throw invalid('from', '起始年度不能晚于截止年度');
+  if (to - from > 20) throw invalid('from', '一次最多查看20个年度');
+  const thresholdFen = await thresholdFenOf(db, user.tenantId);
+  const [villages, cells, crossed, town] = await Promise.all([
+    repo.villageBranches(db, user.scope), figures.cells(db, user.scope, from, to, thresholdFen),
+    figures.crossings(db, user.scope, thresholdFen), figures.townYears(db, user.scope, from, to, thresholdFen),
+  ]);
+  const years = Array.from({ length: to - from + 1 }, (_, i) => from + i);
+  const byKey = new Map(cells.map((c) => [`${c.organizationId}:${c.year}`, c]));
+  const enter = villages.some((v) => can(user, 'economy.enter', v.path));
+  return {
+    years, thresholdFen, thresholdSource: settingDefinition(ECONOMY_WEAK_SETTING)?.source ?? '',
+    villages: villages.map((v) => ({
+      organizationId: v.organizationId, villageName: v.villageName ?? v.name, crossedIn: crossed.get(v.organizationId) ?? null,
+      cells: years.map((year) => {
+        const c = byKey.get(`${v.organizationId}:${year}`);
+        return { year, status: c?.status ?? null, operatingIncomeFen: c?.operating ?? null, totalFen: c?.total ?? null, weak: c?.weak ?? null };
+      }),
+    })),
+    town: town.map((t) => ({ ...t })),
+    can: { enter, approve: can(user, 'economy.approve'), import: enter },
+  };
+}
