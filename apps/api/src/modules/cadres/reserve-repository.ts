@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { cadrePosts, members, organizations, persons, reserveCandidates, reserveEvaluations, reserveMoves } from '../../db/schema/index.js';
-import { scopeFilter, type Scope } from '../../db/scope.js';
+import { inSubtree, scopeFilter, type Scope } from '../../db/scope.js';
 
 const mentorPost = alias(cadrePosts, 'mentor_post');
 const mentorPerson = alias(persons, 'mentor_person');
@@ -119,7 +119,7 @@ export async function boardRows(db: DbOrTx, scope: Scope, months: number, dueBy:
     left join reserve_candidates rc on rc.organization_id = organizations.id and rc.status = 'active'
     where organizations.kind = 'branch' and organizations.status = 'active' and organizations.village_id is not null
       and ${scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope)}
-      ${underPath ? sql`and organizations.path like ${`${underPath}%`}` : sql``}
+      ${underPath ? sql`and ${inSubtree(sql`organizations.path`, underPath)}` : sql``}
     group by organizations.id
     order by organizations.sort_order, organizations.id`);
   return rows;
@@ -134,7 +134,7 @@ export async function evaluationsDue(db: DbOrTx, scope: Scope, months: number, d
           + make_interval(months => ${months}))::date)::text as "dueOn"
       from reserve_candidates rc join organizations on organizations.id = rc.organization_id join persons p on p.id = rc.person_id
       where rc.status = 'active' and ${scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope)}
-        ${underPath ? sql`and organizations.path like ${`${underPath}%`}` : sql``}
+        ${underPath ? sql`and ${inSubtree(sql`organizations.path`, underPath)}` : sql``}
     ) d where d."dueOn" <= ${dueBy} order by d."dueOn", d.id`);
   return rows;
 }

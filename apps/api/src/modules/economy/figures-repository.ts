@@ -1,15 +1,17 @@
 import { sql } from 'drizzle-orm';
 import type { IncomeStatus } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
-import type { Scope } from '../../db/scope.js';
+import { inSubtree, type Scope } from '../../db/scope.js';
 
 /**
  * The figures of 集体经济, computed by the database: each village's year from its latest approved version (经营性收入 =
  * 经营收入 + 发包及上交收入 + 投资收益, contracts OPERATING_SOURCES), weak below the threshold, and the year it last moved
  * from below the line to above it (消薄年份); the town's sums per year with growth over the year before.
  */
+// The scope's subtrees as the access layer writes them (inSubtree: leakproof range comparisons, which row-level security
+// lets use organizations_path_idx; LIKE is not leakproof and scanned every organisation). No subtree is nothing.
 const scoped = (scope: Scope) => sql`o.tenant_id = ${scope.tenantId} and o.status = 'active' and o.kind = 'branch' and o.village_id is not null
-  and (${sql.join(scope.paths.length ? scope.paths.map((p) => sql`o.path like ${`${p}%`}`) : [sql`false`], sql` or `)})`;
+  and (${sql.join(scope.paths.length ? scope.paths.map((p) => inSubtree(sql`o.path`, p)) : [sql`false`], sql` or `)})`;
 
 const approved = (scope: Scope, from: number, to: number) => sql`
   select distinct on (i.organization_id, i.year) i.organization_id, i.year,

@@ -47,7 +47,7 @@ function rowsOf(scope: Scope, f: Pick<AwayFilter, 'under' | 'months' | 'id'>): S
       (select max(c.contacted_on) from away_contacts c where c.away_talent_id = a.id),
       (select max(fc.contacted_on) from flow_contacts fc where fc.flow_id = f.id)) as last) lc on true
     where ${inScope(scope)}
-      ${f.under ? sql`and organizations.path like ${`${f.under}%`}` : sql``}
+      ${f.under ? sql`and ${inSubtree(sql`organizations.path`, f.under)}` : sql``}
       ${f.id ? sql`and a.id = ${f.id}` : sql``}`;
 }
 

@@ -1,7 +1,7 @@
 /** The town's branches with their 书记 (issue 12 point 4), as bulk secretary accounts read them; limited to the caller's scope. */
 import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { Scope } from '../../db/scope.js';
+import { inSubtree, type Scope } from '../../db/scope.js';
 import { users } from '../../db/schema/index.js';
 
 export interface BranchSecretaryRow {
@@ -15,7 +15,7 @@ export interface BranchSecretaryRow {
  */
 export async function branchSecretaries(db: DbOrTx, scope: Scope): Promise<BranchSecretaryRow[]> {
   if (!scope.paths.length) return [];
-  const inScope = sql.join(scope.paths.map((p) => sql`o.path like ${`${p}%`}`), sql` or `);
+  const inScope = sql.join(scope.paths.map((p) => inSubtree(sql`o.path`, p)), sql` or `);
   const { rows } = await db.execute(sql`select o.id as "organizationId", o.name as "organizationName",
       s.person_id as "personId", s.name as "personName",
       (select u.id from users u where u.tenant_id = o.tenant_id and u.person_id = s.person_id order by u.id limit 1) as "existingUserId"

@@ -2,7 +2,7 @@
 import type { Role, UserListQuery } from '@dj/contracts';
 import { and, asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import type { Scope } from '../../db/scope.js';
+import { inSubtree, type Scope } from '../../db/scope.js';
 import { members, organizations, persons, roleGrants, users } from '../../db/schema/index.js';
 
 const like = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
@@ -10,7 +10,7 @@ const like = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 /** Any of the paths' subtrees holds this organisation path column. */
 function inPaths(path: SQL, scope: Scope): SQL {
   if (!scope.paths.length) return sql`false`;
-  return sql.join(scope.paths.map((p) => sql`${path} like ${`${p}%`}`), sql` or `);
+  return sql.join(scope.paths.map((p) => inSubtree(path, p)), sql` or `);
 }
 
 /**
