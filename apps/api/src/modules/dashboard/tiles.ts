@@ -21,6 +21,7 @@ export interface Gathered {
   rectifications: { open: number; overdue: number };
   away: { away: number; returned: number; overdue: number; months: number };
   mobile: { away: number; unreachable: number; months: number };
+  economy: { year: number; thresholdWan: number; villages: number; approved: number; weak: number; submitted: number };
   dues: { members: number; noBasis: number; dueNow: number; paidNow: number; inArrears: number; review: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
@@ -119,6 +120,16 @@ function reservesTile(g: Gathered): DashboardTile {
   ], link, `每村后备人才储备目标${r.target}人(本镇设置 reserves.perVillage)`);
 }
 
+function economyTile(g: Gathered): DashboardTile {
+  const e = g.economy;
+  const link = '/economy';
+  const missing = e.villages - e.approved;
+  return tile('economy', [
+    figure(`${e.year}年收入已审核的村`, e.approved, 'info', link), figure(`${e.year}年未审核的村`, missing, missing ? 'due' : 'ok', link),
+    figure(`${e.year}年薄弱村`, e.weak, 'info', link), figure('待镇审核', e.submitted, e.submitted ? 'due' : 'ok', link),
+  ], link, `经营性收入低于${e.thresholdWan}万元为薄弱村(本镇设置 economy.weakIncomeWan);按已审核的年度收入,不排名`);
+}
+
 function assessmentTile(g: Gathered): DashboardTile {
   const link = '/assessment/periods';
   const statuses = ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link));
@@ -127,5 +138,5 @@ function assessmentTile(g: Gathered): DashboardTile {
 }
 
 export function tilesOf(g: Gathered): DashboardTile[] {
-  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), assessmentTile(g)];
+  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), assessmentTile(g)];
 }

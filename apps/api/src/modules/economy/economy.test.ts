@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createSupervisor, createTown, createUser, type Branch, type Town } from '../../../test/factories.js';
 
@@ -120,5 +121,19 @@ describe('18.2 the weak-village line', () => {
     expect(rb.cells.map((c: Json) => c.weak)).toEqual([true, true, true]);
     expect(rb.crossedIn).toBeNull();
     expect((await town.admin.request('PATCH', '/api/settings/economy.weakIncomeWan', { value: 10 })).statusCode).toBe(200);
+  });
+});
+
+describe('the 驾驶舱\'s 集体经济 tile', () => {
+  it('counts last year\'s approved villages, those below the line and the years waiting for the town, per village on its card', async () => {
+    const lastYear = Number(todayInShanghai().slice(0, 4)) - 1;
+    await approvedYear(a.id, secretaryA, lastYear, 4);
+    await ok(await put(secretaryB, b.id, lastYear, { amounts: amounts(25) }));
+    await ok(await secretaryB.post(url(b.id, lastYear, '/submit')));
+    const value = (body: Json, label: string) => (body.tiles as Json[]).find((t) => t.key === 'economy')!.figures.find((f: Json) => f.label === label)!.value;
+    const board = await ok(await town.admin.get('/api/dashboard/town'));
+    expect([`${lastYear}年收入已审核的村`, `${lastYear}年未审核的村`, `${lastYear}年薄弱村`, '待镇审核'].map((l) => value(board, l))).toEqual([1, 1, 1, 1]);
+    const card = await ok(await town.admin.get(`/api/dashboard/villages/${b.id}`));
+    expect([`${lastYear}年收入已审核的村`, `${lastYear}年薄弱村`, '待镇审核'].map((l) => value(card, l))).toEqual([0, 0, 1]);
   });
 });

@@ -62,3 +62,21 @@ export async function townYears(db: DbOrTx, scope: Scope, from: number, to: numb
     from g where year between ${from} and ${to} order by year`);
   return rows as unknown as TownRow[];
 }
+
+export interface DashboardEconomyRow { villages: number; approved: number; weak: number; submitted: number }
+
+/**
+ * The 驾驶舱's 集体经济 figures (issue 17 point 1, issue 18): of the villages in scope (under a village's path for its
+ * card), how many have `year` approved, how many of those fall below the line, and how many years wait for the
+ * town's approval.
+ */
+export async function dashboardCounts(db: DbOrTx, scope: Scope, under: string | undefined, year: number, thresholdFen: number): Promise<DashboardEconomyRow> {
+  const { rows } = await db.execute(sql`
+    with v as (select o.id from organizations o where ${scoped(scope)} ${under ? sql`and ${inSubtree(sql`o.path`, under)}` : sql``}),
+    a as (${approved(scope, year, year)})
+    select (select count(*) from v)::int as villages,
+      (select count(*) from a where a.organization_id in (select id from v))::int as approved,
+      (select count(*) from a where a.organization_id in (select id from v) and a.operating < ${thresholdFen})::int as weak,
+      (select count(*) from economy_incomes i where i.status = 'submitted' and i.organization_id in (select id from v))::int as submitted`);
+  return rows[0] as unknown as DashboardEconomyRow;
+}

@@ -4,7 +4,7 @@
  * stay in tree order: the page shows distributions, never a ranking.
  */
 import { ECONOMY_WEAK_SETTING, todayInShanghai, type EconomyOverview, type EconomyYearsQuery } from '@dj/contracts';
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { can, requirePermission, type AuthUser } from '../../lib/access/index.js';
 import { invalid } from '../../lib/errors.js';
 import { settingDefinition, settingValue } from '../settings/index.js';
@@ -45,4 +45,12 @@ export async function getOverview(db: Db, user: AuthUser, query: EconomyYearsQue
     town: town.map((t) => ({ ...t })),
     can: { enter, approve: can(user, 'economy.approve'), import: enter },
   };
+}
+
+/** The 驾驶舱's 集体经济 tile: last year's approved figures (a year is entered after its accounts close) and what waits. */
+export async function economyFigures(db: DbOrTx, user: AuthUser, village: { path: string } | undefined, today: string) {
+  const year = Number(today.slice(0, 4)) - 1;
+  const thresholdWan = await settingValue(db, user.tenantId, ECONOMY_WEAK_SETTING);
+  const counts = await figures.dashboardCounts(db, user.scope, village?.path, year, Math.round(thresholdWan * FEN_PER_WAN));
+  return { year, thresholdWan, ...counts };
 }

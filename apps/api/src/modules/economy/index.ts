@@ -5,3 +5,5 @@ import { economyRoutes } from './routes.js';
 export const economyModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(economyRoutes, { prefix: '/api' });
 };
+// The 驾驶舱's 集体经济 tile: counted by the database.
+export { economyFigures } from './figures-service.js';
