@@ -11,7 +11,7 @@ import { DashboardPage } from './DashboardPage';
 import { VillageCardPage } from './VillageCardPage';
 
 // The chart chunk draws with ECharts in a browser; here it stands in as its accessible label.
-vi.mock('./EChart', () => ({ default: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
+vi.mock('../../components/EChart', () => ({ default: ({ label }: { label: string }) => <div role="img" aria-label={label} /> }));
 
 beforeAll(installDomShims);
 afterEach(() => {

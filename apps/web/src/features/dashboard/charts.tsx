@@ -1,10 +1,10 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Skeleton } from 'antd';
 import type { DashboardTown, DashboardVillage } from '@dj/contracts';
-import type { ChartOption } from './EChart';
+import type { ChartOption } from '../../components/EChart';
 
 /** ECharts is its own chunk, fetched when a chart is first shown. */
-const EChart = lazy(() => import('./EChart'));
+const EChart = lazy(() => import('../../components/EChart'));
 
 function Chart({ option, label, height }: { option: ChartOption; label: string; height?: number }) {
   return <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}><EChart option={option} label={label} height={height} /></Suspense>;

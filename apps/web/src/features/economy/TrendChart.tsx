@@ -1,11 +1,11 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Skeleton } from 'antd';
 import type { EconomyVillage } from '@dj/contracts';
-import type { ChartOption } from './EChart';
+import type { ChartOption } from '../../components/EChart';
 import { wan } from './api';
 
 /** ECharts is its own chunk, fetched when the chart is first shown. */
-const EChart = lazy(() => import('./EChart'));
+const EChart = lazy(() => import('../../components/EChart'));
 
 /** A village's 经营性收入 over the years (approved figures, 万元) with the weak-village line drawn across. */
 export function TrendChart({ village, years, thresholdFen }: { village: EconomyVillage; years: number[]; thresholdFen: number }) {
@@ -23,7 +23,7 @@ export function TrendChart({ village, years, thresholdFen }: { village: EconomyV
   const said = village.cells.map((c) => `${c.year}年${c.operatingIncomeFen === null ? '无已审核数' : `${wan(c.operatingIncomeFen)}万元`}`).join(',');
   return (
     <Suspense fallback={<Skeleton active paragraph={{ rows: 3 }} />}>
-      <EChart option={option} label={`${village.villageName}经营性收入:${said};薄弱村线${line}万元`} />
+      <EChart option={option} height={260} label={`${village.villageName}经营性收入:${said};薄弱村线${line}万元`} />
     </Suspense>
   );
 }
