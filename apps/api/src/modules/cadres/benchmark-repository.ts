@@ -20,7 +20,7 @@ export async function cadresOnDay(db: DbOrTx, scope: Scope, day: string): Promis
     with v as (
       select organizations.id from ${organizations}
       where organizations.kind = 'branch' and organizations.status = 'active' and organizations.village_id is not null
-        and ${scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope)}
+        and ${scopeFilter(organizations, scope)}
     ),
     team as (
       select distinct c.organization_id, c.person_id from cadre_posts c join v on v.id = c.organization_id

@@ -12,7 +12,7 @@ import { cadreFigures } from '../cadres/index.js';
 import { disclosuresDueBetween } from '../disclosure/index.js';
 import { rectificationCounts } from '../inspection/index.js';
 import { economyFigures } from '../economy/index.js';
-import { memberDuesFigures, mobileFigures } from '../members/index.js';
+import { duesFigures, mobileFigures } from '../members/index.js';
 import { pipelineCounts, recruitmentDeadlinesBetween } from '../recruitment/index.js';
 import { awayCounts } from '../talent/index.js';
 import { matrixOf } from './matrix.js';
@@ -41,7 +41,7 @@ async function gather(db: DbOrTx, user: AuthUser, branches: Branches, w: Window,
     rectifications: await rectificationCounts(db, ids, today),
     away: await awayCounts(db, user, branches.village?.path, today),
     mobile: await mobileFigures(db, user, branches.village, today),
-    dues: await memberDuesFigures(db, user, branches.village, today),
+    dues: await duesFigures(db, user.scope, branches.village?.path, today),
     economy: await economyFigures(db, user, branches.village, today),
     cadres: await cadreFigures(db, user, today, branches.village),
     periods: await periodStatusCounts(db, user.tenantId, w.months, today),

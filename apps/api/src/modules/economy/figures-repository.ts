@@ -1,23 +1,20 @@
 import { sql } from 'drizzle-orm';
 import type { IncomeStatus } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
+import { organizations } from '../../db/schema/index.js';
 import { inSubtree, type Scope } from '../../db/scope.js';
+import { villageBranchIn } from './repository.js';
 
 /**
  * The figures of 集体经济, computed by the database: each village's year from its latest approved version (经营性收入 =
  * 经营收入 + 发包及上交收入 + 投资收益, contracts OPERATING_SOURCES), weak below the threshold, and the year it last moved
  * from below the line to above it (消薄年份); the town's sums per year with growth over the year before.
  */
-// The scope's subtrees as the access layer writes them (inSubtree: leakproof range comparisons, which row-level security
-// lets use organizations_path_idx; LIKE is not leakproof and scanned every organisation). No subtree is nothing.
-const scoped = (scope: Scope) => sql`o.tenant_id = ${scope.tenantId} and o.status = 'active' and o.kind = 'branch' and o.village_id is not null
-  and (${sql.join(scope.paths.length ? scope.paths.map((p) => inSubtree(sql`o.path`, p)) : [sql`false`], sql` or `)})`;
-
 const approved = (scope: Scope, from: number, to: number) => sql`
   select distinct on (i.organization_id, i.year) i.organization_id, i.year,
     (i.operating_fen + i.contracting_fen + i.investment_fen) as operating, (i.operating_fen + i.contracting_fen + i.investment_fen + i.subsidy_fen + i.other_fen) as total
-  from economy_incomes i join organizations o on o.id = i.organization_id
-  where i.status = 'approved' and i.year between ${from} and ${to} and ${scoped(scope)}
+  from economy_incomes i join ${organizations} on ${organizations.id} = i.organization_id
+  where i.status = 'approved' and i.year between ${from} and ${to} and ${villageBranchIn(scope)}
   order by i.organization_id, i.year, i.version desc`;
 
 export interface CellRow { organizationId: number; year: number; status: IncomeStatus | null; operating: number | null; total: number | null; weak: boolean | null }
@@ -27,8 +24,8 @@ export async function cells(db: DbOrTx, scope: Scope, from: number, to: number, 
   const { rows } = await db.execute(sql`
     with latest as (
       select distinct on (i.organization_id, i.year) i.organization_id, i.year, i.status
-      from economy_incomes i join organizations o on o.id = i.organization_id
-      where i.year between ${from} and ${to} and ${scoped(scope)}
+      from economy_incomes i join ${organizations} on ${organizations.id} = i.organization_id
+      where i.year between ${from} and ${to} and ${villageBranchIn(scope)}
       order by i.organization_id, i.year, i.version desc
     ), a as (${approved(scope, from, to)})
     select l.organization_id as "organizationId", l.year, l.status, a.operating::float8 as operating, a.total::float8 as total,
@@ -72,7 +69,7 @@ export interface DashboardEconomyRow { villages: number; approved: number; weak:
  */
 export async function dashboardCounts(db: DbOrTx, scope: Scope, under: string | undefined, year: number, thresholdFen: number): Promise<DashboardEconomyRow> {
   const { rows } = await db.execute(sql`
-    with v as (select o.id from organizations o where ${scoped(scope)} ${under ? sql`and ${inSubtree(sql`o.path`, under)}` : sql``}),
+    with v as (select ${organizations.id} from ${organizations} where ${villageBranchIn(scope)} ${under ? sql`and ${inSubtree(organizations.path, under)}` : sql``}),
     a as (${approved(scope, year, year)})
     select (select count(*) from v)::int as villages,
       (select count(*) from a where a.organization_id in (select id from v))::int as approved,

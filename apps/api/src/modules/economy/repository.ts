@@ -5,13 +5,15 @@ import type { DbOrTx } from '../../db/client.js';
 import { economyIncomes as e, organizations, users, villages } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
 
-const inScope = (scope: Scope) => scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope);
+/** The active branches of a 行政村 in the caller's scope: the villages that keep collective accounts (the page and the figures). */
+export const villageBranchIn = (scope: Scope) =>
+  and(scopeFilter(organizations, scope), eq(organizations.kind, 'branch'), eq(organizations.status, 'active'), isNotNull(organizations.villageId));
 
 /** The active village branches (村 branches of a 行政村) in scope, in tree order: the table's rows, never sorted by income. */
 export async function villageBranches(db: DbOrTx, scope: Scope) {
   return db.select({ organizationId: organizations.id, name: organizations.name, path: organizations.path, villageName: villages.name })
     .from(organizations).innerJoin(villages, eq(villages.id, organizations.villageId))
-    .where(and(inScope(scope), eq(organizations.kind, 'branch'), eq(organizations.status, 'active'), isNotNull(organizations.villageId)))
+    .where(villageBranchIn(scope))
     .orderBy(asc(organizations.path));
 }
 

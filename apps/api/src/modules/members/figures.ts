@@ -1,13 +1,12 @@
 /**
- * The members module's figures for the 驾驶舱 (issue 17 point 1): 流动党员 away and not contacted, and 党费, each
- * counted by the database in the caller's scope (under a village's path for its card).
+ * The members module's figures for the 驾驶舱 (issue 17 point 1): 流动党员 away and not contacted, counted by the database
+ * in the caller's scope (under a village's path for its card). 党费 is dues-repository's duesFigures.
  */
 import { addMonths } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
 import { settingValue } from '../settings/index.js';
 import { countMembers } from './repository.js';
-import { duesFigures } from './dues-repository.js';
 
 type Village = { id: number; path: string } | undefined;
 
@@ -20,8 +19,4 @@ export async function mobileFigures(db: DbOrTx, user: AuthUser, village: Village
     away: await countMembers(db, user.scope, { ...base, filter: 'mobile' }),
     unreachable: await countMembers(db, user.scope, { ...base, filter: 'unreachable', unreachableBefore: addMonths(today, -months) }),
   };
-}
-
-export async function memberDuesFigures(db: DbOrTx, user: AuthUser, village: Village, today: string) {
-  return duesFigures(db, user.scope, village?.path, today);
 }

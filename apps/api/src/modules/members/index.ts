@@ -24,7 +24,8 @@ export { deriveMembership, validateEventSequence, type MembershipEventKind } fro
 export { findPersonByIdHash, insertEvents, insertMember, insertPerson, updateMember } from './repository.js';
 export { computeMonthlyDues, type DuesCategory } from './rules/dues.js';
 // 驾驶舱's 流动党员 and 党费 tiles: counted by the database.
-export { memberDuesFigures, mobileFigures } from './figures.js';
+export { mobileFigures } from './figures.js';
+export { duesFigures } from './dues-repository.js';
 // The roster importer's machinery, reused by other imports (cadres' 两委 roster, talent): cell clean-up, dates, yes/no, merged cells, inert text.
 export { cleanText, compactNumberText, compactText, headerKey, parseDate, parseYesNo, type CellInput, type Normalised } from './excel/normalise.js';
 export { readCell, RosterFormatError, unwrap } from './excel/parse-roster.js';
