@@ -7,3 +7,7 @@ export const economyModule: FastifyPluginAsyncZod = async (app) => {
 };
 // The 驾驶舱's 集体经济 tile: counted by the database.
 export { economyFigures } from './figures-service.js';
+// The assessment's 集体增收 measure: each village's approved 经营性收入 against the year before's.
+export { incomeGrowthOf, type IncomeGrowthItem } from './figures-service.js';
+// The demo town's past years (first versions, submitted or approved), written in one statement.
+export { insertKeptYears, type KeptYear } from './repository.js';
