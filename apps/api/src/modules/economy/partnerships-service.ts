@@ -9,7 +9,7 @@ import {
 } from '@dj/contracts';
 import { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { audit, can, loadOrganizationInScope, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { audit, can, isSelfOnly, loadOrganizationInScope, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { notFound } from '../../lib/errors.js';
 import { settingDefinition, settingValue } from '../settings/index.js';
 import * as repo from './partnerships-repository.js';
@@ -20,7 +20,8 @@ const thisYearOf = (today: string) => Number(today.slice(0, 4));
 
 /** A partnership whose village is in the caller's scope, or 404 (another village's looks nonexistent). */
 export async function loadPartnership(db: DbOrTx, user: AuthUser, id: number) {
-  const row = await repo.findPartnership(db, user.scope, id);
+  // A plain 党员 sees no village's records, as for the income (loadBranchInScope).
+  const row = isSelfOnly(user) ? undefined : await repo.findPartnership(db, user.scope, id);
   if (!row) throw notFound('村企合作');
   return row;
 }

@@ -149,5 +149,7 @@ describe('18.3 村企合作', () => {
     const dashboard = await ok(await town2.admin.get('/api/dashboard/town'));
     const tile = dashboard.tiles.find((t: Json) => t.key === 'economy');
     expect(tile.figures.find((f: Json) => f.label === '合作到期')).toMatchObject({ value: 1, tone: 'due' });
+    const card = await ok(await town2.admin.get(`/api/dashboard/villages/${v.id}`));
+    expect(card.tiles.find((t: Json) => t.key === 'economy').figures.find((f: Json) => f.label === '合作到期').value).toBe(1);
   });
 });
