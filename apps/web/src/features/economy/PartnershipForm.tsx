@@ -42,7 +42,10 @@ export function PartnershipForm({ form, detail, villages, onFinish }: {
     if (detail) form.setFieldsValue({ ...detail, linkedOrgIds: detail.linkedOrgs.map((o) => o.id) });
   }, [detail, form]);
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} aria-label="村企合作" initialValues={{ partnerKind: 'park', status: 'negotiating', incomeSource: 'contracting', linkedOrgIds: [] }}>
+    <Form form={form} layout="vertical" onFinish={onFinish} aria-label="村企合作" initialValues={{
+      // A village's secretary keeps one village: it is chosen already.
+      organizationId: villages.length === 1 ? villages[0].organizationId : undefined, partnerKind: 'park', status: 'negotiating', incomeSource: 'contracting', linkedOrgIds: [],
+    }}>
       {!detail && (
         <Form.Item name="organizationId" label="村" rules={[{ required: true, message: '请选择村' }]}>
           <Select aria-label="村" options={villages.map((v) => ({ value: v.organizationId, label: v.villageName }))} />

@@ -54,14 +54,14 @@ describe('村企合作', () => {
   });
 
   it('registers an agreement: counters on the limited fields, dates required once in force, the body as the contract says', async () => {
-    const calls = installFetch(partnershipServer());
+    // A village's secretary: the one village is chosen already.
+    const calls = installFetch(partnershipServer({ ...LIST, villages: [{ organizationId: 4, villageName: '赵庄村' }] }));
     await renderRoutes(routes, '/economy');
     fireEvent.click(await screen.findByText('登记合作'));
     const form = await screen.findByRole('form', { name: '村企合作' });
     expect(within(form).getByText('0 / 500')).toBeTruthy();
     expect(within(form).getAllByText('0 / 60')).toHaveLength(2);
-    fireEvent.mouseDown(within(form).getByLabelText('村'));
-    fireEvent.click(await screen.findByTitle('赵庄村'));
+    expect(within(form).getByTitle('赵庄村')).toBeTruthy();
     fireEvent.change(within(form).getByLabelText('合作企业(园区)'), { target: { value: '旺达创业创新示范园' } });
     fireEvent.change(within(form).getByLabelText('合作内容'), { target: { value: '入股分红' } });
     expect(within(form).getByText('4 / 500')).toBeTruthy();
