@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { App, Button, Descriptions, Divider, Drawer, Flex, Form, List, Popconfirm, Skeleton, Tag, Typography } from 'antd';
 import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import {
@@ -74,7 +75,9 @@ export function PartnershipDrawer({ target, villages, onClose, onCreated }: {
   const create = useCreatePartnership();
   const update = useUpdatePartnership(id ?? 0);
   const detail = query.data ?? null;
-  const editable = target === 'new' || Boolean(detail?.can.edit);
+  // An agreement opens on its summary: the yearly money and the files are what is updated most; 修改 opens the form.
+  const [editing, setEditing] = useState(false);
+  const editable = target === 'new' || (editing && Boolean(detail?.can.edit));
   const onFinish = async (values: PartnershipFormValues) => {
     const body = { ...values, terms: values.terms || null, partnerBranchName: values.partnerBranchName || null, linkedOrgIds: values.linkedOrgIds ?? [] };
     try {
@@ -108,7 +111,12 @@ export function PartnershipDrawer({ target, villages, onClose, onCreated }: {
               <PartnershipForm form={form} detail={detail} villages={villages} onFinish={(v) => void onFinish(v)} />
               <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()}>{target === 'new' ? '登记' : '保存'}</Button>
             </>
-          ) : detail && <Summary detail={detail} />}
+          ) : detail && (
+            <>
+              <Summary detail={detail} />
+              {detail.can.edit && <Button onClick={() => setEditing(true)}>修改合作信息</Button>}
+            </>
+          )}
           {detail && (
             <>
               <Divider style={{ margin: '8px 0' }}>各年度约定与到账</Divider>

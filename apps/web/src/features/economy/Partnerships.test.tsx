@@ -53,7 +53,7 @@ describe('村企合作', () => {
     expect(screen.getByText(/到期前60天提醒续签/)).toBeTruthy();
   });
 
-  it('registers an agreement: counters on the limited fields, dates required once in force, the body as the contract says', async () => {
+  it('registers an agreement: counters on the limited fields, the body as the contract says', async () => {
     // A village's secretary: the one village is chosen already.
     const calls = installFetch(partnershipServer({ ...LIST, villages: [{ organizationId: 4, villageName: '赵庄村' }] }));
     await renderRoutes(routes, '/economy');
@@ -72,10 +72,12 @@ describe('村企合作', () => {
     });
   });
 
-  it('opens from a 待办 link and saves the yearly rows entered in 元 as 分', async () => {
+  it('opens from a 待办 link on its summary and saves the yearly rows entered in 元 as 分', async () => {
     const calls = installFetch(partnershipServer());
     await renderRoutes(routes, '/economy?partnership=7');
     const years = await screen.findByRole('form', { name: '各年度金额' });
+    expect(screen.getByText('村集体土地出租园区')).toBeTruthy();
+    expect(screen.getByText('修改合作信息')).toBeTruthy();
     expect(within(years).getAllByTestId('partnership-year-row')).toHaveLength(1);
     fireEvent.click(within(years).getByText('添加年度'));
     const rows = within(years).getAllByTestId('partnership-year-row');
