@@ -7,6 +7,7 @@ import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-
 import { me } from '../../test/member-fixtures';
 import { renderRoutes } from '../../test/render';
 import { server } from '../../test/server';
+import { PartnershipReceivedNote } from './PartnershipReceivedNote';
 import { PartnershipsSection } from './PartnershipsSection';
 
 // Issue 18 point 3, 村企合作 on the 集体经济 page: the list with status and renewal date, the form with its counters,
@@ -111,5 +112,19 @@ describe('村企合作', () => {
     installFetch(partnershipServer({ ...LIST, items: [] }));
     await renderRoutes(routes, '/economy');
     expect(await screen.findByText('还没有登记村企合作')).toBeTruthy();
+  });
+
+  it('shows 其中村企合作到账 beside the income line and warns when it is above the line, as a reference only', async () => {
+    installFetch(server((call) => (call.path === '/api/economy/villages/3/years/2025/partnerships' ? jsonResponse(200, {
+      year: 2025, against: 'approved',
+      sources: [{ source: 'contracting', receivedFen: 6 * WAN, incomeFen: 5 * WAN, exceeds: true }],
+      items: [{ id: 7, partnerName: '泰和水处理剂专业园', source: 'contracting', receivedFen: 6 * WAN }],
+    }) : undefined), ADMIN));
+    await renderRoutes([{ path: '/economy', element: <PartnershipReceivedNote target={{ orgId: 3, year: 2025 }} /> }], '/economy');
+    const note = await screen.findByTestId('partnership-received');
+    expect(within(note).getByText('发包及上交收入:其中村企合作到账 6.00 万元')).toBeTruthy();
+    expect(within(note).getByText('(已审核收入 5.00 万元)')).toBeTruthy();
+    expect(within(note).getByText(/村企合作到账超过已审核收入中的发包及上交收入,请与三资账目核对/)).toBeTruthy();
+    expect(within(note).getByText('泰和水处理剂专业园 6.00 万元')).toBeTruthy();
   });
 });
