@@ -19,6 +19,7 @@ export * from './reserves.js';
 export * from './cadre-documents.js';
 export * from './talent.js';
 export * from './economy.js';
+export * from './economy-partnerships.js';
 export * from './assessment.js';
 export * from './assessment-measures.js';
 export * from './cadre-structure.js';

@@ -9,6 +9,7 @@ import { can, requirePermission, type AuthUser } from '../../lib/access/index.js
 import { invalid } from '../../lib/errors.js';
 import { settingDefinition, settingValue } from '../settings/index.js';
 import * as figures from './figures-repository.js';
+import { partnershipsDueCount } from './partnerships-figures.js';
 import * as repo from './repository.js';
 
 const FEN_PER_WAN = 1_000_000;
@@ -52,7 +53,8 @@ export async function economyFigures(db: DbOrTx, user: AuthUser, village: { path
   const year = Number(today.slice(0, 4)) - 1;
   const thresholdWan = await settingValue(db, user.tenantId, ECONOMY_WEAK_SETTING);
   const counts = await figures.dashboardCounts(db, user.scope, village?.path, year, Math.round(thresholdWan * FEN_PER_WAN));
-  return { year, thresholdWan, ...counts };
+  // 合作到期 (村企合作 renewals due or overdue, economy.partnershipDueDays): as of today, not of last year.
+  return { year, thresholdWan, ...counts, partnershipsDue: await partnershipsDueCount(db, user, village?.path, today) };
 }
 
 /** 集体增收 of one village and year: the approved 经营性收入, a figure submitted and waiting for the town, the year before's approved. */

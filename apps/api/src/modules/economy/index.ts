@@ -1,9 +1,11 @@
-// The economy module's public face (集体经济, issue 18 points 1–2): app.ts registers its routes from here.
+// The economy module's public face (集体经济, issue 18 points 1–3): app.ts registers its routes from here.
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { partnershipRoutes } from './partnerships-routes.js';
 import { economyRoutes } from './routes.js';
 
 export const economyModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(economyRoutes, { prefix: '/api' });
+  await app.register(partnershipRoutes, { prefix: '/api' });
 };
 // The 驾驶舱's 集体经济 tile: counted by the database.
 export { economyFigures } from './figures-service.js';
@@ -11,3 +13,6 @@ export { economyFigures } from './figures-service.js';
 export { incomeGrowthOf, type IncomeGrowthItem } from './figures-service.js';
 // The demo town's past years (first versions, submitted or approved), written in one statement.
 export { insertKeptYears, type KeptYear } from './repository.js';
+// 村企合作: renewals on 待办; creating one (the demo calls it as the town's caller).
+export { partnershipTasks } from './partnerships-figures.js';
+export { createPartnership, setPartnershipYears } from './partnerships-service.js';
