@@ -45,3 +45,14 @@ describe('demo 集体经济 of 西王庄镇 (issue 18 point 8)', () => {
     expect(own.villages.map((v) => v.villageName)).toEqual(['营子村']);
   });
 });
+
+describe('demo 村企合作 (issue 18 points 3 and 8)', () => {
+  it('the three parks of the article, each with its village, yearly money and one agreement due for renewal on 待办', async () => {
+    const list = (await admin.get('/api/economy/partnerships')).json() as { items: { partnerName: string; villageName: string; due: string | null; thisYear: { receivedFen: number | null } | null }[] };
+    expect(list.items.map((p) => p.partnerName).sort()).toEqual(['旺达创业创新示范园', '泰和水处理剂专业园', '浙鲁智慧农业产业园'].sort());
+    expect(list.items.find((p) => p.partnerName === '浙鲁智慧农业产业园')).toMatchObject({ villageName: '杨楼村', due: 'due' });
+    for (const p of list.items) expect(p.thisYear?.receivedFen, p.partnerName).toBeGreaterThan(0);
+    const tasks = (await admin.get('/api/tasks?kind=PARTNERSHIP_ENDING')).json() as { items: { message: string }[] };
+    expect(tasks.items.map((t) => t.message).join()).toContain('浙鲁智慧农业产业园');
+  });
+});

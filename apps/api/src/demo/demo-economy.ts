@@ -5,9 +5,12 @@
  * in the last years (丁庄村, 黄楼村: 消薄), and 西花沟村's last year waits for the town's approval. The amounts are
  * demo data, made up to those shapes; the year in progress has no figures (a year's accounts close after it ends).
  */
-import type { IncomeAmounts } from '@dj/contracts';
-import type { Tx } from '../db/client.js';
-import { insertKeptYears, type KeptYear } from '../modules/economy/index.js';
+import { addDays, type IncomeAmounts, type PartnershipCreate } from '@dj/contracts';
+import type { Db, Tx } from '../db/client.js';
+import type { Caller } from '../lib/access/index.js';
+import type { FieldCipher } from '../lib/crypto.js';
+import { createPartnership, insertKeptYears, setPartnershipYears, type KeptYear } from '../modules/economy/index.js';
+import { demoAdminUser } from './demo-admin.js';
 import type { DemoTown } from './demo-positions.js';
 
 export const DEMO_ECONOMY_YEARS = 5;
@@ -34,7 +37,40 @@ function amountsOf(operatingWan: number, index: number): IncomeAmounts {
 /** A village not shaped above: a base of 13–55 万元 growing 4–11 % a year (by its place in the list, not at random). */
 const grown = (index: number, years: number) => Array.from({ length: years }, (_, k) => Math.round((13 + ((index * 7) % 43)) * (1 + (4 + (index % 8)) / 100) ** k * 10) / 10);
 
-export async function seedDemoEconomy(tx: Tx, { tenantId, today, town }: { tenantId: number; today: string; town: DemoTown }): Promise<{ years: number; awaiting: number }> {
+interface DemoPartnership { village: string; partner: PartnershipCreate['partnerName']; source: 'contracting' | 'investment'; terms: string; startYear: number; plannedWan: number; endsInDays: number; branch?: string }
+
+/**
+ * The article's 村企合作 试点 with its three parks (the villages chosen for the demo; the article does not say which):
+ * land let to the parks (发包及上交收入) or a share in one (投资收益); 浙鲁's agreement runs out within the town's
+ * reminder days, so it is on 杨楼村's 待办.
+ */
+const PARTNERSHIPS: DemoPartnership[] = [
+  { village: '西王庄村', partner: '泰和水处理剂专业园', source: 'contracting', terms: '村集体闲置建设用地和厂房租给园区企业使用,园区优先吸纳本村劳动力务工(演示数据)', startYear: 3, plannedWan: 8, endsInDays: 3 * 365, branch: '泰和水处理党支部' },
+  { village: '东王庄村', partner: '旺达创业创新示范园', source: 'investment', terms: '村集体以扶持资金入股园区标准化厂房,按年保底分红(演示数据)', startYear: 4, plannedWan: 4, endsInDays: 2 * 365 },
+  { village: '杨楼村', partner: '浙鲁智慧农业产业园', source: 'contracting', terms: '流转村集体机动地建设智慧农业大棚,园区按年支付土地流转费(演示数据)', startYear: 2, plannedWan: 10, endsInDays: 40 },
+];
+
+async function seedPartnerships(tx: Tx, caller: Caller, town: DemoTown, today: string, branchIdOf: (name: string) => number | undefined) {
+  const db = tx as unknown as Db;
+  const thisYear = Number(today.slice(0, 4));
+  for (const p of PARTNERSHIPS) {
+    const first = thisYear - p.startYear;
+    const linked = p.branch ? branchIdOf(p.branch) : undefined;
+    const made = await createPartnership(db, caller, {
+      organizationId: town.branch(p.village).id, partnerKind: 'park', partnerName: p.partner, status: 'active', incomeSource: p.source, terms: p.terms,
+      signedOn: `${first}-02-20`, startsOn: `${first}-03-01`, endsOn: addDays(today, p.endsInDays), linkedOrgIds: linked ? [linked] : [],
+    });
+    // Past years received in full; this year's half so far.
+    const years = Array.from({ length: p.startYear + 1 }, (_, k) => first + k).map((year) => ({
+      year, plannedFen: p.plannedWan * WAN, receivedFen: year < thisYear ? p.plannedWan * WAN : (p.plannedWan * WAN) / 2, note: null,
+    }));
+    await setPartnershipYears(db, caller, made.id, { years });
+  }
+}
+
+export async function seedDemoEconomy(tx: Tx, { tenantId, today, town, cipher, branchIdOf }: {
+  tenantId: number; today: string; town: DemoTown; cipher: FieldCipher; branchIdOf: (name: string) => number | undefined;
+}): Promise<{ years: number; awaiting: number; partnerships: number }> {
   const thisYear = Number(today.slice(0, 4));
   const first = thisYear - DEMO_ECONOMY_YEARS;
   const kept: KeptYear[] = [];
@@ -52,5 +88,6 @@ export async function seedDemoEconomy(tx: Tx, { tenantId, today, town }: { tenan
     }
   }
   await insertKeptYears(tx, tenantId, kept);
-  return { years: kept.length, awaiting: kept.filter((y) => y.status === 'submitted').length };
+  await seedPartnerships(tx, { user: await demoAdminUser(tx, tenantId), ip: '127.0.0.1', cipher }, town, today, branchIdOf);
+  return { years: kept.length, awaiting: kept.filter((y) => y.status === 'submitted').length, partnerships: PARTNERSHIPS.length };
 }
