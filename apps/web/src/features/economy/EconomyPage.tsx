@@ -19,9 +19,14 @@ const TO_OPTIONS = Array.from({ length: 10 }, (_, i) => thisYear - i).map((y) =>
 
 type Cell = EconomyVillage['cells'][number];
 
-function CellView({ cell, onOpen }: { cell: Cell; onOpen: () => void }) {
+/** What a cell says, for a screen reader and the e2e flow: the village, the year, the figure and its state. */
+const cellLabel = (villageName: string, cell: Cell) =>
+  [`${villageName}${cell.year}年`, cell.operatingIncomeFen === null ? '无已审核数' : `${wan(cell.operatingIncomeFen)}万元`, cell.status && statusLabel(cell.status), cell.weak && '薄弱村']
+    .filter(Boolean).join(' ');
+
+function CellView({ villageName, cell, onOpen }: { villageName: string; cell: Cell; onOpen: () => void }) {
   return (
-    <Button type="link" size="small" onClick={onOpen} style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}>
+    <Button type="link" size="small" onClick={onOpen} aria-label={cellLabel(villageName, cell)} style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}>
       <Flex vertical gap={2} align="flex-start">
         <span>{cell.operatingIncomeFen === null ? '—' : `${wan(cell.operatingIncomeFen)}`}</span>
         <Space size={2} wrap>
@@ -45,7 +50,7 @@ function VillageCards({ data, onOpen, onChart }: { data: EconomyOverview; onOpen
           {v.cells.map((c) => (
             <Flex key={c.year} justify="space-between" align="center" gap={8}>
               <span>{c.year}年</span>
-              <CellView cell={c} onOpen={() => onOpen({ orgId: v.organizationId, year: c.year })} />
+              <CellView villageName={v.villageName} cell={c} onOpen={() => onOpen({ orgId: v.organizationId, year: c.year })} />
             </Flex>
           ))}
           {v.crossedIn && <Typography.Text type="secondary">{v.crossedIn}年消薄</Typography.Text>}
@@ -106,7 +111,7 @@ export function EconomyPage() {
               { title: '村', dataIndex: 'villageName', fixed: 'left', width: 90 },
               ...data!.years.map((year, i) => ({
                 title: `${year}年`, key: year, width: 110,
-                render: (_: unknown, v: EconomyVillage) => <CellView cell={v.cells[i]} onOpen={() => setOpen({ orgId: v.organizationId, year })} />,
+                render: (_: unknown, v: EconomyVillage) => <CellView villageName={v.villageName} cell={v.cells[i]} onOpen={() => setOpen({ orgId: v.organizationId, year })} />,
               })),
               { title: '消薄年份', key: 'crossed', width: 80, render: (_: unknown, v: EconomyVillage) => (v.crossedIn ? `${v.crossedIn}年` : '—') },
               { title: '趋势', key: 'trend', width: 60, render: (_: unknown, v: EconomyVillage) => <Button type="link" size="small" icon={<LineChartOutlined />} aria-label={`${v.villageName}趋势`} onClick={() => setChartOf(v.organizationId)} /> },
