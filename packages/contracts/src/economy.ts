@@ -68,6 +68,11 @@ export const IncomeYearSchema = z.object({
 });
 export type IncomeYear = z.infer<typeof IncomeYearSchema>;
 
+/** GET /api/economy/table.:format and a village's report.:format: one year (issue 18 point 7). */
+export const EconomyTableParamsSchema = z.object({ format: z.enum(['xlsx', 'pdf']) });
+export const EconomyReportParamsSchema = z.object({ orgId: z.coerce.number().int().positive(), format: z.enum(['pdf', 'docx']) });
+export const EconomyDocumentQuerySchema = z.object({ year: YearSchema });
+
 export const EconomyYearsQuerySchema = z.object({ from: YearSchema.optional(), to: YearSchema.optional() });
 export type EconomyYearsQuery = z.infer<typeof EconomyYearsQuerySchema>;
 

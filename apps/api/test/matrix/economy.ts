@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { Case, MatrixModule } from './types.js';
 
@@ -16,6 +17,8 @@ const rows: Record<string, Case> = {
   'POST /api/economy/villages/:orgId/years/:year/submit': { foreign: (f) => [{ url: year(f.org, '/submit') }] },
   'POST /api/economy/villages/:orgId/years/:year/approve': { foreign: (f) => [{ url: year(f.org, '/approve') }] },
   'POST /api/economy/import': {},
+  'GET /api/economy/table.:format': { list: '/api/economy/table.xlsx?year=2002' },
+  'GET /api/economy/villages/:orgId/report.:format': { foreign: (f) => ['pdf', 'docx'].map((format) => ({ url: `/api/economy/villages/${f.org}/report.${format}?year=2002` })) },
 };
 
 export const economyMatrix: MatrixModule = {
@@ -30,6 +33,14 @@ export const economyMatrix: MatrixModule = {
     expect(res.statusCode, `${role}: 集体经济`).toBe(200);
     for (const v of res.json().villages as { organizationId: number }[]) expect(visible.has(v.organizationId), `${role}: village ${v.organizationId}`).toBe(true);
     for (const name of foreignNames) expect(res.body).not.toContain(name);
+    // The yearly table names the same villages as the overview, the caller's own and no other.
+    const file = await s.get('/api/economy/table.xlsx?year=2002');
+    expect(file.statusCode, `${role}: 集体经济统计表`).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer);
+    const named: string[] = [];
+    wb.worksheets[0].eachRow((row, n) => { if (n > 3) named.push(String(row.getCell(1).value)); });
+    expect(named.slice(0, -1), `${role}: 统计表的村`).toEqual(res.json().villages.map((v: { villageName: string }) => v.villageName));
   },
 
   async untouched(pool) {

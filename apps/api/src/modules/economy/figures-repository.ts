@@ -100,3 +100,17 @@ export async function growthYears(db: DbOrTx, organizationIds: readonly number[]
     from latest l left join appr a on a.organization_id = l.organization_id and a.year = l.year`);
   return rows as unknown as GrowthRow[];
 }
+
+export interface SourceRow { organizationId: number; year: number; operating: number; contracting: number; investment: number; subsidy: number; other: number }
+
+/** The latest approved version's five sources per village and year (for the documents), under a village's path when asked. */
+export async function approvedSources(db: DbOrTx, scope: Scope, from: number, to: number, under?: string): Promise<SourceRow[]> {
+  const { rows } = await db.execute(sql`
+    select distinct on (i.organization_id, i.year) i.organization_id as "organizationId", i.year,
+      i.operating_fen::float8 as operating, i.contracting_fen::float8 as contracting, i.investment_fen::float8 as investment,
+      i.subsidy_fen::float8 as subsidy, i.other_fen::float8 as other
+    from economy_incomes i join ${organizations} on ${organizations.id} = i.organization_id
+    where i.status = 'approved' and i.year between ${from} and ${to} and ${villageBranchIn(scope)} ${under ? sql`and ${inSubtree(organizations.path, under)}` : sql``}
+    order by i.organization_id, i.year, i.version desc`);
+  return rows as unknown as SourceRow[];
+}

@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
-import type { EconomyOverview, IncomeYear } from '@dj/contracts';
+import { todayInShanghai, type EconomyOverview, type IncomeYear } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
@@ -47,6 +47,9 @@ function economyServer() {
     if (call.path === '/api/economy') return jsonResponse(200, OVERVIEW);
     if (call.path === '/api/economy/villages/3/years/2026' && call.method === 'GET') return jsonResponse(200, YEAR);
     if (call.path === '/api/economy/villages/3/years/2026/approve') return jsonResponse(200, { ...YEAR, approved: { ...YEAR.open, status: 'approved' }, open: null, can: { enter: true, submit: false, approve: false } });
+    if (call.path === '/api/economy/table.xlsx') {
+      return new Response(new Blob(['xlsx']), { status: 200, headers: { 'content-type': 'application/octet-stream', 'content-disposition': "attachment; filename*=UTF-8''t.xlsx" } });
+    }
     if (call.path === '/api/economy/import') {
       return jsonResponse(200, { total: 2, valid: 1, invalid: 1, created: 1, updated: 0, dryRun: true, rows: [
         { sheet: '收入', row: 5, status: 'create', name: '王庄村', errors: [], notes: ['2025年度'] },
@@ -138,5 +141,15 @@ describe('集体经济', () => {
     installFetch(server((call) => (call.path === '/api/economy' ? jsonResponse(200, { ...OVERVIEW, villages: [], town: [] }) : undefined), ADMIN));
     await renderRoutes(routes, '/economy');
     expect(await screen.findByText('没有可查看的村')).toBeTruthy();
+  });
+
+  it('downloads the last year over as the town\'s table (Excel), never the year in progress', async () => {
+    if (!URL.createObjectURL) Object.assign(URL, { createObjectURL: () => 'blob:economy', revokeObjectURL: () => {} });
+    const calls = installFetch(economyServer());
+    await renderRoutes(routes, '/economy');
+    const thisYear = Number(todayInShanghai().slice(0, 4));
+    fireEvent.mouseEnter(await screen.findByRole('button', { name: new RegExp(`${thisYear - 1}年度统计表`) }));
+    fireEvent.click(await screen.findByText('Excel'));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/economy/table.xlsx' && new URL(c.url, 'http://x').searchParams.get('year') === String(thisYear - 1))).toBe(true));
   });
 });

@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Empty, Flex, List, Result, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { LineChartOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { App, Button, Card, Dropdown, Empty, Flex, List, Result, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { DownloadOutlined, LineChartOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import { todayInShanghai, type EconomyOverview, type EconomyVillage } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { hasWorkRole } from '../../lib/roles';
 import { useMe } from '../../lib/session';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
-import { useEconomyOverview, wan } from './api';
+import { errorMessage } from '../../lib/api-client';
+import { useDownloadEconomy, useEconomyOverview, wan } from './api';
 import { EconomyImportModal } from './EconomyImportModal';
 import { IncomeYearDrawer } from './IncomeYearDrawer';
 import { PartnershipsSection } from './PartnershipsSection';
@@ -74,6 +75,19 @@ function TownTable({ data }: { data: EconomyOverview }) {
   );
 }
 
+/** 全镇年度统计表: the last year shown that is over (the year in progress has no accounts yet), as Excel or A4 PDF. */
+function TableDownload({ year }: { year: number }) {
+  const { message } = App.useApp();
+  const download = useDownloadEconomy();
+  const save = (format: string) => download.mutate({ path: `/api/economy/table.${format}`, name: `${year}年度村集体经济收入统计表.${format}`, year },
+    { onError: (e) => message.error(errorMessage(e)) });
+  return (
+    <Dropdown menu={{ items: [{ key: 'xlsx', label: 'Excel' }, { key: 'pdf', label: 'PDF(A4)' }], onClick: ({ key }) => save(key) }}>
+      <Button icon={<DownloadOutlined />} loading={download.isPending}>{year}年度统计表</Button>
+    </Dropdown>
+  );
+}
+
 /** 集体经济: each village's 经营性收入 per year in tree order (never sorted by income), status and the weak-village line. */
 export function EconomyPage() {
   const { data: me } = useMe();
@@ -96,6 +110,7 @@ export function EconomyPage() {
         <Typography.Title level={4} style={{ margin: 0 }}>集体经济</Typography.Title>
         <Space wrap>
           <Select<number> aria-label="年度范围" value={to} onChange={setTo} options={TO_OPTIONS} style={{ minWidth: 140 }} />
+          <TableDownload year={Math.min(to, thisYear - 1)} />
           {data?.can.import && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入三资收入表</Button>}
         </Space>
       </Flex>

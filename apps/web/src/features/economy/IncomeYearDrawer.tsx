@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { Alert, App, Button, Descriptions, Drawer, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Descriptions, Drawer, Dropdown, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Tag, Timeline, Typography } from 'antd';
+import { DownloadOutlined } from '@ant-design/icons';
 import { ECONOMY_LIMITS, INCOME_SOURCE_LABELS, INCOME_SOURCES, type IncomeAmounts, type IncomeVersion } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
-import { useIncomeYear, useSaveDraft, useYearStep, wan } from './api';
+import { useDownloadEconomy, useIncomeYear, useSaveDraft, useYearStep, wan } from './api';
 import { STATUS_COLORS, statusLabel } from './labels';
 import { PartnershipReceivedNote } from './PartnershipReceivedNote';
 
@@ -24,6 +25,20 @@ function Version({ v }: { v: IncomeVersion }) {
       {v.reason && <div>更正原因:{v.reason}</div>}
       {v.approvedAt && <Typography.Text type="secondary">{v.approvedByName ?? ''} {v.approvedAt} 审核</Typography.Text>}
     </div>
+  );
+}
+
+/** 村年度集体经济报告 as PDF or Word, from the approved figures. */
+function ReportDownload({ target, villageName }: { target: { orgId: number; year: number }; villageName: string }) {
+  const { message } = App.useApp();
+  const download = useDownloadEconomy();
+  const save = (format: string) => download.mutate(
+    { path: `/api/economy/villages/${target.orgId}/report.${format}`, name: `${villageName}${target.year}年度村集体经济报告.${format}`, year: target.year },
+    { onError: (e) => message.error(errorMessage(e)) });
+  return (
+    <Dropdown menu={{ items: [{ key: 'pdf', label: 'PDF(A4)' }, { key: 'docx', label: 'Word' }], onClick: ({ key }) => save(key) }}>
+      <Button size="small" icon={<DownloadOutlined />} loading={download.isPending}>年度报告</Button>
+    </Dropdown>
   );
 }
 
@@ -57,7 +72,7 @@ export function IncomeYearDrawer({ target, onClose }: { target: { orgId: number;
   };
   return (
     <Drawer open={target !== null} onClose={onClose} width={Math.min(560, window.innerWidth)} destroyOnHidden
-      title={data ? `${data.villageName} ${data.year}年度集体经济收入` : '集体经济收入'}>
+      title={data ? `${data.villageName} ${data.year}年度集体经济收入` : '集体经济收入'} extra={data && target && <ReportDownload target={target} villageName={data.villageName} />}>
       {year.isPending ? <Skeleton active /> : year.error ? <LoadError title="加载失败" error={year.error} onRetry={() => year.refetch()} /> : (
         <Flex vertical gap={16}>
           {data!.approved ? (

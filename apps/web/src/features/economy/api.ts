@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { EconomyImportReportSchema, EconomyOverviewSchema, IncomeYearSchema, type EconomyYearsQuery, type IncomeDraft } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
+import { downloadFile } from '../../lib/download';
 
 export const economyKeys = {
   all: ['economy'] as const,
@@ -52,3 +53,10 @@ export function useImportIncome() {
 
 /** 分 as 万元 with two decimals, the unit the 三资 tables and the weak-village line speak. */
 export const wan = (fen: number | null) => (fen === null ? '—' : (fen / 1_000_000).toFixed(2));
+
+/** 全镇年度统计表 (xlsx / A4 PDF) and a village's yearly report (PDF / Word): files made by the API, saved as they come. */
+export function useDownloadEconomy() {
+  return useMutation({
+    mutationFn: ({ path, name, year }: { path: string; name: string; year: number }) => downloadFile(path, name, { year }),
+  });
+}
