@@ -10,6 +10,7 @@ import { coreMatrix } from './matrix/core.js';
 import { dashboardMatrix } from './matrix/dashboard.js';
 import { districtMatrix } from './matrix/district.js';
 import { economyMatrix } from './matrix/economy.js';
+import { economyActorsMatrix } from './matrix/economy-actors.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
 import { inspectionMatrix } from './matrix/inspection.js';
@@ -29,7 +30,8 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
   cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
-  benchmarkMatrix, districtMatrix, economyMatrix];
+  benchmarkMatrix, districtMatrix, economyMatrix,
+  economyActorsMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */
