@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
+import { dbScopeOf, withRowScope } from '../../db/client.js';
 import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, testIdNumber, type Branch, type Town } from '../../../test/factories.js';
 import { villageProducts } from './index.js';
 
@@ -41,6 +43,16 @@ beforeAll(async () => {
   ({ session: member } = await createMemberAccount(town, a.id));
 });
 afterAll(async () => { await ctx.close(); });
+
+/** Row-level security as the backstop: as the platform's role under village `orgId`'s setting, these tables show only that village's rows. */
+async function rowsSeenBy(orgId: number, tables: string[]) {
+  const [{ path }] = (await ctx.pool.query('select path from organizations where id = $1', [orgId])).rows;
+  return withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [path] }), async () => {
+    const seen: Record<string, number[]> = {};
+    for (const t of tables) seen[t] = [...new Set((await ctx.appDb.execute(sql.raw(`select organization_id from ${t}`))).rows.map((r) => Number(r.organization_id)))];
+    return seen;
+  });
+}
 
 describe('18.4 一村一品', () => {
   it('18.4 a secretary files and edits their village product; the town files any; both audited', async () => {
@@ -138,5 +150,12 @@ describe('18.4 经营主体', () => {
     const options = await ok(await secretaryA.get(`/api/economy/villages/${a.id}/link-options`));
     expect(options.talents).toEqual([{ id: talentA.id, name: '王致富' }]);
     expect((await supervisorA.get(`/api/economy/villages/${a.id}/link-options`)).statusCode).toBe(403);
+  });
+
+  it('18.4 row-level security: under a village\'s setting the product, actor and support tables show only its rows', async () => {
+    const seen = await rowsSeenBy(b.id, ['economy_products', 'economy_actors', 'economy_actor_support']);
+    for (const rows of Object.values(seen)) expect(rows.every((id) => id === b.id), JSON.stringify(seen)).toBe(true);
+    const other = await rowsSeenBy(a.id, ['economy_products', 'economy_actors', 'economy_actor_support']);
+    expect(Object.values(other).every((rows) => rows.length === 1 && rows[0] === a.id), JSON.stringify(other)).toBe(true);
   });
 });

@@ -1,8 +1,10 @@
 import exifr from 'exifr';
 import sharp from 'sharp';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
+import { dbScopeOf, withRowScope } from '../../db/client.js';
 import { createBranch, createSupervisor, createTown, createUser, multipartBody, type Branch, type Town } from '../../../test/factories.js';
 import { endedPeriods } from '../disclosure/index.js';
 
@@ -48,6 +50,16 @@ beforeAll(async () => {
   ({ session: supervisorA } = await createSupervisor(town, [a.id]));
 });
 afterAll(async () => { await ctx.close(); });
+
+/** Row-level security as the backstop: as the platform's role under village `orgId`'s setting, these tables show only that village's rows. */
+async function rowsSeenBy(orgId: number, tables: string[]) {
+  const [{ path }] = (await ctx.pool.query('select path from organizations where id = $1', [orgId])).rows;
+  return withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [path] }), async () => {
+    const seen: Record<string, number[]> = {};
+    for (const t of tables) seen[t] = [...new Set((await ctx.appDb.execute(sql.raw(`select organization_id from ${t}`))).rows.map((r) => Number(r.organization_id)))];
+    return seen;
+  });
+}
 
 describe('18.5 村级项目', () => {
   let made: Json;
@@ -134,5 +146,12 @@ describe('18.5 村级项目', () => {
     const seen = await ok(await supervisorA.get('/api/economy/projects'));
     expect(seen.items.map((p: Json) => [p.name, p.can.edit])).toEqual([['木耳大棚二期', false]]);
     expect((await supervisorA.patch(`/api/economy/projects/${made.id}`, edit(made))).statusCode).toBe(403);
+  });
+
+  it('18.5 row-level security: under a village\'s setting the project, income and photo tables show only its rows', async () => {
+    const seen = await rowsSeenBy(b.id, ['economy_projects', 'economy_project_incomes', 'economy_project_photos']);
+    for (const rows of Object.values(seen)) expect(rows.every((id) => id === b.id), JSON.stringify(seen)).toBe(true);
+    const other = await rowsSeenBy(a.id, ['economy_projects', 'economy_project_incomes', 'economy_project_photos']);
+    expect(Object.values(other).every((rows) => rows.length === 1 && rows[0] === a.id), JSON.stringify(other)).toBe(true);
   });
 });
