@@ -61,6 +61,13 @@ function recordsServer() {
 const SECTIONS: Record<string, string> = { 一村一品: '/products', 经营主体: '/actors', 村级项目: '/projects' };
 const openTab = (name: string) => renderRoutes(routes, SECTIONS[name]);
 
+function typeDate(input: HTMLElement, value: string) {
+  fireEvent.mouseDown(input);
+  fireEvent.focus(input);
+  fireEvent.change(input, { target: { value } });
+  fireEvent.keyDown(input, { key: 'Enter', code: 'Enter', keyCode: 13 });
+}
+
 /** Picks an option of the antd Select labelled `label` inside `scope`. */
 async function choose(scope: HTMLElement, label: string, option: string) {
   const input = within(scope).getByLabelText(label);
@@ -131,6 +138,23 @@ describe('集体经济 · 一村一品, 经营主体, 村级项目', () => {
     fireEvent.change(within(photos).getByLabelText('上传照片'), { target: { files: [new File(['jpeg'], '大棚.jpg', { type: 'image/jpeg' })] } });
     await waitFor(() => expect(calls.some((c) => c.path === '/api/economy/projects/9/photos' && c.method === 'POST')).toBe(true));
     expect(calls.find((c) => c.path === '/api/economy/projects/9/photos')!.form?.get('file')).toBeTruthy();
+  });
+
+  it('moves a project to 已验收: the 验收 date and note appear, and the edit is sent with its dates and links', async () => {
+    const calls = installFetch(recordsServer());
+    await openTab('村级项目');
+    fireEvent.click(within(await screen.findByTestId('projects-3')).getByRole('button', { name: '修改' }));
+    const form = await screen.findByRole('form', { name: '村级项目' });
+    await choose(form, '进度', '已验收');
+    typeDate(await within(form).findByLabelText('验收日期'), '2024-10-01');
+    fireEvent.change(within(form).getByLabelText('验收意见'), { target: { value: '镇农业站验收合格' } });
+    fireEvent.click(within(form).getByRole('button', { name: /保\s*存/ }));
+    await waitFor(() => expect(calls.some((c) => c.path === '/api/economy/projects/9' && c.method === 'PATCH')).toBe(true));
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({
+      name: '木耳大棚二期', investmentFen: 80 * WAN, funding: [{ source: '财政衔接资金', amountFen: 80 * WAN }], stage: 'accepted',
+      approvedOn: '2024-03-01', startedOn: '2024-05-10', acceptedOn: '2024-10-01', operatingOn: null, acceptanceNote: '镇农业站验收合格',
+      fourTwoId: 21, disclosureId: null,
+    });
   });
 
   it('the 集体经济 page offers the three sections as tabs beside the income', async () => {
