@@ -10,6 +10,7 @@ import { coreMatrix } from './matrix/core.js';
 import { dashboardMatrix } from './matrix/dashboard.js';
 import { districtMatrix } from './matrix/district.js';
 import { economyMatrix } from './matrix/economy.js';
+import { partnershipsMatrix } from './matrix/economy-partnerships.js';
 import { economyActorsMatrix } from './matrix/economy-actors.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
@@ -30,7 +31,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
  */
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
   cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
-  benchmarkMatrix, districtMatrix, economyMatrix,
+  benchmarkMatrix, districtMatrix, economyMatrix, partnershipsMatrix,
   economyActorsMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 

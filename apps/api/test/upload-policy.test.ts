@@ -139,6 +139,14 @@ const ROUTES: Route[] = [
     normal: async () => ({ data: await xlsx([['序号', '金额'], [1, 100]]), name: '收支.xlsx' }),
   },
   {
+    name: '村企合作协议 POST /api/economy/partnerships/:id/files', images: true,
+    target: async () => {
+      const p = ok(await secretary.post('/api/economy/partnerships', { organizationId: branch.id, partnerKind: 'park', partnerName: '上传测试园区', status: 'negotiating' }));
+      return { url: `/api/economy/partnerships/${p.id}/files`, session: secretary };
+    },
+    normal: async () => ({ data: pdf(), name: '合作协议.pdf' }),
+  },
+  {
     name: '人才名册导入 POST /api/talent/import', images: false,
     target: async () => ({ url: `/api/talent/import?orgId=${branch.id}&dryRun=true`, session: secretary }),
     normal: async () => {
@@ -253,6 +261,14 @@ describe('a picture stored as a material, stage file or record file keeps no EXI
         const { url } = await ROUTES.find((r) => r.name.startsWith('发展党员'))!.target();
         const r = ok(await postFile(secretary, url, { data: photo, name: '申请书.jpg' }));
         return (await secretary.get(`/api/recruitments/${r.id}/files/${r.records[0].files[0].id}`)).rawPayload;
+      },
+    },
+    {
+      name: '村企合作协议(扫描照片)',
+      upload: async (photo) => {
+        const { url } = await ROUTES.find((r) => r.name.startsWith('村企合作协议'))!.target();
+        const p = ok(await postFile(secretary, url, { data: photo, name: '协议扫描.jpg' }));
+        return (await secretary.get(`${url}/${p.agreementFiles[0].id}`)).rawPayload;
       },
     },
   ];

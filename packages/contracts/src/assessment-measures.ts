@@ -48,12 +48,14 @@ export function assessmentPeriodBounds(period: string): AssessmentPeriodBounds |
  * - waiting: the branch did its part by the deadline and waits for someone else (sign-off, review, acceptance),
  *   counted as on time;
  * - late: the deadline passed and it was not done by then (done later, or still not done);
- * - not_due: its deadline has not come and it is not done yet: listed, counted in neither.
+ * - not_due: its deadline has not come and it is not done yet: listed, counted in neither;
+ * - unmet: an outcome measured against a line rather than a deadline (集体增收: the year's 经营性收入 did not grow by
+ *   the town's line) fell short: counted in the denominator only, and never called 逾期.
  */
-export const MEASURE_RECORD_STATUSES = ['on_time', 'waiting', 'late', 'not_due'] as const;
+export const MEASURE_RECORD_STATUSES = ['on_time', 'waiting', 'late', 'not_due', 'unmet'] as const;
 export type MeasureRecordStatus = (typeof MEASURE_RECORD_STATUSES)[number];
 export const MEASURE_RECORD_STATUS_LABELS: Record<MeasureRecordStatus, string> = {
-  on_time: '按期完成', waiting: '已按期办理,待他人确认', late: '逾期', not_due: '未到期',
+  on_time: '按期完成', waiting: '已按期办理,待他人确认', late: '逾期', not_due: '未到期', unmet: '未达到',
 };
 
 /** What a period with nothing due says instead of a percentage (neither 100 % nor 0 %). */

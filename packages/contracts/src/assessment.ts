@@ -42,7 +42,6 @@ export const ASSESSMENT_MEASURE_SOURCES: Record<AssessmentMeasure, string> = {
  * and the editor says why. Removed from here when the module exists.
  */
 export const ASSESSMENT_MEASURES_UNAVAILABLE: Partial<Record<AssessmentMeasure, string>> = {
-  collective_income_growth: '集体增收需村集体经济模块上线后才能使用,目前请由镇党委(办公室)评分',
   matters_resolved: '村民说事办结需村民说事模块上线后才能使用,目前请由镇党委(办公室)评分',
 };
 

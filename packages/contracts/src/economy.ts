@@ -85,7 +85,10 @@ export type EconomyVillage = z.infer<typeof EconomyVillageSchema>;
 
 export const EconomyTownYearSchema = z.object({
   year: z.number(), villages: z.number(), operatingIncomeFen: z.number(), totalFen: z.number(), weak: z.number(),
-  /** Growth of the total over the year before, in per cent to one decimal; null without figures for the year before. */
+  /**
+   * Growth of the total over the year before, in per cent to one decimal, over the villages approved in both years;
+   * null when no village has both.
+   */
   growthPct: z.number().nullable(),
 });
 

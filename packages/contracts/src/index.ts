@@ -19,6 +19,7 @@ export * from './reserves.js';
 export * from './cadre-documents.js';
 export * from './talent.js';
 export * from './economy.js';
+export * from './economy-partnerships.js';
 export * from './economy-actors.js';
 export * from './economy-projects.js';
 export * from './assessment.js';

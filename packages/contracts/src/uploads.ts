@@ -35,7 +35,7 @@ export const UPLOAD_KIND_INFO: Record<UploadKind, UploadKindInfo> = {
 /** What an upload is for: each upload route names one. */
 export const UPLOAD_PURPOSES = [
   'photo', 'activityMaterial', 'inspectionEvidence', 'stageFile', 'recordFile', 'disclosureAttachment', 'disclosureTable', 'roster',
-  'talentRoster', 'incomeTable',
+  'talentRoster', 'incomeTable', 'partnershipAgreement',
 ] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
@@ -64,6 +64,8 @@ export const UPLOAD_PURPOSE_INFO: Record<UploadPurpose, { label: string; kinds: 
   talentRoster: { label: '人才名册', kinds: ['xlsx'] },
   /** 集体经济收入导入 (三资系统导出的收入表). */
   incomeTable: { label: '集体经济收入表', kinds: ['xlsx'] },
+  /** 村企合作协议 (the signed agreement as a PDF or Word file, or a scan or photo of it). */
+  partnershipAgreement: { label: '合作协议', kinds: DOCUMENTS },
 };
 
 /** Defaults of the server settings UPLOAD_MAX_MB and UPLOAD_MAX_MEGAPIXELS. */

@@ -20,6 +20,7 @@ import { seedDemoCadreStructure } from './demo-cadre-structure.js';
 import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import { ensureExampleSchemes } from '../modules/assessment/index.js';
 import { seedDemoAssessment } from './demo-assessment.js';
+import { seedDemoEconomy } from './demo-economy.js';
 import { seedDemoBenchmark } from './demo-benchmark.js';
 import { seedDemoDistrict } from './demo-district.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
@@ -88,6 +89,7 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     }
     for (const [i, [name, sector]] of ([['泰和水处理党支部', 'private_enterprise'], ['康力医疗党支部', 'private_enterprise'], ['西王庄镇机关党支部', 'government']] as const).entries()) {
       const branch = await addOrg(tx, t, town, { name, kind: 'branch', sector, sortOrder: 101 + i });
+      byName.set(name, branch);
       branches.push({ id: branch.id, name, sector, groupIds: [] });
     }
     const today = todayInShanghai();
@@ -126,6 +128,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoCadreStructure(tx, { tenantId: t, today, town: demo });
     // The "3+1" and "3+7" examples, in force from thirteen months back: the demo's year of locked months and last month,
     // still being scored (issue 16 point 7), are all scored with them.
+    // 集体经济 before the assessment: its 集体增收 measure reads the approved years.
+    await seedDemoEconomy(tx, { tenantId: t, today, town: demo, cipher, branchIdOf: (name) => byName.get(name)?.id });
     await ensureExampleSchemes(tx, t, addMonths(today, -13).slice(0, 7));
     await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
     // 对标 周庄镇 (issue 17 point 4): the benchmark town's figures are demo data, labelled so in their sources.

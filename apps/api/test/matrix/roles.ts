@@ -10,6 +10,7 @@ import { DASHBOARD_ROWS } from './roles-dashboard.js';
 import { DISCLOSURE_ROWS } from './roles-disclosure.js';
 import { DISTRICT_ROWS } from './roles-district.js';
 import { ECONOMY_ROWS } from './roles-economy.js';
+import { PARTNERSHIP_ROWS } from './roles-economy-partnerships.js';
 import { ECONOMY_ACTOR_ROWS } from './roles-economy-actors.js';
 import { EXPORT_ROWS } from './roles-exports.js';
 import { INSPECTION_ROWS } from './roles-inspection.js';
@@ -35,7 +36,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   inspection: INSPECTION_ROWS, disclosure: DISCLOSURE_ROWS, twoFactor: TWO_FACTOR_ROWS, users: USER_ROWS, exports: EXPORT_ROWS, cadres: CADRE_ROWS,
   cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
   talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS, dashboard: DASHBOARD_ROWS,
-  benchmark: BENCHMARK_ROWS, economy: ECONOMY_ROWS,
+  benchmark: BENCHMARK_ROWS, economy: ECONOMY_ROWS, partnerships: PARTNERSHIP_ROWS,
   economyActors: ECONOMY_ACTOR_ROWS,
   district: DISTRICT_ROWS,
 };

@@ -52,8 +52,8 @@ const VILLAGE_TREE: AssessmentIndicator[] = [
     leaf('conduct_integrity', '廉洁自律', 5, 'town_office', '纪委意见、群众反映'),
   ]),
   leaf('rectification', '问题整改', 10, 'measure', '联督联查发现问题的整改记录', 'rectification_on_time'),
-  // 集体增收 becomes the record measure collective_income_growth once the economy module exists.
-  leaf('income', '集体增收', 10, 'town_office', '村集体经济收入台账'),
+  // 集体增收 from the economy module's approved years (a yearly figure: in a month or quarter without a year's end nothing is due).
+  leaf('income', '集体增收', 10, 'measure', '村集体经济收入台账', 'collective_income_growth'),
   leaf('industry', '产业发展', 8, 'town_office', '一村一品、村企合作项目材料'),
   leaf('environment', '人居环境', 8, 'inspection_team', '联督联查人居环境检查结果'),
   leaf('stability', '平安稳定', 7, 'town_office', '矛盾纠纷排查调处记录'),

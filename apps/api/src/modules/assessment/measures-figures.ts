@@ -12,9 +12,13 @@ import type { DbOrTx } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
 import { complianceOfBranches } from '../activities/index.js';
 import { disclosuresDueBetween } from '../disclosure/index.js';
+import { incomeGrowthOf } from '../economy/index.js';
 import { rectificationsDueBetween } from '../inspection/index.js';
 import { recruitmentDeadlinesBetween } from '../recruitment/index.js';
-import { disclosureRecord, figureOf, organizationLifeRecord, rectificationRecord, recruitmentRecord, unavailableFigure } from './measures.js';
+import { settingValue } from '../settings/index.js';
+import {
+  disclosureRecord, figureOf, incomeGrowthRecord, organizationLifeRecord, rectificationRecord, recruitmentRecord, unavailableFigure,
+} from './measures.js';
 
 export interface MeasureBranch { id: number; name: string; path: string }
 /** Each branch's figures by measure. */
@@ -29,6 +33,7 @@ export function measureLink(measure: AssessmentMeasure, organizationId: number, 
     case 'disclosure_on_time': return `/disclosures?orgId=${organizationId}`;
     case 'rectification_on_time': return '/inspections';
     case 'recruitment_on_time': return '/recruitment/recruitments';
+    case 'collective_income_growth': return '/economy';
     default: return null;
   }
 }
@@ -69,8 +74,18 @@ async function recruitment({ db, user, branches, bounds, today }: Ctx): Promise<
   return out;
 }
 
+/** 集体增收: the years whose end falls in the period (a year's income is known once it has ended), for every branch at once. */
+async function incomeGrowth({ db, user, branches, bounds }: Ctx): Promise<Records> {
+  const years: number[] = [];
+  for (let y = Number(bounds.start.slice(0, 4)); y <= Number(bounds.end.slice(0, 4)); y++) if (`${y}-12-31` >= bounds.start && `${y}-12-31` <= bounds.end) years.push(y);
+  const items = await incomeGrowthOf(db, branches.map((b) => b.id), years);
+  const line = await settingValue(db, user.tenantId, 'economy.growthLinePct');
+  return new Map(branches.map((b) => [b.id, (items.get(b.id) ?? []).map((y) => incomeGrowthRecord(y, line, '/economy'))]));
+}
+
 const COMPUTED: Partial<Record<AssessmentMeasure, (ctx: Ctx) => Promise<Records>>> = {
   organization_life_on_time: organizationLife, disclosure_on_time: disclosure, rectification_on_time: rectification, recruitment_on_time: recruitment,
+  collective_income_growth: incomeGrowth,
 };
 
 /**

@@ -8,7 +8,7 @@ import {
   type Branch, type Town,
 } from '../../../test/factories.js';
 import { settingDefault } from '../settings/index.js';
-import { disclosureStatus, organizationLifeRecord, rectificationStatus } from './measures.js';
+import { disclosureStatus, grewBy, incomeGrowthRecord, organizationLifeRecord, rectificationStatus } from './measures.js';
 
 /**
  * 考核计量 (issue 16 point 2): each measure of a village branch for a period, from the records of its module, with
@@ -79,6 +79,20 @@ describe('whose delay it is (pure)', () => {
     const row = { ruleKey: 'theme_day.monthly', kind: 'theme_day', label: '主题党日', groupId: null, periodLabel: '2026年5月', deadline: '2026-05-28', expected: 1, done: 0, unit: 'times', awaitingSignOff: 0, source: '' } as const;
     const statuses = (['done', 'awaiting_sign_off', 'late', 'due', 'due_soon'] as const).map((status) => organizationLifeRecord({ ...row, status }, '/compliance').status);
     expect(statuses).toEqual(['on_time', 'waiting', 'late', 'not_due', 'not_due']);
+  });
+});
+
+describe('集体增收 (pure): a line, not a deadline', () => {
+  const y = { year: 2025, approvedFen: 6_000_000, submittedFen: null, previousFen: 5_000_000 };
+  it('met, short of the line (未达到, never 逾期), waiting for the town, and not counted without the year before', () => {
+    expect(incomeGrowthRecord(y, 0, '/economy').status).toBe('on_time');
+    expect(incomeGrowthRecord(y, 20, '/economy').status).toBe('on_time');
+    expect(incomeGrowthRecord(y, 21, '/economy').status).toBe('unmet');
+    expect(incomeGrowthRecord({ ...y, approvedFen: 5_000_000 }, 0, '/economy').status).toBe('unmet');
+    expect(incomeGrowthRecord({ ...y, approvedFen: null, submittedFen: 7_000_000 }, 0, '/economy')).toMatchObject({ status: 'waiting', title: expect.stringContaining('待镇审核') });
+    expect(incomeGrowthRecord({ ...y, previousFen: null }, 0, '/economy').status).toBe('not_due');
+    expect(incomeGrowthRecord({ ...y, previousFen: 0, approvedFen: 0 }, 0, '/economy').status).toBe('unmet');
+    expect(grewBy(1, 0, 50)).toBe(true);
   });
 });
 
@@ -154,13 +168,35 @@ describe('measures of a village branch', () => {
     expect(figure(await measures(town.admin, fresh.id, M), 'rectification_on_time')).toMatchObject({ denominator: 0, display: MEASURE_NOTHING_DUE, records: [] });
   });
 
-  it('集体增收 and 村民说事办结 are answered as unavailable, with the reason', async () => {
+  it('村民说事办结 is answered as unavailable, with the reason', async () => {
     const answer = await measures(secretary, branch.id, M);
-    for (const measure of ['collective_income_growth', 'matters_resolved'] as const) {
-      expect(figure(answer, measure)).toMatchObject({
-        available: false, unavailableReason: ASSESSMENT_MEASURES_UNAVAILABLE[measure], ratioBasisPoints: null, source: ASSESSMENT_MEASURE_SOURCES[measure], records: [],
-      });
-    }
+    expect(figure(answer, 'matters_resolved')).toMatchObject({
+      available: false, unavailableReason: ASSESSMENT_MEASURES_UNAVAILABLE.matters_resolved, ratioBasisPoints: null, source: ASSESSMENT_MEASURE_SOURCES.matters_resolved, records: [],
+    });
+  });
+
+  it('集体增收: last year\'s approved 经营性收入 over the year before\'s, by the town\'s line (economy.growthLinePct); this year is not over', async () => {
+    const village = await createBranch(town);
+    const villageSecretary = (await createUser(town, 'branch_secretary', [village.id])).session;
+    const last = Number(today.slice(0, 4)) - 1;
+    const approve = async (year: number, operatingFen: number) => {
+      const url = `/api/economy/villages/${village.id}/years/${year}`;
+      ok(await villageSecretary.request('PUT', url, { amounts: { operating: operatingFen, contracting: 0, investment: 0, subsidy: 900_000_000, other: 0 } }));
+      ok(await villageSecretary.post(`${url}/submit`, {}));
+      ok(await town.admin.post(`${url}/approve`, {}));
+    };
+    await approve(last - 1, 5_000_000);
+    await approve(last, 6_000_000);
+    expect(figure(await measures(villageSecretary, village.id, String(last)), 'collective_income_growth')).toMatchObject({
+      available: true, numerator: 1, denominator: 1, display: '100%', link: '/economy',
+      records: [{ kind: '集体增收', dueOn: `${last}-12-31`, status: 'on_time', title: `${last}年经营性收入6.00万元,上年5.00万元,增长20.0%` }],
+    });
+    ok(await town.admin.patch('/api/settings/economy.growthLinePct', { value: 30 }));
+    expect(figure(await measures(villageSecretary, village.id, String(last)), 'collective_income_growth'))
+      .toMatchObject({ numerator: 0, denominator: 1, display: '0%', records: [{ status: 'unmet' }] });
+    ok(await town.admin.patch('/api/settings/economy.growthLinePct', { value: settingDefault('economy.growthLinePct') }));
+    expect(figure(await measures(villageSecretary, village.id, String(last + 1)), 'collective_income_growth'))
+      .toMatchObject({ denominator: 0, display: MEASURE_NOTHING_DUE, records: [{ status: 'not_due', title: `${last + 1}年经营性收入尚未填报,不计` }] });
   });
 });
 

@@ -9,11 +9,11 @@ import {
   type AssessmentMeasure, type AssessmentMeasureFigure, type Compliance, type MeasureRecord, type MeasureRecordStatus, type RectificationStatus,
 } from '@dj/contracts';
 
-/** The figure of an available measure from its records: on time (with waiting) over due (not_due left out). */
+/** The figure of an available measure from its records: on time (with waiting) over due (not_due left out; unmet counts as due). */
 export function figureOf(measure: AssessmentMeasure, link: string, records: MeasureRecord[]): AssessmentMeasureFigure {
   const count = (...statuses: MeasureRecordStatus[]) => records.filter((r) => statuses.includes(r.status)).length;
   const numerator = count('on_time', 'waiting');
-  const denominator = count('on_time', 'waiting', 'late');
+  const denominator = count('on_time', 'waiting', 'late', 'unmet');
   const bp = ratioBasisPoints(numerator, denominator);
   return {
     measure, label: ASSESSMENT_MEASURE_LABELS[measure], source: ASSESSMENT_MEASURE_SOURCES[measure], available: true, unavailableReason: null,
@@ -98,4 +98,33 @@ export interface RecruitmentItem { recruitmentId: number; name: string; label: s
 export function recruitmentRecord(d: RecruitmentItem, today: string): MeasureRecord {
   const status: MeasureRecordStatus = d.doneOn !== null && d.doneOn <= d.dueOn ? 'on_time' : lateOrNotDue(d.dueOn, today);
   return { kind: '发展党员', title: `${d.name}:${d.label}`, dueOn: d.dueOn, doneOn: d.doneOn, status, link: `/recruitment/recruitments/${d.recruitmentId}` };
+}
+
+/** One village's year for 集体增收 (economy's incomeGrowthOf): 经营性收入 in 分, approved, submitted and waiting, the year before's approved. */
+export interface IncomeGrowthYear { year: number; approvedFen: number | null; submittedFen: number | null; previousFen: number | null }
+
+/** Grown by at least the line: more than the year before, and by linePct per cent or more (integers only). */
+export const grewBy = (nowFen: number, beforeFen: number, linePct: number) => nowFen > beforeFen && nowFen * 100 >= beforeFen * (100 + linePct);
+
+const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
+
+/**
+ * 集体增收: a year counts once the year before was approved by the town (the base). The year's approved 经营性收入
+ * grown by the town's line (economy.growthLinePct) is met, short of it unmet; a figure the village submitted that
+ * waits for the town's approval is waiting when it meets the line (the village did its part), unmet when it does not.
+ * A year not yet entered, or with no approved year before it, counts neither way. Due at the year's end.
+ */
+export function incomeGrowthRecord(y: IncomeGrowthYear, linePct: number, link: string): MeasureRecord {
+  const dueOn = `${y.year}-12-31`;
+  const base = { kind: '集体增收', dueOn, doneOn: null, link };
+  if (y.previousFen === null) return { ...base, title: `${y.year}年:上年度经营性收入未经镇审核,不计`, status: 'not_due' };
+  const now = y.approvedFen ?? y.submittedFen;
+  if (now === null) return { ...base, title: `${y.year}年经营性收入尚未填报,不计`, status: 'not_due' };
+  const met = grewBy(now, y.previousFen, linePct);
+  const growth = y.previousFen > 0 ? `,增长${(((now - y.previousFen) * 100) / y.previousFen).toFixed(1)}%` : '';
+  const waiting = y.approvedFen === null ? '(待镇审核)' : '';
+  return {
+    ...base, title: `${y.year}年经营性收入${wan(now)}万元${waiting},上年${wan(y.previousFen)}万元${growth}`,
+    status: met ? (waiting ? 'waiting' : 'on_time') : 'unmet',
+  };
 }

@@ -122,7 +122,7 @@ describe('16.1 assessment schemes', () => {
     expect(await refused(scheme({ indicators: [leaf('a', '履职情况', 100, { scorer: null })] }))).toContain('指标“履职情况”没有下级指标,请选择评分主体');
     const deep = { key: 'a', name: '一级', weight: 100, children: [{ key: 'b', name: '二级', weight: 100, children: [{ ...leaf('c', '三级', 100), children: [leaf('d', '四级', 100)] }] }] };
     expect(await refused(scheme({ indicators: [deep] }))).toContain('指标最多3级');
-    expect(await refused(scheme({ indicators: [leaf('a', '集体经济', 100, { scorer: 'measure', measure: 'collective_income_growth' })] }))).toContain('集体增收需村集体经济模块上线后才能使用');
+    expect(await refused(scheme({ indicators: [leaf('a', '村民说事', 100, { scorer: 'measure', measure: 'matters_resolved' })] }))).toContain('村民说事办结需村民说事模块上线后才能使用');
     expect(await refused(scheme({ audience: 'town_staff' }))).toContain('镇机关工作人员考核方案不选择村干部职务');
   });
 

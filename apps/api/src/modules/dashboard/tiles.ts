@@ -21,7 +21,7 @@ export interface Gathered {
   rectifications: { open: number; overdue: number };
   away: { away: number; returned: number; overdue: number; months: number };
   mobile: { away: number; unreachable: number; months: number };
-  economy: { year: number; thresholdWan: number; villages: number; approved: number; weak: number; submitted: number };
+  economy: { year: number; thresholdWan: number; villages: number; approved: number; weak: number; submitted: number; partnershipsDue: number };
   dues: { members: number; noBasis: number; dueNow: number; paidNow: number; inArrears: number; review: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
@@ -127,7 +127,8 @@ function economyTile(g: Gathered): DashboardTile {
   return tile('economy', [
     figure(`${e.year}年收入已审核的村`, e.approved, 'info', link), figure(`${e.year}年未审核的村`, missing, missing ? 'due' : 'ok', link),
     figure(`${e.year}年薄弱村`, e.weak, 'info', link), figure('待镇审核', e.submitted, e.submitted ? 'due' : 'ok', link),
-  ], link, `经营性收入低于${e.thresholdWan}万元为薄弱村(本镇设置 economy.weakIncomeWan);按已审核的年度收入,不排名`);
+    figure('合作到期', e.partnershipsDue, e.partnershipsDue ? 'due' : 'ok', link),
+  ], link, `经营性收入低于${e.thresholdWan}万元为薄弱村(本镇设置 economy.weakIncomeWan);按已审核的年度收入,不排名。合作到期:履行中的村企合作协议即将到期或已过期(本镇设置 economy.partnershipDueDays)`);
 }
 
 function assessmentTile(g: Gathered): DashboardTile {

@@ -47,16 +47,19 @@ export async function crossings(db: DbOrTx, scope: Scope, thresholdFen: number):
 
 export interface TownRow { year: number; villages: number; operatingIncomeFen: number; totalFen: number; weak: number; growthPct: number | null }
 
-/** The town's (the scope's) approved sums per year, and the total's growth over the year before in per cent. */
+/**
+ * The town's (the scope's) approved sums per year, and the total's growth over the year before in per cent, like with
+ * like: over the villages approved in both years (a village still waiting for approval would read as a fall).
+ */
 export async function townYears(db: DbOrTx, scope: Scope, from: number, to: number, thresholdFen: number): Promise<TownRow[]> {
   const { rows } = await db.execute(sql`
     with a as (${approved(scope, from - 1, to)}),
     y as (select year, count(*)::int as villages, sum(operating)::float8 as op, sum(total)::float8 as total,
       count(*) filter (where operating < ${thresholdFen})::int as weak from a group by year),
-    g as (select y.*, (select p.total from y p where p.year = y.year - 1) as prev from y)
-    select year, villages, op as "operatingIncomeFen", total as "totalFen", weak,
-      case when prev is null or prev = 0 then null else round(((total - prev) * 100.0 / prev)::numeric, 1)::float8 end as "growthPct"
-    from g where year between ${from} and ${to} order by year`);
+    pair as (select c.year, sum(c.total) as cur, sum(p.total) as prev from a c join a p on p.organization_id = c.organization_id and p.year = c.year - 1 group by c.year)
+    select y.year, villages, op as "operatingIncomeFen", total as "totalFen", weak,
+      case when pair.prev is null or pair.prev = 0 then null else round(((pair.cur - pair.prev) * 100.0 / pair.prev)::numeric, 1)::float8 end as "growthPct"
+    from y left join pair on pair.year = y.year where y.year between ${from} and ${to} order by y.year`);
   return rows as unknown as TownRow[];
 }
 
@@ -76,4 +79,24 @@ export async function dashboardCounts(db: DbOrTx, scope: Scope, under: string | 
       (select count(*) from a where a.organization_id in (select id from v) and a.operating < ${thresholdFen})::int as weak,
       (select count(*) from economy_incomes i where i.status = 'submitted' and i.organization_id in (select id from v))::int as submitted`);
   return rows[0] as unknown as DashboardEconomyRow;
+}
+
+export interface GrowthRow { organizationId: number; year: number; latestStatus: IncomeStatus; latestOperating: number; approvedOperating: number | null }
+
+/**
+ * 集体增收 for the assessment (issue 18): per village branch and year, the latest version's status and 经营性收入 and
+ * the latest approved version's, for the years asked (the caller asks for the year before as well).
+ */
+export async function growthYears(db: DbOrTx, organizationIds: readonly number[], from: number, to: number): Promise<GrowthRow[]> {
+  if (!organizationIds.length) return [];
+  const ids = sql`${sql.param([...organizationIds])}::int[]`;
+  const { rows } = await db.execute(sql`
+    with v as (
+      select i.organization_id, i.year, i.version, i.status, (i.operating_fen + i.contracting_fen + i.investment_fen) as op
+      from economy_incomes i where i.organization_id = any(${ids}) and i.year between ${from} and ${to}
+    ), latest as (select distinct on (organization_id, year) * from v order by organization_id, year, version desc),
+    appr as (select distinct on (organization_id, year) * from v where status = 'approved' order by organization_id, year, version desc)
+    select l.organization_id as "organizationId", l.year, l.status as "latestStatus", l.op::float8 as "latestOperating", a.op::float8 as "approvedOperating"
+    from latest l left join appr a on a.organization_id = l.organization_id and a.year = l.year`);
+  return rows as unknown as GrowthRow[];
 }

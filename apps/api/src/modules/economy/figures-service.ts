@@ -9,6 +9,7 @@ import { can, requirePermission, type AuthUser } from '../../lib/access/index.js
 import { invalid } from '../../lib/errors.js';
 import { settingDefinition, settingValue } from '../settings/index.js';
 import * as figures from './figures-repository.js';
+import { partnershipsDueCount } from './partnerships-figures.js';
 import * as repo from './repository.js';
 
 const FEN_PER_WAN = 1_000_000;
@@ -52,5 +53,32 @@ export async function economyFigures(db: DbOrTx, user: AuthUser, village: { path
   const year = Number(today.slice(0, 4)) - 1;
   const thresholdWan = await settingValue(db, user.tenantId, ECONOMY_WEAK_SETTING);
   const counts = await figures.dashboardCounts(db, user.scope, village?.path, year, Math.round(thresholdWan * FEN_PER_WAN));
-  return { year, thresholdWan, ...counts };
+  // 合作到期 (村企合作 renewals due or overdue, economy.partnershipDueDays): as of today, not of last year.
+  return { year, thresholdWan, ...counts, partnershipsDue: await partnershipsDueCount(db, user, village?.path, today) };
+}
+
+/** 集体增收 of one village and year: the approved 经营性收入, a figure submitted and waiting for the town, the year before's approved. */
+export interface IncomeGrowthItem { year: number; approvedFen: number | null; submittedFen: number | null; previousFen: number | null }
+
+/**
+ * The assessment's 集体增收 (modules/assessment measures.ts): for each village branch, each year of `years` with the
+ * year before's approved figure, read in one statement whatever the number of villages. Rows stay under the caller's
+ * row scope (the policies), the branches are the caller's own list.
+ */
+export async function incomeGrowthOf(db: DbOrTx, organizationIds: readonly number[], years: readonly number[]): Promise<Map<number, IncomeGrowthItem[]>> {
+  const out = new Map<number, IncomeGrowthItem[]>(organizationIds.map((id) => [id, []]));
+  if (!years.length) return out;
+  const rows = await figures.growthYears(db, organizationIds, Math.min(...years) - 1, Math.max(...years));
+  const key = (id: number, year: number) => `${id}:${year}`;
+  const byKey = new Map(rows.map((r) => [key(r.organizationId, r.year), r]));
+  for (const id of organizationIds) {
+    for (const year of years) {
+      const row = byKey.get(key(id, year));
+      out.get(id)?.push({
+        year, approvedFen: row?.approvedOperating ?? null, submittedFen: row?.latestStatus === 'submitted' ? row.latestOperating : null,
+        previousFen: byKey.get(key(id, year - 1))?.approvedOperating ?? null,
+      });
+    }
+  }
+  return out;
 }

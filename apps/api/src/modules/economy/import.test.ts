@@ -41,7 +41,7 @@ const long = (rows: (string | number | null)[][]) => xlsx((ws) => {
 });
 
 const importFile = (s: Session, data: Buffer, query: string) => postFile(s, `/api/economy/import?${query}`, { data, name: '三资收入.xlsx' });
-const versions = async () => Number((await ctx.pool.query('select count(*) from economy_incomes')).rows[0].count);
+const versions = async () => Number((await ctx.pool.query('select count(*) from economy_incomes where tenant_id = $1', [town.tenantId])).rows[0].count);
 
 beforeAll(async () => {
   ctx = await createTestContext();

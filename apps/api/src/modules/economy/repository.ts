@@ -64,3 +64,15 @@ export async function setStatus(tx: DbOrTx, id: number, from: IncomeStatus, to: 
   const rows = await tx.update(e).set({ status: to, updatedAt: now, ...stamp }).where(and(eq(e.id, id), eq(e.status, from))).returning({ id: e.id });
   return rows.length === 1;
 }
+
+export interface KeptYear { organizationId: number; year: number; amounts: IncomeAmounts; status: 'submitted' | 'approved'; enteredBy: number; approvedBy: number | null; at: Date }
+
+/** Years already kept elsewhere (the demo's ledgers of past years), each as its first version, in one statement. */
+export async function insertKeptYears(tx: DbOrTx, tenantId: number, years: readonly KeptYear[]) {
+  if (!years.length) return;
+  await tx.insert(e).values(years.map((y) => ({
+    tenantId, organizationId: y.organizationId, year: y.year, version: 1, status: y.status, origin: 'form' as const, ...columnsOf(y.amounts),
+    createdBy: y.enteredBy, createdAt: y.at, updatedAt: y.at, submittedBy: y.enteredBy, submittedAt: y.at,
+    approvedBy: y.status === 'approved' ? y.approvedBy : null, approvedAt: y.status === 'approved' ? y.at : null,
+  })));
+}

@@ -99,17 +99,21 @@ const readsPersons = (f: MemberFilter) => Boolean(f.idNumberHashes || f.idSuffix
  * count(*) over () joined and sorted every row in scope on every page and spilled to disk at city scale (issue 14).
  */
 export async function list(db: DbOrTx, scope: Scope, f: MemberFilter, page: number, pageSize: number) {
-  const where = conditions(scope, f);
+  const items = await pageOf(db, scope, f, page, pageSize);
+  return { items, ...await totalOf(db, scope, conditions(scope, f), readsPersons(f)) };
+}
+
+/** A page of the roster without its total (the to-do list takes the first rows of a filter and counts them itself). */
+export async function pageOf(db: DbOrTx, scope: Scope, f: MemberFilter, page: number, pageSize: number) {
   const keys = await runNamed(db.select({ id: members.id }).from(members)
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
-    .where(where).orderBy(...ROSTER_ORDER).limit(pageSize).offset((page - 1) * pageSize), 'member_list_keys');
+    .where(conditions(scope, f)).orderBy(...ROSTER_ORDER).limit(pageSize).offset((page - 1) * pageSize), 'member_list_keys');
   // The ids as one array parameter: one statement text (one prepared statement) whatever the page's length.
   const ids = keys.map((k) => k.id);
-  const items = ids.length
-    ? await runNamed(fromScoped(db).where(and(scopeFilter(organizations, scope), anyOf(members.id, ids))).orderBy(...ROSTER_ORDER), 'member_list_rows')
+  return ids.length
+    ? runNamed(fromScoped(db).where(and(scopeFilter(organizations, scope), anyOf(members.id, ids))).orderBy(...ROSTER_ORDER), 'member_list_rows')
     : [];
-  return { items, ...await totalOf(db, scope, where, readsPersons(f)) };
 }
 
 /**

@@ -7,15 +7,15 @@ import * as repo from './repository.js';
 
 /** The value in force for a tenant: what the town admin set, or the default. Other modules call this. */
 export async function settingValue(db: DbOrTx, tenantId: number, key: SettingKey): Promise<number> {
-  return (await repo.storedValues(db, tenantId, [key])).get(key) ?? (settingDefinition(key)?.defaultValue as number);
+  return (await repo.storedValues(db, tenantId)).get(key) ?? (settingDefinition(key)?.defaultValue as number);
 }
 
 /** The registry's default of a setting, for code that runs before any town exists (`tenant:create`). */
 export const settingDefault = (key: SettingKey): number => settingDefinition(key)?.defaultValue as number;
 
-/** Several values in one query (a module reading all its local rules at once). */
+/** Several values at once (a module reading all its local rules). */
 export async function settingValues<K extends SettingKey>(db: DbOrTx, tenantId: number, keys: readonly K[]): Promise<Record<K, number>> {
-  const stored = await repo.storedValues(db, tenantId, keys);
+  const stored = await repo.storedValues(db, tenantId);
   return Object.fromEntries(keys.map((k) => [k, stored.get(k) ?? (settingDefinition(k)?.defaultValue as number)])) as Record<K, number>;
 }
 

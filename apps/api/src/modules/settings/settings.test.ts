@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createTown, createUser, type Town } from '../../../test/factories.js';
-import { settingValue } from './service.js';
+import { enterRowScope, withRowScope } from '../../db/client.js';
+import { settingValue, settingValues } from './service.js';
+import { upsert } from './repository.js';
 
 let ctx: TestContext;
 let town: Town;
@@ -40,5 +42,48 @@ describe('local rules as settings', () => {
     expect(low.json().message).toContain('20至100');
     expect((await admin.patch('/api/settings/no.such', { value: 1 })).statusCode).toBe(404);
     expect((await secretary.patch('/api/settings/dues.farmerFen', { value: 30 })).statusCode).toBe(403);
+  });
+});
+
+describe('a town\'s settings read once per request (issue 14: 8 of the to-do list\'s statements were settings)', () => {
+  /** The settings statements a call sends, counted on the pool's query path. */
+  async function settingsReads(fn: () => Promise<unknown>): Promise<number> {
+    const query = ctx.pool.query.bind(ctx.pool);
+    let n = 0;
+    const counting = ((...args: Parameters<typeof query>) => {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text: string }).text;
+      if (/from "settings"/.test(text)) n += 1;
+      return query(...args);
+    }) as typeof query;
+    ctx.pool.query = counting;
+    try { await fn(); } finally { ctx.pool.query = query; }
+    return n;
+  }
+
+  it('a request reads them once for every module that asks; a write in it is read afresh', async () => {
+    const { tenantId: t, adminId } = await createTown(ctx);
+    const reads = await settingsReads(() => new Promise<void>((done, fail) => {
+      // As the auth hook does for each request: the request's own row scope holder carries the memo.
+      setImmediate(async () => {
+        try {
+          enterRowScope('*');
+          expect(await settingValue(ctx.db, t, 'dues.farmerFen')).toBe(20);
+          expect(await settingValues(ctx.db, t, ['flow.unreachableMonths', 'dues.farmerFen'])).toMatchObject({ 'dues.farmerFen': 20 });
+          await upsert(ctx.db, t, 'dues.farmerFen', 40, adminId);
+          expect(await settingValue(ctx.db, t, 'dues.farmerFen')).toBe(40);
+          done();
+        } catch (err) { fail(err as Error); }
+      });
+    }));
+    expect(reads).toBe(2);
+  });
+
+  it('outside a request (a job, the seed) every call reads: they may write what they read', async () => {
+    const t = (await createTown(ctx)).tenantId;
+    const reads = await settingsReads(() => withRowScope('*', async () => {
+      await settingValue(ctx.db, t, 'dues.farmerFen');
+      await settingValue(ctx.db, t, 'dues.farmerFen');
+    }));
+    expect(reads).toBe(2);
   });
 });

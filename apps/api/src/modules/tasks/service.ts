@@ -7,6 +7,7 @@ import type { Db } from '../../db/client.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
 import { cadreTasks, reserveTasks } from '../cadres/index.js';
 import { disclosureTasks } from '../disclosure/index.js';
+import { partnershipTasks } from '../economy/index.js';
 import { rectificationTasks } from '../inspection/index.js';
 import { memberTasks } from '../members/index.js';
 import { recruitmentTasks } from '../recruitment/index.js';
@@ -42,6 +43,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await awayTasks(db, user, under?.path),
     // 后备人才: villages below reserves.perVillage (the town) and evaluations due (reserves.evaluationMonths).
     ...await reserveTasks(db, user, under?.path),
+    // 村企合作 agreements in force ending within economy.partnershipDueDays, or past their end (modules/economy).
+    ...await partnershipTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;

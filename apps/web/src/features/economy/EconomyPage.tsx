@@ -9,6 +9,7 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useEconomyOverview, wan } from './api';
 import { EconomyImportModal } from './EconomyImportModal';
 import { IncomeYearDrawer } from './IncomeYearDrawer';
+import { PartnershipsSection } from './PartnershipsSection';
 import { RECORD_TABS, RecordSection } from './RecordTabs';
 import { STATUS_COLORS, statusLabel } from './labels';
 import { TrendChart } from './TrendChart';
@@ -120,6 +121,7 @@ export function EconomyPage() {
           )}
           <Typography.Title level={5} style={{ margin: 0 }}>全镇合计</Typography.Title>
           <TownTable data={data!} />
+          <PartnershipsSection />
         </>
       )}
       <IncomeYearDrawer target={open} onClose={() => setOpen(null)} />

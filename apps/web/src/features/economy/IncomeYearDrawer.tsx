@@ -5,6 +5,7 @@ import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { useIncomeYear, useSaveDraft, useYearStep, wan } from './api';
 import { STATUS_COLORS, statusLabel } from './labels';
+import { PartnershipReceivedNote } from './PartnershipReceivedNote';
 
 type FormValues = Record<keyof IncomeAmounts, number | null> & { reason?: string };
 const MAX_YUAN = ECONOMY_LIMITS.maxFen / 100;
@@ -65,6 +66,7 @@ export function IncomeYearDrawer({ target, onClose }: { target: { orgId: number;
               { key: 'op', label: '经营性收入', children: `${wan(data!.approved!.operatingIncomeFen)} 万元` },
             ]} />
           ) : <Alert type="info" showIcon title="本年度尚无已审核的收入" />}
+          <PartnershipReceivedNote target={target} />
           {data!.can.enter && (
             <Form form={form} layout="vertical" onFinish={(v) => void onSave(v)} aria-label="填报收入">
               <Typography.Text type="secondary">金额单位:元(精确到分)。经营性收入=经营收入+发包及上交收入+投资收益。</Typography.Text>
