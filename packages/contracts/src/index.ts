@@ -20,6 +20,8 @@ export * from './cadre-documents.js';
 export * from './talent.js';
 export * from './economy.js';
 export * from './economy-partnerships.js';
+export * from './economy-actors.js';
+export * from './economy-projects.js';
 export * from './assessment.js';
 export * from './assessment-measures.js';
 export * from './cadre-structure.js';

@@ -15,6 +15,7 @@ export * from './reserves.js';
 export * from './talent.js';
 export * from './economy.js';
 export * from './economy-partnerships.js';
+export * from './economy-actors.js';
 export * from './cadre-structure.js';
 export * from './compliance-summaries.js';
 export * from './assessment.js';

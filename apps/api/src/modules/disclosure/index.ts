@@ -18,3 +18,5 @@ export { decide, type Action } from './rules/workflow.js';
 export { disclosuresDueBetween } from './on-time.js';
 // The 对标 (dashboard) counts 按期公开 from the first disclosure the platform holds.
 export { firstDisclosureOn } from './on-time-repository.js';
+// 集体经济 (issue 18 point 5) links a village project to the 三务公开 that published its accounts.
+export { disclosureRefs } from './economy-links-repository.js';

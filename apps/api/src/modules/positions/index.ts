@@ -11,3 +11,5 @@ export const positionsModule: FastifyPluginAsyncZod = async (app) => {
 export { ensureMicroPowerTemplate } from './micro-power-template.js';
 export { canRecordPresence, monthRange } from './rules/duty.js';
 export { checkStageOrder, judgeResolution, judgeReview, statusAfter, type ResolutionBody } from './rules/four-two.js';
+// 集体经济 (issue 18 point 5) links a village project to the 四议两公开 it went through.
+export { fourTwoRefs } from './four-two-links-repository.js';

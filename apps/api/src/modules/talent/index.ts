@@ -21,3 +21,5 @@ export { addSupport, createTalent, setTargets } from './service.js';
 export { awayTasks } from './away-task-service.js';
 // The 驾驶舱 (issue 17) reads the 在外人才 counts from here.
 export { awayCounts } from './away-counts.js';
+// 集体经济 (issue 18 point 4) links a 经营主体's 致富带头人 to the registry through this.
+export { talentRefs } from './economy-links-repository.js';

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Dropdown, Empty, Flex, List, Result, Select, Skeleton, Space, Table, Tag, Tooltip, Typography } from 'antd';
+import { App, Button, Card, Dropdown, Empty, Flex, List, Result, Select, Skeleton, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import { DownloadOutlined, LineChartOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
 import { todayInShanghai, type EconomyOverview, type EconomyVillage } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -11,6 +11,7 @@ import { useDownloadEconomy, useEconomyOverview, wan } from './api';
 import { EconomyImportModal } from './EconomyImportModal';
 import { IncomeYearDrawer } from './IncomeYearDrawer';
 import { PartnershipsSection } from './PartnershipsSection';
+import { RECORD_TABS, RecordSection } from './RecordTabs';
 import { STATUS_COLORS, statusLabel } from './labels';
 import { TrendChart } from './TrendChart';
 
@@ -98,6 +99,7 @@ export function EconomyPage() {
   const [open, setOpen] = useState<{ orgId: number; year: number } | null>(null);
   const [chartOf, setChartOf] = useState<number | null>(null);
   const [importing, setImporting] = useState(false);
+  const [tab, setTab] = useState('income');
   const roles = me?.user.roles ?? [];
   if (!me) return <Skeleton active />;
   if (!hasWorkRole(roles)) return <Result status="403" title="没有权限查看" subTitle="集体经济收入供镇党委、包村干部和村党支部书记使用。" />;
@@ -108,13 +110,14 @@ export function EconomyPage() {
     <Flex vertical gap={12} data-testid="economy-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
         <Typography.Title level={4} style={{ margin: 0 }}>集体经济</Typography.Title>
-        <Space wrap>
+        {tab === 'income' && <Space wrap>
           <Select<number> aria-label="年度范围" value={to} onChange={setTo} options={TO_OPTIONS} style={{ minWidth: 140 }} />
           <TableDownload year={Math.min(to, thisYear - 1)} />
           {data?.can.import && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入三资收入表</Button>}
-        </Space>
+        </Space>}
       </Flex>
-      {overview.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : overview.error ? <LoadError title="集体经济加载失败" error={overview.error} onRetry={() => overview.refetch()} /> : (
+      <Tabs activeKey={tab} onChange={setTab} items={[{ key: 'income', label: '集体收入' }, ...RECORD_TABS]} />
+      {tab !== 'income' ? <RecordSection tab={tab} /> : overview.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : overview.error ? <LoadError title="集体经济加载失败" error={overview.error} onRetry={() => overview.refetch()} /> : (
         <>
           <Typography.Text>
             薄弱村线:年经营性收入低于 {wan(data!.thresholdFen)} 万元{' '}
