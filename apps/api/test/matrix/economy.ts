@@ -23,6 +23,7 @@ const rows: Record<string, Case> = {
 
 export const economyMatrix: MatrixModule = {
   rows,
+  publicRoutes: ['GET /public/villages/:code/economy', 'GET /public/towns/:code/products'],
 
   async lists(s, role, visible, foreignNames) {
     const res = await s.get('/api/economy');

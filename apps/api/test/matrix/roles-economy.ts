@@ -41,7 +41,7 @@ export const ECONOMY_ROWS: Record<string, RoleRow> = {
   },
   // A dry run: nothing is written, only the role decides.
   'GET /api/economy/table.:format': { permission: 'economy.read', probe: () => ({ url: '/api/economy/table.pdf?year=2002' }) },
-  'GET /api/economy/villages/:orgId/report.:format': { permission: 'economy.read', probe: (env) => ({ url: `/api/economy/villages/${env.world.branch.id}/report.docx?year=2002` }) },
+  'GET /api/economy/villages/:orgId/report.:format': { permission: 'economy.read', personal: true, probe: (env) => ({ url: `/api/economy/villages/${env.world.branch.id}/report.docx?year=2002` }) },
   'POST /api/economy/import': {
     permission: 'economy.enter',
     probe: async (env) => { const body = await incomeFile(env); return { url: '/api/economy/import?dryRun=true', body: body.payload, headers: body.headers }; },

@@ -20,3 +20,5 @@ export { disclosuresDueBetween } from './on-time.js';
 export { firstDisclosureOn } from './on-time-repository.js';
 // 集体经济 (issue 18 point 5) links a village project to the 三务公开 that published its accounts.
 export { disclosureRefs } from './economy-links-repository.js';
+// The public pages' frame and escaping, for the other modules' public pages (集体经济).
+export { esc, layout as publicPageLayout, renderNotFound as publicNotFoundPage } from './public-page.js';

@@ -19,7 +19,8 @@ details{background:#fff;border-radius:6px;margin:6px 0;padding:8px 12px}summary{
 @media (max-width:600px){table.k thead{display:none}table.k,table.k tbody,table.k tr,table.k td{display:block}table.k tr{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px}
 table.k td{border:0;padding:2px 0}table.k td::before{content:attr(data-h) "：";color:#666}}`;
 
-function layout(title: string, body: string): string {
+/** The public pages' frame (CSS, footer); the economy module's village page uses it too. */
+export function layout(title: string, body: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`
     + `<title>${esc(title)}</title><style>${CSS}</style></head><body>${body}`
     + '<footer>本页内容由村党组织按三务公开程序审核、审批后公开。如有疑问,可向村务监督委员会或镇党委反映。</footer></body></html>';
@@ -57,7 +58,7 @@ export function renderVillagePage(data: PublicVillageDisclosures, today = todayI
   const monthText = `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
   const powerCount = data.microPower.length + data.microPowerUses.length;
   const parts: string[] = [`<header><h1>${esc(village.name)}三务公开</h1><div class="m" style="color:#fde">党务 · 村务 · 财务</div></header><main>`,
-    '<nav><a href="#earlier">往期公开</a>'
+    `<nav><a href="${esc(`${villageUrl(village.code)}/economy`)}">集体经济·一村一品</a><a href="#earlier">往期公开</a>`
     + (powerCount ? `<a href="${esc(microPowerUrl(village.code))}">小微权力清单 →</a>` : '') + '</nav>'];
   parts.push(`<h2>本月公开(${esc(monthText)})</h2>`);
   if (!thisMonth.length) parts.push(`<section class="c m">${esc(monthText)}暂无新公开${top.length ? ',以下为最近一次公开' : ''}。</section>`);

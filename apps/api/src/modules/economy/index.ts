@@ -5,10 +5,12 @@ import { actorsRoutes } from './actors-routes.js';
 import { productsRoutes } from './products-routes.js';
 import { projectsRoutes } from './projects-routes.js';
 import { economyRoutes } from './routes.js';
+import { economyPublicRoutes } from './public-routes.js';
 
 export const economyModule: FastifyPluginAsyncZod = async (app) => {
   await app.register(economyRoutes, { prefix: '/api' });
   await app.register(partnershipRoutes, { prefix: '/api' });
+  await app.register(economyPublicRoutes, { prefix: '/public' });
   // 一村一品, 经营主体, 村级项目 (issue 18 points 4–5).
   for (const routes of [productsRoutes, actorsRoutes, projectsRoutes]) await app.register(routes, { prefix: '/api' });
 };
