@@ -94,11 +94,21 @@ function* eventRows(layout: Layout, today: string): Generator<typeof membershipE
   }
 }
 
-/** Farmers pay the flat 农民党员 amount, others 0.5% of a salary base; 90% are paid up, the rest a few months behind. */
-function* duesBaseRows(layout: Layout, branchOf: (i: number) => Branch): Generator<typeof duesBases.$inferInsert> {
+/** The first month of 党费 the town keeps in the platform (its basis and payments start together), 'YYYY-MM'. */
+function firstDuesMonth(today: string, months: number): string {
+  const m = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 2 - months + 1;
+  return `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
+}
+
+/**
+ * Farmers pay the flat 农民党员 amount, others 0.5% of a salary base; 90% are paid up, the rest a few months behind.
+ * The basis starts with the payments (bench-gen-6 dated every basis 2020-01 while paying one year: every member then
+ * owed years, and the 驾驶舱's 党费 figures walked seven years per member).
+ */
+function* duesBaseRows(layout: Layout, branchOf: (i: number) => Branch, from: string): Generator<typeof duesBases.$inferInsert> {
   for (let i = 1; i <= layout.members; i++) {
     const village = branchOf(i).sector === 'village';
-    yield { tenantId: layout.memberTenant[i], memberId: i, effectiveFrom: '2020-01', category: village ? 'farmer' : 'salaried', baseFen: village ? null : 400_000, reductionKind: null, reductionFen: null, approvalNote: null };
+    yield { tenantId: layout.memberTenant[i], memberId: i, effectiveFrom: from, category: village ? 'farmer' : 'salaried', baseFen: village ? null : 400_000, reductionKind: null, reductionFen: null, approvalNote: null };
   }
 }
 
@@ -130,6 +140,6 @@ export async function generatePeople(client: pg.PoolClient, layout: Layout, ciph
   note('members', await copyRows(client, members, memberRows(layout, today)));
   note('member_flows', await copyRows(client, memberFlows, flowRows(layout, today)));
   note('membership_events', await copyRows(client, membershipEvents, eventRows(layout, today)));
-  note('dues_bases', await copyRows(client, duesBases, duesBaseRows(layout, branchOf)));
+  note('dues_bases', await copyRows(client, duesBases, duesBaseRows(layout, branchOf, firstDuesMonth(today, duesMonths))));
   note('dues_payments', await copyRows(client, duesPayments, duesPaymentRows(layout, branchOf, today, duesMonths)));
 }
