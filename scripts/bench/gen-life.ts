@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import { activities, attendances } from '../../apps/api/src/db/schema/index.js';
 import { copyRows } from './copy.js';
-import type { Layout } from './gen-orgs.js';
+import { secretaryUserId, tenantOfBranch, type Layout } from './gen-orgs.js';
 import { memberFacts } from './gen-people.js';
 import { chance, dayMs, isoDay, pad, pick, rng } from './scale-plan.js';
 
@@ -16,11 +16,6 @@ const TOPICS = ['学习贯彻党的二十届三中全会精神', '乡村振兴�
 const EXCUSES = ['外出务工', '身体不适', '家中有事', '在外就医'];
 
 interface Plan { kind: Kind; day: string; set: number; who: number; countsFor: string[] }
-
-export function secretaryUserId(layout: Layout, branchIndex: number): number {
-  // Account ids: admin 1, then one per town (above town scale), then one per branch in order (gen-orgs).
-  return 1 + (layout.towns.length > 1 ? layout.towns.length : 0) + branchIndex + 1;
-}
 
 function planBranch(layout: Layout, index: number, today: string): Plan[] {
   const b = layout.branches[index];
@@ -74,7 +69,7 @@ export async function generateLife(client: pg.PoolClient, layout: Layout, today:
       for (const p of planBranch(layout, i, today)) {
         const at = new Date(`${p.day}T12:00:00Z`);
         yield {
-          id: ++id, tenantId: layout.tenantId, organizationId: b.id, groupId: group(p), kind: p.kind, countsFor: p.countsFor, heldOn: p.day,
+          id: ++id, tenantId: tenantOfBranch(layout, b), organizationId: b.id, groupId: group(p), kind: p.kind, countsFor: p.countsFor, heldOn: p.day,
           place: pick(rand, PLACES), topic: p.kind === 'heart_talk' ? '谈心谈话' : pick(rand, TOPICS), host: '书记', recorder: '组织委员', lecturer: p.kind === 'party_lecture' ? '书记' : null,
           agenda: null, minutes: '会议围绕主题开展学习讨论,党员结合实际谈体会。', resolutions: null, agendaParts: [], guests: [],
           supervisorUserId: null, reviewStatus: 'none', status: 'recorded', isDemo: false, createdBy: secretaryUserId(layout, i), createdAt: at, updatedAt: at,

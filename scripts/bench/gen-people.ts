@@ -1,5 +1,6 @@
 // Persons and members of a synthetic tenant, with personal numbers sealed by the app's own field cipher, 流动党员,
-// 预备党员 and a year of 党费. Member i is person i; a branch's members are numbered contiguously.
+// 预备党员 and a year of 党费. Member i is person i; a branch's members are numbered contiguously; each row carries
+// its branch's town tenant.
 import type pg from 'pg';
 import { idNumberCheckDigit, maskIdNumber, maskPhone } from '@dj/contracts';
 import { duesBases, duesPayments, memberFlows, members, membershipEvents, persons } from '../../apps/api/src/db/schema/index.js';
@@ -46,7 +47,7 @@ function* personRows(layout: Layout, cipher: FieldCipher, today: string): Genera
     const id = idNumber(i, f);
     const phone = chance(rand, 0.75) ? `1${pick(rand, ['35', '39', '58', '86', '52'])}${pad(i % 100_000_000, 8)}` : null;
     yield {
-      id: i, tenantId: layout.tenantId, name: personName(rand, f.gender), gender: f.gender, ethnicity: '汉族', birthDate: f.birth,
+      id: i, tenantId: layout.memberTenant[i], name: personName(rand, f.gender), gender: f.gender, ethnicity: '汉族', birthDate: f.birth,
       idNumberEnc: cipher.encrypt(id), idNumberHash: cipher.lookupHash(id), idNumberMasked: maskIdNumber(id),
       phoneEnc: phone ? cipher.encrypt(phone) : null, phoneHash: phone ? cipher.lookupHash(phone) : null, phoneMasked: phone ? maskPhone(phone) : null,
       nativePlace: '山东', education: pick(rand, EDUCATION), occupation: pick(rand, OCCUPATIONS), workUnit: null, address: null,
@@ -65,7 +66,7 @@ function* memberRows(layout: Layout, today: string): Generator<typeof members.$i
       const group = b.groups.find((g) => i >= g.start && i < g.start + g.count);
       const post = b.size >= 7 && k < COMMITTEE.length ? COMMITTEE[k] : k === 0 ? 'secretary' : null;
       yield {
-        id: i, tenantId: layout.tenantId, personId: i, organizationId: b.id, groupId: group?.id ?? null, joinedAt: f.joined,
+        id: i, tenantId: layout.memberTenant[i], personId: i, organizationId: b.id, groupId: group?.id ?? null, joinedAt: f.joined,
         confirmedAt: f.probationary ? null : addYear(f.joined), standing: f.probationary ? 'probationary' : 'full', membershipStatus: 'active',
         isMobile: f.mobile, onRoster: true, probationEndsOn: f.probationary ? addYear(f.joined) : null, partyPosts: post ? [post] : [],
         isVillageCadre: b.sector === 'village' && k < 3, isHardship: false, isDemo: false,
@@ -80,7 +81,7 @@ function* flowRows(layout: Layout, today: string): Generator<typeof memberFlows.
     if (!f.mobile) continue;
     const rand = rng(11 * i);
     yield {
-      tenantId: layout.tenantId, memberId: i, direction: 'outflow', startedOn: isoDay(Date.parse(today) - (60 + Math.floor(rand() * 1500)) * dayMs), endedOn: null,
+      tenantId: layout.memberTenant[i], memberId: i, direction: 'outflow', startedOn: isoDay(Date.parse(today) - (60 + Math.floor(rand() * 1500)) * dayMs), endedOn: null,
       destination: pick(rand, DESTINATIONS), workUnit: null, hasFixedPlace: chance(rand, 0.6), activityCardNo: null, hostBranch: null,
     };
   }
@@ -89,15 +90,25 @@ function* flowRows(layout: Layout, today: string): Generator<typeof memberFlows.
 function* eventRows(layout: Layout, today: string): Generator<typeof membershipEvents.$inferInsert> {
   for (let i = 1; i <= layout.members; i++) {
     const f = memberFacts(i, today);
-    if (f.probationary) yield { tenantId: layout.tenantId, memberId: i, kind: 'admitted', occurredOn: f.joined, probationEndsOn: null };
+    if (f.probationary) yield { tenantId: layout.memberTenant[i], memberId: i, kind: 'admitted', occurredOn: f.joined, probationEndsOn: null };
   }
 }
 
-/** Farmers pay the flat 农民党员 amount, others 0.5% of a salary base; 90% are paid up, the rest a few months behind. */
-function* duesBaseRows(layout: Layout, branchOf: (i: number) => Branch): Generator<typeof duesBases.$inferInsert> {
+/** The first month of 党费 the town keeps in the platform (its basis and payments start together), 'YYYY-MM'. */
+function firstDuesMonth(today: string, months: number): string {
+  const m = Number(today.slice(0, 4)) * 12 + Number(today.slice(5, 7)) - 2 - months + 1;
+  return `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
+}
+
+/**
+ * Farmers pay the flat 农民党员 amount, others 0.5% of a salary base; 90% are paid up, the rest a few months behind.
+ * The basis starts with the payments (bench-gen-6 dated every basis 2020-01 while paying one year: every member then
+ * owed years, and the 驾驶舱's 党费 figures walked seven years per member).
+ */
+function* duesBaseRows(layout: Layout, branchOf: (i: number) => Branch, from: string): Generator<typeof duesBases.$inferInsert> {
   for (let i = 1; i <= layout.members; i++) {
     const village = branchOf(i).sector === 'village';
-    yield { tenantId: layout.tenantId, memberId: i, effectiveFrom: '2020-01', category: village ? 'farmer' : 'salaried', baseFen: village ? null : 400_000, reductionKind: null, reductionFen: null, approvalNote: null };
+    yield { tenantId: layout.memberTenant[i], memberId: i, effectiveFrom: from, category: village ? 'farmer' : 'salaried', baseFen: village ? null : 400_000, reductionKind: null, reductionFen: null, approvalNote: null };
   }
 }
 
@@ -109,7 +120,7 @@ function* duesPaymentRows(layout: Layout, branchOf: (i: number) => Branch, today
     const amount = branchOf(i).sector === 'village' ? 20 : 2000;
     for (let m = last - months + 1; m <= last - behind; m++) {
       const month = `${Math.floor(m / 12)}-${pad((m % 12) + 1)}`;
-      yield { tenantId: layout.tenantId, memberId: i, month, amountFen: amount, paidOn: `${month}-${pad(5 + Math.floor(rand() * 20))}`, paidBy: null };
+      yield { tenantId: layout.memberTenant[i], memberId: i, month, amountFen: amount, paidOn: `${month}-${pad(5 + Math.floor(rand() * 20))}`, paidBy: null };
     }
   }
 }
@@ -129,6 +140,6 @@ export async function generatePeople(client: pg.PoolClient, layout: Layout, ciph
   note('members', await copyRows(client, members, memberRows(layout, today)));
   note('member_flows', await copyRows(client, memberFlows, flowRows(layout, today)));
   note('membership_events', await copyRows(client, membershipEvents, eventRows(layout, today)));
-  note('dues_bases', await copyRows(client, duesBases, duesBaseRows(layout, branchOf)));
+  note('dues_bases', await copyRows(client, duesBases, duesBaseRows(layout, branchOf, firstDuesMonth(today, duesMonths))));
   note('dues_payments', await copyRows(client, duesPayments, duesPaymentRows(layout, branchOf, today, duesMonths)));
 }

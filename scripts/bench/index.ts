@@ -1,6 +1,6 @@
 // npm run bench [-- --scale town|county|city|province|all] [-- --workers]
-// Each hot endpoint, signed in as a village secretary, a town admin and the whole tenant, measured against its own
-// SQL (captured from the app, replayed by a bare node-postgres server) and a bare route, in one run; then issue 14's
+// Each hot endpoint, signed in as a village secretary, a town admin (a tenant is a town) and the district's 区委组织部,
+// measured against its own SQL (captured from the app, replayed by a bare node-postgres server) and a bare route, in one run; then issue 14's
 // targets with 达标/未达标, written to bench-results/<scale>.json. Without --scale: the demo town (BENCH_DATABASE_URL,
 // an empty database it may fill, or a throwaway embedded PostgreSQL), plus the demo-only documents and import.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -54,8 +54,7 @@ const { loadConfig } = await import('../../apps/api/src/config.js');
 const { makeTraversable } = await import('../../apps/api/src/db/embedded.js');
 const { startPlatform } = await import('../../apps/api/src/platform.js');
 const { BENCH_AUDIT_KEY, BENCH_ENCRYPTION_KEY, BENCH_PASSWORD } = await import('./scale.js');
-const { dashboardBuilt, demoSite, districtEndpoint, endpointsOf, scaleSite, signIn } = await import('./endpoints.js');
-const { generateDistrict } = await import('./gen-district.js');
+const { dashboardBuilt, demoSite, endpointsOf, scaleSite, signIn } = await import('./endpoints.js');
 const { connections, measure, seconds } = await import('./load.js');
 const { startReplayServer } = await import('./replay-server.js');
 const { evaluate, printRow, printTargets, writeResults } = await import('./targets.js');
@@ -81,33 +80,20 @@ const started = performance.now();
 try {
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`;
-  let site;
-  if (generation) site = await scaleSite(generation.url, BENCH_PASSWORD);
-  else {
-    const cookie = await signIn(origin, { scope: 'tenant', username: 'admin', password: config.DEMO_PASSWORD });
-    const town = ((await (await fetch(`${origin}/api/organizations?range=self`, { headers: { cookie } })).json()) as { items: { id: number }[] }).items[0].id;
-    site = demoSite(config.DEMO_PASSWORD, town);
-  }
+  // On the demo run the district is the demo's own (市中区, its 区委组织部 quwei, the demo town in it).
+  const site = generation ? await scaleSite(generation.url, BENCH_PASSWORD, generation.districtUser) : demoSite(config.DEMO_PASSWORD);
   for (const user of site.users) user.cookie = await signIn(origin, user);
-  const endpoints = await endpointsOf(origin, site);
-  // 区级 (issue 17 point 5): on the demo run, a district of BENCH_DISTRICT_TOWNS generated towns (default 10; 0 = none).
-  const districtTowns = Number(process.env.BENCH_DISTRICT_TOWNS ?? 10);
-  if (!generation && districtTowns > 0) {
-    const district = await generateDistrict(platform.databaseUrl, BENCH_PASSWORD, { towns: districtTowns });
-    log(`district: ${district.towns} towns, ${district.branches} branches${district.reused ? ' (kept from an earlier run)' : ` generated in ${district.seconds.toFixed(1)} s`}`);
-    const cookie = await signIn(origin, { scope: 'tenant', username: district.username, password: BENCH_PASSWORD });
-    endpoints.push(districtEndpoint(origin, cookie, district.username, district.towns));
-  }
   // What the 00:05 job stores each day (jobs/boss.ts JOB_CALENDARS): the boards below read it, as after any midnight.
   const calendars = await storeDayCalendars(platform.databaseUrl);
   log(`calendars job: ${calendars.branches} branches of ${calendars.tenants} tenant(s) stored in ${(calendars.ms / 1000).toFixed(1)} s`);
   // What the 5-minute job keeps (JOB_DISTRICT_SNAPSHOTS): the district board reads each town's 驾驶舱快照 (issue 17 point 6).
   const snapshots = await storeDistrictSnapshots(platform.databaseUrl);
   log(`district snapshots job: ${snapshots.refreshed} of ${snapshots.towns} towns stored in ${(snapshots.ms / 1000).toFixed(1)} s`);
+  const endpoints = await endpointsOf(origin, site);
 
   // One call each with the capture on: the statements the app sent for it are what the floor replays.
   const captured = [];
-  // BENCH_SKIP: endpoint keys left out (e.g. compliance.scope@tenant on a machine where it takes minutes).
+  // BENCH_SKIP: endpoint keys left out (e.g. district.town@district).
   const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').map((k) => k.trim()).filter(Boolean));
   // A request that has not answered within BENCH_REQUEST_LIMIT seconds (default 120) is reported, not measured.
   const limitMs = Number(process.env.BENCH_REQUEST_LIMIT ?? 120) * 1000;
@@ -141,7 +127,7 @@ try {
   const bare = await measure({ url: `http://127.0.0.1:${replay.port}/bare` }, false);
   const name = argScale ?? 'demo';
   log(`\nbench ${name}: ${connections} connections, ${seconds} s each, node ${process.version}, database ${platform.mode}${generation ? ` ${generation.database}` : ''}`);
-  if (generation) log(`  tenant: ${generation.towns} towns, ${generation.branches} branches, ${generation.members.toLocaleString('en')} members; generated in ${generation.seconds.toFixed(0)} s${generation.reused ? ' (kept from an earlier run)' : ''}; database ${(generation.bytes / 2 ** 30).toFixed(2)} GB`);
+  if (generation) log(`  district: ${generation.towns} town tenants, ${generation.branches} branches, ${generation.members.toLocaleString('en')} members; generated in ${generation.seconds.toFixed(0)} s${generation.reused ? ' (kept from an earlier run)' : ''}; database ${(generation.bytes / 2 ** 30).toFixed(2)} GB`);
   log(`  bare route (node:http, GET /bare): ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms`);
   const rows: Row[] = [];
   for (const c of captured) {
@@ -157,14 +143,14 @@ try {
     rows.push({ endpoint: c.e, statements: c.description, app, sql, note: replayError ? `SQL replay failed: ${replayError}` : undefined });
     printRow(rows[rows.length - 1], bare.rps, log);
   }
-  const tenant = site.users.find((u) => u.scope === 'tenant')!;
-  const dashboard = await dashboardBuilt(origin, tenant.cookie ?? '');
+  const town = site.users.find((u) => u.scope === 'town')!;
+  const dashboard = await dashboardBuilt(origin, town.cookie ?? '');
   log(`  dashboard: ${dashboard ? 'built (dashboard.town and district.dashboard above)' : 'not built'}`);
   const web = await reportFirstLoad(origin, log);
-  const targets = evaluate(name, rows, site.tenantIsTown);
+  const targets = evaluate(name, rows);
   printTargets(targets, log);
   const file = writeResults(name, {
-    scale: name, seconds, connections, generation, bare, dashboard: dashboard ? 'built' : 'not built', web,
+    scale: name, seconds, connections, generation, bare, snapshots, calendars, dashboard: dashboard ? 'built' : 'not built', web,
     endpoints: rows.map((r) => ({ key: r.endpoint.key, title: r.endpoint.title, scope: r.endpoint.scope, statements: r.statements, app: r.app, sql: r.sql, note: r.note,
       ratioSql: r.app && r.sql?.rps ? r.app.rps / r.sql.rps : null, ratioBare: r.app ? r.app.rps / bare.rps : null })),
     targets, benchSeconds: (performance.now() - started) / 1000,
@@ -172,7 +158,7 @@ try {
   log(`\nresults: ${file} (bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   await replay.close();
   if (!generation && process.env.BENCH_EXTRAS !== 'off') {
-    const cookie = site.users.find((u) => u.scope === 'tenant')!.cookie!;
+    const cookie = town.cookie!;
     const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: config.DEMO_PASSWORD }) });
     const csrf = ((await login.json()) as { csrfToken: string }).csrfToken;
     await demoExtras(origin, (login.headers.get('set-cookie') ?? cookie).split(';')[0], csrf, log);

@@ -1,11 +1,11 @@
-// The sizes of the synthetic tenants and the drawing helpers the generator shares.
+// The sizes of the synthetic districts (each town a tenant of its own) and the drawing helpers the generator shares.
 import { mulberry32 } from '../../apps/api/src/lib/prng.js';
 
 export const SCALES = ['town', 'county', 'city', 'province'] as const;
 export type Scale = (typeof SCALES)[number];
 
 /** Bumped whenever the generated data changes shape: a kept database of another version is rebuilt. */
-export const GENERATOR_VERSION = 'bench-gen-6';
+export const GENERATOR_VERSION = 'bench-gen-7';
 
 export interface ScalePlan {
   scale: Scale;
@@ -20,7 +20,8 @@ export interface ScalePlan {
 }
 
 /**
- * town ≈ the demo town; county ≈ 15 towns; city = 60 towns, 1,500 branches, ~70k members (issue 14's city);
+ * Every scale is a district tenant holding its towns, each town a tenant (decision 011), as the product deploys.
+ * town ≈ the demo town (a district of one); county ≈ 15 towns; city = 60 towns, 1,500 branches, ~70k members (issue 14's city);
  * province: Shandong has ~5.4 M members in ~270 k organisations, which this machine cannot hold in the time a
  * bench may take, so `province` builds the largest size agreed for it (BENCH_PROVINCE_TOWNS, default 925 towns
  * ≈ 23 k branches ≈ 1.01 M members) in dj_scale_big.

@@ -1,5 +1,6 @@
-// npm run bench -- --scale <s>: builds (or reuses) the synthetic tenant of that size in its own database on the
-// PostgreSQL server at BENCH_PG_URL, with the project's migrations, field cipher and password hashing, loaded by COPY.
+// npm run bench -- --scale <s>: builds (or reuses) the synthetic district of that size (a district tenant and its towns,
+// each town a tenant, decision 011) in its own database on the PostgreSQL server at BENCH_PG_URL, with the project's
+// migrations, field cipher and password hashing, loaded by COPY.
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { todayInShanghai } from '@dj/contracts';
@@ -8,8 +9,9 @@ import { openDatabase } from '../../apps/api/src/db/client.js';
 import { createFieldCipher } from '../../apps/api/src/lib/crypto.js';
 import { hashPassword } from '../../apps/api/src/modules/auth/index.js';
 import { ensureDefaultTemplates } from '../../apps/api/src/modules/activities/index.js';
+import { ensureExampleSchemes } from '../../apps/api/src/modules/assessment/index.js';
 import { resetSequences } from './copy.js';
-import { copyAccounts, generateOrganisations } from './gen-orgs.js';
+import { BENCH_DISTRICT_USER, copyAccounts, generateOrganisations } from './gen-orgs.js';
 import { generatePeople } from './gen-people.js';
 import { generateLife } from './gen-life.js';
 import { generateDisclosures, generateInspections, generateRecruitment } from './gen-work.js';
@@ -20,7 +22,7 @@ export const BENCH_PASSWORD = 'Bench-password-2026';
 export const BENCH_ENCRYPTION_KEY = createHash('sha256').update('dj bench field key').digest().toString('base64');
 export const BENCH_AUDIT_KEY = createHash('sha256').update('dj bench audit key').digest().toString('base64');
 
-export interface Generation { database: string; url: string; reused: boolean; seconds: number; bytes: number; rows: Record<string, number>; members: number; branches: number; towns: number }
+export interface Generation { database: string; url: string; reused: boolean; seconds: number; bytes: number; rows: Record<string, number>; members: number; branches: number; towns: number; districtUser: string }
 
 let serverUrl = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const urlOf = (database: string) => { const u = new URL(serverUrl); u.pathname = `/${database}`; return u.toString(); };
@@ -53,7 +55,7 @@ export async function ensureScale(scale: Scale, log: (line: string) => void, opt
     log(`scale ${scale}: reusing ${plan.database} (${kept.slice(0, version.length)})`);
     return { ...meta, database: plan.database, url, reused: true, bytes: await sizeOf(plan.database) };
   }
-  log(`scale ${scale}: generating ${plan.database} (${plan.towns} towns × ${plan.branchesPerTown} branches)…`);
+  log(`scale ${scale}: generating ${plan.database} (a district of ${plan.towns} town tenants × ${plan.branchesPerTown} branches)…`);
   const started = performance.now();
   await admin(async (c) => {
     await c.query(`drop database if exists ${plan.database} with (force)`);
@@ -87,7 +89,12 @@ export async function ensureScale(scale: Scale, log: (line: string) => void, opt
     await generateInspections(client, layout, today, note);
     await resetSequences(client);
     await client.query('commit');
-    await ensureDefaultTemplates(database.db, layout.tenantId);
+    // What createTenant gives every town besides its rows: the checklist templates and the example assessment schemes.
+    for (const town of layout.towns) await database.db.transaction(async (tx) => {
+      await ensureDefaultTemplates(tx, town.tenantId);
+      await ensureExampleSchemes(tx, town.tenantId);
+    });
+    note('templates and example schemes (per town)', layout.towns.length);
     await client.query('vacuum analyze');
     note('vacuum analyze', 0);
   } catch (err) {
@@ -98,7 +105,7 @@ export async function ensureScale(scale: Scale, log: (line: string) => void, opt
     await database.close();
   }
   const seconds = (performance.now() - started) / 1000;
-  const meta = { seconds, rows, members: layout.members, branches: layout.branches.length, towns: layout.towns.length };
+  const meta = { seconds, rows, members: layout.members, branches: layout.branches.length, towns: layout.towns.length, districtUser: BENCH_DISTRICT_USER };
   await admin((c) => c.query(`comment on database ${plan.database} is '${version} ${JSON.stringify(meta).replaceAll("'", "''")}'`));
   const bytes = await sizeOf(plan.database);
   const total = Object.values(rows).reduce((a, b) => a + b, 0);

@@ -31,7 +31,7 @@ describe('bench scale generator', () => {
   // Generation runs in the first test, not a hook: migrating and filling a database is test work (the test limit).
   it('fills every table the hot endpoints read', async () => {
     configureTestAuditChain();
-    // Two towns of three small branches: every generated table gets rows.
+    // A district of two towns (two tenants) of three small branches: every generated table gets rows.
     const plan = { ...planOf('county'), database: databaseName(), towns: 2, branchesPerTown: 3, meanBranchSize: 10, duesMonths: 2 };
     generated = await ensureScale('county', () => undefined, { plan, server: inject('dbAdminUrl') });
     await grantAppRole(generated.url, APP_ROLE);
@@ -44,19 +44,69 @@ describe('bench scale generator', () => {
     expect(generated.towns).toBe(2);
   });
 
-  it('is a tenant the app serves to the whole tenant, a town and a village secretary', async () => {
-    const { rows } = await appDatabase.pool.query<{ username: string }>("select username from users where username like 'sj%' order by id limit 1");
-    for (const username of ['admin', 'town1', rows[0].username]) {
+  it('makes a district tenant and a tenant per town, every row in its town\'s tenant', async () => {
+    const owner = new pg.Client({ connectionString: generated.url });
+    await owner.connect();
+    try {
+      const tenants = (await owner.query<{ id: number; kind: string; district_id: number | null }>('select id, kind, district_id from tenants order by id')).rows;
+      const district = tenants.filter((t) => t.kind === 'district');
+      expect(district).toHaveLength(1);
+      expect(tenants.filter((t) => t.kind === 'town').map((t) => t.district_id)).toEqual([district[0].id, district[0].id]);
+      // One root organisation per tenant: the 区委组织部 and each town's 党委.
+      const roots = (await owner.query<{ tenant_id: number }>('select tenant_id from organizations where parent_id is null order by tenant_id')).rows;
+      expect(roots.map((r) => r.tenant_id)).toEqual(tenants.map((t) => t.id));
+      const strays = await owner.query<{ n: string }>(`select
+        (select count(*) from organizations c join organizations p on p.id = c.parent_id where c.tenant_id <> p.tenant_id)
+        + (select count(*) from members m join organizations o on o.id = m.organization_id where m.tenant_id <> o.tenant_id)
+        + (select count(*) from persons p join members m on m.person_id = p.id where p.tenant_id <> m.tenant_id)
+        + (select count(*) from activities a join organizations o on o.id = a.organization_id where a.tenant_id <> o.tenant_id)
+        + (select count(*) from recruitments r join organizations o on o.id = r.organization_id where r.tenant_id <> o.tenant_id)
+        + (select count(*) from disclosures d join organizations o on o.id = d.organization_id where d.tenant_id <> o.tenant_id)
+        + (select count(*) from inspection_results r join organizations o on o.id = r.organization_id where r.tenant_id <> o.tenant_id)
+        + (select count(*) from dues_payments d join members m on m.id = d.member_id where d.tenant_id <> m.tenant_id)
+        + (select count(*) from users u join role_grants g on g.user_id = u.id join organizations o on o.id = g.organization_id where u.tenant_id <> o.tenant_id)
+        + (select count(*) from organizations o join villages v on v.id = o.village_id where o.tenant_id <> v.tenant_id) as n`);
+      expect(Number(strays.rows[0].n)).toBe(0);
+      // What createTenant gives a town: its checklist templates (none for the district).
+      const templates = (await owner.query<{ tenant_id: number }>('select distinct tenant_id from checklist_templates order by tenant_id')).rows;
+      expect(templates.map((t) => t.tenant_id)).toEqual(tenants.filter((t) => t.kind === 'town').map((t) => t.id));
+    } finally { await owner.end(); }
+  });
+
+  it('is served to a village secretary and a town admin, each within their town', async () => {
+    const { rows } = await appDatabase.pool.query<{ username: string }>(
+      "select username from users where username like 'sj%' and tenant_id = (select tenant_id from users where username = 'town1') order by id limit 1");
+    for (const username of ['town1', rows[0].username]) {
       const session = await signIn(app, username, BENCH_PASSWORD);
       for (const url of ['/api/members?pageSize=20', '/api/members?q=建国', '/api/organizations?range=subtree', '/api/compliance', '/api/tasks', '/api/recruitment/board']) {
         const res = await session.get(url);
         expect(res.statusCode, `${username} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
       }
     }
+    const town = await signIn(app, 'town1', BENCH_PASSWORD);
+    expect((await town.get('/api/dashboard/town')).statusCode).toBe(200);
+    const owner = new pg.Client({ connectionString: generated.url });
+    await owner.connect();
+    const own = await owner.query<{ n: string }>("select count(*) as n from members where tenant_id = (select tenant_id from users where username = 'town1')");
+    await owner.end();
+    expect(Number(own.rows[0].n)).toBeLessThan(generated.members);
+    expect(((await town.get('/api/members?pageSize=1')).json() as { total: number }).total).toBe(Number(own.rows[0].n));
+  });
+
+  it('is served to the district\'s 区委组织部: both towns side by side and one town live', async () => {
+    const quwei = await signIn(app, generated.districtUser, BENCH_PASSWORD);
+    const board = await quwei.get('/api/district/dashboard');
+    expect(board.statusCode, board.body.slice(0, 200)).toBe(200);
+    const towns = (board.json() as { towns: { tenantId: number }[] }).towns;
+    expect(towns).toHaveLength(2);
+    const one = await quwei.get(`/api/district/towns/${towns[1].tenantId}/dashboard`);
+    expect(one.statusCode, one.body.slice(0, 200)).toBe(200);
+    // The district holds no business rows: none of the towns' members reach it through the town routes.
+    expect(((await quwei.get('/api/members?pageSize=1')).json() as { total: number }).total).toBe(0);
   });
 
   it('opens the personal numbers it sealed with the app cipher, and publishes village pages', async () => {
-    const session = await signIn(app, 'admin', BENCH_PASSWORD);
+    const session = await signIn(app, 'town1', BENCH_PASSWORD);
     const list = (await session.get('/api/members?pageSize=1')).json() as { items: { id: number; idNumberMasked?: string }[] };
     expect(list.items).toHaveLength(1);
     const owner = new pg.Client({ connectionString: generated.url });

@@ -11,7 +11,6 @@ import { accessOf, type AuthUser } from '../../lib/access/index.js';
 import { townDashboard } from '../dashboard/index.js';
 import { attachTownToDistrict, createTenant, townsOfDistrict } from '../organizations/index.js';
 import { townCaller } from './service.js';
-import { generateDistrict } from '../../../../../scripts/bench/gen-district.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -162,18 +161,5 @@ describe('npm run tenant:create (the service functions it calls)', () => {
       .rejects.toThrow('不能与 --district 同用');
     await expect(ctx.db.transaction((tx) => attachTownToDistrict(tx, d2.code, d1.code))).rejects.toThrow('不是已建立的乡镇');
     await expect(ctx.db.transaction((tx) => attachTownToDistrict(tx, a.code, b.code))).rejects.toThrow('不是已建立的区');
-  });
-});
-
-describe('the bench\'s district generator (npm run bench: /api/district/dashboard)', () => {
-  it('makes a district of generated towns its 区委组织部 reads side by side', async () => {
-    const made = await generateDistrict(ctx.appDatabaseUrl, 'Bench-password-2026', { towns: 2, branchesPerTown: 3 });
-    expect(made).toMatchObject({ towns: 2, branches: 6, reused: false });
-    expect((await generateDistrict(ctx.appDatabaseUrl, 'Bench-password-2026', { towns: 2, branchesPerTown: 3 })).reused).toBe(true);
-    const quwei = await ctx.signIn(made.username, 'Bench-password-2026');
-    const body = ok(await quwei.get('/api/district/dashboard'));
-    expect(body.towns.map((t: Json) => t.name)).toEqual(['基准1镇', '基准2镇']);
-    const town = ok(await quwei.get(`/api/district/towns/${body.towns[1].tenantId}/dashboard`));
-    expect(town.dashboard.matrix.rows).toHaveLength(3);
   });
 });
