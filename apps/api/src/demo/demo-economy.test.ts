@@ -56,3 +56,17 @@ describe('demo 村企合作 (issue 18 points 3 and 8)', () => {
     expect(tasks.items.map((t) => t.message).join()).toContain('浙鲁智慧农业产业园');
   });
 });
+
+describe('demo 一村一品 and 经营主体 (issue 18 points 4 and 8)', () => {
+  it('the article\'s six products, places that are no 村委会 recorded as 自然村 and said so; actors with their support', async () => {
+    const products = (await admin.get('/api/economy/products')).json() as { items: { name: string; villageName: string; naturalVillage: string | null; note: string | null; isDemo: boolean }[] };
+    expect(products.items.map((p) => p.name).sort()).toEqual(['于官庄中药材', '付刘耀园林苗圃', '刘耀薄皮核桃', '旺达蔬菜', '赵庄良种', '金茂木耳'].sort());
+    expect(products.items.find((p) => p.name === '赵庄良种')).toMatchObject({ villageName: '丁庄村', naturalVillage: '赵庄', isDemo: true });
+    expect(products.items.find((p) => p.name === '赵庄良种')?.note).toContain('作为自然村');
+    const actors = (await admin.get('/api/economy/actors')).json() as { items: { kind: string; supportFen: number }[] };
+    expect(new Set(actors.items.map((a) => a.kind))).toEqual(new Set(['cooperative', 'leading_enterprise', 'special_base']));
+    expect(actors.items.reduce((n, a) => n + a.supportFen, 0)).toBe(35_000_000);
+    const page = await ctx.app.inject({ method: 'GET', url: '/public/towns/370402105/products' });
+    expect(page.body).toContain('刘耀薄皮核桃');
+  });
+});

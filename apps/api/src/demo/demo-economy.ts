@@ -11,6 +11,7 @@ import type { Caller } from '../lib/access/index.js';
 import type { FieldCipher } from '../lib/crypto.js';
 import { createPartnership, insertKeptYears, setPartnershipYears, type KeptYear } from '../modules/economy/index.js';
 import { demoAdminUser } from './demo-admin.js';
+import { seedDemoProducts } from './demo-products.js';
 import type { DemoTown } from './demo-positions.js';
 
 export const DEMO_ECONOMY_YEARS = 5;
@@ -70,7 +71,7 @@ async function seedPartnerships(tx: Tx, caller: Caller, town: DemoTown, today: s
 
 export async function seedDemoEconomy(tx: Tx, { tenantId, today, town, cipher, branchIdOf }: {
   tenantId: number; today: string; town: DemoTown; cipher: FieldCipher; branchIdOf: (name: string) => number | undefined;
-}): Promise<{ years: number; awaiting: number; partnerships: number }> {
+}): Promise<{ years: number; awaiting: number; partnerships: number; products: number; actors: number }> {
   const thisYear = Number(today.slice(0, 4));
   const first = thisYear - DEMO_ECONOMY_YEARS;
   const kept: KeptYear[] = [];
@@ -88,6 +89,8 @@ export async function seedDemoEconomy(tx: Tx, { tenantId, today, town, cipher, b
     }
   }
   await insertKeptYears(tx, tenantId, kept);
-  await seedPartnerships(tx, { user: await demoAdminUser(tx, tenantId), ip: '127.0.0.1', cipher }, town, today, branchIdOf);
-  return { years: kept.length, awaiting: kept.filter((y) => y.status === 'submitted').length, partnerships: PARTNERSHIPS.length };
+  const caller: Caller = { user: await demoAdminUser(tx, tenantId), ip: '127.0.0.1', cipher };
+  await seedPartnerships(tx, caller, town, today, branchIdOf);
+  const made = await seedDemoProducts(tx, caller, town, thisYear - 1);
+  return { years: kept.length, awaiting: kept.filter((y) => y.status === 'submitted').length, partnerships: PARTNERSHIPS.length, ...made };
 }
