@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { DashboardTown } from '@dj/contracts';
 import { tenants } from './organizations.js';
 
@@ -15,4 +15,20 @@ export const dashboardSnapshots = pgTable('dashboard_snapshots', {
   body: jsonb('body').$type<DashboardTown>().notNull(),
 }, (t) => [
   unique('dashboard_snapshots_tenant_period_unique').on(t.tenantId, t.period),
+]);
+
+/**
+ * 区级汇总 (issue 14 point 4): each town's figures of a month as its district reads them — the snapshot's totals and
+ * tiles — held in the district's own tenant, so the district board is one statement over one tenant however many towns
+ * it has. Only the database writes it: a trigger on `dashboard_snapshots` (migration 0045) copies every stored snapshot
+ * of a town that belongs to a district.
+ */
+export const districtTownFigures = pgTable('district_town_figures', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  townTenantId: integer('town_tenant_id').notNull().references(() => tenants.id),
+  period: text('period').notNull(),
+  computedAt: timestamp('computed_at', { withTimezone: true, mode: 'string' }).notNull(),
+  figures: jsonb('figures').$type<Pick<DashboardTown, 'tiles'> & { matrix: Pick<DashboardTown['matrix'], 'totals'> }>().notNull(),
+}, (t) => [
+  primaryKey({ name: 'district_town_figures_pk', columns: [t.tenantId, t.period, t.townTenantId] }),
 ]);

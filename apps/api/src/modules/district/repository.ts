@@ -5,7 +5,7 @@
 import type { DashboardTown } from '@dj/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { dashboardSnapshots } from '../../db/schema/index.js';
+import { dashboardSnapshots, districtTownFigures } from '../../db/schema/index.js';
 import type { TownFigures } from './figures.js';
 
 export type { TownFigures };
@@ -35,4 +35,14 @@ export async function isStale(db: DbOrTx, tenantId: number, period: string, minu
   const [row] = await db.select({ fresh: sql<boolean>`${dashboardSnapshots.computedAt} > now() - make_interval(secs => ${minutes * 60 - 30})` })
     .from(dashboardSnapshots).where(and(eq(dashboardSnapshots.tenantId, tenantId), eq(dashboardSnapshots.period, period))).limit(1);
   return !row?.fresh;
+}
+
+/**
+ * Every town's figures of the month as the district holds them (migration 0045's trigger keeps them), by the town's
+ * tenant: one statement in the district's own row scope, whatever the number of towns.
+ */
+export async function districtFiguresOf(db: DbOrTx, districtTenantId: number, period: string): Promise<Map<number, Snapshot>> {
+  const rows = await db.select({ town: districtTownFigures.townTenantId, body: districtTownFigures.figures, computedAt: districtTownFigures.computedAt })
+    .from(districtTownFigures).where(and(eq(districtTownFigures.tenantId, districtTenantId), eq(districtTownFigures.period, period)));
+  return new Map(rows.map((r) => [r.town, { body: r.body, computedAt: r.computedAt }]));
 }

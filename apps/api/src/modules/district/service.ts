@@ -14,7 +14,7 @@ import { AppError, notFound } from '../../lib/errors.js';
 import { tenantOf, townsOfDistrict, type TownRoot } from '../organizations/index.js';
 import { settingValue } from '../settings/index.js';
 import { sideBySide } from './figures.js';
-import { refreshTown, townSnapshot, type TownSnapshot } from './snapshots.js';
+import { districtFigures, refreshTown, townSnapshot, type TownSnapshot } from './snapshots.js';
 import { liveTownDashboard } from './town-caller.js';
 
 export { townCaller } from './town-caller.js';
@@ -55,9 +55,11 @@ async function dashboardOf(db: Db, district: DistrictDashboard['district'], town
 /** Each town's 驾驶舱 as of its snapshot's time (no town is computed here but one that has no snapshot of the month). */
 export async function districtDashboard(db: Db, user: AuthUser): Promise<DistrictDashboard> {
   const { district, towns } = await ownDistrict(db, user);
-  // Town by town: a first use computes, and a district's request must not take every connection from the towns' users.
+  const held = await districtFigures(db, district.tenantId);
+  // A town the district holds no figures of yet (first use, a new month, a town new to the district) is read or computed
+  // in its own scope, town by town: a district's request must not take every connection from the towns' users.
   const snapshots: TownSnapshot[] = [];
-  for (const town of towns) snapshots.push(await townSnapshot(db, user, town));
+  for (const town of towns) snapshots.push(held.get(town.tenantId) ?? await townSnapshot(db, user, town));
   return dashboardOf(db, district, towns, snapshots);
 }
 

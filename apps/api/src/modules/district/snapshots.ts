@@ -31,6 +31,12 @@ export async function townSnapshot(db: Db, user: AuthUser, town: TownRoot): Prom
   return stored ? { body: stored.body, computedAt: iso(stored.computedAt) } : refreshTown(db, user, town);
 }
 
+/** The figures of this month the district holds of its towns (migration 0045), by town tenant, as ISO times. */
+export async function districtFigures(db: Db, districtTenantId: number): Promise<Map<number, TownSnapshot>> {
+  const held = await repo.districtFiguresOf(db, districtTenantId, todayInShanghai().slice(0, 7));
+  return new Map([...held].map(([town, s]) => [town, { body: s.body, computedAt: iso(s.computedAt) }]));
+}
+
 /**
  * The job: for every district that holds towns, each town whose snapshot of the month is missing or older than the
  * district's `district.snapshotMinutes` is computed again. Towns one after another (the pool is the towns' users' too).
