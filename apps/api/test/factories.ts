@@ -299,3 +299,19 @@ export async function recordCadreChange(town: Town, branchId: number, body: Reco
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 }
+
+/** A 培训/学习 session through POST /api/education/sessions (a branch study of 2 学时 unless the body says otherwise). */
+export async function createTrainingSession(session: Session, organizationId: number, body: Record<string, unknown> = {}): Promise<Json> {
+  const res = await session.post('/api/education/sessions', {
+    organizationId, kind: 'branch_study', title: `测试学习${next()}`, startsOn: '2025-03-28', endsOn: '2025-03-28', hours: 2, venue: '村党群服务中心', ...body,
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+
+/** The attendance of a session (PUT …/attendees); the detail it answers. */
+export async function setTrainingAttendance(session: Session, sessionId: number, attendees: Record<string, unknown>[]): Promise<Json> {
+  const res = await session.request('PUT', `/api/education/sessions/${sessionId}/attendees`, { attendees });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}

@@ -12,6 +12,7 @@ import { districtMatrix } from './matrix/district.js';
 import { economyMatrix } from './matrix/economy.js';
 import { partnershipsMatrix } from './matrix/economy-partnerships.js';
 import { economyActorsMatrix } from './matrix/economy-actors.js';
+import { educationMatrix } from './matrix/education.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
 import { inspectionMatrix } from './matrix/inspection.js';
@@ -32,7 +33,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
   cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
   benchmarkMatrix, districtMatrix, economyMatrix, partnershipsMatrix,
-  economyActorsMatrix];
+  economyActorsMatrix, educationMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

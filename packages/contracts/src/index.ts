@@ -22,6 +22,7 @@ export * from './economy.js';
 export * from './economy-partnerships.js';
 export * from './economy-actors.js';
 export * from './economy-projects.js';
+export * from './education.js';
 export * from './assessment.js';
 export * from './assessment-measures.js';
 export * from './cadre-structure.js';

@@ -81,6 +81,8 @@ export const StepDetailsSchema = z.object({
   trainingDays: z.number().min(0).max(60).optional().meta({ label: '培训天数' }),
   trainingHours: z.number().min(0).max(500).optional().meta({ label: '培训学时' }),
   certificateNo: z.string().trim().max(40).optional().meta({ label: '结业证书编号' }),
+  /** training: the 发展对象培训 session (education module); its days and the person's credited hours replace the typed ones. */
+  trainingSessionId: z.number().int().positive().optional().meta({ label: '发展对象培训' }),
   /** pre_review: a date the person will leave the unit, if known (3-month rule) */
   leavingOn: DateSchema.optional().meta({ label: '预计离开工作、学习单位的日期' }),
   /** admission_meeting / confirmation_meeting */

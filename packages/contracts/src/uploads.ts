@@ -35,7 +35,7 @@ export const UPLOAD_KIND_INFO: Record<UploadKind, UploadKindInfo> = {
 /** What an upload is for: each upload route names one. */
 export const UPLOAD_PURPOSES = [
   'photo', 'activityMaterial', 'inspectionEvidence', 'stageFile', 'recordFile', 'disclosureAttachment', 'disclosureTable', 'roster',
-  'talentRoster', 'incomeTable', 'partnershipAgreement',
+  'talentRoster', 'incomeTable', 'partnershipAgreement', 'trainingMaterial',
 ] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
@@ -66,6 +66,8 @@ export const UPLOAD_PURPOSE_INFO: Record<UploadPurpose, { label: string; kinds: 
   incomeTable: { label: '集体经济收入表', kinds: ['xlsx'] },
   /** 村企合作协议 (the signed agreement as a PDF or Word file, or a scan or photo of it). */
   partnershipAgreement: { label: '合作协议', kinds: DOCUMENTS },
+  /** 培训材料 (issue 19): the course's handouts, slides as PDF, a sign-in sheet scan. */
+  trainingMaterial: { label: '培训材料', kinds: DOCUMENTS },
 };
 
 /** Defaults of the server settings UPLOAD_MAX_MB and UPLOAD_MAX_MEGAPIXELS. */

@@ -22,3 +22,4 @@ export * from './assessment.js';
 export * from './assessment-periods.js';
 export * from './benchmark.js';
 export * from './dashboard-snapshots.js';
+export * from './education.js';

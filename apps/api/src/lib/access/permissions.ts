@@ -100,6 +100,12 @@ export const PERMISSIONS = {
   'assessment.objectVillage': { roles: ['branch_secretary'], denied: '只有本村党支部书记可以对本村得分提出异议' },
   /** Held by the person assessed: 镇机关 staff (包村干部, 检查组) are the subjects of 镇机关 schemes and object on their own score. */
   'assessment.objectSelf': { roles: ['supervisor', 'inspector'], denied: '只有被考核的镇机关工作人员本人可以对本人得分提出异议' },
+  /**
+   * 教育培训 (issue 19): the branches' readers see the sessions and 学时 of their scope; the town records its 集中轮训 and
+   * a branch's secretary the branch's own study. Hours are a record, never a score (no permission ranks anyone).
+   */
+  'education.read': { roles: BRANCH_READERS, denied: '党员本人在“我的学习”中查看自己的学时' },
+  'education.record': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以登记培训' },
   /** 党内统计 (issue 17 point 3): the town's tables and each branch's own; the members behind a cell are in the same scope. */
   'statistics.read': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和党支部书记可以查看党内统计' },
   /**

@@ -17,3 +17,5 @@ export type { ActivityKind } from './rules/activity-kinds.js';
 export { branchesInScope } from './repository.js';
 // The 对标 (dashboard, issue 17 point 4) counts 组织生活按期 from the first activity the platform holds.
 export { firstActivityOn } from './first-record-repository.js';
+// The education module records a 党课 as a study session (issue 19 point 1): its hours count once, there.
+export { lectureForTraining } from './lecture-for-training.js';

@@ -12,6 +12,7 @@ import { mergeSteps, stepNamed } from './rules/steps.js';
 import { applyStepToRoster } from './admission.js';
 import { voidableRecordId, type VoidFacts, type VoidPermission } from './rules/void-rules.js';
 import * as repo from './repository.js';
+import { withSessionTraining } from './training-link.js';
 
 type Row = repo.RecruitmentRow;
 
@@ -180,8 +181,8 @@ function assertRecordable(user: AuthUser, row: Row, step: StepDefinition | undef
 }
 
 export async function checkRecruitmentStep(db: Db, user: AuthUser, id: number, raw: RecordStep): Promise<StepCheck> {
-  const input = RecordStepSchema.parse(raw);
   const row = await loadRecruitment(db, user, id);
+  const input = await withSessionTraining(db, user, row.personId, RecordStepSchema.parse(raw));
   const ctx = await contextFor(db, user, row, input);
   const step = stepNamed(ctx.steps, input.stepCode);
   const { blocks, warnings } = checkStep(ctx, input);
@@ -193,10 +194,11 @@ const refused = (blocks: { rule: string; message: string; source: string }[]) =>
 
 export async function recordRecruitmentStep(db: Db, caller: Caller, id: number, raw: RecordStep): Promise<Recruitment> {
   const { user, ip } = caller;
-  const input = RecordStepSchema.parse(raw);
+  const parsed = RecordStepSchema.parse(raw);
   return db.transaction(async (tx) => {
     await repo.lockRecruitment(tx, id);
     const row = await loadRecruitment(tx, user, id);
+    const input = await withSessionTraining(tx, user, row.personId, parsed);
     const ctx = await contextFor(tx, user, row, input);
     const step = stepNamed(ctx.steps, input.stepCode);
     assertRecordable(user, row, step);

@@ -13,7 +13,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 export const TASK_KINDS: readonly TaskKind[] = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
   'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'SERVICE_TEAM_ENDING', 'AWAY_CONTACT_DUE',
-  'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING',
+  'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
@@ -33,6 +33,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   RESERVE_EVALUATION_DUE: '后备人才考评到期',
   RESERVES_BELOW_TARGET: '后备人才低于储备目标',
   PARTNERSHIP_ENDING: '村企合作到期',
+  STUDY_HOURS_DUE: '学时未完成',
+  SECRETARY_TRAINING_DUE: '新任书记任职培训',
 };
 const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
@@ -52,6 +54,8 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   RESERVE_EVALUATION_DUE: '自列入或上次考评起已满本镇设置的考评间隔(或即将满)的后备人才,请登记本期考评。',
   RESERVES_BELOW_TARGET: '在培养的后备人才人数低于本镇“每村后备人才储备目标”的村,请指导该村物色、列入后备人才。没有截止日期,不排名。',
   PARTNERSHIP_ENDING: '履行中的村企合作协议即将到期(提前天数见系统设置)或已过到期日期:已续签的在“集体经济—村企合作”登记新的到期日期,未续签的改为已到期或已终止。',
+  STUDY_HOURS_DUE: '年底前(天数见系统设置)本年度学时未达到要求的党员;年度结束后仍未完成的列为已逾期。学时是学习记录,不排名、不计分。',
+  SECRETARY_TRAINING_DUE: '新任党支部书记应在本镇规定的期限内参加集中轮训(任职培训),期限见系统设置。',
 };
 
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */

@@ -1,0 +1,78 @@
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ATTENDEE_STATES, TRAINING_KINDS } from '@dj/contracts';
+import { activities } from './activities.js';
+import { users } from './auth.js';
+import { enumChecks } from './checks.js';
+import { storedFileColumns } from './columns.js';
+import { persons } from './members.js';
+import { organizations, tenants } from './organizations.js';
+
+/** 学时 to one decimal (a 半天 course is 4, a 90-minute lecture 1.5), read as a number. */
+const hours = (name: string) => numeric(name, { precision: 5, scale: 1, mode: 'number' });
+
+/**
+ * 培训/学习 (issue 19 point 1): one training session held by an organisation — the town's 党委 for a 集中轮训, a branch
+ * for its own study. A session recorded from a 三会一课 党课 names it (activity_id, unique): the lecture's hours are
+ * counted here and only here, so recording it twice is refused by the database.
+ */
+export const trainingSessions = pgTable('training_sessions', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  kind: text('kind', { enum: TRAINING_KINDS }).notNull(),
+  title: text('title').notNull(),
+  startsOn: date('starts_on').notNull(),
+  endsOn: date('ends_on').notNull(),
+  hours: hours('hours').notNull(),
+  /** Free text until the training base's venues exist (issue 19 point 5). */
+  venue: text('venue'),
+  lecturers: text('lecturers'),
+  note: text('note'),
+  activityId: integer('activity_id').references(() => activities.id),
+  isDemo: boolean('is_demo').notNull().default(false),
+  createdBy: integer('created_by').notNull().references(() => users.id),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('training_sessions_org_starts_idx').on(t.organizationId, t.startsOn),
+  index('training_sessions_tenant_starts_idx').on(t.tenantId, t.startsOn),
+  uniqueIndex('training_sessions_activity_uq').on(t.activityId).where(sql`${t.activityId} is not null`),
+  check('training_sessions_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
+  check('training_sessions_hours_check', sql`${t.hours} > 0`),
+  ...enumChecks(t),
+]);
+
+/**
+ * Who attended a session and the 学时 credited to them: a person the platform knows (member, cadre, reserve, talent),
+ * or a villager by name at a 田间学校 course. organization_id is the attendee's own branch (a member's, or the registry's
+ * that named them), so a branch sees the hours its people earned at the town's 集中轮训; session_organization_id is the
+ * session's, so the town sees every line of its own sessions. Both decide visibility (RLS and the scoped queries).
+ */
+export const trainingAttendees = pgTable('training_attendees', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  sessionOrganizationId: integer('session_organization_id').notNull().references(() => organizations.id),
+  sessionId: integer('session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
+  personId: integer('person_id').references(() => persons.id),
+  villagerName: text('villager_name'),
+  state: text('state', { enum: ATTENDEE_STATES }).notNull(),
+  hoursCredited: hours('hours_credited').notNull(),
+}, (t) => [
+  uniqueIndex('training_attendees_person_uq').on(t.sessionId, t.personId).where(sql`${t.personId} is not null`),
+  index('training_attendees_person_idx').on(t.personId),
+  index('training_attendees_org_idx').on(t.organizationId),
+  check('training_attendees_who_check', sql`(${t.personId} is null) <> (${t.villagerName} is null)`),
+  check('training_attendees_hours_check', sql`${t.hoursCredited} >= 0 and (${t.state} = 'present' or ${t.hoursCredited} = 0)`),
+  ...enumChecks(t),
+]);
+
+/** 培训材料: handouts, slides, a scanned sign-in sheet, through the one upload policy (purpose trainingMaterial). */
+export const trainingFiles = pgTable('training_files', {
+  id: serial('id').primaryKey(),
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  sessionId: integer('session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
+  ...storedFileColumns(),
+}, (t) => [index('training_files_session_idx').on(t.sessionId)]);

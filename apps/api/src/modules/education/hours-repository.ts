@@ -1,0 +1,73 @@
+import { or, sql, type SQL } from 'drizzle-orm';
+import { ROTATION_KINDS } from '@dj/contracts';
+import type { DbOrTx } from '../../db/client.js';
+import { inSubtree, type Scope } from '../../db/scope.js';
+
+/** `o` (organizations) within the scope, or within one subtree of it: the scope stays in SQL. */
+function orgIn(scope: Scope, underPath?: string): SQL {
+  if (!scope.paths.length) return sql`false`;
+  const roots = or(...scope.paths.map((p) => inSubtree(sql`o.path`, p))) as SQL;
+  return sql`o.tenant_id = ${scope.tenantId} and ${roots}${underPath ? sql` and ${inSubtree(sql`o.path`, underPath)}` : sql``}`;
+}
+
+export interface RosterHours { memberId: number; personId: number; name: string; organizationId: number; organizationName: string; partyPosts: string[]; kind: string | null; hours: number }
+
+/**
+ * Each active member on the roster of the branches in scope (under a subtree when given), with their present hours
+ * of the year per kind (one line per member and kind; a member without any has one line with kind null). Summed by
+ * the database; names only, no personal numbers.
+ */
+export async function rosterHours(db: DbOrTx, scope: Scope, year: number, underPath?: string): Promise<RosterHours[]> {
+  const { rows } = await db.execute(sql`
+    select m.id as "memberId", m.person_id as "personId", p.name, o.id as "organizationId", o.name as "organizationName",
+      m.party_posts as "partyPosts", h.kind, coalesce(h.hours, 0)::float8 as hours
+    from members m
+    join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
+    join persons p on p.id = m.person_id
+    left join lateral (
+      select s.kind, sum(a.hours_credited) as hours from training_attendees a join training_sessions s on s.id = a.session_id
+      where a.person_id = m.person_id and a.state = 'present' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+      group by s.kind
+    ) h on true
+    where m.on_roster and m.membership_status = 'active'
+    order by o.path, p.name, m.id`);
+  return rows as unknown as RosterHours[];
+}
+
+export interface NewSecretaryRow { memberId: number; name: string; organizationId: number; organizationName: string; startedOn: string; trainedOn: string | null }
+
+/** Secretaries in post whose term began on or after `since`, with the first 集中轮训 they attended from that day. */
+export async function newSecretaries(db: DbOrTx, scope: Scope, since: string, underPath?: string): Promise<NewSecretaryRow[]> {
+  const kinds = sql.join(ROTATION_KINDS.map((k) => sql`${k}`), sql`, `);
+  const { rows } = await db.execute(sql`
+    select t.member_id as "memberId", p.name, o.id as "organizationId", o.name as "organizationName", t.started_on::text as "startedOn",
+      (select min(s.starts_on)::text from training_attendees a join training_sessions s on s.id = a.session_id
+        where a.person_id = m.person_id and a.state = 'present' and s.kind in (${kinds}) and s.starts_on >= t.started_on) as "trainedOn"
+    from committee_terms t
+    join organizations o on o.id = t.organization_id and ${orgIn(scope, underPath)}
+    join members m on m.id = t.member_id and m.on_roster
+    join persons p on p.id = m.person_id
+    where t.post = 'secretary' and t.ended_on is null and t.started_on >= ${since}
+    order by o.path, t.started_on`);
+  return rows as unknown as NewSecretaryRow[];
+}
+
+export interface PersonSessionRow { sessionId: number; title: string; kind: string; startsOn: string; endsOn: string; state: 'present' | 'absent'; hoursCredited: number }
+
+/** A person's attendance lines of a year (the attendance lines the caller's scope reads). */
+export async function sessionsOfPerson(db: DbOrTx, scope: Scope, personId: number, year: number): Promise<PersonSessionRow[]> {
+  const { rows } = await db.execute(sql`
+    select s.id as "sessionId", s.title, s.kind, s.starts_on::text as "startsOn", s.ends_on::text as "endsOn", a.state, a.hours_credited::float8 as "hoursCredited"
+    from training_attendees a join training_sessions s on s.id = a.session_id
+    join organizations o on o.id = a.organization_id and ${orgIn(scope)}
+    where a.person_id = ${personId} and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+    order by s.starts_on, s.id`);
+  return rows as unknown as PersonSessionRow[];
+}
+
+/** The person's membership (for the target), if they are a 党员 on this town's roster. */
+export async function memberOfPerson(db: DbOrTx, tenantId: number, personId: number) {
+  const { rows } = await db.execute(sql`select m.id as "memberId", m.party_posts as "partyPosts" from members m
+    where m.person_id = ${personId} and m.tenant_id = ${tenantId} and m.on_roster and m.membership_status = 'active'`);
+  return (rows as unknown as { memberId: number; partyPosts: string[] }[])[0];
+}

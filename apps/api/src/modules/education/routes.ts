@@ -1,0 +1,45 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  AttendanceInputSchema, AttendeeOptionsQuerySchema, AttendeeOptionsSchema, BranchHoursSchema, CreateTrainingSchema, FromActivitySchema,
+  HoursQuerySchema, IdParamSchema, PersonHoursParamSchema, PersonHoursQuerySchema, PersonHoursSchema, TrainingFileParamSchema,
+  TrainingInputSchema, TrainingListQuerySchema, TrainingListSchema, TrainingSchema,
+} from '@dj/contracts';
+import { uploadReader } from '../../lib/uploads/index.js';
+import { callerOf, currentUser } from '../../plugins/auth.js';
+import { addMaterial, deleteMaterial, readMaterial } from './files-service.js';
+import { branchHours, personHours } from './hours-service.js';
+import { sessionFromLecture } from './lecture-service.js';
+import * as service from './service.js';
+
+/** 教育培训 (issue 19 points 1–2): sessions with attendance and materials, and 学时 against the targets. */
+export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const tags = ['education'];
+  const one = { 200: TrainingSchema };
+  app.get('/education/sessions', { schema: { tags, summary: '培训/学习列表(本组织举办或本组织人员参加的,按日期倒序)', querystring: TrainingListQuerySchema, response: { 200: TrainingListSchema } } },
+    async (request) => service.listSessions(app.db, currentUser(request), request.query));
+  app.post('/education/sessions', { schema: { tags, summary: '登记培训/学习', body: CreateTrainingSchema, response: one } },
+    async (request) => service.createSession(app.db, callerOf(request), request.body));
+  app.post('/education/sessions/from-activity', { schema: { tags, summary: '把三会一课的党课记为学习(学时只计一次)', body: FromActivitySchema, response: one } },
+    async (request) => sessionFromLecture(app.db, callerOf(request), request.body));
+  app.get('/education/sessions/:id', { schema: { tags, summary: '培训详情(出席名单、计入学时、材料)', params: IdParamSchema, response: one } },
+    async (request) => service.getSession(app.db, currentUser(request), request.params.id));
+  app.patch('/education/sessions/:id', { schema: { tags, summary: '修改培训', params: IdParamSchema, body: TrainingInputSchema, response: one } },
+    async (request) => service.updateSession(app.db, callerOf(request), request.params.id, request.body));
+  app.put('/education/sessions/:id/attendees', { schema: { tags, summary: '登记出席名单与计入学时', params: IdParamSchema, body: AttendanceInputSchema, response: one } },
+    async (request) => service.setAttendance(app.db, callerOf(request), request.params.id, request.body));
+  app.post('/education/sessions/:id/files', { schema: { tags, summary: '上传培训材料', params: IdParamSchema, response: one } },
+    async (request) => addMaterial(app.db, callerOf(request), request.params.id, uploadReader(request, 'trainingMaterial', '培训材料')));
+  app.get('/education/sessions/:id/files/:fileId', { schema: { tags, summary: '下载培训材料', params: TrainingFileParamSchema } }, async (request, reply) => {
+    const file = await readMaterial(app.db, currentUser(request), request.params.id, request.params.fileId);
+    return reply.header('content-type', file.mime).header('cache-control', 'private, no-store')
+      .header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
+  });
+  app.delete('/education/sessions/:id/files/:fileId', { schema: { tags, summary: '删除培训材料', params: TrainingFileParamSchema, response: one } },
+    async (request) => deleteMaterial(app.db, callerOf(request), request.params.id, request.params.fileId));
+  app.get('/education/attendee-options', { schema: { tags, summary: '可登记的参训人员(本组织的党员、村干部、后备人才、人才、发展党员对象;只含姓名)', querystring: AttendeeOptionsQuerySchema, response: { 200: AttendeeOptionsSchema } } },
+    async (request) => service.attendeeOptions(app.db, currentUser(request), request.query.orgId));
+  app.get('/education/hours', { schema: { tags, summary: '支部党员年度学时对照要求(应完成/已完成/未完成与分布,不排名)', querystring: HoursQuerySchema, response: { 200: BranchHoursSchema } } },
+    async (request) => branchHours(app.db, currentUser(request), request.query.orgId, request.query.year));
+  app.get('/education/people/:personId/hours', { schema: { tags, summary: '个人年度学时(按类别)与参加的培训', params: PersonHoursParamSchema, querystring: PersonHoursQuerySchema, response: { 200: PersonHoursSchema } } },
+    async (request) => personHours(app.db, currentUser(request), request.params.personId, request.query.year));
+};

@@ -1,0 +1,62 @@
+import { PDF, multipart } from './role-state.js';
+import type { RoleEnv, RoleRow } from './role-types.js';
+
+/**
+ * Role table rows of 教育培训 (issue 19 points 1–2): the branches' readers read (education.read), the town and the
+ * branch's secretary record (education.record); a plain 党员 sees no session of the branch (personal: 404) and no list
+ * (403). A probe that changes a session works on one of its own; reads share one.
+ */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const admin = (env: RoleEnv) => env.world.town.admin;
+const org = (env: RoleEnv) => env.world.branch.id;
+const SESSION = { kind: 'branch_study', title: '角色表学习', startsOn: '2025-03-28', endsOn: '2025-03-28', hours: 2 };
+
+const made = async (env: RoleEnv): Promise<Json> => env.state.ok(admin(env).post('/api/education/sessions', { ...SESSION, organizationId: org(env) }), 'training session');
+const withFile = async (env: RoleEnv): Promise<{ id: number; fileId: number }> => {
+  const s = await made(env);
+  const { body, headers } = multipart(PDF, '材料.pdf', 'application/pdf');
+  const j = await env.state.ok(admin(env).request('POST', `/api/education/sessions/${s.id}/files`, body, headers), 'training file');
+  return { id: s.id, fileId: j.files[0].id };
+};
+const shared = (env: RoleEnv) => env.state.shared('training session', async () => (await withFile(env)).id);
+const sharedFile = async (env: RoleEnv) => {
+  const id = await shared(env);
+  const j = await env.state.ok(admin(env).get(`/api/education/sessions/${id}`), 'training session');
+  return { id, fileId: j.files[0].id as number };
+};
+const personOf = async (env: RoleEnv) => Number((await env.world.ctx.pool.query('select person_id from members where id = $1', [env.world.member])).rows[0].person_id);
+
+export const EDUCATION_ROWS: Record<string, RoleRow> = {
+  'GET /api/education/sessions': { permission: 'education.read', probe: () => ({ url: '/api/education/sessions' }) },
+  'POST /api/education/sessions': { permission: 'education.record', probe: (env) => ({ url: '/api/education/sessions', body: { ...SESSION, organizationId: org(env) } }) },
+  // A plain 党员 sees their branch's 组织生活 (activities module), so the 党课 is visible and the answer is 403.
+  'POST /api/education/sessions/from-activity': {
+    permission: 'education.record',
+    probe: async (env) => ({ url: '/api/education/sessions/from-activity', body: { activityId: await env.state.activity('party_lecture'), hours: 2 } }),
+  },
+  'GET /api/education/sessions/:id': { permission: 'education.read', personal: true, probe: async (env) => ({ url: `/api/education/sessions/${await shared(env)}` }) },
+  'PATCH /api/education/sessions/:id': { permission: 'education.record', personal: true, probe: async (env) => ({ url: `/api/education/sessions/${(await made(env)).id}`, body: SESSION }) },
+  'PUT /api/education/sessions/:id/attendees': {
+    permission: 'education.record', personal: true,
+    probe: async (env) => ({ url: `/api/education/sessions/${(await made(env)).id}/attendees`, body: { attendees: [{ personId: await personOf(env), state: 'present' }] } }),
+  },
+  'POST /api/education/sessions/:id/files': {
+    permission: 'education.record', personal: true,
+    probe: async (env) => {
+      const { body, headers } = multipart(PDF, '材料.pdf', 'application/pdf');
+      return { url: `/api/education/sessions/${(await made(env)).id}/files`, body, headers };
+    },
+  },
+  'GET /api/education/sessions/:id/files/:fileId': {
+    permission: 'education.read', personal: true,
+    probe: async (env) => { const f = await sharedFile(env); return { url: `/api/education/sessions/${f.id}/files/${f.fileId}` }; },
+  },
+  'DELETE /api/education/sessions/:id/files/:fileId': {
+    permission: 'education.record', personal: true,
+    probe: async (env) => { const f = await withFile(env); return { url: `/api/education/sessions/${f.id}/files/${f.fileId}` }; },
+  },
+  'GET /api/education/attendee-options': { permission: 'education.record', probe: (env) => ({ url: `/api/education/attendee-options?orgId=${org(env)}` }) },
+  'GET /api/education/hours': { permission: 'education.read', personal: true, probe: (env) => ({ url: `/api/education/hours?orgId=${org(env)}&year=2025` }) },
+  'GET /api/education/people/:personId/hours': { permission: 'education.read', personal: true, probe: async (env) => ({ url: `/api/education/people/${await personOf(env)}/hours?year=2025` }) },
+};
