@@ -65,6 +65,7 @@ export const routes: RouteObject[] = [
       { path: 'assessment/my-pay', lazy: page(() => import('../features/assessment/MyPayPage'), 'MyPayPage') },
       { path: 'talent', lazy: page(() => import('../features/talent/TalentPage'), 'TalentPage') },
       { path: 'economy', lazy: page(() => import('../features/economy/EconomyPage'), 'EconomyPage') },
+      { path: 'education', lazy: page(() => import('../features/education/EducationPage'), 'EducationPage') },
       { path: 'dashboard', lazy: page(() => import('../features/dashboard/DashboardPage'), 'DashboardPage') },
       { path: 'dashboard/benchmark', lazy: page(() => import('../features/benchmark/BenchmarkPage'), 'BenchmarkPage') },
       { path: 'district', lazy: page(() => import('../features/district/DistrictPage'), 'DistrictPage') },

@@ -1,7 +1,7 @@
 import {
   AimOutlined, ApartmentOutlined, ClusterOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
-  ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined, FundOutlined,
+  ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined, FundOutlined, ReadOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -58,6 +58,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/talent/away', icon: <GlobalOutlined />, label: '在外人才', visible: hasWorkRole },
   // 集体经济 (issue 18): each village's collective income and the weak-village line; the branches' readers see their villages'.
   { key: '/economy', icon: <FundOutlined />, label: '集体经济', visible: hasWorkRole },
+  // 教育培训 (issue 19): sessions and 学时 of the scope (education.read: the branches' readers).
+  { key: '/education', icon: <ReadOutlined />, label: '教育培训', visible: hasWorkRole },
   // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages and the 包村干部
   // who score them read (assessment.read).
   { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canReadSchemes },
