@@ -3,12 +3,13 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
+import { SESSION_OPTIONS } from '../../apps/api/src/db/client.js';
 import type { Connection, Statement } from './capture.js';
 
 export interface ReplayServer { port: number; register(statements: Statement[]): number; check(n: number): Promise<string | null>; close(): Promise<void> }
 
 export async function startReplayServer(url: string, connection: Connection | null, poolSize = 10): Promise<ReplayServer> {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize, ...(connection?.user ? { user: connection.user, password: connection.password } : {}) });
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, options: SESSION_OPTIONS, ...(connection?.user ? { user: connection.user, password: connection.password } : {}) });
   pool.on('error', () => undefined);
   const plans: Statement[][] = [];
   // Like the app's pool (db/client.ts): a connection is told the row scope only when it holds another one.

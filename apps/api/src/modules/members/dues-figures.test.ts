@@ -24,10 +24,10 @@ beforeAll(async () => {
   town = await createTown(ctx);
   branchId = (await createBranch(town)).id;
   secretary = (await createUser(town, 'branch_secretary', [branchId])).session;
-  ids = await createMembers(town, branchId, { full: 7 });
+  ids = await createMembers(town, branchId, { full: 11 });
   const basis = (id: number, body: Json) => secretary.request('PUT', `/api/members/${id}/dues/basis`, body);
   const pay = (id: number, months: string[]) => secretary.post(`/api/members/${id}/dues/payments`, { months, paidOn: today });
-  const [paidRecently, farmerUnpaid, exempt, , upToDate, smallBase, backOnTrack] = ids;
+  const [paidRecently, farmerUnpaid, exempt, , upToDate, smallBase, backOnTrack, acrossBases, exemptLately, paidLastOnly, paidNowOwesLast] = ids;
   await basis(paidRecently, { effectiveFrom: monthsAgo(9), category: 'salaried', baseFen: 800_000 });
   await pay(paidRecently, [monthsAgo(1), monthsAgo(2)]);
   await basis(farmerUnpaid, { effectiveFrom: monthsAgo(7), category: 'farmer' });
@@ -41,6 +41,17 @@ beforeAll(async () => {
   await basis(backOnTrack, { effectiveFrom: monthsAgo(10), category: 'farmer' });
   await basis(backOnTrack, { effectiveFrom: monthsAgo(3), category: 'farmer', reduction: { kind: 'reduced', amountFen: 0 }, approvalNote: '镇党委批复' });
   await basis(backOnTrack, { effectiveFrom: monthsAgo(2), category: 'farmer' });
+  // The database counts runs of months under one basis: a run of unpaid months goes on across a change of basis,
+  // a 免交 basis up to now ends it, and a paid last month ends it whatever came before.
+  await basis(acrossBases, { effectiveFrom: monthsAgo(9), category: 'farmer' });
+  await basis(acrossBases, { effectiveFrom: monthsAgo(4), category: 'salaried', baseFen: 800_000 });
+  await basis(exemptLately, { effectiveFrom: monthsAgo(8), category: 'farmer' });
+  await basis(exemptLately, { effectiveFrom: monthsAgo(1), category: 'farmer', reduction: { kind: 'exempt' }, approvalNote: '镇党委批复' });
+  await basis(paidLastOnly, { effectiveFrom: monthsAgo(10), category: 'farmer' });
+  await pay(paidLastOnly, [monthsAgo(1)]);
+  // This month paid does not settle last month.
+  await basis(paidNowOwesLast, { effectiveFrom: monthsAgo(1), category: 'farmer' });
+  await pay(paidNowOwesLast, [current]);
 });
 afterAll(async () => { await ctx.close(); });
 
@@ -66,7 +77,7 @@ describe('党费 figures counted by the database', () => {
     const tile = (card.tiles as Json[]).find((t) => t.key === 'dues')!;
     const value = (label: string) => (tile.figures as Json[]).find((f) => f.label === label)!.value;
     const expected = await fromLedgers();
-    expect(expected).toEqual({ members: 7, noBasis: 1, dueNow: 4, paidNow: 1, inArrears: 3, review: 1 });
+    expect(expected).toEqual({ members: 11, noBasis: 1, dueNow: 7, paidNow: 2, inArrears: 7, review: 2 });
     expect({
       noBasis: value('未设置党费标准'), paidNow: value('本月已交'), unpaidNow: value('本月未交'),
       inArrears: value('欠交往月党费'), review: value('连续6个月及以上未交'),
