@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMonths, todayInShanghai } from '@dj/contracts';
+import { hoursTaskYear } from './rules/hours.js';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import {
   createActivity, createBranch, createMember, createTown, createTrainingSession, createUser, personOf, postFile, setTrainingAttendance, type Branch, type Town,
@@ -152,6 +153,20 @@ describe('学时 against 《中国共产党党员教育管理工作条例》 tar
     const member = (await createUser(town, 'member', [a.id], { personId: persons[1] })).session;
     expect((await member.get(`/api/education/people/${persons[0]}/hours?year=${year}`)).statusCode).toBe(404);
     expect((await member.get('/api/education/sessions')).statusCode).toBe(403);
+  });
+
+  it('待办 lists each branch with members short of their 学时 as the hours page counts them (education.hoursDueDays), names in roster order', async () => {
+    expect((await town.admin.patch('/api/settings/education.hoursDueDays', { value: 180 })).statusCode).toBe(200);
+    const when = hoursTaskYear(todayInShanghai(), 180);
+    const tasks = ok(await secretaryA.get('/api/tasks?kind=STUDY_HOURS_DUE')).items as Json[];
+    await town.admin.patch('/api/settings/education.hoursDueDays', { value: 60 });
+    // Between the year's two windows (a few days around 1 July) nothing is due: said so, not skipped.
+    if (!when) { expect(tasks).toEqual([]); return; }
+    const short = (ok(await secretaryA.get(`/api/education/hours?orgId=${a.id}&year=${when.year}`)).people as Json[]).filter((p) => p.status !== 'done');
+    expect(short.length).toBeGreaterThan(0);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ memberName: `学时未完成 ${short.length}人`, organizationName: '东岭村党支部', overdue: when.overdue, dueOn: `${when.year}-12-31` });
+    expect(tasks[0].message).toContain(short.map((p) => `${p.name}(${p.total}/${p.target})`).join('、'));
   });
 
   it('a new secretary\'s 任职培训 is on 待办 until a 集中轮训 is attended, overdue past the town\'s period (education.newSecretaryMonths)', async () => {

@@ -6,9 +6,8 @@
 import { todayInShanghai, type Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { can, type AuthUser } from '../../lib/access/index.js';
-import { groupedBy } from '../../lib/group.js';
-import { newSecretariesOf, peopleYears, targetsOf } from './hours-service.js';
-import { rosterHours } from './hours-repository.js';
+import { newSecretariesOf, targetsOf } from './hours-service.js';
+import { shortOfHours } from './hours-repository.js';
 import { hoursTaskYear } from './rules/hours.js';
 
 const NAMES_SHOWN = 5;
@@ -23,14 +22,14 @@ export async function educationTasks(db: DbOrTx, user: AuthUser, underPath: stri
 async function hoursTasks(db: DbOrTx, user: AuthUser, underPath: string | undefined, today: string, targets: Awaited<ReturnType<typeof targetsOf>>): Promise<Task[]> {
   const when = hoursTaskYear(today, targets.dueDays);
   if (!when) return [];
-  const short = peopleYears(await rosterHours(db, user.scope, when.year, underPath), targets, when.year, today).filter((p) => p.status !== 'done');
+  const branches = await shortOfHours(db, user.scope, when.year, targets, NAMES_SHOWN, underPath);
   const rule = `《中国共产党党员教育管理工作条例》:党员每年集中学习培训一般不少于${targets.member}学时,基层党组织书记和班子成员不少于${targets.leader}学时(设置 education.memberHours / education.leaderHours;年底前${targets.dueDays}天起提醒)`;
-  return [...groupedBy(short, (p) => p.organizationId).values()].map((people): Task => {
-    const names = people.slice(0, NAMES_SHOWN).map((p) => `${p.name}(${p.total}/${p.target})`).join('、') + (people.length > NAMES_SHOWN ? '等' : '');
+  return branches.map((b): Task => {
+    const names = b.names.map((p) => `${p.name}(${p.total}/${p.target})`).join('、') + (b.short > NAMES_SHOWN ? '等' : '');
     return {
-      kind: 'STUDY_HOURS_DUE', memberId: null, memberName: `学时未完成 ${people.length}人`, organizationName: people[0].organizationName,
-      message: when.overdue ? `${when.year}年度已结束,${people.length}名党员学时未完成:${names}` : `${when.year}年度还有${people.length}名党员学时未完成,年底前应完成:${names}`,
-      rule, link: `/education?tab=hours&orgId=${people[0].organizationId}&year=${when.year}`, dueOn: `${when.year}-12-31`, overdue: when.overdue,
+      kind: 'STUDY_HOURS_DUE', memberId: null, memberName: `学时未完成 ${b.short}人`, organizationName: b.organizationName,
+      message: when.overdue ? `${when.year}年度已结束,${b.short}名党员学时未完成:${names}` : `${when.year}年度还有${b.short}名党员学时未完成,年底前应完成:${names}`,
+      rule, link: `/education?tab=hours&orgId=${b.organizationId}&year=${when.year}`, dueOn: `${when.year}-12-31`, overdue: when.overdue,
     };
   });
 }
