@@ -64,6 +64,6 @@ describe('发展党员 on the to-do list', () => {
     ]);
     expect(all.filter((t) => t.kind.startsWith('RECRUITMENT_') && t.message.startsWith('预备期满'))).toEqual([]);
     // Every task carries where to act on it.
-    for (const t of all) expect(t.link, JSON.stringify(t)).toMatch(/^\/(members|disclosures|rectifications|recruitment\/recruitments|cadres|reserves|talent)\b/);
+    for (const t of all) expect(t.link, JSON.stringify(t)).toMatch(/^\/(members|disclosures|rectifications|recruitment\/recruitments|cadres|reserves|talent|education)\b/);
   });
 });
