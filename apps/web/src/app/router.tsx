@@ -89,6 +89,7 @@ export const routes: RouteObject[] = [
       { path: 'account/security', element: <Navigate to="/account#two-factor" replace /> },
       { path: 'account', lazy: page(() => import('./AccountRoute'), 'AccountRoute') },
       { path: 'my', lazy: page(() => import('../features/my/MyActivitiesPage'), 'MyActivitiesPage') },
+      { path: 'my/study', lazy: page(() => import('../features/education/MyStudyPage'), 'MyStudyPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -49,7 +49,7 @@ function typeDate(input: HTMLElement, value: string) {
 const button = (container: HTMLElement, name: string | RegExp) => within(container).getByRole('button', { name, hidden: true });
 
 describe('登记培训', () => {
-  it('says in Chinese what is missing or too long, with counters from the contract, and sends nothing', async () => {
+  it('says in Chinese what is missing or too long, with counters from the contract, and sends nothing', { timeout: 15_000 }, async () => {
     const calls = installFetch(sessionServer());
     await renderRoutes(routes, '/education/sessions/new');
     const form = await screen.findByRole('form', { name: '培训信息' });
@@ -66,7 +66,7 @@ describe('登记培训', () => {
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
-  it('refuses an end before the start beside the field, then registers and opens the attendance', async () => {
+  it('refuses an end before the start beside the field, then registers and opens the attendance', { timeout: 15_000 }, async () => {
     const calls = installFetch(sessionServer());
     const { router } = await renderRoutes(routes, '/education/sessions/new', { opens: ['/education/sessions/30'] });
     const form = await screen.findByRole('form', { name: '培训信息' });
@@ -142,6 +142,7 @@ describe('培训详情', () => {
     const attendees = screen.getByTestId('attendees-view');
     expect(within(attendees).getByText('王甲').closest('a')?.getAttribute('href')).toBe('/education/people/101?year=2026');
     expect(within(attendees).getByText('缺席')).toBeTruthy();
+    expect(screen.getByTestId('session-responses').textContent).toContain('请假:张丙(外出务工)');
     expect(screen.getByText(/2026-03-29 00:30/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '下载课件.pdf', hidden: true })).toBeTruthy();
     for (const name of ['修改培训信息', '登记出席与学时', '删除课件.pdf']) expect(screen.queryByRole('button', { name, hidden: true })).toBeNull();

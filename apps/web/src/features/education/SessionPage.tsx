@@ -13,7 +13,7 @@ import { useSession, useUpdateSession } from './api';
 import { AttendeesEditor } from './AttendeesEditor';
 import { SESSION_FORM_FIELDS, SessionForm, sessionBody, type SessionFormValues } from './SessionForm';
 import { SessionMaterials } from './SessionMaterials';
-import { AttendeesView, SessionSummary } from './SessionViews';
+import { AttendeesView, ResponsesView, SessionSummary } from './SessionViews';
 
 function FieldsSection({ session }: { session: Training }) {
   const { message } = App.useApp();
@@ -55,6 +55,7 @@ function AttendanceSection({ session }: { session: Training }) {
   return (
     <Flex vertical gap={8}>
       <Typography.Text type="secondary">出席{session.present}人 / 登记{session.attendees}人</Typography.Text>
+      <ResponsesView session={session} />
       <AttendeesView session={session} year={Number(session.startsOn.slice(0, 4))} />
       {session.can.edit && <div><Button onClick={() => setEditing(true)}>登记出席与学时</Button></div>}
     </Flex>

@@ -34,3 +34,15 @@ export function AttendeesView({ session, year }: { session: Training; year: numb
     )} />
   );
 }
+
+/** Members' answers before the day: who said they come, who asked for leave and why. Not attendance. */
+export function ResponsesView({ session }: { session: Training }) {
+  if (!session.responses.length) return null;
+  const confirmed = session.responses.filter((r) => r.response === 'confirm').map((r) => r.name);
+  const leave = session.responses.filter((r) => r.response === 'leave').map((r) => `${r.name}(${r.reason ?? '未写原因'})`);
+  return (
+    <Typography.Paragraph type="secondary" data-testid="session-responses" style={{ margin: 0 }}>
+      党员提前答复 · 参加:{confirmed.join('、') || '无'};请假:{leave.join('、') || '无'}
+    </Typography.Paragraph>
+  );
+}

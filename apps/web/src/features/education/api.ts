@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
-  AttendeeOptionsSchema, BranchHoursSchema, PersonHoursSchema, TrainingListSchema, TrainingSchema,
-  type AttendanceInput, type CreateTraining, type TrainingInput, type TrainingKind,
+  AttendeeOptionsSchema, BranchHoursSchema, MyStudySchema, MyUpcomingTrainingSchema, PersonHoursSchema, TrainingListSchema, TrainingSchema,
+  type AttendanceInput, type ResponseBody, type CreateTraining, type TrainingInput, type TrainingKind,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 
@@ -76,4 +76,18 @@ export function useMaterials(id: number) {
   });
   const remove = useMutation({ mutationFn: (fileId: number) => apiSend('DELETE', `/api/education/sessions/${id}/files/${fileId}`, TrainingSchema), onSuccess });
   return { upload, remove };
+}
+
+/** 我的学习: the member's own year and their branch's coming sessions (personal: the caller's own person only). */
+export function useMyStudy(year: number) {
+  return useQuery({ queryKey: ['education', 'my', year], queryFn: ({ signal }) => apiGet('/api/my/education', MyStudySchema, { year }, signal) });
+}
+
+export function useRespondTraining() {
+  const onSuccess = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, response, reason }: { id: number } & ResponseBody) =>
+      apiSend('POST', `/api/education/sessions/${id}/responses`, MyUpcomingTrainingSchema, reason ? { response, reason } : { response }),
+    onSuccess,
+  });
 }

@@ -11,6 +11,7 @@ export function training(partial: Partial<Training> = {}): Training {
     ],
     // 16:30 UTC is the next morning in Beijing: the page must say 2026-03-29 00:30.
     files: [{ id: 5, name: '课件.pdf', size: 20_480, uploadedAt: '2026-03-28T16:30:00.000Z' }],
+    responses: [{ personId: 103, name: '张丙', response: 'leave', reason: '外出务工' }],
     can: { edit: true },
     ...partial,
   };
