@@ -159,7 +159,22 @@ describe('培训详情', () => {
     fireEvent.change(within(form).getByLabelText('授课人'), { target: { value: '镇党委书记' } });
     fireEvent.click(screen.getByRole('button', { name: /^保\s*存$/, hidden: true }));
     await waitFor(() => expect(calls.some((c) => c.method === 'PATCH')).toBe(true));
-    expect(calls.find((c) => c.method === 'PATCH')!.body).toMatchObject({ title: '学习党章', lecturers: '镇党委书记', hours: 3, startsOn: '2026-03-28' });
+    // Only the contract's fields: the API's schema is strict.
+    expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({
+      kind: 'branch_study', title: '学习党章', startsOn: '2026-03-28', endsOn: '2026-03-28', hours: 3, venue: '村党群服务中心', lecturers: '镇党委书记', note: '逐章学习',
+    });
     expect(screen.getByLabelText('上传培训材料')).toBeTruthy();
+  });
+
+  it('lets the holder upload a material as multipart and delete one after confirming', async () => {
+    const calls = installFetch(sessionServer());
+    await renderRoutes(routes, '/education/sessions/21');
+    const input = await screen.findByLabelText('上传培训材料');
+    fireEvent.change(input, { target: { files: [new File(['%PDF'], '讲稿.pdf', { type: 'application/pdf' })] } });
+    await waitFor(() => expect(calls.some((c) => c.method === 'POST' && c.path === '/api/education/sessions/21/files')).toBe(true));
+    expect((calls.find((c) => c.method === 'POST')!.form!.get('file') as File).name).toBe('讲稿.pdf');
+    fireEvent.click(screen.getByRole('button', { name: '删除课件.pdf', hidden: true }));
+    fireEvent.click(await screen.findByRole('button', { name: /^删\s*除$/, hidden: true }));
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/education/sessions/21/files/5')).toBe(true));
   });
 });
