@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ACTIVITY_RESPONSES } from './activity-evidence.js';
 import { DateSchema } from './dates.js';
 
 /**
@@ -108,6 +109,8 @@ export const TrainingSchema = TrainingSummarySchema.extend({
   note: z.string().nullable(),
   attendeeList: z.array(AttendeeSchema),
   files: z.array(z.object({ id: z.number(), name: z.string(), size: z.number(), uploadedAt: z.string() })),
+  /** Members' answers before the day (参加 / 请假 with the reason): a courtesy to the organiser, never attendance. */
+  responses: z.array(z.object({ personId: z.number(), name: z.string(), response: z.enum(ACTIVITY_RESPONSES), reason: z.string().nullable() })),
   can: z.object({ edit: z.boolean() }),
 });
 export type Training = z.infer<typeof TrainingSchema>;
@@ -184,3 +187,24 @@ export function bandOf(total: number, target: number): number {
   if (total <= 0) return 0;
   return total * 2 < target ? 1 : 2;
 }
+
+// —— 我的学习 (issue 19 point 7): the member's own page ——
+
+export const MyStudyQuerySchema = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+
+/** A coming session of the member's branch, with their own answer; no check-in, the organiser records attendance. */
+export const MyUpcomingTrainingSchema = z.object({
+  id: z.number(), kind: z.enum(TRAINING_KINDS), title: z.string(), startsOn: z.string(), endsOn: z.string(), hours: z.number(),
+  venue: z.string().nullable(), organizationName: z.string(),
+  myResponse: z.enum(ACTIVITY_RESPONSES).nullable(),
+  /** False once the attendance is in (the session began): then nothing is asked. */
+  canRespond: z.boolean(),
+});
+export type MyUpcomingTraining = z.infer<typeof MyUpcomingTrainingSchema>;
+
+export const MyStudySchema = z.object({
+  /** The member's year against their own target, and the sessions they were named at. */
+  hours: PersonHoursSchema,
+  upcoming: z.array(MyUpcomingTrainingSchema),
+});
+export type MyStudy = z.infer<typeof MyStudySchema>;

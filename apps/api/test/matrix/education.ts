@@ -23,6 +23,10 @@ const rows: Record<string, Case> = {
   'GET /api/education/attendee-options': { foreign: (f) => [{ url: `/api/education/attendee-options?orgId=${f.org}` }] },
   'GET /api/education/hours': { foreign: (f) => [{ url: `/api/education/hours?orgId=${f.org}&year=2001` }] },
   'GET /api/education/people/:personId/hours': { foreign: (f) => [{ url: `/api/education/people/${f.trainingPerson}/hours?year=2001` }] },
+  // 我的学习 (point 7): the caller's own only, no id to probe; an answer to another branch's session is 404 (a work
+  // account without a person of the roster is 403 for the foreign and the absent id alike).
+  'GET /api/my/education': {},
+  'POST /api/education/sessions/:id/responses': { foreign: (f) => [{ url: `/api/education/sessions/${f.trainingSession}/responses`, body: { response: 'confirm' } }] },
 };
 
 export const educationMatrix: MatrixModule = {
@@ -63,7 +67,8 @@ export const educationMatrix: MatrixModule = {
     const { rows: [r] } = await pool.query(`select
         (select count(*) from training_sessions where title like '越权%' or starts_on < '2002-01-01' or id > 65000000 and title <> '矩阵学习')
       + (select count(*) from training_attendees where session_id > 65000000)
-      + (select count(*) from training_files where id > 65100000 and name <> '矩阵材料.txt') as n`);
+      + (select count(*) from training_files where id > 65100000 and name <> '矩阵材料.txt')
+      + (select count(*) from training_responses where session_id > 65000000) as n`);
     expect(Number(r.n)).toBe(0);
     const { rows: [kept] } = await pool.query(`select count(*)::int as n from training_files where id > 65100000`);
     expect(kept.n).toBe(3);

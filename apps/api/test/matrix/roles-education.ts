@@ -1,4 +1,4 @@
-import { PDF, multipart } from './role-state.js';
+import { PDF, multipart, nextFutureDay } from './role-state.js';
 import type { RoleEnv, RoleRow } from './role-types.js';
 
 /**
@@ -59,4 +59,16 @@ export const EDUCATION_ROWS: Record<string, RoleRow> = {
   'GET /api/education/attendee-options': { permission: 'education.record', probe: (env) => ({ url: `/api/education/attendee-options?orgId=${org(env)}` }) },
   'GET /api/education/hours': { permission: 'education.read', personal: true, probe: (env) => ({ url: `/api/education/hours?orgId=${org(env)}&year=2025` }) },
   'GET /api/education/people/:personId/hours': { permission: 'education.read', personal: true, probe: async (env) => ({ url: `/api/education/people/${await personOf(env)}/hours?year=2025` }) },
+  // 我的学习 (point 7): every probed account is a 党员 of the branch, so each reads its own year and answers its own.
+  'GET /api/my/education': { open: 'own', probe: () => ({ url: '/api/my/education?year=2025' }) },
+  'POST /api/education/sessions/:id/responses': {
+    open: 'own',
+    probe: async (env) => {
+      const id = await env.state.shared('coming training session', async () => {
+        const day = nextFutureDay();
+        return (await env.state.ok(admin(env).post('/api/education/sessions', { ...SESSION, startsOn: day, endsOn: day, organizationId: org(env) }), 'coming training')).id as number;
+      });
+      return { url: `/api/education/sessions/${id}/responses`, body: { response: 'confirm' } };
+    },
+  },
 };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, numeric, pgTable, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { ATTENDEE_STATES, TRAINING_KINDS } from '@dj/contracts';
+import { boolean, check, date, index, integer, numeric, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { ACTIVITY_RESPONSES, ATTENDEE_STATES, TRAINING_KINDS } from '@dj/contracts';
 import { activities } from './activities.js';
 import { users } from './auth.js';
 import { enumChecks } from './checks.js';
@@ -76,3 +76,18 @@ export const trainingFiles = pgTable('training_files', {
   sessionId: integer('session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
   ...storedFileColumns(),
 }, (t) => [index('training_files_session_idx').on(t.sessionId)]);
+
+/**
+ * A member's own answer to a coming session of their branch (issue 19 point 7): 参加, or 请假 with the reason, from the
+ * phone, as for 组织生活. A courtesy to the organiser, never a check-in: the attendance and the 学时 come only from the
+ * attendance the organiser records. organization_id is the member's branch (the session's holder), for visibility.
+ */
+export const trainingResponses = pgTable('training_responses', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  organizationId: integer('organization_id').notNull().references(() => organizations.id),
+  sessionId: integer('session_id').notNull().references(() => trainingSessions.id, { onDelete: 'cascade' }),
+  personId: integer('person_id').notNull().references(() => persons.id),
+  response: text('response', { enum: ACTIVITY_RESPONSES }).notNull(),
+  reason: text('reason'),
+  respondedAt: timestamp('responded_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [primaryKey({ columns: [t.sessionId, t.personId] }), index('training_responses_person_idx').on(t.personId), ...enumChecks(t)]);

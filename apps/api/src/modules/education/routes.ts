@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AttendanceInputSchema, AttendeeOptionsQuerySchema, AttendeeOptionsSchema, BranchHoursSchema, CreateTrainingSchema, FromActivitySchema,
-  HoursQuerySchema, IdParamSchema, PersonHoursParamSchema, PersonHoursQuerySchema, PersonHoursSchema, TrainingFileParamSchema,
+  HoursQuerySchema, IdParamSchema, MyStudyQuerySchema, MyStudySchema, MyUpcomingTrainingSchema, ResponseBodySchema, PersonHoursParamSchema, PersonHoursQuerySchema, PersonHoursSchema, TrainingFileParamSchema,
   TrainingInputSchema, TrainingListQuerySchema, TrainingListSchema, TrainingSchema,
 } from '@dj/contracts';
 import { uploadReader } from '../../lib/uploads/index.js';
@@ -9,6 +9,7 @@ import { callerOf, currentUser } from '../../plugins/auth.js';
 import { addMaterial, deleteMaterial, readMaterial } from './files-service.js';
 import { branchHours, personHours } from './hours-service.js';
 import { sessionFromLecture } from './lecture-service.js';
+import { myStudy, respondToSession } from './my-service.js';
 import * as service from './service.js';
 
 /** 教育培训 (issue 19 points 1–2): sessions with attendance and materials, and 学时 against the targets. */
@@ -42,4 +43,9 @@ export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => branchHours(app.db, currentUser(request), request.query.orgId, request.query.year));
   app.get('/education/people/:personId/hours', { schema: { tags, summary: '个人年度学时(按类别)与参加的培训', params: PersonHoursParamSchema, querystring: PersonHoursQuerySchema, response: { 200: PersonHoursSchema } } },
     async (request) => personHours(app.db, currentUser(request), request.params.personId, request.query.year));
+  // 我的学习 (issue 19 point 7): the caller's own hours and their branch's coming sessions, answered like 组织生活.
+  app.get('/my/education', { schema: { tags, summary: '我的学习(本人):本年度学时对照要求、参加的培训、本支部即将举行的培训', querystring: MyStudyQuerySchema, response: { 200: MyStudySchema } } },
+    async (request) => myStudy(app.db, currentUser(request), request.query.year));
+  app.post('/education/sessions/:id/responses', { schema: { tags, summary: '党员本人答复培训:参加或请假(不是签到)', params: IdParamSchema, body: ResponseBodySchema, response: { 200: MyUpcomingTrainingSchema } } },
+    async (request) => respondToSession(app.db, callerOf(request), request.params.id, request.body));
 };

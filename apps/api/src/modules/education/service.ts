@@ -11,6 +11,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, isSelfOnly, loadOrganizationInScope, optionalOrganizationInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { invalid, notFound } from '../../lib/errors.js';
+import { responsesOf } from './my-repository.js';
 import { peopleUnder } from './people-repository.js';
 import * as repo from './repository.js';
 
@@ -34,7 +35,7 @@ export async function loadSession(db: DbOrTx, user: AuthUser, id: number, lock =
 }
 
 export async function viewSession(db: DbOrTx, user: AuthUser, row: Row): Promise<Training> {
-  const [attendees, files] = await Promise.all([repo.attendeesOf(db, row.id), repo.filesOf(db, row.id)]);
+  const [attendees, files, responses] = await Promise.all([repo.attendeesOf(db, row.id), repo.filesOf(db, row.id), responsesOf(db, row.id)]);
   return {
     ...summary(row), note: row.note,
     attendeeList: attendees.map((x) => ({
@@ -42,6 +43,7 @@ export async function viewSession(db: DbOrTx, user: AuthUser, row: Row): Promise
       organizationName: x.personId === null ? null : x.organizationName, state: x.state, hoursCredited: x.hoursCredited,
     })),
     files: files.map((f) => ({ id: f.id, name: f.name, size: f.size, uploadedAt: f.uploadedAt.toISOString() })),
+    responses,
     can: { edit: can(user, 'education.record', row.organizationPath) },
   };
 }

@@ -46,6 +46,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/activities/theme-day', icon: <FormOutlined />, label: '记录主题党日', visible: canRecord },
   { key: '/supervision', icon: <AuditOutlined />, label: '督导', visible: canSupervise },
   { key: '/my', icon: <UserOutlined />, label: '我的组织生活', visible: isPartyMember },
+  // 我的学习 (issue 19 point 7): own 学时 against the target and the branch's coming sessions, on the phone.
+  { key: '/my/study', icon: <ReadOutlined />, label: '我的学习', visible: isPartyMember },
   { key: '/recruitment/mentoring', icon: <SolutionOutlined />, label: '我培养联系的人', visible: isPartyMember },
   { key: '/disclosures', icon: <NotificationOutlined />, label: '三务公开', visible: hasWorkRole },
   // 村干部 (issue 15): the town keeps them; a village's secretary reads their own village's.

@@ -46,6 +46,8 @@ describe('教育培训 page', () => {
     await renderRoutes(routes, '/education');
     expect(await screen.findByText('书记讲党课')).toBeTruthy();
     expect(screen.getByText('来自党课')).toBeTruthy();
+    expect(screen.getByText('书记讲党课').closest('a')?.getAttribute('href')).toBe('/education/sessions/1');
+    expect(screen.getByRole('button', { name: '登记培训', hidden: true })).toBeTruthy();
     expect(screen.getByText(/2学时 · 东岭村党支部 · 村党群服务中心 · 出席2\/3人/)).toBeTruthy();
   });
 
@@ -63,6 +65,7 @@ describe('教育培训 page', () => {
     expect(names[0]).toContain('李乙');
     expect(names[1]).toContain('王甲');
     expect(screen.getByText('已完成 1人')).toBeTruthy();
+    expect(screen.getByText('李乙').closest('a')?.getAttribute('href')).toBe('/education/people/1?year=2026&orgId=3');
     expect(screen.queryByText(/得分|第\d+名/)).toBeNull();
   });
 });

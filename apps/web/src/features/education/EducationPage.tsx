@@ -3,30 +3,35 @@
  * phone as a list of cards), and a branch's 学时 against the targets as a distribution — people in roster order, never
  * ranked, no score.
  */
-import { Alert, Card, Empty, List, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useSearchParams } from 'react-router';
+import { Alert, Button, Card, Empty, List, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { STUDY_STATUS_LABELS, TARGET_GROUP_LABELS, TRAINING_KINDS, TRAINING_KIND_LABELS, todayInShanghai, type BranchHours, type TrainingKind } from '@dj/contracts';
 import { useBranchHours, useSessions } from './api';
+import { STATUS_COLOURS } from './HoursSummary';
+import { periodText } from './SessionViews';
 
-const STATUS_COLOURS = { done: 'green', due: 'blue', late: 'red' } as const;
 const thisYear = Number(todayInShanghai().slice(0, 4));
 const YEARS = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }));
 
 function SessionsTab({ year, orgId }: { year: number; orgId?: number }) {
   const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
   const kind = (params.get('kind') ?? undefined) as TrainingKind | undefined;
   const { data, isLoading, error } = useSessions({ year, kind, orgId });
   const setKind = (k?: string) => { const next = new URLSearchParams(params); if (k) next.set('kind', k); else next.delete('kind'); setParams(next); };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Select allowClear placeholder="全部类别" style={{ minWidth: 200 }} value={kind} onChange={setKind} aria-label="培训类别"
-        options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))} />
+      <Space wrap>
+        <Select allowClear placeholder="全部类别" style={{ minWidth: 200 }} value={kind} onChange={setKind} aria-label="培训类别"
+          options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))} />
+        {data?.canRecord && <Button type="primary" onClick={() => void navigate('/education/sessions/new')}>登记培训</Button>}
+      </Space>
       {error && <Alert type="error" message={(error as Error).message} />}
       {isLoading ? <Spin tip="加载中" /> : (
         <List locale={{ emptyText: <Empty description={`${year}年没有培训记录`} /> }} dataSource={data?.items ?? []} renderItem={(s) => (
           <List.Item key={s.id}>
-            <List.Item.Meta title={<Space wrap><span>{s.title}</span><Tag>{TRAINING_KIND_LABELS[s.kind]}</Tag>{s.activityId && <Tag color="gold">来自党课</Tag>}{s.isDemo && <Tag>演示数据</Tag>}</Space>}
-              description={`${s.startsOn === s.endsOn ? s.startsOn : `${s.startsOn} 至 ${s.endsOn}`} · ${s.hours}学时 · ${s.organizationName}${s.venue ? ` · ${s.venue}` : ''} · 出席${s.present}/${s.attendees}人`} />
+            <List.Item.Meta title={<Space wrap><Link to={`/education/sessions/${s.id}`}>{s.title}</Link><Tag>{TRAINING_KIND_LABELS[s.kind]}</Tag>{s.activityId && <Tag color="gold">来自党课</Tag>}{s.isDemo && <Tag>演示数据</Tag>}</Space>}
+              description={`${periodText(s)} · ${s.hours}学时 · ${s.organizationName}${s.venue ? ` · ${s.venue}` : ''} · 出席${s.present}/${s.attendees}人`} />
           </List.Item>
         )} />
       )}
@@ -57,7 +62,7 @@ function HoursTab({ year, orgId }: { year: number; orgId?: number }) {
       <Distribution data={data} />
       {/* Roster order, as the API gives it: no column sorts by hours. */}
       <Table rowKey="memberId" size="small" pagination={false} scroll={{ x: 360 }} dataSource={data.people} locale={{ emptyText: '本支部没有在册党员' }} columns={[
-        { title: '姓名', dataIndex: 'name' },
+        { title: '姓名', render: (_: unknown, p: BranchHours['people'][number]) => <Link to={`/education/people/${p.personId}?year=${data.year}&orgId=${data.organizationId}`}>{p.name}</Link> },
         { title: '类别', dataIndex: 'group', render: (g: BranchHours['people'][number]['group']) => TARGET_GROUP_LABELS[g] },
         { title: '学时', render: (_: unknown, p: BranchHours['people'][number]) => `${p.total}/${p.target}` },
         { title: '状态', dataIndex: 'status', render: (s: BranchHours['people'][number]['status']) => <Tag color={STATUS_COLOURS[s]}>{STUDY_STATUS_LABELS[s]}</Tag> },

@@ -1,0 +1,88 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, todayInShanghai } from '@dj/contracts';
+import { createTestContext, type TestContext } from '../../../test/context.js';
+import {
+  createBranch, createMemberAccount, createTown, createTrainingSession, createUser, setTrainingAttendance, type Branch, type Town,
+} from '../../../test/factories.js';
+
+/**
+ * Issue 19 point 7, 我的学习: a member reads their own hours of the year against their target and the sessions they
+ * were named at, and answers their branch's coming sessions 参加 / 请假 as for 组织生活 — a courtesy to the secretary,
+ * never a check-in and never a ranking. Personal: only the caller's own person, never someone else's.
+ */
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+let ctx: TestContext;
+let town: Town;
+let a: Branch;
+let b: Branch;
+let me: Awaited<ReturnType<typeof createMemberAccount>>;
+let other: Awaited<ReturnType<typeof createMemberAccount>>;
+let personId: number;
+const today = todayInShanghai();
+const year = Number(today.slice(0, 4));
+const soon = addDays(today, 7);
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  town = await createTown(ctx);
+  a = await createBranch(town, { name: '东岭村党支部' });
+  b = await createBranch(town, { name: '南坡村党支部' });
+  me = await createMemberAccount(town, a.id, { name: '王甲' });
+  other = await createMemberAccount(town, a.id, { name: '李乙' });
+  personId = Number((await ctx.pool.query('select person_id from members where id = $1', [me.memberId])).rows[0].person_id);
+});
+afterAll(async () => { await ctx.close(); });
+
+describe('我的学习', () => {
+  it('shows the member\'s own year against the target, the sessions they were named at and the coming ones of their branch', async () => {
+    const held = await createTrainingSession(town.admin, a.id, { title: '学习党章', hours: 3, startsOn: `${year}-01-10`, endsOn: `${year}-01-10` });
+    await setTrainingAttendance(town.admin, held.id, [{ personId, state: 'present' }]);
+    await createTrainingSession(town.admin, a.id, { title: '下周党课', hours: 2, startsOn: soon, endsOn: soon });
+    await createTrainingSession(town.admin, b.id, { title: '别村学习', hours: 2, startsOn: soon, endsOn: soon });
+    const res = await me.session.get(`/api/my/education?year=${year}`);
+    expect(res.statusCode, res.body).toBe(200);
+    const j: Json = res.json();
+    expect(j.hours).toMatchObject({ personId, name: '王甲', year, target: 32, group: 'member', total: 3 });
+    expect(j.hours.sessions.map((s: Json) => [s.title, s.state, s.hoursCredited])).toEqual([['学习党章', 'present', 3]]);
+    expect(j.upcoming.map((s: Json) => [s.title, s.myResponse, s.canRespond])).toEqual([['下周党课', null, true]]);
+    expect(res.body).not.toMatch(/李乙|别村学习|idNumber|phone/);
+  });
+
+  it('answers 参加, and 请假 only with a reason; the secretary sees the answers on the session; each answer is audited', async () => {
+    const s = await createTrainingSession(town.admin, a.id, { title: '集中学习', startsOn: soon, endsOn: soon });
+    const post = (body: Json) => me.session.post(`/api/education/sessions/${s.id}/responses`, body);
+    expect((await post({ response: 'leave' })).json().message).toBe('请假请写明事由');
+    const ok = await post({ response: 'confirm' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ id: s.id, myResponse: 'confirm', canRespond: true });
+    expect((await post({ response: 'leave', reason: '外出务工' })).json().myResponse).toBe('leave');
+    const secretary = (await createUser(town, 'branch_secretary', [a.id])).session;
+    const detail: Json = (await secretary.get(`/api/education/sessions/${s.id}`)).json();
+    expect(detail.responses).toEqual([{ personId, name: '王甲', response: 'leave', reason: '外出务工' }]);
+    expect(detail.attendees).toBe(0);
+    const { rows } = await ctx.pool.query(`select action from audit_events where object_type = 'training_session' and object_id = $1 and action like '%response%' order by id`, [String(s.id)]);
+    expect(rows.map((r) => r.action)).toEqual(['education.session.response.confirm', 'education.session.response.leave']);
+  });
+
+  it('asks nothing once the attendance is recorded or the day has passed', async () => {
+    const s = await createTrainingSession(town.admin, a.id, { startsOn: soon, endsOn: soon });
+    await setTrainingAttendance(town.admin, s.id, [{ personId, state: 'present' }]);
+    const res = await me.session.post(`/api/education/sessions/${s.id}/responses`, { response: 'confirm' });
+    expect(res.statusCode).toBe(400);
+    const past = await createTrainingSession(town.admin, a.id, { startsOn: addDays(today, -3), endsOn: addDays(today, -3) });
+    expect((await me.session.post(`/api/education/sessions/${past.id}/responses`, { response: 'confirm' })).statusCode).toBe(400);
+    const mine: Json = (await me.session.get('/api/my/education')).json();
+    expect(mine.upcoming.find((u: Json) => u.id === s.id)).toMatchObject({ canRespond: false });
+  });
+
+  it('never answers for another branch\'s session (404) and keeps each member to their own record', async () => {
+    const foreign = await createTrainingSession(town.admin, b.id, { startsOn: soon, endsOn: soon });
+    expect((await me.session.post(`/api/education/sessions/${foreign.id}/responses`, { response: 'confirm' })).statusCode).toBe(404);
+    const theirs: Json = (await other.session.get('/api/my/education')).json();
+    expect(theirs.hours.name).toBe('李乙');
+    expect(theirs.hours.total).toBe(0);
+    // A work account without a person of the roster has no own hours.
+    expect((await town.admin.get('/api/my/education')).statusCode).toBe(403);
+    expect((await town.admin.post(`/api/education/sessions/${foreign.id}/responses`, { response: 'confirm' })).statusCode).toBe(403);
+  });
+});
