@@ -2,38 +2,36 @@
  * The district's side-by-side table (issue 17 point 5): pure. Each row is one figure of the town 驾驶舱, its value in
  * every town (the towns' order, which is the division code's) and the district's sum. Nothing here orders towns.
  */
-import {
-  DISTRICT_COMPLIANCE_GROUP, DISTRICT_COMPLIANCE_LABELS, type DashboardMatrix, type DashboardTown, type DistrictFigureRow,
-} from '@dj/contracts';
+import { DISTRICT_COMPLIANCE_GROUP, DISTRICT_COMPLIANCE_LABELS, type DistrictFigureRow } from '@dj/contracts';
+import type { HeldFigure } from './repository.js';
 
-/** What the table reads of a town's 驾驶舱 (a stored snapshot carries only these). */
-export interface TownFigures { matrix: Pick<DashboardMatrix, 'totals'>; tiles: DashboardTown['tiles'] }
+type ComplianceKey = keyof typeof DISTRICT_COMPLIANCE_LABELS;
+const COMPLIANCE_KEYS = Object.keys(DISTRICT_COMPLIANCE_LABELS) as ComplianceKey[];
 
-interface Figure { group: string; groupTitle: string; label: string; value: number }
+/** Lexicographic order of where figures are first named (town's place, tile, figure). */
+function byFirst(a: HeldFigure, b: HeldFigure): number {
+  for (let i = 0; i < a.first.length; i++) if (a.first[i] !== b.first[i]) return a.first[i] - b.first[i];
+  return 0;
+}
 
-/** A town's figures in the 驾驶舱's order: the month's 组织生活 totals, then each tile's figures. */
-function figuresOf(d: TownFigures): Figure[] {
-  const { key, title } = DISTRICT_COMPLIANCE_GROUP;
-  const compliance = (Object.keys(DISTRICT_COMPLIANCE_LABELS) as (keyof typeof DISTRICT_COMPLIANCE_LABELS)[])
-    .map((k) => ({ group: key, groupTitle: title, label: DISTRICT_COMPLIANCE_LABELS[k], value: d.matrix.totals[k] }));
-  const tiles = d.tiles.flatMap((t) => t.figures.map((f) => ({ group: t.key, groupTitle: t.title, label: f.label, value: f.value })));
-  return [...compliance, ...tiles];
+function rowOf(towns: number[], f: HeldFigure, group: string, groupTitle: string, label: string): DistrictFigureRow {
+  const place = new Map(towns.map((t, i) => [t, i]));
+  const values = towns.map(() => 0);
+  f.towns.forEach((t, k) => { values[place.get(t)!] += f.values[k]; });
+  return { group, groupTitle, label, values, total: values.reduce((n, v) => n + v, 0) };
 }
 
 /**
- * The rows for towns given in order. A figure one town has and another lacks (an 等次 no village of that town holds) is
- * 0 there; rows keep the order in which the towns' 驾驶舱 first name them.
+ * The rows for towns given in order, from the figures the database gathered: the month's 组织生活 totals in their fixed
+ * order, then each tile's figures in the order the towns' 驾驶舱 first name them. A figure one town has and another
+ * lacks (an 等次 no village of that town holds) is 0 there.
  */
-export function sideBySide(dashboards: TownFigures[]): DistrictFigureRow[] {
-  const rows = new Map<string, DistrictFigureRow>();
-  dashboards.forEach((d, i) => {
-    for (const f of figuresOf(d)) {
-      const id = `${f.group}\u0000${f.label}`;
-      const row = rows.get(id) ?? { group: f.group, groupTitle: f.groupTitle, label: f.label, values: dashboards.map(() => 0), total: 0 };
-      row.values[i] += f.value;
-      row.total += f.value;
-      rows.set(id, row);
-    }
-  });
-  return [...rows.values()];
+export function sideBySide(towns: number[], held: HeldFigure[]): DistrictFigureRow[] {
+  const compliance = new Map(held.filter((f) => f.group === 'compliance').map((f) => [f.label, f]));
+  const none: HeldFigure = { group: '', groupTitle: '', label: '', first: [], towns: [], values: [] };
+  const { key, title } = DISTRICT_COMPLIANCE_GROUP;
+  return [
+    ...COMPLIANCE_KEYS.map((k) => rowOf(towns, compliance.get(k) ?? none, key, title, DISTRICT_COMPLIANCE_LABELS[k])),
+    ...held.filter((f) => f.group !== 'compliance').sort(byFirst).map((f) => rowOf(towns, f, f.group, f.groupTitle, f.label)),
+  ];
 }

@@ -13,8 +13,7 @@ import { countAuditSince } from '../../lib/audit/index.js';
 import { AppError, notFound } from '../../lib/errors.js';
 import { tenantOf, townsOfDistrict, type TownRoot } from '../organizations/index.js';
 import { settingValue } from '../settings/index.js';
-import { sideBySide } from './figures.js';
-import { districtFigures, refreshTown, townSnapshot, type TownSnapshot } from './snapshots.js';
+import { districtTable } from './snapshots.js';
 import { liveTownDashboard } from './town-caller.js';
 
 export { townCaller } from './town-caller.js';
@@ -40,27 +39,22 @@ export async function districtTowns(db: Db, user: AuthUser): Promise<DistrictTow
   return { district, towns: towns.map(townOf) };
 }
 
-async function dashboardOf(db: Db, district: DistrictDashboard['district'], towns: TownRoot[], snapshots: TownSnapshot[]): Promise<DistrictDashboard> {
+async function dashboardOf(db: Db, user: AuthUser, district: DistrictDashboard['district'], towns: TownRoot[], refresh: boolean): Promise<DistrictDashboard> {
   // The towns stay in division-code order whatever the setting says: a ranking waits for a published assessment.
   const publishedAssessment = (await settingValue(db, district.tenantId, 'district.publishedAssessment')) === 1;
-  const times = snapshots.map((s) => s.computedAt);
+  const { computedAt, rows } = await districtTable(db, user, district.tenantId, towns, refresh);
   return {
     today: todayInShanghai(), district, publishedAssessment,
-    towns: towns.map((t, i) => ({ ...townOf(t), computedAt: times[i] })),
-    oldestComputedAt: times.length ? times.reduce((a, b) => (a < b ? a : b)) : null,
-    rows: sideBySide(snapshots.map((s) => s.body)),
+    towns: towns.map((t, i) => ({ ...townOf(t), computedAt: computedAt[i] })),
+    oldestComputedAt: computedAt.length ? computedAt.reduce((a, b) => (a < b ? a : b)) : null,
+    rows,
   };
 }
 
-/** Each town's 驾驶舱 as of its snapshot's time (no town is computed here but one that has no snapshot of the month). */
+/** Each town's 驾驶舱 as of its snapshot's time (no town is computed here but one the district holds no figures of). */
 export async function districtDashboard(db: Db, user: AuthUser): Promise<DistrictDashboard> {
   const { district, towns } = await ownDistrict(db, user);
-  const held = await districtFigures(db, district.tenantId);
-  // A town the district holds no figures of yet (first use, a new month, a town new to the district) is read or computed
-  // in its own scope, town by town: a district's request must not take every connection from the towns' users.
-  const snapshots: TownSnapshot[] = [];
-  for (const town of towns) snapshots.push(held.get(town.tenantId) ?? await townSnapshot(db, user, town));
-  return dashboardOf(db, district, towns, snapshots);
+  return dashboardOf(db, user, district, towns, false);
 }
 
 /**
@@ -77,9 +71,7 @@ export async function refreshDistrict(db: Db, caller: Caller): Promise<DistrictD
       throw new AppError('RATE_LIMITED', `刷新过于频繁:每区每 ${DISTRICT_REFRESH_WINDOW_SECONDS} 秒最多刷新一次,请稍后再试`);
     }
   });
-  const snapshots: TownSnapshot[] = [];
-  for (const town of towns) snapshots.push(await refreshTown(db, caller.user, town));
-  return dashboardOf(db, district, towns, snapshots);
+  return dashboardOf(db, caller.user, district, towns, true);
 }
 
 /**

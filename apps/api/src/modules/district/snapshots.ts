@@ -1,8 +1,9 @@
 /**
- * 驾驶舱快照 (issue 17 point 6, docs/decisions/010): the district reads each town's 驾驶舱 from the snapshot the job
- * queue keeps, dated, instead of computing every town in its request. Each town is computed and stored as the town's
- * derived caller in the town's own row scope, exactly as the live read; only a town with no snapshot of the month yet
- * is computed at read time.
+ * 驾驶舱快照 (issue 17 point 6, docs/decisions/010): the district reads each town's 驾驶舱 as the job queue last stored
+ * it, dated, instead of computing every town in its request. Each town is computed and stored as the town's derived
+ * caller in the town's own row scope, exactly as the live read; the database copies each stored snapshot's figures into
+ * the district (migration 0045), and the district's table is read from those. Only a town the district holds no figures
+ * of yet is computed at read time.
  */
 import { todayInShanghai } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
@@ -10,31 +11,33 @@ import type { AuthUser } from '../../lib/access/index.js';
 import { townDashboard } from '../dashboard/index.js';
 import { districtsWithTowns, townsOfDistrict, type TownRoot } from '../organizations/index.js';
 import { settingValue } from '../settings/index.js';
+import { sideBySide } from './figures.js';
 import * as repo from './repository.js';
 import { asTown, districtSystemViewer } from './town-caller.js';
-
-export interface TownSnapshot { body: repo.TownFigures; computedAt: string }
 
 const iso = (computedAt: string) => new Date(computedAt).toISOString();
 
 /** Computes the town's whole-town 驾驶舱 and stores it under the month it shows. */
-export function refreshTown(db: Db, user: AuthUser, town: TownRoot): Promise<TownSnapshot> {
+export function refreshTown(db: Db, user: AuthUser, town: TownRoot): Promise<void> {
   return asTown(user, town, async (caller) => {
     const body = await townDashboard(db, caller);
-    return { body, computedAt: iso(await repo.saveSnapshot(db, town.tenantId, body.matrix.period, body)) };
+    await repo.saveSnapshot(db, town.tenantId, body.matrix.period, body);
   });
 }
 
-/** The town's snapshot of this month; computed now only when the town has none yet (first use, or a new month). */
-export async function townSnapshot(db: Db, user: AuthUser, town: TownRoot): Promise<TownSnapshot> {
-  const stored = await asTown(user, town, () => repo.snapshotOf(db, town.tenantId, todayInShanghai().slice(0, 7)));
-  return stored ? { body: stored.body, computedAt: iso(stored.computedAt) } : refreshTown(db, user, town);
-}
-
-/** The figures of this month the district holds of its towns (migration 0045), by town tenant, as ISO times. */
-export async function districtFigures(db: Db, districtTenantId: number): Promise<Map<number, TownSnapshot>> {
-  const held = await repo.districtFiguresOf(db, districtTenantId, todayInShanghai().slice(0, 7));
-  return new Map([...held].map(([town, s]) => [town, { body: s.body, computedAt: iso(s.computedAt) }]));
+/**
+ * The district's side-by-side table of this month from the figures it holds (migration 0045). A town it holds none of
+ * yet (first use, a new month, a town new to the district) is computed first, in its own scope, town by town: a
+ * district's request must not take every connection from the towns' users.
+ */
+export async function districtTable(db: Db, user: AuthUser, districtTenantId: number, towns: TownRoot[], refresh: boolean) {
+  const period = todayInShanghai().slice(0, 7);
+  let held = await repo.heldTimes(db, districtTenantId, period);
+  const missing = refresh ? towns : towns.filter((t) => !held.has(t.tenantId));
+  for (const town of missing) await refreshTown(db, user, town);
+  if (missing.length) held = await repo.heldTimes(db, districtTenantId, period);
+  const ids = towns.map((t) => t.tenantId);
+  return { computedAt: ids.map((id) => iso(held.get(id)!)), rows: sideBySide(ids, await repo.heldFigures(db, districtTenantId, period, ids)) };
 }
 
 /**
