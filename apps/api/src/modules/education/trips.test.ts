@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@dj/contracts';
+import { dbScopeOf, withRowScope } from '../../db/client.js';
 import { docxText, pdfText } from '../../../test/documents.js';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, type Branch, type Town } from '../../../test/factories.js';
@@ -25,6 +27,12 @@ async function ok(res: Awaited<ReturnType<Session['get']>>): Promise<Json> {
   return res.json();
 }
 const tripTasks = async (s: Session) => (await ok(await s.get('/api/tasks?kind=TRIP_ACTION_DUE'))).items as Json[];
+
+/** What the application role reads of a table under a branch's row scope (the policies alone, no WHERE of ours). */
+async function rowsUnder(orgId: number, query: string) {
+  const [{ path }] = (await ctx.pool.query('select path from organizations where id = $1', [orgId])).rows;
+  return withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [path] }), async () => (await ctx.appDb.execute(sql.raw(query))).rows);
+}
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -151,5 +159,23 @@ describe('19.4 对标学习', () => {
     const member = await createMemberAccount(town, a.id);
     expect((await member.session.get('/api/education/trips')).statusCode).toBe(403);
     expect((await member.session.get(`/api/education/trips/${own.id}`)).statusCode).toBe(404);
+  });
+
+  it('19.4 row-level security: under a village\'s scope only its participants and actions show, and the trips they belong to', async () => {
+    const trip = await createTrip(town, { title: '行级安全测试' });
+    await addTripParticipant(town, trip.id, { name: '甲村人员', organizationId: a.id });
+    await addTripParticipant(town, trip.id, { name: '乙村人员', organizationId: b.id });
+    const hidden = await createTrip(town, { title: '无乙村人员' });
+    const participants = await rowsUnder(b.id, 'select organization_id, name from education_trip_participants');
+    expect(participants.every((r) => Number(r.organization_id) === b.id), JSON.stringify(participants)).toBe(true);
+    expect(participants.map((r) => r.name)).toContain('乙村人员');
+    const actions = await rowsUnder(b.id, 'select organization_id from education_trip_actions');
+    expect(actions.every((r) => Number(r.organization_id) === b.id)).toBe(true);
+    const trips = (await rowsUnder(b.id, 'select id from education_trips')).map((r) => Number(r.id));
+    expect(trips).toContain(trip.id);
+    expect(trips).not.toContain(hidden.id);
+    // Seen through its participant, the town's trip is still not the village's to write.
+    const refused = await rowsUnder(b.id, `update education_trips set title = '越权' where id = ${trip.id}`).then(() => new Error('written'), (e: Error) => e);
+    expect(String((refused.cause as Error | undefined)?.message ?? refused.message)).toMatch(/row-level security/);
   });
 });

@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@dj/contracts';
+import { dbScopeOf, withRowScope } from '../../db/client.js';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
 import { createBranch, createMemberAccount, createSupervisor, createTown, createUser, type Branch, type Town } from '../../../test/factories.js';
 import { bookingBody, createVenue } from '../../../test/trips-factories.js';
@@ -120,5 +122,21 @@ describe('19.5 培训阵地', () => {
     await ok(await town.admin.request('DELETE', `/api/education/hosted-groups/${list.items[0].id}`));
     const { rows } = await ctx.pool.query("select action from audit_events where object_type = 'education_hosted_group' order by id");
     expect(rows.map((r) => r.action)).toEqual(['education.hosted.create', 'education.hosted.create', 'education.hosted.create', 'education.hosted.create', 'education.hosted.remove']);
+  });
+
+  it('19.5 row-level security: under a village\'s scope the venue, booking and group tables show only its rows', async () => {
+    const school = await createVenue(town, { organizationId: b.id, name: '乙村田间学校', capacity: 40 }, secretaryB);
+    await ok(await secretaryB.post(`/api/education/venues/${school.id}/bookings`, bookingBody({ people: 20 })));
+    const [{ path }] = (await ctx.pool.query('select path from organizations where id = $1', [b.id])).rows;
+    const seen = await withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [path] }), async () => {
+      const out: Record<string, number[]> = {};
+      for (const t of ['education_venues', 'education_venue_bookings', 'education_hosted_groups']) {
+        out[t] = (await ctx.appDb.execute(sql.raw(`select organization_id from ${t}`))).rows.map((r) => Number(r.organization_id));
+      }
+      return out;
+    });
+    expect(seen.education_venues).toEqual([b.id]);
+    expect(seen.education_venue_bookings).toEqual([b.id]);
+    expect(seen.education_hosted_groups.every((id) => id === b.id)).toBe(true);
   });
 });
