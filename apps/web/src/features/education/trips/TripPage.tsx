@@ -11,7 +11,7 @@ import { useTrip, useUpdateTrip } from './api';
 import { TripActions } from './TripActions';
 import { TRIP_FORM_FIELDS, TripFormModal, type TripFormValues } from './TripForm';
 import { TripParticipants } from './TripParticipants';
-import { TopicTags } from './TripsPage';
+import { TopicTags } from './TopicTags';
 
 /** The report as Word or A4 PDF: the organiser's (it holds every unit's rows). */
 function ReportButtons({ detail }: { detail: TripDetail }) {

@@ -1,17 +1,14 @@
 import { useState } from 'react';
-import { App, Button, Card, Flex, Form, List, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Form, List, Table, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
-import { TRIP_TOPIC_LABELS, type TripCreate, type TripSummary } from '@dj/contracts';
+import type { TripCreate, TripSummary } from '@dj/contracts';
 import { ListBody } from '../../../components/ListBody';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useCreateTrip, useTrips } from './api';
+import { TopicTags } from './TopicTags';
 import { TRIP_FORM_FIELDS, TripFormModal, type TripFormValues } from './TripForm';
-
-export function TopicTags({ topics }: { topics: TripSummary['topics'] }) {
-  return <Flex gap={4} wrap>{topics.map((k) => <Tag key={k} color="red">{TRIP_TOPIC_LABELS[k]}</Tag>)}</Flex>;
-}
 
 /** 跟进 n 项 · 未完成 m · 已逾期 k: what is left of a trip, never a score. */
 function ActionsText({ t }: { t: TripSummary }) {
