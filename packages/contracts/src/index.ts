@@ -23,6 +23,8 @@ export * from './economy-partnerships.js';
 export * from './economy-actors.js';
 export * from './economy-projects.js';
 export * from './education.js';
+export * from './education-trips.js';
+export * from './education-venues.js';
 export * from './assessment.js';
 export * from './assessment-measures.js';
 export * from './cadre-structure.js';

@@ -13,6 +13,8 @@ import { ECONOMY_ROWS } from './roles-economy.js';
 import { PARTNERSHIP_ROWS } from './roles-economy-partnerships.js';
 import { ECONOMY_ACTOR_ROWS } from './roles-economy-actors.js';
 import { EDUCATION_ROWS } from './roles-education.js';
+import { TRIP_ROWS } from './roles-education-trips.js';
+import { VENUE_ROWS } from './roles-education-venues.js';
 import { EXPORT_ROWS } from './roles-exports.js';
 import { INSPECTION_ROWS } from './roles-inspection.js';
 import { MEMBER_ROWS } from './roles-members.js';
@@ -38,7 +40,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   cadreDocuments: CADRE_DOCUMENT_ROWS, away: AWAY_ROWS, reserves: RESERVE_ROWS,
   talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS, dashboard: DASHBOARD_ROWS,
   benchmark: BENCHMARK_ROWS, economy: ECONOMY_ROWS, partnerships: PARTNERSHIP_ROWS,
-  economyActors: ECONOMY_ACTOR_ROWS, education: EDUCATION_ROWS,
+  economyActors: ECONOMY_ACTOR_ROWS, education: EDUCATION_ROWS, trips: TRIP_ROWS, venues: VENUE_ROWS,
   district: DISTRICT_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);

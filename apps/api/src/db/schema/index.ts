@@ -23,3 +23,5 @@ export * from './assessment-periods.js';
 export * from './benchmark.js';
 export * from './dashboard-snapshots.js';
 export * from './education.js';
+export * from './education-trips.js';
+export * from './education-venues.js';

@@ -130,6 +130,19 @@ export const PERMISSIONS = {
    * town's 驾驶舱 needs (modules/district); figures only, no ranking.
    */
   'district.read': { roles: ['district_viewer'], denied: '只有区委组织部账号可以查看区级驾驶舱' },
+  /**
+   * 对标学习 (issue 19 point 4): the branches' readers see the trips of their scope (a village's part of a town trip
+   * included); the organiser (the town, or a village's secretary for their own) keeps a trip, its participants and
+   * follow-ups, and a unit's writer its own participants' 心得 and actions (the service checks the path).
+   */
+  'trips.read': { roles: BRANCH_READERS, denied: '党员本人不查看对标学习记录' },
+  'trips.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记对标学习' },
+  /**
+   * 培训阵地 (issue 19 point 5): venues, bookings and 参观考察 groups are their organisation's (the town's own are the
+   * town admin's); the branches' readers see those of their scope.
+   */
+  'venues.read': { roles: BRANCH_READERS, denied: '党员本人不查看培训阵地' },
+  'venues.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以管理培训阵地和预约' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

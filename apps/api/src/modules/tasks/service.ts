@@ -8,7 +8,7 @@ import { requirePermission, optionalOrganizationInScope, type AuthUser } from '.
 import { cadreTasks, reserveTasks } from '../cadres/index.js';
 import { disclosureTasks } from '../disclosure/index.js';
 import { partnershipTasks } from '../economy/index.js';
-import { educationTasks } from '../education/index.js';
+import { educationTasks, tripActionTasks } from '../education/index.js';
 import { rectificationTasks } from '../inspection/index.js';
 import { memberTasks } from '../members/index.js';
 import { recruitmentTasks } from '../recruitment/index.js';
@@ -48,6 +48,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await partnershipTasks(db, user, under?.path),
     // 学时 short near and after the year's end, new secretaries' 任职培训 (settings education.*, modules/education).
     ...await educationTasks(db, user, under?.path),
+    // 对标学习 follow-up actions open on the caller's own name (modules/education).
+    ...await tripActionTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;

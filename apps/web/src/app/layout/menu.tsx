@@ -2,6 +2,7 @@ import {
   AimOutlined, ApartmentOutlined, ClusterOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined, FundOutlined, ReadOutlined,
+  CarOutlined, HomeOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -62,6 +63,9 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/economy', icon: <FundOutlined />, label: '集体经济', visible: hasWorkRole },
   // 教育培训 (issue 19): sessions and 学时 of the scope (education.read: the branches' readers).
   { key: '/education', icon: <ReadOutlined />, label: '教育培训', visible: hasWorkRole },
+  // 对标学习 and 培训阵地 (issue 19 points 4–5): trips with 心得 and follow-ups; venues, bookings and groups hosted.
+  { key: '/education/trips', icon: <CarOutlined />, label: '对标学习', visible: hasWorkRole },
+  { key: '/education/venues', icon: <HomeOutlined />, label: '培训阵地', visible: hasWorkRole },
   // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages and the 包村干部
   // who score them read (assessment.read).
   { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canReadSchemes },

@@ -13,7 +13,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 export const TASK_KINDS: readonly TaskKind[] = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
   'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'SERVICE_TEAM_ENDING', 'AWAY_CONTACT_DUE',
-  'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE',
+  'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE', 'TRIP_ACTION_DUE',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
@@ -35,6 +35,7 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   PARTNERSHIP_ENDING: '村企合作到期',
   STUDY_HOURS_DUE: '学时未完成',
   SECRETARY_TRAINING_DUE: '新任书记任职培训',
+  TRIP_ACTION_DUE: '对标学习跟进事项',
 };
 const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
@@ -56,6 +57,7 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   PARTNERSHIP_ENDING: '履行中的村企合作协议即将到期(提前天数见系统设置)或已过到期日期:已续签的在“集体经济—村企合作”登记新的到期日期,未续签的改为已到期或已终止。',
   STUDY_HOURS_DUE: '年底前(天数见系统设置)本年度学时未达到要求的党员;年度结束后仍未完成的列为已逾期。学时是学习记录,不排名、不计分。',
   SECRETARY_TRAINING_DUE: '新任党支部书记应在本镇规定的期限内参加集中轮训(任职培训),期限见系统设置。',
+  TRIP_ACTION_DUE: '对标学习后确定由您负责的跟进事项:到期未完成的标为已逾期;完成后在“对标学习”中登记完成日期,即从待办中移除。',
 };
 
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */
