@@ -1,4 +1,4 @@
-import { integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, integer, jsonb, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { DashboardTown } from '@dj/contracts';
 import { tenants } from './organizations.js';
 
@@ -18,17 +18,23 @@ export const dashboardSnapshots = pgTable('dashboard_snapshots', {
 ]);
 
 /**
- * 区级汇总 (issue 14 point 4): each town's figures of a month as its district reads them — the snapshot's totals and
- * tiles — held in the district's own tenant, so the district board is one statement over one tenant however many towns
- * it has. Only the database writes it: a trigger on `dashboard_snapshots` (migration 0045) copies every stored snapshot
- * of a town that belongs to a district.
+ * 区级汇总 (issue 14 point 4): each town's figures of a month as its district reads them, one row per town and figure,
+ * held in the district's own tenant, so the district board is one grouped read over one tenant however many towns it
+ * has. Only the database writes it: a trigger on `dashboard_snapshots` (migration 0045) replaces a town's rows whenever
+ * the town's snapshot is stored, if the town belongs to a district. `group` is the tile's key, or 'compliance' for the
+ * month's 组织生活 totals (`label` is then the total's key); the places keep the 驾驶舱's order of tiles and figures.
  */
-export const districtTownFigures = pgTable('district_town_figures', {
+export const districtFigures = pgTable('district_figures', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
-  townTenantId: integer('town_tenant_id').notNull().references(() => tenants.id),
   period: text('period').notNull(),
+  townTenantId: integer('town_tenant_id').notNull().references(() => tenants.id),
   computedAt: timestamp('computed_at', { withTimezone: true, mode: 'string' }).notNull(),
-  figures: jsonb('figures').$type<Pick<DashboardTown, 'tiles'> & { matrix: Pick<DashboardTown['matrix'], 'totals'> }>().notNull(),
+  group: text('group').notNull(),
+  groupTitle: text('group_title').notNull(),
+  label: text('label').notNull(),
+  tilePlace: integer('tile_place').notNull(),
+  figurePlace: integer('figure_place').notNull(),
+  value: doublePrecision('value').notNull(),
 }, (t) => [
-  primaryKey({ name: 'district_town_figures_pk', columns: [t.tenantId, t.period, t.townTenantId] }),
+  index('district_figures_district_period_idx').on(t.tenantId, t.period, t.townTenantId),
 ]);

@@ -111,27 +111,28 @@ describe('the district dashboard', () => {
 });
 
 describe('区级汇总 (issue 14 point 4: the district board from figures the database keeps in the district)', () => {
-  const held = async (district: number) => (await ctx.pool.query<{ town_tenant_id: number; computed_at: Date; figures: Json }>(
-    'select town_tenant_id, computed_at, figures from district_town_figures where tenant_id = $1 order by town_tenant_id', [district])).rows;
+  const held = async (district: number, town: number) => (await ctx.pool.query<{ computed_at: Date; group: string; label: string; value: number }>(
+    'select computed_at, "group", label, value from district_figures where tenant_id = $1 and town_tenant_id = $2 order by tile_place, figure_place, label', [district, town])).rows;
 
-  it('holds each district town\'s totals and tiles as its snapshot was stored, and nothing of a town outside a district', async () => {
+  it('holds each district town\'s totals and tile figures as its snapshot was stored, and nothing of a town outside a district', async () => {
     await job();
-    const rows = await held(d.tenantId);
-    expect(rows.map((r) => r.town_tenant_id)).toEqual([a.tenantId, b.tenantId].sort((x, y) => x - y));
-    for (const row of rows) {
-      const [snap] = await stored(row.town_tenant_id);
-      expect(row.computed_at.toISOString()).toBe(snap.computed_at.toISOString());
-      expect(row.figures).toEqual({ matrix: { totals: snap.body.matrix.totals }, tiles: snap.body.tiles });
+    for (const t of [a, b]) {
+      const [snap] = await stored(t.tenantId);
+      const rows = await held(d.tenantId, t.tenantId);
+      expect(new Set(rows.map((r) => r.computed_at.toISOString()))).toEqual(new Set([snap.computed_at.toISOString()]));
+      const totals = Object.fromEntries(rows.filter((r) => r.group === 'compliance').map((r) => [r.label, r.value]));
+      expect(totals).toEqual(snap.body.matrix.totals);
+      const tiles = (snap.body.tiles as Json[]).flatMap((tile) => (tile.figures as Json[]).map((f) => [tile.key, f.label, f.value]));
+      expect(rows.filter((r) => r.group !== 'compliance').map((r) => [r.group, r.label, r.value])).toEqual(tiles);
     }
-    expect((await ctx.pool.query('select 1 from district_town_figures where town_tenant_id = $1', [lone.tenantId])).rows).toEqual([]);
+    expect((await ctx.pool.query('select 1 from district_figures where town_tenant_id = $1', [lone.tenantId])).rows).toEqual([]);
   });
 
-  it('serves the board from those figures: a value written there is the value shown', async () => {
+  it('serves the board from those figures: a value written there is the value shown, until the town\'s next snapshot', async () => {
     const board = ok(await d.viewer.get('/api/district/dashboard'));
     const i = (board.towns as Json[]).findIndex((t) => t.tenantId === b.tenantId);
-    await ctx.pool.query(`update district_town_figures set figures = jsonb_set(figures, '{matrix,totals,due}', '4321') where tenant_id = $1 and town_tenant_id = $2`, [d.tenantId, b.tenantId]);
+    await ctx.pool.query(`update district_figures set value = 4321 where tenant_id = $1 and town_tenant_id = $2 and "group" = 'compliance' and label = 'due'`, [d.tenantId, b.tenantId]);
     expect(dueOf(ok(await d.viewer.get('/api/district/dashboard')), i)).toBe(4321);
-    // The town's next snapshot writes over it.
     await ctx.pool.query(`update dashboard_snapshots set computed_at = now() - interval '1 day' where tenant_id = $1`, [b.tenantId]);
     await job();
     expect(dueOf(ok(await d.viewer.get('/api/district/dashboard')), i)).toBe(dueOf(board, i));
@@ -140,10 +141,11 @@ describe('区级汇总 (issue 14 point 4: the district board from figures the da
   it('is written by the database only: the application role neither writes it nor reads another tenant\'s', async () => {
     const [root] = (await ctx.pool.query<{ path: string }>('select path from organizations where tenant_id = $1 and parent_id is null', [d.tenantId])).rows;
     const asDistrict = dbScopeOf({ tenantId: d.tenantId, paths: [root.path] });
-    await expect(withRowScope(asDistrict, () => ctx.appDb.execute(sql`insert into district_town_figures (tenant_id, town_tenant_id, period, computed_at, figures)
-      values (${d.tenantId}, ${lone.tenantId}, '2099-01', now(), '{}')`))).rejects.toThrow();
+    await expect(withRowScope(asDistrict, () => ctx.appDb.execute(sql`insert into district_figures
+      (tenant_id, period, town_tenant_id, computed_at, "group", group_title, label, tile_place, figure_place, value)
+      values (${d.tenantId}, '2099-01', ${lone.tenantId}, now(), 'compliance', '', 'due', 0, 0, 1)`))).rejects.toThrow();
     const [aRoot] = (await ctx.pool.query<{ path: string }>('select path from organizations where tenant_id = $1 and parent_id is null', [a.tenantId])).rows;
-    const seenByTown = await withRowScope(dbScopeOf({ tenantId: a.tenantId, paths: [aRoot.path] }), () => ctx.appDb.execute(sql`select 1 from district_town_figures`));
+    const seenByTown = await withRowScope(dbScopeOf({ tenantId: a.tenantId, paths: [aRoot.path] }), () => ctx.appDb.execute(sql`select 1 from district_figures`));
     expect(seenByTown.rows).toEqual([]);
   });
 });
