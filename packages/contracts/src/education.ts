@@ -208,3 +208,15 @@ export const MyStudySchema = z.object({
   upcoming: z.array(MyUpcomingTrainingSchema),
 });
 export type MyStudy = z.infer<typeof MyStudySchema>;
+
+// —— 培训台账与培训档案 (issue 19 point 6): downloads ——
+
+export const EDUCATION_DOCUMENT_FORMATS = ['pdf', 'docx', 'xlsx'] as const;
+export type EducationDocumentFormat = (typeof EDUCATION_DOCUMENT_FORMATS)[number];
+export const EducationDocumentParamsSchema = z.object({ format: z.enum(EDUCATION_DOCUMENT_FORMATS) });
+/** A branch's ledger (orgId) or, without it, the ledger of every branch the caller's scope holds (the town's). */
+export const TrainingLedgerQuerySchema = z.object({
+  orgId: z.coerce.number().int().positive().optional(),
+  year: z.coerce.number().int().min(2000).max(2100),
+});
+export const PersonRecordParamsSchema = PersonHoursParamSchema.extend({ format: z.enum(EDUCATION_DOCUMENT_FORMATS) });

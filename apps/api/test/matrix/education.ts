@@ -23,6 +23,15 @@ const rows: Record<string, Case> = {
   'GET /api/education/attendee-options': { foreign: (f) => [{ url: `/api/education/attendee-options?orgId=${f.org}` }] },
   'GET /api/education/hours': { foreign: (f) => [{ url: `/api/education/hours?orgId=${f.org}&year=2001` }] },
   'GET /api/education/people/:personId/hours': { foreign: (f) => [{ url: `/api/education/people/${f.trainingPerson}/hours?year=2001` }] },
+  // 培训台账 / 培训档案 (point 6): another branch's ledger and a foreign person's record are 404 in every format; the
+  // ledger without orgId covers the caller's own scope only (the list probe).
+  'GET /api/education/ledger.:format': {
+    list: '/api/education/ledger.xlsx?year=2001',
+    foreign: (f) => ['pdf', 'docx', 'xlsx'].map((format) => ({ url: `/api/education/ledger.${format}?orgId=${f.org}&year=2001` })),
+  },
+  'GET /api/education/people/:personId/record.:format': {
+    foreign: (f) => ['pdf', 'docx', 'xlsx'].map((format) => ({ url: `/api/education/people/${f.trainingPerson}/record.${format}?year=2001` })),
+  },
   // 我的学习 (point 7): the caller's own only, no id to probe; an answer to another branch's session is 404 (a work
   // account without a person of the roster is 403 for the foreign and the absent id alike).
   'GET /api/my/education': {},

@@ -59,6 +59,9 @@ export const EDUCATION_ROWS: Record<string, RoleRow> = {
   'GET /api/education/attendee-options': { permission: 'education.record', probe: (env) => ({ url: `/api/education/attendee-options?orgId=${org(env)}` }) },
   'GET /api/education/hours': { permission: 'education.read', personal: true, probe: (env) => ({ url: `/api/education/hours?orgId=${org(env)}&year=2025` }) },
   'GET /api/education/people/:personId/hours': { permission: 'education.read', personal: true, probe: async (env) => ({ url: `/api/education/people/${await personOf(env)}/hours?year=2025` }) },
+  // The documents of point 6 answer as the figures they print: a plain 党员 sees neither the branch nor the person (404).
+  'GET /api/education/ledger.:format': { permission: 'education.read', personal: true, probe: (env) => ({ url: `/api/education/ledger.pdf?orgId=${org(env)}&year=2025` }) },
+  'GET /api/education/people/:personId/record.:format': { permission: 'education.read', personal: true, probe: async (env) => ({ url: `/api/education/people/${await personOf(env)}/record.xlsx?year=2025` }) },
   // 我的学习 (point 7): every probed account is a 党员 of the branch, so each reads its own year and answers its own.
   'GET /api/my/education': { open: 'own', probe: () => ({ url: '/api/my/education?year=2025' }) },
   'POST /api/education/sessions/:id/responses': {

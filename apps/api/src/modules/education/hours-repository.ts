@@ -98,3 +98,9 @@ export async function shortOfHours(db: DbOrTx, scope: Scope, year: number, targe
     group by org_id, org_name, path order by path`);
   return rows as unknown as ShortBranch[];
 }
+
+/** The 党支部 in scope in tree order: the sections of the town's 培训台账 (a 党小组's study is its branch's). */
+export async function branchesIn(db: DbOrTx, scope: Scope): Promise<{ id: number; name: string; path: string }[]> {
+  const { rows } = await db.execute(sql`select o.id, o.name, o.path from organizations o where ${orgIn(scope)} and o.kind = 'branch' order by o.path`);
+  return rows as unknown as { id: number; name: string; path: string }[];
+}

@@ -41,7 +41,7 @@ export function peopleYears(rows: readonly hoursRepo.RosterHours[], targets: Hou
   });
 }
 
-function distributionOf(people: readonly PersonYear[]): BranchHours['distribution'] {
+export function distributionOf(people: readonly PersonYear[]): BranchHours['distribution'] {
   const bands = HOUR_BANDS.map((label) => ({ label, count: 0 }));
   for (const p of people) bands[bandOf(p.total, p.target)].count += 1;
   const count = (s: PersonYear['status']) => people.filter((p) => p.status === s).length;

@@ -1,6 +1,7 @@
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  AttendanceInputSchema, AttendeeOptionsQuerySchema, AttendeeOptionsSchema, BranchHoursSchema, CreateTrainingSchema, FromActivitySchema,
+  AttendanceInputSchema, AttendeeOptionsQuerySchema, EducationDocumentParamsSchema, TrainingLedgerQuerySchema, PersonRecordParamsSchema, AttendeeOptionsSchema, BranchHoursSchema, CreateTrainingSchema, FromActivitySchema,
   HoursQuerySchema, IdParamSchema, MyStudyQuerySchema, MyStudySchema, MyUpcomingTrainingSchema, ResponseBodySchema, PersonHoursParamSchema, PersonHoursQuerySchema, PersonHoursSchema, TrainingFileParamSchema,
   TrainingInputSchema, TrainingListQuerySchema, TrainingListSchema, TrainingSchema,
 } from '@dj/contracts';
@@ -8,9 +9,16 @@ import { uploadReader } from '../../lib/uploads/index.js';
 import { callerOf, currentUser } from '../../plugins/auth.js';
 import { addMaterial, deleteMaterial, readMaterial } from './files-service.js';
 import { branchHours, personHours } from './hours-service.js';
+import { ledgerFile } from './ledger-documents.js';
 import { sessionFromLecture } from './lecture-service.js';
 import { myStudy, respondToSession } from './my-service.js';
+import { personRecordFile } from './record-documents.js';
 import * as service from './service.js';
+
+function sendFile(reply: FastifyReply, file: { filename: string; mime: string; data: Buffer }) {
+  return reply.header('content-type', file.mime).header('cache-control', 'private, no-store')
+    .header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.data);
+}
 
 /** 教育培训 (issue 19 points 1–2): sessions with attendance and materials, and 学时 against the targets. */
 export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,6 +51,11 @@ export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => branchHours(app.db, currentUser(request), request.query.orgId, request.query.year));
   app.get('/education/people/:personId/hours', { schema: { tags, summary: '个人年度学时(按类别)与参加的培训', params: PersonHoursParamSchema, querystring: PersonHoursQuerySchema, response: { 200: PersonHoursSchema } } },
     async (request) => personHours(app.db, currentUser(request), request.params.personId, request.query.year));
+  // 培训台账 and 培训档案 (point 6): the same figures as the two routes above, as files.
+  app.get('/education/ledger.:format', { schema: { tags, summary: '年度培训台账下载(PDF / Word / xlsx;orgId为某党支部,不填为管理范围内各党支部及汇总)', params: EducationDocumentParamsSchema, querystring: TrainingLedgerQuerySchema } },
+    async (request, reply) => sendFile(reply, await ledgerFile(app.db, callerOf(request), request.query, request.params.format)));
+  app.get('/education/people/:personId/record.:format', { schema: { tags, summary: '个人年度培训档案下载(PDF / Word / xlsx)', params: PersonRecordParamsSchema, querystring: PersonHoursQuerySchema } },
+    async (request, reply) => sendFile(reply, await personRecordFile(app.db, callerOf(request), request.params.personId, request.query.year, request.params.format)));
   // 我的学习 (issue 19 point 7): the caller's own hours and their branch's coming sessions, answered like 组织生活.
   app.get('/my/education', { schema: { tags, summary: '我的学习(本人):本年度学时对照要求、参加的培训、本支部即将举行的培训', querystring: MyStudyQuerySchema, response: { 200: MyStudySchema } } },
     async (request) => myStudy(app.db, currentUser(request), request.query.year));
