@@ -6,7 +6,10 @@
 import { Alert, Button, Card, Empty, List, Select, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { STUDY_STATUS_LABELS, TARGET_GROUP_LABELS, TRAINING_KINDS, TRAINING_KIND_LABELS, todayInShanghai, type BranchHours, type TrainingKind } from '@dj/contracts';
+import { isTownAdmin } from '../../lib/roles';
+import { useMe } from '../../lib/session';
 import { useBranchHours, useSessions } from './api';
+import { DocumentDownload } from './DocumentDownload';
 import { STATUS_COLOURS } from './HoursSummary';
 import { periodText } from './SessionViews';
 
@@ -18,6 +21,7 @@ function SessionsTab({ year, orgId }: { year: number; orgId?: number }) {
   const navigate = useNavigate();
   const kind = (params.get('kind') ?? undefined) as TrainingKind | undefined;
   const { data, isLoading, error } = useSessions({ year, kind, orgId });
+  const { data: me } = useMe();
   const setKind = (k?: string) => { const next = new URLSearchParams(params); if (k) next.set('kind', k); else next.delete('kind'); setParams(next); };
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
@@ -25,6 +29,8 @@ function SessionsTab({ year, orgId }: { year: number; orgId?: number }) {
         <Select allowClear placeholder="全部类别" style={{ minWidth: 200 }} value={kind} onChange={setKind} aria-label="培训类别"
           options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))} />
         {data?.canRecord && <Button type="primary" onClick={() => void navigate('/education/sessions/new')}>登记培训</Button>}
+        {/* The town's ledger covers every branch, whatever the list is filtered to. */}
+        {isTownAdmin(me?.user.roles ?? []) && <DocumentDownload label={`${year}年度全镇培训台账`} path="/api/education/ledger." name={`${year}年度培训台账`} query={{ year }} />}
       </Space>
       {error && <Alert type="error" message={(error as Error).message} />}
       {isLoading ? <Spin tip="加载中" /> : (
@@ -59,6 +65,9 @@ function HoursTab({ year, orgId }: { year: number; orgId?: number }) {
   if (error || !data) return <Alert type="error" message={(error as Error | null)?.message ?? '加载失败'} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <DocumentDownload label={`${data.year}年度培训台账`} path="/api/education/ledger." name={`${data.organizationName}${data.year}年度培训台账`} query={{ orgId, year: data.year }} />
+      </Space>
       <Distribution data={data} />
       {/* Roster order, as the API gives it: no column sorts by hours. */}
       <Table rowKey="memberId" size="small" pagination={false} scroll={{ x: 360 }} dataSource={data.people} locale={{ emptyText: '本支部没有在册党员' }} columns={[

@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { todayInShanghai } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { usePersonHours } from './api';
+import { DocumentDownload } from './DocumentDownload';
 import { HoursSummary, PersonSessions } from './HoursSummary';
 
 const thisYear = Number(todayInShanghai().slice(0, 4));
@@ -20,6 +21,7 @@ export function PersonHoursPage() {
       <Space wrap>
         <Typography.Title level={4} style={{ margin: 0 }}>{query.data ? `${query.data.name}的学时` : '个人学时'}</Typography.Title>
         <Select value={year} options={YEARS} aria-label="年度" onChange={(y) => { const next = new URLSearchParams(params); next.set('year', String(y)); setParams(next); }} />
+        {query.data && <DocumentDownload label={`${year}年度培训档案`} path={`/api/education/people/${personId}/record.`} name={`${query.data.name}${year}年度培训档案`} query={{ year }} />}
       </Space>
       {query.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : query.isError ? (
         <LoadError title="学时加载失败" error={query.error} onRetry={() => query.refetch()} />
