@@ -20,7 +20,7 @@ const LIST: TrainingList = { canRecord: true, items: [{
   id: 1, organizationId: 3, organizationName: '东岭村党支部', kind: 'branch_study', title: '书记讲党课', startsOn: '2026-03-28', endsOn: '2026-03-28',
   hours: 2, venue: '村党群服务中心', lecturers: null, activityId: 9, attendees: 3, present: 2, isDemo: false,
 }] };
-const zero = { rotation_town: 0, rotation_county: 0, branch_study: 0, dengta_class: 0, institute_course: 0, field_school: 0, candidate_training: 0 };
+const zero = { rotation_town: 0, rotation_county: 0, branch_study: 0, dengta_class: 0, institute_course: 0, field_school: 0, candidate_training: 0, online_study: 0 };
 const HOURS: BranchHours = {
   organizationId: 3, organizationName: '东岭村党支部', year: 2026, targets: { member: 32, leader: 56, source: '《中国共产党党员教育管理工作条例》' },
   // Roster order: 李乙 first with fewer hours than 王甲.
