@@ -7,6 +7,7 @@ import { Alert, Button, Card, Empty, List, Select, Space, Spin, Table, Tabs, Tag
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { STUDY_STATUS_LABELS, TARGET_GROUP_LABELS, TRAINING_KINDS, TRAINING_KIND_LABELS, todayInShanghai, type BranchHours, type TrainingKind } from '@dj/contracts';
 import { useBranchHours, useSessions } from './api';
+import { OnlineStudyActions } from './OnlineStudy';
 import { STATUS_COLOURS } from './HoursSummary';
 import { periodText } from './SessionViews';
 
@@ -54,12 +55,14 @@ function Distribution({ data }: { data: BranchHours }) {
 
 function HoursTab({ year, orgId }: { year: number; orgId?: number }) {
   const { data, isLoading, error } = useBranchHours(orgId, year);
+  const canRecord = useSessions({ year, orgId }).data?.canRecord ?? false;
   if (!orgId) return <Empty description="请从党组织进入,或在地址中选择支部(orgId)查看学时" />;
   if (isLoading) return <Spin tip="加载中" />;
   if (error || !data) return <Alert type="error" message={(error as Error | null)?.message ?? '加载失败'} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Distribution data={data} />
+      {canRecord && <OnlineStudyActions orgId={orgId} />}
       {/* Roster order, as the API gives it: no column sorts by hours. */}
       <Table rowKey="memberId" size="small" pagination={false} scroll={{ x: 360 }} dataSource={data.people} locale={{ emptyText: '本支部没有在册党员' }} columns={[
         { title: '姓名', render: (_: unknown, p: BranchHours['people'][number]) => <Link to={`/education/people/${p.personId}?year=${data.year}&orgId=${data.organizationId}`}>{p.name}</Link> },
