@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import type { BranchHours, TrainingList } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
@@ -67,5 +67,18 @@ describe('教育培训 page', () => {
     expect(screen.getByText('已完成 1人')).toBeTruthy();
     expect(screen.getByText('李乙').closest('a')?.getAttribute('href')).toBe('/education/people/1?year=2026&orgId=3');
     expect(screen.queryByText(/得分|第\d+名/)).toBeNull();
+  });
+
+  it('offers 导入线上学习 and 代为登记 on the branch\'s 学时 tab to those who record, and to no one else', async () => {
+    installFetch(educationServer());
+    await renderRoutes(routes, '/education?tab=hours&orgId=3&year=2026');
+    fireEvent.click(await screen.findByRole('button', { name: '导入线上学习' }));
+    expect(await screen.findByText(/自愿记录,不强制在线、不排名/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '代为登记线上学习', hidden: true })).toBeTruthy();
+    cleanup();
+    installFetch(educationServer({ canRecord: false, items: [] }));
+    await renderRoutes(routes, '/education?tab=hours&orgId=3&year=2026');
+    expect(await screen.findByText('2/32')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '导入线上学习' })).toBeNull();
   });
 });
