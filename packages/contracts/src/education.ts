@@ -9,6 +9,7 @@ import { DateSchema } from './dates.js';
  */
 export const TRAINING_KINDS = [
   'rotation_town', 'rotation_county', 'branch_study', 'dengta_class', 'institute_course', 'field_school', 'candidate_training',
+  'online_study',
 ] as const;
 export type TrainingKind = (typeof TRAINING_KINDS)[number];
 export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = {
@@ -19,7 +20,10 @@ export const TRAINING_KIND_LABELS: Record<TrainingKind, string> = {
   institute_course: '讲习所课程',
   field_school: '田间学校课程',
   candidate_training: '发展对象培训',
+  online_study: '线上学习(学习强国/灯塔,导入或代为登记)',
 };
+/** Kinds a session form offers: 线上学习 is written only by its import and its entry form (education-online.ts). */
+export const FORM_TRAINING_KINDS: readonly TrainingKind[] = TRAINING_KINDS.filter((k) => k !== 'online_study');
 /** The kinds a new secretary's 任职培训 may be: a 集中轮训 at town or county level. */
 export const ROTATION_KINDS: readonly TrainingKind[] = ['rotation_town', 'rotation_county'];
 

@@ -23,6 +23,7 @@ export * from './economy-partnerships.js';
 export * from './economy-actors.js';
 export * from './economy-projects.js';
 export * from './education.js';
+export * from './education-online.js';
 export * from './education-trips.js';
 export * from './education-venues.js';
 export * from './assessment.js';

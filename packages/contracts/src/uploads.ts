@@ -35,7 +35,7 @@ export const UPLOAD_KIND_INFO: Record<UploadKind, UploadKindInfo> = {
 /** What an upload is for: each upload route names one. */
 export const UPLOAD_PURPOSES = [
   'photo', 'activityMaterial', 'inspectionEvidence', 'stageFile', 'recordFile', 'disclosureAttachment', 'disclosureTable', 'roster',
-  'talentRoster', 'incomeTable', 'partnershipAgreement', 'trainingMaterial',
+  'talentRoster', 'incomeTable', 'partnershipAgreement', 'trainingMaterial', 'onlineStudyTable',
 ] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
@@ -68,6 +68,8 @@ export const UPLOAD_PURPOSE_INFO: Record<UploadPurpose, { label: string; kinds: 
   partnershipAgreement: { label: '合作协议', kinds: DOCUMENTS },
   /** 培训材料 (issue 19): the course's handouts, slides as PDF, a sign-in sheet scan. */
   trainingMaterial: { label: '培训材料', kinds: DOCUMENTS },
+  /** 线上学习导入 (issue 19 point 3): 学习强国 or 灯塔—党建在线 exported study records. */
+  onlineStudyTable: { label: '线上学习记录表', kinds: ['xlsx'] },
 };
 
 /** Defaults of the server settings UPLOAD_MAX_MB and UPLOAD_MAX_MEGAPIXELS. */

@@ -36,6 +36,11 @@ const rows: Record<string, Case> = {
   // account without a person of the roster is 403 for the foreign and the absent id alike).
   'GET /api/my/education': {},
   'POST /api/education/sessions/:id/responses': { foreign: (f) => [{ url: `/api/education/sessions/${f.trainingSession}/responses`, body: { response: 'confirm' } }] },
+  // 线上学习 (point 3): another branch's import (a dry run, the file never read before the branch answers 404) and entry.
+  'POST /api/education/online/import': { foreign: (f) => [{ url: `/api/education/online/import?orgId=${f.org}&dryRun=true`, body: {} }] },
+  'PUT /api/education/online/entries': {
+    foreign: (f) => [{ url: '/api/education/online/entries', body: { orgId: f.org, personId: f.trainingPerson, platform: 'reported', month: '2001-03', hours: 1 } }],
+  },
 };
 
 export const educationMatrix: MatrixModule = {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { PDF, multipart, nextFutureDay } from './role-state.js';
 import type { RoleEnv, RoleRow } from './role-types.js';
 
@@ -26,6 +27,15 @@ const sharedFile = async (env: RoleEnv) => {
   return { id, fileId: j.files[0].id as number };
 };
 const personOf = async (env: RoleEnv) => Number((await env.world.ctx.pool.query('select person_id from members where id = $1', [env.world.member])).rows[0].person_id);
+
+/** A small 灯塔-like sheet for the import's dry run: only the role decides, nothing is written. */
+async function onlineFile(): Promise<{ body: Buffer; headers: Record<string, string> }> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('灯塔');
+  ws.addRow(['姓名', '平台', '月份', '学时']);
+  ws.addRow(['角色表党员', '灯塔', '2002-01', 1]);
+  return multipart(Buffer.from(await wb.xlsx.writeBuffer()), '线上学习.xlsx');
+}
 
 export const EDUCATION_ROWS: Record<string, RoleRow> = {
   'GET /api/education/sessions': { permission: 'education.read', probe: () => ({ url: '/api/education/sessions' }) },
@@ -73,5 +83,13 @@ export const EDUCATION_ROWS: Record<string, RoleRow> = {
       });
       return { url: `/api/education/sessions/${id}/responses`, body: { response: 'confirm' } };
     },
+  },
+  // 线上学习 (point 3): a plain 党员 sees no branch here (personal: 404); the entry writes the year 2002, read by no other row.
+  'POST /api/education/online/import': {
+    permission: 'education.record', personal: true, probe: async (env) => ({ url: `/api/education/online/import?orgId=${org(env)}&dryRun=true`, ...await onlineFile() }),
+  },
+  'PUT /api/education/online/entries': {
+    permission: 'education.record', personal: true,
+    probe: async (env) => ({ url: '/api/education/online/entries', body: { orgId: org(env), personId: await personOf(env), platform: 'reported', month: '2002-01', hours: 1 } }),
   },
 };

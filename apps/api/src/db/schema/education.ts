@@ -38,6 +38,8 @@ export const trainingSessions = pgTable('training_sessions', {
   index('training_sessions_org_starts_idx').on(t.organizationId, t.startsOn),
   index('training_sessions_tenant_starts_idx').on(t.tenantId, t.startsOn),
   uniqueIndex('training_sessions_activity_uq').on(t.activityId).where(sql`${t.activityId} is not null`),
+  // 线上学习: one session per branch, platform (its title) and month, so a second import of a month updates its lines.
+  uniqueIndex('training_sessions_online_uq').on(t.organizationId, t.title, t.startsOn).where(sql`${t.kind} = 'online_study'`),
   check('training_sessions_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
   check('training_sessions_hours_check', sql`${t.hours} > 0`),
   ...enumChecks(t),

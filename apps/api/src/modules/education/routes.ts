@@ -4,6 +4,7 @@ import {
   AttendanceInputSchema, AttendeeOptionsQuerySchema, EducationDocumentParamsSchema, TrainingLedgerQuerySchema, PersonRecordParamsSchema, AttendeeOptionsSchema, BranchHoursSchema, CreateTrainingSchema, FromActivitySchema,
   HoursQuerySchema, IdParamSchema, MyStudyQuerySchema, MyStudySchema, MyUpcomingTrainingSchema, ResponseBodySchema, PersonHoursParamSchema, PersonHoursQuerySchema, PersonHoursSchema, TrainingFileParamSchema,
   TrainingInputSchema, TrainingListQuerySchema, TrainingListSchema, TrainingSchema,
+  OnlineEntryResultSchema, OnlineEntrySchema, OnlineImportQuerySchema, OnlineImportReportSchema,
 } from '@dj/contracts';
 import { uploadReader } from '../../lib/uploads/index.js';
 import { callerOf, currentUser } from '../../plugins/auth.js';
@@ -13,6 +14,7 @@ import { ledgerFile } from './ledger-documents.js';
 import { sessionFromLecture } from './lecture-service.js';
 import { myStudy, respondToSession } from './my-service.js';
 import { personRecordFile } from './record-documents.js';
+import { enterOnline, importOnline } from './online-service.js';
 import * as service from './service.js';
 
 function sendFile(reply: FastifyReply, file: { filename: string; mime: string; data: Buffer }) {
@@ -61,4 +63,13 @@ export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => myStudy(app.db, currentUser(request), request.query.year));
   app.post('/education/sessions/:id/responses', { schema: { tags, summary: '党员本人答复培训:参加或请假(不是签到)', params: IdParamSchema, body: ResponseBodySchema, response: { 200: MyUpcomingTrainingSchema } } },
     async (request) => respondToSession(app.db, callerOf(request), request.params.id, request.body));
+  // 线上学习 (point 3): optional records of 学习强国 / 灯塔 study, imported (dry run first) or entered for a member.
+  app.post('/education/online/import', { schema: { tags, summary: '导入学习强国/灯塔—党建在线导出的学习记录(xlsx;先试运行,再正式导入;按姓名匹配本支部党员)', querystring: OnlineImportQuerySchema, response: { 200: OnlineImportReportSchema } } },
+    async (request) => importOnline(app.db, callerOf(request), {
+      ...request.query,
+      // Checked by the one upload policy (lib/uploads), then by the zip limits before parsing (lib/excel.ts).
+      file: async () => (await uploadReader(request, 'onlineStudyTable', '线上学习记录.xlsx')()).data,
+    }));
+  app.put('/education/online/entries', { schema: { tags, summary: '代为登记党员本人报告的某月线上学习学时(自愿记录,不强制在线)', body: OnlineEntrySchema, response: { 200: OnlineEntryResultSchema } } },
+    async (request) => enterOnline(app.db, callerOf(request), request.body));
 };

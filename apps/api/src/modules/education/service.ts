@@ -61,7 +61,9 @@ export async function writableSession(db: DbOrTx, user: AuthUser, id: number): P
   return row;
 }
 
-function checkDates(input: { startsOn: string; endsOn: string }) {
+function checkDates(input: { startsOn: string; endsOn: string; kind?: string }) {
+  // 线上学习 sessions are made only by the import and the entry form (online-service.ts), one per branch, platform and month.
+  if (input.kind === 'online_study') throw invalid('kind', '线上学习请用“导入线上学习”或“代为登记”,不在此登记');
   const problem = trainingDateProblem(input);
   if (problem) throw invalid(problem.field, problem.message);
 }
@@ -92,6 +94,7 @@ export async function updateSession(db: Db, caller: Caller, id: number, body: Tr
   checkDates(input);
   return db.transaction(async (tx) => {
     const old = await writableSession(tx, caller.user, id);
+    if (old.kind === 'online_study') throw invalid('kind', '线上学习按月由导入或代为登记生成,不能在此修改');
     await repo.updateSession(tx, id, input);
     // A shorter session credits no one more than it lasted.
     if (input.hours < old.hours) await repo.capCredited(tx, id, input.hours);

@@ -322,6 +322,12 @@ export const SETTINGS = [
     key: 'education.hoursDueDays', label: '年底前几天把学时未完成的党员列入支部待办', defaultValue: 60, unit: '天', min: 7, max: 180,
     source: '本地选择,无上级规定:年底前此天数起,本年度学时未达到要求的党员列入支部书记待办(应完成);次年同样天数内仍列出上年度未完成的(已逾期)。只提醒,不排名、不计分',
   },
+  {
+    // 线上学习 (issue 19 point 3): the platforms' exports count minutes; a 学时 is a class hour, 45 minutes in schools and
+    // many 党校 timetables, 60 in others. No rule found here fixes it for online study, so the town chooses.
+    key: 'education.onlineMinutesPerHour', label: '线上学习导入时每学时折合多少分钟', defaultValue: 45, unit: '分钟', min: 45, max: 60,
+    source: '本地选择,无上级规定:学习强国、灯塔—党建在线导出的学习时长按分钟计,导入时按此折算为学时(默认1学时=45分钟,课时惯例;本镇可改为60)。线上学习是自愿的学习记录,不强制在线、不计在线时长、不排名',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cleanup, screen } from '@testing-library/react';
+import { cleanup, fireEvent, screen } from '@testing-library/react';
 import type { BranchHours, TrainingList } from '@dj/contracts';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
@@ -20,7 +20,7 @@ const LIST: TrainingList = { canRecord: true, items: [{
   id: 1, organizationId: 3, organizationName: '东岭村党支部', kind: 'branch_study', title: '书记讲党课', startsOn: '2026-03-28', endsOn: '2026-03-28',
   hours: 2, venue: '村党群服务中心', lecturers: null, activityId: 9, attendees: 3, present: 2, isDemo: false,
 }] };
-const zero = { rotation_town: 0, rotation_county: 0, branch_study: 0, dengta_class: 0, institute_course: 0, field_school: 0, candidate_training: 0 };
+const zero = { rotation_town: 0, rotation_county: 0, branch_study: 0, dengta_class: 0, institute_course: 0, field_school: 0, candidate_training: 0, online_study: 0 };
 const HOURS: BranchHours = {
   organizationId: 3, organizationName: '东岭村党支部', year: 2026, targets: { member: 32, leader: 56, source: '《中国共产党党员教育管理工作条例》' },
   // Roster order: 李乙 first with fewer hours than 王甲.
@@ -67,5 +67,18 @@ describe('教育培训 page', () => {
     expect(screen.getByText('已完成 1人')).toBeTruthy();
     expect(screen.getByText('李乙').closest('a')?.getAttribute('href')).toBe('/education/people/1?year=2026&orgId=3');
     expect(screen.queryByText(/得分|第\d+名/)).toBeNull();
+  });
+
+  it('offers 导入线上学习 and 代为登记 on the branch\'s 学时 tab to those who record, and to no one else', async () => {
+    installFetch(educationServer());
+    await renderRoutes(routes, '/education?tab=hours&orgId=3&year=2026');
+    fireEvent.click(await screen.findByRole('button', { name: '导入线上学习' }));
+    expect(await screen.findByText(/自愿记录,不强制在线、不排名/)).toBeTruthy();
+    expect(screen.getByRole('button', { name: '代为登记线上学习', hidden: true })).toBeTruthy();
+    cleanup();
+    installFetch(educationServer({ canRecord: false, items: [] }));
+    await renderRoutes(routes, '/education?tab=hours&orgId=3&year=2026');
+    expect(await screen.findByText('2/32')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '导入线上学习' })).toBeNull();
   });
 });

@@ -10,6 +10,7 @@ import { isTownAdmin } from '../../lib/roles';
 import { useMe } from '../../lib/session';
 import { useBranchHours, useSessions } from './api';
 import { DocumentDownload } from './DocumentDownload';
+import { OnlineStudyActions } from './OnlineStudy';
 import { STATUS_COLOURS } from './HoursSummary';
 import { periodText } from './SessionViews';
 
@@ -60,6 +61,7 @@ function Distribution({ data }: { data: BranchHours }) {
 
 function HoursTab({ year, orgId }: { year: number; orgId?: number }) {
   const { data, isLoading, error } = useBranchHours(orgId, year);
+  const canRecord = useSessions({ year, orgId }).data?.canRecord ?? false;
   if (!orgId) return <Empty description="请从党组织进入,或在地址中选择支部(orgId)查看学时" />;
   if (isLoading) return <Spin tip="加载中" />;
   if (error || !data) return <Alert type="error" message={(error as Error | null)?.message ?? '加载失败'} />;
@@ -69,6 +71,7 @@ function HoursTab({ year, orgId }: { year: number; orgId?: number }) {
         <DocumentDownload label={`${data.year}年度培训台账`} path="/api/education/ledger." name={`${data.organizationName}${data.year}年度培训台账`} query={{ orgId, year: data.year }} />
       </Space>
       <Distribution data={data} />
+      {canRecord && <OnlineStudyActions orgId={orgId} />}
       {/* Roster order, as the API gives it: no column sorts by hours. */}
       <Table rowKey="memberId" size="small" pagination={false} scroll={{ x: 360 }} dataSource={data.people} locale={{ emptyText: '本支部没有在册党员' }} columns={[
         { title: '姓名', render: (_: unknown, p: BranchHours['people'][number]) => <Link to={`/education/people/${p.personId}?year=${data.year}&orgId=${data.organizationId}`}>{p.name}</Link> },

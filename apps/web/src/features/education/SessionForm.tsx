@@ -1,7 +1,7 @@
 import { useEffect, useMemo } from 'react';
 import { Form, Input, InputNumber, Select, type FormInstance } from 'antd';
 import {
-  CreateTrainingSchema, TRAINING_KINDS, TRAINING_KIND_LABELS, TRAINING_LIMITS, TrainingInputSchema, trainingDateProblem,
+  CreateTrainingSchema, FORM_TRAINING_KINDS, TRAINING_KIND_LABELS, TRAINING_LIMITS, TrainingInputSchema, trainingDateProblem,
   type Training, type TrainingKind,
 } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
@@ -66,7 +66,7 @@ export function SessionForm({ form, detail, onFinish }: {
         </Form.Item>
       )}
       <Form.Item name="kind" label="培训类别" rules={rulesFor(TrainingInputSchema, 'kind')}>
-        <Select aria-label="培训类别" options={TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))} />
+        <Select aria-label="培训类别" options={FORM_TRAINING_KINDS.map((k) => ({ value: k, label: TRAINING_KIND_LABELS[k] }))} />
       </Form.Item>
       <Form.Item name="title" label="主题" rules={rulesFor(TrainingInputSchema, 'title')}>
         <Input {...counter(TRAINING_LIMITS.title)} placeholder="如:学习贯彻党的二十届四中全会精神" />

@@ -17,7 +17,7 @@ export function training(partial: Partial<Training> = {}): Training {
   };
 }
 
-export const ZERO_KINDS = { rotation_town: 0, rotation_county: 0, branch_study: 0, dengta_class: 0, institute_course: 0, field_school: 0, candidate_training: 0 };
+export const ZERO_KINDS = { rotation_town: 0, rotation_county: 0, branch_study: 0, dengta_class: 0, institute_course: 0, field_school: 0, candidate_training: 0, online_study: 0 };
 
 export function personHours(partial: Partial<PersonHours> = {}): PersonHours {
   return {
