@@ -54,6 +54,9 @@ export interface Jobs {
 
 let current: Jobs | null = null;
 
+/** SQLSTATE admin_shutdown: "terminating connection due to administrator command". */
+const ADMIN_SHUTDOWN = '57P01';
+
 /**
  * The queue lives in the application's own PostgreSQL, in schema `pgboss` (ARCHITECTURE.md: no extra server), reached
  * through the owner's connection string (pg-boss creates its schema); the handlers use `db`, the platform's role.
@@ -64,7 +67,12 @@ export async function startJobs(connectionString: string, deps: JobDeps): Promis
   const { db, cipher, sms, log } = deps;
   const boss = new PgBoss({ connectionString, schema: 'pgboss', application_name: 'dj-jobs', max: 3 });
   // Without a listener an error event would crash the process; a database outage is logged and retried by pg-boss.
-  boss.on('error', (err) => log.error({ err: { message: err.message } }, 'pg-boss error'));
+  boss.on('error', (err) => {
+    // 57P01: the server is stopping on purpose (Ctrl-C reaches the embedded PostgreSQL with the whole process group, or
+    // an operator's fast shutdown) and ends the queue's connections before the queue itself is stopped: said, not an error.
+    if ((err as { code?: string }).code === ADMIN_SHUTDOWN) log.warn({ err: { message: err.message } }, 'pg-boss: the database server is shutting down');
+    else log.error({ err: { message: err.message } }, 'pg-boss error');
+  });
   await boss.start();
   await boss.createQueue(JOB_REMINDERS, { name: JOB_REMINDERS, retryLimit: 2, retryDelay: 300 });
   // No retry of the job itself: a failing SMS stays pending and is counted per row by drainOutbox.
