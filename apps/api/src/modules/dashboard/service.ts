@@ -12,6 +12,7 @@ import { cadreFigures } from '../cadres/index.js';
 import { disclosuresDueBetween } from '../disclosure/index.js';
 import { rectificationCounts } from '../inspection/index.js';
 import { economyFigures } from '../economy/index.js';
+import { dashboardEducation } from '../education/index.js';
 import { duesFigures, mobileFigures } from '../members/index.js';
 import { pipelineCounts, recruitmentDeadlinesBetween } from '../recruitment/index.js';
 import { awayCounts } from '../talent/index.js';
@@ -43,6 +44,7 @@ async function gather(db: DbOrTx, user: AuthUser, branches: Branches, w: Window,
     mobile: await mobileFigures(db, user, branches.village, today),
     dues: await duesFigures(db, user.scope, branches.village?.path, today),
     economy: await economyFigures(db, user, branches.village, today),
+    education: await dashboardEducation(db, user, today, branches.village?.path),
     cadres: await cadreFigures(db, user, today, branches.village),
     periods: await periodStatusCounts(db, user.tenantId, w.months, today),
     grades: await gradeCounts(db, user.tenantId, w.months, ids),

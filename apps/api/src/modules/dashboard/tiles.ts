@@ -22,6 +22,7 @@ export interface Gathered {
   away: { away: number; returned: number; overdue: number; months: number };
   mobile: { away: number; unreachable: number; months: number };
   economy: { year: number; thresholdWan: number; villages: number; approved: number; weak: number; submitted: number; partnershipsDue: number };
+  education: { year: number; member: number; leader: number; sessions: number; members: number; done: number; short: number };
   dues: { members: number; noBasis: number; dueNow: number; paidNow: number; inArrears: number; review: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
@@ -131,6 +132,15 @@ function economyTile(g: Gathered): DashboardTile {
   ], link, `经营性收入低于${e.thresholdWan}万元为薄弱村(本镇设置 economy.weakIncomeWan);按已审核的年度收入,不排名。合作到期:履行中的村企合作协议即将到期或已过期(本镇设置 economy.partnershipDueDays)`);
 }
 
+function educationTile(g: Gathered): DashboardTile {
+  const e = g.education;
+  const link = withOrg('/education', g.orgId, g.orgId ? 'tab=hours' : '');
+  return tile('education', [
+    figure(`${e.year}年举办培训`, e.sessions, 'info', withOrg('/education', g.orgId)),
+    figure('学时已完成的党员', e.done, 'ok', link), figure('学时应完成的党员', e.short, e.short ? 'due' : 'ok', link),
+  ], link, `本年度学时对照目标(党员${e.member}学时、书记和班子成员${e.leader}学时,本镇设置 education.*),年底前完成;只看分布,不排名、不计分`);
+}
+
 function assessmentTile(g: Gathered): DashboardTile {
   const link = '/assessment/periods';
   const statuses = ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link));
@@ -139,5 +149,5 @@ function assessmentTile(g: Gathered): DashboardTile {
 }
 
 export function tilesOf(g: Gathered): DashboardTile[] {
-  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), assessmentTile(g)];
+  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), educationTile(g), assessmentTile(g)];
 }

@@ -155,6 +155,19 @@ describe('学时 against 《中国共产党党员教育管理工作条例》 tar
     expect((await member.get('/api/education/sessions')).statusCode).toBe(403);
   });
 
+  it('the village card\'s 教育培训 tile counts the year\'s sessions held and the members at and short of their 学时, as the hours page does', async () => {
+    const card = ok(await secretaryA.get(`/api/dashboard/villages/${a.id}`));
+    const tile = (card.tiles as Json[]).find((t) => t.key === 'education')!;
+    const value = (label: string) => (tile.figures as Json[]).find((f) => f.label === label)!.value;
+    const people = ok(await secretaryA.get(`/api/education/hours?orgId=${a.id}&year=${year}`)).people as Json[];
+    const held = (ok(await secretaryA.get(`/api/education/sessions?orgId=${a.id}&year=${year}`)).items as Json[]).filter((x) => x.organizationId === a.id);
+    expect(value('学时已完成的党员')).toBe(people.filter((p) => p.status === 'done').length);
+    expect(value('学时应完成的党员')).toBe(people.filter((p) => p.status !== 'done').length);
+    expect(held.length).toBeGreaterThan(0);
+    expect(value(`${year}年举办培训`)).toBe(held.length);
+    expect(tile.note).toContain('不排名');
+  });
+
   it('待办 lists each branch with members short of their 学时 as the hours page counts them (education.hoursDueDays), names in roster order', async () => {
     expect((await town.admin.patch('/api/settings/education.hoursDueDays', { value: 180 })).statusCode).toBe(200);
     const when = hoursTaskYear(todayInShanghai(), 180);

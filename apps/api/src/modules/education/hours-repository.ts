@@ -104,3 +104,29 @@ export async function branchesIn(db: DbOrTx, scope: Scope): Promise<{ id: number
   const { rows } = await db.execute(sql`select o.id, o.name, o.path from organizations o where ${orgIn(scope)} and o.kind = 'branch' order by o.path`);
   return rows as unknown as { id: number; name: string; path: string }[];
 }
+
+export interface EducationFigures { sessions: number; members: number; done: number; short: number }
+
+/**
+ * The 驾驶舱's 教育培训 figures of a year, counted by the database: the sessions held in scope (online study records
+ * are not sessions held), and how many members on the roster have reached their year's 学时 or not yet — a
+ * distribution, never a ranking, and never a score. The target is the leader's for a committee seat (targetGroupOf).
+ */
+export async function educationFigures(db: DbOrTx, scope: Scope, year: number, targets: { member: number; leader: number }, underPath?: string): Promise<EducationFigures> {
+  const seats = sql`array[${sql.join(COMMITTEE_POSTS.map((p) => sql`${p}`), sql`, `)}]::text[]`;
+  const within = sql`between ${`${year}-01-01`} and ${`${year}-12-31`}`;
+  const { rows } = await db.execute(sql`
+    with people as (
+      select case when m.party_posts && ${seats} then ${targets.leader}::float8 else ${targets.member}::float8 end as target,
+        coalesce((select sum(a.hours_credited) from training_attendees a join training_sessions s on s.id = a.session_id
+          where a.person_id = m.person_id and a.state = 'present' and s.starts_on ${within}), 0)::float8 as total
+      from members m join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
+      where m.on_roster and m.membership_status = 'active'
+    )
+    select (select count(*) from training_sessions s join organizations o on o.id = s.organization_id and ${orgIn(scope, underPath)}
+        where s.kind <> 'online_study' and s.starts_on ${within})::int as sessions,
+      count(*)::int as members, (count(*) filter (where round(total::numeric, 1) >= target))::int as done,
+      (count(*) filter (where round(total::numeric, 1) < target))::int as short
+    from people`);
+  return rows[0] as unknown as EducationFigures;
+}

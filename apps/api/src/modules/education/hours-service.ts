@@ -96,3 +96,10 @@ export async function personYear(db: DbOrTx, user: AuthUser, person: { personId:
     sessions: sessions.map((s) => ({ ...s, kind: s.kind as TrainingKind })),
   };
 }
+
+/** The 驾驶舱's and village card's 教育培训 figures of this year (the village's subtree when given), with the targets. */
+export async function dashboardEducation(db: DbOrTx, user: AuthUser, today: string, underPath?: string) {
+  const year = Number(today.slice(0, 4));
+  const targets = await targetsOf(db, user.tenantId);
+  return { year, member: targets.member, leader: targets.leader, ...await hoursRepo.educationFigures(db, user.scope, year, targets, underPath) };
+}

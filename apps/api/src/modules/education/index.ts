@@ -8,6 +8,8 @@ export const educationModule: FastifyPluginAsyncZod = async (app) => {
   // Training sessions and hours (points 1–2), 对标学习 (point 4), 培训阵地 (point 5).
   for (const routes of [educationRoutes, tripRoutes, venueRoutes]) await app.register(routes, { prefix: '/api' });
 };
+// The 驾驶舱 and village card: sessions held this year and members at or short of their 学时.
+export { dashboardEducation } from './hours-service.js';
 // 待办: members short of their year's 学时 near and after the year's end, and new secretaries' 任职培训.
 export { educationTasks } from './task-service.js';
 // 待办: each open 对标学习 follow-up on its owner's list.
