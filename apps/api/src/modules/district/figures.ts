@@ -14,9 +14,8 @@ function byFirst(a: HeldFigure, b: HeldFigure): number {
   return 0;
 }
 
-function rowOf(towns: number[], f: HeldFigure, group: string, groupTitle: string, label: string): DistrictFigureRow {
-  const place = new Map(towns.map((t, i) => [t, i]));
-  const values = towns.map(() => 0);
+function rowOf(place: Map<number, number>, f: HeldFigure, group: string, groupTitle: string, label: string): DistrictFigureRow {
+  const values = new Array<number>(place.size).fill(0);
   f.towns.forEach((t, k) => { values[place.get(t)!] += f.values[k]; });
   return { group, groupTitle, label, values, total: values.reduce((n, v) => n + v, 0) };
 }
@@ -30,8 +29,10 @@ export function sideBySide(towns: number[], held: HeldFigure[]): DistrictFigureR
   const compliance = new Map(held.filter((f) => f.group === 'compliance').map((f) => [f.label, f]));
   const none: HeldFigure = { group: '', groupTitle: '', label: '', first: [], towns: [], values: [] };
   const { key, title } = DISTRICT_COMPLIANCE_GROUP;
+  // Each town's column, found once for every row.
+  const place = new Map(towns.map((t, i) => [t, i]));
   return [
-    ...COMPLIANCE_KEYS.map((k) => rowOf(towns, compliance.get(k) ?? none, key, title, DISTRICT_COMPLIANCE_LABELS[k])),
-    ...held.filter((f) => f.group !== 'compliance').sort(byFirst).map((f) => rowOf(towns, f, f.group, f.groupTitle, f.label)),
+    ...COMPLIANCE_KEYS.map((k) => rowOf(place, compliance.get(k) ?? none, key, title, DISTRICT_COMPLIANCE_LABELS[k])),
+    ...held.filter((f) => f.group !== 'compliance').sort(byFirst).map((f) => rowOf(place, f, f.group, f.groupTitle, f.label)),
   ];
 }

@@ -8,11 +8,9 @@ import type { DbOrTx } from '../../db/client.js';
 import { dashboardSnapshots, districtFigures } from '../../db/schema/index.js';
 
 /** Computed "now" by the database, so every snapshot's time comes from one clock. */
-export async function saveSnapshot(db: DbOrTx, tenantId: number, period: string, body: DashboardTown): Promise<string> {
-  const [row] = await db.insert(dashboardSnapshots).values({ tenantId, period, body })
-    .onConflictDoUpdate({ target: [dashboardSnapshots.tenantId, dashboardSnapshots.period], set: { body, computedAt: sql`now()` } })
-    .returning({ computedAt: dashboardSnapshots.computedAt });
-  return row.computedAt;
+export async function saveSnapshot(db: DbOrTx, tenantId: number, period: string, body: DashboardTown): Promise<void> {
+  await db.insert(dashboardSnapshots).values({ tenantId, period, body })
+    .onConflictDoUpdate({ target: [dashboardSnapshots.tenantId, dashboardSnapshots.period], set: { body, computedAt: sql`now()` } });
 }
 
 /** Whether the town's snapshot of the month is missing or at least `minutes` old (the job's test; 30 s spare for its tick). */

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import { sendAttachment } from '../../lib/attachment.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   EconomyDocumentQuerySchema, EconomyReportParamsSchema, EconomyTableParamsSchema, EconomyImportQuerySchema, EconomyImportReportSchema, EconomyOverviewSchema, EconomyYearParamSchema, EconomyYearsQuerySchema, IncomeDraftSchema, IncomeYearSchema,
@@ -9,12 +9,6 @@ import { townTableFile, villageReportFile } from './documents.js';
 import { getOverview } from './figures-service.js';
 import { importIncome } from './import-service.js';
 import * as service from './service.js';
-
-/** A document as a download; the file name (Chinese) in filename* only. */
-function sendFile(reply: FastifyReply, file: { filename: string; mime: string; data: Buffer }) {
-  return reply.header('content-type', file.mime)
-    .header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.data);
-}
 
 /** 集体经济: the years × villages table with the weak-village line, a village's year (versions), entry, submit, approve, import. */
 export const economyRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,9 +24,9 @@ export const economyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/economy/villages/:orgId/years/:year/approve', { schema: { tags, summary: '审核通过某村某年度收入', params: EconomyYearParamSchema, response: { 200: IncomeYearSchema } } },
     async (request) => service.approveYear(app.db, callerOf(request), request.params.orgId, request.params.year));
   app.get('/economy/table.:format', { schema: { tags, summary: '全镇年度村集体经济收入统计表下载(xlsx / A4 PDF;各村各收入项目、经营性收入、增长、薄弱村)', params: EconomyTableParamsSchema, querystring: EconomyDocumentQuerySchema } },
-    async (request, reply) => sendFile(reply, await townTableFile(app.db, callerOf(request), request.query.year, request.params.format)));
+    async (request, reply) => sendAttachment(reply, await townTableFile(app.db, callerOf(request), request.query.year, request.params.format)));
   app.get('/economy/villages/:orgId/report.:format', { schema: { tags, summary: '某村年度集体经济报告下载(PDF / Word)', params: EconomyReportParamsSchema, querystring: EconomyDocumentQuerySchema } },
-    async (request, reply) => sendFile(reply, await villageReportFile(app.db, callerOf(request), request.params.orgId, request.query.year, request.params.format)));
+    async (request, reply) => sendAttachment(reply, await villageReportFile(app.db, callerOf(request), request.params.orgId, request.query.year, request.params.format)));
   app.post('/economy/import', { schema: { tags, summary: '导入三资系统导出的收入表(xlsx;先试运行,再正式导入)', querystring: EconomyImportQuerySchema, response: { 200: EconomyImportReportSchema } } },
     async (request) => importIncome(app.db, callerOf(request), {
       dryRun: request.query.dryRun, year: request.query.year, reason: request.query.reason,

@@ -75,23 +75,31 @@ export async function memberOfPerson(db: DbOrTx, tenantId: number, personId: num
 export interface ShortBranch { organizationId: number; organizationName: string; short: number; names: { name: string; total: number; target: number }[] }
 
 /**
+ * Each active member on the roster in scope with their year's target and present 学时 (the sum the hours page makes),
+ * as a subquery for the database's own counts. The target is the leader's for a member holding a committee seat, as
+ * rules/hours.ts targetGroupOf says.
+ */
+function membersAgainstTarget(scope: Scope, year: number, targets: { member: number; leader: number }, underPath?: string): SQL {
+  const seats = sql`array[${sql.join(COMMITTEE_POSTS.map((p) => sql`${p}`), sql`, `)}]::text[]`;
+  return sql`
+    select o.id as org_id, o.name as org_name, o.path, p.name,
+      case when m.party_posts && ${seats} then ${targets.leader}::float8 else ${targets.member}::float8 end as target,
+      coalesce((select sum(a.hours_credited) from training_attendees a join training_sessions s on s.id = a.session_id
+        where a.person_id = m.person_id and a.state = 'present' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}), 0)::float8 as total
+    from members m
+    join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
+    join persons p on p.id = m.person_id
+    where m.on_roster and m.membership_status = 'active'`;
+}
+
+/**
  * The branches in scope with members short of their year's 学时 (the 待办's question), counted by the database: how many
  * and the first `shown` in roster order, never the whole roster into the process (1,065 rows a request for a town of the
- * city bench). The target is the leader's for a member holding a committee seat, as rules/hours.ts targetGroupOf says.
+ * city bench).
  */
 export async function shortOfHours(db: DbOrTx, scope: Scope, year: number, targets: { member: number; leader: number }, shown: number, underPath?: string): Promise<ShortBranch[]> {
-  const seats = sql`array[${sql.join(COMMITTEE_POSTS.map((p) => sql`${p}`), sql`, `)}]::text[]`;
   const { rows } = await db.execute(sql`
-    with people as (
-      select o.id as org_id, o.name as org_name, o.path, p.name,
-        case when m.party_posts && ${seats} then ${targets.leader}::float8 else ${targets.member}::float8 end as target,
-        coalesce((select sum(a.hours_credited) from training_attendees a join training_sessions s on s.id = a.session_id
-          where a.person_id = m.person_id and a.state = 'present' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}), 0)::float8 as total
-      from members m
-      join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
-      join persons p on p.id = m.person_id
-      where m.on_roster and m.membership_status = 'active'
-    )
+    with people as (${membersAgainstTarget(scope, year, targets, underPath)})
     select org_id as "organizationId", org_name as "organizationName", count(*)::int as short,
       (array_agg(json_build_object('name', name, 'total', round(total::numeric, 1)::float8, 'target', target) order by name))[1:${shown}] as names
     from people where round(total::numeric, 1) < target
@@ -110,21 +118,13 @@ export interface EducationFigures { sessions: number; members: number; done: num
 /**
  * The 驾驶舱's 教育培训 figures of a year, counted by the database: the sessions held in scope (online study records
  * are not sessions held), and how many members on the roster have reached their year's 学时 or not yet — a
- * distribution, never a ranking, and never a score. The target is the leader's for a committee seat (targetGroupOf).
+ * distribution, never a ranking, and never a score.
  */
 export async function educationFigures(db: DbOrTx, scope: Scope, year: number, targets: { member: number; leader: number }, underPath?: string): Promise<EducationFigures> {
-  const seats = sql`array[${sql.join(COMMITTEE_POSTS.map((p) => sql`${p}`), sql`, `)}]::text[]`;
-  const within = sql`between ${`${year}-01-01`} and ${`${year}-12-31`}`;
   const { rows } = await db.execute(sql`
-    with people as (
-      select case when m.party_posts && ${seats} then ${targets.leader}::float8 else ${targets.member}::float8 end as target,
-        coalesce((select sum(a.hours_credited) from training_attendees a join training_sessions s on s.id = a.session_id
-          where a.person_id = m.person_id and a.state = 'present' and s.starts_on ${within}), 0)::float8 as total
-      from members m join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
-      where m.on_roster and m.membership_status = 'active'
-    )
+    with people as (${membersAgainstTarget(scope, year, targets, underPath)})
     select (select count(*) from training_sessions s join organizations o on o.id = s.organization_id and ${orgIn(scope, underPath)}
-        where s.kind <> 'online_study' and s.starts_on ${within})::int as sessions,
+        where s.kind <> 'online_study' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`})::int as sessions,
       count(*)::int as members, (count(*) filter (where round(total::numeric, 1) >= target))::int as done,
       (count(*) filter (where round(total::numeric, 1) < target))::int as short
     from people`);

@@ -1,4 +1,4 @@
-import type { FastifyReply } from 'fastify';
+import { sendAttachment } from '../../lib/attachment.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   AttendanceInputSchema, AttendeeOptionsQuerySchema, EducationDocumentParamsSchema, TrainingLedgerQuerySchema, PersonRecordParamsSchema, AttendeeOptionsSchema, BranchHoursSchema, CreateTrainingSchema, FromActivitySchema,
@@ -16,11 +16,6 @@ import { myStudy, respondToSession } from './my-service.js';
 import { personRecordFile } from './record-documents.js';
 import { enterOnline, importOnline } from './online-service.js';
 import * as service from './service.js';
-
-function sendFile(reply: FastifyReply, file: { filename: string; mime: string; data: Buffer }) {
-  return reply.header('content-type', file.mime).header('cache-control', 'private, no-store')
-    .header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.data);
-}
 
 /** 教育培训 (issue 19 points 1–2): sessions with attendance and materials, and 学时 against the targets. */
 export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -42,8 +37,7 @@ export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => addMaterial(app.db, callerOf(request), request.params.id, uploadReader(request, 'trainingMaterial', '培训材料')));
   app.get('/education/sessions/:id/files/:fileId', { schema: { tags, summary: '下载培训材料', params: TrainingFileParamSchema } }, async (request, reply) => {
     const file = await readMaterial(app.db, currentUser(request), request.params.id, request.params.fileId);
-    return reply.header('content-type', file.mime).header('cache-control', 'private, no-store')
-      .header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
+    return sendAttachment(reply, { filename: file.name, mime: file.mime, data: file.data });
   });
   app.delete('/education/sessions/:id/files/:fileId', { schema: { tags, summary: '删除培训材料', params: TrainingFileParamSchema, response: one } },
     async (request) => deleteMaterial(app.db, callerOf(request), request.params.id, request.params.fileId));
@@ -55,9 +49,9 @@ export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => personHours(app.db, currentUser(request), request.params.personId, request.query.year));
   // 培训台账 and 培训档案 (point 6): the same figures as the two routes above, as files.
   app.get('/education/ledger.:format', { schema: { tags, summary: '年度培训台账下载(PDF / Word / xlsx;orgId为某党支部,不填为管理范围内各党支部及汇总)', params: EducationDocumentParamsSchema, querystring: TrainingLedgerQuerySchema } },
-    async (request, reply) => sendFile(reply, await ledgerFile(app.db, callerOf(request), request.query, request.params.format)));
+    async (request, reply) => sendAttachment(reply, await ledgerFile(app.db, callerOf(request), request.query, request.params.format)));
   app.get('/education/people/:personId/record.:format', { schema: { tags, summary: '个人年度培训档案下载(PDF / Word / xlsx)', params: PersonRecordParamsSchema, querystring: PersonHoursQuerySchema } },
-    async (request, reply) => sendFile(reply, await personRecordFile(app.db, callerOf(request), request.params.personId, request.query.year, request.params.format)));
+    async (request, reply) => sendAttachment(reply, await personRecordFile(app.db, callerOf(request), request.params.personId, request.query.year, request.params.format)));
   // 我的学习 (issue 19 point 7): the caller's own hours and their branch's coming sessions, answered like 组织生活.
   app.get('/my/education', { schema: { tags, summary: '我的学习(本人):本年度学时对照要求、参加的培训、本支部即将举行的培训', querystring: MyStudyQuerySchema, response: { 200: MyStudySchema } } },
     async (request) => myStudy(app.db, currentUser(request), request.query.year));

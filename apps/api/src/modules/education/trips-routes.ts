@@ -3,6 +3,7 @@ import {
   TripActionCreateSchema, TripActionParamsSchema, TripActionUpdateSchema, TripCreateSchema, TripDetailSchema, TripListQuerySchema, TripListSchema,
   TripParamsSchema, TripParticipantInputSchema, TripParticipantParamsSchema, TripPeopleSchema, TripReportParamsSchema, TripTakeawaySchema, TripUpdateSchema,
 } from '@dj/contracts';
+import { sendAttachment } from '../../lib/attachment.js';
 import { callerOf, currentUser } from '../../plugins/auth.js';
 import { tripReportFile } from './trips-documents.js';
 import * as service from './trips-service.js';
@@ -34,7 +35,6 @@ export const tripRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.updateAction(app.db, callerOf(request), request.params.id, request.params.actionId, request.body));
   app.get(`${base}/:id/report.:format`, { schema: { tags, summary: '对标学习报告下载(Word / A4 PDF;组织单位)', params: TripReportParamsSchema } }, async (request, reply) => {
     const file = await tripReportFile(app.db, callerOf(request), request.params.id, request.params.format);
-    return reply.header('content-type', file.mime)
-      .header('content-disposition', `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(file.filename)}`).send(file.data);
+    return sendAttachment(reply, file);
   });
 };

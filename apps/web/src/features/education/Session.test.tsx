@@ -49,7 +49,7 @@ function typeDate(input: HTMLElement, value: string) {
 const button = (container: HTMLElement, name: string | RegExp) => within(container).getByRole('button', { name, hidden: true });
 
 describe('登记培训', () => {
-  it('says in Chinese what is missing or too long, with counters from the contract, and sends nothing', { timeout: 15_000 }, async () => {
+  it('says in Chinese what is missing or too long, with counters from the contract, and sends nothing', async () => {
     const calls = installFetch(sessionServer());
     await renderRoutes(routes, '/education/sessions/new');
     const form = await screen.findByRole('form', { name: '培训信息' });
@@ -66,7 +66,7 @@ describe('登记培训', () => {
     expect(calls.filter((c) => c.method === 'POST')).toEqual([]);
   });
 
-  it('refuses an end before the start beside the field, then registers and opens the attendance', { timeout: 15_000 }, async () => {
+  it('refuses an end before the start beside the field, then registers and opens the attendance', async () => {
     const calls = installFetch(sessionServer());
     const { router } = await renderRoutes(routes, '/education/sessions/new', { opens: ['/education/sessions/30'] });
     const form = await screen.findByRole('form', { name: '培训信息' });
