@@ -5,7 +5,8 @@
  * rule of 《中国共产党发展党员工作细则》 and the roster integration hold as they do for a real town. Dates are relative to `today`:
  *   - 入党申请人 applied one to five months ago, most with the 谈话 (one held late: a stored warning; two without one yet);
  *   - 入党积极分子 named 3–11 months ago, with 培养联系人 from the branch's full members and half-yearly 考察;
- *   - 发展对象 named a year or more after becoming 积极分子, with 入党介绍人, some with 政审 and 集中培训;
+ *   - 发展对象 named a year or more after becoming 积极分子, with 入党介绍人, some with 政审 and 集中培训 (the town's
+ *     发展对象培训班, a real session the step names: demo-education.ts);
  *   - at stage 4 one waits for 上级党委审批 within days of its three-month limit, one is ready for the 支部大会, and one was
  *     approved four months ago and stands in the roster as 预备党员;
  *   - two 预备党员 admitted almost a year ago whose 预备期 ends within days (转正 deadlines on the board);
@@ -21,8 +22,9 @@ import type { FieldCipher } from '../lib/crypto.js';
 import { mulberry32 } from '../lib/prng.js';
 import {
   addRelation, applyStepToRoster, checkStep, createNotice, createRecruitment, findRecruitment, insertRecord, phaseOf,
-  recruitmentSettings, savePlan, setNoticeOutcome, stepNamed, stepsOf, stopReason, updateRecruitment, type RecordFact,
+  recruitmentSettings, savePlan, setNoticeOutcome, stepNamed, stepsOf, stopReason, updateRecruitment, withSessionTraining, type RecordFact,
 } from '../modules/recruitment/index.js';
+import { demoCandidateTraining } from './demo-education.js';
 import { demoIdNumber, demoName } from './demo-members.js';
 import { demoAdminUser } from './demo-admin.js';
 import type { Caller } from '../lib/access/index.js';
@@ -93,6 +95,9 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
   const taken = { has: (body: string) => mine.has(body) || hashes.has(cipher.lookupHash(body + idNumberCheckDigit(body))), add: (body: string) => mine.add(body) };
 
   const stories = demoStories(today, between);
+  // 集中培训 (细则第十七条) names the town's 发展对象培训班 the person attended (issue 19 point 8), not typed figures.
+  const townOrg = orgs.find((o) => o.parentId === null)!;
+  const trainingClass = demoCandidateTraining(db, caller, townOrg.id);
 
   const stepList = await stepsOf(tx, tenantId);
   const settings = await recruitmentSettings(tx, tenantId);
@@ -141,7 +146,11 @@ export async function seedDemoRecruitment(tx: Tx, { tenantId, today, cipher }: {
         notices.push({ stage: 'admission', startsOn, endsOn });
         continue;
       }
-      const input = RecordStepSchema.parse(step);
+      let input = RecordStepSchema.parse(step);
+      if (input.stepCode === 'training') {
+        const trainingSessionId = await trainingClass(row.personId, input.occurredOn);
+        input = await withSessionTraining(tx, user, row.personId, { ...input, details: { ...input.details, trainingSessionId } });
+      }
       const { blocks, warnings } = checkStep({
         steps: stepList, records: facts, birthDate, today, settings, namedMembers, rosterEligible: people.voters.length, probationEndsOn,
         lastRefusalOn: null, notices,

@@ -23,6 +23,7 @@ import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoEconomy } from './demo-economy.js';
 import { seedDemoBenchmark } from './demo-benchmark.js';
 import { seedDemoDistrict } from './demo-district.js';
+import { seedDemoEducation } from './demo-education.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -126,6 +127,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoTalent(tx, { tenantId: t, today, town: demo, cipher });
     // 班子结构 data (education, 本土人才), 聘用制 and the 服务队, after the reserves: one of them is appointed a 委员.
     await seedDemoCadreStructure(tx, { tenantId: t, today, town: demo });
+    // 教育培训 (issue 19 point 8) after 三会一课: a month's 党课 is that month's branch study, its sign-in copied.
+    await seedDemoEducation(tx, { tenantId: t, today, town: demo, townOrgId: town.id });
     // The "3+1" and "3+7" examples, in force from thirteen months back: the demo's year of locked months and last month,
     // still being scored (issue 16 point 7), are all scored with them.
     // 集体经济 before the assessment: its 集体增收 measure reads the approved years.

@@ -55,11 +55,14 @@ export async function newSecretaries(db: DbOrTx, scope: Scope, since: string, un
 export interface PersonSessionRow { sessionId: number; title: string; kind: string; startsOn: string; endsOn: string; state: 'present' | 'absent'; hoursCredited: number }
 
 /** A person's attendance lines of a year (the attendance lines the caller's scope reads). */
-export async function sessionsOfPerson(db: DbOrTx, scope: Scope, personId: number, year: number): Promise<PersonSessionRow[]> {
+export async function sessionsOfPerson(db: DbOrTx, scope: Scope | { own: number }, personId: number, year: number): Promise<PersonSessionRow[]> {
+  // { own: tenant }: the person's own page reads every line naming them in their town, wherever it is filed (a line
+  // kept under a branch they have since left, a 党小组 member's line under the branch); a scope reads its subtrees'.
+  const where = 'own' in scope ? sql`o.tenant_id = ${scope.own}` : orgIn(scope);
   const { rows } = await db.execute(sql`
     select s.id as "sessionId", s.title, s.kind, s.starts_on::text as "startsOn", s.ends_on::text as "endsOn", a.state, a.hours_credited::float8 as "hoursCredited"
     from training_attendees a join training_sessions s on s.id = a.session_id
-    join organizations o on o.id = a.organization_id and ${orgIn(scope)}
+    join organizations o on o.id = a.organization_id and ${where}
     where a.person_id = ${personId} and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
     order by s.starts_on, s.id`);
   return rows as unknown as PersonSessionRow[];

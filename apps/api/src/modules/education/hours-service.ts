@@ -81,9 +81,10 @@ export async function personHours(db: Db, user: AuthUser, personId: number, year
   return personYear(db, user, { personId, name: found[0].name }, year);
 }
 
-export async function personYear(db: DbOrTx, user: AuthUser, person: { personId: number; name: string }, year: number): Promise<PersonHours> {
+/** `own`: the person reads their own record (我的学习): every line naming them, not only those filed in the scope. */
+export async function personYear(db: DbOrTx, user: AuthUser, person: { personId: number; name: string }, year: number, own = false): Promise<PersonHours> {
   const [sessions, member, targets] = await Promise.all([
-    hoursRepo.sessionsOfPerson(db, user.scope, person.personId, year), hoursRepo.memberOfPerson(db, user.tenantId, person.personId), targetsOf(db, user.tenantId),
+    hoursRepo.sessionsOfPerson(db, own ? { own: user.tenantId } : user.scope, person.personId, year), hoursRepo.memberOfPerson(db, user.tenantId, person.personId), targetsOf(db, user.tenantId),
   ]);
   const byKind = zeroByKind();
   for (const s of sessions) if (s.state === 'present') byKind[s.kind as TrainingKind] = round1(byKind[s.kind as TrainingKind] + s.hoursCredited);

@@ -18,6 +18,8 @@ export { tripActionTasks } from './trips-tasks.js';
 export { candidateTrainingOf } from './candidate-training.js';
 // The demo (point 8) records its sessions, its trip and its venues through the services, as the caller it runs as.
 export { createSession, setAttendance } from './service.js';
+// The demo's 线上学习 sessions carry the import's own titles (one per branch, platform and month).
+export { onlineTitle } from './online-repository.js';
 export { sessionFromLecture } from './lecture-service.js';
 export { addAction, addParticipant, createTrip, writeTakeaway } from './trips-service.js';
 export { createBooking, createHosted, createVenue } from './venues-service.js';

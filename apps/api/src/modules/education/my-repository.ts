@@ -20,7 +20,13 @@ export interface UpcomingRow {
   myResponse: ActivityResponse | null; recorded: boolean;
 }
 
-/** The branch's sessions from today on, soonest first, with the person's answer and whether attendance is in. */
+/**
+ * The sessions meant for the member from today on, soonest first, with the person's answer and whether attendance is in:
+ * those held by their own organisation or one above it (their 党小组's branch, the town's 集中轮训), and any naming them
+ * as an attendee. Read across the row scope on purpose (acrossScope at the caller): a member's grant covers their own
+ * branch or group only, so the town's and the parent branch's rows are hidden from it; the WHERE below is the whole
+ * widening — the ancestors of one organisation and the person's own lines, never a sibling branch's session.
+ */
 export async function upcomingOf(db: DbOrTx, organizationId: number, personId: number, today: string, sessionId?: number): Promise<UpcomingRow[]> {
   const only = sessionId === undefined ? sql`and s.starts_on >= ${today}` : sql`and s.id = ${sessionId}`;
   const { rows } = await db.execute(sql`
@@ -28,7 +34,10 @@ export async function upcomingOf(db: DbOrTx, organizationId: number, personId: n
       (select r.response from training_responses r where r.session_id = s.id and r.person_id = ${personId}) as "myResponse",
       exists (select 1 from training_attendees a where a.session_id = s.id) as recorded
     from training_sessions s join organizations o on o.id = s.organization_id
-    where s.organization_id = ${organizationId} ${only}
+    join organizations mine on mine.id = ${organizationId} and mine.tenant_id = s.tenant_id
+    where s.kind <> 'online_study' ${only}
+      and (starts_with(mine.path, o.path)
+        or exists (select 1 from training_attendees a where a.session_id = s.id and a.person_id = ${personId}))
     order by s.starts_on, s.id limit 20`);
   return rows as unknown as UpcomingRow[];
 }

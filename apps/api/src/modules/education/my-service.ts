@@ -6,15 +6,24 @@
  */
 import { ResponseBodySchema, todayInShanghai, type MyStudy, type MyUpcomingTraining } from '@dj/contracts';
 import type { z } from 'zod';
-import type { Db } from '../../db/client.js';
+import { acrossScope, type Db, type DbOrTx } from '../../db/client.js';
 import { audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { AppError, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { personYear } from './hours-service.js';
 import * as my from './my-repository.js';
 import * as repo from './repository.js';
 
+/**
+ * The member's own lines and the sessions meant for them, read across the row scope on purpose: a member's grant is
+ * their branch (or 党小组), and row-level security would hide the town's 集中轮训 and the parent branch's study. The
+ * queries themselves name the person and their organisation's ancestors only (my-repository.ts, sessionsOfPerson own).
+ */
+const ownRows = <T>(db: DbOrTx, read: () => PromiseLike<T>) => acrossScope(db, read);
+
 async function ownMember(db: Db, user: AuthUser): Promise<my.OwnMember> {
-  const me = user.personId ? await my.ownMemberOf(db, user.tenantId, user.personId) : undefined;
+  // The caller's own roster line, by their own person: a member account granted at their 党小组 does not see the
+  // branch's roster rows under the row scope, yet the line is theirs.
+  const me = user.personId ? await ownRows(db, () => my.ownMemberOf(db, user.tenantId, user.personId!)) : undefined;
   if (!me) throw forbidden('当前账号未关联本镇党员,没有个人学时');
   return me;
 }
@@ -27,10 +36,10 @@ const upcomingItem = ({ recorded, ...r }: my.UpcomingRow, today: string): MyUpco
 export async function myStudy(db: Db, user: AuthUser, year?: number): Promise<MyStudy> {
   const me = await ownMember(db, user);
   const today = todayInShanghai();
-  const [hours, upcoming] = await Promise.all([
-    personYear(db, user, { personId: me.personId, name: me.name }, year ?? Number(today.slice(0, 4))),
+  const [hours, upcoming] = await ownRows(db, () => Promise.all([
+    personYear(db, user, { personId: me.personId, name: me.name }, year ?? Number(today.slice(0, 4)), true),
     my.upcomingOf(db, me.organizationId, me.personId, today),
-  ]);
+  ]));
   return { hours, upcoming: upcoming.map((r) => upcomingItem(r, today)) };
 }
 
@@ -39,7 +48,7 @@ export async function respondToSession(db: Db, caller: Caller, id: number, raw: 
   const me = await ownMember(db, caller.user);
   const today = todayInShanghai();
   // A session of another branch reads like a record outside scope; the scope's own rule (RLS) agrees.
-  const [row] = await my.upcomingOf(db, me.organizationId, me.personId, today, id);
+  const [row] = await ownRows(db, () => my.upcomingOf(db, me.organizationId, me.personId, today, id));
   if (!row) {
     if (await repo.findSession(db, caller.user.scope, id)) throw forbidden('只能答复本支部组织的培训');
     throw notFound('培训');
@@ -50,7 +59,7 @@ export async function respondToSession(db: Db, caller: Caller, id: number, raw: 
   return db.transaction(async (tx) => {
     await my.upsertResponse(tx, { tenantId: caller.user.tenantId, organizationId: me.organizationId, sessionId: id, personId: me.personId, response: body.response, reason });
     await audit(tx, caller, { action: `education.session.response.${body.response}`, objectType: 'training_session', objectId: id, detail: { organizationId: me.organizationId } });
-    const [now] = await my.upcomingOf(tx, me.organizationId, me.personId, today, id);
+    const [now] = await ownRows(tx, () => my.upcomingOf(tx, me.organizationId, me.personId, today, id));
     if (!now) throw new AppError('CONFLICT', '培训已被删除');
     return upcomingItem(now, today);
   });

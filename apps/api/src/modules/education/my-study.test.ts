@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@dj/contracts';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import {
-  createBranch, createMemberAccount, createTown, createTrainingSession, createUser, setTrainingAttendance, type Branch, type Town,
+  createBranch, createMember, createMemberAccount, createTown, personOf, createTrainingSession, createUser, setTrainingAttendance, type Branch, type Town,
 } from '../../../test/factories.js';
 
 /**
@@ -15,6 +15,7 @@ let ctx: TestContext;
 let town: Town;
 let a: Branch;
 let b: Branch;
+let g: Branch;
 let me: Awaited<ReturnType<typeof createMemberAccount>>;
 let other: Awaited<ReturnType<typeof createMemberAccount>>;
 let personId: number;
@@ -27,6 +28,7 @@ beforeAll(async () => {
   town = await createTown(ctx);
   a = await createBranch(town, { name: '东岭村党支部' });
   b = await createBranch(town, { name: '南坡村党支部' });
+  g = await createBranch(town, { name: '西岭村党支部', groups: 1 });
   me = await createMemberAccount(town, a.id, { name: '王甲' });
   other = await createMemberAccount(town, a.id, { name: '李乙' });
   personId = Number((await ctx.pool.query('select person_id from members where id = $1', [me.memberId])).rows[0].person_id);
@@ -84,5 +86,37 @@ describe('我的学习', () => {
     // A work account without a person of the roster has no own hours.
     expect((await town.admin.get('/api/my/education')).statusCode).toBe(403);
     expect((await town.admin.post(`/api/education/sessions/${foreign.id}/responses`, { response: 'confirm' })).statusCode).toBe(403);
+  });
+
+  it('shows the town\'s 集中轮训 the member attended and the town\'s coming ones (row scope is the branch), not another branch\'s', async () => {
+    const held = await createTrainingSession(town.admin, town.committeeId, { kind: 'rotation_town', title: '镇春训', hours: 8, startsOn: `${year}-01-20`, endsOn: `${year}-01-20` });
+    await setTrainingAttendance(town.admin, held.id, [{ personId, state: 'present' }]);
+    await createTrainingSession(town.admin, town.committeeId, { kind: 'rotation_town', title: '镇冬训', startsOn: soon, endsOn: soon });
+    await createTrainingSession(town.admin, b.id, { title: '南坡村自学', startsOn: soon, endsOn: soon });
+    const j: Json = (await me.session.get(`/api/my/education?year=${year}`)).json();
+    expect(j.hours.sessions.map((s: Json) => s.title)).toContain('镇春训');
+    expect(j.upcoming.map((s: Json) => s.title)).toContain('镇冬训');
+    expect(j.upcoming.map((s: Json) => s.title)).not.toContain('南坡村自学');
+    const winter = j.upcoming.find((s: Json) => s.title === '镇冬训');
+    expect(winter).toMatchObject({ canRespond: true });
+    expect((await me.session.post(`/api/education/sessions/${winter.id}/responses`, { response: 'confirm' })).statusCode).toBe(200);
+    // A member of another branch still sees neither the session list nor another branch's study.
+    const stranger = await createMemberAccount(town, b.id, { name: '赵丙' });
+    const theirs: Json = (await stranger.session.get(`/api/my/education?year=${year}`)).json();
+    expect(theirs.hours.sessions).toEqual([]);
+    expect(theirs.upcoming.map((s: Json) => s.title)).not.toContain('下周党课');
+    expect((await stranger.session.get('/api/education/sessions')).statusCode).toBe(403);
+  });
+
+  it('a member kept in a 党小组 (their account granted at the group) sees the coming sessions of its branch and of the town', async () => {
+    const memberId = await createMember(town, g.id, { name: '孙丁', groupId: g.groupIds[0] });
+    const grouped = await createUser(town, 'member', [g.groupIds[0]], { personId: await personOf(ctx, memberId) });
+    await createTrainingSession(town.admin, g.id, { title: '西岭村支部学习', startsOn: soon, endsOn: soon });
+    await createTrainingSession(town.admin, a.id, { title: '东岭村另一次学习', startsOn: soon, endsOn: soon });
+    const res = await grouped.session.get('/api/my/education');
+    expect(res.statusCode, res.body).toBe(200);
+    const titles = res.json().upcoming.map((s: Json) => s.title);
+    expect(titles).toEqual(expect.arrayContaining(['西岭村支部学习', '镇冬训']));
+    expect(titles).not.toContain('东岭村另一次学习');
   });
 });

@@ -17,6 +17,8 @@ export { findRecruitment, insertRecord, updateRecruitment } from './repository.j
 export { checkStep } from './rules/checks.js';
 export { phaseOf, stopReason, type RecordFact } from './rules/recruitment-state.js';
 export { stepNamed } from './rules/steps.js';
+// The demo's 培训 step names a real 发展对象培训 session, read as the form's step reads it.
+export { withSessionTraining } from './training-link.js';
 export { addRelation, createNotice, setNoticeOutcome } from './people-service.js';
 export { savePlan } from './plan-service.js';
 // The cadres module's reserves (后备人才) show a non-member's 发展党员 record and its phase.
