@@ -4,7 +4,7 @@ import { DateSchema } from './dates.js';
 
 /**
  * 教育培训 (issue 19 points 1–2): training sessions with attendance and 学时, and each person's hours of a year against
- * the targets of 《中国共产党党员教育管理工作条例》 (settings education.*, with their source). Hours are a record of
+ * the targets of 《中国共产党党员教育管理工作条例》第二十条 and the 2019—2023 规划 (settings education.*, with their source). Hours are a record of
  * study, never a score or a ranking (the 2026 rules: study time is not a measure of anyone).
  */
 export const TRAINING_KINDS = [

@@ -9,7 +9,8 @@ import {
 /**
  * Issue 19 points 1–2: sessions with attendance and 学时, the 三会一课 党课 counted once, the scope of a session (held
  * here or attended by our people), and each member's hours of the year against the targets of
- * 《中国共产党党员教育管理工作条例》 (settings education.*; article numbers not verified, so none is named).
+ * 《中国共产党党员教育管理工作条例》第二十条 (党员 32) and the 《2019—2023年全国党员教育培训工作规划》 (书记和班子成员 56;
+ * the 条例's full text has no such article), settings education.*.
  */
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 let ctx: TestContext;
@@ -115,11 +116,12 @@ describe('a 党课 of 三会一课 counts its hours once', () => {
   });
 });
 
-describe('学时 against 《中国共产党党员教育管理工作条例》 targets (settings, no article number verified)', () => {
-  it('党员 32 学时 and 书记和班子成员 56 学时 a year: 应完成 while the year runs, as a distribution in roster order, never ranked', async () => {
+describe('学时 against the targets: 条例第二十条 (党员 32) and the 2019—2023 规划 (书记和班子成员 56), settings', () => {
+  it('条例第二十条 党员 32 学时 and 规划 书记和班子成员 56 学时 a year: 应完成 while the year runs, as a distribution in roster order, never ranked', async () => {
     const j = ok(await secretaryA.get(`/api/education/hours?orgId=${a.id}&year=${year}`));
     expect(j.targets).toMatchObject({ member: 32, leader: 56 });
-    expect(j.targets.source).toContain('《中国共产党党员教育管理工作条例》');
+    expect(j.targets.source).toContain('《中国共产党党员教育管理工作条例》(2019)第二十条');
+    expect(j.targets.source).toContain('《2019—2023年全国党员教育培训工作规划》');
     const byName = Object.fromEntries(j.people.map((p: Json) => [p.name, p]));
     expect(byName['赵丙']).toMatchObject({ group: 'leader', target: 56, status: 'due' });
     expect(byName['王甲']).toMatchObject({ group: 'member', target: 32 });

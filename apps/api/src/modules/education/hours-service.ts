@@ -1,6 +1,6 @@
 /**
  * 学时 against the targets (issue 19 point 2): per person and year, the hours by kind against the town's settings
- * (defaults from 《中国共产党党员教育管理工作条例》), shown on the person, on the branch as a distribution, and on 待办.
+ * (defaults: 党员 from 《中国共产党党员教育管理工作条例》第二十条, 书记和班子成员 from the 2019—2023 规划), shown on the person, on the branch as a distribution, and on 待办.
  * Never a ranking (people stay in roster order) and never a score: the 2026 rules say study time is not a measure.
  */
 import {
@@ -19,6 +19,10 @@ export async function targetsOf(db: DbOrTx, tenantId: number): Promise<HourTarge
   const v = await settingValues(db, tenantId, ['education.memberHours', 'education.leaderHours', 'education.newSecretaryMonths', 'education.hoursDueDays']);
   return { member: v['education.memberHours'], leader: v['education.leaderHours'], newSecretaryMonths: v['education.newSecretaryMonths'], dueDays: v['education.hoursDueDays'] };
 }
+
+/** Where the two defaults come from: the 条例 (党员, 第二十条) and the 规划 (书记和班子成员), one line each. */
+export const targetsSource = () =>
+  `${settingDefinition('education.memberHours')?.source.split('。')[0] ?? ''};${settingDefinition('education.leaderHours')?.source.split('(《')[0] ?? ''}`;
 
 const zeroByKind = () => Object.fromEntries(TRAINING_KINDS.map((k) => [k, 0])) as Record<TrainingKind, number>;
 const round1 = (n: number) => Math.round(n * 10) / 10;
@@ -64,7 +68,7 @@ export async function branchHours(db: Db, user: AuthUser, orgId: number, year: n
   const secretaries = await newSecretariesOf(db, user, targets.newSecretaryMonths, today, branch.path);
   return {
     organizationId: branch.id, organizationName: branch.name, year,
-    targets: { member: targets.member, leader: targets.leader, source: settingDefinition('education.memberHours')?.source ?? '' },
+    targets: { member: targets.member, leader: targets.leader, source: targetsSource() },
     people, distribution: distributionOf(people),
     newSecretaries: secretaries.map(({ memberId, name, startedOn, dueOn, trainedOn, status }) => ({ memberId, name, startedOn, dueOn, trainedOn, status })),
   };

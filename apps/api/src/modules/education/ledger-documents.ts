@@ -12,9 +12,8 @@ import { renderDocx } from '../../lib/documents/render-docx.js';
 import { renderPdf } from '../../lib/documents/render-pdf.js';
 import { renderXlsx } from '../../lib/documents/render-xlsx.js';
 import { safeName } from '../../lib/uploads/index.js';
-import { settingDefinition } from '../settings/index.js';
 import * as hoursRepo from './hours-repository.js';
-import { branchHours, distributionOf, peopleYears, targetsOf } from './hours-service.js';
+import { branchHours, distributionOf, peopleYears, targetsOf, targetsSource } from './hours-service.js';
 import * as repo from './repository.js';
 
 export const EDUCATION_MIME = {
@@ -56,7 +55,7 @@ function branchBlocks(prefix: string, sessions: SessionRow[], people: readonly P
 }
 
 function note(targets: { member: number; leader: number }) {
-  return `要求:党员每年不少于${targets.member}学时,基层党组织书记和班子成员每年不少于${targets.leader}学时(${settingDefinition('education.memberHours')?.source ?? ''})。`
+  return `要求:党员每年不少于${targets.member}学时,基层党组织书记和班子成员每年不少于${targets.leader}学时(${targetsSource()})。`
     + `“应完成”指本年度尚未结束;学时是学习记录,不排名,不作考核计分依据。制表日期:${todayInShanghai()}。`;
 }
 

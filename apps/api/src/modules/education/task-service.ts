@@ -23,7 +23,7 @@ async function hoursTasks(db: DbOrTx, user: AuthUser, underPath: string | undefi
   const when = hoursTaskYear(today, targets.dueDays);
   if (!when) return [];
   const branches = await shortOfHours(db, user.scope, when.year, targets, NAMES_SHOWN, underPath);
-  const rule = `《中国共产党党员教育管理工作条例》:党员每年集中学习培训一般不少于${targets.member}学时,基层党组织书记和班子成员不少于${targets.leader}学时(设置 education.memberHours / education.leaderHours;年底前${targets.dueDays}天起提醒)`;
+  const rule = `《中国共产党党员教育管理工作条例》第二十条:党员每年集中学习培训一般不少于${targets.member}学时;《2019—2023年全国党员教育培训工作规划》:基层党组织书记和班子成员不少于${targets.leader}学时(设置 education.memberHours / education.leaderHours;年底前${targets.dueDays}天起提醒)`;
   return branches.map((b): Task => {
     const names = b.names.map((p) => `${p.name}(${p.total}/${p.target})`).join('、') + (b.short > NAMES_SHOWN ? '等' : '');
     return {
@@ -35,7 +35,7 @@ async function hoursTasks(db: DbOrTx, user: AuthUser, underPath: string | undefi
 }
 
 async function secretaryTasks(db: DbOrTx, user: AuthUser, underPath: string | undefined, today: string, months: number): Promise<Task[]> {
-  const rule = `新任党支部书记任职后${months}个月内参加集中轮训(任职培训;期限见设置 education.newSecretaryMonths)`;
+  const rule = `《2019—2023年全国党员教育培训工作规划》:新任基层党组织书记一般在半年内进行任职培训;本镇设为任职后${months}个月内参加集中轮训(设置 education.newSecretaryMonths)`;
   return (await newSecretariesOf(db, user, months, today, underPath)).filter((s) => s.status !== 'done').map((s): Task => ({
     kind: 'SECRETARY_TRAINING_DUE', memberId: s.memberId, memberName: s.name, organizationName: s.organizationName,
     message: s.status === 'late' ? `${s.startedOn}任书记,任职培训应于${s.dueOn}前完成,已逾期` : `${s.startedOn}任书记,任职培训应于${s.dueOn}前完成`,

@@ -305,18 +305,18 @@ export const SETTINGS = [
     source: '本地选择,无上级规定:区级驾驶舱读各镇最近一次计算的数字并注明计算时间;默认每 15 分钟由后台任务重算一次,区委组织部也可手动刷新(每区每分钟至多一次)',
   },
   {
-    // 教育培训 (issue 19 point 2). The article numbers of the 条例 could not be checked against its full text here, so the
-    // sources name the regulation without one.
+    // 教育培训 (issue 19 point 2). Checked against the 条例's full text (46 articles, in force 2019-05-06): 32 学时 is its
+    // 第二十条; it says nothing of 56 学时 or of a new secretary's training — those are the 中办's 2019—2023 规划's.
     key: 'education.memberHours', label: '党员每年集中学习培训不少于', defaultValue: 32, unit: '学时', min: 0, max: 200,
-    source: '《中国共产党党员教育管理工作条例》(2019):党员每年集中学习培训时间一般不少于32学时。学时是学习记录,不作考核评分和排名依据',
+    source: '《中国共产党党员教育管理工作条例》(2019)第二十条:党员每年集中学习培训时间一般不少于32学时。学时是学习记录,不作考核评分和排名依据',
   },
   {
     key: 'education.leaderHours', label: '基层党组织书记和班子成员每年集中学习培训不少于', defaultValue: 56, unit: '学时', min: 0, max: 200,
-    source: '《中国共产党党员教育管理工作条例》(2019):基层党组织书记和班子成员每年集中学习培训时间一般不少于56学时;班子成员按党员名册的党内职务(书记、副书记、委员)认定',
+    source: '《2019—2023年全国党员教育培训工作规划》:基层党组织书记和班子成员每年集中学习培训时间一般不少于56学时(《中国共产党党员教育管理工作条例》只规定党员32学时,见其第二十条);班子成员按党员名册的党内职务(书记、副书记、委员)认定',
   },
   {
     key: 'education.newSecretaryMonths', label: '新任党支部书记应在任职后几个月内参加任职培训(集中轮训)', defaultValue: 6, unit: '个月', min: 1, max: 24,
-    source: '条例要求对新任基层党组织书记进行任职培训,期限由本镇确定;默认6个月(全国党员教育培训工作规划中的“一般在半年内”),任职日期按支部委员会任职记录',
+    source: '《2019—2023年全国党员教育培训工作规划》:新任基层党组织书记一般在半年内进行任职培训(《中国共产党党员教育管理工作条例》无此条);期限由本镇确定,默认6个月,任职日期按支部委员会任职记录',
   },
   {
     key: 'education.hoursDueDays', label: '年底前几天把学时未完成的党员列入支部待办', defaultValue: 60, unit: '天', min: 7, max: 180,

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { hoursTaskYear, secretaryTraining, studyStatus, targetGroupOf } from './hours.js';
 
-/** 学时 rules of issue 19 point 2 (targets from 《中国共产党党员教育管理工作条例》, settings; no article number verified). */
+/**
+ * 学时 rules of issue 19 point 2. Targets are settings: 党员 32 from 《中国共产党党员教育管理工作条例》第二十条 (checked against
+ * its full text); 书记和班子成员 56 and a new secretary's training within half a year from the 2019—2023 规划, not the 条例.
+ */
 describe('学时 against the targets', () => {
   it('书记和班子成员 are the branch committee\'s seats; a 党小组组长 counts as a 党员', () => {
     expect(targetGroupOf(['secretary'])).toBe('leader');

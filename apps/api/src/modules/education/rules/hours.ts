@@ -1,7 +1,7 @@
 /**
  * 学时 against the targets (issue 19 point 2), pure. The targets are the town's settings, defaulting to
- * 《中国共产党党员教育管理工作条例》 (党员 32 学时 a year, 基层党组织书记和班子成员 56); a new secretary's 任职培训 is due
- * within the period the town sets. The outcome is a deadline — 应完成, 已完成, 未完成 — never a score: nothing here
+ * 《中国共产党党员教育管理工作条例》第二十条 (党员 32 学时 a year) and the 《2019—2023年全国党员教育培训工作规划》
+ * (基层党组织书记和班子成员 56; 新任书记 任职培训 一般在半年内); the 任职培训 is due within the period the town sets. The outcome is a deadline — 应完成, 已完成, 未完成 — never a score: nothing here
  * compares one person with another.
  */
 import { COMMITTEE_POSTS, addDays, addMonths, type StudyStatus } from '@dj/contracts';
