@@ -4,10 +4,11 @@ import { DateInput } from '../../components/DateInput';
 import { numberPropsOf, rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { CONCLUSION_LABELS, DECISION_LABELS } from './labels';
 import { MemberSelect } from './MemberSelect';
+import { useCandidateTrainings } from './api';
 
 /** Names of the detail inputs, so a server message about a field can land under it. */
 export const DETAIL_FIELDS = [
-  'talker', 'summary', 'memberIds', 'conclusion', 'trainingDays', 'trainingHours', 'certificateNo', 'leavingOn',
+  'talker', 'summary', 'memberIds', 'conclusion', 'trainingDays', 'trainingHours', 'certificateNo', 'trainingSessionId', 'leavingOn',
   'vote', 'decision', 'extensionMonths', 'approved', 'delayReason', 'groupId',
 ] as const;
 
@@ -94,25 +95,7 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
         </Form.Item>
       );
     case 'training':
-      return (
-        <Row gutter={12}>
-          <Col xs={12} sm={8}>
-            <Form.Item label="培训天数" name={d('trainingDays')} rules={optional('trainingDays')}>
-              <InputNumber {...numberPropsOf(StepDetailsSchema, 'trainingDays')} step={0.5} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={12} sm={8}>
-            <Form.Item label="培训学时" name={d('trainingHours')} rules={optional('trainingHours')}>
-              <InputNumber {...numberPropsOf(StepDetailsSchema, 'trainingHours')} style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} sm={8}>
-            <Form.Item label="结业证书编号" name={d('certificateNo')} rules={optional('certificateNo')}>
-              <Input {...textProps('certificateNo')} placeholder="选填" />
-            </Form.Item>
-          </Col>
-        </Row>
-      );
+      return <TrainingFields />;
     case 'pre_review':
       return (
         <Form.Item label="预计离开工作、学习单位的日期" name={d('leavingOn')} extra="不知道的不填;即将离开的一般不办理接收手续">
@@ -151,4 +134,37 @@ export function StepDetailsFields({ stepCode, knownMembers, groups }: Props) {
     default:
       return null;
   }
+}
+
+/**
+ * 集中培训: the 发展对象培训 session the person attended (its days and their credited hours are then what the server
+ * checks, 细则第十七条), or days and hours typed when the training was held elsewhere.
+ */
+function TrainingFields() {
+  const sessions = useCandidateTrainings(true);
+  return (
+    <>
+      <Form.Item label="发展对象培训" name={d('trainingSessionId')} rules={optional('trainingSessionId')}
+        extra="选择本人参加的发展对象培训班:按该培训的天数和本人计入的学时核对(三天或二十四学时);不在本平台登记的培训,填写下面的天数和学时">
+        <Select allowClear placeholder="选择培训(可选)" loading={sessions.isLoading} options={sessions.data ?? []} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col xs={12} sm={8}>
+          <Form.Item label="培训天数" name={d('trainingDays')} rules={optional('trainingDays')}>
+            <InputNumber {...numberPropsOf(StepDetailsSchema, 'trainingDays')} step={0.5} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} sm={8}>
+          <Form.Item label="培训学时" name={d('trainingHours')} rules={optional('trainingHours')}>
+            <InputNumber {...numberPropsOf(StepDetailsSchema, 'trainingHours')} style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} sm={8}>
+          <Form.Item label="结业证书编号" name={d('certificateNo')} rules={optional('certificateNo')}>
+            <Input {...textProps('certificateNo')} placeholder="选填" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
+  );
 }

@@ -7,6 +7,7 @@ import {
   MentoringSchema,
   PlanSchema,
   StepCheckSchema,
+  TrainingListSchema,
   type CreateRecruitment,
   type Recruitment,
   type RECRUITMENT_DOCUMENTS,
@@ -102,6 +103,19 @@ export function useFullMemberSearch(q: string) {
     queryFn: ({ signal }) => apiGet('/api/members', MemberListSchema, { q: text, pageSize: 20 }, signal),
     enabled: text.length > 0,
     select: (data) => data.items.filter((m) => m.standing === 'full' && m.membershipStatus === 'active'),
+  });
+}
+
+/**
+ * The 发展对象培训 sessions the caller sees (education module), for the 培训 step: naming one makes the server check
+ * 细则第十七条 against its days and the person's credited hours there instead of typed figures.
+ */
+export function useCandidateTrainings(enabled: boolean) {
+  return useQuery({
+    queryKey: ['education', 'sessions', 'candidate_training'] as const,
+    queryFn: ({ signal }) => apiGet('/api/education/sessions', TrainingListSchema, { kind: 'candidate_training' }, signal),
+    enabled,
+    select: (data) => data.items.map((s) => ({ value: s.id, label: `${s.title}(${s.startsOn}至${s.endsOn},${s.hours}学时)` })),
   });
 }
 
