@@ -125,7 +125,7 @@ export const MatterListQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(L.pageSize, `每页最多${L.pageSize}条`).default(20),
 });
-export type MatterListQuery = z.input<typeof MatterListQuerySchema>;
+export type MatterListQuery = z.infer<typeof MatterListQuerySchema>;
 
 const Ref = z.object({ id: z.number(), title: z.string() });
 const MeetingRef = z.object({ id: z.number(), kind: z.string(), title: z.string(), heldOn: z.string() });

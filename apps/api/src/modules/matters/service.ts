@@ -72,11 +72,12 @@ function maskedPhone(cipher: FieldCipher | undefined, sealed: string | null): st
 
 export async function toMatter(db: DbOrTx, user: AuthUser, row: repo.MatterRow, cipher?: FieldCipher): Promise<Matter> {
   const today = todayInShanghai();
-  const [discussDays, events, photos, meetings, fourTwo] = await Promise.all([
-    discussDaysOf(db, user.tenantId), repo.eventsOf(db, row.id), repo.photosOf(db, row.id),
-    repo.meetingsByIds(db, user.scope, [row.raisedActivityId, row.discussionActivityId].filter((x): x is number => x !== null)),
-    row.fourTwoId ? fourTwoRefs(db, user.scope, { ids: [row.fourTwoId] }) : Promise.resolve([]),
-  ]);
+  // One after another: inside a transaction these share one connection.
+  const discussDays = await discussDaysOf(db, user.tenantId);
+  const events = await repo.eventsOf(db, row.id);
+  const photos = await repo.photosOf(db, row.id);
+  const meetings = await repo.meetingsByIds(db, user.scope, [row.raisedActivityId, row.discussionActivityId].filter((x): x is number => x !== null));
+  const fourTwo = row.fourTwoId ? await fourTwoRefs(db, user.scope, { ids: [row.fourTwoId] }) : [];
   const meeting = (id: number | null) => {
     const a = id ? meetings.find((x) => x.id === id) : undefined;
     return a ? { id: a.id, kind: a.kind, title: a.title, heldOn: a.heldOn } : null;
