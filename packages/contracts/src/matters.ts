@@ -20,10 +20,10 @@ export const MATTER_SOURCE_LABELS: Record<MatterSource, string> = {
   say_day: '村民说事日', visit: '党员走访', public_form: '公开表单(扫码)', walk_in: '来访来电',
 };
 
-/** raised: 说事 recorded, waits for 议事; discussed: 议事 done, being handled (办事); handled: waits for 评事; closed: rated. */
-export const MATTER_STAGES = ['raised', 'discussed', 'handled', 'closed'] as const;
+/** raised: 说事 recorded, waits for 议事; discussed: 议事 done, being handled (办事); handled: waits for 评事; rated: 评事 done, the case closed. */
+export const MATTER_STAGES = ['raised', 'discussed', 'handled', 'rated'] as const;
 export type MatterStage = (typeof MATTER_STAGES)[number];
-export const MATTER_STAGE_LABELS: Record<MatterStage, string> = { raised: '待议事', discussed: '办理中', handled: '待评议', closed: '已办结' };
+export const MATTER_STAGE_LABELS: Record<MatterStage, string> = { raised: '待议事', discussed: '办理中', handled: '待评议', rated: '已办结' };
 /** The four steps as the article names them, for the timeline. */
 export const MATTER_STEP_TITLES = ['说事', '议事', '办事', '评事'] as const;
 
@@ -158,7 +158,7 @@ export const MatterListSchema = z.object({
   villages: z.array(z.object({ organizationId: z.number(), villageName: z.string(), code: z.string(), canEdit: z.boolean() })),
   items: z.array(MatterSummarySchema), total: z.number(), page: z.number(), pageSize: z.number(),
   /** Over the whole list's scope and year (whatever the filters): the headings' counts. */
-  counts: z.object({ raised: z.number(), discussed: z.number(), handled: z.number(), closed: z.number(), overdue: z.number(), escalated: z.number() }),
+  counts: z.object({ raised: z.number(), discussed: z.number(), handled: z.number(), rated: z.number(), overdue: z.number(), escalated: z.number() }),
 });
 export type MatterList = z.infer<typeof MatterListSchema>;
 

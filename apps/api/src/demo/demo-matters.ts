@@ -67,11 +67,11 @@ function planOne(town: DemoTown, b: DemoTown['branches'][number], vi: number, k:
     // The reopened one: 不满意, handled again, then 满意.
     events.push(ev('rated', addDays(handledOn, 2), '只解决了一部分', 'dissatisfied'), ev('reopened', addDays(handledOn, 2), '重新办理'),
       ev('handled', addDays(handledOn, 10), '已全部办结'), ev('rated', addDays(handledOn, 12), null, 'satisfied'));
-    Object.assign(values, { stage: 'closed', reopenCount: 1, handledOn: addDays(handledOn, 10), result: '已全部办结', rating: 'satisfied', ratedOn: addDays(handledOn, 12), reply: '已重新办理并全部办结' });
+    Object.assign(values, { stage: 'rated', reopenCount: 1, handledOn: addDays(handledOn, 10), result: '已全部办结', rating: 'satisfied', ratedOn: addDays(handledOn, 12), reply: '已重新办理并全部办结' });
     return { values, events };
   }
   events.push(ev('rated', addDays(handledOn, 3), reason, rating));
-  Object.assign(values, { stage: 'closed', handledOn, result: '已按议定意见办结', rating, ratingReason: reason, ratedOn: addDays(handledOn, 3), reply: '已办结,感谢您的反映' });
+  Object.assign(values, { stage: 'rated', handledOn, result: '已按议定意见办结', rating, ratingReason: reason, ratedOn: addDays(handledOn, 3), reply: '已办结,感谢您的反映' });
   return { values, events };
 }
 

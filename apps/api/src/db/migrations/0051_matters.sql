@@ -65,7 +65,7 @@ CREATE TABLE "matters" (
 	CONSTRAINT "matters_reopen_check" CHECK ("matters"."reopen_count" between 0 and 1),
 	CONSTRAINT "matters_source_check" CHECK ("source" in ('say_day', 'visit', 'public_form', 'walk_in')),
 	CONSTRAINT "matters_category_check" CHECK ("category" in ('dispute', 'livelihood', 'development', 'supervision', 'other')),
-	CONSTRAINT "matters_stage_check" CHECK ("stage" in ('raised', 'discussed', 'handled', 'closed')),
+	CONSTRAINT "matters_stage_check" CHECK ("stage" in ('raised', 'discussed', 'handled', 'rated')),
 	CONSTRAINT "matters_forum_check" CHECK ("forum" in ('say_day', 'deliberation_day', 'committee')),
 	CONSTRAINT "matters_rating_check" CHECK ("rating" in ('satisfied', 'basically', 'dissatisfied'))
 );

@@ -149,7 +149,7 @@ function mattersTile(g: Gathered): DashboardTile {
   return tile('matters', [
     figure('办理中', m.open, 'info', withOrg('/matters', g.orgId, 'due=open')),
     figure('逾期(已上报镇党委)', m.overdue, m.overdue ? 'late' : 'ok', withOrg('/matters', g.orgId, 'due=overdue')),
-    figure(`${m.year}年办结`, m.closed, 'info', withOrg('/matters', g.orgId, 'stage=closed')),
+    figure(`${m.year}年办结`, m.closed, 'info', withOrg('/matters', g.orgId, 'stage=rated')),
     figure('满意', m.satisfied, 'ok', null), figure('基本满意', m.basically, 'info', null), figure('不满意', m.dissatisfied, m.dissatisfied ? 'due' : 'ok', null),
   ], link, '说事→议事→办事→评事;逾期未议事或未办结的自动上报镇党委(本镇设置 matters.*)。评议为群众对已办结事项的评价分布,不排名');
 }

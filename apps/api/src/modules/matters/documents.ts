@@ -46,14 +46,14 @@ async function model(db: Db, caller: Caller, orgId: number, period: string): Pro
     title: `${name?.name ?? village.name}村民说事台账(${label})`, subtitle: caller.user.tenantName, orientation: 'landscape',
     blocks: [
       keyValue([['村党支部', village.name], ['期间', `${from}至${to}`], ['说事件数', `${rows.length}件`],
-        ['已办结', `${count(rows, (r) => r.stage === 'closed')}件`], ['办理中', `${count(rows, (r) => r.stage !== 'closed')}件`]]),
+        ['已办结', `${count(rows, (r) => r.stage === 'rated')}件`], ['办理中', `${count(rows, (r) => r.stage !== 'rated')}件`]]),
       heading(2, '一、说事 → 议事 → 办事 → 评事'),
       rows.length
         ? table(['序号', '说事日期', '来源', '类别', '事项', '议事', '责任人/期限', '办事', '评事', '状态'], lines, [0.6, 1.3, 1.2, 1.1, 2.4, 3, 1.4, 3, 1.5, 1.5], { small: true })
         : paragraph('本期间无村民说事记录。'),
       heading(2, '二、分类与评议'),
       table(['类别', ...MATTER_CATEGORIES.map((c) => MATTER_CATEGORY_LABELS[c])], [['件数', ...MATTER_CATEGORIES.map((c) => count(rows, (r) => r.category === c))]], [1.5, 1, 1, 1, 1, 1], { align: ['left', 'right', 'right', 'right', 'right', 'right'] }),
-      table(['评议', ...MATTER_RATINGS.map((x) => MATTER_RATING_LABELS[x])], [['件数', ...MATTER_RATINGS.map((x) => count(rows, (r) => r.stage === 'closed' && r.rating === x))]], [1.5, 1, 1, 1], { align: ['left', 'right', 'right', 'right'] }),
+      table(['评议', ...MATTER_RATINGS.map((x) => MATTER_RATING_LABELS[x])], [['件数', ...MATTER_RATINGS.map((x) => count(rows, (r) => r.stage === 'rated' && r.rating === x))]], [1.5, 1, 1, 1], { align: ['left', 'right', 'right', 'right'] }),
       paragraph(`按说事日期计;评议为已办结事项的群众评议,只看分布,不排名。说事人姓名、电话不列入台账。制表日期:${today}。`, { small: true }),
     ],
   };

@@ -64,7 +64,7 @@ describe('说事 → 议事 → 办事 → 评事', () => {
 
     await ok(await secretaryA.post(`/api/matters/${m.id}/handle`, { handledOn: ago(2), result: '第三盏已更换' }));
     const closed = await ok(await secretaryA.post(`/api/matters/${m.id}/rate`, { ratedOn: ago(1), rating: 'dissatisfied', reason: '修得太慢' }));
-    expect(closed).toMatchObject({ stage: 'closed', rating: 'dissatisfied', reopened: true });
+    expect(closed).toMatchObject({ stage: 'rated', rating: 'dissatisfied', reopened: true });
     expect(closed.events.map((e: Json) => e.kind)).toEqual(['raised', 'discussed', 'step', 'handled', 'rated', 'reopened', 'handled', 'rated']);
     expect((await secretaryA.post(`/api/matters/${m.id}/rate`, { ratedOn: today, rating: 'satisfied' })).statusCode).toBe(409);
   });

@@ -45,7 +45,7 @@ export function receiptPage(village: { name: string }, receipt: string): string 
   return publicPageLayout('已收到', body);
 }
 
-const STAGE_STEP: Record<MatterStage, number> = { raised: 0, discussed: 1, handled: 2, closed: 3 };
+const STAGE_STEP: Record<MatterStage, number> = { raised: 0, discussed: 1, handled: 2, rated: 3 };
 
 export function statusPage(s: PublicStatus): string {
   const at = STAGE_STEP[s.stage];

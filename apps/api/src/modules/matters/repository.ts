@@ -69,7 +69,7 @@ export async function listMatters(db: DbOrTx, scope: Scope, f: ListFilter, limit
 export async function countsOf(db: DbOrTx, scope: Scope, f: ListFilter) {
   const [row] = await db.select({
     raised: sql<number>`(count(*) filter (where ${m.stage} = 'raised'))::int`, discussed: sql<number>`(count(*) filter (where ${m.stage} = 'discussed'))::int`,
-    handled: sql<number>`(count(*) filter (where ${m.stage} = 'handled'))::int`, closed: sql<number>`(count(*) filter (where ${m.stage} = 'closed'))::int`,
+    handled: sql<number>`(count(*) filter (where ${m.stage} = 'handled'))::int`, rated: sql<number>`(count(*) filter (where ${m.stage} = 'rated'))::int`,
     overdue: sql<number>`(count(*) filter (where ${lateSql(f.today, f.discussDays)}))::int`,
     escalated: sql<number>`(count(*) filter (where ${escalatedSql(f.today, f.discussDays)}))::int`,
   }).from(m).innerJoin(organizations, eq(organizations.id, m.organizationId)).where(whereOf(scope, f, false));
@@ -82,7 +82,7 @@ export async function countsOf(db: DbOrTx, scope: Scope, f: ListFilter) {
  */
 export async function matterFigures(db: DbOrTx, scope: Scope, f: { underPath?: string; year: number; today: string; discussDays: number }) {
   const closedIn = (rating?: string) =>
-    sql`(count(*) filter (where ${m.stage} = 'closed' and extract(year from ${m.ratedOn}) = ${f.year}${rating ? sql` and ${m.rating} = ${rating}` : sql``}))::int`;
+    sql`(count(*) filter (where ${m.stage} = 'rated' and extract(year from ${m.ratedOn}) = ${f.year}${rating ? sql` and ${m.rating} = ${rating}` : sql``}))::int`;
   const [row] = await db.select({
     open: sql<number>`(count(*) filter (where ${m.stage} in ('raised', 'discussed')))::int`,
     overdue: sql<number>`(count(*) filter (where ${lateSql(f.today, f.discussDays)}))::int`,

@@ -103,7 +103,7 @@ export async function rateMatter(db: Db, caller: Caller, id: number, body: RateM
       await repo.updateMatter(tx, id, { stage: 'discussed', reopenCount: row.reopenCount + 1, dueOn: next.dueOn, handledOn: null, rating: null, ratingReason: null, ratedOn: null });
       await record(tx, caller, row, 'reopened', input.ratedOn, `重新办理,${next.dueOn}前办结`);
     } else {
-      await repo.updateMatter(tx, id, { stage: 'closed', rating: input.rating, ratingReason: input.reason, ratedOn: input.ratedOn });
+      await repo.updateMatter(tx, id, { stage: 'rated', rating: input.rating, ratingReason: input.reason, ratedOn: input.ratedOn });
     }
     return { ...input, reopened: next.reopened };
   });

@@ -10,7 +10,7 @@ import { useMatter, useMatterPhoto, type StageAction } from './api';
 import { DeadlineCell, RatingTag, StageTag } from './labels';
 import { StageModal } from './StageModals';
 
-const STEP_OF = { raised: 0, discussed: 1, handled: 2, closed: 3 } as const;
+const STEP_OF = { raised: 0, discussed: 1, handled: 2, rated: 3 } as const;
 
 /** The actions the matter's stage allows (the server refuses the others with the reason). */
 function actionsOf(m: Matter): { action: StageAction; label: string; primary?: boolean }[] {

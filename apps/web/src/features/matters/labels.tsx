@@ -1,7 +1,7 @@
 import { Tag } from 'antd';
 import { MATTER_RATING_LABELS, MATTER_STAGE_LABELS, type MatterRating, type MatterStage, type MatterSummary } from '@dj/contracts';
 
-const STAGE_COLORS: Record<MatterStage, string> = { raised: 'orange', discussed: 'blue', handled: 'cyan', closed: 'default' };
+const STAGE_COLORS: Record<MatterStage, string> = { raised: 'orange', discussed: 'blue', handled: 'cyan', rated: 'default' };
 const RATING_COLORS: Record<MatterRating, string> = { satisfied: 'green', basically: 'gold', dissatisfied: 'red' };
 
 export const StageTag = ({ stage }: { stage: MatterStage }) => <Tag color={STAGE_COLORS[stage]}>{MATTER_STAGE_LABELS[stage]}</Tag>;

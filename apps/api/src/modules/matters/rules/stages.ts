@@ -18,12 +18,12 @@ const ALLOWED: Record<MatterAction, readonly MatterStage[]> = {
 };
 
 const REFUSALS: Record<MatterAction, Partial<Record<MatterStage, string>>> = {
-  discuss: { handled: '该事项已办结,待群众评议', closed: '该事项已评议办结' },
-  step: { raised: '请先议事(确定责任人和办结期限)再登记办理进展', handled: '该事项已办结,待群众评议', closed: '该事项已评议办结' },
-  handle: { raised: '请先议事(确定责任人和办结期限)再登记办结', handled: '该事项已办结', closed: '该事项已评议办结' },
-  escalate: { handled: '该事项已办结,无需上报', closed: '该事项已评议办结,无需上报' },
-  rate: { raised: '事项尚未办理,办结后才能评议', discussed: '事项正在办理,办结后才能评议', closed: '该事项已评议' },
-  photo: { raised: '请先议事再上传办理照片', closed: '该事项已评议办结' },
+  discuss: { handled: '该事项已办结,待群众评议', rated: '该事项已评议办结' },
+  step: { raised: '请先议事(确定责任人和办结期限)再登记办理进展', handled: '该事项已办结,待群众评议', rated: '该事项已评议办结' },
+  handle: { raised: '请先议事(确定责任人和办结期限)再登记办结', handled: '该事项已办结', rated: '该事项已评议办结' },
+  escalate: { handled: '该事项已办结,无需上报', rated: '该事项已评议办结,无需上报' },
+  rate: { raised: '事项尚未办理,办结后才能评议', discussed: '事项正在办理,办结后才能评议', rated: '该事项已评议' },
+  photo: { raised: '请先议事再上传办理照片', rated: '该事项已评议办结' },
 };
 
 /** null when the action is allowed, else why not (shown to the user). */
@@ -35,7 +35,7 @@ export function refusal(action: MatterAction, stage: MatterStage): string | null
 export function afterRating(rating: MatterRating, reopenCount: number, ratedOn: string, handleDays: number):
   { stage: MatterStage; reopened: boolean; dueOn: string | null } {
   if (rating === 'dissatisfied' && reopenCount === 0) return { stage: 'discussed', reopened: true, dueOn: addDays(ratedOn, handleDays) };
-  return { stage: 'closed', reopened: false, dueOn: null };
+  return { stage: 'rated', reopened: false, dueOn: null };
 }
 
 /** The deadline of an open matter: 办结期限 once discussed, otherwise 议事 within discussDays of its raising. */
