@@ -70,6 +70,8 @@ const EnvSchema = z.object({
   PUBLIC_RATE_LIMIT: z.coerce.number().int().min(0).default(120),
   /** Sign-in attempts per minute from one address, on top of the per-account lockout; 0 turns it off. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).default(30),
+  /** 村民说事 submissions (POST of the public form) per minute from one address, apart from the pages' limit; 0 turns it off. */
+  MATTER_INTAKE_RATE_LIMIT: z.coerce.number().int().min(0).default(5),
   /**
    * Imported workbooks (roster import, 三务公开 tables): the most they may inflate to, in MB,
    * checked before parsing (lib/zip-limits.ts). Server-wide, not a town setting: it bounds this process's memory.

@@ -65,7 +65,7 @@ configureTestAuditChain();
 export function testConfig(env: Record<string, string> = {}) {
   return loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_DIR: '.tmp/test-data', ENCRYPTION_KEY: TEST_ENCRYPTION_KEY, AUDIT_KEY: TEST_AUDIT_KEY,
-    PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', ...env,
+    PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', MATTER_INTAKE_RATE_LIMIT: '0', ...env,
   });
 }
 

@@ -253,6 +253,8 @@ export const TASK_KINDS = [
   'AWAY_CONTACT_DUE', 'RESERVES_BELOW_TARGET', 'RESERVE_EVALUATION_DUE', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE',
   // 对标学习's follow-up actions, on their owner's 待办 (modules/education/trips-tasks.ts).
   'TRIP_ACTION_DUE',
+  // 村民说事 near or past its 办结期限 (overdue: escalated to the town; modules/matters).
+  'MATTER_DUE', 'MATTER_LATE',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TaskSchema = z.object({

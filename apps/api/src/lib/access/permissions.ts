@@ -143,6 +143,12 @@ export const PERMISSIONS = {
    */
   'venues.read': { roles: BRANCH_READERS, denied: '党员本人不查看培训阵地' },
   'venues.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以管理培训阵地和预约' },
+  /**
+   * 村民说事 (issue 20): the branches' readers see the matters of their villages (a 包村干部 those assigned, the 检查组 the
+   * town's); the village's secretary and the town record each stage. A plain 党员 works no village's cases.
+   */
+  'matters.read': { roles: BRANCH_READERS, denied: '党员本人不查看村民说事台账' },
+  'matters.handle': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记村民说事' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

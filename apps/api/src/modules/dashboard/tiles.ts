@@ -7,6 +7,7 @@ import {
   type AssessmentPeriodStatus, type DashboardFigure, type DashboardTile, type DashboardTileKey, type PipelinePhase,
 } from '@dj/contracts';
 import type { CadreFigures } from '../cadres/index.js';
+import type { matterFigures } from '../matters/index.js';
 
 /** The figures the dashboard reads, as each module's public face answers them. */
 export interface Gathered {
@@ -23,6 +24,7 @@ export interface Gathered {
   mobile: { away: number; unreachable: number; months: number };
   economy: { year: number; thresholdWan: number; villages: number; approved: number; weak: number; submitted: number; partnershipsDue: number };
   education: { year: number; member: number; leader: number; sessions: number; members: number; done: number; short: number };
+  matters: Awaited<ReturnType<typeof matterFigures>>;
   dues: { members: number; noBasis: number; dueNow: number; paidNow: number; inArrears: number; review: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
@@ -141,6 +143,17 @@ function educationTile(g: Gathered): DashboardTile {
   ], link, `本年度学时对照目标(党员${e.member}学时、书记和班子成员${e.leader}学时,本镇设置 education.*),年底前完成;只看分布,不排名、不计分`);
 }
 
+function mattersTile(g: Gathered): DashboardTile {
+  const m = g.matters;
+  const link = withOrg('/matters', g.orgId);
+  return tile('matters', [
+    figure('办理中', m.open, 'info', withOrg('/matters', g.orgId, 'due=open')),
+    figure('逾期(已上报镇党委)', m.overdue, m.overdue ? 'late' : 'ok', withOrg('/matters', g.orgId, 'due=overdue')),
+    figure(`${m.year}年办结`, m.closed, 'info', withOrg('/matters', g.orgId, 'stage=rated')),
+    figure('满意', m.satisfied, 'ok', null), figure('基本满意', m.basically, 'info', null), figure('不满意', m.dissatisfied, m.dissatisfied ? 'due' : 'ok', null),
+  ], link, '说事→议事→办事→评事;逾期未议事或未办结的自动上报镇党委(本镇设置 matters.*)。评议为群众对已办结事项的评价分布,不排名');
+}
+
 function assessmentTile(g: Gathered): DashboardTile {
   const link = '/assessment/periods';
   const statuses = ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link));
@@ -149,5 +162,5 @@ function assessmentTile(g: Gathered): DashboardTile {
 }
 
 export function tilesOf(g: Gathered): DashboardTile[] {
-  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), educationTile(g), assessmentTile(g)];
+  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), educationTile(g), mattersTile(g), assessmentTile(g)];
 }

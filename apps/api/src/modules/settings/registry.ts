@@ -90,6 +90,14 @@ export const SETTINGS = [
     source: '本地选择:检查组可按问题逐条修改;逾期未整改的上报镇党委',
   },
   {
+    key: 'matters.discussDays', label: '村民说事提出后应在多少天内议事', defaultValue: 30, unit: '天', min: 7, max: 90,
+    source: '本地选择:村民说事日每月一次(三日合一),提出的事项一般在下一次说事日或党群议事日研究;逾期未议事的上报镇党委',
+  },
+  {
+    key: 'matters.handleDays', label: '村民说事默认办结期限(议事后)', defaultValue: 15, unit: '天', min: 1, max: 90,
+    source: '本地选择:议事时可逐件修改;群众评议不满意重新办理的,期限按此天数重新起算;逾期未办结的上报镇党委',
+  },
+  {
     key: 'export.approvalThreshold', label: '导出完整身份证号和手机号须审批的人数(超过)', defaultValue: 50, unit: '人', min: 1, max: 10000,
     source: '等保2.0/安全测试清单第27项:批量导出超过50人的完整名册须经另一位镇党委管理员审批(GB/T 35273-2020 第7.2条);本地可调,导出脱敏名册不受此限',
   },

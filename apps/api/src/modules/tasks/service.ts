@@ -10,6 +10,7 @@ import { disclosureTasks } from '../disclosure/index.js';
 import { partnershipTasks } from '../economy/index.js';
 import { educationTasks, tripActionTasks } from '../education/index.js';
 import { rectificationTasks } from '../inspection/index.js';
+import { matterTasks } from '../matters/index.js';
 import { memberTasks } from '../members/index.js';
 import { recruitmentTasks } from '../recruitment/index.js';
 import { awayTasks } from '../talent/index.js';
@@ -50,6 +51,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await educationTasks(db, user, under?.path),
     // 对标学习 follow-up actions open on the caller's own name (modules/education).
     ...await tripActionTasks(db, user, under?.path),
+    // 村民说事 to be discussed or handled by their deadline; overdue ones are escalated to the town (modules/matters).
+    ...await matterTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;

@@ -51,6 +51,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/my/study', icon: <ReadOutlined />, label: '我的学习', visible: isPartyMember },
   { key: '/recruitment/mentoring', icon: <SolutionOutlined />, label: '我培养联系的人', visible: isPartyMember },
   { key: '/disclosures', icon: <NotificationOutlined />, label: '三务公开', visible: hasWorkRole },
+  // 村民说事 (issue 20): the villages' matters through 说事→议事→办事→评事 (matters.read: the branches' readers).
+  { key: '/matters', icon: <MessageOutlined />, label: '村民说事', visible: hasWorkRole },
   // 村干部 (issue 15): the town keeps them; a village's secretary reads their own village's.
   { key: '/cadres', icon: <CrownOutlined />, label: '村干部', visible: canRecord },
   // 后备人才 递进培养计划 (issue 15 point 4): the town's pipeline board, each village's reserves.

@@ -14,6 +14,7 @@ export const TASK_KINDS: readonly TaskKind[] = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
   'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'SERVICE_TEAM_ENDING', 'AWAY_CONTACT_DUE',
   'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE', 'TRIP_ACTION_DUE',
+  'MATTER_LATE', 'MATTER_DUE',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
@@ -36,6 +37,8 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   STUDY_HOURS_DUE: '学时未完成',
   SECRETARY_TRAINING_DUE: '新任书记任职培训',
   TRIP_ACTION_DUE: '对标学习跟进事项',
+  MATTER_LATE: '村民说事逾期(已上报镇党委)',
+  MATTER_DUE: '村民说事将到期',
 };
 const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
@@ -58,6 +61,8 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   STUDY_HOURS_DUE: '年底前(天数见系统设置)本年度学时未达到要求的党员;年度结束后仍未完成的列为已逾期。学时是学习记录,不排名、不计分。',
   SECRETARY_TRAINING_DUE: '新任党支部书记应在本镇规定的期限内参加集中轮训(任职培训),期限见系统设置。',
   TRIP_ACTION_DUE: '对标学习后确定由您负责的跟进事项:到期未完成的标为已逾期;完成后在“对标学习”中登记完成日期,即从待办中移除。',
+  MATTER_LATE: '村民说事议定的办结期限已过仍未办结,已上报镇党委;办结后在“村民说事”中登记结果。',
+  MATTER_DUE: '村民说事即将到办结期限,请按议定意见办理并登记进展。',
 };
 
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */
