@@ -1,7 +1,6 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
-import swagger from '@fastify/swagger';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { refuseNulBytes } from '@dj/contracts';
 import type { z } from 'zod';
 import type { Config } from './config.js';
@@ -12,6 +11,7 @@ import { limitsOf as uploadLimitsOf, setUploadLimits } from './lib/uploads/index
 import authPlugin from './plugins/auth.js';
 import deniedAudit from './plugins/denied-audit.js';
 import errorsPlugin from './plugins/errors.js';
+import openapi, { OPENAPI_URL } from './plugins/openapi.js';
 import securityHeaders from './plugins/security-headers.js';
 import webPlugin from './plugins/web.js';
 import { healthModule } from './modules/health/index.js';
@@ -119,10 +119,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
     }
   });
 
-  await app.register(swagger, {
-    openapi: { info: { title: '党建引领乡村振兴工作平台 API', version: '0.1.0' } },
-    transform: jsonSchemaTransform,
-  });
+  await app.register(openapi);
   await app.register(cookie);
   // One file per request, at most UPLOAD_MAX_MB (10 MB holds a roster of tens of thousands of rows); lib/uploads checks
   // each file against the one upload policy and turns the size refusal into a 413 naming the limit.
@@ -133,7 +130,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(authPlugin);
   await app.register(deniedAudit);
 
-  app.get('/api/docs/json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get(OPENAPI_URL, { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthModule);
   await app.register(authModule);
   await app.register(twoFactorModule);

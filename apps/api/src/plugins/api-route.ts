@@ -6,7 +6,8 @@ import type { FastifyRequest } from 'fastify';
  * while `request.url` still starts with `/%61pi` (issue 12 point 5). An unmatched request (404) is no API route.
  */
 export function isApiRoute(request: FastifyRequest): boolean {
-  if (request.is404) return false;
-  const pattern = request.routeOptions.url;
-  return pattern === '/api' || !!pattern?.startsWith('/api/');
+  return !request.is404 && isApiPattern(request.routeOptions.url);
 }
+
+/** Whether a route's URL pattern, as registered, lies under /api (the OpenAPI document asks this of every route). */
+export const isApiPattern = (pattern: string | undefined): boolean => pattern === '/api' || !!pattern?.startsWith('/api/');

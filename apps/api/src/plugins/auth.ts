@@ -1,12 +1,12 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyContextConfig, FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../lib/errors.js';
 import type { AuthUser, Caller } from '../lib/access/caller.js';
 import { accessOf } from '../lib/access/grants.js';
 import { dbScopeOf, enterRowScope, SYSTEM_SCOPE, type Db } from '../db/client.js';
 import { deleteSession, findSession, touchSession } from '../modules/auth/index.js';
-import { isApiRoute } from './api-route.js';
+import { isApiPattern } from './api-route.js';
 
 export const SESSION_COOKIE = 'sid';
 /** Idle and absolute session lifetimes (issue 2; 等保 session rules). */
@@ -47,6 +47,16 @@ export const csrfTokenOf = (sessionToken: string) => createHmac('sha256', sessio
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * What the guard asks of a route, from its registered pattern, method and options: a session unless the route is public
+ * or outside /api, and on writes the CSRF header too. The hook below and the OpenAPI document's security requirements
+ * (plugins/openapi.ts) both read it, so the document cannot drift from what the server enforces.
+ */
+export function guardOf(route: { url: string | undefined; method: string; config?: FastifyContextConfig }): { session: boolean; csrf: boolean } {
+  const session = !route.config?.public && isApiPattern(route.url);
+  return { session, csrf: session && UNSAFE.has(route.method) };
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -71,9 +81,10 @@ export default fp(async function authPlugin(app: FastifyInstance) {
     if (request.user && !request.routeOptions.config?.public) rowScope.value = dbScopeOf(request.user.scope);
     // Only the API is guarded: the web bundle's files are public, and unknown paths answer 404 below. Keyed on the
     // matched route, not the URL, so every spelling that reaches an /api handler meets the same checks.
-    if (request.routeOptions.config?.public || !isApiRoute(request)) return;
+    const guard = guardOf({ url: request.is404 ? undefined : request.routeOptions.url, method: request.method, config: request.routeOptions.config });
+    if (!guard.session) return;
     if (!request.user) throw new AppError('UNAUTHENTICATED', '未登录或登录已过期,请重新登录');
-    if (UNSAFE.has(request.method)) {
+    if (guard.csrf) {
       const sent = request.headers['x-csrf-token'];
       if (typeof sent !== 'string' || !request.csrfToken || !sameToken(sent, request.csrfToken)) {
         throw new AppError('CSRF', '请求缺少有效的安全令牌(x-csrf-token),请刷新页面后重试');

@@ -26,6 +26,7 @@ export const activityEvidenceRoutes: FastifyPluginAsyncZod = async (app) => {
     uploadReader(request, request.query.category === 'photo' ? 'photo' : 'activityMaterial')));
 
   app.get('/activities/:id/files/:fileId', {
+    config: { download: ['photo', 'activityMaterial'] },
     schema: { tags, summary: '下载材料或照片(thumb=1 为缩略图)', params: FileParamSchema, querystring: ThumbQuerySchema },
   }, async (request, reply) => {
     const file = await readFile(app.db, currentUser(request), request.params.id, request.params.fileId, request.query.thumb === '1');

@@ -52,6 +52,7 @@ export const activityRoutes: FastifyPluginAsyncZod = async (app) => {
   const download = (name: string) => `attachment; filename="download"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
   app.get('/activities/:id/documents/:doc', {
+    config: { download: ['docx', 'pdf', 'zip'] },
     schema: { tags, summary: '生成会议记录、签到表(docx/pdf)与灯塔上传包(zip)', params: ActivityDocParamSchema },
   }, async (request, reply) => {
     const file = await activityDocument(app.db, callerOf(request), request.params.id, request.params.doc);

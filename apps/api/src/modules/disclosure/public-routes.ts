@@ -49,7 +49,7 @@ export const publicApiRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.villageDisclosures(app.db, request.params.code));
   app.get('/villages/:code/disclosures/:id', { config, onSend: gzipJson, schema: { tags, summary: '一份已公开的公开事项(无需登录)', params: PublicDisclosureParamsSchema, response: { 200: PublicDisclosureSchema } } },
     async (request) => (await service.villageDisclosure(app.db, request.params.code, request.params.id)).disclosure);
-  app.get('/files/:fileId', { config, schema: { tags, summary: '已公开事项的附件(无需登录)', params: PublicFileParamsSchema } }, async (request, reply) => {
+  app.get('/files/:fileId', { config: { ...config, download: ['disclosureAttachment'] }, schema: { tags, summary: '已公开事项的附件(无需登录)', params: PublicFileParamsSchema } }, async (request, reply) => {
     const file = await service.publicFile(app.db, request.params.fileId);
     return reply.type(file.mime).header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);
   });

@@ -29,7 +29,7 @@ export const disclosureRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/disclosures/:id/files', { schema: { tags, summary: '上传附件(凭证、照片、表格)', params: IdParamSchema, response: one } },
     async (request) => files.addFile(app.db, callerOf(request), request.params.id, uploadReader(request, 'disclosureAttachment')));
-  app.get('/disclosures/:id/files/:fileId', { schema: { tags, summary: '下载附件', params: DisclosureFileParamsSchema } }, async (request, reply) => {
+  app.get('/disclosures/:id/files/:fileId', { config: { download: ['disclosureAttachment'] }, schema: { tags, summary: '下载附件', params: DisclosureFileParamsSchema } }, async (request, reply) => {
     const file = await files.readFile(app.db, currentUser(request), request.params.id, request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);

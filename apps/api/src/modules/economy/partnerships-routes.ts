@@ -25,7 +25,7 @@ export const partnershipRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.setPartnershipYears(app.db, callerOf(request), request.params.id, request.body));
   app.post('/economy/partnerships/:id/files', { schema: { tags, summary: '上传合作协议(PDF、Word、扫描件;字段名 file)', params: PartnershipParamsSchema, response: detail } },
     async (request) => uploadAgreement(app.db, callerOf(request), request.params.id, uploadReader(request, 'partnershipAgreement', '合作协议')));
-  app.get('/economy/partnerships/:id/files/:fileId', { schema: { tags, summary: '下载合作协议', params: PartnershipFileParamsSchema } }, async (request, reply) => {
+  app.get('/economy/partnerships/:id/files/:fileId', { config: { download: ['partnershipAgreement'] }, schema: { tags, summary: '下载合作协议', params: PartnershipFileParamsSchema } }, async (request, reply) => {
     const file = await readAgreement(app.db, currentUser(request), request.params.id, request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="agreement"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);

@@ -25,7 +25,7 @@ export const projectsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.deleteProjectIncome(app.db, callerOf(request), request.params.id, request.params.year));
   app.post('/economy/projects/:id/photos', { schema: { tags, summary: '上传项目照片(去除位置信息)', params: IdParamSchema, querystring: ProjectPhotoQuerySchema, response: one } },
     async (request) => service.addProjectPhoto(app.db, callerOf(request), request.params.id, request.query.caption, uploadReader(request, 'photo')));
-  app.get('/economy/projects/:id/photos/:photoId', { schema: { tags, summary: '项目照片', params: ProjectPhotoParamSchema } }, async (request, reply) => {
+  app.get('/economy/projects/:id/photos/:photoId', { config: { download: ['photo'] }, schema: { tags, summary: '项目照片', params: ProjectPhotoParamSchema } }, async (request, reply) => {
     const photo = await service.readProjectPhoto(app.db, currentUser(request), request.params.id, request.params.photoId);
     return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.data);
   });

@@ -35,7 +35,7 @@ export const educationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.setAttendance(app.db, callerOf(request), request.params.id, request.body));
   app.post('/education/sessions/:id/files', { schema: { tags, summary: '上传培训材料', params: IdParamSchema, response: one } },
     async (request) => addMaterial(app.db, callerOf(request), request.params.id, uploadReader(request, 'trainingMaterial', '培训材料')));
-  app.get('/education/sessions/:id/files/:fileId', { schema: { tags, summary: '下载培训材料', params: TrainingFileParamSchema } }, async (request, reply) => {
+  app.get('/education/sessions/:id/files/:fileId', { config: { download: ['trainingMaterial'] }, schema: { tags, summary: '下载培训材料', params: TrainingFileParamSchema } }, async (request, reply) => {
     const file = await readMaterial(app.db, currentUser(request), request.params.id, request.params.fileId);
     return sendAttachment(reply, { filename: file.name, mime: file.mime, data: file.data });
   });

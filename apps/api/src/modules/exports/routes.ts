@@ -21,6 +21,7 @@ export const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.getExport(app.db, currentUser(request), request.params.id));
 
   app.get('/:id/file', {
+    config: { download: ['docx', 'pdf', 'zip'] },
     schema: { tags, summary: '下载导出的文件', params: ExportIdParamSchema },
   }, async (request, reply) => {
     const file = await service.downloadExport(app.db, callerOf(request), request.params.id);

@@ -52,7 +52,7 @@ export const inspectionRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/inspections/:id/rectifications/ledger/:format', { schema: { tags, summary: '本次检查的整改台账(docx/pdf)', params: RectificationLedgerParamsSchema } },
     async (request, reply) => sendFile(reply, await rectificationLedger(app.db, callerOf(request), request.params.id, request.params.format), `rectifications.${request.params.format}`));
 
-  app.get('/inspection-files/:fileId', { schema: { tags, summary: '检查照片或整改材料', params: InspectionFileParamsSchema } }, async (request, reply) => {
+  app.get('/inspection-files/:fileId', { config: { download: ['photo', 'inspectionEvidence'] }, schema: { tags, summary: '检查照片或整改材料', params: InspectionFileParamsSchema } }, async (request, reply) => {
     const file = await service.readFile(app.db, currentUser(request), request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
       .header('content-disposition', `inline; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);

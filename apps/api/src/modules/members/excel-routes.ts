@@ -12,7 +12,7 @@ export const attachment = (name: string) => `attachment; filename="roster.xlsx";
 export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   const tags = ['members'];
 
-  app.get('/members/import-template', { schema: { tags, summary: '下载党员导入模板(xlsx)' } }, async (_request, reply) => {
+  app.get('/members/import-template', { config: { download: ['xlsx'] }, schema: { tags, summary: '下载党员导入模板(xlsx)' } }, async (_request, reply) => {
     return reply.type(XLSX).header('content-disposition', attachment('党员信息导入模板.xlsx')).send(await buildImportTemplate());
   });
 
@@ -31,6 +31,7 @@ export const memberExcelRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => previewExport(app.db, currentUser(request), request.query));
 
   app.get('/members/export', {
+    config: { download: ['xlsx'] },
     schema: { tags, summary: '导出党员名册(xlsx,记入审计;完整号码超过审批人数须先申请,masked=true 导出脱敏名册;每人每日限次)', querystring: MemberExportQuerySchema },
   }, async (request, reply) => {
     const { file, filename } = await exportRoster(app.db, callerOf(request), request.query);

@@ -27,6 +27,7 @@ export const memberExportRequestRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (request) => service.decideExportRequest(app.db, callerOf(request), request.params.id, 'reject', request.body));
 
   app.get('/member-exports/:id/file', {
+    config: { download: ['xlsx'] },
     schema: { tags, summary: '下载审批通过的完整名册(申请人,24小时内;记入审计)', params: IdParamSchema },
   }, async (request, reply) => {
     const { file, filename } = await service.downloadApprovedExport(app.db, callerOf(request), request.params.id);

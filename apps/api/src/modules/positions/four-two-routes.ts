@@ -20,7 +20,7 @@ export const fourTwoRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.addStage(app.db, callerOf(request), request.params.id, request.body));
   app.post('/four-two/:id/stages/:stageId/file', { schema: { tags, summary: '上传环节材料(会议记录、公开照片等)', params: FourTwoStageParamsSchema, response: procedure } },
     async (request) => service.addStageFile(app.db, callerOf(request), request.params.id, request.params.stageId, uploadReader(request, 'stageFile')));
-  app.get('/four-two/:id/stages/:stageId/file', { schema: { tags, summary: '下载环节材料', params: FourTwoStageParamsSchema } }, async (request, reply) => {
+  app.get('/four-two/:id/stages/:stageId/file', { config: { download: ['stageFile'] }, schema: { tags, summary: '下载环节材料', params: FourTwoStageParamsSchema } }, async (request, reply) => {
     const file = await service.readStageFile(app.db, currentUser(request), request.params.id, request.params.stageId);
     return reply.type(file.mime).header('cache-control', 'private, no-store').header('content-disposition', attachmentHeader(file.name)).send(file.data);
   });

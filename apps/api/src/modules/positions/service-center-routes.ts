@@ -19,7 +19,7 @@ export const serviceCenterRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.saveCenter(app.db, callerOf(request), request.params.orgId, request.body));
   app.post('/service-centers/:id/photos', { schema: { tags, summary: '上传党群服务中心照片(去除位置信息)', params: IdParamSchema, querystring: ServiceCenterPhotoQuerySchema, response: detail } },
     async (request) => service.addPhoto(app.db, callerOf(request), request.params.id, request.query.caption, uploadReader(request, 'photo')));
-  app.get('/service-centers/:id/photos/:photoId', { schema: { tags, summary: '党群服务中心照片', params: ServiceCenterPhotoParamsSchema } }, async (request, reply) => {
+  app.get('/service-centers/:id/photos/:photoId', { config: { download: ['photo'] }, schema: { tags, summary: '党群服务中心照片', params: ServiceCenterPhotoParamsSchema } }, async (request, reply) => {
     const photo = await service.readPhoto(app.db, currentUser(request), request.params.id, request.params.photoId);
     return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.data);
   });

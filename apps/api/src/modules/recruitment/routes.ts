@@ -39,7 +39,7 @@ export const recruitmentRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post('/recruitments/:id/records/:recordId/files', { schema: { tags, summary: '上传步骤材料', params: RecruitmentStepParamsSchema, response: recruitment } },
     async (request) => people.addFile(app.db, callerOf(request), request.params.id, request.params.recordId, uploadReader(request, 'recordFile')));
-  app.get('/recruitments/:id/files/:fileId', { schema: { tags, summary: '下载步骤材料', params: RecruitmentFileParamsSchema } }, async (request, reply) => {
+  app.get('/recruitments/:id/files/:fileId', { config: { download: ['recordFile'] }, schema: { tags, summary: '下载步骤材料', params: RecruitmentFileParamsSchema } }, async (request, reply) => {
     const file = await people.readFile(app.db, currentUser(request), request.params.id, request.params.fileId);
     return reply.type(file.mime).header('cache-control', 'private, no-store')
       .header('content-disposition', `attachment; filename="file"; filename*=UTF-8''${encodeURIComponent(file.name)}`).send(file.data);

@@ -15,7 +15,7 @@ export const talentFileRoutes: FastifyPluginAsyncZod = async (app) => {
     const file = await rosterFile(app.db, callerOf(request), request.query);
     return reply.type(file.mime).header('content-disposition', attachment(file.filename, request.query.format)).send(file.data);
   });
-  app.get('/talent/import-template', { schema: { tags, summary: '下载人才导入模板(xlsx)' } }, async (_request, reply) =>
+  app.get('/talent/import-template', { config: { download: ['xlsx'] }, schema: { tags, summary: '下载人才导入模板(xlsx)' } }, async (_request, reply) =>
     reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').header('content-disposition', attachment('人才名册导入模板.xlsx', 'xlsx')).send(await buildTalentTemplate()));
   app.post('/talent/import', {
     schema: { tags, summary: '导入人才名册(先试运行;正式导入时有一行不通过则全部不导入)', querystring: TalentImportQuerySchema, response: { 200: ImportReportSchema } },

@@ -22,7 +22,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => reply.code(201).send(await service.createUser(app.db, callerOf(request), request.body)));
 
   // The passwords travel in the body, never a URL; the PDF is rendered and sent, not stored.
-  app.post('/credential-sheet', { schema: { tags, summary: '账号交接单(A4 PDF,不保存)', body: CredentialSheetBodySchema } },
+  app.post('/credential-sheet', { config: { download: ['pdf'] }, schema: { tags, summary: '账号交接单(A4 PDF,不保存)', body: CredentialSheetBodySchema } },
     async (request, reply) => reply.type('application/pdf').header('cache-control', 'no-store')
       .header('content-disposition', `attachment; filename="credentials.pdf"; filename*=UTF-8''${encodeURIComponent('账号交接单.pdf')}`)
       .send(await credentialSheet(app.db, callerOf(request), request.body.credentials)));
