@@ -23,6 +23,7 @@ import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoEconomy } from './demo-economy.js';
 import { seedDemoBenchmark } from './demo-benchmark.js';
 import { seedDemoDistrict } from './demo-district.js';
+import { seedDemoShowcases } from './demo-showcases.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -130,6 +131,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     // still being scored (issue 16 point 7), are all scored with them.
     // 集体经济 before the assessment: its 集体增收 measure reads the approved years.
     await seedDemoEconomy(tx, { tenantId: t, today, town: demo, cipher, branchIdOf: (name) => byName.get(name)?.id });
+    // 党建示范点 and 党建动态 (issue 20) after 集体经济: a village showcase's page shows its approved income.
+    await seedDemoShowcases(tx, { tenantId: t, today });
     await ensureExampleSchemes(tx, t, addMonths(today, -13).slice(0, 7));
     await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
     // 对标 周庄镇 (issue 17 point 4): the benchmark town's figures are demo data, labelled so in their sources.

@@ -5,7 +5,7 @@
  */
 import { NEWS_LIMITS, NewsInputSchema, type News, type NewsInput, type NewsList } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
-import { audit, can, isSelfOnly, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
+import { audit, can, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
 import type { CheckedUpload } from '../../lib/uploads/index.js';
@@ -26,7 +26,8 @@ export async function listNews(db: Db, user: AuthUser): Promise<NewsList> {
 }
 
 async function load(db: DbOrTx, user: AuthUser, id: number, permission: 'news.write' | 'news.publish', lock = false) {
-  const row = isSelfOnly(user) ? undefined : await repo.findNews(db, user.scope, id, lock);
+  // A post before publishing is the town editors' work: to anyone else it does not exist (404, not 403).
+  const row = can(user, 'news.write') ? await repo.findNews(db, user.scope, id, lock) : undefined;
   if (!row) throw notFound('党建动态');
   requirePermission(user, permission, undefined, row.organizationPath);
   return row;
