@@ -31,6 +31,7 @@ import { talentModule } from './modules/talent/index.js';
 import { economyModule } from './modules/economy/index.js';
 import { educationModule } from './modules/education/index.js';
 import { mattersModule } from './modules/matters/index.js';
+import { showcasesModule } from './modules/showcases/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
 import { dashboardModule } from './modules/dashboard/index.js';
 import { districtModule } from './modules/district/index.js';
@@ -148,6 +149,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(economyModule);
   await app.register(educationModule);
   await app.register(mattersModule);
+  await app.register(showcasesModule);
   await app.register(assessmentModule);
   await app.register(dashboardModule);
   await app.register(districtModule);

@@ -15,6 +15,7 @@ import { economyActorsMatrix } from './matrix/economy-actors.js';
 import { educationMatrix } from './matrix/education.js';
 import { tripsMatrix } from './matrix/education-trips.js';
 import { venuesMatrix } from './matrix/education-venues.js';
+import { showcasesMatrix } from './matrix/showcases.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
 import { inspectionMatrix } from './matrix/inspection.js';
@@ -36,7 +37,8 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
   cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
   benchmarkMatrix, districtMatrix, economyMatrix, partnershipsMatrix,
-  economyActorsMatrix, educationMatrix, tripsMatrix, venuesMatrix, mattersMatrix];
+  economyActorsMatrix, educationMatrix, tripsMatrix, venuesMatrix, mattersMatrix, showcasesMatrix,
+];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

@@ -22,6 +22,8 @@ export * from './economy.js';
 export * from './economy-partnerships.js';
 export * from './economy-actors.js';
 export * from './economy-projects.js';
+export * from './showcases.js';
+export * from './town-news.js';
 export * from './education.js';
 export * from './education-online.js';
 export * from './education-trips.js';

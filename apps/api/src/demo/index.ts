@@ -25,6 +25,7 @@ import { seedDemoMatters } from './demo-matters.js';
 import { seedDemoBenchmark } from './demo-benchmark.js';
 import { seedDemoDistrict } from './demo-district.js';
 import { seedDemoEducation } from './demo-education.js';
+import { seedDemoShowcases } from './demo-showcases.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
 
 export const DEMO_TENANT_CODE = '370402105';
@@ -136,6 +137,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoEconomy(tx, { tenantId: t, today, town: demo, cipher, branchIdOf: (name) => byName.get(name)?.id });
     // 村民说事 (issue 20): a year of matters per village, some linked to their 三日合一 and 村民说事日.
     await seedDemoMatters(tx, { today, town: demo });
+    // 党建示范点 and 党建动态 (issue 20) after 集体经济: a village showcase's page shows its approved income.
+    await seedDemoShowcases(tx, { tenantId: t, today });
     await ensureExampleSchemes(tx, t, addMonths(today, -13).slice(0, 7));
     await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
     // 对标 周庄镇 (issue 17 point 4): the benchmark town's figures are demo data, labelled so in their sources.

@@ -12,6 +12,7 @@ import { DISTRICT_ROWS } from './roles-district.js';
 import { ECONOMY_ROWS } from './roles-economy.js';
 import { PARTNERSHIP_ROWS } from './roles-economy-partnerships.js';
 import { ECONOMY_ACTOR_ROWS } from './roles-economy-actors.js';
+import { SHOWCASE_ROWS } from './roles-showcases.js';
 import { EDUCATION_ROWS } from './roles-education.js';
 import { TRIP_ROWS } from './roles-education-trips.js';
 import { VENUE_ROWS } from './roles-education-venues.js';
@@ -42,7 +43,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS, dashboard: DASHBOARD_ROWS,
   benchmark: BENCHMARK_ROWS, economy: ECONOMY_ROWS, partnerships: PARTNERSHIP_ROWS,
   economyActors: ECONOMY_ACTOR_ROWS, education: EDUCATION_ROWS, trips: TRIP_ROWS, venues: VENUE_ROWS,
-  district: DISTRICT_ROWS, matters: MATTER_ROWS,
+  district: DISTRICT_ROWS, matters: MATTER_ROWS, showcases: SHOWCASE_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

@@ -26,3 +26,4 @@ export * from './education.js';
 export * from './education-trips.js';
 export * from './education-venues.js';
 export * from './matters.js';
+export * from './showcases.js';

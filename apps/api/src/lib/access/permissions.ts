@@ -149,6 +149,16 @@ export const PERMISSIONS = {
    */
   'matters.read': { roles: BRANCH_READERS, denied: '党员本人不查看村民说事台账' },
   'matters.handle': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记村民说事' },
+  /**
+   * 党建示范点 (issue 20 point 5): the branches' readers see the showcases of their scope; the town names, evaluates and
+   * publishes them and keeps the criteria; the branch's secretary keeps up their own showcase's practices, visits, photos.
+   */
+  'showcases.read': { roles: BRANCH_READERS, denied: '党员本人不查看示范点管理' },
+  'showcases.update': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本支部书记可以维护示范点' },
+  'showcases.manage': { roles: ADMIN, denied: '示范点的命名、评估和公开由镇党委管理员办理' },
+  /** 党建动态 (issue 20 point 6): the town drafts; a second town admin approves; the town publishes. */
+  'news.write': { roles: ADMIN, denied: '只有镇党委管理员可以撰写党建动态' },
+  'news.publish': { roles: ADMIN, denied: '只有镇党委管理员可以审核和发布党建动态' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

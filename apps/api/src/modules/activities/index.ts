@@ -19,3 +19,5 @@ export { branchesInScope } from './repository.js';
 export { firstActivityOn } from './first-record-repository.js';
 // The education module records a 党课 as a study session (issue 19 point 1): its hours count once, there.
 export { lectureForTraining } from './lecture-for-training.js';
+// 党建示范点 (issue 20): a showcase's page counts its branch's 组织生活 of the year.
+export { activitiesHeldIn } from './held-count-repository.js';

@@ -19,11 +19,16 @@ details{background:#fff;border-radius:6px;margin:6px 0;padding:8px 12px}summary{
 @media (max-width:600px){table.k thead{display:none}table.k,table.k tbody,table.k tr,table.k td{display:block}table.k tr{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px}
 table.k td{border:0;padding:2px 0}table.k td::before{content:attr(data-h) "：";color:#666}}`;
 
-/** The public pages' frame (CSS, footer); the economy module's village page uses it too. */
-export function layout(title: string, body: string): string {
+const VILLAGE_FOOTER = '本页内容由村党组织按三务公开程序审核、审批后公开。如有疑问,可向村务监督委员会或镇党委反映。';
+
+/**
+ * The public pages' frame (CSS, footer); the economy module's village page and the town's site use it too. `head` is
+ * extra markup already escaped (the town's news: share metadata), `footer` plain text.
+ */
+export function layout(title: string, body: string, extra: { head?: string; footer?: string } = {}): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`
-    + `<title>${esc(title)}</title><style>${CSS}</style></head><body>${body}`
-    + '<footer>本页内容由村党组织按三务公开程序审核、审批后公开。如有疑问,可向村务监督委员会或镇党委反映。</footer></body></html>';
+    + `<title>${esc(title)}</title>${extra.head ?? ''}<style>${CSS}</style></head><body>${body}`
+    + `<footer>${esc(extra.footer ?? VILLAGE_FOOTER)}</footer></body></html>`;
 }
 
 /** A stored instant as the villager's calendar date: Beijing time (UTC+8, no daylight saving), not the server's UTC. */

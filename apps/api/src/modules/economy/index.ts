@@ -28,3 +28,5 @@ export { createPartnership, setPartnershipYears } from './partnerships-service.j
 export { createProduct, villageProducts } from './products-service.js';
 export { addActorSupport, createActor } from './actors-service.js';
 export { createProject, setProjectIncome } from './projects-service.js';
+// 党建示范点 (issue 20): a village showcase's page shows the latest approved collective income.
+export { latestApprovedIncome } from './latest-income-repository.js';

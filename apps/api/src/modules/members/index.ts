@@ -32,3 +32,5 @@ export { readCell, RosterFormatError, unwrap } from './excel/parse-roster.js';
 export { inertText } from './excel/template.js';
 // The 对标 (dashboard, issue 17 point 4) reads 当年发展党员数 from here.
 export { admittedBetween } from './admissions-repository.js';
+// 党建示范点 (issue 20): a showcase's page counts its branch's 党员.
+export { memberCountIn } from './count-repository.js';

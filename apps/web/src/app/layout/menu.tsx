@@ -2,7 +2,7 @@ import {
   AimOutlined, ApartmentOutlined, ClusterOutlined, AuditOutlined, BarChartOutlined, DashboardOutlined, CalendarOutlined, CheckSquareOutlined, FlagOutlined, FormOutlined, MoneyCollectOutlined, OrderedListOutlined,
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined, FundOutlined, ReadOutlined,
-  CarOutlined, HomeOutlined,
+  CarOutlined, HomeOutlined, TrophyOutlined, ReconciliationOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
@@ -68,6 +68,9 @@ const MENU_ENTRIES: MenuEntry[] = [
   // 对标学习 and 培训阵地 (issue 19 points 4–5): trips with 心得 and follow-ups; venues, bookings and groups hosted.
   { key: '/education/trips', icon: <CarOutlined />, label: '对标学习', visible: hasWorkRole },
   { key: '/education/venues', icon: <HomeOutlined />, label: '培训阵地', visible: hasWorkRole },
+  // 党建示范点 and 党建动态 (issue 20): the showcases of the scope (a secretary their own branch's); the town's news.
+  { key: '/showcases', icon: <TrophyOutlined />, label: '党建示范点', visible: hasWorkRole },
+  { key: '/news', icon: <ReconciliationOutlined />, label: '党建动态', visible: isTownAdmin },
   // 考核方案 (issue 16): the town's "3+1" and "3+7" schemes, versioned; the town edits, the villages and the 包村干部
   // who score them read (assessment.read).
   { key: '/assessment/schemes', icon: <ProfileOutlined />, label: '考核方案', visible: canReadSchemes },

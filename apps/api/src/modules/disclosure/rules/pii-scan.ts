@@ -120,3 +120,9 @@ export function scanMessage(scan: PiiScan): string {
   const more = scan.findings.length > 10 ? `等共${scan.findings.length}处` : '';
   return `公开内容含个人信息,不能公开:${shown}${more}。请删除或打码后重新提交(保密审查,《个人信息保护法》第二十五条)`;
 }
+
+/** Named texts of another module's public page (党建动态, 示范点): each finding names its field and line. */
+export function scanFields(fields: readonly { where: string; text: string }[], today: string): PiiScan {
+  const findings = fields.flatMap((f) => scanLines(f.text, f.where, today));
+  return { ok: findings.length === 0, findings, warnings: [] };
+}
