@@ -44,9 +44,30 @@ export function completeDocument(doc: Json, facts: ReadonlyMap<string, Operation
       if (operation && found) completeOperation(operation, found);
     }
   }
-  fixSchemas(doc.paths);
-  fixSchemas(components.schemas);
+  const schemas = components.schemas as Record<string, Json>;
+  const typeOf = (schema: Json) => (typeof schema.$ref === 'string' ? schemas[schema.$ref.slice(21)]?.type : schema.type);
+  fixSchemas(doc.paths, typeOf);
+  fixSchemas(components.schemas, typeOf);
+  components.schemas = referencedOnly(components.schemas as Json, doc.paths);
   return { ...doc, components };
+}
+
+/** The zod provider writes each shared schema twice (as sent and as answered): the document keeps those referenced. */
+function referencedOnly(schemas: Json, paths: unknown): Json {
+  const kept = new Set<string>();
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const ref = (node as Json).$ref;
+    const name = typeof ref === 'string' && ref.startsWith('#/components/schemas/') ? ref.slice(21) : null;
+    if (name && !kept.has(name)) {
+      kept.add(name);
+      visit(schemas[name]);
+    }
+    Object.values(node).forEach(visit);
+  };
+  visit(paths);
+  return Object.fromEntries(Object.entries(schemas).filter(([name]) => kept.has(name) || name === 'ErrorBody'));
 }
 
 function completeOperation(operation: Json, facts: OperationFacts): void {
@@ -70,12 +91,13 @@ const DATA_KEYS = new Set(['enum', 'default', 'example', 'examples', 'const', 'r
 /**
  * Makes zod's JSON Schema valid OpenAPI 3.0, wherever it sits:
  * - the contracts' Chinese field labels (`.meta({ label })`) become the extension `x-label`, which tools may show;
- * - `nullable` needs a `type`: a nullable union of one type (zod's nullable discriminated union) gets that type;
+ * - `nullable` needs a `type`: a nullable union or reference of one type (zod's nullable discriminated union, a
+ *   nullable shared schema) gets that type;
  * - a record keyed by an enum lists every key as required but none as a property: each becomes one, of the
  *   record's value schema.
  */
-function fixSchemas(node: unknown, parentKey = ''): void {
-  if (Array.isArray(node)) return node.forEach((item) => fixSchemas(item));
+function fixSchemas(node: unknown, typeOf: (schema: Json) => unknown, parentKey = ''): void {
+  if (Array.isArray(node)) return node.forEach((item) => fixSchemas(item, typeOf));
   if (!node || typeof node !== 'object') return;
   const schema = node as Json;
   // Under `properties` the keys are field names: a field may well be called `label`.
@@ -83,17 +105,18 @@ function fixSchemas(node: unknown, parentKey = ''): void {
     schema['x-label'] = schema.label;
     delete schema.label;
   }
-  if (schema.nullable === true && schema.type === undefined) typeUnion(schema);
+  if (schema.nullable === true && schema.type === undefined) typeUnion(schema, typeOf);
   completeRecord(schema);
   for (const [key, value] of Object.entries(schema)) {
-    if (!DATA_KEYS.has(key)) fixSchemas(value, key);
+    if (!DATA_KEYS.has(key)) fixSchemas(value, typeOf, key);
   }
 }
 
-function typeUnion(schema: Json): void {
-  const members = (schema.oneOf ?? schema.anyOf) as Json[] | undefined;
-  const types = new Set(members?.map((m) => m.type));
-  if (members && types.size === 1 && typeof members[0].type === 'string') schema.type = members[0].type;
+function typeUnion(schema: Json, typeOf: (schema: Json) => unknown): void {
+  const members = (schema.oneOf ?? schema.anyOf ?? schema.allOf) as Json[] | undefined;
+  const types = new Set(members?.map(typeOf));
+  const [type] = types;
+  if (types.size === 1 && typeof type === 'string') schema.type = type;
 }
 
 function completeRecord(schema: Json): void {

@@ -2,6 +2,8 @@ import fp from 'fastify-plugin';
 import swagger, { type SwaggerTransform } from '@fastify/swagger';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import * as contracts from '@dj/contracts';
+import { z } from 'zod';
 import { downloadMediaTypes } from '../lib/attachment.js';
 import { guardOf } from './auth.js';
 import { completeDocument, type OperationFacts } from './openapi-document.js';
@@ -20,7 +22,16 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export default fp(async function openapi(app: FastifyInstance) {
   // What each operation's rules decided, by operationId, for the whole-document pass that adds responses.
   const facts = new Map<string, OperationFacts>();
+  const uses = new Map<z.ZodType, number>();
+  app.addHook('onRoute', (route) => {
+    const { body, response } = (route.schema ?? {}) as { body?: unknown; response?: Record<string, unknown> };
+    for (const schema of [body, ...Object.values(response ?? {})]) {
+      if (schema instanceof z.ZodType) uses.set(schema, (uses.get(schema) ?? 0) + 1);
+    }
+  });
+  let shared = false;
   const transform: SwaggerTransform = (input) => {
+    if (!shared) shared = shareSchemas(uses);
     const result = jsonSchemaTransform(input) as { schema?: Record<string, unknown>; url: string };
     // Routes without a schema (tests add some) still get an operationId, security and their errors.
     const schema = result.schema ?? {};
@@ -56,6 +67,25 @@ export default fp(async function openapi(app: FastifyInstance) {
     transformObject: (input) => completeDocument(jsonSchemaTransformObject(input) as Record<string, unknown>, facts),
   });
 });
+
+/** Each contract schema by identity, named as exported without "Schema" (`MemberListSchema` → `MemberList`). */
+const CONTRACT_NAMES = new Map<unknown, string>(Object.entries(contracts).reverse()
+  .filter(([name, value]) => value instanceof z.ZodType && name.endsWith('Schema')).map(([name, value]) => [value, name.slice(0, -6)]));
+
+/**
+ * Contract schemas that two or more operations send or answer become components, referenced wherever they occur
+ * (the zod provider turns a schema with an id in zod's global registry into a $ref; its labels stay with it).
+ */
+function shareSchemas(uses: ReadonlyMap<z.ZodType, number>): true {
+  for (const [schema, count] of uses) {
+    const id = CONTRACT_NAMES.get(schema);
+    const meta = z.globalRegistry.get(schema);
+    // The provider names a schema's request form `<id>Input`: a contract already called …Input stays inline.
+    if (count < 2 || !id || id.endsWith('Input') || meta?.id || z.globalRegistry._idmap.has(id)) continue;
+    z.globalRegistry.add(schema, { ...meta, id });
+  }
+  return true;
+}
 
 /**
  * A route registered as a prefix's '/' answers with and without the slash; the document names it without, the form
