@@ -30,6 +30,7 @@ import { cadresModule } from './modules/cadres/index.js';
 import { talentModule } from './modules/talent/index.js';
 import { economyModule } from './modules/economy/index.js';
 import { educationModule } from './modules/education/index.js';
+import { householdsModule } from './modules/households/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
 import { dashboardModule } from './modules/dashboard/index.js';
 import { districtModule } from './modules/district/index.js';
@@ -149,6 +150,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(talentModule);
   await app.register(economyModule);
   await app.register(educationModule);
+  await app.register(householdsModule);
   await app.register(assessmentModule);
   await app.register(dashboardModule);
   await app.register(districtModule);

@@ -17,6 +17,7 @@ import { tripsMatrix } from './matrix/education-trips.js';
 import { venuesMatrix } from './matrix/education-venues.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
+import { householdsMatrix } from './matrix/households.js';
 import { inspectionMatrix } from './matrix/inspection.js';
 import { positionsMatrix } from './matrix/positions.js';
 import { recruitmentMatrix } from './matrix/recruitment.js';
@@ -35,7 +36,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
   cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
   benchmarkMatrix, districtMatrix, economyMatrix, partnershipsMatrix,
-  economyActorsMatrix, educationMatrix, tripsMatrix, venuesMatrix];
+  economyActorsMatrix, educationMatrix, tripsMatrix, venuesMatrix, householdsMatrix];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 
 /** Merges records of several modules into one, refusing a key that two of them define. */

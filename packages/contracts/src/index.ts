@@ -53,3 +53,4 @@ export * from './statistics.js';
 export * from './dashboard.js';
 export * from './benchmark.js';
 export * from './district.js';
+export * from './households.js';

@@ -253,6 +253,8 @@ export const TASK_KINDS = [
   'AWAY_CONTACT_DUE', 'RESERVES_BELOW_TARGET', 'RESERVE_EVALUATION_DUE', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE',
   // 对标学习's follow-up actions, on their owner's 待办 (modules/education/trips-tasks.ts).
   'TRIP_ACTION_DUE',
+  // 党员联户: a member's households not visited within households.visitIntervalDays (modules/households).
+  'HOUSEHOLD_VISIT_DUE',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TaskSchema = z.object({

@@ -21,6 +21,7 @@ import { ensureDefaultTemplates } from '../modules/activities/index.js';
 import { ensureExampleSchemes } from '../modules/assessment/index.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoEconomy } from './demo-economy.js';
+import { seedDemoHouseholds } from './demo-households.js';
 import { seedDemoBenchmark } from './demo-benchmark.js';
 import { seedDemoDistrict } from './demo-district.js';
 import villageData from './xiwangzhuang-villages.json' with { type: 'json' };
@@ -130,6 +131,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     // still being scored (issue 16 point 7), are all scored with them.
     // 集体经济 before the assessment: its 集体增收 measure reads the approved years.
     await seedDemoEconomy(tx, { tenantId: t, today, town: demo, cipher, branchIdOf: (name) => byName.get(name)?.id });
+    // 党员联户 of 营子村 and 西花沟村 (issue 20 point 8): households, links and half a year of visits.
+    await seedDemoHouseholds(tx, { tenantId: t, today, town: demo, cipher });
     await ensureExampleSchemes(tx, t, addMonths(today, -13).slice(0, 7));
     await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
     // 对标 周庄镇 (issue 17 point 4): the benchmark town's figures are demo data, labelled so in their sources.

@@ -25,3 +25,4 @@ export * from './dashboard-snapshots.js';
 export * from './education.js';
 export * from './education-trips.js';
 export * from './education-venues.js';
+export * from './households.js';

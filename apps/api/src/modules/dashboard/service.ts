@@ -13,6 +13,7 @@ import { disclosuresDueBetween } from '../disclosure/index.js';
 import { rectificationCounts } from '../inspection/index.js';
 import { economyFigures } from '../economy/index.js';
 import { dashboardEducation } from '../education/index.js';
+import { householdFigures } from '../households/index.js';
 import { duesFigures, mobileFigures } from '../members/index.js';
 import { pipelineCounts, recruitmentDeadlinesBetween } from '../recruitment/index.js';
 import { awayCounts } from '../talent/index.js';
@@ -45,6 +46,7 @@ async function gather(db: DbOrTx, user: AuthUser, branches: Branches, w: Window,
     dues: await duesFigures(db, user.scope, branches.village?.path, today),
     economy: await economyFigures(db, user, branches.village, today),
     education: await dashboardEducation(db, user, today, branches.village?.path),
+    households: await householdFigures(db, user, today, branches.village?.path),
     cadres: await cadreFigures(db, user, today, branches.village),
     periods: await periodStatusCounts(db, user.tenantId, w.months, today),
     grades: await gradeCounts(db, user.tenantId, w.months, ids),

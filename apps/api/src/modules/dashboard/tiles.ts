@@ -4,7 +4,7 @@
  */
 import {
   ASSESSMENT_PERIOD_STATUSES, ASSESSMENT_PERIOD_STATUS_LABELS, DASHBOARD_TILE_TITLES, PIPELINE_PHASES, PIPELINE_PHASE_LABELS,
-  type AssessmentPeriodStatus, type DashboardFigure, type DashboardTile, type DashboardTileKey, type PipelinePhase,
+  type AssessmentPeriodStatus, type DashboardFigure, type HouseholdFigures, type DashboardTile, type DashboardTileKey, type PipelinePhase,
 } from '@dj/contracts';
 import type { CadreFigures } from '../cadres/index.js';
 
@@ -23,6 +23,7 @@ export interface Gathered {
   mobile: { away: number; unreachable: number; months: number };
   economy: { year: number; thresholdWan: number; villages: number; approved: number; weak: number; submitted: number; partnershipsDue: number };
   education: { year: number; member: number; leader: number; sessions: number; members: number; done: number; short: number };
+  households: HouseholdFigures;
   dues: { members: number; noBasis: number; dueNow: number; paidNow: number; inArrears: number; review: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
@@ -141,6 +142,17 @@ function educationTile(g: Gathered): DashboardTile {
   ], link, `本年度学时对照目标(党员${e.member}学时、书记和班子成员${e.leader}学时,本镇设置 education.*),年底前完成;只看分布,不排名、不计分`);
 }
 
+function householdsTile(g: Gathered): DashboardTile {
+  const h = g.households;
+  const link = withOrg('/households', g.orgId);
+  const unlinked = h.households - h.linked;
+  return tile('households', [
+    figure('联户户数', h.households, 'info', link), figure(`${h.intervalDays}天内已走访`, h.visited, 'ok', link),
+    figure('未走访超期', h.due, h.due ? 'late' : 'ok', withOrg('/households', g.orgId, 'due=true')),
+    figure('未安排联系党员', unlinked, unlinked ? 'due' : 'ok', link),
+  ], link, `党员联户:每户至少每${h.intervalDays}天走访一次(本镇设置 households.visitIntervalDays);只看期限,不给党员打分、不排名`);
+}
+
 function assessmentTile(g: Gathered): DashboardTile {
   const link = '/assessment/periods';
   const statuses = ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link));
@@ -149,5 +161,5 @@ function assessmentTile(g: Gathered): DashboardTile {
 }
 
 export function tilesOf(g: Gathered): DashboardTile[] {
-  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), educationTile(g), assessmentTile(g)];
+  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), educationTile(g), householdsTile(g), assessmentTile(g)];
 }

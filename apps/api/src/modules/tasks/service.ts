@@ -9,6 +9,7 @@ import { cadreTasks, reserveTasks } from '../cadres/index.js';
 import { disclosureTasks } from '../disclosure/index.js';
 import { partnershipTasks } from '../economy/index.js';
 import { educationTasks, tripActionTasks } from '../education/index.js';
+import { householdTasks } from '../households/index.js';
 import { rectificationTasks } from '../inspection/index.js';
 import { memberTasks } from '../members/index.js';
 import { recruitmentTasks } from '../recruitment/index.js';
@@ -50,6 +51,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await educationTasks(db, user, under?.path),
     // 对标学习 follow-up actions open on the caller's own name (modules/education).
     ...await tripActionTasks(db, user, under?.path),
+    // 党员联户: each member's households past households.visitIntervalDays (modules/households).
+    ...await householdTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;

@@ -13,7 +13,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 export const TASK_KINDS: readonly TaskKind[] = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
   'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'SERVICE_TEAM_ENDING', 'AWAY_CONTACT_DUE',
-  'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE', 'TRIP_ACTION_DUE',
+  'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE', 'TRIP_ACTION_DUE', 'HOUSEHOLD_VISIT_DUE',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
@@ -36,6 +36,7 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   STUDY_HOURS_DUE: '学时未完成',
   SECRETARY_TRAINING_DUE: '新任书记任职培训',
   TRIP_ACTION_DUE: '对标学习跟进事项',
+  HOUSEHOLD_VISIT_DUE: '联户超期未走访',
 };
 const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
@@ -58,6 +59,7 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   STUDY_HOURS_DUE: '年底前(天数见系统设置)本年度学时未达到要求的党员;年度结束后仍未完成的列为已逾期。学时是学习记录,不排名、不计分。',
   SECRETARY_TRAINING_DUE: '新任党支部书记应在本镇规定的期限内参加集中轮训(任职培训),期限见系统设置。',
   TRIP_ACTION_DUE: '对标学习后确定由您负责的跟进事项:到期未完成的标为已逾期;完成后在“对标学习”中登记完成日期,即从待办中移除。',
+  HOUSEHOLD_VISIT_DUE: '党员联户:联系党员超过本镇设置的天数(默认90天)未走访的农户,按联系党员列出;上门、电话、微信、田间地头均可,登记走访后移出。只提醒期限,不打分、不排名。',
 };
 
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */
