@@ -40,7 +40,7 @@ function server() {
 }
 
 describe('党员联户 (书记)', () => {
-  it('opens from 待办 filtered to a member\'s overdue households and enters a visit for them', async () => {
+  it('opens from 待办 filtered to a member\'s overdue households', async () => {
     const calls = installFetch(server());
     await renderRoutes(routes, '/households?orgId=3&personId=5&due=true');
     const table = await screen.findByTestId('households-table');
@@ -49,6 +49,13 @@ describe('党员联户 (书记)', () => {
     expect(Object.fromEntries(new URL(listCall.url, 'http://x').searchParams)).toMatchObject({ orgId: '3', personId: '5', due: 'true' });
     expect(within(table).getByText('超期未走访(应于2026-04-10前)')).toBeTruthy();
     expect(screen.getByRole('checkbox', { name: '只看未走访超期' })).toHaveProperty('checked', true);
+  });
+
+  it('enters a visit for the member who made it (代为登记走访)', async () => {
+    const calls = installFetch(server());
+    await renderRoutes(routes, '/households?orgId=3');
+    const table = await screen.findByTestId('households-table');
+    await within(table).findByText('孙大爷');
     fireEvent.click(within(table).getByRole('button', { name: '代为登记走访', hidden: true }));
     const dialog = await findDialog(/走访党员/);
     fireEvent.click(within(dialog).getByRole('button', { name: '保存走访', hidden: true }));
