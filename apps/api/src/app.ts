@@ -32,6 +32,7 @@ import { economyModule } from './modules/economy/index.js';
 import { educationModule } from './modules/education/index.js';
 import { mattersModule } from './modules/matters/index.js';
 import { showcasesModule } from './modules/showcases/index.js';
+import { householdsModule } from './modules/households/index.js';
 import { assessmentModule } from './modules/assessment/index.js';
 import { dashboardModule } from './modules/dashboard/index.js';
 import { districtModule } from './modules/district/index.js';
@@ -150,6 +151,7 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
   await app.register(educationModule);
   await app.register(mattersModule);
   await app.register(showcasesModule);
+  await app.register(householdsModule);
   await app.register(assessmentModule);
   await app.register(dashboardModule);
   await app.register(districtModule);

@@ -18,6 +18,7 @@ import { venuesMatrix } from './matrix/education-venues.js';
 import { showcasesMatrix } from './matrix/showcases.js';
 import { disclosureMatrix } from './matrix/disclosure.js';
 import { exportsMatrix } from './matrix/exports.js';
+import { householdsMatrix } from './matrix/households.js';
 import { inspectionMatrix } from './matrix/inspection.js';
 import { mattersMatrix } from './matrix/matters.js';
 import { positionsMatrix } from './matrix/positions.js';
@@ -37,7 +38,7 @@ import { NONEXISTENT_ID, type Case, type Ids, type MatrixEnv, type MatrixModule,
 const MODULES: MatrixModule[] = [coreMatrix, recruitmentMatrix, inspectionMatrix, disclosureMatrix, positionsMatrix, twoFactorMatrix, usersMatrix, exportsMatrix, cadresMatrix,
   cadreDocumentsMatrix, reservesMatrix, talentMatrix, awayMatrix, assessmentMatrix, statisticsMatrix, dashboardMatrix,
   benchmarkMatrix, districtMatrix, economyMatrix, partnershipsMatrix,
-  economyActorsMatrix, educationMatrix, tripsMatrix, venuesMatrix, mattersMatrix, showcasesMatrix,
+  economyActorsMatrix, educationMatrix, tripsMatrix, venuesMatrix, mattersMatrix, showcasesMatrix, householdsMatrix,
 ];
 const PLACES: Place[] = ['xihuagou', 'yingzi', 'other'];
 

@@ -6,11 +6,11 @@ import { PIPELINE_PHASES } from './recruitment.js';
  * 驾驶舱 (issue 17 points 1 and 2): the town's overview and each village's card. Figures, deadlines and
  * distributions read from each module's records; villages keep the organisation tree's order and are never ranked.
  */
-export const DASHBOARD_TILES = ['recruitment', 'disclosure', 'rectification', 'mobile', 'dues', 'away', 'cadres', 'reserves', 'economy', 'education', 'matters', 'assessment'] as const;
+export const DASHBOARD_TILES = ['recruitment', 'disclosure', 'rectification', 'mobile', 'dues', 'away', 'cadres', 'reserves', 'economy', 'education', 'matters', 'households', 'assessment'] as const;
 export type DashboardTileKey = (typeof DASHBOARD_TILES)[number];
 export const DASHBOARD_TILE_TITLES: Record<DashboardTileKey, string> = {
   recruitment: '发展党员', disclosure: '三务公开', rectification: '整改', mobile: '流动党员联系', dues: '党费收缴', away: '在外人才联系', cadres: '村"两委"班子结构',
-  reserves: '后备人才', economy: '集体经济', education: '教育培训', matters: '村民说事', assessment: '本月考核',
+  reserves: '后备人才', economy: '集体经济', education: '教育培训', matters: '村民说事', households: '党员联户', assessment: '本月考核',
 };
 
 /** ok: nothing to do; due: open, deadline not passed; late: past its deadline; info: a plain count. */

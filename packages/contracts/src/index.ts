@@ -56,3 +56,4 @@ export * from './dashboard.js';
 export * from './benchmark.js';
 export * from './district.js';
 export * from './matters.js';
+export * from './households.js';

@@ -255,6 +255,8 @@ export const TASK_KINDS = [
   'TRIP_ACTION_DUE',
   // 村民说事 near or past its 办结期限 (overdue: escalated to the town; modules/matters).
   'MATTER_DUE', 'MATTER_LATE',
+  // 党员联户: a member's households not visited within households.visitIntervalDays (modules/households).
+  'HOUSEHOLD_VISIT_DUE',
 ] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 export const TaskSchema = z.object({

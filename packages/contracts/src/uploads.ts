@@ -36,6 +36,7 @@ export const UPLOAD_KIND_INFO: Record<UploadKind, UploadKindInfo> = {
 export const UPLOAD_PURPOSES = [
   'photo', 'activityMaterial', 'inspectionEvidence', 'stageFile', 'recordFile', 'disclosureAttachment', 'disclosureTable', 'roster',
   'talentRoster', 'incomeTable', 'partnershipAgreement', 'trainingMaterial', 'onlineStudyTable',
+  'householdRoster',
 ] as const;
 export type UploadPurpose = (typeof UPLOAD_PURPOSES)[number];
 
@@ -70,6 +71,8 @@ export const UPLOAD_PURPOSE_INFO: Record<UploadPurpose, { label: string; kinds: 
   trainingMaterial: { label: '培训材料', kinds: DOCUMENTS },
   /** 线上学习导入 (issue 19 point 3): 学习强国 or 灯塔—党建在线 exported study records. */
   onlineStudyTable: { label: '线上学习记录表', kinds: ['xlsx'] },
+  /** 党员联户 导入 (issue 20 point 3): a village's 户籍/联户 roster. */
+  householdRoster: { label: '联户名册', kinds: ['xlsx'] },
 };
 
 /** Defaults of the server settings UPLOAD_MAX_MB and UPLOAD_MAX_MEGAPIXELS. */

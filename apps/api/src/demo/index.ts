@@ -22,6 +22,7 @@ import { ensureExampleSchemes } from '../modules/assessment/index.js';
 import { seedDemoAssessment } from './demo-assessment.js';
 import { seedDemoEconomy } from './demo-economy.js';
 import { seedDemoMatters } from './demo-matters.js';
+import { seedDemoHouseholds } from './demo-households.js';
 import { seedDemoBenchmark } from './demo-benchmark.js';
 import { seedDemoDistrict } from './demo-district.js';
 import { seedDemoEducation } from './demo-education.js';
@@ -139,6 +140,8 @@ export async function seedDemoTown(db: Db, password: string, cipher: FieldCipher
     await seedDemoMatters(tx, { today, town: demo });
     // 党建示范点 and 党建动态 (issue 20) after 集体经济: a village showcase's page shows its approved income.
     await seedDemoShowcases(tx, { tenantId: t, today });
+    // 党员联户 of 营子村 and 西花沟村 (issue 20 point 8): households, links and half a year of visits.
+    await seedDemoHouseholds(tx, { tenantId: t, today, town: demo, cipher });
     await ensureExampleSchemes(tx, t, addMonths(today, -13).slice(0, 7));
     await seedDemoAssessment(tx, { tenantId: t, today, town: demo });
     // 对标 周庄镇 (issue 17 point 4): the benchmark town's figures are demo data, labelled so in their sources.

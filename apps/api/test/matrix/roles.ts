@@ -17,6 +17,7 @@ import { EDUCATION_ROWS } from './roles-education.js';
 import { TRIP_ROWS } from './roles-education-trips.js';
 import { VENUE_ROWS } from './roles-education-venues.js';
 import { EXPORT_ROWS } from './roles-exports.js';
+import { HOUSEHOLD_ROWS } from './roles-households.js';
 import { INSPECTION_ROWS } from './roles-inspection.js';
 import { MATTER_ROWS } from './roles-matters.js';
 import { MEMBER_ROWS } from './roles-members.js';
@@ -43,7 +44,7 @@ export const ROLE_MODULES: Record<string, Record<string, RoleRow>> = {
   talent: TALENT_ROWS, assessment: ASSESSMENT_ROWS, statistics: STATISTICS_ROWS, dashboard: DASHBOARD_ROWS,
   benchmark: BENCHMARK_ROWS, economy: ECONOMY_ROWS, partnerships: PARTNERSHIP_ROWS,
   economyActors: ECONOMY_ACTOR_ROWS, education: EDUCATION_ROWS, trips: TRIP_ROWS, venues: VENUE_ROWS,
-  district: DISTRICT_ROWS, matters: MATTER_ROWS, showcases: SHOWCASE_ROWS,
+  district: DISTRICT_ROWS, matters: MATTER_ROWS, showcases: SHOWCASE_ROWS, households: HOUSEHOLD_ROWS,
 };
 const MODULES = Object.values(ROLE_MODULES);
 

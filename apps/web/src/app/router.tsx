@@ -97,6 +97,8 @@ export const routes: RouteObject[] = [
       { path: 'account', lazy: page(() => import('./AccountRoute'), 'AccountRoute') },
       { path: 'my', lazy: page(() => import('../features/my/MyActivitiesPage'), 'MyActivitiesPage') },
       { path: 'my/study', lazy: page(() => import('../features/education/MyStudyPage'), 'MyStudyPage') },
+      { path: 'my/households', lazy: page(() => import('../features/households/MyHouseholdsPage'), 'MyHouseholdsPage') },
+      { path: 'households', lazy: page(() => import('../features/households/HouseholdsPage'), 'HouseholdsPage') },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -27,3 +27,4 @@ export * from './education-trips.js';
 export * from './education-venues.js';
 export * from './matters.js';
 export * from './showcases.js';
+export * from './households.js';

@@ -159,6 +159,13 @@ export const PERMISSIONS = {
   /** 党建动态 (issue 20 point 6): the town drafts; a second town admin approves; the town publishes. */
   'news.write': { roles: ADMIN, denied: '只有镇党委管理员可以撰写党建动态' },
   'news.publish': { roles: ADMIN, denied: '只有镇党委管理员可以审核和发布党建动态' },
+  /**
+   * 党员联户 (issue 20 point 3): the branches' readers see the households of their villages and the visits; the town and
+   * the village's secretary keep the list, assign members and enter a visit for a member (代为登记). A member logs their
+   * own households' visits on 我的联户 (their open link decides, not a permission). Deadlines only, no score of members.
+   */
+  'households.read': { roles: BRANCH_READERS, denied: '党员本人在“我的联户”中查看自己联系的农户' },
+  'households.manage': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以管理联户' },
   'notifications.readLog': { roles: ADMIN, denied: '只有镇党委管理员可以查看短信发送记录' },
   /**
    * Held by the user signing in, not the caller of a route: a sign-in of these roles needs a second factor when the town's

@@ -14,6 +14,7 @@ import { rectificationCounts } from '../inspection/index.js';
 import { economyFigures } from '../economy/index.js';
 import { dashboardEducation } from '../education/index.js';
 import { matterFigures } from '../matters/index.js';
+import { householdFigures } from '../households/index.js';
 import { duesFigures, mobileFigures } from '../members/index.js';
 import { pipelineCounts, recruitmentDeadlinesBetween } from '../recruitment/index.js';
 import { awayCounts } from '../talent/index.js';
@@ -47,6 +48,7 @@ async function gather(db: DbOrTx, user: AuthUser, branches: Branches, w: Window,
     economy: await economyFigures(db, user, branches.village, today),
     education: await dashboardEducation(db, user, today, branches.village?.path),
     matters: await matterFigures(db, user, today, branches.village?.path),
+    households: await householdFigures(db, user, today, branches.village?.path),
     cadres: await cadreFigures(db, user, today, branches.village),
     periods: await periodStatusCounts(db, user.tenantId, w.months, today),
     grades: await gradeCounts(db, user.tenantId, w.months, ids),

@@ -4,7 +4,7 @@
  */
 import {
   ASSESSMENT_PERIOD_STATUSES, ASSESSMENT_PERIOD_STATUS_LABELS, DASHBOARD_TILE_TITLES, PIPELINE_PHASES, PIPELINE_PHASE_LABELS,
-  type AssessmentPeriodStatus, type DashboardFigure, type DashboardTile, type DashboardTileKey, type PipelinePhase,
+  type AssessmentPeriodStatus, type DashboardFigure, type HouseholdFigures, type DashboardTile, type DashboardTileKey, type PipelinePhase,
 } from '@dj/contracts';
 import type { CadreFigures } from '../cadres/index.js';
 import type { matterFigures } from '../matters/index.js';
@@ -25,6 +25,7 @@ export interface Gathered {
   economy: { year: number; thresholdWan: number; villages: number; approved: number; weak: number; submitted: number; partnershipsDue: number };
   education: { year: number; member: number; leader: number; sessions: number; members: number; done: number; short: number };
   matters: Awaited<ReturnType<typeof matterFigures>>;
+  households: HouseholdFigures;
   dues: { members: number; noBasis: number; dueNow: number; paidNow: number; inArrears: number; review: number };
   cadres: CadreFigures;
   periods: Map<AssessmentPeriodStatus, number>;
@@ -154,6 +155,17 @@ function mattersTile(g: Gathered): DashboardTile {
   ], link, '说事→议事→办事→评事;逾期未议事或未办结的自动上报镇党委(本镇设置 matters.*)。评议为群众对已办结事项的评价分布,不排名');
 }
 
+function householdsTile(g: Gathered): DashboardTile {
+  const h = g.households;
+  const link = withOrg('/households', g.orgId);
+  const unlinked = h.households - h.linked;
+  return tile('households', [
+    figure('联户户数', h.households, 'info', link), figure(`${h.intervalDays}天内已走访`, h.visited, 'ok', link),
+    figure('未走访超期', h.due, h.due ? 'late' : 'ok', withOrg('/households', g.orgId, 'due=true')),
+    figure('未安排联系党员', unlinked, unlinked ? 'due' : 'ok', link),
+  ], link, `党员联户:每户至少每${h.intervalDays}天走访一次(本镇设置 households.visitIntervalDays);只看期限,不给党员打分、不排名`);
+}
+
 function assessmentTile(g: Gathered): DashboardTile {
   const link = '/assessment/periods';
   const statuses = ASSESSMENT_PERIOD_STATUSES.map((s) => figure(ASSESSMENT_PERIOD_STATUS_LABELS[s], g.periods.get(s) ?? 0, s === 'locked' ? 'ok' : 'info', link));
@@ -162,5 +174,5 @@ function assessmentTile(g: Gathered): DashboardTile {
 }
 
 export function tilesOf(g: Gathered): DashboardTile[] {
-  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), educationTile(g), mattersTile(g), assessmentTile(g)];
+  return [recruitmentTile(g), disclosureTile(g), rectificationTile(g), mobileTile(g), duesTile(g), awayTile(g), cadresTile(g), reservesTile(g), economyTile(g), educationTile(g), mattersTile(g), householdsTile(g), assessmentTile(g)];
 }

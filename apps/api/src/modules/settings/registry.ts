@@ -336,6 +336,12 @@ export const SETTINGS = [
     key: 'education.onlineMinutesPerHour', label: '线上学习导入时每学时折合多少分钟', defaultValue: 45, unit: '分钟', min: 45, max: 60,
     source: '本地选择,无上级规定:学习强国、灯塔—党建在线导出的学习时长按分钟计,导入时按此折算为学时(默认1学时=45分钟,课时惯例;本镇可改为60)。线上学习是自愿的学习记录,不强制在线、不计在线时长、不排名',
   },
+  {
+    // 党员联户 (issue 20 point 3): no national rule fixes how often a member visits the households they look after;
+    // towns write it into their 联户 scheme (monthly, quarterly). A household past it goes on the member's and secretary's 待办.
+    key: 'households.visitIntervalDays', label: '党员联户:每户至少多少天走访一次', defaultValue: 90, unit: '天', min: 7, max: 365,
+    source: '本地选择,无上级统一规定:各地党员联户制度多要求每季度至少走访(含电话、微信联系)一次,默认90天;超过此天数未走访的户列入联系党员和支部书记的待办。只提醒期限,不给党员打分、不排名,不要求定位打卡',
+  },
 ] as const satisfies readonly SettingDefinition[];
 
 export type SettingKey = (typeof SETTINGS)[number]['key'];

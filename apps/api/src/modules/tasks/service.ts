@@ -9,6 +9,7 @@ import { cadreTasks, reserveTasks } from '../cadres/index.js';
 import { disclosureTasks } from '../disclosure/index.js';
 import { partnershipTasks } from '../economy/index.js';
 import { educationTasks, tripActionTasks } from '../education/index.js';
+import { householdTasks } from '../households/index.js';
 import { rectificationTasks } from '../inspection/index.js';
 import { matterTasks } from '../matters/index.js';
 import { memberTasks } from '../members/index.js';
@@ -53,6 +54,8 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     ...await tripActionTasks(db, user, under?.path),
     // 村民说事 to be discussed or handled by their deadline; overdue ones are escalated to the town (modules/matters).
     ...await matterTasks(db, user, under?.path),
+    // 党员联户: each member's households past households.visitIntervalDays (modules/households).
+    ...await householdTasks(db, user, under?.path),
   ]);
   const shown = query.kind ? all.filter((t) => t.kind === query.kind) : all;
   const start = (query.page - 1) * query.pageSize;

@@ -49,6 +49,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/my', icon: <UserOutlined />, label: '我的组织生活', visible: isPartyMember },
   // 我的学习 (issue 19 point 7): own 学时 against the target and the branch's coming sessions, on the phone.
   { key: '/my/study', icon: <ReadOutlined />, label: '我的学习', visible: isPartyMember },
+  // 我的联户 (issue 20 point 3): the households the member looks after, a visit logged in a few taps.
+  { key: '/my/households', icon: <HomeOutlined />, label: '我的联户', visible: isPartyMember },
   { key: '/recruitment/mentoring', icon: <SolutionOutlined />, label: '我培养联系的人', visible: isPartyMember },
   { key: '/disclosures', icon: <NotificationOutlined />, label: '三务公开', visible: hasWorkRole },
   // 村民说事 (issue 20): the villages' matters through 说事→议事→办事→评事 (matters.read: the branches' readers).
@@ -63,6 +65,8 @@ const MENU_ENTRIES: MenuEntry[] = [
   { key: '/talent/away', icon: <GlobalOutlined />, label: '在外人才', visible: hasWorkRole },
   // 集体经济 (issue 18): each village's collective income and the weak-village line; the branches' readers see their villages'.
   { key: '/economy', icon: <FundOutlined />, label: '集体经济', visible: hasWorkRole },
+  // 党员联户 (issue 20 point 3): each village's households, their members and visits (households.read).
+  { key: '/households', icon: <HomeOutlined />, label: '党员联户', visible: hasWorkRole },
   // 教育培训 (issue 19): sessions and 学时 of the scope (education.read: the branches' readers).
   { key: '/education', icon: <ReadOutlined />, label: '教育培训', visible: hasWorkRole },
   // 对标学习 and 培训阵地 (issue 19 points 4–5): trips with 心得 and follow-ups; venues, bookings and groups hosted.

@@ -110,7 +110,7 @@ describe('待办事项', () => {
     const calls = installFetch(server({ who: me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]) }));
     await renderRoutes(routes, '/tasks');
     expect(await screen.findByText('没有权限查看')).toBeTruthy();
-    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活', '我的学习', '我培养联系的人']);
+    expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toEqual(['组织架构', '党员名册', '我的组织生活', '我的学习', '我的联户', '我培养联系的人']);
     expect(calls.some((c) => c.path === '/api/tasks')).toBe(false);
   });
   it('lists due and late 三务公开 of a branch with a link to the disclosures', async () => {

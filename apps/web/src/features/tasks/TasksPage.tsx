@@ -14,7 +14,7 @@ export const TASK_KINDS: readonly TaskKind[] = [
   'TRANSFER_DUE', 'UNREACHABLE', 'RECEIPT_OVERDUE', 'CONFIRMATION_LATE', 'CONFIRMATION_DUE', 'RECRUITMENT_LATE', 'RECRUITMENT_DUE',
   'DISCLOSURE_LATE', 'DISCLOSURE_DUE', 'RECTIFICATION_LATE', 'RECTIFICATION_DUE', 'ASSIGNMENT_ENDING', 'SERVICE_TEAM_ENDING', 'AWAY_CONTACT_DUE',
   'RESERVE_EVALUATION_DUE', 'RESERVES_BELOW_TARGET', 'PARTNERSHIP_ENDING', 'STUDY_HOURS_DUE', 'SECRETARY_TRAINING_DUE', 'TRIP_ACTION_DUE',
-  'MATTER_LATE', 'MATTER_DUE',
+  'MATTER_LATE', 'MATTER_DUE', 'HOUSEHOLD_VISIT_DUE',
 ];
 export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRANSFER_DUE: '应转接组织关系',
@@ -39,6 +39,7 @@ export const TASK_KIND_LABELS: Record<TaskKind, string> = {
   TRIP_ACTION_DUE: '对标学习跟进事项',
   MATTER_LATE: '村民说事逾期(已上报镇党委)',
   MATTER_DUE: '村民说事将到期',
+  HOUSEHOLD_VISIT_DUE: '联户超期未走访',
 };
 const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRANSFER_DUE: '外出6个月以上且地点相对固定的流动党员,应当转接组织关系。',
@@ -63,6 +64,7 @@ const TASK_KIND_HINTS: Record<TaskKind, string> = {
   TRIP_ACTION_DUE: '对标学习后确定由您负责的跟进事项:到期未完成的标为已逾期;完成后在“对标学习”中登记完成日期,即从待办中移除。',
   MATTER_LATE: '村民说事议定的办结期限已过仍未办结,已上报镇党委;办结后在“村民说事”中登记结果。',
   MATTER_DUE: '村民说事即将到办结期限,请按议定意见办理并登记进展。',
+  HOUSEHOLD_VISIT_DUE: '党员联户:联系党员超过本镇设置的天数(默认90天)未走访的农户,按联系党员列出;上门、电话、微信、田间地头均可,登记走访后移出。只提醒期限,不打分、不排名。',
 };
 
 /** A long group shows its first items and opens the rest on request, so the other groups stay in reach on a phone. */

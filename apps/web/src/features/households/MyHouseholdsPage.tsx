@@ -1,0 +1,79 @@
+/**
+ * 我的联户 (issue 20 point 3), the member's phone page: the households they look after, those past the town's interval
+ * first, each with a visit logged in a few taps. No forced check-in and no location: the member says when and how.
+ * Never a score or a ranking — only which household is due for a visit.
+ */
+import { useState } from 'react';
+import { App, Button, Card, Empty, Flex, Skeleton, Tag, Typography } from 'antd';
+import { VISIT_METHOD_LABELS, type MyHousehold } from '@dj/contracts';
+import { LoadError } from '../../components/LoadError';
+import { errorMessage } from '../../lib/api-client';
+import { useMyHouseholds, useMyVisit } from './api';
+import { VisitModal } from './VisitModal';
+
+export function DueTag({ h }: { h: Pick<MyHousehold, 'overdue' | 'dueOn' | 'lastVisitOn'> }) {
+  if (h.overdue) return <Tag color="red">超期未走访(应于{h.dueOn}前)</Tag>;
+  if (!h.dueOn) return <Tag>未安排联系党员</Tag>;
+  return <Tag color="green">{h.lastVisitOn ? `上次走访${h.lastVisitOn}` : '尚未走访'},{h.dueOn}前再访</Tag>;
+}
+
+function HouseholdCard({ h, onVisit }: { h: MyHousehold; onVisit: (h: MyHousehold) => void }) {
+  const last = h.visits[0];
+  return (
+    <Card size="small" data-testid={`my-household-${h.id}`}>
+      <Flex vertical gap={4}>
+        <Flex justify="space-between" align="center" gap={8} wrap>
+          <Typography.Text strong style={{ fontSize: 16 }}>{h.headName}</Typography.Text>
+          <DueTag h={h} />
+        </Flex>
+        <Typography.Text type="secondary">
+          {[h.hamlet, h.address, h.people ? `${h.people}人` : null, h.phoneMasked].filter(Boolean).join(' · ') || '—'}
+        </Typography.Text>
+        {h.situation && <div><Tag color="orange">{h.situation}</Tag></div>}
+        {last && (
+          <Typography.Text type="secondary">
+            最近:{last.visitedOn} {VISIT_METHOD_LABELS[last.method]}{last.raised ? `,反映:${last.raised}` : ''}{last.proxy ? '(代为登记)' : ''}
+          </Typography.Text>
+        )}
+        <Button type={h.overdue ? 'primary' : 'default'} size="large" block onClick={() => onVisit(h)}>登记走访</Button>
+      </Flex>
+    </Card>
+  );
+}
+
+export function MyHouseholdsPage() {
+  const { message } = App.useApp();
+  const query = useMyHouseholds();
+  const visit = useMyVisit();
+  const [visiting, setVisiting] = useState<MyHousehold | null>(null);
+  const due = query.data?.items.filter((h) => h.overdue).length ?? 0;
+  return (
+    <Flex vertical gap={12} style={{ maxWidth: 640 }}>
+      <div>
+        <Typography.Title level={4} style={{ margin: 0 }}>我的联户</Typography.Title>
+        <Typography.Text type="secondary">认人认门、交友交心。上门、电话、微信、田间地头都算走访,不定位、不打卡,不打分、不排名。</Typography.Text>
+      </div>
+      {query.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : query.isError ? (
+        <LoadError title="我的联户加载失败" error={query.error} onRetry={() => query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <Empty description="您还没有联系的农户,由村党支部安排" />
+      ) : (
+        <>
+          <Typography.Text data-testid="my-households-summary">
+            联系{query.data.items.length}户,每户至少每{query.data.intervalDays}天走访一次{due ? `;${due}户已超期,请尽快走访` : ';都在期限内'}
+          </Typography.Text>
+          <Flex vertical gap={8}>
+            {query.data.items.map((h) => <HouseholdCard key={h.id} h={h} onVisit={setVisiting} />)}
+          </Flex>
+        </>
+      )}
+      {visiting && (
+        <VisitModal title={`登记走访:${visiting.headName}`} open onClose={() => setVisiting(null)} pending={visit.isPending}
+          error={visit.error ? errorMessage(visit.error) : null}
+          onSubmit={(body) => visit.mutate({ id: visiting.id, body }, {
+            onSuccess: () => { message.success('走访已登记'); setVisiting(null); visit.reset(); },
+          })} />
+      )}
+    </Flex>
+  );
+}
