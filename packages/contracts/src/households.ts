@@ -38,16 +38,16 @@ export const HouseholdLinksSchema = z.object({
 }).strict();
 export type HouseholdLinks = z.infer<typeof HouseholdLinksSchema>;
 
-export const VisitInputSchema = z.object({
+export const HouseholdVisitInputSchema = z.object({
   visitedOn: PastDateSchema.meta({ label: '走访日期' }),
   method: z.enum(VISIT_METHODS, { message: '请选择走访方式' }).meta({ label: '走访方式' }),
   /** 群众反映的事项: what the household raised (a matter to follow up; 村民说事 takes it on from here). */
   raised: text(L.raised, '反映事项'),
   note: text(L.note, '走访情况'),
 }).strict();
-export type VisitInput = z.input<typeof VisitInputSchema>;
+export type HouseholdVisitInput = z.input<typeof HouseholdVisitInputSchema>;
 /** The secretary's entry for a member (代为登记, for members without a phone): names the member who visited. */
-export const ProxyVisitSchema = VisitInputSchema.extend({ personId: z.number().int().positive({ message: '请选择走访党员' }).meta({ label: '走访党员' }) }).strict();
+export const ProxyVisitSchema = HouseholdVisitInputSchema.extend({ personId: z.number().int().positive({ message: '请选择走访党员' }).meta({ label: '走访党员' }) }).strict();
 export type ProxyVisit = z.input<typeof ProxyVisitSchema>;
 
 export const HouseholdLinkSchema = z.object({ personId: z.number(), name: z.string(), since: z.string(), until: z.string().nullable() });
@@ -68,7 +68,7 @@ export const HouseholdSchema = z.object({
 });
 export type Household = z.infer<typeof HouseholdSchema>;
 
-export const VisitSchema = z.object({
+export const HouseholdVisitSchema = z.object({
   id: z.number(), householdId: z.number(), personId: z.number(), personName: z.string(), visitedOn: z.string(), method: z.enum(VISIT_METHODS),
   raised: z.string().nullable(), note: z.string().nullable(),
   /** The 村民说事 case the raised matter became (joined when that module is merged); null until then. */
@@ -76,9 +76,9 @@ export const VisitSchema = z.object({
   /** Entered by someone else for the member (代为登记). */
   proxy: z.boolean(), enteredByName: z.string(),
 });
-export type Visit = z.infer<typeof VisitSchema>;
+export type HouseholdVisit = z.infer<typeof HouseholdVisitSchema>;
 
-export const HouseholdDetailSchema = HouseholdSchema.extend({ history: z.array(HouseholdLinkSchema), visits: z.array(VisitSchema) });
+export const HouseholdDetailSchema = HouseholdSchema.extend({ history: z.array(HouseholdLinkSchema), visits: z.array(HouseholdVisitSchema) });
 export type HouseholdDetail = z.infer<typeof HouseholdDetailSchema>;
 
 export const HouseholdListQuerySchema = z.object({
@@ -107,7 +107,7 @@ export const HouseholdListSchema = z.object({
 export type HouseholdList = z.infer<typeof HouseholdListSchema>;
 
 /** 我的联户: the caller's own households on the phone, those due first. */
-export const MyHouseholdsSchema = z.object({ intervalDays: z.number(), items: z.array(HouseholdSchema.extend({ visits: z.array(VisitSchema) })) });
+export const MyHouseholdsSchema = z.object({ intervalDays: z.number(), items: z.array(HouseholdSchema.extend({ visits: z.array(HouseholdVisitSchema) })) });
 export type MyHouseholds = z.infer<typeof MyHouseholdsSchema>;
 export type MyHousehold = MyHouseholds['items'][number];
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateHouseholdSchema, HouseholdDetailSchema, HouseholdImportQuerySchema, HouseholdImportReportSchema, HouseholdInputSchema, HouseholdLinksSchema,
-  HouseholdListQuerySchema, HouseholdListSchema, IdParamSchema, MyHouseholdsSchema, ProxyVisitSchema, VisitInputSchema,
+  HouseholdListQuerySchema, HouseholdListSchema, IdParamSchema, MyHouseholdsSchema, ProxyVisitSchema, HouseholdVisitInputSchema,
 } from '@dj/contracts';
 import { uploadReader } from '../../lib/uploads/index.js';
 import { callerOf, currentUser } from '../../plugins/auth.js';
@@ -32,6 +32,6 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => visits.addProxyVisit(app.db, callerOf(request), request.params.id, request.body));
   app.get('/my/households', { schema: { tags, summary: '我的联户(本人):联系的农户,待走访的在前', response: { 200: MyHouseholdsSchema } } },
     async (request) => visits.myHouseholds(app.db, currentUser(request)));
-  app.post('/my/households/:id/visits', { schema: { tags, summary: '登记本人对联系农户的走访(不定位、不打卡)', params: IdParamSchema, body: VisitInputSchema, response: { 200: MyHouseholdsSchema.shape.items.element } } },
+  app.post('/my/households/:id/visits', { schema: { tags, summary: '登记本人对联系农户的走访(不定位、不打卡)', params: IdParamSchema, body: HouseholdVisitInputSchema, response: { 200: MyHouseholdsSchema.shape.items.element } } },
     async (request) => visits.addMyVisit(app.db, callerOf(request), request.params.id, request.body));
 };

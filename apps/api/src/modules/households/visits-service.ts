@@ -5,7 +5,7 @@
  * 村民说事 case it becomes will be named once that module joins. A household past the town's interval goes on 待办.
  */
 import {
-  ProxyVisitSchema, VisitInputSchema, todayInShanghai, type HouseholdDetail, type MyHouseholds, type ProxyVisit, type Task, type VisitInput,
+  ProxyVisitSchema, HouseholdVisitInputSchema, todayInShanghai, type HouseholdDetail, type MyHouseholds, type ProxyVisit, type Task, type HouseholdVisitInput,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
@@ -13,7 +13,7 @@ import { notFound } from '../../lib/errors.js';
 import * as repo from './repository.js';
 import { checkMembers, getHousehold, intervalOf, loadHousehold, toHousehold, toVisit } from './service.js';
 
-async function write(tx: DbOrTx, caller: Caller, row: repo.HouseholdRow, personId: number, input: ReturnType<typeof VisitInputSchema.parse>, proxy: boolean) {
+async function write(tx: DbOrTx, caller: Caller, row: repo.HouseholdRow, personId: number, input: ReturnType<typeof HouseholdVisitInputSchema.parse>, proxy: boolean) {
   const id = await repo.insertVisit(tx, {
     tenantId: caller.user.tenantId, organizationId: row.organizationId, householdId: row.id, personId, ...input, proxy, enteredBy: caller.user.id,
   });
@@ -54,8 +54,8 @@ export async function myHouseholds(db: Db, user: AuthUser): Promise<MyHouseholds
   };
 }
 
-export async function addMyVisit(db: Db, caller: Caller, id: number, body: VisitInput): Promise<MyHouseholds['items'][number]> {
-  const input = VisitInputSchema.parse(body);
+export async function addMyVisit(db: Db, caller: Caller, id: number, body: HouseholdVisitInput): Promise<MyHouseholds['items'][number]> {
+  const input = HouseholdVisitInputSchema.parse(body);
   const interval = await intervalOf(db, caller.user.tenantId);
   await db.transaction(async (tx) => {
     const row = await ownHousehold(tx, caller.user, id, interval);

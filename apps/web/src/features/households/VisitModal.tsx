@@ -3,7 +3,7 @@
  * household raised. No location and no check-in: the member says when and how. The secretary's 代为登记 names the member.
  */
 import { Form, Input, Radio, Select, Typography } from 'antd';
-import { ProxyVisitSchema, VISIT_METHODS, VISIT_METHOD_LABELS, todayInShanghai, type ProxyVisit, type VisitInput } from '@dj/contracts';
+import { ProxyVisitSchema, VISIT_METHODS, VISIT_METHOD_LABELS, todayInShanghai, type ProxyVisit, type HouseholdVisitInput } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
@@ -15,7 +15,7 @@ interface Props {
   pending: boolean;
   /** With members: the secretary's entry for one of them (代为登记). */
   members?: { personId: number; name: string }[];
-  onSubmit: (values: VisitInput & { personId?: number }) => void;
+  onSubmit: (values: HouseholdVisitInput & { personId?: number }) => void;
   error?: string | null;
 }
 

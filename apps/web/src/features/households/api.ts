@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   HouseholdDetailSchema, HouseholdImportReportSchema, HouseholdListSchema, MyHouseholdsSchema,
-  type CreateHousehold, type HouseholdInput, type ProxyVisit, type VisitInput,
+  type CreateHousehold, type HouseholdInput, type ProxyVisit, type HouseholdVisitInput,
 } from '@dj/contracts';
 import { apiGet, apiSend, apiUpload } from '../../lib/api-client';
 
@@ -54,7 +54,7 @@ export function useProxyVisit() {
 
 export function useMyVisit() {
   const onSuccess = useInvalidate();
-  return useMutation({ mutationFn: ({ id, body }: { id: number; body: VisitInput }) => apiSend('POST', `/api/my/households/${id}/visits`, MyHouseholdSchema, body), onSuccess });
+  return useMutation({ mutationFn: ({ id, body }: { id: number; body: HouseholdVisitInput }) => apiSend('POST', `/api/my/households/${id}/visits`, MyHouseholdSchema, body), onSuccess });
 }
 
 export function useImportHouseholds() {
