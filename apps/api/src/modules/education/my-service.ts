@@ -57,7 +57,8 @@ export async function respondToSession(db: Db, caller: Caller, id: number, raw: 
   const reason = body.reason?.trim() || null;
   if (body.response === 'leave' && !reason) throw invalid('reason', '请假请写明事由');
   return db.transaction(async (tx) => {
-    await my.upsertResponse(tx, { tenantId: caller.user.tenantId, organizationId: me.organizationId, sessionId: id, personId: me.personId, response: body.response, reason });
+    // Their own answer, filed under their branch: a member granted at their 党小组 would not pass the row scope's check.
+    await ownRows(tx, () => my.upsertResponse(tx, { tenantId: caller.user.tenantId, organizationId: me.organizationId, sessionId: id, personId: me.personId, response: body.response, reason }));
     await audit(tx, caller, { action: `education.session.response.${body.response}`, objectType: 'training_session', objectId: id, detail: { organizationId: me.organizationId } });
     const [now] = await ownRows(tx, () => my.upcomingOf(tx, me.organizationId, me.personId, today, id));
     if (!now) throw new AppError('CONFLICT', '培训已被删除');

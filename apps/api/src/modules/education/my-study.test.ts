@@ -118,5 +118,8 @@ describe('我的学习', () => {
     const titles = res.json().upcoming.map((s: Json) => s.title);
     expect(titles).toEqual(expect.arrayContaining(['西岭村支部学习', '镇冬训']));
     expect(titles).not.toContain('东岭村另一次学习');
+    const theirs = res.json().upcoming.find((s: Json) => s.title === '西岭村支部学习');
+    const answer = await grouped.session.post(`/api/education/sessions/${theirs.id}/responses`, { response: 'confirm' });
+    expect(answer.statusCode, answer.body).toBe(200);
   });
 });
