@@ -38,11 +38,17 @@ const rows: Record<string, Case> = {
   'GET /api/matters/ledger/:orgId.:format': { foreign: (f) => [{ url: `/api/matters/ledger/${f.matterBranch}.pdf?period=2020` }] },
 };
 
+/** The matrix matters' receipts (valid receipt letters): the public status page is probed with them. */
+const receiptOf = (n: number) => `MATRXAAAAAA${n + 1}`;
+/** 营子村 of the demo town: its public form. */
+const YINGZI_CODE = '370402105200';
+
 const START = { matters: 66000000, matter_events: 66100000, matter_photos: 66200000 };
 
 export const mattersMatrix: MatrixModule = {
   rows,
   nonexistent: { matterBranch: N, matter: N, matterPhoto: N },
+  publicRoutes: ['GET /public/villages/:code/matters/new', 'GET /public/villages/:code/matters/poster', 'POST /public/villages/:code/matters', 'GET /public/matters/:receipt'],
 
   async setup({ pool, ids, otherBranchId }) {
     for (const [table, start] of Object.entries(START)) await pool.query(`select setval('${table}_id_seq', ${start})`);
@@ -51,7 +57,7 @@ export const mattersMatrix: MatrixModule = {
     const at = async (orgId: number, n: number) => {
       // A discussed matter: every stage action is allowed on it, so only the scope can refuse.
       const matter = await one(`insert into matters (tenant_id, organization_id, receipt, source, category, title, content, raised_on, stage, discussed_on, owner_name, due_on)
-        values (${tenant}, $1, $2, 'walk_in', 'other', '矩阵事项', '矩阵内容', '2020-01-01', 'discussed', '2020-01-02', '矩阵', '2099-01-01') returning id`, [orgId, `MATRIX${n}AAAAAA`]);
+        values (${tenant}, $1, $2, 'walk_in', 'other', '矩阵事项', '矩阵内容', '2020-01-01', 'discussed', '2020-01-02', '矩阵', '2099-01-01') returning id`, [orgId, receiptOf(n)]);
       await pool.query(`insert into matter_events (tenant_id, organization_id, matter_id, kind, "on", text) values (${tenant}, $1, $2, 'raised', '2020-01-01', '矩阵')`, [orgId, matter]);
       const matterPhoto = await one(`insert into matter_photos (tenant_id, organization_id, matter_id, mime, size, data) values (${tenant}, $1, $2, 'image/jpeg', 3, '\\x616263') returning id`, [orgId, matter]);
       return { matterBranch: orgId, matter, matterPhoto };
@@ -63,6 +69,21 @@ export const mattersMatrix: MatrixModule = {
   },
 
   async lists(s, role, visible, foreignNames) {
+    // The public side, the same for every caller: a status page by receipt shows no text of the case; an unknown receipt
+    // and an unknown village answer the 404 page; a form without consent stores nothing.
+    // The two demo villages' matrix matters (the neighbouring town's branch has no 行政村, so no public page).
+    for (const n of [1, 2]) {
+      const status = await s.get(`/public/matters/${receiptOf(n)}`);
+      expect(status.statusCode).toBe(200);
+      expect(status.body).not.toContain('矩阵内容');
+    }
+    expect((await s.get('/public/matters/ZZZZZZZZZZZZ')).statusCode).toBe(404);
+    expect((await s.get(`/public/villages/${YINGZI_CODE}/matters/new`)).statusCode).toBe(200);
+    expect((await s.get(`/public/villages/${YINGZI_CODE}/matters/poster`)).statusCode).toBe(200);
+    expect((await s.get('/public/villages/999999999999/matters/new')).statusCode).toBe(404);
+    const refused = await s.request('POST', `/public/villages/${YINGZI_CODE}/matters`, 'category=other&content=%E8%B6%8A%E6%9D%83%E5%86%85%E5%AE%B9',
+      { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(refused.statusCode).toBe(400);
     const res = await s.get('/api/matters?pageSize=100');
     if (role === 'member') {
       expect(res.statusCode, `${role}: 村民说事`).toBe(403);

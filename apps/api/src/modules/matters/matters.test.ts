@@ -157,3 +157,21 @@ describe('三日合一 and the ledger', () => {
     expect((await secretaryB.get(`/api/matters/ledger/${a.id}.pdf?period=${month}`)).statusCode).toBe(404);
   });
 });
+
+describe('the demo town', () => {
+  it('has a year of matters in every village: each stage, every rating, escalated ones and one reopened', async () => {
+    const { rows: [d] } = await ctx.pool.query(`select count(*)::int as n, count(distinct m.organization_id)::int as villages,
+        (select count(*)::int from organizations o join tenants t on t.id = o.tenant_id where t.code = '370402105' and o.village_id is not null and o.kind = 'branch') as branches,
+        count(*) filter (where reopen_count > 0)::int as reopened, count(*) filter (where escalated_on is not null)::int as escalated,
+        count(*) filter (where raised_activity_id is not null)::int as at_meetings,
+        array_agg(distinct stage order by stage) as stages, array_agg(distinct rating order by rating) filter (where stage = 'rated') as ratings
+      from matters m join tenants t on t.id = m.tenant_id where t.code = '370402105' and m.is_demo`);
+    console.log(`demo 村民说事: ${JSON.stringify(d)}`);
+    expect(d.villages).toBe(d.branches);
+    expect(d.reopened).toBe(1);
+    expect(d.escalated).toBeGreaterThan(0);
+    expect(d.at_meetings).toBeGreaterThan(0);
+    expect(d.stages).toEqual(['discussed', 'raised', 'rated']);
+    expect(d.ratings).toEqual(['basically', 'dissatisfied', 'satisfied']);
+  });
+});
