@@ -47,7 +47,8 @@ export default defineConfig({
   },
   server: {
     port: 5173,
-    proxy: { '/api': { target: apiTarget, changeOrigin: false } },
+    // The icon is the API's (plugins/web.ts), as in production.
+    proxy: { '/api': { target: apiTarget, changeOrigin: false }, '/favicon.svg': { target: apiTarget } },
   },
   preview: {
     proxy: { '/api': { target: apiTarget, changeOrigin: false } },
