@@ -1,4 +1,4 @@
-// npm run bench [-- --scale town|county|city|province|all] [-- --workers]
+// npm run bench [-- --scale town|county|city|province|all] [-- --workers] [-- --lighthouse]
 // Each hot endpoint, signed in as a village secretary, a town admin (a tenant is a town) and the district's 区委组织部,
 // measured against its own SQL (captured from the app, replayed by a bare node-postgres server) and a bare route, in one run; then issue 14's
 // targets with 达标/未达标, written to bench-results/<scale>.json. Without --scale: the demo town (BENCH_DATABASE_URL,
@@ -36,6 +36,11 @@ async function untilIdle(origin: string) {
   }
 }
 
+if (process.argv.includes('--lighthouse')) {
+  // Lighthouse on the sign-in page, a member's first page and a public village page (issue 21 points 4 and 5).
+  await import('./lighthouse.js');
+  process.exit(0);
+}
 if (process.argv.includes('--workers')) {
   // Throughput with 1 and 2 API processes (WORKERS) of the built server, in one run (issue 14 point 5).
   await import('./workers.js');

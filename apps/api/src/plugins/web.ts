@@ -7,6 +7,13 @@ import { apiRoot } from '../paths.js';
 
 const webDist = join(apiRoot, '../web/dist');
 
+/**
+ * The platform's icon (party red, a white star), served by the API itself: the public village pages link it and need
+ * no built web app; the web app's index.html links the same address. Browsers that ask for /favicon.ico are sent here.
+ */
+export const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="16" fill="#C8161D"/>'
+  + '<path fill="#FFDE00" d="M16 6.5l2.35 7.23h7.6l-6.15 4.47 2.35 7.23L16 20.96l-6.15 4.47 2.35-7.23-6.15-4.47h7.6z"/></svg>';
+
 /** Serves the built web app and answers unknown paths: JSON 404 for the API, index.html for the app's routes. */
 export default fp(async function webPlugin(app: FastifyInstance) {
   const hasWeb = existsSync(`${webDist}/index.html`);
@@ -21,6 +28,10 @@ export default fp(async function webPlugin(app: FastifyInstance) {
       setHeaders: (reply, path) => { reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'); },
     });
   }
+  app.route({ method: ['GET', 'HEAD'], url: '/favicon.svg', config: { public: true }, schema: { hide: true },
+    handler: (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG) });
+  app.route({ method: ['GET', 'HEAD'], url: '/favicon.ico', config: { public: true }, schema: { hide: true },
+    handler: (_request, reply) => reply.redirect('/favicon.svg', 301) });
   // Unknown GET /api/ paths stay "no such route" (JSON 404, before any session check) instead of being looked
   // up as files by the wildcard route above.
   app.route({ method: ['GET', 'HEAD'], url: '/api/*', config: { public: true }, schema: { hide: true }, handler: (_request, reply) => reply.callNotFound() });

@@ -1,11 +1,7 @@
-import type { ComponentType } from 'react';
+import { lazy, Suspense, type ComponentType } from 'react';
 import { Flex, Spin } from 'antd';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
 import { LoginPage } from '../features/auth/LoginPage';
-import { SecondStep } from '../features/two-factor/SecondStep';
-import { RequireAuth } from '../features/auth/RequireAuth';
-import { AppLayout } from './layout/AppLayout';
-import { NotFoundPage } from './NotFoundPage';
 import { HomeRedirect } from './HomeRedirect';
 
 /**
@@ -16,6 +12,9 @@ function page<M>(load: () => Promise<M>, name: keyof M & string) {
   return async () => ({ Component: (await load())[name] as ComponentType });
 }
 
+// The second factor's step is needed only after a right password, by the few accounts that have one: not on first load.
+const SecondStep = lazy(() => import('../features/two-factor/SecondStep').then((m) => ({ default: m.SecondStep })));
+
 /** Shown while the first page's chunk arrives on a slow line. */
 const firstLoad = (
   <Flex justify="center" align="center" style={{ minHeight: '60vh' }}>
@@ -25,15 +24,12 @@ const firstLoad = (
 
 export const routes: RouteObject[] = [
   // The second factor's step is drawn inside the sign-in page (issue 12 point 3).
-  { path: '/login', element: <LoginPage secondStep={(slot) => <SecondStep {...slot} />} /> },
+  // The sign-in page is the only page in the entry chunk (issue 21 point 4); the signed-in frame is a chunk of its own.
+  { path: '/login', element: <LoginPage secondStep={(slot) => <Suspense fallback={<Spin />}><SecondStep {...slot} /></Suspense>} /> },
   {
     path: '/',
     hydrateFallbackElement: firstLoad,
-    element: (
-      <RequireAuth>
-        <AppLayout />
-      </RequireAuth>
-    ),
+    lazy: page(() => import('./SignedInShell'), 'SignedInShell'),
     children: [
       // Each role starts on its own page: 我的组织生活 for a 党员, 待办 for a secretary and the town admin (issue 13 point 8).
       { index: true, element: <HomeRedirect /> },
@@ -99,7 +95,7 @@ export const routes: RouteObject[] = [
       { path: 'my/study', lazy: page(() => import('../features/education/MyStudyPage'), 'MyStudyPage') },
       { path: 'my/households', lazy: page(() => import('../features/households/MyHouseholdsPage'), 'MyHouseholdsPage') },
       { path: 'households', lazy: page(() => import('../features/households/HouseholdsPage'), 'HouseholdsPage') },
-      { path: '*', element: <NotFoundPage /> },
+      { path: '*', lazy: page(() => import('./NotFoundPage'), 'NotFoundPage') },
     ],
   },
 ];

@@ -65,3 +65,21 @@ describe('13.10 the villager’s page', () => {
     expect(page).toContain('table.k td::before{content:attr(data-h)');
   });
 });
+
+describe('21.5 share metadata and icon on the public pages', () => {
+  it('the village page has a description, og:title and og:description naming the village, the icon, zh-CN and a phone viewport', () => {
+    const html = renderVillagePage(data, '2026-08-03');
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<meta name="viewport" content="width=device-width,initial-scale=1">');
+    expect(html).toMatch(/<meta name="description" content="营子村的党务、村务、财务公开[^"]*">/);
+    expect(html).toContain('<meta property="og:title" content="营子村三务公开">');
+    expect(html).toMatch(/<meta property="og:description" content="营子村[^"]+">/);
+    expect(html).toContain('<link rel="icon" href="/favicon.svg"');
+  });
+
+  it('a disclosure\'s description is its excerpt, escaped like the rest of the page', () => {
+    const html = renderDisclosurePage(village, disclosure(9, 'finance', '收支', '2026-08-01T02:00:00.000Z', { content: '修路"款"<b>' }));
+    expect(html).toContain('<meta name="description" content="营子村财务公开 · 2026-08:修路&quot;款&quot;&lt;b&gt;">');
+  });
+});
+

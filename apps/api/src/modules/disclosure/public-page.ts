@@ -14,21 +14,30 @@ header{background:#c8161d;color:#fff;padding:12px 16px}h1{font-size:20px;margin:
 main{max-width:720px;margin:0 auto;padding:0 12px 24px}section.c{background:#fff;border-radius:6px;padding:8px 12px;margin:6px 0}
 .m{color:#666;font-size:13px}a{color:#c8161d}p{margin:4px 0;white-space:pre-wrap}table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #ddd;padding:4px 6px;text-align:left}th{background:#fafafa}.t{font-size:12px;color:#c8161d;border:1px solid #c8161d;border-radius:3px;padding:0 4px;margin-left:4px}
-ol{padding-left:20px;margin:4px 0}footer{color:#888;font-size:12px;text-align:center;padding:16px}nav{display:flex;gap:12px;flex-wrap:wrap;margin:10px 0 0;font-size:15px}
+ol{padding-left:20px;margin:4px 0}footer{color:#595959;font-size:12px;text-align:center;padding:16px}nav{display:flex;gap:12px;flex-wrap:wrap;margin:10px 0 0;font-size:15px}
 details{background:#fff;border-radius:6px;margin:6px 0;padding:8px 12px}summary{cursor:pointer;font-weight:600}details section.c{padding:6px 0;margin:0;border-top:1px solid #eee;border-radius:0}
 @media (max-width:600px){table.k thead{display:none}table.k,table.k tbody,table.k tr,table.k td{display:block}table.k tr{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px}
 table.k td{border:0;padding:2px 0}table.k td::before{content:attr(data-h) "：";color:#666}}`;
 
 const VILLAGE_FOOTER = '本页内容由村党组织按三务公开程序审核、审批后公开。如有疑问,可向村务监督委员会或镇党委反映。';
+const DEFAULT_DESCRIPTION = '村党组织依程序审核、审批后公开的党务、村务、财务信息。';
+
+/** What a public page adds to the frame: its description, its own share metadata (`head`, already escaped), its footer. */
+export interface PageFrame { description?: string; head?: string; footer?: string }
 
 /**
- * The public pages' frame (CSS, footer); the economy module's village page and the town's site use it too. `head` is
- * extra markup already escaped (the town's news: share metadata), `footer` plain text.
+ * The public pages' frame (CSS, footer); the economy, matters and town-site pages use it too. A description and share
+ * metadata (og:title, og:description) so a link sent in a chat shows the page; a page with its own (the town's news:
+ * og:image, og:url) passes them as `head` instead. The favicon is the API's own (plugins/web.ts), there even without
+ * the built web app.
  */
-export function layout(title: string, body: string, extra: { head?: string; footer?: string } = {}): string {
+export function layout(title: string, body: string, page: PageFrame = {}): string {
+  const description = page.description ?? DEFAULT_DESCRIPTION;
+  const share = page.head ?? (`<meta name="description" content="${esc(description)}">`
+    + `<meta property="og:type" content="website"><meta property="og:title" content="${esc(title)}"><meta property="og:description" content="${esc(description)}">`);
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">`
-    + `<title>${esc(title)}</title>${extra.head ?? ''}<style>${CSS}</style></head><body>${body}`
-    + `<footer>${esc(extra.footer ?? VILLAGE_FOOTER)}</footer></body></html>`;
+    + `<title>${esc(title)}</title>${share}<meta property="og:locale" content="zh_CN"><link rel="icon" href="/favicon.svg" type="image/svg+xml">`
+    + `<style>${CSS}</style></head><body>${body}<footer>${esc(page.footer ?? VILLAGE_FOOTER)}</footer></body></html>`;
 }
 
 /** A stored instant as the villager's calendar date: Beijing time (UTC+8, no daylight saving), not the server's UTC. */
@@ -87,7 +96,7 @@ export function renderVillagePage(data: PublicVillageDisclosures, today = todayI
       + `<div class="m">${data.microPower.length}项权力事项${data.microPowerUses.length ? ` · ${data.microPowerUses.length}条运行记录` : ''}</div></section>`);
   }
   parts.push('</main>');
-  return layout(`${village.name}三务公开`, parts.join(''));
+  return layout(`${village.name}三务公开`, parts.join(''), { description: `${village.name}的党务、村务、财务公开:本月公开、公示、往期公开${powerCount ? '和小微权力清单' : ''}。` });
 }
 
 /** The 小微权力清单 and its 运行公开, one link away from the village page. */
@@ -109,7 +118,7 @@ export function renderMicroPowerPage(data: Pick<PublicVillageDisclosures, 'villa
     }
   }
   parts.push('</main>');
-  return layout(`${village.name}小微权力清单`, parts.join(''));
+  return layout(`${village.name}小微权力清单`, parts.join(''), { description: `${village.name}的小微权力清单(${data.microPower.length}项)及其运行公开。` });
 }
 
 export function renderDisclosurePage(village: { code: string; name: string }, d: PublicDisclosure): string {
@@ -127,7 +136,7 @@ export function renderDisclosurePage(village: { code: string; name: string }, d:
     + `<section class="c"><div class="m">公开期间 ${esc(d.period)} · ${esc(beijingDate(d.publishedAt))}公开${d.corrected ? `<span class="t">${DISCLOSURE_CORRECTED_LABEL}</span>` : ''}</div>`
     + (d.corrected ? '<p class="m">本公开已有更正,以最新公开内容为准。</p>' : '')
     + (d.content ? `<p>${esc(d.content)}</p>` : '') + table + '</section>' + files + '</main>';
-  return layout(`${d.title} - ${village.name}`, body);
+  return layout(`${d.title} - ${village.name}`, body, { description: `${village.name}${DISCLOSURE_CATEGORY_LABELS[d.category]} · ${d.period}${d.content ? `:${excerpt(d.content)}` : ''}` });
 }
 
 export function renderBusy(message: string): string {

@@ -42,7 +42,7 @@ export async function villageEconomyPage(db: DbOrTx, code: string, today = today
     `<h2>${year}年村集体收入</h2>`,
     income ? `${incomeTable(year, income)}<p class="m">经镇党委审核的数字;经营性收入=经营收入+发包及上交收入+投资收益。</p>` : `<section class="c m">${year}年村集体收入尚未经镇审核公开。</section>`,
     '</main>'];
-  return publicPageLayout(`${village.name}集体经济`, parts.join(''));
+  return publicPageLayout(`${village.name}集体经济`, parts.join(''), { description: `${village.name}的一村一品和经镇审核的${year}年村集体收入。` });
 }
 
 /** GET /public/towns/:code/products: every village's 一村一品 of the town, each village linked to its page. */
@@ -52,5 +52,6 @@ export async function townProductsPage(db: DbOrTx, code: string): Promise<string
   const rows = await repo.productsOfTown(db, town.id);
   const list = rows.map((r) => `<section class="c"><b>${esc(r.name)}</b><span class="t">${esc(PRODUCT_CATEGORY_LABELS[r.category])}</span>`
     + `<div class="m"><a href="/public/villages/${esc(r.villageCode)}/economy">${esc(r.villageName)}</a>${r.brand ? ` · ${esc(r.brand)}` : ''}</div></section>`).join('');
-  return publicPageLayout(`${town.name}一村一品`, `<header><h1>${esc(town.name)}一村一品</h1></header><main>${list || '<section class="c m">暂未登记一村一品。</section>'}</main>`);
+  return publicPageLayout(`${town.name}一村一品`, `<header><h1>${esc(town.name)}一村一品</h1></header><main>${list || '<section class="c m">暂未登记一村一品。</section>'}</main>`,
+    { description: `${town.name}各村的一村一品(${rows.length}项)。` });
 }

@@ -1,0 +1,14 @@
+import { RequireAuth } from '../features/auth/RequireAuth';
+import { AppLayout } from './layout/AppLayout';
+
+/**
+ * Everything behind sign-in: the session check and the menu, header, notifications and exports around each page. Its
+ * own chunk (app/router.tsx), so the sign-in page does not download the signed-in frame (issue 21 point 4).
+ */
+export function SignedInShell() {
+  return (
+    <RequireAuth>
+      <AppLayout />
+    </RequireAuth>
+  );
+}
