@@ -38,7 +38,7 @@ export const mattersRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => stages.rateMatter(app.db, callerOf(request), request.params.id, request.body));
   app.post('/:id/photos', { schema: { tags, summary: '上传办理照片(去除位置信息)', params: IdParamSchema, querystring: MatterPhotoQuerySchema, response: one } },
     async (request) => stages.addPhoto(app.db, callerOf(request), request.params.id, request.query.caption, uploadReader(request, 'photo')));
-  app.get('/:id/photos/:photoId', { schema: { tags, summary: '办理照片', params: MatterPhotoParamSchema } }, async (request, reply) => {
+  app.get('/:id/photos/:photoId', { config: { download: ['photo'] }, schema: { tags, summary: '办理照片', params: MatterPhotoParamSchema } }, async (request, reply) => {
     const photo = await stages.readPhoto(app.db, currentUser(request), request.params.id, request.params.photoId);
     return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.data);
   });
