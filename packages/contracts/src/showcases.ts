@@ -110,3 +110,6 @@ export const ShowcaseSchema = ShowcaseSummarySchema.extend({
   can: z.object({ manage: z.boolean(), update: z.boolean() }),
 });
 export type Showcase = z.infer<typeof ShowcaseSchema>;
+
+/** A showcase's report (issue 20 point 7): Word or A4 PDF from one model. */
+export const ShowcaseReportParamSchema = z.object({ id: z.coerce.number().int().positive(), format: z.enum(['pdf', 'docx'], { message: '格式应为 pdf 或 docx' }) });

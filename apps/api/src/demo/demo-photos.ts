@@ -28,7 +28,7 @@ export async function seedDemoPhotos(db: DbOrTx, tenantId: number, targets: Demo
 }
 
 /** A small JPEG of an outdoor meeting in flat shapes, with the activity's date as EXIF capture time. */
-async function demoPhoto(seed: number, heldOn: string): Promise<Buffer> {
+export async function demoPhoto(seed: number, heldOn: string): Promise<Buffer> {
   const rand = mulberry32(seed);
   const hue = Math.floor(rand() * 360);
   const hsl = (h: number, s: number, l: number) => `hsl(${Math.round(h) % 360},${s}%,${l}%)`;

@@ -25,5 +25,12 @@ describe('demo 党建示范点 and 党建动态 of 西王庄镇 (issue 20 point 
     expect(home.body).toContain('开通“西王庄党建”微信公众号');
     expect(home.body).toContain('付刘耀村“全程机械化+综合农事服务”示范点');
     for (const draft of news.items.filter((n) => n.status === 'draft')) expect(home.body).not.toContain(draft.title);
+    // Every published post is shared with a picture: its own image, or the town's showcase photo.
+    for (const n of news.items.filter((p) => p.status === 'published').slice(0, 8)) {
+      const article = await ctx.app.inject({ method: 'GET', url: `/public/towns/${DEMO_TENANT_CODE}/news/${n.id}` });
+      const image = /<meta property="og:image" content="https?:\/\/[^/"]+([^"]+)">/.exec(article.body);
+      expect(image, n.title).not.toBeNull();
+      expect((await ctx.app.inject({ method: 'GET', url: image![1] })).headers['content-type']).toBe('image/jpeg');
+    }
   });
 });

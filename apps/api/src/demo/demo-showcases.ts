@@ -8,7 +8,9 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { addDays, type CriterionResult } from '@dj/contracts';
 import type { Tx } from '../db/client.js';
-import { organizations, showcaseCriteria, showcaseEvaluations, showcases, showcaseVisits, townNews, users } from '../db/schema/index.js';
+import { organizations, showcaseCriteria, showcaseEvaluations, showcasePhotos, showcases, showcaseVisits, townNews, townNewsImages, users } from '../db/schema/index.js';
+import { processPhoto } from '../lib/photos/process-photo.js';
+import { demoPhoto } from './demo-photos.js';
 
 const CRITERIA = [
   ['组织建设规范', '支部班子健全,“三会一课”、主题党日按时开展,台账完整'],
@@ -39,6 +41,8 @@ const TOPICS = [
   '镇机关党支部开展“我为群众办实事”活动', '全镇软弱涣散党组织整顿工作部署会', '镇党委表彰先进基层党组织', '新任村党组织书记培训班开班',
 ];
 
+const WITH_IMAGE = 6;
+
 export async function seedDemoShowcases(tx: Tx, o: { tenantId: number; today: string }): Promise<void> {
   const t = o.tenantId;
   const [root] = await tx.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.tenantId, t), isNull(organizations.parentId)));
@@ -67,15 +71,21 @@ export async function seedDemoShowcases(tx: Tx, o: { tenantId: number; today: st
   await tx.insert(showcaseVisits).values(made.flatMap((s, i) => [0, 1].map((k) => ({
     tenantId: t, organizationId: s.organizationId, showcaseId: s.id, visitedOn: addDays(o.today, -30 - 45 * k - 7 * i), visitors: visitors[(i + k) % visitors.length], people: 12 + 6 * k + i, createdBy: drafter,
   }))));
+  // One generated photo (a single pass through the photo pipeline: the seed is near its time limit) on each showcase
+  // and on the six newest posts, placed in their bodies and shared as their og:image.
+  const photo = await processPhoto(await demoPhoto(20, o.today));
+  const file = { mime: 'image/jpeg', size: photo.jpeg.length, data: photo.jpeg, uploadedBy: drafter };
+  await tx.insert(showcasePhotos).values(made.map((s) => ({ ...file, tenantId: t, organizationId: s.organizationId, showcaseId: s.id, caption: '示范点现场(演示图片)' })));
   // Twenty posts, a week or so apart, newest first; the last two are drafts waiting for the second admin.
-  await tx.insert(townNews).values(TOPICS.map((title, i) => {
+  const posts = await tx.insert(townNews).values(TOPICS.map((title, i) => {
     const published = i < TOPICS.length - 2;
     const day = at(addDays(o.today, -3 - 8 * i));
     return {
       tenantId: t, organizationId: root.id, title, summary: `${title}。(演示数据)`, author: '镇党建办', isDemo: true,
-      body: `${title}。\n\n会议(活动)由镇党委组织,各村党组织书记、党员代表参加。\n\n下一步,镇党委将持续抓好落实,推动党建引领乡村振兴走深走实。(演示数据)`,
+      body: `${title}。\n\n${i < WITH_IMAGE ? '[图片1]\n\n' : ''}会议(活动)由镇党委组织,各村党组织书记、党员代表参加。\n\n下一步,镇党委将持续抓好落实,推动党建引领乡村振兴走深走实。(演示数据)`,
       status: published ? 'published' as const : 'draft' as const, createdBy: drafter, createdAt: day, updatedAt: day,
       ...(published ? { approvedBy: publisher, approvedAt: day, publishedBy: publisher, publishedAt: day, scannedAt: day } : {}),
     };
-  }));
+  })).returning({ id: townNews.id });
+  await tx.insert(townNewsImages).values(posts.slice(0, WITH_IMAGE).map((p) => ({ ...file, tenantId: t, organizationId: root.id, newsId: p.id, caption: '活动现场(演示图片)' })));
 }

@@ -70,6 +70,7 @@ export const SHOWCASE_ROWS: Record<string, RoleRow> = {
   },
   'POST /api/showcases/:id/photos': { permission: 'showcases.update', personal: true, probe: async (env) => photoUpload(`/api/showcases/${await showcase(env)}/photos`) },
   'GET /api/showcases/:id/photos/:childId': { permission: 'showcases.read', personal: true, probe: async (env) => { const s = await withPhoto(env); return { url: `/api/showcases/${s.id}/photos/${s.photos[0].id}` }; } },
+  'GET /api/showcases/:id/report.:format': { permission: 'showcases.read', personal: true, probe: async (env) => ({ url: `/api/showcases/${await showcase(env)}/report.docx` }) },
   'POST /api/showcases/:id/publish': { permission: 'showcases.manage', personal: true, probe: async (env) => ({ url: `/api/showcases/${await showcase(env)}/publish` }) },
   'POST /api/showcases/:id/unpublish': { permission: 'showcases.manage', personal: true, probe: async (env) => ({ url: `/api/showcases/${await showcase(env)}/unpublish` }) },
 

@@ -27,6 +27,7 @@ const rows: Record<string, Case> = {
   'GET /api/showcases/:id/photos/:childId': {
     foreign: (f, own) => [{ url: `/api/showcases/${f.showcase}/photos/${f.showcasePhoto}` }, { url: `/api/showcases/${own.showcase}/photos/${f.showcasePhoto}` }],
   },
+  'GET /api/showcases/:id/report.:format': { foreign: (f) => [{ url: `/api/showcases/${f.showcase}/report.pdf` }, { url: `/api/showcases/${f.showcase}/report.docx` }] },
   'POST /api/showcases/:id/publish': { foreign: (f) => [{ url: `/api/showcases/${f.showcase}/publish` }] },
   'POST /api/showcases/:id/unpublish': { foreign: (f) => [{ url: `/api/showcases/${f.showcase}/unpublish` }] },
 

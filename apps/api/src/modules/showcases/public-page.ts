@@ -70,8 +70,10 @@ export async function newsPage(db: DbOrTx, code: string, id: number, origin: str
   const images = await repo.newsImageIds(db, id);
   const url = `${townUrl(t.code)}/news/${id}`;
   const imageUrl = (n: number) => (images[n - 1] ? `${url}/images/${images[n - 1].id}` : undefined);
+  const fallback = images.length ? undefined : await repo.firstShowcasePhoto(db, t.id);
+  const shareImage = images.length ? imageUrl(1) : fallback && `${townUrl(t.code)}/showcases/${fallback.showcaseId}/photos/${fallback.id}`;
   const head = [meta('og:type', 'article'), meta('og:title', post.title), meta('og:description', post.summary), meta('og:url', `${origin}${url}`),
-    images.length ? meta('og:image', `${origin}${imageUrl(1)}`) : '', `<meta name="description" content="${esc(post.summary)}">`].join('');
+    shareImage ? meta('og:image', `${origin}${shareImage}`) : '', `<meta name="description" content="${esc(post.summary)}">`].join('');
   const date = post.publishedAt ? beijingDate(post.publishedAt.toISOString()) : '';
   const body = [header(post.title, `${t.name}党建动态`), `<nav><a href="${esc(townUrl(t.code))}">← ${esc(t.name)}党建</a></nav>`,
     `<section class="c"><div class="m">${esc(date)} · ${esc(post.author)}</div>${renderBody(post.body, imageUrl)}</section></main>`];

@@ -64,3 +64,10 @@ export async function publishedShowcasePhoto(db: DbOrTx, tenantId: number, showc
 export async function villagesOfTown(db: DbOrTx, tenantId: number) {
   return db.select({ code: villages.code, name: villages.name }).from(villages).where(eq(villages.tenantId, tenantId)).orderBy(asc(villages.code));
 }
+
+/** A post without images is shared with the town's first published showcase photo (WeChat shows a picture either way). */
+export async function firstShowcasePhoto(db: DbOrTx, tenantId: number) {
+  const [row] = await db.select({ showcaseId: ph.showcaseId, id: ph.id }).from(ph).innerJoin(s, eq(s.id, ph.showcaseId))
+    .where(visible(tenantId)).orderBy(asc(s.id), asc(ph.id)).limit(1);
+  return row;
+}

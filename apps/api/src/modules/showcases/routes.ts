@@ -1,10 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   CreateShowcaseSchema, CriteriaInputSchema, CriteriaSchema, EvaluationInputSchema, EvaluationParamSchema, IdParamSchema, ShowcaseChildParamSchema,
-  ShowcaseInputSchema, ShowcaseListSchema, ShowcasePhotoQuerySchema, ShowcasePracticesSchema, ShowcaseSchema, VisitInputSchema,
+  ShowcaseInputSchema, ShowcaseListSchema, ShowcasePhotoQuerySchema, ShowcasePracticesSchema, ShowcaseReportParamSchema, ShowcaseSchema, VisitInputSchema,
 } from '@dj/contracts';
+import { sendAttachment } from '../../lib/attachment.js';
 import { uploadReader } from '../../lib/uploads/index.js';
 import { callerOf, currentUser } from '../../plugins/auth.js';
+import { showcaseReportFile } from './documents.js';
 import * as parts from './parts-service.js';
 import * as service from './service.js';
 
@@ -38,6 +40,8 @@ export const showcaseRoutes: FastifyPluginAsyncZod = async (app) => {
     const photo = await parts.readPhoto(app.db, currentUser(request), request.params.id, request.params.childId);
     return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.data);
   });
+  app.get('/showcases/:id/report.:format', { schema: { tags, summary: '示范点情况报告下载(Word / A4 PDF)', params: ShowcaseReportParamSchema } },
+    async (request, reply) => sendAttachment(reply, await showcaseReportFile(app.db, callerOf(request), request.params.id, request.params.format)));
   app.post('/showcases/:id/publish', { schema: { tags, summary: '在镇门户公开示范点(保密审查)', params: IdParamSchema, response: one } },
     async (request) => parts.publishShowcase(app.db, callerOf(request), request.params.id, true));
   app.post('/showcases/:id/unpublish', { schema: { tags, summary: '取消公开示范点', params: IdParamSchema, response: one } },

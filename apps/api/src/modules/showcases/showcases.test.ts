@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInShanghai } from '@dj/contracts';
 import { createTestContext, type Session, type TestContext } from '../../../test/context.js';
+import { docxText, filename, pdfText } from '../../../test/documents.js';
 import { createActivity, createBranch, createMembers, createTown, createUser, multipartBody, testIdNumber, type Branch, type Town } from '../../../test/factories.js';
 
 /**
@@ -122,6 +123,15 @@ describe('20.5 党建示范点', () => {
     expect(shown.text).toContain(`${(published.figures.income.totalFen / WAN).toFixed(2)}万元`);
     const photo = await page(`${url}/photos/${published.photos[0].id}`);
     expect(photo.status).toBe(200);
+    // The report as the town prints it: the same figures, the practices, the evaluation, in Word and A4 PDF.
+    const pdf = await secretary.get(`/api/showcases/${showcase.id}/report.pdf`);
+    expect(filename(pdf)).toBe('党建引领乡村治理情况报告.pdf');
+    const text = pdfText(pdf);
+    for (const part of [`${year}年开展组织生活${published.figures.activitiesHeld}次`, `党员人数${published.figures.members}名`, '支部建在网格上', '组织建设规范达到支委会记录12份', '邻县组织部']) expect(text).toContain(part);
+    const docx = await docxText(await town.admin.get(`/api/showcases/${showcase.id}/report.docx`));
+    expect(docx).toContain('治理成效明显');
+    expect(docx).toContain(`${(published.figures.income.totalFen / WAN).toFixed(2)}万元`);
+    expect((await otherSecretary.get(`/api/showcases/${showcase.id}/report.pdf`)).statusCode).toBe(404);
     // The secretary's edit takes it off the public site until the town publishes it again.
     await ok(await secretary.request('PUT', `/api/showcases/${showcase.id}/practices`, { practices: '改写中' }));
     expect((await page(url)).status).toBe(404);

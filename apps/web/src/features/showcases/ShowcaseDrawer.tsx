@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Drawer, Flex, Image, Input, List, Popconfirm, Spin, Typography } from 'antd';
+import { App, Button, Descriptions, Drawer, Flex, Image, Input, List, Popconfirm, Space, Spin, Typography } from 'antd';
 import { ShowcasePhotoQuerySchema, ShowcasePracticesSchema, SHOWCASE_STATUS_LABELS, type Showcase } from '@dj/contracts';
 import { FilePickButton } from '../../components/FilePickButton';
 import { errorMessage } from '../../lib/api-client';
+import { downloadFile } from '../../lib/download';
 import { textPropsOf } from '../../lib/contract-rules';
 import { showcasePhotoUrl, useShowcase, useShowcaseWrite } from './api';
 import { EvaluationSection } from './EvaluationSection';
@@ -67,6 +68,13 @@ function Photos({ s }: { s: Showcase }) {
   );
 }
 
+/** 情况报告: Word or A4 PDF, for whoever reads the showcase. */
+function Report({ s }: { s: Showcase }) {
+  const { message } = App.useApp();
+  const get = (format: 'pdf' | 'docx') => downloadFile(`/api/showcases/${s.id}/report.${format}`, `${s.name}情况报告.${format}`).catch((e) => message.error(errorMessage(e)));
+  return <Space.Compact><Button onClick={() => void get('docx')}>报告(Word)</Button><Button onClick={() => void get('pdf')}>PDF</Button></Space.Compact>;
+}
+
 function Publish({ s }: { s: Showcase }) {
   const write = useShowcaseWrite(s.id);
   const { message } = App.useApp();
@@ -82,7 +90,7 @@ export function ShowcaseDrawer({ id, onClose }: { id: number | null; onClose: ()
   const showcase = useShowcase(id);
   const s = showcase.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} width="min(720px, 100vw)" title={s ? s.name : '示范点'} destroyOnHidden extra={s && <Publish s={s} />}>
+    <Drawer open={id !== null} onClose={onClose} width="min(720px, 100vw)" title={s ? s.name : '示范点'} destroyOnHidden extra={s && <Space wrap><Report s={s} /><Publish s={s} /></Space>}>
       {!s ? <Spin /> : (
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">{s.organizationName} · {s.theme} · {SHOWCASE_STATUS_LABELS[s.status]}</Typography.Text>
