@@ -24,7 +24,7 @@ export const newsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.withdrawNews(app.db, callerOf(request), request.params.id));
   app.post('/news/:id/images', { schema: { tags, summary: '上传动态图片(去除位置信息)', params: IdParamSchema, querystring: NewsImageQuerySchema, response: one } },
     async (request) => service.addImage(app.db, callerOf(request), request.params.id, request.query.caption, uploadReader(request, 'photo')));
-  app.get('/news/:id/images/:imageId', { schema: { tags, summary: '动态图片', params: NewsImageParamSchema } }, async (request, reply) => {
+  app.get('/news/:id/images/:imageId', { config: { download: ['photo'] }, schema: { tags, summary: '动态图片', params: NewsImageParamSchema } }, async (request, reply) => {
     const image = await service.readImage(app.db, currentUser(request), request.params.id, request.params.imageId);
     return reply.type(image.mime).header('cache-control', 'private, no-store').send(image.data);
   });

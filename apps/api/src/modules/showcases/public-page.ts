@@ -43,7 +43,7 @@ export async function townHomePage(db: DbOrTx, code: string): Promise<string> {
     '<h2 id="showcases">党建示范点</h2>', showcaseList || '<section class="c m">暂无公开的示范点。</section>',
     // 村民说事 (the matters module's public statistics) joins here as one more section of the same kind.
     '<h2 id="villages">各村三务公开</h2>', villageLinks ? `<nav>${villageLinks}</nav>` : '<section class="c m">暂无村庄。</section>', '</main>'];
-  return publicPageLayout(`${t.name}党建`, parts.join(''), { footer: FOOTER });
+  return publicPageLayout(`${t.name}党建`, parts.join(''), { description: `${t.name}的党建动态、党建示范点和各村三务公开。`, footer: FOOTER });
 }
 
 /** Paragraphs split at blank lines; a line [图片N] places the post's Nth image there. */
@@ -103,7 +103,7 @@ export async function showcasePage(db: DbOrTx, code: string, id: number, today =
     photos.length ? `<h2>图片</h2>${photos.map((p) => `<section class="c"><img src="${esc(`${url}/photos/${p.id}`)}" alt="" style="max-width:100%;height:auto">${p.caption ? `<div class="m">${esc(p.caption)}</div>` : ''}</section>`).join('')}` : '',
     last ? `<h2>${last.year}年度评估</h2><section class="c">${last.items.map((i) => `<div>${esc(i.criterionName)}:${esc(CRITERION_RESULT_LABELS[i.result])}</div>`).join('')}</section>` : '',
     '</main>'];
-  return publicPageLayout(`${s.name} - ${t.name}`, parts.join(''), { footer: FOOTER });
+  return publicPageLayout(`${s.name} - ${t.name}`, parts.join(''), { description: `${t.name}党建示范点:${s.organizationName} · ${s.theme}`, footer: FOOTER });
 }
 
 export async function newsImage(db: DbOrTx, code: string, newsId: number, imageId: number) {

@@ -36,7 +36,7 @@ export const showcaseRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => parts.deleteVisit(app.db, callerOf(request), request.params.id, request.params.childId));
   app.post('/showcases/:id/photos', { schema: { tags, summary: '上传示范点照片(去除位置信息)', params: IdParamSchema, querystring: ShowcasePhotoQuerySchema, response: one } },
     async (request) => parts.addPhoto(app.db, callerOf(request), request.params.id, request.query.caption, uploadReader(request, 'photo')));
-  app.get('/showcases/:id/photos/:childId', { schema: { tags, summary: '示范点照片', params: ShowcaseChildParamSchema } }, async (request, reply) => {
+  app.get('/showcases/:id/photos/:childId', { config: { download: ['photo'] }, schema: { tags, summary: '示范点照片', params: ShowcaseChildParamSchema } }, async (request, reply) => {
     const photo = await parts.readPhoto(app.db, currentUser(request), request.params.id, request.params.childId);
     return reply.type(photo.mime).header('cache-control', 'private, no-store').send(photo.data);
   });
