@@ -118,6 +118,7 @@ describe('demo activities of 西王庄镇', () => {
     // The demo's 支部学习 made from a 党课 name it (training_sessions.activity_id): they go with the activities.
     await ctx.pool.query(`
       delete from training_sessions where activity_id is not null;
+      update matters set raised_activity_id = null, discussion_activity_id = null;
       delete from activity_checks; delete from activity_reviews; delete from dengta_uploads; delete from activity_files;
       delete from attendances; delete from attendance_responses; delete from activity_votes; delete from activities; delete from supervisor_assignments;`);
     const started = performance.now();
