@@ -81,7 +81,7 @@ function Header({ round }: { round: InspectionRoundDetail }) {
           {round.team.map((m) => `${m.name}(${INSPECTION_DEPARTMENT_LABELS[m.department]})`).join('、') || '—'}
         </Typography.Text>
         <Flex gap={12} wrap align="center" data-testid="round-progress">
-          <Progress percent={percent} size="small" style={{ width: 200, margin: 0 }} />
+          <Progress percent={percent} size="small" aria-label="检查进度" style={{ width: 200, margin: 0 }} />
           <Typography.Text>已查 {p.recorded} / {p.expected} 项</Typography.Text>
           {p.findings > 0 && <Tag color="red">发现问题 {p.findings}</Tag>}
           {p.openRectifications > 0 && <Tag color="orange">未验收整改 {p.openRectifications}</Tag>}

@@ -62,7 +62,7 @@ function WaitingProgress({ label }: { label: string }) {
   }, []);
   return (
     <div role="status" aria-live="polite" className="import-progress">
-      <Progress percent={percent} status="active" showInfo={false} />
+      <Progress percent={percent} status="active" showInfo={false} aria-label="导入进度" />
       <Typography.Text type="secondary">{label}</Typography.Text>
     </div>
   );
