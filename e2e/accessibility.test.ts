@@ -17,7 +17,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface Finding { ms: number; page: string; viewport: string; byImpact: Record<string, number>; contrastNodes: number; serious: string[] }
 const findings: Finding[] = [];
-const colourCounts = new Map<string, number>();
+const colourCounts = new Map<string, { n: number; example: string }>();
 let site: Site;
 let page: Page;
 let ids: Record<string, number | null>;
@@ -26,7 +26,8 @@ beforeAll(async () => {
   site = await openSite();
   page = await site.browser.newPage();
   page.on('request', () => { inFlight++; });
-  for (const ended of ['requestfinished', 'requestfailed'] as const) page.on(ended, () => { inFlight--; });
+  page.on('requestfinished', () => { inFlight--; });
+  page.on('requestfailed', () => { inFlight--; });
   const one = async (sql: string) => ((await site.query(sql)).rows[0]?.id as number | undefined) ?? null;
   ids = {
     member: await one('select id from members order by id limit 1'),
@@ -49,7 +50,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (findings.length) {
     console.log('axe (wcag2a/aa, 2.1 a/aa): page, viewport, violations by impact, color-contrast nodes');
-    console.log([...colourCounts].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${n}\t${c}`).join('\n'));
+    console.log([...colourCounts].sort((a, b) => b[1].n - a[1].n).map(([c, { n, example }]) => `${n}\t${c}\t${example}`).join('\n'));
     for (const f of findings) console.log(`${f.page}\t${f.viewport}\t${f.ms} ms\t${JSON.stringify(f.byImpact)}\t${f.contrastNodes}`);
   }
   await site?.close();
@@ -99,13 +100,18 @@ async function audit(path: string, viewport: string, started: number) {
     return result.violations.map((v) => ({
       id: v.id, impact: v.impact, nodes: v.nodes.length, first: v.nodes[0]?.target.join(' '),
       // For a contrast finding, its colours (what to change in the theme): "fg on bg ratio".
-      colours: v.nodes.map((n) => { const d = (n as unknown as { any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } }[] }).any[0]?.data; return d?.fgColor ? `${d.fgColor} on ${d.bgColor} ${d.contrastRatio}` : ''; }),
+      colours: v.nodes.map((n) => { const d = (n as unknown as { any: { data?: { fgColor?: string; bgColor?: string; contrastRatio?: number } }[] }).any[0]?.data; return d?.fgColor ? `${d.fgColor} on ${d.bgColor} ${d.contrastRatio} e.g. ${n.target.join(' ')}` : ''; }),
     }));
   }, TAGS);
   const byImpact: Record<string, number> = {};
   for (const v of violations) byImpact[v.impact] = (byImpact[v.impact] ?? 0) + v.nodes;
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}×${v.nodes} (${v.first})`);
-  for (const v of violations) for (const c of v.colours) if (c) colourCounts.set(c, (colourCounts.get(c) ?? 0) + 1);
+  for (const v of violations) for (const c of v.colours) {
+    if (!c) continue;
+    const [pair, example] = c.split(' e.g. ');
+    const seen = colourCounts.get(pair);
+    colourCounts.set(pair, { n: (seen?.n ?? 0) + 1, example: seen?.example ?? `${path}: ${example}` });
+  }
   findings.push({ ms: Math.round(performance.now() - started), page: path, viewport, byImpact, contrastNodes: violations.find((v) => v.id === 'color-contrast')?.nodes ?? 0, serious });
 }
 
@@ -169,4 +175,77 @@ describe('issue 21: axe-core on every page, desktop and 390 px', () => {
     }
     expect(failures()).toEqual([]);
   }, 600_000);
+});
+
+/** What has the keyboard focus: its role, its name as a screen reader would read it (label, aria-label or text). */
+async function focused() {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return { role: '', name: '', visible: false };
+    const labelled = el.id ? document.querySelector(`label[for="${CSS.escape(el.id)}"]`)?.textContent : null;
+    const style = getComputedStyle(el);
+    return {
+      role: el.getAttribute('role') ?? el.tagName.toLowerCase(),
+      name: (el.getAttribute('aria-label') ?? labelled ?? el.textContent ?? '').replace(/\s+/g, ''),
+      // A visible focus: the ring of global.css (or antd's own outline / shadow).
+      visible: style.outlineStyle !== 'none' || style.boxShadow !== 'none',
+    };
+  });
+}
+
+/** Presses Tab (or another key) until the focused element's name matches (and its role, if given). */
+async function pressUntil(name: RegExp, key = 'Tab', limit = 80, role?: RegExp) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(key);
+    const now = await focused();
+    if (name.test(now.name) && (!role || role.test(now.role))) return now;
+  }
+  throw new Error(`按 ${limit} 次 ${key} 也没有到达“${name.source}”`);
+}
+
+describe('issue 21 point 2: by keyboard only', () => {
+  it('signs in and records a 主题党日 with Tab, Enter and typing, no clicks; an empty required field is announced', async () => {
+    const branchId = Number((await site.query(`select id from organizations where name = '营子村党支部'`)).rows[0].id);
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7);
+    const thisMonth = `select id from activities where organization_id = ${branchId} and kind in ('theme_day', 'combined_day') and to_char(held_on, 'YYYY-MM') = '${month}'`;
+    for (const table of ['attendances', 'activity_files', 'activity_checks', 'activity_reviews', 'dengta_uploads', 'attendance_responses', 'activity_votes']) {
+      await site.query(`delete from ${table} where activity_id in (${thisMonth})`);
+    }
+    await site.query(`delete from activities where id in (${thisMonth})`);
+    await site.browser.clearCookies();
+    await page.setViewportSize(DESKTOP);
+    await page.goto(`${site.baseUrl}/login`);
+    await pressUntil(/用户名/);
+    await page.keyboard.type('yingzi');
+    await pressUntil(/密码/);
+    await page.keyboard.type('demo123456');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await settle();
+
+    // The menu is reached by Tab and walked with the arrow keys, as antd's menu expects.
+    const menu = await pressUntil(/./, 'Tab', 40, /^menu(item)?$/);
+    const entry = menu.role === 'menuitem' && /^记录主题党日$/.test(menu.name) ? menu : await pressUntil(/^记录主题党日$/, 'ArrowDown', 40, /^menuitem$/);
+    expect(entry.visible, 'the focused menu entry shows its focus').toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/activities\/theme-day/);
+    await settle();
+
+    // Saving with the topic empty: the error is announced (role=alert) and nothing is saved.
+    const save = await pressUntil(/保存并提交督导签认/, 'Tab', 120);
+    expect(save.visible).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: /主题/ }).first().waitFor();
+    expect(Number((await site.query(`select count(*) from (${thisMonth}) t`)).rows[0].count)).toBe(0);
+
+    await pressUntil(/活动主题/, 'Shift+Tab', 120);
+    await page.keyboard.type('键盘操作记录主题党日');
+    await pressUntil(/活动内容/);
+    await page.keyboard.type('集中学习,逐一发言。');
+    await pressUntil(/保存并提交督导签认/, 'Tab', 120);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/activities\/\d+$/, { timeout: 30_000 });
+    const { rows: [saved] } = await site.query(`select topic, minutes from activities where id in (${thisMonth})`);
+    expect(saved).toEqual({ topic: '键盘操作记录主题党日', minutes: '集中学习,逐一发言。' });
+  }, 120_000);
 });

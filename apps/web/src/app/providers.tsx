@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
 import { useNarrowScreen, useReducedMotion } from '../lib/use-narrow-screen';
 import { markSignedOut, useElderMode } from '../lib/session';
-import { appThemeTokens } from '../lib/theme';
+import { appComponentTokens, appThemeTokens } from '../lib/theme';
 import { watchScrollAreas } from '../lib/focusable-scroll';
 
 export { PARTY_RED } from '../lib/theme';
@@ -54,7 +54,7 @@ function ThemedApp({ narrow, motion, children }: { narrow: boolean; motion: bool
   }, [elder]);
   useEffect(() => watchScrollAreas(), []);
   return (
-    <ConfigProvider locale={zhCN} theme={{ algorithm: antdTheme.defaultAlgorithm, token: appThemeTokens({ narrow, elder, motion }) }}>
+    <ConfigProvider locale={zhCN} theme={{ algorithm: antdTheme.defaultAlgorithm, token: appThemeTokens({ narrow, elder, motion }), components: appComponentTokens }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );

@@ -24,6 +24,9 @@ const STATUS = {
   Info: { text: '#0958d9', bg: '#e6f4ff', border: '#91caff', bgHover: '#bae0ff', borderHover: '#69b1ff' },
 } as const;
 
+/** The status colours for text drawn outside antd's own components (a Statistic's figure, a chart's legend). */
+export const STATUS_TEXT = { success: STATUS.Success.text, warning: STATUS.Warning.text, error: STATUS.Error.text, info: STATUS.Info.text } as const;
+
 /**
  * The preset Tag colours ("green", "orange", …) draw palette step 7 as text on step 1. Where step 7 is too light, the
  * text token takes a darker step of the same palette (antd's own 8 or 9), so a green Tag still reads as green.
@@ -90,8 +93,9 @@ function statusTokens(): Record<string, string> {
   return tokens;
 }
 
+/** antd keeps each palette step under two names (green7 and green-7) that become one CSS variable: both are set. */
 function presetTokens(): Record<string, string> {
-  return Object.fromEntries(Object.entries(PRESET).map(([name, c]) => [`${name}7`, c.text]));
+  return Object.fromEntries(Object.entries(PRESET).flatMap(([name, c]) => [[`${name}7`, c.text], [`${name}-7`, c.text]]));
 }
 
 /**
@@ -107,3 +111,13 @@ export function appThemeTokens(options: { narrow: boolean; elder: boolean; motio
     ...statusTokens(), ...presetTokens(),
   };
 }
+
+/**
+ * Component tokens: antd draws "暂无数据" in the disabled grey (#bfbfbf, 1.83:1); an empty table or list is
+ * information, not a disabled control, so it takes the placeholder grey.
+ */
+export const appComponentTokens: NonNullable<ThemeConfig['components']> = {
+  Empty: { colorTextDisabled: TEXT.placeholder, colorTextDescription: TEXT.tertiary },
+  List: { colorTextDisabled: TEXT.placeholder },
+  Table: { colorTextDisabled: TEXT.placeholder },
+};

@@ -14,7 +14,7 @@ header{background:#c8161d;color:#fff;padding:12px 16px}h1{font-size:20px;margin:
 main{max-width:720px;margin:0 auto;padding:0 12px 24px}section.c{background:#fff;border-radius:6px;padding:8px 12px;margin:6px 0}
 .m{color:#666;font-size:13px}a{color:#c8161d}p{margin:4px 0;white-space:pre-wrap}table{border-collapse:collapse;width:100%;font-size:14px}
 th,td{border:1px solid #ddd;padding:4px 6px;text-align:left}th{background:#fafafa}.t{font-size:12px;color:#c8161d;border:1px solid #c8161d;border-radius:3px;padding:0 4px;margin-left:4px}
-ol{padding-left:20px;margin:4px 0}footer{color:#888;font-size:12px;text-align:center;padding:16px}nav{display:flex;gap:12px;flex-wrap:wrap;margin:10px 0 0;font-size:15px}
+ol{padding-left:20px;margin:4px 0}footer{color:#595959;font-size:12px;text-align:center;padding:16px}nav{display:flex;gap:12px;flex-wrap:wrap;margin:10px 0 0;font-size:15px}
 details{background:#fff;border-radius:6px;margin:6px 0;padding:8px 12px}summary{cursor:pointer;font-weight:600}details section.c{padding:6px 0;margin:0;border-top:1px solid #eee;border-radius:0}
 @media (max-width:600px){table.k thead{display:none}table.k,table.k tbody,table.k tr,table.k td{display:block}table.k tr{border:1px solid #ddd;border-radius:6px;margin:8px 0;padding:4px 8px}
 table.k td{border:0;padding:2px 0}table.k td::before{content:attr(data-h) "：";color:#666}}`;

@@ -30,7 +30,8 @@ function CellView({ villageName, cell, onOpen }: { villageName: string; cell: Ce
   return (
     <Button type="link" size="small" onClick={onOpen} aria-label={cellLabel(villageName, cell)} style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}>
       <Flex vertical gap={2} align="flex-start">
-        <span>{cell.operatingIncomeFen === null ? '—' : `${wan(cell.operatingIncomeFen)}`}</span>
+        {/* With its unit, so the words on screen are part of the cell's spoken name (WCAG 2.5.3). */}
+        <span>{cell.operatingIncomeFen === null ? '—' : `${wan(cell.operatingIncomeFen)}万元`}</span>
         <Space size={2} wrap>
           {cell.status && <Tag color={STATUS_COLORS[cell.status]}>{statusLabel(cell.status)}</Tag>}
           {cell.weak && <Tag color="volcano">薄弱村</Tag>}

@@ -41,7 +41,7 @@ function DocumentRows({ docs }: { docs: Doc[] }) {
             <Button
               key={format}
               size="small"
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               loading={pending === `${doc.key}.${format}`}
               aria-label={`${doc.label}(${label})`}
               onClick={() => run(doc, format)}
