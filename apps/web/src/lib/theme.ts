@@ -118,6 +118,7 @@ export function appThemeTokens(options: { narrow: boolean; elder: boolean; motio
  */
 export const appComponentTokens: NonNullable<ThemeConfig['components']> = {
   Empty: { colorTextDisabled: TEXT.placeholder, colorTextDescription: TEXT.tertiary },
-  List: { colorTextDisabled: TEXT.placeholder },
   Table: { colorTextDisabled: TEXT.placeholder },
+  // The 组织生活日历's days of the next and last month are dates to read, not disabled ones.
+  Calendar: { colorTextDisabled: TEXT.placeholder },
 };

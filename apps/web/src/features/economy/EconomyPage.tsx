@@ -47,17 +47,20 @@ type Open = (target: { orgId: number; year: number }) => void;
 function VillageCards({ data, onOpen, onChart }: { data: EconomyOverview; onOpen: Open; onChart: (orgId: number) => void }) {
   return (
     <List data-testid="economy-cards" dataSource={data.villages} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可查看的村" /> }}
+      // Each card inside a List.Item: antd's list is a <ul>, whose children must be <li> (axe's list rule).
       renderItem={(v) => (
-        <Card size="small" style={{ marginBottom: 8 }} title={v.villageName}
-          extra={<Button type="link" size="small" icon={<LineChartOutlined />} onClick={() => onChart(v.organizationId)}>趋势</Button>}>
-          {v.cells.map((c) => (
-            <Flex key={c.year} justify="space-between" align="center" gap={8}>
-              <span>{c.year}年</span>
-              <CellView villageName={v.villageName} cell={c} onOpen={() => onOpen({ orgId: v.organizationId, year: c.year })} />
-            </Flex>
-          ))}
-          {v.crossedIn && <Typography.Text type="secondary">{v.crossedIn}年消薄</Typography.Text>}
-        </Card>
+        <List.Item style={{ display: 'block', padding: 0, border: 0 }}>
+          <Card size="small" style={{ marginBottom: 8 }} title={v.villageName}
+            extra={<Button type="link" size="small" icon={<LineChartOutlined />} onClick={() => onChart(v.organizationId)}>趋势</Button>}>
+            {v.cells.map((c) => (
+              <Flex key={c.year} justify="space-between" align="center" gap={8}>
+                <span>{c.year}年</span>
+                <CellView villageName={v.villageName} cell={c} onOpen={() => onOpen({ orgId: v.organizationId, year: c.year })} />
+              </Flex>
+            ))}
+            {v.crossedIn && <Typography.Text type="secondary">{v.crossedIn}年消薄</Typography.Text>}
+          </Card>
+        </List.Item>
       )} />
   );
 }

@@ -31,8 +31,8 @@ function DownloadButtons({ label, download }: { label: string; download: (format
   return (
     <Flex gap={8} wrap align="center">
       <Typography.Text>{label}</Typography.Text>
-      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'docx'} aria-label={`${label}(Word)`} onClick={() => run('docx')}>Word</Button>
-      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'pdf'} aria-label={`${label}(PDF)`} onClick={() => run('pdf')}>PDF</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'docx'} aria-label={`${label}·Word`} onClick={() => run('docx')}>Word</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'pdf'} aria-label={`${label}·PDF`} onClick={() => run('pdf')}>PDF</Button>
     </Flex>
   );
 }

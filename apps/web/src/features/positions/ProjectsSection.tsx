@@ -163,7 +163,7 @@ export function ProjectsSection({ centerId, projects, canEdit }: { centerId: num
                   {canEdit && <Button size="small" aria-label={`编辑${p.name}`} icon={<EditOutlined />} onClick={() => setEditing(p)} />}
                 </Flex>
                 <Typography.Text>预算 {formatFen(p.budgetFen)} · {p.acceptedOn ? `已验收 ${p.acceptedOn}` : '未验收'}</Typography.Text>
-                <Progress percent={p.progress} size="small" />
+                <Progress percent={p.progress} size="small" aria-label={`${p.name}进度`} />
               </div>
             ))}
           </div>

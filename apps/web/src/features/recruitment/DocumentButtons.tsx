@@ -43,7 +43,7 @@ function DocumentRows({ docs }: { docs: Doc[] }) {
               size="small"
               icon={<DownloadOutlined aria-hidden />}
               loading={pending === `${doc.key}.${format}`}
-              aria-label={`${doc.label}(${label})`}
+              aria-label={`${doc.label}·${label}`}
               onClick={() => run(doc, format)}
             >
               {label}
