@@ -54,7 +54,9 @@ function ThemedApp({ narrow, motion, children }: { narrow: boolean; motion: bool
   }, [elder]);
   useEffect(() => watchScrollAreas(), []);
   return (
-    <ConfigProvider locale={zhCN} theme={{ algorithm: antdTheme.defaultAlgorithm, token: appThemeTokens({ narrow, elder, motion }), components: appComponentTokens }}>
+    // A failed submit moves focus to the first field in error, whose aria-describedby names the error: a screen reader
+    // reads it out there (antd's error text itself is not a live region). issue 21 point 2.
+    <ConfigProvider locale={zhCN} form={{ scrollToFirstError: { focus: true } }} theme={{ algorithm: antdTheme.defaultAlgorithm, token: appThemeTokens({ narrow, elder, motion }), components: appComponentTokens }}>
       <AntApp>{children}</AntApp>
     </ConfigProvider>
   );
