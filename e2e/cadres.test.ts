@@ -59,7 +59,7 @@ describe('village cadres in Chromium (issue 15)', () => {
     await chooseInDialog(page, '村党支部', `营子村党支部(书记 ${oldSecretary})`);
     await page.getByRole('dialog').getByLabel('列入原因').fill('年度考核连续两年基本称职,群众满意度低');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();
-    await page.getByRole('button', { name: `登记${oldSecretary}的调整决定` }).click();
+    await page.getByRole('button', { name: `登记决定(${oldSecretary}的调整)` }).click();
     await page.getByRole('dialog').getByText('予以调整').click();
     await page.getByRole('dialog').getByLabel('决定内容').fill('经镇党委会议研究,予以调整');
     await page.getByRole('dialog').getByRole('button', { name: /确\s*定/ }).click();

@@ -58,6 +58,8 @@ export const MeSchema = z.object({
     tenantName: z.string(),
     /** True when the tenant is the generated demo town: the UI shows a banner. */
     isDemo: z.boolean(),
+    /** 适老化 (issue 21 point 3): large text and larger controls, the user's own choice; absent is off. */
+    elderMode: z.boolean().optional(),
   }),
   scope: z.array(ScopeRootSchema),
   /**
@@ -70,6 +72,10 @@ export const MeSchema = z.object({
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** The user's own display preferences (issue 21 point 3), changed from the header's 适老化 switch. */
+export const PreferencesSchema = z.object({ elderMode: z.boolean().meta({ label: '适老化模式' }) }).strict();
+export type Preferences = z.infer<typeof PreferencesSchema>;
 
 /** The error code of every route but the password change, sign-out and "who am I" while a password change is due (403). */
 export const PASSWORD_CHANGE_REQUIRED = 'PASSWORD_CHANGE_REQUIRED';

@@ -17,6 +17,8 @@ const rows: Record<string, Case> = {
   'POST /api/auth/password': {},
   'GET /api/auth/password-policy': {},
   'GET /api/auth/sessions': {},
+  // 适老化 (issue 21 point 3): the caller's own display preference, no other user's to name.
+  'PATCH /api/auth/preferences': {},
   // Another user's session, in another village or town, answers like a nonexistent one.
   'DELETE /api/auth/sessions/:id': { foreign: (f) => [{ url: `/api/auth/sessions/${f.session}` }] },
   'GET /api/villages': {},

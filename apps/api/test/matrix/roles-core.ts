@@ -32,6 +32,7 @@ export const CORE_ROWS: Record<string, RoleRow> = {
   },
   'GET /api/auth/password-policy': { open: 'own', probe: () => ({ url: '/api/auth/password-policy' }) },
   'GET /api/auth/sessions': { open: 'own', probe: () => ({ url: '/api/auth/sessions' }) },
+  'PATCH /api/auth/preferences': { open: 'own', probe: () => ({ url: '/api/auth/preferences', body: { elderMode: false } }) },
   // Ends a second session of the same account, found by its number in the list it sees as its current one.
   'DELETE /api/auth/sessions/:id': {
     open: 'own',

@@ -4,9 +4,11 @@ import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { ApiError, setUnauthorizedHandler } from '../lib/api-client';
 import { useNarrowScreen, useReducedMotion } from '../lib/use-narrow-screen';
-import { markSignedOut } from '../lib/session';
+import { markSignedOut, useElderMode } from '../lib/session';
+import { appComponentTokens, appThemeTokens } from '../lib/theme';
+import { watchScrollAreas } from '../lib/focusable-scroll';
 
-export const PARTY_RED = '#C8161D';
+export { PARTY_RED } from '../lib/theme';
 
 export function createQueryClient(): QueryClient {
   return new QueryClient({
@@ -36,15 +38,26 @@ export function AppProviders({ children, queryClient }: { children: ReactNode; q
 
   return (
     <QueryClientProvider client={client}>
-      <ConfigProvider
-        locale={zhCN}
-        theme={{
-          algorithm: antdTheme.defaultAlgorithm,
-          token: { colorPrimary: PARTY_RED, colorLink: PARTY_RED, fontSize: narrow ? 16 : 14, borderRadius: 4, motion: !reducedMotion },
-        }}
-      >
-        <AntApp>{children}</AntApp>
-      </ConfigProvider>
+      <ThemedApp narrow={narrow} motion={!reducedMotion}>{children}</ThemedApp>
     </QueryClientProvider>
+  );
+}
+
+/**
+ * The accessible theme (lib/theme.ts) and the signed-in user's 适老化 choice (issue 21 point 3): large text and controls
+ * through antd's tokens, and a class on <html> for what tokens do not reach (the header, the member's own pages).
+ */
+function ThemedApp({ narrow, motion, children }: { narrow: boolean; motion: boolean; children: ReactNode }) {
+  const elder = useElderMode();
+  useEffect(() => {
+    document.documentElement.classList.toggle('elder-mode', elder);
+  }, [elder]);
+  useEffect(() => watchScrollAreas(), []);
+  return (
+    // A failed submit moves focus to the first field in error, whose aria-describedby names the error: a screen reader
+    // reads it out there (antd's error text itself is not a live region). issue 21 point 2.
+    <ConfigProvider locale={zhCN} form={{ scrollToFirstError: { focus: true } }} theme={{ algorithm: antdTheme.defaultAlgorithm, token: appThemeTokens({ narrow, elder, motion }), components: appComponentTokens }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
   );
 }

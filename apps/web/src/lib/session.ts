@@ -36,6 +36,15 @@ export function useMe() {
   });
 }
 
+/**
+ * The signed-in user's 适老化 choice (issue 21 point 3), read from the cached answer without asking the server: the
+ * theme wraps every page, the sign-in page too, where nobody is signed in yet.
+ */
+export function useElderMode(): boolean {
+  const { data } = useQuery({ queryKey: meQueryKey, queryFn: ({ signal }) => fetchMe(signal), enabled: false, staleTime: Infinity });
+  return data?.user.elderMode ?? false;
+}
+
 /** Drops every cached answer of the previous session and marks the user as signed out (`byUser`: they asked to). */
 export function markSignedOut(queryClient: QueryClient, { byUser = false } = {}): void {
   setCsrfToken(null);

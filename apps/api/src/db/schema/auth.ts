@@ -22,6 +22,8 @@ export const users = pgTable('users', {
   mustChangePassword: boolean('must_change_password').notNull().default(false),
   /** When the password was last set; 等保 mode (password.maxAgeDays) asks for a new one after that many days. */
   passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  /** 适老化 (issue 21 point 3): large text and larger controls, chosen by the user in the header, on any device. */
+  elderMode: boolean('elder_mode').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

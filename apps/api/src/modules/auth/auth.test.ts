@@ -120,6 +120,19 @@ describe('sessions', () => {
     expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
   });
 
+  it('适老化 (issue 21 point 3): the user turns it on for their own account, audited; it comes back with “who am I” and the next sign-in', async () => {
+    const { username, userId, session } = await account('member');
+    expect((await session.get('/api/auth/me')).json().user.elderMode).toBe(false);
+    const res = await session.patch('/api/auth/preferences', { elderMode: true });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ elderMode: true });
+    expect((await session.get('/api/auth/me')).json().user.elderMode).toBe(true);
+    expect((await login(username, DEMO_PASSWORD)).json().user.elderMode).toBe(true);
+    expect((await session.patch('/api/auth/preferences', { elderMode: 'yes' })).statusCode).toBe(400);
+    const { rows } = await ctx.pool.query(`select detail from audit_events where action = 'auth.preferences' and object_id = $1`, [String(userId)]);
+    expect(rows).toEqual([{ detail: { elderMode: true } }]);
+  });
+
   it('a disabled user loses every session at once', async () => {
     const { username, userId } = await account('branch_secretary', branches.slice(1));
     const s = await ctx.signIn(username);

@@ -16,6 +16,6 @@ export { checkPassword, DEFAULT_PASSWORD_POLICY, generateOneTimePassword, passwo
 // A user's sessions: user administration lists and ends another user's with these after its own permission check.
 export { endSessionOf, listSessionsOf } from './sessions-service.js';
 // The second sign-in step (two-factor module): the hook login() asks, and the session it opens once the code is given.
-export { openSessionAfterSecondStep, passwordChangeOf, toMe, type HeldSignIn, type SecondStep } from './service.js';
+export { elderModeOf, openSessionAfterSecondStep, passwordChangeOf, toMe, type HeldSignIn, type SecondStep } from './service.js';
 // The session store the auth plugin reads on every request.
 export { deleteSession, findSession, touchSession } from './repository.js';

@@ -173,3 +173,13 @@ export async function setPassword(db: DbOrTx, userId: number, passwordHash: stri
 export async function requirePasswordChange(db: DbOrTx, userId: number) {
   await db.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId));
 }
+
+/** 适老化 (issue 21 point 3): the user's own display choice. */
+export async function elderModeOf(db: DbOrTx, userId: number): Promise<boolean> {
+  const [row] = await db.select({ elderMode: users.elderMode }).from(users).where(eq(users.id, userId));
+  return row?.elderMode ?? false;
+}
+
+export async function setElderMode(tx: DbOrTx, userId: number, elderMode: boolean): Promise<void> {
+  await tx.update(users).set({ elderMode }).where(eq(users.id, userId));
+}

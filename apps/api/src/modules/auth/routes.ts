@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
-  ChangePasswordBodySchema, ChangePasswordResultSchema, IdParamSchema, LoginBodySchema, LoginResultSchema, MeSchema, OkSchema, PasswordPolicySchema, SessionListSchema,
+  ChangePasswordBodySchema, ChangePasswordResultSchema, IdParamSchema, LoginBodySchema, LoginResultSchema, MeSchema, OkSchema, PasswordPolicySchema, PreferencesSchema, SessionListSchema,
   StepUpBodySchema, StepUpResultSchema,
 } from '@dj/contracts';
 import { AppError } from '../../lib/errors.js';
@@ -25,7 +25,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     const loaded = await loadSessionUser(app.db, sessionId);
     if (!loaded) throw new AppError('UNAUTHENTICATED', '登录失败,请重试');
     reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: 'lax', secure: app.config.COOKIE_SECURE, path: '/' });
-    return service.toMe(loaded.user, csrfToken, await service.passwordChangeOf(app.db, loaded.user, loaded.mustChangePassword));
+    return service.toMe(loaded.user, csrfToken, await service.passwordChangeOf(app.db, loaded.user, loaded.mustChangePassword), await service.elderModeOf(app.db, loaded.user));
   });
 
   app.post('/logout', {
@@ -47,8 +47,13 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: { tags: ['auth'], summary: '当前用户', response: { 200: MeSchema } },
   }, async (request) => {
     const user = currentUser(request);
-    return service.toMe(user, request.csrfToken ?? '', await service.passwordChangeOf(app.db, user, request.mustChangePassword));
+    return service.toMe(user, request.csrfToken ?? '', await service.passwordChangeOf(app.db, user, request.mustChangePassword), await service.elderModeOf(app.db, user));
   });
+
+  // 适老化 (issue 21 point 3): the caller's own display preference; there is no other user's to name.
+  app.patch('/preferences', {
+    schema: { tags: ['auth'], summary: '修改本人的显示偏好(适老化模式:大字号、大按钮)', body: PreferencesSchema, response: { 200: PreferencesSchema } },
+  }, async (request) => service.setPreferences(app.db, { user: currentUser(request), ip: request.ip }, request.body));
 
   // Issue 12 point 2: the one route besides sign-out and "who am I" a user with a one-time or expired password may call.
   app.post('/password', {

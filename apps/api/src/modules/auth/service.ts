@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
-import type { ChangePasswordBody, ChangePasswordResult, Me, PasswordPolicy, SecondFactorPending } from '@dj/contracts';
+import type { ChangePasswordBody, ChangePasswordResult, Me, PasswordPolicy, Preferences, SecondFactorPending } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { AppError, alreadyAudited, forbidden, invalid, notFound } from '../../lib/errors.js';
 import { recordAudit } from '../../lib/audit/index.js';
@@ -217,16 +217,27 @@ export async function guardReveal(db: Db, caller: Caller, entry: RevealEntry, fi
 }
 export const STEP_UP_EXPORT_MESSAGE = '导出完整身份证号和手机号前请再次输入登录密码确认身份';
 
-export function toMe(user: AuthUser, csrfToken: string, passwordChange: Me['passwordChange']): Me {
+export function toMe(user: AuthUser, csrfToken: string, passwordChange: Me['passwordChange'], elderMode = false): Me {
   return {
     user: {
       id: user.id, username: user.username, displayName: user.displayName, roles: user.roles,
-      tenantId: user.tenantId, tenantName: user.tenantName, isDemo: user.isDemoTenant,
+      tenantId: user.tenantId, tenantName: user.tenantName, isDemo: user.isDemoTenant, elderMode,
     },
     scope: user.scopeRoots,
     passwordChange,
     csrfToken,
   };
+}
+
+export const elderModeOf = (db: DbOrTx, user: AuthUser) => repo.elderModeOf(db, user.id);
+
+/** The header's 适老化 switch (issue 21 point 3): the user's own account only, audited like any change to it. */
+export async function setPreferences(db: Db, caller: Pick<Caller, 'user' | 'ip'>, body: Preferences): Promise<Preferences> {
+  return db.transaction(async (tx) => {
+    await repo.setElderMode(tx, caller.user.id, body.elderMode);
+    await audit(tx, caller, { action: 'auth.preferences', objectType: 'user', objectId: caller.user.id, detail: { elderMode: body.elderMode } });
+    return { elderMode: body.elderMode };
+  });
 }
 
 /**

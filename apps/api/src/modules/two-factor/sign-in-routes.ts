@@ -4,7 +4,7 @@ import { EnrolmentSchema, MeSchema, SecondFactorCodeBodySchema, SignInEnrolledSc
 import { AppError } from '../../lib/errors.js';
 import { loadSessionUser, SESSION_COOKIE } from '../../plugins/auth.js';
 import { perMinute } from '../../plugins/rate-limit.js';
-import { openSessionAfterSecondStep, passwordChangeOf, toMe } from '../auth/index.js';
+import { elderModeOf, openSessionAfterSecondStep, passwordChangeOf, toMe } from '../auth/index.js';
 import * as repo from './repository.js';
 import * as service from './service.js';
 import { PENDING_COOKIE, PENDING_PATH, pendingOf, verifySecondFactor } from './sign-in.js';
@@ -25,7 +25,7 @@ export const signInRoutes: FastifyPluginAsyncZod = async (app) => {
     if (!loaded) throw new AppError('UNAUTHENTICATED', '登录失败,请重试');
     reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
     reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: app.config.COOKIE_SECURE, path: '/' });
-    return toMe(loaded.user, session.csrfToken, await passwordChangeOf(app.db, loaded.user, loaded.mustChangePassword));
+    return toMe(loaded.user, session.csrfToken, await passwordChangeOf(app.db, loaded.user, loaded.mustChangePassword), await elderModeOf(app.db, loaded.user));
   }
 
   app.post('/verify', {

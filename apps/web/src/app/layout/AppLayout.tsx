@@ -9,6 +9,7 @@ import { NotificationBell } from '../../features/notifications/NotificationBell'
 import { ExportsButton, ExportsDrawer } from '../../features/exports/ExportsDrawer';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { DemoBanner } from './DemoBanner';
+import { ElderModeSwitch } from './ElderModeSwitch';
 import { menuItemsFor, selectedMenuKey } from './menu';
 
 const { Header, Sider, Content } = Layout;
@@ -58,6 +59,7 @@ export function AppLayout() {
           <span className="app-tenant" data-testid="tenant-name">{user.tenantName}</span>
         </div>
         <Space size="middle" className="app-header-user">
+          <ElderModeSwitch />
           <NotificationBell />
           <ExportsButton narrow={narrow} />
           <span>

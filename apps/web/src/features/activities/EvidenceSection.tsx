@@ -7,6 +7,7 @@ import { useCheckItem, useDownloadDocument, useUploadFile, type ActivityDetail, 
 import { DengtaModal } from './DengtaModal';
 import { FilePickButton } from '../../components/FilePickButton';
 import { FilesSection } from './FilesSection';
+import { STATUS_TEXT } from '../../lib/theme';
 
 const FILE_BACKED: readonly string[] = ['plan', 'material', 'photo'];
 
@@ -74,9 +75,9 @@ function ChecklistCard(props: Omit<ItemProps, 'item'>) {
             <Flex gap={8} justify="space-between" align="center" wrap>
               <Flex gap={6} align="center">
                 {item.done ? (
-                  <CheckCircleFilled style={{ color: '#52c41a' }} aria-label="已完成" />
+                  <CheckCircleFilled style={{ color: STATUS_TEXT.success }} aria-label="已完成" />
                 ) : (
-                  <CloseCircleFilled style={{ color: '#ff4d4f' }} aria-label="缺少" />
+                  <CloseCircleFilled style={{ color: STATUS_TEXT.error }} aria-label="缺少" />
                 )}
                 <Typography.Text strong>{item.label}</Typography.Text>
               </Flex>

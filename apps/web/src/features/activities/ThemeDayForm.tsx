@@ -207,6 +207,7 @@ export function ThemeDayForm({ initial }: { initial: ThemeDayInitial }) {
             <Progress
               percent={Math.round((progress.index / progress.total) * 100)}
               status={failure ? 'exception' : progress.index >= progress.total ? 'success' : 'active'}
+              aria-label="保存进度"
             />
           </Card>
         )}

@@ -28,7 +28,7 @@ export function BandDistribution({ detail }: { detail: AssessmentPeriodDetail })
         {bandCounts(detail).map((b) => (
           <Flex key={b.label} gap={8} align="center" data-testid={`band-${b.label}`}>
             <Typography.Text style={{ width: 96, flex: 'none' }}>{b.label}{b.min !== null && <Typography.Text type="secondary"> ≥{b.min}</Typography.Text>}</Typography.Text>
-            <Progress percent={total ? Math.round((b.count / total) * 100) : 0} showInfo={false} style={{ flex: 1, margin: 0 }} />
+            <Progress percent={total ? Math.round((b.count / total) * 100) : 0} showInfo={false} aria-label={`${b.label}占比`} style={{ flex: 1, margin: 0 }} />
             <Typography.Text style={{ width: 48, flex: 'none', textAlign: 'right' }}>{b.count}个</Typography.Text>
           </Flex>
         ))}

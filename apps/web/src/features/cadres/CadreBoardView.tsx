@@ -110,7 +110,7 @@ export function CadreBoardView({ onOpenVillage }: { onOpenVillage: (orgId: numbe
             {
               title: '决定', key: 'decision', render: (_: unknown, a) => (a.decision
                 ? `${a.decidedOn} ${ADJUSTMENT_DECISION_LABELS[a.decision]}:${a.decisionNote}`
-                : <Button size="small" onClick={() => setDeciding(a)} aria-label={`登记${a.name}的调整决定`}>登记决定</Button>),
+                : <Button size="small" onClick={() => setDeciding(a)} aria-label={`登记决定(${a.name}的调整)`}>登记决定</Button>),
             },
           ]} />
       </Card>

@@ -5,6 +5,7 @@ import { CADRE_IMPORT_MAX_ROWS, uploadAccept, type ImportReport } from '@dj/cont
 import { ApiError, errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useDownloadCadreTemplate, useImportCadres } from './cadre-documents-api';
+import { STATUS_TEXT } from '../../lib/theme';
 
 type ReportRow = ImportReport['rows'][number];
 const STATUS: Record<ReportRow['status'], [string, string]> = {
@@ -29,7 +30,7 @@ const COLUMNS: TableColumnsType<ReportRow> = [
 
 function Summary({ report }: { report: ImportReport }) {
   const cards = [
-    { title: '总行数', value: report.total }, { title: '可导入', value: report.valid, color: '#389e0d' },
+    { title: '总行数', value: report.total }, { title: '可导入', value: report.valid, color: STATUS_TEXT.success },
     { title: '有问题', value: report.invalid, color: report.invalid ? '#C8161D' : undefined }, { title: report.dryRun ? '将新增' : '已新增', value: report.created },
   ];
   return (

@@ -62,7 +62,7 @@ describe('村干部', () => {
     expect(within(board).getAllByText('一肩挑'), 'the count and the village row').toHaveLength(2);
     expect(within(screen.getByTestId('assigned-cadres')).getByText('14天后期满')).toBeTruthy();
     expect(within(screen.getByTestId('adjustments')).getByText('集体经济增收慢')).toBeTruthy();
-    expect(within(screen.getByTestId('adjustments')).getByRole('button', { name: '登记王书记的调整决定' })).toBeTruthy();
+    expect(within(screen.getByTestId('adjustments')).getByRole('button', { name: '登记决定(王书记的调整)' })).toBeTruthy();
   });
 
   it('lets the town admin record a change, with Chinese messages before anything is sent', async () => {

@@ -53,7 +53,7 @@ export function ServiceTeamCard({ members, dueDays, villages, editable }: {
           { title: '派出单位', dataIndex: 'unit', render: (u: string, m) => <span>{u}<Typography.Text type="secondary">({m.teamName})</Typography.Text></span> },
           { title: '服务的村', key: 'villages', render: (_: unknown, m) => m.villages.map((v) => v.name.replace(/党支部$/, '')).join('、') },
           { title: '服务期', key: 'period', render: (_: unknown, m) => <span>{m.startedOn}至{m.endsOn} {dueDays != null && dueTag(m, dueDays)}</span> },
-          ...(editable ? [{ title: '', key: 'edit', render: (_: unknown, m: ServiceTeamMember) => <Button size="small" onClick={() => setEditing(m)} aria-label={`修改${m.name}`}>修改/离队</Button> }] : []),
+          ...(editable ? [{ title: '', key: 'edit', render: (_: unknown, m: ServiceTeamMember) => <Button size="small" onClick={() => setEditing(m)} aria-label={`修改/离队 ${m.name}`}>修改/离队</Button> }] : []),
         ]} />
       {editing && <ServiceMemberModal villages={villages ?? []} member={editing === 'new' ? undefined : editing} onClose={() => setEditing(null)} />}
     </Card>

@@ -1,8 +1,9 @@
 import { Card, Col, Flex, Row, Statistic, Typography } from 'antd';
 import { Link } from 'react-router';
 import type { DashboardTile, DashboardTone, DashboardTown } from '@dj/contracts';
+import { STATUS_TEXT } from '../../lib/theme';
 
-const TONE_COLORS: Record<DashboardTone, string | undefined> = { ok: '#389e0d', due: '#d48806', late: '#cf1322', info: undefined };
+const TONE_COLORS: Record<DashboardTone, string | undefined> = { ok: STATUS_TEXT.success, due: STATUS_TEXT.warning, late: STATUS_TEXT.error, info: undefined };
 
 /** One module's figures; each figure and the tile's title open the records behind them. No figure is a rank. */
 function Tile({ tile }: { tile: DashboardTile }) {

@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Alert, App, Button, Empty, Flex, Result, Skeleton, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
@@ -14,6 +15,18 @@ import { useDistrictDashboard, useRefreshDistrict } from './api';
  * district's sum. Each town's value opens that town's 驾驶舱 (read-only). Never sorted by a figure: no column sorts.
  * The figures are each town's 驾驶舱快照, so every town says when its figures were computed; 刷新 computes them now.
  */
+/**
+ * A column title's link. antd copies each title into a hidden row to measure column widths (aria-hidden); the copy must
+ * take no keyboard focus, or Tab lands on something a screen reader is told is not there (axe's aria-hidden-focus).
+ */
+function HeaderLink({ to, children }: { to: string; children: ReactNode }) {
+  const ref = useRef<HTMLAnchorElement>(null);
+  useLayoutEffect(() => {
+    if (ref.current?.closest('[aria-hidden="true"]')) ref.current.tabIndex = -1;
+  }, []);
+  return <Link ref={ref} to={to}>{children}</Link>;
+}
+
 export function DistrictPage() {
   const { data: me } = useMe();
   const allowed = isDistrictViewer(me?.user.roles ?? []);
@@ -33,7 +46,7 @@ export function DistrictPage() {
     ...data.towns.map((t, i) => ({
       title: (
         <Flex vertical align="end">
-          <Link to={`/district/towns/${t.tenantId}`}>{t.name}</Link>
+          <HeaderLink to={`/district/towns/${t.tenantId}`}>{t.name}</HeaderLink>
           <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 'normal' }} data-testid={`computed-${t.tenantId}`}>
             数据计算于 {formatDateTime(t.computedAt)}
           </Typography.Text>

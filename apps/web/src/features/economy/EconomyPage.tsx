@@ -30,7 +30,8 @@ function CellView({ villageName, cell, onOpen }: { villageName: string; cell: Ce
   return (
     <Button type="link" size="small" onClick={onOpen} aria-label={cellLabel(villageName, cell)} style={{ padding: 0, height: 'auto', textAlign: 'left', whiteSpace: 'normal' }}>
       <Flex vertical gap={2} align="flex-start">
-        <span>{cell.operatingIncomeFen === null ? '—' : `${wan(cell.operatingIncomeFen)}`}</span>
+        {/* With its unit, so the words on screen are part of the cell's spoken name (WCAG 2.5.3). */}
+        <span>{cell.operatingIncomeFen === null ? '—' : `${wan(cell.operatingIncomeFen)}万元`}</span>
         <Space size={2} wrap>
           {cell.status && <Tag color={STATUS_COLORS[cell.status]}>{statusLabel(cell.status)}</Tag>}
           {cell.weak && <Tag color="volcano">薄弱村</Tag>}
@@ -46,17 +47,20 @@ type Open = (target: { orgId: number; year: number }) => void;
 function VillageCards({ data, onOpen, onChart }: { data: EconomyOverview; onOpen: Open; onChart: (orgId: number) => void }) {
   return (
     <List data-testid="economy-cards" dataSource={data.villages} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有可查看的村" /> }}
+      // Each card inside a List.Item: antd's list is a <ul>, whose children must be <li> (axe's list rule).
       renderItem={(v) => (
-        <Card size="small" style={{ marginBottom: 8 }} title={v.villageName}
-          extra={<Button type="link" size="small" icon={<LineChartOutlined />} onClick={() => onChart(v.organizationId)}>趋势</Button>}>
-          {v.cells.map((c) => (
-            <Flex key={c.year} justify="space-between" align="center" gap={8}>
-              <span>{c.year}年</span>
-              <CellView villageName={v.villageName} cell={c} onOpen={() => onOpen({ orgId: v.organizationId, year: c.year })} />
-            </Flex>
-          ))}
-          {v.crossedIn && <Typography.Text type="secondary">{v.crossedIn}年消薄</Typography.Text>}
-        </Card>
+        <List.Item style={{ display: 'block', padding: 0, border: 0 }}>
+          <Card size="small" style={{ marginBottom: 8 }} title={v.villageName}
+            extra={<Button type="link" size="small" icon={<LineChartOutlined />} onClick={() => onChart(v.organizationId)}>趋势</Button>}>
+            {v.cells.map((c) => (
+              <Flex key={c.year} justify="space-between" align="center" gap={8}>
+                <span>{c.year}年</span>
+                <CellView villageName={v.villageName} cell={c} onOpen={() => onOpen({ orgId: v.organizationId, year: c.year })} />
+              </Flex>
+            ))}
+            {v.crossedIn && <Typography.Text type="secondary">{v.crossedIn}年消薄</Typography.Text>}
+          </Card>
+        </List.Item>
       )} />
   );
 }

@@ -51,12 +51,15 @@ export function PartnershipsSection() {
             ;金额单位万元
           </Typography.Text>
           {narrow ? (
+            // Each card in a List.Item: the list is a <ul>, whose children must be <li> (axe's list rule).
             <List data-testid="partnership-cards" dataSource={data!.items} locale={{ emptyText: empty }} renderItem={(p) => (
-              <Card size="small" style={{ marginBottom: 8 }} title={`${p.villageName} · ${p.partnerName}`} onClick={() => setTarget(p.id)} hoverable>
-                <StatusTags p={p} />
-                <div>到期:{p.endsOn ?? '—'}</div>
-                <div>本年:{thisYearText(p)}</div>
-              </Card>
+              <List.Item style={{ display: 'block', padding: 0, border: 0 }}>
+                <Card size="small" style={{ marginBottom: 8 }} title={`${p.villageName} · ${p.partnerName}`} onClick={() => setTarget(p.id)} hoverable>
+                  <StatusTags p={p} />
+                  <div>到期:{p.endsOn ?? '—'}</div>
+                  <div>本年:{thisYearText(p)}</div>
+                </Card>
+              </List.Item>
             )} />
           ) : (
             <Table size="small" rowKey="id" dataSource={data!.items} pagination={false} scroll={{ x: 'max-content' }} data-testid="partnership-table" locale={{ emptyText: empty }}

@@ -25,8 +25,8 @@ describe('一次联督联查', () => {
     expect([...row.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['营子村党支部', '发现问题', '合格', '未查', '未查']);
     expect(within(grid).getByRole('link', { name: '营子村党支部' }).getAttribute('href')).toBe('/inspections/9/villages/3');
     expect(screen.getByTestId('round-progress').textContent).toContain('已查 3 / 8 项');
-    expect(screen.getByRole('button', { name: '检查情况报告(Word)' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '检查情况报告(PDF)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '检查情况报告·Word' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '检查情况报告·PDF' })).toBeTruthy();
     expect(screen.getByRole('button', { name: /结束检查/ })).toBeTruthy();
   });
 });

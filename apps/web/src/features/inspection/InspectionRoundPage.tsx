@@ -31,8 +31,8 @@ function DownloadButtons({ label, download }: { label: string; download: (format
   return (
     <Flex gap={8} wrap align="center">
       <Typography.Text>{label}</Typography.Text>
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'docx'} aria-label={`${label}(Word)`} onClick={() => run('docx')}>Word</Button>
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'pdf'} aria-label={`${label}(PDF)`} onClick={() => run('pdf')}>PDF</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'docx'} aria-label={`${label}·Word`} onClick={() => run('docx')}>Word</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'pdf'} aria-label={`${label}·PDF`} onClick={() => run('pdf')}>PDF</Button>
     </Flex>
   );
 }
@@ -81,7 +81,7 @@ function Header({ round }: { round: InspectionRoundDetail }) {
           {round.team.map((m) => `${m.name}(${INSPECTION_DEPARTMENT_LABELS[m.department]})`).join('、') || '—'}
         </Typography.Text>
         <Flex gap={12} wrap align="center" data-testid="round-progress">
-          <Progress percent={percent} size="small" style={{ width: 200, margin: 0 }} />
+          <Progress percent={percent} size="small" aria-label="检查进度" style={{ width: 200, margin: 0 }} />
           <Typography.Text>已查 {p.recorded} / {p.expected} 项</Typography.Text>
           {p.findings > 0 && <Tag color="red">发现问题 {p.findings}</Tag>}
           {p.openRectifications > 0 && <Tag color="orange">未验收整改 {p.openRectifications}</Tag>}

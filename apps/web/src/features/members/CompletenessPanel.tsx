@@ -27,7 +27,7 @@ export function CompletenessPanel({ orgId }: { orgId: number | undefined }) {
             columns={[
               { title: '党支部', dataIndex: 'organizationName' },
               { title: '党员数', dataIndex: 'members', width: 80 },
-              { title: '平均完整度', dataIndex: 'averagePercent', width: 180, render: (p: number) => <Progress percent={p} size="small" /> },
+              { title: '平均完整度', dataIndex: 'averagePercent', width: 180, render: (p: number) => <Progress percent={p} size="small" aria-label={`平均完整度 ${p}%`} /> },
               { title: '待补充人数', dataIndex: 'incomplete', width: 100 },
               {
                 title: '缺得最多的信息',

@@ -29,6 +29,7 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useDownloadTemplate, useImportMembers } from './api';
 import { IMPORT_STATUS_COLORS, IMPORT_STATUS_LABELS, importErrorText, isProblemRow } from './labels';
 import { IMPORT_TARGET_KINDS, importTargetOptions } from '../../lib/org-options';
+import { STATUS_TEXT } from '../../lib/theme';
 
 type ReportRow = ImportReport['rows'][number];
 
@@ -62,7 +63,7 @@ function WaitingProgress({ label }: { label: string }) {
   }, []);
   return (
     <div role="status" aria-live="polite" className="import-progress">
-      <Progress percent={percent} status="active" showInfo={false} />
+      <Progress percent={percent} status="active" showInfo={false} aria-label="导入进度" />
       <Typography.Text type="secondary">{label}</Typography.Text>
     </div>
   );
@@ -71,7 +72,7 @@ function WaitingProgress({ label }: { label: string }) {
 function Summary({ report }: { report: ImportReport }) {
   const cards: { key: string; title: string; value: number; color?: string }[] = [
     { key: 'total', title: '总行数', value: report.total },
-    { key: 'valid', title: '可导入', value: report.valid, color: '#389e0d' },
+    { key: 'valid', title: '可导入', value: report.valid, color: STATUS_TEXT.success },
     { key: 'invalid', title: '有问题', value: report.invalid, color: report.invalid > 0 ? '#C8161D' : undefined },
     { key: 'created', title: report.dryRun ? '将新增' : '已新增', value: report.created },
     { key: 'updated', title: report.dryRun ? '将更新' : '已更新', value: report.updated },

@@ -53,7 +53,7 @@ function StageCard({ procedure, record }: { procedure: FourTwoProcedure; record:
         {record.file ? (
           <Button
             size="small"
-            icon={<DownloadOutlined />}
+            icon={<DownloadOutlined aria-hidden />}
             loading={download.isPending}
             onClick={() =>
               download.mutate({ stageId: record.id, name: record.file!.name }, { onError: (e) => message.error(errorMessage(e)) })
@@ -120,8 +120,8 @@ function RecordDownloads({ procedure }: { procedure: FourTwoProcedure }) {
   return (
     <Flex gap={8} wrap align="center">
       <Typography.Text>全程纪实</Typography.Text>
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'docx'} aria-label="全程纪实(Word)" onClick={() => run('docx')}>Word</Button>
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'pdf'} aria-label="全程纪实(PDF)" onClick={() => run('pdf')}>PDF</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'docx'} aria-label="全程纪实·Word" onClick={() => run('docx')}>Word</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'pdf'} aria-label="全程纪实·PDF" onClick={() => run('pdf')}>PDF</Button>
     </Flex>
   );
 }

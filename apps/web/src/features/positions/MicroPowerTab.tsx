@@ -164,8 +164,8 @@ function LedgerDownloads({ orgId, orgName }: { orgId: number; orgName: string })
         style={{ width: 96 }}
         options={Array.from({ length: 5 }, (_, i) => ({ value: thisYear - i, label: `${thisYear - i}年` }))}
       />
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'docx'} aria-label="运行台账(Word)" onClick={() => run('docx')}>Word</Button>
-      <Button size="small" icon={<DownloadOutlined />} loading={pending === 'pdf'} aria-label="运行台账(PDF)" onClick={() => run('pdf')}>PDF</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'docx'} aria-label="运行台账·Word" onClick={() => run('docx')}>Word</Button>
+      <Button size="small" icon={<DownloadOutlined aria-hidden />} loading={pending === 'pdf'} aria-label="运行台账·PDF" onClick={() => run('pdf')}>PDF</Button>
     </Flex>
   );
 }

@@ -126,7 +126,7 @@ export function ProjectsSection({ centerId, projects, canEdit }: { centerId: num
   const columns: TableColumnsType<ServiceCenterProject> = [
     { title: '项目名称', dataIndex: 'name', key: 'name' },
     { title: '预算', key: 'budget', align: 'right', render: (_, row) => formatFen(row.budgetFen) },
-    { title: '进度', key: 'progress', width: 160, render: (_, row) => <Progress percent={row.progress} size="small" /> },
+    { title: '进度', key: 'progress', width: 160, render: (_, row) => <Progress percent={row.progress} size="small" aria-label={`${row.name}进度`} /> },
     { title: '开工日期', key: 'started', render: (_, row) => row.startedOn ?? '—' },
     {
       title: '验收',
@@ -163,7 +163,7 @@ export function ProjectsSection({ centerId, projects, canEdit }: { centerId: num
                   {canEdit && <Button size="small" aria-label={`编辑${p.name}`} icon={<EditOutlined />} onClick={() => setEditing(p)} />}
                 </Flex>
                 <Typography.Text>预算 {formatFen(p.budgetFen)} · {p.acceptedOn ? `已验收 ${p.acceptedOn}` : '未验收'}</Typography.Text>
-                <Progress percent={p.progress} size="small" />
+                <Progress percent={p.progress} size="small" aria-label={`${p.name}进度`} />
               </div>
             ))}
           </div>

@@ -41,9 +41,9 @@ function DocumentRows({ docs }: { docs: Doc[] }) {
             <Button
               key={format}
               size="small"
-              icon={<DownloadOutlined />}
+              icon={<DownloadOutlined aria-hidden />}
               loading={pending === `${doc.key}.${format}`}
-              aria-label={`${doc.label}(${label})`}
+              aria-label={`${doc.label}·${label}`}
               onClick={() => run(doc, format)}
             >
               {label}

@@ -42,8 +42,8 @@ describe('发展党员 board', () => {
     expect(screen.getByRole('button', { name: /新建入党申请/ })).toBeTruthy();
     // Only the town admin sets the yearly plan.
     expect(screen.queryByRole('button', { name: /年度发展计划/ })).toBeNull();
-    expect(screen.getByRole('button', { name: '入党积极分子名册(Word)' })).toBeTruthy();
-    expect(screen.getByRole('button', { name: '预备党员名册(PDF)' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '入党积极分子名册·Word' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '预备党员名册·PDF' })).toBeTruthy();
     const boardCall = calls.find((c) => c.path === '/api/recruitment/board');
     expect(queryOf(boardCall!).year).toBe(String(new Date().getFullYear()));
     expect(screen.getAllByRole('menuitem').map((item) => item.textContent)).toContain('发展党员');

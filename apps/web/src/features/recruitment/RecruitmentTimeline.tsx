@@ -8,6 +8,7 @@ import { FilePickButton } from '../../components/FilePickButton';
 import { downloadRecruitmentFile, useUploadRecordFile, type Recruitment, type RecruitmentStep, type StepRecord } from './api';
 import { detailsSummary } from './labels';
 import { VoidedRecordsSection, VoidRecordModal } from './VoidedRecords';
+import { STATUS_TEXT } from '../../lib/theme';
 
 
 /** 未通过: the vote as counted, the article, and what the branch may do next. */
@@ -45,7 +46,7 @@ function RecordView({ recruitment, record, memberNames, onVoid }: { recruitment:
   return (
     <Flex vertical gap={4} className="recruitment-record" data-testid={`record-${record.id}`}>
       <Flex gap={8} wrap align="center">
-        {record.outcome ? <CloseCircleFilled style={{ color: '#ff4d4f' }} /> : <CheckCircleFilled style={{ color: '#52c41a' }} />}
+        {record.outcome ? <CloseCircleFilled style={{ color: STATUS_TEXT.error }} /> : <CheckCircleFilled style={{ color: STATUS_TEXT.success }} />}
         <Typography.Text strong>{record.occurredOn}</Typography.Text>
         {record.outcome && <Tag color="red">{record.outcome.label}</Tag>}
         {record.decidedBy && <Tag>{DECIDING_BODY_LABELS[record.decidedBy]}</Tag>}
