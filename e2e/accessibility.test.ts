@@ -42,6 +42,7 @@ beforeAll(async () => {
     period: await one('select id from assessment_periods order by id limit 1'),
     session: await one('select id from training_sessions order by id limit 1'),
     trip: await one('select id from education_trips order by id limit 1'),
+    matter: await one('select id from matters order by id limit 1'),
     activity: await one(`select a.id from activities a join organizations o on o.id = a.organization_id where o.name = '营子村党支部' order by a.held_on desc limit 1`),
     village: await one(`select id from organizations where name = '营子村党支部'`),
     town: await one(`select id from tenants where kind = 'town' order by id limit 1`),
@@ -139,7 +140,7 @@ describe('issue 21: axe-core on every page, desktop and 390 px', () => {
       '/dashboard', '/dashboard/benchmark', '/organizations', '/members', '/members/exports', '/recruitment',
       '/recruitment/recruitments', '/recruitment/plans', '/tasks', '/compliance', '/activities', '/activities/theme-day',
       '/supervision', '/disclosures', '/cadres', '/reserves', '/talent', '/talent/away', '/economy', '/education',
-      '/education/sessions/new', '/education/trips', '/education/venues', '/assessment/schemes', '/assessment/periods',
+      '/education/sessions/new', '/education/trips', '/education/venues', '/matters', '/households', '/showcases', '/news', '/assessment/schemes', '/assessment/periods',
       '/positions', '/inspections', '/dues', '/statistics', '/settings', '/settings/checklists', '/settings/users',
       '/settings/outbox', '/account', '/no-such-page',
       withId('/members/:id', ids.member), withId('/recruitment/recruitments/:id', ids.recruitment), withId('/disclosures/:id', ids.disclosure),
@@ -147,7 +148,7 @@ describe('issue 21: axe-core on every page, desktop and 390 px', () => {
       withId('/inspections/:id', ids.round), withId('/inspections/:id/villages/:id', ids.round, ids.roundVillage),
       withId('/rectifications/:id', ids.rectification), withId('/assessment/periods/:id', ids.period),
       withId('/education/sessions/:id', ids.session), withId('/education/people/:id', ids.person), withId('/education/trips/:id', ids.trip),
-      withId('/activities/:id', ids.activity), withId('/dashboard/villages/:id', ids.village),
+      withId('/activities/:id', ids.activity), withId('/dashboard/villages/:id', ids.village), withId('/matters/:id', ids.matter),
     ]);
     expect(failures(from)).toEqual([]);
   }, 600_000);
@@ -159,7 +160,7 @@ describe('issue 21: axe-core on every page, desktop and 390 px', () => {
     await signIn('quwei');
     await auditPages(['/district', withId('/district/towns/:id', ids.town)]);
     await signIn('member');
-    const own = ['/my', '/my/study', '/recruitment/mentoring'];
+    const own = ['/my', '/my/study', '/my/households', '/recruitment/mentoring'];
     await auditPages(own);
     // 适老化 (issue 21 point 3) as the member turned it on: the same pages with large text and controls.
     await site.query(`update users set elder_mode = true where username = 'member'`);
@@ -169,7 +170,7 @@ describe('issue 21: axe-core on every page, desktop and 390 px', () => {
     await site.browser.clearCookies();
     for (const [viewport, size] of [['desktop', DESKTOP], ['phone', PHONE]] as const) {
       await page.setViewportSize(size);
-      for (const path of ['/login', '/public/villages/370402105200']) {
+      for (const path of ['/login', '/public/villages/370402105200', '/public/villages/370402105200/matters/new', '/public/towns/370402105']) {
         const started = performance.now();
         await page.goto(`${site.baseUrl}${path}`);
         await settle();

@@ -54,12 +54,15 @@ export function TripsPage() {
       <Card size="small">
         <ListBody query={list} errorTitle="对标学习加载失败" items={list.data?.items} empty="还没有登记对标学习"
           cards={(items) => (
-            <List data-testid="trip-cards" dataSource={items} renderItem={(t) => (
-              <Card size="small" style={{ marginBottom: 8 }} hoverable onClick={() => go(t)} title={t.title}>
-                <div>{t.destination} · {t.startsOn}至{t.endsOn}</div>
-                <TopicTags topics={t.topics} />
-                <div>参加{t.participants}人 · 跟进<ActionsText t={t} /></div>
-              </Card>
+            // Each card in its list item: a list holds only <li> (axe: list).
+            <List data-testid="trip-cards" dataSource={items} split={false} renderItem={(t) => (
+              <List.Item style={{ display: 'block', padding: 0 }}>
+                <Card size="small" style={{ marginBottom: 8 }} hoverable onClick={() => go(t)} title={t.title}>
+                  <div>{t.destination} · {t.startsOn}至{t.endsOn}</div>
+                  <TopicTags topics={t.topics} />
+                  <div>参加{t.participants}人 · 跟进<ActionsText t={t} /></div>
+                </Card>
+              </List.Item>
             )} />
           )}
           table={(items) => (

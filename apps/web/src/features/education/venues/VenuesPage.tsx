@@ -36,7 +36,7 @@ export function VenuesPage() {
       </Flex>
       <Card size="small" title="培训场地" data-testid="venues">
         <ListBody query={venues} errorTitle="培训场地加载失败" items={venues.data?.items} empty="还没有登记培训场地"
-          cards={(items) => <List dataSource={items} renderItem={(v) => <VenueCard v={v} onEdit={() => setEditing(v)} onBook={() => setBooking(v)} />} />} />
+          cards={(items) => <List dataSource={items} split={false} renderItem={(v) => <List.Item style={{ display: 'block', padding: 0 }}><VenueCard v={v} onEdit={() => setEditing(v)} onBook={() => setBooking(v)} /></List.Item>} />} />
       </Card>
       <Bookings />
       <HostedGroups organizers={organizers} venues={venues.data?.items ?? []} />
