@@ -7,7 +7,7 @@
 import {
   CreateHouseholdSchema, HOUSEHOLD_LIMITS, HouseholdInputSchema, HouseholdLinksSchema, maskPhone, normalizePhone,
   todayInShanghai, type CreateHousehold, type Household, type HouseholdDetail, type HouseholdInput, type HouseholdLinks, type HouseholdList,
-  type HouseholdListQuery, type VisitMethod,
+  type HouseholdListQuery, type MatterStage, type VisitMethod,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, isSelfOnly, loadBranchInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
@@ -23,7 +23,7 @@ export const toHousehold = (user: AuthUser, { organizationPath, organizationName
   ...r, can: { edit: can(user, 'households.manage', organizationPath) },
 });
 
-export const toVisit = (v: repo.VisitRow) => ({ ...v, method: v.method as VisitMethod });
+export const toVisit = (v: repo.VisitRow) => ({ ...v, method: v.method as VisitMethod, matterStage: v.matterStage as MatterStage | null });
 
 /** A village branch in scope (404 otherwise; a branch of no 行政村 too), then the permission at it (403). */
 export async function villageBranch(db: DbOrTx, user: AuthUser, orgId: number, permission: 'households.read' | 'households.manage') {
