@@ -74,6 +74,8 @@ export const HouseholdVisitSchema = z.object({
   raised: z.string().nullable(), note: z.string().nullable(),
   /** The 村民说事 case the raised matter became (转为村民说事) and its stage now; null until converted. */
   matterId: z.number().nullable(), matterStage: z.enum(MATTER_STAGES).nullable(),
+  /** The caller may turn it into a case now (it raised something, has no case yet, and the route's rule allows them). */
+  canRaise: z.boolean(),
   /** Entered by someone else for the member (代为登记). */
   proxy: z.boolean(), enteredByName: z.string(),
 });

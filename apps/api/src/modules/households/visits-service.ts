@@ -51,7 +51,7 @@ export async function myHouseholds(db: Db, user: AuthUser): Promise<MyHouseholds
   const visits = await repo.visitsOf(db, rows.map((r) => r.id), 5);
   return {
     intervalDays: interval,
-    items: rows.map((r) => ({ ...toHousehold(user, r), visits: visits.filter((v) => v.householdId === r.id).map(toVisit) })),
+    items: rows.map((r) => ({ ...toHousehold(user, r), visits: visits.filter((v) => v.householdId === r.id).map((v) => toVisit(v, v.personId === user.personId)) })),
   };
 }
 
@@ -64,7 +64,7 @@ export async function addMyVisit(db: Db, caller: Caller, id: number, body: House
   });
   const row = await ownHousehold(db, caller.user, id, interval);
   const visits = await repo.visitsOf(db, [id], 5);
-  return { ...toHousehold(caller.user, row), visits: visits.map(toVisit) };
+  return { ...toHousehold(caller.user, row), visits: visits.map((v) => toVisit(v, v.personId === caller.user.personId)) };
 }
 
 const RULE = '党员联户:联系党员每隔一定天数至少走访(上门、电话、微信、田间地头均可)所联系的农户一次,天数由本镇设置(households.visitIntervalDays);超过未走访的户列入待办,登记走访后移出。只提醒期限,不打分、不排名';
@@ -118,5 +118,5 @@ export async function myVisitToMatter(db: Db, caller: Caller, id: number, visitI
   const interval = await intervalOf(db, caller.user.tenantId);
   await db.transaction(async (tx) => convert(tx, caller, await ownHousehold(tx, caller.user, id, interval), visitId, 'ownVisit'));
   const row = await ownHousehold(db, caller.user, id, interval);
-  return { ...toHousehold(caller.user, row), visits: (await repo.visitsOf(db, [id], 5)).map(toVisit) };
+  return { ...toHousehold(caller.user, row), visits: (await repo.visitsOf(db, [id], 5)).map((v) => toVisit(v, v.personId === caller.user.personId)) };
 }
