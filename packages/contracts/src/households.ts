@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PastDateSchema } from './dates.js';
+import { MATTER_STAGES } from './matters.js';
 import { ImportReportSchema } from './members.js';
 
 /**
@@ -71,8 +72,10 @@ export type Household = z.infer<typeof HouseholdSchema>;
 export const HouseholdVisitSchema = z.object({
   id: z.number(), householdId: z.number(), personId: z.number(), personName: z.string(), visitedOn: z.string(), method: z.enum(VISIT_METHODS),
   raised: z.string().nullable(), note: z.string().nullable(),
-  /** The 村民说事 case the raised matter became (joined when that module is merged); null until then. */
-  matterId: z.number().nullable(),
+  /** The 村民说事 case the raised matter became (转为村民说事) and its stage now; null until converted. */
+  matterId: z.number().nullable(), matterStage: z.enum(MATTER_STAGES).nullable(),
+  /** The caller may turn it into a case now (it raised something, has no case yet, and the route's rule allows them). */
+  canRaise: z.boolean(),
   /** Entered by someone else for the member (代为登记). */
   proxy: z.boolean(), enteredByName: z.string(),
 });

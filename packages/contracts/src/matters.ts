@@ -145,6 +145,8 @@ export const MatterEventSchema = z.object({
 export const MatterSchema = MatterSummarySchema.extend({
   content: z.string(), place: z.string().nullable(), raiserName: z.string().nullable(), raiserPhoneMasked: z.string().nullable(),
   visitNote: z.string().nullable(), raisedActivity: MeetingRef.nullable(),
+  /** 党员联户: the visit the case was made from (转为村民说事), the household and the day; null otherwise. */
+  visit: z.object({ householdId: z.number(), headName: z.string(), visitedOn: z.string() }).nullable(),
   forum: z.enum(MATTER_FORUMS).nullable(), discussedOn: z.string().nullable(), discussion: z.string().nullable(), discussionActivity: MeetingRef.nullable(),
   fourTwo: Ref.nullable(), handledOn: z.string().nullable(), result: z.string().nullable(), reply: z.string().nullable(),
   ratingReason: z.string().nullable(), ratedOn: z.string().nullable(), escalatedOn: z.string().nullable(), escalationReason: z.string().nullable(),
@@ -196,3 +198,8 @@ export const RECEIPT_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 export const RECEIPT_PATTERN = /^[A-HJKMNP-Z2-9]{12}$/;
 
 export interface MatterFigures { open: number; overdue: number; escalated: number; closed: number; satisfied: number; basically: number; dissatisfied: number }
+
+/** The town's public site (issue 20 point 6): a year's matters per village, counts only — never a name or a text. */
+export interface MatterPublicStats {
+  villageName: string; raised: number; handled: number; satisfied: number; basically: number; dissatisfied: number;
+}

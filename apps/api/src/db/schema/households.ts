@@ -3,6 +3,7 @@ import { boolean, check, date, index, integer, pgTable, serial, text, timestamp,
 import { VISIT_METHODS } from '@dj/contracts';
 import { users } from './auth.js';
 import { enumChecks } from './checks.js';
+import { matters } from './matters.js';
 import { persons } from './members.js';
 import { organizations, tenants } from './organizations.js';
 
@@ -52,7 +53,7 @@ export const householdLinks = pgTable('household_links', {
 
 /**
  * A visit (走访): by a member, entered by them or for them (entered_by another user: 代为登记). What was raised is kept
- * on the visit; matter_id names the 村民说事 case it became once that module joins (no foreign key until then).
+ * on the visit; matter_id names the 村民说事 case it became (转为村民说事; a deleted case leaves the visit, unlinked).
  */
 export const householdVisits = pgTable('household_visits', {
   id: serial('id').primaryKey(),
@@ -64,7 +65,7 @@ export const householdVisits = pgTable('household_visits', {
   method: text('method', { enum: VISIT_METHODS }).notNull(),
   raised: text('raised'),
   note: text('note'),
-  matterId: integer('matter_id'),
+  matterId: integer('matter_id').references(() => matters.id, { onDelete: 'set null' }),
   proxy: boolean('proxy').notNull().default(false),
   enteredBy: integer('entered_by').notNull().references(() => users.id),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

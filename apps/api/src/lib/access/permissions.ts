@@ -150,6 +150,11 @@ export const PERMISSIONS = {
   'matters.read': { roles: BRANCH_READERS, denied: '党员本人不查看村民说事台账' },
   'matters.handle': { roles: BRANCH_WRITERS, denied: '只有镇党委管理员和本村党支部书记可以登记村民说事' },
   /**
+   * 转为村民说事 from one's own 联户 visit: the member carries the villager's matter to the village, so any account that
+   * visits (every role that logs visits on 我的联户) may file it; which visit is theirs is the household's open link.
+   */
+  'matters.raiseFromOwnVisit': { roles: ['town_admin', 'supervisor', 'inspector', 'branch_secretary', 'member'], denied: '只能将本人走访中群众反映的事项转为村民说事' },
+  /**
    * 党建示范点 (issue 20 point 5): the branches' readers see the showcases of their scope; the town names, evaluates and
    * publishes them and keeps the criteria; the branch's secretary keeps up their own showcase's practices, visits, photos.
    */

@@ -146,3 +146,48 @@ describe('20.3 visits, the interval and 待办', () => {
     expect(tasks.items).toEqual([expect.objectContaining({ memberName: '赵老党员(本人联系的农户)', link: '/my/households', dueOn: addDays(today, -10) })]);
   });
 });
+
+describe('20.3 转为村民说事: a visit\'s raised matter becomes a case in one step', () => {
+  it('the secretary converts once (409 the second time); the case is source 党员走访, head named, no phone; each links to the other', async () => {
+    const h = await household(secretaryA, { headName: '钱大伯', phone: '13812345678' });
+    const d = await ok(secretaryA.post(`/api/households/${h.id}/visits`, { visitedOn: today, method: 'door', raised: '屋后水渠堵了,下雨就漫进院子', personId: otherPerson }));
+    const visitId = d.visits[0].id;
+    const url = `/api/households/${h.id}/visits/${visitId}/matter`;
+    expect((await secretaryB.post(url, {})).statusCode).toBe(404);
+    const done = await ok(secretaryA.post(url, {}));
+    const v = done.visits.find((x: Json) => x.id === visitId);
+    expect(v).toMatchObject({ matterStage: 'raised' });
+    const again = await secretaryA.post(url, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.json().message).toContain('已转为村民说事');
+    const m = await ok(secretaryA.get(`/api/matters/${v.matterId}`));
+    expect(m).toMatchObject({
+      source: 'visit', organizationId: a.id, raiserName: '钱大伯', raiserPhoneMasked: null, content: '屋后水渠堵了,下雨就漫进院子', raisedOn: today, stage: 'raised',
+      visitNote: `赵老党员走访(${today})`, visit: { householdId: h.id, headName: '钱大伯', visitedOn: today },
+    });
+    const { rows } = await ctx.pool.query(`select action from audit_events where (object_type = 'matter' and object_id = $1) or (object_type = 'household' and object_id = $2 and action = 'households.visit.matter')`, [String(v.matterId), String(h.id)]);
+    expect(rows.map((r) => r.action).sort()).toEqual(['households.visit.matter', 'matters.create']);
+    expect((await ctx.pool.query('select count(*)::int as n from matters where raiser_phone_enc is not null and id = $1', [v.matterId])).rows[0].n).toBe(0);
+  });
+
+  it('a member converts only their own visit to their own household: another member\'s visit or household is 404; no raised text is 400', async () => {
+    const h = await household(secretaryA, { headName: '陈阿婆' });
+    await ok(secretaryA.request('PUT', `/api/households/${h.id}/links`, { personIds: [myPerson, otherPerson] }));
+    const theirs = (await ok(secretaryA.post(`/api/households/${h.id}/visits`, { visitedOn: today, method: 'phone', raised: '想问问养老保险怎么续交', personId: otherPerson }))).visits[0].id;
+    const item = await ok(me.session.post(`/api/my/households/${h.id}/visits`, { visitedOn: today, method: 'door', raised: '孙子上学的校车不停本组' }));
+    const mine = item.visits.find((x: Json) => x.personId === myPerson).id;
+    expect((await me.session.post(`/api/my/households/${h.id}/visits/${theirs}/matter`, {})).statusCode).toBe(404);
+    expect((await me.session.post(`/api/households/${h.id}/visits/${mine}/matter`, {})).statusCode).toBe(404);
+    const stranger = (await household(secretaryA, { headName: '褚大哥' })).id;
+    expect((await me.session.post(`/api/my/households/${stranger}/visits/${mine}/matter`, {})).statusCode).toBe(404);
+    const done = await ok(me.session.post(`/api/my/households/${h.id}/visits/${mine}/matter`, {}));
+    const v = done.visits.find((x: Json) => x.id === mine);
+    expect(v.matterStage).toBe('raised');
+    expect((await me.session.post(`/api/my/households/${h.id}/visits/${mine}/matter`, {})).statusCode).toBe(409);
+    const { rows: [row] } = await ctx.pool.query('select source, organization_id, raiser_name from matters where id = $1', [v.matterId]);
+    expect(row).toEqual({ source: 'visit', organization_id: a.id, raiser_name: '陈阿婆' });
+    const plain = (await ok(me.session.post(`/api/my/households/${h.id}/visits`, { visitedOn: today, method: 'wechat' }))).visits[0].id;
+    const empty = await me.session.post(`/api/my/households/${h.id}/visits/${plain}/matter`, {});
+    expect(empty.statusCode, empty.body).toBe(400);
+  });
+});

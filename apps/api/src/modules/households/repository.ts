@@ -74,7 +74,7 @@ export async function householdsOfPerson(db: DbOrTx, scope: Scope, intervalDays:
 
 export interface VisitRow {
   id: number; householdId: number; personId: number; personName: string; visitedOn: string; method: string;
-  raised: string | null; note: string | null; matterId: number | null; proxy: boolean; enteredByName: string;
+  raised: string | null; note: string | null; matterId: number | null; matterStage: string | null; proxy: boolean; enteredByName: string;
 }
 
 /** Visits of the households, newest first (at most `perHousehold` each). */
@@ -83,9 +83,10 @@ export async function visitsOf(db: DbOrTx, householdIds: number[], perHousehold 
   const ids = sql`array[${sql.join(householdIds.map((i) => sql`${i}::int`), sql`, `)}]`;
   const { rows } = await db.execute(sql`select * from (
       select x.id, x.household_id as "householdId", x.person_id as "personId", p.name as "personName", x.visited_on::text as "visitedOn", x.method,
-        x.raised, x.note, x.matter_id as "matterId", x.proxy, u.display_name as "enteredByName",
+        x.raised, x.note, x.matter_id as "matterId", mt.stage as "matterStage", x.proxy, u.display_name as "enteredByName",
         row_number() over (partition by x.household_id order by x.visited_on desc, x.id desc) as n
       from household_visits x join persons p on p.id = x.person_id join users u on u.id = x.entered_by
+      left join matters mt on mt.id = x.matter_id
       where x.household_id = any(${ids})) q
     where q.n <= ${perHousehold} order by q."visitedOn" desc, q.id desc`);
   return (rows as unknown as (VisitRow & { n: number })[]).map(({ n: _n, ...r }) => r);
@@ -198,4 +199,16 @@ export async function householdCounts(db: DbOrTx, scope: Scope, intervalDays: nu
       (count(*) filter (where q.overdue))::int as due
     from (${base(scope, intervalDays, today, where)}) q`);
   return rows[0] as unknown as { households: number; linked: number; visited: number; due: number };
+}
+
+/** One visit of a household, locked: two 转为村民说事 of the same visit wait for each other, the second sees the case. */
+export async function lockVisit(db: DbOrTx, householdId: number, visitId: number) {
+  const { rows } = await db.execute(sql`select x.id, x.person_id as "personId", p.name as "personName", x.visited_on::text as "visitedOn", x.raised,
+      x.matter_id as "matterId" from household_visits x join persons p on p.id = x.person_id
+    where x.id = ${visitId} and x.household_id = ${householdId} for update of x`);
+  return rows[0] as { id: number; personId: number; personName: string; visitedOn: string; raised: string | null; matterId: number | null } | undefined;
+}
+
+export async function setVisitMatter(db: DbOrTx, visitId: number, matterId: number) {
+  await db.update(householdVisits).set({ matterId }).where(eq(householdVisits.id, visitId));
 }

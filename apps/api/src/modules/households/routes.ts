@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CreateHouseholdSchema, HouseholdDetailSchema, HouseholdImportQuerySchema, HouseholdImportReportSchema, HouseholdInputSchema, HouseholdLinksSchema,
   HouseholdListQuerySchema, HouseholdListSchema, IdParamSchema, MyHouseholdsSchema, ProxyVisitSchema, HouseholdVisitInputSchema,
@@ -8,6 +9,8 @@ import { callerOf, currentUser } from '../../plugins/auth.js';
 import { importHouseholds } from './import-service.js';
 import * as service from './service.js';
 import * as visits from './visits-service.js';
+
+const VisitParams = z.object({ id: z.coerce.number().int().positive(), visitId: z.coerce.number().int().positive() });
 
 /** 党员联户 (issue 20 point 3): the villages' households, their members, visits, the roster import and 我的联户. */
 export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -30,8 +33,12 @@ export const householdRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => service.setLinks(app.db, callerOf(request), request.params.id, request.body));
   app.post('/households/:id/visits', { schema: { tags, summary: '代为登记走访(为没有手机的党员登记)', params: IdParamSchema, body: ProxyVisitSchema, response: { 200: HouseholdDetailSchema } } },
     async (request) => visits.addProxyVisit(app.db, callerOf(request), request.params.id, request.body));
+  app.post('/households/:id/visits/:visitId/matter', { schema: { tags, summary: '走访中群众反映的事项转为村民说事(一户一次走访只转一次)', params: VisitParams, response: { 200: HouseholdDetailSchema } } },
+    async (request) => visits.visitToMatter(app.db, callerOf(request), request.params.id, request.params.visitId));
   app.get('/my/households', { schema: { tags, summary: '我的联户(本人):联系的农户,待走访的在前', response: { 200: MyHouseholdsSchema } } },
     async (request) => visits.myHouseholds(app.db, currentUser(request)));
   app.post('/my/households/:id/visits', { schema: { tags, summary: '登记本人对联系农户的走访(不定位、不打卡)', params: IdParamSchema, body: HouseholdVisitInputSchema, response: { 200: MyHouseholdsSchema.shape.items.element } } },
     async (request) => visits.addMyVisit(app.db, callerOf(request), request.params.id, request.body));
+  app.post('/my/households/:id/visits/:visitId/matter', { schema: { tags, summary: '本人走访中群众反映的事项转为村民说事', params: VisitParams, response: { 200: MyHouseholdsSchema.shape.items.element } } },
+    async (request) => visits.myVisitToMatter(app.db, callerOf(request), request.params.id, request.params.visitId));
 };

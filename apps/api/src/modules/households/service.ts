@@ -7,7 +7,7 @@
 import {
   CreateHouseholdSchema, HOUSEHOLD_LIMITS, HouseholdInputSchema, HouseholdLinksSchema, maskPhone, normalizePhone,
   todayInShanghai, type CreateHousehold, type Household, type HouseholdDetail, type HouseholdInput, type HouseholdLinks, type HouseholdList,
-  type HouseholdListQuery, type VisitMethod,
+  type HouseholdListQuery, type MatterStage, type VisitMethod,
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, isSelfOnly, loadBranchInScope, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
@@ -23,7 +23,10 @@ export const toHousehold = (user: AuthUser, { organizationPath, organizationName
   ...r, can: { edit: can(user, 'households.manage', organizationPath) },
 });
 
-export const toVisit = (v: repo.VisitRow) => ({ ...v, method: v.method as VisitMethod });
+/** `mayRaise`: may the caller turn this visit into a case on the route the page uses (the village's, or their own)? */
+export const toVisit = (v: repo.VisitRow, mayRaise: boolean) => ({
+  ...v, method: v.method as VisitMethod, matterStage: v.matterStage as MatterStage | null, canRaise: mayRaise && !!v.raised && v.matterId === null,
+});
 
 /** A village branch in scope (404 otherwise; a branch of no 行政村 too), then the permission at it (403). */
 export async function villageBranch(db: DbOrTx, user: AuthUser, orgId: number, permission: 'households.read' | 'households.manage') {
@@ -72,7 +75,7 @@ export async function getHousehold(db: Db, user: AuthUser, id: number): Promise<
 
 async function detail(db: DbOrTx, user: AuthUser, row: repo.HouseholdRow): Promise<HouseholdDetail> {
   const [history, visits] = await Promise.all([repo.linkHistory(db, row.id), repo.visitsOf(db, [row.id])]);
-  return { ...toHousehold(user, row), history, visits: visits.map(toVisit) };
+  return { ...toHousehold(user, row), history, visits: visits.map((v) => toVisit(v, can(user, 'matters.handle', row.organizationPath))) };
 }
 
 /** The phone as typed: sealed and masked, or a 400 naming the field. undefined leaves it as stored. */

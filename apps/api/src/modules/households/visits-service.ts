@@ -9,7 +9,8 @@ import {
 } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { notFound } from '../../lib/errors.js';
+import { AppError, notFound } from '../../lib/errors.js';
+import { raiseMatterFromVisit } from '../matters/index.js';
 import * as repo from './repository.js';
 import { checkMembers, getHousehold, intervalOf, loadHousehold, toHousehold, toVisit } from './service.js';
 
@@ -50,7 +51,7 @@ export async function myHouseholds(db: Db, user: AuthUser): Promise<MyHouseholds
   const visits = await repo.visitsOf(db, rows.map((r) => r.id), 5);
   return {
     intervalDays: interval,
-    items: rows.map((r) => ({ ...toHousehold(user, r), visits: visits.filter((v) => v.householdId === r.id).map(toVisit) })),
+    items: rows.map((r) => ({ ...toHousehold(user, r), visits: visits.filter((v) => v.householdId === r.id).map((v) => toVisit(v, v.personId === user.personId)) })),
   };
 }
 
@@ -63,7 +64,7 @@ export async function addMyVisit(db: Db, caller: Caller, id: number, body: House
   });
   const row = await ownHousehold(db, caller.user, id, interval);
   const visits = await repo.visitsOf(db, [id], 5);
-  return { ...toHousehold(caller.user, row), visits: visits.map(toVisit) };
+  return { ...toHousehold(caller.user, row), visits: visits.map((v) => toVisit(v, v.personId === caller.user.personId)) };
 }
 
 const RULE = '党员联户:联系党员每隔一定天数至少走访(上门、电话、微信、田间地头均可)所联系的农户一次,天数由本镇设置(households.visitIntervalDays);超过未走访的户列入待办,登记走访后移出。只提醒期限,不打分、不排名';
@@ -90,4 +91,32 @@ export async function householdTasks(db: DbOrTx, user: AuthUser, underPath: stri
 export async function householdFigures(db: DbOrTx, user: AuthUser, today: string, underPath?: string) {
   const interval = await intervalOf(db, user.tenantId);
   return { intervalDays: interval, ...await repo.householdCounts(db, user.scope, interval, today, underPath) };
+}
+
+/**
+ * 转为村民说事: the visit's raised matter becomes a case of the household's village, and the visit names it — one
+ * transaction, the visit locked so a second call (or a double tap) answers 409. `as` says whose route it is.
+ */
+async function convert(tx: DbOrTx, caller: Caller, row: repo.HouseholdRow, visitId: number, as: 'village' | 'ownVisit') {
+  const visit = await repo.lockVisit(tx, row.id, visitId);
+  // A visit of another household, or (on 我的联户) another member's visit, reads as nonexistent.
+  if (!visit || (as === 'ownVisit' && visit.personId !== caller.user.personId)) throw notFound('走访记录');
+  if (visit.matterId) throw new AppError('CONFLICT', '这次走访反映的事项已转为村民说事,不能重复转');
+  const matter = await raiseMatterFromVisit(tx, caller, {
+    organizationId: row.organizationId, visitId, headName: row.headName, raised: visit.raised, visitedOn: visit.visitedOn, visitorName: visit.personName,
+  }, as);
+  await repo.setVisitMatter(tx, visitId, matter.id);
+  await audit(tx, caller, { action: 'households.visit.matter', objectType: 'household', objectId: row.id, detail: { organizationId: row.organizationId, visitId, matterId: matter.id } });
+}
+
+export async function visitToMatter(db: Db, caller: Caller, id: number, visitId: number): Promise<HouseholdDetail> {
+  await db.transaction(async (tx) => convert(tx, caller, await loadHousehold(tx, caller.user, id), visitId, 'village'));
+  return getHousehold(db, caller.user, id);
+}
+
+export async function myVisitToMatter(db: Db, caller: Caller, id: number, visitId: number): Promise<MyHouseholds['items'][number]> {
+  const interval = await intervalOf(db, caller.user.tenantId);
+  await db.transaction(async (tx) => convert(tx, caller, await ownHousehold(tx, caller.user, id, interval), visitId, 'ownVisit'));
+  const row = await ownHousehold(db, caller.user, id, interval);
+  return { ...toHousehold(caller.user, row), visits: (await repo.visitsOf(db, [id], 5)).map((v) => toVisit(v, v.personId === caller.user.personId)) };
 }

@@ -1,5 +1,5 @@
 /** 村民说事 on 待办 (deadlines; overdue = escalated to the town) and on the 驾驶舱 (counted by the database). */
-import { MATTER_CATEGORY_LABELS, addDays, todayInShanghai, type MatterFigures, type Task } from '@dj/contracts';
+import { MATTER_CATEGORY_LABELS, addDays, todayInShanghai, type MatterFigures, type MatterPublicStats, type Task } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
 import { settingValues } from '../settings/index.js';
@@ -30,4 +30,9 @@ export async function matterFigures(db: DbOrTx, user: AuthUser, today: string, u
   const s = await settingValues(db, user.tenantId, ['matters.discussDays']);
   const year = Number(today.slice(0, 4));
   return { year, ...await repo.matterFigures(db, user.scope, { underPath, year, today, discussDays: s['matters.discussDays'] }) };
+}
+
+/** The town's public site (issue 20 point 6): this year's counts per village (Beijing's year), for the system caller. */
+export async function publicMatterStats(db: DbOrTx, tenantId: number, year = Number(todayInShanghai().slice(0, 4))): Promise<MatterPublicStats[]> {
+  return repo.publicYearStats(db, tenantId, year);
 }

@@ -13,3 +13,6 @@ export { matterFigures, matterTasks } from './figures-service.js';
 // The demo town's year of matters, written in batches.
 export { insertMatters, insertEvents, type EventValues, type MatterValues } from './repository.js';
 export { newReceipt } from './service.js';
+// 党员联户 (households): a visit's raised matter becomes a case; the town's public site shows the year's counts.
+export { raiseMatterFromVisit, type VisitMatter } from './visit-service.js';
+export { publicMatterStats } from './figures-service.js';

@@ -194,3 +194,28 @@ export async function publicStatus(db: DbOrTx, receipt: string) {
     .where(eq(m.receipt, receipt)).limit(1);
   return row;
 }
+
+/** The 党员联户 visit a case was made from (转为村民说事), with its household: the case's link back. */
+export async function visitOfMatter(db: DbOrTx, matterId: number) {
+  const { rows } = await db.execute(sql`select x.household_id as "householdId", h.head_name as "headName", x.visited_on::text as "visitedOn"
+    from household_visits x join households h on h.id = x.household_id where x.matter_id = ${matterId} order by x.id limit 1`);
+  return (rows[0] as { householdId: number; headName: string; visitedOn: string } | undefined) ?? null;
+}
+
+/**
+ * The town's public site: per village, the year's matters raised, handled (办结 in the year) and rated by rating — counts
+ * by the database, never a name. The demo rows of a real town stay off its public page.
+ */
+export async function publicYearStats(db: DbOrTx, tenantId: number, year: number) {
+  const inYear = (col: SQL) => sql`extract(year from ${col}) = ${year}`;
+  const rated = (r: string) => sql`(count(m.id) filter (where ${inYear(sql`m.rated_on`)} and m.rating = ${r}))::int`;
+  const { rows } = await db.execute(sql`select v.name as "villageName",
+      (count(m.id) filter (where ${inYear(sql`m.raised_on`)}))::int as raised,
+      (count(m.id) filter (where m.stage in ('handled', 'rated') and ${inYear(sql`m.handled_on`)}))::int as handled,
+      ${rated('satisfied')} as satisfied, ${rated('basically')} as basically, ${rated('dissatisfied')} as dissatisfied
+    from organizations o join villages v on v.id = o.village_id join tenants t on t.id = o.tenant_id
+    left join matters m on m.organization_id = o.id and (not m.is_demo or t.is_demo)
+    where o.tenant_id = ${tenantId} and o.kind = 'branch' and o.status = 'active'
+    group by v.id, v.name, v.code order by v.code`);
+  return rows as unknown as { villageName: string; raised: number; handled: number; satisfied: number; basically: number; dissatisfied: number }[];
+}

@@ -77,6 +77,7 @@ export async function toMatter(db: DbOrTx, user: AuthUser, row: repo.MatterRow, 
   const events = await repo.eventsOf(db, row.id);
   const photos = await repo.photosOf(db, row.id);
   const meetings = await repo.meetingsByIds(db, user.scope, [row.raisedActivityId, row.discussionActivityId].filter((x): x is number => x !== null));
+  const visit = await repo.visitOfMatter(db, row.id);
   const fourTwo = row.fourTwoId ? await fourTwoRefs(db, user.scope, { ids: [row.fourTwoId] }) : [];
   const meeting = (id: number | null) => {
     const a = id ? meetings.find((x) => x.id === id) : undefined;
@@ -84,7 +85,7 @@ export async function toMatter(db: DbOrTx, user: AuthUser, row: repo.MatterRow, 
   };
   return {
     ...toSummary(row, today, discussDays),
-    content: row.content, place: row.place, raiserName: row.raiserName, raiserPhoneMasked: maskedPhone(cipher, row.raiserPhoneEnc), visitNote: row.visitNote,
+    content: row.content, place: row.place, raiserName: row.raiserName, raiserPhoneMasked: maskedPhone(cipher, row.raiserPhoneEnc), visitNote: row.visitNote, visit,
     raisedActivity: meeting(row.raisedActivityId), forum: row.forum, discussedOn: row.discussedOn, discussion: row.discussion,
     discussionActivity: meeting(row.discussionActivityId), fourTwo: fourTwo[0] ? { id: fourTwo[0].id, title: fourTwo[0].title } : null,
     handledOn: row.handledOn, result: row.result, reply: row.reply, ratingReason: row.ratingReason, ratedOn: row.ratedOn,

@@ -4,10 +4,11 @@
  * a link pasted into WeChat shows a title, a summary and a picture), and a showcase with its live figures. Only
  * published content; every value escaped. The scan for personal numbers ran at publishing and is not repeated here.
  */
-import { CRITERION_RESULT_LABELS, NEWS_IMAGE_LINE, SHOWCASE_STATUS_LABELS, todayInShanghai } from '@dj/contracts';
+import { CRITERION_RESULT_LABELS, NEWS_IMAGE_LINE, SHOWCASE_STATUS_LABELS, todayInShanghai, type MatterPublicStats } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { notFound } from '../../lib/errors.js';
 import { beijingDate, esc, publicPageLayout } from '../disclosure/index.js';
+import { publicMatterStats } from '../matters/index.js';
 import { figuresOf } from './figures.js';
 import { townByCode } from './news-repository.js';
 import * as repo from './public-repository.js';
@@ -30,7 +31,9 @@ const header = (title: string, sub: string) => `<header><h1>${esc(title)}</h1><d
 /** GET /public/towns/:code. */
 export async function townHomePage(db: DbOrTx, code: string): Promise<string> {
   const t = await town(db, code);
-  const [news, showcases, villages] = await Promise.all([repo.publishedNews(db, t.id, HOME_NEWS), repo.publishedShowcases(db, t.id), repo.villagesOfTown(db, t.id)]);
+  const [news, showcases, villages, matters] = await Promise.all([
+    repo.publishedNews(db, t.id, HOME_NEWS), repo.publishedShowcases(db, t.id), repo.villagesOfTown(db, t.id), publicMatterStats(db, t.id),
+  ]);
   const base = townUrl(t.code);
   const newsList = news.map((p) => `<section class="c"><a href="${esc(`${base}/news/${p.id}`)}"><b>${esc(p.title)}</b></a>`
     + `<div class="m">${esc(p.publishedAt ? beijingDate(p.publishedAt.toISOString()) : '')} · ${esc(p.author)}</div><p>${esc(p.summary)}</p></section>`).join('');
@@ -38,12 +41,24 @@ export async function townHomePage(db: DbOrTx, code: string): Promise<string> {
     + `<span class="t">${esc(SHOWCASE_STATUS_LABELS[s.status])}</span><div class="m">${esc(s.organizationName)} · ${esc(s.theme)}</div></section>`).join('');
   const villageLinks = villages.map((v) => `<a href="/public/villages/${esc(v.code)}">${esc(v.name)}</a>`).join('');
   const parts = [header(`${t.name}党建`, '党建动态 · 示范点 · 村务公开'),
-    `<nav><a href="#news">党建动态</a><a href="#showcases">党建示范点</a><a href="#villages">各村公开</a><a href="${esc(`${base}/products`)}">一村一品</a></nav>`,
+    `<nav><a href="#news">党建动态</a><a href="#showcases">党建示范点</a><a href="#matters">村民说事</a><a href="#villages">各村公开</a><a href="${esc(`${base}/products`)}">一村一品</a></nav>`,
     '<h2 id="news">党建动态</h2>', newsList || '<section class="c m">暂无发布的动态。</section>',
     '<h2 id="showcases">党建示范点</h2>', showcaseList || '<section class="c m">暂无公开的示范点。</section>',
-    // 村民说事 (the matters module's public statistics) joins here as one more section of the same kind.
+    `<h2 id="matters">${todayInShanghai().slice(0, 4)}年村民说事</h2>`, mattersTable(matters),
     '<h2 id="villages">各村三务公开</h2>', villageLinks ? `<nav>${villageLinks}</nav>` : '<section class="c m">暂无村庄。</section>', '</main>'];
   return publicPageLayout(`${t.name}党建`, parts.join(''), { description: `${t.name}的党建动态、党建示范点和各村三务公开。`, footer: FOOTER });
+}
+
+/** 村民说事 (issue 20 point 6): the year's counts per village and for the town — numbers only, never a name or a text. */
+function mattersTable(rows: MatterPublicStats[]): string {
+  if (!rows.some((r) => r.raised + r.handled + r.satisfied + r.basically + r.dissatisfied > 0)) return '<section class="c m">今年暂无村民说事。</section>';
+  const keys = ['raised', 'handled', 'satisfied', 'basically', 'dissatisfied'] as const;
+  const total = Object.fromEntries(keys.map((k) => [k, rows.reduce((n, r) => n + r[k], 0)])) as Record<(typeof keys)[number], number>;
+  const line = (name: string, r: Record<(typeof keys)[number], number>) => `<tr><td>${esc(name)}</td>${keys.map((k) => `<td>${r[k]}</td>`).join('')}</tr>`;
+  return '<section class="c"><table style="width:100%;border-collapse:collapse;text-align:center" data-matters>'
+    + '<tr><th style="text-align:left">村</th><th>说事</th><th>办结</th><th>满意</th><th>基本满意</th><th>不满意</th></tr>'
+    + rows.map((r) => line(r.villageName, r)).join('') + line('全镇', total) + '</table>'
+    + '<div class="m">按今年提出、办结和评议的件数统计;只公开数量,不公开说事人和内容。</div></section>';
 }
 
 /** Paragraphs split at blank lines; a line [图片N] places the post's Nth image there. */

@@ -199,4 +199,28 @@ describe('20.6 党建动态 and the town site', () => {
     expect((await page(`/public/towns/${town.code}/news/${post.id}`)).status).toBe(404);
     expect((await page(imagePath)).status).toBe(404);
   });
+
+  it('the public site shows this year\'s 村民说事 counts per village and for the town — the records\' counts, never a name or a text', async () => {
+    const { rows: [v] } = await ctx.pool.query('select v.name from organizations o join villages v on v.id = o.village_id where o.id = $1', [village.id]);
+    const add = (n: number, on: string, stage: string, extra: Record<string, string | null> = {}) => ctx.pool.query(`insert into matters
+        (tenant_id, organization_id, receipt, source, category, title, content, raiser_name, raised_on, stage, handled_on, rating, rated_on)
+      values ($1, $2, $3, 'walk_in', 'livelihood', '公开统计测试事项', '不应公开的内容', '不应公开的姓名', $4, $5, $6, $7, $8)`,
+    [town.tenantId, village.id, `PUBSTAT${n}AAAAA`.slice(0, 12), on, stage, extra.handledOn ?? null, extra.rating ?? null, extra.ratedOn ?? null]);
+    await add(1, `${year}-01-02`, 'raised');
+    await add(2, `${year}-01-03`, 'handled', { handledOn: `${year}-01-20` });
+    await add(3, `${year}-01-04`, 'rated', { handledOn: `${year}-01-21`, rating: 'satisfied', ratedOn: `${year}-01-25` });
+    await add(4, `${year}-01-05`, 'rated', { handledOn: `${year}-01-22`, rating: 'dissatisfied', ratedOn: `${year}-01-26` });
+    await add(5, `${year - 1}-03-01`, 'rated', { handledOn: `${year - 1}-03-20`, rating: 'satisfied', ratedOn: `${year - 1}-03-25` });
+    // The expected line is the records' own count, by the same year rule: raised, 办结 and rated in the year.
+    const { rows: [c] } = await ctx.pool.query(`select count(*) filter (where extract(year from raised_on) = $2)::int as raised,
+        count(*) filter (where extract(year from handled_on) = $2)::int as handled,
+        count(*) filter (where extract(year from rated_on) = $2 and rating = 'satisfied')::int as satisfied,
+        count(*) filter (where extract(year from rated_on) = $2 and rating = 'dissatisfied')::int as dissatisfied
+      from matters where organization_id = $1`, [village.id, year]);
+    expect(c).toEqual({ raised: 4, handled: 3, satisfied: 1, dissatisfied: 1 });
+    const home = await page(`/public/towns/${town.code}`);
+    expect(home.text).toContain(`<tr><td>${v.name}</td><td>4</td><td>3</td><td>1</td><td>0</td><td>1</td></tr>`);
+    expect(home.text).toContain('<tr><td>全镇</td><td>4</td><td>3</td><td>1</td><td>0</td><td>1</td></tr>');
+    for (const secret of ['公开统计测试事项', '不应公开的内容', '不应公开的姓名']) expect(home.text).not.toContain(secret);
+  });
 });

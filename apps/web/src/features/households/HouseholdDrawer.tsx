@@ -4,6 +4,7 @@ import { VISIT_METHOD_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { useHousehold } from './api';
 import { DueTag } from './MyHouseholdsPage';
+import { VisitMatter } from './VisitMatter';
 
 export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const query = useHousehold(id);
@@ -30,7 +31,7 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
           <Typography.Title level={5}>走访记录</Typography.Title>
           {h.visits.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有走访记录" /> : (
             <List size="small" dataSource={h.visits} renderItem={(v) => (
-              <List.Item>
+              <List.Item extra={<VisitMatter v={v} own={false} />}>
                 <List.Item.Meta title={`${v.visitedOn} · ${v.personName} · ${VISIT_METHOD_LABELS[v.method]}${v.proxy ? `(${v.enteredByName}代为登记)` : ''}`}
                   description={[v.raised ? `反映:${v.raised}` : null, v.note].filter(Boolean).join(';') || '—'} />
               </List.Item>

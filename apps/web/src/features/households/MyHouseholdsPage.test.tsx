@@ -26,7 +26,7 @@ const household = (partial: Partial<MyHousehold>): MyHousehold => ({
   id: 7, organizationId: 3, villageName: '王庄村', headName: '孙大爷', hamlet: '一组', address: '前街3号', people: 2, situation: '独居老人',
   phoneMasked: '139****5678', links: [{ personId: 5, name: '王联户', since: '2026-01-01', until: null }], lastVisitOn: '2026-01-10', dueOn: '2026-04-10',
   overdue: true, isDemo: false, can: { edit: false }, visits: [{
-    id: 1, householdId: 7, personId: 5, personName: '王联户', visitedOn: '2026-01-10', method: 'phone', raised: '路灯不亮', note: null, matterId: null, proxy: true, enteredByName: '书记',
+    id: 1, householdId: 7, personId: 5, personName: '王联户', visitedOn: '2026-01-10', method: 'phone', raised: '路灯不亮', note: null, matterId: null, matterStage: null, canRaise: false, proxy: true, enteredByName: '书记',
   }], ...partial,
 });
 const MINE: MyHouseholds = {
@@ -38,6 +38,9 @@ function server(data: MyHouseholds = MINE) {
   return (call: RecordedCall) => {
     if (call.path === '/api/auth/me') return jsonResponse(200, me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]));
     if (call.path === '/api/my/households') return jsonResponse(200, data);
+    if (call.path === '/api/my/households/7/visits/1/matter') {
+      return jsonResponse(200, household({ visits: [{ ...household({}).visits[0], matterId: 40, matterStage: 'raised', canRaise: false }] }));
+    }
     if (call.path === '/api/my/households/7/visits') return jsonResponse(200, household({ overdue: false, lastVisitOn: today }));
     return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
   };
@@ -75,5 +78,21 @@ describe('我的联户', () => {
     installFetch(server({ intervalDays: 90, items: [] }));
     await renderRoutes(routes, '/my/households');
     expect(await screen.findByText('您还没有联系的农户,由村党支部安排')).toBeTruthy();
+  });
+
+  it('turns a raised matter of my own visit into a 村民说事 case in one tap, then shows the case\'s stage', async () => {
+    const mine = household({ visits: [{ ...household({}).visits[0], canRaise: true }] });
+    const converted = household({ visits: [{ ...mine.visits[0], matterId: 40, matterStage: 'raised', canRaise: false }] });
+    let done = false;
+    const base = server({ intervalDays: 90, items: [mine] });
+    // The server's 我的联户 after the conversion names the case (the page refetches it).
+    const calls = installFetch((call) => {
+      if (call.path.endsWith('/matter')) done = true;
+      return done && call.path === '/api/my/households' ? jsonResponse(200, { intervalDays: 90, items: [converted] }) : base(call);
+    });
+    await renderRoutes(routes, '/my/households');
+    fireEvent.click(await screen.findByTestId('visit-matter-1'));
+    await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/my/households/7/visits/1/matter']));
+    expect(await screen.findByText('村民说事:待议事')).toBeTruthy();
   });
 });

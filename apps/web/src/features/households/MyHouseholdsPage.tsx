@@ -9,6 +9,7 @@ import { VISIT_METHOD_LABELS, type MyHousehold } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { useMyHouseholds, useMyVisit } from './api';
+import { VisitMatter } from './VisitMatter';
 import { VisitModal } from './VisitModal';
 
 export function DueTag({ h }: { h: Pick<MyHousehold, 'overdue' | 'dueOn' | 'lastVisitOn'> }) {
@@ -35,6 +36,13 @@ function HouseholdCard({ h, onVisit }: { h: MyHousehold; onVisit: (h: MyHousehol
             最近:{last.visitedOn} {VISIT_METHOD_LABELS[last.method]}{last.raised ? `,反映:${last.raised}` : ''}{last.proxy ? '(代为登记)' : ''}
           </Typography.Text>
         )}
+        {/* Each recent visit whose raised matter is the member's to carry, or has become a case. */}
+        {h.visits.filter((v) => v.canRaise || v.matterId !== null).map((v) => (
+          <Flex key={v.id} justify="space-between" align="center" gap={8} wrap>
+            <Typography.Text type="secondary" ellipsis style={{ maxWidth: 200 }}>{v.visitedOn} 反映:{v.raised}</Typography.Text>
+            <VisitMatter v={v} own />
+          </Flex>
+        ))}
         <Button type={h.overdue ? 'primary' : 'default'} size="large" block onClick={() => onVisit(h)}>登记走访</Button>
       </Flex>
     </Card>

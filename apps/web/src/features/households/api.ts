@@ -57,6 +57,18 @@ export function useMyVisit() {
   return useMutation({ mutationFn: ({ id, body }: { id: number; body: HouseholdVisitInput }) => apiSend('POST', `/api/my/households/${id}/visits`, MyHouseholdSchema, body), onSuccess });
 }
 
+/** 转为村民说事: the village's route (the secretary's drawer) or the member's own (我的联户). */
+export function useVisitToMatter() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, visitId, own }: { id: number; visitId: number; own: boolean }) => own
+      ? apiSend('POST', `/api/my/households/${id}/visits/${visitId}/matter`, MyHouseholdSchema, {})
+      : apiSend('POST', `/api/households/${id}/visits/${visitId}/matter`, HouseholdDetailSchema, {}),
+    // The new case also shows on 村民说事's list and on 待办.
+    onSuccess: () => Promise.all([client.invalidateQueries({ queryKey: ALL }), client.invalidateQueries({ queryKey: ['matters'] })]),
+  });
+}
+
 export function useImportHouseholds() {
   const onSuccess = useInvalidate();
   return useMutation({

@@ -68,6 +68,8 @@ export function MatterPage() {
           { key: 'd', label: '说事日期', children: m.raisedOn }, { key: 's', label: '来源', children: MATTER_SOURCE_LABELS[m.source] },
           { key: 'p', label: '地点', children: m.place ?? '—' }, { key: 'r', label: '说事人', children: `${m.raiserName ?? '未留姓名'}${m.raiserPhoneMasked ? ` ${m.raiserPhoneMasked}` : ''}` },
           ...(m.visitNote ? [{ key: 'v', label: '走访党员', children: m.visitNote }] : []),
+          // 转为村民说事: the 党员联户 visit it came from (the household's village list opens the household).
+          ...(m.visit ? [{ key: 'hv', label: '来自联户走访', children: <Link to={`/households?orgId=${m.organizationId}`}>{`${m.visit.headName}户 · ${m.visit.visitedOn}走访`}</Link> }] : []),
           { key: 'm', label: '说事会议', children: meeting(m.raisedActivity) },
           { key: 'c', label: '具体内容', span: 2, children: <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{m.content}</Typography.Paragraph> },
         ]} />
