@@ -45,6 +45,7 @@ describe('村民说事: public form → 议事 → 办事 → 不满意 → 重�
     await dialog.getByRole('button', { name: '议事', exact: true }).click();
     await page.getByRole('button', { name: /^办\s?结$/ }).click();
     await dialog.getByLabel('办理结果').fill('护栏已重新焊接加固');
+    await dialog.getByLabel('答复群众(公开进度页显示)').fill('护栏已加固,欢迎继续监督');
     await dialog.getByRole('button', { name: '办结', exact: true }).click();
     await page.getByRole('button', { name: '群众评议' }).click();
     await dialog.getByRole('radio', { name: '不满意' }).check();
@@ -58,6 +59,8 @@ describe('村民说事: public form → 议事 → 办事 → 不满意 → 重�
     const text = await status.locator('body').textContent();
     expect(text).toContain('办理中');
     expect(text).toContain('群众评议不满意,已重新办理');
+    // The villager's status page carries the village's reply (issue 20's done-means), never the name.
+    expect(text).toContain('护栏已加固,欢迎继续监督');
     expect(text).not.toContain('赵大娘');
     await status.close();
     await page.close();

@@ -62,6 +62,30 @@ afterEach(() => {
 });
 
 describe('组织生活记录详情', () => {
+  it('三日合一 (issue 20 point 4): the meeting shows the day’s agendas and the matters raised and discussed at it, each linked', async () => {
+    const matter = (id: number, title: string, stage: 'raised' | 'discussed') => ({
+      id, receipt: `R${id}`, organizationId: 3, villageName: '王庄村', source: 'say_day', category: 'livelihood', title, raisedOn: '2026-07-28',
+      stage, ownerName: null, dueOn: null, rating: null, reopened: false, late: false, escalated: false, daysOverdue: 0, isDemo: false,
+    });
+    installFetch(server((call) => {
+      if (call.path === '/api/activities/21') return jsonResponse(200, DETAIL);
+      if (call.path === '/api/matters/meetings/21') {
+        return jsonResponse(200, {
+          activity: { id: 21, kind: 'combined_day', title: '七月三日合一', heldOn: '2026-07-28', parts: [{ kind: 'villager_say_day', text: '群众说事:修路' }] },
+          raised: [matter(5, '村东路灯不亮', 'raised')], discussed: [matter(6, '修缮生产路', 'discussed')],
+        });
+      }
+      return undefined;
+    }));
+    await renderRoutes(routes, '/activities/21');
+    fireEvent.click(await screen.findByRole('tab', { name: '村民说事' }));
+    const panel = await screen.findByTestId('meeting-matters');
+    expect(within(panel).getByText('村民说事日').closest('li')?.textContent).toBe('村民说事日:群众说事:修路');
+    expect(within(panel).getByText('村东路灯不亮').closest('a')?.getAttribute('href')).toBe('/matters/5');
+    expect(within(panel).getByText('当天议事(1)')).toBeTruthy();
+    expect(within(panel).getByText('修缮生产路').closest('a')?.getAttribute('href')).toBe('/matters/6');
+  });
+
   it('shows the header, attendance with members’ answers, the quorum alert before a disabled vote form, and the checklists', async () => {
     const calls = installFetch(
       server((call) => {

@@ -75,7 +75,10 @@ function Header({ detail, editable, onEdit }: { detail: ActivityDetail; editable
   );
 }
 
-export function ActivityPage() {
+/** A section of the page another feature adds (composed in app/: the 村民说事 of a meeting). */
+export interface ActivitySection { key: string; label: string; children: ReactNode }
+
+export function ActivityPage({ extraSections }: { extraSections?: (detail: ActivityDetail) => ActivitySection[] } = {}) {
   const { id: idParam } = useParams();
   const id = parseOrgId(idParam ?? null);
   const narrow = useNarrowScreen();
@@ -94,7 +97,7 @@ export function ActivityPage() {
   const locked = detail.reviewStatus === 'signed_off';
   const editable = detail.can.edit && !locked;
 
-  const sections: { key: string; label: string; children: ReactNode }[] = [
+  const sections: ActivitySection[] = [
     {
       key: 'attendance',
       label: '出席情况',
@@ -109,6 +112,7 @@ export function ActivityPage() {
     { key: 'evidence', label: '材料与检查清单', children: <EvidenceSection detail={detail} editable={editable} /> },
     { key: 'review', label: '督导', children: <ReviewSection detail={detail} /> },
     { key: 'documents', label: '文档', children: <DocumentsSection detail={detail} /> },
+    ...(extraSections?.(detail) ?? []),
   ];
 
   return (
