@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type pg from 'pg';
 import { NONEXISTENT_ID as N, type Case, type MatrixModule, type Place } from './types.js';
 
 /**
@@ -8,6 +9,8 @@ import { NONEXISTENT_ID as N, type Case, type MatrixModule, type Place } from '.
  */
 const TRIP = { title: '越权对标学习', destination: '越权地点', startsOn: '2001-02-03', endsOn: '2001-02-04', topics: ['governance'] };
 const base = '/api/education/trips';
+/** The harness's database, kept by setup for the list check. */
+let database: pg.Pool;
 
 const rows: Record<string, Case> = {
   'GET /api/education/trips': { list: base, foreign: (f) => [{ url: `${base}?orgId=${f.org}` }] },
@@ -50,6 +53,7 @@ export const tripsMatrix: MatrixModule = {
   nonexistent: { trip: N, tripParticipant: N, tripAction: N },
 
   async setup({ pool, ids, otherBranchId, anyUserId }) {
+    database = pool;
     for (const s of ['education_trips_id_seq', 'education_trip_participants_id_seq', 'education_trip_actions_id_seq']) await pool.query(`select setval('${s}', 94000000)`);
     const one = async (sql: string, params: unknown[]) => Number((await pool.query(sql, params)).rows[0].id);
     const tenant = '(select tenant_id from organizations where id = $1)';
@@ -76,9 +80,15 @@ export const tripsMatrix: MatrixModule = {
         continue;
       }
       expect(res.statusCode, `${role}: ${url}`).toBe(200);
-      const items = res.json().items as { organizationId: number }[];
-      // A trip is listed when its organiser is in scope (the matrix's trips have their rows in the organiser's unit).
-      for (const x of items) expect(visible.has(x.organizationId), `${role}: ${url} row of ${x.organizationId}`).toBe(true);
+      const items = res.json().items as { id: number; organizationId: number }[];
+      // A trip is listed when its organiser is in scope, or when one of its participants or actions is (a village's part
+      // of the town's trip: the demo's 周庄镇 trip; tripVisible); a participant row only when its own unit is.
+      for (const x of items) {
+        const part = url === base && !visible.has(x.organizationId) && (await database.query(
+          `select 1 from education_trip_participants where trip_id = $1 and organization_id = any($2)
+           union all select 1 from education_trip_actions where trip_id = $1 and organization_id = any($2)`, [x.id, [...visible]])).rowCount;
+        expect(visible.has(x.organizationId) || Boolean(part), `${role}: ${url} row of ${x.organizationId}`).toBe(true);
+      }
       for (const name of foreignNames) expect(res.body).not.toContain(name);
     }
   },
