@@ -3,6 +3,7 @@ import type sharp from 'sharp';
 import { loadExifr, loadSharp } from './native.js';
 import { perceptualHash } from './phash.js';
 import { uploadLimits } from '../uploads/policy.js';
+import { invalid } from '../errors.js';
 
 /**
  * Turns an uploaded activity evidence photo (a branch's on-site photo of its monthly activity) into
@@ -145,6 +146,16 @@ async function readCapturedAt(input: Buffer): Promise<string | null> {
 }
 
 /** 'YYYY:MM:DD HH:MM:SS' (+ optional '±HH:MM') → 'YYYY-MM-DDTHH:MM:SS±HH:MM'; null for blanks/garbage like '0000:00:00 00:00:00'. */
+/** An uploaded photo re-encoded as processPhoto does; a picture it cannot read answers 400 on the field `file`, in Chinese. */
+export async function processUploadedPhoto(input: Buffer): Promise<ProcessedPhoto> {
+  try {
+    return await processPhoto(input);
+  } catch (error) {
+    if (error instanceof PhotoError) throw invalid('file', error.message);
+    throw error;
+  }
+}
+
 export function toIso(value: unknown, offset: unknown): string | null {
   if (typeof value !== 'string') return null;
   const m = /^(\d{4})[:-](\d{2})[:-](\d{2})[ T](\d{2}):(\d{2}):(\d{2})/.exec(value.trim());

@@ -7,7 +7,7 @@ import { forbidden, invalid, notFound } from '../../lib/errors.js';
 import { can, requirePermission, audit, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { getActivity, loadActivity, toActivity } from './detail-service.js';
 import * as evidence from './evidence-repository.js';
-import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import { applicableTemplates } from './rules/checklist.js';
 import { assertEditable } from './service.js';
 import { withoutMetadata, type CheckedUpload } from '../../lib/uploads/index.js';
@@ -29,13 +29,7 @@ export async function addFile(db: Db, { user, ip }: Caller, id: number, category
   const upload = await read();
   let values;
   if (category === 'photo') {
-    let photo;
-    try {
-      photo = await processPhoto(upload.data);
-    } catch (error) {
-      if (error instanceof PhotoError) throw invalid('file', error.message);
-      throw error;
-    }
+    const photo = await processUploadedPhoto(upload.data);
     values = {
       mime: 'image/jpeg', filename: `${upload.filename.replace(/\.[^.]*$/, '')}.jpg`, size: photo.jpeg.length, sha256: photo.sha256,
       data: photo.jpeg, thumbnail: photo.thumbnail, width: photo.width, height: photo.height,

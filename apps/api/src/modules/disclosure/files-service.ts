@@ -3,7 +3,7 @@ import type { Disclosure } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { audit, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import type { CheckedUpload } from '../../lib/uploads/index.js';
 import { importTable } from './table-import.js';
 import * as repo from './repository.js';
@@ -28,12 +28,7 @@ export async function addFile(db: Db, caller: Caller, id: number, read: Upload):
   let name = upload.filename;
   if (mime === 'image/jpeg' || mime === 'image/png') {
     // A phone photo of a voucher carries GPS in EXIF, often of someone's home: the public must get it stripped.
-    try {
-      data = (await processPhoto(data)).jpeg;
-    } catch (error) {
-      if (error instanceof PhotoError) throw invalid('file', error.message);
-      throw error;
-    }
+    data = (await processUploadedPhoto(data)).jpeg;
     mime = 'image/jpeg';
     name = name.replace(/\.(png|jpe?g)$/i, '.jpg');
   }

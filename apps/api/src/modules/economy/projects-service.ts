@@ -12,7 +12,7 @@ import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { groupedBy } from '../../lib/group.js';
-import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import type { CheckedUpload } from '../../lib/uploads/index.js';
 import { disclosureRefs } from '../disclosure/index.js';
 import { fourTwoRefs } from '../positions/index.js';
@@ -126,14 +126,8 @@ export async function addProjectPhoto(db: Db, caller: Caller, id: number, captio
   await loadWritable(db, caller.user, id);
   // Read the upload only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
   const upload = await read();
-  let photo;
-  try {
-    // processPhoto re-encodes without metadata: the location (GPS) and the device are gone, as for every photo.
-    photo = await processPhoto(upload.data);
-  } catch (e) {
-    if (e instanceof PhotoError) throw invalid('file', e.message);
-    throw e;
-  }
+  // processPhoto re-encodes without metadata: the location (GPS) and the device are gone, as for every photo.
+  const photo = await processUploadedPhoto(upload.data);
   return db.transaction(async (tx) => {
     const project = await loadWritable(tx, caller.user, id);
     const photoId = await repo.insertPhoto(tx, {

@@ -1,5 +1,5 @@
 import { invalid } from '../../lib/errors.js';
-import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import type { CheckedUpload } from '../../lib/uploads/index.js';
 
 /** An upload that passed the one upload policy (lib/uploads): its kind known by content. */
@@ -11,13 +11,8 @@ export interface StoredFile { name: string; mime: string; size: number; data: Bu
  * home) never reaches the database (security checklist: ASVS 14.2.8, GPS-tagged photos treated as sensitive).
  */
 export async function storedPhoto(upload: Upload): Promise<StoredFile> {
-  try {
-    const photo = await processPhoto(upload.data);
-    return { name: `${upload.filename.replace(/\.[^.]*$/, '')}.jpg`, mime: 'image/jpeg', size: photo.jpeg.length, data: photo.jpeg };
-  } catch (error) {
-    if (error instanceof PhotoError) throw invalid('file', error.message);
-    throw error;
-  }
+  const photo = await processUploadedPhoto(upload.data);
+  return { name: `${upload.filename.replace(/\.[^.]*$/, '')}.jpg`, mime: 'image/jpeg', size: photo.jpeg.length, data: photo.jpeg };
 }
 
 /** Evidence may be a photo (processed as above) or a document (PDF, Word, Excel, text), its kind checked by content. */

@@ -9,7 +9,7 @@ import {
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { AppError, invalid, notFound } from '../../lib/errors.js';
-import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import type { CheckedUpload } from '../../lib/uploads/index.js';
 import { fourTwoRefs } from '../positions/index.js';
 import { settingValue } from '../settings/index.js';
@@ -113,13 +113,7 @@ export async function addPhoto(db: Db, caller: Caller, id: number, caption: stri
   await db.transaction(async (tx) => loadFor(tx, caller.user, id, 'photo'));
   // Read the upload only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
   const upload = await read();
-  let photo;
-  try {
-    photo = await processPhoto(upload.data);
-  } catch (e) {
-    if (e instanceof PhotoError) throw invalid('file', e.message);
-    throw e;
-  }
+  const photo = await processUploadedPhoto(upload.data);
   return act(db, caller, id, 'photo', async (tx, row) => {
     const photoId = await repo.insertPhoto(tx, {
       tenantId: caller.user.tenantId, organizationId: row.organizationId, matterId: id, caption: caption || null,

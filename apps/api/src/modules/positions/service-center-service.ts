@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { invalid, notFound } from '../../lib/errors.js';
 import { can, isSelfOnly, audit, loadWritableBranch, type AuthUser, type Caller } from '../../lib/access/index.js';
-import { processPhoto, PhotoError } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import type { Upload } from './upload.js';
 import * as repo from './service-center-repository.js';
 import { groupedBy } from '../../lib/group.js';
@@ -93,14 +93,8 @@ export async function addPhoto(db: Db, caller: Caller, id: number, caption: stri
   await writableCenter(db, user, id);
   // Read the upload only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
   const upload = await read();
-  let photo;
-  try {
-    // processPhoto strips EXIF (GPS location, device data) and bounds the size.
-    photo = await processPhoto(upload.data);
-  } catch (e) {
-    if (e instanceof PhotoError) throw invalid('file', e.message);
-    throw e;
-  }
+  // processPhoto strips EXIF (GPS location, device data) and bounds the size.
+  const photo = await processUploadedPhoto(upload.data);
   return db.transaction(async (tx) => {
     await writableCenter(tx, user, id);
     const photoId = await repo.insertPhoto(tx, {

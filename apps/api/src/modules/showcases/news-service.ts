@@ -7,7 +7,7 @@ import { NEWS_LIMITS, NewsInputSchema, type News, type NewsInput, type NewsList 
 import type { Db, DbOrTx } from '../../db/client.js';
 import { audit, can, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { invalid, notFound } from '../../lib/errors.js';
-import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import type { CheckedUpload } from '../../lib/uploads/index.js';
 import * as repo from './news-repository.js';
 import { refuseNumbers } from './publish-scan.js';
@@ -119,13 +119,7 @@ export async function addImage(db: Db, caller: Caller, id: number, caption: stri
   const row = await load(db, caller.user, id, 'news.write');
   if (row.status === 'published') throw invalid('status', '已发布的动态请先撤回再修改');
   const upload = await read();
-  let photo;
-  try {
-    photo = await processPhoto(upload.data); // re-encoded without location or device, as every photo
-  } catch (e) {
-    if (e instanceof PhotoError) throw invalid('file', e.message);
-    throw e;
-  }
+  const photo = await processUploadedPhoto(upload.data); // re-encoded without location or device, as every photo
   return db.transaction(async (tx) => {
     const again = await load(tx, caller.user, id, 'news.write', true);
     if (again.status === 'published') throw invalid('status', '已发布的动态请先撤回再修改');

@@ -9,7 +9,7 @@ import {
 import type { Db } from '../../db/client.js';
 import { audit, can, requirePermission, type AuthUser, type Caller } from '../../lib/access/index.js';
 import { invalid, notFound } from '../../lib/errors.js';
-import { PhotoError, processPhoto } from '../../lib/photos/process-photo.js';
+import { processUploadedPhoto } from '../../lib/photos/process-photo.js';
 import type { CheckedUpload } from '../../lib/uploads/index.js';
 import { refuseNumbers } from './publish-scan.js';
 import * as repo from './repository.js';
@@ -93,14 +93,8 @@ export async function addPhoto(db: Db, caller: Caller, id: number, caption: stri
   await loadShowcase(db, caller.user, id, 'showcases.update');
   // Read the upload only after the scope checks, so an out-of-scope id answers 404 whatever was sent.
   const upload = await read();
-  let photo;
-  try {
-    // Re-encoded without metadata: the location (GPS) and the device are gone, as for every photo of the platform.
-    photo = await processPhoto(upload.data);
-  } catch (e) {
-    if (e instanceof PhotoError) throw invalid('file', e.message);
-    throw e;
-  }
+  // Re-encoded without metadata: the location (GPS) and the device are gone, as for every photo of the platform.
+  const photo = await processUploadedPhoto(upload.data);
   return db.transaction(async (tx) => {
     const showcase = await loadShowcase(tx, caller.user, id, 'showcases.update', true);
     const photoId = await repo.insertPhoto(tx, {
