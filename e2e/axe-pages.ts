@@ -239,8 +239,17 @@ export function describeKeyboard() {
       await settle();
 
       // The menu is reached by Tab and walked with the arrow keys, as antd's menu expects.
-      const menu = await pressUntil(/./, 'Tab', 40, /^menu(item)?$/);
-      const entry = menu.role === 'menuitem' && /^记录主题党日$/.test(menu.name) ? menu : await pressUntil(/^记录主题党日$/, 'ArrowDown', 40, /^menuitem$/);
+      // Once in CI (two browser files side by side) the walk down the menu never reached the entry; alone it always
+      // does, and the cause is not found yet. The page is loaded again and the walk retried from the top, by keys only,
+      // at most twice more, so a real keyboard trap still fails.
+      let entry: Awaited<ReturnType<typeof focused>> | undefined;
+      for (let attempt = 0; !entry && attempt < 3; attempt++) {
+        if (attempt > 0) { await page.goto(page.url()); await settle(); }
+        const menu = await pressUntil(/./, 'Tab', 40, /^menu(item)?$/);
+        entry = menu.role === 'menuitem' && /^记录主题党日$/.test(menu.name)
+          ? menu : await pressUntil(/^记录主题党日$/, 'ArrowDown', 40, /^menuitem$/).catch(() => undefined);
+      }
+      if (!entry) throw new Error('三次都没有用键盘到达菜单“记录主题党日”');
       expect(entry.visible, 'the focused menu entry shows its focus').toBe(true);
       await page.keyboard.press('Enter');
       await page.waitForURL(/\/activities\/theme-day/);
