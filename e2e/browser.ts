@@ -82,7 +82,15 @@ export async function setDate(input: Locator, date: string) {
  * form would have shown). `search` types first, for a list longer than the dropdown renders.
  */
 export async function chooseInDialog(page: Page, label: string, option: string, search?: string) {
-  const field = page.getByRole('dialog').getByLabel(label, { exact: true });
+  await chooseOption(page, page.getByRole('dialog'), label, option, { search });
+}
+
+/**
+ * The same for a select anywhere in `scope` (a page's form, a dialog). `stays: false` for a picker that empties itself
+ * once it has added the option (添加参训人员): then the click alone is the check.
+ */
+export async function chooseOption(page: Page, scope: Locator, label: string, option: string, { search, stays = true }: { search?: string; stays?: boolean } = {}) {
+  const field = scope.getByLabel(label, { exact: true });
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
   for (let attempt = 1; ; attempt++) {
     await field.click();
@@ -91,7 +99,7 @@ export async function chooseInDialog(page: Page, label: string, option: string, 
     // attempt opens it again instead of waiting 10 s on an option that is gone.
     const clicked = await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first()
       .click({ timeout: 3_000 }).then(() => true, () => false);
-    if (clicked && (await select.textContent())?.includes(option)) return;
+    if (clicked && (!stays || (await select.textContent())?.includes(option))) return;
     if (attempt === 4) throw new Error(`选择框“${label}”四次都没有选中“${option}”`);
   }
 }

@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInShanghai } from '@dj/contracts';
-import { openSite, setDate, signIn, type Site } from './browser.js';
+import { chooseOption, openSite, setDate, signIn, type Site } from './browser.js';
 
 /**
  * 教育培训 (issue 19's done-means) in Chromium on the demo town, one flow: 西花沟村's secretary records the branch's
@@ -15,20 +15,6 @@ const today = todayInShanghai();
 const startsOn = addDays(today, -4);
 const title = '西花沟村发展对象培训班(端到端)';
 let candidate: { name: string; personId: number; recruitmentId: number };
-
-/** Picks a select's option on the page and checks that it took (see chooseInDialog for why it may take retries). */
-async function choose(scope: Locator, label: string, option: string, search?: string) {
-  const field = scope.getByLabel(label, { exact: true });
-  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]');
-  for (let attempt = 1; ; attempt++) {
-    await field.click();
-    if (search) await field.fill(search);
-    const clicked = await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).first()
-      .click({ timeout: 3_000 }).then(() => true, () => false);
-    if (clicked && ((await select.textContent())?.includes(option) || label === '添加参训人员')) return;
-    if (attempt === 4) throw new Error(`选择框“${label}”四次都没有选中“${option}”`);
-  }
-}
 
 beforeAll(async () => {
   site = await openSite();
@@ -47,8 +33,8 @@ describe('19 教育培训: a session with attendance, the hours credited, the �
     await signIn(site, page, 'xihuagou');
     await page.goto(`${site.baseUrl}/education/sessions/new`);
     const form = page.getByRole('form', { name: '培训信息' });
-    await choose(form, '组织单位', '西花沟村党支部');
-    await choose(form, '培训类别', '发展对象培训');
+    await chooseOption(page, form, '组织单位', '西花沟村党支部');
+    await chooseOption(page, form, '培训类别', '发展对象培训');
     await form.getByLabel('主题').fill(title);
     await setDate(form.getByLabel('开始日期'), startsOn);
     await setDate(form.getByLabel('结束日期'), addDays(startsOn, 2));
@@ -56,7 +42,7 @@ describe('19 教育培训: a session with attendance, the hours credited, the �
     await page.getByRole('button', { name: /^登\s*记$/ }).click();
     await page.waitForURL(/\/education\/sessions\/\d+/);
 
-    await choose(page.locator('body'), '添加参训人员', `${candidate.name}(入党积极分子/发展对象)`, candidate.name);
+    await chooseOption(page, page.locator('body'), '添加参训人员', `${candidate.name}(入党积极分子/发展对象)`, { search: candidate.name, stays: false });
     await page.getByRole('button', { name: '保存出席名单' }).click();
     await page.getByTestId('attendees-view').getByText('24学时').waitFor();
   });
@@ -84,7 +70,7 @@ describe('19 教育培训: a session with attendance, the hours credited, the �
     await page.getByTestId('next-training').getByRole('button', { name: /记\s*录/ }).click();
     const dialog = page.getByRole('dialog').filter({ hasText: '记录:' });
     await setDate(dialog.getByLabel('日期', { exact: true }), today);
-    await choose(dialog, '发展对象培训', `${title}(${startsOn}至${addDays(startsOn, 2)},24学时)`);
+    await chooseOption(page, dialog, '发展对象培训', `${title}(${startsOn}至${addDays(startsOn, 2)},24学时)`);
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
     await page.getByText('培训:3天 / 24学时').first().waitFor();
