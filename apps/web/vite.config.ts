@@ -31,8 +31,22 @@ function precompress(): Plugin {
   };
 }
 
+/** In development the sign-in page is /login as in production (plugins/web.ts serves login.html there). */
+function signInPageInDev(): Plugin {
+  return {
+    name: 'dj-sign-in-page',
+    apply: 'serve',
+    configureServer(server) {
+      server.middlewares.use((request, _response, next) => {
+        if (request.url === '/login' || request.url?.startsWith('/login?')) request.url = `/login.html${request.url.slice('/login'.length)}`;
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), signInPageInDev()],
   resolve: {
     // The contracts package ships TypeScript source; point straight at it so no build step is needed.
     alias: { '@dj/contracts': contractsEntry },
@@ -44,6 +58,8 @@ export default defineConfig({
     manifest: true,
     // antd alone is larger than Vite's default 500 kB warning threshold.
     chunkSizeWarningLimit: 2000,
+    // Two pages: the app, and the plain sign-in page (login.html, issue 21 point 4) that carries neither React nor antd.
+    rollupOptions: { input: { app: fileURLToPath(new URL('index.html', import.meta.url)), signIn: fileURLToPath(new URL('login.html', import.meta.url)) } },
   },
   server: {
     port: 5173,

@@ -28,6 +28,17 @@ export const LoginBodySchema = z.object({
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
 /**
+ * Where the sign-in page sends a user after signing in (`/login?next=…`, set by the app when a session ended): only
+ * same-app paths, never the sign-in pages themselves; null for anything else and for the bare '/', so the user lands
+ * on their role's page. The server (already signed in) and the page (just signed in) both ask this.
+ */
+export function safeSignInNext(next: unknown): string | null {
+  if (typeof next !== 'string' || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  if (next === '/' || next === '/login' || next.startsWith('/login/') || next.startsWith('/login?')) return null;
+  return next;
+}
+
+/**
  * Step-up (安全测试清单第26项): the signed-in user re-enters their password before a full 身份证号 or phone
  * leaves the platform (查看完整号码, 导出完整名册); the session may then do so for security.stepUpMinutes.
  */

@@ -1,8 +1,5 @@
-import { z } from 'zod';
-import { zhCN } from 'zod/v4/locales';
-
-// Default messages in Chinese for every schema, on the server and in the browser alike.
-z.config(zhCN());
+// First: zod's settings hold before any schema below is built (modules run in import order).
+import './zod-setup.js';
 
 export * from './common.js';
 export * from './dates.js';

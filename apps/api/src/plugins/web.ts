@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { safeSignInNext } from '@dj/contracts';
 import { apiRoot } from '../paths.js';
 
 const webDist = join(apiRoot, '../web/dist');
@@ -27,6 +28,14 @@ export default fp(async function webPlugin(app: FastifyInstance) {
       // Hashed file names never change content: cached for a year. index.html names them, so it is checked each time.
       setHeaders: (reply, path) => { reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'); },
     });
+  }
+  if (hasWeb) {
+    // The plain sign-in page (apps/web/login.html, issue 21 point 4). Someone already signed in goes straight on, to the
+    // page they came for or to their role's page, without loading the page first.
+    app.route<{ Querystring: { next?: string } }>({ method: ['GET', 'HEAD'], url: '/login', config: { public: true }, schema: { hide: true },
+      handler: (request, reply) => request.user
+        ? reply.redirect(safeSignInNext(request.query.next) ?? '/')
+        : reply.header('cache-control', 'no-cache').type('text/html').sendFile('login.html') });
   }
   app.route({ method: ['GET', 'HEAD'], url: '/favicon.svg', config: { public: true }, schema: { hide: true },
     handler: (_request, reply) => reply.type('image/svg+xml').header('cache-control', 'public, max-age=86400').send(FAVICON_SVG) });

@@ -1,7 +1,6 @@
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Flex, Spin } from 'antd';
 import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
-import { LoginPage } from '../features/auth/LoginPage';
 import { HomeRedirect } from './HomeRedirect';
 
 /**
@@ -23,9 +22,17 @@ const firstLoad = (
 );
 
 export const routes: RouteObject[] = [
-  // The second factor's step is drawn inside the sign-in page (issue 12 point 3).
-  // The sign-in page is the only page in the entry chunk (issue 21 point 4); the signed-in frame is a chunk of its own.
-  { path: '/login', element: <LoginPage secondStep={(slot) => <Suspense fallback={<Spin />}><SecondStep {...slot} /></Suspense>} /> },
+  // The sign-in page itself is plain HTML outside the app (login.html, issue 21 point 4); the second factor's step, for
+  // the few accounts that have one, is the app's (issue 12 point 3), in the sign-in page's frame.
+  {
+    path: '/login/second-step',
+    lazy: async () => {
+      const { SecondStepPage } = await import('../features/auth/SecondStepPage');
+      return { Component: () => <SecondStepPage secondStep={(slot) => <Suspense fallback={<Spin />}><SecondStep {...slot} /></Suspense>} /> };
+    },
+  },
+  // A link inside the app to the sign-in page: it is not one of the app's pages, so it is loaded as a page.
+  { path: '/login', lazy: async () => ({ Component: (await import('../features/auth/SecondStepPage')).SignInRedirect }) },
   {
     path: '/',
     hydrateFallbackElement: firstLoad,

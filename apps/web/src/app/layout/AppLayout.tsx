@@ -4,7 +4,7 @@ import { LogoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons'
 import { ROLE_LABELS } from '@dj/contracts';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../lib/session';
-import { PLATFORM_NAME } from '../../features/auth/LoginPage';
+import { PLATFORM_NAME } from '../../lib/sign-in-target';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { ExportsButton, ExportsDrawer } from '../../features/exports/ExportsDrawer';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
@@ -39,7 +39,9 @@ export function AppLayout() {
     />
   );
 
-  const onLogout = () => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) });
+  // Signed out, the gate (RequireAuth) loads the sign-in page, which is not one of the app's (login.html): one page load
+  // that also drops everything the app held in memory. Leaving here too would start a second one over the first.
+  const onLogout = () => logout.mutate();
 
   return (
     <Layout className="app-layout">

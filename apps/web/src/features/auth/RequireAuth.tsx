@@ -1,13 +1,14 @@
 import type { ReactNode } from 'react';
 import { Alert, Button, Spin } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
-import { Navigate, useLocation } from 'react-router';
+import { useLocation } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { signedOutByUser, useMe } from '../../lib/session';
 import { ForcedPasswordChange } from './ForcedPasswordChange';
+import { SignInRedirect } from './SecondStepPage';
 
 /**
- * Gate for every page except /login: signed-out users are sent to sign in and brought back afterwards (unless they
+ * Gate for every page of the app (the sign-in page, login.html, is not one): signed-out users are sent to sign in and brought back afterwards (unless they
  * signed out themselves: the next person on the browser starts on their own page); a user who must change the
  * password sees only that form.
  */
@@ -37,7 +38,7 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     );
   }
   if (!me.data) {
-    return <Navigate to="/login" replace state={signedOutByUser(queryClient) ? null : { from: location.pathname + location.search }} />;
+    return <SignInRedirect from={signedOutByUser(queryClient) ? null : location.pathname + location.search} />;
   }
   // A one-time or expired password: nothing but the change until it is done (the API refuses the rest anyway).
   if (me.data.passwordChange) return <ForcedPasswordChange reason={me.data.passwordChange} />;

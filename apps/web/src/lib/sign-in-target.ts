@@ -1,0 +1,23 @@
+import { safeSignInNext } from '@dj/contracts';
+
+/** The platform's name, as the sign-in page (login.html) and the app's header show it. */
+export const PLATFORM_NAME = '党建引领乡村振兴工作平台';
+
+/** The sign-in page's address that brings the user back to `from` afterwards (none when they signed out themselves). */
+export function signInAddress(from?: string | null): string {
+  const next = safeSignInNext(from);
+  return next ? `/login?next=${encodeURIComponent(next)}` : '/login';
+}
+
+/**
+ * A right password with a second factor owed: the sign-in page hands the pending step to the app's second-step page
+ * (/login/second-step) in this tab's session storage, never in the address (its CSRF token is a secret).
+ */
+export const PENDING_SECOND_STEP_KEY = 'dj.sign-in.second-step';
+
+/** Full page loads between the plain sign-in page and the app: one place, so tests can watch it. */
+export const pageLoads = {
+  go(address: string): void {
+    window.location.replace(address);
+  },
+};
