@@ -76,8 +76,8 @@ try {
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
   const pages: Page[] = [
     { name: '登录页 /login', path: '/login' },
-    // '/' is where a signed-in 党员 arrives; it opens 我的组织生活 (/my).
-    { name: '党员首页 / (member)', path: '/', cookie },
+    // Where the sign-in page sends a 党员 (lib/roles homePath): 我的组织生活.
+    { name: '党员首页 /my (member)', path: '/my', cookie },
     { name: '村公开页 /public/villages/370402105200', path: '/public/villages/370402105200' },
   ];
   // --page <text>: only the pages whose name or path contains it (e.g. --page login).

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { safeSignInNext } from '@dj/contracts';
 import { jsonResponse } from '../test/fetch-mock';
+import { me } from '../test/member-fixtures';
 import { PENDING_SECOND_STEP_KEY } from '../lib/sign-in-target';
 import { startSignIn, type SignInDeps } from './sign-in';
 import loginHtml from '../../login.html?raw';
@@ -9,7 +10,7 @@ import loginHtml from '../../login.html?raw';
 /** The plain sign-in page (login.html) as the browser gets it, its script started with a recorded fetch and page load. */
 const page = loginHtml;
 const body = page.slice(page.indexOf('<body>') + 6, page.indexOf('</body>'));
-const SIGNED_IN = { user: { id: 1 }, csrfToken: 'c' };
+const SIGNED_IN = me(['town_admin']);
 
 interface Started { go: ReturnType<typeof vi.fn>; fetch: ReturnType<typeof vi.fn>; stored: Map<string, string> }
 
@@ -74,8 +75,17 @@ describe('the plain sign-in page (issue 21 point 4)', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('无法连接服务器,请检查网络后重试'));
   });
 
-  it("13.8 signed in, goes to '/', where the app opens the role's own page", async () => {
-    const { go } = start(() => jsonResponse(200, SIGNED_IN));
+  // 13.8 and 17: straight to the role's own page (lib/roles homePath, whose own cases are HomeRedirect.test's).
+  for (const [who, path] of [[me(['town_admin']), '/dashboard'], [me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/9/3/' }]), '/my']] as const) {
+    it(`13.8 signs a ${who.user.roles[0]} in straight to ${path}`, async () => {
+      const { go } = start(() => jsonResponse(200, who));
+      submit('admin', 'right');
+      await waitFor(() => expect(go).toHaveBeenCalledWith(path));
+    });
+  }
+
+  it("an answer outside the contract still leaves the page, for '/'", async () => {
+    const { go } = start(() => jsonResponse(200, { ok: true }));
     submit('admin', 'right');
     await waitFor(() => expect(go).toHaveBeenCalledWith('/'));
   });
@@ -86,7 +96,7 @@ describe('the plain sign-in page (issue 21 point 4)', () => {
     await waitFor(() => expect(asked.go).toHaveBeenCalledWith('/organizations?id=3'));
     const foreign = start(() => jsonResponse(200, SIGNED_IN), '?next=%2F%2Fevil.example');
     submit('admin', 'right');
-    await waitFor(() => expect(foreign.go).toHaveBeenCalledWith('/'));
+    await waitFor(() => expect(foreign.go).toHaveBeenCalledWith('/dashboard'));
   });
 
   it('hands a pending second step to the app in session storage, not in the address', async () => {

@@ -1,10 +1,13 @@
-import { formField, LoginBodySchema, safeSignInNext, type LoginBody } from '@dj/contracts';
+import { formField, LoginBodySchema, MeSchema, safeSignInNext, type LoginBody, type Me } from '@dj/contracts';
+import { homePath } from '../lib/roles';
 import { PENDING_SECOND_STEP_KEY } from '../lib/sign-in-target';
 
 /**
  * The plain sign-in page (login.html, issue 21 point 4): the form is HTML the first paint already shows; this script
  * checks it with the contract's own rules, posts it, and hands over to the app by a full page load: to the page the
- * user came for (?next=), to their role's page ('/'), or to the second step where a second factor is owed.
+ * user came for (?next=), to their role's own page (lib/roles homePath: straight there, so the app loads its frame and
+ * that page's chunks side by side instead of one after the other through '/'), or to the second step where a second
+ * factor is owed.
  */
 const FIELDS = ['username', 'password'] as const;
 type Field = (typeof FIELDS)[number];
@@ -46,7 +49,7 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
     }
     setBusy(button, true);
     void submit(checked.data, deps).then((outcome) => {
-      if (outcome.kind === 'signed-in') return deps.go(next ?? '/');
+      if (outcome.kind === 'signed-in') return deps.go(next ?? (outcome.me ? homePath(outcome.me) : '/'));
       if (outcome.kind === 'second-step') {
         deps.storage.setItem(PENDING_SECOND_STEP_KEY, JSON.stringify(outcome.pending.secondFactor));
         return deps.go(`/login/second-step${next ? `?next=${encodeURIComponent(next)}` : ''}`);
@@ -58,7 +61,7 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
   });
 }
 
-type Outcome = { kind: 'signed-in' } | { kind: 'second-step'; pending: Pending } | { kind: 'failed'; error: ErrorBody };
+type Outcome = { kind: 'signed-in'; me: Me | null } | { kind: 'second-step'; pending: Pending } | { kind: 'failed'; error: ErrorBody };
 
 async function submit(body: LoginBody, deps: SignInDeps): Promise<Outcome> {
   let response: Response;
@@ -74,7 +77,10 @@ async function submit(body: LoginBody, deps: SignInDeps): Promise<Outcome> {
     const error = (payload ?? {}) as ErrorBody;
     return { kind: 'failed', error: { ...error, message: error.message ?? (response.status >= 500 ? '服务器出错了,请稍后重试' : `登录失败(${response.status})`) } };
   }
-  return payload && typeof payload === 'object' && 'secondFactor' in payload ? { kind: 'second-step', pending: payload as Pending } : { kind: 'signed-in' };
+  if (payload && typeof payload === 'object' && 'secondFactor' in payload) return { kind: 'second-step', pending: payload as Pending };
+  // An answer outside the contract still signed the user in: '/' then finds their page.
+  const me = MeSchema.safeParse(payload);
+  return { kind: 'signed-in', me: me.success ? me.data : null };
 }
 
 function setBusy(button: HTMLButtonElement, busy: boolean): void {
