@@ -15,9 +15,16 @@ export function signInAddress(from?: string | null): string {
  */
 export const PENDING_SECOND_STEP_KEY = 'dj.sign-in.second-step';
 
-/** Full page loads between the plain sign-in page and the app: one place, so tests can watch it. */
+let leavingFor: string | null = null;
+
+/**
+ * Full page loads between the plain sign-in page and the app: one place, so tests can watch it. The first one asked
+ * for wins: a second (a re-render of the gate while the first loads) would cancel it and start over.
+ */
 export const pageLoads = {
   go(address: string): void {
+    if (leavingFor !== null) return;
+    leavingFor = address;
     window.location.replace(address);
   },
 };
