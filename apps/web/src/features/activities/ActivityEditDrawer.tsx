@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '../../lib/icons';
 import { ActivityGuestSchema, AgendaPartSchema, CreateActivitySchema, type ActivityKind, type UpdateActivity } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';

@@ -1,5 +1,5 @@
 import { App, Button, Divider, Drawer, Flex, Form, Input, InputNumber, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '../../lib/icons';
 import {
   ACTOR_LIMITS, PROJECT_DATE_LABELS, PROJECT_LIMITS, PROJECT_STAGE_DATES, PROJECT_STAGE_LABELS, PROJECT_STAGES, ProjectInputSchema, projectDateProblem, todayInShanghai,
   type EconomyVillageRef, type Project, type ProjectStage,

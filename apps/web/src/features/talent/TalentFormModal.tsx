@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '../../lib/icons';
 import { TALENT_LIMITS, todayInShanghai, type CreateTalent, type TalentDetail, type UpdateTalent } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
