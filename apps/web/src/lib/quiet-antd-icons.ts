@@ -21,8 +21,15 @@ const CONTROL_NAMES: Record<string, string> = {
   close: '关闭', 'close-circle': '清除', ellipsis: '更多',
 };
 
+/** InputNumber's steppers (rc-input-number) name themselves in English too, with no prop to change it. */
+const STEPPERS: Record<string, string> = { 'Increase Value': '增加', 'Decrease Value': '减少' };
+
 function quiet(el: Element) {
   const english = el.getAttribute('aria-label') ?? '';
+  if (Object.hasOwn(STEPPERS, english)) {
+    el.setAttribute('aria-label', STEPPERS[english]);
+    return;
+  }
   if (!el.matches(SELECTOR) || !ENGLISH_NAME.test(english)) return;
   el.removeAttribute('role');
   el.removeAttribute('aria-label');
@@ -34,11 +41,14 @@ function quiet(el: Element) {
   }
 }
 
-/** Quiets antd's English-named icons under root now and whenever they appear or are renamed; returns the stop. */
+/**
+ * Quiets antd's English-named icons (and names its steppers in Chinese) under root, now and whenever they appear or
+ * are renamed; returns the stop.
+ */
 export function quietAntdIcons(root: HTMLElement): () => void {
   const sweep = (node: Element) => {
     quiet(node);
-    node.querySelectorAll(SELECTOR).forEach(quiet);
+    node.querySelectorAll(`${SELECTOR}, [role="button"][aria-label$=" Value"]`).forEach(quiet);
   };
   sweep(root);
   const observer = new MutationObserver((records) => {
