@@ -2,7 +2,7 @@ import { useContext, type ReactNode } from 'react';
 import { ConfigProvider } from 'antd';
 
 /**
- * antd's ListItemMeta with its title as text, not an h4 (issue 21 point 2, "headings in order"): a list inside a
+ * antd's List.Item.Meta with its title as text, not an h4 (issue 21 point 2, "headings in order"): a list inside a
  * card under the page's h1 jumped from h1 to h4 (axe's heading-order), and an item's name is not a section of the
  * page. Same classes, so antd's list styles draw it as before.
  */

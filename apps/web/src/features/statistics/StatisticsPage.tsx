@@ -43,7 +43,7 @@ export function StatisticsPage() {
   const empty = stats.data && stats.data.tables.filter((t) => t.group !== 'organizations').every((t) => t.rows.every((r) => r.cells.every((n) => n === 0)));
   return (
     <div>
-      <PageTitle>{STATISTICS_TITLE}</PageTitle>
+      <PageTitle style={{ marginBottom: '0.5em' }}>{STATISTICS_TITLE}</PageTitle>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>统计时点</span>
         <DateInput aria-label="统计时点" value={asOf} max={today} onChange={(v) => v && setAsOf(v)} />

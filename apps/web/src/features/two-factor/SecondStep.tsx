@@ -26,7 +26,7 @@ const codeRules = rulesFor(SecondFactorCodeBodySchema, 'code');
 export function SecondStep({ pending, onSignedIn, onCancel }: SecondStepProps) {
   return (
     <div className="second-step">
-      <PageTitle style={{ marginTop: 0 }}>
+      <PageTitle style={{ marginBottom: '0.5em' }}>
         <SafetyOutlined /> {pending.step === 'verify' ? '输入手机验证码' : '启用手机验证器'}
       </PageTitle>
       {pending.step === 'verify' ? <VerifyForm onSignedIn={onSignedIn} /> : <SignInEnrolment onSignedIn={onSignedIn} />}
