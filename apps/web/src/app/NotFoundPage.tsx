@@ -6,7 +6,8 @@ export function NotFoundPage() {
   return (
     <Result
       status="404"
-      title="页面不存在"
+      // The page's one h1 (issue 21 point 2), drawn as the Result's title always was.
+      title={<h1 style={{ font: 'inherit', margin: 0 }}>页面不存在</h1>}
       subTitle="您访问的页面不存在或尚未开放。"
       extra={
         <Button type="primary" onClick={() => navigate('/')}>

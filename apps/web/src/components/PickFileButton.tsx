@@ -1,6 +1,6 @@
 import { useId, useRef, type ReactNode } from 'react';
 import { Button } from 'antd';
-import { CameraOutlined, UploadOutlined } from '@ant-design/icons';
+import { CameraOutlined, UploadOutlined } from '../lib/icons';
 
 interface Props {
   /** The hidden input's accessible name (tests and screen readers find the input by it). */

@@ -41,11 +41,11 @@ export async function townHomePage(db: DbOrTx, code: string): Promise<string> {
     + `<span class="t">${esc(SHOWCASE_STATUS_LABELS[s.status])}</span><div class="m">${esc(s.organizationName)} · ${esc(s.theme)}</div></section>`).join('');
   const villageLinks = villages.map((v) => `<a href="/public/villages/${esc(v.code)}">${esc(v.name)}</a>`).join('');
   const parts = [header(`${t.name}党建`, '党建动态 · 示范点 · 村务公开'),
-    `<nav><a href="#news">党建动态</a><a href="#showcases">党建示范点</a><a href="#matters">村民说事</a><a href="#villages">各村公开</a><a href="${esc(`${base}/products`)}">一村一品</a></nav>`,
+    `<nav aria-label="本页栏目"><a href="#news">党建动态</a><a href="#showcases">党建示范点</a><a href="#matters">村民说事</a><a href="#villages">各村公开</a><a href="${esc(`${base}/products`)}">一村一品</a></nav>`,
     '<h2 id="news">党建动态</h2>', newsList || '<section class="c m">暂无发布的动态。</section>',
     '<h2 id="showcases">党建示范点</h2>', showcaseList || '<section class="c m">暂无公开的示范点。</section>',
     `<h2 id="matters">${todayInShanghai().slice(0, 4)}年村民说事</h2>`, mattersTable(matters),
-    '<h2 id="villages">各村三务公开</h2>', villageLinks ? `<nav>${villageLinks}</nav>` : '<section class="c m">暂无村庄。</section>', '</main>'];
+    '<h2 id="villages">各村三务公开</h2>', villageLinks ? `<nav aria-label="各村三务公开">${villageLinks}</nav>` : '<section class="c m">暂无村庄。</section>', '</main>'];
   return publicPageLayout(`${t.name}党建`, parts.join(''), { description: `${t.name}的党建动态、党建示范点和各村三务公开。`, footer: FOOTER });
 }
 

@@ -1,6 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Drawer, Layout, Menu, Space, Tag, Typography } from 'antd';
-import { LogoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
+import { LogoutOutlined, MenuOutlined, SafetyOutlined } from '../../lib/icons';
 import { ROLE_LABELS } from '@dj/contracts';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../../lib/session';
@@ -8,6 +8,7 @@ import { PLATFORM_NAME } from '../../lib/sign-in-target';
 import { NotificationBell } from '../../features/notifications/NotificationBell';
 import { ExportsButton, ExportsDrawer } from '../../features/exports/ExportsDrawer';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
+import { quietAntdIcons } from '../../lib/quiet-antd-icons';
 import { DemoBanner } from './DemoBanner';
 import { ElderModeSwitch } from './ElderModeSwitch';
 import { menuItemsFor, selectedMenuKey } from './menu';
@@ -22,6 +23,8 @@ export function AppLayout() {
   const narrow = useNarrowScreen();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
+  // On the body, not the frame: antd's menus, dropdowns and dialogs are drawn in portals there.
+  useEffect(() => quietAntdIcons(document.body), []);
 
   if (!me) return null;
   const { user } = me;

@@ -3,7 +3,7 @@ import {
   MessageOutlined, SolutionOutlined, UserAddOutlined, BankOutlined, SafetyCertificateOutlined, NotificationOutlined,
   ProfileOutlined, ScheduleOutlined, SettingOutlined, WalletOutlined, TeamOutlined, UserOutlined, IdcardOutlined, CrownOutlined, GlobalOutlined, RiseOutlined, StarOutlined, FundOutlined, ReadOutlined,
   CarOutlined, HomeOutlined, TrophyOutlined, ReconciliationOutlined,
-} from '@ant-design/icons';
+} from '../../lib/icons';
 import type { ReactNode } from 'react';
 import type { MenuProps } from 'antd';
 import type { Role } from '@dj/contracts';

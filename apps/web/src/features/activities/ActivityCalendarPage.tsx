@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Calendar, Card, Empty, Flex, Popover, Result, Skeleton, Tag, Typography } from 'antd';
-import { PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { PlusOutlined, ThunderboltOutlined } from '../../lib/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useNavigate } from 'react-router';
 import { REVIEW_STATUS_LABELS } from '@dj/contracts';
@@ -13,6 +13,7 @@ import { CreateActivityModal } from './CreateActivityModal';
 import { ACTIVITY_KIND_LABELS, REVIEW_STATUS_COLORS, monthRange } from './labels';
 import { LedgerButtons } from './LedgerButtons';
 import { useActivityOrg } from './use-activity-org';
+import { PageTitle } from '../../components/PageTitle';
 
 function ActivityTag({ activity, onOpen }: { activity: Activity; onOpen: (a: Activity) => void }) {
   return (
@@ -154,7 +155,7 @@ export function ActivityCalendarPage() {
   return (
     <Flex vertical gap={12} className="activity-calendar-page">
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>组织生活记录</Typography.Title>
+        <PageTitle>组织生活记录</PageTitle>
         <Typography.Text type="secondary">按月查看三会一课、主题党日等记录,点击查看详情、补材料和提交督导签认。</Typography.Text>
       </div>
       <Card size="small">

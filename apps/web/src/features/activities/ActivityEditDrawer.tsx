@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Drawer, Flex, Form, Input, Select, Typography } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '../../lib/icons';
 import { ActivityGuestSchema, AgendaPartSchema, CreateActivitySchema, type ActivityKind, type UpdateActivity } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
@@ -129,7 +129,7 @@ export function ActivityEditDrawer({ detail, open, onClose }: { detail: Activity
                   <Form.Item name={[field.name, 'note']} rules={rulesFor(ActivityGuestSchema, 'note')} style={{ flex: 1 }}>
                     <Input aria-label={`群众${index + 1}备注`} placeholder="备注(如村民代表)" />
                   </Form.Item>
-                  <MinusCircleOutlined aria-label={`移除群众${index + 1}`} onClick={() => remove(field.name)} />
+                  <Button type="text" aria-label={`移除群众${index + 1}`} icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} />
                 </Flex>
               ))}
               <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: '', note: null })}>添加群众</Button>

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Collapse, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '../../lib/icons';
 import { Link, useParams } from 'react-router';
 import { REVIEW_STATUS_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -15,6 +15,7 @@ import { EvidenceSection } from './EvidenceSection';
 import { ACTIVITY_KIND_LABELS, REVIEW_STATUS_COLORS } from './labels';
 import { ReviewSection } from './ReviewSection';
 import { VoteSection } from './VoteSection';
+import { PageTitle } from '../../components/PageTitle';
 
 const DOCUMENTS: { doc: ActivityDocument; label: string }[] = [
   { doc: 'minutes.docx', label: '会议记录(Word)' },
@@ -55,7 +56,7 @@ function Header({ detail, editable, onEdit }: { detail: ActivityDetail; editable
       <Flex vertical gap={4}>
         <Flex gap={8} wrap align="center" justify="space-between">
           <Flex gap={6} wrap align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>{ACTIVITY_KIND_LABELS[detail.kind]}</Typography.Title>
+            <PageTitle>{ACTIVITY_KIND_LABELS[detail.kind]}</PageTitle>
             <Tag color={REVIEW_STATUS_COLORS[detail.reviewStatus]} data-testid="review-status">{REVIEW_STATUS_LABELS[detail.reviewStatus]}</Tag>
             {detail.isDemo && <Tag color="purple">演示数据</Tag>}
           </Flex>

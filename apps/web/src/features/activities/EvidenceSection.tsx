@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Empty, Flex, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, DownloadOutlined } from '../../lib/icons';
 import { CHECKLIST_SATISFIED_BY_LABELS, FILE_CATEGORY_LABELS } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { useCheckItem, useDownloadDocument, useUploadFile, type ActivityDetail, type Checklist, type ChecklistItem, type FileCategory } from './api';

@@ -1,5 +1,5 @@
 import { App, Button, Card, Col, Empty, Flex, Popconfirm, Row, Tag, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined } from '../../lib/icons';
 import { Link } from 'react-router';
 import { FILE_CATEGORY_LABELS } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';

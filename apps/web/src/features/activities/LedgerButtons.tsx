@@ -1,5 +1,5 @@
 import { App, Button, Dropdown } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../lib/icons';
 import { errorMessage } from '../../lib/api-client';
 import { monthLabel } from '../../lib/months';
 import { useStartExport } from '../../lib/exports';

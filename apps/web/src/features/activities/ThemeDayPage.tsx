@@ -13,6 +13,7 @@ import { dayBefore, isThemeDay, monthRange, themeDayDate } from './labels';
 import { uploadFields } from './theme-day-save';
 import { ThemeDayForm, type ConfirmItem, type ThemeDayInitial } from './ThemeDayForm';
 import { useActivityOrg } from './use-activity-org';
+import { PageTitle } from '../../components/PageTitle';
 
 export const THEME_DAY_SETTING = 'activity.themeDayOfMonth';
 const DEFAULT_THEME_DAY = 28;
@@ -127,9 +128,9 @@ export function ThemeDayPage() {
     <Flex vertical gap={12} className="theme-day-page">
       <div>
         <Link to={`/activities${branchId ? `?orgId=${branchId}&month=${month}` : ''}`}>返回组织生活记录</Link>
-        <Typography.Title level={4} style={{ margin: '4px 0 0' }}>
+        <PageTitle style={{ margin: '4px 0 0' }}>
           记录{monthLabel(month)}主题党日
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           {branch ? `${branch.name} · ` : ''}日期、内容、出席、照片和灯塔上传一屏填完,点一次保存并提交督导签认。
         </Typography.Text>

@@ -7,6 +7,7 @@ import { useMe } from '../../lib/session';
 import { hasOwnPay } from './pay-access';
 import { PayBreakdown, PayFacts } from './PayBreakdown';
 import { useMyPay } from './pay-api';
+import { PageTitle } from '../../components/PageTitle';
 
 type Month = MyPay['months'][number];
 
@@ -34,7 +35,7 @@ export function MyPayPage() {
   if (!hasOwnPay(me.user.roles)) return <Result status="403" title="没有权限查看" subTitle="本页供被考核的村党支部书记和镇机关工作人员查看本人的考核与报酬。" />;
   return (
     <Flex vertical gap={12} data-testid="my-pay-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>我的考核与报酬</Typography.Title>
+      <PageTitle>我的考核与报酬</PageTitle>
       <Typography.Text type="secondary">已公示和已审批的月份。每一项金额都写明来历;对得分有异议,请在异议期内提出。</Typography.Text>
       {query.isPending && <Skeleton active />}
       {query.error && <LoadError title="考核与报酬加载失败" error={query.error} onRetry={() => query.refetch()} />}

@@ -13,6 +13,7 @@ import { periodLabel, statusTag } from './period-labels';
 import { usePeriod } from './periods-api';
 import { ScoringDesk } from './ScoringDesk';
 import { SubjectResults } from './SubjectResults';
+import { PageTitle } from '../../components/PageTitle';
 
 function PeriodFacts({ detail }: { detail: AssessmentPeriodDetail }) {
   return (
@@ -76,7 +77,7 @@ export function PeriodPage() {
     <Flex vertical gap={12} data-testid="period-page">
       <Link to="/assessment/periods">← 考核期</Link>
       <Flex gap={8} wrap align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>{detail.schemeName} · {periodLabel(detail.period)}</Typography.Title>
+        <PageTitle>{detail.schemeName} · {periodLabel(detail.period)}</PageTitle>
         <Tag color={tag.color} data-testid="period-status">{tag.label}</Tag>
       </Flex>
       <PeriodFacts detail={detail} />

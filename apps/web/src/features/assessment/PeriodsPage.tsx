@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Flex, Result, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import { Link } from 'react-router';
 import { ASSESSMENT_AUDIENCE_LABELS, todayInShanghai, type AssessmentPeriodRow } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
@@ -13,6 +13,7 @@ import { useMe } from '../../lib/session';
 import { OpenPeriodModal } from './OpenPeriodModal';
 import { periodLabel, statusTag } from './period-labels';
 import { usePeriods } from './periods-api';
+import { PageTitle } from '../../components/PageTitle';
 
 function StatusTag({ row }: { row: AssessmentPeriodRow }) {
   const tag = statusTag(row.status);
@@ -81,7 +82,7 @@ export function PeriodsPage() {
   return (
     <Flex vertical gap={12} data-testid="periods-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>考核期</Typography.Title>
+        <PageTitle>考核期</PageTitle>
         {list.data?.can.open && (
           <Flex gap={8} wrap align="center">
             <YearPayroll />

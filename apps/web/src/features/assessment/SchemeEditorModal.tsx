@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Flex, Input, InputNumber, Modal, Select, Space, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../lib/icons';
 import {
   ASSESSMENT_LIMITS, ASSESSMENT_MEASURES, ASSESSMENT_MEASURES_UNAVAILABLE, ASSESSMENT_MEASURE_LABELS, ASSESSMENT_SCORERS, ASSESSMENT_SCORER_LABELS,
   FORBIDDEN_MEASURE_REASON, VILLAGE_CADRE_POSTS, VILLAGE_CADRE_POST_LABELS, forbiddenWordsIn, todayInShanghai,

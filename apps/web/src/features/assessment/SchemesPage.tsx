@@ -8,6 +8,7 @@ import { useScheme, useSchemes } from './api';
 import { monthLabel } from '../../lib/months';
 import { SchemeEditorModal } from './SchemeEditorModal';
 import { SchemeView } from './SchemeView';
+import { PageTitle } from '../../components/PageTitle';
 
 function SchemeCard({ row, onOpen }: { row: AssessmentSchemeRow; onOpen: () => void }) {
   return (
@@ -55,7 +56,7 @@ export function SchemesPage() {
   if (!hasWorkRole(me.user.roles)) return <Result status="403" title="没有权限查看" subTitle="考核方案供镇党委和村党支部书记查看。" />;
   return (
     <Flex vertical gap={12} data-testid="schemes-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>考核方案</Typography.Title>
+      <PageTitle>考核方案</PageTitle>
       <Typography.Text type="secondary">
         方案每次修改都保存为新版本,自以后的月份起生效,已生效的版本不变。考核看的是工作实绩和期限,不以在线时长、登录次数、打卡、学习时长或积分排名作为指标。
       </Typography.Text>

@@ -1,10 +1,11 @@
 import type { ReactNode } from 'react';
-import { App, Button, Card, Flex, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, Flex, Table, Tag } from 'antd';
 import type { SessionInfo } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { useEndSession, useSessions } from './account-api';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { PageTitle } from '../../components/PageTitle';
 
 /**
  * 账号与安全 (/account): the signed-in user's own password, signed-in devices (issue 12 point 2) and second factor
@@ -15,7 +16,7 @@ export function AccountPage({ twoFactor }: { twoFactor?: ReactNode }) {
   const { message } = App.useApp();
   return (
     <Flex vertical gap={16} style={{ maxWidth: 760 }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>账号与安全</Typography.Title>
+      <PageTitle>账号与安全</PageTitle>
       <Card title="修改密码" id="password">
         <ChangePasswordForm onDone={(ended) => message.success(ended > 0 ? `密码已修改,其他${ended}个登录设备已退出` : '密码已修改')} />
       </Card>

@@ -8,6 +8,7 @@ import { useMe } from '../../lib/session';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useBenchmarkBoard } from './api';
 import { IndicatorModal, TownModal, ValueModal } from './BenchmarkModals';
+import { PageTitle } from '../../components/PageTitle';
 
 /** Figures as stored (up to two decimals), with a % on rates; no grouping separators to mistake for decimals. */
 const number = (v: number | null, unit: string) => (v === null ? '—' : `${v}${unit === '%' ? '%' : ''}`);
@@ -103,7 +104,7 @@ export function BenchmarkPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>对标{data.town ? `:${data.town.name}` : ''}</Typography.Title>
+        <PageTitle>对标{data.town ? `:${data.town.name}` : ''}</PageTitle>
         <Flex gap={8} wrap>
           <Select aria-label="显示年数" value={years} onChange={setYears} style={{ width: 120 }}
             options={[3, 5].map((n) => ({ value: n, label: `近${n}年` }))} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button } from 'antd';
-import { ImportOutlined } from '@ant-design/icons';
+import { ImportOutlined } from '../../lib/icons';
 import type { VillageCadres } from '@dj/contracts';
 import { ApprovalFormButton, RosterDownloadButton } from './CadreDocumentButtons';
 import { CadreImportWizard } from './CadreImportWizard';

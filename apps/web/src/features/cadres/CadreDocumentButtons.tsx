@@ -1,5 +1,5 @@
 import { App, Button, Dropdown, type MenuProps } from 'antd';
-import { DownloadOutlined, FileTextOutlined } from '@ant-design/icons';
+import { DownloadOutlined, FileTextOutlined } from '../../lib/icons';
 import { CADRE_FORM_FORMATS, CADRE_FORMAT_LABELS, CADRE_ROSTER_FORMATS, type CadreFormFormat, type CadreRosterFormat, type VillageCadres } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { useDownloadApprovalForm, useDownloadRoster } from './cadre-documents-api';

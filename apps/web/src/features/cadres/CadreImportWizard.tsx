@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, Flex, Modal, Result, Row, Statistic, Steps, Table, Tag, Typography, Upload, type TableColumnsType, type UploadFile } from 'antd';
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, UploadOutlined } from '../../lib/icons';
 import { CADRE_IMPORT_MAX_ROWS, uploadAccept, type ImportReport } from '@dj/contracts';
 import { ApiError, errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { Empty, Flex, Result, Select, Skeleton, Tabs, Typography } from 'antd';
+import { Empty, Flex, Result, Select, Skeleton, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { useOrganizationTreeData } from '../../lib/organizations';
@@ -8,6 +8,7 @@ import { useMe } from '../../lib/session';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { CadreBoardView } from './CadreBoardView';
 import { VillageCadresView } from './VillageCadresView';
+import { PageTitle } from '../../components/PageTitle';
 
 /** The village branches in sight (a secretary: their own), by tree order. */
 function useVillageChoice() {
@@ -59,7 +60,7 @@ export function CadresPage() {
   };
   return (
     <Flex vertical gap={12} data-testid="cadres-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>村干部</Typography.Title>
+      <PageTitle>村干部</PageTitle>
       {admin ? (
         <Tabs activeKey={tab} onChange={setTab} destroyOnHidden items={[
           { key: 'board', label: '全镇一览', children: <CadreBoardView onOpenVillage={(id) => open(id, 'village')} /> },

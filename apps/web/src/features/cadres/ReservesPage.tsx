@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Empty, Flex, Result, Select, Skeleton, Space, Tabs, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../lib/icons';
 import { useSearchParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
@@ -11,6 +11,7 @@ import { useMe } from '../../lib/session';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { ReserveBoardView } from './ReserveBoardView';
 import { VillageReservesView } from './VillageReservesView';
+import { PageTitle } from '../../components/PageTitle';
 
 /** 后备人才名册 as xlsx, Word or PDF: of the village chosen, or of every village in sight. */
 function RosterButtons({ orgId }: { orgId?: number }) {
@@ -67,7 +68,7 @@ export function ReservesPage() {
   const tab = admin && searchParams.get('tab') !== 'village' ? 'board' : 'village';
   return (
     <Flex vertical gap={12} data-testid="reserves-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>后备人才(递进培养计划)</Typography.Title>
+      <PageTitle>后备人才(递进培养计划)</PageTitle>
       {admin ? (
         <Tabs activeKey={tab} onChange={(key) => set({ tab: key })} destroyOnHidden items={[
           { key: 'board', label: '全镇一览', children: <Flex vertical gap={12}><RosterButtons /><ReserveBoardView onOpenVillage={(id) => set({ orgId: String(id), tab: 'village' })} /></Flex> },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Skeleton, Table, Tag, Timeline, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import {
   ADJUSTMENT_DECISION_LABELS, CADRE_BODIES, CADRE_BODY_LABELS, CADRE_CHANGE_KIND_LABELS, EDUCATION_LABELS, EMPLOYABLE_POSTS, EMPLOYMENT_REVIEW_RESULT_LABELS,
   VILLAGE_CADRE_POST_BODY, VILLAGE_CADRE_POST_LABELS,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Collapse, Empty, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import { Link } from 'react-router';
 import {
   PIPELINE_PHASE_LABELS, RESERVE_MOVE_KIND_LABELS, RESERVE_RESULT_LABELS, RESERVE_SOURCE_LABELS, RESERVE_STAGE_LABELS, RESERVE_STATUS_LABELS,

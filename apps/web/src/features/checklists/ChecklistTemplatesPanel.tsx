@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '../../lib/icons';
 import { App, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Switch, Tag, Typography } from 'antd';
 import {
   CHECKLIST_SATISFIED_BY, CHECKLIST_SATISFIED_BY_LABELS, ChecklistItemDefSchema, SaveChecklistTemplateSchema, type ActivityKind, type SaveChecklistTemplate,

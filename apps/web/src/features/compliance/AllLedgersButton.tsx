@@ -1,5 +1,5 @@
 import { App, Button, Dropdown } from 'antd';
-import { FileZipOutlined } from '@ant-design/icons';
+import { FileZipOutlined } from '../../lib/icons';
 import { errorMessage } from '../../lib/api-client';
 import { useStartExport } from '../../lib/exports';
 

@@ -1,6 +1,6 @@
 import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { DownloadOutlined, InfoCircleOutlined } from '@ant-design/icons';
+import { DownloadOutlined, InfoCircleOutlined } from '../../lib/icons';
 import { App, Button, Card, Empty, Flex, Result, Segmented, Skeleton, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { LoadError } from '../../components/LoadError';
 import { MonthOrgFilters } from '../../components/MonthOrgFilters';
@@ -16,6 +16,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 import { AllLedgersButton } from './AllLedgersButton';
 import { ComplianceBranchList, ComplianceMatrix, complianceMatrix } from '../../components/ComplianceMatrix';
 import { useCompliance, type ComplianceBranch, type ComplianceRow, type ComplianceStatus } from './api';
+import { PageTitle } from '../../components/PageTitle';
 
 
 export const COMPLIANCE_STATUS_LABELS: Record<ComplianceStatus, string> = {
@@ -230,9 +231,9 @@ export function CompliancePage() {
   return (
     <Flex vertical gap={12} className="compliance-page">
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           组织生活日历
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           {monthLabel(period)}各党支部组织生活的要求和期限。按期限提醒,不打分、不排名。
         </Typography.Text>

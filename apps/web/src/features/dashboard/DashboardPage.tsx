@@ -11,6 +11,7 @@ import { useTownDashboard } from './api';
 import { PipelineChart } from './charts';
 import { MeetingReport } from './MeetingReport';
 import { PipelineLinks, Tiles } from './Tiles';
+import { PageTitle } from '../../components/PageTitle';
 
 /** The server's matrix in the compliance page's grid shape (the same cells, the same legend). */
 function gridOf(matrix: DashboardTown['matrix']): ComplianceMatrixModel {
@@ -75,7 +76,7 @@ export function DashboardPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>驾驶舱</Typography.Title>
+        <PageTitle>驾驶舱</PageTitle>
         <Typography.Text type="secondary">数据日期 {data.today}(北京时间)</Typography.Text>
       </Flex>
       <Alert type="info" showIcon title="只显示数字、期限和分布,不对村或个人排名。点任一数字可查看对应记录。" />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Segmented, Select, Space, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../lib/icons';
 import { DASHBOARD_REPORT_TITLES, monthFromIndex, monthIndex, todayInShanghai, type DashboardReportFormat, type DashboardReportKind } from '@dj/contracts';
 import { MonthInput } from '../../components/MonthInput';
 import { errorMessage } from '../../lib/api-client';

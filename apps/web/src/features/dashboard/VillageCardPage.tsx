@@ -1,5 +1,5 @@
 import './dashboard.css';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '../../lib/icons';
 import { Button, Card, Empty, Flex, Result, Skeleton, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { DashboardVillage } from '@dj/contracts';
@@ -9,6 +9,7 @@ import { parseOrgId } from '../../lib/use-month-org-params';
 import { useVillageCard } from './api';
 import { MonthsChart, PipelineChart } from './charts';
 import { PipelineLinks, Tiles } from './Tiles';
+import { PageTitle } from '../../components/PageTitle';
 
 /** The twelve months as a table too: it prints without the chart's colours and each month opens its calendar. */
 function MonthsTable({ months }: { months: DashboardVillage['months'] }) {
@@ -33,7 +34,7 @@ function Card12({ data }: { data: DashboardVillage }) {
   return (
     <Flex vertical gap={12} className="village-card" data-testid="village-card">
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{data.organizationName} 村情卡</Typography.Title>
+        <PageTitle>{data.organizationName} 村情卡</PageTitle>
         <Typography.Text type="secondary">{data.from} 至 {data.to} · 数据日期 {data.today}(北京时间)</Typography.Text>
       </Flex>
       <Flex gap={8} className="no-print" wrap>

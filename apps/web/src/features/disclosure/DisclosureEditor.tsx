@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, Popconfirm, Table, Typography, type FormInstance } from 'antd';
-import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined } from '../../lib/icons';
 import { CreateDisclosureSchema, uploadAccept } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime, sizeText } from '../../lib/format';

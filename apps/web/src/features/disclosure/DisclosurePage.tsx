@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Card, Flex, Form, Result, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '../../lib/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { ReturnDisclosureSchema, DISCLOSURE_CATEGORY_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -14,6 +14,7 @@ import { DisclosureEditor, EDITOR_FIELDS, FileList, TablePreview, type EditorVal
 import { EventHistory, FlowActions, FlowSteps, RefusalAlert, ScanAlert, type Refusal } from './DisclosureFlow';
 import { statusTag } from './labels';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { PageTitle } from '../../components/PageTitle';
 
 const DONE_MESSAGES: Record<DisclosureAction, string> = {
   submit: '已提交,等待审核', review: '审核通过,等待审批', approve: '审批通过,可以公开', publish: '已公开', return: '已退回',
@@ -25,7 +26,7 @@ function Header({ disclosure }: { disclosure: Disclosure }) {
     <Card size="small">
       <Flex vertical gap={6}>
         <Flex gap={6} wrap align="center">
-          <Typography.Title level={4} style={{ margin: 0 }}>{disclosure.title}</Typography.Title>
+          <PageTitle>{disclosure.title}</PageTitle>
           <Tag color={tag.color} data-testid="disclosure-status">{tag.label}</Tag>
           {disclosure.isDemo && <Tag color="purple">演示数据</Tag>}
         </Flex>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Flex, Result, Select, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { GlobalOutlined, PlusOutlined } from '@ant-design/icons';
+import { GlobalOutlined, PlusOutlined } from '../../lib/icons';
 import { Link, useSearchParams } from 'react-router';
 import { DISCLOSURE_CATEGORIES, DISCLOSURE_CATEGORY_LABELS, DISCLOSURE_STATUS_LABELS, DISCLOSURE_STATUSES } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
@@ -13,6 +13,7 @@ import { publicVillageUrl, useDisclosures, type DisclosureCategory, type Disclos
 import { CreateDisclosureModal } from './CreateDisclosureModal';
 import { DisclosureBoardCard } from './DisclosureBoardCard';
 import { statusTag } from './labels';
+import { PageTitle } from '../../components/PageTitle';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -89,7 +90,7 @@ export function DisclosuresPage() {
     <Flex vertical gap={12} data-testid="disclosures-page">
       <Flex gap={8} wrap align="center" justify="space-between">
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>三务公开</Typography.Title>
+          <PageTitle>三务公开</PageTitle>
           <Typography.Text type="secondary">党务、村务、财务按期公开,经 提出 → 审核 → 审批 → 公开;按期限提醒,不作评比排名。</Typography.Text>
         </div>
         <Flex gap={8} wrap>

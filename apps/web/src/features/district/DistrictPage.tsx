@@ -9,6 +9,7 @@ import { formatDateTime } from '../../lib/format';
 import { isDistrictViewer } from '../../lib/roles';
 import { useMe } from '../../lib/session';
 import { useDistrictDashboard, useRefreshDistrict } from './api';
+import { PageTitle } from '../../components/PageTitle';
 
 /**
  * 区级驾驶舱 (issue 17 points 5 and 6): each town's figures of its 驾驶舱 side by side, in division-code order, and the
@@ -60,7 +61,7 @@ export function DistrictPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{data.district.name}驾驶舱</Typography.Title>
+        <PageTitle>{data.district.name}驾驶舱</PageTitle>
         <Flex align="baseline" wrap gap={8}>
           <Typography.Text type="secondary" data-testid="district-oldest">
             {data.oldestComputedAt ? `数据计算于 ${formatDateTime(data.oldestComputedAt)}(北京时间,各镇中最早)` : `数据日期 ${data.today}(北京时间)`}

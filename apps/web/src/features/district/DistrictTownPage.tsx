@@ -5,6 +5,7 @@ import { LoadError } from '../../components/LoadError';
 import { isDistrictViewer } from '../../lib/roles';
 import { useMe } from '../../lib/session';
 import { useDistrictTownDashboard } from './api';
+import { PageTitle } from '../../components/PageTitle';
 
 type MatrixRow = DashboardTown['matrix']['rows'][number];
 
@@ -45,7 +46,7 @@ export function DistrictTownPage() {
     <Flex vertical gap={12}>
       <Link to="/district">← 返回区级驾驶舱</Link>
       <Flex justify="space-between" align="baseline" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t.name}驾驶舱(只读)</Typography.Title>
+        <PageTitle>{t.name}驾驶舱(只读)</PageTitle>
         <Typography.Text type="secondary">数据日期 {d.today}(北京时间)</Typography.Text>
       </Flex>
       <Alert type="info" showIcon title="与该镇党委管理员所见的数字相同;区级只查看,不修改该镇数据,也不对村排名。" />

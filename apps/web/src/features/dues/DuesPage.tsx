@@ -10,6 +10,7 @@ import { useMe } from '../../lib/session';
 import { canSeeDuesCollection } from '../../lib/roles';
 import { useOrganizationTreeData } from '../../lib/organizations';
 import { useBranchDues, type BranchDues } from './api';
+import { PageTitle } from '../../components/PageTitle';
 
 
 
@@ -96,9 +97,9 @@ export function DuesPage() {
   return (
     <Flex vertical gap={12} className="dues-page">
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           党费收缴
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           {monthLabel(month)}党费应交、已交情况(金额单位:元)。只看收缴情况,不对支部或个人排名。
         </Typography.Text>

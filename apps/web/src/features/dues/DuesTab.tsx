@@ -15,7 +15,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd';
-import { EditOutlined, WalletOutlined } from '@ant-design/icons';
+import { EditOutlined, WalletOutlined } from '../../lib/icons';
 import type { MemberDetail, MemberDues } from '@dj/contracts';
 import { formatDateTime } from '../../lib/format';
 import { formatFen } from '../../lib/money';

@@ -1,8 +1,9 @@
-import { App, Button, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, List, Popconfirm, Select } from 'antd';
 import { ACTOR_LIMITS, SUPPORT_KIND_LABELS, SUPPORT_KINDS, SupportInputSchema, todayInShanghai, type Actor, type SupportKind } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { fenToWan, useActorSupport, wanToFen } from './records-api';
+import { SectionTitle } from '../../components/PageTitle';
 
 interface Values { kind: SupportKind; year: number; amountWan?: number | null; description?: string; source: string }
 const KIND_OPTIONS = SUPPORT_KINDS.map((k) => ({ value: k, label: SUPPORT_KIND_LABELS[k] }));
@@ -24,7 +25,7 @@ export function ActorSupport({ actor }: { actor: Actor }) {
   };
   return (
     <Flex vertical gap={8} data-testid="actor-support">
-      <Typography.Title level={5} style={{ margin: 0 }}>所获扶持</Typography.Title>
+      <SectionTitle style={{ margin: 0 }}>所获扶持</SectionTitle>
       <List size="small" dataSource={actor.support} rowKey="id" locale={{ emptyText: '暂无扶持记录' }} renderItem={(s) => (
         <List.Item actions={actor.can.edit ? [
           <Popconfirm key="del" title="删除这条扶持记录?" okText="删除" cancelText="取消" onConfirm={() => void onRemove(s.id)}><Button size="small" type="link" danger>删除</Button></Popconfirm>,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Input, InputNumber, Modal, Popconfirm, Table, Tag, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../lib/icons';
 import { ECONOMY_LIMITS, uploadAccept, type EconomyImportReport } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { useImportIncome } from './api';

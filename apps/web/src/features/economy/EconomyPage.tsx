@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Card, Dropdown, Empty, Flex, List, Result, Select, Skeleton, Space, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
-import { DownloadOutlined, LineChartOutlined, QuestionCircleOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, LineChartOutlined, QuestionCircleOutlined, UploadOutlined } from '../../lib/icons';
 import { todayInShanghai, type EconomyOverview, type EconomyVillage } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { hasWorkRole } from '../../lib/roles';
@@ -14,6 +14,7 @@ import { PartnershipsSection } from './PartnershipsSection';
 import { RECORD_TABS, RecordSection } from './RecordTabs';
 import { STATUS_COLORS, statusLabel } from './labels';
 import { TrendChart } from './TrendChart';
+import { PageTitle, SectionTitle } from '../../components/PageTitle';
 
 const thisYear = Number(todayInShanghai().slice(0, 4));
 const SPAN = 5;
@@ -113,7 +114,7 @@ export function EconomyPage() {
   return (
     <Flex vertical gap={12} data-testid="economy-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>集体经济</Typography.Title>
+        <PageTitle>集体经济</PageTitle>
         {tab === 'income' && <Space wrap>
           <Select<number> aria-label="年度范围" value={to} onChange={setTo} options={TO_OPTIONS} style={{ minWidth: 140 }} />
           <TableDownload year={Math.min(to, thisYear - 1)} />
@@ -143,7 +144,7 @@ export function EconomyPage() {
               <TrendChart village={chartVillage} years={data!.years} thresholdFen={data!.thresholdFen} />
             </Card>
           )}
-          <Typography.Title level={5} style={{ margin: 0 }}>全镇合计</Typography.Title>
+          <SectionTitle style={{ margin: 0 }}>全镇合计</SectionTitle>
           <TownTable data={data!} />
           <PartnershipsSection />
         </>

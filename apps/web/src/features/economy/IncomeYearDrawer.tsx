@@ -1,12 +1,13 @@
 import { useEffect } from 'react';
 import { Alert, App, Button, Descriptions, Drawer, Dropdown, Flex, Form, Input, InputNumber, Popconfirm, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../lib/icons';
 import { ECONOMY_LIMITS, INCOME_SOURCE_LABELS, INCOME_SOURCES, type IncomeAmounts, type IncomeVersion } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { useDownloadEconomy, useIncomeYear, useSaveDraft, useYearStep, wan } from './api';
 import { STATUS_COLORS, statusLabel } from './labels';
 import { PartnershipReceivedNote } from './PartnershipReceivedNote';
+import { SectionTitle } from '../../components/PageTitle';
 
 type FormValues = Record<keyof IncomeAmounts, number | null> & { reason?: string };
 const MAX_YUAN = ECONOMY_LIMITS.maxFen / 100;
@@ -111,7 +112,7 @@ export function IncomeYearDrawer({ target, onClose }: { target: { orgId: number;
             )}
           </Flex>
           <div>
-            <Typography.Title level={5}>历史版本</Typography.Title>
+            <SectionTitle>历史版本</SectionTitle>
             {data!.versions.length ? <Timeline items={data!.versions.map((v) => ({ key: v.id, content: <Version v={v} /> }))} /> : <Typography.Text type="secondary">暂无填报</Typography.Text>}
           </div>
         </Flex>

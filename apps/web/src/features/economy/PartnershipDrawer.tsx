@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Descriptions, Divider, Drawer, Flex, Form, List, Popconfirm, Skeleton, Tag, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined } from '../../lib/icons';
 import {
   INCOME_SOURCE_LABELS, PARTNER_KIND_LABELS, uploadAccept, uploadKindsLabel, type PartnershipCreate, type PartnershipDetail,
 } from '@dj/contracts';
@@ -14,6 +14,7 @@ import { DUE_TAGS, PARTNERSHIP_STATUS_COLORS, partnershipStatusLabel } from './p
 import { PARTNERSHIP_FORM_FIELDS, PartnershipForm, type PartnershipFormValues } from './PartnershipForm';
 import { PartnershipYearsEditor, PartnershipYearsView } from './PartnershipYears';
 import { useAgreementFiles, useCreatePartnership, usePartnership, useUpdatePartnership } from './partnerships-api';
+import { ListItemMeta } from '../../components/ListItemMeta';
 
 export type PartnershipTarget = number | 'new' | null;
 
@@ -36,7 +37,7 @@ function AgreementFiles({ detail }: { detail: PartnershipDetail }) {
             </Popconfirm>,
           ] : []),
         ]}>
-          <List.Item.Meta title={f.name} description={`${sizeText(f.size)} · ${f.uploadedByName ?? ''} ${f.uploadedAt}`} />
+          <ListItemMeta title={f.name} description={`${sizeText(f.size)} · ${f.uploadedByName ?? ''} ${f.uploadedAt}`} />
         </List.Item>
       )} />
       {detail.can.edit && (

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App, Button, Flex, Form, Input, InputNumber, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../lib/icons';
 import { ECONOMY_LIMITS, PARTNERSHIP_LIMITS, todayInShanghai, type PartnershipDetail } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { wan } from './api';

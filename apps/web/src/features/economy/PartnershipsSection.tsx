@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Empty, Flex, List, Skeleton, Table, Tag, Tooltip, Typography } from 'antd';
-import { PlusOutlined, QuestionCircleOutlined } from '@ant-design/icons';
+import { PlusOutlined, QuestionCircleOutlined } from '../../lib/icons';
 import { useSearchParams } from 'react-router';
 import { INCOME_SOURCE_LABELS, PARTNER_KIND_LABELS, type PartnershipSummary } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';

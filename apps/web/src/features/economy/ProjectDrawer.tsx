@@ -1,5 +1,5 @@
 import { App, Button, Divider, Drawer, Flex, Form, Input, InputNumber, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '../../lib/icons';
 import {
   ACTOR_LIMITS, PROJECT_DATE_LABELS, PROJECT_LIMITS, PROJECT_STAGE_DATES, PROJECT_STAGE_LABELS, PROJECT_STAGES, ProjectInputSchema, projectDateProblem, todayInShanghai,
   type EconomyVillageRef, type Project, type ProjectStage,
@@ -83,7 +83,7 @@ export function ProjectDrawer({ target, onClose }: { target: { village: EconomyV
                   <Form.Item name={[f.name, 'amountWan']} style={{ flex: '1 1 110px', marginBottom: 8 }} rules={[{ required: true, message: '请填写金额' }]}>
                     <InputNumber aria-label="金额(万元)" placeholder="万元" min={0} max={MAX_WAN} precision={4} style={{ width: '100%' }} />
                   </Form.Item>
-                  {editable && <MinusCircleOutlined aria-label="删除资金来源" onClick={() => remove(f.name)} />}
+                  {editable && <Button type="text" aria-label="删除资金来源" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} />}
                 </Flex>
               ))}
               {editable && fields.length < PROJECT_LIMITS.fundingRows && <Button type="dashed" icon={<PlusOutlined />} onClick={() => add()}>添加资金来源</Button>}

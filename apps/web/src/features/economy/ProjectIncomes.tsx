@@ -1,8 +1,9 @@
-import { App, Button, Flex, Form, Input, InputNumber, List, Popconfirm, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, List, Popconfirm } from 'antd';
 import { ACTOR_LIMITS, ProjectIncomeInputSchema, todayInShanghai, type Project } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { textPropsOf } from '../../lib/contract-rules';
 import { fenToWan, useProjectIncome, wanToFen } from './records-api';
+import { SectionTitle } from '../../components/PageTitle';
 
 interface Values { year: number; amountWan: number; note?: string }
 
@@ -23,7 +24,7 @@ export function ProjectIncomes({ project }: { project: Project }) {
   };
   return (
     <Flex vertical gap={8} data-testid="project-incomes">
-      <Typography.Title level={5} style={{ margin: 0 }}>年度收益(合计 {fenToWan(project.incomeFen)} 万元)</Typography.Title>
+      <SectionTitle style={{ margin: 0 }}>年度收益(合计 {fenToWan(project.incomeFen)} 万元)</SectionTitle>
       <List size="small" dataSource={project.incomes} rowKey="year" locale={{ emptyText: '暂无收益记录' }} renderItem={(i) => (
         <List.Item actions={project.can.edit ? [
           <Popconfirm key="del" title={`删除${i.year}年度收益?`} okText="删除" cancelText="取消" onConfirm={() => void onRemove(i.year)}><Button size="small" type="link" danger>删除</Button></Popconfirm>,

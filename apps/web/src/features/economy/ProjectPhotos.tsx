@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/api-client';
 import { textPropsOf } from '../../lib/contract-rules';
 import { formatDayOf } from '../../lib/format';
 import { projectPhotoUrl, useUploadProjectPhoto } from './records-api';
+import { SectionTitle } from '../../components/PageTitle';
 
 const MAX_PHOTO_BYTES = 10 * 1024 * 1024;
 
@@ -29,7 +30,7 @@ export function ProjectPhotos({ project }: { project: Project }) {
   };
   return (
     <Flex vertical gap={8} data-testid="project-photos">
-      <Typography.Title level={5} style={{ margin: 0 }}>照片</Typography.Title>
+      <SectionTitle style={{ margin: 0 }}>照片</SectionTitle>
       {project.can.edit && (
         <Flex gap={8} wrap align="center">
           <Input aria-label="照片说明" placeholder="照片说明(选填)" {...textPropsOf(ProjectPhotoQuerySchema, 'caption')} value={caption}

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Card, Empty, Flex, List, Select, Skeleton } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import type { EconomyVillageRef } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 

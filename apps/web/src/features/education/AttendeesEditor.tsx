@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Input, InputNumber, List, Radio, Select, Space, Typography } from 'antd';
-import { DeleteOutlined } from '@ant-design/icons';
+import { DeleteOutlined } from '../../lib/icons';
 import { ATTENDEE_STATE_LABELS, TRAINING_LIMITS, type AttendeeState, type Training } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { useAttendeeOptions, useSaveAttendance } from './api';

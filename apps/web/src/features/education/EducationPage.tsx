@@ -13,6 +13,8 @@ import { DocumentDownload } from './DocumentDownload';
 import { OnlineStudyActions } from './OnlineStudy';
 import { STATUS_COLOURS } from './HoursSummary';
 import { periodText } from './SessionViews';
+import { PageTitle } from '../../components/PageTitle';
+import { ListItemMeta } from '../../components/ListItemMeta';
 
 const thisYear = Number(todayInShanghai().slice(0, 4));
 const YEARS = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }));
@@ -37,7 +39,7 @@ function SessionsTab({ year, orgId }: { year: number; orgId?: number }) {
       {isLoading ? <Spin tip="加载中" /> : (
         <List locale={{ emptyText: <Empty description={`${year}年没有培训记录`} /> }} dataSource={data?.items ?? []} renderItem={(s) => (
           <List.Item key={s.id}>
-            <List.Item.Meta title={<Space wrap><Link to={`/education/sessions/${s.id}`}>{s.title}</Link><Tag>{TRAINING_KIND_LABELS[s.kind]}</Tag>{s.activityId && <Tag color="gold">来自党课</Tag>}{s.isDemo && <Tag>演示数据</Tag>}</Space>}
+            <ListItemMeta title={<Space wrap><Link to={`/education/sessions/${s.id}`}>{s.title}</Link><Tag>{TRAINING_KIND_LABELS[s.kind]}</Tag>{s.activityId && <Tag color="gold">来自党课</Tag>}{s.isDemo && <Tag>演示数据</Tag>}</Space>}
               description={`${periodText(s)} · ${s.hours}学时 · ${s.organizationName}${s.venue ? ` · ${s.venue}` : ''} · 出席${s.present}/${s.attendees}人`} />
           </List.Item>
         )} />
@@ -91,7 +93,7 @@ export function EducationPage() {
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>教育培训</Typography.Title>
+        <PageTitle>教育培训</PageTitle>
         <Select value={year} options={YEARS} onChange={(y) => set('year', String(y))} aria-label="年度" />
       </Space>
       <Typography.Text type="secondary">学时是学习记录,不排名、不计分。</Typography.Text>

@@ -13,6 +13,7 @@ import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useMyStudy, useRespondTraining } from './api';
 import { HoursSummary, PersonSessions } from './HoursSummary';
 import { periodText } from './SessionViews';
+import { PageTitle, SectionTitle } from '../../components/PageTitle';
 
 function ResponseTag({ response }: { response: MyUpcomingTraining['myResponse'] }) {
   if (response === 'confirm') return <Tag color="green">已答复:参加</Tag>;
@@ -65,7 +66,7 @@ export function MyStudyPage() {
   return (
     <Flex vertical gap={12} style={{ maxWidth: 640 }}>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>我的学习</Typography.Title>
+        <PageTitle>我的学习</PageTitle>
         <Typography.Text type="secondary">学时以支部登记的出席为准,是学习记录,不排名、不计分;提前答复“参加”或“请假”能帮助书记做好准备。</Typography.Text>
       </div>
       {query.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : query.isError ? (
@@ -73,12 +74,12 @@ export function MyStudyPage() {
       ) : (
         <>
           <HoursSummary hours={query.data.hours} title={`${year}年度我的学时`} />
-          <Typography.Title level={5} style={{ margin: 0 }}>即将举行</Typography.Title>
+          <SectionTitle style={{ margin: 0 }}>即将举行</SectionTitle>
           <Flex vertical gap={8} data-testid="my-training-upcoming">
             {query.data.upcoming.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="本支部近期没有安排的培训" />
               : query.data.upcoming.map((s) => <Upcoming key={s.id} session={s} onLeave={setLeaving} />)}
           </Flex>
-          <Typography.Title level={5} style={{ margin: 0 }}>我参加的培训</Typography.Title>
+          <SectionTitle style={{ margin: 0 }}>我参加的培训</SectionTitle>
           <PersonSessions hours={query.data.hours} linked={false} />
         </>
       )}

@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { Alert, Button, Flex, Form, InputNumber, Modal, Popconfirm, Select, Space, Table, Tag, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../lib/icons';
 import { ONLINE_LIMITS, ONLINE_PLATFORMS, ONLINE_PLATFORM_LABELS, todayInShanghai, uploadAccept, type OnlineImportReport, type OnlinePlatform } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { useAttendeeOptions } from './api';

@@ -1,10 +1,11 @@
-import { Flex, Select, Skeleton, Space, Typography } from 'antd';
+import { Flex, Select, Skeleton, Space } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { todayInShanghai } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { usePersonHours } from './api';
 import { DocumentDownload } from './DocumentDownload';
 import { HoursSummary, PersonSessions } from './HoursSummary';
+import { PageTitle, SectionTitle } from '../../components/PageTitle';
 
 const thisYear = Number(todayInShanghai().slice(0, 4));
 const YEARS = [thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y}年` }));
@@ -19,7 +20,7 @@ export function PersonHoursPage() {
     <Flex vertical gap={12} style={{ maxWidth: 820 }}>
       <Link to={`/education?tab=hours&year=${year}${params.get('orgId') ? `&orgId=${params.get('orgId')}` : ''}`}>← 学时对照</Link>
       <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{query.data ? `${query.data.name}的学时` : '个人学时'}</Typography.Title>
+        <PageTitle>{query.data ? `${query.data.name}的学时` : '个人学时'}</PageTitle>
         <Select value={year} options={YEARS} aria-label="年度" onChange={(y) => { const next = new URLSearchParams(params); next.set('year', String(y)); setParams(next); }} />
         {query.data && <DocumentDownload label={`${year}年度培训档案`} path={`/api/education/people/${personId}/record.`} name={`${query.data.name}${year}年度培训档案`} query={{ year }} />}
       </Space>
@@ -28,7 +29,7 @@ export function PersonHoursPage() {
       ) : (
         <>
           <HoursSummary hours={query.data} title={`${year}年度学时`} />
-          <Typography.Title level={5} style={{ margin: 0 }}>参加的培训</Typography.Title>
+          <SectionTitle style={{ margin: 0 }}>参加的培训</SectionTitle>
           <PersonSessions hours={query.data} linked />
         </>
       )}

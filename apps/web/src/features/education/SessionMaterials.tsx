@@ -1,11 +1,12 @@
 import { App, Button, Flex, List, Popconfirm, Typography } from 'antd';
-import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined } from '../../lib/icons';
 import { uploadAccept, uploadKindsLabel, type Training } from '@dj/contracts';
 import { PickFileButton } from '../../components/PickFileButton';
 import { errorMessage } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';
 import { formatDateTime, sizeText } from '../../lib/format';
 import { useMaterials } from './api';
+import { ListItemMeta } from '../../components/ListItemMeta';
 
 /** 培训材料: download for every reader, upload and delete for the holder (can.edit), through the one upload policy. */
 export function SessionMaterials({ session }: { session: Training }) {
@@ -26,7 +27,7 @@ export function SessionMaterials({ session }: { session: Training }) {
             </Popconfirm>,
           ] : []),
         ]}>
-          <List.Item.Meta title={f.name} description={`${sizeText(f.size)} · ${formatDateTime(f.uploadedAt)}`} />
+          <ListItemMeta title={f.name} description={`${sizeText(f.size)} · ${formatDateTime(f.uploadedAt)}`} />
         </List.Item>
       )} />
       {session.can.edit && (

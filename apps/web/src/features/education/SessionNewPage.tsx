@@ -4,6 +4,7 @@ import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { useCreateSession } from './api';
 import { SESSION_FORM_FIELDS, SessionForm, sessionBody, type SessionFormValues } from './SessionForm';
+import { PageTitle } from '../../components/PageTitle';
 
 /** 登记培训: the session's fields; once saved it opens on its attendance, entered next. */
 export function SessionNewPage() {
@@ -23,7 +24,7 @@ export function SessionNewPage() {
   return (
     <Flex vertical gap={12} style={{ maxWidth: 820 }}>
       <Link to="/education">← 教育培训</Link>
-      <Typography.Title level={4} style={{ margin: 0 }}>登记培训/学习</Typography.Title>
+      <PageTitle>登记培训/学习</PageTitle>
       <SessionForm form={form} detail={null} onFinish={(v) => void onFinish(v)} />
       <Space>
         <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>登记</Button>

@@ -14,6 +14,7 @@ import { AttendeesEditor } from './AttendeesEditor';
 import { SESSION_FORM_FIELDS, SessionForm, sessionBody, type SessionFormValues } from './SessionForm';
 import { SessionMaterials } from './SessionMaterials';
 import { AttendeesView, ResponsesView, SessionSummary } from './SessionViews';
+import { PageTitle } from '../../components/PageTitle';
 
 function FieldsSection({ session }: { session: Training }) {
   const { message } = App.useApp();
@@ -72,7 +73,7 @@ export function SessionPage() {
     <Flex vertical gap={12} style={{ maxWidth: 820 }}>
       <Link to={`/education?year=${session.startsOn.slice(0, 4)}`}>← 教育培训</Link>
       <Space wrap>
-        <Typography.Title level={4} style={{ margin: 0 }}>{session.title}</Typography.Title>
+        <PageTitle>{session.title}</PageTitle>
         <Tag>{TRAINING_KIND_LABELS[session.kind]}</Tag>
         {session.activityId && <Tag color="gold">来自党课</Tag>}
         {session.isDemo && <Tag>演示数据</Tag>}

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { App, Badge, Button, Drawer, Empty, Flex, Progress, Spin, Tag, Typography } from 'antd';
-import { CloudDownloadOutlined, DownloadOutlined } from '@ant-design/icons';
+import { CloudDownloadOutlined, DownloadOutlined } from '../../lib/icons';
 import { EXPORT_STATUS_LABELS, type ExportJob } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';

@@ -1,10 +1,12 @@
 /** A household's record for the secretary: its data, who looked after it when (history), and every visit. */
-import { Descriptions, Drawer, Empty, List, Skeleton, Tag, Typography } from 'antd';
+import { Descriptions, Drawer, Empty, List, Skeleton, Tag } from 'antd';
 import { VISIT_METHOD_LABELS } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { useHousehold } from './api';
 import { DueTag } from './MyHouseholdsPage';
 import { VisitMatter } from './VisitMatter';
+import { SectionTitle } from '../../components/PageTitle';
+import { ListItemMeta } from '../../components/ListItemMeta';
 
 export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => void }) {
   const query = useHousehold(id);
@@ -22,17 +24,17 @@ export function HouseholdDrawer({ id, onClose }: { id: number; onClose: () => vo
             { key: 't', label: '户主电话', children: h.phoneMasked ?? '—' },
             { key: 'd', label: '走访', children: <DueTag h={h} /> },
           ]} />
-          <Typography.Title level={5}>联系党员</Typography.Title>
+          <SectionTitle>联系党员</SectionTitle>
           {h.history.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚未安排联系党员" /> : (
             <List size="small" dataSource={h.history} data-testid="household-history" renderItem={(l) => (
               <List.Item>{l.name}:{l.since} 起{l.until ? `,${l.until} 止` : <Tag color="green" style={{ marginLeft: 8 }}>联系中</Tag>}</List.Item>
             )} />
           )}
-          <Typography.Title level={5}>走访记录</Typography.Title>
+          <SectionTitle>走访记录</SectionTitle>
           {h.visits.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有走访记录" /> : (
             <List size="small" dataSource={h.visits} renderItem={(v) => (
               <List.Item extra={<VisitMatter v={v} own={false} />}>
-                <List.Item.Meta title={`${v.visitedOn} · ${v.personName} · ${VISIT_METHOD_LABELS[v.method]}${v.proxy ? `(${v.enteredByName}代为登记)` : ''}`}
+                <ListItemMeta title={`${v.visitedOn} · ${v.personName} · ${VISIT_METHOD_LABELS[v.method]}${v.proxy ? `(${v.enteredByName}代为登记)` : ''}`}
                   description={[v.raised ? `反映:${v.raised}` : null, v.note].filter(Boolean).join(';') || '—'} />
               </List.Item>
             )} />

@@ -1,7 +1,7 @@
 /** The secretary's forms of 党员联户: a household (登记/修改), its members (安排联系党员) and the roster import. */
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, InputNumber, Modal, Popconfirm, Select, Table, Tag, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../lib/icons';
 import { CreateHouseholdSchema, uploadAccept, type CreateHousehold, type Household, type HouseholdImportReport } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';

@@ -14,6 +14,7 @@ import { HouseholdDrawer } from './HouseholdDrawer';
 import { HouseholdFormModal, HouseholdImportModal, LinksModal } from './HouseholdModals';
 import { DueTag } from './MyHouseholdsPage';
 import { VisitModal } from './VisitModal';
+import { PageTitle } from '../../components/PageTitle';
 
 type Open = { kind: 'new' | 'import' } | { kind: 'edit' | 'links' | 'visit'; h: Household } | null;
 
@@ -39,7 +40,7 @@ export function HouseholdsPage() {
   return (
     <Flex vertical gap={12}>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>党员联户</Typography.Title>
+        <PageTitle>党员联户</PageTitle>
         <Typography.Text type="secondary">
           认人认门、交友交心:每户由联系党员{data ? `至少每${data.intervalDays}天` : '定期'}走访一次(本镇设置),超期的列入待办。只看期限,不给党员打分、不排名。
         </Typography.Text>

@@ -11,6 +11,7 @@ import { errorMessage } from '../../lib/api-client';
 import { useMyHouseholds, useMyVisit } from './api';
 import { VisitMatter } from './VisitMatter';
 import { VisitModal } from './VisitModal';
+import { PageTitle } from '../../components/PageTitle';
 
 export function DueTag({ h }: { h: Pick<MyHousehold, 'overdue' | 'dueOn' | 'lastVisitOn'> }) {
   if (h.overdue) return <Tag color="red">超期未走访(应于{h.dueOn}前)</Tag>;
@@ -58,7 +59,7 @@ export function MyHouseholdsPage() {
   return (
     <Flex vertical gap={12} style={{ maxWidth: 640 }}>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>我的联户</Typography.Title>
+        <PageTitle>我的联户</PageTitle>
         <Typography.Text type="secondary">认人认门、交友交心。上门、电话、微信、田间地头都算走访,不定位、不打卡,不打分、不排名。</Typography.Text>
       </div>
       {query.isPending ? <Skeleton active paragraph={{ rows: 6 }} /> : query.isError ? (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Tag, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../lib/icons';
 import { useNavigate } from 'react-router';
 import {
   CreateInspectionRoundSchema, InspectionExtraItemSchema, InspectionTeamMemberSchema, INSPECTION_DEPARTMENT_LABELS, INSPECTION_DEPARTMENTS, type InspectionDepartment, REQUIRED_INSPECTION_DEPARTMENTS, todayInShanghai,

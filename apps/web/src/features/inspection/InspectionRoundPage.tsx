@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Progress, Result, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, RightOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined, RightOutlined } from '../../lib/icons';
 import { Link, useNavigate, useParams } from 'react-router';
 import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_ROUND_STATUS_LABELS } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
@@ -10,6 +10,7 @@ import { downloadFile } from '../../lib/download';
 import { parseOrgId } from '../../lib/use-month-org-params';
 import { downloadRoundReport, useCloseRound, useRound, type InspectionRoundDetail, type ReportFormat } from './api';
 import { ESCALATED_LABEL, resultCell } from './labels';
+import { PageTitle } from '../../components/PageTitle';
 
 type Village = InspectionRoundDetail['villages'][number];
 
@@ -59,7 +60,7 @@ function Header({ round }: { round: InspectionRoundDetail }) {
       <Flex vertical gap={8}>
         <Flex gap={8} wrap align="center" justify="space-between">
           <Flex gap={6} wrap align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>{round.title}</Typography.Title>
+            <PageTitle>{round.title}</PageTitle>
             <Tag color={round.status === 'open' ? 'blue' : 'default'} data-testid="round-status">{INSPECTION_ROUND_STATUS_LABELS[round.status]}</Tag>
           </Flex>
           {round.can.close && round.status === 'open' && (

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Card, Flex, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import { Link, useSearchParams } from 'react-router';
 import { INSPECTION_DEPARTMENT_LABELS, INSPECTION_ROUND_STATUS_LABELS } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
@@ -10,6 +10,7 @@ import { useRounds, type InspectionRoundSummary } from './api';
 import { CreateRoundModal } from './CreateRoundModal';
 import { RectificationBoard } from './RectificationBoard';
 import { ESCALATED_LABEL } from './labels';
+import { PageTitle } from '../../components/PageTitle';
 
 function RoundCard({ round }: { round: InspectionRoundSummary }) {
   const p = round.progress;
@@ -76,7 +77,7 @@ export function InspectionsPage() {
     <Flex vertical gap={12} data-testid="inspections-page">
       <Flex gap={8} wrap align="center" justify="space-between">
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>联督联查</Typography.Title>
+          <PageTitle>联督联查</PageTitle>
           <Typography.Text type="secondary">纪委、组织办、民政办联合检查,发现问题逐条整改、验收,逾期上报镇党委。</Typography.Text>
         </div>
         {isTownAdmin(roles) && (

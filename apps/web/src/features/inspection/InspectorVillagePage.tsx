@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Result, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckOutlined, ExclamationCircleOutlined } from '../../lib/icons';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -17,6 +17,7 @@ import { PhotoStrip } from './PhotoStrip';
 import { PickFileButton } from '../../components/PickFileButton';
 import { RECTIFICATION_STATUS_COLORS, rectificationStatusLabel, resultCell } from './labels';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { PageTitle } from '../../components/PageTitle';
 
 interface FindingValues {
   note: string;
@@ -240,7 +241,7 @@ export function InspectorVillagePage() {
     <Flex vertical gap={12} style={{ maxWidth: 560, margin: '0 auto', width: '100%' }} data-testid="inspector-village">
       <div>{back}</div>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>{village.organizationName}</Typography.Title>
+        <PageTitle>{village.organizationName}</PageTitle>
         <Typography.Text type="secondary">{round.title} · 已查 {recorded} / {round.items.length} 项</Typography.Text>
       </div>
       {round.status === 'closed' && <Alert type="info" showIcon title="本次检查已结束,不能再记录检查结果" />}

@@ -1,5 +1,5 @@
 import { App, Button, Flex } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { PaperClipOutlined } from '../../lib/icons';
 import { errorMessage } from '../../lib/api-client';
 import { downloadInspectionFile, inspectionFileUrl, type InspectionFile } from './api';
 import { sizeText } from '../../lib/format';

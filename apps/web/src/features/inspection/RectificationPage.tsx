@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Empty, Flex, Form, Input, Result, Skeleton, Tag, Timeline, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '../../lib/icons';
 import { Link, useParams } from 'react-router';
 import { AcceptRectificationSchema, ReopenRectificationSchema, RectificationEvidenceSchema, RECTIFICATION_EVENT_LABELS, uploadAccept } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -17,6 +17,7 @@ import { PhotoStrip } from './PhotoStrip';
 import { PickFileButton } from '../../components/PickFileButton';
 import { ESCALATED_LABEL, lateText, RECTIFICATION_STATUS_COLORS, rectificationStatusLabel } from './labels';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { PageTitle } from '../../components/PageTitle';
 
 const EVENT_COLORS: Record<RectificationEvent['kind'], string> = { evidence: 'blue', accepted: 'green', reopened: 'red' };
 
@@ -152,7 +153,7 @@ export function RectificationPage() {
       <Card size="small">
         <Flex vertical gap={8}>
           <Flex gap={6} wrap align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>整改任务</Typography.Title>
+            <PageTitle>整改任务</PageTitle>
             <Tag color={RECTIFICATION_STATUS_COLORS[rect.status]} data-testid="rectification-status">{rectificationStatusLabel(rect.status)}</Tag>
             {late && <Tag color="red">{late}</Tag>}
             {rect.escalated && <Tag color="volcano">{ESCALATED_LABEL}</Tag>}

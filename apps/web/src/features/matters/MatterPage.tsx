@@ -9,6 +9,7 @@ import { errorMessage } from '../../lib/api-client';
 import { useMatter, useMatterPhoto, type StageAction } from './api';
 import { DeadlineCell, RatingTag, StageTag } from './labels';
 import { StageModal } from './StageModals';
+import { PageTitle } from '../../components/PageTitle';
 
 const STEP_OF = { raised: 0, discussed: 1, handled: 2, rated: 3 } as const;
 
@@ -53,7 +54,7 @@ export function MatterPage() {
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Link to={`/matters?orgId=${m.organizationId}`}>← 村民说事</Link>
       <Space wrap align="center">
-        <Typography.Title level={3} style={{ margin: 0 }}>{m.title}</Typography.Title>
+        <PageTitle>{m.title}</PageTitle>
         <StageTag stage={m.stage} />{m.reopened && <Tag>曾重新办理</Tag>}{m.isDemo && <Tag>演示数据</Tag>}
       </Space>
       <Typography.Text type="secondary">{m.villageName} · {MATTER_CATEGORY_LABELS[m.category]} · 回执编号 {m.receipt}</Typography.Text>

@@ -11,6 +11,7 @@ import { downloadFile } from '../../lib/download';
 import { useMatters } from './api';
 import { DeadlineCell, RatingTag, StageTag } from './labels';
 import { RaiseMatterModal } from './RaiseMatterModal';
+import { PageTitle } from '../../components/PageTitle';
 
 const num = (v: string | null) => (v ? Number(v) : undefined);
 
@@ -58,7 +59,7 @@ export function MattersPage() {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Space wrap style={{ justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Title level={3} style={{ margin: 0 }}>村民说事</Typography.Title>
+        <PageTitle>村民说事</PageTitle>
         {canRaise && <Button type="primary" onClick={() => setRaising(true)}>登记说事</Button>}
       </Space>
       <Typography.Paragraph type="secondary" style={{ margin: 0 }}>

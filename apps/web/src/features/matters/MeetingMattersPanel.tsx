@@ -5,6 +5,7 @@ import { LoadError } from '../../components/LoadError';
 import { isApiError } from '../../lib/api-client';
 import { useMeetingMatters } from './api';
 import { StageTag } from './labels';
+import { SectionTitle } from '../../components/PageTitle';
 
 /** The meetings at which villagers' matters are raised or discussed (issue 20 point 4: 三日合一 and its two days). */
 export const MEETING_KINDS: readonly string[] = ['combined_day', 'villager_say_day', 'deliberation_day'];
@@ -12,7 +13,7 @@ export const MEETING_KINDS: readonly string[] = ['combined_day', 'villager_say_d
 function Matters({ title, items }: { title: string; items: MatterSummary[] }) {
   return (
     <div>
-      <Typography.Title level={5}>{title}({items.length})</Typography.Title>
+      <SectionTitle>{title}({items.length})</SectionTitle>
       <List size="small" dataSource={items} locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有" /> }}
         renderItem={(m) => (
           <List.Item>
@@ -43,7 +44,7 @@ export function MeetingMattersPanel({ activityId }: { activityId: number }) {
     <Flex vertical gap={12} data-testid="meeting-matters">
       {activity.parts.length > 0 && (
         <div>
-          <Typography.Title level={5}>当天议程</Typography.Title>
+          <SectionTitle>当天议程</SectionTitle>
           <List size="small" dataSource={activity.parts} renderItem={(p) => (
             <List.Item><Typography.Text strong>{ACTIVITY_KIND_LABELS[p.kind as ActivityKind] ?? p.kind}</Typography.Text>:{p.text}</List.Item>
           )} />

@@ -22,7 +22,7 @@ import {
   type TableColumnsType,
   type UploadFile,
 } from 'antd';
-import { FileExcelOutlined, UploadOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, UploadOutlined } from '../../lib/icons';
 import { uploadAccept, type ImportReport, type Organization } from '@dj/contracts';
 import { ApiError, errorMessage } from '../../lib/api-client';
 import { useNarrowScreen } from '../../lib/use-narrow-screen';

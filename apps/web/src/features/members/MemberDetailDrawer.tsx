@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Alert, Button, Descriptions, Drawer, Empty, Result, Skeleton, Space, Tabs, Tag, Timeline, Typography } from 'antd';
-import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
+import { EditOutlined, HistoryOutlined } from '../../lib/icons';
 import {
   EDUCATION_LABELS,
   GENDER_LABELS,
@@ -23,6 +23,7 @@ import { RecordEventModal } from './RecordEventModal';
 import { RevealModal } from './RevealModal';
 import { STATUS_COLORS, STANDING_COLORS, confirmedAtText, maskedValue, partyYearsText, type RevealField } from './labels';
 import { yesNo } from '../../lib/format';
+import { SectionTitle } from '../../components/PageTitle';
 
 /**
  * A tab another feature shows in a member's detail (流动登记, 介绍信, 党费). The drawer does not import those
@@ -166,9 +167,9 @@ function DetailBody({
         className="member-descriptions"
         styles={{ label: { width: narrow ? 96 : 110, whiteSpace: 'nowrap' } }}
       />
-      <Typography.Title level={5} style={{ marginTop: 24 }}>
+      <SectionTitle style={{ marginTop: 24 }}>
         党籍记录
-      </Typography.Title>
+      </SectionTitle>
       {events.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无党籍记录" />
       ) : (

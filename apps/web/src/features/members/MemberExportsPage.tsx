@@ -10,6 +10,7 @@ import { useMe } from '../../lib/session';
 import { useStepUpRetry } from '../../components/StepUpModal';
 import { useDecideExportRequest, useDownloadApprovedExport, useExportRequests } from './api';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { PageTitle } from '../../components/PageTitle';
 
 const STATUS_COLORS: Record<MemberExportRequest['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };
 
@@ -97,9 +98,9 @@ export function MemberExportsPage() {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           名册导出申请
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           导出完整身份证号和手机号超过本镇规定人数的名册,须经另一位镇党委管理员审批;同意后24小时内由申请人下载,每次下载记入审计。
           {townAdmin ? '您可以审批他人的申请,不能审批自己的申请。' : ''} <Link to="/members">返回党员名册</Link>

@@ -18,6 +18,7 @@ import { filterOrgOptions } from '../../lib/org-options';
 import { parseRosterParams, rosterSearch, toListQuery, withChange, type RosterState } from './roster-params';
 import { RosterList } from './RosterList';
 import { RosterToolbar } from './RosterToolbar';
+import { PageTitle } from '../../components/PageTitle';
 
 /** A plain 党员 sees only their own record (the server filters too). */
 export function isSelfOnly(me: Me | null | undefined): boolean {
@@ -128,9 +129,9 @@ export function MembersPage({ detailTabs }: { detailTabs?: readonly MemberDetail
     <Space orientation="vertical" size={12} style={{ width: '100%' }} className="members-page">
       {selfOnly ? (
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>
+          <PageTitle>
             我的党员信息
-          </Typography.Title>
+          </PageTitle>
           <Typography.Text type="secondary">点击卡片查看详细信息与党籍记录。</Typography.Text>
         </div>
       ) : (

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Button, Card, Flex, Input, Segmented, Select, Space, TreeSelect } from 'antd';
-import { AuditOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '@ant-design/icons';
+import { AuditOutlined, DownloadOutlined, FileExcelOutlined, PlusOutlined, SearchOutlined, UploadOutlined } from '../../lib/icons';
 import { Link } from 'react-router';
 import { MEMBER_FILTER_LABELS, MEMBER_FILTERS, RANGE_LABELS, RANGES, type Range } from '@dj/contracts';
 import type { MemberFilter } from './roster-params';
@@ -40,6 +40,8 @@ export function RosterToolbar(props: Props) {
 
   return (
     <Card size="small" className="roster-toolbar">
+      {/* The roster's h1 (issue 21 point 2): the page opens on its filters, with no visible title. */}
+      <h1 className="visually-hidden">党员名册</h1>
       <Flex gap={12} wrap align="center">
         <TreeSelect<number>
           aria-label="组织"

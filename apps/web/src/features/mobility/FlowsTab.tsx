@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Button, Card, Descriptions, Empty, Flex, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
-import { CarOutlined, PhoneOutlined, StopOutlined } from '@ant-design/icons';
+import { CarOutlined, PhoneOutlined, StopOutlined } from '../../lib/icons';
 import { FLOW_CONTACT_METHOD_LABELS, type MemberDetail } from '@dj/contracts';
 import { formatDate } from '../../lib/dates';
 import { yesNo } from '../../lib/format';
 import { useMobility, type MemberFlow } from './api';
 import { ContactModal, DIRECTION_LABELS, EndFlowModal, PLACE_LABELS, START_LABELS, StartFlowModal } from './FlowModals';
 import { WarningAlerts } from './WarningAlerts';
+import { SectionTitle } from '../../components/PageTitle';
 
 type Action = { kind: 'start' } | { kind: 'contact'; flow: MemberFlow } | { kind: 'end'; flow: MemberFlow } | null;
 
@@ -104,9 +105,9 @@ function FlowCard({
           </Space>
         )}
         <div>
-          <Typography.Title level={5} style={{ marginTop: 0 }}>
+          <SectionTitle style={{ marginTop: 0 }}>
             联系记录
-          </Typography.Title>
+          </SectionTitle>
           <ContactLog flow={flow} narrow={narrow} />
         </div>
       </Flex>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Button, Card, Empty, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { FileDoneOutlined, SendOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, SendOutlined } from '../../lib/icons';
 import { addDays, type MemberDetail } from '@dj/contracts';
 import { useMobility, type TransferLetter } from './api';
 import { IssueLetterModal, ReceiptModal } from './LetterModals';

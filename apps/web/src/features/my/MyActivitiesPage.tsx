@@ -6,6 +6,7 @@ import { errorMessage } from '../../lib/api-client';
 import { ResponseBodySchema, ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { useMyActivities, useRespond, type MyActivity } from './api';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { PageTitle, SectionTitle } from '../../components/PageTitle';
 
 const ATTENDANCE_LABELS: Record<NonNullable<MyActivity['myAttendance']>, { text: string; color?: string }> = {
   present: { text: '出席', color: 'green' },
@@ -120,9 +121,9 @@ export function MyActivitiesPage() {
     const past = activities.data.filter((a) => a.held).sort((a, b) => b.heldOn.localeCompare(a.heldOn));
     body = (
       <>
-        <Typography.Title level={5} style={{ margin: 0 }}>
+        <SectionTitle style={{ margin: 0 }}>
           即将举行
-        </Typography.Title>
+        </SectionTitle>
         <Flex vertical gap={8} data-testid="my-upcoming">
           {upcoming.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="近期没有安排的组织生活" />
@@ -130,9 +131,9 @@ export function MyActivitiesPage() {
             upcoming.map((a) => <UpcomingItem key={a.id} activity={a} onLeave={setLeaving} />)
           )}
         </Flex>
-        <Typography.Title level={5} style={{ margin: 0 }}>
+        <SectionTitle style={{ margin: 0 }}>
           最近参加的
-        </Typography.Title>
+        </SectionTitle>
         <Flex vertical gap={8} data-testid="my-past">
           {past.length === 0 ? (
             <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="最近90天没有组织生活记录" />
@@ -147,9 +148,9 @@ export function MyActivitiesPage() {
   return (
     <Flex vertical gap={12} className="my-activities-page">
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           我的组织生活
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           提前答复“参加”或“请假”,能帮助支部书记做好准备;不答复也可以照常参加,出勤以会上登记为准。
         </Typography.Text>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Badge, Button, Empty, Flex, Popover, Spin, Typography } from 'antd';
-import { BellOutlined } from '@ant-design/icons';
+import { BellOutlined } from '../../lib/icons';
 import { useNavigate } from 'react-router';
 import { errorMessage } from '../../lib/api-client';
 import { formatShortDateTime } from '../../lib/format';

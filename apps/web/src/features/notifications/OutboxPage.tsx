@@ -6,6 +6,7 @@ import { useMe } from '../../lib/session';
 import { canEditSettings } from '../../lib/roles';
 import { formatDateTime } from '../../lib/format';
 import { useOutbox } from './api';
+import { PageTitle } from '../../components/PageTitle';
 
 const STATUS = { pending: { label: '待发送', color: 'gold' }, sent: { label: '已发送', color: 'green' }, failed: { label: '发送失败', color: 'red' } } as const;
 
@@ -19,7 +20,7 @@ export function OutboxPage() {
   return (
     <Flex vertical gap={12}>
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>短信发送记录</Typography.Title>
+        <PageTitle>短信发送记录</PageTitle>
         <Typography.Text type="secondary">组织生活截止提醒的短信,每条都留有记录;号码只显示脱敏后的形式。</Typography.Text>
       </div>
       <Segmented

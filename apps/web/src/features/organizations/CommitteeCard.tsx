@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Card, Select, Space, Table, Typography, message } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../lib/icons';
 import { COMMITTEE_POSTS, COMMITTEE_POST_LABELS, type CommitteePost, type CommitteeTerm } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import { LoadError } from '../../components/LoadError';

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { Alert, Button, Card, Descriptions, Empty, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DragOutlined, EditOutlined, PlusOutlined } from '../../lib/icons';
 import { ORGANIZATION_KIND_LABELS, SECTOR_LABELS, type OrganizationDetail } from '@dj/contracts';
 import { isApiError, NOT_FOUND_MESSAGE } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
 import { STATUS_LABELS, villageText } from './labels';
+import { SectionTitle } from '../../components/PageTitle';
 
 export type OrgAction = 'create' | 'rename' | 'move' | 'close';
 
@@ -118,9 +119,9 @@ export function OrgDetailCard({ selectedId, detail, loading, error, onRetry, par
       )}
       <Descriptions size="small" bordered column={{ xs: 1, sm: 1, md: 2 }} items={items} />
       <div style={{ marginTop: 16 }}>
-        <Typography.Title level={5} style={{ marginTop: 0 }}>
+        <SectionTitle style={{ marginTop: 0 }}>
           组织设置检查
-        </Typography.Title>
+        </SectionTitle>
         {detail.warnings.length === 0 ? (
           <Typography.Text type="secondary">未发现不符合规定的组织设置。</Typography.Text>
         ) : (

@@ -90,7 +90,8 @@ export function OrgTreePanel(props: Props) {
 
   return (
     <Card
-      title="组织架构"
+      // The page's one h1 (issue 21 point 2): the page has no title above its two cards; drawn as the card's title.
+      title={<h1 style={{ font: 'inherit', margin: 0 }}>组织架构</h1>}
       size="small"
       extra={
         <Space size={4}>

@@ -1,5 +1,5 @@
 import { Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../lib/icons';
 import {
   SaveServiceCenterSchema, ServiceCenterRoomSchema, DEFAULT_SERVICE_CENTER_ROOMS, SERVICE_CENTER_STANDARD_LABELS, SERVICE_CENTER_STANDARDS, type SaveServiceCenter,
 } from '@dj/contracts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '../../lib/icons';
 import { Link, useNavigate } from 'react-router';
 import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';

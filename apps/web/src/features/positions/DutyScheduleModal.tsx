@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, Row, Select, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined, ThunderboltOutlined } from '../../lib/icons';
 import { PlannedDutyShiftSchema, DUTY_SLOT_LABELS, DUTY_SLOTS, type DutySlot } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';

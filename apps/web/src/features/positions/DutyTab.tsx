@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Popconfirm, Statistic, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { CalendarOutlined, DeleteOutlined, SwapOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DeleteOutlined, SwapOutlined } from '../../lib/icons';
 import { DUTY_PRESENCE_LABELS, DUTY_SLOT_LABELS, todayInShanghai } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { App, Button, Card, Descriptions, Flex, Result, Skeleton, Steps, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, DownloadOutlined } from '../../lib/icons';
 import { Link, useParams } from 'react-router';
 import {
   FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STAGE_LABELS, FOUR_TWO_STATUS_LABELS, RESOLUTION_BODY_LABELS,
@@ -17,6 +17,7 @@ import { hasWorkRole } from '../../lib/roles';
 import { useDownloadStageFile, useFourTwo, useUploadStageFile, type FourTwoProcedure, type FourTwoStageRecord } from './api';
 import { FOUR_TWO_STAGES, FOUR_TWO_STATUS_COLORS, STAGE_SHORT_LABELS } from './labels';
 import { StageForm } from './StageForm';
+import { PageTitle } from '../../components/PageTitle';
 
 function ResultTag({ passed }: { passed: boolean | null }) {
   if (passed === null) return null;
@@ -173,7 +174,7 @@ export function FourTwoPage() {
     <Flex vertical gap={12} data-testid="four-two-page">
       {back}
       <Flex gap={8} wrap align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>{procedure.title}</Typography.Title>
+        <PageTitle>{procedure.title}</PageTitle>
         <Tag color={FOUR_TWO_STATUS_COLORS[procedure.status]}>{FOUR_TWO_STATUS_LABELS[procedure.status]}</Tag>
         <Tag>{FOUR_TWO_CATEGORY_LABELS[procedure.category]}</Tag>
         {procedure.isDemo && <Tag>演示数据</Tag>}

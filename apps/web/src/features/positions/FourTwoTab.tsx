@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Input, Select, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import { Link, useNavigate } from 'react-router';
 import { CreateFourTwoSchema, FOUR_TWO_CATEGORIES, FOUR_TWO_CATEGORY_LABELS, FOUR_TWO_STATUS_LABELS } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';

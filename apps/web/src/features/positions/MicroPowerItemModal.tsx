@@ -1,7 +1,7 @@
 import { CreateMicroPowerItemSchema, type CreateMicroPowerItem } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, AutoComplete, Button, Flex, Form, Input, Switch, Typography } from 'antd';
-import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '../../lib/icons';
 import { FormModal } from '../../components/FormModal';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';

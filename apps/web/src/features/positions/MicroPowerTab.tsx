@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { App, Button, Card, Checkbox, Collapse, Empty, Flex, Select, Skeleton, Steps, Tabs, Tag, Typography } from 'antd';
-import { DownloadOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined, PlusOutlined, SaveOutlined } from '../../lib/icons';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
 import { todayInShanghai } from '@dj/contracts';

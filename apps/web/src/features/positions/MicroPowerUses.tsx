@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Flex, Form, Input, Select, Steps, Switch, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Empty, Flex, Result, Skeleton, Tabs, Typography } from 'antd';
+import { Empty, Flex, Result, Skeleton, Tabs } from 'antd';
 import { useSearchParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { useMe } from '../../lib/session';
@@ -10,6 +10,7 @@ import { FourTwoTab } from './FourTwoTab';
 import { canWritePositions } from './labels';
 import { MicroPowerTab } from './MicroPowerTab';
 import { useVillageParam, VillageSelect } from './VillageSelect';
+import { PageTitle } from '../../components/PageTitle';
 
 const TABS = ['centers', 'duty', 'micro-power', 'four-two'] as const;
 type TabKey = (typeof TABS)[number];
@@ -53,7 +54,7 @@ export function PositionsPage() {
 
   return (
     <Flex vertical gap={12} data-testid="positions-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>阵地建设</Typography.Title>
+      <PageTitle>阵地建设</PageTitle>
       <Tabs
         activeKey={tab}
         onChange={setTab}

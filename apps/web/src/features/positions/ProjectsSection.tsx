@@ -1,7 +1,7 @@
 import { CreateServiceCenterProjectSchema, formField, type CreateServiceCenterProject } from '@dj/contracts';
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Progress, Row, Slider, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '../../lib/icons';
 import { FormModal } from '../../components/FormModal';
 import { ListBody } from '../../components/ListBody';
 import { errorMessage } from '../../lib/api-client';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Form, Result, Skeleton, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined } from '../../lib/icons';
 import { Link, useParams } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage, isApiError } from '../../lib/api-client';
@@ -13,6 +13,7 @@ import { useSaveServiceCenter, useServiceCenter, type ServiceCenterDetail } from
 import { CENTER_FIELDS, CenterFormFields, centerInitialValues, toCenterBody, type CenterValues } from './CenterFormFields';
 import { PhotosSection } from './PhotosSection';
 import { ProjectsSection } from './ProjectsSection';
+import { PageTitle } from '../../components/PageTitle';
 
 function DetailsForm({ center }: { center: ServiceCenterDetail }) {
   const [form] = Form.useForm<CenterValues>();
@@ -88,7 +89,7 @@ export function ServiceCenterPage() {
     <Flex vertical gap={12} data-testid="service-center-page">
       {back}
       <Flex gap={8} wrap align="center">
-        <Typography.Title level={4} style={{ margin: 0 }}>{data.name}</Typography.Title>
+        <PageTitle>{data.name}</PageTitle>
         {data.standard === 'high' && <Tag color="red">高标准</Tag>}
         {data.isDemo && <Tag>演示数据</Tag>}
       </Flex>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Col, Flex, Form, Input, InputNumber, Row, Select, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { PaperClipOutlined } from '../../lib/icons';
 import {
   AddFourTwoStageSchema, FourTwoVoteSchema, type AddFourTwoStage, FOUR_TWO_STAGE_LABELS, RESOLUTION_BODIES, RESOLUTION_BODY_LABELS, todayInShanghai,
 } from '@dj/contracts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Flex, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../lib/icons';
 import {
   RECRUITMENT_DOCUMENT_LABELS,
   RECRUITMENT_DOCUMENTS,

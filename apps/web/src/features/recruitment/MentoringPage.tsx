@@ -4,6 +4,7 @@ import { LoadError } from '../../components/LoadError';
 import { useMe } from '../../lib/session';
 import { useMentoring } from './api';
 import { PHASE_COLORS } from './labels';
+import { PageTitle } from '../../components/PageTitle';
 
 export const MENTORING_EMPTY = '暂无您培养联系的入党积极分子或发展对象';
 
@@ -42,7 +43,7 @@ export function MentoringPage() {
 
   return (
     <Flex vertical gap={12} data-testid="mentoring-page">
-      <Typography.Title level={4} style={{ margin: 0 }}>我培养联系的人</Typography.Title>
+      <PageTitle>我培养联系的人</PageTitle>
       <Typography.Text type="secondary">培养联系人向入党积极分子介绍党的基本知识,引导端正入党动机,及时向党支部汇报情况(《中国共产党发展党员工作细则》第十条)。</Typography.Text>
       <Card size="small">{body}</Card>
     </Flex>

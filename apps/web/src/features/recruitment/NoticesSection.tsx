@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Checkbox, Empty, Flex, Form, Input, Select, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import {
   CreatePublicNoticeSchema, PublicNoticeOutcomeSchema, PUBLIC_NOTICE_OUTCOME_LABELS, PUBLIC_NOTICE_OUTCOMES, PUBLIC_NOTICE_STAGE_LABELS, PUBLIC_NOTICE_STAGES, todayInShanghai,
 } from '@dj/contracts';

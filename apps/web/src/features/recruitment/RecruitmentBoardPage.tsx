@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Card, Empty, Flex, Result, Skeleton, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
-import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { CalendarOutlined, PlusOutlined, UnorderedListOutlined } from '../../lib/icons';
 import { Link, useNavigate } from 'react-router';
 import { PIPELINE_PHASE_LABELS, PIPELINE_PHASES } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -14,6 +14,7 @@ import { CreateRecruitmentModal } from './CreateRecruitmentModal';
 import { RegisterButtons } from './DocumentButtons';
 import { DEADLINE_STATUS_COLORS, DEADLINE_STATUS_LABELS } from './labels';
 import { useYearOrgParams, YearSelect } from './YearSelect';
+import { PageTitle } from '../../components/PageTitle';
 
 type BranchRow = Board['branches'][number];
 type DueRow = Board['due'][number];
@@ -129,7 +130,7 @@ export function RecruitmentBoardPage() {
   return (
     <Flex vertical gap={12} data-testid="recruitment-board">
       <Flex gap={8} wrap align="center" justify="space-between">
-        <Typography.Title level={4} style={{ margin: 0 }}>发展党员</Typography.Title>
+        <PageTitle>发展党员</PageTitle>
         <Flex gap={8} wrap>
           <Button icon={<UnorderedListOutlined />} onClick={() => void navigate('/recruitment/recruitments')}>入党申请人名单</Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建入党申请</Button>

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Button, Card, Empty, Flex, Input, Result, Select, Skeleton, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, PlusOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PlusOutlined } from '../../lib/icons';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { RECRUITMENT_STATUS_LABELS, RECRUITMENT_STATUSES, PIPELINE_PHASE_LABELS, PIPELINE_PHASES, type PipelinePhase, type RecruitmentListQuery } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -13,6 +13,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 import { useRecruitments, type RecruitmentListItem, type RecruitmentStatus } from './api';
 import { CreateRecruitmentModal } from './CreateRecruitmentModal';
 import { DEADLINE_STATUS_COLORS, DEADLINE_STATUS_LABELS, phaseTag } from './labels';
+import { PageTitle } from '../../components/PageTitle';
 
 function oneOf<T extends string>(values: readonly T[], value: string | null): T | undefined {
   return value !== null && (values as readonly string[]).includes(value) ? (value as T) : undefined;
@@ -145,7 +146,7 @@ export function RecruitmentListPage() {
         </Link>
       </div>
       <Flex gap={8} wrap align="center" justify="space-between">
-        <Typography.Title level={4} style={{ margin: 0 }}>入党申请人名单</Typography.Title>
+        <PageTitle>入党申请人名单</PageTitle>
         <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建入党申请</Button>
       </Flex>
       <Flex gap={8} wrap>

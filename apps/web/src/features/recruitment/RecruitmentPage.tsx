@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Collapse, Empty, Flex, Form, Input, Result, Skeleton, Tabs, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, StopOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, StopOutlined } from '../../lib/icons';
 import { Link, useParams } from 'react-router';
 import { StopRecruitmentSchema, GENDER_LABELS, todayInShanghai } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -19,6 +19,7 @@ import { NoticesSection } from './NoticesSection';
 import { RelationsSection } from './RelationsSection';
 import { StepFormModal } from './StepFormModal';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { PageTitle } from '../../components/PageTitle';
 
 function Header({ recruitment, onStop }: { recruitment: Recruitment; onStop: () => void }) {
   const tag = phaseTag(recruitment.status, recruitment.phase);
@@ -27,7 +28,7 @@ function Header({ recruitment, onStop }: { recruitment: Recruitment; onStop: () 
       <Flex vertical gap={4}>
         <Flex gap={8} wrap align="center" justify="space-between">
           <Flex gap={6} wrap align="center">
-            <Typography.Title level={4} style={{ margin: 0 }}>{recruitment.name}</Typography.Title>
+            <PageTitle>{recruitment.name}</PageTitle>
             <Tag color={tag.color} data-testid="recruitment-phase">{tag.label}</Tag>
             {recruitment.status === 'stopped' && recruitment.phase && <Tag>已终止</Tag>}
             {recruitment.isDemo && <Tag color="purple">演示数据</Tag>}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Empty, Flex, Input, InputNumber, Result, Skeleton, Table, Typography, type TableColumnsType } from 'antd';
-import { ArrowLeftOutlined, SaveOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Empty, Flex, Input, InputNumber, Result, Skeleton, Table, type TableColumnsType } from 'antd';
+import { ArrowLeftOutlined, SaveOutlined } from '../../lib/icons';
 import { Link } from 'react-router';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
@@ -8,6 +8,7 @@ import { useMe } from '../../lib/session';
 import { hasWorkRole, isTownAdmin } from '../../lib/roles';
 import { usePlan, useSavePlan, type Plan } from './api';
 import { useYearOrgParams, YearSelect } from './YearSelect';
+import { PageTitle } from '../../components/PageTitle';
 
 type PlanItem = Plan['items'][number];
 interface Draft {
@@ -124,7 +125,7 @@ export function RecruitmentPlanPage() {
         </Link>
       </div>
       <Flex gap={8} wrap align="center" justify="space-between">
-        <Typography.Title level={4} style={{ margin: 0 }}>{year}年度发展党员计划</Typography.Title>
+        <PageTitle>{year}年度发展党员计划</PageTitle>
         <YearSelect value={year} onChange={(value) => update({ year: value })} />
       </Flex>
       {!editable && <Alert type="info" showIcon title="年度发展计划由镇党委制定,此处只能查看。" />}

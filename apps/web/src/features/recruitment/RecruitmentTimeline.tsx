@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Flex, Tag, Typography } from 'antd';
-import { CheckCircleFilled, CloseCircleFilled, PaperClipOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, CloseCircleFilled, PaperClipOutlined } from '../../lib/icons';
 import { DECIDING_BODY_LABELS, RECRUITMENT_STAGE_LABELS, RECRUITMENT_STAGES, type RuleMessage } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime, sizeText } from '../../lib/format';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Empty, Flex, Form, Select, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import { CreateRelationSchema, EndRelationSchema, RELATION_KIND_LABELS, RELATION_KINDS, todayInShanghai } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { dateRangeRule } from '../../lib/date-rules';

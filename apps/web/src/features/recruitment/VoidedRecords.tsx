@@ -1,6 +1,6 @@
 import { VoidRecordSchema } from '@dj/contracts';
 import { App, Button, Collapse, Flex, Typography } from 'antd';
-import { PaperClipOutlined } from '@ant-design/icons';
+import { PaperClipOutlined } from '../../lib/icons';
 import { ReasonModal } from '../../components/ReasonModal';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { LoadError } from '../../components/LoadError';
 import { App, Button, Card, Flex, Form, InputNumber, Result, Skeleton, Space, Table, Typography, type TableColumnsType } from 'antd';
-import { EditOutlined } from '@ant-design/icons';
+import { EditOutlined } from '../../lib/icons';
 import type { Setting } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
@@ -12,6 +12,7 @@ import { useMe } from '../../lib/session';
 import { canEditSettings } from '../../lib/roles';
 import { useSettings } from '../../lib/settings';
 import { useUpdateSetting } from './api';
+import { PageTitle } from '../../components/PageTitle';
 
 /** '20分(¥0.20)': an amount kept in 分 also reads in 元. */
 export function valueText(value: number, unit: string): string {
@@ -197,9 +198,9 @@ export function SettingsPage() {
   return (
     <Flex vertical gap={12} className="settings-page">
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           本镇设置
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           由本镇根据上级规定确定的规则;中央统一规定的标准不在此修改。每次修改都记入审计日志。
         </Typography.Text>

@@ -8,6 +8,7 @@ import { DateInput } from '../../components/DateInput';
 import { errorMessage } from '../../lib/api-client';
 import { textPropsOf } from '../../lib/contract-rules';
 import { useCriteria, useShowcaseWrite } from './api';
+import { SectionTitle } from '../../components/PageTitle';
 
 type Judged = Record<number, { result?: CriterionResult; evidence: string }>;
 
@@ -18,7 +19,7 @@ export function EvaluationSection({ s }: { s: Showcase }) {
   return (
     <Flex vertical gap={6}>
       <Flex justify="space-between" align="center">
-        <Typography.Title level={5} style={{ margin: 0 }}>年度评估</Typography.Title>
+        <SectionTitle style={{ margin: 0 }}>年度评估</SectionTitle>
         {s.can.manage && !editing && <Button size="small" onClick={() => setEditing(true)}>评估</Button>}
       </Flex>
       {editing ? <EvaluationForm s={s} onDone={() => setEditing(false)} /> : !last ? <Typography.Text type="secondary">尚未评估</Typography.Text> : (

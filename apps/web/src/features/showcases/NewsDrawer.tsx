@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form, Image, Input, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form, Image, Input, Space, Spin } from 'antd';
 import { NewsImageQuerySchema, NewsInputSchema, NEWS_STATUS_LABELS, type News, type NewsInput } from '@dj/contracts';
 import { FilePickButton } from '../../components/FilePickButton';
 import { errorMessage } from '../../lib/api-client';
 import { applyFieldErrors } from '../../lib/form-errors';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { newsImageUrl, useCreateNews, useNews, useNewsWrite } from './api';
+import { SectionTitle } from '../../components/PageTitle';
 
 const FIELDS = ['title', 'summary', 'body', 'author'] as const;
 
@@ -46,7 +47,7 @@ function Images({ post }: { post: News }) {
   };
   return (
     <Flex vertical gap={6}>
-      <Typography.Title level={5} style={{ margin: 0 }}>图片(第1张为分享图)</Typography.Title>
+      <SectionTitle style={{ margin: 0 }}>图片(第1张为分享图)</SectionTitle>
       {post.can.edit && (
         <Flex gap={8} wrap>
           <Input aria-label="图片说明" placeholder="图片说明(选填)" value={caption} onChange={(e) => setCaption(e.target.value)} style={{ maxWidth: 240 }} {...textPropsOf(NewsImageQuerySchema, 'caption')} />

@@ -5,6 +5,7 @@ import { LoadError } from '../../components/LoadError';
 import { formatDateTime } from '../../lib/format';
 import { useNewsList } from './api';
 import { NewsDrawer } from './NewsDrawer';
+import { PageTitle } from '../../components/PageTitle';
 
 const STATUS_COLOR = { draft: 'default', approved: 'blue', published: 'green', withdrawn: 'orange' } as const;
 
@@ -30,7 +31,7 @@ export function NewsPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>党建动态</Typography.Title>
+        <PageTitle>党建动态</PageTitle>
         <Space wrap>
           {site && <Button href={site} target="_blank">查看镇党建门户</Button>}
           <Button type="primary" onClick={() => setOpen('new')}>撰写动态</Button>

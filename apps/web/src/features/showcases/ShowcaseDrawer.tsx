@@ -8,6 +8,7 @@ import { textPropsOf } from '../../lib/contract-rules';
 import { showcasePhotoUrl, useShowcase, useShowcaseWrite } from './api';
 import { EvaluationSection } from './EvaluationSection';
 import { VisitsSection } from './VisitsSection';
+import { SectionTitle } from '../../components/PageTitle';
 
 const wan = (fen: number) => (fen / 1_000_000).toFixed(2);
 
@@ -95,11 +96,11 @@ export function ShowcaseDrawer({ id, onClose }: { id: number | null; onClose: ()
         <Flex vertical gap={16}>
           <Typography.Text type="secondary">{s.organizationName} · {s.theme} · {SHOWCASE_STATUS_LABELS[s.status]}</Typography.Text>
           <Figures s={s} />
-          <Typography.Title level={5} style={{ margin: 0 }}>经验做法</Typography.Title>
+          <SectionTitle style={{ margin: 0 }}>经验做法</SectionTitle>
           <Practices key={`${s.id}-${s.practices ?? ''}`} s={s} />
           <EvaluationSection s={s} />
           <VisitsSection s={s} />
-          <Typography.Title level={5} style={{ margin: 0 }}>照片</Typography.Title>
+          <SectionTitle style={{ margin: 0 }}>照片</SectionTitle>
           <Photos s={s} />
           {s.evaluations.length > 0 && <List size="small" header="历年评估" dataSource={s.evaluations} renderItem={(e) => <List.Item>{e.year}年 · {e.items.length}条标准</List.Item>} />}
         </Flex>

@@ -12,6 +12,7 @@ import { useOrganizationTreeData } from '../../lib/organizations';
 import { useCreateShowcase, useShowcases } from './api';
 import { CriteriaModal } from './CriteriaModal';
 import { ShowcaseDrawer } from './ShowcaseDrawer';
+import { PageTitle } from '../../components/PageTitle';
 
 const STATUS_COLOR = { building: 'blue', named: 'red', withdrawn: 'default' } as const;
 
@@ -61,7 +62,7 @@ export function ShowcasesPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>党建示范点</Typography.Title>
+        <PageTitle>党建示范点</PageTitle>
         <Space wrap>
           <Button onClick={() => setCriteria(true)}>创建标准</Button>
           {list.data?.canCreate && <Button type="primary" onClick={() => setCreating(true)}>命名示范点</Button>}

@@ -1,9 +1,10 @@
-import { App, Button, Flex, Form, Input, InputNumber, List, Popconfirm, Typography } from 'antd';
+import { App, Button, Flex, Form, Input, InputNumber, List, Popconfirm } from 'antd';
 import { VisitInputSchema, todayInShanghai, type Showcase, type VisitInput } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import { errorMessage } from '../../lib/api-client';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
 import { useShowcaseWrite } from './api';
+import { SectionTitle } from '../../components/PageTitle';
 
 /** 接待参观: who came, when, how many; the branch's secretary records them. */
 export function VisitsSection({ s }: { s: Showcase }) {
@@ -12,7 +13,7 @@ export function VisitsSection({ s }: { s: Showcase }) {
   const [form] = Form.useForm<VisitInput>();
   return (
     <Flex vertical gap={6}>
-      <Typography.Title level={5} style={{ margin: 0 }}>接待参观({s.visits.length}批)</Typography.Title>
+      <SectionTitle style={{ margin: 0 }}>接待参观({s.visits.length}批)</SectionTitle>
       {s.can.update && (
         <Form form={form} layout="inline" name="visit" initialValues={{ visitedOn: todayInShanghai(), people: 10 }}
           onFinish={(v) => write.visit.mutate(v, { onSuccess: () => { message.success('已登记'); form.resetFields(); }, onError: (e) => message.error(errorMessage(e)) })}>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Empty, Skeleton, Space, Tabs, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '../../lib/icons';
 import { STATISTICS_TITLE, defaultStatisticsDay, todayInShanghai, type PartyStatistics, type StatTable } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import { LoadError } from '../../components/LoadError';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../lib/api-client';
 import { usePartyStatistics, useDownloadStatistics, type CellRef } from './api';
 import { CellMembersDrawer } from './CellMembersDrawer';
 import { StatTableCard } from './StatTableCard';
+import { PageTitle } from '../../components/PageTitle';
 
 const GROUPS: { key: StatTable['group']; label: string }[] = [
   { key: 'members', label: '党员' },
@@ -42,7 +43,7 @@ export function StatisticsPage() {
   const empty = stats.data && stats.data.tables.filter((t) => t.group !== 'organizations').every((t) => t.rows.every((r) => r.cells.every((n) => n === 0)));
   return (
     <div>
-      <Typography.Title level={3}>{STATISTICS_TITLE}</Typography.Title>
+      <PageTitle style={{ marginBottom: '0.5em' }}>{STATISTICS_TITLE}</PageTitle>
       <Space wrap style={{ marginBottom: 12 }}>
         <span>统计时点</span>
         <DateInput aria-label="统计时点" value={asOf} max={today} onChange={(v) => v && setAsOf(v)} />

@@ -16,6 +16,7 @@ import {
 } from './api';
 import { ReviewBodySchema, ACTIVITY_KIND_LABELS } from '@dj/contracts';
 import { rulesFor, textPropsOf } from '../../lib/contract-rules';
+import { PageTitle } from '../../components/PageTitle';
 
 /** 退回 needs a reason: the branch has to know what to add or correct. */
 function ReturnModal({ record, onClose }: { record: QueueRecord; onClose: () => void }) {
@@ -233,9 +234,9 @@ export function SupervisionPage() {
   return (
     <Flex vertical gap={12} className="supervision-page">
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           督导
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">
           查看各支部的活动计划并留言,签认已举行的组织生活记录;签认前记录不计入完成情况。
         </Typography.Text>

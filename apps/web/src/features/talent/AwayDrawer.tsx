@@ -13,6 +13,7 @@ import { useAddContact, useAwayDetail, useRecordHandover, useRecordReturn } from
 import { AwayEditModal } from './AwayEditModal';
 import { AwayRevealButton } from './AwayRevealButton';
 import { DueTag } from './AwayTable';
+import { SectionTitle } from '../../components/PageTitle';
 
 function ContactForm({ id }: { id: number }) {
   const [form] = Form.useForm<AwayContactInput>();
@@ -102,7 +103,7 @@ export function AwayDrawer({ id, onClose }: { id: number; onClose: () => void })
         <Flex vertical gap={16} data-testid="away-drawer">
           <Overview data={data} />
           <div>
-            <Typography.Title level={5}>联系记录</Typography.Title>
+            <SectionTitle>联系记录</SectionTitle>
             {data.contacts.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无联系记录" /> : (
               <Timeline items={data.contacts.map((c) => ({
                 key: `${c.source}-${c.id}`,

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Empty, Flex, Form, Input, Select, Skeleton, Tag, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../lib/icons';
 import { AWAY_LIAISON_KINDS, AWAY_LIAISON_KIND_LABELS, type AwayCoverage, type AwayLiaison, type CreateAwayLiaison } from '@dj/contracts';
 import { FormModal } from '../../components/FormModal';
 import { LoadError } from '../../components/LoadError';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { Button, Empty, Flex, Input, Result, Select, Skeleton, Tabs, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Flex, Input, Result, Select, Skeleton, Tabs } from 'antd';
+import { PlusOutlined } from '../../lib/icons';
 import { useSearchParams } from 'react-router';
 import { AWAY_EMPLOYER_KINDS, AWAY_EMPLOYER_KIND_LABELS, type AwayEmployerKind, type AwayListQuery } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
@@ -12,6 +12,7 @@ import { AwayCreateModal } from './AwayCreateModal';
 import { AwayDrawer } from './AwayDrawer';
 import { AwayLiaisonsView } from './AwayLiaisonsView';
 import { AwayTable } from './AwayTable';
+import { PageTitle } from '../../components/PageTitle';
 
 type Due = NonNullable<AwayListQuery['due']>;
 const DUE_OPTIONS: { value: Due; label: string }[] = [{ value: 'all', label: '全部' }, { value: 'overdue', label: '联系已逾期' }, { value: 'due', label: '即将到期' }];
@@ -70,7 +71,7 @@ export function AwayPage() {
   return (
     <Flex vertical gap={12} data-testid="away-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>在外人才</Typography.Title>
+        <PageTitle>在外人才</PageTitle>
         {writable && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记在外人员</Button>}
       </Flex>
       <Tabs activeKey={tab} onChange={(k) => set('tab', k)} destroyOnHidden items={[

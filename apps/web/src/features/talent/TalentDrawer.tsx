@@ -10,6 +10,8 @@ import { useNarrowScreen } from '../../lib/use-narrow-screen';
 import { useAddSupport, useRevealTalent, useTalent } from './api';
 import { leadText, tierText } from './labels';
 import { EditTalentModal } from './TalentFormModal';
+import { SectionTitle } from '../../components/PageTitle';
+import { ListItemMeta } from '../../components/ListItemMeta';
 
 type SupportValues = Omit<TalentSupportInput, 'amountFen'> & { amountYuan?: string };
 
@@ -77,11 +79,11 @@ function Detail({ talent }: { talent: TalentDetail }) {
       ]} />
       {talent.can.edit && <Button onClick={() => setEditing(true)}>修改人才信息</Button>}
       {editing && <EditTalentModal talent={talent} open onClose={() => setEditing(false)} />}
-      <Typography.Title level={5} style={{ margin: 0 }}>扶持记录({talent.support.length}次,合计{formatFen(talent.supportFen)})</Typography.Title>
+      <SectionTitle style={{ margin: 0 }}>扶持记录({talent.support.length}次,合计{formatFen(talent.supportFen)})</SectionTitle>
       {talent.support.length ? (
         <List size="small" dataSource={talent.support} renderItem={(s) => (
           <List.Item>
-            <List.Item.Meta title={`${s.givenOn} ${s.what}`} description={`${s.givenBy}${s.amountFen !== null ? ` · ${formatFen(s.amountFen)}` : ''}`} />
+            <ListItemMeta title={`${s.givenOn} ${s.what}`} description={`${s.givenBy}${s.amountFen !== null ? ` · ${formatFen(s.amountFen)}` : ''}`} />
           </List.Item>
         )} />
       ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="尚无扶持记录" />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Radio, Select, Space } from 'antd';
-import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
+import { MinusCircleOutlined, PlusOutlined } from '../../lib/icons';
 import { TALENT_LIMITS, todayInShanghai, type CreateTalent, type TalentDetail, type UpdateTalent } from '@dj/contracts';
 import { DateInput } from '../../components/DateInput';
 import { FormModal } from '../../components/FormModal';
@@ -32,7 +32,7 @@ function TalentFields() {
               <Space key={f.key} align="baseline" wrap>
                 <Form.Item name={[f.name, 'kind']} rules={[{ required: true, message: '请选择类型' }]}><Select aria-label="领办类型" options={LEAD_KIND_OPTIONS} style={{ width: 110 }} /></Form.Item>
                 <Form.Item name={[f.name, 'name']} rules={[{ required: true, min: 2, message: '名称至少2个字' }]}><Input aria-label="领办名称" maxLength={TALENT_LIMITS.leadName} /></Form.Item>
-                <MinusCircleOutlined aria-label="删除领办项目" onClick={() => remove(f.name)} />
+                <Button type="text" aria-label="删除领办项目" icon={<MinusCircleOutlined />} onClick={() => remove(f.name)} />
               </Space>
             ))}
             {fields.length < TALENT_LIMITS.leads && <Button icon={<PlusOutlined />} onClick={() => add({ kind: 'cooperative', name: '' })}>添加领办项目</Button>}

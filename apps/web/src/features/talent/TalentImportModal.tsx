@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Modal, Select, Table, Tag, Typography, Upload } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { UploadOutlined } from '../../lib/icons';
 import { uploadAccept, type ImportReport } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { downloadFile } from '../../lib/download';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { App, Button, Dropdown, Empty, Flex, Input, List, Result, Select, Skeleton, Space, Tag, Typography } from 'antd';
-import { DownloadOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from '../../lib/icons';
 import { TALENT_FIELD_LABELS, TALENT_KIND_LABELS, TALENT_LIMITS, todayInShanghai, type TalentListQuery } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';
@@ -13,6 +13,8 @@ import { TalentDrawer } from './TalentDrawer';
 import { CreateTalentModal } from './TalentFormModal';
 import { TalentImportModal } from './TalentImportModal';
 import { TalentProgressCard } from './TalentProgressCard';
+import { PageTitle } from '../../components/PageTitle';
+import { ListItemMeta } from '../../components/ListItemMeta';
 
 const thisYear = Number(todayInShanghai().slice(0, 4));
 const YEAR_OPTIONS = Array.from({ length: thisYear - TALENT_LIMITS.firstYear + 2 }, (_, i) => thisYear + 1 - i).slice(0, 12).map((y) => ({ value: y, label: `${y}年入选` }));
@@ -54,7 +56,7 @@ export function TalentPage() {
   return (
     <Flex vertical gap={12} data-testid="talent-page">
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>人才</Typography.Title>
+        <PageTitle>人才</PageTitle>
         <Space wrap>
           {list.data?.can.create && <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>登记人才</Button>}
           {list.data?.can.import && <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>导入</Button>}
@@ -70,7 +72,7 @@ export function TalentPage() {
           pagination={{ pageSize: 20, hideOnSinglePage: true, size: 'small' }} header={<Typography.Text type="secondary">共 {list.data.rows.length} 人</Typography.Text>}
           renderItem={(r) => (
             <List.Item onClick={() => setOpenId(r.id)} style={{ cursor: 'pointer' }} actions={[<Button key="open" type="link" size="small" onClick={() => setOpenId(r.id)}>详情</Button>]}>
-              <List.Item.Meta
+              <ListItemMeta
                 title={<Space wrap size={4}><span>{r.name}</span><Tag color="red">{TALENT_KIND_LABELS[r.kind]}</Tag>{r.isMember && <Tag>党员</Tag>}</Space>}
                 description={<>
                   <div>{r.villageName ?? r.organizationName} · {TALENT_FIELD_LABELS[r.field]} · {tierText(r)}</div>

@@ -8,6 +8,7 @@ import { canSeeTasks } from '../../lib/roles';
 import { filterOrgOptions } from '../../lib/org-options';
 import { TASK_PAGE_SIZE, useTasks, type Task, type TaskKind } from './api';
 import { useOrganizationTreeData } from '../../lib/organizations';
+import { PageTitle, SectionTitle } from '../../components/PageTitle';
 
 /** Fixed order: the members (transfer, out of touch, letter, 转正), 发展党员, then the branch's 三务公开 and 整改; late before due. */
 export const TASK_KINDS: readonly TaskKind[] = [
@@ -231,9 +232,9 @@ export function TasksPage() {
   } else {
     body = sections.map((section) => (
       <Flex key={section.key} vertical gap={8} data-testid={`task-section-${section.key}`}>
-        <Typography.Title level={5} style={{ margin: 0 }} type={section.key === 'overdue' ? 'danger' : undefined}>
+        <SectionTitle style={{ margin: 0 }} type={section.key === 'overdue' ? 'danger' : undefined}>
           {section.title}({sectionCount(section, totals)}项)
-        </Typography.Title>
+        </SectionTitle>
         {section.groups.map((group) => (
           <TaskGroupCard key={group.kind} group={group} expanded={expanded.has(group.kind)} onToggle={() => setExpanded((old) => toggled(old, group.kind))} />
         ))}
@@ -244,9 +245,9 @@ export function TasksPage() {
   return (
     <Flex vertical gap={12} className="tasks-page">
       <div>
-        <Typography.Title level={4} style={{ margin: 0 }}>
+        <PageTitle>
           待办事项
-        </Typography.Title>
+        </PageTitle>
         <Typography.Text type="secondary">按期限提醒需要办理的事项,由记录自动得出,不作评比排名。</Typography.Text>
       </div>
       <Card size="small">

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Flex, Space, Typography } from 'antd';
-import { CopyOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CopyOutlined, PrinterOutlined } from '../../lib/icons';
 
 interface Props {
   codes: string[];

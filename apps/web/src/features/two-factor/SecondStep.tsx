@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, Typography } from 'antd';
-import { SafetyOutlined } from '@ant-design/icons';
+import { SafetyOutlined } from '../../lib/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { SecondFactorCodeBodySchema, type Me, type SecondFactorCodeBody, type SecondFactorPending } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../lib/format';
 import { markSignedIn } from '../../lib/session';
 import { useConfirmSignInEnrolment, useStartEnrolment, useVerifySecondFactor } from './api';
 import { EnrolmentPanel } from './EnrolmentPanel';
+import { PageTitle } from '../../components/PageTitle';
 
 export interface SecondStepProps {
   pending: SecondFactorPending['secondFactor'];
@@ -25,9 +26,9 @@ const codeRules = rulesFor(SecondFactorCodeBodySchema, 'code');
 export function SecondStep({ pending, onSignedIn, onCancel }: SecondStepProps) {
   return (
     <div className="second-step">
-      <Typography.Title level={4} style={{ marginTop: 0 }}>
+      <PageTitle style={{ marginBottom: '0.5em' }}>
         <SafetyOutlined /> {pending.step === 'verify' ? '输入手机验证码' : '启用手机验证器'}
-      </Typography.Title>
+      </PageTitle>
       {pending.step === 'verify' ? <VerifyForm onSignedIn={onSignedIn} /> : <SignInEnrolment onSignedIn={onSignedIn} />}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
         请在 {formatDateTime(pending.expiresAt)}(北京时间)前完成,否则需重新输入密码。

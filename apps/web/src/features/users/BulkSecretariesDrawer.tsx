@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Drawer, Empty, Flex, Skeleton, Table, Tag, Typography } from 'antd';
-import { PrinterOutlined } from '@ant-design/icons';
+import { PrinterOutlined } from '../../lib/icons';
 import { BULK_SKIP_REASON_LABELS, type BulkSecretariesResult, type BulkSecretaryRow, type Credential } from '@dj/contracts';
 import { LoadError } from '../../components/LoadError';
 import { errorMessage } from '../../lib/api-client';

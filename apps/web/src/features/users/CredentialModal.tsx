@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Descriptions, Modal, Space, Typography } from 'antd';
-import { CopyOutlined, PrinterOutlined } from '@ant-design/icons';
+import { CopyOutlined, PrinterOutlined } from '../../lib/icons';
 import type { Credential } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { downloadCredentialSheet } from './api';

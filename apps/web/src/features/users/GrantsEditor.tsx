@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Button, Flex, Form, Select, Typography } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, PlusOutlined } from '../../lib/icons';
 import { CreateUserBodySchema, GRANTS_MAX, RoleGrantSchema } from '@dj/contracts';
 import { listRulesFor, rulesFor } from '../../lib/contract-rules';
 import { useOrganizationTreeData } from '../../lib/organizations';

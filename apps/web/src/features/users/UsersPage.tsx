@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Result, Select, Space, Table, Tag, Typography } from 'antd';
-import { PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { PlusOutlined, TeamOutlined } from '../../lib/icons';
 import { UserListQuerySchema, type Credential, type UserListQuery, type UserSummary } from '@dj/contracts';
 import { ListBody } from '../../components/ListBody';
 import { maxLengthOf } from '../../lib/contract-rules';
@@ -15,6 +15,7 @@ import { EditGrantsModal } from './EditGrantsModal';
 import { grantText, ROLE_OPTIONS, STATUS_OPTIONS, statusTags } from './labels';
 import { UserActions } from './UserActions';
 import { UserSessionsModal } from './UserSessionsModal';
+import { PageTitle } from '../../components/PageTitle';
 
 const Grants = ({ user }: { user: UserSummary }) => (
   <Flex gap={4} wrap>{user.grants.map((g) => <Tag key={`${g.role}-${g.organizationId}`}>{grantText(g)}</Tag>)}</Flex>
@@ -48,7 +49,7 @@ export function UsersPage() {
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
         <div>
-          <Typography.Title level={4} style={{ margin: 0 }}>账号管理</Typography.Title>
+          <PageTitle>账号管理</PageTitle>
           <Typography.Text type="secondary">本镇各账号的角色与所属组织;角色的改动对已登录的设备立即生效。</Typography.Text>
         </div>
         <Space wrap>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, List, Select, Tag, Typography } from 'antd';
-import { CheckOutlined, PlusOutlined, UndoOutlined } from '@ant-design/icons';
+import { CheckOutlined, PlusOutlined, UndoOutlined } from '../../../lib/icons';
 import { TRIP_ACTION_STATE_LABELS, TRIP_LIMITS, todayInShanghai, type TripAction, type TripDetail } from '@dj/contracts';
 import { DateInput } from '../../../components/DateInput';
 import { FormModal } from '../../../components/FormModal';
@@ -8,6 +8,7 @@ import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useTripPeople, useTripRows } from './api';
 import { personOf, personOptions } from './people';
+import { ListItemMeta } from '../../../components/ListItemMeta';
 
 const STATE_COLORS: Record<TripAction['state'], string> = { due: 'orange', overdue: 'red', done: 'green' };
 
@@ -96,7 +97,7 @@ export function TripActions({ detail }: { detail: TripDetail }) {
           <List.Item actions={a.can.update ? [a.state === 'done'
             ? <Button key="r" size="small" type="link" icon={<UndoOutlined />} onClick={() => void reopen(a)}>重新打开</Button>
             : <Button key="d" size="small" type="link" icon={<CheckOutlined />} onClick={() => setClosing(a)} aria-label={`登记完成:${a.content}`}>登记完成</Button>] : []}>
-            <List.Item.Meta title={<Flex gap={6} wrap align="center"><StateTag a={a} /><span>{a.content}</span></Flex>}
+            <ListItemMeta title={<Flex gap={6} wrap align="center"><StateTag a={a} /><span>{a.content}</span></Flex>}
               description={<span>责任人:{a.ownerName}({a.organizationName}) · 完成期限:{a.dueOn}{a.doneNote ? ` · ${a.doneNote}` : ''}</span>} />
           </List.Item>
         )} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { App, Button, Descriptions, Flex, Form, Skeleton, Space, Typography } from 'antd';
-import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Flex, Form, Skeleton, Space } from 'antd';
+import { ArrowLeftOutlined, DownloadOutlined, EditOutlined } from '../../../lib/icons';
 import { Link, useParams } from 'react-router';
 import type { TripDetail } from '@dj/contracts';
 import { LoadError } from '../../../components/LoadError';
@@ -12,6 +12,7 @@ import { TripActions } from './TripActions';
 import { TRIP_FORM_FIELDS, TripFormModal, type TripFormValues } from './TripForm';
 import { TripParticipants } from './TripParticipants';
 import { TopicTags } from './TopicTags';
+import { PageTitle } from '../../../components/PageTitle';
 
 /** The report as Word or A4 PDF: the organiser's (it holds every unit's rows). */
 function ReportButtons({ detail }: { detail: TripDetail }) {
@@ -62,7 +63,7 @@ export function TripPage() {
     <Flex vertical gap={12}>
       <Link to="/education/trips"><ArrowLeftOutlined /> 对标学习</Link>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{detail.title}</Typography.Title>
+        <PageTitle>{detail.title}</PageTitle>
         {detail.can.edit && <Space wrap><EditTrip detail={detail} /><ReportButtons detail={detail} /></Space>}
       </Flex>
       <Descriptions size="small" column={{ xs: 1, sm: 2 }} bordered items={[

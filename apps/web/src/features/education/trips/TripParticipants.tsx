@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, List, Popconfirm, Radio, Select, Typography } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, PlusOutlined } from '../../../lib/icons';
 import { TRIP_LIMITS, type TripDetail, type TripParticipant } from '@dj/contracts';
 import { FormModal } from '../../../components/FormModal';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useTripPeople, useTripRows } from './api';
 import { personOf, personOptions, unitOptions } from './people';
+import { ListItemMeta } from '../../../components/ListItemMeta';
 
 interface AddValues { how: 'account' | 'typed'; person?: string; name?: string; organizationId?: number; post?: string }
 
@@ -101,7 +102,7 @@ export function TripParticipants({ detail }: { detail: TripDetail }) {
               </Popconfirm>,
             ] : []),
           ]}>
-            <List.Item.Meta title={<Flex gap={6} wrap><span>{p.name}</span><Typography.Text type="secondary">{p.organizationName}{p.post ? ` · ${p.post}` : ''}</Typography.Text></Flex>}
+            <ListItemMeta title={<Flex gap={6} wrap><span>{p.name}</span><Typography.Text type="secondary">{p.organizationName}{p.post ? ` · ${p.post}` : ''}</Typography.Text></Flex>}
               description={p.takeaway
                 ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{p.takeaway}</Typography.Paragraph>
                 : <Typography.Text type="secondary">未填写学习心得</Typography.Text>} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Flex, Form, List, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../../lib/icons';
 import { useNavigate } from 'react-router';
 import type { TripCreate, TripSummary } from '@dj/contracts';
 import { ListBody } from '../../../components/ListBody';
@@ -9,6 +9,7 @@ import { applyFieldErrors } from '../../../lib/form-errors';
 import { useCreateTrip, useTrips } from './api';
 import { TopicTags } from './TopicTags';
 import { TRIP_FORM_FIELDS, TripFormModal, type TripFormValues } from './TripForm';
+import { PageTitle } from '../../../components/PageTitle';
 
 /** 跟进 n 项 · 未完成 m · 已逾期 k: what is left of a trip, never a score. */
 function ActionsText({ t }: { t: TripSummary }) {
@@ -47,7 +48,7 @@ export function TripsPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>对标学习</Typography.Title>
+        <PageTitle>对标学习</PageTitle>
         {organizers.length > 0 && <Button type="primary" icon={<PlusOutlined />} onClick={() => setOpen(true)}>登记对标学习</Button>}
       </Flex>
       <Typography.Text type="secondary">组织镇村干部“走出去”学习基层党建、美丽乡村、基层治理、创新发展;学习后的跟进事项列入责任人的待办。</Typography.Text>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { App, Button, Card, Empty, Flex, Form, Input, InputNumber, List, Popconfirm, Select, Skeleton, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../../lib/icons';
 import { VENUE_LIMITS, todayInShanghai, type HostedGroupCreate, type Venue } from '@dj/contracts';
 import { DateInput } from '../../../components/DateInput';
 import { FormModal } from '../../../components/FormModal';
@@ -8,6 +8,7 @@ import { LoadError } from '../../../components/LoadError';
 import { errorMessage } from '../../../lib/api-client';
 import { applyFieldErrors } from '../../../lib/form-errors';
 import { useHostedGroups, useVenueWrites } from './api';
+import { ListItemMeta } from '../../../components/ListItemMeta';
 
 const thisYear = Number(todayInShanghai().slice(0, 4));
 
@@ -79,7 +80,7 @@ export function HostedGroups({ organizers, venues }: { organizers: { id: number;
                   <Button size="small" type="link" danger>删除</Button>
                 </Popconfirm>,
               ] : []}>
-                <List.Item.Meta title={`${g.visitedOn} ${g.unit} · ${g.people}人`} description={`${g.topic}${g.venueName ? ` · ${g.venueName}` : ''}`} />
+                <ListItemMeta title={`${g.visitedOn} ${g.unit} · ${g.people}人`} description={`${g.topic}${g.venueName ? ` · ${g.venueName}` : ''}`} />
               </List.Item>
             )} />
         </Flex>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { Button, Card, Flex, List, Space, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '../../../lib/icons';
 import type { Venue } from '@dj/contracts';
 import { ListBody } from '../../../components/ListBody';
 import { useVenues } from './api';
 import { Bookings } from './Bookings';
 import { HostedGroups } from './HostedGroups';
 import { BookingFormModal, VenueFormModal } from './VenueForms';
+import { PageTitle } from '../../../components/PageTitle';
 
 function VenueCard({ v, onEdit, onBook }: { v: Venue; onEdit: () => void; onBook: () => void }) {
   return (
@@ -31,7 +32,7 @@ export function VenuesPage() {
   return (
     <Flex vertical gap={12}>
       <Flex justify="space-between" align="center" wrap gap={8}>
-        <Typography.Title level={4} style={{ margin: 0 }}>培训阵地</Typography.Title>
+        <PageTitle>培训阵地</PageTitle>
         {organizers.length > 0 && <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>登记场地</Button>}
       </Flex>
       <Card size="small" title="培训场地" data-testid="venues">
