@@ -124,9 +124,7 @@ async function audit(path: string, viewport: string, started: number) {
   }, { tags: TAGS, structure: STRUCTURE_RULES });
   // @ant-design/icons names every icon in English (role="img" aria-label="delete"): read aloud in a Chinese page.
   // An image a screen reader reaches (not under aria-hidden) must have no name made of ASCII alone.
-  // The sign-in page (LoginPage.tsx: its user and lock icons, antd's password eye) is being rewritten by the lead and
-  // keeps out of lib/icons so its first load stays small; it is the one page not held to this yet.
-  const englishIcons = path === '/login' ? [] : await page.evaluate(() => Array.from(document.querySelectorAll('[role="img"][aria-label]'))
+  const englishIcons = await page.evaluate(() => Array.from(document.querySelectorAll('[role="img"][aria-label]'))
     .filter((el) => !el.closest('[aria-hidden="true"]') && /^[\x20-\x7e]*$/.test(el.getAttribute('aria-label') ?? ''))
     .map((el) => `img "${el.getAttribute('aria-label')}" in ${el.parentElement?.tagName.toLowerCase()}.${el.parentElement?.className.toString().split(' ')[0] ?? ''}`));
   const byImpact: Record<string, number> = {};
