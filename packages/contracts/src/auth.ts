@@ -73,6 +73,16 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/**
+ * Session lifetimes (issue 2; 等保 session rules), enforced by the API and read by the web: a session ends after
+ * SESSION_IDLE_MS without a request and SESSION_ABSOLUTE_MS after sign-in. The server records a request at most once
+ * per SESSION_TOUCH_MS, so the idle end it will apply may come up to that much before the last request + idle: the
+ * web's warning before the idle end (WCAG 2.2.1, issue 21 point 3) counts from the earliest of those.
+ */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+export const SESSION_TOUCH_MS = 60_000;
+
 /** The user's own display preferences (issue 21 point 3), changed from the header's 适老化 switch. */
 export const PreferencesSchema = z.object({ elderMode: z.boolean().meta({ label: '适老化模式' }) }).strict();
 export type Preferences = z.infer<typeof PreferencesSchema>;

@@ -1,4 +1,5 @@
 import { ErrorBodySchema, type ErrorBody } from '@dj/contracts';
+import { noteServerContact } from './idle-session';
 
 /** Anything with a zod-like `parse`: every response body is checked against its contract schema. */
 export interface Parser<T> {
@@ -131,6 +132,8 @@ async function send(path: string, options: SendOptions): Promise<Response> {
     throw new ApiError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
   }
 
+  // Every answer but a 401 came through a live session (or opened one) and moved its idle end (lib/idle-session).
+  if (response.status !== 401) noteServerContact();
   if (!response.ok) {
     const error = new ApiError(response.status, toErrorBody(response.status, await readJson(response)));
     if (response.status === 401 && !options.skipUnauthorizedHandler) {

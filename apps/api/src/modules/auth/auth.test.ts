@@ -120,6 +120,16 @@ describe('sessions', () => {
     expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
   });
 
+  it('“who am I” renews an idle session: the 继续使用 of the web before the idle end (issue 21 point 3)', async () => {
+    const { username } = await account('member');
+    const s = await ctx.signIn(username);
+    await ctx.pool.query(`update sessions set last_seen_at = now() - interval '28 minutes'`);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    // Renewed: 28 more minutes later (56 since the sign-in's last request) the session is still there.
+    await ctx.pool.query(`update sessions set last_seen_at = last_seen_at - interval '28 minutes'`);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
   it('适老化 (issue 21 point 3): the user turns it on for their own account, audited; it comes back with “who am I” and the next sign-in', async () => {
     const { username, userId, session } = await account('member');
     expect((await session.get('/api/auth/me')).json().user.elderMode).toBe(false);
