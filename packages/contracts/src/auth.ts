@@ -82,6 +82,12 @@ export type Me = z.infer<typeof MeSchema>;
 export const SESSION_IDLE_MS = 30 * 60_000;
 export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
 export const SESSION_TOUCH_MS = 60_000;
+/**
+ * Sent (value "1") on requests the page makes by itself, not the user: the reminder bell's poll every minute. The
+ * server still checks the session but does not count the request as activity, so an open tab nobody uses still ends
+ * after SESSION_IDLE_MS (before issue 21 point 3, the poll kept every visible tab signed in for the 12 hours).
+ */
+export const BACKGROUND_REQUEST_HEADER = 'x-background-request';
 
 /** The user's own display preferences (issue 21 point 3), changed from the header's 适老化 switch. */
 export const PreferencesSchema = z.object({ elderMode: z.boolean().meta({ label: '适老化模式' }) }).strict();

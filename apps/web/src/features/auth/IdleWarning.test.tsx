@@ -1,7 +1,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { SESSION_IDLE_MS, SESSION_TOUCH_MS } from '@dj/contracts';
-import { setCsrfToken } from '../../lib/api-client';
+import { OkSchema, SESSION_IDLE_MS, SESSION_TOUCH_MS } from '@dj/contracts';
+import { apiRequest, setCsrfToken } from '../../lib/api-client';
 import { IDLE_WARNING_MS } from '../../lib/idle-session';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
@@ -86,5 +86,13 @@ describe('the idle warning', () => {
     fireEvent.click(await screen.findByRole('button', { name: '退出登录' }));
     expect(await screen.findByText('登录页面')).toBeTruthy();
     expect(calls.some((c) => c.path === '/api/auth/logout')).toBe(true);
+  });
+
+  it('a background request (the bell’s poll) does not put the warning off; a request of the user does', async () => {
+    await signedIn();
+    await act(() => vi.advanceTimersByTimeAsync(WARN_MS - 10_000));
+    await act(() => apiRequest('/api/notifications', OkSchema, { background: true }));
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(await screen.findByRole('alertdialog')).toBeTruthy();
   });
 });
