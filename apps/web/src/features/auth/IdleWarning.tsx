@@ -9,6 +9,8 @@ import { IDLE_MINUTES, idleSchedule, idleStateAt, lastServerContact, onServerCon
 import { fetchMe, markSignedOut, meQueryKey, useLogout } from '../../lib/session';
 
 const TEXT_ID = 'idle-warning-text';
+const IDLE_ENDED_KEY = 'idle-ended';
+const RECHECK_MS = 60_000;
 
 /**
  * No time-limited screens (issue 21 point 3, WCAG 2.2.1): the session ends after SESSION_IDLE_MS without a request
@@ -22,6 +24,9 @@ export function IdleWarning() {
   const expire = useExpire();
   const expireRef = useRef(expire);
   expireRef.current = expire;
+  const { notification } = App.useApp();
+  // Signed in again: the notice of the previous session's end has been read.
+  useEffect(() => notification.destroy(IDLE_ENDED_KEY), [notification]);
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -41,7 +46,9 @@ export function IdleWarning() {
         void expireRef.current();
         return;
       }
-      timer = setTimeout(check, (next === 'active' ? schedule.warnAt : schedule.endAt) - now);
+      // At least once a minute: a clock set back (or a test's) must not make a delay past setTimeout's 24.8-day limit,
+      // which fires at once, over and over.
+      timer = setTimeout(check, Math.min((next === 'active' ? schedule.warnAt : schedule.endAt) - now, RECHECK_MS));
     };
     check();
     const unsubscribe = onServerContact(check);
@@ -65,7 +72,7 @@ function useExpire() {
   return async () => {
     await apiRequest('/api/auth/logout', OkSchema, { method: 'POST', skipUnauthorizedHandler: true }).catch(() => undefined);
     notification.warning({
-      key: 'idle-ended', title: '已自动退出登录', duration: 0,
+      key: IDLE_ENDED_KEY, title: '已自动退出登录', duration: 0,
       description: `${IDLE_MINUTES}分钟内没有操作,为保护账号安全已自动退出。请重新登录,登录后回到原来的页面。`,
     });
     // Not "signed out by the user": the sign-in page keeps the page to come back to.
