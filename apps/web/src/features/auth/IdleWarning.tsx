@@ -15,8 +15,9 @@ const RECHECK_MS = 60_000;
 /**
  * No time-limited screens (issue 21 point 3, WCAG 2.2.1): the session ends after SESSION_IDLE_MS without a request
  * (the server's rule, from the contracts), so a dialog warns two minutes before and 继续使用 renews it with the
- * cheapest signed-in request, "who am I" (any request moves the server's idle clock). Unanswered, the session is ended
- * here and the user is sent to sign in with a notice that stays until closed; signing in brings them back to the page.
+ * cheapest signed-in request, "who am I" (any request but a background poll moves the server's idle clock).
+ * Unanswered, the session is ended here and the user is sent to sign in with a notice that stays until closed;
+ * signing in brings them back to the page.
  */
 export function IdleWarning() {
   const [state, setState] = useState<IdleState>('active');
