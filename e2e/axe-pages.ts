@@ -189,13 +189,21 @@ export function describeAxePages(at: Viewports) {
       await signIn('quwei');
       await auditPages(['/district', withId('/district/towns/:id', ids.town)]);
       await signIn('member');
-      const own = ['/my', '/my/study', '/my/households', '/recruitment/mentoring'];
+      const own = ['/my', '/my/study', '/my/households', '/recruitment/mentoring', '/account'];
       await auditPages(own);
       // 适老化 (issue 21 point 3) as the member turned it on: the same pages with large text and controls.
       await site.query(`update users set elder_mode = true where username = 'member'`);
       await page.goto(`${site.baseUrl}/my`);
       await page.locator('html.elder-mode').waitFor({ state: 'attached' });
       await auditPages(own.map((path) => `${path}#适老化`));
+      // 适老化's simpler layout folds details behind 更多 (issue 21 point 3): audited unfolded too.
+      for (const path of ['/my', '/my/study', '/my/households']) {
+        const started = performance.now();
+        await open(`${path}#更多`);
+        await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+        await audit(`${path}#适老化 更多`, viewports[viewports.length - 1][0], started);
+      }
+      await site.query(`update users set elder_mode = false where username = 'member'`);
       await site.browser.clearCookies();
       for (const [viewport, size] of viewports) {
         await page.setViewportSize(size);

@@ -1,6 +1,6 @@
 // npm run bench -- --lighthouse [--runs N] [--page login|member|villages]: Lighthouse (mobile, default simulated throttling) against Debian's Chromium on
-// the sign-in page, a 党员's first page (demo `member`, signed in) and the demo village's public page (issue 21 points 4
-// and 5). The platform starts as the bench's demo run does (embedded PostgreSQL or BENCH_DATABASE_URL, the demo town,
+// the sign-in page, a 党员's own pages (demo `member`, signed in: first page, 我的学习, 我的联户, 账号与安全, each also in
+// 适老化 mode, issue 21 point 3) and the demo village's public page (issue 21 points 4 and 5). The platform starts as the bench's demo run does (embedded PostgreSQL or BENCH_DATABASE_URL, the demo town,
 // the built web from apps/web/dist). Each page is measured N times (default 3) and the median run by performance score
 // is printed: the four category scores, LCP, TBT and the JavaScript transferred. Nothing leaves the machine.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -24,16 +24,21 @@ const runsArg = process.argv.indexOf('--runs');
 const runs = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 3;
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
-interface Page { name: string; path: string; cookie?: string }
-interface Measured { scores: Record<string, number>; lcpMs: number; tbtMs: number; jsKiB: number; unusedJsKiB: number; totalKiB: number }
+interface Page { name: string; path: string; cookie?: string; /** The member's 适老化 choice during the run. */ elder?: boolean }
+interface Measured {
+  scores: Record<string, number>; lcpMs: number; tbtMs: number; jsKiB: number; unusedJsKiB: number; totalKiB: number;
+  /** The accessibility audits that failed, to say what cost points. */ a11yFailed: string[];
+}
 
 function measured(lhr: Result): Measured {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
   const items = (lhr.audits['resource-summary']?.details as { items?: { resourceType: string; transferSize: number }[] } | undefined)?.items ?? [];
   const size = (type: string) => (items.find((i) => i.resourceType === type)?.transferSize ?? 0) / 1024;
   const unused = (lhr.audits['unused-javascript']?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes ?? 0;
+  const a11yFailed = (lhr.categories.accessibility?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score !== null && (lhr.audits[ref.id]?.score ?? 1) < 1).map((ref) => ref.id);
   return {
-    scores, lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? 0, tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? 0,
+    a11yFailed, scores, lcpMs: lhr.audits['largest-contentful-paint']?.numericValue ?? 0, tbtMs: lhr.audits['total-blocking-time']?.numericValue ?? 0,
     jsKiB: size('script'), unusedJsKiB: unused / 1024, totalKiB: size('total'),
   };
 }
@@ -53,7 +58,8 @@ async function audit(port: number, url: string, cookie?: string): Promise<Measur
 
 const format = (m: Measured) =>
   `${CATEGORIES.map((c) => `${c} ${m.scores[c]}`).join(', ')}; LCP ${(m.lcpMs / 1000).toFixed(1)} s, TBT ${m.tbtMs.toFixed(0)} ms, ` +
-  `JS ${m.jsKiB.toFixed(0)} KiB sent (${m.unusedJsKiB.toFixed(0)} KiB unused), ${m.totalKiB.toFixed(0)} KiB in all`;
+  `JS ${m.jsKiB.toFixed(0)} KiB sent (${m.unusedJsKiB.toFixed(0)} KiB unused), ${m.totalKiB.toFixed(0)} KiB in all` +
+  (m.a11yFailed.length ? `; accessibility audits failed: ${m.a11yFailed.join(', ')}` : '');
 
 const webDist = fileURLToPath(new URL('../../apps/web/dist/index.html', import.meta.url));
 if (!existsSync(webDist)) throw new Error('the web app is not built: npm run build -w @dj/web first');
@@ -74,10 +80,19 @@ try {
   const login = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'member', password: config.DEMO_PASSWORD }) });
   if (!login.ok) throw new Error(`sign-in of member: ${login.status}`);
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+  const { csrfToken } = (await login.json()) as { csrfToken: string };
+  const setElder = async (elderMode: boolean) => {
+    const res = await fetch(`${origin}/api/auth/preferences`, {
+      method: 'PATCH', headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken }, body: JSON.stringify({ elderMode }),
+    });
+    if (!res.ok) throw new Error(`适老化 ${elderMode} for member: ${res.status}`);
+  };
+  // Where the sign-in page sends a 党员 (lib/roles homePath): 我的组织生活. Each of the member's own pages in both modes.
+  const memberPages: Page[] = [['党员首页', '/my'], ['我的学习', '/my/study'], ['我的联户', '/my/households'], ['账号与安全', '/account']]
+    .flatMap(([name, path]) => [false, true].map((elder) => ({ name: `${name} ${path} (member${elder ? ', 适老化' : ''})`, path, cookie, elder })));
   const pages: Page[] = [
     { name: '登录页 /login', path: '/login' },
-    // Where the sign-in page sends a 党员 (lib/roles homePath): 我的组织生活.
-    { name: '党员首页 /my (member)', path: '/my', cookie },
+    ...memberPages,
     { name: '村公开页 /public/villages/370402105200', path: '/public/villages/370402105200' },
   ];
   // --page <text>: only the pages whose name or path contains it (e.g. --page login).
@@ -85,13 +100,17 @@ try {
   const chosen = pages.filter((p) => !only || p.name.includes(only) || p.path.includes(only));
   chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS });
   log(`Lighthouse (mobile, simulated throttling), ${runs} run(s) per page, median by performance; Chromium ${CHROMIUM}`);
+  let elder = false;
   for (const page of chosen) {
+    if (page.cookie && Boolean(page.elder) !== elder) await setElder((elder = Boolean(page.elder)));
     const all: Measured[] = [];
     for (let i = 0; i < runs; i++) all.push(await audit(chrome.port, `${origin}${page.path}`, page.cookie));
     all.sort((a, b) => a.scores.performance - b.scores.performance);
     log(`  ${page.name}: ${format(all[Math.floor(all.length / 2)])}`);
     if (all.length > 1) log(`    performance over the runs: ${all.map((m) => m.scores.performance).join(', ')}`);
   }
+  // The demo member is left as the seed made it.
+  if (elder) await setElder(false);
 } finally {
   await chrome?.kill();
   await platform.stop();

@@ -27,6 +27,10 @@ export const LoginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
+/** Why the app sent a user to sign in again, told on the sign-in page (`/login?ended=…`): the session ended idle. */
+export const SIGN_IN_ENDED_REASONS = ['idle'] as const;
+export type SignInEndedReason = (typeof SIGN_IN_ENDED_REASONS)[number];
+
 /**
  * Where the sign-in page sends a user after signing in (`/login?next=…`, set by the app when a session ended): only
  * same-app paths, never the sign-in pages themselves; null for anything else and for the bare '/', so the user lands
@@ -83,6 +87,22 @@ export const MeSchema = z.object({
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/**
+ * Session lifetimes (issue 2; 等保 session rules), enforced by the API and read by the web: a session ends after
+ * SESSION_IDLE_MS without a request and SESSION_ABSOLUTE_MS after sign-in. The server records a request at most once
+ * per SESSION_TOUCH_MS, so the idle end it will apply may come up to that much before the last request + idle: the
+ * web's warning before the idle end (WCAG 2.2.1, issue 21 point 3) counts from the earliest of those.
+ */
+export const SESSION_IDLE_MS = 30 * 60_000;
+export const SESSION_ABSOLUTE_MS = 12 * 3600_000;
+export const SESSION_TOUCH_MS = 60_000;
+/**
+ * Sent (value "1") on requests the page makes by itself, not the user: the reminder bell's poll every minute. The
+ * server still checks the session but does not count the request as activity, so an open tab nobody uses still ends
+ * after SESSION_IDLE_MS (before issue 21 point 3, the poll kept every visible tab signed in for the 12 hours).
+ */
+export const BACKGROUND_REQUEST_HEADER = 'x-background-request';
 
 /** The user's own display preferences (issue 21 point 3), changed from the header's 适老化 switch. */
 export const PreferencesSchema = z.object({ elderMode: z.boolean().meta({ label: '适老化模式' }) }).strict();

@@ -1,3 +1,4 @@
+import { IdleWarning } from '../features/auth/IdleWarning';
 import { RequireAuth } from '../features/auth/RequireAuth';
 import { AppLayout } from './layout/AppLayout';
 
@@ -9,6 +10,8 @@ export function SignedInShell() {
   return (
     <RequireAuth>
       <AppLayout />
+      {/* Warns before the session's idle end (issue 21 point 3, WCAG 2.2.1). */}
+      <IdleWarning />
     </RequireAuth>
   );
 }

@@ -1,4 +1,5 @@
-import { ErrorBodySchema, type ErrorBody } from '@dj/contracts';
+import { BACKGROUND_REQUEST_HEADER, ErrorBodySchema, type ErrorBody } from '@dj/contracts';
+import { noteServerContact } from './idle-session';
 
 /** Anything with a zod-like `parse`: every response body is checked against its contract schema. */
 export interface Parser<T> {
@@ -18,6 +19,8 @@ export interface RequestOptions {
    * handle 401 themselves instead of sending the user to the sign-in page.
    */
   skipUnauthorizedHandler?: boolean;
+  /** Made by the page itself, not the user (a poll): the server does not count it as activity (BACKGROUND_REQUEST_HEADER). */
+  background?: boolean;
 }
 
 export const NOT_FOUND_MESSAGE = '记录不存在或无权查看';
@@ -104,6 +107,7 @@ interface SendOptions {
   accept: string;
   signal?: AbortSignal;
   skipUnauthorizedHandler?: boolean;
+  background?: boolean;
 }
 
 /**
@@ -116,6 +120,7 @@ async function send(path: string, options: SendOptions): Promise<Response> {
   // Multipart bodies must not get a content-type here: the browser adds it with the boundary.
   if (body && 'json' in body) headers['content-type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (options.background) headers[BACKGROUND_REQUEST_HEADER] = '1';
 
   let response: Response;
   try {
@@ -131,6 +136,9 @@ async function send(path: string, options: SendOptions): Promise<Response> {
     throw new ApiError(0, { code: 'NETWORK_ERROR', message: NETWORK_ERROR_MESSAGE });
   }
 
+  // Every answer but a 401 came through a live session (or opened one) and moved its idle end (lib/idle-session),
+  // except a background request's, which the server does not count either.
+  if (response.status !== 401 && !options.background) noteServerContact();
   if (!response.ok) {
     const error = new ApiError(response.status, toErrorBody(response.status, await readJson(response)));
     if (response.status === 401 && !options.skipUnauthorizedHandler) {
@@ -161,6 +169,7 @@ export async function apiRequest<T>(path: string, schema: Parser<T>, options: Re
     accept: 'application/json',
     signal: options.signal,
     skipUnauthorizedHandler: options.skipUnauthorizedHandler,
+    background: options.background,
   });
   return parseBody(schema, await readJson(response), response.status, method, path);
 }

@@ -1,12 +1,19 @@
-import { safeSignInNext } from '@dj/contracts';
+import { safeSignInNext, type SignInEndedReason } from '@dj/contracts';
 
 /** The platform's name, as the sign-in page (login.html) and the app's header show it. */
 export const PLATFORM_NAME = '党建引领乡村振兴工作平台';
 
-/** The sign-in page's address that brings the user back to `from` afterwards (none when they signed out themselves). */
-export function signInAddress(from?: string | null): string {
+/**
+ * The sign-in page's address that brings the user back to `from` afterwards (none when they signed out themselves),
+ * and says why the session ended when it did so by itself (`ended`: SIGN_IN_ENDED_REASONS).
+ */
+export function signInAddress(from?: string | null, options: { ended?: SignInEndedReason } = {}): string {
+  const query = new URLSearchParams();
   const next = safeSignInNext(from);
-  return next ? `/login?next=${encodeURIComponent(next)}` : '/login';
+  if (next) query.set('next', next);
+  if (options.ended) query.set('ended', options.ended);
+  const text = query.toString();
+  return text ? `/login?${text}` : '/login';
 }
 
 /**

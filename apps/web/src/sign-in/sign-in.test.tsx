@@ -99,6 +99,13 @@ describe('the plain sign-in page (issue 21 point 4)', () => {
     await waitFor(() => expect(foreign.go).toHaveBeenCalledWith('/dashboard'));
   });
 
+  it('says why when the session ended by itself (issue 21 point 3), and nothing otherwise', () => {
+    start(() => jsonResponse(200, SIGNED_IN), '?next=%2Fmy&ended=idle');
+    expect(screen.getByRole('status').textContent).toBe('30分钟内没有操作,为保护账号安全已自动退出。请重新登录,登录后回到原来的页面。');
+    start(() => jsonResponse(200, SIGNED_IN), '?next=%2Fmy');
+    expect(screen.getByRole('status', { hidden: true }).textContent).toBe('');
+  });
+
   it('hands a pending second step to the app in session storage, not in the address', async () => {
     const pending = { step: 'verify', expiresAt: '2026-12-05T02:10:00.000Z', csrfToken: 'pending-csrf' };
     const { go, stored } = start(() => jsonResponse(200, { secondFactor: pending }), '?next=%2Ftasks');

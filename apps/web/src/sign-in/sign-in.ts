@@ -1,4 +1,4 @@
-import { formField, LoginBodySchema, MeSchema, safeSignInNext, type LoginBody, type Me } from '@dj/contracts';
+import { formField, LoginBodySchema, MeSchema, safeSignInNext, SESSION_IDLE_MS, type LoginBody, type Me } from '@dj/contracts';
 import { homePath } from '../lib/roles';
 import { PENDING_SECOND_STEP_KEY } from '../lib/sign-in-target';
 
@@ -35,7 +35,9 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
     // An error is cleared as soon as the field is changed, so what is on screen is about what is typed now.
     input(field).addEventListener('input', () => showFieldError(doc, input(field), ''));
   }
-  const next = safeSignInNext(new URLSearchParams(deps.search).get('next'));
+  const params = new URLSearchParams(deps.search);
+  const next = safeSignInNext(params.get('next'));
+  showEndedNotice(doc, params.get('ended'));
   button.disabled = false;
 
   form.addEventListener('submit', (event) => {
@@ -59,6 +61,13 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
       showFieldErrors(doc, form, outcome.error.fields ?? []);
     });
   });
+}
+
+/** Why the app sent the user here (lib/sign-in-target signInAddress), said once the page is up. */
+function showEndedNotice(doc: Document, ended: string | null): void {
+  if (ended !== 'idle') return;
+  (doc.getElementById('sign-in-notice') as HTMLElement).textContent =
+    `${Math.round(SESSION_IDLE_MS / 60_000)}分钟内没有操作,为保护账号安全已自动退出。请重新登录,登录后回到原来的页面。`;
 }
 
 type Outcome = { kind: 'signed-in'; me: Me | null } | { kind: 'second-step'; pending: Pending } | { kind: 'failed'; error: ErrorBody };

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKGROUND_REQUEST_HEADER } from '@dj/contracts';
 import { createTestContext, DEMO_PASSWORD, type TestContext } from '../../../test/context.js';
 import { createBranch, createTown, createUser, type Account, type Town } from '../../../test/factories.js';
 
@@ -118,6 +119,26 @@ describe('sessions', () => {
     expect((await old.get('/api/auth/me')).statusCode).toBe(401);
     const fresh = await ctx.signIn(username);
     expect((await fresh.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('“who am I” renews an idle session: the 继续使用 of the web before the idle end (issue 21 point 3)', async () => {
+    const { username } = await account('member');
+    const s = await ctx.signIn(username);
+    await ctx.pool.query(`update sessions set last_seen_at = now() - interval '28 minutes'`);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+    // Renewed: 28 more minutes later (56 since the sign-in's last request) the session is still there.
+    await ctx.pool.query(`update sessions set last_seen_at = last_seen_at - interval '28 minutes'`);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(200);
+  });
+
+  it('a background request (the bell’s poll) is answered but does not keep an idle session alive (issue 21 point 3)', async () => {
+    const { username } = await account('member');
+    const s = await ctx.signIn(username);
+    await ctx.pool.query(`update sessions set last_seen_at = now() - interval '28 minutes'`);
+    const poll = await s.request('GET', '/api/notifications', undefined, { [BACKGROUND_REQUEST_HEADER]: '1' });
+    expect(poll.statusCode).toBe(200);
+    await ctx.pool.query(`update sessions set last_seen_at = last_seen_at - interval '3 minutes'`);
+    expect((await s.get('/api/auth/me')).statusCode).toBe(401);
   });
 
   it('适老化 (issue 21 point 3): the user turns it on for their own account, audited; it comes back with “who am I” and the next sign-in', async () => {

@@ -89,6 +89,21 @@ describe('账号与安全', () => {
   });
 });
 
+describe('账号与安全 in 适老化 (issue 21 point 3)', () => {
+  it('lists the devices as rows with a full-width button, no table', async () => {
+    const calls = server({ who: { ...me(['member']), user: { ...me(['member']).user, elderMode: true } } });
+    await renderRoutes(routes, '/account');
+    const list = await screen.findByTestId('sessions-list');
+    await within(list).findByText(/203\.0\.113\.66/);
+    expect(screen.queryByTestId('sessions-table')).toBeNull();
+    expect(document.querySelector('table')).toBeNull();
+    const end = within(list).getByRole('button', { name: '退出该设备', hidden: true });
+    expect(end.className).toContain('ant-btn-block');
+    fireEvent.click(end);
+    await waitFor(() => expect(calls.some((c) => c.method === 'DELETE' && c.path === '/api/auth/sessions/9')).toBe(true));
+  });
+});
+
 describe('forced password change', () => {
   it('shows only the change form until the password is changed, then the page asked for', async () => {
     server({ who: { ...me(['branch_secretary']), passwordChange: 'one_time' } });

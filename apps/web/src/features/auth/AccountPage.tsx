@@ -1,8 +1,9 @@
 import type { ReactNode } from 'react';
-import { App, Button, Card, Flex, Table, Tag } from 'antd';
+import { App, Button, Card, Flex, List, Table, Tag, Typography } from 'antd';
 import type { SessionInfo } from '@dj/contracts';
 import { errorMessage } from '../../lib/api-client';
 import { formatDateTime } from '../../lib/format';
+import { useElderMode } from '../../lib/session';
 import { useEndSession, useSessions } from './account-api';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { PageTitle } from '../../components/PageTitle';
@@ -30,6 +31,7 @@ export function AccountPage({ twoFactor }: { twoFactor?: ReactNode }) {
 
 function SessionsTable() {
   const { message } = App.useApp();
+  const elder = useElderMode();
   const sessions = useSessions();
   const end = useEndSession();
   const onEnd = (s: SessionInfo) => end.mutate(s.id, {
@@ -40,6 +42,28 @@ function SessionsTable() {
     },
     onError: (error) => message.error(errorMessage(error)),
   });
+  const endButton = (s: SessionInfo) => (
+    <Button size={elder ? 'large' : 'small'} block={elder} danger onClick={() => onEnd(s)} loading={end.isPending && end.variables === s.id}>
+      {s.current ? '退出本机' : '退出该设备'}
+    </Button>
+  );
+  // 适老化 (issue 21 point 3): no table to scroll sideways on a phone; one device a row, its button full width.
+  if (elder) {
+    return (
+      <List<SessionInfo>
+        data-testid="sessions-list" loading={sessions.isPending} dataSource={sessions.data?.items ?? []} rowKey="id"
+        renderItem={(s) => (
+          <List.Item>
+            <Flex vertical gap={8} style={{ width: '100%' }}>
+              <Typography.Text>登录时间:{formatDateTime(s.createdAt)} {s.current && <Tag color="red">本机</Tag>}</Typography.Text>
+              <Typography.Text type="secondary">最近活动:{formatDateTime(s.lastSeenAt)} · 地址:{s.ip ?? '—'}</Typography.Text>
+              {endButton(s)}
+            </Flex>
+          </List.Item>
+        )}
+      />
+    );
+  }
   return (
     <Table<SessionInfo>
       data-testid="sessions-table"
@@ -56,11 +80,7 @@ function SessionsTable() {
         {
           title: '操作',
           key: 'end',
-          render: (_v, s) => (
-            <Button size="small" danger onClick={() => onEnd(s)} loading={end.isPending && end.variables === s.id}>
-              {s.current ? '退出本机' : '退出该设备'}
-            </Button>
-          ),
+          render: (_v, s) => endButton(s),
         },
       ]}
     />

@@ -24,9 +24,10 @@ const coming = (partial: Partial<MyUpcomingTraining>): MyUpcomingTraining => ({
 });
 const STUDY: MyStudy = { hours: personHours(), upcoming: [coming({}), coming({ id: 42, title: '已开始登记的学习', canRespond: false, myResponse: 'confirm' })] };
 
-function server(study: MyStudy = STUDY) {
+function server(study: MyStudy = STUDY, elderMode = false) {
+  const member = me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]);
   return (call: RecordedCall) => {
-    if (call.path === '/api/auth/me') return jsonResponse(200, me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]));
+    if (call.path === '/api/auth/me') return jsonResponse(200, { ...member, user: { ...member.user, elderMode } });
     if (call.path === '/api/my/education') return jsonResponse(200, study);
     if (call.path === '/api/education/sessions/41/responses') return jsonResponse(200, coming({ myResponse: (call.body as { response: 'confirm' | 'leave' }).response }));
     return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
@@ -74,5 +75,21 @@ describe('我的学习', () => {
     expect(await screen.findByText('本支部近期没有安排的培训')).toBeTruthy();
     expect(screen.getByText('本年度还没有计入学时')).toBeTruthy();
     expect(screen.getByText('2026年没有参加培训的记录')).toBeTruthy();
+  });
+
+  it('适老化 (issue 21 point 3): the next session first with full-width answers, then the hours; the rest under 更多', async () => {
+    installFetch(server(STUDY, true));
+    await renderRoutes(routes, '/my/study');
+    const next = await screen.findByTestId('my-training-41');
+    expect(next.textContent).toContain('下一次学习');
+    expect(next.textContent).toContain('地点:村党群服务中心');
+    // The next session comes before the hours: what to do first.
+    expect(next.compareDocumentPosition(screen.getByTestId('hours-summary')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(button(next, /参\s*加/).closest('.elder-actions')).toBeTruthy();
+    const more = screen.getByTestId('my-study-more');
+    expect(more.tagName).toBe('DETAILS');
+    expect(more.hasAttribute('open')).toBe(false);
+    expect(within(more).getByText('全镇党员冬训')).toBeTruthy();
+    expect(within(more).getByText(/不排名、不计分/)).toBeTruthy();
   });
 });

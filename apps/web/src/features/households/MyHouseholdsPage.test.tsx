@@ -34,9 +34,10 @@ const MINE: MyHouseholds = {
   items: [household({}), household({ id: 8, headName: '周大娘', overdue: false, lastVisitOn: today, dueOn: '2099-01-01', visits: [], situation: null, phoneMasked: null })],
 };
 
-function server(data: MyHouseholds = MINE) {
+function server(data: MyHouseholds = MINE, elderMode = false) {
+  const member = me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]);
   return (call: RecordedCall) => {
-    if (call.path === '/api/auth/me') return jsonResponse(200, me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]));
+    if (call.path === '/api/auth/me') return jsonResponse(200, { ...member, user: { ...member.user, elderMode } });
     if (call.path === '/api/my/households') return jsonResponse(200, data);
     if (call.path === '/api/my/households/7/visits/1/matter') {
       return jsonResponse(200, household({ visits: [{ ...household({}).visits[0], matterId: 40, matterStage: 'raised', canRaise: false }] }));
@@ -94,5 +95,15 @@ describe('我的联户', () => {
     fireEvent.click(await screen.findByTestId('visit-matter-1'));
     await waitFor(() => expect(calls.filter((c) => c.method === 'POST').map((c) => c.path)).toEqual(['/api/my/households/7/visits/1/matter']));
     expect(await screen.findByText('村民说事:待议事')).toBeTruthy();
+  });
+
+  it('适老化 (issue 21 point 3): name, due date and 登记走访 in view; address, situation and visits under 更多', async () => {
+    installFetch(server(MINE, true));
+    await renderRoutes(routes, '/my/households');
+    const card = await screen.findByTestId('my-household-7');
+    expect(within(card).getByText(/超期未走访/)).toBeTruthy();
+    expect(within(card).getByRole('button', { name: /登记走访/, hidden: true }).closest('details')).toBeNull();
+    for (const text of ['独居老人', /前街3号/, /路灯不亮/]) expect(within(card).getByText(text).closest('details')).toBeTruthy();
+    expect(screen.getByTestId('my-households-more').textContent).toContain('不打分、不排名');
   });
 });

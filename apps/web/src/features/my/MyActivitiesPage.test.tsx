@@ -18,9 +18,10 @@ const ITEMS: MyActivity[] = [
   { ...base, ...done, id: 52, kind: 'group_meeting', heldOn: '2020-05-10', topic: '党小组学习', myAttendance: 'excused' },
 ];
 
-function server(items: MyActivity[] = ITEMS) {
+function server(items: MyActivity[] = ITEMS, elderMode = false) {
+  const member = me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]);
   return (call: RecordedCall) => {
-    if (call.path === '/api/auth/me') return jsonResponse(200, me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/1/3/' }]));
+    if (call.path === '/api/auth/me') return jsonResponse(200, { ...member, user: { ...member.user, elderMode } });
     if (call.path === '/api/my/activities') return jsonResponse(200, { items });
     if (call.path === '/api/activities/61/responses' && call.method === 'POST') return jsonResponse(200, activityDetail({ id: 61 }));
     return jsonResponse(404, { code: 'NOT_FOUND', message: '记录不存在或无权查看' });
@@ -100,5 +101,37 @@ describe('我的组织生活', () => {
     const card = await screen.findByTestId('my-upcoming-61');
     fireEvent.click(button(card, /参\s*加/));
     await waitFor(() => expect(responseCalls(calls)).toEqual([['/api/activities/61/responses', { response: 'confirm' }]]));
+  });
+
+  it('适老化 (issue 21 point 3): the next meeting first with full-width answers; the explanation and past meetings under 更多', async () => {
+    const calls = installFetch(server(ITEMS, true));
+    await renderRoutes(routes, '/my');
+    const next = await screen.findByTestId('my-upcoming-61');
+    const cards = within(screen.getByTestId('my-upcoming')).getAllByTestId(/^my-upcoming-/);
+    expect(cards[0]).toBe(next);
+    expect(next.textContent).toContain('下一次组织生活');
+    expect(next.textContent).toContain('地点:村党群服务中心');
+    expect(within(screen.getByTestId('my-upcoming-62')).queryByText('下一次组织生活')).toBeNull();
+    // The answers are a column of full-width buttons.
+    expect(button(next, /参\s*加/).closest('.elder-actions')).toBeTruthy();
+    // Folded, not removed: the organisation, the explanation and the past meetings sit in closed disclosures.
+    const more = screen.getByTestId('my-more');
+    expect(more.tagName).toBe('DETAILS');
+    expect(more.hasAttribute('open')).toBe(false);
+    expect(more.querySelector('summary')?.textContent).toBe('更多:说明和最近参加的(2)');
+    expect(within(more).getByTestId('my-past-51').textContent).toContain('出席');
+    expect(within(more).getByText(/帮助支部书记做好准备/)).toBeTruthy();
+    expect(within(next).getByText('王庄村党支部').closest('details')).toBeTruthy();
+    // Same answers as in the ordinary layout.
+    fireEvent.click(button(next, /参\s*加/));
+    await waitFor(() => expect(responseCalls(calls)).toEqual([['/api/activities/61/responses', { response: 'confirm' }]]));
+  });
+
+  it('without 适老化 nothing is folded', async () => {
+    installFetch(server());
+    await renderRoutes(routes, '/my');
+    await screen.findByTestId('my-upcoming-61');
+    expect(screen.queryByTestId('my-more')).toBeNull();
+    expect(screen.getByTestId('my-past-51').closest('details')).toBeNull();
   });
 });

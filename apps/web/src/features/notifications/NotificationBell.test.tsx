@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { BACKGROUND_REQUEST_HEADER } from '@dj/contracts';
 import { routes } from '../../app/router';
 import { setCsrfToken } from '../../lib/api-client';
 import { installDomShims } from '../../test/dom';
@@ -37,6 +38,8 @@ describe('提醒 bell', () => {
     const { router } = await renderRoutes(routes, '/tasks', { opens: ['/compliance?orgId=3&period=2026-11'] });
     // The unread count arrives after the shell itself; a busy runner needs more than the default wait.
     const bell = await screen.findByRole('button', { name: '提醒(1条未读)' });
+    // The poll is the page's, not the user's: marked so it does not keep an unused tab signed in (issue 21 point 3).
+    expect(calls.find((c) => c.path === '/api/notifications')?.headers.get(BACKGROUND_REQUEST_HEADER)).toBe('1');
     fireEvent.click(bell);
     const item = await screen.findByText(ITEMS[0].body);
     expect(screen.getByText(ITEMS[1].body)).toBeTruthy();

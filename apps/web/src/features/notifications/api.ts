@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { NotificationListSchema, NotificationSchema, OutboxListSchema, ReadAllResultSchema } from '@dj/contracts';
-import { apiGet, apiSend } from '../../lib/api-client';
+import { apiGet, apiRequest, apiSend } from '../../lib/api-client';
 
 export type NotificationList = ReturnType<typeof NotificationListSchema.parse>;
 export type NotificationItem = NotificationList['items'][number];
@@ -13,7 +13,8 @@ export const NOTIFICATION_POLL_MS = 60_000;
 export function useNotifications() {
   return useQuery({
     queryKey: notificationKeys.all,
-    queryFn: ({ signal }) => apiGet('/api/notifications', NotificationListSchema, undefined, signal),
+    // A background request: the poll must not keep an unused tab signed in past the idle end (issue 21 point 3).
+    queryFn: ({ signal }) => apiRequest('/api/notifications', NotificationListSchema, { signal, background: true }),
     refetchInterval: NOTIFICATION_POLL_MS,
   });
 }
