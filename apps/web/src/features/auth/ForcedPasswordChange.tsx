@@ -1,6 +1,5 @@
 import { Alert, Button, Card, Typography } from 'antd';
 import type { Me } from '@dj/contracts';
-import { useNavigate } from 'react-router';
 import { useLogout } from '../../lib/session';
 import { ChangePasswordForm } from './ChangePasswordForm';
 
@@ -11,18 +10,18 @@ const REASONS: Record<NonNullable<Me['passwordChange']>, string> = {
 
 /**
  * Shown instead of every page while the API answers PASSWORD_CHANGE_REQUIRED (issue 12 point 2): the only ways on
- * are changing the password or signing out. After the change "who am I" no longer asks and the page behind shows.
+ * are changing the password or signing out (the gate then loads the sign-in page). After the change "who am I" no
+ * longer asks and the page behind shows.
  */
 export function ForcedPasswordChange({ reason }: { reason: NonNullable<Me['passwordChange']> }) {
   const logout = useLogout();
-  const navigate = useNavigate();
   return (
     <div className="login-page">
       <Card className="login-card" variant="borderless" title="请先修改密码">
         <Alert type="warning" showIcon title={REASONS[reason]} style={{ marginBottom: 16 }} />
         <ChangePasswordForm />
         <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
-          <Button type="link" style={{ padding: 0 }} onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}>
+          <Button type="link" style={{ padding: 0 }} onClick={() => logout.mutate()}>
             退出登录
           </Button>
         </Typography.Paragraph>
