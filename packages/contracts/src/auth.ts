@@ -27,8 +27,11 @@ export const LoginBodySchema = z.object({
 });
 export type LoginBody = z.infer<typeof LoginBodySchema>;
 
-/** Why the app sent a user to sign in again, told on the sign-in page (`/login?ended=…`): the session ended idle. */
-export const SIGN_IN_ENDED_REASONS = ['idle'] as const;
+/**
+ * Why the app sent a user to sign in again, told on the sign-in page (`/login?ended=…`): the session ended idle, or
+ * reached SESSION_ABSOLUTE_MS since sign-in.
+ */
+export const SIGN_IN_ENDED_REASONS = ['idle', 'absolute'] as const;
 export type SignInEndedReason = (typeof SIGN_IN_ENDED_REASONS)[number];
 
 /**

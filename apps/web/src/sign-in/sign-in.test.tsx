@@ -75,6 +75,14 @@ describe('the plain sign-in page (issue 21 point 4)', () => {
     await waitFor(() => expect(screen.getByRole('alert').textContent).toBe('无法连接服务器,请检查网络后重试'));
   });
 
+  it('notes when the session began, for the warning before its 12-hour end', async () => {
+    localStorage.removeItem('dj.signedInAt');
+    const { go } = start(() => jsonResponse(200, SIGNED_IN));
+    submit('admin', 'right');
+    await waitFor(() => expect(go).toHaveBeenCalled());
+    expect(Math.abs(Number(localStorage.getItem('dj.signedInAt')) - Date.now())).toBeLessThan(5_000);
+  });
+
   // 13.8 and 17: straight to the role's own page (lib/roles homePath, whose own cases are HomeRedirect.test's).
   for (const [who, path] of [[me(['town_admin']), '/dashboard'], [me(['member'], [{ organizationId: 3, name: '王庄村党支部', path: '/9/3/' }]), '/my']] as const) {
     it(`13.8 signs a ${who.user.roles[0]} in straight to ${path}`, async () => {
@@ -102,8 +110,12 @@ describe('the plain sign-in page (issue 21 point 4)', () => {
   it('says why when the session ended by itself (issue 21 point 3), and nothing otherwise', () => {
     start(() => jsonResponse(200, SIGNED_IN), '?next=%2Fmy&ended=idle');
     expect(screen.getByRole('status').textContent).toBe('30分钟内没有操作,为保护账号安全已自动退出。请重新登录,登录后回到原来的页面。');
-    start(() => jsonResponse(200, SIGNED_IN), '?next=%2Fmy');
-    expect(screen.getByRole('status', { hidden: true }).textContent).toBe('');
+    start(() => jsonResponse(200, SIGNED_IN), '?next=%2Fmy&ended=absolute');
+    expect(screen.getByRole('status').textContent).toBe('本次登录已满12小时,为保护账号安全已自动退出。请重新登录,登录后回到原来的页面。');
+    for (const search of ['?next=%2Fmy', '?ended=toString']) {
+      start(() => jsonResponse(200, SIGNED_IN), search);
+      expect(screen.getByRole('status', { hidden: true }).textContent).toBe('');
+    }
   });
 
   it('hands a pending second step to the app in session storage, not in the address', async () => {

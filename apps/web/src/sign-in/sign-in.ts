@@ -1,4 +1,5 @@
-import { formField, LoginBodySchema, MeSchema, safeSignInNext, SESSION_IDLE_MS, type LoginBody, type Me } from '@dj/contracts';
+import { formField, LoginBodySchema, MeSchema, safeSignInNext, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type LoginBody, type Me } from '@dj/contracts';
+import { noteSignedIn } from '../lib/idle-session';
 import { homePath } from '../lib/roles';
 import { PENDING_SECOND_STEP_KEY } from '../lib/sign-in-target';
 
@@ -51,7 +52,11 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
     }
     setBusy(button, true);
     void submit(checked.data, deps).then((outcome) => {
-      if (outcome.kind === 'signed-in') return deps.go(next ?? (outcome.me ? homePath(outcome.me) : '/'));
+      if (outcome.kind === 'signed-in') {
+        // For the warning before the session's 12-hour end (features/auth/IdleWarning).
+        noteSignedIn();
+        return deps.go(next ?? (outcome.me ? homePath(outcome.me) : '/'));
+      }
       if (outcome.kind === 'second-step') {
         deps.storage.setItem(PENDING_SECOND_STEP_KEY, JSON.stringify(outcome.pending.secondFactor));
         return deps.go(`/login/second-step${next ? `?next=${encodeURIComponent(next)}` : ''}`);
@@ -63,11 +68,15 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
   });
 }
 
-/** Why the app sent the user here (lib/sign-in-target signInAddress), said once the page is up. */
+const ENDED_NOTICES: Record<string, string> = {
+  idle: `${Math.round(SESSION_IDLE_MS / 60_000)}分钟内没有操作,为保护账号安全已自动退出。`,
+  absolute: `本次登录已满${Math.round(SESSION_ABSOLUTE_MS / 3600_000)}小时,为保护账号安全已自动退出。`,
+};
+
+/** Why the app sent the user here (lib/sign-in-target signInAddress, contracts SIGN_IN_ENDED_REASONS), said once the page is up. */
 function showEndedNotice(doc: Document, ended: string | null): void {
-  if (ended !== 'idle') return;
-  (doc.getElementById('sign-in-notice') as HTMLElement).textContent =
-    `${Math.round(SESSION_IDLE_MS / 60_000)}分钟内没有操作,为保护账号安全已自动退出。请重新登录,登录后回到原来的页面。`;
+  if (!ended || !Object.hasOwn(ENDED_NOTICES, ended)) return;
+  (doc.getElementById('sign-in-notice') as HTMLElement).textContent = `${ENDED_NOTICES[ended]}请重新登录,登录后回到原来的页面。`;
 }
 
 type Outcome = { kind: 'signed-in'; me: Me | null } | { kind: 'second-step'; pending: Pending } | { kind: 'failed'; error: ErrorBody };

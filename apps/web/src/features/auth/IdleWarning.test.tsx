@@ -1,9 +1,9 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { act, cleanup, fireEvent, screen } from '@testing-library/react';
-import { OkSchema, SESSION_IDLE_MS, SESSION_TOUCH_MS } from '@dj/contracts';
+import { OkSchema, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from '@dj/contracts';
 import { apiRequest, setCsrfToken } from '../../lib/api-client';
 import { pageLoads } from '../../lib/sign-in-target';
-import { IDLE_WARNING_MS } from '../../lib/idle-session';
+import { ABSOLUTE_WARNING_MS, IDLE_WARNING_MS, noteSignedIn } from '../../lib/idle-session';
 import { installDomShims } from '../../test/dom';
 import { installFetch, jsonResponse, type RecordedCall } from '../../test/fetch-mock';
 import { me } from '../../test/member-fixtures';
@@ -34,7 +34,8 @@ afterEach(() => {
 
 let day = 0;
 
-async function signedIn(): Promise<RecordedCall[]> {
+/** Signed in on a fake clock; `signedInAgo`: the session began that long ago (as the sign-in page notes it). */
+async function signedIn(signedInAgo?: number): Promise<RecordedCall[]> {
   // A day later than the test before (and than any other test's clock): no earlier request this browser remembers counts.
   day += 1;
   vi.useFakeTimers({
@@ -42,6 +43,7 @@ async function signedIn(): Promise<RecordedCall[]> {
     // The dialog's opening animation runs on real animation frames.
     toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
   });
+  if (signedInAgo !== undefined) noteSignedIn(Date.now() - signedInAgo);
   let signedInNow = true;
   const calls = installFetch((call) => {
     if (call.path === '/api/auth/logout') signedInNow = false;
@@ -96,5 +98,25 @@ describe('the idle warning', () => {
     await act(() => apiRequest('/api/notifications', OkSchema, { background: true }));
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(await screen.findByRole('alertdialog')).toBeTruthy();
+  });
+
+  it('ten minutes before the 12-hour end since sign-in, says so once; 知道了 closes it; at the end the sign-in page says why', async () => {
+    const go = vi.spyOn(pageLoads, 'go').mockImplementation(() => {});
+    // The 12-hour end comes 15 minutes from now, well before the idle end.
+    const toEnd = 15 * 60_000 - SESSION_TOUCH_MS;
+    await signedIn(SESSION_ABSOLUTE_MS - 15 * 60_000);
+    await act(() => vi.advanceTimersByTimeAsync(toEnd - ABSOLUTE_WARNING_MS - 5_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    const dialog = await screen.findByRole('alertdialog', { name: '即将到达登录时长上限' });
+    expect(dialog.textContent).toContain('每次登录最长可用12小时');
+    fireEvent.click(screen.getByRole('button', { name: '知道了' }));
+    // Closed (its closing animation runs on real frames), and not opened again by the checks of the next minutes.
+    await vi.waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+    await act(() => vi.advanceTimersByTimeAsync(2 * 60_000));
+    expect(screen.queryByRole('alertdialog')).toBeNull();
+    expect(go).not.toHaveBeenCalled();
+    await act(() => vi.advanceTimersByTimeAsync(ABSOLUTE_WARNING_MS));
+    await vi.waitFor(() => expect(go).toHaveBeenCalledWith('/login?next=%2Fmy&ended=absolute'));
   });
 });

@@ -4,6 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { safeSignInNext, SecondFactorPendingSchema, type Me, type SecondFactorPending } from '@dj/contracts';
 import { useNavigate, useSearchParams } from 'react-router';
 import { setCsrfToken } from '../../lib/api-client';
+import { noteSignedIn } from '../../lib/idle-session';
 import { homePath } from '../../lib/roles';
 import { meQueryKey } from '../../lib/session';
 import { pageLoads, PENDING_SECOND_STEP_KEY, PLATFORM_NAME, signInAddress } from '../../lib/sign-in-target';
@@ -54,6 +55,7 @@ export function SecondStepPage({ secondStep }: { secondStep: (slot: SecondStepSl
           pending,
           onSignedIn: () => {
             done();
+            noteSignedIn();
             navigate(next ?? homePath(queryClient.getQueryData<Me | null>(meQueryKey)), { replace: true });
           },
           onCancel: () => {
