@@ -33,4 +33,8 @@ describe('sessionSchedule', () => {
     const s = sessionSchedule(lastRequest, 0);
     expect(s).toEqual({ reason: 'absolute', endAt: SESSION_ABSOLUTE_MS - SESSION_TOUCH_MS, warnAt: SESSION_ABSOLUTE_MS - SESSION_TOUCH_MS - ABSOLUTE_WARNING_MS });
   });
+
+  it('ignores a note of an earlier session: a request was answered after its end', () => {
+    expect(sessionSchedule(SESSION_ABSOLUTE_MS, 0)).toEqual(idleSchedule(SESSION_ABSOLUTE_MS));
+  });
 });

@@ -94,6 +94,9 @@ export function sessionSchedule(lastContactAt: number, signedIn: number | null):
   const idle = idleSchedule(lastContactAt);
   if (signedIn === null) return idle;
   const endAt = signedIn + SESSION_ABSOLUTE_MS - SESSION_TOUCH_MS;
+  // A signed-in request answered after that end proves the note is an earlier session's (signed in where nothing noted
+  // it): the server would have refused it. Never end a session the server still keeps.
+  if (endAt <= lastContactAt) return idle;
   return endAt < idle.endAt ? { warnAt: endAt - ABSOLUTE_WARNING_MS, endAt, reason: 'absolute' } : idle;
 }
 

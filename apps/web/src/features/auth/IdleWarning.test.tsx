@@ -43,6 +43,8 @@ async function signedIn(signedInAgo?: number): Promise<RecordedCall[]> {
     // The dialog's opening animation runs on real animation frames.
     toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'],
   });
+  // What other files left in the shared store is not this test's session.
+  localStorage.clear();
   if (signedInAgo !== undefined) noteSignedIn(Date.now() - signedInAgo);
   let signedInNow = true;
   const calls = installFetch((call) => {
