@@ -45,8 +45,25 @@ function signInPageInDev(): Plugin {
   };
 }
 
+/**
+ * What both pages (index.html, login.html) say of themselves in <head>, written once: the phone's viewport, the party
+ * red of the browser's bar, the description search engines and share previews show, and the API's icon.
+ */
+function platformHead(): Plugin {
+  const meta = (name: string, content: string) => ({ tag: 'meta', attrs: { name, content }, injectTo: 'head' as const });
+  return {
+    name: 'dj-platform-head',
+    transformIndexHtml: () => [
+      meta('viewport', 'width=device-width, initial-scale=1.0'),
+      meta('theme-color', '#C8161D'),
+      meta('description', '党建引领乡村振兴工作平台:镇村党组织的组织生活、党员管理、发展党员、三务公开、集体经济与教育培训在一处办理,党员在手机上查看自己的组织生活。'),
+      { tag: 'link', attrs: { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' }, injectTo: 'head' },
+    ],
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), precompress(), signInPageInDev()],
+  plugins: [react(), precompress(), signInPageInDev(), platformHead()],
   resolve: {
     // The contracts package ships TypeScript source; point straight at it so no build step is needed.
     alias: { '@dj/contracts': contractsEntry },

@@ -100,10 +100,13 @@ describe('the web app as served', () => {
     }
   });
 
-  it('index.html describes the platform and links the icon the API serves', async () => {
-    const html = readFileSync(`${dist}/index.html`, 'utf8');
-    expect(html).toMatch(/<meta name="description" content="[^"]{20,}"/);
-    expect(html).toContain('<link rel="icon" href="/favicon.svg"');
+  it('both pages describe the platform and link the icon the API serves (written once, vite.config.ts platformHead)', async () => {
+    for (const page of ['index.html', 'login.html']) {
+      const html = readFileSync(`${dist}/${page}`, 'utf8');
+      expect(html, page).toMatch(/<meta name="description" content="[^"]{20,}"/);
+      expect(html, page).toContain('<link rel="icon" href="/favicon.svg"');
+      expect(html, page).toContain('<meta name="viewport" content="width=device-width, initial-scale=1.0"');
+    }
     const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
     expect(icon.statusCode).toBe(200);
     expect(icon.headers['content-type']).toContain('image/svg+xml');
