@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type Site } from './browser.js';
+import { openSite, signIn as signInAs, type Site } from './browser.js';
 
 /**
  * 信息无障碍 (issue 21, GB/T 37668-2019 ≈ WCAG 2.1 AA): the pages axe-core audits in Chromium and how, shared by the
@@ -73,14 +73,7 @@ afterAll(async () => {
   await site?.close();
 });
 
-async function signIn(username: string) {
-  await site.browser.clearCookies();
-  await page.goto(`${site.baseUrl}/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill('demo123456');
-  await page.getByRole('button', { name: /登\s*录/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
+const signIn = (username: string) => signInAs(site, page, username);
 
 let inFlight = 0;
 

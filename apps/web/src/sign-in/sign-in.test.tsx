@@ -73,6 +73,13 @@ describe('the plain sign-in page (issue 21 point 4)', () => {
     expect((screen.getByRole('button', { name: /登\s*录/ }) as HTMLButtonElement).disabled).toBe(false);
   });
 
+  it("puts the server's message for a field under that field (the contract's error body names it by path)", async () => {
+    start(() => jsonResponse(400, { code: 'VALIDATION', message: '提交的数据不正确', fields: [{ path: 'username', message: '用户名不能超过64个字符' }] }));
+    submit('admin', 'pw');
+    await waitFor(() => expect(document.getElementById('username-error')?.textContent).toBe('用户名不能超过64个字符'));
+    expect(screen.getByLabelText('用户名').getAttribute('aria-invalid')).toBe('true');
+  });
+
   it('says so when the server cannot be reached', async () => {
     start(() => { throw new TypeError('Failed to fetch'); });
     submit('admin', 'pw');

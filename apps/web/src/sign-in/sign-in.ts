@@ -1,5 +1,8 @@
-import { formField, LoginBodySchema, MeSchema, safeSignInNext, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, type LoginBody, type Me } from '@dj/contracts';
-import { noteSignedIn } from '../lib/idle-session';
+import {
+  formField, isSecondFactorPending, LoginBodySchema, LoginResultSchema, safeSignInNext, type ErrorBody, type LoginBody, type Me, type SecondFactorPending,
+} from '@dj/contracts';
+import { toErrorBody } from '../lib/api-client';
+import { IDLE_MINUTES, noteSignedIn, SESSION_HOURS } from '../lib/idle-session';
 import { homePath } from '../lib/roles';
 import { PENDING_SECOND_STEP_KEY } from '../lib/sign-in-target';
 
@@ -12,9 +15,6 @@ import { PENDING_SECOND_STEP_KEY } from '../lib/sign-in-target';
  */
 const FIELDS = ['username', 'password'] as const;
 type Field = (typeof FIELDS)[number];
-
-interface ErrorBody { code?: string; message?: string; fields?: { field: string; message: string }[] }
-interface Pending { secondFactor: { step: string; expiresAt: string; csrfToken: string } }
 
 const NETWORK_ERROR = '无法连接服务器,请检查网络后重试';
 
@@ -47,7 +47,7 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
     const values = { username: input('username').value, password: input('password').value };
     const checked = LoginBodySchema.safeParse(values);
     if (!checked.success) {
-      showFieldErrors(doc, form, checked.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })));
+      showFieldErrors(doc, form, checked.error.issues.map((i) => ({ path: String(i.path[0]), message: i.message })));
       return;
     }
     setBusy(button, true);
@@ -62,15 +62,15 @@ export function startSignIn(doc: Document, deps: SignInDeps): void {
         return deps.go(`/login/second-step${next ? `?next=${encodeURIComponent(next)}` : ''}`);
       }
       setBusy(button, false);
-      alert.textContent = outcome.error.message ?? NETWORK_ERROR;
+      alert.textContent = outcome.error.message;
       showFieldErrors(doc, form, outcome.error.fields ?? []);
     });
   });
 }
 
 const ENDED_NOTICES: Record<string, string> = {
-  idle: `${Math.round(SESSION_IDLE_MS / 60_000)}分钟内没有操作,为保护账号安全已自动退出。`,
-  absolute: `本次登录已满${Math.round(SESSION_ABSOLUTE_MS / 3600_000)}小时,为保护账号安全已自动退出。`,
+  idle: `${IDLE_MINUTES}分钟内没有操作,为保护账号安全已自动退出。`,
+  absolute: `本次登录已满${SESSION_HOURS}小时,为保护账号安全已自动退出。`,
 };
 
 /** Why the app sent the user here (lib/sign-in-target signInAddress, contracts SIGN_IN_ENDED_REASONS), said once the page is up. */
@@ -79,7 +79,7 @@ function showEndedNotice(doc: Document, ended: string | null): void {
   (doc.getElementById('sign-in-notice') as HTMLElement).textContent = `${ENDED_NOTICES[ended]}请重新登录,登录后回到原来的页面。`;
 }
 
-type Outcome = { kind: 'signed-in'; me: Me | null } | { kind: 'second-step'; pending: Pending } | { kind: 'failed'; error: ErrorBody };
+type Outcome = { kind: 'signed-in'; me: Me | null } | { kind: 'second-step'; pending: SecondFactorPending } | { kind: 'failed'; error: ErrorBody };
 
 async function submit(body: LoginBody, deps: SignInDeps): Promise<Outcome> {
   let response: Response;
@@ -88,17 +88,15 @@ async function submit(body: LoginBody, deps: SignInDeps): Promise<Outcome> {
       method: 'POST', credentials: 'same-origin', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body),
     });
   } catch {
-    return { kind: 'failed', error: { message: NETWORK_ERROR } };
+    return { kind: 'failed', error: { code: 'NETWORK_ERROR', message: NETWORK_ERROR } };
   }
   const payload = (await response.json().catch(() => null)) as unknown;
-  if (!response.ok) {
-    const error = (payload ?? {}) as ErrorBody;
-    return { kind: 'failed', error: { ...error, message: error.message ?? (response.status >= 500 ? '服务器出错了,请稍后重试' : `登录失败(${response.status})`) } };
-  }
-  if (payload && typeof payload === 'object' && 'secondFactor' in payload) return { kind: 'second-step', pending: payload as Pending };
+  // The app's own reading of an error answer: the contract's body, or a Chinese message by status (lib/api-client).
+  if (!response.ok) return { kind: 'failed', error: toErrorBody(response.status, payload) };
+  const result = LoginResultSchema.safeParse(payload);
   // An answer outside the contract still signed the user in: '/' then finds their page.
-  const me = MeSchema.safeParse(payload);
-  return { kind: 'signed-in', me: me.success ? me.data : null };
+  if (!result.success) return { kind: 'signed-in', me: null };
+  return isSecondFactorPending(result.data) ? { kind: 'second-step', pending: result.data } : { kind: 'signed-in', me: result.data };
 }
 
 function setBusy(button: HTMLButtonElement, busy: boolean): void {
@@ -107,10 +105,10 @@ function setBusy(button: HTMLButtonElement, busy: boolean): void {
 }
 
 /** Each field's message under it (named by aria-describedby), and the first field in error gets the focus. */
-function showFieldErrors(doc: Document, form: HTMLFormElement, errors: { field: string; message: string }[]): void {
+function showFieldErrors(doc: Document, form: HTMLFormElement, errors: NonNullable<ErrorBody['fields']>): void {
   let first: HTMLInputElement | null = null;
   for (const field of FIELDS) {
-    const message = errors.find((e) => e.field === field)?.message ?? '';
+    const message = errors.find((e) => e.path === field)?.message ?? '';
     const element = form.elements.namedItem(field) as HTMLInputElement;
     showFieldError(doc, element, message);
     if (message && !first) first = element;
