@@ -50,6 +50,19 @@ describe('dates', () => {
     expect(todayInShanghai(new Date('2026-12-31T16:00:00Z'))).toBe('2027-01-01'); // midnight UTC+8
     expect(currentMonth(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04');
   });
+
+  it('reads the day from UTC+8 as the time-zone database does, across midnights from 1992 to 2100, and before 1992 (summer time 1986–1991)', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+    const byZone = (d: Date) => zone.format(d);
+    const hour = 3_600_000;
+    // Every 7 hours and 13 minutes: each hour of the day and both sides of each midnight get visited over the years.
+    for (let t = Date.UTC(1985, 0, 1); t < Date.UTC(2100, 0, 1); t += 7 * hour + 13 * 60_000) {
+      expect(todayInShanghai(new Date(t))).toBe(byZone(new Date(t)));
+    }
+    for (const edge of [Date.UTC(2026, 11, 31, 16), Date.UTC(1991, 11, 31, 16), Date.UTC(1988, 6, 1, 15)]) {
+      for (const t of [edge - 1, edge, edge + 1]) expect(todayInShanghai(new Date(t))).toBe(byZone(new Date(t)));
+    }
+  });
 });
 
 describe('back payment of dues', () => {

@@ -78,11 +78,20 @@ export function monthFromIndex(index: number): string {
   return `${pad4(y)}-${pad2(index - y * 12 + 1)}`;
 }
 
-// Built once: a DateTimeFormat is costly to construct and todayInShanghai runs per request and per render.
+// Built once: a DateTimeFormat is costly to construct. Used only for instants before 1992: China kept summer time
+// from 1986 to 1991, and since then Beijing time is UTC+8 all year.
 const SHANGHAI_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+const FIXED_OFFSET_FROM = Date.UTC(1992, 0, 1);
+const BEIJING_OFFSET_MS = 8 * 3_600_000;
 
-/** Dates are kept and compared in Asia/Shanghai (ARCHITECTURE.md: time). */
+/**
+ * Dates are kept and compared in Asia/Shanghai (ARCHITECTURE.md: time). Since 1992 that is UTC+8 with no summer time,
+ * so the day is read from the shifted instant: formatToParts cost 5 % of the to-do list's CPU, called per row (issue 14).
+ * dates.test holds both ways equal across days, midnights and years.
+ */
 export function todayInShanghai(now: Date = new Date()): string {
+  const t = now.getTime();
+  if (t >= FIXED_OFFSET_FROM) return new Date(t + BEIJING_OFFSET_MS).toISOString().slice(0, 10);
   const part = Object.fromEntries(SHANGHAI_DATE.formatToParts(now).map((p) => [p.type, p.value]));
   return `${part.year}-${part.month}-${part.day}`;
 }

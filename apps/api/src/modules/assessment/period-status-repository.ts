@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { AssessmentPeriodStatus } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
+import { executeNamed } from '../../db/prepared.js';
 
 const list = (values: readonly (string | number)[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
 
@@ -17,11 +18,11 @@ const villagePeriods = (tenantId: number, months: readonly string[]) => sql`
 
 export async function periodStatusCounts(db: DbOrTx, tenantId: number, months: string[], today: string): Promise<Map<AssessmentPeriodStatus, number>> {
   if (!months.length) return new Map();
-  const { rows } = await db.execute<{ status: AssessmentPeriodStatus; n: number }>(sql`
+  const { rows } = await executeNamed<{ status: AssessmentPeriodStatus; n: number }>(db, sql`
     select case when p.status = 'objection' and p.objection_until < ${today}::date
         and not exists (select 1 from assessment_objections o where o.period_id = p.id and o.ruling is null) then 'approval' else p.status end as status,
       count(*)::int as n
-    from (${villagePeriods(tenantId, months)}) p group by 1`);
+    from (${villagePeriods(tenantId, months)}) p group by 1`, 'assessment_period_status');
   return new Map(rows.map((r) => [r.status, Number(r.n)]));
 }
 
@@ -31,7 +32,7 @@ export async function periodStatusCounts(db: DbOrTx, tenantId: number, months: s
  */
 export async function gradeCounts(db: DbOrTx, tenantId: number, months: string[], organizationIds: number[]): Promise<{ grade: string | null; n: number }[]> {
   if (!months.length || !organizationIds.length) return [];
-  const { rows } = await db.execute<{ grade: string | null; floor: number | null; n: number }>(sql`
+  const { rows } = await executeNamed<{ grade: string | null; floor: number | null; n: number }>(db, sql`
     with p as (${villagePeriods(tenantId, months)}),
     subj as (
       select s.period_id, s.organization_id, sum(s.points)::int as pts from assessment_scores s
@@ -44,6 +45,6 @@ export async function gradeCounts(db: DbOrTx, tenantId: number, months: string[]
     select g.label as grade, g.floor, count(*)::int as n
     from scored left join lateral (select b->>'label' as label, (b->>'min')::numeric as floor from jsonb_array_elements(scored.bands) b
       where scored.score >= (b->>'min')::numeric order by (b->>'min')::numeric desc limit 1) g on true
-    group by 1, 2 order by g.floor desc nulls last`);
+    group by 1, 2 order by g.floor desc nulls last`, 'assessment_grades');
   return rows.map((r) => ({ grade: r.grade, n: Number(r.n) }));
 }

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { cadrePosts, members, organizations, persons } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 import { holdingColumns } from './repository.js';
+import { runNamed } from '../../db/prepared.js';
 
 /**
  * One row per village branch in scope with today's secretary and director, 一肩挑 and the number of posts held;
@@ -39,7 +40,7 @@ export async function boardTotals(db: DbOrTx, scope: Scope) {
 
 /** Assigned cadres (选派) in post in the villages in scope, the nearest period end first. */
 export async function assignedIn(db: DbOrTx, scope: Scope, today: string, underPath?: string) {
-  return db.select({
+  return runNamed(db.select({
     ...holdingColumns,
     organizationId: cadrePosts.organizationId, organizationName: organizations.name,
     daysLeft: sql<number | null>`(${cadrePosts.periodEndsOn} - ${today}::date)`,
@@ -48,5 +49,5 @@ export async function assignedIn(db: DbOrTx, scope: Scope, today: string, underP
     .innerJoin(organizations, eq(organizations.id, cadrePosts.organizationId))
     .where(and(eq(cadrePosts.how, 'assignment'), isNull(cadrePosts.endedOn), isNotNull(cadrePosts.periodEndsOn),
       scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope), underPath ? inSubtree(organizations.path, underPath) : undefined))
-    .orderBy(asc(cadrePosts.periodEndsOn), asc(cadrePosts.id));
+    .orderBy(asc(cadrePosts.periodEndsOn), asc(cadrePosts.id)), 'cadres_assigned');
 }

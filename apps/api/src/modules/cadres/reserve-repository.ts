@@ -4,6 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { cadrePosts, members, organizations, persons, reserveCandidates, reserveEvaluations, reserveMoves } from '../../db/schema/index.js';
 import { inSubtree, scopeFilter, type Scope } from '../../db/scope.js';
+import { executeNamed } from '../../db/prepared.js';
 
 const mentorPost = alias(cadrePosts, 'mentor_post');
 const mentorPerson = alias(persons, 'mentor_person');
@@ -109,7 +110,7 @@ export async function insertEvaluation(db: DbOrTx, values: Omit<typeof reserveEv
  * (the last evaluation's day, or entering's, plus `months`). Counted by the database; villages in tree order, never ranked.
  */
 export async function boardRows(db: DbOrTx, scope: Scope, months: number, dueBy: string, underPath?: string) {
-  const { rows } = await db.execute<{ organizationId: number; name: string; reserve: number; training: number; practice: number; ready: number; evaluationsDue: number }>(sql`
+  const { rows } = await executeNamed<{ organizationId: number; name: string; reserve: number; training: number; practice: number; ready: number; evaluationsDue: number }>(db, sql`
     select organizations.id as "organizationId", organizations.name,
       count(rc.id) filter (where rc.stage = 'reserve')::int as reserve, count(rc.id) filter (where rc.stage = 'training')::int as training,
       count(rc.id) filter (where rc.stage = 'practice')::int as practice, count(rc.id) filter (where rc.stage = 'ready')::int as ready,
@@ -121,13 +122,13 @@ export async function boardRows(db: DbOrTx, scope: Scope, months: number, dueBy:
       and ${scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope)}
       ${underPath ? sql`and ${inSubtree(sql`organizations.path`, underPath)}` : sql``}
     group by organizations.id
-    order by organizations.sort_order, organizations.id`);
+    order by organizations.sort_order, organizations.id`, 'reserve_board');
   return rows;
 }
 
 /** Reserves in the pipeline in scope whose evaluation falls due by `dueBy`, with the day it is due. */
 export async function evaluationsDue(db: DbOrTx, scope: Scope, months: number, dueBy: string, underPath?: string) {
-  const { rows } = await db.execute<{ id: number; organizationId: number; organizationName: string; name: string; dueOn: string }>(sql`
+  const { rows } = await executeNamed<{ id: number; organizationId: number; organizationName: string; name: string; dueOn: string }>(db, sql`
     select * from (
       select rc.id, organizations.id as "organizationId", organizations.name as "organizationName", p.name,
         ((coalesce((select max(e.evaluated_on) from reserve_evaluations e where e.candidate_id = rc.id), rc.entered_on)
@@ -135,6 +136,6 @@ export async function evaluationsDue(db: DbOrTx, scope: Scope, months: number, d
       from reserve_candidates rc join organizations on organizations.id = rc.organization_id join persons p on p.id = rc.person_id
       where rc.status = 'active' and ${scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope)}
         ${underPath ? sql`and ${inSubtree(sql`organizations.path`, underPath)}` : sql``}
-    ) d where d."dueOn" <= ${dueBy} order by d."dueOn", d.id`);
+    ) d where d."dueOn" <= ${dueBy} order by d."dueOn", d.id`, 'reserve_evaluations_due');
   return rows;
 }

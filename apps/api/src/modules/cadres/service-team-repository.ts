@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { organizations, serviceTeamMembers, serviceTeamVillages } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 import { groupedBy } from '../../lib/group.js';
+import { runNamed } from '../../db/prepared.js';
 
 const inScope = (scope: Scope) => scopeFilter({ tenantId: organizations.tenantId, path: organizations.path }, scope);
 
@@ -16,7 +17,7 @@ export async function serviceTeamIn(db: DbOrTx, scope: Scope, today: string, opt
     .innerJoin(organizations, eq(organizations.id, serviceTeamVillages.organizationId))
     .where(and(inScope(scope), opts.organizationId ? eq(serviceTeamVillages.organizationId, opts.organizationId) : undefined,
       opts.underPath ? inSubtree(organizations.path, opts.underPath) : undefined));
-  const members = await db.select({
+  const members = await runNamed(db.select({
     id: serviceTeamMembers.id, name: serviceTeamMembers.name, unit: serviceTeamMembers.unit, teamName: serviceTeamMembers.teamName,
     startedOn: serviceTeamMembers.startedOn, endsOn: serviceTeamMembers.endsOn, endedOn: serviceTeamMembers.endedOn,
     daysLeft: sql<number | null>`case when ${serviceTeamMembers.endedOn} is null then (${serviceTeamMembers.endsOn} - ${today}::date) end`,
@@ -24,7 +25,7 @@ export async function serviceTeamIn(db: DbOrTx, scope: Scope, today: string, opt
     .where(and(eq(serviceTeamMembers.tenantId, scope.tenantId), inArray(serviceTeamMembers.id, visible),
       opts.ids ? inArray(serviceTeamMembers.id, opts.ids) : undefined,
       opts.includeEnded ? undefined : or(isNull(serviceTeamMembers.endedOn), gte(serviceTeamMembers.endedOn, today))))
-    .orderBy(asc(serviceTeamMembers.endsOn), asc(serviceTeamMembers.id));
+    .orderBy(asc(serviceTeamMembers.endsOn), asc(serviceTeamMembers.id)), 'service_team');
   if (!members.length) return [];
   const villages = await db.select({ memberId: serviceTeamVillages.memberId, organizationId: organizations.id, name: organizations.name })
     .from(serviceTeamVillages).innerJoin(organizations, eq(organizations.id, serviceTeamVillages.organizationId))

@@ -3,6 +3,7 @@ import { COLLEGE_EDUCATIONS, VILLAGE_CADRE_POSTS, VILLAGE_CADRE_POST_BODY, type 
 import type { DbOrTx } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
 import { scopeFilter, type Scope } from '../../db/scope.js';
+import { executeNamed } from '../../db/prepared.js';
 
 const postsOf = (...bodies: CadreBody[]) => VILLAGE_CADRE_POSTS.filter((p) => bodies.includes(VILLAGE_CADRE_POST_BODY[p]));
 const list = (values: readonly string[]) => sql.join(values.map((v) => sql`${v}`), sql`, `);
@@ -29,7 +30,7 @@ const pct = (part: string, whole: string) => sql.raw(`round(100.0 * ${part} / nu
  * with fewer women than `womenMin` (a per-village target).
  */
 export async function structureRows(db: DbOrTx, scope: Scope, today: string, womenMin: number, organizationId?: number): Promise<StructureRow[]> {
-  const { rows } = await db.execute<StructureRow>(sql`
+  const { rows } = await executeNamed<StructureRow>(db, sql`
     with v as (
       select organizations.id, organizations.name, organizations.sort_order from ${organizations}
       where organizations.kind = 'branch' and organizations.status = 'active' and organizations.village_id is not null
@@ -84,6 +85,6 @@ export async function structureRows(db: DbOrTx, scope: Scope, today: string, wom
       committee_members as "committeeMembers", committee_party as "committeePartyMembers", ${pct('committee_party', 'committee_members')} as "committeePartySharePct",
       local_talent as "localTalent", ${pct('local_talent', 'cadres')} as "localTalentSharePct", women_short as "womenShortVillages"
     from all_rows
-    order by id is null, sort_order, id`);
+    order by id is null, sort_order, id`, 'cadres_structure');
   return rows;
 }

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
 import { disclosureEvents, disclosureFiles, disclosures, organizations, users, villages } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
+import { anyOf, runNamed } from '../../db/prepared.js';
 
 const successor = alias(disclosures, 'successor');
 
@@ -117,13 +118,13 @@ export async function villageBranchesInScope(db: DbOrTx, scope: Scope, underPath
     scopeFilter(organizations, scope), eq(organizations.kind, 'branch'), isNull(organizations.closedAt), isNotNull(organizations.villageId),
   ];
   if (underPath) parts.push(inSubtree(organizations.path, underPath));
-  return db.select({ id: organizations.id, name: organizations.name, path: organizations.path, villageName: villages.name }).from(organizations)
-    .leftJoin(villages, eq(villages.id, organizations.villageId)).where(and(...parts)).orderBy(asc(organizations.sortOrder), asc(organizations.path));
+  return runNamed(db.select({ id: organizations.id, name: organizations.name, path: organizations.path, villageName: villages.name }).from(organizations)
+    .leftJoin(villages, eq(villages.id, organizations.villageId)).where(and(...parts)).orderBy(asc(organizations.sortOrder), asc(organizations.path)), 'disclosure_branches');
 }
 
 /** Published disclosures with a rule, of some branches: what satisfies the schedule. */
 export async function publishedFacts(db: DbOrTx, organizationIds: number[]) {
   if (!organizationIds.length) return [];
-  return db.select({ id: disclosures.id, organizationId: disclosures.organizationId, ruleKey: disclosures.ruleKey, period: disclosures.period })
-    .from(disclosures).where(and(inArray(disclosures.organizationId, organizationIds), eq(disclosures.status, 'published'), isNotNull(disclosures.ruleKey)));
+  return runNamed(db.select({ id: disclosures.id, organizationId: disclosures.organizationId, ruleKey: disclosures.ruleKey, period: disclosures.period })
+    .from(disclosures).where(and(anyOf(disclosures.organizationId, organizationIds), eq(disclosures.status, 'published'), isNotNull(disclosures.ruleKey))), 'disclosure_facts');
 }

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
 import { inSubtree, type Scope } from '../../db/scope.js';
 import { villageBranchIn } from './repository.js';
+import { executeNamed } from '../../db/prepared.js';
 
 /**
  * The figures of 集体经济, computed by the database: each village's year from its latest approved version (经营性收入 =
@@ -71,13 +72,13 @@ export interface DashboardEconomyRow { villages: number; approved: number; weak:
  * town's approval.
  */
 export async function dashboardCounts(db: DbOrTx, scope: Scope, under: string | undefined, year: number, thresholdFen: number): Promise<DashboardEconomyRow> {
-  const { rows } = await db.execute(sql`
+  const { rows } = await executeNamed(db, sql`
     with v as (select ${organizations.id} from ${organizations} where ${villageBranchIn(scope)} ${under ? sql`and ${inSubtree(organizations.path, under)}` : sql``}),
     a as (${approved(scope, year, year)})
     select (select count(*) from v)::int as villages,
       (select count(*) from a where a.organization_id in (select id from v))::int as approved,
       (select count(*) from a where a.organization_id in (select id from v) and a.operating < ${thresholdFen})::int as weak,
-      (select count(*) from economy_incomes i where i.status = 'submitted' and i.organization_id in (select id from v))::int as submitted`);
+      (select count(*) from economy_incomes i where i.status = 'submitted' and i.organization_id in (select id from v))::int as submitted`, 'economy_dashboard');
   return rows[0] as unknown as DashboardEconomyRow;
 }
 

@@ -6,6 +6,7 @@ import {
 } from '../../db/schema/index.js';
 import { inSubtree, type Scope } from '../../db/scope.js';
 import { villageBranchIn } from './repository.js';
+import { runNamed } from '../../db/prepared.js';
 
 /** 村企合作's queries: every one joins the village's branch and filters it by the caller's scope (villageBranchIn). */
 const summaryColumns = {
@@ -102,10 +103,10 @@ export async function receivedIn(db: DbOrTx, organizationId: number, year: numbe
 
 /** Agreements in force ending by `horizon` (or past it) in scope: the 待办 items and the dashboard's count. */
 export async function endingBy(db: DbOrTx, scope: Scope, horizon: string, under?: string) {
-  return db.select({ id: p.id, organizationId: p.organizationId, villageName: summaryColumns.villageName, organizationName: organizations.name, path: organizations.path, partnerName: p.partnerName, endsOn: p.endsOn })
+  return runNamed(db.select({ id: p.id, organizationId: p.organizationId, villageName: summaryColumns.villageName, organizationName: organizations.name, path: organizations.path, partnerName: p.partnerName, endsOn: p.endsOn })
     .from(p).innerJoin(organizations, eq(organizations.id, p.organizationId)).leftJoin(villages, eq(villages.id, organizations.villageId))
     .where(and(inScope(scope, under), eq(p.status, 'active'), isNotNull(p.endsOn), lte(p.endsOn, horizon)))
-    .orderBy(asc(p.endsOn), asc(p.id)) as Promise<{ id: number; organizationId: number; villageName: string; organizationName: string; path: string; partnerName: string; endsOn: string }[]>;
+    .orderBy(asc(p.endsOn), asc(p.id)), 'partnerships_ending') as Promise<{ id: number; organizationId: number; villageName: string; organizationName: string; path: string; partnerName: string; endsOn: string }[]>;
 }
 
 export async function countEndingBy(db: DbOrTx, scope: Scope, horizon: string, under?: string) {

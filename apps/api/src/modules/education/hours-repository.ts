@@ -2,6 +2,7 @@ import { or, sql, type SQL } from 'drizzle-orm';
 import { COMMITTEE_POSTS, ROTATION_KINDS } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { inSubtree, type Scope } from '../../db/scope.js';
+import { executeNamed } from '../../db/prepared.js';
 
 /** `o` (organizations) within the scope, or within one subtree of it: the scope stays in SQL. */
 function orgIn(scope: Scope, underPath?: string): SQL {
@@ -39,7 +40,7 @@ export interface NewSecretaryRow { memberId: number; name: string; organizationI
 /** Secretaries in post whose term began on or after `since`, with the first 集中轮训 they attended from that day. */
 export async function newSecretaries(db: DbOrTx, scope: Scope, since: string, underPath?: string): Promise<NewSecretaryRow[]> {
   const kinds = sql.join(ROTATION_KINDS.map((k) => sql`${k}`), sql`, `);
-  const { rows } = await db.execute(sql`
+  const { rows } = await executeNamed(db, sql`
     select t.member_id as "memberId", p.name, o.id as "organizationId", o.name as "organizationName", t.started_on::text as "startedOn",
       (select min(s.starts_on)::text from training_attendees a join training_sessions s on s.id = a.session_id
         where a.person_id = m.person_id and a.state = 'present' and s.kind in (${kinds}) and s.starts_on >= t.started_on) as "trainedOn"
@@ -48,7 +49,7 @@ export async function newSecretaries(db: DbOrTx, scope: Scope, since: string, un
     join members m on m.id = t.member_id and m.on_roster
     join persons p on p.id = m.person_id
     where t.post = 'secretary' and t.ended_on is null and t.started_on >= ${since}
-    order by o.path, t.started_on`);
+    order by o.path, t.started_on`, 'new_secretaries');
   return rows as unknown as NewSecretaryRow[];
 }
 
@@ -80,33 +81,43 @@ export interface ShortBranch { organizationId: number; organizationName: string;
 /**
  * Each active member on the roster in scope with their year's target and present 学时 (the sum the hours page makes),
  * as a subquery for the database's own counts. The target is the leader's for a member holding a committee seat, as
- * rules/hours.ts targetGroupOf says.
+ * rules/hours.ts targetGroupOf says. The year's hours are summed per person once and joined (a sum per member, asked
+ * per row, was run twice per member: once in the filter and once for the value, issue 14).
  */
 function membersAgainstTarget(scope: Scope, year: number, targets: { member: number; leader: number }, underPath?: string): SQL {
   const seats = sql`array[${sql.join(COMMITTEE_POSTS.map((p) => sql`${p}`), sql`, `)}]::text[]`;
   return sql`
-    select o.id as org_id, o.name as org_name, o.path, p.name,
+    select o.id as org_id, o.name as org_name, o.path, m.id as member_id, p.name,
       case when m.party_posts && ${seats} then ${targets.leader}::float8 else ${targets.member}::float8 end as target,
-      coalesce((select sum(a.hours_credited) from training_attendees a join training_sessions s on s.id = a.session_id
-        where a.person_id = m.person_id and a.state = 'present' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}), 0)::float8 as total
+      coalesce(h.total, 0)::float8 as total
     from members m
     join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
     join persons p on p.id = m.person_id
+    left join (
+      select a.person_id, sum(a.hours_credited) as total from training_attendees a join training_sessions s on s.id = a.session_id
+      where a.state = 'present' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+      group by a.person_id
+    ) h on h.person_id = m.person_id
     where m.on_roster and m.membership_status = 'active'`;
 }
 
 /**
  * The branches in scope with members short of their year's 学时 (the 待办's question), counted by the database: how many
  * and the first `shown` in roster order, never the whole roster into the process (1,065 rows a request for a town of the
- * city bench).
+ * city bench). Only the names shown are built as JSON.
  */
 export async function shortOfHours(db: DbOrTx, scope: Scope, year: number, targets: { member: number; leader: number }, shown: number, underPath?: string): Promise<ShortBranch[]> {
-  const { rows } = await db.execute(sql`
-    with people as (${membersAgainstTarget(scope, year, targets, underPath)})
+  const { rows } = await executeNamed(db, sql`
+    with people as (${membersAgainstTarget(scope, year, targets, underPath)}),
+    short as (
+      select org_id, org_name, path, name, member_id, target, round(total::numeric, 1)::float8 as total,
+        row_number() over (partition by org_id order by name, member_id) as nth
+      from people where round(total::numeric, 1) < target
+    )
     select org_id as "organizationId", org_name as "organizationName", count(*)::int as short,
-      (array_agg(json_build_object('name', name, 'total', round(total::numeric, 1)::float8, 'target', target) order by name))[1:${shown}] as names
-    from people where round(total::numeric, 1) < target
-    group by org_id, org_name, path order by path`);
+      array_agg(json_build_object('name', name, 'total', total, 'target', target) order by nth) filter (where nth <= ${shown}) as names
+    from short
+    group by org_id, org_name, path order by path`, 'hours_short');
   return rows as unknown as ShortBranch[];
 }
 
@@ -124,12 +135,12 @@ export interface EducationFigures { sessions: number; members: number; done: num
  * distribution, never a ranking, and never a score.
  */
 export async function educationFigures(db: DbOrTx, scope: Scope, year: number, targets: { member: number; leader: number }, underPath?: string): Promise<EducationFigures> {
-  const { rows } = await db.execute(sql`
+  const { rows } = await executeNamed(db, sql`
     with people as (${membersAgainstTarget(scope, year, targets, underPath)})
     select (select count(*) from training_sessions s join organizations o on o.id = s.organization_id and ${orgIn(scope, underPath)}
         where s.kind <> 'online_study' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`})::int as sessions,
       count(*)::int as members, (count(*) filter (where round(total::numeric, 1) >= target))::int as done,
       (count(*) filter (where round(total::numeric, 1) < target))::int as short
-    from people`);
+    from people`, 'hours_figures');
   return rows[0] as unknown as EducationFigures;
 }

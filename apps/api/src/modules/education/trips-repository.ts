@@ -6,6 +6,7 @@ import {
   educationTripActions as a, educationTripParticipants as tp, educationTrips as t, organizations, roleGrants, users,
 } from '../../db/schema/index.js';
 import { inSubtree, scopeFilter, type Scope } from '../../db/scope.js';
+import { runNamed } from '../../db/prepared.js';
 
 /**
  * 对标学习's queries. A trip is in scope when its organiser is, or when one of its participants or actions belongs to a
@@ -114,9 +115,9 @@ export async function updateAction(tx: DbOrTx, id: number, values: { dueOn: stri
 
 /** 待办: the owner's open actions whose unit is in their scope, with the trip's title and destination. */
 export async function openActionsOwnedBy(db: DbOrTx, scope: Scope, userId: number, under?: string) {
-  return db.select({
+  return runNamed(db.select({
     id: a.id, tripId: a.tripId, content: a.content, dueOn: a.dueOn, organizationName: organizations.name, title: t.title, destination: t.destination,
   }).from(a).innerJoin(t, eq(t.id, a.tripId)).innerJoin(organizations, eq(organizations.id, a.organizationId))
     .where(and(eq(a.ownerUserId, userId), isNull(a.doneOn), scopeFilter(organizations, scope), under ? inSubtree(organizations.path, under) : undefined))
-    .orderBy(asc(a.dueOn), asc(a.id));
+    .orderBy(asc(a.dueOn), asc(a.id)), 'trip_actions_open');
 }

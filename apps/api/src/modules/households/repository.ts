@@ -6,6 +6,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { householdLinks, households, householdVisits } from '../../db/schema/index.js';
 import { inSubtree, type Scope } from '../../db/scope.js';
+import { executeNamed } from '../../db/prepared.js';
 
 /** The active village branches of the scope (o.*), optionally below a path. */
 function orgIn(scope: Scope, underPath?: string): SQL {
@@ -178,7 +179,7 @@ export interface DueByMember { personId: number; name: string; organizationId: n
 /** 待办: per member, their households past the interval (scope, optionally below a path; or one person's own). */
 export async function overdueByMember(db: DbOrTx, scope: Scope, intervalDays: number, today: string, options: { underPath?: string; personId?: number }) {
   const where = options.underPath ? inSubtree(sql`o.path`, options.underPath) : sql`true`;
-  const { rows } = await db.execute(sql`
+  const { rows } = await executeNamed(db, sql`
     select l.person_id as "personId", p.name, q."organizationId", q."organizationName", count(*)::int as n, min(q."dueOn") as "firstDue",
       (array_agg(q."headName" order by q."dueOn", q.id))[1:5] as heads
     from (${base(scope, intervalDays, today, where)}) q
@@ -186,18 +187,18 @@ export async function overdueByMember(db: DbOrTx, scope: Scope, intervalDays: nu
     join persons p on p.id = l.person_id
     where q.overdue ${options.personId ? sql`and l.person_id = ${options.personId}` : sql``}
     group by l.person_id, p.name, q."organizationId", q."organizationName", q."organizationPath"
-    order by q."organizationPath", min(q."dueOn"), p.name`);
+    order by q."organizationPath", min(q."dueOn"), p.name`, 'households_overdue');
   return rows as unknown as DueByMember[];
 }
 
 /** The 驾驶舱's 联户 figures, counted by the database. */
 export async function householdCounts(db: DbOrTx, scope: Scope, intervalDays: number, today: string, underPath?: string) {
   const where = underPath ? inSubtree(sql`o.path`, underPath) : sql`true`;
-  const { rows } = await db.execute(sql`
+  const { rows } = await executeNamed(db, sql`
     select count(*)::int as households, (count(*) filter (where q."dueOn" is not null))::int as linked,
       (count(*) filter (where q."lastVisitOn"::date > ${today}::date - ${intervalDays}::int))::int as visited,
       (count(*) filter (where q.overdue))::int as due
-    from (${base(scope, intervalDays, today, where)}) q`);
+    from (${base(scope, intervalDays, today, where)}) q`, 'households_counts');
   return rows[0] as unknown as { households: number; linked: number; visited: number; due: number };
 }
 

@@ -4,6 +4,7 @@ import type { MatterStage } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { activities, matterEvents as ev, matterPhotos as ph, matters as m, organizations, users, villages } from '../../db/schema/index.js';
 import { inSubtree, scopeFilter, type Scope } from '../../db/scope.js';
+import { runNamed } from '../../db/prepared.js';
 
 /** The active village branches (行政村's 村党支部) in scope: where matters are filed. */
 const villageBranchIn = (scope: Scope) =>
@@ -95,8 +96,8 @@ export async function matterFigures(db: DbOrTx, scope: Scope, f: { underPath?: s
 
 /** Open matters of the scope with a deadline, for 待办 (the caller computes due and late from the rules). */
 export async function openMatters(db: DbOrTx, scope: Scope, underPath?: string) {
-  return scoped(db).where(and(whereOf(scope, { underPath, today: '', discussDays: 0 }, false), inArray(m.stage, ['raised', 'discussed'])))
-    .orderBy(asc(m.raisedOn));
+  return runNamed(scoped(db).where(and(whereOf(scope, { underPath, today: '', discussDays: 0 }, false), inArray(m.stage, ['raised', 'discussed'])))
+    .orderBy(asc(m.raisedOn)), 'matters_open');
 }
 
 /** One matter in scope; `lock` serialises two writers of the same matter. */

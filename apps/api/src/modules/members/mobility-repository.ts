@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { flowContacts, memberFlows, members, organizations, persons, transferLetters, users } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
 import { groupedBy } from '../../lib/group.js';
+import { runNamed } from '../../db/prepared.js';
 
 export async function insertFlow(db: DbOrTx, values: typeof memberFlows.$inferInsert) {
   const [row] = await db.insert(memberFlows).values(values).returning({ id: memberFlows.id });
@@ -64,7 +65,7 @@ export async function lettersOf(db: DbOrTx, memberId: number) {
 /** Open flows in scope with their last contact, for the to-do list. */
 export async function openFlowsInScope(db: DbOrTx, scope: Scope, underPath?: string) {
   const lastContact = db.select({ flowId: flowContacts.flowId, last: max(flowContacts.contactedOn).as('last') }).from(flowContacts).groupBy(flowContacts.flowId).as('last_contact');
-  return db.select({
+  return runNamed(db.select({
     memberId: members.id, memberName: persons.name, organizationName: organizations.name, organizationPath: organizations.path,
     startedOn: memberFlows.startedOn, hasFixedPlace: memberFlows.hasFixedPlace, direction: memberFlows.direction, lastContactOn: lastContact.last,
   }).from(memberFlows)
@@ -73,12 +74,12 @@ export async function openFlowsInScope(db: DbOrTx, scope: Scope, underPath?: str
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
     .leftJoin(lastContact, eq(lastContact.flowId, memberFlows.id))
     .where(and(scopeFilter(organizations, scope), underPath ? inSubtree(organizations.path, underPath) : undefined,
-      isNull(memberFlows.endedOn), eq(members.membershipStatus, 'active')));
+      isNull(memberFlows.endedOn), eq(members.membershipStatus, 'active'))), 'open_flows');
 }
 
 /** Letters in scope whose receipt has not come back. */
 export async function openLettersInScope(db: DbOrTx, scope: Scope, underPath?: string) {
-  return db.select({
+  return runNamed(db.select({
     memberId: members.id, memberName: persons.name, organizationName: organizations.name, organizationPath: organizations.path,
     letterNo: transferLetters.letterNo, issuedOn: transferLetters.issuedOn, validDays: transferLetters.validDays,
   }).from(transferLetters)
@@ -86,5 +87,5 @@ export async function openLettersInScope(db: DbOrTx, scope: Scope, underPath?: s
     .innerJoin(persons, eq(persons.id, members.personId))
     .innerJoin(organizations, eq(organizations.id, members.organizationId))
     .where(and(scopeFilter(organizations, scope), underPath ? inSubtree(organizations.path, underPath) : undefined,
-      isNull(transferLetters.receiptReturnedOn)));
+      isNull(transferLetters.receiptReturnedOn))), 'open_letters');
 }

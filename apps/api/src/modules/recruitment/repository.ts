@@ -6,6 +6,7 @@ import {
   recruitmentRelations, members, organizations, persons, users,
 } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
+import { anyOf, runNamed } from '../../db/prepared.js';
 
 const recruitmentColumns = {
   id: recruitments.id, tenantId: recruitments.tenantId, personId: recruitments.personId,
@@ -32,7 +33,7 @@ export async function listRecruitments(db: DbOrTx, scope: Scope, f: RecruitmentF
   if (f.status) parts.push(eq(recruitments.status, f.status as 'active'));
   if (f.name) parts.push(ilike(persons.name, `%${f.name.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
   if (f.ids) parts.push(f.ids.length ? inArray(recruitments.id, f.ids) : sql`false`);
-  return fromScoped(db).where(and(...parts)).orderBy(asc(organizations.path), asc(persons.name), asc(recruitments.id));
+  return runNamed(fromScoped(db).where(and(...parts)).orderBy(asc(organizations.path), asc(persons.name), asc(recruitments.id)), 'recruitment_list');
 }
 
 export async function findRecruitment(db: DbOrTx, scope: Scope, id: number) {
@@ -85,9 +86,9 @@ const recordColumns = {
  */
 export async function recordsOf(db: DbOrTx, recruitmentIds: number[]) {
   if (!recruitmentIds.length) return [];
-  return db.select(recordColumns).from(recruitmentSteps).leftJoin(users, eq(users.id, recruitmentSteps.recordedBy))
-    .where(and(inArray(recruitmentSteps.recruitmentId, recruitmentIds), isNull(recruitmentSteps.voidedAt)))
-    .orderBy(asc(recruitmentSteps.occurredOn), asc(recruitmentSteps.id));
+  return runNamed(db.select(recordColumns).from(recruitmentSteps).leftJoin(users, eq(users.id, recruitmentSteps.recordedBy))
+    .where(and(anyOf(recruitmentSteps.recruitmentId, recruitmentIds), isNull(recruitmentSteps.voidedAt)))
+    .orderBy(asc(recruitmentSteps.occurredOn), asc(recruitmentSteps.id)), 'recruitment_records');
 }
 
 const voider = alias(users, 'voider');
@@ -188,7 +189,7 @@ export async function relationsOfPerson(db: DbOrTx, tenantId: number, personId: 
 
 export async function noticesOf(db: DbOrTx, recruitmentIds: number[]) {
   if (!recruitmentIds.length) return [];
-  return db.select().from(recruitmentPublicNotices).where(inArray(recruitmentPublicNotices.recruitmentId, recruitmentIds)).orderBy(asc(recruitmentPublicNotices.startsOn), asc(recruitmentPublicNotices.id));
+  return runNamed(db.select().from(recruitmentPublicNotices).where(anyOf(recruitmentPublicNotices.recruitmentId, recruitmentIds)).orderBy(asc(recruitmentPublicNotices.startsOn), asc(recruitmentPublicNotices.id)), 'recruitment_notices');
 }
 
 export async function insertNotice(db: DbOrTx, values: typeof recruitmentPublicNotices.$inferInsert) {
@@ -203,7 +204,7 @@ export async function setNoticeOutcome(db: DbOrTx, recruitmentId: number, notice
 }
 
 export async function localSteps(db: DbOrTx, tenantId: number) {
-  return db.select().from(recruitmentStepDefinitions).where(eq(recruitmentStepDefinitions.tenantId, tenantId)).orderBy(asc(recruitmentStepDefinitions.id));
+  return runNamed(db.select().from(recruitmentStepDefinitions).where(eq(recruitmentStepDefinitions.tenantId, tenantId)).orderBy(asc(recruitmentStepDefinitions.id)), 'recruitment_local_steps');
 }
 
 export async function insertLocalStep(db: DbOrTx, values: typeof recruitmentStepDefinitions.$inferInsert) {
@@ -253,5 +254,5 @@ export async function branchesInScope(db: DbOrTx, scope: Scope, underPath?: stri
 /** When each admitted member's probation ends (the 转正 deadline the board shows). */
 export async function probationEndsOf(db: DbOrTx, memberIds: number[]) {
   if (!memberIds.length) return [];
-  return db.select({ id: members.id, probationEndsOn: members.probationEndsOn }).from(members).where(inArray(members.id, memberIds));
+  return runNamed(db.select({ id: members.id, probationEndsOn: members.probationEndsOn }).from(members).where(anyOf(members.id, memberIds)), 'recruitment_probation_ends');
 }

@@ -8,6 +8,7 @@ import type { AwayContactMethod, AwayEmployerKind, AwayStatus } from '@dj/contra
 import type { DbOrTx } from '../../db/client.js';
 import { awayContacts, awayLiaisonPeople, awayTalents, organizations } from '../../db/schema/index.js';
 import { scopeFilter, type Scope, inSubtree } from '../../db/scope.js';
+import { executeNamed } from '../../db/prepared.js';
 
 export type AwayRow = {
   id: number; organizationId: number; organizationName: string; organizationPath: string; personId: number; name: string;
@@ -73,11 +74,11 @@ export async function listAway(db: DbOrTx, scope: Scope, f: AwayFilter, page: nu
 
 /** The counts beside the list, over the villages in scope (or the one chosen), by the database. */
 export async function countAway(db: DbOrTx, scope: Scope, f: AwayFilter) {
-  const { rows: [row] } = await db.execute<{ away: number; returned: number; overdue: number; partyMembers: number }>(sql`
+  const { rows: [row] } = await executeNamed<{ away: number; returned: number; overdue: number; partyMembers: number }>(db, sql`
     select count(*) filter (where r.status = 'away')::int as away, count(*) filter (where r.status = 'returned')::int as returned,
       count(*) filter (where r."contactDueOn" < ${f.today})::int as overdue,
       count(*) filter (where r.status = 'away' and r."memberId" is not null)::int as "partyMembers"
-    from (${rowsOf(scope, f)}) r`);
+    from (${rowsOf(scope, f)}) r`, 'away_counts');
   return row;
 }
 
@@ -88,7 +89,7 @@ export async function findAway(db: DbOrTx, scope: Scope, id: number, months: num
 
 /** Contacts due or overdue by `until` (for 待办), in scope. */
 export async function dueAway(db: DbOrTx, scope: Scope, f: { under?: string; months: number; until: string }) {
-  const { rows } = await db.execute<AwayRow>(sql`select r.* from (${rowsOf(scope, f)}) r where r."contactDueOn" <= ${f.until} order by r."contactDueOn", r.id`);
+  const { rows } = await executeNamed<AwayRow>(db, sql`select r.* from (${rowsOf(scope, f)}) r where r."contactDueOn" <= ${f.until} order by r."contactDueOn", r.id`, 'away_due');
   return rows;
 }
 
