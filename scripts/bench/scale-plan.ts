@@ -5,7 +5,7 @@ export const SCALES = ['town', 'county', 'city', 'province'] as const;
 export type Scale = (typeof SCALES)[number];
 
 /** Bumped whenever the generated data changes shape: a kept database of another version is rebuilt. */
-export const GENERATOR_VERSION = 'bench-gen-7';
+export const GENERATOR_VERSION = 'bench-gen-8';
 
 export interface ScalePlan {
   scale: Scale;

@@ -14,6 +14,7 @@ import { resetSequences } from './copy.js';
 import { BENCH_DISTRICT_USER, copyAccounts, generateOrganisations } from './gen-orgs.js';
 import { generatePeople } from './gen-people.js';
 import { generateLife } from './gen-life.js';
+import { generateStudy } from './gen-study.js';
 import { generateDisclosures, generateInspections, generateRecruitment } from './gen-work.js';
 import { GENERATOR_VERSION, planOf, type Scale, type ScalePlan } from './scale-plan.js';
 
@@ -84,6 +85,7 @@ export async function ensureScale(scale: Scale, log: (line: string) => void, opt
     await copyAccounts(client, layout, await hashPassword(BENCH_PASSWORD));
     note('users', layout.users ?? 0);
     await generateLife(client, layout, today, note);
+    await generateStudy(client, layout, today, note);
     await generateRecruitment(client, layout, cipher, today, note);
     await generateDisclosures(client, layout, today, note);
     await generateInspections(client, layout, today, note);

@@ -38,7 +38,7 @@ describe('bench scale generator', () => {
     appDatabase = openDatabase(urlAs(generated.url, APP_ROLE, TEST_APP_PASSWORD), 2, TEST_CONNECT_TIMEOUT_MS);
     const cipher = createFieldCipher(Buffer.from(BENCH_ENCRYPTION_KEY, 'base64'));
     app = await buildApp({ config: testConfig({ ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY }), db: appDatabase.db, cipher, logger: false });
-    for (const table of ['persons', 'members', 'member_flows', 'dues_payments', 'activities', 'attendances', 'recruitments', 'recruitment_steps', 'disclosures', 'inspection_results']) {
+    for (const table of ['persons', 'members', 'member_flows', 'dues_payments', 'activities', 'attendances', 'recruitments', 'recruitment_steps', 'disclosures', 'inspection_results', 'training_sessions', 'training_attendees']) {
       expect(generated.rows[table], table).toBeGreaterThan(0);
     }
     expect(generated.towns).toBe(2);
@@ -64,6 +64,9 @@ describe('bench scale generator', () => {
         + (select count(*) from disclosures d join organizations o on o.id = d.organization_id where d.tenant_id <> o.tenant_id)
         + (select count(*) from inspection_results r join organizations o on o.id = r.organization_id where r.tenant_id <> o.tenant_id)
         + (select count(*) from dues_payments d join members m on m.id = d.member_id where d.tenant_id <> m.tenant_id)
+        + (select count(*) from training_sessions s join organizations o on o.id = s.organization_id where s.tenant_id <> o.tenant_id)
+        + (select count(*) from training_attendees a join organizations o on o.id = a.organization_id join training_sessions s on s.id = a.session_id
+            where a.tenant_id <> o.tenant_id or a.tenant_id <> s.tenant_id or a.session_organization_id <> s.organization_id)
         + (select count(*) from users u join role_grants g on g.user_id = u.id join organizations o on o.id = g.organization_id where u.tenant_id <> o.tenant_id)
         + (select count(*) from organizations o join villages v on v.id = o.village_id where o.tenant_id <> v.tenant_id) as n`);
       expect(Number(strays.rows[0].n)).toBe(0);
