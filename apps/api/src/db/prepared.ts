@@ -15,12 +15,16 @@ interface Preparable<R> { prepare(name: string): PreparedQuery<R> }
 /** Statement names by text: each shape's hash is computed once (there are a few dozen shapes, bounded anyway). */
 const names = new Map<string, string>();
 const MAX_NAMES = 2000;
+/** NAMEDATALEN - 1. */
+const MAX_NAME = 63;
 
 function nameOf(label: string, text: string): string {
   const key = `${label}\u0000${text}`;
   let name = names.get(key);
   if (!name) {
     name = `${label}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+    // PostgreSQL cuts a longer name to 63 bytes without failing, and two cut names could meet: refused here instead.
+    if (name.length > MAX_NAME) throw new Error(`语句名过长(${name}),标签应不超过 ${MAX_NAME - 17} 个字符`);
     if (names.size >= MAX_NAMES) names.clear();
     names.set(key, name);
   }

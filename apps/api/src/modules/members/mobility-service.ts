@@ -159,7 +159,7 @@ export async function memberTasks(db: DbOrTx, user: AuthUser, under: repo.Member
       });
     }
   }
-  const due = await repo.pageOf(db, user.scope, { under, range: 'subtree', filter: 'confirmation_due', today }, 1, 100);
+  const due = await repo.namesOf(db, user.scope, { under, range: 'subtree', filter: 'confirmation_due', today }, 100);
   for (const m of due) items.push(confirmationTask(m, today));
   return items;
 }
