@@ -3,36 +3,29 @@
 // statements it sent with their time. Run under `node --cpu-prof` for where the CPU goes.
 // Usage: npx tsx scripts/profile-endpoint.ts <scale> <user: village|town|district> <path> [requests, default 40]
 //        node --import tsx --cpu-prof --cpu-prof-dir=/tmp/prof scripts/profile-endpoint.ts city town /api/tasks
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { installCapture, captureDuring } from './bench/capture.js';
 
 const [scale = 'city', who = 'town', path = '/api/tasks', count = '40'] = process.argv.slice(2);
 installCapture();
-const { loadConfig } = await import('../apps/api/src/config.js');
-const { makeTraversable } = await import('../apps/api/src/db/embedded.js');
 const { startPlatform } = await import('../apps/api/src/platform.js');
-const { APP_ROLE, ensureAppRole, urlAs } = await import('../apps/api/src/db/app-role.js');
 const { SESSION_OPTIONS } = await import('../apps/api/src/db/client.js');
-const { BENCH_AUDIT_KEY, BENCH_ENCRYPTION_KEY, BENCH_PASSWORD } = await import('./bench/scale.js');
+const { BENCH_PASSWORD } = await import('./bench/scale.js');
 const { scaleSite, signIn } = await import('./bench/endpoints.js');
+const { BENCH_DISTRICT_USER } = await import('./bench/gen-orgs.js');
+const { appUrlOf, benchConfig } = await import('./bench/platform-config.js');
 
 const ownerUrl = `postgres://postgres@127.0.0.1:5432/dj_scale_${scale}`;
-await ensureAppRole(ownerUrl, 'dj_app_test');
-const dir = mkdtempSync(join(tmpdir(), 'dj-profile-'));
-makeTraversable(dir);
-const config = loadConfig({
-  NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'off', PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', DATA_DIR: dir, SEED_DEMO: 'false',
-  DATABASE_URL: urlAs(ownerUrl, APP_ROLE, 'dj_app_test'), MIGRATION_DATABASE_URL: ownerUrl, ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, AUDIT_KEY: BENCH_AUDIT_KEY,
-});
+const { config, dir } = await benchConfig(ownerUrl, true, 'dj-profile-');
+/** The middle value of a list of timings. */
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const platform = await startPlatform(config, { logger: false });
 try {
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
   const origin = `http://127.0.0.1:${(platform.app.server.address() as AddressInfo).port}`;
-  const site = await scaleSite(ownerUrl, BENCH_PASSWORD, 'quwei');
+  const site = await scaleSite(ownerUrl, BENCH_PASSWORD, BENCH_DISTRICT_USER);
   const user = site.users.find((u) => u.scope === who);
   if (!user) throw new Error(`no ${who} user`);
   const cookie = await signIn(origin, user);
@@ -52,31 +45,30 @@ try {
   }
   const used = process.cpuUsage(cpu);
   const sorted = [...times].sort((a, b) => a - b);
-  console.log(`${path} as ${user.username} (${who}), ${count} sequential requests: median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms, min ${sorted[0].toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}; process CPU ${((used.user + used.system) / 1000 / Number(count)).toFixed(1)} ms per request; ${(bytes / 1024).toFixed(1)} KB`);
+  console.log(`${path} as ${user.username} (${who}), ${count} sequential requests: median ${median(times).toFixed(1)} ms, min ${sorted[0].toFixed(1)}, max ${sorted[sorted.length - 1].toFixed(1)}; process CPU ${((used.user + used.system) / 1000 / Number(count)).toFixed(1)} ms per request; ${(bytes / 1024).toFixed(1)} KB`);
   // Each statement alone, replayed as the platform's role under the scope it ran in: median of 5, in ms.
-  const client = new pg.Client({ connectionString: urlAs(ownerUrl, APP_ROLE, 'dj_app_test'), options: SESSION_OPTIONS });
+  const client = new pg.Client({ connectionString: appUrlOf(ownerUrl), options: SESSION_OPTIONS });
   await client.connect();
-  console.log(`${statements.length} statements (median of 5 replays, ms: unnamed, named):`);
-  const total = { unnamed: 0, named: 0 };
-  for (const s of statements) {
-    await client.query(`select set_config('app.scope', $1, false)`, [s.scope ?? '']);
+  const timed = async (runs: number, query: pg.QueryConfig) => {
     const ms: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < runs; i++) {
       const started = performance.now();
-      await client.query({ text: s.text, values: s.values });
+      await client.query(query);
       ms.push(performance.now() - started);
     }
-    // The same as a named statement, prepared by the first run: what planning costs of the time above.
-    const named: number[] = [];
-    const name = `profile_${statements.indexOf(s)}`;
-    for (let i = 0; i < 12; i++) {
-      const started = performance.now();
-      await client.query({ name, text: s.text, values: s.values });
-      if (i >= 6) named.push(performance.now() - started); // past the five custom plans: what a long-lived connection runs
-    }
-    total.unnamed += ms.sort((a, b) => a - b)[2];
-    total.named += named.sort((a, b) => a - b)[2];
-    console.log(`  ${ms[2].toFixed(1).padStart(6)} ${named[2].toFixed(1).padStart(6)}  ${s.text.replace(/\s+/g, ' ').slice(0, 140)}`);
+    return ms;
+  };
+  console.log(`${statements.length} statements (median of 5 replays, ms: unnamed, named):`);
+  const total = { unnamed: 0, named: 0 };
+  for (const [n, s] of statements.entries()) {
+    await client.query(`select set_config('app.scope', $1, false)`, [s.scope ?? '']);
+    const unnamed = median(await timed(5, { text: s.text, values: s.values }));
+    // The same as a named statement, prepared by its first run; past the five custom plans (runs 7-12): what a
+    // long-lived connection runs, the generic plan where PostgreSQL chose it.
+    const named = median((await timed(12, { name: `profile_${n}`, text: s.text, values: s.values })).slice(6));
+    total.unnamed += unnamed;
+    total.named += named;
+    console.log(`  ${unnamed.toFixed(1).padStart(6)} ${named.toFixed(1).padStart(6)}  ${s.text.replace(/\s+/g, ' ').slice(0, 140)}`);
     // EXPLAIN=<text>: the plan of the statements whose text contains it.
     if (process.env.EXPLAIN && s.text.includes(process.env.EXPLAIN)) {
       const plan = await client.query({ text: `explain (analyze, buffers) ${s.text}`, values: s.values });

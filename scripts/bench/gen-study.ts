@@ -4,6 +4,7 @@
 // 驾驶舱 read real sums: without these rows the bench measured the 学时 statements on empty tables.
 import type pg from 'pg';
 import { trainingAttendees, trainingSessions } from '../../apps/api/src/db/schema/index.js';
+import { groupedBy } from '../../apps/api/src/lib/group.js';
 import { copyRows } from './copy.js';
 import { secretaryUserId, tenantOfBranch, townAdminUserId, type Layout } from './gen-orgs.js';
 import { memberFacts } from './gen-people.js';
@@ -51,8 +52,7 @@ export async function generateStudy(client: pg.PoolClient, layout: Layout, today
     }
   }
   function* attendeeRows(): Generator<typeof trainingAttendees.$inferInsert> {
-    const committeesOf = new Map<number, number[]>();
-    layout.branches.forEach((b, i) => committeesOf.set(b.town, [...(committeesOf.get(b.town) ?? []), i]));
+    const branchesOf = groupedBy(layout.branches.map((b, i) => ({ town: b.town, i })), (b) => b.town);
     for (const s of sessions(layout, today)) {
       const rand = rng(13 * s.id + 5);
       const line = (branchIndex: number, memberId: number) => {
@@ -68,7 +68,7 @@ export async function generateStudy(client: pg.PoolClient, layout: Layout, today
         for (let k = 0; k < b.size; k++) yield line(s.branch, b.firstMember + k);
         continue;
       }
-      for (const i of committeesOf.get(s.town) ?? []) {
+      for (const { i } of branchesOf.get(s.town) ?? []) {
         const b = layout.branches[i];
         for (let k = 0; k < Math.min(COMMITTEE, b.size); k++) yield line(i, b.firstMember + k);
       }

@@ -3,9 +3,7 @@
 // measured against its own SQL (captured from the app, replayed by a bare node-postgres server) and a bare route, in one run; then issue 14's
 // targets with 达标/未达标, written to bench-results/<scale>.json. Without --scale: the demo town (BENCH_DATABASE_URL,
 // an empty database it may fill, or a throwaway embedded PostgreSQL), plus the demo-only documents and import.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -55,10 +53,9 @@ if (argScale === 'all') {
 if (argScale && !SCALES.includes(argScale as Scale)) throw new Error(`--scale ${SCALES.join('|')}|all`);
 
 installCapture();
-const { loadConfig } = await import('../../apps/api/src/config.js');
-const { makeTraversable } = await import('../../apps/api/src/db/embedded.js');
+const { benchConfig } = await import('./platform-config.js');
 const { startPlatform } = await import('../../apps/api/src/platform.js');
-const { BENCH_AUDIT_KEY, BENCH_ENCRYPTION_KEY, BENCH_PASSWORD } = await import('./scale.js');
+const { BENCH_PASSWORD } = await import('./scale.js');
 const { dashboardBuilt, demoSite, endpointsOf, scaleSite, signIn } = await import('./endpoints.js');
 const { connections, measure, seconds } = await import('./load.js');
 const { startReplayServer } = await import('./replay-server.js');
@@ -66,20 +63,10 @@ const { evaluate, printRow, printTargets, writeResults } = await import('./targe
 const { demoExtras, reportFirstLoad, storeDayCalendars, storeDistrictSnapshots } = await import('./extras.js');
 type Row = import('./targets.js').Row;
 
-const { APP_ROLE, ensureAppRole, urlAs } = await import('../../apps/api/src/db/app-role.js');
 const generation: Generation | null = argScale ? JSON.parse(await child([fileURLToPath(new URL('./generate.ts', import.meta.url)), argScale], true)) as Generation : null;
-const dir = mkdtempSync(join(tmpdir(), 'dj-bench-'));
-makeTraversable(dir);
-// The per-address limits would turn a load test from one address into a count of 429s: off here.
-// On a server the platform serves as the application role under row-level security, as in production (decision 008);
-// the owner migrates. The role is cluster-wide: the password is the test setup's, so neither run breaks the other's.
+// On the demo run, BENCH_DATABASE_URL: an empty database it may fill, or else a throwaway embedded PostgreSQL.
 const ownerUrl = generation?.url ?? process.env.BENCH_DATABASE_URL ?? '';
-if (ownerUrl) await ensureAppRole(ownerUrl, process.env.BENCH_APP_PASSWORD ?? 'dj_app_test');
-const config = loadConfig({
-  NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'off', PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', DATA_DIR: dir,
-  DATABASE_URL: ownerUrl ? urlAs(ownerUrl, APP_ROLE, process.env.BENCH_APP_PASSWORD ?? 'dj_app_test') : '', MIGRATION_DATABASE_URL: ownerUrl,
-  ...(generation ? { SEED_DEMO: 'false', ENCRYPTION_KEY: BENCH_ENCRYPTION_KEY, AUDIT_KEY: BENCH_AUDIT_KEY } : {}),
-});
+const { config, dir } = await benchConfig(ownerUrl, Boolean(generation));
 const platform = await startPlatform(config, { logger: false });
 const started = performance.now();
 try {

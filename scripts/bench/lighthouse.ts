@@ -3,18 +3,15 @@
 // 适老化 mode, issue 21 point 3) and the demo village's public page (issue 21 points 4 and 5). The platform starts as the bench's demo run does (embedded PostgreSQL or BENCH_DATABASE_URL, the demo town,
 // the built web from apps/web/dist). Each page is measured N times (default 3) and the median run by performance score
 // is printed: the four category scores, LCP, TBT and the JavaScript transferred. Nothing leaves the machine.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import type { Result } from 'lighthouse';
-import { loadConfig } from '../../apps/api/src/config.js';
-import { makeTraversable } from '../../apps/api/src/db/embedded.js';
 import { startPlatform } from '../../apps/api/src/platform.js';
-import { APP_ROLE, ensureAppRole, urlAs } from '../../apps/api/src/db/app-role.js';
+import { benchConfig } from './platform-config.js';
 
 const log = (line: string) => console.log(line);
 const CHROMIUM = process.env.CHROME_PATH ?? '/usr/bin/chromium';
@@ -64,14 +61,7 @@ const format = (m: Measured) =>
 const webDist = fileURLToPath(new URL('../../apps/web/dist/index.html', import.meta.url));
 if (!existsSync(webDist)) throw new Error('the web app is not built: npm run build -w @dj/web first');
 
-const dir = mkdtempSync(join(tmpdir(), 'dj-lighthouse-'));
-makeTraversable(dir);
-const ownerUrl = process.env.BENCH_DATABASE_URL ?? '';
-if (ownerUrl) await ensureAppRole(ownerUrl, process.env.BENCH_APP_PASSWORD ?? 'dj_app_test');
-const config = loadConfig({
-  NODE_ENV: 'test', LOG_LEVEL: 'silent', JOBS: 'off', PUBLIC_RATE_LIMIT: '0', LOGIN_RATE_LIMIT: '0', DATA_DIR: dir,
-  DATABASE_URL: ownerUrl ? urlAs(ownerUrl, APP_ROLE, process.env.BENCH_APP_PASSWORD ?? 'dj_app_test') : '', MIGRATION_DATABASE_URL: ownerUrl,
-});
+const { config, dir } = await benchConfig(process.env.BENCH_DATABASE_URL ?? '', false, 'dj-lighthouse-');
 const platform = await startPlatform(config, { logger: false });
 let chrome: chromeLauncher.LaunchedChrome | undefined;
 try {

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto';
 import { sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from './client.js';
 
-/** drizzle's prepared query on node-postgres: the text it built and the configs it sends (NodePgPreparedQuery). */
+/** drizzle's prepared query on node-postgres (NodePgPreparedQuery): the text it built and the configs it sends. */
 interface PreparedQuery<R> {
-  execute(placeholders?: Record<string, unknown>): Promise<R>;
+  execute(): Promise<R>;
   queryString?: unknown;
   rawQueryConfig?: { name?: string };
   queryConfig?: { name?: string };
@@ -12,22 +12,14 @@ interface PreparedQuery<R> {
 /** A built drizzle query with a named prepared form (drizzle's `.prepare(name)`). */
 interface Preparable<R> { prepare(name: string): PreparedQuery<R> }
 
-/** Statement names by text: each shape's hash is computed once (there are a few dozen shapes, bounded anyway). */
-const names = new Map<string, string>();
-const MAX_NAMES = 2000;
 /** NAMEDATALEN - 1. */
 const MAX_NAME = 63;
 
+/** The statement's name: its label and a hash of its text, so each shape of a query has its own. */
 function nameOf(label: string, text: string): string {
-  const key = `${label}\u0000${text}`;
-  let name = names.get(key);
-  if (!name) {
-    name = `${label}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
-    // PostgreSQL cuts a longer name to 63 bytes without failing, and two cut names could meet: refused here instead.
-    if (name.length > MAX_NAME) throw new Error(`语句名过长(${name}),标签应不超过 ${MAX_NAME - 17} 个字符`);
-    if (names.size >= MAX_NAMES) names.clear();
-    names.set(key, name);
-  }
+  const name = `${label}_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`;
+  // PostgreSQL cuts a longer name to 63 bytes without failing, and two cut names could meet: refused here instead.
+  if (name.length > MAX_NAME) throw new Error(`语句名过长(${name}),标签应不超过 ${MAX_NAME - 17} 个字符`);
   return name;
 }
 
@@ -38,7 +30,7 @@ function nameOf(label: string, text: string): string {
  * shape is prepared once, the values stay bound parameters.
  *
  * The query is built once: drizzle's `.prepare()` builds the text, and the name is set on what it built (building it a
- * second time for `toSQL()` was 40 % of drizzle's time on the member list, issue 14). Those fields are drizzle's own;
+ * second time for `toSQL()` cost a quarter of drizzle's time on the member list, issue 14). Those fields are drizzle's own;
  * should an upgrade rename them, every hot query fails loudly here (and in every test) rather than running unnamed.
  *
  * Row-level security stays exact: the policies read `app.scope` through current_setting() in STABLE functions,
@@ -68,7 +60,7 @@ export function anyOf(column: AnyColumn, ids: readonly number[]): SQL {
 /** drizzle's session and dialect on a database or transaction handle: what `db.execute` itself uses. */
 interface Executor {
   dialect: { sqlToQuery(query: SQL): { sql: string; params: unknown[] } };
-  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): { execute(): Promise<unknown> } };
+  session: { prepareQuery(query: { sql: string; params: unknown[] }, fields: undefined, name: string, arrayMode: false): PreparedQuery<unknown> };
 }
 
 /**
