@@ -15,8 +15,9 @@ export interface RosterHours { memberId: number; personId: number; name: string;
 
 /**
  * Each active member on the roster of the branches in scope (under a subtree when given), with their present hours
- * of the year per kind (one line per member and kind; a member without any has one line with kind null). Summed by
- * the database; names only, no personal numbers.
+ * of the year per kind (one line per member and kind; a member without any has one line with kind null), as the
+ * database keeps them: every present line of the person in the town, whichever branch it is filed under. Names only,
+ * no personal numbers.
  */
 export async function rosterHours(db: DbOrTx, scope: Scope, year: number, underPath?: string): Promise<RosterHours[]> {
   const { rows } = await db.execute(sql`
@@ -25,11 +26,7 @@ export async function rosterHours(db: DbOrTx, scope: Scope, year: number, underP
     from members m
     join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
     join persons p on p.id = m.person_id
-    left join lateral (
-      select s.kind, sum(a.hours_credited) as hours from training_attendees a join training_sessions s on s.id = a.session_id
-      where a.person_id = m.person_id and a.state = 'present' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
-      group by s.kind
-    ) h on true
+    left join study_hours h on h.person_id = m.person_id and h.year = ${year}
     where m.on_roster and m.membership_status = 'active'
     order by o.path, p.name, m.id`);
   return rows as unknown as RosterHours[];
@@ -55,16 +52,16 @@ export async function newSecretaries(db: DbOrTx, scope: Scope, since: string, un
 
 export interface PersonSessionRow { sessionId: number; title: string; kind: string; startsOn: string; endsOn: string; state: 'present' | 'absent'; hoursCredited: number }
 
-/** A person's attendance lines of a year (the attendance lines the caller's scope reads). */
-export async function sessionsOfPerson(db: DbOrTx, scope: Scope | { own: number }, personId: number, year: number): Promise<PersonSessionRow[]> {
-  // { own: tenant }: the person's own page reads every line naming them in their town, wherever it is filed (a line
-  // kept under a branch they have since left, a 党小组 member's line under the branch); a scope reads its subtrees'.
-  const where = 'own' in scope ? sql`o.tenant_id = ${scope.own}` : orgIn(scope);
+/**
+ * A person's attendance lines of a year: every line naming them in their town, wherever it is filed (a line kept under
+ * a branch they have since left, a 党小组 member's line under the branch). Read across the row scope by the callers,
+ * who have first found the person theirs.
+ */
+export async function sessionsOfPerson(db: DbOrTx, tenantId: number, personId: number, year: number): Promise<PersonSessionRow[]> {
   const { rows } = await db.execute(sql`
     select s.id as "sessionId", s.title, s.kind, s.starts_on::text as "startsOn", s.ends_on::text as "endsOn", a.state, a.hours_credited::float8 as "hoursCredited"
     from training_attendees a join training_sessions s on s.id = a.session_id
-    join organizations o on o.id = a.organization_id and ${where}
-    where a.person_id = ${personId} and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
+    where a.tenant_id = ${tenantId} and a.person_id = ${personId} and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
     order by s.starts_on, s.id`);
   return rows as unknown as PersonSessionRow[];
 }
@@ -81,11 +78,9 @@ export interface ShortBranch { organizationId: number; organizationName: string;
 /**
  * Each active member on the roster in scope with their year's target and present 学时 (the sum the hours page makes),
  * as a subquery for the database's own counts. The target is the leader's for a member holding a committee seat, as
- * rules/hours.ts targetGroupOf says. Each member's year is summed once, by the person's own attendance lines (a lateral
- * join, planned alike with or without a name). Measured on the city bench's data (scripts/profile-endpoint.ts): a sum
- * grouped over every line in scope reads the whole table under the attendees' two-column policy (0.6–13 s), and
- * restricting the lines to the year's sessions by an IN list halves the custom plan but its cached generic plan
- * takes 0.3–0.5 s.
+ * rules/hours.ts targetGroupOf says. The hours are the person's year as the database keeps it (study_hours, migration
+ * 0056): summing every member's lines here looked each line's session up under the lines' row policy, 13–21 ms of a
+ * town's to-do list at city scale, and a sum grouped over every line in scope read the whole table (0.6–13 s).
  */
 function membersAgainstTarget(scope: Scope, year: number, targets: { member: number; leader: number }, underPath?: string): SQL {
   const seats = sql`array[${sql.join(COMMITTEE_POSTS.map((p) => sql`${p}`), sql`, `)}]::text[]`;
@@ -96,10 +91,7 @@ function membersAgainstTarget(scope: Scope, year: number, targets: { member: num
     from members m
     join organizations o on o.id = m.organization_id and ${orgIn(scope, underPath)}
     join persons p on p.id = m.person_id
-    left join lateral (
-      select sum(a.hours_credited) as total from training_attendees a join training_sessions s on s.id = a.session_id
-      where a.person_id = m.person_id and a.state = 'present' and s.starts_on between ${`${year}-01-01`} and ${`${year}-12-31`}
-    ) h on true
+    left join lateral (select sum(h.hours) as total from study_hours h where h.person_id = m.person_id and h.year = ${year}) h on true
     where m.on_roster and m.membership_status = 'active'`;
 }
 

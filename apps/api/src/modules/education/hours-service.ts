@@ -7,7 +7,7 @@ import {
   HOUR_BANDS, TRAINING_KINDS, addYears, bandOf, todayInShanghai,
   type BranchHours, type PersonHours, type PersonYear, type TrainingKind,
 } from '@dj/contracts';
-import type { Db, DbOrTx } from '../../db/client.js';
+import { acrossScope, type Db, type DbOrTx } from '../../db/client.js';
 import { isSelfOnly, loadBranchInScope, requirePermission, type AuthUser } from '../../lib/access/index.js';
 import { notFound } from '../../lib/errors.js';
 import { settingDefinition, settingValues } from '../settings/index.js';
@@ -76,19 +76,21 @@ export async function branchHours(db: Db, user: AuthUser, orgId: number, year: n
 
 /**
  * A person's year: someone the caller's scope keeps (a member, cadre, reserve or talent of a subtree in scope, or
- * 404), their attendance lines the scope reads, and the target when they are a 党员 on the roster.
+ * 404), and the target when they are a 党员 on the roster. Their lines are read across the row scope on purpose, as
+ * the person's own page reads them: the year is the person's, wherever each line is filed (a 集中轮训's line, a line
+ * under the branch they left), and it adds up to the hours the hours page and the 待办 show (study_hours).
  */
 export async function personHours(db: Db, user: AuthUser, personId: number, year: number): Promise<PersonHours> {
   const found = isSelfOnly(user) ? [] : (await Promise.all(user.scope.paths.map((path) => peopleUnder(db, user.tenantId, path, [personId])))).flat();
   if (!found.length) throw notFound('人员');
   requirePermission(user, 'education.read');
-  return personYear(db, user, { personId, name: found[0].name }, year);
+  return acrossScope(db, () => personYear(db, user, { personId, name: found[0].name }, year));
 }
 
-/** `own`: the person reads their own record (我的学习): every line naming them, not only those filed in the scope. */
-export async function personYear(db: DbOrTx, user: AuthUser, person: { personId: number; name: string }, year: number, own = false): Promise<PersonHours> {
+/** Every line of the year naming the person in their town; the caller reads it across the row scope. */
+export async function personYear(db: DbOrTx, user: AuthUser, person: { personId: number; name: string }, year: number): Promise<PersonHours> {
   const [sessions, member, targets] = await Promise.all([
-    hoursRepo.sessionsOfPerson(db, own ? { own: user.tenantId } : user.scope, person.personId, year), hoursRepo.memberOfPerson(db, user.tenantId, person.personId), targetsOf(db, user.tenantId),
+    hoursRepo.sessionsOfPerson(db, user.tenantId, person.personId, year), hoursRepo.memberOfPerson(db, user.tenantId, person.personId), targetsOf(db, user.tenantId),
   ]);
   const byKind = zeroByKind();
   for (const s of sessions) if (s.state === 'present') byKind[s.kind as TrainingKind] = round1(byKind[s.kind as TrainingKind] + s.hoursCredited);

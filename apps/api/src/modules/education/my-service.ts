@@ -16,7 +16,7 @@ import * as repo from './repository.js';
 /**
  * The member's own lines and the sessions meant for them, read across the row scope on purpose: a member's grant is
  * their branch (or 党小组), and row-level security would hide the town's 集中轮训 and the parent branch's study. The
- * queries themselves name the person and their organisation's ancestors only (my-repository.ts, sessionsOfPerson own).
+ * queries themselves name the person and their organisation's ancestors only (my-repository.ts, sessionsOfPerson).
  */
 const ownRows = <T>(db: DbOrTx, read: () => PromiseLike<T>) => acrossScope(db, read);
 
@@ -37,7 +37,7 @@ export async function myStudy(db: Db, user: AuthUser, year?: number): Promise<My
   const me = await ownMember(db, user);
   const today = todayInShanghai();
   const [hours, upcoming] = await ownRows(db, () => Promise.all([
-    personYear(db, user, { personId: me.personId, name: me.name }, year ?? Number(today.slice(0, 4)), true),
+    personYear(db, user, { personId: me.personId, name: me.name }, year ?? Number(today.slice(0, 4))),
     my.upcomingOf(db, me.organizationId, me.personId, today),
   ]));
   return { hours, upcoming: upcoming.map((r) => upcomingItem(r, today)) };

@@ -1,0 +1,64 @@
+CREATE TABLE "study_hours" (
+	"person_id" integer NOT NULL,
+	"year" integer NOT NULL,
+	"kind" text NOT NULL,
+	"tenant_id" integer NOT NULL,
+	"hours" numeric(7, 1) NOT NULL,
+	CONSTRAINT "study_hours_person_id_year_kind_pk" PRIMARY KEY("person_id","year","kind"),
+	CONSTRAINT "study_hours_kind_check" CHECK ("kind" in ('rotation_town', 'rotation_county', 'branch_study', 'dengta_class', 'institute_course', 'field_school', 'candidate_training', 'online_study'))
+);
+--> statement-breakpoint
+ALTER TABLE "study_hours" ADD CONSTRAINT "study_hours_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "study_hours" ADD CONSTRAINT "study_hours_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+-- 学时 kept by the database (issue 14). Read town-wide, as organisations are: a member's hours follow them from branch
+-- to branch of the town, and the row is a person's number of hours, no more. The platform's role has no write policy:
+-- only the functions below write, as the owner.
+ALTER TABLE "study_hours" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "scope_read" ON "study_hours" FOR SELECT USING (app_scope_all() OR "tenant_id" = app_scope_tenant());--> statement-breakpoint
+-- Recount these people's years from all their present lines. SECURITY DEFINER: every line of the person counts,
+-- whoever's scope wrote the one that changed. The people's rows are locked first, in id order, so two transactions
+-- writing lines of one person (two sessions saved at once) recount one after the other and the second, in a new
+-- snapshot, sees the first's lines: neither's hours are lost. Row locks, not advisory ones, because an import or the
+-- bench generator recounts tens of thousands of people in one statement.
+CREATE FUNCTION study_hours_recount(ids integer[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  IF cardinality(ids) = 0 THEN RETURN; END IF;
+  PERFORM 1 FROM persons p WHERE p.id = ANY (ids) ORDER BY p.id FOR NO KEY UPDATE;
+  DELETE FROM study_hours h WHERE h.person_id = ANY (ids);
+  INSERT INTO study_hours (person_id, year, kind, tenant_id, hours)
+  SELECT a.person_id, extract(year FROM s.starts_on)::integer, s.kind, min(p.tenant_id), sum(a.hours_credited)
+  FROM training_attendees a JOIN training_sessions s ON s.id = a.session_id JOIN persons p ON p.id = a.person_id
+  WHERE a.person_id = ANY (ids) AND a.state = 'present'
+  GROUP BY 1, 2, 3;
+END
+$$;--> statement-breakpoint
+-- Once per statement (saving a session's attendance writes dozens of lines, an online-study import thousands). Each
+-- branch is planned only when it runs: an INSERT trigger has no old_rows, a DELETE no new_rows. A session's deletion
+-- cascades to its lines, so it is recounted here. Transition tables cannot be limited to columns, hence every update.
+CREATE FUNCTION study_hours_lines_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM study_hours_recount(ARRAY(SELECT DISTINCT person_id FROM new_rows WHERE person_id IS NOT NULL));
+  ELSIF TG_OP = 'DELETE' THEN
+    PERFORM study_hours_recount(ARRAY(SELECT DISTINCT person_id FROM old_rows WHERE person_id IS NOT NULL));
+  ELSE
+    PERFORM study_hours_recount(ARRAY(SELECT person_id FROM old_rows WHERE person_id IS NOT NULL
+      UNION SELECT person_id FROM new_rows WHERE person_id IS NOT NULL));
+  END IF;
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER study_hours_ins AFTER INSERT ON "training_attendees" REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION study_hours_lines_changed();--> statement-breakpoint
+CREATE TRIGGER study_hours_upd AFTER UPDATE ON "training_attendees" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION study_hours_lines_changed();--> statement-breakpoint
+CREATE TRIGGER study_hours_del AFTER DELETE ON "training_attendees" REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION study_hours_lines_changed();--> statement-breakpoint
+-- A session moved to another year or given another kind moves its people's hours.
+CREATE FUNCTION study_hours_sessions_changed() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
+BEGIN
+  PERFORM study_hours_recount(ARRAY(SELECT DISTINCT a.person_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+    JOIN training_attendees a ON a.session_id = n.id
+    WHERE a.person_id IS NOT NULL AND (extract(year FROM o.starts_on) <> extract(year FROM n.starts_on) OR o.kind <> n.kind)));
+  RETURN NULL;
+END
+$$;--> statement-breakpoint
+CREATE TRIGGER study_hours_sessions_upd AFTER UPDATE ON "training_sessions" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION study_hours_sessions_changed();--> statement-breakpoint
+SELECT study_hours_recount(ARRAY(SELECT DISTINCT person_id FROM training_attendees WHERE person_id IS NOT NULL));
