@@ -1,5 +1,6 @@
 /** 党费: each member's bases (what they pay from which month) and the months recorded as paid. */
 import { asc, inArray, sql, type SQL } from 'drizzle-orm';
+import { monthFromIndex, monthIndex } from '@dj/contracts';
 import type { DbOrTx } from '../../db/client.js';
 import { duesBases, duesPayments, members, organizations } from '../../db/schema/index.js';
 import { inSubtree, scopeFilter, type Scope } from '../../db/scope.js';
@@ -25,8 +26,8 @@ export async function insertPayments(db: DbOrTx, rows: (typeof duesPayments.$inf
   await db.insert(duesPayments).values(rows);
 }
 
-/** A 'YYYY-MM' month as a running month number (monthIndex in SQL), so runs of months are differences. */
-const monthNumber = (month: SQL) => sql`(split_part(${month}, '-', 1)::int * 12 + split_part(${month}, '-', 2)::int)`;
+/** A 'YYYY-MM' month as a running month number (contracts' monthIndex, in SQL), so runs of months are differences. */
+const monthNumber = (month: SQL) => sql`(split_part(${month}, '-', 1)::int * 12 + split_part(${month}, '-', 2)::int - 1)`;
 
 /**
  * The 党费 figures of the members on the roster in a scope (驾驶舱, issue 17 point 1), counted by the database.
@@ -40,8 +41,10 @@ const monthNumber = (month: SQL) => sql`(split_part(${month}, '-', 1)::int * 12 
  */
 export async function duesFigures(db: DbOrTx, scope: Scope, under: string | undefined, today: string) {
   const current = today.slice(0, 7);
-  const now = monthNumber(sql`${current}`);
-  const previous = sql`to_char(to_date(${current}, 'YYYY-MM') - interval '1 month', 'YYYY-MM')`;
+  // Worked out here, not in SQL: to_date and to_char are only stable, so PostgreSQL evaluated last month again for
+  // every payment row (12,560 for a town of the city bench: the statement 19 → 14 ms).
+  const now = sql`${monthIndex(current)}::int`;
+  const previous = monthFromIndex(monthIndex(current) - 1);
   const result = await db.execute<{ members: number; no_basis: number; due_now: number; paid_now: number; in_arrears: number; review: number }>(sql`
     with roster as (
       select m.id, m.joined_at from ${members} m join ${organizations} on ${organizations.id} = m.organization_id
