@@ -19,17 +19,28 @@ CREATE POLICY "scope_read" ON "study_hours" FOR SELECT USING (app_scope_all() OR
 -- whoever's scope wrote the one that changed. The people's rows are locked first, in id order, so two transactions
 -- writing lines of one person (two sessions saved at once) recount one after the other and the second, in a new
 -- snapshot, sees the first's lines: neither's hours are lost. Row locks, not advisory ones, because an import or the
--- bench generator recounts tens of thousands of people in one statement.
+-- bench generator recounts tens of thousands of people in one statement. Each person's lines are summed by a lateral
+-- join on their own lines (a join over the array let PostgreSQL hash every person and session of the database: 67 ms
+-- for a 集中轮训 of 220 at city scale, 8 ms this way), and only rows whose figure changed are written.
 CREATE FUNCTION study_hours_recount(ids integer[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
   IF cardinality(ids) = 0 THEN RETURN; END IF;
   PERFORM 1 FROM persons p WHERE p.id = ANY (ids) ORDER BY p.id FOR NO KEY UPDATE;
-  DELETE FROM study_hours h WHERE h.person_id = ANY (ids);
-  INSERT INTO study_hours (person_id, year, kind, tenant_id, hours)
-  SELECT a.person_id, extract(year FROM s.starts_on)::integer, s.kind, min(p.tenant_id), sum(a.hours_credited)
-  FROM training_attendees a JOIN training_sessions s ON s.id = a.session_id JOIN persons p ON p.id = a.person_id
-  WHERE a.person_id = ANY (ids) AND a.state = 'present'
-  GROUP BY 1, 2, 3;
+  WITH fresh AS (
+    SELECT i.id AS person_id, h.year, h.kind, h.tenant_id, h.hours FROM unnest(ids) AS i(id)
+    CROSS JOIN LATERAL (
+      SELECT extract(year FROM s.starts_on)::integer AS year, s.kind, min(a.tenant_id) AS tenant_id, sum(a.hours_credited) AS hours
+      FROM training_attendees a JOIN training_sessions s ON s.id = a.session_id
+      WHERE a.person_id = i.id AND a.state = 'present'
+      GROUP BY 1, 2
+    ) h
+  ), gone AS (
+    DELETE FROM study_hours k WHERE k.person_id = ANY (ids)
+      AND NOT EXISTS (SELECT 1 FROM fresh f WHERE f.person_id = k.person_id AND f.year = k.year AND f.kind = k.kind)
+  )
+  INSERT INTO study_hours AS k (person_id, year, kind, tenant_id, hours) SELECT * FROM fresh
+  ON CONFLICT (person_id, year, kind) DO UPDATE SET hours = excluded.hours, tenant_id = excluded.tenant_id
+    WHERE (k.hours, k.tenant_id) IS DISTINCT FROM (excluded.hours, excluded.tenant_id);
 END
 $$;--> statement-breakpoint
 -- Once per statement (saving a session's attendance writes dozens of lines, an online-study import thousands). Each

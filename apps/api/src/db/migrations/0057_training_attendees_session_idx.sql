@@ -1,0 +1,1 @@
+CREATE INDEX "training_attendees_session_idx" ON "training_attendees" USING btree ("session_id");
