@@ -61,6 +61,7 @@ const { connections, measure, seconds } = await import('./load.js');
 const { startReplayServer } = await import('./replay-server.js');
 const { evaluate, printRow, printTargets, writeResults } = await import('./targets.js');
 const { demoExtras, reportFirstLoad, storeDayCalendars, storeDistrictSnapshots } = await import('./extras.js');
+const { checkGenericPlans, printPlanChecks, slowGeneric } = await import('./generic-plans.js');
 type Row = import('./targets.js').Row;
 
 const generation: Generation | null = argScale ? JSON.parse(await child([fileURLToPath(new URL('./generate.ts', import.meta.url)), argScale], true)) as Generation : null;
@@ -115,12 +116,14 @@ try {
     // BENCH_SHOW_SQL=1: what the floor replays, for reading next to the figures.
     if (process.env.BENCH_SHOW_SQL) for (const st of replayPlan(statements)) log(`  [${e.key}] ${st.text.replace(/\s+/g, ' ').slice(0, 160)}`);
   }
+  const planChecks = await checkGenericPlans(capturedConnection()!, captured.map((c) => ({ key: c.e.key, statements: c.statements })));
   const replay = await startReplayServer(platform.databaseUrl, capturedConnection());
   const bare = await measure({ url: `http://127.0.0.1:${replay.port}/bare` }, false);
   const name = argScale ?? 'demo';
   log(`\nbench ${name}: ${connections} connections, ${seconds} s each, node ${process.version}, database ${platform.mode}${generation ? ` ${generation.database}` : ''}`);
   if (generation) log(`  district: ${generation.towns} town tenants, ${generation.branches} branches, ${generation.members.toLocaleString('en')} members; generated in ${generation.seconds.toFixed(0)} s${generation.reused ? ' (kept from an earlier run)' : ''}; database ${(generation.bytes / 2 ** 30).toFixed(2)} GB`);
   log(`  bare route (node:http, GET /bare): ${bare.rps.toFixed(0)} req/s, p50 ${bare.p50.toFixed(1)} ms, p99 ${bare.p99.toFixed(1)} ms`);
+  printPlanChecks(planChecks, log);
   const rows: Row[] = [];
   for (const c of captured) {
     if (c.status < 200 || c.status > 299) {
@@ -145,7 +148,7 @@ try {
     scale: name, seconds, connections, generation, bare, snapshots, calendars, dashboard: dashboard ? 'built' : 'not built', web,
     endpoints: rows.map((r) => ({ key: r.endpoint.key, title: r.endpoint.title, scope: r.endpoint.scope, statements: r.statements, app: r.app, sql: r.sql, note: r.note,
       ratioSql: r.app && r.sql?.rps ? r.app.rps / r.sql.rps : null, ratioBare: r.app ? r.app.rps / bare.rps : null })),
-    targets, benchSeconds: (performance.now() - started) / 1000,
+    targets, genericPlans: { checked: planChecks.length, slow: slowGeneric(planChecks) }, benchSeconds: (performance.now() - started) / 1000,
   });
   log(`\nresults: ${file} (bench ${((performance.now() - started) / 1000).toFixed(0)} s)`);
   await replay.close();
