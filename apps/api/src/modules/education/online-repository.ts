@@ -1,10 +1,11 @@
 /**
  * 线上学习's storage (issue 19 point 3), design choice (a): the online study of one branch on one platform in one month
  * is one training session of kind online_study, and each member's hours of that month are an ordinary attendee line
- * (present, hours_credited). Every hours sum (hours-repository.ts rosterHours, shortOfHours for the 待办,
- * sessionsOfPerson for a person's year and 我的学习) already reads every present line of the year, so online hours count
- * everywhere with no change to any sum, and the row-level policies of 0046 cover them as they cover any session. A
- * separate table (choice b) would have had to be added to each of those sums, and one forgotten sum would disagree.
+ * (present, hours_credited). Every hours sum (hours-repository.ts rosterHours and shortOfHours for the 待办 through
+ * study_hours, which migration 0056's triggers keep from every line; sessionsOfPerson for a person's year and 我的学习)
+ * already reads every present line of the year, so online hours count everywhere with no change to any sum, and the
+ * row-level policies of 0046 cover them as they cover any session. A separate table (choice b) would have had to be
+ * added to each of those sums, and one forgotten sum would disagree.
  */
 import { and, eq, sql } from 'drizzle-orm';
 import { ONLINE_PLATFORM_LABELS, type OnlinePlatform } from '@dj/contracts';
