@@ -20,7 +20,6 @@ let b: Branch;
 let secretaryA: Session;
 let secretaryB: Session;
 let people: number[];
-let members: number[];
 const year = Number(todayInShanghai().slice(0, 4));
 const on = (y: number, md = '03-10') => ({ startsOn: `${y}-${md}`, endsOn: `${y}-${md}` });
 
@@ -58,7 +57,7 @@ beforeAll(async () => {
   town = await createTown(ctx);
   a = await createBranch(town, { name: '东岭村党支部' });
   b = await createBranch(town, { name: '南坡村党支部' });
-  members = [await createMember(town, a.id, { name: '钱一' }), await createMember(town, a.id, { name: '孙二' })];
+  const members = [await createMember(town, a.id, { name: '钱一' }), await createMember(town, a.id, { name: '孙二' })];
   people = await Promise.all(members.map((m) => personOf(ctx, m)));
   secretaryA = (await createUser(town, 'branch_secretary', [a.id])).session;
   secretaryB = (await createUser(town, 'branch_secretary', [b.id])).session;
