@@ -23,7 +23,10 @@ export interface Database {
  */
 export interface RowScope {
   value: string;
-  /** What one request reads once (`perRequest`); only a request's own holder has one, never a job's or a nested scope's. */
+  /**
+   * What one request reads once (`perRequest`); a request's own holder has one, and a nested scope that asks for its
+   * own (a district's read of one town: one town's 驾驶舱, its settings read by a dozen modules); a job's never.
+   */
   memo?: Map<string, Promise<unknown>>;
 }
 export const SYSTEM_SCOPE = '*';
@@ -41,10 +44,11 @@ export function rowScopeOf(): string {
 
 /**
  * Runs `fn` (and everything it starts) with the row scope `value`. Awaited inside: a drizzle query is lazy, and one
- * returned unawaited would run after the scope is left.
+ * returned unawaited would run after the scope is left. `memo`: `perRequest` reads once within this run, for a bounded
+ * read such as one town's 驾驶舱; the memo ends with the run.
  */
-export function withRowScope<T>(value: string, fn: () => T | PromiseLike<T>): Promise<T> {
-  return rowScope.run({ value }, async () => await fn());
+export function withRowScope<T>(value: string, fn: () => T | PromiseLike<T>, memo = false): Promise<T> {
+  return rowScope.run(memo ? { value, memo: new Map() } : { value }, async () => await fn());
 }
 
 /**
