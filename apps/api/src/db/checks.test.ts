@@ -26,3 +26,17 @@ describe('the database holds the contracts\' enum lists', () => {
       .rejects.toThrow(/users_person_id_persons_id_fk/);
   });
 });
+
+describe('the database can follow its own cascades', () => {
+  it('has an index leading with the column of every ON DELETE CASCADE foreign key (a partial one does not serve it)', async () => {
+    // A cascade, and every read of a parent's rows, finds the children by that column: without such an index it reads
+    // the whole child table (a session's attendance lines, 33 ms at city scale before migration 0057).
+    const { rows } = await ctx.pool.query<{ child: string }>(`
+      select c.conrelid::regclass::text || '.' || a.attname as child
+      from pg_constraint c join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+      where c.contype = 'f' and c.confdeltype = 'c' and not exists (
+        select 1 from pg_index i where i.indrelid = c.conrelid and i.indkey[0] = c.conkey[1] and i.indpred is null)
+      order by 1`);
+    expect(rows.map((r) => r.child)).toEqual([]);
+  });
+});

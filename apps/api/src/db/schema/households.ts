@@ -47,6 +47,8 @@ export const householdLinks = pgTable('household_links', {
   createdBy: integer('created_by').notNull().references(() => users.id),
 }, (t) => [
   uniqueIndex('household_links_open_uq').on(t.householdId, t.personId).where(sql`${t.until} is null`),
+  // A household's whole history, and the cascade of its deletion: the partial index above holds open links only.
+  index('household_links_household_idx').on(t.householdId),
   index('household_links_person_idx').on(t.personId).where(sql`${t.until} is null`),
   check('household_links_period_check', sql`${t.until} is null or ${t.until} >= ${t.since}`),
 ]);

@@ -1,0 +1,1 @@
+CREATE INDEX "household_links_household_idx" ON "household_links" USING btree ("household_id");
