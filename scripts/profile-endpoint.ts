@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { installCapture, captureDuring } from './bench/capture.js';
+import { SCALES, planOf, type Scale } from './bench/scale-plan.js';
 
 const [scale = 'city', who = 'town', path = '/api/tasks', count = '40'] = process.argv.slice(2);
 installCapture();
@@ -17,7 +18,8 @@ const { scaleSite, signIn } = await import('./bench/endpoints.js');
 const { BENCH_DISTRICT_USER } = await import('./bench/gen-orgs.js');
 const { appUrlOf, benchConfig } = await import('./bench/platform-config.js');
 
-const ownerUrl = `postgres://postgres@127.0.0.1:5432/dj_scale_${scale}`;
+if (!(SCALES as readonly string[]).includes(scale)) throw new Error(`scale: one of ${SCALES.join(', ')}`);
+const ownerUrl = `postgres://postgres@127.0.0.1:5432/${planOf(scale as Scale).database}`;
 const { config, dir } = await benchConfig(ownerUrl, true, 'dj-profile-');
 /** The middle value of a list of timings. */
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
