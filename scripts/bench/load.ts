@@ -17,12 +17,16 @@ const child = fileURLToPath(new URL('./load-child.mjs', import.meta.url));
 
 export const seconds = Number(process.env.BENCH_SECONDS ?? 10);
 export const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
+/** BENCH_REPEAT: measured runs per endpoint; the median run (by req/s) is reported, with the spread of all. */
+export const repeats = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 
 export interface Request { url: string; method?: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }
 export interface Figures {
   rps: number; p50: number; p95: number; p99: number; requests: number; non2xx: number; errors: number; timeouts: number; bytesPerRequest: number;
   /** Only while the app served: this process's event loop (ms) and resident memory (MB). */
   loopP99?: number; loopMax?: number; rssMax?: number;
+  /** With BENCH_REPEAT > 1: the lowest and highest of the runs (the figures above are the median run's). */
+  spread?: { runs: number; rps: [number, number]; p95: [number, number] };
 }
 
 async function run(req: Request, duration: number, amount?: number): Promise<Figures> {
@@ -39,8 +43,18 @@ async function run(req: Request, duration: number, amount?: number): Promise<Fig
  * 30 s of the server's time (2 at least, two per connection at most), so a whole-province aggregate still ends.
  */
 export async function measure(req: Request, watch: boolean, slowMs = 0): Promise<Figures> {
+  const runs: Figures[] = [];
+  for (let i = 0; i < repeats; i++) runs.push(await measureOnce(req, watch, slowMs, i === 0));
+  if (runs.length === 1) return runs[0];
+  const byRps = [...runs].sort((a, b) => a.rps - b.rps);
+  const p95s = runs.map((r) => r.p95);
+  const spread = { runs: runs.length, rps: [byRps[0].rps, byRps[byRps.length - 1].rps] as [number, number], p95: [Math.min(...p95s), Math.max(...p95s)] as [number, number] };
+  return { ...byRps[Math.floor(byRps.length / 2)], spread };
+}
+
+async function measureOnce(req: Request, watch: boolean, slowMs: number, warm: boolean): Promise<Figures> {
   const amount = slowMs > 1000 ? Math.max(2, Math.min(connections * 2, Math.round(30_000 / slowMs))) : undefined;
-  if (!amount) await run(req, 1);
+  if (!amount && warm) await run(req, 1);
   if (watch) collect();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   let rssMax = process.memoryUsage.rss();

@@ -45,11 +45,18 @@ export function printRow(r: Row, bareRps: number, log: (line: string) => void) {
   const failed = a.non2xx + a.errors + a.timeouts ? `, ${a.non2xx} non-2xx, ${a.errors} errors, ${a.timeouts} timeouts` : '';
   log(`    app: ${a.rps.toFixed(1)} req/s, p50 ${ms(a.p50)}, p95 ${ms(a.p95)}, p99 ${ms(a.p99)}, ${(a.bytesPerRequest / 1024).toFixed(1)} KB/response, ${a.requests} requests${failed}`);
   log(`         event loop p99 ${ms(a.loopP99 ?? 0)}, max ${ms(a.loopMax ?? 0)}; RSS max ${(a.rssMax ?? 0).toFixed(0)} MB`);
+  printSpread(a, log);
   if (r.sql) {
     const s = r.sql;
     log(`    SQL replayed (${r.statements}): ${s.rps.toFixed(1)} req/s, p50 ${ms(s.p50)}, p95 ${ms(s.p95)}, p99 ${ms(s.p99)}${s.non2xx + s.errors ? `, ${s.non2xx} non-2xx, ${s.errors} errors` : ''}`);
+    printSpread(s, log);
     log(`    ratio app/SQL ${s.rps ? (a.rps / s.rps).toFixed(2) : '—'}, app/bare ${(a.rps / bareRps).toFixed(4)}`);
   } else log(`    ratio app/bare ${(a.rps / bareRps).toFixed(4)}`);
+}
+
+/** BENCH_REPEAT > 1: how far the runs were apart (the figures printed are the median run's). */
+function printSpread(f: Figures, log: (line: string) => void) {
+  if (f.spread) log(`         ${f.spread.runs} runs: ${f.spread.rps[0].toFixed(1)}–${f.spread.rps[1].toFixed(1)} req/s, p95 ${ms(f.spread.p95[0])}–${ms(f.spread.p95[1])}`);
 }
 
 export function printTargets(targets: Target[], log: (line: string) => void) {
