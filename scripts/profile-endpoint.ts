@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import pg from 'pg';
 import { installCapture, captureDuring } from './bench/capture.js';
 import { SCALES, planOf, type Scale } from './bench/scale-plan.js';
+import { median, timed } from './bench/timing.js';
 
 const [scale = 'city', who = 'town', path = '/api/tasks', count = '40'] = process.argv.slice(2);
 installCapture();
@@ -21,8 +22,6 @@ const { appUrlOf, benchConfig } = await import('./bench/platform-config.js');
 if (!(SCALES as readonly string[]).includes(scale)) throw new Error(`scale: one of ${SCALES.join(', ')}`);
 const ownerUrl = `postgres://postgres@127.0.0.1:5432/${planOf(scale as Scale).database}`;
 const { config, dir } = await benchConfig(ownerUrl, true, 'dj-profile-');
-/** The middle value of a list of timings. */
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const platform = await startPlatform(config, { logger: false });
 try {
   await platform.app.listen({ port: 0, host: '127.0.0.1' });
@@ -51,23 +50,14 @@ try {
   // Each statement alone, replayed as the platform's role under the scope it ran in: median of 5, in ms.
   const client = new pg.Client({ connectionString: appUrlOf(ownerUrl), options: SESSION_OPTIONS });
   await client.connect();
-  const timed = async (runs: number, query: pg.QueryConfig) => {
-    const ms: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const started = performance.now();
-      await client.query(query);
-      ms.push(performance.now() - started);
-    }
-    return ms;
-  };
   console.log(`${statements.length} statements (median of 5 replays, ms: unnamed, named):`);
   const total = { unnamed: 0, named: 0 };
   for (const [n, s] of statements.entries()) {
     await client.query(`select set_config('app.scope', $1, false)`, [s.scope ?? '']);
-    const unnamed = median(await timed(5, { text: s.text, values: s.values }));
+    const unnamed = median(await timed(client, 5, { text: s.text, values: s.values }));
     // The same as a named statement, prepared by its first run; past the five custom plans (runs 7-12): what a
     // long-lived connection runs, the generic plan where PostgreSQL chose it.
-    const named = median((await timed(12, { name: `profile_${n}`, text: s.text, values: s.values })).slice(6));
+    const named = median((await timed(client, 12, { name: `profile_${n}`, text: s.text, values: s.values })).slice(6));
     total.unnamed += unnamed;
     total.named += named;
     console.log(`  ${unnamed.toFixed(1).padStart(6)} ${named.toFixed(1).padStart(6)}  ${s.text.replace(/\s+/g, ' ').slice(0, 140)}`);

@@ -7,6 +7,7 @@
 import pg from 'pg';
 import { SESSION_OPTIONS } from '../../apps/api/src/db/client.js';
 import type { Connection, Statement } from './capture.js';
+import { median, timed } from './timing.js';
 
 export interface PlanCheck { endpoint: string; text: string; customMs: number; genericMs: number }
 
@@ -14,18 +15,6 @@ export interface PlanCheck { endpoint: string; text: string; customMs: number; g
 const FACTOR = 3;
 const SLACK_MS = 5;
 const RUNS = 3;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
-async function timed(client: pg.Client, query: pg.QueryConfig): Promise<number> {
-  const ms: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await client.query(query);
-    ms.push(performance.now() - started);
-  }
-  return median(ms);
-}
 
 /** Each distinct named statement of `endpoints`, timed with a custom plan and with the generic plan. */
 export async function checkGenericPlans(connection: Connection, endpoints: { key: string; statements: Statement[] }[]): Promise<PlanCheck[]> {
@@ -36,14 +25,15 @@ export async function checkGenericPlans(connection: Connection, endpoints: { key
   try {
     for (const e of endpoints) {
       for (const s of e.statements) {
-        if (!s.name || seen.has(`${s.name}\n${s.scope}`)) continue;
-        seen.add(`${s.name}\n${s.scope}`);
+        const key = `${s.name}\n${s.scope}`;
+        if (!s.name || seen.has(key)) continue;
+        seen.add(key);
         await client.query(`select set_config('app.scope', $1, false)`, [s.scope ?? '']);
         await client.query('set plan_cache_mode = force_custom_plan');
-        const customMs = await timed(client, { text: s.text, values: s.values });
+        const customMs = median(await timed(client, RUNS, { text: s.text, values: s.values }));
         await client.query('set plan_cache_mode = force_generic_plan');
         // A name of our own: the connection prepares it once, with the generic plan forced.
-        const genericMs = await timed(client, { name: `generic_${checks.length}`, text: s.text, values: s.values });
+        const genericMs = median(await timed(client, RUNS, { name: `generic_${checks.length}`, text: s.text, values: s.values }));
         await client.query('reset plan_cache_mode');
         checks.push({ endpoint: e.key, text: s.text, customMs, genericMs });
       }

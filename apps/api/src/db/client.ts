@@ -24,8 +24,9 @@ export interface Database {
 export interface RowScope {
   value: string;
   /**
-   * What one request reads once (`perRequest`); a request's own holder has one, and a nested scope that asks for its
-   * own (a district's read of one town: one town's 驾驶舱, its settings read by a dozen modules); a job's never.
+   * What one request reads once (`perRequest`): a request's own holder has one, and so does a nested run that asks for
+   * its own (`withRowScope(…, true)`: a district's read of one town, in a request or in the snapshot job); a job's own
+   * holder never.
    */
   memo?: Map<string, Promise<unknown>>;
 }
@@ -82,8 +83,9 @@ export async function acrossScope<T>(db: DbOrTx, fn: () => PromiseLike<T>): Prom
 
 /**
  * Within one HTTP request, `read` runs once per key and every later caller gets its answer (a town's settings, read by
- * each module's rules: 8 of the to-do list's 29 statements were the same tenant's settings). Outside a request (jobs,
- * the seed, tests calling services) it simply reads: those may write what they read, and a job may run long.
+ * each module's rules: 8 of the to-do list's 29 statements were the same tenant's settings), and within a nested run
+ * that holds its own memo (one town's 驾驶舱 read by the district). Elsewhere (jobs, the seed, tests calling services)
+ * it simply reads: those may write what they read, and a job may run long.
  */
 export function perRequest<T>(key: string, read: () => Promise<T>): Promise<T> {
   const memo = rowScope.getStore()?.memo;
