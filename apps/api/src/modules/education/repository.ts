@@ -78,11 +78,50 @@ export async function attendeesOf(db: DbOrTx, sessionId: number) {
 
 export type AttendeeValues = Omit<typeof a.$inferInsert, 'id'>;
 
-/** Replaces the attendance of a session; returns what was there (for the audit line). */
+/** What a line records; a line of the same person (or the same villager's name) with the same values is kept as it is. */
+type LineKey = Pick<AttendeeValues, 'personId' | 'villagerName'>;
+const keyOf = (l: LineKey) => (l.personId !== null && l.personId !== undefined ? `p${l.personId}` : `v${l.villagerName ?? ''}`);
+const sameLine = (was: AttendeeValues, now: AttendeeValues) => was.state === now.state && Number(was.hoursCredited) === Number(now.hoursCredited)
+  && was.organizationId === now.organizationId && was.sessionOrganizationId === now.sessionOrganizationId;
+
+export interface AttendanceChanges { removed: number[]; changed: (AttendeeValues & { id: number })[]; added: AttendeeValues[] }
+
+/**
+ * The lines to delete, update and insert to turn a session's `old` lines into `rows`, pairing lines by person (or
+ * villager's name, in order). Writing only these keeps the 学时 triggers to one recount of the people concerned: a
+ * delete of every line and an insert of them all recounted each person twice (0057).
+ */
+export function attendanceChanges(old: readonly (AttendeeValues & { id: number })[], rows: readonly AttendeeValues[]): AttendanceChanges {
+  const unmatched = new Map<string, (AttendeeValues & { id: number })[]>();
+  for (const line of old) unmatched.set(keyOf(line), [...(unmatched.get(keyOf(line)) ?? []), line]);
+  const changes: AttendanceChanges = { removed: [], changed: [], added: [] };
+  for (const row of rows) {
+    const was = unmatched.get(keyOf(row))?.shift();
+    if (!was) changes.added.push(row);
+    else if (!sameLine(was, row)) changes.changed.push({ ...row, id: was.id });
+  }
+  changes.removed = [...unmatched.values()].flat().map((l) => l.id);
+  return changes;
+}
+
+/** Replaces the attendance of a session with `rows`, writing only what changed; returns what was there (for the audit line). */
 export async function replaceAttendees(tx: DbOrTx, sessionId: number, rows: AttendeeValues[]) {
-  const old = await tx.delete(a).where(eq(a.sessionId, sessionId)).returning({ personId: a.personId, villagerName: a.villagerName, state: a.state, hoursCredited: a.hoursCredited });
-  if (rows.length) await tx.insert(a).values(rows);
-  return old;
+  const old = await tx.select().from(a).where(eq(a.sessionId, sessionId)).orderBy(asc(a.id));
+  const { removed, changed, added } = attendanceChanges(old, rows);
+  if (removed.length) await tx.delete(a).where(inArray(a.id, removed));
+  if (changed.length) await updateLines(tx, changed);
+  if (added.length) await tx.insert(a).values(added);
+  return old.map(({ personId, villagerName, state, hoursCredited }) => ({ personId, villagerName, state, hoursCredited }));
+}
+
+/** Every changed line in one statement, so the 学时 trigger recounts their people once. */
+async function updateLines(tx: DbOrTx, lines: (AttendeeValues & { id: number })[]) {
+  const column = <T>(pick: (l: AttendeeValues & { id: number }) => T) => sql.param(lines.map(pick));
+  await tx.execute(sql`update training_attendees t set state = v.state, hours_credited = v.hours,
+      organization_id = v.organization_id, session_organization_id = v.session_organization_id
+    from unnest(${column((l) => l.id)}::int[], ${column((l) => l.state)}::text[], ${column((l) => l.hoursCredited)}::numeric[],
+      ${column((l) => l.organizationId)}::int[], ${column((l) => l.sessionOrganizationId)}::int[]) as v(id, state, hours, organization_id, session_organization_id)
+    where t.id = v.id`);
 }
 
 /** Keeps credited hours within a session's new length (an edit that shortens it). */

@@ -87,6 +87,24 @@ describe('学时 kept by the database', () => {
     expect(await totalOnHoursPage(secretaryA, a.id, year, '孙二')).toBe(0);
   });
 
+  it('saving a session\'s attendance again writes only the lines that changed: the others keep their row', async () => {
+    const third = await personOf(ctx, await createMember(town, a.id, { name: '李四' }));
+    const s = await createTrainingSession(secretaryA, a.id, { hours: 2, ...on(year, '07-01') });
+    await setTrainingAttendance(secretaryA, s.id, [{ personId: people[0], state: 'present' }, { personId: people[1], state: 'present' }]);
+    const lines = async () => new Map((await ctx.pool.query<{ id: number; person_id: number; state: string }>(
+      'select id, person_id, state from training_attendees where session_id = $1', [s.id])).rows.map((r) => [r.person_id, r]));
+    const before = await lines();
+    await setTrainingAttendance(secretaryA, s.id, [{ personId: people[1], state: 'absent' }, { personId: third, state: 'present' }]);
+    const after = await lines();
+    expect([...after.keys()].sort()).toEqual([people[1], third].sort());
+    // 孙二's line is updated in place (a delete and an insert of every line recounted each person twice, 0057).
+    expect(after.get(people[1])).toEqual({ ...before.get(people[1]), state: 'absent' });
+    await expectKeptAsSummed([...people, third]);
+    const unchanged = await lines();
+    await setTrainingAttendance(secretaryA, s.id, [{ personId: people[1], state: 'absent' }, { personId: third, state: 'present' }]);
+    expect(await lines()).toEqual(unchanged);
+  });
+
   it('a session deleted takes its hours with it (its lines go by cascade)', async () => {
     const s = await createTrainingSession(secretaryA, a.id, { hours: 2, ...on(year, '05-06') });
     await setTrainingAttendance(secretaryA, s.id, [{ personId: people[1], state: 'present' }]);
