@@ -5,7 +5,7 @@
 import type { DashboardTown } from '@dj/contracts';
 import { and, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
-import { dashboardSnapshots, districtFigures } from '../../db/schema/index.js';
+import { dashboardSnapshots, districtBoards, districtBoardVersions, districtFigures } from '../../db/schema/index.js';
 
 /** Computed "now" by the database, so every snapshot's time comes from one clock. */
 export async function saveSnapshot(db: DbOrTx, tenantId: number, period: string, body: DashboardTown): Promise<void> {
@@ -47,4 +47,31 @@ export async function heldFigures(db: DbOrTx, districtTenantId: number, period: 
     where f.tenant_id = ${districtTenantId} and f.period = ${period}
     group by f."group", f.group_title, f.label`);
   return rows as unknown as HeldFigure[];
+}
+
+/** The version of the district's figures of the month, and the board last built with its version (none before any town's figures). */
+export interface HeldBoard { version: number; built: number | null; key: string | null; body: string | null }
+
+export async function heldBoard(db: DbOrTx, districtTenantId: number, period: string): Promise<HeldBoard | undefined> {
+  const [row] = await db.select({ version: districtBoardVersions.version, built: districtBoards.version, key: districtBoards.key, body: districtBoards.body })
+    .from(districtBoardVersions)
+    .leftJoin(districtBoards, and(eq(districtBoards.tenantId, districtBoardVersions.tenantId), eq(districtBoards.period, districtBoardVersions.period)))
+    .where(and(eq(districtBoardVersions.tenantId, districtTenantId), eq(districtBoardVersions.period, period)));
+  return row;
+}
+
+/** Stores a board built from the figures of `version`; never over one built from later figures. */
+export async function storeBoard(db: DbOrTx, districtTenantId: number, period: string, version: number, key: string, body: string): Promise<void> {
+  await db.insert(districtBoards).values({ tenantId: districtTenantId, period, version, key, body })
+    .onConflictDoUpdate({
+      target: [districtBoards.tenantId, districtBoards.period], set: { version, key, body, builtAt: sql`now()` },
+      setWhere: sql`${districtBoards.version} <= excluded.version`,
+    });
+}
+
+/** The version of the district's figures of the month alone (undefined before any town's figures). */
+export async function boardVersion(db: DbOrTx, districtTenantId: number, period: string): Promise<number | undefined> {
+  const [row] = await db.select({ version: districtBoardVersions.version }).from(districtBoardVersions)
+    .where(and(eq(districtBoardVersions.tenantId, districtTenantId), eq(districtBoardVersions.period, period)));
+  return row?.version;
 }

@@ -8,6 +8,7 @@ import { createBranch, createDistrict, createTown, type District, type Town } fr
 import { dbScopeOf, SYSTEM_SCOPE, withRowScope } from '../../db/client.js';
 import { dashboardSnapshots } from '../../db/schema/index.js';
 import { refreshDistrictSnapshots } from './index.js';
+import { storeBoard } from './repository.js';
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -33,6 +34,8 @@ const ok = (res: { statusCode: number; body: string; json(): Json }) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
+const rootPath = async (tenantId: number) =>
+  (await ctx.pool.query<{ path: string }>('select path from organizations where tenant_id = $1 and parent_id is null', [tenantId])).rows[0].path;
 const job = () => withRowScope(SYSTEM_SCOPE, () => refreshDistrictSnapshots(ctx.appDb));
 const stored = async (tenantId: number) =>
   (await ctx.pool.query<{ body: Json; computed_at: Date }>('select body, computed_at from dashboard_snapshots where tenant_id = $1', [tenantId])).rows;
@@ -131,11 +134,35 @@ describe('区级汇总 (issue 14 point 4: the district board from figures the da
   it('serves the board from those figures: a value written there is the value shown, until the town\'s next snapshot', async () => {
     const board = ok(await d.viewer.get('/api/district/dashboard'));
     const i = (board.towns as Json[]).findIndex((t) => t.tenantId === b.tenantId);
+    // Written as the owner, with the version raised as the trigger raises it on each town's store (migration 0059).
     await ctx.pool.query(`update district_figures set value = 4321 where tenant_id = $1 and town_tenant_id = $2 and "group" = 'compliance' and label = 'due'`, [d.tenantId, b.tenantId]);
+    await ctx.pool.query('update district_board_versions set version = version + 1 where tenant_id = $1', [d.tenantId]);
     expect(dueOf(ok(await d.viewer.get('/api/district/dashboard')), i)).toBe(4321);
     await ctx.pool.query(`update dashboard_snapshots set computed_at = now() - interval '1 day' where tenant_id = $1`, [b.tenantId]);
     await job();
     expect(dueOf(ok(await d.viewer.get('/api/district/dashboard')), i)).toBe(dueOf(board, i));
+  });
+
+  it('serves the board last built while the figures\' version holds; a town stored since makes it stale, and an older build never replaces a newer', async () => {
+    const board = ok(await d.viewer.get('/api/district/dashboard'));
+    const held = async () => (await ctx.pool.query<{ version: number; built: number }>(`select v.version, b.version as built
+      from district_board_versions v join district_boards b using (tenant_id, period) where v.tenant_id = $1`, [d.tenantId])).rows[0];
+    const { version } = await held();
+    expect(await held()).toEqual({ version, built: version });
+    // Served from the stored text: a marker put there is what the next reader gets.
+    await ctx.pool.query(`update district_boards set body = $2 where tenant_id = $1`, [d.tenantId, JSON.stringify({ ...board, today: 'stored' })]);
+    expect(ok(await d.viewer.get('/api/district/dashboard')).today).toBe('stored');
+    // A town's figures stored again raise the version: the stored board is not served, and the one built now is kept.
+    await ctx.pool.query(`update dashboard_snapshots set computed_at = now() - interval '1 day' where tenant_id = $1`, [a.tenantId]);
+    await job();
+    expect(ok(await d.viewer.get('/api/district/dashboard')).today).toBe(board.today);
+    const after = await held();
+    expect(after.version).toBeGreaterThan(version);
+    expect(after.built).toBe(after.version);
+    // A request that read the figures before that store cannot put its board back over the newer one.
+    const asDistrict = dbScopeOf({ tenantId: d.tenantId, paths: [await rootPath(d.tenantId)] });
+    await withRowScope(asDistrict, () => storeBoard(ctx.appDb, d.tenantId, board.today.slice(0, 7), version, 'older', '{}'));
+    expect(await held()).toEqual(after);
   });
 
   it('is written by the database only: the application role neither writes it nor reads another tenant\'s', async () => {
@@ -147,6 +174,11 @@ describe('区级汇总 (issue 14 point 4: the district board from figures the da
     const [aRoot] = (await ctx.pool.query<{ path: string }>('select path from organizations where tenant_id = $1 and parent_id is null', [a.tenantId])).rows;
     const seenByTown = await withRowScope(dbScopeOf({ tenantId: a.tenantId, paths: [aRoot.path] }), () => ctx.appDb.execute(sql`select 1 from district_figures`));
     expect(seenByTown.rows).toEqual([]);
+    // The figures' version (0059) likewise: the district reads it and cannot set it; a town sees neither it nor the board.
+    expect((await withRowScope(asDistrict, () => ctx.appDb.execute(sql`update district_board_versions set version = 0`))).rowCount).toBe(0);
+    const townSees = (table: string) => withRowScope(dbScopeOf({ tenantId: a.tenantId, paths: [aRoot.path] }), () => ctx.appDb.execute(sql`select 1 from ${sql.identifier(table)}`));
+    expect((await townSees('district_board_versions')).rows).toEqual([]);
+    expect((await townSees('district_boards')).rows).toEqual([]);
   });
 });
 

@@ -26,18 +26,22 @@ export function refreshTown(db: Db, user: AuthUser, town: TownRoot): Promise<voi
 }
 
 /**
- * The district's side-by-side table of this month from the figures it holds (migration 0045). A town it holds none of
- * yet (first use, a new month, a town new to the district) is computed first, in its own scope, town by town: a
- * district's request must not take every connection from the towns' users.
+ * The district's side-by-side table of the month from the figures it holds (migration 0045), with the version of those
+ * figures (migration 0059), read before them: a town stored meanwhile makes a board built from this stale, never
+ * current. A town it holds none of yet (first use, a new month, a town new to the district) is computed first, in its
+ * own scope, town by town: a district's request must not take every connection from the towns' users.
  */
-export async function districtTable(db: Db, user: AuthUser, districtTenantId: number, towns: TownRoot[], refresh: boolean) {
-  const period = todayInShanghai().slice(0, 7);
+export async function districtTable(db: Db, user: AuthUser, districtTenantId: number, towns: TownRoot[], refresh: boolean, period: string) {
+  let version = await repo.boardVersion(db, districtTenantId, period);
   let held = await repo.heldTimes(db, districtTenantId, period);
   const missing = refresh ? towns : towns.filter((t) => !held.has(t.tenantId));
   for (const town of missing) await refreshTown(db, user, town);
-  if (missing.length) held = await repo.heldTimes(db, districtTenantId, period);
+  if (missing.length) {
+    version = await repo.boardVersion(db, districtTenantId, period);
+    held = await repo.heldTimes(db, districtTenantId, period);
+  }
   const ids = towns.map((t) => t.tenantId);
-  return { computedAt: ids.map((id) => iso(held.get(id)!)), rows: sideBySide(ids, await repo.heldFigures(db, districtTenantId, period, ids)) };
+  return { version, computedAt: ids.map((id) => iso(held.get(id)!)), rows: sideBySide(ids, await repo.heldFigures(db, districtTenantId, period, ids)) };
 }
 
 /**
