@@ -94,10 +94,20 @@ try {
     if (skip.has(e.key)) { captured.push({ e, status: 0, slowMs: 0, statements: [], description: 'skipped (BENCH_SKIP)' }); continue; }
     let status = 0;
     let session: { cookie: string; csrf: string } | null = null;
+    const call = () => fetch(e.request.url, { method: e.request.method ?? 'GET', headers: e.request.headers, body: e.request.body, signal: AbortSignal.timeout(limitMs) })
+      .catch((err: Error) => { if (err.name === 'TimeoutError') return null; throw err; });
+    // A read is captured on its second call: the floor replays what a reader sends once the first has stored what it
+    // builds (a branch's compliance summary, the district board), not the build.
+    const first = e.kind === 'login' ? undefined : await call();
+    if (first === null) {
+      captured.push({ e, status: 0, slowMs: limitMs, statements: [], description: `no answer within ${limitMs / 1000} s` });
+      await untilIdle(origin);
+      continue;
+    }
+    await first?.arrayBuffer();
     const callStarted = performance.now();
     const statements = await captureDuring(async () => {
-      const res = await fetch(e.request.url, { method: e.request.method ?? 'GET', headers: e.request.headers, body: e.request.body, signal: AbortSignal.timeout(limitMs) })
-        .catch((err: Error) => { if (err.name === 'TimeoutError') return null; throw err; });
+      const res = await call();
       if (!res) return;
       status = res.status;
       const body = await res.text();
