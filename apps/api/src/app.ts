@@ -97,8 +97,9 @@ export async function buildApp({ config, db, cipher, logger = true, logStream, w
     logger: logger ? { level: config.LOG_LEVEL, serializers: LOG_SERIALIZERS, ...(logStream ? { stream: logStream } : {}) } : false,
     bodyLimit: BODY_LIMIT,
     trustProxy: config.TRUST_PROXY,
-    // Zod validates and serialises every route; handing Fastify the compilers here keeps it from loading its
-    // default Ajv and fast-json-stringify compilers, which no route uses (about 150 ms of every start).
+    // Zod validates and serialises every route (a stored build is encoded once, when built: decision 014); handing
+    // Fastify the compilers here keeps it from loading its default Ajv and fast-json-stringify compilers, which no
+    // route uses (about 150 ms of every start).
     schemaController: { compilersFactory: ZOD_COMPILERS },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(requestValidator);

@@ -6,7 +6,7 @@ import { districtDashboard, districtTownDashboard, districtTowns, refreshDistric
 
 /**
  * A body the service already encoded through the route's contract (the district board, stored as text): sent as it is,
- * since Fastify hands a string with a JSON content type to no serializer.
+ * since Fastify hands a string with a JSON content type to no serializer (docs/decisions/014).
  */
 const sendEncoded = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json as never);
 
