@@ -40,3 +40,20 @@ describe('the database can follow its own cascades', () => {
     expect(rows.map((r) => r.child)).toEqual([]);
   });
 });
+
+describe('every write to a town raises its version (migration 0060)', () => {
+  // Tables a read writes, or that only derive from others: a build kept by version (docs/decisions/014) must not go
+  // stale because someone read a board. Any other table holding a town's rows has the deferred trigger.
+  const UNVERSIONED = ['audit_events', 'compliance_summaries', 'dashboard_snapshots', 'district_board_versions', 'district_boards',
+    'district_figures', 'exports', 'notifications', 'outbox', 'study_hours', 'town_boards', 'town_versions'];
+
+  it('has the trigger on every table with a tenant or an activity, but those a read writes', async () => {
+    const { rows } = await ctx.pool.query<{ table: string }>(`
+      select c.relname as table from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind = 'r' and c.relname <> all($1)
+        and exists (select 1 from pg_attribute a where a.attrelid = c.oid and a.attname in ('tenant_id', 'activity_id') and not a.attisdropped)
+        and not exists (select 1 from pg_trigger t where t.tgrelid = c.oid and t.tgname = 'town_touch' and t.tgdeferrable and t.tginitdeferred)
+      order by 1`, [UNVERSIONED]);
+    expect(rows.map((r) => r.table)).toEqual([]);
+  });
+});

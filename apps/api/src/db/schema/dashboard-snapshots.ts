@@ -1,4 +1,4 @@
-import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { DashboardTown } from '@dj/contracts';
 import { tenants } from './organizations.js';
 
@@ -65,4 +65,29 @@ export const districtBoards = pgTable('district_boards', {
   builtAt: timestamp('built_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 }, (t) => [
   primaryKey({ columns: [t.tenantId, t.period] }),
+]);
+
+/**
+ * The version of a town's records: raised by the database once per transaction that writes any of the town's rows
+ * (migration 0060: a deferred trigger on every table with a tenant, at commit), read by the application, never written
+ * by it. What a read builds from the town's rows holds while this version does.
+ */
+export const townVersions = pgTable('town_versions', {
+  tenantId: integer('tenant_id').primaryKey().references(() => tenants.id),
+  version: bigint('version', { mode: 'number' }).notNull(),
+}, () => []);
+
+/**
+ * A town's 驾驶舱 as last built for one viewer (the user and their grants): the response's JSON text, served while the
+ * town's version and the key (the day) hold (issue 14; docs/decisions/014).
+ */
+export const townBoards = pgTable('town_boards', {
+  tenantId: integer('tenant_id').notNull().references(() => tenants.id),
+  viewer: text('viewer').notNull(),
+  version: bigint('version', { mode: 'number' }).notNull(),
+  key: text('key').notNull(),
+  body: text('body').notNull(),
+  builtAt: timestamp('built_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+}, (t) => [
+  primaryKey({ columns: [t.tenantId, t.viewer] }),
 ]);

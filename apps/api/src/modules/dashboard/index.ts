@@ -11,5 +11,8 @@ export const dashboardModule: FastifyPluginAsyncZod = async (app) => {
 // The demo seed enters the benchmark town and its values through these.
 export { createIndicator, putValue, saveTown } from './benchmark-service.js';
 
-/** The town's 驾驶舱 for a caller: the district module reads each of its towns through it (docs/decisions/010). */
-export { townDashboard } from './service.js';
+/**
+ * The town's 驾驶舱 for a caller, as kept while the town's version holds: the district module reads each of its towns
+ * through it (docs/decisions/010, 014).
+ */
+export { currentTownDashboard } from './service.js';

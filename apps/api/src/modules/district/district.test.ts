@@ -8,7 +8,7 @@ import { createBranch, createDistrict, createTown, type District, type Town } fr
 import { dbScopeOf, withRowScope } from '../../db/client.js';
 import { organizations } from '../../db/schema/index.js';
 import { accessOf, type AuthUser } from '../../lib/access/index.js';
-import { townDashboard } from '../dashboard/index.js';
+import { currentTownDashboard } from '../dashboard/index.js';
 import { attachTownToDistrict, createTenant, townsOfDistrict } from '../organizations/index.js';
 import { townCaller } from './service.js';
 
@@ -131,9 +131,9 @@ describe('isolation', () => {
       ctx.appDb.select({ id: organizations.id }).from(organizations).where(sql`${organizations.tenantId} = ${b.tenantId}`));
     expect(seen).toEqual([]);
     // b's 驾驶舱 run inside a's row scope finds none of b's branches: the backstop, not only the scope filter.
-    const crossed = await withRowScope(dbScopeOf(callerA.scope), () => townDashboard(ctx.appDb, townCaller(viewer, townB)));
+    const crossed = await withRowScope(dbScopeOf(callerA.scope), () => currentTownDashboard(ctx.appDb, townCaller(viewer, townB)));
     expect(crossed.matrix.rows).toEqual([]);
-    const own = await withRowScope(dbScopeOf(callerA.scope), () => townDashboard(ctx.appDb, callerA));
+    const own = await withRowScope(dbScopeOf(callerA.scope), () => currentTownDashboard(ctx.appDb, callerA));
     expect(own.matrix.rows).toHaveLength(2);
   });
 });

@@ -1,14 +1,8 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { DistrictDashboardSchema, DistrictTownDashboardSchema, DistrictTownParamSchema, DistrictTownsSchema } from '@dj/contracts';
+import { sendEncoded } from '../../lib/send-encoded.js';
 import { callerOf, currentUser } from '../../plugins/auth.js';
 import { districtDashboard, districtTownDashboard, districtTowns, refreshDistrict } from './service.js';
-
-/**
- * A body the service already encoded through the route's contract (the district board, stored as text): sent as it is,
- * since Fastify hands a string with a JSON content type to no serializer (docs/decisions/014).
- */
-const sendEncoded = (reply: FastifyReply, json: string) => reply.type('application/json; charset=utf-8').send(json as never);
 
 /** 区级 (issue 17 points 5 and 6): the 区委组织部 reads its towns; no town sees another, and nothing is ranked. */
 export const districtRoutes: FastifyPluginAsyncZod = async (app) => {

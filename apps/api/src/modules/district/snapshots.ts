@@ -8,7 +8,7 @@
 import { todayInShanghai } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import type { AuthUser } from '../../lib/access/index.js';
-import { townDashboard } from '../dashboard/index.js';
+import { currentTownDashboard } from '../dashboard/index.js';
 import { districtsWithTowns, townsOfDistrict, type TownRoot } from '../organizations/index.js';
 import { settingValue } from '../settings/index.js';
 import { sideBySide } from './figures.js';
@@ -20,7 +20,7 @@ const iso = (computedAt: string) => new Date(computedAt).toISOString();
 /** Computes the town's whole-town 驾驶舱 and stores it under the month it shows. */
 export function refreshTown(db: Db, user: AuthUser, town: TownRoot): Promise<void> {
   return asTown(user, town, async (caller) => {
-    const body = await townDashboard(db, caller);
+    const body = await currentTownDashboard(db, caller);
     await repo.saveSnapshot(db, town.tenantId, body.matrix.period, body);
   });
 }

@@ -2,7 +2,7 @@
 import type { DashboardTown } from '@dj/contracts';
 import { dbScopeOf, withRowScope, type Db } from '../../db/client.js';
 import { accessOf, type AuthUser } from '../../lib/access/index.js';
-import { townDashboard } from '../dashboard/index.js';
+import { currentTownDashboard } from '../dashboard/index.js';
 import type { TownRoot } from '../organizations/index.js';
 
 /**
@@ -25,7 +25,7 @@ export function asTown<T>(user: AuthUser, town: TownRoot, fn: (caller: AuthUser)
 
 /** A town's 驾驶舱 as its admin sees it, live. */
 export const liveTownDashboard = (db: Db, user: AuthUser, town: TownRoot): Promise<DashboardTown> =>
-  asTown(user, town, (caller) => townDashboard(db, caller));
+  asTown(user, town, (caller) => currentTownDashboard(db, caller));
 
 /**
  * The district as the job acts for it: no account (id 0), read-only like the 区委组织部. Only the 驾驶舱 read runs as it,
