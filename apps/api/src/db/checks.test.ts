@@ -45,7 +45,7 @@ describe('every write to a town raises its version (migration 0060)', () => {
   // Tables a read writes, or that only derive from others: a build kept by version (docs/decisions/014) must not go
   // stale because someone read a board. Any other table holding a town's rows has the deferred trigger.
   const UNVERSIONED = ['audit_events', 'compliance_summaries', 'dashboard_snapshots', 'district_board_versions', 'district_boards',
-    'district_figures', 'exports', 'notifications', 'outbox', 'study_hours', 'town_boards', 'town_versions'];
+    'district_figures', 'exports', 'notifications', 'outbox', 'study_hours', 'town_reads', 'town_versions'];
 
   it('has the trigger on every table with a tenant or an activity, but those a read writes', async () => {
     const { rows } = await ctx.pool.query<{ table: string }>(`

@@ -15,7 +15,7 @@ export async function migrateDatabase(url: string): Promise<void> {
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await migrate(drizzle(client), { migrationsFolder });
     // What reads stored as built (docs/decisions/014) was built by the code that ran before this start: built again.
-    await client.query('delete from town_boards; delete from district_boards');
+    await client.query('delete from town_reads; delete from district_boards');
   } finally {
     await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => undefined);
     await client.end();

@@ -1,11 +1,11 @@
-CREATE TABLE "town_boards" (
+CREATE TABLE "town_reads" (
 	"tenant_id" integer NOT NULL,
-	"viewer" text NOT NULL,
+	"reader" text NOT NULL,
 	"version" bigint NOT NULL,
 	"key" text NOT NULL,
 	"body" text NOT NULL,
 	"built_at" timestamp with time zone DEFAULT now() NOT NULL,
-	CONSTRAINT "town_boards_tenant_id_viewer_pk" PRIMARY KEY("tenant_id","viewer")
+	CONSTRAINT "town_reads_tenant_id_reader_pk" PRIMARY KEY("tenant_id","reader")
 );
 --> statement-breakpoint
 CREATE TABLE "town_versions" (
@@ -13,15 +13,15 @@ CREATE TABLE "town_versions" (
 	"version" bigint NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "town_boards" ADD CONSTRAINT "town_boards_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "town_reads" ADD CONSTRAINT "town_reads_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "town_versions" ADD CONSTRAINT "town_versions_tenant_id_tenants_id_fk" FOREIGN KEY ("tenant_id") REFERENCES "public"."tenants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 -- The town's own rows, in the town's row scope (the scope's tenant read once per statement). Versions: read only.
 ALTER TABLE "town_versions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 CREATE POLICY "scope_read" ON "town_versions" FOR SELECT USING (
   (SELECT coalesce(current_setting('app.scope', true), '') = '*')
   OR "tenant_id"::text = (SELECT split_part(coalesce(current_setting('app.scope', true), ''), ':', 1)));--> statement-breakpoint
-ALTER TABLE "town_boards" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
-CREATE POLICY "scope_all" ON "town_boards" FOR ALL USING (
+ALTER TABLE "town_reads" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE POLICY "scope_all" ON "town_reads" FOR ALL USING (
   (SELECT coalesce(current_setting('app.scope', true), '') = '*')
   OR "tenant_id"::text = (SELECT split_part(coalesce(current_setting('app.scope', true), ''), ':', 1)))
   WITH CHECK (
@@ -71,7 +71,7 @@ BEGIN
     WHERE n.nspname = 'public' AND c.relkind = 'r'
       AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
       AND c.relname NOT IN ('audit_events', 'compliance_summaries', 'dashboard_snapshots', 'district_figures', 'district_board_versions',
-        'district_boards', 'town_versions', 'town_boards', 'study_hours', 'exports', 'notifications', 'outbox')
+        'district_boards', 'town_versions', 'town_reads', 'study_hours', 'exports', 'notifications', 'outbox')
   LOOP
     EXECUTE format('CREATE CONSTRAINT TRIGGER town_touch AFTER INSERT OR UPDATE OR DELETE ON %I DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION town_touch_row()', t);
   END LOOP;

@@ -78,16 +78,17 @@ export const townVersions = pgTable('town_versions', {
 }, () => []);
 
 /**
- * A town's 驾驶舱 as last built for one viewer (the user and their grants): the response's JSON text, served while the
- * town's version and the key (the day) hold (issue 14; docs/decisions/014).
+ * A town's read as last built for one reader (the read, its query, the user and their grants: the 驾驶舱, the to-do
+ * list): the response's JSON text, served while the town's version and the key (the day) hold (issue 14;
+ * docs/decisions/014).
  */
-export const townBoards = pgTable('town_boards', {
+export const townReads = pgTable('town_reads', {
   tenantId: integer('tenant_id').notNull().references(() => tenants.id),
-  viewer: text('viewer').notNull(),
+  reader: text('reader').notNull(),
   version: bigint('version', { mode: 'number' }).notNull(),
   key: text('key').notNull(),
   body: text('body').notNull(),
   builtAt: timestamp('built_at', { withTimezone: true, mode: 'string' }).notNull().defaultNow(),
 }, (t) => [
-  primaryKey({ columns: [t.tenantId, t.viewer] }),
+  primaryKey({ columns: [t.tenantId, t.reader] }),
 ]);

@@ -3,10 +3,10 @@
  * Every figure comes from its module's public face, counted by the database or read from stored summaries
  * (compliance_summaries); the scope is the caller's, in SQL. Villages keep the tree's order: no ranking.
  */
-import { createHash } from 'node:crypto';
 import { addMonths, daysInMonth, DashboardTownSchema, todayInShanghai, type DashboardMatrix, type DashboardTown, type DashboardVillage } from '@dj/contracts';
 import type { Db, DbOrTx } from '../../db/client.js';
 import { loadBranchInScope, requirePermission, type AuthUser } from '../../lib/access/index.js';
+import { keptRead } from '../../lib/kept-reads.js';
 import { branchesInScope, complianceOfBranches } from '../activities/index.js';
 import { gradeCounts, periodStatusCounts } from '../assessment/index.js';
 import { cadreFigures } from '../cadres/index.js';
@@ -20,7 +20,6 @@ import { duesFigures, mobileFigures } from '../members/index.js';
 import { pipelineCounts, recruitmentDeadlinesBetween } from '../recruitment/index.js';
 import { awayCounts } from '../talent/index.js';
 import { matrixOf } from './matrix.js';
-import * as stored from './stored-repository.js';
 import { pipelineChart, tilesOf, type Gathered } from './tiles.js';
 
 interface Window { start: string; end: string; months: string[]; label: string }
@@ -77,27 +76,14 @@ export async function townDashboard(db: Db, user: AuthUser, month?: string, labe
   return { today, matrix: matrixOf(period, calendars), pipeline: pipelineChart(g.pipeline), tiles: tilesOf(g) };
 }
 
-/** Whose build: the user and their grants (a figure may depend on what the caller may do where). */
-function viewerOf(user: AuthUser): string {
-  const grants = user.grants.map((g) => `${g.role}@${g.path}`).sort();
-  return createHash('sha1').update(JSON.stringify([user.id, grants])).digest('hex');
-}
-
 /**
- * This month's 驾驶舱 as JSON text, kept as built (migration 0060, docs/decisions/014): the viewer's last build while
- * the town's version (raised at the commit of any write to the town's rows) and the day hold, else built now, encoded
- * through the contract once and stored under the version read before it was built, so a write that lands meanwhile
- * leaves the build stale, never current.
+ * This month's 驾驶舱 as JSON text, kept as built (lib/kept-reads.ts, docs/decisions/014): the caller's last build while
+ * the town's version (raised at the commit of any write to the town's rows) and the day hold, else built now and
+ * encoded through the contract once.
  */
 export async function townDashboardText(db: Db, user: AuthUser): Promise<string> {
   requirePermission(user, 'dashboard.read');
-  const today = todayInShanghai();
-  const viewer = viewerOf(user);
-  const held = await stored.heldTownBoard(db, user.tenantId, viewer);
-  if (held?.body && held.built === held.version && held.key === today) return held.body;
-  const body = JSON.stringify(DashboardTownSchema.encode(await townDashboard(db, user)));
-  if (held) await stored.storeTownBoard(db, user.tenantId, viewer, held.version, today, body);
-  return body;
+  return keptRead(db, user, 'dashboard.town', todayInShanghai(), async () => JSON.stringify(DashboardTownSchema.encode(await townDashboard(db, user))));
 }
 
 /** The same, as the object (the district's read of one town and the snapshot job). */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/context.js';
 import { createActivity, createBranch, createMember, createTown, type Branch, type Town } from '../../../test/factories.js';
 import { dbScopeOf, withRowScope } from '../../db/client.js';
-import { storeTownBoard } from './stored-repository.js';
+import { storeRead } from '../../lib/kept-reads.js';
 
 /**
  * The town 驾驶舱 kept as built (migration 0060, docs/decisions/014): served while the town's version holds, built
@@ -18,7 +18,7 @@ let member: number;
 
 const version = async (tenantId = town.tenantId) =>
   Number((await ctx.pool.query<{ version: string }>('select version from town_versions where tenant_id = $1', [tenantId])).rows[0].version);
-const builds = async () => (await ctx.pool.query<{ version: string; body: string }>('select version, body from town_boards where tenant_id = $1', [town.tenantId])).rows;
+const builds = async () => (await ctx.pool.query<{ version: string; body: string }>('select version, body from town_reads where tenant_id = $1', [town.tenantId])).rows;
 const board = async () => {
   const res = await town.admin.get('/api/dashboard/town');
   expect(res.statusCode, res.body).toBe(200);
@@ -27,7 +27,7 @@ const board = async () => {
 /** Puts a marker into the stored build: a reader who gets it was served the stored text. */
 const mark = async () => {
   const [held] = await builds();
-  await ctx.pool.query('update town_boards set body = $2 where tenant_id = $1', [town.tenantId, JSON.stringify({ ...JSON.parse(held.body), today: 'stored' })]);
+  await ctx.pool.query('update town_reads set body = $2 where tenant_id = $1', [town.tenantId, JSON.stringify({ ...JSON.parse(held.body), today: 'stored' })]);
 };
 
 beforeAll(async () => {
@@ -85,11 +85,11 @@ describe('the town 驾驶舱 kept as built', () => {
 
   it('keeps a build made from an older version from replacing a newer one', async () => {
     await board();
-    const { rows: [held] } = await ctx.pool.query<{ viewer: string; version: string; body: string }>('select viewer, version, body from town_boards where tenant_id = $1', [town.tenantId]);
+    const { rows: [held] } = await ctx.pool.query<{ reader: string; version: string; body: string }>('select reader, version, body from town_reads where tenant_id = $1', [town.tenantId]);
     const { rows: [root] } = await ctx.pool.query<{ path: string }>('select path from organizations where id = $1', [town.committeeId]);
     // A request that read the version before the last write stores last.
     await withRowScope(dbScopeOf({ tenantId: town.tenantId, paths: [root.path] }), () =>
-      storeTownBoard(ctx.appDb, town.tenantId, held.viewer, Number(held.version) - 1, 'older', '{}'));
+      storeRead(ctx.appDb, town.tenantId, held.reader, Number(held.version) - 1, 'older', '{}'));
     expect(await builds()).toEqual([{ version: held.version, body: held.body }]);
   });
 });

@@ -2,9 +2,10 @@
  * 待办事项: what a branch (or the town) must act on, gathered from every module's own rules — members (transfers,
  * 失联, letters, 转正), 发展党员 deadlines, 三务公开 periods, 联督联查 rectifications. Deadlines only, never scores.
  */
-import { TASK_KINDS, TaskQuerySchema, type Task, type TaskKind, type TaskList, type TaskQuery } from '@dj/contracts';
+import { TASK_KINDS, TaskListSchema, TaskQuerySchema, todayInShanghai, type Task, type TaskKind, type TaskList, type TaskQuery } from '@dj/contracts';
 import type { Db } from '../../db/client.js';
 import { requirePermission, optionalOrganizationInScope, type AuthUser } from '../../lib/access/index.js';
+import { keptRead } from '../../lib/kept-reads.js';
 import { cadreTasks, reserveTasks } from '../cadres/index.js';
 import { disclosureTasks } from '../disclosure/index.js';
 import { partnershipTasks } from '../economy/index.js';
@@ -64,6 +65,18 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     total: shown.length, overdue: shown.filter((t) => t.overdue).length, page: query.page, pageSize: query.pageSize,
     counts: countsByKind(all),
   };
+}
+
+/**
+ * The same page as JSON text, kept as built per caller and query (lib/kept-reads.ts, docs/decisions/014): served while
+ * the town's version and the day hold. The scope and the permission are checked first, as listTasks does.
+ */
+export async function taskListText(db: Db, user: AuthUser, raw: TaskQuery): Promise<string> {
+  const query = TaskQuerySchema.parse(raw);
+  await optionalOrganizationInScope(db, user, query.orgId);
+  requirePermission(user, 'branch.browse', '待办事项供支部书记和镇党委使用');
+  const read = `tasks:${JSON.stringify([query.orgId ?? null, query.kind ?? null, query.page, query.pageSize])}`;
+  return keptRead(db, user, read, todayInShanghai(), async () => JSON.stringify(TaskListSchema.encode(await listTasks(db, user, query))));
 }
 
 /** Every kind, zero included: the items come from each module's deadline rules, not from one table to group in SQL. */

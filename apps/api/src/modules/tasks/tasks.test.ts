@@ -97,3 +97,17 @@ describe('14.2 待办 is paged, with the counts per kind beside the page', () =>
     expect((await secretary.get('/api/tasks?pageSize=500')).statusCode).toBe(400);
   });
 });
+
+describe('the to-do list kept as built (docs/decisions/014)', () => {
+  it('serves the caller\'s last build of a query while nothing of the town is written, and builds again after a write', async () => {
+    const first = (await secretary.get('/api/tasks')).json();
+    const marked = JSON.stringify({ ...first, total: -1 });
+    await ctx.pool.query('update town_reads set body = $2 where tenant_id = $1', [town.tenantId, marked]);
+    expect((await secretary.get('/api/tasks')).json().total).toBe(-1);
+    // Another query, or another user of the same grants, has a build of its own.
+    expect((await secretary.get('/api/tasks?pageSize=5')).json().total).toBe(first.total);
+    expect((await town.admin.get('/api/tasks')).json().total).not.toBe(-1);
+    await createMember(town, (await createBranch(town)).id, { joinedAt: '2025-09-10', confirmedAt: null });
+    expect((await secretary.get('/api/tasks')).json().total).toBe(first.total);
+  });
+});
