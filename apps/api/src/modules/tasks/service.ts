@@ -17,6 +17,9 @@ import { memberTasks } from '../members/index.js';
 import { recruitmentTasks } from '../recruitment/index.js';
 import { awayTasks } from '../talent/index.js';
 
+/** The branch the list is narrowed to, if any (checked in scope). */
+type Under = Awaited<ReturnType<typeof optionalOrganizationInScope>>;
+
 /**
  * 已逾期 before 即将到期, each by its day (the longest waiting first, then the nearest): a late item never hides
  * among the ones only coming due. Items without a day keep their place at the end of their part.
@@ -28,11 +31,20 @@ export function byDeadline(items: readonly Task[]): Task[] {
     .map(({ t }) => t);
 }
 
-export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise<TaskList> {
+/**
+ * The page as JSON text, kept as built per caller and query (lib/kept-reads.ts, docs/decisions/014): served while the
+ * town's version and the day hold, after the scope and the permission are checked.
+ */
+export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise<string> {
   const query = TaskQuerySchema.parse(raw);
   const under = await optionalOrganizationInScope(db, user, query.orgId);
   // Other members' 失联 or transfer state is branch business, not something a member browses.
   requirePermission(user, 'branch.browse', '待办事项供支部书记和镇党委使用');
+  const read = `tasks:${JSON.stringify([query.orgId ?? null, query.kind ?? null, query.page, query.pageSize])}`;
+  return keptRead(db, user, read, todayInShanghai(), async () => JSON.stringify(TaskListSchema.encode(await pageOf(db, user, query, under))));
+}
+
+async function pageOf(db: Db, user: AuthUser, query: ReturnType<typeof TaskQuerySchema.parse>, under: Under): Promise<TaskList> {
   const all = byDeadline([
     ...await memberTasks(db, user, under),
     // 三务公开 due or late for the village branches in scope (rules in modules/disclosure/rules/frequency.ts).
@@ -65,18 +77,6 @@ export async function listTasks(db: Db, user: AuthUser, raw: TaskQuery): Promise
     total: shown.length, overdue: shown.filter((t) => t.overdue).length, page: query.page, pageSize: query.pageSize,
     counts: countsByKind(all),
   };
-}
-
-/**
- * The same page as JSON text, kept as built per caller and query (lib/kept-reads.ts, docs/decisions/014): served while
- * the town's version and the day hold. The scope and the permission are checked first, as listTasks does.
- */
-export async function taskListText(db: Db, user: AuthUser, raw: TaskQuery): Promise<string> {
-  const query = TaskQuerySchema.parse(raw);
-  await optionalOrganizationInScope(db, user, query.orgId);
-  requirePermission(user, 'branch.browse', '待办事项供支部书记和镇党委使用');
-  const read = `tasks:${JSON.stringify([query.orgId ?? null, query.kind ?? null, query.page, query.pageSize])}`;
-  return keptRead(db, user, read, todayInShanghai(), async () => JSON.stringify(TaskListSchema.encode(await listTasks(db, user, query))));
 }
 
 /** Every kind, zero included: the items come from each module's deadline rules, not from one table to group in SQL. */
